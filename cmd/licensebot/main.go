@@ -1,0 +1,4 @@
+// Command licensebot answers licensing questions about AI-model licenses.
+package main
+
+func main() {}
