@@ -1,0 +1,198 @@
+package corpus
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Status values a verdict card may carry.
+var cardStatuses = map[string]bool{
+	"required": true, "allowed": true, "forbidden": true, "conditional": true, "not-addressed": true,
+}
+
+// Verdict is one card: the answer for one license and topic.
+type Verdict struct {
+	Status  string `yaml:"status"`
+	Summary string `yaml:"summary"`
+	Refs    []Ref  `yaml:"refs"`
+
+	Line int `yaml:"-"`
+}
+
+// UnmarshalYAML records the card's line.
+func (v *Verdict) UnmarshalYAML(n *yaml.Node) error {
+	type plain Verdict
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*v = Verdict(p)
+	v.Line = n.Line
+	return nil
+}
+
+// Criterion is one criterion of an open-source assessment.
+type Criterion struct {
+	N      int    `yaml:"n"`
+	Result string `yaml:"result"`
+	Reason string `yaml:"reason"`
+	Refs   []Ref  `yaml:"refs"`
+
+	Line int `yaml:"-"`
+}
+
+// UnmarshalYAML records the criterion's line.
+func (c *Criterion) UnmarshalYAML(n *yaml.Node) error {
+	type plain Criterion
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*c = Criterion(p)
+	c.Line = n.Line
+	return nil
+}
+
+// OSAID is the Open Source AI Definition 1.0 assessment of an AI model
+// license: its four freedoms and the preferred-form requirement.
+type OSAID struct {
+	Use           *Criterion `yaml:"use"`
+	Study         *Criterion `yaml:"study"`
+	Modify        *Criterion `yaml:"modify"`
+	Share         *Criterion `yaml:"share"`
+	PreferredForm *Criterion `yaml:"preferred_form"`
+}
+
+// Items returns the OSAID entries with their names, in a fixed order.
+func (o *OSAID) Items() []NamedCriterion {
+	if o == nil {
+		return nil
+	}
+	var out []NamedCriterion
+	for _, it := range []NamedCriterion{
+		{"use", o.Use}, {"study", o.Study}, {"modify", o.Modify}, {"share", o.Share}, {"preferred_form", o.PreferredForm},
+	} {
+		if it.Criterion != nil {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// NamedCriterion pairs an OSAID criterion with its name.
+type NamedCriterion struct {
+	Name string
+	*Criterion
+}
+
+// Assessment is a license's Open Source Definition assessment.
+type Assessment struct {
+	OSD   []Criterion `yaml:"osd"`
+	OSAID *OSAID      `yaml:"osaid"`
+}
+
+// Failed returns the numbers of the OSD criteria the license fails.
+func (a *Assessment) Failed() []int {
+	var out []int
+	for _, c := range a.OSD {
+		if c.Result == "fail" {
+			out = append(out, c.N)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// Card is one file corpus/cards/<license>.yaml.
+type Card struct {
+	License    string              `yaml:"license"`
+	Topics     map[string]*Verdict `yaml:"topics"`
+	OpenSource *Assessment         `yaml:"opensource"`
+
+	File string `yaml:"-"`
+}
+
+// LoadCards reads every *.yaml file in dir. It checks the shape of each card
+// (known topics, statuses, criteria); references are checked against the
+// segmented texts by Validate.
+func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return nil, &Error{File: dir, Err: err}
+	}
+	sort.Strings(files)
+	cards := map[string]*Card{}
+	for _, f := range files {
+		var c Card
+		if err := decodeYAMLFile(f, &c); err != nil {
+			return nil, err
+		}
+		c.File = f
+		if m.LicenseDoc(c.License) == nil {
+			return nil, errorf(f, 1, "license %q is not a license key in the manifest", c.License)
+		}
+		if want := c.License + ".yaml"; filepath.Base(f) != want {
+			return nil, errorf(f, 1, "card for %s must be named %s", c.License, want)
+		}
+		if prev, ok := cards[c.License]; ok {
+			return nil, errorf(f, 1, "second card for %s (first: %s)", c.License, prev.File)
+		}
+		for id, v := range c.Topics {
+			if v == nil {
+				return nil, errorf(f, 0, "topic %s has no verdict", id)
+			}
+			if ts.Topic(id) == nil {
+				return nil, errorf(f, v.Line, "unknown topic %q (topics are in %s)", id, ts.File)
+			}
+			if !cardStatuses[v.Status] {
+				return nil, errorf(f, v.Line, "topic %s: status %q is not one of required, allowed, forbidden, conditional, not-addressed", id, v.Status)
+			}
+			if strings.TrimSpace(v.Summary) == "" {
+				return nil, errorf(f, v.Line, "topic %s has no summary", id)
+			}
+			if len(v.Refs) == 0 && v.Status != "not-addressed" {
+				return nil, errorf(f, v.Line, "topic %s: a %s verdict needs at least one clause reference", id, v.Status)
+			}
+		}
+		if a := c.OpenSource; a != nil {
+			seen := map[int]bool{}
+			for _, cr := range a.OSD {
+				if cr.N < 1 || cr.N > 10 || seen[cr.N] {
+					return nil, errorf(f, cr.Line, "OSD criterion %d: must be 1–10, once each", cr.N)
+				}
+				seen[cr.N] = true
+				if err := checkCriterion(f, fmt.Sprintf("OSD %d", cr.N), &cr); err != nil {
+					return nil, err
+				}
+			}
+			if len(a.OSD) != 0 && len(a.OSD) != 10 {
+				return nil, errorf(f, 0, "the OSD assessment must cover all ten criteria, has %d", len(a.OSD))
+			}
+			for _, it := range a.OSAID.Items() {
+				if err := checkCriterion(f, "OSAID "+it.Name, it.Criterion); err != nil {
+					return nil, err
+				}
+			}
+		}
+		cards[c.License] = &c
+	}
+	return cards, nil
+}
+
+func checkCriterion(file, what string, c *Criterion) error {
+	if c.Result != "pass" && c.Result != "fail" {
+		return errorf(file, c.Line, "%s: result %q must be pass or fail", what, c.Result)
+	}
+	if strings.TrimSpace(c.Reason) == "" {
+		return errorf(file, c.Line, "%s has no reason", what)
+	}
+	return nil
+}

@@ -1,0 +1,155 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Corpus is everything an index is built from, loaded and cross-checked.
+type Corpus struct {
+	Manifest *Manifest
+	Topics   *Topics
+	Cards    map[string]*Card // by license key
+	Notes    []*Notes
+	// Clauses holds each document's clauses in reading order, by document id
+	// (notes included, under their notes id).
+	Clauses map[string][]Clause
+	// Missing lists mirror-only documents whose text is absent; they are
+	// left out of the index rather than failing the build.
+	Missing []string
+}
+
+// Paths says where a corpus lives.
+type Paths struct {
+	Dir   string // corpus/: manifest.yaml, topics.yaml, cards/, notes/
+	Texts string // data/texts: <id>.txt
+}
+
+// Load reads the manifest, topics, cards and notes from p.Dir and the texts
+// from p.Texts, verifies every text's SHA-256, segments it, and checks every
+// card and note reference against the clauses. The first problem found is
+// returned as an *Error naming the file and line.
+func Load(p Paths) (*Corpus, error) {
+	m, err := LoadManifest(filepath.Join(p.Dir, "manifest.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	ts, err := LoadTopics(filepath.Join(p.Dir, "topics.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	cards, err := LoadCards(filepath.Join(p.Dir, "cards"), m, ts)
+	if err != nil {
+		return nil, err
+	}
+	notes, err := LoadNotes(filepath.Join(p.Dir, "notes"))
+	if err != nil {
+		return nil, err
+	}
+	c := &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Clauses: map[string][]Clause{}}
+	for _, d := range m.Documents {
+		path := filepath.Join(p.Texts, d.ID+".txt")
+		raw, err := os.ReadFile(path)
+		if errors.Is(err, os.ErrNotExist) && d.URL == "" {
+			c.Missing = append(c.Missing, d.ID)
+			continue
+		}
+		if err != nil {
+			return nil, &Error{File: path, Err: fmt.Errorf("%w for %s (run `licensebot corpus pull`): %v", ErrMissingText, d.ID, err)}
+		}
+		if got := sha256Hex(raw); got != d.SHA256 {
+			return nil, &Error{File: path, Err: fmt.Errorf("%w: %s has %s, manifest (%s:%d) pins %s", ErrChecksum, d.ID, got, m.File, d.Line, d.SHA256)}
+		}
+		clauses, err := Segment(d.ID, raw)
+		if err != nil {
+			return nil, &Error{File: path, Err: err}
+		}
+		c.Clauses[d.ID] = clauses
+	}
+	for _, n := range notes {
+		if _, dup := c.Clauses[n.ID]; dup {
+			return nil, errorf(n.File, 1, "notes id %s is also a document id", n.ID)
+		}
+		c.Clauses[n.ID] = n.Clauses()
+	}
+	if err := c.validateRefs(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Corpus) validateRefs() error {
+	sections := map[string]map[string]bool{}
+	for doc, cl := range c.Clauses {
+		s := make(map[string]bool, len(cl))
+		for _, x := range cl {
+			s[x.Section] = true
+		}
+		sections[doc] = s
+	}
+	missing := map[string]bool{}
+	for _, id := range c.Missing {
+		missing[id] = true
+	}
+	check := func(file string, refs []Ref) error {
+		for _, r := range refs {
+			if c.Manifest.Doc(r.Doc) == nil && sections[r.Doc] == nil {
+				return errorf(file, r.Line, "reference %s: no document %q in the manifest", r, r.Doc)
+			}
+			if missing[r.Doc] {
+				continue // reported as missing text, not as a dangling reference
+			}
+			if !sections[r.Doc][r.Section] {
+				return errorf(file, r.Line, "reference %s does not resolve: %s has no section %q", r, r.Doc, r.Section)
+			}
+		}
+		return nil
+	}
+	for _, key := range sortedKeys(c.Cards) {
+		card := c.Cards[key]
+		for _, topic := range sortedKeys(card.Topics) {
+			if err := check(card.File, card.Topics[topic].Refs); err != nil {
+				return err
+			}
+		}
+		if a := card.OpenSource; a != nil {
+			for _, cr := range a.OSD {
+				if err := check(card.File, cr.Refs); err != nil {
+					return err
+				}
+			}
+			for _, it := range a.OSAID.Items() {
+				if err := check(card.File, it.Refs); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, n := range c.Notes {
+		for _, a := range n.Arguments {
+			if err := check(n.File, a.Refs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Clause returns the clause doc#section, or nil.
+func (c *Corpus) Clause(doc, section string) *Clause {
+	for i, x := range c.Clauses[doc] {
+		if x.Section == section {
+			return &c.Clauses[doc][i]
+		}
+	}
+	return nil
+}
+
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}

@@ -1,0 +1,146 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+// maxTextSize bounds one download; the largest text in the corpus is ~40 KiB.
+const maxTextSize = 8 << 20
+
+// PullResult says what happened to one document.
+type PullResult struct {
+	Doc    string
+	Action string // "fetched", "copied", "unchanged", "absent"
+	Source string
+}
+
+// PullOptions configures Pull.
+type PullOptions struct {
+	Dest   string       // directory the texts are written to (data/texts)
+	From   string       // mirror directory to copy from instead of downloading; "" to download
+	Client *http.Client // nil: http.DefaultClient
+}
+
+// Pull brings every manifest text into opts.Dest, verified against its
+// SHA-256. All texts are fetched and checked before any is written, and each
+// is written atomically (temp file, fsync, rename), so a failed pull leaves
+// what was on disk as it was. Mirror-only documents (no URL) that are not in
+// opts.From are kept if already present and otherwise reported "absent".
+func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, error) {
+	if err := os.MkdirAll(opts.Dest, 0o755); err != nil {
+		return nil, err
+	}
+	client := opts.Client
+	if client == nil {
+		client = http.DefaultClient
+	}
+	type staged struct {
+		res  PullResult
+		body []byte
+	}
+	var all []staged
+	var errs []error
+	for _, d := range m.Documents {
+		dest := filepath.Join(opts.Dest, d.ID+".txt")
+		if cur, err := os.ReadFile(dest); err == nil && sha256Hex(cur) == d.SHA256 {
+			all = append(all, staged{res: PullResult{Doc: d.ID, Action: "unchanged", Source: dest}})
+			continue
+		}
+		var body []byte
+		var src, action string
+		var err error
+		switch {
+		case opts.From != "":
+			src, action = filepath.Join(opts.From, d.ID+".txt"), "copied"
+			body, err = os.ReadFile(src)
+			if errors.Is(err, os.ErrNotExist) && d.URL == "" {
+				all = append(all, staged{res: PullResult{Doc: d.ID, Action: "absent", Source: src}})
+				continue
+			}
+		case d.URL == "":
+			all = append(all, staged{res: PullResult{Doc: d.ID, Action: "absent"}})
+			continue
+		default:
+			src, action = d.URL, "fetched"
+			body, err = fetch(ctx, client, d.URL)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", d.ID, err))
+			continue
+		}
+		if got := sha256Hex(body); got != d.SHA256 {
+			errs = append(errs, fmt.Errorf("%s: %w: %s has %s, manifest pins %s (the text changed upstream; review it, then update the manifest)", d.ID, ErrChecksum, src, got, d.SHA256))
+			continue
+		}
+		all = append(all, staged{res: PullResult{Doc: d.ID, Action: action, Source: src}, body: body})
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("corpus pull: nothing written: %w", errors.Join(errs...))
+	}
+	out := make([]PullResult, 0, len(all))
+	for _, s := range all {
+		if s.body != nil {
+			if err := WriteFileAtomic(filepath.Join(opts.Dest, s.res.Doc+".txt"), s.body); err != nil {
+				return out, err
+			}
+		}
+		out = append(out, s.res)
+	}
+	return out, nil
+}
+
+func fetch(ctx context.Context, c *http.Client, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxTextSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", url, err)
+	}
+	if len(b) > maxTextSize {
+		return nil, fmt.Errorf("GET %s: larger than %d bytes", url, maxTextSize)
+	}
+	return b, nil
+}
+
+// WriteFileAtomic writes b to path through a temp file in the same
+// directory, synced and renamed, so readers see the old or the new content,
+// never a part.
+func WriteFileAtomic(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // no-op after a successful rename
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

@@ -1,0 +1,67 @@
+package corpus
+
+import "go.yaml.in/yaml/v3"
+
+// Topic is one entry of the taxonomy in corpus/topics.yaml.
+type Topic struct {
+	ID      string   `yaml:"id"`
+	Label   string   `yaml:"label"`
+	Aliases []string `yaml:"aliases"`
+	Expand  []string `yaml:"expand"`
+
+	Line int `yaml:"-"`
+}
+
+// UnmarshalYAML records the entry's line.
+func (t *Topic) UnmarshalYAML(n *yaml.Node) error {
+	type plain Topic
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*t = Topic(p)
+	t.Line = n.Line
+	return nil
+}
+
+// Topics is the taxonomy, in file order.
+type Topics struct {
+	Topics []Topic `yaml:"topics"`
+
+	File string `yaml:"-"`
+}
+
+// LoadTopics reads and validates a topics file.
+func LoadTopics(path string) (*Topics, error) {
+	var ts Topics
+	if err := decodeYAMLFile(path, &ts); err != nil {
+		return nil, err
+	}
+	ts.File = path
+	seen := map[string]bool{}
+	for _, t := range ts.Topics {
+		switch {
+		case !idRE.MatchString(t.ID):
+			return nil, errorf(path, t.Line, "topic id %q: use lower-case letters, digits and '-'", t.ID)
+		case seen[t.ID]:
+			return nil, errorf(path, t.Line, "duplicate topic id %q", t.ID)
+		case t.Label == "":
+			return nil, errorf(path, t.Line, "topic %s has no label", t.ID)
+		}
+		seen[t.ID] = true
+	}
+	if len(ts.Topics) == 0 {
+		return nil, errorf(path, 0, "no topics")
+	}
+	return &ts, nil
+}
+
+// Topic returns the topic with the given id, or nil.
+func (ts *Topics) Topic(id string) *Topic {
+	for i := range ts.Topics {
+		if ts.Topics[i].ID == id {
+			return &ts.Topics[i]
+		}
+	}
+	return nil
+}
