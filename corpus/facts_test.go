@@ -1,0 +1,443 @@
+package corpus_test
+
+// Key facts about the licenses, asserted straight from the third-party texts
+// so that a card, a segmenter bug or a changed upstream text cannot quietly
+// turn a wrong answer into the expected one. TestFactsFromTexts reads only the
+// raw files; the section and card tests build on it.
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// factsTextsDir is where the third-party texts live: $LICENSEBOT_TEXTS, or
+// the shared mirror next to the repository (../shared/corpus/texts from the
+// directory holding go.mod). The texts are never committed, so a missing
+// mirror is a failure, not a skip: without it these facts go unchecked.
+func factsTextsDir(t *testing.T) string {
+	t.Helper()
+	if d := os.Getenv("LICENSEBOT_TEXTS"); d != "" {
+		return d
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory; set LICENSEBOT_TEXTS to the texts directory")
+		}
+		dir = parent
+	}
+	return filepath.Join(dir, "..", "shared", "corpus", "texts")
+}
+
+// factsRepoFile returns the path of a file given relative to the repository
+// root (the directory holding go.mod).
+func factsRepoFile(t *testing.T, rel string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, rel)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
+
+var (
+	factsSpaceRE    = regexp.MustCompile(`\s+`)
+	factsMDEscapeRE = regexp.MustCompile(`\\([[:punct:]])`)
+	factsQuotes     = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'")
+)
+
+// factsNormalize makes texts comparable across their sources: curly quotes
+// folded to straight ones, Markdown bold and backslash escapes dropped (the
+// Llama 3.3 license writes `2\. **Additional Commercial Terms**.`), and every
+// whitespace run, including hard line breaks inside sentences, one space.
+func factsNormalize(s string) string {
+	s = factsQuotes.Replace(s)
+	s = strings.ReplaceAll(s, "**", "")
+	s = factsMDEscapeRE.ReplaceAllString(s, "$1")
+	return strings.TrimSpace(factsSpaceRE.ReplaceAllString(s, " "))
+}
+
+// factsLoadTexts reads every <id>.txt in the texts directory, normalised, and
+// fails if any document a fact names is absent.
+func factsLoadTexts(t *testing.T) map[string]string {
+	t.Helper()
+	dir := factsTextsDir(t)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("corpus texts not found (set LICENSEBOT_TEXTS or provide ../shared/corpus/texts): %v", err)
+	}
+	texts := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[strings.TrimSuffix(e.Name(), ".txt")] = factsNormalize(string(b))
+	}
+	for _, id := range factsAllDocs {
+		if _, ok := texts[id]; !ok {
+			t.Fatalf("corpus text %s.txt missing from %s", id, dir)
+		}
+	}
+	return texts
+}
+
+var (
+	llamaLicenses = []string{
+		"llama2-license", "llama3-license", "llama3.1-license",
+		"llama3.2-license", "llama3.3-license", "llama4-license",
+	}
+	llamaAUPs = []string{
+		"llama2-aup", "llama3-aup", "llama3.1-aup", "llama3.2-aup", "llama3.3-aup", "llama4-aup",
+	}
+	// llamaPrefixLicenses are the versions that dropped the outputs ban and
+	// instead want "Llama" first in the name of any model built from them
+	// or their outputs.
+	llamaPrefixLicenses = []string{"llama3.1-license", "llama3.2-license", "llama3.3-license", "llama4-license"}
+	qwenLicenses        = []string{"qwen2.5-license", "tongyi-qianwen-license"}
+	euAUPs              = []string{"llama3.2-aup", "llama3.3-aup", "llama4-aup"}
+
+	factsAllDocs = slices.Concat(llamaLicenses, llamaAUPs, qwenLicenses,
+		[]string{"gemma-terms", "gemma-prohibited-use-policy", "deepseek-model-license",
+			"bigscience-openrail-m", "creativeml-openrail-m"})
+)
+
+// textFact is one assertion about the license texts: pattern (a regexp on
+// normalised text) matches every document in in, none in notIn, and, when
+// only is set, no other text in the corpus either.
+type textFact struct {
+	name    string
+	pattern string
+	in      []string
+	notIn   []string
+	only    bool
+}
+
+var textFacts = []textFact{
+	// Training other models on outputs.
+	{
+		name:    "Llama 2 and 3 §1.b.v forbid improving other LLMs with Llama outputs",
+		pattern: `\bv\. You will not use the Llama Materials or any output or results of the Llama Materials to improve any other large language model \(excluding (Meta )?Llama [23] or derivative works thereof\)`,
+		in:      []string{"llama2-license", "llama3-license"},
+		notIn:   llamaPrefixLicenses,
+	},
+	{
+		name:    "Tongyi Qianwen §5.b forbids improving other LLMs with its outputs",
+		pattern: `\b5\. Rules of use a\. .{0,300}? b\. You can not use the Materials or any output therefrom to improve any other large language model \(excluding Tongyi Qianwen`,
+		in:      []string{"tongyi-qianwen-license"},
+		notIn:   []string{"qwen2.5-license"},
+	},
+	{
+		name:    "only Llama 2, Llama 3 and Tongyi Qianwen ban improving other LLMs",
+		pattern: `(?i)to improve any other large language model`,
+		in:      []string{"llama2-license", "llama3-license", "tongyi-qianwen-license"},
+		only:    true,
+	},
+	// Name prefix.
+	{
+		name:    `Llama 3.1+ and 4 §1.b.i: models built from Llama or its outputs start with "Llama"`,
+		pattern: `\bi\. If you distribute or make available the Llama Materials .{0,500}? If you use the Llama Materials or any outputs or results of the Llama Materials to create, train, fine tune, or otherwise improve an AI model, which is distributed or made available, you shall also include "Llama" at the beginning of any such AI model name\.`,
+		in:      llamaPrefixLicenses,
+		notIn:   []string{"llama2-license", "llama3-license"},
+	},
+	{
+		name:    `Llama 3 §1.b.i: models built from the Llama Materials start with "Llama 3"`,
+		pattern: `\bi\. If you distribute or make available the Llama Materials .{0,500}? If you use the Llama Materials to create, train, fine tune, or otherwise improve an AI model, which is distributed or made available, you shall also include "Llama 3" at the beginning of any such AI model name\.`,
+		in:      []string{"llama3-license"},
+	},
+	{
+		name:    "no license but Llama 3 and later requires a name prefix",
+		pattern: `at the beginning of any such AI model name`,
+		in:      slices.Concat([]string{"llama3-license"}, llamaPrefixLicenses),
+		notIn:   []string{"llama2-license"},
+		only:    true,
+	},
+	// Attribution displays.
+	{
+		name:    `Llama 3.1+ and 4 §1.b.i: display "Built with Llama"`,
+		pattern: `prominently display "Built with Llama" on a related website, user interface, blogpost, about page, or product documentation`,
+		in:      llamaPrefixLicenses,
+	},
+	{
+		name:    `Llama 3 §1.b.i: display "Built with Meta Llama 3"`,
+		pattern: `prominently display "Built with Meta Llama 3"`,
+		in:      []string{"llama3-license"},
+	},
+	{
+		name:    `Qwen 2.5 §5.b: models built from Qwen or its outputs display "Built with Qwen"`,
+		pattern: `\bb\. If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI model that is distributed or made available, you shall prominently display "Built with Qwen" or "Improved using Qwen" in the related product documentation\.`,
+		in:      []string{"qwen2.5-license"},
+	},
+	{
+		name:    `only the Qwen 2.5 license asks for "Built with Qwen"`,
+		pattern: `(?i)built with qwen`,
+		in:      []string{"qwen2.5-license"},
+		notIn:   []string{"tongyi-qianwen-license"},
+		only:    true,
+	},
+	{
+		name:    `Llama 2 asks for no "Built with" display`,
+		pattern: `(?i)built with`,
+		notIn:   []string{"llama2-license", "llama2-aup"},
+	},
+	// User thresholds.
+	{
+		name:    "every Llama §2: over 700 million MAU on the release date needs a license Meta grants at its sole discretion",
+		pattern: `\b2\. Additional Commercial Terms\. If, on the (Meta )?Llama [0-9.]+ version release date, the monthly active users of the products or services made available by or for Licensee, or Licensee's affiliates, is greater than 700 million monthly active users in the preceding calendar month, you must request a license from Meta, which Meta may grant to you in its sole discretion, and you are not authorized to exercise any of the rights under this Agreement unless or until Meta otherwise expressly grants you such rights\.`,
+		in:      llamaLicenses,
+	},
+	{
+		name:    "Qwen 2.5 and Tongyi Qianwen §4: commercial use over 100 million MAU needs a license",
+		pattern: `(?i)\b4\. Restrictions If you are commercially using the Materials, and your product or service has more than 100 million monthly active users, you shall request a license from us\.`,
+		in:      qwenLicenses,
+	},
+	{
+		name:    "only Llama and Qwen licenses count monthly active users",
+		pattern: `(?i)monthly active users`,
+		in:      slices.Concat(llamaLicenses, qwenLicenses),
+		only:    true,
+	},
+	{
+		name:    "the 700 million threshold is Meta's alone",
+		pattern: `700 million`,
+		in:      llamaLicenses,
+		only:    true,
+	},
+	{
+		name:    "the 100 million threshold is Alibaba's alone",
+		pattern: `100 million`,
+		in:      qwenLicenses,
+		only:    true,
+	},
+	// EU restriction on multimodal models.
+	{
+		name:    "Llama 3.2 AUP withholds §1(a) for multimodal models from the EU",
+		pattern: `With respect to any multimodal models included in Llama 3\.2, the rights granted under Section 1\(a\) of the Llama 3\.2 Community License Agreement are not being granted to you if you are an individual domiciled in, or a company with a principal place of business in, the European Union\. This restriction does not apply to end users of a product or service that incorporates any such multimodal models\.`,
+		in:      []string{"llama3.2-aup"},
+	},
+	{
+		name:    "Llama 3.3 AUP withholds §1(a) for multimodal models from the EU",
+		pattern: `With respect to any multimodal models included in Llama 3\.3, the rights granted under Section 1\(a\) of the Llama 3\.3 Community License Agreement are not being granted to you if you are an individual domiciled in, or a company with a principal place of business in, the European Union\.`,
+		in:      []string{"llama3.3-aup"},
+	},
+	{
+		name:    "Llama 4 AUP withholds §1(a) for multimodal models from the EU",
+		pattern: `With respect to any multimodal models included in Llama 4, the rights granted under Section 1\(a\) of the Llama 4 Community License Agreement are not being granted to you if you are an individual domiciled in, or a company with a principal place of business in, the European Union\.`,
+		in:      []string{"llama4-aup"},
+	},
+	{
+		name:    "the EU restriction is in the Llama 3.2, 3.3 and 4 AUPs only",
+		pattern: `(?i)european union`,
+		in:      euAUPs,
+		notIn:   slices.Concat(llamaLicenses, []string{"llama2-aup", "llama3-aup", "llama3.1-aup"}),
+		only:    true,
+	},
+	// Governing law.
+	{
+		name:    "every Llama §7: California law, California courts",
+		pattern: `\b7\. Governing Law and Jurisdiction\. This Agreement will be governed and construed under the laws of the State of California without regard to choice of law principles, .{0,150}? The courts of California shall have exclusive jurisdiction of any dispute arising out of this Agreement\.`,
+		in:      llamaLicenses,
+	},
+	{
+		name:    "Gemma §4.6: California law, Santa Clara County courts",
+		pattern: `\b4\.6 Governing Law and Jurisdiction This Agreement will be governed by the laws of the State of California without regard to choice of law principles\. .{0,150}? The state and federal courts of Santa Clara County, California shall have exclusive jurisdiction`,
+		in:      []string{"gemma-terms"},
+	},
+	{
+		name:    "DeepSeek §14: PRC law",
+		pattern: `\b14\. Governing Law and Jurisdiction\. This agreement will be governed and construed under PRC laws without regard to choice of law principles`,
+		in:      []string{"deepseek-model-license"},
+	},
+	{
+		name:    "Qwen 2.5 and Tongyi Qianwen §9: laws of China, Hangzhou courts",
+		pattern: `\b9\. Governing Law and Jurisdiction\. a\. This Agreement and any dispute arising out of or relating to it will be governed by the laws of China, .{0,150}? b\. The People's Courts in Hangzhou City shall have exclusive jurisdiction over any dispute arising out of this Agreement\.`,
+		in:      qwenLicenses,
+	},
+	{
+		name:    "only Meta's and Google's terms choose California law",
+		pattern: `laws of the State of California`,
+		in:      slices.Concat(llamaLicenses, []string{"gemma-terms"}),
+		only:    true,
+	},
+}
+
+// TestFactsFromTexts checks the facts verdict cards and answers depend on
+// against the raw license texts alone, so it holds whatever state the
+// segmenter, the cards or the index are in.
+func TestFactsFromTexts(t *testing.T) {
+	texts := factsLoadTexts(t)
+	for _, f := range textFacts {
+		t.Run(f.name, func(t *testing.T) {
+			re := regexp.MustCompile(f.pattern)
+			for _, id := range f.in {
+				if !re.MatchString(texts[id]) {
+					t.Errorf("%s: no match for %q", id, f.pattern)
+				}
+			}
+			for _, id := range f.notIn {
+				if re.MatchString(texts[id]) {
+					t.Errorf("%s: unexpected match %q", id, re.FindString(texts[id]))
+				}
+			}
+			if f.only {
+				for id, text := range texts {
+					if !slices.Contains(f.in, id) && re.MatchString(text) {
+						t.Errorf("%s: matches too (%q), but only %v should", id, re.FindString(text), f.in)
+					}
+				}
+			}
+		})
+	}
+}
+
+// factsNotes mirrors corpus/notes/*.yaml (FORMATS.md) with refs as plain
+// strings, so the notes are checked without the package's own loader.
+type factsNotes struct {
+	ID        string `yaml:"id"`
+	Title     string `yaml:"title"`
+	About     string `yaml:"about"`
+	Arguments []struct {
+		ID    string   `yaml:"id"`
+		Title string   `yaml:"title"`
+		Text  string   `yaml:"text"`
+		Refs  []string `yaml:"refs"`
+		OSD   []int    `yaml:"osd"`
+	} `yaml:"arguments"`
+}
+
+func factsLoadLlama4Notes(t *testing.T) *factsNotes {
+	t.Helper()
+	b, err := os.ReadFile(factsRepoFile(t, "corpus/notes/llama4-critique.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n factsNotes
+	dec := yaml.NewDecoder(strings.NewReader(string(b)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&n); err != nil {
+		t.Fatalf("llama4-critique.yaml: %v", err)
+	}
+	return &n
+}
+
+var (
+	factsSentenceEndRE = regexp.MustCompile(`[.!?]["')]?(\s|$)`)
+	factsWordRE        = regexp.MustCompile(`[a-z0-9]+`)
+)
+
+// factsShingles returns every run of n consecutive words of s, lower-cased.
+func factsShingles(s string, n int) map[string]bool {
+	words := factsWordRE.FindAllString(strings.ToLower(factsNormalize(s)), -1)
+	out := map[string]bool{}
+	for i := 0; i+n <= len(words); i++ {
+		out[strings.Join(words[i:i+n], " ")] = true
+	}
+	return out
+}
+
+// TestCritiqueNotesLlama4 holds the project's critique notes to what the
+// issue asks of them: every argument of the Llama 4 critique present, each
+// tied to the deciding clauses and OSD criteria, written in the project's
+// own words (no six-word run lifted from the critique article), two to five
+// sentences long.
+func TestCritiqueNotesLlama4(t *testing.T) {
+	texts := factsLoadTexts(t)
+	n := factsLoadLlama4Notes(t)
+	if n.ID != "critique-notes-llama4" || n.About != "llama4" || n.Title == "" {
+		t.Errorf("notes header: id %q about %q title %q", n.ID, n.About, n.Title)
+	}
+	article, ok := texts["critique-llama4-not-open-source"]
+	if !ok {
+		t.Fatal("critique-llama4-not-open-source.txt missing from the texts directory")
+	}
+	copied := factsShingles(article, 6)
+
+	// Each argument the issue lists, with the clauses and criteria that
+	// decide it; an argument may cite more.
+	want := map[string]struct {
+		refs []string
+		osd  []int
+	}{
+		"gated-download":   {refs: []string{"llama4-license#p7"}, osd: []int{7}},
+		"built-with-llama": {refs: []string{"llama4-license#1.b.i"}},
+		"mau-cap":          {refs: []string{"llama4-license#2"}, osd: []int{5}},
+		"aup-field-of-use": {refs: []string{"llama4-license#1.b.iv"}, osd: []int{6}},
+		"name-prefix":      {refs: []string{"llama4-license#1.b.i"}},
+		"eu-multimodal":    {refs: []string{"llama4-license#1.a"}, osd: []int{5}},
+		"no-training-data": {refs: []string{"llama4-license#p4"}, osd: []int{2}},
+		"what-is-open":     {refs: []string{"llama4-license#1.a"}},
+	}
+	refRE := regexp.MustCompile(`^[a-z0-9.-]+#[a-z0-9.]+$`)
+	seen := map[string]bool{}
+	for _, a := range n.Arguments {
+		seen[a.ID] = true
+		if a.Title == "" {
+			t.Errorf("%s: no title", a.ID)
+		}
+		if k := len(factsSentenceEndRE.FindAllString(strings.TrimSpace(a.Text), -1)); k < 2 || k > 5 {
+			t.Errorf("%s: %d sentences, want 2 to 5", a.ID, k)
+		}
+		for sh := range factsShingles(a.Text+" "+a.Title, 6) {
+			if copied[sh] {
+				t.Errorf("%s: %q is copied from the critique article; say it in our own words", a.ID, sh)
+			}
+		}
+		if len(a.Refs) == 0 || len(a.OSD) == 0 {
+			t.Errorf("%s: needs clause refs and OSD criteria", a.ID)
+		}
+		for _, r := range a.Refs {
+			doc, _, _ := strings.Cut(r, "#")
+			if !refRE.MatchString(r) {
+				t.Errorf("%s: ref %q is not doc#section", a.ID, r)
+			} else if _, ok := texts[doc]; !ok {
+				t.Errorf("%s: ref %q names no document in the texts directory", a.ID, r)
+			}
+		}
+		for _, c := range a.OSD {
+			if c < 1 || c > 10 {
+				t.Errorf("%s: OSD criterion %d is not 1-10", a.ID, c)
+			}
+		}
+		w := want[a.ID]
+		for _, r := range w.refs {
+			if !slices.Contains(a.Refs, r) {
+				t.Errorf("%s: does not cite %s", a.ID, r)
+			}
+		}
+		for _, c := range w.osd {
+			if !slices.Contains(a.OSD, c) {
+				t.Errorf("%s: does not name OSD criterion %d", a.ID, c)
+			}
+		}
+	}
+	for id := range want {
+		if !seen[id] {
+			t.Errorf("argument %s missing", id)
+		}
+	}
+}
