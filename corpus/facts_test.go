@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/licensebot/licensebot/corpus"
 )
 
 // factsTextsDir is where the third-party texts live: $LICENSEBOT_TEXTS, or
@@ -438,6 +440,118 @@ func TestCritiqueNotesLlama4(t *testing.T) {
 	for id := range want {
 		if !seen[id] {
 			t.Errorf("argument %s missing", id)
+		}
+	}
+}
+
+// factsEUSection is where each AUP's EU paragraph sits: an unnumbered
+// paragraph after the list of prohibited uses.
+var factsEUSection = map[string]string{
+	"llama3.2-aup": "p3",
+	"llama3.3-aup": "p3",
+	"llama4-aup":   "p3",
+}
+
+// cardFact is what a verdict card must say for the facts above to hold in
+// answers: one of the statuses and, among its refs, every one of cite.
+type cardFact struct {
+	license, topic string
+	status         []string
+	cite           []string
+}
+
+func factsCardFacts() []cardFact {
+	notAddressed := []string{"not-addressed"}
+	addressed := []string{"required", "allowed", "forbidden", "conditional"}
+	facts := []cardFact{
+		{"llama2", "outputs-training", []string{"forbidden"}, []string{"llama2-license#1.b.v"}},
+		{"llama3", "outputs-training", []string{"forbidden"}, []string{"llama3-license#1.b.v"}},
+		{"tongyi-qianwen", "outputs-training", []string{"forbidden"}, []string{"tongyi-qianwen-license#5.b"}},
+		{"qwen2.5", "outputs-training", []string{"allowed", "conditional"}, []string{"qwen2.5-license#5.b"}},
+		{"llama3", "derivative-naming", []string{"required", "conditional"}, []string{"llama3-license#1.b.i"}},
+		{"qwen2.5", "user-threshold", addressed, []string{"qwen2.5-license#4"}},
+		{"tongyi-qianwen", "user-threshold", addressed, []string{"tongyi-qianwen-license#4"}},
+		{"llama2", "eu-restriction", notAddressed, nil},
+		{"llama3", "eu-restriction", notAddressed, nil},
+		{"llama3.1", "eu-restriction", notAddressed, nil},
+		{"gemma", "governing-law", addressed, []string{"gemma-terms#4.6"}},
+		{"deepseek", "governing-law", addressed, []string{"deepseek-model-license#14"}},
+	}
+	for _, v := range []string{"3.2", "3.3", "4"} {
+		aup := "llama" + v + "-aup"
+		facts = append(facts, cardFact{"llama" + v, "eu-restriction", addressed, []string{aup + "#" + factsEUSection[aup]}})
+	}
+	for _, doc := range llamaPrefixLicenses {
+		key := strings.TrimSuffix(doc, "-license")
+		facts = append(facts,
+			cardFact{key, "outputs-training", []string{"allowed", "conditional"}, []string{doc + "#1.b.i"}},
+			cardFact{key, "derivative-naming", []string{"required", "conditional"}, []string{doc + "#1.b.i"}},
+			cardFact{key, "attribution", []string{"required", "conditional"}, []string{doc + "#1.b.i"}},
+		)
+	}
+	for _, doc := range llamaLicenses {
+		key := strings.TrimSuffix(doc, "-license")
+		facts = append(facts,
+			cardFact{key, "user-threshold", addressed, []string{doc + "#2"}},
+			cardFact{key, "governing-law", addressed, []string{doc + "#7"}},
+		)
+	}
+	return facts
+}
+
+// TestCardsAgreeWithFacts checks the verdict cards against the facts the
+// texts establish: who forbids training on outputs, where the user caps and
+// the EU exclusion are, which law governs. A missing card fails: the issue
+// asks for a card for every license.
+func TestCardsAgreeWithFacts(t *testing.T) {
+	dir := factsRepoFile(t, "corpus")
+	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := corpus.LoadTopics(filepath.Join(dir, "topics.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, err := corpus.LoadCards(filepath.Join(dir, "cards"), m, ts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range factsCardFacts() {
+		t.Run(f.license+"/"+f.topic, func(t *testing.T) {
+			card := cards[f.license]
+			if card == nil {
+				t.Fatalf("no card corpus/cards/%s.yaml", f.license)
+			}
+			v := card.Topics[f.topic]
+			if v == nil {
+				t.Fatalf("%s card has no %s verdict", f.license, f.topic)
+			}
+			if !slices.Contains(f.status, v.Status) {
+				t.Errorf("%s %s: status %s, want one of %v", f.license, f.topic, v.Status, f.status)
+			}
+			var refs []string
+			for _, r := range v.Refs {
+				refs = append(refs, r.String())
+			}
+			for _, want := range f.cite {
+				if !slices.Contains(refs, want) {
+					t.Errorf("%s %s: refs %v do not cite %s", f.license, f.topic, refs, want)
+				}
+			}
+		})
+	}
+	// "Built with Qwen" is the Qwen 2.5 license's attribution duty for
+	// models trained on it; its card must ground that somewhere.
+	if c := cards["qwen2.5"]; c != nil {
+		cited := false
+		for _, topic := range []string{"attribution", "outputs-training", "derivative-naming"} {
+			if v := c.Topics[topic]; v != nil && slices.ContainsFunc(v.Refs, func(r corpus.Ref) bool { return r.String() == "qwen2.5-license#5.b" }) {
+				cited = true
+			}
+		}
+		if !cited {
+			t.Error(`qwen2.5 card cites qwen2.5-license#5.b ("Built with Qwen") under none of attribution, outputs-training, derivative-naming`)
 		}
 	}
 }
