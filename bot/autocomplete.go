@@ -1,0 +1,182 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/index"
+)
+
+// Match quality, best first.
+const (
+	rankExact = iota
+	rankPrefix
+	rankWordPrefix
+	rankSubstring
+	rankFuzzy
+	rankNone
+)
+
+// licenseChoices are the licenses matching typed, most relevant first:
+// exact key or alias, then prefixes, word prefixes, substrings and
+// in-order letters ("l4" → llama4). Empty input lists them all in the
+// engine's order.
+func licenseChoices(all []index.LicenseInfo, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	ranked := all
+	if norm(typed) != "" {
+		ranked = rankLicenses(all, typed)
+	}
+	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(ranked), maxChoices))
+	for _, l := range ranked {
+		if len(out) == maxChoices {
+			break
+		}
+		if l.Key == "" || textLen(l.Key) > maxChoiceLen {
+			continue
+		}
+		name := l.Key
+		if t := clean(l.Title); t != "" {
+			name = truncate(t, maxChoiceLen-textLen(l.Key)-3) + " (" + l.Key + ")"
+		}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: l.Key})
+	}
+	return out
+}
+
+func rankLicenses(all []index.LicenseInfo, typed string) []index.LicenseInfo {
+	q := norm(typed)
+	type scored struct {
+		l    index.LicenseInfo
+		rank int
+		pos  int
+	}
+	var s []scored
+	for n, l := range all {
+		r := rankNone
+		for _, cand := range append([]string{l.Key, l.Title}, l.Aliases...) {
+			r = min(r, matchRank(q, cand))
+		}
+		if r < rankNone {
+			s = append(s, scored{l, r, n})
+		}
+	}
+	sort.SliceStable(s, func(a, b int) bool {
+		if s[a].rank != s[b].rank {
+			return s[a].rank < s[b].rank
+		}
+		return s[a].pos < s[b].pos
+	})
+	out := make([]index.LicenseInfo, len(s))
+	for n := range s {
+		out[n] = s[n].l
+	}
+	return out
+}
+
+// topicChoices are the license's topics matching typed; with nothing typed,
+// all of them.
+func topicChoices(topics []index.TopicInfo, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	q := norm(typed)
+	type scored struct {
+		t    index.TopicInfo
+		rank int
+		pos  int
+	}
+	var s []scored
+	for n, t := range topics {
+		r := rankNone
+		if q == "" {
+			r = rankExact
+		} else {
+			for _, cand := range append([]string{t.ID, t.Label}, t.Aliases...) {
+				r = min(r, matchRank(q, cand))
+			}
+		}
+		if r < rankNone {
+			s = append(s, scored{t, r, n})
+		}
+	}
+	sort.SliceStable(s, func(a, b int) bool {
+		if s[a].rank != s[b].rank {
+			return s[a].rank < s[b].rank
+		}
+		return s[a].pos < s[b].pos
+	})
+	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(s), maxChoices))
+	for _, sc := range s {
+		if len(out) == maxChoices {
+			break
+		}
+		if sc.t.ID == "" || textLen(sc.t.ID) > maxChoiceLen {
+			continue
+		}
+		name := firstNonEmpty(clean(sc.t.Label), sc.t.ID)
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(name, maxChoiceLen), Value: sc.t.ID})
+	}
+	return out
+}
+
+// matchRank grades how well the normalised query q matches cand.
+func matchRank(q, cand string) int {
+	c := norm(cand)
+	switch {
+	case c == "":
+		return rankNone
+	case c == q:
+		return rankExact
+	case strings.HasPrefix(c, q):
+		return rankPrefix
+	}
+	for _, w := range strings.Fields(strings.Map(func(r rune) rune {
+		if isAlnum(r) {
+			return unicode.ToLower(r)
+		}
+		return ' '
+	}, cand)) {
+		if strings.HasPrefix(w, q) {
+			return rankWordPrefix
+		}
+	}
+	if strings.Contains(c, q) {
+		return rankSubstring
+	}
+	if subsequence(q, c) {
+		return rankFuzzy
+	}
+	return rankNone
+}
+
+// norm lower-cases and keeps only letters and digits, so "Llama 4",
+// "llama-4" and "llama4" compare equal.
+func norm(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isAlnum(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// subsequence reports whether q's characters appear in c in order.
+func subsequence(q, c string) bool {
+	if q == "" {
+		return true
+	}
+	qr := []rune(q)
+	k := 0
+	for _, r := range c {
+		if r == qr[k] {
+			k++
+			if k == len(qr) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,118 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// HandlerFunc builds the response to one interaction. It never sends
+// anything: the dispatcher does, so logging, panics, deferral and error
+// replies live in one place. An error is answered ephemerally by the
+// dispatcher; return a UserError for messages meant for the user.
+type HandlerFunc func(ctx context.Context, d *Deps, i *discordgo.Interaction) (*discordgo.InteractionResponse, error)
+
+// AutocompleteFunc returns the choices for the focused option of an
+// autocomplete interaction. The dispatcher caps them at Discord's limits.
+type AutocompleteFunc func(ctx context.Context, d *Deps, i *discordgo.Interaction, focused *discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandOptionChoice
+
+// Command is one application command: the spec registered with Discord and
+// the code that answers it.
+type Command struct {
+	Spec         *discordgo.ApplicationCommand
+	Handle       HandlerFunc
+	Autocomplete AutocompleteFunc // nil when no option autocompletes
+	// Ephemeral makes a deferred response private. The handler's own
+	// response flags decide when it answers in time.
+	Ephemeral bool
+}
+
+// Commands is every command the bot answers, and exactly what
+// `licensebot commands register` bulk-overwrites on Discord. Features in
+// their own files add theirs with an init func:
+//
+//	func init() { Commands = append(Commands, pinnedCommand) }
+var Commands = []Command{
+	licenseCommand,
+	clauseCommand,
+	searchCommand,
+}
+
+// ComponentHandler answers a message component (a button click). The
+// custom_id is passed whole; the prefix before the first ':' chose it.
+type ComponentHandler func(ctx context.Context, d *Deps, i *discordgo.Interaction, customID string) (*discordgo.InteractionResponse, error)
+
+// Components routes button clicks by the custom_id prefix before the first
+// ':'. The "pin" prefix is reserved for the pin feature, which registers
+// itself from its own file:
+//
+//	func init() { Components[PinPrefix] = handlePinButton }
+var Components = map[string]ComponentHandler{
+	ClausePrefix: handleFullClause,
+}
+
+// Custom-id prefixes of the buttons on answers.
+const (
+	ClausePrefix = "clause"
+	PinPrefix    = "pin"
+)
+
+// Specs returns the specs of cmds in order, ready for
+// ApplicationCommandBulkOverwrite.
+func Specs(cmds []Command) []*discordgo.ApplicationCommand {
+	out := make([]*discordgo.ApplicationCommand, len(cmds))
+	for n, c := range cmds {
+		out[n] = c.Spec
+	}
+	return out
+}
+
+// RegisterCommands bulk-overwrites the application's commands with cmds,
+// globally or (guildID != "") in one guild. Overwriting is idempotent:
+// running it twice leaves the same set.
+func RegisterCommands(s *discordgo.Session, appID, guildID string, cmds []Command) ([]*discordgo.ApplicationCommand, error) {
+	return s.ApplicationCommandBulkOverwrite(appID, guildID, Specs(cmds))
+}
+
+// options flattens the options of a chat-input command by name.
+func options(i *discordgo.Interaction) map[string]*discordgo.ApplicationCommandInteractionDataOption {
+	if i.Type != discordgo.InteractionApplicationCommand && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
+		return nil
+	}
+	data := i.ApplicationCommandData()
+	m := make(map[string]*discordgo.ApplicationCommandInteractionDataOption, len(data.Options))
+	for _, o := range data.Options {
+		m[o.Name] = o
+	}
+	return m
+}
+
+// stringOption returns a string option's value, "" when absent.
+func stringOption(opts map[string]*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	o, ok := opts[name]
+	if !ok || o == nil {
+		return ""
+	}
+	if s, ok := o.Value.(string); ok {
+		return s
+	}
+	return ""
+}
+
+// customIDPrefix is the routing key of a component custom_id.
+func customIDPrefix(id string) string {
+	prefix, _, _ := strings.Cut(id, ":")
+	return prefix
+}
+
+// userID is who clicked or typed, in a guild or in DMs.
+func userID(i *discordgo.Interaction) string {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User.ID
+	}
+	if i.User != nil {
+		return i.User.ID
+	}
+	return ""
+}

@@ -1,0 +1,60 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/index"
+)
+
+// Engine is the part of the answer engine (*index.Engine) the bot uses.
+// Declared here, small, so tests run against a fake.
+type Engine interface {
+	Ask(ctx context.Context, license, topic string) (*index.Answer, error)
+	Search(ctx context.Context, query, license string, limit int) ([]index.Hit, error)
+	Clause(ctx context.Context, license, section string) (*index.Hit, error)
+	Licenses() []index.LicenseInfo
+	ResolveLicense(input string) (index.LicenseInfo, error)
+	Topics(license string) []index.TopicInfo
+	Stats() index.Stats
+}
+
+// Deps is everything a handler may use. It is a plain struct so features
+// living in their own files (pins) can add a field without touching the
+// handlers that do not need it.
+type Deps struct {
+	// Engine answers the questions. Required.
+	Engine Engine
+	// Log receives one line per interaction and every failure. Nil means
+	// slog.Default().
+	Log *slog.Logger
+	// Cooldown limits how often one user may run commands. Nil disables it.
+	Cooldown *Cooldown
+	// Session makes REST calls: follow-ups after a deferred response and,
+	// in gateway mode, the initial responses. It may be nil in tests that
+	// never defer.
+	Session *discordgo.Session
+	// Metrics, when set, counts interactions; see NewMetrics.
+	Metrics *Metrics
+	// AppID is the application id, used by `commands register`.
+	AppID string
+	// Now is the clock; nil means time.Now. Tests pin it.
+	Now func() time.Time
+}
+
+func (d *Deps) logger() *slog.Logger {
+	if d.Log != nil {
+		return d.Log
+	}
+	return slog.Default()
+}
+
+func (d *Deps) now() time.Time {
+	if d.Now != nil {
+		return d.Now()
+	}
+	return time.Now()
+}

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// dialect is what differs between the backends; everything else, queries
+// included, is shared so the two cannot drift apart.
+type dialect struct {
+	name string
+	// migrationLock is run first in every migration transaction, to
+	// serialise replicas that start at the same time. SQLite needs none: its
+	// transactions begin IMMEDIATE, which takes the write lock.
+	migrationLock string
+}
+
+// sqlStore implements Store over database/sql for both backends.
+type sqlStore struct {
+	db *sql.DB
+	d  dialect
+}
+
+var _ Store = (*sqlStore)(nil)
+
+// open wraps db, migrates it and closes it again on failure.
+func open(ctx context.Context, db *sql.DB, d dialect) (*sqlStore, error) {
+	if err := db.PingContext(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("%s: connect: %w", d.name, err)
+	}
+	if err := migrate(ctx, db, d); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("%s: %w", d.name, err)
+	}
+	return &sqlStore{db: db, d: d}, nil
+}
+
+const recordColumns = `guild_id, channel_id, message_id, license, topic, pinned_by, pinned_at`
+
+func (s *sqlStore) Pin(ctx context.Context, r Record) error {
+	if r.GuildID == "" || r.ChannelID == "" || r.MessageID == "" || r.License == "" || r.Topic == "" {
+		return fmt.Errorf("store: pin: guild, channel, message, license and topic are required")
+	}
+	if r.PinnedAt.IsZero() {
+		r.PinnedAt = time.Now()
+	}
+	// ON CONFLICT DO NOTHING instead of catching a constraint error: it is
+	// the same in both dialects and keeps a failed insert from aborting a
+	// PostgreSQL transaction.
+	res, err := s.db.ExecContext(ctx, `INSERT INTO pins (`+recordColumns+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (guild_id, message_id) DO NOTHING`,
+		r.GuildID, r.ChannelID, r.MessageID, r.License, r.Topic, r.PinnedBy, r.PinnedAt.UnixMicro())
+	if err != nil {
+		return fmt.Errorf("store: pin: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: pin: %w", err)
+	}
+	if n == 0 {
+		return ErrAlreadyPinned
+	}
+	return nil
+}
+
+func (s *sqlStore) Unpin(ctx context.Context, guildID, messageID string) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM pins WHERE guild_id = $1 AND message_id = $2`, guildID, messageID)
+	if err != nil {
+		return fmt.Errorf("store: unpin: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: unpin: %w", err)
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+func (s *sqlStore) Get(ctx context.Context, guildID, messageID string) (*Record, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+recordColumns+` FROM pins
+		WHERE guild_id = $1 AND message_id = $2`, guildID, messageID)
+	return scanOne(row, "get")
+}
+
+func (s *sqlStore) Lookup(ctx context.Context, guildID, license, topic string) (*Record, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+recordColumns+` FROM pins
+		WHERE guild_id = $1 AND license = $2 AND topic = $3
+		ORDER BY pinned_at DESC, message_id DESC LIMIT 1`, guildID, license, topic)
+	return scanOne(row, "lookup")
+}
+
+func (s *sqlStore) List(ctx context.Context, guildID string, offset, limit int) ([]Record, int, error) {
+	if offset < 0 {
+		offset = 0
+	}
+	if limit <= 0 {
+		return nil, 0, fmt.Errorf("store: list: limit must be positive, got %d", limit)
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pins WHERE guild_id = $1`, guildID).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: list: count: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+recordColumns+` FROM pins
+		WHERE guild_id = $1
+		ORDER BY pinned_at DESC, message_id DESC
+		LIMIT $2 OFFSET $3`, guildID, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: list: %w", err)
+	}
+	defer rows.Close()
+	var out []Record
+	for rows.Next() {
+		r, err := scan(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("store: list: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("store: list: %w", err)
+	}
+	return out, total, nil
+}
+
+func (s *sqlStore) Close() error { return s.db.Close() }
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scan(sc scanner) (Record, error) {
+	var r Record
+	var at int64
+	err := sc.Scan(&r.GuildID, &r.ChannelID, &r.MessageID, &r.License, &r.Topic, &r.PinnedBy, &at)
+	r.PinnedAt = time.UnixMicro(at).UTC()
+	return r, err
+}
+
+func scanOne(row *sql.Row, op string) (*Record, error) {
+	r, err := scan(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", op, err)
+	}
+	return &r, nil
+}

@@ -1,0 +1,80 @@
+// Package store owns the record of answers moderators pinned: which message
+// in which channel is a server's canonical reply for a license and topic.
+//
+// Two backends share one schema, one set of migrations and one query layer:
+// an embedded SQLite database (pure Go, modernc.org/sqlite) for a single
+// process, and PostgreSQL (jackc/pgx) when several HTTP replicas must see the
+// same pins. Open picks one from the configuration.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Environment variables the command line reads to configure the store.
+const (
+	// EnvDB is the SQLite file path; DefaultPath when unset.
+	EnvDB = "LICENSEBOT_DB"
+	// EnvDatabaseURL is a PostgreSQL connection URL; when set it wins over EnvDB.
+	EnvDatabaseURL = "LICENSEBOT_DATABASE_URL"
+)
+
+// DefaultPath is where the SQLite database lives when no path is configured.
+const DefaultPath = "data/licensebot.db"
+
+var (
+	// ErrAlreadyPinned is returned by Pin when the message is already recorded.
+	ErrAlreadyPinned = errors.New("store: message already pinned")
+	// ErrNotFound is returned when no pin matches.
+	ErrNotFound = errors.New("store: pin not found")
+	// ErrSchemaTooNew is returned by Open when the database was migrated by a
+	// newer licensebot than this one; writing to it could corrupt it.
+	ErrSchemaTooNew = errors.New("store: database schema is newer than this binary")
+)
+
+// Record is one pinned answer.
+type Record struct {
+	GuildID   string
+	ChannelID string
+	MessageID string
+	// License is the license key (index.Answer.License), Topic the topic id
+	// or, for uncurated answers, the normalised text the user asked about.
+	License  string
+	Topic    string
+	PinnedBy string // user id of the moderator
+	PinnedAt time.Time
+}
+
+// Store keeps pins. Implementations are safe for concurrent use.
+type Store interface {
+	// Pin records a pin. It returns ErrAlreadyPinned when the guild already
+	// has a record for that message. A zero PinnedAt is set to now.
+	Pin(ctx context.Context, r Record) error
+	// Unpin removes the record of a message, or returns ErrNotFound.
+	Unpin(ctx context.Context, guildID, messageID string) error
+	// Get returns the record of one message, or ErrNotFound.
+	Get(ctx context.Context, guildID, messageID string) (*Record, error)
+	// Lookup returns the most recent pin for a license and topic in a guild,
+	// or ErrNotFound.
+	Lookup(ctx context.Context, guildID, license, topic string) (*Record, error)
+	// List returns a page of a guild's pins, newest first, and how many the
+	// guild has in all.
+	List(ctx context.Context, guildID string, offset, limit int) ([]Record, int, error)
+	// Close releases the database.
+	Close() error
+}
+
+// Open opens the pins store: PostgreSQL when databaseURL is set, otherwise
+// SQLite at dbPath (DefaultPath when empty). It applies pending migrations
+// before returning.
+func Open(ctx context.Context, dbPath, databaseURL string) (Store, error) {
+	if databaseURL != "" {
+		return OpenPostgres(ctx, databaseURL)
+	}
+	if dbPath == "" {
+		dbPath = DefaultPath
+	}
+	return OpenSQLite(ctx, dbPath)
+}
