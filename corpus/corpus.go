@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 )
 
 // Corpus is everything an index is built from, loaded and cross-checked.
@@ -95,16 +96,18 @@ func (c *Corpus) validateRefs() error {
 	for _, id := range c.Missing {
 		missing[id] = true
 	}
+	// Every dangling reference is reported, not just the first, so one
+	// build run tells an editor everything to fix.
+	var errs []error
 	check := func(file string, refs []Ref) error {
 		for _, r := range refs {
-			if c.Manifest.Doc(r.Doc) == nil && sections[r.Doc] == nil {
-				return errorf(file, r.Line, "reference %s: no document %q in the manifest", r, r.Doc)
-			}
-			if missing[r.Doc] {
-				continue // reported as missing text, not as a dangling reference
-			}
-			if !sections[r.Doc][r.Section] {
-				return errorf(file, r.Line, "reference %s does not resolve: %s has no section %q", r, r.Doc, r.Section)
+			switch {
+			case c.Manifest.Doc(r.Doc) == nil && sections[r.Doc] == nil:
+				errs = append(errs, errorf(file, r.Line, "reference %s: no document %q in the manifest", r, r.Doc))
+			case missing[r.Doc]:
+				// reported as missing text, not as a dangling reference
+			case !sections[r.Doc][r.Section]:
+				errs = append(errs, errorf(file, r.Line, "reference %s does not resolve: %s has no section %q", r, r.Doc, r.Section))
 			}
 		}
 		return nil
@@ -136,7 +139,14 @@ func (c *Corpus) validateRefs() error {
 			}
 		}
 	}
-	return nil
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].(*Error), errs[j].(*Error)
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	return errors.Join(errs...)
 }
 
 // Clause returns the clause doc#section, or nil.

@@ -44,6 +44,9 @@ var ErrNoSuchSection = errors.New("no such section")
 // ErrNoIndex is returned when no built index exists yet.
 var ErrNoIndex = errors.New("no index built")
 
+// ErrNoAssessment is returned when a license has no open-source assessment.
+var ErrNoAssessment = errors.New("no assessment")
+
 // UnknownLicenseError is returned when the license a user typed matches no
 // key or alias. Suggestions are the closest license keys, best first.
 type UnknownLicenseError struct {

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/licensebot/licensebot/index"
+)
+
+type openSourceCommand struct {
+	m    *Main
+	dirs dirs
+	json bool
+}
+
+func (c *openSourceCommand) Run(ctx context.Context, args []string) error {
+	fs := c.m.newFlagSet("opensource", "opensource [--json] LICENSE")
+	c.dirs.register(fs)
+	fs.BoolVar(&c.json, "json", false, "print the assessment as JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: opensource needs one license, e.g. `licensebot opensource llama4`", errUsage)
+	}
+	e, err := index.Open(c.dirs.data)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	a, err := e.OpenSource(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(c.m.Stdout, a)
+	}
+	printAssessment(c.m.Stdout, a)
+	return nil
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/licensebot/licensebot/index"
+)
+
+type searchCommand struct {
+	m       *Main
+	dirs    dirs
+	json    bool
+	license string
+	limit   int
+}
+
+func (c *searchCommand) Run(ctx context.Context, args []string) error {
+	fs := c.m.newFlagSet("search", "search [--json] [--license L] QUERY...")
+	c.dirs.register(fs)
+	fs.BoolVar(&c.json, "json", false, `print {"hits": [...]} as JSON`)
+	fs.StringVar(&c.license, "license", "", "search only this license and the policies it incorporates")
+	fs.IntVar(&c.limit, "limit", 10, "number of hits")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: search needs a query", errUsage)
+	}
+	e, err := index.Open(c.dirs.data)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	hits, err := e.Search(ctx, strings.Join(pos, " "), c.license, c.limit)
+	if err != nil {
+		return err
+	}
+	if hits == nil {
+		hits = []index.Hit{}
+	}
+	if c.json {
+		return writeJSON(c.m.Stdout, struct {
+			Hits []index.Hit `json:"hits"`
+		}{hits})
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(c.m.Stdout, "No clause matches.")
+	}
+	for _, h := range hits {
+		printHit(c.m.Stdout, h, true)
+	}
+	return nil
+}

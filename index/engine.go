@@ -1,0 +1,463 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// ErrEmptyTopic is returned by Ask when no topic was given.
+var ErrEmptyTopic = errors.New("no topic given")
+
+// maxInput bounds the user text the engine looks at; longer input is cut,
+// not refused, so a pasted paragraph still gets an answer.
+const maxInput = 512
+
+// answerClauses is how many clauses an answer quotes.
+const answerClauses = 3
+
+// Engine answers questions from the current build of the index. It is safe
+// for concurrent use; Reload and Rebuild swap builds without failing a
+// search in flight.
+type Engine struct {
+	dataDir string
+	cur     atomic.Pointer[snapshot]
+	mu      sync.Mutex // serialises Reload
+	builds  singleflight.Group
+}
+
+// Open opens the current build under dataDir/index.
+func Open(dataDir string) (*Engine, error) {
+	e := &Engine{dataDir: dataDir}
+	if err := e.Reload(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Reload switches to the build dataDir/index/current points at, if it is
+// not the one serving. Searches in flight finish on the old build, which
+// closes after its last reader.
+func (e *Engine) Reload() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	dir, err := currentDir(indexRoot(e.dataDir))
+	if err != nil {
+		return err
+	}
+	if old := e.cur.Load(); old != nil && old.dir == dir {
+		return nil
+	}
+	s, err := openSnapshot(dir)
+	if err != nil {
+		return err
+	}
+	if old := e.cur.Swap(s); old != nil {
+		old.retire()
+	}
+	return nil
+}
+
+// Rebuild builds a new index from the corpus and swaps it in. Concurrent
+// calls share one build. A failed build leaves the serving index as it was.
+func (e *Engine) Rebuild(ctx context.Context, p corpus.Paths) (*BuildReport, error) {
+	v, err, _ := e.builds.Do("build", func() (any, error) {
+		r, err := Build(context.WithoutCancel(ctx), p, e.dataDir)
+		if err != nil {
+			return nil, err
+		}
+		return r, e.Reload()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*BuildReport), nil
+}
+
+// Watch reloads whenever another process (`licensebot index build`)
+// repoints current, checking every interval until ctx ends.
+func (e *Engine) Watch(ctx context.Context, interval time.Duration, onErr func(error)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := e.Reload(); err != nil && onErr != nil {
+				onErr(err)
+			}
+		}
+	}
+}
+
+// Close closes the serving build.
+func (e *Engine) Close() error {
+	if s := e.cur.Swap(nil); s != nil {
+		s.retire()
+	}
+	return nil
+}
+
+// acquire returns the serving snapshot, held until release. The second
+// load guards against a swap between loading and counting.
+func (e *Engine) acquire() (*snapshot, error) {
+	for {
+		s := e.cur.Load()
+		if s == nil {
+			return nil, ErrNoIndex
+		}
+		s.refs.Add(1)
+		if e.cur.Load() == s {
+			return s, nil
+		}
+		s.release()
+	}
+}
+
+// Stats identifies the serving build.
+func (e *Engine) Stats() Stats {
+	s, err := e.acquire()
+	if err != nil {
+		return Stats{}
+	}
+	defer s.release()
+	docs := map[string]bool{}
+	for _, c := range s.m.Clauses {
+		docs[c.Doc] = true
+	}
+	return Stats{CorpusVersion: s.m.CorpusVersion, IndexedAt: s.m.IndexedAt.Format("2006-01-02"),
+		Documents: len(docs), Clauses: len(s.m.Clauses), Dir: s.dir}
+}
+
+// Licenses lists every license users can ask about, in manifest order.
+func (e *Engine) Licenses() []LicenseInfo {
+	s, err := e.acquire()
+	if err != nil {
+		return nil
+	}
+	defer s.release()
+	out := make([]LicenseInfo, 0, len(s.m.Licenses))
+	for _, l := range s.m.Licenses {
+		out = append(out, licenseInfo(&l))
+	}
+	return out
+}
+
+func licenseInfo(l *licenseMeta) LicenseInfo {
+	return LicenseInfo{Key: l.Key, Title: l.Title, Aliases: l.Aliases, Family: l.Family, Doc: l.Doc, URL: l.URL}
+}
+
+// ResolveLicense maps what a user typed to a license, or returns an
+// *UnknownLicenseError with the closest keys.
+func (e *Engine) ResolveLicense(input string) (LicenseInfo, error) {
+	s, err := e.acquire()
+	if err != nil {
+		return LicenseInfo{}, err
+	}
+	defer s.release()
+	l, err := s.resolveLicense(input)
+	if err != nil {
+		return LicenseInfo{}, err
+	}
+	return licenseInfo(l), nil
+}
+
+func (s *snapshot) resolveLicense(input string) (*licenseMeta, error) {
+	if k, ok := s.names.resolve(input); ok {
+		return s.licenses[k], nil
+	}
+	return nil, &UnknownLicenseError{Input: input, Suggestions: s.names.suggest(input, 5)}
+}
+
+// Topics lists the topics the license has verdict cards for, in taxonomy
+// order; for "" or a license without cards, the whole taxonomy.
+func (e *Engine) Topics(license string) []TopicInfo {
+	s, err := e.acquire()
+	if err != nil {
+		return nil
+	}
+	defer s.release()
+	var cards map[string]cardMeta
+	if l, err := s.resolveLicense(license); err == nil {
+		cards = s.m.Cards[l.Key]
+	}
+	var out []TopicInfo
+	for _, t := range s.m.Topics {
+		if _, ok := cards[t.ID]; ok || len(cards) == 0 {
+			out = append(out, TopicInfo{ID: t.ID, Label: t.Label, Aliases: t.Aliases})
+		}
+	}
+	return out
+}
+
+// Ask answers (license, topic). The topic may be a topic id, a label, a
+// phrase users type for it, or free text. Where a card covers the topic the
+// answer carries its verdict and quotes its clauses; otherwise the verdict
+// is "unknown" and the clauses are the best matches, never a guess.
+func (e *Engine) Ask(ctx context.Context, license, topic string) (*Answer, error) {
+	s, err := e.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer s.release()
+	l, err := s.resolveLicense(license)
+	if err != nil {
+		return nil, err
+	}
+	topic = cleanInput(topic)
+	if topic == "" {
+		return nil, ErrEmptyTopic
+	}
+	key := l.Key + "\x00" + strings.ToLower(topic)
+	if a, ok := s.cache.Get(key); ok {
+		return a.clone(), nil
+	}
+	a, err := s.ask(ctx, l, topic)
+	if err != nil {
+		return nil, err
+	}
+	s.cache.Add(key, a)
+	return a.clone(), nil
+}
+
+func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answer, error) {
+	a := &Answer{
+		License: l.Key, Topic: topic, LicenseTitle: l.Title, URL: l.URL,
+		Verdict:       Verdict{Status: StatusUnknown},
+		Clauses:       []Hit{},
+		CorpusVersion: s.m.CorpusVersion, IndexedAt: s.m.IndexedAt.Format("2006-01-02"),
+		OpenSource: s.openSourceLine(l.Key),
+	}
+	tm, matched := s.topics.match(topic)
+	var expand []string
+	var card *cardMeta
+	if matched {
+		t := s.topics.byID[tm.topic]
+		a.Topic, a.TopicLabel, expand = t.ID, t.Label, t.Expand
+		if c, ok := s.m.Cards[l.Key][t.ID]; ok {
+			card = &c
+		}
+	}
+	// The user's own words lead the search; the topic's expansion terms
+	// find clauses that never use the user's word ("credit" → "Built with").
+	hits, err := s.search(ctx, searchReq{text: topic, expand: expand, license: l.Key, size: 12})
+	if err != nil {
+		return nil, err
+	}
+	var quoted []Hit
+	switch {
+	case card != nil && tm.instance:
+		// "spam", "weapons": the clause naming the case leads, then the card's.
+		quoted = mergeHits(hits[:min(1, len(hits))], s.refHits(card.Refs, hits))
+		quoted = mergeHits(quoted, hits)
+	case card != nil:
+		quoted = mergeHits(s.refHits(card.Refs, hits), hits)
+	default:
+		quoted = hits
+	}
+	if len(quoted) > answerClauses {
+		quoted = quoted[:answerClauses]
+	}
+	s.markMatched(quoted, append([]string{topic}, expand...)...)
+	a.Clauses = quoted
+	switch {
+	case card != nil:
+		a.Verdict = Verdict{Status: card.Status, Summary: card.Summary}
+		a.Curated = true
+	case len(hits) > 0:
+		// Free text: if a card is grounded on the best clause, its verdict
+		// is the curated answer to what was asked.
+		if t, c, ok := s.cardFor(l.Key, hits[0]); ok {
+			a.Verdict = Verdict{Status: c.Status, Summary: c.Summary}
+			a.TopicLabel = s.topics.byID[t].Label
+			a.Curated = true
+		}
+	}
+	return a, nil
+}
+
+// refHits returns the clauses a card cites, in the card's order, with the
+// score each got in hits (0 if the search did not reach it).
+func (s *snapshot) refHits(refs []string, hits []Hit) []Hit {
+	score := map[string]float64{}
+	for _, h := range hits {
+		score[h.Doc+"#"+h.Section] = h.Score
+	}
+	out := make([]Hit, 0, len(refs))
+	for _, r := range refs {
+		if h, ok := s.hit(r); ok {
+			h.Score = score[r]
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// cardFor finds the license's card grounded on clause h: one citing it first,
+// then one citing it at all, then one citing a section that contains it.
+func (s *snapshot) cardFor(license string, h Hit) (string, cardMeta, bool) {
+	id := h.Doc + "#" + h.Section
+	cards := s.m.Cards[license]
+	topics := make([]string, 0, len(cards))
+	for t := range cards {
+		topics = append(topics, t)
+	}
+	sort.Strings(topics)
+	for pass := 0; pass < 3; pass++ {
+		for _, t := range topics {
+			c := cards[t]
+			for i, r := range c.Refs {
+				switch {
+				case pass == 0 && i == 0 && r == id,
+					pass == 1 && r == id,
+					pass == 2 && strings.HasPrefix(id, r+"."):
+					return t, c, true
+				}
+			}
+		}
+	}
+	return "", cardMeta{}, false
+}
+
+// mergeHits appends to a the hits of b it does not already hold.
+func mergeHits(a, b []Hit) []Hit {
+	out := append([]Hit(nil), a...)
+	seen := map[string]bool{}
+	for _, h := range a {
+		seen[h.Doc+"#"+h.Section] = true
+	}
+	for _, h := range b {
+		if k := h.Doc + "#" + h.Section; !seen[k] {
+			seen[k] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func (a *Answer) clone() *Answer {
+	c := *a
+	c.Clauses = append([]Hit(nil), a.Clauses...)
+	if a.OpenSource != nil {
+		o := *a.OpenSource
+		c.OpenSource = &o
+	}
+	return &c
+}
+
+// Search finds clauses for free text across the corpus, or within one
+// license and the policies it incorporates.
+func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hit, error) {
+	s, err := e.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer s.release()
+	req := searchReq{text: cleanInput(q), size: limit}
+	if req.text == "" {
+		return nil, nil
+	}
+	if license != "" {
+		l, err := s.resolveLicense(license)
+		if err != nil {
+			return nil, err
+		}
+		req.license = l.Key
+	}
+	if tm, ok := s.topics.match(req.text); ok && !tm.whole {
+		req.expand = s.topics.byID[tm.topic].Expand
+	}
+	if km, ok := s.kinds.match(req.text); ok {
+		req.kind = km.topic
+	}
+	hits, err := s.search(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	s.markMatched(hits, req.text)
+	return hits, nil
+}
+
+// Clause returns one section of a license (or of a policy it incorporates).
+// Section may be written "1.b.i", "§1.b.i", "Section 1(b)(i)" or
+// "llama4-aup#2.b".
+func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, error) {
+	s, err := e.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer s.release()
+	l, err := s.resolveLicense(license)
+	if err != nil {
+		return nil, err
+	}
+	docs := l.Docs
+	if doc, sec, ok := strings.Cut(section, "#"); ok {
+		docs, section = []string{strings.TrimSpace(doc)}, sec
+	}
+	sec := normalizeSection(section)
+	for _, d := range docs {
+		if !contains(l.Docs, d) {
+			continue
+		}
+		if h, ok := s.hit(d + "#" + sec); ok {
+			return &h, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, section)
+}
+
+// normalizeSection turns "§ 1(b)(i)", "Section 1.b.i" or "1.B.I." into "1.b.i".
+func normalizeSection(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "§")
+	s = strings.TrimPrefix(s, "section")
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '.' || r == ' ':
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), ".") {
+				b.WriteByte('.')
+			}
+		case r == ')':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Trim(b.String(), ".")
+}
+
+// cleanInput bounds user text and drops control characters, so pasted
+// input cannot blow up a query or a log line.
+func cleanInput(s string) string {
+	if len(s) > maxInput {
+		s = s[:maxInput]
+	}
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == 0xfffd {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

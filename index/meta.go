@@ -1,0 +1,148 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+const metaFile = "meta.json"
+
+// meta is everything besides the bleve index that an answer needs, frozen
+// at build time so a build's cards, topics and texts swap in together.
+type meta struct {
+	MappingVersion int                            `json:"mapping_version"`
+	CorpusVersion  string                         `json:"corpus_version"`
+	IndexedAt      time.Time                      `json:"indexed_at"`
+	Docs           []docMeta                      `json:"docs"`
+	Licenses       []licenseMeta                  `json:"licenses"`
+	Topics         []corpus.Topic                 `json:"topics"`
+	Kinds          []corpus.KindHint              `json:"kinds"`
+	Cards          map[string]map[string]cardMeta `json:"cards"`
+	OpenSource     map[string]*assessmentMeta     `json:"opensource"`
+	Clauses        []corpus.Clause                `json:"clauses"`
+	Missing        []string                       `json:"missing,omitempty"`
+}
+
+type docMeta struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Kind    string `json:"kind"`
+	License string `json:"license,omitempty"`
+	URL     string `json:"url,omitempty"` // official page
+}
+
+type licenseMeta struct {
+	Key     string   `json:"key"`
+	Doc     string   `json:"doc"`
+	Title   string   `json:"title"`
+	Family  string   `json:"family"`
+	Aliases []string `json:"aliases"`
+	Docs    []string `json:"docs"` // the license text and the policies it incorporates
+	URL     string   `json:"url"`
+	SPDX    string   `json:"spdx,omitempty"`
+	OSI     string   `json:"osi,omitempty"`
+}
+
+type cardMeta struct {
+	Status  Status   `json:"status"`
+	Summary string   `json:"summary"`
+	Refs    []string `json:"refs"` // "doc#section"
+}
+
+type criterionMeta struct {
+	N      int      `json:"n,omitempty"`
+	Name   string   `json:"name,omitempty"`
+	Result string   `json:"result"`
+	Reason string   `json:"reason"`
+	Refs   []string `json:"refs"`
+}
+
+type assessmentMeta struct {
+	OSD   []criterionMeta `json:"osd"`
+	OSAID []criterionMeta `json:"osaid,omitempty"`
+}
+
+func newMeta(c *corpus.Corpus, now time.Time) *meta {
+	m := &meta{
+		MappingVersion: MappingVersion,
+		CorpusVersion:  c.Manifest.Version,
+		IndexedAt:      now.UTC(),
+		Topics:         c.Topics.Topics,
+		Kinds:          c.Topics.Kinds,
+		Cards:          map[string]map[string]cardMeta{},
+		OpenSource:     map[string]*assessmentMeta{},
+		Missing:        c.Missing,
+	}
+	for _, d := range c.Manifest.Documents {
+		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official})
+		if d.Kind == corpus.KindLicense {
+			m.Licenses = append(m.Licenses, licenseMeta{
+				Key: d.License, Doc: d.ID, Title: d.Title, Family: d.Family, Aliases: d.Aliases,
+				Docs: append([]string{d.ID}, d.Incorporates...), URL: d.Official, SPDX: d.SPDX, OSI: d.OSI,
+			})
+		}
+	}
+	for _, n := range c.Notes {
+		m.Docs = append(m.Docs, docMeta{ID: n.ID, Title: n.Title, Kind: string(corpus.KindCritique)})
+	}
+	refs := func(rs []corpus.Ref) []string {
+		out := make([]string, len(rs))
+		for i, r := range rs {
+			out[i] = r.String()
+		}
+		return out
+	}
+	for key, card := range c.Cards {
+		cm := map[string]cardMeta{}
+		for topic, v := range card.Topics {
+			cm[topic] = cardMeta{Status: Status(v.Status), Summary: collapse(v.Summary), Refs: refs(v.Refs)}
+		}
+		m.Cards[key] = cm
+		if a := card.OpenSource; a != nil && len(a.OSD) > 0 {
+			am := &assessmentMeta{}
+			for _, cr := range a.OSD {
+				am.OSD = append(am.OSD, criterionMeta{N: cr.N, Result: cr.Result, Reason: collapse(cr.Reason), Refs: refs(cr.Refs)})
+			}
+			for _, it := range a.OSAID.Items() {
+				am.OSAID = append(am.OSAID, criterionMeta{Name: it.Name, Result: it.Result, Reason: collapse(it.Reason), Refs: refs(it.Refs)})
+			}
+			m.OpenSource[key] = am
+		}
+	}
+	for _, d := range c.Manifest.Documents {
+		m.Clauses = append(m.Clauses, c.Clauses[d.ID]...)
+	}
+	for _, n := range c.Notes {
+		m.Clauses = append(m.Clauses, c.Clauses[n.ID]...)
+	}
+	return m
+}
+
+func writeMeta(dir string, m *meta) error {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return corpus.WriteFileAtomic(filepath.Join(dir, metaFile), b)
+}
+
+func readMeta(dir string) (*meta, error) {
+	b, err := os.ReadFile(filepath.Join(dir, metaFile))
+	if err != nil {
+		return nil, err
+	}
+	var m meta
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, metaFile), err)
+	}
+	if m.MappingVersion != MappingVersion {
+		return nil, fmt.Errorf("%s: %w: index has mapping version %d, this binary needs %d: run `licensebot index build`",
+			dir, ErrStaleIndex, m.MappingVersion, MappingVersion)
+	}
+	return &m, nil
+}

@@ -1,0 +1,222 @@
+package index
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// nameIndex resolves what users type for a license ("Llama 4", "llama-4",
+// "apache2") to its key, and suggests close keys for near misses.
+type nameIndex struct {
+	exact map[string]string // folded name → key
+	names []nameEntry       // every folded name, for suggestions
+}
+
+type nameEntry struct{ folded, key string }
+
+// foldName makes "Llama-4", "llama 4" and "LLAMA4" the same key.
+func foldName(s string) string {
+	return strings.ReplaceAll(corpus.NormalizeName(s), " ", "")
+}
+
+func newNameIndex(ls []licenseMeta) *nameIndex {
+	n := &nameIndex{exact: map[string]string{}}
+	for _, l := range ls {
+		for _, name := range append([]string{l.Key, l.Doc, l.Title, l.SPDX}, l.Aliases...) {
+			f := foldName(name)
+			if f == "" {
+				continue
+			}
+			if _, dup := n.exact[f]; !dup {
+				n.exact[f] = l.Key
+				n.names = append(n.names, nameEntry{f, l.Key})
+			}
+		}
+	}
+	return n
+}
+
+func (n *nameIndex) resolve(input string) (string, bool) {
+	k, ok := n.exact[foldName(input)]
+	return k, ok
+}
+
+// suggest returns up to max license keys closest to input: names it is a
+// prefix of first, then by edit distance, each key once.
+func (n *nameIndex) suggest(input string, max int) []string {
+	f := foldName(input)
+	type cand struct {
+		key  string
+		rank int
+	}
+	best := map[string]int{}
+	for _, e := range n.names {
+		var r int
+		switch {
+		case f == "":
+			r = 100
+		case strings.HasPrefix(e.folded, f):
+			r = len(e.folded) - len(f) // the shorter the completion, the closer
+		case strings.Contains(e.folded, f) || strings.Contains(f, e.folded):
+			r = 20 + abs(len(e.folded)-len(f))
+		default:
+			d := levenshtein.ComputeDistance(f, e.folded)
+			if d > max3(2, len(f)/3) {
+				continue
+			}
+			r = 40 + d
+		}
+		if old, ok := best[e.key]; !ok || r < old {
+			best[e.key] = r
+		}
+	}
+	cands := make([]cand, 0, len(best))
+	for k, r := range best {
+		cands = append(cands, cand{k, r})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].rank != cands[j].rank {
+			return cands[i].rank < cands[j].rank
+		}
+		return cands[i].key < cands[j].key
+	})
+	var out []string
+	for _, c := range cands {
+		if len(out) == max {
+			break
+		}
+		out = append(out, c.key)
+	}
+	return out
+}
+
+// topicMatcher finds the topic a user means, in a bare topic ("credit") or
+// inside a question ("do I need to give credit?"), by comparing stems.
+type topicMatcher struct {
+	stems   func(string) []string
+	byID    map[string]*corpus.Topic
+	phrases []topicPhrase
+}
+
+type topicPhrase struct {
+	stems    []string
+	topic    string
+	instance bool // an instance of the topic, not a name for it
+	exact    bool // the topic's id or label
+}
+
+func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicMatcher {
+	tm := &topicMatcher{stems: stems, byID: map[string]*corpus.Topic{}}
+	for i := range topics {
+		t := &topics[i]
+		tm.byID[t.ID] = t
+		add := func(s string, instance, exact bool) {
+			if st := stems(s); len(st) > 0 {
+				tm.phrases = append(tm.phrases, topicPhrase{stems: st, topic: t.ID, instance: instance, exact: exact})
+			}
+		}
+		add(strings.ReplaceAll(t.ID, "-", " "), false, true)
+		add(t.Label, false, true)
+		for _, a := range t.Aliases {
+			add(a, false, false)
+		}
+		for _, a := range t.Instances {
+			add(a, true, false)
+		}
+	}
+	return tm
+}
+
+// topicMatch is the result of matching user text against the taxonomy.
+type topicMatch struct {
+	topic    string
+	instance bool
+	whole    bool // the phrase is all the user typed
+}
+
+// match returns the best topic phrase in text: a phrase that is the whole
+// text beats one inside it; longer phrases beat shorter; names beat
+// instances. ok is false when no phrase occurs.
+func (tm *topicMatcher) match(text string) (topicMatch, bool) {
+	st := tm.stems(text)
+	if len(st) == 0 {
+		return topicMatch{}, false
+	}
+	var best *topicPhrase
+	bestWhole := false
+	for i := range tm.phrases {
+		p := &tm.phrases[i]
+		whole := equalStems(p.stems, st)
+		if !whole && !containsRun(st, p.stems) {
+			continue
+		}
+		if best == nil || better(p, whole, best, bestWhole) {
+			best, bestWhole = p, whole
+		}
+	}
+	if best == nil {
+		// One mistyped word ("atribution"): allow a small edit distance.
+		if len(st) == 1 && len(st[0]) >= 5 {
+			for i := range tm.phrases {
+				p := &tm.phrases[i]
+				if len(p.stems) == 1 && levenshtein.ComputeDistance(p.stems[0], st[0]) <= 1+len(st[0])/8 {
+					return topicMatch{topic: p.topic, instance: p.instance, whole: true}, true
+				}
+			}
+		}
+		return topicMatch{}, false
+	}
+	return topicMatch{topic: best.topic, instance: best.instance, whole: bestWhole}, true
+}
+
+func better(p *topicPhrase, whole bool, q *topicPhrase, qWhole bool) bool {
+	if whole != qWhole {
+		return whole
+	}
+	if len(p.stems) != len(q.stems) {
+		return len(p.stems) > len(q.stems)
+	}
+	if p.exact != q.exact {
+		return p.exact
+	}
+	return !p.instance && q.instance
+}
+
+func equalStems(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsRun(hay, needle []string) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if equalStems(hay[i:i+len(needle)], needle) {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func max3(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,240 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// answerCacheSize bounds the per-snapshot cache of answers: popular
+// (license, topic) pairs repeat, and an answer is a few KiB.
+const answerCacheSize = 1024
+
+// snapshot is one opened build: its bleve index and meta, with the lookups
+// answers need. It is immutable once open; a swap replaces the whole
+// snapshot, and the old one closes when its last reader releases it.
+type snapshot struct {
+	dir      string
+	idx      bleve.Index
+	m        *meta
+	analyzer analysis.Analyzer
+
+	clauseAt map[string]int // "doc#section" → index in m.Clauses
+	docs     map[string]*docMeta
+	licenses map[string]*licenseMeta
+	names    *nameIndex
+	topics   *topicMatcher
+	kinds    *topicMatcher // kind hints, matched like topics
+	cache    *lru.Cache[string, *Answer]
+
+	refs      atomic.Int64
+	retired   atomic.Bool
+	closeOnce sync.Once
+}
+
+func openSnapshot(dir string) (*snapshot, error) {
+	m, err := readMeta(dir)
+	if err != nil {
+		return nil, err
+	}
+	// read_only lets any number of processes (the bot, `licensebot ask`)
+	// open the same build; bolt_timeout makes a locked index fail fast.
+	idx, err := bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{
+		"read_only":    true,
+		"bolt_timeout": "1s",
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	s := &snapshot{dir: dir, idx: idx, m: m, clauseAt: make(map[string]int, len(m.Clauses)),
+		docs: map[string]*docMeta{}, licenses: map[string]*licenseMeta{}}
+	s.analyzer = idx.Mapping().AnalyzerNamed(analyzerText)
+	if s.analyzer == nil {
+		idx.Close()
+		return nil, fmt.Errorf("open index %s: analyzer %q missing", dir, analyzerText)
+	}
+	for i, c := range m.Clauses {
+		s.clauseAt[c.Doc+"#"+c.Section] = i
+	}
+	for i := range m.Docs {
+		s.docs[m.Docs[i].ID] = &m.Docs[i]
+	}
+	for i := range m.Licenses {
+		s.licenses[m.Licenses[i].Key] = &m.Licenses[i]
+	}
+	s.names = newNameIndex(m.Licenses)
+	s.topics = newTopicMatcher(s.stems, m.Topics)
+	var kt []corpus.Topic
+	for _, k := range m.Kinds {
+		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
+	}
+	s.kinds = newTopicMatcher(s.stems, kt)
+	s.cache, _ = lru.New[string, *Answer](answerCacheSize)
+	return s, nil
+}
+
+// release drops a reader; the last reader of a retired snapshot closes it.
+func (s *snapshot) release() {
+	if s.refs.Add(-1) == 0 && s.retired.Load() {
+		s.close()
+	}
+}
+
+// retire marks the snapshot replaced; it closes now if no one reads it.
+func (s *snapshot) retire() {
+	s.retired.Store(true)
+	if s.refs.Load() == 0 {
+		s.close()
+	}
+}
+
+func (s *snapshot) close() { s.closeOnce.Do(func() { s.idx.Close() }) }
+
+// stems runs the index's own text analyzer over s, so topic aliases, query
+// terms and clause words compare the way bleve compares them.
+func (s *snapshot) stems(text string) []string {
+	toks := s.analyzer.Analyze([]byte(text))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// searchReq is a typed search: user text and topic expansions become match
+// queries, never query-string syntax.
+type searchReq struct {
+	text     string   // the user's words
+	expand   []string // topic expansion terms, weighted lower
+	license  string   // "" for the whole corpus
+	kind     string   // a document kind to favour, or ""
+	size     int
+	minScore float64
+}
+
+func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
+	var should []query.Query
+	addMatch := func(field, text string, boost float64) {
+		q := query.NewMatchQuery(text)
+		q.SetField(field)
+		q.SetBoost(boost)
+		should = append(should, q)
+	}
+	addPhrase := func(field, text string, boost float64) {
+		q := query.NewMatchPhraseQuery(text)
+		q.SetField(field)
+		q.SetBoost(boost)
+		should = append(should, q)
+	}
+	if t := strings.TrimSpace(r.text); t != "" {
+		addMatch(fieldText, t, 1)
+		addMatch(fieldHeading, t, 0.6)
+		addMatch(fieldParents, t, 0.2)
+		if len(s.stems(t)) > 1 {
+			addPhrase(fieldText, t, 1.5)
+		}
+	}
+	for _, e := range r.expand {
+		if len(s.stems(e)) > 1 {
+			addPhrase(fieldText, e, 0.35)
+		} else {
+			addMatch(fieldText, e, 0.25)
+		}
+		addMatch(fieldHeading, e, 0.2)
+	}
+	if len(should) == 0 {
+		return nil, nil
+	}
+	content := query.NewDisjunctionQuery(should)
+	b := query.NewBooleanQuery(nil, nil, nil)
+	b.AddMust(content)
+	if r.license != "" {
+		f := query.NewTermQuery(r.license)
+		f.SetField(fieldLicenses)
+		f.SetBoost(0)
+		b.AddMust(f)
+	}
+	if r.kind != "" {
+		k := query.NewTermQuery(r.kind)
+		k.SetField(fieldKind)
+		k.SetBoost(2)
+		b.AddShould(k)
+	}
+	req := bleve.NewSearchRequestOptions(b, r.size, 0, false)
+	res, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		if h.Score < r.minScore {
+			continue
+		}
+		hit, ok := s.hit(h.ID)
+		if !ok {
+			continue
+		}
+		hit.Score = round3(h.Score)
+		hits = append(hits, hit)
+	}
+	return hits, nil
+}
+
+// hit builds a Hit for "doc#section" from the meta; ok is false when the
+// build has no such clause.
+func (s *snapshot) hit(id string) (Hit, bool) {
+	i, ok := s.clauseAt[id]
+	if !ok {
+		return Hit{}, false
+	}
+	c := s.m.Clauses[i]
+	h := Hit{Doc: c.Doc, Section: c.Section, Heading: c.Heading, Text: c.Text, Parents: c.Parents}
+	if h.Heading == "" && len(c.Parents) > 0 {
+		h.Heading = c.Parents[len(c.Parents)-1]
+	}
+	if d := s.docs[c.Doc]; d != nil {
+		h.URL, h.DocTitle = d.URL, d.Title
+	}
+	return h, true
+}
+
+// markMatched fills Matched with the words of each hit that share a stem
+// with the query, in their original spelling, for renderers to bold.
+func (s *snapshot) markMatched(hits []Hit, queryTexts ...string) {
+	want := map[string]bool{}
+	for _, t := range queryTexts {
+		for _, st := range s.stems(t) {
+			want[st] = true
+		}
+	}
+	for i := range hits {
+		seen := map[string]bool{}
+		var words []string
+		text := []byte(hits[i].Text)
+		for _, tok := range s.analyzer.Analyze(text) {
+			if !want[string(tok.Term)] || tok.Start < 0 || tok.End > len(text) {
+				continue
+			}
+			w := string(text[tok.Start:tok.End])
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+		sort.Strings(words)
+		hits[i].Matched = words
+	}
+}
+
+func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
