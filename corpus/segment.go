@@ -1,0 +1,150 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Segmentation errors. Each is wrapped with the document id and the line
+// it concerns, so `errors.Is` still works on what Segment returns.
+var (
+	// ErrEmptyDocument means the document has no text outside front matter.
+	ErrEmptyDocument = errors.New("empty document")
+	// ErrInvalidUTF8 means the document is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrUnterminatedFrontMatter means a leading `---` has no closing `---`.
+	ErrUnterminatedFrontMatter = errors.New("unterminated front matter")
+)
+
+// Segment splits one document into clauses with stable section ids, following
+// the contract in the project's section-id notes (numbered hierarchies as
+// written, Markdown lists as rendered, unnumbered paragraphs as pN,
+// top-level bullets as bN, embedded documents under a prefix).
+//
+// It works in two passes: the text is first cut into units (headings,
+// numbered or bulleted items, plain paragraphs), then the units are arranged
+// into a tree whose shape decides the ids. The tree pass is needed because a
+// title-only line such as "b. Redistribution and Use." is a heading when
+// items follow it but a clause of its own when nothing does.
+func Segment(docID string, raw []byte) ([]Clause, error) {
+	if !utf8.Valid(raw) {
+		return nil, fmt.Errorf("%s:%d: %w", docID, invalidUTF8Line(raw), ErrInvalidUTF8)
+	}
+	lines := splitLines(raw)
+	start, err := skipFrontMatter(lines)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%w", docID, err)
+	}
+	doc := analyze(lines, start)
+	if doc.empty {
+		return nil, fmt.Errorf("%s:%d: %w", docID, len(lines)+1, ErrEmptyDocument)
+	}
+	units := doc.units()
+	root := buildTree(doc, units)
+	clauses := emit(doc, docID, root)
+	if len(clauses) == 0 {
+		return nil, fmt.Errorf("%s:%d: %w: no clause text found", docID, start+1, ErrEmptyDocument)
+	}
+	return clauses, nil
+}
+
+// invalidUTF8Line returns the 1-based line of the first invalid byte.
+func invalidUTF8Line(raw []byte) int {
+	line := 1
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if raw[i] == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line
+}
+
+// splitLines splits on \n, dropping a trailing \r so CRLF files segment
+// like LF files. The index of a line is its 1-based number minus one.
+func splitLines(raw []byte) []string {
+	s := string(raw)
+	s = strings.TrimSuffix(s, "\n")
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		parts[i] = strings.TrimSuffix(p, "\r")
+	}
+	return parts
+}
+
+// skipFrontMatter returns the index of the first line after ScanCode's YAML
+// front matter (`---` … `---` at the very top), or 0 when there is none.
+func skipFrontMatter(lines []string) (int, error) {
+	if len(lines) == 0 || strings.TrimRight(lines[0], " \t") != "---" {
+		return 0, nil
+	}
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimRight(lines[i], " \t") == "---" {
+			return i + 1, nil
+		}
+	}
+	return 0, fmt.Errorf("1: %w: no closing --- after line 1", ErrUnterminatedFrontMatter)
+}
+
+// isBlank reports whether a line is empty or whitespace only (qwen2.5's
+// blank lines hold a single space).
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// indentOf measures leading whitespace with tab stops every 4 columns, the
+// width Markdown uses, so "\t" and "    " nest alike.
+func indentOf(s string) int {
+	col := 0
+	for _, r := range s {
+		switch r {
+		case ' ', '\u00a0':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col
+		}
+	}
+	return col
+}
+
+// normSpace collapses every whitespace run to one space and trims the ends:
+// the form in which Clause.Text is verbatim.
+func normSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// NormalizeSpace is the whitespace normalisation under which every
+// Clause.Text is a substring of its document; callers checking quotes
+// against the raw text should apply it to both sides.
+func NormalizeSpace(s string) string { return normSpace(s) }
+
+// trimBold removes Markdown emphasis markers from a heading.
+func trimBold(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	return strings.TrimSpace(normSpace(s))
+}

@@ -1,0 +1,401 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A document's text after front matter, with the few document-wide facts
+// the unit and tree passes need.
+type segDoc struct {
+	lines []string
+	start int // index of the first line after front matter
+	empty bool
+	// markdown is set when the text uses Markdown markup. Markdown list
+	// nesting follows indentation, list numbers are rendered, and a
+	// paragraph belongs to a list item only when indented under it.
+	markdown bool
+	// wrapped is set for hard-wrapped plain text (every line short):
+	// consecutive lines of a block then form one paragraph. In unwrapped
+	// texts every line is a paragraph of its own, which is what keeps
+	// Gemma's lost list markers apart.
+	wrapped bool
+	// sectionHeadings is set when "Section I:"-style lines only group a
+	// numbering that runs on across them (OpenRAIL, DeepSeek: Section III
+	// holds paragraphs 4–6); such lines are then headings, not levels.
+	sectionHeadings bool
+}
+
+// Unit kinds.
+const (
+	unitPara = iota
+	unitHeading
+	unitItem
+)
+
+// A unit is one heading, list item or paragraph, possibly spanning lines.
+type unit struct {
+	kind   int
+	line   int // 1-based
+	indent int
+	// For items: the label's kind ("num.", "alpha.", "(alpha)", "roman.",
+	// "dotted", "section", "bullet", …) and its text as written.
+	lkind string
+	label string
+	num   int    // numeric value of arabic / section labels
+	first string // rest of the first line after the label, verbatim
+	text  string // all text after the label (or the heading), verbatim
+	// setext marks an item underlined like a Markdown heading (MPL's
+	// "1. Definitions" over dashes): its whole rest is a title.
+	setext bool
+}
+
+var (
+	mdHeadingRe  = regexp.MustCompile(`^#{1,6}\s+(.*?)\s*#*\s*$`)
+	setextRe     = regexp.MustCompile(`^\s*(=+|-{3,})\s*$`)
+	sectionRe    = regexp.MustCompile(`^(?i:section|article|paragraph)\s+([0-9]+|[IVXLC]+)\s*(?::|\.|–|—|-)\s*(.*)$|^(?i:section|article|paragraph)\s+([0-9]+|[IVXLC]+)\s*$`)
+	dottedRe     = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+(.*)|$)`)
+	numRe        = regexp.MustCompile(`^(\d{1,3})(\\\.|\*\*\.|\.|\))(?:\s+(.*)|$)`)
+	parenRe      = regexp.MustCompile(`^\((\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)\s+(.*)$`)
+	letterRe     = regexp.MustCompile(`^([a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})([.)])\s+(.*)$`)
+	bulletRe     = regexp.MustCompile(`^([*•+\-])\s+(.*)$`)
+	boldOnlyRe   = regexp.MustCompile(`^(?:\*\*[^*]+\*\*\s*)+$`)
+	romanOnlyRe  = regexp.MustCompile(`^[ivxlcdm]+$`)
+	markdownHint = regexp.MustCompile(`\*\*|^#{1,6}\s|^\s*\d+\\\.|\]\(`)
+)
+
+// analyze gathers document-wide facts.
+func analyze(lines []string, start int) *segDoc {
+	d := &segDoc{lines: lines, start: start, empty: true}
+	maxLen := 0
+	for _, l := range lines[start:] {
+		if isBlank(l) {
+			continue
+		}
+		d.empty = false
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t")); n > maxLen {
+			maxLen = n
+		}
+		if markdownHint.MatchString(l) {
+			d.markdown = true
+		}
+	}
+	d.wrapped = maxLen <= 120
+	return d
+}
+
+// parseLabel recognises a clause label at the start of s (indentation
+// already removed). It returns the label kind, the label as written
+// (lower-cased), its numeric value where it has one, and the rest.
+func parseLabel(s string) (kind, label string, num int, rest string, ok bool) {
+	if m := sectionRe.FindStringSubmatch(s); m != nil {
+		n, r := m[1], m[2]
+		if n == "" {
+			n = m[3]
+		}
+		v, err := strconv.Atoi(n)
+		if err != nil {
+			v = romanValue(strings.ToLower(n))
+		}
+		if v > 0 {
+			return "section", strconv.Itoa(v), v, r, true
+		}
+	}
+	if m := dottedRe.FindStringSubmatch(s); m != nil {
+		return "dotted", m[1], 0, m[2], true
+	}
+	if m := numRe.FindStringSubmatch(s); m != nil {
+		v, _ := strconv.Atoi(m[1])
+		k := "num."
+		if m[2] == ")" {
+			k = "num)"
+		}
+		return k, m[1], v, m[3], true
+	}
+	if m := parenRe.FindStringSubmatch(s); m != nil {
+		l := m[1]
+		switch {
+		case l[0] >= '0' && l[0] <= '9':
+			v, _ := strconv.Atoi(l)
+			return "(num)", l, v, m[2], true
+		case romanOnlyRe.MatchString(strings.ToLower(l)) && (len(l) > 1 || strings.ContainsAny(l, "ivxIVX")):
+			return "(roman" + caseTag(l) + ")", strings.ToLower(l), 0, m[2], true
+		default:
+			return "(alpha" + caseTag(l) + ")", strings.ToLower(l), 0, m[2], true
+		}
+	}
+	if m := letterRe.FindStringSubmatch(s); m != nil {
+		l, punct, r := m[1], m[2], m[3]
+		// A bare "a." label must be followed by something that starts a
+		// sentence; this keeps wrapped lines like "e. g. the" or a line
+		// starting "v. the" from becoming items.
+		if first, _ := utf8.DecodeRuneInString(r); unicode.IsLower(first) {
+			return "", "", 0, "", false
+		}
+		if romanOnlyRe.MatchString(strings.ToLower(l)) && (len(l) > 1 || strings.ContainsAny(l, "ivxIVX")) {
+			return "roman" + caseTag(l) + punct, strings.ToLower(l), 0, r, true
+		}
+		return "alpha" + caseTag(l) + punct, strings.ToLower(l), 0, r, true
+	}
+	if m := bulletRe.FindStringSubmatch(s); m != nil {
+		return "bullet", m[1], 0, m[2], true
+	}
+	return "", "", 0, "", false
+}
+
+func caseTag(l string) string {
+	if strings.ToUpper(l) == l {
+		return "U"
+	}
+	return ""
+}
+
+// romanValue converts a lower-case roman numeral; 0 when it is not one.
+func romanValue(s string) int {
+	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := vals[s[i]]
+		if !ok {
+			return 0
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	return total
+}
+
+// toRoman renders 1..39 (enough for list positions) in lower-case roman.
+func toRoman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}
+
+// toLetters renders 1→a … 26→z, 27→aa.
+func toLetters(n int) string {
+	if n <= 0 {
+		return strconv.Itoa(n)
+	}
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('a'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+// isHeadingLine reports whether a lone, unindented line reads as a title:
+// short, no closing punctuation, and Title Case or ALL CAPS.
+func isHeadingLine(s string) bool {
+	s = trimBold(s)
+	if s == "" || utf8.RuneCountInString(s) > 90 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 12 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(",;:", last) {
+		return false
+	}
+	upper := strings.ToUpper(s) == s
+	if last == '.' && !upper {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r == '<' || r == '[' || strings.Contains(w, "://") {
+			return false
+		}
+		if unicode.IsLower(r) && utf8.RuneCountInString(w) >= 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// splitTitle finds a clause title on the first line of an item: either the
+// whole rest is a short title ("Redistribution and Use.") or it starts with
+// one ("Additional Commercial Terms. If, on …"). It returns the title
+// without markup, and the verbatim remainder of the line after it.
+func splitTitle(first string) (title, after string, whole bool) {
+	s := strings.TrimSpace(first)
+	if s == "" {
+		return "", "", false
+	}
+	// Inline title: up to the first ". " (markup such as "**. " allowed).
+	for i := 0; i < len(s) && i < 100; i++ {
+		if s[i] != '.' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] == '*' {
+			j++
+		}
+		if j < len(s) && s[j] != ' ' && s[j] != '\t' {
+			continue
+		}
+		t := trimBold(strings.TrimRight(s[:i], "*"))
+		rest := strings.TrimSpace(s[j:])
+		if !titleLike(t, 8) {
+			break
+		}
+		if rest == "" {
+			return t, "", true
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) {
+			break
+		}
+		return t, rest, false
+	}
+	t := trimBold(s)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune(",;:", last) {
+		return "", "", false
+	}
+	t = strings.TrimSuffix(t, ".")
+	if titleLike(t, 10) {
+		return t, "", true
+	}
+	return "", "", false
+}
+
+// titleLike: a few words starting with a capital letter, not a sentence
+// fragment ending in a comma or colon.
+func titleLike(t string, maxWords int) bool {
+	if t == "" {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > maxWords {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(",;:(", last)
+}
+
+// units cuts the document into headings, items and paragraphs.
+func (d *segDoc) units() []*unit {
+	var out []*unit
+	var cur *unit     // open unit that wrapped lines may continue
+	var curLines int  // lines in cur
+	lastBlank := true // previous line blank (or start)
+	for i := d.start; i < len(d.lines); i++ {
+		l := d.lines[i]
+		if isBlank(l) {
+			cur, lastBlank = nil, true
+			continue
+		}
+		trimmed := strings.TrimSpace(l)
+		indent := indentOf(l)
+		// Setext underline: the line above is a heading.
+		if setextRe.MatchString(l) {
+			if cur != nil && curLines == 1 && !lastBlank {
+				if cur.kind == unitItem {
+					cur.setext = true
+				} else {
+					cur.kind = unitHeading
+					cur.text = trimBold(cur.text)
+				}
+			}
+			cur, lastBlank = nil, false
+			continue
+		}
+		lastBlank = false
+		if m := mdHeadingRe.FindStringSubmatch(trimmed); m != nil && d.markdown {
+			out = append(out, &unit{kind: unitHeading, line: i + 1, indent: indent, text: trimBold(m[1])})
+			cur = nil
+			continue
+		}
+		if boldOnlyRe.MatchString(trimmed) {
+			out = append(out, &unit{kind: unitHeading, line: i + 1, indent: indent, text: trimBold(trimmed)})
+			cur = nil
+			continue
+		}
+		// A label at the start, possibly behind an opening "**".
+		body := trimmed
+		if kind, label, num, rest, ok := parseLabel(body); ok {
+			u := &unit{kind: unitItem, line: i + 1, indent: indent, lkind: kind, label: label, num: num, first: rest, text: rest}
+			out = append(out, u)
+			cur, curLines = u, 1
+			continue
+		}
+		if cur != nil && d.wrapped {
+			cur.text += "\n" + trimmed
+			if cur.kind == unitItem && curLines == 1 && cur.first == "" {
+				cur.first = trimmed
+			}
+			curLines++
+			continue
+		}
+		u := &unit{kind: unitPara, line: i + 1, indent: indent, text: trimmed}
+		out = append(out, u)
+		cur, curLines = u, 1
+	}
+	// Lone title-like lines become headings.
+	for i, u := range out {
+		if u.kind != unitPara || u.indent > 2 || strings.Contains(u.text, "\n") {
+			continue
+		}
+		if d.wrapped && i+1 < len(out) && out[i+1].line == u.line+1 && out[i+1].kind == unitPara {
+			continue
+		}
+		if isHeadingLine(u.text) {
+			u.kind = unitHeading
+			u.text = trimBold(u.text)
+		}
+	}
+	// Section lines that merely group a running arabic numbering.
+	for i, u := range out {
+		if u.kind != unitItem || u.lkind != "section" {
+			continue
+		}
+		for _, v := range out[i+1:] {
+			if v.kind == unitItem {
+				if v.lkind == "num." {
+					d.sectionHeadings = true
+				}
+				break
+			}
+		}
+	}
+	if d.sectionHeadings {
+		for _, u := range out {
+			if u.kind == unitItem && u.lkind == "section" {
+				u.kind = unitHeading
+				u.text = trimBold(d.lineText(u.line))
+			}
+		}
+	}
+	return out
+}
+
+func (d *segDoc) lineText(line int) string { return strings.TrimSpace(d.lines[line-1]) }
