@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -501,4 +502,58 @@ func TestConcurrentWriters(t *testing.T) {
 			t.Errorf("total pins = %d, want %d", total, want)
 		}
 	})
+}
+
+// TestSQLitePragmas checks that every pooled connection runs in WAL mode
+// with a busy timeout and full sync, which the durability and concurrency
+// claims above rest on.
+func TestSQLitePragmas(t *testing.T) {
+	tg := newSQLiteTarget(t)
+	s := tg.mustOpen(t)
+	defer s.Close()
+	db := s.(*sqlStore).db
+	ctx := context.Background()
+	// Hold several connections at once so the pool must open new ones.
+	conns := make([]*sql.Conn, 3)
+	for i := range conns {
+		c, err := db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+	}
+	for i, c := range conns {
+		var mode string
+		var timeout, sync int
+		if err := c.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.QueryRowContext(ctx, `PRAGMA busy_timeout`).Scan(&timeout); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync); err != nil {
+			t.Fatal(err)
+		}
+		if mode != "wal" || timeout < 1000 || sync != 2 {
+			t.Errorf("connection %d: journal_mode=%s busy_timeout=%d synchronous=%d; want wal, >=1000, 2 (FULL)", i, mode, timeout, sync)
+		}
+	}
+}
+
+func TestOpenPicksBackend(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data", "pins.db")
+	s, err := Open(context.Background(), path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("Open with a path and no URL did not create the SQLite file: %v", err)
+	}
+	// A URL wins over the path; a malformed one fails without echoing it.
+	_, err = Open(context.Background(), path, "postgres://user:secret@[::1")
+	if err == nil || strings.Contains(err.Error(), "secret") {
+		t.Errorf("Open with a malformed URL: %v; want an error that does not leak the password", err)
+	}
 }
