@@ -555,3 +555,140 @@ func TestCardsAgreeWithFacts(t *testing.T) {
 		}
 	}
 }
+
+// sectionFact says which clause of a document carries a fact: the phrase
+// (compared on normalised text) is in doc#section and in no other clause of
+// that document, so a card citing that section cites the deciding clause.
+type sectionFact struct {
+	doc, section, phrase string
+}
+
+func factsSectionFacts() []sectionFact {
+	const outputsBan = "improve any other large language model"
+	facts := []sectionFact{
+		{"llama2-license", "1.b.v", outputsBan},
+		{"llama3-license", "1.b.v", outputsBan},
+		{"tongyi-qianwen-license", "5.b", outputsBan},
+		{"llama3-license", "1.b.i", `include "Llama 3" at the beginning of any such AI model name`},
+		{"llama3-license", "1.b.i", `"Built with Meta Llama 3"`},
+		{"qwen2.5-license", "4", "more than 100 million monthly active users"},
+		{"tongyi-qianwen-license", "4", "more than 100 million monthly active users"},
+		{"qwen2.5-license", "5.b", `"Built with Qwen"`},
+		{"qwen2.5-license", "9.a", "governed by the laws of China"},
+		{"qwen2.5-license", "9.b", "People's Courts in Hangzhou City"},
+		{"tongyi-qianwen-license", "9.a", "governed by the laws of China"},
+		{"tongyi-qianwen-license", "9.b", "People's Courts in Hangzhou City"},
+		{"deepseek-model-license", "14", "governed and construed under PRC laws"},
+		{"gemma-terms", "4.6", "governed by the laws of the State of California"},
+		{"gemma-terms", "4.6", "Santa Clara County, California"},
+		{"llama3.2-aup", factsEUSection["llama3.2-aup"], "European Union"},
+		{"llama3.3-aup", factsEUSection["llama3.3-aup"], "European Union"},
+		{"llama4-aup", factsEUSection["llama4-aup"], "European Union"},
+	}
+	for _, doc := range llamaPrefixLicenses {
+		facts = append(facts,
+			sectionFact{doc, "1.b.i", `include "Llama" at the beginning of any such AI model name`},
+			sectionFact{doc, "1.b.i", `"Built with Llama"`},
+		)
+	}
+	for _, doc := range llamaLicenses {
+		facts = append(facts,
+			sectionFact{doc, "2", "greater than 700 million monthly active users"},
+			sectionFact{doc, "2", "which Meta may grant to you in its sole discretion"},
+			sectionFact{doc, "7", "governed and construed under the laws of the State of California"},
+		)
+	}
+	return facts
+}
+
+// factsSegmentAll segments every text the facts name.
+func factsSegmentAll(t *testing.T) map[string][]corpus.Clause {
+	t.Helper()
+	dir := factsTextsDir(t)
+	out := map[string][]corpus.Clause{}
+	for _, id := range slices.Concat(factsAllDocs, []string{"critique-llama4-not-open-source", "osd"}) {
+		raw, err := os.ReadFile(filepath.Join(dir, id+".txt"))
+		if err != nil {
+			t.Fatalf("corpus text missing: %v", err)
+		}
+		cl, err := corpus.Segment(id, raw)
+		if err != nil {
+			t.Fatalf("Segment(%s): %v", id, err)
+		}
+		out[id] = cl
+	}
+	return out
+}
+
+// TestFactsInSections checks that the segmenter puts each key fact in the
+// section cards cite for it, and that the critique notes' references land
+// on the clauses they mean.
+func TestFactsInSections(t *testing.T) {
+	docs := factsSegmentAll(t)
+	for _, f := range factsSectionFacts() {
+		t.Run(f.doc+"#"+f.section+" "+f.phrase, func(t *testing.T) {
+			var in []string
+			for _, c := range docs[f.doc] {
+				if strings.Contains(factsNormalize(c.Text), f.phrase) {
+					in = append(in, c.Section)
+				}
+			}
+			if len(in) != 1 || in[0] != f.section {
+				t.Errorf("%q is in sections %v of %s, want only %s", f.phrase, in, f.doc, f.section)
+			}
+		})
+	}
+	// The Llama 3.1+ and 4 licenses have no §1.b.v: the outputs ban is gone.
+	for _, doc := range llamaPrefixLicenses {
+		for _, c := range docs[doc] {
+			if c.Section == "1.b.v" {
+				t.Errorf("%s has a §1.b.v (%q); the outputs ban was dropped after Llama 3", doc, c.Text)
+			}
+		}
+	}
+
+	// Every ref in the notes resolves, and the ones whose section number is
+	// a paragraph count say what the argument means them to.
+	n := factsLoadLlama4Notes(t)
+	for _, a := range n.Arguments {
+		for _, r := range a.Refs {
+			doc, sec, _ := strings.Cut(r, "#")
+			cl, ok := docs[doc]
+			if !ok {
+				raw, err := os.ReadFile(filepath.Join(factsTextsDir(t), doc+".txt"))
+				if err != nil {
+					t.Errorf("%s: ref %s: %v", a.ID, r, err)
+					continue
+				}
+				if cl, err = corpus.Segment(doc, raw); err != nil {
+					t.Fatalf("Segment(%s): %v", doc, err)
+				}
+				docs[doc] = cl
+			}
+			if !slices.ContainsFunc(cl, func(c corpus.Clause) bool { return c.Section == sec }) {
+				t.Errorf("notes argument %s: ref %s does not resolve", a.ID, r)
+			}
+		}
+	}
+	for ref, phrase := range map[string]string{
+		"llama4-license#p7":                     `By clicking "I Accept"`,
+		"llama4-license#p4":                     `"Llama 4" means`,
+		"llama4-license#1.a":                    "create derivative works of, and make modifications to",
+		"llama4-aup#p1":                         "The most recent copy of this policy",
+		"llama4-aup#2.a":                        "Military, warfare",
+		"llama4-aup#2.d":                        "heavy machinery",
+		"llama4-aup#1.d":                        "unlicensed practice of any profession",
+		"critique-llama4-not-open-source#b3.p2": "personal information",
+		"critique-llama4-not-open-source#b3.p3": "user numbers",
+		"critique-llama4-not-open-source#p7":    "training data",
+		"critique-llama4-not-open-source#p1":    "Open weights",
+	} {
+		doc, sec, _ := strings.Cut(ref, "#")
+		i := slices.IndexFunc(docs[doc], func(c corpus.Clause) bool { return c.Section == sec })
+		if i < 0 {
+			t.Errorf("%s: no such section", ref)
+		} else if got := factsNormalize(docs[doc][i].Text); !strings.Contains(got, phrase) {
+			t.Errorf("%s is %q, want the clause containing %q", ref, got, phrase)
+		}
+	}
+}
