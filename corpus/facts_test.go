@@ -677,7 +677,6 @@ func TestFactsInSections(t *testing.T) {
 		"llama4-aup#p1":                         "The most recent copy of this policy",
 		"llama4-aup#2.a":                        "Military, warfare",
 		"llama4-aup#2.d":                        "heavy machinery",
-		"llama4-aup#1.d":                        "unlicensed practice of any profession",
 		"critique-llama4-not-open-source#b3.p2": "personal information",
 		"critique-llama4-not-open-source#b3.p3": "user numbers",
 		"critique-llama4-not-open-source#p7":    "training data",
