@@ -388,9 +388,9 @@ func TestCritiqueNotesLlama4(t *testing.T) {
 		"gated-download":   {refs: []string{"llama4-license#p7"}, osd: []int{7}},
 		"built-with-llama": {refs: []string{"llama4-license#1.b.i"}},
 		"mau-cap":          {refs: []string{"llama4-license#2"}, osd: []int{5}},
-		"aup-field-of-use": {refs: []string{"llama4-license#1.b.iv"}, osd: []int{6}},
+		"aup-field-of-use": {refs: []string{"llama4-license#1.b.iv", "llama4-aup#2.a"}, osd: []int{6}},
 		"name-prefix":      {refs: []string{"llama4-license#1.b.i"}},
-		"eu-multimodal":    {refs: []string{"llama4-license#1.a"}, osd: []int{5}},
+		"eu-multimodal":    {refs: []string{"llama4-aup#p3", "llama4-license#1.a"}, osd: []int{5}},
 		"no-training-data": {refs: []string{"llama4-license#p4"}, osd: []int{2}},
 		"what-is-open":     {refs: []string{"llama4-license#1.a"}},
 	}
