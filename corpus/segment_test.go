@@ -223,6 +223,8 @@ func TestSegmentFacts(t *testing.T) {
 	cases := []struct {
 		doc, section, contains, heading string
 	}{
+		{"llama4-license", "1", "Built with Llama", "License Rights and Redistribution"},
+		{"llama4-license", "1.b", "“Notice” text file", "Redistribution and Use"},
 		{"llama4-license", "1.a", "non-exclusive, worldwide", "Grant of Rights"},
 		{"llama4-license", "1.b.i", "Built with Llama", ""},
 		{"llama4-license", "1.b.i", "“Llama” at the beginning", ""},
@@ -282,11 +284,12 @@ func TestSegmentFacts(t *testing.T) {
 		{"cc-by-sa-4.0", "3.b", "ShareAlike", ""},
 		{"apache-2.0", "4.d", "NOTICE", ""},
 		{"apache-2.0", "1.p1", "\"License\" shall mean", ""},
-		{"mpl-2.0", "3.2", "Executable Form", ""},
+		{"mpl-2.0", "3.2", "Executable Form", "Distribution of Executable Form"},
 		{"mpl-2.0", "1.1", "\"Contributor\"", ""},
 		{"gemma-terms", "3.2", "You must not use any of the Gemma Services", "Use Restrictions"},
-		{"gemma-terms", "3.2.p3", "restrict (remotely or otherwise)", ""},
-		{"gemma-terms", "3.1.p4", "\"Notice\" text file", ""},
+		{"gemma-terms", "3.2.p4", "restrict (remotely or otherwise)", ""},
+		{"gemma-terms", "3.1.p5", "\"Notice\" text file", ""},
+		{"gemma-terms", "3.1", "You must include the use restrictions", "Distribution and Redistribution"},
 		{"gemma-terms", "4.6", "State of California", "Governing Law and Jurisdiction"},
 		{"deepseek-model-license", "14", "PRC laws", "Governing Law and Jurisdiction"},
 		{"deepseek-model-license", "4.a", "Use-based restrictions", ""},
@@ -320,6 +323,23 @@ func TestSegmentFacts(t *testing.T) {
 		}
 		if found.Heading != tc.heading {
 			t.Errorf("%s#%s: heading %q, want %q", tc.doc, tc.section, found.Heading, tc.heading)
+		}
+	}
+}
+
+// Every GPL-family section number resolves, the embedded GPL in lgpl-3.0
+// under the gpl. prefix.
+func TestSegmentGPLSections(t *testing.T) {
+	docs := loadCorpus(t)
+	for _, tc := range []struct{ doc, prefix string }{{"gpl-3.0", ""}, {"agpl-3.0", ""}, {"lgpl-3.0", "gpl."}} {
+		have := map[string]bool{}
+		for _, c := range segmentDoc(t, docs, tc.doc) {
+			have[c.Section] = true
+		}
+		for i := 0; i <= 17; i++ {
+			if sec := fmt.Sprintf("%s%d", tc.prefix, i); !have[sec] {
+				t.Errorf("%s#%s missing", tc.doc, sec)
+			}
 		}
 	}
 }
@@ -390,9 +410,9 @@ func TestSegmentGeneric(t *testing.T) {
 		{"markdown renumbered list", "# Policy\n\nIntro text here.\n\n1. First thing:\n   1. nested one\n   2. nested two\n3. Second thing\n\nClosing words.\n\n* bullet one\n* bullet two\n",
 			[]string{"p1|Intro", "1|First", "1.a|nested one", "1.b|nested two", "2|Second", "p2|Closing", "b1|bullet one", "b2|bullet two"}},
 		{"plain legal sections", "ACME MODEL LICENSE\n\n1. Definitions.\n\n\"Model\" means the weights.\n\n\"You\" means you.\n\n2. Grant. You may use the Model.\n\n   a. You may copy it.\n\n   b. You may share it.\n\n3. Law. This is governed by the laws of Mars.\n",
-			[]string{"1.p1|\"Model\"", "1.p2|\"You\"", "2|You may use", "2.a|You may copy", "2.b|You may share", "3|This is governed"}},
-		{"dotted sections", "Terms\n\nSection 1: GENERAL\n\n1.1 Scope\n\nThese terms apply.\n\n1.2 Changes\n\nWe may change them:\n\n    once a year, on the first Monday of January, after telling every user by mail and by a notice on the website\n    when the law says so\n",
-			[]string{"1.1|These terms", "1.2|We may change", "1.2.p1|once a year", "1.2.p2|when the law"}},
+			[]string{"1|\"Model\" means the weights. \"You\"", "1.p1|\"Model\"", "1.p2|\"You\"", "2|You may use", "2.a|You may copy", "2.b|You may share", "3|This is governed"}},
+		{"dotted sections", "Terms\n\nSection 1: GENERAL\n\n1.1 Scope\n\nThese terms apply.\n\n1.2 Changes\n\nWe may change them:\n\n    once a year, on the first Monday of January, after telling every user by mail and by a notice on the website and in the app, in every language we support\n    when the law says so\n",
+			[]string{"1|1.1 Scope These terms apply. 1.2 Changes", "1.1|These terms", "1.2|We may change", "1.2.p1|We may change", "1.2.p2|once a year", "1.2.p3|when the law"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -103,7 +103,7 @@ func buildTree(d *segDoc, units []*unit) []*node {
 			n.own = u.text
 			switch {
 			case u.setext:
-				n.title, n.titleOnly, n.own = trimBold(strings.TrimSuffix(strings.TrimSpace(u.text), ".")), true, ""
+				n.title, n.titleOnly, n.own = trimBold(strings.TrimSuffix(strings.TrimSpace(u.first), ".")), true, ""
 			default:
 				if t, after, whole := splitTitle(u.first); t != "" {
 					if whole && !strings.Contains(u.text, "\n") {
@@ -215,7 +215,7 @@ func emit(d *segDoc, docID string, roots []*node) []Clause {
 	var out []Clause
 	seen := map[string]bool{}
 	for _, r := range roots {
-		e := &emitter{doc: docID, seen: seen, root: r, md: d.markdown}
+		e := &emitter{doc: docID, seen: seen, root: r, md: d.markdown, lines: d.lines}
 		e.walk(r, r.prefix, nil)
 		out = append(out, e.out...)
 	}
@@ -227,6 +227,7 @@ type emitter struct {
 	seen    map[string]bool
 	root    *node
 	md      bool
+	lines   []string
 	bullets int
 	out     []Clause
 }
@@ -270,17 +271,21 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 		sec := e.unique(join(id, comp))
 		own := normSpace(c.own)
 		heading := c.title
-		if c.titleOnly {
+		if own == "" {
 			switch {
 			case len(c.children) == 0:
+				// A short item with nothing under it ("Violence or
+				// terrorism") is text, not a title.
 				own, heading = normSpace(c.u.text), ""
-			case c.children[0].isPara && (len(c.children) == 1 || leadIn(c.children[0].u.text)):
+			case len(c.children) == 1 && c.children[0].isPara:
+				// A section whose body is one paragraph is that paragraph.
 				own = normSpace(c.children[0].u.text)
-				c.children[0].u = nil // consumed as the item's own text
+				c.children[0].u = nil
+			default:
+				// A heading over several parts: the section's text is its
+				// whole body, so every number in the document resolves.
+				own = normSpace(e.span(c.children[0].u.line, lastLine(c)))
 			}
-		} else if own == "" && len(c.children) > 0 && c.children[0].isPara && (len(c.children) == 1 || leadIn(c.children[0].u.text)) {
-			own = normSpace(c.children[0].u.text)
-			c.children[0].u = nil
 		}
 		ps := e.parentsFor(c, parents)
 		if own != "" {
@@ -295,11 +300,23 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 	}
 }
 
-// leadIn: a paragraph ending in a colon introduces the items after it and
-// so is the text of the section it opens.
-func leadIn(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, ":**")
+// lastLine is the last line of n's unit or of any of its descendants.
+func lastLine(n *node) int {
+	end := 0
+	if n.u != nil {
+		end = n.u.end
+	}
+	for _, c := range n.children {
+		if l := lastLine(c); l > end {
+			end = l
+		}
+	}
+	return end
+}
+
+// span joins raw lines from..to (1-based, inclusive).
+func (e *emitter) span(from, to int) string {
+	return strings.Join(e.lines[from-1:to], "\n")
 }
 
 // component names one level of a section id.

@@ -27,6 +27,9 @@ type segDoc struct {
 	// numbering that runs on across them (OpenRAIL, DeepSeek: Section III
 	// holds paragraphs 4–6); such lines are then headings, not levels.
 	sectionHeadings bool
+	width           int // longest line, in runes
+	// boxed is set when a row of asterisks frames part of the text.
+	boxed bool
 }
 
 // Unit kinds.
@@ -40,6 +43,7 @@ const (
 type unit struct {
 	kind   int
 	line   int // 1-based
+	end    int // 1-based last line
 	indent int
 	// For items: the label's kind ("num.", "alpha.", "(alpha)", "roman.",
 	// "dotted", "section", "bullet", …) and its text as written.
@@ -54,17 +58,19 @@ type unit struct {
 }
 
 var (
-	mdHeadingRe  = regexp.MustCompile(`^#{1,6}\s+(.*?)\s*#*\s*$`)
-	setextRe     = regexp.MustCompile(`^\s*(=+|-{3,})\s*$`)
-	sectionRe    = regexp.MustCompile(`^(?i:section|article|paragraph)\s+([0-9]+|[IVXLC]+)\s*(?::|\.|–|—|-)\s*(.*)$|^(?i:section|article|paragraph)\s+([0-9]+|[IVXLC]+)\s*$`)
-	dottedRe     = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?(?:\s+(.*)|$)`)
-	numRe        = regexp.MustCompile(`^(\d{1,3})(\\\.|\*\*\.|\.|\))(?:\s+(.*)|$)`)
-	parenRe      = regexp.MustCompile(`^\((\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)\s+(.*)$`)
-	letterRe     = regexp.MustCompile(`^([a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})([.)])\s+(.*)$`)
-	bulletRe     = regexp.MustCompile(`^([*•+\-])\s+(.*)$`)
-	boldOnlyRe   = regexp.MustCompile(`^(?:\*\*[^*]+\*\*\s*)+$`)
+	mdHeadingRe  = regexp.MustCompile(`^#{1,6}[\s\x{a0}]+(.*?)[\s\x{a0}]*#*[\s\x{a0}]*$`)
+	setextRe     = regexp.MustCompile(`^[\s\x{a0}]*(=+|-{3,})[\s\x{a0}]*$`)
+	sectionRe    = regexp.MustCompile(`^(?i:section|article|paragraph)[\s\x{a0}]+([0-9]+|[IVXLC]+)[\s\x{a0}]*(?::|\.|–|—|-)[\s\x{a0}]*(.*)$|^(?i:section|article|paragraph)[\s\x{a0}]+([0-9]+|[IVXLC]+)[\s\x{a0}]*$`)
+	dottedRe     = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?(?:[\s\x{a0}]+(.*)|$)`)
+	numRe        = regexp.MustCompile(`^(\d{1,3})(\\\.|\*\*\.|\.|\))(?:[\s\x{a0}]+(.*)|$)`)
+	parenRe      = regexp.MustCompile(`^\((\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)[\s\x{a0}]+(.*)$`)
+	letterRe     = regexp.MustCompile(`^([a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})([.)])[\s\x{a0}]+(.*)$`)
+	bulletRe     = regexp.MustCompile(`^([*•+\-])[\s\x{a0}]+(.*)$`)
+	boxFrameRe   = regexp.MustCompile(`^\*{10,}$`)
+	boxRowRe     = regexp.MustCompile(`^\*[\s\x{a0}]+(.*?)[\s\x{a0}]*\*$`)
+	boldOnlyRe   = regexp.MustCompile(`^(?:\*\*[^*]+\*\*[\s\x{a0}]*)+$`)
 	romanOnlyRe  = regexp.MustCompile(`^[ivxlcdm]+$`)
-	markdownHint = regexp.MustCompile(`\*\*|^#{1,6}\s|^\s*\d+\\\.|\]\(`)
+	markdownHint = regexp.MustCompile(`\*\*[^*\s]|^#{1,6}\s|^\s*\d+\\\.|\]\(`)
 )
 
 // analyze gathers document-wide facts.
@@ -79,11 +85,15 @@ func analyze(lines []string, start int) *segDoc {
 		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t")); n > maxLen {
 			maxLen = n
 		}
+		if boxFrameRe.MatchString(strings.TrimSpace(l)) {
+			d.boxed = true
+		}
 		if markdownHint.MatchString(l) {
 			d.markdown = true
 		}
 	}
 	d.wrapped = maxLen <= 120
+	d.width = maxLen
 	return d
 }
 
@@ -129,12 +139,6 @@ func parseLabel(s string) (kind, label string, num int, rest string, ok bool) {
 	}
 	if m := letterRe.FindStringSubmatch(s); m != nil {
 		l, punct, r := m[1], m[2], m[3]
-		// A bare "a." label must be followed by something that starts a
-		// sentence; this keeps wrapped lines like "e. g. the" or a line
-		// starting "v. the" from becoming items.
-		if first, _ := utf8.DecodeRuneInString(r); unicode.IsLower(first) {
-			return "", "", 0, "", false
-		}
 		if romanOnlyRe.MatchString(strings.ToLower(l)) && (len(l) > 1 || strings.ContainsAny(l, "ivxIVX")) {
 			return "roman" + caseTag(l) + punct, strings.ToLower(l), 0, r, true
 		}
@@ -308,13 +312,34 @@ func (d *segDoc) units() []*unit {
 	var cur *unit     // open unit that wrapped lines may continue
 	var curLines int  // lines in cur
 	lastBlank := true // previous line blank (or start)
+	prev := ""        // content of the previous line, box borders removed
 	for i := d.start; i < len(d.lines); i++ {
 		l := d.lines[i]
+		if i > d.start {
+			prev = boxInner(d, d.lines[i-1])
+		}
 		if isBlank(l) {
 			cur, lastBlank = nil, true
 			continue
 		}
 		trimmed := strings.TrimSpace(l)
+		full, tail := trimmed, ""
+		// MPL puts §6–7 in a box of asterisks: frame rows are blank lines,
+		// and inside rows are read without their borders. Text stays
+		// verbatim, borders included, so quotes can still be found.
+		if d.boxed {
+			if boxFrameRe.MatchString(trimmed) {
+				cur, lastBlank = nil, true
+				continue
+			}
+			if m := boxRowRe.FindStringSubmatch(trimmed); m != nil {
+				if m[1] == "" {
+					cur, lastBlank = nil, true
+					continue
+				}
+				trimmed, tail, l = m[1], " *", m[1]
+			}
+		}
 		indent := indentOf(l)
 		// Setext underline: the line above is a heading.
 		if setextRe.MatchString(l) {
@@ -342,30 +367,42 @@ func (d *segDoc) units() []*unit {
 		}
 		// A label at the start, possibly behind an opening "**".
 		body := trimmed
-		if kind, label, num, rest, ok := parseLabel(body); ok {
-			u := &unit{kind: unitItem, line: i + 1, indent: indent, lkind: kind, label: label, num: num, first: rest, text: rest}
+		// In wrapped text a line that continues a sentence ("… under
+		// Section\n2.1 of this License") cannot start an item.
+		midSentence := d.wrapped && d.width >= 60 && cur != nil && !endsSentence(prev) && utf8.RuneCountInString(prev)*3 >= d.width*2
+		if kind, label, num, rest, ok := parseLabel(body); ok && !midSentence {
+			u := &unit{kind: unitItem, line: i + 1, end: i + 1, indent: indent, lkind: kind, label: label, num: num, first: rest, text: rest + tail}
+			if rest == "" {
+				u.text = ""
+			}
 			out = append(out, u)
 			cur, curLines = u, 1
 			continue
 		}
-		if cur != nil && d.wrapped {
-			cur.text += "\n" + trimmed
+		// A run of title lines ("LLAMA 2 COMMUNITY LICENSE AGREEMENT" over
+		// its release date) stays apart even in wrapped text.
+		joins := d.wrapped && !(cur != nil && cur.kind == unitPara && curLines == 1 && isHeadingLine(cur.text) && isHeadingLine(trimmed))
+		// In unwrapped text a stray line break shows as a line starting in
+		// lower case after one that does not end a sentence.
+		if !d.wrapped && cur != nil && startsLower(trimmed) && !endsSentence(prev) && indent < indentOf(d.lines[i-1]) {
+			joins = true
+		}
+		if cur != nil && joins {
+			cur.text += "\n" + full
+			cur.end = i + 1
 			if cur.kind == unitItem && curLines == 1 && cur.first == "" {
 				cur.first = trimmed
 			}
 			curLines++
 			continue
 		}
-		u := &unit{kind: unitPara, line: i + 1, indent: indent, text: trimmed}
+		u := &unit{kind: unitPara, line: i + 1, end: i + 1, indent: indent, text: trimmed + tail}
 		out = append(out, u)
 		cur, curLines = u, 1
 	}
 	// Lone title-like lines become headings.
-	for i, u := range out {
+	for _, u := range out {
 		if u.kind != unitPara || u.indent > 2 || strings.Contains(u.text, "\n") {
-			continue
-		}
-		if d.wrapped && i+1 < len(out) && out[i+1].line == u.line+1 && out[i+1].kind == unitPara {
 			continue
 		}
 		if isHeadingLine(u.text) {
@@ -399,3 +436,25 @@ func (d *segDoc) units() []*unit {
 }
 
 func (d *segDoc) lineText(line int) string { return strings.TrimSpace(d.lines[line-1]) }
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\u00a0*")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".;:!?", r)
+}
+
+// boxInner is a line without the borders of an asterisk box.
+func boxInner(d *segDoc, l string) string {
+	t := strings.TrimSpace(l)
+	if d.boxed {
+		if m := boxRowRe.FindStringSubmatch(t); m != nil {
+			return m[1]
+		}
+	}
+	return t
+}
