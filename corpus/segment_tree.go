@@ -43,6 +43,8 @@ func (n *node) sectionLike(d *segDoc) bool {
 	switch n.u.lkind {
 	case "section", "dotted":
 		return true
+	case "bullet":
+		return false // bullets are list items, never section heads
 	}
 	return n.title != "" || n.u.first == "" || n.u.setext
 }
