@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/index"
 )
 
 // maxQueryInput bounds a search query, as maxTopicInput does a topic.
@@ -48,5 +51,41 @@ func handleSearch(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 	if err != nil {
 		return nil, err
 	}
-	return RenderSearch(query, key, hits, d.Engine.Stats()), nil
+	if len(hits) > maxSearchHits {
+		hits = hits[:maxSearchHits]
+	}
+	keys := make([]string, len(hits))
+	for n, h := range hits {
+		keys[n] = licenseForHit(ctx, d.Engine, key, h)
+	}
+	return RenderSearch(query, key, hits, d.Engine.Stats(), keys), nil
+}
+
+// licenseForHit finds a license under which Clause opens h, for its Full
+// clause button: the searched license, else the license the document
+// belongs to, tried by its id and then by shorter dash-prefixes of it
+// ("llama4-aup" → "llama4"). Hits in no license (the critique) get "".
+func licenseForHit(ctx context.Context, eng Engine, searched string, h index.Hit) string {
+	cands := []string{searched}
+	if searched == "" {
+		cands = nil
+		for doc := h.Doc; doc != ""; {
+			cands = append(cands, doc)
+			i := strings.LastIndexByte(doc, '-')
+			if i < 0 {
+				break
+			}
+			doc = doc[:i]
+		}
+	}
+	for _, c := range cands {
+		info, err := eng.ResolveLicense(c)
+		if err != nil {
+			continue
+		}
+		if _, err := eng.Clause(ctx, info.Key, h.Doc+"#"+h.Section); err == nil {
+			return info.Key
+		}
+	}
+	return ""
 }

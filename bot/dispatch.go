@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -34,6 +35,21 @@ type Dispatcher struct {
 	// Timeout bounds a handler's work after a deferral; interaction
 	// tokens are valid for 15 minutes.
 	Timeout time.Duration
+
+	inflight sync.WaitGroup
+}
+
+// Wait blocks until every interaction in flight is answered, or grace has
+// passed; it reports whether all finished.
+func (disp *Dispatcher) Wait(grace time.Duration) bool {
+	done := make(chan struct{})
+	go func() { disp.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+		return true
+	case <-time.After(grace):
+		return false
+	}
 }
 
 // NewDispatcher routes to Commands and Components as they are when called,
@@ -67,6 +83,13 @@ type result struct {
 func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, rs Responder) {
 	start := time.Now()
 	log := disp.deps.logger()
+	disp.inflight.Add(1)
+	handedOff := false
+	defer func() {
+		if !handedOff {
+			disp.inflight.Done()
+		}
+	}()
 	name, run, private := disp.route(i)
 
 	if i.Type == discordgo.InteractionPing {
@@ -126,7 +149,9 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 		if err := rs.Respond(ctx, i, deferred); err != nil {
 			log.Error("interaction defer failed", "interaction", i.ID, "command", name, "err", err)
 		}
+		handedOff = true
 		go func() {
+			defer disp.inflight.Done()
 			defer cancel()
 			res := <-done
 			data := (*discordgo.InteractionResponseData)(nil)

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -13,6 +14,7 @@ type Metrics struct {
 	Registry     *prometheus.Registry
 	interactions *prometheus.CounterVec
 	latency      *prometheus.HistogramVec
+	rejects      *prometheus.CounterVec
 }
 
 // NewMetrics registers the interaction counters, the latency histogram and
@@ -30,7 +32,11 @@ func NewMetrics(eng Engine) *Metrics {
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"command"}),
 	}
-	m.Registry.MustRegister(m.interactions, m.latency)
+	m.rejects = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "licensebot_http_rejected_total",
+		Help: "Requests to /interactions refused before dispatch, by HTTP status.",
+	}, []string{"code"})
+	m.Registry.MustRegister(m.interactions, m.latency, m.rejects)
 	if eng != nil {
 		m.Registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "licensebot_index_documents",
@@ -50,4 +56,11 @@ func (m *Metrics) observe(command, outcome string, d time.Duration) {
 	}
 	m.interactions.WithLabelValues(command, outcome).Inc()
 	m.latency.WithLabelValues(command).Observe(d.Seconds())
+}
+
+func (m *Metrics) rejected(code int) {
+	if m == nil {
+		return
+	}
+	m.rejects.WithLabelValues(strconv.Itoa(code)).Inc()
 }

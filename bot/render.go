@@ -109,8 +109,9 @@ func RenderAnswer(a *index.Answer) *discordgo.InteractionResponse {
 	}
 }
 
-// RenderSearch shows the best hits of a free-text search.
-func RenderSearch(query, license string, hits []index.Hit, st index.Stats) *discordgo.InteractionResponse {
+// RenderSearch shows the best hits of a free-text search. keys[n] is the
+// license whose Full clause button opens hits[n] ("" leaves it out).
+func RenderSearch(query, license string, hits []index.Hit, st index.Stats, keys []string) *discordgo.InteractionResponse {
 	q := truncate(clean(query), maxQuestionEcho)
 	e := &discordgo.MessageEmbed{
 		Title:  truncate("Search: "+q, maxTitle),
@@ -132,7 +133,17 @@ func RenderSearch(query, license string, hits []index.Hit, st index.Stats) *disc
 	e.Description = fmt.Sprintf("Best %d matches in %s, quoted verbatim. Search is not a verdict.", len(hits), scope)
 	e.Fields = clauseFields(hits, "", e, searchQuoteMax)
 	fitEmbed(e)
-	return messageResponse(e, clauseButtons(license, hits), false)
+	var row []discordgo.MessageComponent
+	for n, h := range hits {
+		if n < len(keys) && keys[n] != "" {
+			row = append(row, clauseButtonList(keys[n], []index.Hit{h}, len(hits) > 1)...)
+		}
+	}
+	var comps []discordgo.MessageComponent
+	if len(row) > 0 {
+		comps = []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+	}
+	return messageResponse(e, comps, false)
 }
 
 // RenderClause shows one clause in full (cut only past Discord's limits).
@@ -282,7 +293,7 @@ func footer(version, indexedAt string) string {
 
 // answerButtons are Full clause for each quoted clause, then Pin.
 func answerButtons(license, topic string, clauses []index.Hit) []discordgo.MessageComponent {
-	row := clauseButtonList(license, clauses)
+	row := clauseButtonList(license, clauses, len(clauses) > 1)
 	if id := PinCustomID(license, topic); id != "" {
 		row = append(row, discordgo.Button{
 			Label:    "Pin",
@@ -297,15 +308,7 @@ func answerButtons(license, topic string, clauses []index.Hit) []discordgo.Messa
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
 }
 
-func clauseButtons(license string, hits []index.Hit) []discordgo.MessageComponent {
-	row := clauseButtonList(license, hits)
-	if len(row) == 0 {
-		return nil
-	}
-	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
-}
-
-func clauseButtonList(license string, hits []index.Hit) []discordgo.MessageComponent {
+func clauseButtonList(license string, hits []index.Hit, numbered bool) []discordgo.MessageComponent {
 	var row []discordgo.MessageComponent
 	seen := map[string]bool{}
 	for _, h := range hits {
@@ -315,7 +318,7 @@ func clauseButtonList(license string, hits []index.Hit) []discordgo.MessageCompo
 		}
 		seen[id] = true
 		label := "Full clause"
-		if len(hits) > 1 {
+		if numbered {
 			label = truncate("Full clause §"+clean(h.Section), maxButtonLabel)
 		}
 		row = append(row, discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id})

@@ -1,0 +1,93 @@
+// Package bottest holds test doubles for the bot package: a fake answer
+// engine and helpers to sign interactions the way Discord does.
+package bottest
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/licensebot/licensebot/index"
+)
+
+// FakeEngine is an answer engine whose every method is a function field,
+// so each test says exactly what the engine does. A nil field answers with
+// a zero value.
+type FakeEngine struct {
+	AskFunc            func(ctx context.Context, license, topic string) (*index.Answer, error)
+	SearchFunc         func(ctx context.Context, query, license string, limit int) ([]index.Hit, error)
+	ClauseFunc         func(ctx context.Context, license, section string) (*index.Hit, error)
+	LicensesFunc       func() []index.LicenseInfo
+	ResolveLicenseFunc func(input string) (index.LicenseInfo, error)
+	TopicsFunc         func(license string) []index.TopicInfo
+	StatsFunc          func() index.Stats
+}
+
+// Ask calls AskFunc.
+func (f *FakeEngine) Ask(ctx context.Context, license, topic string) (*index.Answer, error) {
+	if f.AskFunc == nil {
+		return &index.Answer{License: license, Topic: topic, Verdict: index.Verdict{Status: index.StatusUnknown}}, nil
+	}
+	return f.AskFunc(ctx, license, topic)
+}
+
+// Search calls SearchFunc.
+func (f *FakeEngine) Search(ctx context.Context, query, license string, limit int) ([]index.Hit, error) {
+	if f.SearchFunc == nil {
+		return nil, nil
+	}
+	return f.SearchFunc(ctx, query, license, limit)
+}
+
+// Clause calls ClauseFunc.
+func (f *FakeEngine) Clause(ctx context.Context, license, section string) (*index.Hit, error) {
+	if f.ClauseFunc == nil {
+		return nil, index.ErrNoSuchSection
+	}
+	return f.ClauseFunc(ctx, license, section)
+}
+
+// Licenses calls LicensesFunc.
+func (f *FakeEngine) Licenses() []index.LicenseInfo {
+	if f.LicensesFunc == nil {
+		return nil
+	}
+	return f.LicensesFunc()
+}
+
+// ResolveLicense calls ResolveLicenseFunc.
+func (f *FakeEngine) ResolveLicense(input string) (index.LicenseInfo, error) {
+	if f.ResolveLicenseFunc == nil {
+		return index.LicenseInfo{}, &index.UnknownLicenseError{Input: input}
+	}
+	return f.ResolveLicenseFunc(input)
+}
+
+// Topics calls TopicsFunc.
+func (f *FakeEngine) Topics(license string) []index.TopicInfo {
+	if f.TopicsFunc == nil {
+		return nil
+	}
+	return f.TopicsFunc(license)
+}
+
+// Stats calls StatsFunc.
+func (f *FakeEngine) Stats() index.Stats {
+	if f.StatsFunc == nil {
+		return index.Stats{}
+	}
+	return f.StatsFunc()
+}
+
+// Sign sets the headers Discord signs an interaction with: an Ed25519
+// signature of timestamp+body.
+func Sign(h http.Header, key ed25519.PrivateKey, ts time.Time, body []byte) {
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	msg := make([]byte, 0, len(stamp)+len(body))
+	msg = append(append(msg, stamp...), body...)
+	h.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, msg)))
+	h.Set("X-Signature-Timestamp", stamp)
+}

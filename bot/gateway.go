@@ -1,0 +1,38 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// RunGateway serves interactions over the gateway websocket of s (made by
+// NewSession) until ctx is cancelled — on SIGTERM/SIGINT in
+// `licensebot serve`. discordgo reconnects on its own after network
+// errors. On shutdown it stops taking interactions, lets those in flight
+// finish (up to grace) and closes the session.
+func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, grace time.Duration) error {
+	rs := &restResponder{s: s}
+	// Answers in flight at shutdown still go out.
+	sendCtx := context.WithoutCancel(ctx)
+	remove := s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+		if ctx.Err() != nil {
+			return
+		}
+		disp.Dispatch(sendCtx, ic.Interaction, rs)
+	})
+	if err := s.Open(); err != nil {
+		remove()
+		return fmt.Errorf("gateway: open: %w", err)
+	}
+	disp.deps.logger().Info("gateway connected", "intents", s.Identify.Intents)
+	<-ctx.Done()
+	remove()
+	disp.Wait(grace)
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("gateway: close: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// NewSession makes the discordgo session both run modes use for REST
+// calls (and the gateway mode for its websocket): Guilds intent only,
+// reconnecting on errors, its REST calls sent to apiBase when set
+// (LICENSEBOT_DISCORD_API). token may be empty in HTTP mode, which only
+// answers and edits interactions (authorised by their tokens).
+func NewSession(token, apiBase string) (*discordgo.Session, error) {
+	auth := ""
+	if token != "" {
+		auth = "Bot " + token
+	}
+	s, err := discordgo.New(auth)
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	s.Identify.Intents = discordgo.IntentsGuilds
+	s.ShouldReconnectOnError = true
+	s.StateEnabled = false // nothing reads it; it would only cost memory
+	if apiBase != "" {
+		if err := UseAPIBase(s, apiBase); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// restResponder answers through Discord's REST API: the gateway mode's
+// responder, and the HTTP mode's for edits after a deferral.
+type restResponder struct{ s *discordgo.Session }
+
+// Respond posts the callback. It bypasses discordgo's rate limiter, which
+// keeps a bucket per URL forever and every callback URL is unique;
+// interaction callbacks are not subject to the global rate limit.
+func (r *restResponder) Respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	body, err := EncodeResponse(resp)
+	if err != nil {
+		return fmt.Errorf("encode response: %w", err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, discordgo.EndpointInteractionResponse(i.ID, i.Token), bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", r.s.UserAgent)
+	res, err := r.s.Client.Do(req)
+	if err != nil {
+		return fmt.Errorf("interaction callback: %w", err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode/100 != 2 {
+		msg, _ := io.ReadAll(io.LimitReader(res.Body, 512))
+		return fmt.Errorf("interaction callback: %s: %s", res.Status, bytes.TrimSpace(msg))
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 1<<16))
+	return nil
+}
+
+// Edit replaces the deferred "thinking…" response.
+func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData) error {
+	_, err := r.s.InteractionResponseEdit(i, webhookEdit(data), discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("edit deferred response: %w", err)
+	}
+	return nil
+}
