@@ -254,14 +254,30 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 	if err != nil {
 		return nil, err
 	}
+	// A curated answer quotes the clauses its card is grounded on, nothing
+	// looser; only a card without references (not addressed) or no card at
+	// all falls back to the best matches.
 	var quoted []Hit
 	switch {
-	case card != nil && tm.instance:
-		// "spam", "weapons": the clause naming the case leads, then the card's.
-		quoted = mergeHits(hits[:min(1, len(hits))], s.refHits(card.Refs, hits))
-		quoted = mergeHits(quoted, hits)
-	case card != nil:
-		quoted = mergeHits(s.refHits(card.Refs, hits), hits)
+	case card != nil && (tm.instance || !tm.whole) && len(card.Refs) > 0:
+		// The user named a case ("spam", "weapons") or said more than the
+		// topic ("modified files"): the clause best matching their own
+		// words leads — for an instance any clause of the license, else one
+		// of the card's — and the card's clauses follow.
+		own, err := s.search(ctx, searchReq{text: topic, license: l.Key, size: 12})
+		if err != nil {
+			return nil, err
+		}
+		refs := s.refHits(card.Refs, hits)
+		quoted = refs
+		for _, h := range own {
+			if tm.instance || containsHit(refs, h) {
+				quoted = mergeHits([]Hit{h}, refs)
+				break
+			}
+		}
+	case card != nil && len(card.Refs) > 0:
+		quoted = s.refHits(card.Refs, hits)
 	default:
 		quoted = hits
 	}
@@ -329,6 +345,15 @@ func (s *snapshot) cardFor(license string, h Hit) (string, cardMeta, bool) {
 	return "", cardMeta{}, false
 }
 
+func containsHit(hs []Hit, h Hit) bool {
+	for _, x := range hs {
+		if x.Doc == h.Doc && x.Section == h.Section {
+			return true
+		}
+	}
+	return false
+}
+
 // mergeHits appends to a the hits of b it does not already hold.
 func mergeHits(a, b []Hit) []Hit {
 	out := append([]Hit(nil), a...)
@@ -374,11 +399,20 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 		}
 		req.license = l.Key
 	}
-	if tm, ok := s.topics.match(req.text); ok && !tm.whole {
+	// A search that is just a topic name ("attribution") is widened with the
+	// topic's terms; a longer query is the user's own words only, since
+	// expansions drown a specific phrase ("Built with Meta Llama 3").
+	if tm, ok := s.topics.match(req.text); ok && tm.whole {
 		req.expand = s.topics.byID[tm.topic].Expand
 	}
+	// "criticism" in "attribution requirement criticism" says where to
+	// look, not what to find: it favours a kind of document and leaves the
+	// content query.
 	if km, ok := s.kinds.match(req.text); ok {
 		req.kind = km.topic
+		if rest := s.without(req.text, km.stems); rest != "" {
+			req.text = rest
+		}
 	}
 	hits, err := s.search(ctx, req)
 	if err != nil {
@@ -386,6 +420,23 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	}
 	s.markMatched(hits, req.text)
 	return hits, nil
+}
+
+// without drops from text the words whose stems are in drop.
+func (s *snapshot) without(text string, drop []string) string {
+	gone := map[string]bool{}
+	for _, d := range drop {
+		gone[d] = true
+	}
+	var keep []string
+	for _, w := range strings.Fields(text) {
+		st := s.stems(w)
+		if len(st) == 1 && gone[st[0]] {
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, " ")
 }
 
 // Clause returns one section of a license (or of a policy it incorporates).

@@ -5,12 +5,13 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // MappingVersion changes whenever the mapping, the analyzers or the meta
 // file change shape. An index built with another version is refused by Open
 // with a message to rebuild, instead of answering from a stale layout.
-const MappingVersion = 3
+const MappingVersion = 5
 
 // Analyzer and field names live here and nowhere else.
 const (
@@ -54,7 +55,7 @@ func buildMapping() mapping.IndexMapping {
 		f.Analyzer = analyzerText
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = false
+		f.IncludeTermVectors = true // phrase queries need positions
 		f.DocValues = false
 		return f
 	}
@@ -69,6 +70,9 @@ func buildMapping() mapping.IndexMapping {
 	clause.AddFieldMappingsAt(fieldText, textField())
 
 	m := bleve.NewIndexMapping()
+	// BM25 saturates term frequency and softens the length norm, so a
+	// three-word bullet does not outrank the clause that says it all.
+	m.ScoringModel = index.BM25Scoring
 	m.DefaultMapping = clause
 	m.DefaultAnalyzer = analyzerText
 	m.StoreDynamic = false

@@ -115,7 +115,9 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 		t := &topics[i]
 		tm.byID[t.ID] = t
 		add := func(s string, instance, exact bool) {
-			if st := stems(s); len(st) > 0 {
+			// A phrase that loses words to the stop list ("built with",
+			// "not allowed") would match its one remaining word anywhere.
+			if st := stems(s); len(st) > 0 && (len(st) > 1 || len(strings.Fields(s)) == 1) {
 				tm.phrases = append(tm.phrases, topicPhrase{stems: st, topic: t.ID, instance: instance, exact: exact})
 			}
 		}
@@ -135,7 +137,8 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 type topicMatch struct {
 	topic    string
 	instance bool
-	whole    bool // the phrase is all the user typed
+	whole    bool     // the phrase is all the user typed
+	stems    []string // the matched phrase's stems
 }
 
 // match returns the best topic phrase in text: a phrase that is the whole
@@ -170,7 +173,7 @@ func (tm *topicMatcher) match(text string) (topicMatch, bool) {
 		}
 		return topicMatch{}, false
 	}
-	return topicMatch{topic: best.topic, instance: best.instance, whole: bestWhole}, true
+	return topicMatch{topic: best.topic, instance: best.instance, whole: bestWhole, stems: best.stems}, true
 }
 
 func better(p *topicPhrase, whole bool, q *topicPhrase, qWhole bool) bool {

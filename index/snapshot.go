@@ -21,6 +21,9 @@ import (
 // (license, topic) pairs repeat, and an answer is a few KiB.
 const answerCacheSize = 1024
 
+// maxShingles bounds the three-word phrase queries made from one query.
+const maxShingles = 12
+
 // snapshot is one opened build: its bleve index and meta, with the lookups
 // answers need. It is immutable once open; a swap replaces the whole
 // snapshot, and the old one closes when its last reader releases it.
@@ -139,10 +142,19 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 	}
 	if t := strings.TrimSpace(r.text); t != "" {
 		addMatch(fieldText, t, 1)
-		addMatch(fieldHeading, t, 0.6)
+		addMatch(fieldHeading, t, 0.4)
 		addMatch(fieldParents, t, 0.2)
 		if len(s.stems(t)) > 1 {
-			addPhrase(fieldText, t, 1.5)
+			addPhrase(fieldText, t, 4)
+		}
+		// Runs of three words the user shares with a clause ("source code
+		// must be the preferred form") count even when the whole query is
+		// not a phrase of the text.
+		words := strings.Fields(t)
+		for i := 0; i+3 <= len(words) && i < maxShingles; i++ {
+			if w := strings.Join(words[i:i+3], " "); len(s.stems(w)) > 1 {
+				addPhrase(fieldText, w, 0.8)
+			}
 		}
 	}
 	for _, e := range r.expand {

@@ -1,0 +1,67 @@
+// Package corpustest finds the repository's corpus and the shared mirror of
+// third-party texts for tests. A test that needs the texts fails, never
+// skips, when they are missing: CI must not pass by testing nothing.
+package corpustest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// RepoRoot is the directory holding go.mod.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("corpustest: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Shared is the shared/ directory beside the repository (DESIGN, eval,
+// the corpus mirror, Discord's API description).
+func Shared(t testing.TB) string {
+	t.Helper()
+	if d := os.Getenv("LICENSEBOT_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join(RepoRoot(t), "..", "shared")
+}
+
+// TextsDir is the mirror of third-party texts: LICENSEBOT_TEXTS, or
+// shared/corpus/texts. Missing is a test failure.
+func TextsDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("LICENSEBOT_TEXTS")
+	if dir == "" {
+		dir = filepath.Join(Shared(t), "corpus", "texts")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "llama4-license.txt")); err != nil {
+		t.Fatalf("corpus texts not found in %s (set LICENSEBOT_TEXTS, or put shared/ beside the repository): %v", dir, err)
+	}
+	return dir
+}
+
+// CorpusDir is the repository's corpus/ directory.
+func CorpusDir(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(RepoRoot(t), "corpus")
+}
+
+// Paths returns corpus paths reading the texts straight from the mirror.
+func Paths(t testing.TB) corpus.Paths {
+	t.Helper()
+	return corpus.Paths{Dir: CorpusDir(t), Texts: TextsDir(t)}
+}

@@ -1,0 +1,123 @@
+package index_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus/corpustest"
+	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+// benchQuestions mixes topics, aliases, instances and free text.
+var benchQuestions = [][2]string{
+	{"llama4", "attribution"}, {"llama4", "commercial use"}, {"llama4", "distillation"},
+	{"llama4", "weapons"}, {"llama4", "disclose dangers to users"}, {"gemma", "remote restriction"},
+	{"apache-2.0", "patents"}, {"llama3.1", "monthly active users"}, {"qwen2.5", "governing law"},
+	{"mpl-2.0", "source code"},
+}
+
+// reportLatency records p50 and p99 of the per-call latencies.
+func reportLatency(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	if len(lat) == 0 {
+		return
+	}
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+}
+
+// BenchmarkAsk is the in-process answer: a repeated (license, topic), as
+// in a busy channel, comes from the answer cache.
+func BenchmarkAsk(b *testing.B) {
+	e := indextest.Engine(b)
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := benchQuestions[i%len(benchQuestions)]
+		t0 := time.Now()
+		if _, err := e.Ask(ctx, q[0], q[1]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	reportLatency(b, lat)
+}
+
+// BenchmarkAskUncached makes every question new, so each call searches.
+func BenchmarkAskUncached(b *testing.B) {
+	e := indextest.Engine(b)
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := benchQuestions[i%len(benchQuestions)]
+		t0 := time.Now()
+		if _, err := e.Ask(ctx, q[0], fmt.Sprintf("%s %d", q[1], i)); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	reportLatency(b, lat)
+}
+
+func BenchmarkSearch(b *testing.B) {
+	e := indextest.Engine(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Search(ctx, "source code must be the preferred form for modification", "", 10); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild is a full index build of the whole corpus: load, verify,
+// segment, validate, index, swap.
+func BenchmarkBuild(b *testing.B) {
+	p := corpustest.Paths(b)
+	data := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if _, err := index.Build(context.Background(), p, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAskProcess runs `licensebot ask llama4 attribution` as a whole
+// process (open the index, answer, exit) and reports peak RSS.
+func BenchmarkAskProcess(b *testing.B) {
+	data := indextest.DataDir(b)
+	bin := filepath.Join(b.TempDir(), "licensebot")
+	build := exec.Command("go", "build", "-o", bin, "../cmd/licensebot")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	var maxRSS int64
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(bin, "ask", "--data", data, "llama4", "attribution")
+		cmd.Stdout, cmd.Stderr = nil, os.Stderr
+		t0 := time.Now()
+		if err := cmd.Run(); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss > maxRSS {
+			maxRSS = ru.Maxrss
+		}
+	}
+	reportLatency(b, lat)
+	b.ReportMetric(float64(maxRSS)/1024, "peak-RSS-MiB")
+}

@@ -1,0 +1,399 @@
+package index_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
+	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+func TestAskLlama4Attribution(t *testing.T) {
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "llama4", "attribution")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict.Status != index.StatusRequired || !a.Curated {
+		t.Errorf("verdict = %+v, curated %v; want required", a.Verdict, a.Curated)
+	}
+	var secs []string
+	for _, c := range a.Clauses {
+		secs = append(secs, c.Doc+"#"+c.Section)
+	}
+	got := strings.Join(secs, " ")
+	if !strings.HasPrefix(got, "llama4-license#1.b.i ") || !strings.Contains(got, "llama4-license#1.b.iii") {
+		t.Errorf("clauses = %s; want §1.b.i first and §1.b.iii", got)
+	}
+	if a.OpenSource == nil || a.OpenSource.OSD != "fail" {
+		t.Errorf("opensource = %+v; want a failed OSD line", a.OpenSource)
+	}
+	if len(a.Clauses) == 0 || len(a.Clauses) > 3 {
+		t.Errorf("%d clauses; want 1–3", len(a.Clauses))
+	}
+}
+
+func TestAskResolvesWhatUsersType(t *testing.T) {
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	for _, tc := range []struct{ license, topic, wantLicense, wantTopic string }{
+		{"Llama 4", "credit", "llama4", "attribution"},
+		{"llama-4", "Built with Llama", "llama4", "attribution"},
+		{"LLAMA4", "atribution", "llama4", "attribution"}, // one typo
+		{"llama 3.1", "monthly active users", "llama3.1", "user-threshold"},
+		{"apache2", "NOTICE file", "apache-2.0", "notice-file"},
+		{"gpl3", "copyleft", "gpl-3.0", "copyleft"},
+		{"llama4", "can I use the outputs to train another model?", "llama4", "outputs-training"},
+	} {
+		a, err := e.Ask(ctx, tc.license, tc.topic)
+		if err != nil {
+			t.Errorf("Ask(%q, %q): %v", tc.license, tc.topic, err)
+			continue
+		}
+		if a.License != tc.wantLicense || a.Topic != tc.wantTopic {
+			t.Errorf("Ask(%q, %q) = %s/%s; want %s/%s", tc.license, tc.topic, a.License, a.Topic, tc.wantLicense, tc.wantTopic)
+		}
+	}
+}
+
+func TestUnknownLicenseSuggests(t *testing.T) {
+	e := indextest.Engine(t)
+	_, err := e.Ask(context.Background(), "lama4", "attribution")
+	var u *index.UnknownLicenseError
+	if !errors.As(err, &u) {
+		t.Fatalf("err = %v; want *UnknownLicenseError", err)
+	}
+	if len(u.Suggestions) == 0 || u.Suggestions[0] != "llama4" {
+		t.Errorf("suggestions = %v; want llama4 first", u.Suggestions)
+	}
+}
+
+func TestFreeTextNeverGuesses(t *testing.T) {
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "llama4", "zqxjv wombat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Curated || a.Verdict.Status != index.StatusUnknown || len(a.Clauses) != 0 {
+		t.Errorf("nonsense topic got %+v with %d clauses; want unknown and none", a.Verdict, len(a.Clauses))
+	}
+	if _, err := e.Ask(context.Background(), "llama4", " \t "); !errors.Is(err, index.ErrEmptyTopic) {
+		t.Errorf("empty topic: err = %v; want ErrEmptyTopic", err)
+	}
+}
+
+// Query syntax, control characters and huge input are plain words to the
+// engine: never an error, never a panic.
+func TestHostileInput(t *testing.T) {
+	e := indextest.Engine(t)
+	junk := strings.Repeat(`+title:"x" -y* AND (z OR ~w^3) \u0000\x07 /re.*gex/ `, 120)
+	if _, err := e.Ask(context.Background(), "llama4", junk); err != nil {
+		t.Errorf("Ask with query syntax: %v", err)
+	}
+	if _, err := e.Search(context.Background(), junk, "llama4", 5); err != nil {
+		t.Errorf("Search with query syntax: %v", err)
+	}
+}
+
+func TestClauseLookup(t *testing.T) {
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	for _, sec := range []string{"1.b.i", "§1.b.i", "Section 1(b)(i)", "1.B.I", "llama4-license#1.b.i"} {
+		h, err := e.Clause(ctx, "llama4", sec)
+		if err != nil {
+			t.Errorf("Clause(llama4, %q): %v", sec, err)
+			continue
+		}
+		if h.Section != "1.b.i" || !strings.Contains(h.Text, "Built with Llama") {
+			t.Errorf("Clause(llama4, %q) = §%s %.40q", sec, h.Section, h.Text)
+		}
+	}
+	if h, err := e.Clause(ctx, "llama4", "llama4-aup#2.b"); err != nil || !strings.Contains(h.Text, "Guns") {
+		t.Errorf("policy clause through its license: %v %v", h, err)
+	}
+	if _, err := e.Clause(ctx, "llama4", "99.z"); !errors.Is(err, index.ErrNoSuchSection) {
+		t.Errorf("missing section: err = %v", err)
+	}
+	if _, err := e.Clause(ctx, "llama4", "apache-2.0#4"); !errors.Is(err, index.ErrNoSuchSection) {
+		t.Errorf("another license's document must not be reachable through llama4: err = %v", err)
+	}
+}
+
+func TestSearchLicenseFilterIncludesIncorporatedPolicy(t *testing.T) {
+	e := indextest.Engine(t)
+	hits, err := e.Search(context.Background(), "military warfare", "llama4", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].Doc != "llama4-aup" {
+		t.Fatalf("hits = %v; want the Llama 4 AUP first", hits)
+	}
+	for _, h := range hits {
+		if h.Doc != "llama4-license" && h.Doc != "llama4-aup" {
+			t.Errorf("hit from %s leaked through the llama4 filter", h.Doc)
+		}
+	}
+}
+
+func TestAnswersAreVerbatim(t *testing.T) {
+	e := indextest.Engine(t)
+	dir := corpustest.TextsDir(t)
+	for _, l := range e.Licenses() {
+		for _, tp := range e.Topics(l.Key) {
+			a, err := e.Ask(context.Background(), l.Key, tp.ID)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", l.Key, tp.ID, err)
+			}
+			for _, c := range a.Clauses {
+				raw, err := os.ReadFile(filepath.Join(dir, c.Doc+".txt"))
+				if err != nil {
+					continue // the project's own notes
+				}
+				if !strings.Contains(norm(string(raw)), norm(c.Text)) {
+					t.Errorf("%s/%s quotes %s#%s, which is not verbatim in the text", l.Key, tp.ID, c.Doc, c.Section)
+				}
+			}
+		}
+	}
+}
+
+// copyCorpus copies the repository's corpus/ so a test can break it.
+func copyCorpus(t *testing.T) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "corpus")
+	if err := os.CopyFS(dst, os.DirFS(corpustest.CorpusDir(t))); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func buildInto(t *testing.T, p corpus.Paths) string {
+	t.Helper()
+	data := t.TempDir()
+	if _, err := index.Build(context.Background(), p, data); err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// A broken corpus fails the build with file and line, and the serving
+// index goes on answering from the previous build.
+func TestBrokenCorpusLeavesServingIndex(t *testing.T) {
+	good := corpustest.Paths(t)
+	data := buildInto(t, good)
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	before := e.Stats().Dir
+
+	for _, tc := range []struct {
+		name, file, want string
+		edit             func(string) string
+	}{
+		{"dangling card reference", "cards/llama4.yaml", "cards/llama4.yaml:", func(s string) string {
+			return strings.Replace(s, "llama4-license#1.b.iii", "llama4-license#1.b.xiv", 1)
+		}},
+		{"malformed YAML", "topics.yaml", "topics.yaml:", func(s string) string { return s + "\n  - id: [unclosed\n" }},
+		{"wrong sha256", "manifest.yaml", "sha256 mismatch", func(s string) string {
+			return strings.Replace(s, "6b346865267ef58a4592287a99e9417178223c9300e9da361ce7801be6dea61f", strings.Repeat("0", 64), 1)
+		}},
+		{"unknown status", "cards/mit.yaml", "cards/mit.yaml:", func(s string) string {
+			return strings.Replace(s, "status: required", "status: mandatory", 1)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := copyCorpus(t)
+			path := filepath.Join(dir, tc.file)
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := tc.edit(string(b))
+			if edited == string(b) {
+				t.Fatalf("edit did not change %s", tc.file)
+			}
+			os.WriteFile(path, []byte(edited), 0o644)
+			_, err = e.Rebuild(context.Background(), corpus.Paths{Dir: dir, Texts: good.Texts})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Rebuild err = %v; want one naming %q", err, tc.want)
+			}
+			if got := e.Stats().Dir; got != before {
+				t.Errorf("serving index changed to %s after a failed build", got)
+			}
+			if _, err := e.Ask(context.Background(), "llama4", "attribution"); err != nil {
+				t.Errorf("Ask after failed build: %v", err)
+			}
+		})
+	}
+	t.Run("missing text", func(t *testing.T) {
+		texts := t.TempDir()
+		os.CopyFS(texts, os.DirFS(good.Texts))
+		os.Remove(filepath.Join(texts, "llama4-aup.txt"))
+		_, err := e.Rebuild(context.Background(), corpus.Paths{Dir: good.Dir, Texts: texts})
+		if !errors.Is(err, corpus.ErrMissingText) || !strings.Contains(err.Error(), "llama4-aup") {
+			t.Fatalf("err = %v; want ErrMissingText naming llama4-aup", err)
+		}
+		if e.Stats().Dir != before {
+			t.Error("serving index changed after a failed build")
+		}
+	})
+}
+
+// Searches running while the index is rebuilt and swapped all succeed;
+// concurrent rebuild requests share builds.
+func TestSwapUnderLoad(t *testing.T) {
+	p := corpustest.Paths(t)
+	data := buildInto(t, p)
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	var failures, done atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for g := 0; g < 6; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			topics := []string{"attribution", "military", "free text about courts", "distillation"}
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var err error
+				if i%2 == 0 {
+					_, err = e.Ask(ctx, "llama4", topics[(g+i)%len(topics)])
+				} else {
+					_, err = e.Search(ctx, "weapons", "", 3)
+				}
+				if err != nil {
+					failures.Add(1)
+					t.Log(err)
+				}
+				done.Add(1)
+			}
+		}(g)
+	}
+	dirs := map[string]bool{e.Stats().Dir: true}
+	var rb sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		rb.Add(2)
+		for j := 0; j < 2; j++ { // two requests at once coalesce
+			go func() {
+				defer rb.Done()
+				if _, err := e.Rebuild(ctx, p); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		rb.Wait()
+		dirs[e.Stats().Dir] = true
+	}
+	close(stop)
+	wg.Wait()
+	if failures.Load() > 0 {
+		t.Errorf("%d of %d searches failed during swaps", failures.Load(), done.Load())
+	}
+	if len(dirs) < 3 {
+		t.Errorf("only %d distinct builds served; rebuilds did not swap", len(dirs))
+	}
+	t.Logf("%d searches across %d builds, none failed", done.Load(), len(dirs))
+}
+
+// Another process's `licensebot index build` is picked up by Reload.
+func TestReloadPicksUpExternalBuild(t *testing.T) {
+	p := corpustest.Paths(t)
+	data := buildInto(t, p)
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	before := e.Stats().Dir
+	if _, err := index.Build(context.Background(), p, data); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if e.Stats().Dir == before {
+		t.Error("Reload kept the old build")
+	}
+}
+
+// A build killed with SIGKILL half-way leaves the previous index serving,
+// and the next build succeeds.
+func TestKilledBuildIsSurvived(t *testing.T) {
+	if os.Getenv("LICENSEBOT_BUILD_CHILD") != "" {
+		return // the child's work is in TestBuildChild
+	}
+	p := corpustest.Paths(t)
+	data := buildInto(t, p)
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := e.Stats().Dir
+	e.Close()
+	for _, delay := range []time.Duration{5 * time.Millisecond, 20 * time.Millisecond, 40 * time.Millisecond} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestBuildChild$")
+		cmd.Env = append(os.Environ(), "LICENSEBOT_BUILD_CHILD="+data, "LICENSEBOT_CORPUS_DIR="+p.Dir, "LICENSEBOT_TEXTS="+p.Texts)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}
+	e, err = index.Open(data)
+	if err != nil {
+		t.Fatalf("open after killed builds: %v", err)
+	}
+	defer e.Close()
+	if got := e.Stats().Dir; got != before {
+		// A child may have finished before its kill; then it must be whole.
+		t.Logf("a child build completed before SIGKILL: serving %s", got)
+	}
+	if _, err := e.Ask(context.Background(), "llama4", "attribution"); err != nil {
+		t.Fatalf("answer after killed builds: %v", err)
+	}
+	if _, err := index.Build(context.Background(), p, data); err != nil {
+		t.Fatalf("build after killed builds: %v", err)
+	}
+}
+
+// TestBuildChild is the child process of TestKilledBuildIsSurvived.
+func TestBuildChild(t *testing.T) {
+	data := os.Getenv("LICENSEBOT_BUILD_CHILD")
+	if data == "" {
+		t.Skip("child process of TestKilledBuildIsSurvived only")
+	}
+	p := corpus.Paths{Dir: os.Getenv("LICENSEBOT_CORPUS_DIR"), Texts: os.Getenv("LICENSEBOT_TEXTS")}
+	if _, err := index.Build(context.Background(), p, data); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenWithoutIndex(t *testing.T) {
+	_, err := index.Open(t.TempDir())
+	if !errors.Is(err, index.ErrNoIndex) {
+		t.Fatalf("err = %v; want ErrNoIndex", err)
+	}
+}

@@ -1,0 +1,50 @@
+// Package indextest builds a real index over the full corpus for tests of
+// the index and of its callers (the bot), once per test binary.
+package indextest
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/licensebot/licensebot/corpus/corpustest"
+	"github.com/licensebot/licensebot/index"
+)
+
+var (
+	once    sync.Once
+	dataDir string
+	err     error
+)
+
+// DataDir builds the full corpus into a temporary data directory (once per
+// test binary) and returns it. The directory is left for the OS to clean,
+// since it outlives any one test.
+func DataDir(t testing.TB) string {
+	t.Helper()
+	paths := corpustest.Paths(t)
+	once.Do(func() {
+		dataDir, err = os.MkdirTemp("", "licensebot-index-")
+		if err != nil {
+			return
+		}
+		_, err = index.Build(context.Background(), paths, dataDir)
+	})
+	if err != nil {
+		t.Fatalf("indextest: build index: %v", err)
+	}
+	return dataDir
+}
+
+// Engine opens an engine over the shared test index; it is closed when the
+// test ends.
+func Engine(t testing.TB) *index.Engine {
+	t.Helper()
+	e, err := index.Open(DataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
