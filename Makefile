@@ -1,0 +1,60 @@
+# licensebot — the two commands a new machine needs are `make run` and `make test`.
+# Everything they need (the Go modules, the corpus texts, the index) they fetch
+# or build themselves.
+
+GO          ?= go
+BIN         := bin/licensebot
+DATA        ?= data
+# A local mirror of the third-party texts; when present, `make data` copies
+# from it instead of downloading (CI and offline machines).
+MIRROR      ?= $(wildcard ../shared/corpus/texts)
+LICENSE     ?= llama4
+TOPIC       ?= attribution
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum
+
+export LICENSEBOT_TEXTS ?= $(MIRROR)
+
+.PHONY: all build data run test lint bench eval clean
+
+all: build
+
+build: $(BIN)
+
+$(BIN): $(SOURCES)
+	$(GO) build -trimpath -o $(BIN) ./cmd/licensebot
+
+# Pull the texts (SHA-256 verified) and build the index into $(DATA)/.
+data: build
+	$(BIN) corpus pull --data $(DATA) $(if $(MIRROR),--from $(MIRROR))
+	$(BIN) index build --data $(DATA)
+
+# The main job: with Discord credentials, serve (HTTP mode when
+# LICENSEBOT_HTTP_ADDR is set); without, answer one question locally.
+run: data
+ifneq ($(strip $(DISCORD_TOKEN)$(DISCORD_PUBLIC_KEY)),)
+	$(BIN) serve --data $(DATA) $(if $(LICENSEBOT_HTTP_ADDR),--http $(LICENSEBOT_HTTP_ADDR))
+else
+	@echo "No DISCORD_TOKEN set: answering locally (see README for the bot)." >&2
+	$(BIN) ask --data $(DATA) $(LICENSE) $(TOPIC)
+endif
+
+# Tests need the corpus texts: LICENSEBOT_TEXTS (default ../shared/corpus/texts).
+# They fail, not skip, without them.
+test:
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./index/ ./bot/
+
+# The reference scorer over the shared dev questions, against the built binary.
+eval: data
+	python3 ../shared/eval/score.py $(BIN) ../shared/eval/dev.yaml $(DATA)/texts --min-top1 0.85 --min-top3 0.95 --min-status 1 -v
+
+clean:
+	rm -rf bin
