@@ -8,6 +8,8 @@
 
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
+# A static binary for the distroless image (the SQLite driver is pure Go).
+ENV CGO_ENABLED=0
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
