@@ -71,6 +71,7 @@ func handleLicense(ctx context.Context, d *Deps, i *discordgo.Interaction) (*dis
 		return renderTopics(fmt.Sprintf("I have no answer on %s for **%s**, and I won't guess. These are the topics I have verdicts on:",
 			inlineCode(topic, 80), title), d.Engine.Topics(info.Key)), nil
 	}
+	fillPinned(ctx, d, i, a) // links a moderator-pinned answer (pin.go)
 	return RenderAnswer(a), nil
 }
 

@@ -1,7 +1,12 @@
 package bot
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -69,10 +74,52 @@ func Specs(cmds []Command) []*discordgo.ApplicationCommand {
 }
 
 // RegisterCommands bulk-overwrites the application's commands with cmds,
-// globally or (guildID != "") in one guild. Overwriting is idempotent:
-// running it twice leaves the same set.
+// globally or (guildID != "") in one guild — what
+// ApplicationCommandBulkOverwrite does, with the body from EncodeCommands.
+// Overwriting is idempotent: running it twice leaves the same set.
 func RegisterCommands(s *discordgo.Session, appID, guildID string, cmds []Command) ([]*discordgo.ApplicationCommand, error) {
-	return s.ApplicationCommandBulkOverwrite(appID, guildID, Specs(cmds))
+	body, err := EncodeCommands(Specs(cmds))
+	if err != nil {
+		return nil, err
+	}
+	endpoint := discordgo.EndpointApplicationGlobalCommands(appID)
+	if guildID != "" {
+		endpoint = discordgo.EndpointApplicationGuildCommands(appID, guildID)
+	}
+	res, err := s.RequestWithBucketID(http.MethodPut, endpoint, json.RawMessage(body), endpoint)
+	if err != nil {
+		return nil, fmt.Errorf("register commands: %w", err)
+	}
+	var out []*discordgo.ApplicationCommand
+	if err := json.Unmarshal(res, &out); err != nil {
+		return nil, fmt.Errorf("register commands: decode reply: %w", err)
+	}
+	return out, nil
+}
+
+// EncodeCommands is the body of the bulk overwrite. discordgo writes
+// default_member_permissions as a string; Discord's API description types
+// it as an integer, so it is rewritten as one.
+func EncodeCommands(specs []*discordgo.ApplicationCommand) ([]byte, error) {
+	raw, err := json.Marshal(specs)
+	if err != nil {
+		return nil, err
+	}
+	var generic []map[string]any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&generic); err != nil {
+		return nil, err
+	}
+	for _, c := range generic {
+		if p, ok := c["default_member_permissions"].(string); ok {
+			if _, err := strconv.ParseInt(p, 10, 64); err != nil {
+				return nil, fmt.Errorf("command %v: bad default_member_permissions %q", c["name"], p)
+			}
+			c["default_member_permissions"] = json.Number(p)
+		}
+	}
+	return json.Marshal(generic)
 }
 
 // options flattens the options of a chat-input command by name.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/index"
 )
 
@@ -43,6 +44,8 @@ type Deps struct {
 	AppID string
 	// Now is the clock; nil means time.Now. Tests pin it.
 	Now func() time.Time
+	// Pins records pinned answers (see pin.go); nil disables pinning.
+	Pins store.Store
 }
 
 func (d *Deps) logger() *slog.Logger {

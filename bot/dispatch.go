@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -138,7 +139,7 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 	case <-timer.C:
 		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 			// Autocomplete cannot defer; an empty list beats none.
-			disp.send(ctx, i, rs, autocompleteResponse(nil), name, outcomeError, context.DeadlineExceeded, start, false)
+			disp.send(ctx, i, rs, autocompleteResponse(nil, typedValue(i)), name, outcomeError, context.DeadlineExceeded, start, false)
 			go func() { <-done; cancel() }()
 			return
 		}
@@ -194,9 +195,9 @@ func (disp *Dispatcher) route(i *discordgo.Interaction) (name string, run func(c
 		return c.Spec.Name + ".autocomplete", func(ctx context.Context) (*discordgo.InteractionResponse, error) {
 			focused := focusedOption(data.Options)
 			if focused == nil {
-				return autocompleteResponse(nil), nil
+				return autocompleteResponse(nil, ""), nil
 			}
-			return autocompleteResponse(c.Autocomplete(ctx, d, i, focused)), nil
+			return autocompleteResponse(c.Autocomplete(ctx, d, i, focused), typedValue(i)), nil
 		}, false
 	case discordgo.InteractionMessageComponent:
 		id := i.MessageComponentData().CustomID
@@ -260,9 +261,22 @@ func focusedOption(opts []*discordgo.ApplicationCommandInteractionDataOption) *d
 	return nil
 }
 
+// typedValue is what the user has typed in the focused option.
+func typedValue(i *discordgo.Interaction) string {
+	if f := focusedOption(i.ApplicationCommandData().Options); f != nil {
+		if s, ok := f.Value.(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
 // autocompleteResponse caps choices at Discord's limits: 25 choices, names
-// and values of at most 100 characters.
-func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) *discordgo.InteractionResponse {
+// and values of at most 100 characters. With nothing to offer it offers
+// what was typed: free text is a valid topic, an unknown license gets its
+// did-you-mean on submit, and an empty list would leave the user with
+// nothing to pick.
+func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice, typed string) *discordgo.InteractionResponse {
 	if len(choices) > maxChoices {
 		choices = choices[:maxChoices]
 	}
@@ -279,6 +293,9 @@ func autocompleteResponse(choices []*discordgo.ApplicationCommandOptionChoice) *
 			}
 		}
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: v})
+	}
+	if typed = truncate(clean(typed), maxChoiceLen); len(out) == 0 && typed != "" && !strings.HasSuffix(typed, ellipsis) {
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: typed, Value: typed})
 	}
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
