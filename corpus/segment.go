@@ -148,3 +148,17 @@ func trimBold(s string) string {
 	s = strings.ReplaceAll(s, "__", "")
 	return strings.TrimSpace(normSpace(s))
 }
+
+// ParentSections returns the sections that have clauses under them ("1"
+// when "1.a" exists). A heading-only section's Text is its whole body, so
+// it repeats its sub-clauses' text: an index may keep such clauses for
+// lookups by number (/clause llama4 1.b) and skip them when ranking.
+func ParentSections(cs []Clause) map[string]bool {
+	parents := make(map[string]bool)
+	for _, c := range cs {
+		for i := strings.LastIndexByte(c.Section, '.'); i > 0; i = strings.LastIndexByte(c.Section[:i], '.') {
+			parents[c.Section[:i]] = true
+		}
+	}
+	return parents
+}

@@ -476,3 +476,16 @@ func BenchmarkSegmentCorpus(b *testing.B) {
 		}
 	}
 }
+
+func TestParentSections(t *testing.T) {
+	got := ParentSections([]Clause{{Section: "1"}, {Section: "1.b.i"}, {Section: "aup.2.a"}, {Section: "p3"}})
+	want := map[string]bool{"1": true, "1.b": true, "aup": true, "aup.2": true}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for k := range want {
+		if !got[k] {
+			t.Errorf("missing %q in %v", k, got)
+		}
+	}
+}

@@ -216,8 +216,9 @@ func isNumbered(kind string) bool {
 func emit(d *segDoc, docID string, roots []*node) []Clause {
 	var out []Clause
 	seen := map[string]bool{}
+	next := map[string]int{}
 	for _, r := range roots {
-		e := &emitter{doc: docID, seen: seen, root: r, md: d.markdown, lines: d.lines}
+		e := &emitter{doc: docID, seen: seen, next: next, root: r, md: d.markdown, lines: d.lines}
 		e.walk(r, r.prefix, nil)
 		out = append(out, e.out...)
 	}
@@ -227,6 +228,7 @@ func emit(d *segDoc, docID string, roots []*node) []Clause {
 type emitter struct {
 	doc     string
 	seen    map[string]bool
+	next    map[string]int // next suffix to try per repeated id
 	root    *node
 	md      bool
 	lines   []string
@@ -375,13 +377,16 @@ func (e *emitter) parentsFor(c *node, parents []string) []string {
 	return append(ps, parents...)
 }
 
+// unique disambiguates a label a document repeats at one level ("1."
+// twice) with a -2, -3… suffix, so ids stay unique.
 func (e *emitter) unique(sec string) string {
 	if !e.seen[sec] {
 		return sec
 	}
-	for i := 2; ; i++ {
+	for i := max(e.next[sec], 2); ; i++ {
 		s := sec + "-" + strconv.Itoa(i)
 		if !e.seen[s] {
+			e.next[sec] = i + 1
 			return s
 		}
 	}

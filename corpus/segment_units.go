@@ -58,19 +58,18 @@ type unit struct {
 }
 
 var (
-	mdHeadingRe  = regexp.MustCompile(`^#{1,6}[\s\x{a0}]+(.*?)[\s\x{a0}]*#*[\s\x{a0}]*$`)
-	setextRe     = regexp.MustCompile(`^[\s\x{a0}]*(=+|-{3,})[\s\x{a0}]*$`)
-	sectionRe    = regexp.MustCompile(`^(?i:section|article|paragraph)[\s\x{a0}]+([0-9]+|[IVXLC]+)[\s\x{a0}]*(?::|\.|–|—|-)[\s\x{a0}]*(.*)$|^(?i:section|article|paragraph)[\s\x{a0}]+([0-9]+|[IVXLC]+)[\s\x{a0}]*$`)
-	dottedRe     = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?(?:[\s\x{a0}]+(.*)|$)`)
-	numRe        = regexp.MustCompile(`^(\d{1,3})(\\\.|\*\*\.|\.|\))(?:[\s\x{a0}]+(.*)|$)`)
-	parenRe      = regexp.MustCompile(`^\((\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)[\s\x{a0}]+(.*)$`)
-	letterRe     = regexp.MustCompile(`^([a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})([.)])[\s\x{a0}]+(.*)$`)
-	bulletRe     = regexp.MustCompile(`^([*•+\-])[\s\x{a0}]+(.*)$`)
-	boxFrameRe   = regexp.MustCompile(`^\*{10,}$`)
-	boxRowRe     = regexp.MustCompile(`^\*[\s\x{a0}]+(.*?)[\s\x{a0}]*\*$`)
-	boldOnlyRe   = regexp.MustCompile(`^(?:\*\*[^*]+\*\*[\s\x{a0}]*)+$`)
-	romanOnlyRe  = regexp.MustCompile(`^[ivxlcdm]+$`)
-	markdownHint = regexp.MustCompile(`\*\*[^*\s]|^#{1,6}\s|^\s*\d+\\\.|\]\(`)
+	mdHeadingRe = regexp.MustCompile(`^#{1,6}[\s\x{a0}]+(.*?)[\s\x{a0}]*#*[\s\x{a0}]*$`)
+	setextRe    = regexp.MustCompile(`^[\s\x{a0}]*(=+|-{3,})[\s\x{a0}]*$`)
+	sectionRe   = regexp.MustCompile(`^(?i:section|article|paragraph)[\s\x{a0}]+([0-9]+|[IVXLC]+)[\s\x{a0}]*(?:(?::|\.|–|—|-)[\s\x{a0}]*|$)`)
+	dottedRe    = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?(?:[\s\x{a0}]+|$)`)
+	numRe       = regexp.MustCompile(`^(\d{1,3})(\\\.|\*\*\.|\.|\))(?:[\s\x{a0}]+|$)`)
+	parenRe     = regexp.MustCompile(`^\((\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)[\s\x{a0}]+`)
+	letterRe    = regexp.MustCompile(`^([a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})([.)])[\s\x{a0}]+`)
+	bulletRe    = regexp.MustCompile(`^([*•+\-])[\s\x{a0}]+`)
+	boxFrameRe  = regexp.MustCompile(`^\*{10,}$`)
+	boxRowRe    = regexp.MustCompile(`^\*[\s\x{a0}]+(.*?)[\s\x{a0}]*\*$`)
+	boldOnlyRe  = regexp.MustCompile(`^(?:\*\*[^*]+\*\*[\s\x{a0}]*)+$`)
+	romanOnlyRe = regexp.MustCompile(`^[ivxlcdm]+$`)
 )
 
 // analyze gathers document-wide facts.
@@ -88,7 +87,7 @@ func analyze(lines []string, start int) *segDoc {
 		if boxFrameRe.MatchString(strings.TrimSpace(l)) {
 			d.boxed = true
 		}
-		if markdownHint.MatchString(l) {
+		if markdownLine(l) {
 			d.markdown = true
 		}
 	}
@@ -101,53 +100,87 @@ func analyze(lines []string, start int) *segDoc {
 // already removed). It returns the label kind, the label as written
 // (lower-cased), its numeric value where it has one, and the rest.
 func parseLabel(s string) (kind, label string, num int, rest string, ok bool) {
-	if m := sectionRe.FindStringSubmatch(s); m != nil {
-		n, r := m[1], m[2]
-		if n == "" {
-			n = m[3]
-		}
-		v, err := strconv.Atoi(n)
+	if s == "" {
+		return "", "", 0, "", false
+	}
+	// Cheap look at the first bytes before any regexp: most lines are
+	// prose and start with none of the label shapes.
+	c := s[0]
+	digit := c >= '0' && c <= '9'
+	letter := (c|0x20) >= 'a' && (c|0x20) <= 'z'
+	short := letter && strings.IndexAny(s[:min(len(s), 8)], ".)") > 0
+	word := c == 'S' || c == 's' || c == 'A' || c == 'a' || c == 'P' || c == 'p'
+	if !digit && !short && !word && c != '(' && c != '*' && c != '-' && c != '+' && !strings.HasPrefix(s, "•") {
+		return "", "", 0, "", false
+	}
+	if m, r := prefixMatch(sectionRe, s, word); m != nil {
+		v, err := strconv.Atoi(m[1])
 		if err != nil {
-			v = romanValue(strings.ToLower(n))
+			v = romanValue(strings.ToLower(m[1]))
 		}
 		if v > 0 {
 			return "section", strconv.Itoa(v), v, r, true
 		}
 	}
-	if m := dottedRe.FindStringSubmatch(s); m != nil {
-		return "dotted", m[1], 0, m[2], true
+	if m, r := prefixMatch(dottedRe, s, digit); m != nil {
+		return "dotted", m[1], 0, r, true
 	}
-	if m := numRe.FindStringSubmatch(s); m != nil {
+	if m, r := prefixMatch(numRe, s, digit); m != nil {
 		v, _ := strconv.Atoi(m[1])
 		k := "num."
 		if m[2] == ")" {
 			k = "num)"
 		}
-		return k, m[1], v, m[3], true
+		return k, m[1], v, r, true
 	}
-	if m := parenRe.FindStringSubmatch(s); m != nil {
+	if m, r := prefixMatch(parenRe, s, c == '('); m != nil {
 		l := m[1]
 		switch {
 		case l[0] >= '0' && l[0] <= '9':
 			v, _ := strconv.Atoi(l)
-			return "(num)", l, v, m[2], true
-		case romanOnlyRe.MatchString(strings.ToLower(l)) && (len(l) > 1 || strings.ContainsAny(l, "ivxIVX")):
-			return "(roman" + caseTag(l) + ")", strings.ToLower(l), 0, m[2], true
+			return "(num)", l, v, r, true
+		case isRomanLabel(l):
+			return "(roman" + caseTag(l) + ")", strings.ToLower(l), 0, r, true
 		default:
-			return "(alpha" + caseTag(l) + ")", strings.ToLower(l), 0, m[2], true
+			return "(alpha" + caseTag(l) + ")", strings.ToLower(l), 0, r, true
 		}
 	}
-	if m := letterRe.FindStringSubmatch(s); m != nil {
-		l, punct, r := m[1], m[2], m[3]
-		if romanOnlyRe.MatchString(strings.ToLower(l)) && (len(l) > 1 || strings.ContainsAny(l, "ivxIVX")) {
+	if m, r := prefixMatch(letterRe, s, short); m != nil {
+		l, punct := m[1], m[2]
+		if isRomanLabel(l) {
 			return "roman" + caseTag(l) + punct, strings.ToLower(l), 0, r, true
 		}
 		return "alpha" + caseTag(l) + punct, strings.ToLower(l), 0, r, true
 	}
-	if m := bulletRe.FindStringSubmatch(s); m != nil {
-		return "bullet", m[1], 0, m[2], true
+	if m, r := prefixMatch(bulletRe, s, true); m != nil {
+		return "bullet", m[1], 0, r, true
 	}
 	return "", "", 0, "", false
+}
+
+// prefixMatch matches a label regexp at the start of s (when try is set)
+// and returns its groups and the rest of s after the match.
+func prefixMatch(re *regexp.Regexp, s string, try bool) ([]string, string) {
+	if !try {
+		return nil, ""
+	}
+	loc := re.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return nil, ""
+	}
+	groups := make([]string, len(loc)/2)
+	for i := range groups {
+		if loc[2*i] >= 0 {
+			groups[i] = s[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return groups, s[loc[1]:]
+}
+
+// isRomanLabel: "ii", "iv", and the single letters i, v, x read as roman
+// numerals; c, d, l, m alone stay letters.
+func isRomanLabel(l string) bool {
+	return romanOnlyRe.MatchString(strings.ToLower(l)) && (len(l) > 1 || strings.ContainsAny(l, "ivxIVX"))
 }
 
 func caseTag(l string) string {
@@ -457,4 +490,32 @@ func boxInner(d *segDoc, l string) string {
 		}
 	}
 	return t
+}
+
+// markdownLine spots Markdown markup: bold ("**x"), an ATX heading, an
+// escaped list number ("1\\.") or a link ("](").
+func markdownLine(l string) bool {
+	if strings.Contains(l, "](") {
+		return true
+	}
+	for i := strings.Index(l, "**"); i >= 0; {
+		j := i + 2
+		if j < len(l) && l[j] != '*' && l[j] != ' ' && l[j] != '\t' {
+			return true
+		}
+		k := strings.Index(l[j:], "**")
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	t := strings.TrimLeft(l, " \t")
+	if strings.HasPrefix(t, "#") {
+		h := strings.TrimLeft(t, "#")
+		if len(t)-len(h) <= 6 && (h == "" || h[0] == ' ' || h[0] == '\t') {
+			return true
+		}
+	}
+	d := strings.TrimLeft(t, "0123456789")
+	return len(d) < len(t) && strings.HasPrefix(d, "\\.")
 }
