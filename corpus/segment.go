@@ -149,16 +149,20 @@ func trimBold(s string) string {
 	return strings.TrimSpace(normSpace(s))
 }
 
-// ParentSections returns the sections that have clauses under them ("1"
-// when "1.a" exists). A heading-only section's Text is its whole body, so
-// it repeats its sub-clauses' text: an index may keep such clauses for
-// lookups by number (/clause llama4 1.b) and skip them when ranking.
-func ParentSections(cs []Clause) map[string]bool {
-	parents := make(map[string]bool)
-	for _, c := range cs {
-		for i := strings.LastIndexByte(c.Section, '.'); i > 0; i = strings.LastIndexByte(c.Section[:i], '.') {
-			parents[c.Section[:i]] = true
+// Containers returns the sections whose Text is their whole body, sub-
+// clauses included: the Text of a heading-only section ("1. License Rights
+// and Redistribution." over 1.a and 1.b) spans everything under it, so that
+// every number in the document resolves. Such a clause repeats its
+// sub-clauses' text; an index may keep it for lookups by number
+// (/clause llama4 1.b) and leave it out when ranking. A section with text
+// of its own before its sub-items (Apache §4, "You may reproduce …:") is
+// not a container.
+func Containers(cs []Clause) map[string]bool {
+	out := make(map[string]bool)
+	for i, c := range cs {
+		if i+1 < len(cs) && strings.HasPrefix(cs[i+1].Section, c.Section+".") && strings.Contains(c.Text, cs[i+1].Text) {
+			out[c.Section] = true
 		}
 	}
-	return parents
+	return out
 }

@@ -477,15 +477,22 @@ func BenchmarkSegmentCorpus(b *testing.B) {
 	}
 }
 
-func TestParentSections(t *testing.T) {
-	got := ParentSections([]Clause{{Section: "1"}, {Section: "1.b.i"}, {Section: "aup.2.a"}, {Section: "p3"}})
-	want := map[string]bool{"1": true, "1.b": true, "aup": true, "aup.2": true}
-	if len(got) != len(want) {
-		t.Fatalf("got %v, want %v", got, want)
-	}
-	for k := range want {
-		if !got[k] {
-			t.Errorf("missing %q in %v", k, got)
+func TestContainers(t *testing.T) {
+	docs := loadCorpus(t)
+	cs := segmentDoc(t, docs, "llama4-license")
+	got := Containers(cs)
+	for _, sec := range []string{"1", "1.b", "5"} {
+		if !got[sec] {
+			t.Errorf("llama4-license#%s should be a container", sec)
 		}
+	}
+	for _, sec := range []string{"1.a", "1.b.i", "2", "p1"} {
+		if got[sec] {
+			t.Errorf("llama4-license#%s is not a container", sec)
+		}
+	}
+	apache := Containers(segmentDoc(t, docs, "apache-2.0"))
+	if apache["4"] || !apache["1"] {
+		t.Errorf("apache-2.0 containers = %v, want 1 and not 4", apache)
 	}
 }
