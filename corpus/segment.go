@@ -149,19 +149,17 @@ func trimBold(s string) string {
 	return strings.TrimSpace(normSpace(s))
 }
 
-// Containers returns the sections whose Text is their whole body, sub-
-// clauses included: the Text of a heading-only section ("1. License Rights
-// and Redistribution." over 1.a and 1.b) spans everything under it, so that
-// every number in the document resolves. Such a clause repeats its
-// sub-clauses' text; an index may keep it for lookups by number
-// (/clause llama4 1.b) and leave it out when ranking. A section with text
-// of its own before its sub-items (Apache §4, "You may reproduce …:") is
-// not a container.
-func Containers(cs []Clause) map[string]bool {
+// SectionPrefixes returns every section id a clause's id extends ("1" and
+// "1.b" for "1.b.i"). A heading-only section ("1. License Rights and
+// Redistribution." over 1.a and 1.b, GPL "0. Definitions." over its
+// paragraphs) has no clause of its own, so that each fact lives in one
+// clause; it is still a valid reference, and its text is the clauses whose
+// ids start with it followed by a dot.
+func SectionPrefixes(cs []Clause) map[string]bool {
 	out := make(map[string]bool)
-	for i, c := range cs {
-		if i+1 < len(cs) && strings.HasPrefix(cs[i+1].Section, c.Section+".") && strings.Contains(c.Text, cs[i+1].Text) {
-			out[c.Section] = true
+	for _, c := range cs {
+		for i := strings.LastIndexByte(c.Section, '.'); i > 0; i = strings.LastIndexByte(c.Section[:i], '.') {
+			out[c.Section[:i]] = true
 		}
 	}
 	return out

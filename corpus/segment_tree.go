@@ -43,8 +43,6 @@ func (n *node) sectionLike(d *segDoc) bool {
 	switch n.u.lkind {
 	case "section", "dotted":
 		return true
-	case "bullet":
-		return false // bullets are list items, never section heads
 	}
 	return n.title != "" || n.u.first == "" || n.u.setext
 }
@@ -218,7 +216,7 @@ func emit(d *segDoc, docID string, roots []*node) []Clause {
 	seen := map[string]bool{}
 	next := map[string]int{}
 	for _, r := range roots {
-		e := &emitter{doc: docID, seen: seen, next: next, root: r, md: d.markdown, lines: d.lines}
+		e := &emitter{doc: docID, seen: seen, next: next, root: r, md: d.markdown}
 		e.walk(r, r.prefix, nil)
 		out = append(out, e.out...)
 	}
@@ -231,7 +229,6 @@ type emitter struct {
 	next    map[string]int // next suffix to try per repeated id
 	root    *node
 	md      bool
-	lines   []string
 	bullets int
 	out     []Clause
 }
@@ -281,15 +278,18 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 				// A short item with nothing under it ("Violence or
 				// terrorism") is text, not a title.
 				own, heading = normSpace(c.u.text), ""
-			case len(c.children) == 1 && c.children[0].isPara:
-				// A section whose body is one paragraph is that paragraph.
+			case c.children[0].isPara && (len(c.children) == 1 || leadIn(c.children[0].u.text)):
+				// A section whose body is one paragraph is that paragraph;
+				// a first paragraph ending in a colon ("You may … if you
+				// meet all of the following conditions:") introduces the
+				// rest and is the section's own text, as in Gemma §3.1.
 				own = normSpace(c.children[0].u.text)
 				c.children[0].u = nil
-			default:
-				// A heading over several parts: the section's text is its
-				// whole body, so every number in the document resolves.
-				own = normSpace(e.span(c.children[0].u.line, lastLine(c)))
 			}
+			// Otherwise the item is a heading over several parts and has
+			// no clause of its own: each fact then lives in exactly one
+			// clause, and the section is reachable as the prefix of its
+			// sub-clauses' ids (see SectionPrefixes).
 		}
 		ps := e.parentsFor(c, parents)
 		if own != "" {
@@ -304,23 +304,10 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 	}
 }
 
-// lastLine is the last line of n's unit or of any of its descendants.
-func lastLine(n *node) int {
-	end := 0
-	if n.u != nil {
-		end = n.u.end
-	}
-	for _, c := range n.children {
-		if l := lastLine(c); l > end {
-			end = l
-		}
-	}
-	return end
-}
-
-// span joins raw lines from..to (1-based, inclusive).
-func (e *emitter) span(from, to int) string {
-	return strings.Join(e.lines[from-1:to], "\n")
+// leadIn: a paragraph ending in a colon introduces what follows it.
+func leadIn(s string) bool {
+	s = strings.TrimRight(s, " \t*")
+	return strings.HasSuffix(s, ":")
 }
 
 // component names one level of a section id.
