@@ -16,7 +16,7 @@ import (
 const discordAPI = "https://discord.com/api"
 
 // RewriteTransport sends requests for Discord's REST API to Base instead:
-// https://discord.com/api/v10/x becomes <Base>/v10/x. Other URLs pass
+// https://discord.com/api/v9/x becomes <Base>/v9/x. Other URLs pass
 // through unchanged.
 type RewriteTransport struct {
 	Base *url.URL

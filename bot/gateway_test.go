@@ -1,0 +1,187 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+// gatewayStandIn is a minimal Discord: the REST calls the bot makes and a
+// gateway that says HELLO, READY and then sends one INTERACTION_CREATE.
+type gatewayStandIn struct {
+	srv       *httptest.Server
+	callbacks chan []byte
+	paths     chan string
+	identify  chan map[string]any
+	payload   []byte // the interaction to send
+
+	mu   sync.Mutex
+	conn []*websocket.Conn
+}
+
+func newGatewayStandIn(t *testing.T, interaction []byte) *gatewayStandIn {
+	s := &gatewayStandIn{callbacks: make(chan []byte, 4), paths: make(chan string, 16), identify: make(chan map[string]any, 1), payload: interaction}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/{v}/gateway", s.gatewayURL)
+	mux.HandleFunc("GET /api/{v}/gateway/bot", s.gatewayURL)
+	mux.HandleFunc("POST /api/{v}/interactions/{id}/{token}/callback", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		s.paths <- r.URL.Path
+		s.callbacks <- b
+		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("GET /gw/", s.gateway(t))
+	s.srv = httptest.NewServer(mux)
+	t.Cleanup(func() {
+		s.mu.Lock()
+		for _, c := range s.conn {
+			c.Close()
+		}
+		s.mu.Unlock()
+		s.srv.Close()
+	})
+	return s
+}
+
+func (s *gatewayStandIn) gatewayURL(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]any{"url": "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/gw", "shards": 1})
+}
+
+func (s *gatewayStandIn) gateway(t *testing.T) http.HandlerFunc {
+	up := websocket.Upgrader{}
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, err := up.Upgrade(w, r, nil)
+		if err != nil {
+			t.Errorf("upgrade: %v", err)
+			return
+		}
+		s.mu.Lock()
+		s.conn = append(s.conn, c)
+		s.mu.Unlock()
+		send := func(v any) {
+			if err := c.WriteJSON(v); err != nil {
+				t.Logf("gateway write: %v", err)
+			}
+		}
+		send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}})
+		for {
+			_, msg, err := c.ReadMessage()
+			if err != nil {
+				return
+			}
+			var f struct {
+				Op int             `json:"op"`
+				D  json.RawMessage `json:"d"`
+			}
+			json.Unmarshal(msg, &f)
+			switch f.Op {
+			case 1: // heartbeat
+				send(map[string]any{"op": 11})
+			case 2: // identify
+				var id map[string]any
+				json.Unmarshal(f.D, &id)
+				select {
+				case s.identify <- id:
+				default:
+				}
+				send(map[string]any{"op": 0, "t": "READY", "s": 1, "d": map[string]any{
+					"v": 10, "session_id": "sess", "resume_gateway_url": "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/gw",
+					"user": map[string]any{"id": "100", "username": "licensebot", "bot": true}, "guilds": []any{},
+					"application": map[string]any{"id": "2"},
+				}})
+				send(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": 2, "d": json.RawMessage(s.payload)})
+			}
+		}
+	}
+}
+
+func TestGatewayAnswersThroughStandIn(t *testing.T) {
+	body := licenseBody(t)
+	standIn := newGatewayStandIn(t, body)
+	d, logs := newTestDeps(sampleEngine())
+	s, err := NewSession("test-token", standIn.srv.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Session = s
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
+
+	select {
+	case id := <-standIn.identify:
+		if intents, _ := id["intents"].(float64); int(intents) != 1 {
+			t.Errorf("identified with intents %v, want Guilds (1) only", id["intents"])
+		}
+		if tok, _ := id["token"].(string); tok != "Bot test-token" {
+			t.Errorf("identify token %q", tok)
+		}
+	case err := <-done:
+		t.Fatalf("gateway stopped: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("no IDENTIFY")
+	}
+	select {
+	case cb := <-standIn.callbacks:
+		if p := <-standIn.paths; p != "/api/v"+discordgo.APIVersion+"/interactions/1001/tok/callback" {
+			t.Errorf("callback went to %s", p)
+		}
+		validateCallback(t, cb)
+		if !strings.Contains(string(cb), "Llama 4 Community License Agreement — Attribution") {
+			t.Errorf("callback body: %s", cb)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the bot's callback never reached the stand-in; log:\n%s", logs)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("gateway did not shut down")
+	}
+}
+
+func TestRewriteTransportOnlyTouchesDiscord(t *testing.T) {
+	var got []string
+	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		got = append(got, r.URL.String()+" host="+r.Host)
+		return &http.Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader("{}")), Request: r}, nil
+	})
+	s, err := NewSession("", "http://127.0.0.1:9/proxy/api/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Client.Transport.(*RewriteTransport).Next = rt
+	for _, u := range []string{"https://discord.com/api/v9/gateway?x=1", "https://discord.com/apix", "https://cdn.discordapp.com/a.png"} {
+		req, _ := http.NewRequest("GET", u, nil)
+		s.Client.Do(req)
+	}
+	want := []string{
+		"http://127.0.0.1:9/proxy/api/v9/gateway?x=1 host=127.0.0.1:9",
+		"https://discord.com/apix host=discord.com",
+		"https://cdn.discordapp.com/a.png host=cdn.discordapp.com",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rewrites:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := NewSession("", "ftp://x"); err == nil {
+		t.Error("non-http base accepted")
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
