@@ -1,0 +1,271 @@
+package bot
+
+// The pin feature: moderators pin a good answer, the bot records it, and
+// later answers to the same license and topic in that server link to it.
+// Handlers live in cmd_pin.go (the 📌 Pin button and the "Pin answer"
+// message command) and cmd_pinned.go (/pinned and Unpin); this file holds
+// what they share: permission checks, Discord's pin routes and the hook
+// that fills Answer.Pinned.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/bot/store"
+	"github.com/licensebot/licensebot/index"
+)
+
+// PermissionPinMessages is Discord's Pin Messages permission, split from
+// Manage Messages and required for pinning since 2025. discordgo v0.29 has
+// no constant for it.
+const PermissionPinMessages int64 = 1 << 51
+
+// lookupTimeout bounds the store lookup an answer waits for: a slow
+// database must not push /license past Discord's 3-second window.
+const lookupTimeout = 500 * time.Millisecond
+
+// restTimeout bounds one pin or unpin call to Discord, leaving the
+// dispatcher room to answer (it defers after two seconds).
+const restTimeout = 10 * time.Second
+
+// can reports whether perms include p; Administrator implies every
+// permission.
+func can(perms, p int64) bool {
+	return perms&discordgo.PermissionAdministrator != 0 || perms&p == p
+}
+
+// memberPermissions are the clicking member's permissions in the channel
+// of the interaction, as Discord computed them (role permissions and
+// channel overwrites). They come from Discord in the signed payload, not
+// from anything the client chose.
+func memberPermissions(i *discordgo.Interaction) (int64, bool) {
+	if i.GuildID == "" || i.Member == nil {
+		return 0, false
+	}
+	return i.Member.Permissions, true
+}
+
+// pinRefusal returns, when the member or the bot may not pin in the
+// interaction's channel, the message that says which permission is
+// missing. An absent app_permissions counts as none: Discord always sends
+// it, and guessing would mean calling the API on a hunch.
+func pinRefusal(i *discordgo.Interaction) string {
+	perms, ok := memberPermissions(i)
+	if !ok {
+		return "Pinning works in servers only."
+	}
+	member := can(perms, PermissionPinMessages)
+	app := can(i.AppPermissions, PermissionPinMessages)
+	switch {
+	case !member && !app:
+		return "You need the **Pin Messages** permission in this channel to pin answers, and so do I: " +
+			"a server admin has to grant it to both of us."
+	case !member:
+		return "You need the **Pin Messages** permission in this channel to pin answers. Ask a moderator to pin it."
+	case !app:
+		return "I need the **Pin Messages** permission in this channel to pin answers. " +
+			"Ask a server admin to grant it to my role (or in this channel's permissions)."
+	}
+	return ""
+}
+
+// pinAPI is the API version of the pin routes. discordgo v0.29 speaks v9
+// and calls the deprecated /channels/{c}/pins/{m}; the current route is
+// documented for v10, the version of the API description we test against.
+// The base still comes from discordgo, so the transport that redirects
+// REST calls (LICENSEBOT_DISCORD_API) redirects these too.
+var pinAPI = discordgo.EndpointDiscord + "api/v10/"
+
+// pinRoute is Discord's current pin route for a message.
+func pinRoute(channelID, messageID string) string {
+	return pinAPI + "channels/" + channelID + "/messages/pins/" + messageID
+}
+
+// pinBucket groups a channel's pin calls in discordgo's rate limiter, as
+// Discord's per-route limit does.
+func pinBucket(channelID string) string {
+	return pinAPI + "channels/" + channelID + "/messages/pins/"
+}
+
+// discordPin pins (method PUT) or unpins (DELETE) a message.
+func discordPin(ctx context.Context, d *Deps, method, channelID, messageID, reason string) error {
+	if d.Session == nil {
+		return errors.New("pin: no Discord session configured")
+	}
+	ctx, cancel := context.WithTimeout(ctx, restTimeout)
+	defer cancel()
+	_, err := d.Session.RequestWithBucketID(method, pinRoute(channelID, messageID), nil, pinBucket(channelID),
+		discordgo.WithContext(ctx), discordgo.WithAuditLogReason(reason))
+	if err != nil {
+		return fmt.Errorf("%s pin %s/%s: %w", method, channelID, messageID, err)
+	}
+	return nil
+}
+
+// discordCode is the JSON error code of a failed REST call, 0 when there
+// is none.
+func discordCode(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Message != nil {
+		return re.Message.Code
+	}
+	return 0
+}
+
+// pinErrorMessage explains a failed pin or unpin call to the moderator, or
+// returns "" for failures that are ours to log rather theirs to fix.
+func pinErrorMessage(err error, unpin bool) string {
+	verb := "pin"
+	if unpin {
+		verb = "unpin"
+	}
+	switch discordCode(err) {
+	case discordgo.ErrCodeUnknownMessage:
+		return "That answer no longer exists: the message was deleted, so there is nothing to " + verb + "."
+	case discordgo.ErrCodeUnknownChannel:
+		return "That channel no longer exists, so there is nothing to " + verb + "."
+	case discordgo.ErrCodeMissingPermissions:
+		return "Discord refused: I'm missing permissions to " + verb + " messages there. " +
+			"I need **Pin Messages** and **Read Message History** in that channel; ask a server admin to grant them to my role."
+	case discordgo.ErrCodeMissingAccess:
+		return "Discord refused: I can't access that channel. I need **View Channel** and **Read Message History** there."
+	case discordgo.ErrCodeMaximumPinsReached:
+		return "This channel has reached Discord's limit of 250 pinned messages. Unpin an older message, then try again."
+	}
+	return ""
+}
+
+// pinFailure turns a failed Discord call into the error the dispatcher
+// answers with: a UserError for the cases above, otherwise the error
+// itself, which is logged and answered generically.
+func pinFailure(err error, unpin bool) error {
+	if msg := pinErrorMessage(err, unpin); msg != "" {
+		return &UserError{Msg: msg}
+	}
+	return err
+}
+
+// MessageURL is the link to a message in a guild channel.
+func MessageURL(guildID, channelID, messageID string) string {
+	return "https://discord.com/channels/" + guildID + "/" + channelID + "/" + messageID
+}
+
+// fillPinned points a with the guild's pinned answer to the same license
+// and topic, if there is one. Called by /license before rendering; a store
+// failure is logged and the answer goes out without the link rather than
+// not at all.
+func fillPinned(ctx context.Context, d *Deps, i *discordgo.Interaction, a *index.Answer) {
+	if d.Pins == nil || a == nil || i.GuildID == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, lookupTimeout)
+	defer cancel()
+	r, err := d.Pins.Lookup(ctx, i.GuildID, a.License, a.Topic)
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) {
+			d.logger().Warn("pinned answer lookup failed", "interaction", i.ID, "guild", i.GuildID, "err", err)
+		}
+		return
+	}
+	a.Pinned = &index.Pinned{
+		GuildID:   r.GuildID,
+		ChannelID: r.ChannelID,
+		MessageID: r.MessageID,
+		URL:       MessageURL(r.GuildID, r.ChannelID, r.MessageID),
+	}
+}
+
+// parsePinCustomID undoes PinCustomID. The license key has no ':'; the
+// topic may (free text), so everything after the second ':' is the topic.
+func parsePinCustomID(id string) (license, topic string, ok bool) {
+	rest, ok := strings.CutPrefix(id, PinPrefix+":")
+	if !ok {
+		return "", "", false
+	}
+	license, topic, ok = strings.Cut(rest, ":")
+	if !ok || license == "" || topic == "" {
+		return "", "", false
+	}
+	return license, topic, true
+}
+
+// pinButtonOf finds the Pin button on a message the bot posted and returns
+// its license and topic.
+func pinButtonOf(m *discordgo.Message) (license, topic string, ok bool) {
+	if m == nil {
+		return "", "", false
+	}
+	var found string
+	var walk func(cs []discordgo.MessageComponent)
+	walk = func(cs []discordgo.MessageComponent) {
+		for _, c := range cs {
+			switch x := c.(type) {
+			case *discordgo.ActionsRow:
+				walk(x.Components)
+			case discordgo.ActionsRow:
+				walk(x.Components)
+			case *discordgo.Button:
+				if found == "" && strings.HasPrefix(x.CustomID, PinPrefix+":") {
+					found = x.CustomID
+				}
+			case discordgo.Button:
+				if found == "" && strings.HasPrefix(x.CustomID, PinPrefix+":") {
+					found = x.CustomID
+				}
+			}
+		}
+	}
+	walk(m.Components)
+	return parsePinCustomID(found)
+}
+
+// pinTarget is the answer a moderator asked to pin.
+type pinTarget struct {
+	channelID, messageID string
+	license, topic       string
+}
+
+// pinAnswer checks permissions, pins t through Discord and records it. It
+// makes no Discord call unless both the member and the bot may pin.
+func pinAnswer(ctx context.Context, d *Deps, i *discordgo.Interaction, t pinTarget) (*discordgo.InteractionResponse, error) {
+	if msg := pinRefusal(i); msg != "" {
+		return ephemeral(msg), nil
+	}
+	if d.Pins == nil {
+		return nil, errors.New("pin: no pins store configured")
+	}
+	question := inlineCode(t.license+" "+t.topic, 120)
+	if r, err := d.Pins.Get(ctx, i.GuildID, t.messageID); err == nil {
+		return ephemeral(fmt.Sprintf("This answer is already pinned (by <@%s>, <t:%d:R>). `/license` answers to %s link to it.",
+			r.PinnedBy, r.PinnedAt.Unix(), question)), nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+
+	who := userID(i)
+	if err := discordPin(ctx, d, "PUT", t.channelID, t.messageID, "licensebot: answer pinned by user "+who); err != nil {
+		return nil, pinFailure(err, false)
+	}
+	err := d.Pins.Pin(ctx, store.Record{
+		GuildID: i.GuildID, ChannelID: t.channelID, MessageID: t.messageID,
+		License: t.license, Topic: t.topic, PinnedBy: who, PinnedAt: d.now(),
+	})
+	switch {
+	case errors.Is(err, store.ErrAlreadyPinned):
+		// Another moderator won the race; the outcome is the same.
+		return ephemeral("This answer is already pinned. `/license` answers to " + question + " link to it."), nil
+	case err != nil:
+		// The message is pinned in Discord but not recorded; pinning again
+		// is safe (Discord's PUT is idempotent) and completes it.
+		d.logger().Error("pin recorded in Discord but not in the store", "interaction", i.ID,
+			"guild", i.GuildID, "channel", t.channelID, "message", t.messageID, "err", err)
+		return ephemeral("The message is pinned in this channel, but I could not record it as this server's answer. " +
+			"Please press 📌 Pin again in a moment."), nil
+	}
+	return ephemeral("📌 Pinned. From now on, `/license` answers to " + question + " in this server link to this answer."), nil
+}
