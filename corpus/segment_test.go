@@ -272,6 +272,8 @@ func TestSegmentFacts(t *testing.T) {
 		{"llama3.1-license", "2", "700 million", "Additional Commercial Terms"},
 		{"llama3.2-license", "1.b.i", "Built with Llama", ""},
 		{"gpl-3.0", "0.p1", "“This License” refers to version 3", ""},
+		{"gpl-3.0", "2", "All rights granted under this License", "Basic Permissions"},
+		{"apache-2.0", "1", "\"Contributor\" shall mean", "Definitions"},
 		{"gpl-3.0", "17", "reviewing courts", "Interpretation of Sections 15 and 16"},
 		{"gpl-3.0", "15", "THERE IS NO WARRANTY", "Disclaimer of Warranty"},
 		{"lgpl-3.0", "gpl.17", "reviewing courts", "Interpretation of Sections 15 and 16"},
@@ -410,7 +412,7 @@ func TestSegmentGeneric(t *testing.T) {
 		{"markdown renumbered list", "# Policy\n\nIntro text here.\n\n1. First thing:\n   1. nested one\n   2. nested two\n3. Second thing\n\nClosing words.\n\n* bullet one\n* bullet two\n",
 			[]string{"p1|Intro", "1|First", "1.a|nested one", "1.b|nested two", "2|Second", "p2|Closing", "b1|bullet one", "b2|bullet two"}},
 		{"plain legal sections", "ACME MODEL LICENSE\n\n1. Definitions.\n\n\"Model\" means the weights.\n\n\"You\" means you.\n\n2. Grant. You may use the Model.\n\n   a. You may copy it.\n\n   b. You may share it.\n\n3. Law. This is governed by the laws of Mars.\n",
-			[]string{"1.p1|\"Model\"", "1.p2|\"You\"", "2|You may use", "2.a|You may copy", "2.b|You may share", "3|This is governed"}},
+			[]string{"1|\"Model\" means the weights. \"You\"", "1.p1|\"Model\"", "1.p2|\"You\"", "2|You may use", "2.a|You may copy", "2.b|You may share", "3|This is governed"}},
 		{"dotted sections", "Terms\n\nSection 1: GENERAL\n\n1.1 Scope\n\nThese terms apply.\n\n1.2 Changes\n\nWe may change them:\n\n    once a year, on the first Monday of January, after telling every user by mail and by a notice on the website and in the app, in every language we support\n    when the law says so\n",
 			[]string{"1.1|These terms", "1.2|We may change", "1.2.p1|once a year", "1.2.p2|when the law"}},
 	}

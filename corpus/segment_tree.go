@@ -216,7 +216,7 @@ func emit(d *segDoc, docID string, roots []*node) []Clause {
 	seen := map[string]bool{}
 	next := map[string]int{}
 	for _, r := range roots {
-		e := &emitter{doc: docID, seen: seen, next: next, root: r, md: d.markdown}
+		e := &emitter{doc: docID, seen: seen, next: next, root: r, md: d.markdown, lines: d.lines}
 		e.walk(r, r.prefix, nil)
 		out = append(out, e.out...)
 	}
@@ -229,6 +229,7 @@ type emitter struct {
 	next    map[string]int // next suffix to try per repeated id
 	root    *node
 	md      bool
+	lines   []string
 	bullets int
 	out     []Clause
 }
@@ -285,10 +286,16 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 				// rest and is the section's own text, as in Gemma §3.1.
 				own = normSpace(c.children[0].u.text)
 				c.children[0].u = nil
+			case allParas(c.children):
+				// A titled section of plain paragraphs (GPL "2. Basic
+				// Permissions.", Apache "1. Definitions.") is one clause
+				// of prose in the original: its text is all of them, and
+				// each paragraph is also addressable as <n>.pK.
+				own = normSpace(e.span(c.children[0].u.line, lastLine(c)))
 			}
-			// Otherwise the item is a heading over several parts and has
-			// no clause of its own: each fact then lives in exactly one
-			// clause, and the section is reachable as the prefix of its
+			// Otherwise the item is a heading over numbered parts and has
+			// no clause of its own: each fact then lives in one clause,
+			// and the section is reachable as the prefix of its
 			// sub-clauses' ids (see SectionPrefixes).
 		}
 		ps := e.parentsFor(c, parents)
@@ -308,6 +315,35 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 func leadIn(s string) bool {
 	s = strings.TrimRight(s, " \t*")
 	return strings.HasSuffix(s, ":")
+}
+
+// allParas reports whether every child is a paragraph.
+func allParas(children []*node) bool {
+	for _, c := range children {
+		if !c.isPara {
+			return false
+		}
+	}
+	return len(children) > 0
+}
+
+// lastLine is the last line of n's unit or of any of its descendants.
+func lastLine(n *node) int {
+	end := 0
+	if n.u != nil {
+		end = n.u.end
+	}
+	for _, c := range n.children {
+		if l := lastLine(c); l > end {
+			end = l
+		}
+	}
+	return end
+}
+
+// span joins raw lines from..to (1-based, inclusive).
+func (e *emitter) span(from, to int) string {
+	return strings.Join(e.lines[from-1:to], "\n")
 }
 
 // component names one level of a section id.
