@@ -20,15 +20,25 @@ var (
 )
 
 // Segment splits one document into clauses with stable section ids, following
-// the contract in the project's section-id notes (numbered hierarchies as
-// written, Markdown lists as rendered, unnumbered paragraphs as pN,
-// top-level bullets as bN, embedded documents under a prefix).
+// the project's section-id contract: numbered hierarchies as written
+// ("1.b.i", "2.a.1", "3.2"), Markdown ordered lists as rendered (the Llama 4
+// AUP's 1, 3, 4, 5, 6 are 1–5; nested levels are letters, then roman
+// numerals), unnumbered paragraphs as pN or <section>.pN, top-level bullets
+// as bN, and a document appended to another under a prefix ("aup.", "gpl.").
+//
+// What becomes a clause: every item or paragraph with text of its own. A
+// title-only line ("b. Redistribution and Use.") is the Heading of what it
+// opens and the Parents of its sub-clauses; when its body is one paragraph,
+// or starts with a lead-in ending in a colon, that paragraph is its text; when
+// it heads only plain paragraphs (GPL "2. Basic Permissions.") its text is
+// all of them; when it heads numbered items it has no clause of its own, so
+// each fact is quoted from one clause (SectionPrefixes lists such ids).
 //
 // It works in two passes: the text is first cut into units (headings,
 // numbered or bulleted items, plain paragraphs), then the units are arranged
-// into a tree whose shape decides the ids. The tree pass is needed because a
-// title-only line such as "b. Redistribution and Use." is a heading when
-// items follow it but a clause of its own when nothing does.
+// into a tree whose shape decides the ids. No rule names a document: the
+// corpus quirks are handled by general rules (Markdown detection, wrapped
+// versus unwrapped text, asterisk boxes, embedded-title patterns).
 func Segment(docID string, raw []byte) ([]Clause, error) {
 	if !utf8.Valid(raw) {
 		return nil, fmt.Errorf("%s:%d: %w", docID, invalidUTF8Line(raw), ErrInvalidUTF8)

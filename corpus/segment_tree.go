@@ -160,9 +160,6 @@ func placeItem(d *segDoc, stack []*node, n *node) []*node {
 				}
 			}
 		}
-	} else if strings.HasPrefix(kind, "alpha") || strings.HasPrefix(kind, "(alpha") {
-		// "c", "d", "l", "m" continuing a roman run ("xlix." is rare; keep
-		// letters unless the previous roman sibling says otherwise).
 	}
 	listKind := kind == "num." || kind == "bullet"
 	var cand []int
@@ -249,7 +246,7 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 	// Markdown numbering ("1, 3, 4" renders as 1, 2, 3) and bullets.
 	runPos, runStart := 0, 0
 	var prevKind string
-	for ci, c := range children {
+	for _, c := range children {
 		if c.isPara {
 			prevKind = ""
 			if c.u == nil {
@@ -307,7 +304,6 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 			childParents = append(append([]string(nil), ps...), heading)
 		}
 		e.walk(c, sec, childParents)
-		_ = ci
 	}
 }
 
