@@ -14,9 +14,8 @@ type node struct {
 	children []*node
 
 	// Item facts, settled while building.
-	title     string // heading of the item, inline or title-only
-	titleOnly bool   // the label line holds nothing but the title
-	own       string // verbatim text after label and inline title
+	title string // heading of the item, inline or title-only
+	own   string // verbatim text after label and inline title
 
 	ctx string // unnumbered heading in force when the node began
 
@@ -103,11 +102,11 @@ func buildTree(d *segDoc, units []*unit) []*node {
 			n.own = u.text
 			switch {
 			case u.setext:
-				n.title, n.titleOnly, n.own = trimBold(strings.TrimSuffix(strings.TrimSpace(u.first), ".")), true, ""
+				n.title, n.own = trimBold(strings.TrimSuffix(strings.TrimSpace(u.first), ".")), ""
 			default:
 				if t, after, whole := splitTitle(u.first); t != "" {
 					if whole && !strings.Contains(u.text, "\n") {
-						n.title, n.titleOnly, n.own = t, true, ""
+						n.title, n.own = t, ""
 					} else if !whole {
 						n.title = t
 						n.own = u.text[strings.Index(u.text, after):]
