@@ -68,14 +68,16 @@ install_postgres() {
 		sudo=sudo
 	fi
 	log "installing PostgreSQL from Debian packages"
-	# Debian's package creates and starts a "main" cluster on port 5432; we
-	# want only our throwaway one.
-	if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
-		$sudo mkdir -p /etc/postgresql-common
-		echo 'create_main_cluster = false' | $sudo tee /etc/postgresql-common/createcluster.conf >/dev/null
-	fi
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >&2
+	local apt=($sudo env DEBIAN_FRONTEND=noninteractive apt-get -y -qq --no-install-recommends
+		-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+	"${apt[@]}" update >&2
+	# Debian's server package creates and, where it can, starts a "main"
+	# cluster on port 5432; we want only our throwaway one. As the official
+	# postgres image does: install postgresql-common, turn that off, then
+	# install the server.
+	"${apt[@]}" install postgresql-common >&2
+	$sudo sed -ri 's/^#? *(create_main_cluster) .*$/\1 = false/' /etc/postgresql-common/createcluster.conf
+	"${apt[@]}" install postgresql >&2
 }
 
 port_free() {

@@ -92,10 +92,16 @@ func pinBucket(channelID string) string {
 	return pinAPI + "channels/" + channelID + "/messages/pins/"
 }
 
+// errNoBotToken means the bot cannot call Discord on its own behalf: HTTP
+// mode answers interactions with their tokens alone, but pinning needs the
+// bot token.
+var errNoBotToken = errors.New("pin: no bot token configured (DISCORD_TOKEN)")
+
 // discordPin pins (method PUT) or unpins (DELETE) a message.
 func discordPin(ctx context.Context, d *Deps, method, channelID, messageID, reason string) error {
-	if d.Session == nil {
-		return errors.New("pin: no Discord session configured")
+	if d.Session == nil || d.Session.Token == "" {
+		d.logger().Error("pinning needs the bot token; set DISCORD_TOKEN", "channel", channelID, "message", messageID)
+		return errNoBotToken
 	}
 	ctx, cancel := context.WithTimeout(ctx, restTimeout)
 	defer cancel()
@@ -118,11 +124,14 @@ func discordCode(err error) int {
 }
 
 // pinErrorMessage explains a failed pin or unpin call to the moderator, or
-// returns "" for failures that are ours to log rather theirs to fix.
+// returns "" for failures that are ours to log rather than theirs to fix.
 func pinErrorMessage(err error, unpin bool) string {
 	verb := "pin"
 	if unpin {
 		verb = "unpin"
+	}
+	if errors.Is(err, errNoBotToken) {
+		return "Pinning is not set up on this bot: its operator has to configure the bot token (`DISCORD_TOKEN`)."
 	}
 	switch discordCode(err) {
 	case discordgo.ErrCodeUnknownMessage:

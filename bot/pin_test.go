@@ -660,3 +660,17 @@ func TestPinCustomIDRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestPinWithoutBotToken: HTTP mode can run without a bot token, but
+// pinning cannot; the moderator is told so and Discord is not called.
+func TestPinWithoutBotToken(t *testing.T) {
+	f := newPinFixture(t)
+	f.d.Session.Token = ""
+	r := f.dispatch(t, pinClick(t, "pin:llama4:attribution", setPerms(permsModerator, permsModerator)))
+	if !isEphemeral(r) || !strings.Contains(r.Data.Content, "DISCORD_TOKEN") {
+		t.Errorf("got %q", r.Data.Content)
+	}
+	if got := f.discord.calls(); len(got) != 0 {
+		t.Errorf("Discord called without a token: %v", got)
+	}
+}
