@@ -405,3 +405,12 @@ func (r *recorder) only(t *testing.T) *discordgo.InteractionResponse {
 	}
 	return r.resp[0]
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewJSONHandler(io.Discard, nil)) }
+
+// validateResponseOf validates r and returns it, for chaining.
+func validateResponseOf(t testing.TB, r *discordgo.InteractionResponse) *discordgo.InteractionResponse {
+	t.Helper()
+	validateResponse(t, r)
+	return r
+}

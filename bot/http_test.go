@@ -74,7 +74,7 @@ func (f *httpFixture) post(t *testing.T, body []byte, key ed25519.PrivateKey, ts
 	return res.StatusCode, out
 }
 
-func licenseBody(t *testing.T) []byte {
+func licenseBody(t testing.TB) []byte {
 	t.Helper()
 	b, err := json.Marshal(map[string]any{
 		"id": "1001", "application_id": "2", "type": 2, "token": "tok", "version": 1,

@@ -30,10 +30,17 @@ const (
 // textLen is the length Discord's limits are checked against.
 func textLen(s string) int {
 	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-		if r == utf8.RuneError {
-			n++ // replacement for a bad byte; counted generously
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		n += utf16.RuneLen(r) // 2 above the BMP; a bad byte counts as U+FFFD, 1
+		if r == utf8.RuneError && w == 1 {
+			n++ // generous: Discord never sees it, clean replaces it
 		}
 	}
 	return n
@@ -62,6 +69,9 @@ func truncate(s string, max int) string {
 // control or format characters (which could hide text or break layout),
 // whitespace runs collapsed.
 func clean(s string) string {
+	if isPlain(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -81,6 +91,21 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isPlain reports whether clean(s) == s, cheaply, for the common case of
+// printable ASCII with single inner spaces.
+func isPlain(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || (c == ' ' && s[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanMultiline is clean per line, keeping single line breaks.
