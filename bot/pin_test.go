@@ -36,6 +36,7 @@ type pinStandIn struct {
 	srv  *httptest.Server
 	mu   sync.Mutex
 	got  []string                 // "METHOD /path"
+	auth []string                 // Authorization of each request
 	errs map[string]pinStandInErr // by "METHOD /path"
 }
 
@@ -50,6 +51,7 @@ func newPinStandIn(t *testing.T) *pinStandIn {
 		key := r.Method + " " + r.URL.Path
 		s.mu.Lock()
 		s.got = append(s.got, key)
+		s.auth = append(s.auth, r.Header.Get("Authorization"))
 		e, fail := s.errs[key]
 		s.mu.Unlock()
 		if fail {
@@ -218,6 +220,9 @@ func TestPinButtonModeratorPins(t *testing.T) {
 			want := []string{"PUT " + pinPath(sampleChannel, sampleMessage)}
 			if got := f.discord.calls(); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("Discord received %v, want %v", got, want)
+			}
+			if f.discord.auth[0] != "Bot test-token" {
+				t.Errorf("pin sent with Authorization %q, want the bot token", f.discord.auth[0])
 			}
 			rec, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage)
 			if err != nil {
@@ -672,5 +677,32 @@ func TestPinWithoutBotToken(t *testing.T) {
 	}
 	if got := f.discord.calls(); len(got) != 0 {
 		t.Errorf("Discord called without a token: %v", got)
+	}
+}
+
+// TestPinnedWithinLimits lists pins whose free-text topics are as long and
+// hostile as /license accepts: the page stays within Discord's limits
+// (checked by dispatch) and echoes the text inert.
+func TestPinnedWithinLimits(t *testing.T) {
+	f := newPinFixture(t)
+	nasty := strings.Repeat("**bold** `tick` <@&123> @everyone [x](https://evil.example) \u202e\x00 ", 4)
+	for k := range 5 {
+		if err := f.pins.Pin(context.Background(), store.Record{
+			GuildID: sampleGuild, ChannelID: sampleChannel, MessageID: fmt.Sprintf("80000000000000000%d", k),
+			License: "llama4", Topic: nasty[:200], PinnedBy: "1111", PinnedAt: time.Unix(int64(1764000000+k), 0),
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
+	desc := r.Data.Embeds[0].Description
+	// Inside a code span Markdown, links and mentions do nothing; backticks
+	// that would close it early are replaced, controls dropped.
+	if strings.Count(desc, "`llama4 **bold** ˋtickˋ <@&123> @everyone [x](https://evil.example)") != 5 ||
+		strings.Count(desc, "[open](") != 5 || strings.ContainsAny(desc, "\u202e\x00") {
+		t.Errorf("hostile topics not shown inert:\n%s", desc)
+	}
+	if len(r.Data.AllowedMentions.Parse) != 0 {
+		t.Errorf("/pinned may ping: %+v", r.Data.AllowedMentions)
 	}
 }
