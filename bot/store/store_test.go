@@ -390,6 +390,19 @@ func TestSurvivesReopen(t *testing.T) {
 		if versions != schemaVersion() || max != schemaVersion() {
 			t.Errorf("schema_version has %d rows up to %d, want %d", versions, max, schemaVersion())
 		}
+		// Every statement of a multi-statement migration ran, not only the
+		// first (a driver may stop there silently).
+		q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('pins_by_topic', 'pins_by_time')`
+		if tg.backend == "postgres" {
+			q = `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ('pins_by_topic', 'pins_by_time')`
+		}
+		var indexes int
+		if err := db.QueryRow(q).Scan(&indexes); err != nil {
+			t.Fatal(err)
+		}
+		if indexes != 2 {
+			t.Errorf("%d of the 2 indexes of migration 1 exist", indexes)
+		}
 	})
 }
 
