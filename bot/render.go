@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -421,6 +422,54 @@ func firstNonEmpty(s ...string) string {
 // budget — cut after the last whole sentence that fits, ending in "…".
 // A single sentence too long for the budget is cut at a word instead.
 func renderQuote(text string, matched []string, budget int) string {
+	key := quoteKey{text: text, matched: strings.Join(matched, "\x00"), budget: budget}
+	if q, ok := quotes.get(key); ok {
+		return q
+	}
+	q := renderQuoteUncached(text, matched, budget)
+	quotes.put(key, q)
+	return q
+}
+
+// quotes memoizes renderQuote: the same clauses are quoted again and again
+// (a channel asks the same questions), and rendering one costs more than
+// verifying the request's signature.
+var quotes = &quoteCache{m: make(map[quoteKey]string)}
+
+type quoteKey struct {
+	text, matched string
+	budget        int
+}
+
+// quoteCache is a bounded map, emptied when full: cheap, and the working
+// set of clauses is small.
+type quoteCache struct {
+	mu sync.Mutex
+	m  map[quoteKey]string
+}
+
+const quoteCacheSize = 4096
+
+func (c *quoteCache) get(k quoteKey) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	q, ok := c.m[k]
+	return q, ok
+}
+
+func (c *quoteCache) put(k quoteKey, q string) {
+	if len(k.text) > 64<<10 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= quoteCacheSize {
+		clear(c.m)
+	}
+	c.m[k] = q
+}
+
+func renderQuoteUncached(text string, matched []string, budget int) string {
 	text = cleanMultiline(text)
 	if full := emphasize(text, matched); textLen(full) <= budget {
 		return full
