@@ -385,6 +385,7 @@ func TestCritiqueNotesLlama4(t *testing.T) {
 		refs []string
 		osd  []int
 	}{
+		"verdict":          {refs: []string{"llama4-license#2", "llama4-aup#p3", "llama4-license#1.b.iv"}, osd: []int{5, 6}},
 		"gated-download":   {refs: []string{"llama4-license#p7"}, osd: []int{7}},
 		"built-with-llama": {refs: []string{"llama4-license#1.b.i"}},
 		"mau-cap":          {refs: []string{"llama4-license#2"}, osd: []int{5}},
