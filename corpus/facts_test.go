@@ -542,6 +542,23 @@ func TestCardsAgreeWithFacts(t *testing.T) {
 			}
 		})
 	}
+	// The critique notes' verdict names the same failed criteria as the
+	// llama4 card, so /search and /opensource never disagree.
+	if c := cards["llama4"]; c == nil || c.OpenSource == nil {
+		t.Error("llama4 card has no open-source assessment")
+	} else {
+		failed := c.OpenSource.Failed()
+		var verdict []int
+		for _, a := range factsLoadLlama4Notes(t).Arguments {
+			if a.ID == "verdict" {
+				verdict = slices.Sorted(slices.Values(a.OSD))
+			}
+		}
+		if !slices.Equal(verdict, failed) {
+			t.Errorf("critique notes verdict names OSD criteria %v, the llama4 card fails %v", verdict, failed)
+		}
+	}
+
 	// "Built with Qwen" is the Qwen 2.5 license's attribution duty for
 	// models trained on it; its card must ground that somewhere.
 	if c := cards["qwen2.5"]; c != nil {
