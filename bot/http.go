@@ -207,3 +207,35 @@ func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, da
 	}
 	return r.rest.Edit(ctx, i, data)
 }
+
+// ListenAndServe serves h on addr until ctx is cancelled, then stops taking
+// requests, lets those in flight and any deferred answers finish (up to
+// grace) and returns. The timeouts keep slow or idle clients from holding
+// connections.
+func ListenAndServe(ctx context.Context, addr string, h *HTTPServer, grace time.Duration) error {
+	srv := &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	h.disp.deps.logger().Info("serving interactions", "addr", addr)
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	h.disp.Wait(grace)
+	if err != nil {
+		return fmt.Errorf("http: shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,141 @@
+package bot
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/licensebot/licensebot/bot/bottest"
+	"github.com/licensebot/licensebot/index"
+)
+
+type restCall struct {
+	method, path, auth string
+	body               []byte
+}
+
+// restStandIn records every REST call and answers with reply.
+func restStandIn(t *testing.T, reply func(r *http.Request, body []byte) string) (*httptest.Server, chan restCall) {
+	calls := make(chan restCall, 16)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		calls <- restCall{r.Method, r.URL.Path, r.Header.Get("Authorization"), b}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, reply(r, b))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, calls
+}
+
+func TestRegisterCommandsBulkOverwrites(t *testing.T) {
+	// Discord answers with the commands as stored, permissions as strings.
+	srv, calls := restStandIn(t, func(_ *http.Request, body []byte) string {
+		var cmds []map[string]any
+		json.Unmarshal(body, &cmds)
+		for n, c := range cmds {
+			c["id"], c["application_id"] = strconv.Itoa(1000+n), "777"
+			if p, ok := c["default_member_permissions"].(float64); ok {
+				c["default_member_permissions"] = strconv.FormatInt(int64(p), 10)
+			}
+		}
+		out, _ := json.Marshal(cmds)
+		return string(out)
+	})
+	s, err := NewSession("tok", srv.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadSchemas(t)
+	for _, guild := range []string{"", "555"} {
+		for run := 0; run < 2; run++ { // idempotent: the same PUT twice
+			got, err := RegisterCommands(s, "777", guild, Commands)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(Commands) {
+				t.Errorf("%d commands back, want %d", len(got), len(Commands))
+			}
+			c := <-calls
+			want := "/api/v" + discordgo.APIVersion + "/applications/777/commands"
+			if guild != "" {
+				want = "/api/v" + discordgo.APIVersion + "/applications/777/guilds/555/commands"
+			}
+			if c.method != http.MethodPut || c.path != want || c.auth != "Bot tok" {
+				t.Errorf("%s %s (auth %q), want PUT %s", c.method, c.path, c.auth, want)
+			}
+			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(string(c.body)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := commandsSchema.Validate(inst); err != nil {
+				t.Errorf("registered body invalid: %v", err)
+			}
+		}
+	}
+}
+
+// In HTTP mode a slow answer is deferred inline and then edited in through
+// the REST API, which LICENSEBOT_DISCORD_API redirects.
+func TestHTTPDeferredAnswerEditedThroughREST(t *testing.T) {
+	rest, calls := restStandIn(t, func(*http.Request, []byte) string { return `{"id":"1","channel_id":"2"}` })
+	s, err := NewSession("", rest.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := sampleEngine()
+	eng.AskFunc = func(ctx context.Context, l, tp string) (*index.Answer, error) {
+		time.Sleep(100 * time.Millisecond)
+		return sampleAnswer(), nil
+	}
+	d, _ := newTestDeps(eng)
+	d.Session = s
+	disp := NewDispatcher(d)
+	disp.DeferAfter = 20 * time.Millisecond
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	h, err := NewHTTPServer(disp, hex.EncodeToString(pub), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+
+	body := licenseBody(t)
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/interactions", strings.NewReader(string(body)))
+	bottest.Sign(req.Header, priv, time.Now(), body)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inline, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	validateCallback(t, inline)
+	if strings.TrimSpace(string(inline)) != `{"type":5}` {
+		t.Fatalf("inline response %s, want a deferral", inline)
+	}
+	select {
+	case c := <-calls:
+		want := "/api/v" + discordgo.APIVersion + "/webhooks/2/tok/messages/@original"
+		if c.method != http.MethodPatch || c.path != want {
+			t.Errorf("%s %s, want PATCH %s", c.method, c.path, want)
+		}
+		var edit map[string]any
+		json.Unmarshal(c.body, &edit)
+		if embeds, _ := edit["embeds"].([]any); len(embeds) != 1 {
+			t.Errorf("edit body %s", c.body)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("deferred answer never edited in")
+	}
+}
