@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -277,5 +278,22 @@ func TestCommandSpecsValidate(t *testing.T) {
 			t.Errorf("command %q twice", c.Spec.Name)
 		}
 		seen[c.Spec.Name] = true
+	}
+}
+
+func TestEngineErrorsAnsweredPlainly(t *testing.T) {
+	for err, want := range map[error]string{
+		index.ErrNoIndex:                            "index build",
+		index.ErrStaleIndex:                         "index build",
+		index.ErrEmptyTopic:                         "Which topic?",
+		fmt.Errorf("x: %w", index.ErrNoSuchSection): "does not exist",
+	} {
+		eng := sampleEngine()
+		eng.AskFunc = func(context.Context, string, string) (*index.Answer, error) { return nil, err }
+		d, _ := newTestDeps(eng)
+		r := dispatchOne(t, d, slash("license", "license", "llama4", "topic", "attribution"))
+		if !strings.Contains(r.Data.Content, want) || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("%v answered %q", err, r.Data.Content)
+		}
 	}
 }

@@ -43,7 +43,7 @@ func classify(err error) string {
 		return outcomeOK
 	case errors.Is(err, errPanic):
 		return outcomePanic
-	case errors.As(err, &ue), errors.As(err, &unk), errors.Is(err, index.ErrNoSuchSection):
+	case errors.As(err, &ue), errors.As(err, &unk), errors.Is(err, index.ErrNoSuchSection), errors.Is(err, index.ErrEmptyTopic):
 		return outcomeUserError
 	default:
 		return outcomeError
@@ -62,7 +62,9 @@ func errorMessage(err error) string {
 		return ue.Msg
 	case errors.Is(err, index.ErrNoSuchSection):
 		return "That section does not exist in this license. Check the number, e.g. `1.b.i`, or use `/search`."
-	case errors.Is(err, index.ErrNoIndex):
+	case errors.Is(err, index.ErrEmptyTopic):
+		return "Which topic? Start typing in the `topic` option to see the ones I have verdicts on."
+	case errors.Is(err, index.ErrNoIndex), errors.Is(err, index.ErrStaleIndex):
 		return "The license index is not built yet. An operator needs to run `licensebot index build`."
 	default:
 		return "Something went wrong on my side while answering. It has been logged; please try again later."

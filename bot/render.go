@@ -577,8 +577,9 @@ func emphasize(s string, matched []string) string {
 }
 
 // matchSpans finds non-overlapping whole-word occurrences of terms in s,
-// longest term first at each position, merging touching spans (two bold
-// runs back to back would read as "****").
+// longest term first at each position, merging spans that touch or are
+// separated by spaces only (two bold runs back to back would read as
+// "****"; "**a** **b**" reads worse than "**a b**").
 func matchSpans(s string, terms []string) [][2]int {
 	var ts []string
 	for _, t := range terms {
@@ -607,7 +608,7 @@ func matchSpans(s string, terms []string) [][2]int {
 			i += w
 			continue
 		}
-		if n := len(spans); n > 0 && spans[n-1][1] == i {
+		if n := len(spans); n > 0 && strings.Trim(ls[spans[n-1][1]:i], " ") == "" {
 			spans[n-1][1] = i + best
 		} else {
 			spans = append(spans, [2]int{i, i + best})

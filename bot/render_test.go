@@ -307,3 +307,13 @@ func TestCleanAndTextLen(t *testing.T) {
 		t.Errorf("truncate = %q", got)
 	}
 }
+
+func TestEmphasizeMergesAdjacentMatches(t *testing.T) {
+	got := emphasize("you shall prominently display it; Display", []string{"prominently", "display"})
+	if want := "you shall **prominently display** it; **Display**"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := emphasize("displayed undisplay", []string{"display"}); got != "displayed undisplay" {
+		t.Errorf("matched inside words: %q", got)
+	}
+}

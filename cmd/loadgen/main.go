@@ -74,6 +74,7 @@ type config struct {
 	pid      int
 	genkey   bool
 	noCool   bool
+	show     bool
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {
@@ -91,6 +92,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&c.users, "users", 0, "distinct user ids to cycle through (0: a new one per request, so no cooldown applies)")
 	fs.IntVar(&c.pid, "pid", 0, "server process id, to report its RSS (with -self: this process)")
 	fs.BoolVar(&c.noCool, "self-no-cooldown", false, "with -self, serve without the per-user cooldown")
+	fs.BoolVar(&c.show, "show", false, "print the first response body (try with -n 1)")
 	fs.BoolVar(&c.genkey, "genkey", false, "print a new key pair (DISCORD_PUBLIC_KEY for the server, -key for loadgen) and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -126,6 +128,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	res := load(ctx, c, priv)
+	if c.show && res.firstBody != nil {
+		var pretty bytes.Buffer
+		if json.Indent(&pretty, res.firstBody, "", "  ") == nil {
+			fmt.Fprintf(out, "%s\n", pretty.Bytes())
+		}
+	}
 	res.report(out, c)
 	if res.errors > 0 {
 		return fmt.Errorf("%d of %d requests failed (first: %s)", res.errors, res.sent, res.firstErr)
@@ -205,6 +213,8 @@ type result struct {
 	elapsed      time.Duration
 	latencies    []time.Duration
 	rss          []string
+	firstBody    []byte
+	bodyOnce     sync.Once
 }
 
 func load(ctx context.Context, c config, priv ed25519.PrivateKey) *result {
@@ -244,7 +254,10 @@ func load(ctx context.Context, c config, priv ed25519.PrivateKey) *result {
 					res.rss = append(res.rss, r)
 					mu.Unlock()
 				}
-				d, err := one(ctx, client, c, priv, n)
+				d, body, err := one(ctx, client, c, priv, n)
+				if body != nil {
+					res.bodyOnce.Do(func() { res.firstBody = body })
+				}
 				if err != nil {
 					if ctx.Err() != nil {
 						break // stopped by -duration, not a failure
@@ -274,7 +287,7 @@ func load(ctx context.Context, c config, priv ed25519.PrivateKey) *result {
 }
 
 // one sends the n-th interaction, signed at send time as Discord does.
-func one(ctx context.Context, client *http.Client, c config, priv ed25519.PrivateKey, n int) (time.Duration, error) {
+func one(ctx context.Context, client *http.Client, c config, priv ed25519.PrivateKey, n int) (time.Duration, []byte, error) {
 	user := 1_000_000 + n
 	if c.users > 0 {
 		user = 1_000_000 + n%c.users
@@ -290,7 +303,7 @@ func one(ctx context.Context, client *http.Client, c config, priv ed25519.Privat
 	})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.addr, bytes.NewReader(body))
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "Discord-Interactions/1.0 (+https://discord.com) licensebot-loadgen")
@@ -298,21 +311,21 @@ func one(ctx context.Context, client *http.Client, c config, priv ed25519.Privat
 	t0 := time.Now()
 	resp, err := client.Do(req)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	out, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	d := time.Since(t0)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return 0, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, out)
+		return 0, out, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, out)
 	}
 	if !bytes.Contains(out, []byte(`"embeds"`)) {
-		return 0, fmt.Errorf("no answer embed: %.200s", out)
+		return 0, out, fmt.Errorf("no answer embed: %.200s", out)
 	}
-	return d, nil
+	return d, out, nil
 }
 
 // rss is a process's resident set size from /proc, or "?".
