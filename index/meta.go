@@ -1,7 +1,9 @@
 package index
 
 import (
-	"encoding/json"
+	"bytes"
+	"encoding/gob"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +12,9 @@ import (
 	"github.com/licensebot/licensebot/corpus"
 )
 
-const metaFile = "meta.json"
+// metaFile is gob, not JSON: decoding it is most of what opening an index
+// costs, and `licensebot ask` opens one per run (gob: ~4× faster here).
+const metaFile = "meta.gob"
 
 // meta is everything besides the bleve index that an answer needs, frozen
 // at build time so a build's cards, topics and texts swap in together.
@@ -124,20 +128,23 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 }
 
 func writeMeta(dir string, m *meta) error {
-	b, err := json.Marshal(m)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
 		return err
 	}
-	return corpus.WriteFileAtomic(filepath.Join(dir, metaFile), b)
+	return corpus.WriteFileAtomic(filepath.Join(dir, metaFile), buf.Bytes())
 }
 
 func readMeta(dir string) (*meta, error) {
 	b, err := os.ReadFile(filepath.Join(dir, metaFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w: no %s (built by an older licensebot?): run `licensebot index build`", dir, ErrStaleIndex, metaFile)
+	}
 	if err != nil {
 		return nil, err
 	}
 	var m meta
-	if err := json.Unmarshal(b, &m); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&m); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, metaFile), err)
 	}
 	if m.MappingVersion != MappingVersion {
