@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -24,8 +25,9 @@ type gatewayStandIn struct {
 	identify  chan map[string]any
 	payload   []byte // the interaction to send
 
-	mu   sync.Mutex
-	conn []*websocket.Conn
+	mu    sync.Mutex
+	conn  []*websocket.Conn
+	drops int // connections still to drop right after their interaction
 }
 
 func newGatewayStandIn(t *testing.T, interaction []byte) *gatewayStandIn {
@@ -73,6 +75,22 @@ func (s *gatewayStandIn) gateway(t *testing.T) http.HandlerFunc {
 				t.Logf("gateway write: %v", err)
 			}
 		}
+		s.mu.Lock()
+		nconn := len(s.conn)
+		s.mu.Unlock()
+		interaction := func(seq int) {
+			p := strings.Replace(string(s.payload), `"id":"1001"`, `"id":"100`+strconv.Itoa(nconn)+`"`, 1)
+			send(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": seq, "d": json.RawMessage(p)})
+			s.mu.Lock()
+			drop := s.drops > 0
+			if drop {
+				s.drops--
+			}
+			s.mu.Unlock()
+			if drop { // a network failure: discordgo must reconnect
+				c.Close()
+			}
+		}
 		send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}})
 		for {
 			_, msg, err := c.ReadMessage()
@@ -99,7 +117,10 @@ func (s *gatewayStandIn) gateway(t *testing.T) http.HandlerFunc {
 					"user": map[string]any{"id": "100", "username": "licensebot", "bot": true}, "guilds": []any{},
 					"application": map[string]any{"id": "2"},
 				}})
-				send(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": 2, "d": json.RawMessage(s.payload)})
+				interaction(2)
+			case 6: // resume
+				send(map[string]any{"op": 0, "t": "RESUMED", "s": 3, "d": map[string]any{}})
+				interaction(4)
 			}
 		}
 	}
@@ -185,3 +206,33 @@ func TestRewriteTransportOnlyTouchesDiscord(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestGatewayReconnects(t *testing.T) {
+	standIn := newGatewayStandIn(t, licenseBody(t))
+	standIn.drops = 1
+	d, logs := newTestDeps(sampleEngine())
+	s, err := NewSession("test-token", standIn.srv.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
+	want := map[string]bool{
+		"/api/v" + discordgo.APIVersion + "/interactions/1001/tok/callback": true, // first connection
+		"/api/v" + discordgo.APIVersion + "/interactions/1002/tok/callback": true, // after reconnecting
+	}
+	for len(want) > 0 {
+		select {
+		case p := <-standIn.paths:
+			<-standIn.callbacks
+			delete(want, p)
+		case <-time.After(15 * time.Second):
+			t.Fatalf("no answer after the connection dropped; missing %v; log:\n%s", want, logs)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+}
