@@ -46,6 +46,9 @@ type Deps struct {
 	Now func() time.Time
 	// Pins records pinned answers (see pin.go); nil disables pinning.
 	Pins store.Store
+	// Reindex rebuilds the index from the corpus and swaps it in (see
+	// cmd_reindex.go); nil disables /reindex.
+	Reindex func(ctx context.Context) (*index.BuildReport, error)
 }
 
 func (d *Deps) logger() *slog.Logger {

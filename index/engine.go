@@ -84,8 +84,10 @@ func (e *Engine) Rebuild(ctx context.Context, p corpus.Paths) (*BuildReport, err
 }
 
 // Watch reloads whenever another process (`licensebot index build`)
-// repoints current, checking every interval until ctx ends.
-func (e *Engine) Watch(ctx context.Context, interval time.Duration, onErr func(error)) {
+// repoints current, checking every interval until ctx ends. report, if not
+// nil, hears of each swap (err nil, dir the new build) and each failure
+// (the old build keeps serving).
+func (e *Engine) Watch(ctx context.Context, interval time.Duration, report func(dir string, err error)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -93,8 +95,10 @@ func (e *Engine) Watch(ctx context.Context, interval time.Duration, onErr func(e
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := e.Reload(); err != nil && onErr != nil {
-				onErr(err)
+			before := e.Stats().Dir
+			err := e.Reload()
+			if after := e.Stats().Dir; report != nil && (err != nil || after != before) {
+				report(after, err)
 			}
 		}
 	}
@@ -284,7 +288,7 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 	if len(quoted) > answerClauses {
 		quoted = quoted[:answerClauses]
 	}
-	s.markMatched(quoted, append([]string{topic}, expand...)...)
+	s.markMatched(quoted, topic, expand...)
 	a.Clauses = quoted
 	switch {
 	case card != nil:

@@ -222,31 +222,49 @@ func (s *snapshot) hit(id string) (Hit, bool) {
 }
 
 // markMatched fills Matched with the words of each hit that share a stem
-// with the query, in their original spelling, for renderers to bold.
-func (s *snapshot) markMatched(hits []Hit, queryTexts ...string) {
-	want := map[string]bool{}
-	for _, t := range queryTexts {
-		for _, st := range s.stems(t) {
-			want[st] = true
-		}
-	}
+// with the user's words, in their original spelling, for renderers to bold.
+// Only where none of the user's words occur (a topic found through its
+// synonyms) are the expansion terms marked instead.
+func (s *snapshot) markMatched(hits []Hit, user string, expand ...string) {
+	own := s.stemSet(user)
+	var alt map[string]bool
 	for i := range hits {
-		seen := map[string]bool{}
-		var words []string
-		text := []byte(hits[i].Text)
-		for _, tok := range s.analyzer.Analyze(text) {
-			if !want[string(tok.Term)] || tok.Start < 0 || tok.End > len(text) {
-				continue
+		words := s.matchedWords(hits[i].Text, own)
+		if len(words) == 0 && len(expand) > 0 {
+			if alt == nil {
+				alt = s.stemSet(expand...)
 			}
-			w := string(text[tok.Start:tok.End])
-			if !seen[w] {
-				seen[w] = true
-				words = append(words, w)
-			}
+			words = s.matchedWords(hits[i].Text, alt)
 		}
-		sort.Strings(words)
 		hits[i].Matched = words
 	}
+}
+
+func (s *snapshot) stemSet(texts ...string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range texts {
+		for _, st := range s.stems(t) {
+			set[st] = true
+		}
+	}
+	return set
+}
+
+func (s *snapshot) matchedWords(text string, want map[string]bool) []string {
+	seen := map[string]bool{}
+	var words []string
+	b := []byte(text)
+	for _, tok := range s.analyzer.Analyze(b) {
+		if !want[string(tok.Term)] || tok.Start < 0 || tok.End > len(b) {
+			continue
+		}
+		if w := string(b[tok.Start:tok.End]); !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	return words
 }
 
 func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
