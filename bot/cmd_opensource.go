@@ -1,0 +1,100 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/index"
+)
+
+// openSourcer is the part of the engine /opensource needs; engines without
+// assessments (older fakes) simply do not offer it.
+type openSourcer interface {
+	OpenSource(ctx context.Context, license string) (*index.Assessment, error)
+}
+
+var openSourceCommand = Command{
+	Spec: &discordgo.ApplicationCommand{
+		Name:        "opensource",
+		Type:        discordgo.ChatApplicationCommand,
+		Description: "Check a license against the Open Source Definition, criterion by criterion.",
+		Options:     []*discordgo.ApplicationCommandOption{licenseOption(true)},
+	},
+	Handle:       handleOpenSource,
+	Autocomplete: autocompleteLicenseOnly,
+}
+
+func init() { Commands = append(Commands, openSourceCommand) }
+
+func handleOpenSource(ctx context.Context, d *Deps, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+	lic := clean(stringOption(options(i), "license"))
+	if lic == "" {
+		return nil, userErrorf("Which license? Start typing in the `license` option, e.g. `llama4`.")
+	}
+	os, ok := d.Engine.(openSourcer)
+	if !ok {
+		return nil, userErrorf("Open-source checks are not available on this bot.")
+	}
+	info, err := d.Engine.ResolveLicense(lic)
+	if err != nil {
+		return nil, err
+	}
+	a, err := os.OpenSource(ctx, info.Key)
+	if err != nil {
+		return nil, err
+	}
+	st := d.Engine.Stats()
+	return RenderOpenSource(a, st), nil
+}
+
+// RenderOpenSource renders an assessment: the overall verdict, then one
+// field per OSD criterion (and per OSAID item) with its reason and the
+// sections that decide it.
+func RenderOpenSource(a *index.Assessment, st index.Stats) *discordgo.InteractionResponse {
+	title := escapeMarkdown(firstNonEmpty(clean(a.LicenseTitle), a.License))
+	e := &discordgo.MessageEmbed{
+		Title:  truncate(title+" — Open source?", maxTitle),
+		URL:    safeURL(a.URL),
+		Footer: &discordgo.MessageEmbedFooter{Text: footer(st.CorpusVersion, st.IndexedAt)},
+	}
+	if a.OSD == "pass" {
+		e.Color = statusColor[index.StatusAllowed]
+		e.Description = "**Yes.** It meets all ten criteria of the Open Source Definition."
+	} else {
+		e.Color = statusColor[index.StatusForbidden]
+		e.Description = osdLine(a.Failed)
+	}
+	if len(a.OSAID) > 0 {
+		e.Description += "\nBelow the OSD: the Open Source AI Definition 1.0's freedoms and preferred form."
+	}
+	for _, c := range a.Criteria {
+		e.Fields = append(e.Fields, criterionField(fmt.Sprintf("OSD %d · %s", c.N, c.Title), c))
+	}
+	for _, c := range a.OSAID {
+		e.Fields = append(e.Fields, criterionField("OSAID · "+c.Title, c))
+	}
+	fitEmbed(e)
+	return messageResponse(e, nil, false)
+}
+
+func criterionField(name string, c index.Criterion) *discordgo.MessageEmbedField {
+	mark := "✅"
+	if c.Result == "fail" {
+		mark = "❌"
+	}
+	var refs []string
+	for _, h := range c.Clauses {
+		refs = append(refs, "§"+clean(h.Section)+" "+clean(h.Doc))
+	}
+	v := escapeMarkdown(clean(c.Reason))
+	if len(refs) > 0 {
+		v += "\n" + inlineCode(strings.Join(refs, " · "), 300)
+	}
+	return &discordgo.MessageEmbedField{
+		Name:  truncate(mark+" "+escapeMarkdown(clean(name)), maxFieldName),
+		Value: truncate(v, 380),
+	}
+}
