@@ -30,14 +30,28 @@ const answerClauses = 3
 // search in flight.
 type Engine struct {
 	dataDir string
+	opts    Options
 	cur     atomic.Pointer[snapshot]
 	mu      sync.Mutex // serialises Reload
 	builds  singleflight.Group
 }
 
+// Options tunes an Engine.
+type Options struct {
+	// AnswerCache is how many answers each build keeps for repeated
+	// questions; 0 means the default (1024), negative disables the cache.
+	AnswerCache int
+}
+
 // Open opens the current build under dataDir/index.
-func Open(dataDir string) (*Engine, error) {
-	e := &Engine{dataDir: dataDir}
+func Open(dataDir string) (*Engine, error) { return OpenWith(dataDir, Options{}) }
+
+// OpenWith is Open with options.
+func OpenWith(dataDir string, o Options) (*Engine, error) {
+	if o.AnswerCache == 0 {
+		o.AnswerCache = defaultAnswerCache
+	}
+	e := &Engine{dataDir: dataDir, opts: o}
 	if err := e.Reload(); err != nil {
 		return nil, err
 	}
@@ -57,7 +71,7 @@ func (e *Engine) Reload() error {
 	if old := e.cur.Load(); old != nil && old.dir == dir {
 		return nil
 	}
-	s, err := openSnapshot(dir)
+	s, err := openSnapshot(dir, e.opts.AnswerCache)
 	if err != nil {
 		return err
 	}
@@ -223,14 +237,18 @@ func (e *Engine) Ask(ctx context.Context, license, topic string) (*Answer, error
 		return nil, ErrEmptyTopic
 	}
 	key := l.Key + "\x00" + strings.ToLower(topic)
-	if a, ok := s.cache.Get(key); ok {
-		return a.clone(), nil
+	if s.cache != nil {
+		if a, ok := s.cache.Get(key); ok {
+			return a.clone(), nil
+		}
 	}
 	a, err := s.ask(ctx, l, topic)
 	if err != nil {
 		return nil, err
 	}
-	s.cache.Add(key, a)
+	if s.cache != nil {
+		s.cache.Add(key, a)
+	}
 	return a.clone(), nil
 }
 
@@ -254,7 +272,12 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 	}
 	// The user's own words lead the search; the topic's expansion terms
 	// find clauses that never use the user's word ("credit" → "Built with").
-	hits, err := s.search(ctx, searchReq{text: topic, expand: expand, license: l.Key, size: 12})
+	// When a card decides, only its clauses need scores.
+	req := searchReq{text: topic, expand: expand, license: l.Key, size: 12}
+	if card != nil && len(card.Refs) > 0 && tm.whole && !tm.instance {
+		req.only, req.size = card.Refs, len(card.Refs)
+	}
+	hits, err := s.search(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +291,7 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 		// topic ("modified files"): the clause best matching their own
 		// words leads — for an instance any clause of the license, else one
 		// of the card's — and the card's clauses follow.
-		own, err := s.search(ctx, searchReq{text: topic, license: l.Key, size: 12})
+		own, err := s.search(ctx, searchReq{text: topic, license: l.Key, size: 6})
 		if err != nil {
 			return nil, err
 		}

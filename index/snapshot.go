@@ -17,9 +17,9 @@ import (
 	"github.com/licensebot/licensebot/corpus"
 )
 
-// answerCacheSize bounds the per-snapshot cache of answers: popular
+// defaultAnswerCache bounds the per-snapshot cache of answers: popular
 // (license, topic) pairs repeat, and an answer is a few KiB.
-const answerCacheSize = 1024
+const defaultAnswerCache = 1024
 
 // maxShingles bounds the three-word phrase queries made from one query.
 const maxShingles = 12
@@ -40,13 +40,16 @@ type snapshot struct {
 	topics   *topicMatcher
 	kinds    *topicMatcher // kind hints, matched like topics
 	cache    *lru.Cache[string, *Answer]
+	// tokenCache maps a clause text to its tokens; bounded by the
+	// build's clauses, since only clause texts are analysed through it.
+	tokenCache sync.Map
 
 	refs      atomic.Int64
 	retired   atomic.Bool
 	closeOnce sync.Once
 }
 
-func openSnapshot(dir string) (*snapshot, error) {
+func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	m, err := readMeta(dir)
 	if err != nil {
 		return nil, err
@@ -83,7 +86,9 @@ func openSnapshot(dir string) (*snapshot, error) {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
 	}
 	s.kinds = newTopicMatcher(s.stems, kt)
-	s.cache, _ = lru.New[string, *Answer](answerCacheSize)
+	if cacheSize > 0 {
+		s.cache, _ = lru.New[string, *Answer](cacheSize)
+	}
 	return s, nil
 }
 
@@ -124,6 +129,7 @@ type searchReq struct {
 	kind     string   // a document kind to favour, or ""
 	size     int
 	minScore float64
+	only     []string // score just these clauses ("doc#section"), if set
 }
 
 func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
@@ -176,6 +182,11 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 		f.SetField(fieldLicenses)
 		f.SetBoost(0)
 		b.AddMust(f)
+	}
+	if len(r.only) > 0 {
+		ids := query.NewDocIDQuery(r.only)
+		ids.SetBoost(0)
+		b.AddMust(ids)
 	}
 	if r.kind != "" {
 		k := query.NewTermQuery(r.kind)
@@ -253,18 +264,40 @@ func (s *snapshot) stemSet(texts ...string) map[string]bool {
 func (s *snapshot) matchedWords(text string, want map[string]bool) []string {
 	seen := map[string]bool{}
 	var words []string
-	b := []byte(text)
-	for _, tok := range s.analyzer.Analyze(b) {
-		if !want[string(tok.Term)] || tok.Start < 0 || tok.End > len(b) {
+	for _, tok := range s.tokens(text) {
+		if !want[tok.term] {
 			continue
 		}
-		if w := string(b[tok.Start:tok.End]); !seen[w] {
+		if w := text[tok.start:tok.end]; !seen[w] {
 			seen[w] = true
 			words = append(words, w)
 		}
 	}
 	sort.Strings(words)
 	return words
+}
+
+// token is one analysed word of a clause: its stem and where it stands.
+type token struct {
+	term       string
+	start, end int
+}
+
+// tokens analyses a clause text once per build: the same clauses are
+// quoted again and again, and analysis is most of marking matches.
+func (s *snapshot) tokens(text string) []token {
+	if t, ok := s.tokenCache.Load(text); ok {
+		return t.([]token)
+	}
+	b := []byte(text)
+	var out []token
+	for _, tok := range s.analyzer.Analyze(b) {
+		if tok.Start >= 0 && tok.End <= len(b) && tok.Start < tok.End {
+			out = append(out, token{string(tok.Term), tok.Start, tok.End})
+		}
+	}
+	s.tokenCache.Store(text, out)
+	return out
 }
 
 func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
