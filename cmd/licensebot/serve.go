@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -47,6 +48,8 @@ type serveCommand struct {
 	cooldown time.Duration
 	burst    int
 	watch    time.Duration
+	shardID  int
+	shards   int
 }
 
 func (c *serveCommand) Run(ctx context.Context, args []string) error {
@@ -61,6 +64,8 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket")
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
+	fs.IntVar(&c.shardID, "shard-id", envInt("LICENSEBOT_SHARD_ID", 0), "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
+	fs.IntVar(&c.shards, "shard-count", envInt("LICENSEBOT_SHARD_COUNT", 1), "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -94,6 +99,10 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if c.shards < 1 || c.shardID < 0 || c.shardID >= c.shards {
+		return fmt.Errorf("%w: --shard-id must be in [0, --shard-count)", errUsage)
+	}
+	sess.ShardID, sess.ShardCount = c.shardID, c.shards
 	deps := &bot.Deps{
 		Engine:   eng,
 		Log:      log,
@@ -165,6 +174,13 @@ func (c *serveCommand) reindexOnHUP(ctx context.Context, eng *index.Engine, log 
 			log.Info("reindexed on SIGHUP", "documents", r.Documents, "clauses", r.Clauses, "took", r.Took, "index", r.Dir)
 		}
 	}
+}
+
+func envInt(key string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
+		return v
+	}
+	return def
 }
 
 func (c *serveCommand) logger() *slog.Logger {
