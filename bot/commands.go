@@ -124,10 +124,10 @@ func EncodeCommands(specs []*discordgo.ApplicationCommand) ([]byte, error) {
 
 // options flattens the options of a chat-input command by name.
 func options(i *discordgo.Interaction) map[string]*discordgo.ApplicationCommandInteractionDataOption {
-	if i.Type != discordgo.InteractionApplicationCommand && i.Type != discordgo.InteractionApplicationCommandAutocomplete {
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok {
 		return nil
 	}
-	data := i.ApplicationCommandData()
 	m := make(map[string]*discordgo.ApplicationCommandInteractionDataOption, len(data.Options))
 	for _, o := range data.Options {
 		m[o.Name] = o

@@ -91,6 +91,13 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 			disp.inflight.Done()
 		}
 	}()
+	// Handlers are recovered below; this guards the dispatcher itself,
+	// since in gateway mode a panic here would end the process.
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("dispatch panic", "interaction", i.ID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		}
+	}()
 	name, run, private := disp.route(i)
 
 	if i.Type == discordgo.InteractionPing {
@@ -171,43 +178,40 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 }
 
 // route picks the handler for i; private says whether a deferred answer
-// should be ephemeral.
+// should be ephemeral. It switches on the decoded data rather than calling
+// discordgo's accessors, which panic on a mismatched payload.
 func (disp *Dispatcher) route(i *discordgo.Interaction) (name string, run func(context.Context) (*discordgo.InteractionResponse, error), private bool) {
 	d := disp.deps
-	switch i.Type {
-	case discordgo.InteractionPing:
+	if i.Type == discordgo.InteractionPing {
 		return "ping", nil, false
-	case discordgo.InteractionApplicationCommand:
-		data := i.ApplicationCommandData()
+	}
+	switch data := i.Data.(type) {
+	case discordgo.ApplicationCommandInteractionData:
 		c, ok := disp.commands[data.Name]
-		if !ok {
+		switch {
+		case !ok:
 			return "unknown", nil, false
+		case i.Type == discordgo.InteractionApplicationCommand:
+			return c.Spec.Name, func(ctx context.Context) (*discordgo.InteractionResponse, error) {
+				return c.Handle(ctx, d, i)
+			}, c.Ephemeral
+		case i.Type == discordgo.InteractionApplicationCommandAutocomplete && c.Autocomplete != nil:
+			return c.Spec.Name + ".autocomplete", func(ctx context.Context) (*discordgo.InteractionResponse, error) {
+				focused := focusedOption(data.Options)
+				if focused == nil {
+					return autocompleteResponse(nil, ""), nil
+				}
+				return autocompleteResponse(c.Autocomplete(ctx, d, i, focused), typedValue(i)), nil
+			}, false
 		}
-		return c.Spec.Name, func(ctx context.Context) (*discordgo.InteractionResponse, error) {
-			return c.Handle(ctx, d, i)
-		}, c.Ephemeral
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		data := i.ApplicationCommandData()
-		c, ok := disp.commands[data.Name]
-		if !ok || c.Autocomplete == nil {
-			return "unknown", nil, false
-		}
-		return c.Spec.Name + ".autocomplete", func(ctx context.Context) (*discordgo.InteractionResponse, error) {
-			focused := focusedOption(data.Options)
-			if focused == nil {
-				return autocompleteResponse(nil, ""), nil
-			}
-			return autocompleteResponse(c.Autocomplete(ctx, d, i, focused), typedValue(i)), nil
-		}, false
-	case discordgo.InteractionMessageComponent:
-		id := i.MessageComponentData().CustomID
-		prefix := customIDPrefix(id)
+	case discordgo.MessageComponentInteractionData:
+		prefix := customIDPrefix(data.CustomID)
 		h, ok := disp.components[prefix]
 		if !ok {
 			return "unknown", nil, true
 		}
 		return "button." + prefix, func(ctx context.Context) (*discordgo.InteractionResponse, error) {
-			return h(ctx, d, i, id)
+			return h(ctx, d, i, data.CustomID)
 		}, true
 	}
 	return "unknown", nil, false
@@ -263,7 +267,11 @@ func focusedOption(opts []*discordgo.ApplicationCommandInteractionDataOption) *d
 
 // typedValue is what the user has typed in the focused option.
 func typedValue(i *discordgo.Interaction) string {
-	if f := focusedOption(i.ApplicationCommandData().Options); f != nil {
+	data, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok {
+		return ""
+	}
+	if f := focusedOption(data.Options); f != nil {
 		if s, ok := f.Value.(string); ok {
 			return s
 		}

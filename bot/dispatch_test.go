@@ -297,3 +297,18 @@ func TestEngineErrorsAnsweredPlainly(t *testing.T) {
 		}
 	}
 }
+
+func TestOddInteractionsAnswered(t *testing.T) {
+	d, _ := newTestDeps(sampleEngine())
+	for _, i := range []*discordgo.Interaction{
+		{ID: "1", Type: discordgo.InteractionApplicationCommand},                                                     // no data at all
+		{ID: "2", Type: discordgo.InteractionModalSubmit, Data: discordgo.ModalSubmitInteractionData{CustomID: "x"}}, // we send no modals
+		{ID: "3", Type: 99},
+		{ID: "4", Type: discordgo.InteractionMessageComponent, Data: discordgo.ApplicationCommandInteractionData{Name: "license"}}, // mismatched
+	} {
+		r := dispatchOne(t, d, i)
+		if r.Data == nil || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("interaction %s: %+v", i.ID, r)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -88,7 +89,10 @@ func (s *gatewayStandIn) gateway(t *testing.T) http.HandlerFunc {
 			}
 			s.mu.Unlock()
 			if drop { // a network failure: discordgo must reconnect
-				c.Close()
+				// Not at once: discordgo v0.29 starts a connection's
+				// heartbeat goroutine lazily, and one that first runs
+				// after the close tears down the next connection too.
+				time.AfterFunc(300*time.Millisecond, func() { c.Close() })
 			}
 		}
 		send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}})
@@ -215,6 +219,7 @@ func TestGatewayReconnects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if os.Getenv("DGDEBUG") != "" { s.LogLevel = discordgo.LogDebug }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
