@@ -219,7 +219,9 @@ func TestGatewayReconnects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if os.Getenv("DGDEBUG") != "" { s.LogLevel = discordgo.LogDebug }
+	if os.Getenv("DGDEBUG") != "" {
+		s.LogLevel = discordgo.LogDebug
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
