@@ -40,8 +40,6 @@ type Deps struct {
 	Session *discordgo.Session
 	// Metrics, when set, counts interactions; see NewMetrics.
 	Metrics *Metrics
-	// AppID is the application id, used by `commands register`.
-	AppID string
 	// Now is the clock; nil means time.Now. Tests pin it.
 	Now func() time.Time
 	// Pins records pinned answers (see pin.go); nil disables pinning.

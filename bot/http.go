@@ -49,11 +49,19 @@ func NewHTTPServer(disp *Dispatcher, publicKeyHex string, s *discordgo.Session) 
 	if err != nil || len(key) != ed25519.PublicKeySize {
 		return nil, fmt.Errorf("discord public key: want %d bytes of hex, got %q", ed25519.PublicKeySize, publicKeyHex)
 	}
-	h := &HTTPServer{disp: disp, key: key, mux: http.NewServeMux()}
+	h := NewOpsServer(disp)
+	h.key = key
 	if s != nil {
 		h.rest = &restResponder{s: s}
 	}
 	h.mux.HandleFunc("POST /interactions", h.interactions)
+	return h, nil
+}
+
+// NewOpsServer serves only /healthz, /readyz and /metrics: what the
+// gateway mode exposes to its operators, on an address of their choosing.
+func NewOpsServer(disp *Dispatcher) *HTTPServer {
+	h := &HTTPServer{disp: disp, mux: http.NewServeMux()}
 	h.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
@@ -62,7 +70,7 @@ func NewHTTPServer(disp *Dispatcher, publicKeyHex string, s *discordgo.Session) 
 	if m := disp.deps.Metrics; m != nil {
 		h.mux.Handle("GET /metrics", promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{}))
 	}
-	return h, nil
+	return h
 }
 
 // ServeHTTP routes to the endpoints.

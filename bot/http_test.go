@@ -271,3 +271,20 @@ func TestReplayPayloads(t *testing.T) {
 		})
 	}
 }
+
+func TestOpsServerHasNoInteractions(t *testing.T) {
+	d, _ := newTestDeps(sampleEngine())
+	h := NewOpsServer(NewDispatcher(d))
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 200} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != want {
+			t.Errorf("GET %s: %d", path, rec.Code)
+		}
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("POST", "/interactions", strings.NewReader("{}")))
+	if rec.Code != http.StatusNotFound && rec.Code != http.StatusMethodNotAllowed {
+		t.Errorf("ops server answered POST /interactions: %d", rec.Code)
+	}
+}
