@@ -40,6 +40,9 @@ type Deps struct {
 	Session *discordgo.Session
 	// Metrics, when set, counts interactions; see NewMetrics.
 	Metrics *Metrics
+	// AppID is the application id (DISCORD_APP_ID), for handlers that call
+	// application-scoped endpoints.
+	AppID string
 	// Now is the clock; nil means time.Now. Tests pin it.
 	Now func() time.Time
 	// Pins records pinned answers (see pin.go); nil disables pinning.
