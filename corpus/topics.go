@@ -7,7 +7,11 @@ type Topic struct {
 	ID      string   `yaml:"id"`
 	Label   string   `yaml:"label"`
 	Aliases []string `yaml:"aliases"`
-	Expand  []string `yaml:"expand"`
+	// Instances are specific cases of the topic ("spam" for acceptable use,
+	// "weapons" for military): the card's verdict applies, but the clause
+	// that names the case is quoted first.
+	Instances []string `yaml:"instances"`
+	Expand    []string `yaml:"expand"`
 
 	Line int `yaml:"-"`
 }
@@ -24,9 +28,17 @@ func (t *Topic) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
+// KindHint names words that ask for one kind of document: "criticism"
+// looks for critique, "criteria" for the definition.
+type KindHint struct {
+	Kind    string   `yaml:"kind" json:"kind"`
+	Aliases []string `yaml:"aliases" json:"aliases"`
+}
+
 // Topics is the taxonomy, in file order.
 type Topics struct {
-	Topics []Topic `yaml:"topics"`
+	Topics []Topic    `yaml:"topics"`
+	Kinds  []KindHint `yaml:"kinds"`
 
 	File string `yaml:"-"`
 }
