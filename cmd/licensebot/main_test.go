@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := NewMain(&out, &errb).Run(context.Background(), args)
+	code = exitCode(err, &errb)
+	return out.String(), errb.String(), code
+}
+
+// The JSON printed by `ask --json` is the contract of DESIGN.md: exactly
+// these keys, with these types.
+func TestAskJSONContract(t *testing.T) {
+	data := indextest.DataDir(t)
+	out, stderr, code := run(t, "ask", "--json", "--data", data, "llama4", "attribution")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	for _, k := range []string{"license", "topic", "verdict", "clauses", "opensource", "pinned"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("key %q missing", k)
+		}
+	}
+	if len(got) != 6 {
+		t.Errorf("%d keys, want exactly the 6 of the contract: %s", len(got), out)
+	}
+	var a struct {
+		License string `json:"license"`
+		Verdict struct{ Status, Summary string }
+		Clauses []struct {
+			Doc, Section, Heading, Text string
+			Score                       float64
+		}
+		OpenSource struct {
+			OSD    string `json:"osd"`
+			Failed []int  `json:"failed"`
+		} `json:"opensource"`
+		Pinned any `json:"pinned"`
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.License != "llama4" || a.Verdict.Status != "required" || a.Verdict.Summary == "" {
+		t.Errorf("answer %+v", a)
+	}
+	if len(a.Clauses) == 0 || a.Clauses[0].Doc != "llama4-license" || a.Clauses[0].Section != "1.b.i" || a.Clauses[0].Text == "" {
+		t.Errorf("clauses %+v", a.Clauses)
+	}
+	if a.OpenSource.OSD != "fail" || a.Pinned != nil {
+		t.Errorf("opensource %+v pinned %v", a.OpenSource, a.Pinned)
+	}
+}
+
+func TestSearchJSONContract(t *testing.T) {
+	data := indextest.DataDir(t)
+	out, stderr, code := run(t, "search", "--json", "--data", data, "--license", "llama4", "may I use the model to build weapons")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Hits []map[string]any `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Hits) == 0 {
+		t.Fatalf("hits: %v %s", err, out)
+	}
+	for _, k := range []string{"doc", "section", "heading", "text", "score"} {
+		if _, ok := r.Hits[0][k]; !ok {
+			t.Errorf("hit key %q missing", k)
+		}
+	}
+	if r.Hits[0]["doc"] != "llama4-aup" {
+		t.Errorf("first hit from %v, want llama4-aup", r.Hits[0]["doc"])
+	}
+}
+
+func TestUnknownLicenseExits2WithSuggestions(t *testing.T) {
+	data := indextest.DataDir(t)
+	_, stderr, code := run(t, "ask", "--data", data, "lama4", "attribution")
+	if code != 2 || !strings.Contains(stderr, "llama4") {
+		t.Errorf("exit %d, stderr %q; want 2 naming llama4", code, stderr)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{{}, {"ask"}, {"ask", "llama4"}, {"frobnicate"}, {"index"}, {"search"}, {"ask", "--nosuchflag", "x", "y"}} {
+		if _, _, code := run(t, args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+	if _, stderr, code := run(t, "ask", "--help"); code != 0 || !strings.Contains(stderr, "Usage: licensebot ask") {
+		t.Errorf("ask --help: exit %d, %q", code, stderr)
+	}
+}
+
+func TestOpenSourceAndCompareJSON(t *testing.T) {
+	data := indextest.DataDir(t)
+	out, _, code := run(t, "opensource", "--json", "--data", data, "llama4")
+	var a struct {
+		OSD      string `json:"osd"`
+		Failed   []int  `json:"failed"`
+		Criteria []struct {
+			N       int    `json:"n"`
+			Result  string `json:"result"`
+			Clauses []struct{ Doc, Section string }
+		} `json:"criteria"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &a) != nil {
+		t.Fatalf("opensource: exit %d: %s", code, out)
+	}
+	fails := map[int][]string{}
+	for _, c := range a.Criteria {
+		for _, h := range c.Clauses {
+			if c.Result == "fail" {
+				fails[c.N] = append(fails[c.N], h.Doc+"#"+h.Section)
+			}
+		}
+	}
+	if a.OSD != "fail" || len(a.Criteria) != 10 || !strings.Contains(strings.Join(fails[5], " "), "llama4-license#2") || !strings.Contains(strings.Join(fails[6], " "), "llama4-aup#") {
+		t.Errorf("llama4 must fail 5 citing §2 and 6 citing the AUP: %+v", fails)
+	}
+	for _, lic := range []string{"apache-2.0", "mit", "gpl-3.0", "mpl-2.0"} {
+		out, _, _ := run(t, "opensource", "--json", "--data", data, lic)
+		if !strings.Contains(out, `"osd":"pass"`) {
+			t.Errorf("%s should pass the OSD: %.200s", lic, out)
+		}
+	}
+	for _, lic := range []string{"cc-by-nc-4.0", "gemma", "deepseek", "bigscience-openrail-m", "creativeml-openrail-m", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3"} {
+		out, _, _ := run(t, "opensource", "--json", "--data", data, lic)
+		if !strings.Contains(out, `"osd":"fail"`) {
+			t.Errorf("%s should fail the OSD: %.200s", lic, out)
+		}
+	}
+	out, _, code = run(t, "compare", "--json", "--data", data, "llama3", "llama4", "use", "outputs", "to", "train", "another", "model")
+	var c struct {
+		First, Second struct {
+			Verdict struct{ Status string }
+		}
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &c) != nil {
+		t.Fatalf("compare: exit %d: %s", code, out)
+	}
+	if c.First.Verdict.Status != "forbidden" || c.Second.Verdict.Status != "conditional" {
+		t.Errorf("compare llama3/llama4 on outputs: %s vs %s; want forbidden vs conditional", c.First.Verdict.Status, c.Second.Verdict.Status)
+	}
+}
