@@ -18,8 +18,11 @@ import (
 type Responder interface {
 	// Respond sends the one initial response to i.
 	Respond(ctx context.Context, i *discordgo.Interaction, r *discordgo.InteractionResponse) error
-	// Edit replaces the original response after a deferred one.
-	Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData) error
+	// Edit replaces the deferred response with data. publicDefer says the
+	// deferral was public: a private data then goes out as an ephemeral
+	// follow-up and the public placeholder is deleted, since a response's
+	// visibility is fixed when it is first sent.
+	Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error
 }
 
 // Dispatcher routes every interaction, in both run modes, to its command,
@@ -170,7 +173,10 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 			}
 			var sendErr error
 			if data != nil {
-				sendErr = rs.Edit(hctx, i, data)
+				// hctx may be spent: the handler can use all of Timeout.
+				ectx, ecancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+				sendErr = rs.Edit(ectx, i, data, !private)
+				ecancel()
 			}
 			disp.finish(i, name, classify(res.err), res.err, sendErr, start, true)
 		}()

@@ -209,11 +209,11 @@ func (r *inlineResponder) Respond(_ context.Context, _ *discordgo.Interaction, r
 	return r.err
 }
 
-func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData) error {
+func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error {
 	if r.rest == nil {
 		return errors.New("edit deferred response: no Discord session configured")
 	}
-	return r.rest.Edit(ctx, i, data)
+	return r.rest.Edit(ctx, i, data, publicDefer)
 }
 
 // ListenAndServe serves h on addr until ctx is cancelled, then stops taking

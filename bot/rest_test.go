@@ -139,3 +139,43 @@ func TestHTTPDeferredAnswerEditedThroughREST(t *testing.T) {
 		t.Fatal("deferred answer never edited in")
 	}
 }
+
+// A failure after a public deferral must not be shown to the channel: it
+// goes to the user privately and the placeholder is removed.
+func TestDeferredErrorStaysPrivate(t *testing.T) {
+	rest, calls := restStandIn(t, func(*http.Request, []byte) string { return `{"id":"1","channel_id":"2"}` })
+	s, err := NewSession("", rest.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := sampleEngine()
+	eng.AskFunc = func(ctx context.Context, l, tp string) (*index.Answer, error) {
+		time.Sleep(50 * time.Millisecond)
+		return nil, index.ErrNoIndex
+	}
+	d, _ := newTestDeps(eng)
+	disp := NewDispatcher(d)
+	disp.DeferAfter = 10 * time.Millisecond
+	rs := &restResponder{s: s}
+	disp.Dispatch(context.Background(), slash("license", "license", "llama4", "topic", "attribution"), rs)
+	first := <-calls // the deferral
+	if !strings.HasSuffix(first.path, "/callback") || strings.TrimSpace(string(first.body)) != `{"type":5}` {
+		t.Fatalf("deferral: %s %s", first.path, first.body)
+	}
+	validateCallback(t, first.body)
+	base := "/api/v" + discordgo.APIVersion + "/webhooks/2/tok"
+	for _, want := range []string{"POST " + base, "DELETE " + base + "/messages/@original"} {
+		select {
+		case c := <-calls:
+			if c.method+" "+c.path != want {
+				t.Errorf("got %s %s, want %s", c.method, c.path, want)
+			}
+			if c.method == http.MethodPost && (!strings.Contains(string(c.body), `"flags":64`) || !strings.Contains(string(c.body), "index build")) {
+				t.Errorf("follow-up not private: %s", c.body)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no %s", want)
+		}
+	}
+	disp.Wait(time.Second)
+}

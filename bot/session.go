@@ -67,10 +67,34 @@ func (r *restResponder) Respond(ctx context.Context, i *discordgo.Interaction, r
 }
 
 // Edit replaces the deferred "thinking…" response.
-func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData) error {
+func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error {
+	if publicDefer && data.Flags&discordgo.MessageFlagsEphemeral != 0 {
+		_, err := r.s.FollowupMessageCreate(i, false, &discordgo.WebhookParams{
+			Content:         data.Content,
+			Embeds:          data.Embeds,
+			Components:      nonNil(data.Components),
+			AllowedMentions: data.AllowedMentions,
+			Flags:           discordgo.MessageFlagsEphemeral,
+		}, discordgo.WithContext(ctx))
+		if err != nil {
+			return fmt.Errorf("private follow-up: %w", err)
+		}
+		if err := r.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
+			return fmt.Errorf("delete public placeholder: %w", err)
+		}
+		return nil
+	}
 	_, err := r.s.InteractionResponseEdit(i, webhookEdit(data), discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("edit deferred response: %w", err)
 	}
 	return nil
+}
+
+// nonNil keeps discordgo from sending "components": null.
+func nonNil(c []discordgo.MessageComponent) []discordgo.MessageComponent {
+	if c == nil {
+		return []discordgo.MessageComponent{}
+	}
+	return c
 }
