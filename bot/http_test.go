@@ -239,11 +239,14 @@ func TestReplayPayloads(t *testing.T) {
 		"button_component.json": func(p map[string]any) {
 			p["data"].(map[string]any)["custom_id"] = "clause:llama4:llama4-license#1.b.i"
 		},
-		"message_command.json": func(p map[string]any) {}, // "foo": no such command here
+		"message_command.json": func(p map[string]any) { p["data"].(map[string]any)["name"] = "Pin answer" },
+		"pin_button_component.json": func(p map[string]any) {
+			p["data"].(map[string]any)["custom_id"] = PinCustomID("llama4", "attribution")
+		},
 	}
 	for name, fix := range rename {
 		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join(dir, name))
+			raw, err := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(name, "pin_")))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -266,6 +269,11 @@ func TestReplayPayloads(t *testing.T) {
 			case "button_component.json":
 				if !strings.Contains(string(out), `"flags":64`) || !strings.Contains(string(out), "Sample clause one") {
 					t.Errorf("full clause: %s", out)
+				}
+			case "message_command.json", "pin_button_component.json":
+				// The app lacks Pin Messages (app_permissions 442368): refused, privately.
+				if !strings.Contains(string(out), `"flags":64`) || !strings.Contains(string(out), "Pin Messages") {
+					t.Errorf("pin from the context menu: %s", out)
 				}
 			}
 		})
