@@ -206,12 +206,13 @@ func (e *Engine) Topics(license string) []TopicInfo {
 	}
 	defer s.release()
 	var cards map[string]cardMeta
+	var assessed bool
 	if l, err := s.resolveLicense(license); err == nil {
-		cards = s.m.Cards[l.Key]
+		cards, assessed = s.m.Cards[l.Key], s.m.OpenSource[l.Key] != nil
 	}
 	var out []TopicInfo
 	for _, t := range s.m.Topics {
-		if _, ok := cards[t.ID]; ok || len(cards) == 0 {
+		if _, ok := cards[t.ID]; ok || len(cards) == 0 || t.ID == topicOpenSource && assessed {
 			out = append(out, TopicInfo{ID: t.ID, Label: t.Label, Aliases: t.Aliases})
 		}
 	}
@@ -268,6 +269,8 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 		a.Topic, a.TopicLabel, expand = t.ID, t.Label, t.Expand
 		if c, ok := s.m.Cards[l.Key][t.ID]; ok {
 			card = &c
+		} else if t.ID == topicOpenSource {
+			card = s.openSourceCard(l.Key)
 		}
 	}
 	// The user's own words lead the search; the topic's expansion terms
@@ -286,27 +289,36 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 	// all falls back to the best matches.
 	var quoted []Hit
 	switch {
-	case card != nil && (tm.instance || !tm.whole) && len(card.Refs) > 0:
-		// The user named a case ("spam", "weapons") or said more than the
-		// topic ("modified files"): the clause best matching their own
-		// words leads — for an instance any clause of the license, else one
-		// of the card's — and the card's clauses follow.
-		own, err := s.search(ctx, searchReq{text: topic, license: l.Key, size: 6})
+	case card != nil && tm.instance && len(card.Refs) > 0:
+		// The user named a case ("spam", "weapons"): the clause that names
+		// it leads, then the card's clauses.
+		text := s.residual(topic, l, nil)
+		if text == "" {
+			text = topic
+		}
+		own, err := s.search(ctx, searchReq{text: text, license: l.Key, size: 1})
 		if err != nil {
 			return nil, err
 		}
-		refs := s.refHits(card.Refs, hits)
-		quoted = refs
-		for _, h := range own {
-			if tm.instance || containsHit(refs, h) {
-				quoted = mergeHits([]Hit{h}, refs)
-				break
+		quoted = mergeHits(own, s.refHits(card.Refs, hits))
+	case card != nil && !tm.whole && len(card.Refs) > 0:
+		// The user said more than the topic ("modified files"): if their
+		// other words pick out one of the card's clauses, it leads.
+		quoted = s.refHits(card.Refs, hits)
+		if rest := s.residual(topic, l, tm.stems); rest != "" {
+			own, err := s.search(ctx, searchReq{text: rest, only: card.Refs, size: 1})
+			if err != nil {
+				return nil, err
 			}
+			quoted = mergeHits(own, quoted)
 		}
 	case card != nil && len(card.Refs) > 0:
 		quoted = s.refHits(card.Refs, hits)
 	default:
 		quoted = hits
+	}
+	if quoted == nil {
+		quoted = []Hit{}
 	}
 	if len(quoted) > answerClauses {
 		quoted = quoted[:answerClauses]
@@ -449,6 +461,28 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	return hits, nil
 }
 
+// genericWords say nothing about which clause is meant: every license is
+// about using, allowing and people. They are left out when the words around
+// a topic phrase are weighed.
+var genericWords = map[string]bool{
+	"use": true, "us": true, "usag": true, "allow": true, "need": true, "want": true, "peopl": true,
+	"someon": true, "anyon": true, "model": true, "licens": true, "ok": true, "okai": true, "legal": true,
+}
+
+// residual is what the user typed besides the phrase, generic words and
+// the license's own name ("can I use llama 4 to build weapons" → "build
+// weapons"), or "" when nothing is left.
+func (s *snapshot) residual(text string, l *licenseMeta, phrase []string) string {
+	drop := append([]string(nil), phrase...)
+	for w := range genericWords {
+		drop = append(drop, w)
+	}
+	for _, name := range append([]string{l.Key, l.Title}, l.Aliases...) {
+		drop = append(drop, s.stems(name)...)
+	}
+	return s.without(text, drop)
+}
+
 // without drops from text the words whose stems are in drop.
 func (s *snapshot) without(text string, drop []string) string {
 	gone := map[string]bool{}
@@ -458,10 +492,13 @@ func (s *snapshot) without(text string, drop []string) string {
 	var keep []string
 	for _, w := range strings.Fields(text) {
 		st := s.stems(w)
-		if len(st) == 1 && gone[st[0]] {
-			continue
+		all := len(st) > 0
+		for _, x := range st {
+			all = all && gone[x]
 		}
-		keep = append(keep, w)
+		if !all {
+			keep = append(keep, w)
+		}
 	}
 	return strings.Join(keep, " ")
 }

@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 )
 
 // osdTitles are the short names of the Open Source Definition's criteria,
@@ -111,4 +113,68 @@ func (e *Engine) Compare(ctx context.Context, first, second, topic string) (*Com
 		return nil, err
 	}
 	return &Comparison{Topic: a.Topic, First: a, Second: b}, nil
+}
+
+// topicOpenSource is the topic answered from the open-source assessment.
+const topicOpenSource = "open-source"
+
+// openSourceCard makes the "is it open source?" verdict from the license's
+// assessment: a pass is an unconditional yes; a fail is conditional (you may
+// use it, under conditions an open-source license does not impose), grounded
+// on the clauses that decide the failed criteria. Nil without an assessment.
+func (s *snapshot) openSourceCard(license string) *cardMeta {
+	am := s.m.OpenSource[license]
+	if am == nil {
+		return nil
+	}
+	// Criteria 5 and 6 first: persons and fields of endeavor are where
+	// model licenses usually fail, and their clauses decide the answer.
+	var failed, rest []criterionMeta
+	for _, c := range am.OSD {
+		switch {
+		case c.Result != "fail":
+		case c.N == 5 || c.N == 6:
+			failed = append(failed, c)
+		default:
+			rest = append(rest, c)
+		}
+	}
+	failed = append(failed, rest...)
+	if len(failed) == 0 {
+		var refs []string
+		for _, c := range am.OSD {
+			if c.N == 1 || c.N == 3 || c.N == 6 {
+				refs = append(refs, c.Refs...)
+			}
+		}
+		return &cardMeta{Status: StatusAllowed, Refs: dedupe(refs, 3),
+			Summary: "Yes. It meets all ten criteria of the Open Source Definition: anyone may use, study, change and share it, for any purpose."}
+	}
+	nums := make([]int, len(failed))
+	var refs []string
+	for i, c := range failed {
+		nums[i] = c.N
+		refs = append(refs, c.Refs...)
+	}
+	sort.Ints(nums)
+	summary := fmt.Sprintf("No. It fails the Open Source Definition on criteria %s. ", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(nums)), ", "), "[]"))
+	for _, c := range failed {
+		if c.N == 5 || c.N == 6 {
+			summary += fmt.Sprintf("OSD %d: %s ", c.N, c.Reason)
+		}
+	}
+	return &cardMeta{Status: StatusConditional, Summary: strings.TrimSpace(summary), Refs: dedupe(refs, 3)}
+}
+
+// dedupe keeps the first max distinct refs, in order.
+func dedupe(refs []string, max int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if !seen[r] && len(out) < max {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
 }
