@@ -101,11 +101,11 @@ var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b
 func (h *HTTPServer) interactions(w http.ResponseWriter, r *http.Request) {
 	sig, ts, ok := h.signatureHeaders(r)
 	if !ok {
-		h.reject(w, http.StatusUnauthorized, "bad signature")
+		h.reject(w, r, http.StatusUnauthorized, "bad signature")
 		return
 	}
 	if r.ContentLength > MaxInteractionBody {
-		h.reject(w, http.StatusRequestEntityTooLarge, "body too large")
+		h.reject(w, r, http.StatusRequestEntityTooLarge, "body too large")
 		return
 	}
 	bp := bodyPool.Get().(*[]byte)
@@ -116,25 +116,25 @@ func (h *HTTPServer) interactions(w http.ResponseWriter, r *http.Request) {
 	*bp = msg
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
-			h.reject(w, http.StatusRequestEntityTooLarge, "body too large")
+			h.reject(w, r, http.StatusRequestEntityTooLarge, "body too large")
 		} else {
-			h.reject(w, http.StatusBadRequest, "unreadable body")
+			h.reject(w, r, http.StatusBadRequest, "unreadable body")
 		}
 		return
 	}
 	if !ed25519.Verify(h.key, msg, sig) {
-		h.reject(w, http.StatusUnauthorized, "bad signature")
+		h.reject(w, r, http.StatusUnauthorized, "bad signature")
 		return
 	}
 	var in discordgo.Interaction
 	if err := json.Unmarshal(msg[len(ts):], &in); err != nil {
-		h.reject(w, http.StatusBadRequest, "malformed interaction")
+		h.reject(w, r, http.StatusBadRequest, "malformed interaction")
 		return
 	}
 	ir := &inlineResponder{rest: h.rest}
 	h.disp.Dispatch(r.Context(), &in, ir)
 	if ir.err != nil || ir.body == nil {
-		h.reject(w, http.StatusInternalServerError, "no response")
+		h.reject(w, r, http.StatusInternalServerError, "no response")
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -168,8 +168,12 @@ func (h *HTTPServer) signatureHeaders(r *http.Request) (sig []byte, ts string, o
 	return sig, ts, true
 }
 
-func (h *HTTPServer) reject(w http.ResponseWriter, code int, msg string) {
+// reject refuses a request. The log line is at debug level: anyone can
+// send junk, but an operator whose Discord portal refuses the endpoint URL
+// (a wrong DISCORD_PUBLIC_KEY) can turn it on and see why.
+func (h *HTTPServer) reject(w http.ResponseWriter, r *http.Request, code int, msg string) {
 	h.disp.deps.Metrics.rejected(code)
+	h.disp.deps.logger().Debug("interaction request refused", "status", code, "reason", msg, "remote", r.RemoteAddr)
 	http.Error(w, msg, code)
 }
 
