@@ -352,15 +352,29 @@ func TestKilledBuildIsSurvived(t *testing.T) {
 	}
 	before := e.Stats().Dir
 	e.Close()
-	for _, delay := range []time.Duration{5 * time.Millisecond, 20 * time.Millisecond, 40 * time.Millisecond} {
+	killedMidway := 0
+	for try := 0; try < 3; try++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestBuildChild$")
 		cmd.Env = append(os.Environ(), "LICENSEBOT_BUILD_CHILD="+data, "LICENSEBOT_CORPUS_DIR="+p.Dir, "LICENSEBOT_TEXTS="+p.Texts)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(delay)
+		// Kill as soon as the child's own build directory exists: mid-build.
+		pattern := filepath.Join(data, "index", "builds", ".tmp-*")
+		before, _ := filepath.Glob(pattern)
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if tmps, _ := filepath.Glob(pattern); len(tmps) > len(before) {
+				killedMidway++
+				break
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
+	}
+	if killedMidway == 0 {
+		t.Fatal("no child was caught mid-build")
 	}
 	e, err = index.Open(data)
 	if err != nil {

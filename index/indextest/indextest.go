@@ -18,9 +18,18 @@ var (
 	err     error
 )
 
+// Main runs a package's tests and removes the shared index afterwards; call
+// it from TestMain: func TestMain(m *testing.M) { os.Exit(indextest.Main(m)) }.
+func Main(m *testing.M) int {
+	code := m.Run()
+	if dataDir != "" {
+		os.RemoveAll(dataDir)
+	}
+	return code
+}
+
 // DataDir builds the full corpus into a temporary data directory (once per
-// test binary) and returns it. The directory is left for the OS to clean,
-// since it outlives any one test.
+// test binary) and returns it; Main removes it when the tests are done.
 func DataDir(t testing.TB) string {
 	t.Helper()
 	paths := corpustest.Paths(t)
