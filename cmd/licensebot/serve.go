@@ -50,6 +50,7 @@ type serveCommand struct {
 	watch    time.Duration
 	shardID  int
 	shards   int
+	metrics  string
 }
 
 func (c *serveCommand) Run(ctx context.Context, args []string) error {
@@ -64,6 +65,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket")
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
+	fs.StringVar(&c.metrics, "metrics", os.Getenv("LICENSEBOT_METRICS_ADDR"), "gateway mode: serve /healthz, /readyz and /metrics on ADDR (env LICENSEBOT_METRICS_ADDR)")
 	fs.IntVar(&c.shardID, "shard-id", envInt("LICENSEBOT_SHARD_ID", 0), "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
 	fs.IntVar(&c.shards, "shard-count", envInt("LICENSEBOT_SHARD_COUNT", 1), "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
 	if _, err := parse(fs, args); err != nil {
@@ -139,6 +141,13 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		return bot.ListenAndServe(ctx, c.httpAddr, h, 10*time.Second)
+	}
+	if c.metrics != "" {
+		go func() {
+			if err := bot.ListenAndServe(ctx, c.metrics, bot.NewOpsServer(disp), 5*time.Second); err != nil {
+				log.Error("ops endpoint stopped", "addr", c.metrics, "err", err)
+			}
+		}()
 	}
 	return bot.RunGateway(ctx, sess, disp, 10*time.Second)
 }
