@@ -18,6 +18,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/licensebot/licensebot/bot/bottest"
+	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index"
 )
 
@@ -26,35 +27,9 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/bot")
 var _ Engine = (*bottest.FakeEngine)(nil)
 var _ Engine = (*index.Engine)(nil)
 
-// repoRoot walks up from the package directory to go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t testing.TB) string { return corpustest.RepoRoot(t) }
 
-// sharedFile is a file of ../shared next to the repository; tests need it
-// and fail without it.
-func sharedFile(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join(repoRoot(t), "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("missing %s (the shared corpus and Discord API description sit next to the repository): %v", p, err)
-	}
-	return p
-}
+func sharedFile(t testing.TB, rel string) string { return corpustest.SharedFile(t, rel) }
 
 var (
 	schemaOnce     sync.Once

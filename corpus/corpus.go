@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 )
 
@@ -112,9 +114,9 @@ func (c *Corpus) validateRefs() error {
 		}
 		return nil
 	}
-	for _, key := range sortedKeys(c.Cards) {
+	for _, key := range slices.Sorted(maps.Keys(c.Cards)) {
 		card := c.Cards[key]
-		for _, topic := range sortedKeys(card.Topics) {
+		for _, topic := range slices.Sorted(maps.Keys(card.Topics)) {
 			if err := check(card.File, card.Topics[topic].Refs); err != nil {
 				return err
 			}

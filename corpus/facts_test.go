@@ -16,52 +16,13 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
 )
 
-// factsTextsDir is where the third-party texts live: $LICENSEBOT_TEXTS, or
-// the shared mirror next to the repository (../shared/corpus/texts from the
-// directory holding go.mod). The texts are never committed, so a missing
-// mirror is a failure, not a skip: without it these facts go unchecked.
-func factsTextsDir(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("LICENSEBOT_TEXTS"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory; set LICENSEBOT_TEXTS to the texts directory")
-		}
-		dir = parent
-	}
-	return filepath.Join(dir, "..", "shared", "corpus", "texts")
-}
+func factsTextsDir(t *testing.T) string { return corpustest.TextsDir(t) }
 
-// factsRepoFile returns the path of a file given relative to the repository
-// root (the directory holding go.mod).
 func factsRepoFile(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, rel)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
+	return filepath.Join(corpustest.RepoRoot(t), rel)
 }
 
 var (

@@ -12,42 +12,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/licensebot/licensebot/corpus/corpustest"
 )
 
 var updateSegments = flag.Bool("update", false, "rewrite testdata/segments/*.golden from the current segmenter")
 
-// repoRoot walks up from the package directory to the directory holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t testing.TB) string { return corpustest.RepoRoot(t) }
 
-// textsDir is $LICENSEBOT_TEXTS or <repo>/../shared/corpus/texts. The corpus
-// is required: a missing mirror fails the test rather than skipping it.
-func textsDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("LICENSEBOT_TEXTS")
-	if dir == "" {
-		dir = filepath.Join(repoRoot(t), "..", "shared", "corpus", "texts")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("corpus texts not found (set LICENSEBOT_TEXTS): %v", err)
-	}
-	return dir
-}
+func textsDir(t testing.TB) string { return corpustest.TextsDir(t) }
 
 type corpusDoc struct {
 	id  string

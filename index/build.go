@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -111,7 +113,7 @@ func writeBleve(ctx context.Context, dir string, c *corpus.Corpus) (int, error) 
 		kindOf[n.ID] = string(corpus.KindCritique)
 	}
 	topicsOf := map[string][]string{}
-	for _, key := range sortedKeys(c.Cards) {
+	for _, key := range slices.Sorted(maps.Keys(c.Cards)) {
 		for topic, v := range c.Cards[key].Topics {
 			for _, r := range v.Refs {
 				topicsOf[r.String()] = append(topicsOf[r.String()], topic)
@@ -120,7 +122,7 @@ func writeBleve(ctx context.Context, dir string, c *corpus.Corpus) (int, error) 
 	}
 	batch := idx.NewBatch()
 	n := 0
-	for _, doc := range sortedKeys(c.Clauses) {
+	for _, doc := range slices.Sorted(maps.Keys(c.Clauses)) {
 		for _, cl := range c.Clauses[doc] {
 			id := cl.Doc + "#" + cl.Section
 			topics := topicsOf[id]

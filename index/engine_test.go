@@ -190,7 +190,7 @@ func buildInto(t *testing.T, p corpus.Paths) string {
 // A broken corpus fails the build with file and line, and the serving
 // index goes on answering from the previous build.
 func TestBrokenCorpusLeavesServingIndex(t *testing.T) {
-	good := corpustest.Paths(t)
+	good := indextest.Paths(t)
 	data := buildInto(t, good)
 	e, err := index.Open(data)
 	if err != nil {
@@ -255,7 +255,7 @@ func TestBrokenCorpusLeavesServingIndex(t *testing.T) {
 // Searches running while the index is rebuilt and swapped all succeed;
 // concurrent rebuild requests share builds.
 func TestSwapUnderLoad(t *testing.T) {
-	p := corpustest.Paths(t)
+	p := indextest.Paths(t)
 	data := buildInto(t, p)
 	e, err := index.Open(data)
 	if err != nil {
@@ -319,7 +319,7 @@ func TestSwapUnderLoad(t *testing.T) {
 
 // Another process's `licensebot index build` is picked up by Reload.
 func TestReloadPicksUpExternalBuild(t *testing.T) {
-	p := corpustest.Paths(t)
+	p := indextest.Paths(t)
 	data := buildInto(t, p)
 	e, err := index.Open(data)
 	if err != nil {
@@ -344,7 +344,7 @@ func TestKilledBuildIsSurvived(t *testing.T) {
 	if os.Getenv("LICENSEBOT_BUILD_CHILD") != "" {
 		return // the child's work is in TestBuildChild
 	}
-	p := corpustest.Paths(t)
+	p := indextest.Paths(t)
 	data := buildInto(t, p)
 	e, err := index.Open(data)
 	if err != nil {

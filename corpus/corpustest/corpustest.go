@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/licensebot/licensebot/corpus"
 )
 
 // RepoRoot is the directory holding go.mod.
@@ -54,14 +52,18 @@ func TextsDir(t testing.TB) string {
 	return dir
 }
 
+// SharedFile is a file of shared/, which tests need: missing is a failure.
+func SharedFile(t testing.TB, rel string) string {
+	t.Helper()
+	p := filepath.Join(Shared(t), rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("missing %s (shared/ sits beside the repository: the corpus mirror, eval questions, Discord's API description): %v", p, err)
+	}
+	return p
+}
+
 // CorpusDir is the repository's corpus/ directory.
 func CorpusDir(t testing.TB) string {
 	t.Helper()
 	return filepath.Join(RepoRoot(t), "corpus")
-}
-
-// Paths returns corpus paths reading the texts straight from the mirror.
-func Paths(t testing.TB) corpus.Paths {
-	t.Helper()
-	return corpus.Paths{Dir: CorpusDir(t), Texts: TextsDir(t)}
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index"
 )
@@ -32,7 +33,7 @@ func Main(m *testing.M) int {
 // test binary) and returns it; Main removes it when the tests are done.
 func DataDir(t testing.TB) string {
 	t.Helper()
-	paths := corpustest.Paths(t)
+	paths := Paths(t)
 	once.Do(func() {
 		dataDir, err = os.MkdirTemp("", "licensebot-index-")
 		if err != nil {
@@ -56,4 +57,11 @@ func Engine(t testing.TB) *index.Engine {
 	}
 	t.Cleanup(func() { e.Close() })
 	return e
+}
+
+// Paths reads the repository's corpus/ and the texts straight from the
+// shared mirror.
+func Paths(t testing.TB) corpus.Paths {
+	t.Helper()
+	return corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)}
 }
