@@ -384,15 +384,6 @@ func (s *snapshot) cardFor(license string, h Hit) (string, cardMeta, bool) {
 	return "", cardMeta{}, false
 }
 
-func containsHit(hs []Hit, h Hit) bool {
-	for _, x := range hs {
-		if x.Doc == h.Doc && x.Section == h.Section {
-			return true
-		}
-	}
-	return false
-}
-
 // mergeHits appends to a the hits of b it does not already hold.
 func mergeHits(a, b []Hit) []Hit {
 	out := append([]Hit(nil), a...)
