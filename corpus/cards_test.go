@@ -1,0 +1,69 @@
+package corpus_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
+)
+
+var (
+	quotedRE  = regexp.MustCompile(`"([^"]{3,80})"`)
+	numbersRE = regexp.MustCompile(`\b\d[\d,.]*\s*(?:million|billion|days?|months?|years?|%)`)
+	// A sentence ends at a full stop followed by a space and a capital.
+	sentenceRE = regexp.MustCompile(`(?s).+?(?:[.!?](?:\s+|$)|$)`)
+	negationRE = regexp.MustCompile(`(?i)\b(?:no|not|nothing|never|none|without|neither|nor)\b|n't\b`)
+)
+
+// foldForCheck makes a summary's quote comparable with clause text: curly
+// quotes, Markdown bold and case do not count.
+func foldForCheck(s string) string {
+	s = strings.NewReplacer("“", `"`, "”", `"`, "’", "'", "‘", "'", "**", "", `\`, "").Replace(s)
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// Every verdict summary is checked against the clauses it cites: each phrase
+// it quotes ("Built with Llama") and each figure it gives (700 million,
+// 30 days) must occur in one of them. A summary that says more than its
+// clauses is a card to fix.
+func TestSummariesAgreeWithCitedClauses(t *testing.T) {
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, card := range c.Cards {
+		for topic, v := range card.Topics {
+			var cited strings.Builder
+			for _, r := range v.Refs {
+				if cl := c.Clause(r.Doc, r.Section); cl != nil {
+					cited.WriteString(foldForCheck(cl.Heading + " " + cl.Text))
+					cited.WriteByte(' ')
+				}
+			}
+			text := cited.String()
+			var claims []string
+			for _, sentence := range sentenceRE.FindAllString(v.Summary, -1) {
+				if negationRE.MatchString(sentence) {
+					continue // "there is no "Built with Gemma" rule" claims an absence
+				}
+				for _, m := range quotedRE.FindAllStringSubmatch(sentence, -1) {
+					claims = append(claims, m[1])
+				}
+				claims = append(claims, numbersRE.FindAllString(sentence, -1)...)
+			}
+			for _, claim := range claims {
+				checked++
+				if !strings.Contains(text, foldForCheck(claim)) {
+					t.Errorf("%s (line %d) %s: the summary says %q, which none of its cited clauses %v contains", card.File, v.Line, topic, claim, v.Refs)
+				}
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d quoted phrases and figures checked; the cards should carry more", checked)
+	}
+	t.Logf("%d quoted phrases and figures checked against their clauses", checked)
+}
