@@ -28,7 +28,7 @@ type Verdict struct {
 func (v *Verdict) UnmarshalYAML(n *yaml.Node) error {
 	type plain Verdict
 	var p plain
-	if err := n.Decode(&p); err != nil {
+	if err := decodeStrict(n, &p); err != nil {
 		return err
 	}
 	*v = Verdict(p)
@@ -50,7 +50,7 @@ type Criterion struct {
 func (c *Criterion) UnmarshalYAML(n *yaml.Node) error {
 	type plain Criterion
 	var p plain
-	if err := n.Decode(&p); err != nil {
+	if err := decodeStrict(n, &p); err != nil {
 		return err
 	}
 	*c = Criterion(p)

@@ -54,7 +54,7 @@ type Manifest struct {
 func (d *Document) UnmarshalYAML(n *yaml.Node) error {
 	type plain Document
 	var p plain
-	if err := n.Decode(&p); err != nil {
+	if err := decodeStrict(n, &p); err != nil {
 		return err
 	}
 	*d = Document(p)

@@ -23,7 +23,7 @@ type Argument struct {
 func (a *Argument) UnmarshalYAML(n *yaml.Node) error {
 	type plain Argument
 	var p plain
-	if err := n.Decode(&p); err != nil {
+	if err := decodeStrict(n, &p); err != nil {
 		return err
 	}
 	*a = Argument(p)

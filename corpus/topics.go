@@ -20,7 +20,7 @@ type Topic struct {
 func (t *Topic) UnmarshalYAML(n *yaml.Node) error {
 	type plain Topic
 	var p plain
-	if err := n.Decode(&p); err != nil {
+	if err := decodeStrict(n, &p); err != nil {
 		return err
 	}
 	*t = Topic(p)

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -37,10 +40,40 @@ func decodeYAMLFile(path string, v any) error {
 	return nil
 }
 
-// Pos records where a value was written, for error messages.
-type Pos struct {
-	File string `yaml:"-"`
-	Line int    `yaml:"-"`
+// decodeStrict decodes a mapping node into v, refusing keys v's struct does
+// not declare. Types with their own UnmarshalYAML (to keep line numbers)
+// call it, since node.Decode does not inherit the decoder's KnownFields.
+func decodeStrict(n *yaml.Node, v any) error {
+	if n.Kind == yaml.MappingNode {
+		known := yamlFields(reflect.TypeOf(v).Elem())
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if !known[k.Value] {
+				return fmt.Errorf("line %d: unknown field %q (known: %s)", k.Line, k.Value, strings.Join(sortedFields(known), ", "))
+			}
+		}
+	}
+	return n.Decode(v)
+}
+
+func yamlFields(t reflect.Type) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+func sortedFields(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Ref is a clause reference "doc#section" as written in a card or note.
