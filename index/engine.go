@@ -142,6 +142,22 @@ func (e *Engine) acquire() (*snapshot, error) {
 	}
 }
 
+// withLicense runs f on the serving build with the license resolved,
+// holding the build until f returns.
+func withLicense[T any](e *Engine, license string, f func(*snapshot, *licenseMeta) (T, error)) (T, error) {
+	var zero T
+	s, err := e.acquire()
+	if err != nil {
+		return zero, err
+	}
+	defer s.release()
+	l, err := s.resolveLicense(license)
+	if err != nil {
+		return zero, err
+	}
+	return f(s, l)
+}
+
 // Stats identifies the serving build.
 func (e *Engine) Stats() Stats {
 	s, err := e.acquire()
@@ -224,33 +240,26 @@ func (e *Engine) Topics(license string) []TopicInfo {
 // answer carries its verdict and quotes its clauses; otherwise the verdict
 // is "unknown" and the clauses are the best matches, never a guess.
 func (e *Engine) Ask(ctx context.Context, license, topic string) (*Answer, error) {
-	s, err := e.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer s.release()
-	l, err := s.resolveLicense(license)
-	if err != nil {
-		return nil, err
-	}
-	topic = cleanInput(topic)
-	if topic == "" {
-		return nil, ErrEmptyTopic
-	}
-	key := l.Key + "\x00" + strings.ToLower(topic)
-	if s.cache != nil {
-		if a, ok := s.cache.Get(key); ok {
-			return a.clone(), nil
+	return withLicense(e, license, func(s *snapshot, l *licenseMeta) (*Answer, error) {
+		topic = cleanInput(topic)
+		if topic == "" {
+			return nil, ErrEmptyTopic
 		}
-	}
-	a, err := s.ask(ctx, l, topic)
-	if err != nil {
-		return nil, err
-	}
-	if s.cache != nil {
-		s.cache.Add(key, a)
-	}
-	return a.clone(), nil
+		key := l.Key + "\x00" + strings.ToLower(topic)
+		if s.cache != nil {
+			if a, ok := s.cache.Get(key); ok {
+				return a.clone(), nil
+			}
+		}
+		a, err := s.ask(ctx, l, topic)
+		if err != nil {
+			return nil, err
+		}
+		if s.cache != nil {
+			s.cache.Add(key, a)
+		}
+		return a.clone(), nil
+	})
 }
 
 func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answer, error) {
@@ -498,29 +507,22 @@ func (s *snapshot) without(text string, drop []string) string {
 // Section may be written "1.b.i", "§1.b.i", "Section 1(b)(i)" or
 // "llama4-aup#2.b".
 func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, error) {
-	s, err := e.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer s.release()
-	l, err := s.resolveLicense(license)
-	if err != nil {
-		return nil, err
-	}
-	docs := l.Docs
-	if doc, sec, ok := strings.Cut(section, "#"); ok {
-		docs, section = []string{strings.TrimSpace(doc)}, sec
-	}
-	sec := normalizeSection(section)
-	for _, d := range docs {
-		if !contains(l.Docs, d) {
-			continue
+	return withLicense(e, license, func(s *snapshot, l *licenseMeta) (*Hit, error) {
+		docs := l.Docs
+		if doc, sec, ok := strings.Cut(section, "#"); ok {
+			docs, section = []string{strings.TrimSpace(doc)}, sec
 		}
-		if h, ok := s.hit(d + "#" + sec); ok {
-			return &h, nil
+		sec := normalizeSection(section)
+		for _, d := range docs {
+			if !contains(l.Docs, d) {
+				continue
+			}
+			if h, ok := s.hit(d + "#" + sec); ok {
+				return &h, nil
+			}
 		}
-	}
-	return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, section)
+		return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, section)
+	})
 }
 
 // normalizeSection turns "§ 1(b)(i)", "Section 1.b.i" or "1.B.I." into "1.b.i".

@@ -47,35 +47,28 @@ type Assessment struct {
 // OpenSource returns the license's assessment, each criterion with the
 // clauses that decide it.
 func (e *Engine) OpenSource(ctx context.Context, license string) (*Assessment, error) {
-	s, err := e.acquire()
-	if err != nil {
-		return nil, err
-	}
-	defer s.release()
-	l, err := s.resolveLicense(license)
-	if err != nil {
-		return nil, err
-	}
-	am := s.m.OpenSource[l.Key]
-	if am == nil {
-		return nil, fmt.Errorf("%w: no open-source assessment for %s yet", ErrNoAssessment, l.Key)
-	}
-	a := &Assessment{License: l.Key, OSD: "pass", Failed: []int{}, LicenseTitle: l.Title, URL: l.URL}
-	for _, c := range am.OSD {
-		title := osdTitles[c.N]
-		if h, ok := s.hit(fmt.Sprintf("osd#%d", c.N)); ok && h.Heading != "" {
-			title = h.Heading
+	return withLicense(e, license, func(s *snapshot, l *licenseMeta) (*Assessment, error) {
+		am := s.m.OpenSource[l.Key]
+		if am == nil {
+			return nil, fmt.Errorf("%w: no open-source assessment for %s yet", ErrNoAssessment, l.Key)
 		}
-		a.Criteria = append(a.Criteria, Criterion{N: c.N, Title: title, Result: c.Result, Reason: c.Reason, Clauses: s.refHits(c.Refs, nil)})
-		if c.Result == "fail" {
-			a.OSD = "fail"
-			a.Failed = append(a.Failed, c.N)
+		a := &Assessment{License: l.Key, OSD: "pass", Failed: []int{}, LicenseTitle: l.Title, URL: l.URL}
+		for _, c := range am.OSD {
+			title := osdTitles[c.N]
+			if h, ok := s.hit(fmt.Sprintf("osd#%d", c.N)); ok && h.Heading != "" {
+				title = h.Heading
+			}
+			a.Criteria = append(a.Criteria, Criterion{N: c.N, Title: title, Result: c.Result, Reason: c.Reason, Clauses: s.refHits(c.Refs, nil)})
+			if c.Result == "fail" {
+				a.OSD = "fail"
+				a.Failed = append(a.Failed, c.N)
+			}
 		}
-	}
-	for _, c := range am.OSAID {
-		a.OSAID = append(a.OSAID, Criterion{Name: c.Name, Title: osaidTitles[c.Name], Result: c.Result, Reason: c.Reason, Clauses: s.refHits(c.Refs, nil)})
-	}
-	return a, nil
+		for _, c := range am.OSAID {
+			a.OSAID = append(a.OSAID, Criterion{Name: c.Name, Title: osaidTitles[c.Name], Result: c.Result, Reason: c.Reason, Clauses: s.refHits(c.Refs, nil)})
+		}
+		return a, nil
+	})
 }
 
 // openSourceLine is the short form shown on every answer, or nil when the
