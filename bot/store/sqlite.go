@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
@@ -45,13 +46,32 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 	// migrating processes queue on busy_timeout instead of deadlocking on a
 	// read-to-write upgrade.
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", path+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: %w", err)
+	// Switching a new database to WAL takes a lock that busy_timeout does
+	// not cover, so processes opening the same new file at once can see
+	// SQLITE_BUSY at connect or migrate: retry those for a while.
+	dsn := path + "?" + q.Encode()
+	backoff := 10 * time.Millisecond
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+		s, err := open(ctx, db, dialect{name: "sqlite"})
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return s, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, 250*time.Millisecond)
 	}
-	s, err := open(ctx, db, dialect{name: "sqlite"})
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
