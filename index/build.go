@@ -27,7 +27,7 @@ var ErrStaleIndex = errors.New("index built with another mapping version")
 // On-disk layout under the index root (data/index):
 //
 //	builds/<time>-<rand>/bleve      the scorch index
-//	builds/<time>-<rand>/meta.json  cards, topics and clause texts of that build
+//	builds/<time>-<rand>/meta.gob   cards, topics and clause texts of that build
 //	current -> builds/<name>        symlink, replaced atomically by rename
 //	builds/.tmp-*                   a build in progress (or killed mid-way)
 const (

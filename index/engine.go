@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"golang.org/x/sync/singleflight"
 
 	"github.com/licensebot/licensebot/corpus"
 )
@@ -18,9 +17,20 @@ import (
 // ErrEmptyTopic is returned by Ask when no topic was given.
 var ErrEmptyTopic = errors.New("no topic given")
 
+// maxLicenseInput bounds a license name: longer ones are not names, and
+// edit distances over them cost time for nothing.
+const maxLicenseInput = 100
+
 // maxInput bounds the user text the engine looks at; longer input is cut,
 // not refused, so a pasted paragraph still gets an answer.
 const maxInput = 512
+
+// Search returns defaultSearchHits hits when asked for none, and never more
+// than maxSearchHits.
+const (
+	defaultSearchHits = 10
+	maxSearchHits     = 100
+)
 
 // answerClauses is how many clauses an answer quotes.
 const answerClauses = 3
@@ -32,8 +42,17 @@ type Engine struct {
 	dataDir string
 	opts    Options
 	cur     atomic.Pointer[snapshot]
-	mu      sync.Mutex // serialises Reload
-	builds  singleflight.Group
+	mu      sync.Mutex // serialises Reload and Close
+	closed  bool
+
+	// Rebuild requests are numbered; a build covers every request made
+	// before it started, so requests arriving during a build share the next
+	// one, and none is answered by a build that read the corpus too early.
+	buildMu    sync.Mutex
+	requested  atomic.Uint64
+	covered    uint64
+	lastReport *BuildReport
+	lastErr    error
 }
 
 // Options tunes an Engine.
@@ -64,6 +83,9 @@ func OpenWith(dataDir string, o Options) (*Engine, error) {
 func (e *Engine) Reload() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if e.closed {
+		return ErrClosed
+	}
 	dir, err := currentDir(indexRoot(e.dataDir))
 	if err != nil {
 		return err
@@ -82,19 +104,25 @@ func (e *Engine) Reload() error {
 }
 
 // Rebuild builds a new index from the corpus and swaps it in. Concurrent
-// calls share one build. A failed build leaves the serving index as it was.
+// calls share builds: each call is answered by a build that started after
+// it was made. A failed build leaves the serving index as it was.
 func (e *Engine) Rebuild(ctx context.Context, p corpus.Paths) (*BuildReport, error) {
-	v, err, _ := e.builds.Do("build", func() (any, error) {
-		r, err := Build(context.WithoutCancel(ctx), p, e.dataDir)
-		if err != nil {
-			return nil, err
-		}
-		return r, e.Reload()
-	})
+	mine := e.requested.Add(1)
+	e.buildMu.Lock()
+	defer e.buildMu.Unlock()
+	if e.covered >= mine {
+		return e.lastReport, e.lastErr
+	}
+	upTo := e.requested.Load()
+	r, err := Build(context.WithoutCancel(ctx), p, e.dataDir)
+	if err == nil {
+		err = e.Reload()
+	}
+	e.covered, e.lastReport, e.lastErr = upTo, r, err
 	if err != nil {
 		return nil, err
 	}
-	return v.(*BuildReport), nil
+	return r, nil
 }
 
 // Watch reloads whenever another process (`licensebot index build`)
@@ -118,8 +146,14 @@ func (e *Engine) Watch(ctx context.Context, interval time.Duration, report func(
 	}
 }
 
-// Close closes the serving build.
+// ErrClosed is returned by Reload after Close.
+var ErrClosed = errors.New("engine closed")
+
+// Close closes the serving build; later Reloads fail with ErrClosed.
 func (e *Engine) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.closed = true
 	if s := e.cur.Swap(nil); s != nil {
 		s.retire()
 	}
@@ -207,6 +241,10 @@ func (e *Engine) ResolveLicense(input string) (LicenseInfo, error) {
 }
 
 func (s *snapshot) resolveLicense(input string) (*licenseMeta, error) {
+	input = cleanInput(input)
+	if len(input) > maxLicenseInput {
+		input = input[:maxLicenseInput]
+	}
 	if k, ok := s.names.resolve(input); ok {
 		return s.licenses[k], nil
 	}
@@ -338,9 +376,10 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 	case card != nil:
 		a.Verdict = Verdict{Status: card.Status, Summary: card.Summary}
 		a.Curated = true
-	case len(hits) > 0:
-		// Free text: if a card is grounded on the best clause, its verdict
-		// is the curated answer to what was asked.
+	case len(hits) > 0 && s.sharesWord(hits[0], topic, l):
+		// Free text: if a card is grounded on the best clause, and that
+		// clause shares a real word with the question (not just "use"), its
+		// verdict is the curated answer to what was asked.
 		if t, c, ok := s.cardFor(l.Key, hits[0]); ok {
 			a.Verdict = Verdict{Status: c.Status, Summary: c.Summary}
 			a.TopicLabel = s.topics.byID[t].Label
@@ -411,7 +450,7 @@ func mergeHits(a, b []Hit) []Hit {
 
 func (a *Answer) clone() *Answer {
 	c := *a
-	c.Clauses = append([]Hit(nil), a.Clauses...)
+	c.Clauses = slices.Clone(a.Clauses) // keeps an empty list a list: "clauses": []
 	if a.OpenSource != nil {
 		o := *a.OpenSource
 		c.OpenSource = &o
@@ -427,9 +466,9 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 		return nil, err
 	}
 	defer s.release()
-	req := searchReq{text: cleanInput(q), size: limit}
-	if req.text == "" {
-		return nil, nil
+	req := searchReq{text: cleanInput(q), size: min(max(limit, 1), maxSearchHits)}
+	if limit <= 0 {
+		req.size = defaultSearchHits
 	}
 	if license != "" {
 		l, err := s.resolveLicense(license)
@@ -437,6 +476,9 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 			return nil, err
 		}
 		req.license = l.Key
+	}
+	if req.text == "" {
+		return []Hit{}, nil
 	}
 	// A search that is just a topic name ("attribution") is widened with the
 	// topic's terms; a longer query is the user's own words only, since
@@ -459,6 +501,13 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	}
 	s.markMatched(hits, req.text)
 	return hits, nil
+}
+
+// sharesWord reports whether h contains a word of the question other than
+// generic words and the license's own name.
+func (s *snapshot) sharesWord(h Hit, question string, l *licenseMeta) bool {
+	rest := s.residual(question, l, nil)
+	return rest != "" && len(s.matchedWords(h.Text, s.stemSet(rest))) > 0
 }
 
 // genericWords say nothing about which clause is meant: every license is

@@ -136,6 +136,9 @@ func writeMeta(dir string, m *meta) error {
 }
 
 func readMeta(dir string) (*meta, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("%w: the current build %s is gone: run `licensebot index build`", ErrNoIndex, dir)
+	}
 	b, err := os.ReadFile(filepath.Join(dir, metaFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w: no %s (built by an older licensebot?): run `licensebot index build`", dir, ErrStaleIndex, metaFile)
