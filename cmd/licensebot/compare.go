@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -32,6 +33,9 @@ func (c *compareCommand) Run(ctx context.Context, args []string) error {
 	}
 	defer e.Close()
 	cmp, err := e.Compare(ctx, pos[0], pos[1], strings.Join(pos[2:], " "))
+	if errors.Is(err, index.ErrEmptyTopic) {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
 	if err != nil {
 		return err
 	}

@@ -98,6 +98,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 }
 
 func (m *Main) runGroup(ctx context.Context, group string, args []string, subs map[string]func(context.Context, []string) error) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help") {
+		m.usage()
+		return nil
+	}
 	if len(args) == 0 || subs[args[0]] == nil {
 		m.usage()
 		if len(args) == 0 {
@@ -163,8 +167,15 @@ func (m *Main) newFlagSet(name, usage string) *flag.FlagSet {
 }
 
 // parse parses flags anywhere among the arguments ("ask llama4 --json x"),
-// as people type them.
+// as people type them; everything after "--" is positional.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -175,10 +186,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
+			return append(pos, tail...), nil
 		}
 		pos = append(pos, args[0])
 		args = args[1:]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -155,5 +156,62 @@ func TestOpenSourceAndCompareJSON(t *testing.T) {
 	}
 	if c.First.Verdict.Status != "forbidden" || c.Second.Verdict.Status != "conditional" {
 		t.Errorf("compare llama3/llama4 on outputs: %s vs %s; want forbidden vs conditional", c.First.Verdict.Status, c.Second.Verdict.Status)
+	}
+}
+
+// Secrets come from the environment but never show in --help or in a
+// flag error.
+func TestSecretsNeverPrinted(t *testing.T) {
+	t.Setenv("DISCORD_TOKEN", "tok-SECRET")
+	t.Setenv("DISCORD_PUBLIC_KEY", "pk-SECRET")
+	t.Setenv("LICENSEBOT_DATABASE_URL", "postgres://u:pw-SECRET@h/db")
+	for _, args := range [][]string{{"serve", "--help"}, {"serve", "--nosuch"}, {"commands", "register", "--help"}, {"commands", "register", "--bad"}} {
+		out, stderr, _ := run(t, args...)
+		if strings.Contains(out+stderr, "SECRET") {
+			t.Errorf("%q printed a secret:\n%s", args, out+stderr)
+		}
+	}
+}
+
+func TestServeRefusesBadConfigBeforeTouchingDisk(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("DISCORD_TOKEN", "")
+	for _, tc := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"serve", "--data", data}, "DISCORD_TOKEN"},
+		{nil, []string{"serve", "--data", data, "--http", "127.0.0.1:0"}, "DISCORD_PUBLIC_KEY"},
+		{map[string]string{"DISCORD_PUBLIC_KEY": "abc"}, []string{"serve", "--data", data, "--http", "127.0.0.1:0"}, "64 hex digits"},
+		{map[string]string{"DISCORD_TOKEN": "t"}, []string{"serve", "--data", data, "--shard-id", "2", "--shard-count", "2"}, "--shard-id"},
+	} {
+		for k, v := range tc.env {
+			t.Setenv(k, v)
+		}
+		_, stderr, code := run(t, tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%q: exit %d, %q; want 2 naming %s", tc.args, code, stderr, tc.want)
+		}
+		if entries, _ := os.ReadDir(data); len(entries) > 0 {
+			t.Errorf("%q created %d entries in the data dir before failing", tc.args, len(entries))
+		}
+		for k := range tc.env {
+			t.Setenv(k, "")
+		}
+	}
+}
+
+func TestArgumentsAfterDoubleDashArePositional(t *testing.T) {
+	data := indextest.DataDir(t)
+	out, stderr, code := run(t, "ask", "--json", "--data", data, "llama4", "--", "--weapons")
+	if code != 0 || !strings.Contains(out, `"topic":"`) {
+		t.Fatalf("exit %d: %s %s", code, out, stderr)
+	}
+	if _, _, code := run(t, "search", "--data", data, "--limit", "-5", "weapons"); code != 2 {
+		t.Errorf("search --limit -5: exit %d, want 2", code)
+	}
+	if _, _, code := run(t, "corpus", "--help"); code != 0 {
+		t.Errorf("corpus --help: exit %d, want 0", code)
 	}
 }

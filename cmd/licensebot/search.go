@@ -26,6 +26,9 @@ func (c *searchCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if c.limit < 1 || c.limit > 100 {
+		return fmt.Errorf("%w: --limit must be between 1 and 100", errUsage)
+	}
 	if len(pos) == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: search needs a query", errUsage)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -27,13 +28,29 @@ type discordConfig struct {
 	apiBase   string
 }
 
+// register declares the flags. Secrets get no default from the
+// environment here, or --help and every flag error would print them; the
+// environment fills what the flags leave empty, in fromEnv.
 func (c *discordConfig) register(fs interface {
 	StringVar(*string, string, string, string)
 }) {
-	fs.StringVar(&c.token, "token", os.Getenv("DISCORD_TOKEN"), "bot token (env DISCORD_TOKEN); gateway mode and pinning need it")
-	fs.StringVar(&c.appID, "app-id", os.Getenv("DISCORD_APP_ID"), "application id (env DISCORD_APP_ID)")
-	fs.StringVar(&c.publicKey, "public-key", os.Getenv("DISCORD_PUBLIC_KEY"), "application public key, hex (env DISCORD_PUBLIC_KEY); HTTP mode verifies signatures with it")
-	fs.StringVar(&c.apiBase, "discord-api", os.Getenv("LICENSEBOT_DISCORD_API"), "base URL replacing https://discord.com/api for every REST call (env LICENSEBOT_DISCORD_API)")
+	fs.StringVar(&c.token, "token", "", "bot token (env DISCORD_TOKEN); gateway mode and pinning need it")
+	fs.StringVar(&c.appID, "app-id", "", "application id (env DISCORD_APP_ID)")
+	fs.StringVar(&c.publicKey, "public-key", "", "application public key, hex (env DISCORD_PUBLIC_KEY); HTTP mode verifies signatures with it")
+	fs.StringVar(&c.apiBase, "discord-api", "", "base URL replacing https://discord.com/api for every REST call (env LICENSEBOT_DISCORD_API)")
+}
+
+func (c *discordConfig) fromEnv() {
+	fill(&c.token, "DISCORD_TOKEN")
+	fill(&c.appID, "DISCORD_APP_ID")
+	fill(&c.publicKey, "DISCORD_PUBLIC_KEY")
+	fill(&c.apiBase, "LICENSEBOT_DISCORD_API")
+}
+
+func fill(v *string, env string) {
+	if *v == "" {
+		*v = os.Getenv(env)
+	}
 }
 
 type serveCommand struct {
@@ -59,9 +76,10 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	c.discord.register(fs)
 	fs.StringVar(&c.httpAddr, "http", os.Getenv("LICENSEBOT_HTTP_ADDR"), "serve the HTTP interactions endpoint on ADDR (e.g. :8080) instead of the gateway (env LICENSEBOT_HTTP_ADDR)")
 	fs.StringVar(&c.db, "db", os.Getenv(store.EnvDB), "SQLite file for pins (env "+store.EnvDB+"; default DATA/licensebot.db)")
-	fs.StringVar(&c.dbURL, "database-url", os.Getenv(store.EnvDatabaseURL), "PostgreSQL URL for pins, shared by replicas (env "+store.EnvDatabaseURL+")")
+	fs.StringVar(&c.dbURL, "database-url", "", "PostgreSQL URL for pins, shared by replicas (env "+store.EnvDatabaseURL+")")
 	fs.StringVar(&c.logLevel, "log-level", envOr("LICENSEBOT_LOG_LEVEL", "info"), "debug, info, warn or error (env LICENSEBOT_LOG_LEVEL)")
-	fs.BoolVar(&c.logJSON, "log-json", os.Getenv("LICENSEBOT_LOG_JSON") != "", "log JSON lines instead of text (env LICENSEBOT_LOG_JSON)")
+	logJSON, _ := strconv.ParseBool(os.Getenv("LICENSEBOT_LOG_JSON"))
+	fs.BoolVar(&c.logJSON, "log-json", logJSON, "log JSON lines instead of text (env LICENSEBOT_LOG_JSON=true)")
 	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket")
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
@@ -71,14 +89,22 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	c.discord.fromEnv()
+	fill(&c.dbURL, store.EnvDatabaseURL)
 	log := c.logger()
 	slog.SetDefault(log)
 
+	// Everything that can be checked without touching disk or network is
+	// checked first, so a typo fails at once and creates nothing.
 	switch {
 	case c.httpAddr != "" && c.discord.publicKey == "":
 		return fmt.Errorf("%w: HTTP mode needs DISCORD_PUBLIC_KEY (the application's public key, from the Developer Portal)", errUsage)
+	case c.httpAddr != "" && !isHexKey(c.discord.publicKey):
+		return fmt.Errorf("%w: DISCORD_PUBLIC_KEY must be 64 hex digits (the Developer Portal's Public Key)", errUsage)
 	case c.httpAddr == "" && c.discord.token == "":
 		return fmt.Errorf("%w: gateway mode needs DISCORD_TOKEN; use --http ADDR for the interactions endpoint, or `licensebot ask` to try it locally", errUsage)
+	case c.shards < 1 || c.shardID < 0 || c.shardID >= c.shards:
+		return fmt.Errorf("%w: --shard-id must be in [0, --shard-count)", errUsage)
 	}
 
 	eng, err := c.openEngine(ctx, log)
@@ -100,9 +126,6 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	sess, err := bot.NewSession(c.discord.token, c.discord.apiBase)
 	if err != nil {
 		return err
-	}
-	if c.shards < 1 || c.shardID < 0 || c.shardID >= c.shards {
-		return fmt.Errorf("%w: --shard-id must be in [0, --shard-count)", errUsage)
 	}
 	sess.ShardID, sess.ShardCount = c.shardID, c.shards
 	deps := &bot.Deps{
@@ -185,6 +208,11 @@ func (c *serveCommand) reindexOnHUP(ctx context.Context, eng *index.Engine, log 
 	}
 }
 
+func isHexKey(s string) bool {
+	b, err := hex.DecodeString(s)
+	return err == nil && len(b) == 32
+}
+
 func envInt(key string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
 		return v
@@ -217,6 +245,7 @@ func (c *registerCommand) Run(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	c.discord.fromEnv()
 	if c.discord.token == "" || c.discord.appID == "" {
 		return fmt.Errorf("%w: commands register needs DISCORD_TOKEN and DISCORD_APP_ID", errUsage)
 	}
