@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -43,6 +44,9 @@ func handleOpenSource(ctx context.Context, d *Deps, i *discordgo.Interaction) (*
 		return nil, err
 	}
 	a, err := os.OpenSource(ctx, info.Key)
+	if errors.Is(err, index.ErrNoAssessment) {
+		return nil, userErrorf("I have no open-source assessment for %s yet.", inlineCode(info.Key, 80))
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -2,14 +2,11 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/licensebot/licensebot/corpus"
 )
 
 // permissionAdministrator is Discord's ADMINISTRATOR bit.
@@ -46,11 +43,9 @@ func handleReindex(ctx context.Context, d *Deps, i *discordgo.Interaction) (*dis
 	start := d.now()
 	r, err := d.Reindex(ctx)
 	if err != nil {
-		var cerr *corpus.Error
+		// Every problem, not just the first: a build reports all dangling
+		// references at once so one edit can fix them all.
 		msg := err.Error()
-		if errors.As(err, &cerr) {
-			msg = cerr.Error()
-		}
 		d.logger().Error("reindex failed", "err", err, "user", userID(i))
 		return ephemeral(fmt.Sprintf("❌ Reindex failed; the previous index is still serving.\n```\n%s\n```", truncate(msg, 1800))), nil
 	}

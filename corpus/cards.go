@@ -2,8 +2,10 @@ package corpus
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -145,9 +147,10 @@ func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
 		if prev, ok := cards[c.License]; ok {
 			return nil, errorf(f, 1, "second card for %s (first: %s)", c.License, prev.File)
 		}
-		for id, v := range c.Topics {
+		for _, id := range slices.Sorted(maps.Keys(c.Topics)) {
+			v := c.Topics[id]
 			if v == nil {
-				return nil, errorf(f, 0, "topic %s has no verdict", id)
+				return nil, errorf(f, topicLine(f, id), "topic %s has no verdict", id)
 			}
 			if ts.Topic(id) == nil {
 				return nil, errorf(f, v.Line, "unknown topic %q (topics are in %s)", id, ts.File)
@@ -185,6 +188,21 @@ func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
 		cards[c.License] = &c
 	}
 	return cards, nil
+}
+
+// topicLine finds the line where a topic key is written, for the one error
+// the decoded card cannot place (a topic with no verdict under it).
+func topicLine(file, topic string) int {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return 0
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == topic+":" {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func checkCriterion(file, what string, c *Criterion) error {

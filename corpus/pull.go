@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // maxTextSize bounds one download; the largest text in the corpus is ~40 KiB.
@@ -33,12 +34,18 @@ type PullOptions struct {
 // what was on disk as it was. Mirror-only documents (no URL) that are not in
 // opts.From are kept if already present and otherwise reported "absent".
 func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, error) {
+	if opts.From != "" {
+		if fi, err := os.Stat(opts.From); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("corpus pull: --from %s is not a directory", opts.From)
+		}
+	}
 	if err := os.MkdirAll(opts.Dest, 0o755); err != nil {
 		return nil, err
 	}
 	client := opts.Client
 	if client == nil {
-		client = http.DefaultClient
+		// A stalled server must not hang a pull (or an image build) forever.
+		client = &http.Client{Timeout: 2 * time.Minute}
 	}
 	type staged struct {
 		res  PullResult
@@ -64,6 +71,12 @@ func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, err
 				continue
 			}
 		case d.URL == "":
+			if _, err := os.Stat(dest); err == nil {
+				// On disk but not what the manifest pins: say so now rather
+				// than let the index build fail on it later.
+				errs = append(errs, fmt.Errorf("%s: %w: %s is not the pinned text and has no URL to fetch it from (use --from DIR)", d.ID, ErrChecksum, dest))
+				continue
+			}
 			all = append(all, staged{res: PullResult{Doc: d.ID, Action: "absent"}})
 			continue
 		default:

@@ -32,10 +32,13 @@ func decodeYAMLFile(path string, v any) error {
 			return errorf(path, 0, "empty file")
 		}
 		line := 0
-		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		msg := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
+			// The file:line prefix says it; drop the parser's own "line N: ".
+			msg = strings.Replace(strings.TrimPrefix(msg, "yaml: "), m[0]+": ", "", 1)
 		}
-		return &Error{File: path, Line: line, Err: fmt.Errorf("malformed YAML: %w", err)}
+		return &Error{File: path, Line: line, Err: fmt.Errorf("malformed YAML: %s", msg)}
 	}
 	return nil
 }
