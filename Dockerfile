@@ -16,15 +16,18 @@ COPY . .
 # Same targets as by hand: build the binary, pull the texts (downloaded and
 # SHA-256 verified; any already in data/texts from the build context are
 # kept), build the index.
-RUN make build && make data MIRROR=
+RUN make build && make data MIRROR= && mkdir -p pins
 
 FROM gcr.io/distroless/static-debian12:nonroot
 WORKDIR /app
 COPY --from=build /src/bin/licensebot /app/licensebot
 COPY --from=build --chown=nonroot:nonroot /src/data /app/data
 COPY --from=build /src/corpus /app/corpus
+# Pins live apart from the index, so a volume for them never hides a newer
+# image's index.
+COPY --from=build --chown=nonroot:nonroot /src/pins /app/pins
 USER nonroot:nonroot
-ENV LICENSEBOT_DATA=/app/data LICENSEBOT_CORPUS=/app/corpus
+ENV LICENSEBOT_DATA=/app/data LICENSEBOT_CORPUS=/app/corpus LICENSEBOT_DB=/app/pins/licensebot.db
 EXPOSE 8080
 ENTRYPOINT ["/app/licensebot"]
 CMD ["serve", "--http", ":8080"]
