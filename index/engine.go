@@ -199,12 +199,7 @@ func (e *Engine) Stats() Stats {
 		return Stats{}
 	}
 	defer s.release()
-	docs := map[string]bool{}
-	for _, c := range s.m.Clauses {
-		docs[c.Doc] = true
-	}
-	return Stats{CorpusVersion: s.m.CorpusVersion, IndexedAt: s.m.IndexedAt.Format("2006-01-02"),
-		Documents: len(docs), Clauses: len(s.m.Clauses), Dir: s.dir}
+	return s.stats
 }
 
 // Licenses lists every license users can ask about, in manifest order.

@@ -34,6 +34,7 @@ type snapshot struct {
 	analyzer analysis.Analyzer
 
 	clauseAt map[string]int // "doc#section" → index in m.Clauses
+	stats    Stats          // computed once: /readyz and /metrics ask often
 	docs     map[string]*docMeta
 	licenses map[string]*licenseMeta
 	names    *nameIndex
@@ -70,9 +71,13 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: analyzer %q missing", dir, analyzerText)
 	}
+	docs := map[string]bool{}
 	for i, c := range m.Clauses {
 		s.clauseAt[c.Doc+"#"+c.Section] = i
+		docs[c.Doc] = true
 	}
+	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),
+		Documents: len(docs), Clauses: len(m.Clauses), Dir: dir}
 	for i := range m.Docs {
 		s.docs[m.Docs[i].ID] = &m.Docs[i]
 	}
@@ -128,7 +133,6 @@ type searchReq struct {
 	license  string   // "" for the whole corpus
 	kind     string   // a document kind to favour, or ""
 	size     int
-	minScore float64
 	only     []string // score just these clauses ("doc#section"), if set
 }
 
@@ -201,9 +205,6 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 	}
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		if h.Score < r.minScore {
-			continue
-		}
 		hit, ok := s.hit(h.ID)
 		if !ok {
 			continue
