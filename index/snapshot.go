@@ -128,12 +128,12 @@ func (s *snapshot) stems(text string) []string {
 // searchReq is a typed search: user text and topic expansions become match
 // queries, never query-string syntax.
 type searchReq struct {
-	text     string   // the user's words
-	expand   []string // topic expansion terms, weighted lower
-	license  string   // "" for the whole corpus
-	kind     string   // a document kind to favour, or ""
-	size     int
-	only     []string // score just these clauses ("doc#section"), if set
+	text    string   // the user's words
+	expand  []string // topic expansion terms, weighted lower
+	license string   // "" for the whole corpus
+	kind    string   // a document kind to favour, or ""
+	size    int
+	only    []string // score just these clauses ("doc#section"), if set
 }
 
 func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
