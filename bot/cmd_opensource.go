@@ -67,6 +67,9 @@ func RenderOpenSource(a *index.Assessment, st index.Stats) *discordgo.Interactio
 	if a.OSD == "pass" {
 		e.Color = statusColor[index.StatusAllowed]
 		e.Description = "**Yes.** It meets all ten criteria of the Open Source Definition."
+		if a.OSI != "approved" {
+			e.Description += " (Judged on its text: OSI has not approved this license.)"
+		}
 	} else {
 		e.Color = statusColor[index.StatusForbidden]
 		e.Description = osdLine(a.Failed)

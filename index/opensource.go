@@ -35,13 +35,17 @@ type Criterion struct {
 // Assessment is a license checked against the Open Source Definition and,
 // for AI model licenses, the Open Source AI Definition 1.0.
 type Assessment struct {
-	License      string      `json:"license"`
-	OSD          string      `json:"osd"` // "pass" or "fail"
-	Failed       []int       `json:"failed"`
-	Criteria     []Criterion `json:"criteria"`
-	OSAID        []Criterion `json:"osaid,omitempty"`
-	LicenseTitle string      `json:"-"`
-	URL          string      `json:"-"`
+	License  string      `json:"license"`
+	OSD      string      `json:"osd"` // "pass" or "fail"
+	Failed   []int       `json:"failed"`
+	Criteria []Criterion `json:"criteria"`
+	OSAID    []Criterion `json:"osaid,omitempty"`
+	// OSI is the license's OSI approval status from the manifest
+	// ("approved", "not-approved"): passing the criteria on its text is not
+	// the same as OSI approval, and readers should see both.
+	OSI          string `json:"osi,omitempty"`
+	LicenseTitle string `json:"-"`
+	URL          string `json:"-"`
 }
 
 // OpenSource returns the license's assessment, each criterion with the
@@ -52,7 +56,7 @@ func (e *Engine) OpenSource(ctx context.Context, license string) (*Assessment, e
 		if am == nil {
 			return nil, fmt.Errorf("%w: no open-source assessment for %s yet", ErrNoAssessment, l.Key)
 		}
-		a := &Assessment{License: l.Key, OSD: "pass", Failed: []int{}, LicenseTitle: l.Title, URL: l.URL}
+		a := &Assessment{License: l.Key, OSD: "pass", Failed: []int{}, OSI: l.OSI, LicenseTitle: l.Title, URL: l.URL}
 		for _, c := range am.OSD {
 			title := osdTitles[c.N]
 			if h, ok := s.hit(fmt.Sprintf("osd#%d", c.N)); ok && h.Heading != "" {

@@ -67,7 +67,11 @@ func printAssessment(w io.Writer, a *index.Assessment) {
 	if a.OSD == "fail" {
 		verdict = "fails criteria " + joinInts(a.Failed) + " of"
 	}
-	fmt.Fprintf(w, "%s %s the Open Source Definition.\n\n", a.LicenseTitle, verdict)
+	fmt.Fprintf(w, "%s %s the Open Source Definition.\n", a.LicenseTitle, verdict)
+	if a.OSD == "pass" && a.OSI != "approved" {
+		fmt.Fprintln(w, "Judged on its text: OSI has not approved this license.")
+	}
+	fmt.Fprintln(w)
 	printCriteria(w, a.Criteria)
 	if len(a.OSAID) > 0 {
 		fmt.Fprintf(w, "Open Source AI Definition 1.0:\n\n")
