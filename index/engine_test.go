@@ -55,6 +55,11 @@ func TestAskResolvesWhatUsersType(t *testing.T) {
 		{"apache2", "NOTICE file", "apache-2.0", "notice-file"},
 		{"gpl3", "copyleft", "gpl-3.0", "copyleft"},
 		{"llama4", "can I use the outputs to train another model?", "llama4", "outputs-training"},
+		{"llama4", "is it open source?", "llama4", "open-source"},
+		{"llama4", "do I have to open source my fine-tune", "llama4", "copyleft"},
+		{"llama3.1", "can I use it to generate training data for mistral", "llama3.1", "outputs-training"},
+		{"gpl-3.0", "can I link it from proprietary code", "gpl-3.0", "copyleft"},
+		{"llama3.2", "can people in germany use it", "llama3.2", "eu-restriction"},
 	} {
 		a, err := e.Ask(ctx, tc.license, tc.topic)
 		if err != nil {
@@ -64,6 +69,39 @@ func TestAskResolvesWhatUsersType(t *testing.T) {
 		if a.License != tc.wantLicense || a.Topic != tc.wantTopic {
 			t.Errorf("Ask(%q, %q) = %s/%s; want %s/%s", tc.license, tc.topic, a.License, a.Topic, tc.wantLicense, tc.wantTopic)
 		}
+	}
+}
+
+// "Is it open source?" is answered from the assessment: a fail is
+// conditional, grounded on the clauses of the failed criteria.
+func TestAskOpenSource(t *testing.T) {
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "llama4", "is it open source")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict.Status != index.StatusConditional || !strings.HasPrefix(a.Verdict.Summary, "No.") || len(a.Clauses) == 0 || a.Clauses[0].Section != "2" {
+		t.Errorf("llama4 open source: %+v, first clause %+v", a.Verdict, a.Clauses)
+	}
+	a, err = e.Ask(context.Background(), "mit", "open source")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict.Status != index.StatusAllowed || !strings.HasPrefix(a.Verdict.Summary, "Yes.") {
+		t.Errorf("mit open source: %+v", a.Verdict)
+	}
+}
+
+// A free-text question takes a card's verdict only when the clause it
+// found shares a real word with it, never on "use" or "allowed" alone.
+func TestFreeTextDoesNotBorrowVerdictOnGenericWords(t *testing.T) {
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "llama4", "is my cat allowed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Curated || a.Verdict.Status != index.StatusUnknown {
+		t.Errorf("'is my cat allowed' got a curated %s verdict", a.Verdict.Status)
 	}
 }
 
