@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -52,6 +53,24 @@ func TestCompareCommand(t *testing.T) {
 	}
 }
 
+// reindexOnce dispatches /reindex, which defers at once, and returns the
+// deferred response and the reply edited in afterwards.
+func reindexOnce(t *testing.T, d *Deps, i *discordgo.Interaction) (*discordgo.InteractionResponse, *discordgo.InteractionResponseData) {
+	t.Helper()
+	rec := newRecorder()
+	NewDispatcher(d).Dispatch(context.Background(), i, rec)
+	r := rec.only(t)
+	validateResponse(t, r)
+	select {
+	case <-rec.edit:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the deferred /reindex reply was never edited in")
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return r, rec.edits[len(rec.edits)-1]
+}
+
 func TestReindexCommand(t *testing.T) {
 	d, _ := newTestDeps(indextest.Engine(t))
 	calls := 0
@@ -62,24 +81,27 @@ func TestReindexCommand(t *testing.T) {
 	admin := slash("reindex")
 	admin.GuildID = "g"
 	admin.Member.Permissions = permissionAdministrator
-	r := dispatchOne(t, d, admin)
-	if calls != 1 || !strings.Contains(r.Data.Content, "32 documents, 1371 clauses") || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
-		t.Errorf("admin reindex: calls %d, reply %+v", calls, r.Data)
+	first, edit := reindexOnce(t, d, admin)
+	if first.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || first.Data == nil || first.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("/reindex must defer privately at once, got %+v", first)
+	}
+	if calls != 1 || !strings.Contains(edit.Content, "32 documents, 1371 clauses") {
+		t.Errorf("admin reindex: calls %d, edited reply %q", calls, edit.Content)
 	}
 
 	member := slash("reindex")
 	member.GuildID = "g"
 	member.Member.Permissions = 1 << 11 // send messages only
-	r = dispatchOne(t, d, member)
-	if calls != 1 || !strings.Contains(r.Data.Content, "Administrator") {
-		t.Errorf("non-admin reindex: calls %d, reply %q", calls, r.Data.Content)
+	_, edit = reindexOnce(t, d, member)
+	if calls != 1 || !strings.Contains(edit.Content, "Administrator") {
+		t.Errorf("non-admin reindex: calls %d, reply %q", calls, edit.Content)
 	}
 
 	d.Reindex = func(context.Context) (*index.BuildReport, error) {
 		return nil, errors.New("corpus/cards/llama4.yaml:12: reference llama4-license#9 does not resolve")
 	}
-	r = dispatchOne(t, d, admin)
-	if !strings.Contains(r.Data.Content, "cards/llama4.yaml:12") || !strings.Contains(r.Data.Content, "previous index is still serving") {
-		t.Errorf("failed reindex reply %q", r.Data.Content)
+	_, edit = reindexOnce(t, d, admin)
+	if !strings.Contains(edit.Content, "cards/llama4.yaml:12") || !strings.Contains(edit.Content, "previous index is still serving") {
+		t.Errorf("failed reindex reply %q", edit.Content)
 	}
 }

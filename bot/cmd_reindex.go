@@ -26,6 +26,9 @@ var reindexCommand = Command{
 	},
 	Handle:    handleReindex,
 	Ephemeral: true,
+	// Defer at once and edit the reply with the result: a rebuild's time
+	// depends on the corpus, and Discord's 3 seconds are not to be raced.
+	DeferNow: true,
 }
 
 func init() { Commands = append(Commands, reindexCommand) }

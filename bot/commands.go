@@ -31,6 +31,9 @@ type Command struct {
 	// Ephemeral makes a deferred response private. The handler's own
 	// response flags decide when it answers in time.
 	Ephemeral bool
+	// DeferNow defers at once and edits the answer in when the handler
+	// returns, for commands whose work is meant to take a while (/reindex).
+	DeferNow bool
 }
 
 // Commands is every command the bot answers, and exactly what

@@ -136,17 +136,22 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 		done <- result{resp: resp, err: err}
 	}()
 
-	timer := time.NewTimer(disp.DeferAfter)
-	defer timer.Stop()
-	select {
-	case res := <-done:
-		cancel()
-		resp := res.resp
-		if res.err != nil {
-			resp = ephemeral(errorMessage(res.err))
+	if wait := disp.deferAfter(i); wait > 0 {
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		select {
+		case res := <-done:
+			cancel()
+			resp := res.resp
+			if res.err != nil {
+				resp = ephemeral(errorMessage(res.err))
+			}
+			disp.send(ctx, i, rs, resp, name, classify(res.err), res.err, start, false)
+			return
+		case <-timer.C:
 		}
-		disp.send(ctx, i, rs, resp, name, classify(res.err), res.err, start, false)
-	case <-timer.C:
+	}
+	{
 		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 			// Autocomplete cannot defer; an empty list beats none.
 			disp.send(ctx, i, rs, autocompleteResponse(nil, typedValue(i)), name, outcomeError, context.DeadlineExceeded, start, false)
@@ -181,6 +186,17 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 			disp.finish(i, name, classify(res.err), res.err, sendErr, start, true)
 		}()
 	}
+}
+
+// deferAfter is how long i's handler may run before the dispatcher defers:
+// 0 for commands marked DeferNow, whose work is always slow.
+func (disp *Dispatcher) deferAfter(i *discordgo.Interaction) time.Duration {
+	if data, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok && i.Type == discordgo.InteractionApplicationCommand {
+		if c, ok := disp.commands[data.Name]; ok && c.DeferNow {
+			return 0
+		}
+	}
+	return disp.DeferAfter
 }
 
 // route picks the handler for i; private says whether a deferred answer
