@@ -18,9 +18,19 @@ type Clause struct {
 	// Parents are the headings of the enclosing sections, outermost first,
 	// e.g. ["License Rights and Redistribution", "Redistribution and Use"].
 	Parents []string `json:"parents,omitempty"`
-	// Text is the clause body, verbatim, without its number label.
+	// Text is the clause body, verbatim, without its number label and
+	// without its own title.
 	Text string `json:"text"`
+	// Title is the clause's own title exactly as written, with what
+	// separates it from Text ("Grant of Patent License. "), when the title
+	// opens the clause; Quote joins them. Searched as the heading, quoted
+	// with the text.
+	Title string `json:"title,omitempty"`
 	// Line is the 1-based line of the original file (front matter
 	// included) where the clause starts; build errors cite it.
 	Line int `json:"line"`
 }
+
+// Quote is the clause as it reads in the document: its title, if it opens
+// the clause, then its text. Still verbatim (whitespace collapsed).
+func (c Clause) Quote() string { return c.Title + c.Text }

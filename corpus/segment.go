@@ -58,8 +58,53 @@ func Segment(docID string, raw []byte) ([]Clause, error) {
 	if len(clauses) == 0 {
 		return nil, fmt.Errorf("%s:%d: %w: no clause text found", docID, start+1, ErrEmptyDocument)
 	}
+	keepTitles(lines, start, clauses)
 	return clauses, nil
 }
+
+// keepTitles records each clause's own title as it is written, with what
+// separates it from the text ("Grant of Patent License. ", "ShareAlike."),
+// so Quote can give the section as it starts: people quote titles when they
+// ask ("Conveying Non-Source Forms"). A title is kept only when title and
+// text together are still verbatim in the document.
+func keepTitles(lines []string, start int, clauses []Clause) {
+	whole := collapseSpace(strings.Join(lines[start:], "\n"))
+	for i := range clauses {
+		c := &clauses[i]
+		if c.Heading == "" || c.Line < 1 || c.Line > len(lines) {
+			continue
+		}
+		line := lines[c.Line-1]
+		first, _, _ := strings.Cut(c.Heading, " ")
+		at := strings.Index(line, first)
+		if first == "" || at < 0 {
+			continue
+		}
+		for at > 0 && (line[at-1] == '*' || line[at-1] == '_') {
+			at-- // keep Markdown emphasis whole: "**Additional Commercial Terms**."
+		}
+		title := collapseSpace(line[at:])
+		body := collapseSpace(c.Text)
+		lead := body
+		if len(lead) > 24 {
+			lead = lead[:24]
+		}
+		if k := strings.Index(title, lead); k > 0 {
+			title = title[:k] // the text starts on the title's line
+		} else if k == 0 {
+			continue // the title is not on this line after all
+		}
+		title = strings.TrimSpace(title)
+		switch {
+		case strings.Contains(whole, title+" "+body):
+			c.Title = title + " "
+		case strings.Contains(whole, title+body):
+			c.Title = title
+		}
+	}
+}
+
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // invalidUTF8Line returns the 1-based line of the first invalid byte.
 func invalidUTF8Line(raw []byte) int {

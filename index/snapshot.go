@@ -223,7 +223,7 @@ func (s *snapshot) hit(id string) (Hit, bool) {
 		return Hit{}, false
 	}
 	c := s.m.Clauses[i]
-	h := Hit{Doc: c.Doc, Section: c.Section, Heading: c.Heading, Text: c.Text, Parents: c.Parents}
+	h := Hit{Doc: c.Doc, Section: c.Section, Heading: c.Heading, Text: c.Quote(), Parents: c.Parents}
 	if h.Heading == "" && len(c.Parents) > 0 {
 		h.Heading = c.Parents[len(c.Parents)-1]
 	}
