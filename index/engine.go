@@ -490,12 +490,42 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 			req.text = rest
 		}
 	}
+	size := req.size
+	if req.license == "" {
+		req.size = min(3*size, maxSearchHits) // room to spread over documents
+	}
 	hits, err := s.search(ctx, req)
 	if err != nil {
 		return nil, err
 	}
+	if req.license == "" {
+		hits = spread(hits, perDocument)
+	}
+	hits = hits[:min(size, len(hits))]
 	s.markMatched(hits, req.text)
 	return hits, nil
+}
+
+// perDocument is how many hits of one document a corpus-wide search shows
+// before other documents get their turn: a question about Llama 4 being
+// open source should reach the critique article, the definition and the
+// project's notes, not ten paragraphs of one of them.
+const perDocument = 2
+
+// spread keeps the score order but moves a document's hits past the first
+// max to the end.
+func spread(hits []Hit, max int) []Hit {
+	out := make([]Hit, 0, len(hits))
+	var later []Hit
+	seen := map[string]int{}
+	for _, h := range hits {
+		if seen[h.Doc]++; seen[h.Doc] <= max {
+			out = append(out, h)
+		} else {
+			later = append(later, h)
+		}
+	}
+	return append(out, later...)
 }
 
 // sharesWord reports whether h contains a word of the question other than
