@@ -345,14 +345,19 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 		quoted = mergeHits(own, s.refHits(card.Refs, hits))
 	case card != nil && !tm.whole && len(card.Refs) > 0:
 		// The user said more than the topic ("modified files"): if their
-		// other words pick out one of the card's clauses, it leads.
+		// words outside the topic's own vocabulary pick out one of the
+		// card's clauses, it leads.
+		// The card's first clause keeps the lead if it has any of those
+		// words itself.
 		quoted = s.refHits(card.Refs, hits)
-		if rest := s.residual(topic, l, tm.stems); rest != "" {
-			own, err := s.search(ctx, searchReq{text: rest, only: card.Refs, size: 1})
+		if rest := s.residual(topic, l, s.topics.vocab[tm.topic]); rest != "" {
+			own, err := s.search(ctx, searchReq{text: rest, only: card.Refs, size: len(card.Refs)})
 			if err != nil {
 				return nil, err
 			}
-			quoted = mergeHits(own, quoted)
+			if len(own) > 0 && !mentions(own, card.Refs[0]) {
+				quoted = mergeHits(own[:1], quoted)
+			}
 		}
 	case card != nil && len(card.Refs) > 0:
 		quoted = s.refHits(card.Refs, hits)
@@ -425,6 +430,16 @@ func (s *snapshot) cardFor(license string, h Hit) (string, cardMeta, bool) {
 		}
 	}
 	return "", cardMeta{}, false
+}
+
+// mentions reports whether hits include the clause id ("doc#section").
+func mentions(hits []Hit, id string) bool {
+	for _, h := range hits {
+		if h.Doc+"#"+h.Section == id {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeHits appends to a the hits of b it does not already hold.

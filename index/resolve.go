@@ -100,6 +100,7 @@ type topicMatcher struct {
 	stems   func(string) []string
 	byID    map[string]*corpus.Topic
 	phrases []topicPhrase
+	vocab   map[string][]string // topic id → stems of its label, aliases, instances and expansions
 }
 
 type topicPhrase struct {
@@ -110,10 +111,13 @@ type topicPhrase struct {
 }
 
 func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicMatcher {
-	tm := &topicMatcher{stems: stems, byID: map[string]*corpus.Topic{}}
+	tm := &topicMatcher{stems: stems, byID: map[string]*corpus.Topic{}, vocab: map[string][]string{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
+		for _, p := range append(append(append([]string{t.Label}, t.Aliases...), t.Instances...), t.Expand...) {
+			tm.vocab[t.ID] = append(tm.vocab[t.ID], stems(p)...)
+		}
 		add := func(s string, instance, exact bool) {
 			// A phrase that loses words to the stop list ("built with",
 			// "not allowed") would match its one remaining word anywhere.
