@@ -131,7 +131,10 @@ func (h *HTTPServer) interactions(w http.ResponseWriter, r *http.Request) {
 		h.reject(w, r, http.StatusBadRequest, "malformed interaction")
 		return
 	}
-	ir := &inlineResponder{rest: h.rest}
+	ir := &inlineResponder{rest: h.rest, sent: make(chan struct{})}
+	// A deferred answer's edit waits for this: the edit must not reach
+	// Discord before the deferral it edits.
+	defer close(ir.sent)
 	h.disp.Dispatch(r.Context(), &in, ir)
 	if ir.err != nil || ir.body == nil {
 		h.reject(w, r, http.StatusInternalServerError, "no response")
@@ -140,6 +143,9 @@ func (h *HTTPServer) interactions(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(ir.body)))
 	w.Write(ir.body)
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 // signatureHeaders checks the headers Discord signs with before any of the
@@ -206,6 +212,7 @@ type inlineResponder struct {
 	body []byte
 	err  error
 	rest *restResponder
+	sent chan struct{} // closed once the inline response is written
 }
 
 func (r *inlineResponder) Respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
@@ -216,6 +223,11 @@ func (r *inlineResponder) Respond(_ context.Context, _ *discordgo.Interaction, r
 func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error {
 	if r.rest == nil {
 		return errors.New("edit deferred response: no Discord session configured")
+	}
+	select {
+	case <-r.sent:
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 	return r.rest.Edit(ctx, i, data, publicDefer)
 }
