@@ -42,8 +42,13 @@ func handlePinButton(ctx context.Context, d *Deps, i *discordgo.Interaction, cus
 	if i.Message.Flags&discordgo.MessageFlagsEphemeral != 0 {
 		return nil, userErrorf("Only you can see that message, so it can't be pinned. Ask with `/license` in the channel, then pin that answer.")
 	}
+	if i.Message.ChannelID != "" && i.Message.ChannelID != i.ChannelID {
+		return nil, userErrorf("That message is in another channel; pin it from there.")
+	}
+	// The permissions checked are those of the interaction's channel, so
+	// that is the channel pinned in.
 	return pinAnswer(ctx, d, i, pinTarget{
-		channelID: firstNonEmpty(i.Message.ChannelID, i.ChannelID),
+		channelID: i.ChannelID,
 		messageID: i.Message.ID,
 		license:   license,
 		topic:     topic,
@@ -71,8 +76,11 @@ func handlePinAnswer(ctx context.Context, d *Deps, i *discordgo.Interaction) (*d
 		return nil, userErrorf("**Pin answer** works on my `/license` answers, the messages with a 📌 Pin button. " +
 			"Use Discord's own **Pin Message** for anything else.")
 	}
+	if m.ChannelID != "" && m.ChannelID != i.ChannelID {
+		return nil, userErrorf("That message is in another channel; pin it from there.")
+	}
 	return pinAnswer(ctx, d, i, pinTarget{
-		channelID: firstNonEmpty(m.ChannelID, i.ChannelID),
+		channelID: i.ChannelID,
 		messageID: m.ID,
 		license:   license,
 		topic:     topic,

@@ -706,3 +706,19 @@ func TestPinnedWithinLimits(t *testing.T) {
 		t.Errorf("/pinned may ping: %+v", r.Data.AllowedMentions)
 	}
 }
+
+// The pin goes to the channel whose permissions were checked: a message
+// that claims another channel is refused, with no Discord call.
+func TestPinRefusesMessageFromAnotherChannel(t *testing.T) {
+	f := newPinFixture(t)
+	i := pinClick(t, "pin:llama4:attribution", edits(setPerms(permsModerator, permsModerator), func(m map[string]any) {
+		obj(m, "message")["channel_id"] = "999"
+	}))
+	r := f.dispatch(t, i)
+	if !isEphemeral(r) || !strings.Contains(r.Data.Content, "another channel") {
+		t.Fatalf("want an ephemeral refusal, got %+v", r.Data)
+	}
+	if got := f.discord.calls(); len(got) != 0 {
+		t.Errorf("Discord received %v, want no call", got)
+	}
+}
