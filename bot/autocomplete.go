@@ -180,3 +180,11 @@ func subsequence(q, c string) bool {
 	}
 	return false
 }
+
+// typedString is what the user has typed in the focused option so far.
+// discordgo's StringValue panics when the value is not a string, and an
+// autocomplete payload is only as well-formed as its sender.
+func typedString(o *discordgo.ApplicationCommandInteractionDataOption) string {
+	s, _ := o.Value.(string)
+	return s
+}

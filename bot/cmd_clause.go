@@ -67,5 +67,5 @@ func autocompleteLicenseOnly(ctx context.Context, d *Deps, i *discordgo.Interact
 	if focused.Name != "license" {
 		return nil
 	}
-	return licenseChoices(d.Engine.Licenses(), focused.StringValue())
+	return licenseChoices(d.Engine.Licenses(), typedString(focused))
 }

@@ -76,13 +76,13 @@ func RenderComparison(a, b *index.Answer) *discordgo.InteractionResponse {
 func autocompleteCompare(ctx context.Context, d *Deps, i *discordgo.Interaction, focused *discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandOptionChoice {
 	switch focused.Name {
 	case "first", "second":
-		return licenseChoices(d.Engine.Licenses(), focused.StringValue())
+		return licenseChoices(d.Engine.Licenses(), typedString(focused))
 	case "topic":
 		info, ok := guessLicense(d.Engine, stringOption(options(i), "first"))
 		if !ok {
 			return nil
 		}
-		return topicChoices(d.Engine.Topics(info.Key), focused.StringValue())
+		return topicChoices(d.Engine.Topics(info.Key), typedString(focused))
 	}
 	return nil
 }

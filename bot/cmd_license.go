@@ -84,14 +84,14 @@ func hasWord(s string) bool {
 func autocompleteLicenseTopic(ctx context.Context, d *Deps, i *discordgo.Interaction, focused *discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandOptionChoice {
 	switch focused.Name {
 	case "license":
-		return licenseChoices(d.Engine.Licenses(), focused.StringValue())
+		return licenseChoices(d.Engine.Licenses(), typedString(focused))
 	case "topic":
 		opts := options(i)
 		info, ok := guessLicense(d.Engine, stringOption(opts, "license"))
 		if !ok {
 			return nil
 		}
-		return topicChoices(d.Engine.Topics(info.Key), focused.StringValue())
+		return topicChoices(d.Engine.Topics(info.Key), typedString(focused))
 	}
 	return nil
 }

@@ -312,3 +312,22 @@ func TestOddInteractionsAnswered(t *testing.T) {
 		}
 	}
 }
+
+// An autocomplete whose focused option is not a string (a malformed or
+// hostile payload) still gets an autocomplete response, not a panic.
+func TestAutocompleteWithNonStringValue(t *testing.T) {
+	d, logs := newTestDeps(sampleEngine())
+	i := slash("license", "license", "llama4")
+	i.Type = discordgo.InteractionApplicationCommandAutocomplete
+	data := i.Data.(discordgo.ApplicationCommandInteractionData)
+	data.Options = append(data.Options, &discordgo.ApplicationCommandInteractionDataOption{
+		Name: "topic", Type: discordgo.ApplicationCommandOptionInteger, Value: float64(5), Focused: true})
+	i.Data = data
+	r := dispatchOne(t, d, i)
+	if r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		t.Fatalf("want an autocomplete result, got type %d", r.Type)
+	}
+	if strings.Contains(logs.String(), "panic") {
+		t.Errorf("handler panicked: %s", logs)
+	}
+}
