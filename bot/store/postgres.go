@@ -25,7 +25,7 @@ func OpenPostgres(ctx context.Context, databaseURL string) (Store, error) {
 	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(10)
-	db.SetMaxIdleConns(2)
+	db.SetMaxIdleConns(10)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	s, err := open(ctx, db, dialect{
 		name:          "postgres",

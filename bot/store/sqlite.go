@@ -58,8 +58,11 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
 		s, err := open(ctx, db, dialect{name: "sqlite"})
-		if err == nil || !isBusy(err) || time.Now().After(deadline) {
-			return s, err
+		if err == nil {
+			return s, nil
+		}
+		if !isBusy(err) || time.Now().After(deadline) {
+			return nil, err // a nil Store, not a nil *sqlStore inside one
 		}
 		select {
 		case <-ctx.Done():
