@@ -97,6 +97,13 @@ func TestReindexCommand(t *testing.T) {
 		t.Errorf("non-admin reindex: calls %d, reply %q", calls, edit.Content)
 	}
 
+	d.ReindexGuilds = map[string]bool{"operators": true}
+	_, edit = reindexOnce(t, d, admin)
+	if calls != 1 || !strings.Contains(edit.Content, "not enabled for this server") {
+		t.Errorf("admin of a server outside LICENSEBOT_REINDEX_GUILDS: calls %d, reply %q", calls, edit.Content)
+	}
+	d.ReindexGuilds = nil
+
 	d.Reindex = func(context.Context) (*index.BuildReport, error) {
 		return nil, errors.New("corpus/cards/llama4.yaml:12: reference llama4-license#9 does not resolve")
 	}

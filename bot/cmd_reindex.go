@@ -40,8 +40,8 @@ func handleReindex(ctx context.Context, d *Deps, i *discordgo.Interaction) (*dis
 	if i.Member == nil || i.Member.Permissions&permissionAdministrator == 0 {
 		return nil, userErrorf("Only server administrators can rebuild the index (missing permission: Administrator).")
 	}
-	if d.Reindex == nil {
-		return nil, userErrorf("Reindexing is not enabled on this bot.")
+	if d.Reindex == nil || len(d.ReindexGuilds) > 0 && !d.ReindexGuilds[i.GuildID] {
+		return nil, userErrorf("Reindexing is not enabled for this server; the bot's operator can rebuild the index.")
 	}
 	start := d.now()
 	r, err := d.Reindex(ctx)

@@ -50,6 +50,10 @@ type Deps struct {
 	// Reindex rebuilds the index from the corpus and swaps it in (see
 	// cmd_reindex.go); nil disables /reindex.
 	Reindex func(ctx context.Context) (*index.BuildReport, error)
+	// ReindexGuilds, when not empty, are the only servers whose
+	// administrators may run /reindex: the index is the operator's, shared
+	// by every server the bot is in.
+	ReindexGuilds map[string]bool
 }
 
 func (d *Deps) logger() *slog.Logger {

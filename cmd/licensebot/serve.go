@@ -68,6 +68,7 @@ type serveCommand struct {
 	shardID  int
 	shards   int
 	metrics  string
+	reindex  string
 }
 
 func (c *serveCommand) Run(ctx context.Context, args []string) error {
@@ -84,6 +85,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
 	fs.StringVar(&c.metrics, "metrics", os.Getenv("LICENSEBOT_METRICS_ADDR"), "gateway mode: serve /healthz, /readyz and /metrics on ADDR (env LICENSEBOT_METRICS_ADDR)")
+	fs.StringVar(&c.reindex, "reindex-guilds", os.Getenv("LICENSEBOT_REINDEX_GUILDS"), "comma-separated server ids whose administrators may /reindex; empty allows administrators of every server (env LICENSEBOT_REINDEX_GUILDS)")
 	fs.IntVar(&c.shardID, "shard-id", envInt("LICENSEBOT_SHARD_ID", 0), "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
 	fs.IntVar(&c.shards, "shard-count", envInt("LICENSEBOT_SHARD_COUNT", 1), "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
 	if _, err := parse(fs, args); err != nil {
@@ -139,6 +141,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		Reindex: func(ctx context.Context) (*index.BuildReport, error) {
 			return eng.Rebuild(ctx, c.dirs.paths())
 		},
+		ReindexGuilds: idSet(c.reindex),
 	}
 	disp := bot.NewDispatcher(deps)
 
@@ -206,6 +209,20 @@ func (c *serveCommand) reindexOnHUP(ctx context.Context, eng *index.Engine, log 
 			log.Info("reindexed on SIGHUP", "documents", r.Documents, "clauses", r.Clauses, "took", r.Took, "index", r.Dir)
 		}
 	}
+}
+
+// idSet parses a comma-separated list of ids; nil when empty.
+func idSet(list string) map[string]bool {
+	var set map[string]bool
+	for _, id := range strings.Split(list, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			if set == nil {
+				set = map[string]bool{}
+			}
+			set[id] = true
+		}
+	}
+	return set
 }
 
 func isHexKey(s string) bool {
