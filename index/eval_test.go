@@ -179,17 +179,25 @@ func loadTexts(t *testing.T) map[string]string {
 
 // TestEval holds the answer quality of DESIGN.md on the shared dev questions
 // and on hand-written questions in the same style that were never used for
-// tuning: top-1 ≥ 0.85, top-3 ≥ 0.95, verdict status 1.0, no invented quote.
+// tuning: top-1 ≥ 0.85, top-3 ≥ 0.95, verdict status 1.0, no invented quote;
+// and a floor on a set written blind.
 func TestEval(t *testing.T) {
 	e := indextest.Engine(t)
 	texts := loadTexts(t)
-	sets := map[string]string{
-		"dev":     filepath.Join(corpustest.Shared(t), "eval", "dev.yaml"),
-		"heldout": filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "heldout.yaml"),
+	type bar struct{ top1, top3 float64 }
+	sets := map[string]struct {
+		path string
+		bar  bar
+	}{
+		"dev":     {filepath.Join(corpustest.Shared(t), "eval", "dev.yaml"), bar{0.85, 0.95}},
+		"heldout": {filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "heldout.yaml"), bar{0.85, 0.95}},
+		// The blind set is harder (no one tuned the corpus to its phrasing);
+		// its floor sits a little under today's 0.73 / 0.89.
+		"blind": {filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "blind.yaml"), bar{0.70, 0.85}},
 	}
-	for name, path := range sets {
+	for name, set := range sets {
 		t.Run(name, func(t *testing.T) {
-			sc := runEval(t, e, loadCases(t, path), texts)
+			sc := runEval(t, e, loadCases(t, set.path), texts)
 			top1, top3 := float64(sc.top1)/float64(sc.n), float64(sc.top3)/float64(sc.n)
 			status := 1.0
 			if sc.statusN > 0 {
@@ -200,9 +208,9 @@ func TestEval(t *testing.T) {
 			for _, m := range sc.misses {
 				t.Log("  ", m)
 			}
-			if top1 < 0.85 || top3 < 0.95 || status < 1 || sc.invented > 0 || sc.errors > 0 {
-				t.Errorf("%s below the bar: top1 %.2f (≥0.85) top3 %.2f (≥0.95) status %.2f (=1) invented %d errors %d",
-					name, top1, top3, status, sc.invented, sc.errors)
+			if top1 < set.bar.top1 || top3 < set.bar.top3 || status < 1 || sc.invented > 0 || sc.errors > 0 {
+				t.Errorf("%s below the bar: top1 %.2f (≥%.2f) top3 %.2f (≥%.2f) status %.2f (=1) invented %d errors %d",
+					name, top1, set.bar.top1, top3, set.bar.top3, status, sc.invented, sc.errors)
 			}
 		})
 	}
