@@ -31,6 +31,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ import (
 
 	"github.com/licensebot/licensebot/bot"
 	"github.com/licensebot/licensebot/bot/bottest"
+	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/index"
 )
 
@@ -183,20 +185,36 @@ func startSelf(dataDir string, cooldown bool) (string, ed25519.PrivateKey, func(
 	if err != nil {
 		return "", nil, nil, err
 	}
+	// A pins store as serve has one: every /license in a server looks up
+	// the pinned answer, and that lookup belongs in the measurement.
+	pinsDir, err := os.MkdirTemp("", "loadgen-pins-")
+	if err != nil {
+		return "", nil, nil, err
+	}
+	pins, err := store.Open(context.Background(), filepath.Join(pinsDir, "pins.db"), "")
+	if err != nil {
+		os.RemoveAll(pinsDir)
+		return "", nil, nil, err
+	}
 	deps := &bot.Deps{
 		Engine:  eng,
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Metrics: bot.NewMetrics(eng),
+		Pins:    pins,
 	}
 	if cooldown {
 		deps.Cooldown = bot.NewCooldown(3*time.Second, 5)
 	}
 	h, err := bot.NewHTTPServer(bot.NewDispatcher(deps), hex.EncodeToString(pub), nil)
 	if err != nil {
+		pins.Close()
+		os.RemoveAll(pinsDir)
 		return "", nil, nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
+		pins.Close()
+		os.RemoveAll(pinsDir)
 		return "", nil, nil, err
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
@@ -204,6 +222,8 @@ func startSelf(dataDir string, cooldown bool) (string, ed25519.PrivateKey, func(
 	return "http://" + ln.Addr().String() + "/interactions", priv, func() {
 		srv.Close()
 		eng.Close()
+		pins.Close()
+		os.RemoveAll(pinsDir)
 	}, nil
 }
 
