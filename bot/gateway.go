@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -17,10 +18,22 @@ func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, gra
 	rs := &restResponder{s: s}
 	// Answers in flight at shutdown still go out.
 	sendCtx := context.WithoutCancel(ctx)
+	// Events still arriving during shutdown are refused under mu, so every
+	// Dispatch has begun (and counted itself in flight) before disp.Wait.
+	var (
+		mu      sync.Mutex
+		closing bool
+		active  sync.WaitGroup
+	)
 	remove := s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-		if ctx.Err() != nil {
+		mu.Lock()
+		if closing || ctx.Err() != nil {
+			mu.Unlock()
 			return
 		}
+		active.Add(1)
+		mu.Unlock()
+		defer active.Done()
 		disp.Dispatch(sendCtx, ic.Interaction, rs)
 	})
 	if err := s.Open(); err != nil {
@@ -29,7 +42,11 @@ func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, gra
 	}
 	disp.deps.logger().Info("gateway connected", "intents", s.Identify.Intents)
 	<-ctx.Done()
+	mu.Lock()
+	closing = true
+	mu.Unlock()
 	remove()
+	active.Wait()
 	disp.Wait(grace)
 	if err := s.Close(); err != nil {
 		return fmt.Errorf("gateway: close: %w", err)
