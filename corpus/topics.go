@@ -39,6 +39,10 @@ type KindHint struct {
 type Topics struct {
 	Topics []Topic    `yaml:"topics"`
 	Kinds  []KindHint `yaml:"kinds"`
+	// Synonyms are groups of phrases that mean the same in license text
+	// ("hosted service" / "API" / "SaaS"): a query with one of them also
+	// searches, at lower weight, for the others.
+	Synonyms [][]string `yaml:"synonyms"`
 
 	File string `yaml:"-"`
 }

@@ -318,7 +318,7 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, topic string) (*Answ
 	// The user's own words lead the search; the topic's expansion terms
 	// find clauses that never use the user's word ("credit" → "Built with").
 	// When a card decides, only its clauses need scores.
-	req := searchReq{text: topic, expand: expand, license: l.Key, size: 12}
+	req := searchReq{text: topic, expand: expand, synonyms: s.synonymsFor(topic), license: l.Key, size: 12}
 	if card != nil && len(card.Refs) > 0 && tm.whole && !tm.instance {
 		req.only, req.size = card.Refs, len(card.Refs)
 	}
@@ -496,6 +496,7 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	if tm, ok := s.topics.match(req.text); ok && tm.whole {
 		req.expand = s.topics.byID[tm.topic].Expand
 	}
+	req.synonyms = s.synonymsFor(req.text)
 	// "criticism" in "attribution requirement criticism" says where to
 	// look, not what to find: it favours a kind of document and leaves the
 	// content query.

@@ -192,8 +192,8 @@ func TestEval(t *testing.T) {
 		"dev":     {filepath.Join(corpustest.Shared(t), "eval", "dev.yaml"), bar{0.85, 0.95}},
 		"heldout": {filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "heldout.yaml"), bar{0.85, 0.95}},
 		// The blind set is harder (no one tuned the corpus to its phrasing);
-		// its floor sits a little under today's 0.73 / 0.89.
-		"blind": {filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "blind.yaml"), bar{0.70, 0.85}},
+		// its floor sits a little under today's 0.78 / 0.93.
+		"blind": {filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "blind.yaml"), bar{0.75, 0.90}},
 	}
 	for name, set := range sets {
 		t.Run(name, func(t *testing.T) {

@@ -26,6 +26,7 @@ type meta struct {
 	Licenses       []licenseMeta                  `json:"licenses"`
 	Topics         []corpus.Topic                 `json:"topics"`
 	Kinds          []corpus.KindHint              `json:"kinds"`
+	Synonyms       [][]string                     `json:"synonyms"`
 	Cards          map[string]map[string]cardMeta `json:"cards"`
 	OpenSource     map[string]*assessmentMeta     `json:"opensource"`
 	Clauses        []corpus.Clause                `json:"clauses"`
@@ -78,6 +79,7 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		IndexedAt:      now.UTC(),
 		Topics:         c.Topics.Topics,
 		Kinds:          c.Topics.Kinds,
+		Synonyms:       c.Topics.Synonyms,
 		Cards:          map[string]map[string]cardMeta{},
 		OpenSource:     map[string]*assessmentMeta{},
 		Missing:        c.Missing,

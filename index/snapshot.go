@@ -40,6 +40,7 @@ type snapshot struct {
 	names    *nameIndex
 	topics   *topicMatcher
 	kinds    *topicMatcher // kind hints, matched like topics
+	synonyms []synonymGroup
 	cache    *lru.Cache[string, *Answer]
 	// tokenCache maps a clause text to its tokens; bounded by the
 	// build's clauses, since only clause texts are analysed through it.
@@ -91,10 +92,48 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
 	}
 	s.kinds = newTopicMatcher(s.stems, kt)
+	for _, g := range m.Synonyms {
+		sg := synonymGroup{phrases: g}
+		for _, p := range g {
+			sg.stems = append(sg.stems, s.stems(p))
+		}
+		s.synonyms = append(s.synonyms, sg)
+	}
 	if cacheSize > 0 {
 		s.cache, _ = lru.New[string, *Answer](cacheSize)
 	}
 	return s, nil
+}
+
+// synonymGroup is phrases that mean the same, with their stems.
+type synonymGroup struct {
+	phrases []string
+	stems   [][]string
+}
+
+// synonymsFor returns the phrases that mean what some phrase of text
+// means, to be searched at expansion weight beside the user's words.
+func (s *snapshot) synonymsFor(text string) []string {
+	st := s.stems(text)
+	var out []string
+	for _, g := range s.synonyms {
+		hit := -1
+		for i, ps := range g.stems {
+			if len(ps) > 0 && containsRun(st, ps) {
+				hit = i
+				break
+			}
+		}
+		if hit < 0 {
+			continue
+		}
+		for i, p := range g.phrases {
+			if i != hit && !containsRun(st, g.stems[i]) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // release drops a reader; the last reader of a retired snapshot closes it.
@@ -128,12 +167,13 @@ func (s *snapshot) stems(text string) []string {
 // searchReq is a typed search: user text and topic expansions become match
 // queries, never query-string syntax.
 type searchReq struct {
-	text    string   // the user's words
-	expand  []string // topic expansion terms, weighted lower
-	license string   // "" for the whole corpus
-	kind    string   // a document kind to favour, or ""
-	size    int
-	only    []string // score just these clauses ("doc#section"), if set
+	text     string   // the user's words
+	expand   []string // topic expansion terms, weighted lower
+	synonyms []string // phrases meaning what the user\'s words mean, lower still
+	license  string   // "" for the whole corpus
+	kind     string   // a document kind to favour, or ""
+	size     int
+	only     []string // score just these clauses ("doc#section"), if set
 }
 
 func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
@@ -174,6 +214,13 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 			addMatch(fieldText, e, 0.25)
 		}
 		addMatch(fieldHeading, e, 0.2)
+	}
+	for _, e := range r.synonyms {
+		if len(s.stems(e)) > 1 {
+			addPhrase(fieldText, e, 0.15)
+		} else {
+			addMatch(fieldText, e, 0.1)
+		}
 	}
 	if len(should) == 0 {
 		return nil, nil
