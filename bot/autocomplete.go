@@ -47,74 +47,55 @@ func licenseChoices(all []index.LicenseInfo, typed string) []*discordgo.Applicat
 }
 
 func rankLicenses(all []index.LicenseInfo, typed string) []index.LicenseInfo {
-	q := norm(typed)
-	type scored struct {
-		l    index.LicenseInfo
-		rank int
-		pos  int
-	}
-	var s []scored
-	for n, l := range all {
-		r := rankNone
-		for _, cand := range append([]string{l.Key, l.Title}, l.Aliases...) {
-			r = min(r, matchRank(q, cand))
-		}
-		if r < rankNone {
-			s = append(s, scored{l, r, n})
-		}
-	}
-	sort.SliceStable(s, func(a, b int) bool {
-		if s[a].rank != s[b].rank {
-			return s[a].rank < s[b].rank
-		}
-		return s[a].pos < s[b].pos
+	return rankByNames(all, norm(typed), func(l index.LicenseInfo) []string {
+		return append([]string{l.Key, l.Title}, l.Aliases...)
 	})
-	out := make([]index.LicenseInfo, len(s))
-	for n := range s {
-		out[n] = s[n].l
-	}
-	return out
 }
 
 // topicChoices are the license's topics matching typed; with nothing typed,
 // all of them.
 func topicChoices(topics []index.TopicInfo, typed string) []*discordgo.ApplicationCommandOptionChoice {
-	q := norm(typed)
-	type scored struct {
-		t    index.TopicInfo
-		rank int
-		pos  int
+	ranked := topics
+	if q := norm(typed); q != "" {
+		ranked = rankByNames(topics, q, func(t index.TopicInfo) []string {
+			return append([]string{t.ID, t.Label}, t.Aliases...)
+		})
 	}
-	var s []scored
-	for n, t := range topics {
-		r := rankNone
-		if q == "" {
-			r = rankExact
-		} else {
-			for _, cand := range append([]string{t.ID, t.Label}, t.Aliases...) {
-				r = min(r, matchRank(q, cand))
-			}
-		}
-		if r < rankNone {
-			s = append(s, scored{t, r, n})
-		}
-	}
-	sort.SliceStable(s, func(a, b int) bool {
-		if s[a].rank != s[b].rank {
-			return s[a].rank < s[b].rank
-		}
-		return s[a].pos < s[b].pos
-	})
-	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(s), maxChoices))
-	for _, sc := range s {
+	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(ranked), maxChoices))
+	for _, t := range ranked {
 		if len(out) == maxChoices {
 			break
 		}
-		if sc.t.ID == "" || textLen(sc.t.ID) > maxChoiceLen {
+		if t.ID == "" || textLen(t.ID) > maxChoiceLen {
 			continue
 		}
-		name := firstNonEmpty(clean(sc.t.Label), sc.t.ID)
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(name, maxChoiceLen), Value: sc.t.ID})
+		name := firstNonEmpty(clean(t.Label), t.ID)
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: truncate(name, maxChoiceLen), Value: t.ID})
+	}
+	return out
+}
+
+// rankByNames keeps the items one of whose names matches the normalised
+// query q, best match first and in their given order among equals.
+func rankByNames[T any](items []T, q string, names func(T) []string) []T {
+	type scored struct {
+		item T
+		rank int
+	}
+	var s []scored
+	for _, it := range items {
+		r := rankNone
+		for _, cand := range names(it) {
+			r = min(r, matchRank(q, cand))
+		}
+		if r < rankNone {
+			s = append(s, scored{it, r})
+		}
+	}
+	sort.SliceStable(s, func(a, b int) bool { return s[a].rank < s[b].rank })
+	out := make([]T, len(s))
+	for n := range s {
+		out[n] = s[n].item
 	}
 	return out
 }
