@@ -41,7 +41,10 @@ type snapshot struct {
 	topics   *topicMatcher
 	kinds    *topicMatcher // kind hints, matched like topics
 	synonyms []synonymGroup
-	cache    *lru.Cache[string, *Answer]
+	// phrases says, for every expansion term and synonym, whether it
+	// analyses to more than one word; known at open, asked per query.
+	phrases map[string]bool
+	cache   *lru.Cache[string, *Answer]
 	// tokenCache maps a clause text to its tokens; bounded by the
 	// build's clauses, since only clause texts are analysed through it.
 	tokenCache sync.Map
@@ -92,17 +95,33 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
 	}
 	s.kinds = newTopicMatcher(s.stems, kt)
+	s.phrases = map[string]bool{}
 	for _, g := range m.Synonyms {
 		sg := synonymGroup{phrases: g}
 		for _, p := range g {
-			sg.stems = append(sg.stems, s.stems(p))
+			st := s.stems(p)
+			sg.stems = append(sg.stems, st)
+			s.phrases[p] = len(st) > 1
 		}
 		s.synonyms = append(s.synonyms, sg)
+	}
+	for _, t := range m.Topics {
+		for _, e := range t.Expand {
+			s.phrases[e] = len(s.stems(e)) > 1
+		}
 	}
 	if cacheSize > 0 {
 		s.cache, _ = lru.New[string, *Answer](cacheSize)
 	}
 	return s, nil
+}
+
+// isPhrase reports whether term analyses to more than one word.
+func (s *snapshot) isPhrase(term string) bool {
+	if p, ok := s.phrases[term]; ok {
+		return p
+	}
+	return len(s.stems(term)) > 1
 }
 
 // synonymGroup is phrases that mean the same, with their stems.
@@ -207,21 +226,21 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 			}
 		}
 	}
-	for _, e := range r.expand {
-		if len(s.stems(e)) > 1 {
-			addPhrase(fieldText, e, 0.35)
-		} else {
-			addMatch(fieldText, e, 0.25)
+	// Expansions and synonyms: phrases as phrases, single words as words.
+	addTerms := func(terms []string, phraseBoost, wordBoost float64) {
+		for _, e := range terms {
+			if s.isPhrase(e) {
+				addPhrase(fieldText, e, phraseBoost)
+			} else {
+				addMatch(fieldText, e, wordBoost)
+			}
 		}
+	}
+	addTerms(r.expand, 0.35, 0.25)
+	for _, e := range r.expand {
 		addMatch(fieldHeading, e, 0.2)
 	}
-	for _, e := range r.synonyms {
-		if len(s.stems(e)) > 1 {
-			addPhrase(fieldText, e, 0.15)
-		} else {
-			addMatch(fieldText, e, 0.1)
-		}
-	}
+	addTerms(r.synonyms, 0.15, 0.1)
 	if len(should) == 0 {
 		return nil, nil
 	}
