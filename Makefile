@@ -13,7 +13,7 @@ TOPIC       ?= attribution
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum
 
-export LICENSEBOT_TEXTS ?= $(MIRROR)
+export LICENSEBOT_TEXTS ?= $(abspath $(MIRROR))
 
 .PHONY: all build data run test lint bench eval clean
 

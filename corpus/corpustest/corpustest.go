@@ -33,6 +33,9 @@ func RepoRoot(t testing.TB) string {
 func Shared(t testing.TB) string {
 	t.Helper()
 	if d := os.Getenv("LICENSEBOT_SHARED"); d != "" {
+		if !filepath.IsAbs(d) {
+			d = filepath.Join(RepoRoot(t), d)
+		}
 		return d
 	}
 	return filepath.Join(RepoRoot(t), "..", "shared")
@@ -43,8 +46,13 @@ func Shared(t testing.TB) string {
 func TextsDir(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("LICENSEBOT_TEXTS")
-	if dir == "" {
+	switch {
+	case dir == "":
 		dir = filepath.Join(Shared(t), "corpus", "texts")
+	case !filepath.IsAbs(dir):
+		// go test runs each package in its own directory: a relative path
+		// means one relative to the repository, where it was typed.
+		dir = filepath.Join(RepoRoot(t), dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "llama4-license.txt")); err != nil {
 		t.Fatalf("corpus texts not found in %s (set LICENSEBOT_TEXTS, or put shared/ beside the repository): %v", dir, err)
