@@ -12,19 +12,82 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Status values a verdict card may carry.
+// Status values a verdict card may carry; FORMATS.md gives the rule for
+// each (one meaning per status, whatever the license).
 var cardStatuses = map[string]bool{
 	"required": true, "allowed": true, "forbidden": true, "conditional": true, "not-addressed": true,
+	"info": true,
 }
 
 // Verdict is one card: the answer for one license and topic.
 type Verdict struct {
-	Status  string `yaml:"status"`
+	Status string `yaml:"status"`
+	// Basis is the legal position the status rests on (grant, duty,
+	// prohibition, exclusion, silent, fact): CheckTaxonomy holds every
+	// card's status to the one its basis allows, so the same position gets
+	// the same status in every card.
+	Basis   string `yaml:"basis"`
 	Summary string `yaml:"summary"`
 	Refs    []Ref  `yaml:"refs"`
+	// Conditions are this topic's own conditions, a short phrase each
+	// ("a model you share is named Llama…"); the license's gates come on
+	// top of them.
+	Conditions []string `yaml:"conditions"`
+	// Gates lists the ids of the license's gates that bear on this topic.
+	// Nil means every gate when the verdict is about a right (allowed,
+	// conditional, required); an empty list means none.
+	Gates *[]string `yaml:"gates"`
 
 	Line int `yaml:"-"`
 }
+
+// Gate is a license-wide condition: who may use the license at all, a
+// policy that binds every use, or what every derivative must carry. A right
+// of a gated license is never plainly allowed.
+type Gate struct {
+	ID    string `yaml:"id"`
+	Kind  string `yaml:"kind"` // who | policy | derivative
+	Label string `yaml:"label"`
+	Refs  []Ref  `yaml:"refs"`
+
+	Line int `yaml:"-"`
+}
+
+// UnmarshalYAML records the gate's line.
+func (g *Gate) UnmarshalYAML(n *yaml.Node) error {
+	type plain Gate
+	var p plain
+	if err := decodeStrict(n, &p); err != nil {
+		return err
+	}
+	*g = Gate(p)
+	g.Line = n.Line
+	return nil
+}
+
+// AppliedGates returns the license gates that bear on verdict v: its own
+// list when it has one, else every gate for a verdict about a right.
+func (c *Card) AppliedGates(v *Verdict) []Gate {
+	if v.Gates == nil {
+		if !rightStatuses[v.Status] {
+			return nil
+		}
+		return c.Gates
+	}
+	var out []Gate
+	for _, id := range *v.Gates {
+		for _, g := range c.Gates {
+			if g.ID == id {
+				out = append(out, g)
+			}
+		}
+	}
+	return out
+}
+
+// rightStatuses are the statuses of verdicts about exercising a right, to
+// which a license's gates apply unless the card says otherwise.
+var rightStatuses = map[string]bool{"allowed": true, "conditional": true, "required": true}
 
 // UnmarshalYAML records the card's line.
 func (v *Verdict) UnmarshalYAML(n *yaml.Node) error {
@@ -113,6 +176,7 @@ func (a *Assessment) Failed() []int {
 // Card is one file corpus/cards/<license>.yaml.
 type Card struct {
 	License    string              `yaml:"license"`
+	Gates      []Gate              `yaml:"gates"`
 	Topics     map[string]*Verdict `yaml:"topics"`
 	OpenSource *Assessment         `yaml:"opensource"`
 
@@ -156,7 +220,7 @@ func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
 				return nil, errorf(f, v.Line, "unknown topic %q (topics are in %s)", id, ts.File)
 			}
 			if !cardStatuses[v.Status] {
-				return nil, errorf(f, v.Line, "topic %s: status %q is not one of required, allowed, forbidden, conditional, not-addressed", id, v.Status)
+				return nil, errorf(f, v.Line, "topic %s: status %q is not one of required, allowed, forbidden, conditional, not-addressed, info", id, v.Status)
 			}
 			if strings.TrimSpace(v.Summary) == "" {
 				return nil, errorf(f, v.Line, "topic %s has no summary", id)
@@ -164,6 +228,9 @@ func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
 			if len(v.Refs) == 0 && v.Status != "not-addressed" {
 				return nil, errorf(f, v.Line, "topic %s: a %s verdict needs at least one clause reference", id, v.Status)
 			}
+		}
+		if err := checkGates(&c); err != nil {
+			return nil, err
 		}
 		if a := c.OpenSource; a != nil {
 			seen := map[int]bool{}
@@ -211,6 +278,39 @@ func checkCriterion(file, what string, c *Criterion) error {
 	}
 	if strings.TrimSpace(c.Reason) == "" {
 		return errorf(file, c.Line, "%s has no reason", what)
+	}
+	return nil
+}
+
+var gateKinds = map[string]bool{"who": true, "policy": true, "derivative": true}
+
+// checkGates checks the shape of a card's gates and that every topic names
+// only gates the card declares.
+func checkGates(c *Card) error {
+	ids := map[string]bool{}
+	for _, g := range c.Gates {
+		switch {
+		case !idRE.MatchString(g.ID) || ids[g.ID]:
+			return errorf(c.File, g.Line, "gate id %q: lower-case letters, digits and '-', once each", g.ID)
+		case !gateKinds[g.Kind]:
+			return errorf(c.File, g.Line, "gate %s: kind %q is not one of who, policy, derivative", g.ID, g.Kind)
+		case strings.TrimSpace(g.Label) == "":
+			return errorf(c.File, g.Line, "gate %s has no label", g.ID)
+		case len(g.Refs) == 0:
+			return errorf(c.File, g.Line, "gate %s cites no clause", g.ID)
+		}
+		ids[g.ID] = true
+	}
+	for _, id := range slices.Sorted(maps.Keys(c.Topics)) {
+		v := c.Topics[id]
+		if v.Gates == nil {
+			continue
+		}
+		for _, g := range *v.Gates {
+			if !ids[g] {
+				return errorf(c.File, v.Line, "topic %s: gate %q is not declared under gates:", id, g)
+			}
+		}
 	}
 	return nil
 }

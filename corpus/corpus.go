@@ -116,6 +116,11 @@ func (c *Corpus) validateRefs() error {
 	}
 	for _, key := range slices.Sorted(maps.Keys(c.Cards)) {
 		card := c.Cards[key]
+		for _, g := range card.Gates {
+			if err := check(card.File, g.Refs); err != nil {
+				return err
+			}
+		}
 		for _, topic := range slices.Sorted(maps.Keys(card.Topics)) {
 			if err := check(card.File, card.Topics[topic].Refs); err != nil {
 				return err

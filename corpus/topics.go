@@ -12,6 +12,10 @@ type Topic struct {
 	// that names the case is quoted first.
 	Instances []string `yaml:"instances"`
 	Expand    []string `yaml:"expand"`
+	// Fact marks a topic that states a fact (warranty, liability,
+	// governing law) rather than granting or forbidding: its verdicts are
+	// `info`, shown without a verdict colour.
+	Fact bool `yaml:"fact"`
 
 	Line int `yaml:"-"`
 }
