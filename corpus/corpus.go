@@ -18,6 +18,10 @@ type Corpus struct {
 	Topics   *Topics
 	Cards    map[string]*Card // by license key
 	Notes    []*Notes
+	// Questions are the labelled training questions (questions/*.yaml);
+	// Lexicon the WordNet relations of the vocabulary (lexicon.tsv).
+	Questions []Question
+	Lexicon   []LexRow
 	// Clauses holds each document's clauses in reading order, by document id
 	// (notes included, under their notes id).
 	Clauses map[string][]Clause
@@ -53,7 +57,16 @@ func Load(p Paths) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Clauses: map[string][]Clause{}}
+	questions, err := LoadQuestions(filepath.Join(p.Dir, "questions"), m, ts)
+	if err != nil {
+		return nil, err
+	}
+	lex, err := LoadLexicon(filepath.Join(p.Dir, "lexicon.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	c := &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Questions: questions, Lexicon: lex,
+		Clauses: map[string][]Clause{}}
 	for _, d := range m.Documents {
 		path := filepath.Join(p.Texts, d.ID+".txt")
 		raw, err := os.ReadFile(path)

@@ -4,3 +4,7 @@
 // clause segmentation, and validation that ties them together. It knows
 // nothing of bleve or Discord.
 package corpus
+
+// lexicon.tsv: WordNet relations of the vocabulary of topics.yaml and
+// questions/, from Debian's wordnet-base (apt-get install wordnet-base).
+//go:generate go run ../internal/lexgen -dict /usr/share/wordnet -corpus . -out lexicon.tsv

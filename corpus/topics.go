@@ -47,6 +47,9 @@ type Topics struct {
 	// ("hosted service" / "API" / "SaaS"): a query with one of them also
 	// searches, at lower weight, for the others.
 	Synonyms [][]string `yaml:"synonyms"`
+	// Concepts are what questions act on, how, and under which conditions;
+	// the question model reads them as features.
+	Concepts []Concept `yaml:"concepts"`
 
 	File string `yaml:"-"`
 }
@@ -72,6 +75,9 @@ func LoadTopics(path string) (*Topics, error) {
 	}
 	if len(ts.Topics) == 0 {
 		return nil, errorf(path, 0, "no topics")
+	}
+	if err := checkConcepts(path, ts.Concepts); err != nil {
+		return nil, err
 	}
 	return &ts, nil
 }

@@ -76,6 +76,7 @@ func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, e
 		return nil, err
 	}
 	m := newMeta(c, start)
+	m.QModel = fitQuestionModel(m, c.Questions, nil)
 	if err := writeMeta(tmp, m); err != nil {
 		return nil, err
 	}

@@ -31,6 +31,11 @@ type meta struct {
 	OpenSource     map[string]*assessmentMeta     `json:"opensource"`
 	Clauses        []corpus.Clause                `json:"clauses"`
 	Missing        []string                       `json:"missing,omitempty"`
+	Concepts       []corpus.Concept               `json:"concepts"`
+	Lexicon        []corpus.LexRow                `json:"lexicon"`
+	// QModel is the question model fitted at build; nil in a build with
+	// nothing to fit it to.
+	QModel *questionModel `json:"qmodel"`
 }
 
 type docMeta struct {
@@ -80,6 +85,8 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		Topics:         c.Topics.Topics,
 		Kinds:          c.Topics.Kinds,
 		Synonyms:       c.Topics.Synonyms,
+		Concepts:       c.Topics.Concepts,
+		Lexicon:        c.Lexicon,
 		Cards:          map[string]map[string]cardMeta{},
 		OpenSource:     map[string]*assessmentMeta{},
 		Missing:        c.Missing,

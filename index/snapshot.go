@@ -41,6 +41,8 @@ type snapshot struct {
 	topics   *topicMatcher
 	kinds    *topicMatcher // kind hints, matched like topics
 	synonyms []synonymGroup
+	qmodel   *questionModel
+	feat     *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
 	phrases map[string]bool
@@ -90,6 +92,8 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	}
 	s.names = newNameIndex(m.Licenses)
 	s.topics = newTopicMatcher(s.stems, m.Topics)
+	s.qmodel = m.QModel
+	s.feat = newFeaturizer(s.stems, m.Lexicon, m.Concepts, s.topics)
 	var kt []corpus.Topic
 	for _, k := range m.Kinds {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
@@ -174,13 +178,18 @@ func (s *snapshot) close() { s.closeOnce.Do(func() { s.idx.Close() }) }
 
 // stems runs the index's own text analyzer over s, so topic aliases, query
 // terms and clause words compare the way bleve compares them.
-func (s *snapshot) stems(text string) []string {
-	toks := s.analyzer.Analyze([]byte(text))
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, string(t.Term))
+func (s *snapshot) stems(text string) []string { return analyzerStems(s.analyzer)(text) }
+
+// analyzerStems returns a function giving the terms a analyses text into.
+func analyzerStems(a analysis.Analyzer) func(string) []string {
+	return func(text string) []string {
+		toks := a.Analyze([]byte(text))
+		out := make([]string, 0, len(toks))
+		for _, t := range toks {
+			out = append(out, string(t.Term))
+		}
+		return out
 	}
-	return out
 }
 
 // searchReq is a typed search: user text and topic expansions become match

@@ -1,0 +1,197 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// NoTopic labels a question that none of the taxonomy's topics answers
+// ("what license is this model under"): the engine learns to say so.
+const NoTopic = "none"
+
+// Question is one labelled question of corpus/questions/*.yaml: what a real
+// person asked, shortened the way it is typed into a slash command, and the
+// topics it is about. The index fits its question model to these at build.
+type Question struct {
+	ID     string     `yaml:"id"`
+	Source string     `yaml:"source"`
+	Ask    []string   `yaml:"ask"` // [license, question words...]
+	Topics []string   `yaml:"topics"`
+	Status StatusList `yaml:"status"`
+	Expect []Expect   `yaml:"expect"`
+	Model  string     `yaml:"model"`
+	// NewTopic is the collector's label for a topic the taxonomy lacks.
+	NewTopic string `yaml:"new_topic"`
+
+	Line int `yaml:"-"`
+}
+
+// Expect is a verbatim phrase a good answer quotes: the eval sets' form.
+type Expect struct {
+	Doc  string `yaml:"doc"`
+	Text string `yaml:"text"`
+}
+
+// StatusList is a status, or the list of statuses a careful reader accepts.
+type StatusList []string
+
+// UnmarshalYAML takes a single status or a list.
+func (s *StatusList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*s = []string{n.Value}
+		return nil
+	}
+	var l []string
+	err := n.Decode(&l)
+	*s = l
+	return err
+}
+
+// UnmarshalYAML records the question's line.
+func (q *Question) UnmarshalYAML(n *yaml.Node) error {
+	type plain Question
+	var p plain
+	if err := decodeStrict(n, &p); err != nil {
+		return err
+	}
+	*q = Question(p)
+	q.Line = n.Line
+	return nil
+}
+
+// License is the license the question was asked about.
+func (q *Question) License() string {
+	if len(q.Ask) == 0 {
+		return ""
+	}
+	return q.Ask[0]
+}
+
+// Text is the question without its license.
+func (q *Question) Text() string {
+	if len(q.Ask) < 2 {
+		return ""
+	}
+	return strings.Join(q.Ask[1:], " ")
+}
+
+// LoadQuestions reads every *.yaml file in dir (a missing dir means none)
+// and checks each question names a license of the manifest and topics of
+// the taxonomy.
+func LoadQuestions(dir string, m *Manifest, ts *Topics) ([]Question, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var out []Question
+	seen := map[string]string{}
+	for _, f := range files {
+		var qs []Question
+		if err := decodeYAMLFile(f, &qs); err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			if prev, dup := seen[q.ID]; dup || q.ID == "" {
+				return nil, errorf(f, q.Line, "question id %q is empty or also in %s", q.ID, prev)
+			}
+			seen[q.ID] = f
+			if m.LicenseDoc(q.License()) == nil || q.Text() == "" {
+				return nil, errorf(f, q.Line, "question %s: ask must be [license key, question], license %q is not in the manifest", q.ID, q.License())
+			}
+			if len(q.Topics) == 0 {
+				return nil, errorf(f, q.Line, "question %s has no topics (use [%s] when none fits)", q.ID, NoTopic)
+			}
+			for _, t := range q.Topics {
+				if t != NoTopic && ts.Topic(t) == nil {
+					return nil, errorf(f, q.Line, "question %s: unknown topic %q", q.ID, t)
+				}
+			}
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+// Concept is a thing a question can be about, in one role: what is acted
+// on (outputs, weights, a name), the action (train, distribute, host), or a
+// condition (the EU, company size). Words seed it; the lexicon widens it.
+type Concept struct {
+	ID    string   `yaml:"id"`
+	Role  string   `yaml:"role"` // object | action | condition
+	Words []string `yaml:"words"`
+
+	Line int `yaml:"-"`
+}
+
+// UnmarshalYAML records the concept's line.
+func (c *Concept) UnmarshalYAML(n *yaml.Node) error {
+	type plain Concept
+	var p plain
+	if err := decodeStrict(n, &p); err != nil {
+		return err
+	}
+	*c = Concept(p)
+	c.Line = n.Line
+	return nil
+}
+
+var conceptRoles = []string{"object", "action", "condition"}
+
+func checkConcepts(path string, cs []Concept) error {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		switch {
+		case !idRE.MatchString(c.ID) || seen[c.ID]:
+			return errorf(path, c.Line, "concept id %q: lower-case letters, digits and '-', once each", c.ID)
+		case !slices.Contains(conceptRoles, c.Role):
+			return errorf(path, c.Line, "concept %s: role %q is not one of %s", c.ID, c.Role, strings.Join(conceptRoles, ", "))
+		case len(c.Words) == 0:
+			return errorf(path, c.Line, "concept %s has no words", c.ID)
+		}
+		seen[c.ID] = true
+	}
+	return nil
+}
+
+// LexRow is one row of corpus/lexicon.tsv: a vocabulary word and the words
+// WordNet relates to it by one relation (syn, der, hypo, hyper).
+type LexRow struct {
+	Word     string
+	Relation string
+	Related  []string
+}
+
+var lexRelations = map[string]bool{"syn": true, "der": true, "hypo": true, "hyper": true}
+
+// LoadLexicon reads the generated lexicon; a missing file means none.
+func LoadLexicon(path string) ([]LexRow, error) {
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, &Error{File: path, Err: err}
+	}
+	var out []LexRow
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || !lexRelations[f[1]] {
+			return nil, errorf(path, i+1, "want word<TAB>syn|der|hypo|hyper<TAB>related words (regenerate: go generate ./corpus)")
+		}
+		rel := strings.Fields(f[2])
+		for j, r := range rel {
+			rel[j] = strings.ReplaceAll(r, "_", " ")
+		}
+		out = append(out, LexRow{Word: strings.ReplaceAll(f[0], "_", " "), Relation: f[1], Related: rel})
+	}
+	return out, nil
+}

@@ -1,0 +1,385 @@
+package index
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// Question understanding is its own step, scored on its own: (license,
+// question) → the topics it is about, ranked, each with a probability, and
+// "none" among them. A question is read as sentences, not keywords: its
+// words and word pairs, the words WordNet relates them to (lexicon.tsv),
+// the concepts it names in their roles (what is acted on, the action, the
+// conditions) and their combinations, and the taxonomy's own phrasings. A
+// linear model over those features is fitted at index build to the
+// taxonomy's phrasings and the labelled training questions.
+
+// TopicScore is one topic a question may be about, with the model's
+// probability that it is.
+type TopicScore struct {
+	Topic string  `json:"topic"`
+	Label string  `json:"label"`
+	Score float64 `json:"score"`
+}
+
+// questionModel is a multinomial logistic regression: per feature, one
+// weight per class. Classes are topic ids and corpus.NoTopic.
+type questionModel struct {
+	Classes []string
+	Bias    []float32
+	Weights map[string][]float32
+}
+
+// featurizer turns text into the model's features. It is built from a
+// build's meta, so a build's topics, concepts and lexicon travel together.
+type featurizer struct {
+	stems    func(string) []string
+	related  map[string][]lexLink // a stem → vocabulary stems WordNet relates to it
+	concepts []conceptWords
+	topics   *topicMatcher
+}
+
+type lexLink struct {
+	to    string
+	close bool // synonym or derivation, rather than a narrower or broader term
+}
+
+// conceptWords is one concept with its words as stem runs.
+type conceptWords struct {
+	id, role string
+	runs     [][]string
+	related  map[string]bool // single stems WordNet relates to a seed word
+}
+
+func newFeaturizer(stems func(string) []string, lex []corpus.LexRow, concepts []corpus.Concept, topics *topicMatcher) *featurizer {
+	f := &featurizer{stems: stems, related: map[string][]lexLink{}, topics: topics}
+	relatedOf := map[string][]string{} // vocabulary stem → related single stems (close relations)
+	for _, row := range lex {
+		ws := stems(row.Word)
+		if len(ws) != 1 {
+			continue
+		}
+		w := ws[0]
+		close := row.Relation == "syn" || row.Relation == "der"
+		for _, r := range row.Related {
+			rs := stems(r)
+			if len(rs) != 1 || rs[0] == w {
+				continue
+			}
+			f.related[rs[0]] = append(f.related[rs[0]], lexLink{to: w, close: close})
+			if row.Relation != "hyper" {
+				relatedOf[w] = append(relatedOf[w], rs[0])
+			}
+		}
+	}
+	for _, c := range concepts {
+		cw := conceptWords{id: c.ID, role: c.Role, related: map[string]bool{}}
+		for _, w := range c.Words {
+			run := stems(w)
+			if len(run) == 0 {
+				continue
+			}
+			cw.runs = append(cw.runs, run)
+			if len(run) == 1 {
+				for _, r := range relatedOf[run[0]] {
+					cw.related[r] = true
+				}
+			}
+		}
+		f.concepts = append(f.concepts, cw)
+	}
+	return f
+}
+
+// features returns the features of text, each once, sorted.
+func (f *featurizer) features(text string) []string {
+	toks := f.stems(text)
+	set := map[string]bool{}
+	for i, t := range toks {
+		set["w:"+t] = true
+		if i+1 < len(toks) {
+			set["b:"+t+"_"+toks[i+1]] = true
+		}
+		for _, l := range f.related[t] {
+			if l.close {
+				set["x:"+l.to] = true
+			} else {
+				set["h:"+l.to] = true
+			}
+		}
+	}
+	f.conceptFeatures(toks, set)
+	f.phraseFeatures(toks, set)
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// conceptFeatures adds each concept the tokens name ("c:outputs"), and the
+// pairs of an object or condition with an action ("cc:outputs|train"),
+// which is where "use outputs" and "train a model" become one question.
+func (f *featurizer) conceptFeatures(toks []string, set map[string]bool) {
+	var objects, actions, conditions []string
+	for _, c := range f.concepts {
+		if !c.in(toks) {
+			continue
+		}
+		set["c:"+c.id] = true
+		switch c.role {
+		case "object":
+			objects = append(objects, c.id)
+		case "action":
+			actions = append(actions, c.id)
+		default:
+			conditions = append(conditions, c.id)
+		}
+	}
+	for _, a := range actions {
+		for _, o := range slices.Concat(objects, conditions) {
+			set["cc:"+o+"|"+a] = true
+		}
+	}
+}
+
+func (c *conceptWords) in(toks []string) bool {
+	for _, r := range c.runs {
+		if containsRun(toks, r) {
+			return true
+		}
+	}
+	for _, t := range toks {
+		if c.related[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseFeatures adds the taxonomy's phrasings found in the tokens: a name
+// of a topic ("a:"), a case of it ("i:"), and the whole input being one
+// ("A:").
+func (f *featurizer) phraseFeatures(toks []string, set map[string]bool) {
+	if f.topics == nil || len(toks) == 0 {
+		return
+	}
+	for i := range f.topics.phrases {
+		p := &f.topics.phrases[i]
+		switch {
+		case equalStems(p.stems, toks):
+			set["A:"+p.topic] = true
+		case containsRun(toks, p.stems):
+			if p.instance {
+				set["i:"+p.topic] = true
+			} else {
+				set["a:"+p.topic] = true
+			}
+		}
+	}
+}
+
+// scores returns the model's probability for each class, in class order.
+func (m *questionModel) scores(feats []string) []float64 {
+	z := make([]float64, len(m.Classes))
+	for k := range z {
+		z[k] = float64(m.Bias[k])
+	}
+	for _, ft := range feats {
+		if w, ok := m.Weights[ft]; ok {
+			for k := range z {
+				z[k] += float64(w[k])
+			}
+		}
+	}
+	return softmax(z)
+}
+
+func softmax(z []float64) []float64 {
+	mx := math.Inf(-1)
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	sum := 0.0
+	for i, v := range z {
+		z[i] = math.Exp(v - mx)
+		sum += z[i]
+	}
+	for i := range z {
+		z[i] /= sum
+	}
+	return z
+}
+
+// example is one training question: its features and the classes it is
+// labelled with, each with a weight.
+type example struct {
+	feats   []string
+	classes []int
+	weights []float64
+}
+
+// Training settings. Fixed, so a build is reproducible: the same corpus
+// gives the same model, bit for bit.
+const (
+	trainEpochs = 40
+	learnRate   = 0.5
+	l2          = 1e-4
+	pruneBelow  = 1e-3 // weights smaller than this are dropped from the meta
+)
+
+// trainQuestionModel fits the model by stochastic gradient descent with
+// AdaGrad step sizes, visiting examples in a fixed pseudo-random order.
+func trainQuestionModel(classes []string, exs []example) *questionModel {
+	nc := len(classes)
+	w := map[string][]float64{}
+	g2 := map[string][]float64{}
+	bias, bg2 := make([]float64, nc), make([]float64, nc)
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := uint64(0x9e3779b97f4a7c15)
+	for epoch := 0; epoch < trainEpochs; epoch++ {
+		for i := len(order) - 1; i > 0; i-- { // Fisher–Yates with a fixed xorshift
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			j := int(rng % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		for _, i := range order {
+			ex := &exs[i]
+			z := make([]float64, nc)
+			copy(z, bias)
+			for _, f := range ex.feats {
+				if wf, ok := w[f]; ok {
+					for k := range z {
+						z[k] += wf[k]
+					}
+				}
+			}
+			p := softmax(z)
+			for ci, c := range ex.classes {
+				grad := make([]float64, nc)
+				for k := range grad {
+					grad[k] = p[k] * ex.weights[ci]
+				}
+				grad[c] -= ex.weights[ci]
+				for _, f := range ex.feats {
+					wf, ok := w[f]
+					if !ok {
+						wf, g2[f] = make([]float64, nc), make([]float64, nc)
+						w[f] = wf
+					}
+					gf := g2[f]
+					for k := range wf {
+						gk := grad[k] + l2*wf[k]
+						gf[k] += gk * gk
+						wf[k] -= learnRate * gk / (math.Sqrt(gf[k]) + 1e-8)
+					}
+				}
+				for k := range bias {
+					bg2[k] += grad[k] * grad[k]
+					bias[k] -= learnRate * grad[k] / (math.Sqrt(bg2[k]) + 1e-8)
+				}
+			}
+		}
+	}
+	m := &questionModel{Classes: classes, Bias: make([]float32, nc), Weights: map[string][]float32{}}
+	for k := range bias {
+		m.Bias[k] = float32(bias[k])
+	}
+	for f, wf := range w {
+		keep := false
+		out := make([]float32, nc)
+		for k, v := range wf {
+			out[k] = float32(v)
+			keep = keep || math.Abs(v) >= pruneBelow
+		}
+		if keep {
+			m.Weights[f] = out
+		}
+	}
+	return m
+}
+
+// questionExamples makes the training set: every name and case of every
+// topic (as a question of its own), and the labelled questions — the first
+// topic fully, a second at half weight.
+func questionExamples(f *featurizer, topics []corpus.Topic, qs []corpus.Question, skip map[string]bool) ([]string, []example) {
+	classes := make([]string, 0, len(topics)+1)
+	at := map[string]int{}
+	for _, t := range topics {
+		at[t.ID] = len(classes)
+		classes = append(classes, t.ID)
+	}
+	at[corpus.NoTopic] = len(classes)
+	classes = append(classes, corpus.NoTopic)
+	var exs []example
+	add := func(text string, labels []string) {
+		ex := example{feats: f.features(text)}
+		for i, l := range labels {
+			c, ok := at[l]
+			if !ok || i > 1 {
+				continue
+			}
+			ex.classes = append(ex.classes, c)
+			ex.weights = append(ex.weights, 1/float64(i+1))
+		}
+		if len(ex.feats) > 0 && len(ex.classes) > 0 {
+			exs = append(exs, ex)
+		}
+	}
+	for _, t := range topics {
+		for _, p := range slices.Concat([]string{t.Label, strings.ReplaceAll(t.ID, "-", " ")}, t.Aliases, t.Instances) {
+			add(p, []string{t.ID})
+		}
+	}
+	for _, q := range qs {
+		if !skip[q.ID] {
+			add(q.Text(), q.Topics)
+		}
+	}
+	return classes, exs
+}
+
+// understand ranks the topics text is about, best first, "none" included.
+func (s *snapshot) understand(text string) []TopicScore {
+	if s.qmodel == nil {
+		return nil
+	}
+	p := s.qmodel.scores(s.feat.features(text))
+	out := make([]TopicScore, len(p))
+	for k, c := range s.qmodel.Classes {
+		out[k] = TopicScore{Topic: c, Score: round3(p[k])}
+		if t := s.topics.byID[c]; t != nil {
+			out[k].Label = t.Label
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+// fitQuestionModel fits the question model of a build, leaving out the
+// questions whose ids are in skip (cross-validation does).
+func fitQuestionModel(m *meta, qs []corpus.Question, skip map[string]bool) *questionModel {
+	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
+	f := newFeaturizer(stems, m.Lexicon, m.Concepts, newTopicMatcher(stems, m.Topics))
+	classes, exs := questionExamples(f, m.Topics, qs, skip)
+	return trainQuestionModel(classes, exs)
+}
+
+// Understand ranks the topics a question about license is likely about,
+// best first, with "none" among them: the question-understanding step on
+// its own, for evaluation and for suggestions.
+func (e *Engine) Understand(license, question string) ([]TopicScore, error) {
+	return withLicense(e, license, func(s *snapshot, _ *licenseMeta) ([]TopicScore, error) {
+		return s.understand(cleanInput(question)), nil
+	})
+}
