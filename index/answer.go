@@ -11,8 +11,44 @@ const (
 	StatusForbidden    Status = "forbidden"
 	StatusConditional  Status = "conditional"
 	StatusNotAddressed Status = "not-addressed"
-	StatusUnknown      Status = "unknown"
+	// StatusInfo answers a topic that states a fact (warranty, liability,
+	// governing law) rather than a permission.
+	StatusInfo    Status = "info"
+	StatusUnknown Status = "unknown"
 )
+
+// strictness orders statuses for a question with two aspects: the
+// stricter verdict leads.
+var strictness = map[Status]int{StatusForbidden: 5, StatusConditional: 4, StatusRequired: 3,
+	StatusAllowed: 2, StatusNotAddressed: 1, StatusInfo: 0, StatusUnknown: -1}
+
+// Condition is one thing a verdict depends on: a condition of the topic,
+// or a gate of the whole license (Gate is its id) with the clause that
+// imposes it.
+type Condition struct {
+	Label   string `json:"label"`
+	Gate    string `json:"gate,omitempty"`
+	Doc     string `json:"doc,omitempty"`
+	Section string `json:"section,omitempty"`
+}
+
+// Aspect is a second topic of a question with two ("commercial nuclear
+// plant"): its verdict, shown after the stricter one that leads.
+type Aspect struct {
+	Topic      string      `json:"topic"`
+	Label      string      `json:"label"`
+	Verdict    Verdict     `json:"verdict"`
+	Conditions []Condition `json:"conditions"`
+}
+
+// ModelRef names the model a user asked about instead of a license, the
+// licenses that govern it and where that comes from.
+type ModelRef struct {
+	Name     string   `json:"name"`
+	Licenses []string `json:"licenses"`
+	Source   string   `json:"source"`
+	Why      string   `json:"-"`
+}
 
 // Verdict is the curated plain-language answer for one license and topic.
 type Verdict struct {
@@ -62,6 +98,16 @@ type Answer struct {
 	Clauses    []Hit       `json:"clauses"`
 	OpenSource *OpenSource `json:"opensource"`
 	Pinned     *Pinned     `json:"pinned"`
+	// Suggestions are the likeliest topics when the question was not
+	// understood well enough for a verdict; empty otherwise.
+	Suggestions []TopicScore `json:"suggestions"`
+	// Model is the model named instead of a license, or nil.
+	Model *ModelRef `json:"model"`
+	// Conditions are what the verdict depends on ("Only if: …"): the
+	// topic's own conditions and the license's gates.
+	Conditions []Condition `json:"conditions"`
+	// Also holds the verdict on a second aspect of the question.
+	Also []Aspect `json:"also"`
 
 	// Presentation fields, not part of the JSON contract.
 	LicenseTitle string `json:"-"`
@@ -69,6 +115,10 @@ type Answer struct {
 	// Curated is false when no verdict card covers the topic and the
 	// clauses are only the best search matches.
 	Curated bool `json:"-"`
+	// Grounded is true when the clauses are those the verdict rests on;
+	// false when they are only the closest matches (no verdict, or a
+	// verdict that the text does not address the topic).
+	Grounded bool `json:"-"`
 	// URL is the official page of the license.
 	URL string `json:"-"`
 	// CorpusVersion and IndexedAt identify the index that answered.

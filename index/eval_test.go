@@ -2,6 +2,8 @@ package index_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,6 +21,7 @@ import (
 type evalCase struct {
 	ID      string        `yaml:"id"`
 	Ask     []string      `yaml:"ask"`
+	Topics  []string      `yaml:"topics"`
 	Search  string        `yaml:"search"`
 	License string        `yaml:"license"`
 	Status  stringOrList  `yaml:"status"`
@@ -73,8 +76,11 @@ func invented(h index.Hit, texts map[string]string) bool {
 }
 
 type evalScore struct {
-	n, top1, top3, statusOK, statusN, invented, errors int
-	misses                                             []string
+	n, top1, top3, statusOK, statusN, wrong, invented, errors int
+	// Question understanding, on cases labelled with topics: the model's
+	// first topic is one of the labels (u1), or one is in its first three.
+	uN, u1, u3 int
+	misses     []string
 }
 
 func runEval(t *testing.T, e *index.Engine, cases []evalCase, texts map[string]string) evalScore {
@@ -93,6 +99,22 @@ func runEval(t *testing.T, e *index.Engine, cases []evalCase, texts map[string]s
 				continue
 			}
 			items, status = a.Clauses, string(a.Verdict.Status)
+			if len(c.Topics) > 0 {
+				ranked, err := e.Understand(c.Ask[0], strings.Join(c.Ask[1:], " "))
+				if err != nil {
+					t.Fatal(err)
+				}
+				sc.uN++
+				for i, r := range ranked[:min(3, len(ranked))] {
+					if slices.Contains(c.Topics, r.Topic) {
+						if i == 0 {
+							sc.u1++
+						}
+						sc.u3++
+						break
+					}
+				}
+			}
 		} else {
 			hits, err := e.Search(ctx, c.Search, c.License, 10)
 			if err != nil {
@@ -140,6 +162,9 @@ func runEval(t *testing.T, e *index.Engine, cases []evalCase, texts map[string]s
 				sc.statusOK++
 			} else {
 				sc.misses = append(sc.misses, c.ID+": status "+status+", want "+strings.Join(c.Status, "|"))
+				if status != "unknown" {
+					sc.wrong++
+				}
 			}
 		}
 	}
@@ -177,40 +202,55 @@ func loadTexts(t *testing.T) map[string]string {
 	return texts
 }
 
-// TestEval holds the answer quality of DESIGN.md on the shared dev questions
-// and on hand-written questions in the same style that were never used for
-// tuning: top-1 ≥ 0.85, top-3 ≥ 0.95, verdict status 1.0, no invented quote;
-// and a floor on a set written blind.
+// evalSet is a question set and the bar it is held to. A dev or train set
+// is one the engine was changed while looking at; a test set was committed
+// before its first use and is never tuned to: its misses are not printed,
+// only its scores.
+type evalSet struct {
+	name, path, kind string // kind: dev, train or test
+	top1, top3       float64
+	maxWrong         float64 // wrong verdicts / cases with a status
+}
+
+func evalSets(t *testing.T) []evalSet {
+	root, shared := corpustest.RepoRoot(t), corpustest.Shared(t)
+	return []evalSet{
+		{"dev", filepath.Join(shared, "eval", "dev.yaml"), "dev", 0.85, 0.95, 0},
+		{"dev-handwritten", filepath.Join(root, "testdata", "eval", "dev-handwritten.yaml"), "dev", 0.85, 0.95, 0},
+		{"dev-second-engineer", filepath.Join(root, "testdata", "eval", "dev-second-engineer.yaml"), "dev", 0.75, 0.90, 0},
+		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
+	}
+}
+
+// TestEval holds answer quality on every question set: top-1 and top-3 of
+// the quoted clauses, wrong verdicts (a definite status the case does not
+// accept) and invented quotes (none, anywhere).
 func TestEval(t *testing.T) {
 	e := indextest.Engine(t)
 	texts := loadTexts(t)
-	type bar struct{ top1, top3 float64 }
-	sets := map[string]struct {
-		path string
-		bar  bar
-	}{
-		"dev":     {filepath.Join(corpustest.Shared(t), "eval", "dev.yaml"), bar{0.85, 0.95}},
-		"heldout": {filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "heldout.yaml"), bar{0.85, 0.95}},
-		// The blind set is harder (no one tuned the corpus to its phrasing);
-		// its floor sits a little under today's 0.78 / 0.93.
-		"blind": {filepath.Join(corpustest.RepoRoot(t), "testdata", "eval", "blind.yaml"), bar{0.75, 0.90}},
-	}
-	for name, set := range sets {
-		t.Run(name, func(t *testing.T) {
+	for _, set := range evalSets(t) {
+		t.Run(set.name, func(t *testing.T) {
 			sc := runEval(t, e, loadCases(t, set.path), texts)
 			top1, top3 := float64(sc.top1)/float64(sc.n), float64(sc.top3)/float64(sc.n)
-			status := 1.0
+			status, wrong := 1.0, 0.0
 			if sc.statusN > 0 {
 				status = float64(sc.statusOK) / float64(sc.statusN)
+				wrong = float64(sc.wrong) / float64(sc.statusN)
 			}
-			t.Logf("%s: cases %d: top1 %.2f top3 %.2f status %.2f (%d/%d) errors %d invented %d",
-				name, sc.n, top1, top3, status, sc.statusOK, sc.statusN, sc.errors, sc.invented)
-			for _, m := range sc.misses {
-				t.Log("  ", m)
+			line := fmt.Sprintf("%s (%s): cases %d: top1 %.2f top3 %.2f status %.2f (%d/%d) wrong-verdicts %.3f (%d) errors %d invented %d",
+				set.name, set.kind, sc.n, top1, top3, status, sc.statusOK, sc.statusN, wrong, sc.wrong, sc.errors, sc.invented)
+			if sc.uN > 0 {
+				line += fmt.Sprintf(" · understanding top1 %.2f top3 %.2f (%d)", float64(sc.u1)/float64(sc.uN), float64(sc.u3)/float64(sc.uN), sc.uN)
 			}
-			if top1 < set.bar.top1 || top3 < set.bar.top3 || status < 1 || sc.invented > 0 || sc.errors > 0 {
-				t.Errorf("%s below the bar: top1 %.2f (≥%.2f) top3 %.2f (≥%.2f) status %.2f (=1) invented %d errors %d",
-					name, top1, set.bar.top1, top3, set.bar.top3, status, sc.invented, sc.errors)
+			t.Log(line)
+			if set.kind != "test" {
+				for _, m := range sc.misses {
+					t.Log("  ", m)
+				}
+			}
+			if top1 < set.top1 || top3 < set.top3 || wrong > set.maxWrong || sc.invented > 0 || sc.errors > 0 {
+				t.Errorf("%s below the bar: top1 %.2f (≥%.2f) top3 %.2f (≥%.2f) wrong %.3f (≤%.3f) invented %d errors %d",
+					set.name, top1, set.top1, top3, set.top3, wrong, set.maxWrong, sc.invented, sc.errors)
 			}
 		})
 	}

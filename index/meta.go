@@ -62,6 +62,9 @@ type cardMeta struct {
 	Status  Status   `json:"status"`
 	Summary string   `json:"summary"`
 	Refs    []string `json:"refs"` // "doc#section"
+	// Conditions are the topic's own conditions and the license gates
+	// that bear on it, in that order.
+	Conditions []Condition `json:"conditions"`
 }
 
 type criterionMeta struct {
@@ -113,7 +116,8 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 	for key, card := range c.Cards {
 		cm := map[string]cardMeta{}
 		for topic, v := range card.Topics {
-			cm[topic] = cardMeta{Status: Status(v.Status), Summary: collapse(v.Summary), Refs: refs(v.Refs)}
+			cm[topic] = cardMeta{Status: Status(v.Status), Summary: collapse(v.Summary), Refs: refs(v.Refs),
+				Conditions: conditions(card, v)}
 		}
 		m.Cards[key] = cm
 		if a := card.OpenSource; a != nil && len(a.OSD) > 0 {
@@ -164,4 +168,21 @@ func readMeta(dir string) (*meta, error) {
 			dir, ErrStaleIndex, m.MappingVersion, MappingVersion)
 	}
 	return &m, nil
+}
+
+// conditions lists what a verdict depends on: the topic's own conditions,
+// then each license gate bearing on it with the clause that imposes it.
+func conditions(card *corpus.Card, v *corpus.Verdict) []Condition {
+	out := []Condition{}
+	for _, c := range v.Conditions {
+		out = append(out, Condition{Label: collapse(c)})
+	}
+	for _, g := range card.AppliedGates(v) {
+		c := Condition{Label: collapse(g.Label), Gate: g.ID}
+		if len(g.Refs) > 0 {
+			c.Doc, c.Section = g.Refs[0].Doc, g.Refs[0].Section
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -171,15 +171,17 @@ func (f *featurizer) phraseFeatures(toks []string, set map[string]bool) {
 	}
 	for i := range f.topics.phrases {
 		p := &f.topics.phrases[i]
-		switch {
-		case equalStems(p.stems, toks):
+		whole := equalStems(p.stems, toks)
+		if !whole && !containsRun(toks, p.stems) {
+			continue
+		}
+		if whole && !p.instance {
 			set["A:"+p.topic] = true
-		case containsRun(toks, p.stems):
-			if p.instance {
-				set["i:"+p.topic] = true
-			} else {
-				set["a:"+p.topic] = true
-			}
+		}
+		if p.instance {
+			set["i:"+p.topic] = true
+		} else {
+			set["a:"+p.topic] = true
 		}
 	}
 }

@@ -1,0 +1,335 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"strings"
+)
+
+// Thresholds of the question model's probability. A verdict is shown only
+// for a topic read with at least verdictConfidence; below it the answer is
+// "unknown" with suggestions, and the likeliest topic's clause may still
+// lead the quotes from leadConfidence up. A second aspect is answered when
+// its topic reaches aspectConfidence. Chosen by cross-validation on the
+// training questions (index/understand_eval_test.go), never on a test set.
+const (
+	verdictConfidence = 0.5
+	leadConfidence    = 0.3
+	aspectConfidence  = 0.3
+	suggestFloor      = 0.04
+	maxSuggestions    = 5
+)
+
+// Ask answers (license, question). The question may be a topic id, a label,
+// a phrase users type for it, or a sentence. A curated verdict is shown
+// only when the question was understood as that card's topic with enough
+// confidence; otherwise the verdict is "unknown", the clauses are the
+// closest matches and Suggestions lists the likeliest topics.
+func (e *Engine) Ask(ctx context.Context, license, question string) (*Answer, error) {
+	return withLicense(e, license, func(s *snapshot, l *licenseMeta) (*Answer, error) {
+		question = cleanInput(question)
+		if question == "" {
+			return nil, ErrEmptyTopic
+		}
+		key := l.Key + "\x00" + strings.ToLower(question)
+		if s.cache != nil {
+			if a, ok := s.cache.Get(key); ok {
+				return a.clone(), nil
+			}
+		}
+		a, err := s.ask(ctx, l, question)
+		if err != nil {
+			return nil, err
+		}
+		if s.cache != nil {
+			s.cache.Add(key, a)
+		}
+		return a.clone(), nil
+	})
+}
+
+// reading is what was understood of a question: the taxonomy phrase it
+// names (if any) and the question model's ranking of topics.
+type reading struct {
+	text   string
+	phrase topicMatch // the best taxonomy phrase in the text
+	named  bool       // phrase is set
+	ranked []TopicScore
+}
+
+// exact is the topic when the whole input is one of its names ("credit",
+// "distillation"): no model is needed to read it.
+func (r *reading) exact() string {
+	if r.named && r.phrase.whole && !r.phrase.instance {
+		return r.phrase.topic
+	}
+	return ""
+}
+
+// top returns the best topic with a card for l (or the open-source
+// assessment), skipping "none", and its score.
+func (s *snapshot) top(r *reading, l *licenseMeta, skip string) (TopicScore, bool) {
+	for _, t := range r.ranked {
+		if t.Topic != skip && s.answerable(l, t.Topic) {
+			return t, true
+		}
+	}
+	return TopicScore{}, false
+}
+
+// answerable reports whether l has a verdict for topic.
+func (s *snapshot) answerable(l *licenseMeta, topic string) bool {
+	if _, ok := s.m.Cards[l.Key][topic]; ok {
+		return true
+	}
+	return topic == topicOpenSource && s.m.OpenSource[l.Key] != nil
+}
+
+func (s *snapshot) read(text string) *reading {
+	r := &reading{text: text}
+	r.phrase, r.named = s.topics.match(text)
+	r.ranked = s.understand(text)
+	return r
+}
+
+func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {
+	a := s.newAnswer(l, question)
+	r := s.read(question)
+	if t := r.exact(); t != "" && s.answerable(l, t) {
+		return a, s.answerTopic(ctx, a, l, r, t)
+	}
+	// A verdict only for the model's own first reading: when "none" or a
+	// topic this license has no card for ranks first, it is not the answer.
+	first, ok := s.top(r, l, "")
+	if !ok || first.Score < verdictConfidence || r.ranked[0].Topic != first.Topic {
+		return a, s.answerUnsure(ctx, a, l, r)
+	}
+	if second, ok := s.top(r, l, first.Topic); ok && second.Score >= aspectConfidence {
+		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
+	}
+	return a, s.answerTopic(ctx, a, l, r, first.Topic)
+}
+
+func (s *snapshot) newAnswer(l *licenseMeta, question string) *Answer {
+	return &Answer{
+		License: l.Key, Topic: question, LicenseTitle: l.Title, URL: l.URL,
+		Verdict:       Verdict{Status: StatusUnknown},
+		Clauses:       []Hit{},
+		Suggestions:   []TopicScore{},
+		Conditions:    []Condition{},
+		Also:          []Aspect{},
+		CorpusVersion: s.m.CorpusVersion, IndexedAt: s.m.IndexedAt.Format("2006-01-02"),
+		OpenSource: s.openSourceLine(l.Key),
+	}
+}
+
+// card returns l's verdict on topic: its card, or for "is it open source?"
+// one made from the assessment.
+func (s *snapshot) card(l *licenseMeta, topic string) *cardMeta {
+	if c, ok := s.m.Cards[l.Key][topic]; ok {
+		return &c
+	}
+	if topic == topicOpenSource {
+		return s.openSourceCard(l.Key)
+	}
+	return nil
+}
+
+// answerTopic answers with the card for topic: its verdict and the clauses
+// it rests on, the clause that names the user's case first.
+func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r *reading, topic string) error {
+	c := s.card(l, topic)
+	t := s.topics.byID[topic]
+	a.Topic, a.TopicLabel = t.ID, t.Label
+	a.Verdict = Verdict{Status: c.Status, Summary: c.Summary}
+	a.Conditions = append(a.Conditions, c.Conditions...)
+	a.Curated = true
+	quoted, err := s.quoteCard(ctx, l, r, topic, c)
+	if err != nil {
+		return err
+	}
+	a.Grounded = len(c.Refs) > 0
+	if !a.Grounded {
+		// The text does not address the topic: show the closest clauses,
+		// marked as such, never as if they grounded the verdict.
+		quoted, err = s.closest(ctx, l, r, topic)
+		if err != nil {
+			return err
+		}
+	}
+	a.Clauses = s.finish(quoted, r.text, t.Expand)
+	return nil
+}
+
+// answerTwo answers a question with two aspects: both verdicts, the
+// stricter leading, and the clause of each among the quotes.
+func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *reading, first, second string) error {
+	c1, c2 := s.card(l, first), s.card(l, second)
+	if strictness[c2.Status] > strictness[c1.Status] {
+		first, second, c1, c2 = second, first, c2, c1
+	}
+	if err := s.answerTopic(ctx, a, l, r, first); err != nil {
+		return err
+	}
+	q2, err := s.quoteCard(ctx, l, r, second, c2)
+	if err != nil {
+		return err
+	}
+	t2 := s.topics.byID[second]
+	a.Also = append(a.Also, Aspect{Topic: second, Label: t2.Label, Verdict: Verdict{Status: c2.Status, Summary: c2.Summary},
+		Conditions: append([]Condition{}, c2.Conditions...)})
+	if len(q2) > 0 && a.Grounded {
+		lead := a.Clauses[:min(1, len(a.Clauses))]
+		rest := a.Clauses[min(1, len(a.Clauses)):]
+		merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r.text, t2.Expand)), rest)
+		a.Clauses = merged[:min(answerClauses, len(merged))]
+	}
+	return nil
+}
+
+// answerUnsure answers a question the model could not read with enough
+// confidence: no verdict, the likeliest topics as suggestions, and the
+// closest clauses — the likeliest topic's own clause first when the model
+// leans to it.
+func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
+	for _, t := range r.ranked {
+		if len(a.Suggestions) == maxSuggestions || t.Score < suggestFloor {
+			break
+		}
+		if s.answerable(l, t.Topic) {
+			a.Suggestions = append(a.Suggestions, t)
+		}
+	}
+	var lead []Hit
+	if best, ok := s.top(r, l, ""); ok && best.Score >= leadConfidence {
+		if c := s.card(l, best.Topic); c != nil && len(c.Refs) > 0 {
+			q, err := s.quoteCard(ctx, l, r, best.Topic, c)
+			if err != nil {
+				return err
+			}
+			lead = q[:1]
+		}
+	}
+	hits, err := s.closest(ctx, l, r, "")
+	if err != nil {
+		return err
+	}
+	a.Clauses = s.finish(mergeHits(lead, hits), r.text)
+	return nil
+}
+
+// quoteCard returns the clauses card c rests on, in the order to quote
+// them: the clause naming the user's case first when they named one
+// ("spam"), else the card's order, unless the user's own words beyond the
+// topic's vocabulary pick out another of its clauses.
+func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, topic string, c *cardMeta) ([]Hit, error) {
+	if len(c.Refs) == 0 {
+		return nil, nil
+	}
+	quoted := s.refHits(c.Refs, nil)
+	if r.named && r.phrase.topic == topic && r.phrase.instance {
+		text := s.residual(r.text, l, nil)
+		if text == "" {
+			text = r.text
+		}
+		own, err := s.search(ctx, searchReq{text: text, license: l.Key, size: 1})
+		if err != nil {
+			return nil, err
+		}
+		return mergeHits(own, quoted), nil
+	}
+	rest := s.residual(r.text, l, s.topics.vocab[topic])
+	if rest == "" {
+		return quoted, nil
+	}
+	own, err := s.search(ctx, searchReq{text: rest, only: c.Refs, size: len(c.Refs)})
+	if err != nil {
+		return nil, err
+	}
+	if len(own) > 0 && !mentions(own, c.Refs[0]) {
+		return mergeHits(own[:1], quoted), nil
+	}
+	return quoted, nil
+}
+
+// closest searches the license for the question's words, widened with the
+// given topic's terms, or with those of the topics the model leans to.
+func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topic string) ([]Hit, error) {
+	req := searchReq{text: r.text, synonyms: s.synonymsFor(r.text), license: l.Key, size: 12}
+	if t := s.topics.byID[topic]; t != nil {
+		req.expand = t.Expand
+	} else {
+		for _, ts := range r.ranked[:min(2, len(r.ranked))] {
+			if t := s.topics.byID[ts.Topic]; t != nil && ts.Score >= leadConfidence {
+				req.expand = append(req.expand, t.Expand...)
+			}
+		}
+	}
+	return s.search(ctx, req)
+}
+
+// finish cuts the quotes to answerClauses and marks the words to bold.
+func (s *snapshot) finish(quoted []Hit, user string, expand ...[]string) []Hit {
+	if quoted == nil {
+		quoted = []Hit{}
+	}
+	quoted = quoted[:min(answerClauses, len(quoted))]
+	s.markMatched(quoted, user, slices.Concat(expand...)...)
+	return quoted
+}
+
+// refHits returns the clauses a card cites, in the card's order, with the
+// score each got in hits (0 if the search did not reach it).
+func (s *snapshot) refHits(refs []string, hits []Hit) []Hit {
+	score := map[string]float64{}
+	for _, h := range hits {
+		score[h.Doc+"#"+h.Section] = h.Score
+	}
+	out := make([]Hit, 0, len(refs))
+	for _, r := range refs {
+		if h, ok := s.hit(r); ok {
+			h.Score = score[r]
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// mentions reports whether hits include the clause id ("doc#section").
+func mentions(hits []Hit, id string) bool {
+	for _, h := range hits {
+		if h.Doc+"#"+h.Section == id {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeHits appends to a the hits of b it does not already hold.
+func mergeHits(a, b []Hit) []Hit {
+	out := append([]Hit(nil), a...)
+	seen := map[string]bool{}
+	for _, h := range a {
+		seen[h.Doc+"#"+h.Section] = true
+	}
+	for _, h := range b {
+		if k := h.Doc + "#" + h.Section; !seen[k] {
+			seen[k] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func (a *Answer) clone() *Answer {
+	c := *a
+	c.Clauses = slices.Clone(a.Clauses) // keeps an empty list a list: "clauses": []
+	c.Suggestions = slices.Clone(a.Suggestions)
+	c.Conditions = slices.Clone(a.Conditions)
+	c.Also = slices.Clone(a.Also)
+	if a.OpenSource != nil {
+		o := *a.OpenSource
+		c.OpenSource = &o
+	}
+	return &c
+}
