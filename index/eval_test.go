@@ -3,10 +3,10 @@ package index_test
 import (
 	"context"
 	"fmt"
-	"slices"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
