@@ -38,12 +38,13 @@ const (
 func classify(err error) string {
 	var ue *UserError
 	var unk *index.UnknownLicenseError
+	var unx *index.UnindexedLicenseError
 	switch {
 	case err == nil:
 		return outcomeOK
 	case errors.Is(err, errPanic):
 		return outcomePanic
-	case errors.As(err, &ue), errors.As(err, &unk), errors.Is(err, index.ErrNoSuchSection), errors.Is(err, index.ErrEmptyTopic):
+	case errors.As(err, &ue), errors.As(err, &unk), errors.As(err, &unx), errors.Is(err, index.ErrNoSuchSection), errors.Is(err, index.ErrEmptyTopic):
 		return outcomeUserError
 	default:
 		return outcomeError
@@ -55,9 +56,12 @@ func classify(err error) string {
 func errorMessage(err error) string {
 	var ue *UserError
 	var unk *index.UnknownLicenseError
+	var unx *index.UnindexedLicenseError
 	switch {
 	case errors.As(err, &unk):
 		return didYouMean(unk)
+	case errors.As(err, &unx):
+		return unx.Error() + ": I cannot quote it, and I will not answer from a different license."
 	case errors.As(err, &ue):
 		return ue.Msg
 	case errors.Is(err, index.ErrNoSuchSection):

@@ -22,6 +22,8 @@ type Corpus struct {
 	// Lexicon the WordNet relations of the vocabulary (lexicon.tsv).
 	Questions []Question
 	Lexicon   []LexRow
+	// Models is the model catalogue (models.yaml).
+	Models *Models
 	// Clauses holds each document's clauses in reading order, by document id
 	// (notes included, under their notes id).
 	Clauses map[string][]Clause
@@ -65,8 +67,12 @@ func Load(p Paths) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
+	models, err := LoadModels(filepath.Join(p.Dir, "models.yaml"), m)
+	if err != nil {
+		return nil, err
+	}
 	c := &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Questions: questions, Lexicon: lex,
-		Clauses: map[string][]Clause{}}
+		Models: models, Clauses: map[string][]Clause{}}
 	for _, d := range m.Documents {
 		path := filepath.Join(p.Texts, d.ID+".txt")
 		raw, err := os.ReadFile(path)

@@ -108,6 +108,9 @@ type Answer struct {
 	Conditions []Condition `json:"conditions"`
 	// Also holds the verdict on a second aspect of the question.
 	Also []Aspect `json:"also"`
+	// Others answers the same question for the other licenses of a model
+	// under two (a distillation: MIT and its base model's license).
+	Others []*Answer `json:"others"`
 
 	// Presentation fields, not part of the JSON contract.
 	LicenseTitle string `json:"-"`

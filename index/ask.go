@@ -26,26 +26,53 @@ const (
 // confidence; otherwise the verdict is "unknown", the clauses are the
 // closest matches and Suggestions lists the likeliest topics.
 func (e *Engine) Ask(ctx context.Context, license, question string) (*Answer, error) {
-	return withLicense(e, license, func(s *snapshot, l *licenseMeta) (*Answer, error) {
-		question = cleanInput(question)
-		if question == "" {
-			return nil, ErrEmptyTopic
-		}
-		key := l.Key + "\x00" + strings.ToLower(question)
-		if s.cache != nil {
-			if a, ok := s.cache.Get(key); ok {
-				return a.clone(), nil
-			}
-		}
-		a, err := s.ask(ctx, l, question)
+	s, err := e.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer s.release()
+	sub, err := s.resolve(license)
+	if err != nil {
+		return nil, err
+	}
+	question = cleanInput(question)
+	if question == "" {
+		return nil, ErrEmptyTopic
+	}
+	a, err := s.askCached(ctx, sub.license, question)
+	if err != nil || sub.model == nil {
+		return a, err
+	}
+	// A model was named: say which license governs it and why, and answer
+	// for every license it is under (a distillation carries two).
+	a.Model = sub.model.ref()
+	for _, l := range sub.others {
+		b, err := s.askCached(ctx, l, question)
 		if err != nil {
 			return nil, err
 		}
-		if s.cache != nil {
-			s.cache.Add(key, a)
+		b.Model = a.Model
+		a.Others = append(a.Others, b)
+	}
+	return a, nil
+}
+
+// askCached answers from the build's cache of answers when it can.
+func (s *snapshot) askCached(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {
+	key := l.Key + "\x00" + strings.ToLower(question)
+	if s.cache != nil {
+		if a, ok := s.cache.Get(key); ok {
+			return a.clone(), nil
 		}
-		return a.clone(), nil
-	})
+	}
+	a, err := s.ask(ctx, l, question)
+	if err != nil {
+		return nil, err
+	}
+	if s.cache != nil {
+		s.cache.Add(key, a)
+	}
+	return a.clone(), nil
 }
 
 // reading is what was understood of a question: the taxonomy phrase it
@@ -118,6 +145,7 @@ func (s *snapshot) newAnswer(l *licenseMeta, question string) *Answer {
 		Suggestions:   []TopicScore{},
 		Conditions:    []Condition{},
 		Also:          []Aspect{},
+		Others:        []*Answer{},
 		CorpusVersion: s.m.CorpusVersion, IndexedAt: s.m.IndexedAt.Format("2006-01-02"),
 		OpenSource: s.openSourceLine(l.Key),
 	}
@@ -327,6 +355,7 @@ func (a *Answer) clone() *Answer {
 	c.Suggestions = slices.Clone(a.Suggestions)
 	c.Conditions = slices.Clone(a.Conditions)
 	c.Also = slices.Clone(a.Also)
+	c.Others = slices.Clone(a.Others)
 	if a.OpenSource != nil {
 		o := *a.OpenSource
 		c.OpenSource = &o

@@ -233,15 +233,14 @@ func (e *Engine) ResolveLicense(input string) (LicenseInfo, error) {
 	return licenseInfo(l), nil
 }
 
+// resolveLicense is resolve for callers that answer from one license: a
+// model name gives the first indexed license that governs it.
 func (s *snapshot) resolveLicense(input string) (*licenseMeta, error) {
-	input = cleanInput(input)
-	if len(input) > maxLicenseInput {
-		input = input[:maxLicenseInput]
+	sub, err := s.resolve(input)
+	if err != nil {
+		return nil, err
 	}
-	if k, ok := s.names.resolve(input); ok {
-		return s.licenses[k], nil
-	}
-	return nil, &UnknownLicenseError{Input: input, Suggestions: s.names.suggest(input, 5)}
+	return sub.license, nil
 }
 
 // Topics lists the topics the license has verdict cards for, in taxonomy

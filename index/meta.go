@@ -36,6 +36,10 @@ type meta struct {
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.
 	QModel *questionModel `json:"qmodel"`
+	// Models is the model catalogue; External the licenses it names that
+	// are not indexed.
+	Models   []modelMeta    `json:"models"`
+	External []externalMeta `json:"external"`
 }
 
 type docMeta struct {
@@ -94,6 +98,7 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		OpenSource:     map[string]*assessmentMeta{},
 		Missing:        c.Missing,
 	}
+	m.Models, m.External = modelsMeta(c.Models)
 	for _, d := range c.Manifest.Documents {
 		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official})
 		if d.Kind == corpus.KindLicense {

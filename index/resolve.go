@@ -18,8 +18,10 @@ type nameIndex struct {
 
 type nameEntry struct{ folded, key string }
 
-// foldName makes "Llama-4", "llama 4" and "LLAMA4" the same key.
+// foldName makes "Llama-4", "llama 4" and "LLAMA4" the same key. A "+"
+// is kept as a word: "openrail++" is another license, not "openrail".
 func foldName(s string) string {
+	s = strings.ReplaceAll(s, "+", " plus ")
 	return strings.ReplaceAll(corpus.NormalizeName(s), " ", "")
 }
 

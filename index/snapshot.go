@@ -38,6 +38,7 @@ type snapshot struct {
 	docs     map[string]*docMeta
 	licenses map[string]*licenseMeta
 	names    *nameIndex
+	models   *modelIndex
 	topics   *topicMatcher
 	kinds    *topicMatcher // kind hints, matched like topics
 	synonyms []synonymGroup
@@ -91,6 +92,7 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 		s.licenses[m.Licenses[i].Key] = &m.Licenses[i]
 	}
 	s.names = newNameIndex(m.Licenses)
+	s.models = newModelIndex(m.Models, m.External)
 	s.topics = newTopicMatcher(s.stems, m.Topics)
 	s.qmodel = m.QModel
 	s.feat = newFeaturizer(s.stems, m.Lexicon, m.Concepts, s.topics)

@@ -235,6 +235,10 @@ const (
 	pruneBelow  = 1e-3 // weights smaller than this are dropped from the meta
 )
 
+// genericQuestionWords are taught as "none": alone, they name no topic.
+var genericQuestionWords = []string{"use", "allowed", "need", "want", "people", "someone", "anyone",
+	"model", "license", "ok", "okay", "legal", "question", "help", "hello", "can i", "is it fine"}
+
 // trainQuestionModel fits the model by stochastic gradient descent with
 // AdaGrad step sizes, visiting examples in a fixed pseudo-random order.
 func trainQuestionModel(classes []string, exs []example) *questionModel {
@@ -340,8 +344,16 @@ func questionExamples(f *featurizer, topics []corpus.Topic, qs []corpus.Question
 	}
 	for _, t := range topics {
 		for _, p := range slices.Concat([]string{t.Label, strings.ReplaceAll(t.ID, "-", " ")}, t.Aliases, t.Instances) {
-			add(p, []string{t.ID})
+			// A phrase that loses words to the stop list ("not allowed")
+			// would teach its one remaining word ("allow") as the topic.
+			if st := f.stems(p); len(st) > 1 || len(strings.Fields(p)) == 1 {
+				add(p, []string{t.ID})
+			}
 		}
+	}
+	// Words every question uses say nothing about its topic.
+	for _, w := range genericQuestionWords {
+		add(w, []string{corpus.NoTopic})
 	}
 	for _, q := range qs {
 		if !skip[q.ID] {

@@ -28,12 +28,13 @@ func main() {
 // everything else.
 func exitCode(err error, stderr io.Writer) int {
 	var unknown *index.UnknownLicenseError
+	var unindexed *index.UnindexedLicenseError
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
-	case errors.As(err, &unknown):
+	case errors.As(err, &unknown), errors.As(err, &unindexed):
 		fmt.Fprintln(stderr, "licensebot:", err)
 		return 2
 	case errors.Is(err, errUsage):

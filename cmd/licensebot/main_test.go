@@ -31,13 +31,23 @@ func TestAskJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	for _, k := range []string{"license", "topic", "verdict", "clauses", "opensource", "pinned"} {
+	// The six keys of DESIGN.md, then the keys added since (each always
+	// present): suggestions and model (DESIGN.md), conditions and also
+	// (README, "The JSON contract").
+	keys := []string{"license", "topic", "verdict", "clauses", "opensource", "pinned",
+		"suggestions", "model", "conditions", "also", "others"}
+	for _, k := range keys {
 		if _, ok := got[k]; !ok {
 			t.Errorf("key %q missing", k)
 		}
 	}
-	if len(got) != 6 {
-		t.Errorf("%d keys, want exactly the 6 of the contract: %s", len(got), out)
+	if len(got) != len(keys) {
+		t.Errorf("%d keys, want exactly the %d of the contract: %s", len(got), len(keys), out)
+	}
+	for _, k := range []string{"suggestions", "conditions", "also", "others"} {
+		if string(got[k]) == "null" {
+			t.Errorf("%s is null; a list key is always a list", k)
+		}
 	}
 	var a struct {
 		License string `json:"license"`

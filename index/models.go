@@ -1,0 +1,240 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// modelMeta is one catalogued model, frozen into a build's meta.
+type modelMeta struct {
+	Name     string   `json:"name"`
+	Family   string   `json:"family"`
+	Names    []string `json:"names"`    // every name it answers to, as written
+	Licenses []string `json:"licenses"` // corpus license keys or external ids
+	Why      string   `json:"why"`
+	Source   string   `json:"source"`
+	Checked  string   `json:"checked"`
+}
+
+// externalMeta is a license a model is under whose text is not indexed.
+type externalMeta struct {
+	ID    string   `json:"id"`
+	Title string   `json:"title"`
+	URL   string   `json:"url"`
+	Names []string `json:"names"`
+}
+
+func modelsMeta(ms *corpus.Models) ([]modelMeta, []externalMeta) {
+	if ms == nil {
+		return nil, nil
+	}
+	var out []modelMeta
+	for _, mo := range ms.Models {
+		out = append(out, modelMeta{Name: mo.Name, Family: mo.Family, Names: mo.Names(), Licenses: mo.Licenses,
+			Why: collapse(mo.Why), Source: mo.Source, Checked: mo.Checked})
+	}
+	var ext []externalMeta
+	for _, e := range ms.External {
+		ext = append(ext, externalMeta{ID: e.ID, Title: e.Title, URL: e.URL, Names: append([]string{e.ID, e.Title}, e.Names...)})
+	}
+	return out, ext
+}
+
+// ModelInfo describes one catalogued model for listings and autocomplete.
+type ModelInfo struct {
+	Name     string
+	Family   string
+	Names    []string
+	Licenses []string // license keys, or the titles of licenses not indexed
+	Indexed  bool     // every license it is under is indexed
+	Source   string
+	Checked  string
+}
+
+// UnindexedLicenseError is returned when a model is named whose license
+// text is not in the corpus: the answer names that license and links it,
+// and never answers from a neighbouring one.
+type UnindexedLicenseError struct {
+	Model    string
+	Licenses []string // titles
+	URLs     []string
+}
+
+func (e *UnindexedLicenseError) Error() string {
+	var parts []string
+	for i, t := range e.Licenses {
+		parts = append(parts, fmt.Sprintf("%s (%s)", t, e.URLs[i]))
+	}
+	if e.Model == "" {
+		return fmt.Sprintf("the text of %s is not indexed yet", strings.Join(parts, " and "))
+	}
+	return fmt.Sprintf("%s is under %s, whose text is not indexed yet", e.Model, strings.Join(parts, " and "))
+}
+
+// modelIndex finds a model by any of its names, folded.
+type modelIndex struct {
+	byName   map[string]*modelMeta
+	external map[string]*externalMeta // by id
+	extNames map[string]*externalMeta // by folded name
+	names    []nameEntry // folded name → model name, for suggestions
+}
+
+func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
+	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{}}
+	for i := range ms {
+		for _, n := range ms[i].Names {
+			f := corpus.FoldModelName(n)
+			if _, dup := mi.byName[f]; !dup && f != "" {
+				mi.byName[f] = &ms[i]
+				mi.names = append(mi.names, nameEntry{f, ms[i].Name})
+			}
+		}
+	}
+	for i := range ext {
+		mi.external[ext[i].ID] = &ext[i]
+		for _, n := range ext[i].Names {
+			mi.extNames[foldName(n)] = &ext[i]
+		}
+	}
+	return mi
+}
+
+func (mi *modelIndex) lookup(input string) *modelMeta {
+	return mi.byName[corpus.FoldModelName(input)]
+}
+
+// suggest returns up to max model names close to input.
+func (mi *modelIndex) suggest(input string, max int) []string {
+	f := corpus.FoldModelName(input)
+	if len(f) < 3 {
+		return nil
+	}
+	type cand struct {
+		name string
+		d    int
+	}
+	best := map[string]int{}
+	for _, e := range mi.names {
+		d := levenshtein.ComputeDistance(f, e.folded)
+		if strings.HasPrefix(e.folded, f) {
+			d = 0
+		}
+		if d <= max3(1, len(f)/5) {
+			if old, ok := best[e.key]; !ok || d < old {
+				best[e.key] = d
+			}
+		}
+	}
+	var cs []cand
+	for n, d := range best {
+		cs = append(cs, cand{n, d})
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].d < cs[j].d || cs[i].d == cs[j].d && cs[i].name < cs[j].name })
+	var out []string
+	for _, c := range cs[:min(max, len(cs))] {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// ref is the model as an answer names it.
+func (mo *modelMeta) ref() *ModelRef {
+	return &ModelRef{Name: mo.Name, Licenses: append([]string{}, mo.Licenses...), Source: mo.Source, Why: mo.Why}
+}
+
+// subject is what a user named: a license, or a model and the indexed
+// licenses that govern it (its first one answers, the others follow).
+type subject struct {
+	license *licenseMeta
+	model   *modelMeta
+	others  []*licenseMeta
+}
+
+// resolve maps what a user typed to a license or a catalogued model. A
+// license name wins over a model name; a model whose licenses are none of
+// them indexed is an *UnindexedLicenseError; nothing known is an
+// *UnknownLicenseError with the closest licenses and models.
+func (s *snapshot) resolve(input string) (subject, error) {
+	input = cleanInput(input)
+	if len(input) > maxLicenseInput {
+		input = input[:maxLicenseInput]
+	}
+	if k, ok := s.names.resolve(input); ok {
+		return subject{license: s.licenses[k]}, nil
+	}
+	if mo := s.models.lookup(input); mo != nil {
+		return s.modelSubject(mo)
+	}
+	if x := s.models.extNames[foldName(input)]; x != nil {
+		return subject{}, &UnindexedLicenseError{Licenses: []string{x.Title}, URLs: []string{x.URL}}
+	}
+	sug := s.names.suggest(input, 5)
+	for _, m := range s.models.suggest(input, 5) {
+		if len(sug) < 8 {
+			sug = append(sug, m)
+		}
+	}
+	return subject{}, &UnknownLicenseError{Input: input, Suggestions: sug}
+}
+
+func (s *snapshot) modelSubject(mo *modelMeta) (subject, error) {
+	sub := subject{model: mo}
+	u := &UnindexedLicenseError{Model: mo.Name}
+	for _, k := range mo.Licenses {
+		if l := s.licenses[k]; l != nil {
+			if sub.license == nil {
+				sub.license = l
+			} else {
+				sub.others = append(sub.others, l)
+			}
+		} else if x := s.models.external[k]; x != nil {
+			u.Licenses, u.URLs = append(u.Licenses, x.Title), append(u.URLs, x.URL)
+		}
+	}
+	if sub.license == nil {
+		return subject{}, u
+	}
+	return sub, nil
+}
+
+// Models lists the catalogue, in file order, those whose names contain
+// filter (folded) when it is not empty.
+func (e *Engine) Models(filter string) []ModelInfo {
+	s, err := e.acquire()
+	if err != nil {
+		return nil
+	}
+	defer s.release()
+	f := corpus.FoldModelName(filter)
+	var out []ModelInfo
+	for _, mo := range s.m.Models {
+		if f != "" && !mo.matches(f) {
+			continue
+		}
+		mi := ModelInfo{Name: mo.Name, Family: mo.Family, Names: mo.Names, Indexed: true, Source: mo.Source, Checked: mo.Checked}
+		for _, k := range mo.Licenses {
+			if x := s.models.external[k]; x != nil {
+				mi.Licenses = append(mi.Licenses, x.Title+" (not indexed)")
+				mi.Indexed = false
+			} else {
+				mi.Licenses = append(mi.Licenses, k)
+			}
+		}
+		out = append(out, mi)
+	}
+	return out
+}
+
+func (mo *modelMeta) matches(folded string) bool {
+	for _, n := range mo.Names {
+		if strings.Contains(corpus.FoldModelName(n), folded) {
+			return true
+		}
+	}
+	return strings.Contains(corpus.FoldModelName(mo.Family), folded)
+}
