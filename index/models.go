@@ -81,7 +81,7 @@ type modelIndex struct {
 	byName   map[string]*modelMeta
 	external map[string]*externalMeta // by id
 	extNames map[string]*externalMeta // by folded name
-	names    []nameEntry // folded name → model name, for suggestions
+	names    []nameEntry              // folded name → model name, for suggestions
 }
 
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
