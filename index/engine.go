@@ -390,9 +390,11 @@ func (s *snapshot) without(text string, drop []string) string {
 	return strings.Join(keep, " ")
 }
 
-// Clause returns one section of a license (or of a policy it incorporates).
-// Section may be written "1.b.i", "§1.b.i", "Section 1(b)(i)" or
-// "llama4-aup#2.b".
+// Clause returns one section of a license (or of a policy it
+// incorporates). Section may be written "1.b.i", "§1.b.i", "Section 1(b)(i)"
+// or "llama4-aup#2.b". The license's own text is read first and a section
+// it has is never answered from another document; a heading that only
+// groups items ("1" of the Llama licenses) comes back with its items.
 func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, error) {
 	return withLicense(e, license, func(s *snapshot, l *licenseMeta) (*Hit, error) {
 		docs := l.Docs
@@ -405,11 +407,91 @@ func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, err
 				continue
 			}
 			if h, ok := s.hit(d + "#" + sec); ok {
+				h.Items = s.items(d, sec)
+				return &h, nil
+			}
+			if items := s.items(d, sec); len(items) > 0 {
+				h := Hit{Doc: d, Section: sec, Heading: s.groupHeading(items[0], sec), Items: items}
+				if dm := s.docs[d]; dm != nil {
+					h.URL, h.DocTitle = dm.URL, dm.Title
+				}
 				return &h, nil
 			}
 		}
 		return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, section)
 	})
+}
+
+// items returns the sub-items of doc#sec, at every depth, in reading
+// order: "1" of the Llama licenses gives 1.a, 1.b.i … 1.b.v.
+func (s *snapshot) items(doc, sec string) []Hit {
+	var out []Hit
+	for _, c := range s.m.Clauses {
+		if c.Doc != doc || !strings.HasPrefix(c.Section, sec+".") {
+			continue
+		}
+		if h, ok := s.hit(c.Doc + "#" + c.Section); ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// groupHeading is the heading of a section that has no clause of its own:
+// the innermost parent heading its first item carries.
+func (s *snapshot) groupHeading(first Hit, sec string) string {
+	depth := strings.Count(sec, ".")
+	if depth < len(first.Parents) {
+		return first.Parents[depth]
+	}
+	return ""
+}
+
+// SectionInfo is one addressable section of a license's texts.
+type SectionInfo struct {
+	Doc     string
+	Section string
+	Heading string
+}
+
+// Sections lists every section of a license and the policies it
+// incorporates, in reading order.
+func (e *Engine) Sections(license string) ([]SectionInfo, error) {
+	return withLicense(e, license, func(s *snapshot, l *licenseMeta) ([]SectionInfo, error) {
+		var out []SectionInfo
+		for _, d := range l.Docs {
+			for _, c := range s.m.Clauses {
+				if c.Doc == d {
+					h, _ := s.hit(c.Doc + "#" + c.Section)
+					out = append(out, SectionInfo{Doc: c.Doc, Section: c.Section, Heading: h.Heading})
+				}
+			}
+		}
+		return out, nil
+	})
+}
+
+// SplitSubject finds the longest run of leading words that names a license
+// or a model ("Llama 4" in `ask Llama 4 credit`), and returns it and the
+// rest. ok is false when no prefix names one.
+func (e *Engine) SplitSubject(words []string) (subject string, rest []string, ok bool) {
+	s, err := e.acquire()
+	if err != nil {
+		return "", nil, false
+	}
+	defer s.release()
+	for n := min(len(words)-1, 6); n >= 1; n-- {
+		cand := strings.Join(words[:n], " ")
+		if _, err := s.resolve(cand); err == nil || isUnindexed(err) {
+			return cand, words[n:], true
+		}
+	}
+	return "", nil, false
+}
+
+func isUnindexed(err error) bool {
+	var u *UnindexedLicenseError
+	return errors.As(err, &u)
 }
 
 // normalizeSection turns "§ 1(b)(i)", "Section 1.b.i" or "1.B.I." into "1.b.i".
