@@ -101,6 +101,9 @@ func Load(p Paths) (*Corpus, error) {
 	if err := c.validateRefs(); err != nil {
 		return nil, err
 	}
+	if err := CheckTaxonomy(c.Cards, c.Topics); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 

@@ -425,6 +425,8 @@ type cardFact struct {
 func factsCardFacts() []cardFact {
 	notAddressed := []string{"not-addressed"}
 	addressed := []string{"required", "allowed", "forbidden", "conditional"}
+	// Governing law states a fact: the status taxonomy makes it info.
+	fact := []string{"info"}
 	facts := []cardFact{
 		{"llama2", "outputs-training", []string{"forbidden"}, []string{"llama2-license#1.b.v"}},
 		{"llama3", "outputs-training", []string{"forbidden"}, []string{"llama3-license#1.b.v"}},
@@ -436,8 +438,8 @@ func factsCardFacts() []cardFact {
 		{"llama2", "eu-restriction", notAddressed, nil},
 		{"llama3", "eu-restriction", notAddressed, nil},
 		{"llama3.1", "eu-restriction", notAddressed, nil},
-		{"gemma", "governing-law", addressed, []string{"gemma-terms#4.6"}},
-		{"deepseek", "governing-law", addressed, []string{"deepseek-model-license#14"}},
+		{"gemma", "governing-law", fact, []string{"gemma-terms#4.6"}},
+		{"deepseek", "governing-law", fact, []string{"deepseek-model-license#14"}},
 	}
 	for _, v := range []string{"3.2", "3.3", "4"} {
 		aup := "llama" + v + "-aup"
@@ -455,7 +457,7 @@ func factsCardFacts() []cardFact {
 		key := strings.TrimSuffix(doc, "-license")
 		facts = append(facts,
 			cardFact{key, "user-threshold", addressed, []string{doc + "#2"}},
-			cardFact{key, "governing-law", addressed, []string{doc + "#7"}},
+			cardFact{key, "governing-law", fact, []string{doc + "#7"}},
 		)
 	}
 	return facts
