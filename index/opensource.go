@@ -116,9 +116,10 @@ func (e *Engine) Compare(ctx context.Context, first, second, topic string) (*Com
 const topicOpenSource = "open-source"
 
 // openSourceCard makes the "is it open source?" verdict from the license's
-// assessment: a pass is an unconditional yes; a fail is conditional (you may
-// use it, under conditions an open-source license does not impose), grounded
-// on the clauses that decide the failed criteria. Nil without an assessment.
+// assessment. Whether a license is open source is a fact about it, not a
+// permission: the status is info and the summary opens with "Yes." or
+// "No.", grounded on the clauses that decide the failed criteria. Nil
+// without an assessment.
 func (s *snapshot) openSourceCard(license string) *cardMeta {
 	am := s.m.OpenSource[license]
 	if am == nil {
@@ -144,7 +145,7 @@ func (s *snapshot) openSourceCard(license string) *cardMeta {
 				refs = append(refs, c.Refs...)
 			}
 		}
-		return &cardMeta{Status: StatusAllowed, Refs: dedupe(refs, 3),
+		return &cardMeta{Status: StatusInfo, Refs: dedupe(refs, 3), Conditions: []Condition{},
 			Summary: "Yes. It meets all ten criteria of the Open Source Definition: anyone may use, study, change and share it, for any purpose."}
 	}
 	nums := make([]int, len(failed))
@@ -160,7 +161,7 @@ func (s *snapshot) openSourceCard(license string) *cardMeta {
 			summary += fmt.Sprintf("OSD %d: %s ", c.N, c.Reason)
 		}
 	}
-	return &cardMeta{Status: StatusConditional, Summary: strings.TrimSpace(summary), Refs: dedupe(refs, 3)}
+	return &cardMeta{Status: StatusInfo, Summary: strings.TrimSpace(summary), Refs: dedupe(refs, 3), Conditions: []Condition{}}
 }
 
 // dedupe keeps the first max distinct refs, in order.
