@@ -121,6 +121,10 @@ type Answer struct {
 	// Curated is false when no verdict card covers the topic and the
 	// clauses are only the best search matches.
 	Curated bool `json:"-"`
+	// Closest is the card of the topic the question was read as, when the
+	// question asks more narrowly than the card answers: context for the
+	// reader, not the verdict (which is unknown).
+	Closest *Aspect `json:"-"`
 	// Grounded is true when the clauses are those the verdict rests on;
 	// false when they are only the closest matches (no verdict, or a
 	// verdict that the text does not address the topic).

@@ -14,6 +14,7 @@ import (
 // training questions (index/understand_eval_test.go), never on a test set.
 const (
 	verdictConfidence = 0.5
+	fitConfidence     = 0.8
 	leadConfidence    = 0.3
 	aspectConfidence  = 0.3
 	suggestFloor      = 0.04
@@ -134,7 +135,46 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	if second, ok := s.top(r, l, first.Topic); ok && second.Score >= aspectConfidence {
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
 	}
+	if c := s.card(l, first.Topic); s.fits(r, first.Topic, c.Status) < fitConfidence {
+		return a, s.answerNarrower(ctx, a, l, r, first)
+	}
 	return a, s.answerTopic(ctx, a, l, r, first.Topic)
+}
+
+// answerNarrower answers a question understood as a topic but asked more
+// narrowly than its card answers: the card's clauses, no verdict, the
+// topic first among the suggestions, and the card as context.
+func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta, r *reading, t TopicScore) error {
+	if err := s.answerTopic(ctx, a, l, r, t.Topic); err != nil {
+		return err
+	}
+	a.Closest = &Aspect{Topic: a.Topic, Label: a.TopicLabel, Verdict: a.Verdict, Conditions: a.Conditions}
+	a.Topic, a.Verdict, a.Conditions, a.Curated = r.text, Verdict{Status: StatusUnknown}, []Condition{}, false
+	a.Suggestions = s.suggestions(l, r, t.Topic)
+	return nil
+}
+
+// suggestions are the likeliest topics l has verdicts on, first first.
+func (s *snapshot) suggestions(l *licenseMeta, r *reading, first string) []TopicScore {
+	out := []TopicScore{}
+	for _, t := range r.ranked {
+		if len(out) == maxSuggestions {
+			break
+		}
+		if (t.Topic == first || t.Score >= suggestFloor) && s.answerable(l, t.Topic) {
+			out = append(out, t)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y TopicScore) int {
+		switch {
+		case x.Topic == first:
+			return -1
+		case y.Topic == first:
+			return 1
+		}
+		return 0
+	})
+	return out
 }
 
 func (s *snapshot) newAnswer(l *licenseMeta, question string) *Answer {
@@ -220,14 +260,7 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 // closest clauses — the likeliest topic's own clause first when the model
 // leans to it.
 func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
-	for _, t := range r.ranked {
-		if len(a.Suggestions) == maxSuggestions || t.Score < suggestFloor {
-			break
-		}
-		if s.answerable(l, t.Topic) {
-			a.Suggestions = append(a.Suggestions, t)
-		}
-	}
+	a.Suggestions = s.suggestions(l, r, "")
 	var lead []Hit
 	if best, ok := s.top(r, l, ""); ok && best.Score >= leadConfidence {
 		if c := s.card(l, best.Topic); c != nil && len(c.Refs) > 0 {
@@ -296,12 +329,21 @@ func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topi
 	return s.search(ctx, req)
 }
 
-// finish cuts the quotes to answerClauses and marks the words to bold.
+// finish drops quotes already quoted as items of a list before them, cuts
+// the quotes to answerClauses and marks the words to bold.
 func (s *snapshot) finish(quoted []Hit, user string, expand ...[]string) []Hit {
-	if quoted == nil {
-		quoted = []Hit{}
+	out := []Hit{}
+	inList := map[string]bool{}
+	for _, h := range quoted {
+		if inList[h.Doc+"#"+h.Section] {
+			continue
+		}
+		for _, it := range h.Items {
+			inList[it.Doc+"#"+it.Section] = true
+		}
+		out = append(out, h)
 	}
-	quoted = quoted[:min(answerClauses, len(quoted))]
+	quoted = out[:min(answerClauses, len(out))]
 	s.markMatched(quoted, user, slices.Concat(expand...)...)
 	return quoted
 }

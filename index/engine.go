@@ -406,7 +406,7 @@ func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, err
 			if !contains(l.Docs, d) {
 				continue
 			}
-			if h, ok := s.hit(d + "#" + sec); ok {
+			if h, ok := s.plainHit(d + "#" + sec); ok {
 				h.Items = s.items(d, sec)
 				return &h, nil
 			}
@@ -430,7 +430,7 @@ func (s *snapshot) items(doc, sec string) []Hit {
 		if c.Doc != doc || !strings.HasPrefix(c.Section, sec+".") {
 			continue
 		}
-		if h, ok := s.hit(c.Doc + "#" + c.Section); ok {
+		if h, ok := s.plainHit(c.Doc + "#" + c.Section); ok {
 			out = append(out, h)
 		}
 	}

@@ -36,6 +36,8 @@ type meta struct {
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.
 	QModel *questionModel `json:"qmodel"`
+	// FitModel says whether a card's status answers a question as asked.
+	FitModel *questionModel `json:"fitmodel"`
 	// Models is the model catalogue; External the licenses it names that
 	// are not indexed.
 	Models   []modelMeta    `json:"models"`

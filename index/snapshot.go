@@ -43,6 +43,7 @@ type snapshot struct {
 	kinds    *topicMatcher // kind hints, matched like topics
 	synonyms []synonymGroup
 	qmodel   *questionModel
+	fitModel *questionModel
 	feat     *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
@@ -94,7 +95,7 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	s.names = newNameIndex(m.Licenses)
 	s.models = newModelIndex(m.Models, m.External)
 	s.topics = newTopicMatcher(s.stems, m.Topics)
-	s.qmodel = m.QModel
+	s.qmodel, s.fitModel = m.QModel, m.FitModel
 	s.feat = newFeaturizer(s.stems, m.Lexicon, m.Concepts, s.topics)
 	var kt []corpus.Topic
 	for _, k := range m.Kinds {
@@ -293,8 +294,43 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 }
 
 // hit builds a Hit for "doc#section" from the meta; ok is false when the
-// build has no such clause.
+// build has no such clause. A clause that introduces a list ("You must:")
+// is quoted whole: its items follow in Items, and in Text after " … ",
+// each still verbatim, so a quote never stops before its point.
 func (s *snapshot) hit(id string) (Hit, bool) {
+	h, ok := s.plainHit(id)
+	if !ok || !introducesList(h.Text) {
+		return h, ok
+	}
+	h.Items = s.items(h.Doc, h.Section)
+	if len(h.Items) > maxListItems {
+		h.Items = h.Items[:maxListItems]
+	}
+	var b strings.Builder
+	b.WriteString(h.Text)
+	for _, it := range h.Items {
+		if it.Text != "" {
+			b.WriteString(" … ")
+			b.WriteString(it.Text)
+		}
+	}
+	h.Text = b.String()
+	return h, true
+}
+
+// maxListItems bounds the items quoted after a clause that introduces a
+// list; the Llama policies' longest lists have fewer.
+const maxListItems = 16
+
+// introducesList reports whether a clause's text ends by introducing
+// what follows ("…the following conditions:").
+func introducesList(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), "*_ ")
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, ":—") || strings.HasSuffix(t, "—")
+}
+
+// plainHit is hit without the list a clause may introduce.
+func (s *snapshot) plainHit(id string) (Hit, bool) {
 	i, ok := s.clauseAt[id]
 	if !ok {
 		return Hit{}, false

@@ -95,8 +95,21 @@ func newFeaturizer(stems func(string) []string, lex []corpus.LexRow, concepts []
 	return f
 }
 
-// features returns the features of text, each once, sorted.
-func (f *featurizer) features(text string) []string {
+// feature is one feature of a question and its value.
+type feature struct {
+	name  string
+	value float64
+}
+
+// featureWeight is the value of each kind of feature, by prefix: the
+// question's own words count fully, what WordNet relates them to less.
+var featureWeight = map[byte]float64{'w': 1, 'b': 1, 'x': 0.5, 'h': 0.25, 'c': 1, 'C': 1, 'a': 1, 'i': 1, 'A': 1}
+
+// features returns the features of text, each once, sorted by name, with
+// values scaled so that a long question's features weigh as much in all
+// as a short one's (1/√n): a model then cannot grow confident merely from
+// the number of words.
+func (f *featurizer) features(text string) []feature {
 	toks := f.stems(text)
 	set := map[string]bool{}
 	for i, t := range toks {
@@ -114,16 +127,28 @@ func (f *featurizer) features(text string) []string {
 	}
 	f.conceptFeatures(toks, set)
 	f.phraseFeatures(toks, set)
-	out := make([]string, 0, len(set))
+	names := make([]string, 0, len(set))
 	for k := range set {
-		out = append(out, k)
+		names = append(names, k)
 	}
-	sort.Strings(out)
+	sort.Strings(names)
+	out := make([]feature, len(names))
+	norm := 0.0
+	for i, n := range names {
+		out[i] = feature{n, featureWeight[n[0]]}
+		norm += out[i].value * out[i].value
+	}
+	if norm > 0 {
+		norm = 1 / math.Sqrt(norm)
+		for i := range out {
+			out[i].value *= norm
+		}
+	}
 	return out
 }
 
 // conceptFeatures adds each concept the tokens name ("c:outputs"), and the
-// pairs of an object or condition with an action ("cc:outputs|train"),
+// pairs of an object or condition with an action ("C:outputs|train"),
 // which is where "use outputs" and "train a model" become one question.
 func (f *featurizer) conceptFeatures(toks []string, set map[string]bool) {
 	var objects, actions, conditions []string
@@ -143,7 +168,7 @@ func (f *featurizer) conceptFeatures(toks []string, set map[string]bool) {
 	}
 	for _, a := range actions {
 		for _, o := range slices.Concat(objects, conditions) {
-			set["cc:"+o+"|"+a] = true
+			set["C:"+o+"|"+a] = true
 		}
 	}
 }
@@ -187,15 +212,15 @@ func (f *featurizer) phraseFeatures(toks []string, set map[string]bool) {
 }
 
 // scores returns the model's probability for each class, in class order.
-func (m *questionModel) scores(feats []string) []float64 {
+func (m *questionModel) scores(feats []feature) []float64 {
 	z := make([]float64, len(m.Classes))
 	for k := range z {
 		z[k] = float64(m.Bias[k])
 	}
 	for _, ft := range feats {
-		if w, ok := m.Weights[ft]; ok {
+		if w, ok := m.Weights[ft.name]; ok {
 			for k := range z {
-				z[k] += float64(w[k])
+				z[k] += float64(w[k]) * ft.value
 			}
 		}
 	}
@@ -221,19 +246,21 @@ func softmax(z []float64) []float64 {
 // example is one training question: its features and the classes it is
 // labelled with, each with a weight.
 type example struct {
-	feats   []string
+	feats   []feature
 	classes []int
 	weights []float64
 }
 
-// Training settings. Fixed, so a build is reproducible: the same corpus
-// gives the same model, bit for bit.
-const (
-	trainEpochs = 40
-	learnRate   = 0.5
-	l2          = 1e-4
-	pruneBelow  = 1e-3 // weights smaller than this are dropped from the meta
+// Training settings, chosen by cross-validation on the training questions
+// (understand_cv_test.go). Fixed, so a build is reproducible: the same
+// corpus gives the same model, bit for bit.
+var (
+	trainEpochs = 20
+	learnRate   = 0.3
+	l2          = 1e-3
 )
+
+const pruneBelow = 1e-3 // weights smaller than this are dropped from the meta
 
 // genericQuestionWords are taught as "none": alone, they name no topic.
 var genericQuestionWords = []string{"use", "allowed", "need", "want", "people", "someone", "anyone",
@@ -264,9 +291,9 @@ func trainQuestionModel(classes []string, exs []example) *questionModel {
 			z := make([]float64, nc)
 			copy(z, bias)
 			for _, f := range ex.feats {
-				if wf, ok := w[f]; ok {
+				if wf, ok := w[f.name]; ok {
 					for k := range z {
-						z[k] += wf[k]
+						z[k] += wf[k] * f.value
 					}
 				}
 			}
@@ -278,14 +305,14 @@ func trainQuestionModel(classes []string, exs []example) *questionModel {
 				}
 				grad[c] -= ex.weights[ci]
 				for _, f := range ex.feats {
-					wf, ok := w[f]
+					wf, ok := w[f.name]
 					if !ok {
-						wf, g2[f] = make([]float64, nc), make([]float64, nc)
-						w[f] = wf
+						wf, g2[f.name] = make([]float64, nc), make([]float64, nc)
+						w[f.name] = wf
 					}
-					gf := g2[f]
+					gf := g2[f.name]
 					for k := range wf {
-						gk := grad[k] + l2*wf[k]
+						gk := grad[k]*f.value + l2*wf[k]
 						gf[k] += gk * gk
 						wf[k] -= learnRate * gk / (math.Sqrt(gf[k]) + 1e-8)
 					}
@@ -368,13 +395,20 @@ func (s *snapshot) understand(text string) []TopicScore {
 	if s.qmodel == nil {
 		return nil
 	}
-	p := s.qmodel.scores(s.feat.features(text))
-	out := make([]TopicScore, len(p))
-	for k, c := range s.qmodel.Classes {
-		out[k] = TopicScore{Topic: c, Score: round3(p[k])}
-		if t := s.topics.byID[c]; t != nil {
-			out[k].Label = t.Label
+	out := rankClasses(s.qmodel.Classes, s.qmodel.scores(s.feat.features(text)))
+	for i := range out {
+		if t := s.topics.byID[out[i].Topic]; t != nil {
+			out[i].Label = t.Label
 		}
+	}
+	return out
+}
+
+// rankClasses pairs classes with their probabilities, best first.
+func rankClasses(classes []string, p []float64) []TopicScore {
+	out := make([]TopicScore, len(p))
+	for k, c := range classes {
+		out[k] = TopicScore{Topic: c, Score: round3(p[k])}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out

@@ -1,0 +1,157 @@
+package index
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
+)
+
+// crossValidate fits the question model k times, each time without one
+// fold of the training questions, and scores it on that fold: the honest
+// estimate of how it reads questions it has not seen, and what the
+// thresholds in ask.go are chosen on. Test sets are never used here.
+func crossValidate(t *testing.T, k int) (top1, top3 float64, n int, scored []cvCase) {
+	t.Helper()
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMeta(c, time.Time{})
+	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
+	f := newFeaturizer(stems, m.Lexicon, m.Concepts, newTopicMatcher(stems, m.Topics))
+	var h1, h3 int
+	for fold := 0; fold < k; fold++ {
+		skip := map[string]bool{}
+		for i, q := range c.Questions {
+			if i%k == fold {
+				skip[q.ID] = true
+			}
+		}
+		model := fitQuestionModel(m, c.Questions, skip)
+		for _, q := range c.Questions {
+			if !skip[q.ID] {
+				continue
+			}
+			p := model.scores(f.features(q.Text()))
+			ranked := rankClasses(model.Classes, p)
+			n++
+			if slices.Contains(q.Topics, ranked[0].Topic) {
+				h1++
+			}
+			for _, r := range ranked[:3] {
+				if slices.Contains(q.Topics, r.Topic) {
+					h3++
+					break
+				}
+			}
+			scored = append(scored, cvCase{q: q, ranked: ranked})
+		}
+	}
+	return float64(h1) / float64(n), float64(h3) / float64(n), n, scored
+}
+
+type cvCase struct {
+	q      corpus.Question
+	ranked []TopicScore
+}
+
+// TestQuestionModelCrossValidated holds question understanding on unseen
+// training questions above a floor, and reports it.
+func TestQuestionModelCrossValidated(t *testing.T) {
+	top1, top3, n, scored := crossValidate(t, 5)
+	t.Logf("question model, 5-fold cross-validation over %d training questions: top-1 %.2f, top-3 %.2f", n, top1, top3)
+	if testing.Verbose() {
+		for _, c := range scored {
+			if !slices.Contains(c.q.Topics, c.ranked[0].Topic) {
+				fmt.Printf("  %s %v → %s %.2f / %s %.2f: %s\n", c.q.ID, c.q.Topics, c.ranked[0].Topic, c.ranked[0].Score, c.ranked[1].Topic, c.ranked[1].Score, c.q.Text())
+			}
+		}
+	}
+	if top1 < 0.5 || top3 < 0.7 {
+		t.Errorf("question model below its floor: top-1 %.2f (≥0.50), top-3 %.2f (≥0.70)", top1, top3)
+	}
+}
+
+// TestTuneQuestionModel sweeps the training settings by cross-validation;
+// run by hand (LICENSEBOT_TUNE=1 go test -run TestTuneQuestionModel -v).
+func TestTuneQuestionModel(t *testing.T) {
+	if os.Getenv("LICENSEBOT_TUNE") == "" {
+		t.Skip("set LICENSEBOT_TUNE=1 to sweep the settings")
+	}
+	saved := []any{trainEpochs, learnRate, l2}
+	defer func() { trainEpochs, learnRate, l2 = saved[0].(int), saved[1].(float64), saved[2].(float64) }()
+	for _, kind := range []byte{'x', 'h', 'c', 'C', 'b', 'a', 'i', 'A'} {
+		old := featureWeight[kind]
+		featureWeight[kind] = 0
+		top1, top3, _, _ := crossValidate(t, 5)
+		t.Logf("without %q features: top-1 %.3f top-3 %.3f", kind, top1, top3)
+		featureWeight[kind] = old
+	}
+	for _, ep := range []int{10, 20, 40} {
+		for _, lr := range []float64{0.1, 0.3, 1} {
+			for _, reg := range []float64{1e-4, 1e-3, 1e-2} {
+				trainEpochs, learnRate, l2 = ep, lr, reg
+				top1, top3, _, _ := crossValidate(t, 5)
+				t.Logf("epochs %d lr %.2f l2 %.0e: top-1 %.3f top-3 %.3f", ep, lr, reg, top1, top3)
+			}
+		}
+	}
+}
+
+// TestFitModelCrossValidated estimates, on unseen training questions, how
+// often a shown verdict is wrong at the fit threshold ask.go uses, and how
+// many questions with a status keep a verdict.
+func TestFitModelCrossValidated(t *testing.T) {
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMeta(c, time.Time{})
+	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
+	f := newFeaturizer(stems, m.Lexicon, m.Concepts, nil)
+	const k = 5
+	type point struct {
+		p  float64
+		ok bool
+	}
+	var pts []point
+	for fold := 0; fold < k; fold++ {
+		skip := map[string]bool{}
+		for i, q := range c.Questions {
+			if i%k == fold {
+				skip[q.ID] = true
+			}
+		}
+		fm := fitFitModel(m, c.Questions, skip)
+		for _, ex := range fitExamples(f, m, c.Questions, invert(c.Questions, skip)) {
+			pts = append(pts, point{fm.scores(ex.feats)[0], ex.classes[0] == 0})
+		}
+	}
+	for _, th := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
+		shown, wrong := 0, 0
+		for _, p := range pts {
+			if p.p >= th {
+				shown++
+				if !p.ok {
+					wrong++
+				}
+			}
+		}
+		t.Logf("fit ≥ %.1f: verdict shown on %d of %d questions with a status, %d wrong (%.1f%%)", th, shown, len(pts), wrong, 100*float64(wrong)/float64(max(1, len(pts))))
+	}
+}
+
+func invert(qs []corpus.Question, skip map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, q := range qs {
+		if !skip[q.ID] {
+			out[q.ID] = true
+		}
+	}
+	return out
+}
