@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/licensebot/licensebot/corpus/corpustest"
 )
@@ -146,7 +147,7 @@ func firstDiff(want, got string) string {
 // checkInvariants holds for any input Segment accepts.
 func checkInvariants(t testing.TB, id string, raw []byte, cs []Clause) {
 	t.Helper()
-	norm := NormalizeSpace(string(raw))
+	norm := QuotableText(raw)
 	seen := map[string]bool{}
 	last := 0
 	for _, c := range cs {
@@ -485,4 +486,108 @@ func TestSegmentFactInOneClause(t *testing.T) {
 			t.Errorf("%s: %q in %v, want only %s", tc.doc, tc.phrase, in, tc.section)
 		}
 	}
+}
+
+// asteriskWordsDropped reports whether the words of quotable are those of
+// raw with only words made of asterisks left out: the promise QuotableText
+// makes, that removing a box's drawing removes no word and moves none.
+func asteriskWordsDropped(raw, quotable string) error {
+	have := strings.Fields(quotable)
+	k := 0
+	for _, w := range strings.Fields(raw) {
+		if k < len(have) && have[k] == w {
+			k++
+			continue
+		}
+		if strings.Trim(w, "*") != "" {
+			return fmt.Errorf("word %q of the document is missing or out of order", w)
+		}
+	}
+	if k < len(have) {
+		return fmt.Errorf("word %q is not in the document", have[k])
+	}
+	return nil
+}
+
+func TestQuotableTextCorpus(t *testing.T) {
+	for _, d := range loadCorpus(t) {
+		q := QuotableText(d.raw)
+		if err := asteriskWordsDropped(string(d.raw), q); err != nil {
+			t.Errorf("%s: %v", d.id, err)
+		}
+		if d.id != "mpl-2.0" && q != NormalizeSpace(string(d.raw)) {
+			t.Errorf("%s has no box, yet QuotableText changed it", d.id)
+		}
+	}
+	// MPL §6 and §7 quote without their box.
+	docs := loadCorpus(t)
+	for _, c := range segmentDoc(t, docs, "mpl-2.0") {
+		if c.Section != "6" && c.Section != "7" {
+			continue
+		}
+		for _, w := range strings.Fields(c.Quote()) {
+			if strings.Contains(w, "*") {
+				t.Errorf("mpl-2.0#%s quotes box drawing %q", c.Section, w)
+			}
+		}
+		if c.Section == "6" && !strings.Contains(c.Text, `on an "as is" basis, without warranty`) {
+			t.Errorf("mpl-2.0#6 = %.120q", c.Text)
+		}
+	}
+}
+
+func TestUnbox(t *testing.T) {
+	frame := strings.Repeat("*", 20)
+	cases := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"box", []string{"Before.", frame, "*                  *", "*  6. Title       *", "*    nested text  *", frame, "After."},
+			[]string{"Before.", "", "", "6. Title", "  nested text", "", "After."}},
+		{"no closing frame", []string{frame, "*  text  *", "plain"},
+			[]string{frame, "*  text  *", "plain"}},
+		{"a line that is not a row", []string{frame, "*  text  *", "plain", frame},
+			[]string{frame, "*  text  *", "plain", frame}},
+		{"border glued to a word", []string{frame, "*word*", frame},
+			[]string{frame, "*word*", frame}},
+		{"short rule", []string{"*****", "*  x  *", "*****"},
+			[]string{"*****", "*  x  *", "*****"}},
+		{"two boxes", []string{frame, "* a *", frame, "", frame, "* b *", frame},
+			[]string{"", "a", "", "", "", "b", ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := unbox(tc.in)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("unbox =\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzQuotableText holds QuotableText to its promise on any input: only
+// words made of asterisks are left out, and unboxing keeps line numbers.
+func FuzzQuotableText(f *testing.F) {
+	frame := strings.Repeat("*", 12)
+	f.Add([]byte(frame + "\n*  1. Title  *\n*  text  *\n" + frame + "\n"))
+	f.Add([]byte(frame + "\n*word*\n" + frame + "\n"))
+	f.Add([]byte("* bullet *\n" + frame + "\n"))
+	if dir := os.Getenv("LICENSEBOT_TEXTS"); dir != "" {
+		if raw, err := os.ReadFile(filepath.Join(dir, "mpl-2.0.txt")); err == nil {
+			f.Add(raw)
+		}
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if !utf8.Valid(raw) {
+			return // Segment refuses such documents; nothing quotes them
+		}
+		if err := asteriskWordsDropped(string(raw), QuotableText(raw)); err != nil {
+			t.Fatal(err)
+		}
+		lines := splitLines(raw)
+		if got := unbox(lines); len(got) != len(lines) {
+			t.Fatalf("unbox: %d lines, want %d", len(got), len(lines))
+		}
+	})
 }

@@ -28,8 +28,6 @@ type segDoc struct {
 	// holds paragraphs 4–6); such lines are then headings, not levels.
 	sectionHeadings bool
 	width           int // longest line, in runes
-	// boxed is set when a row of asterisks frames part of the text.
-	boxed bool
 }
 
 // Unit kinds.
@@ -66,8 +64,6 @@ var (
 	parenRe     = regexp.MustCompile(`^\((\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)[\s\x{a0}]+`)
 	letterRe    = regexp.MustCompile(`^([a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})([.)])[\s\x{a0}]+`)
 	bulletRe    = regexp.MustCompile(`^([*•+\-])[\s\x{a0}]+`)
-	boxFrameRe  = regexp.MustCompile(`^\*{10,}$`)
-	boxRowRe    = regexp.MustCompile(`^\*[\s\x{a0}]+(.*?)[\s\x{a0}]*\*$`)
 	boldOnlyRe  = regexp.MustCompile(`^(?:\*\*[^*]+\*\*[\s\x{a0}]*)+$`)
 	romanOnlyRe = regexp.MustCompile(`^[ivxlcdm]+$`)
 )
@@ -83,9 +79,6 @@ func analyze(lines []string, start int) *segDoc {
 		d.empty = false
 		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t")); n > maxLen {
 			maxLen = n
-		}
-		if boxFrameRe.MatchString(strings.TrimSpace(l)) {
-			d.boxed = true
 		}
 		if markdownLine(l) {
 			d.markdown = true
@@ -345,34 +338,17 @@ func (d *segDoc) units() []*unit {
 	var cur *unit     // open unit that wrapped lines may continue
 	var curLines int  // lines in cur
 	lastBlank := true // previous line blank (or start)
-	prev := ""        // content of the previous line, box borders removed
+	prev := ""        // content of the previous line
 	for i := d.start; i < len(d.lines); i++ {
 		l := d.lines[i]
 		if i > d.start {
-			prev = boxInner(d, d.lines[i-1])
+			prev = strings.TrimSpace(d.lines[i-1])
 		}
 		if isBlank(l) {
 			cur, lastBlank = nil, true
 			continue
 		}
 		trimmed := strings.TrimSpace(l)
-		full, tail := trimmed, ""
-		// MPL puts §6–7 in a box of asterisks: frame rows are blank lines,
-		// and inside rows are read without their borders. Text stays
-		// verbatim, borders included, so quotes can still be found.
-		if d.boxed {
-			if boxFrameRe.MatchString(trimmed) {
-				cur, lastBlank = nil, true
-				continue
-			}
-			if m := boxRowRe.FindStringSubmatch(trimmed); m != nil {
-				if m[1] == "" {
-					cur, lastBlank = nil, true
-					continue
-				}
-				trimmed, tail, l = m[1], " *", m[1]
-			}
-		}
 		indent := indentOf(l)
 		// Setext underline: the line above is a heading.
 		if setextRe.MatchString(l) {
@@ -404,7 +380,7 @@ func (d *segDoc) units() []*unit {
 		// Section\n2.1 of this License") cannot start an item.
 		midSentence := d.wrapped && d.width >= 60 && cur != nil && !endsSentence(prev) && utf8.RuneCountInString(prev)*3 >= d.width*2
 		if kind, label, num, rest, ok := parseLabel(body); ok && !midSentence {
-			u := &unit{kind: unitItem, line: i + 1, end: i + 1, indent: indent, lkind: kind, label: label, num: num, first: rest, text: rest + tail}
+			u := &unit{kind: unitItem, line: i + 1, end: i + 1, indent: indent, lkind: kind, label: label, num: num, first: rest, text: rest}
 			if rest == "" {
 				u.text = ""
 			}
@@ -421,7 +397,7 @@ func (d *segDoc) units() []*unit {
 			joins = true
 		}
 		if cur != nil && joins {
-			cur.text += "\n" + full
+			cur.text += "\n" + trimmed
 			cur.end = i + 1
 			if cur.kind == unitItem && curLines == 1 && cur.first == "" {
 				cur.first = trimmed
@@ -429,7 +405,7 @@ func (d *segDoc) units() []*unit {
 			curLines++
 			continue
 		}
-		u := &unit{kind: unitPara, line: i + 1, end: i + 1, indent: indent, text: trimmed + tail}
+		u := &unit{kind: unitPara, line: i + 1, end: i + 1, indent: indent, text: trimmed}
 		out = append(out, u)
 		cur, curLines = u, 1
 	}
@@ -479,17 +455,6 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \t\u00a0*")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".;:!?", r)
-}
-
-// boxInner is a line without the borders of an asterisk box.
-func boxInner(d *segDoc, l string) string {
-	t := strings.TrimSpace(l)
-	if d.boxed {
-		if m := boxRowRe.FindStringSubmatch(t); m != nil {
-			return m[1]
-		}
-	}
-	return t
 }
 
 // markdownLine spots Markdown markup: bold ("**x"), an ATX heading, an
