@@ -274,6 +274,7 @@ func TestSegmentFacts(t *testing.T) {
 		{"bsd-3-clause", "3", "endorse or promote", ""},
 		{"osd", "5", "discriminate against any person or group", "No Discrimination Against Persons or Groups"},
 		{"bigscience-openrail-m", "5", "Attachment A", "Use-based restrictions"},
+		{"bigscience-openrail-m", "2", "irrevocable copyright license to reproduce", "Grant of Copyright License"},
 	}
 	byDoc := map[string][]Clause{}
 	for _, tc := range cases {
@@ -389,6 +390,8 @@ func TestSegmentGeneric(t *testing.T) {
 			[]string{"1|\"Model\" means the weights. \"You\"", "1.p1|\"Model\"", "1.p2|\"You\"", "2|You may use", "2.a|You may copy", "2.b|You may share", "3|This is governed"}},
 		{"dotted sections", "Terms\n\nSection 1: GENERAL\n\n1.1 Scope\n\nThese terms apply.\n\n1.2 Changes\n\nWe may change them:\n\n    once a year, on the first Monday of January, after telling every user by mail and by a notice on the website and in the app, in every language we support\n    when the law says so\n",
 			[]string{"1.1|These terms", "1.2|We may change", "1.2.p1|once a year", "1.2.p2|when the law"}},
+		{"unwrapped item broken mid-sentence", "1. Grant. Subject to this License, the Licensor grants You a perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable\ncopyright license to copy the Model.\n\n2. Law. This License is governed by the law of Mars.\n",
+			[]string{"1|Subject to this License", "2|This License is governed"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -475,8 +475,14 @@ func (c *unitCutter) joins(ln line) bool {
 		return !(c.cur.kind == unitPara && c.curLines == 1 && isHeadingLine(c.cur.text) && isHeadingLine(ln.text))
 	}
 	// In unwrapped text a stray line break shows as a line starting in
-	// lower case after one that does not end a sentence.
-	return startsLower(ln.text) && !endsSentence(c.prev(ln)) && ln.indent < indentOf(c.d.lines[ln.i-1])
+	// lower case after one that does not end a sentence: less indented
+	// than that line, or right after an item's first line (OpenRAIL-M's
+	// "2. Grant of Copyright License. … irrevocable" / "copyright license
+	// to reproduce, …").
+	if !startsLower(ln.text) || endsSentence(c.prev(ln)) {
+		return false
+	}
+	return ln.indent < indentOf(c.d.lines[ln.i-1]) || (c.cur.kind == unitItem && c.curLines == 1)
 }
 
 // promoteTitles makes lone title-like lines headings.
