@@ -175,6 +175,9 @@ func checkInvariants(t testing.TB, id string, raw []byte, cs []Clause) {
 		}
 		last = c.Line
 	}
+	for i := range cs {
+		checkItems(t, id, cs, i, ClauseItems(cs, i))
+	}
 }
 
 func TestSegmentInvariants(t *testing.T) {
@@ -422,6 +425,7 @@ func FuzzSegment(f *testing.F) {
 	f.Add([]byte("---\nk: v\n---\n\n**T**\n\n1\\. **X**. y\n\n3**. Z**. w\n"))
 	f.Add([]byte("* a\n    * b\n        * c\n* d\n\ntext\n"))
 	f.Add([]byte("Section III: X\n\n4. Y. z\na. q\n(i) r\n1.2.3 s\n"))
+	f.Add([]byte("You must:\n\n1. a;\n2. b, and\n\nc.\n\nThen:\none;\ntwo.\n* x\n* y\n"))
 	if dir := os.Getenv("LICENSEBOT_TEXTS"); dir != "" {
 		if raw, err := os.ReadFile(filepath.Join(dir, "llama4-aup.txt")); err == nil {
 			f.Add(raw)
