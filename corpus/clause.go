@@ -255,3 +255,52 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// Label is what users see for the clause instead of its Section; see
+// SectionLabel.
+func (c Clause) Label() string { return SectionLabel(c.Section) }
+
+// SectionLabel renders a section id for people. Numbered sections read as
+// written ("1.b.i", "2.a.1"); the ids the segmenter numbers by position
+// are internal and read as what they are: an unnumbered paragraph is "¶3"
+// (p3), under a section "1 ¶2" (1.p2); a top-level bullet is "•3" (b3),
+// its sub-items "•2.b" (b2.b); an embedded document's prefix is its name in
+// capitals, "AUP 2.b" (aup.2.b), "AUP ¶2" (aup.p2), "GPL 0 ¶1" (gpl.0.p1).
+// Labels, like ids, are unique within a document. Cards and /clause keep
+// using Section; heading-only prefixes ("1.b") render the same way.
+func SectionLabel(sec string) string {
+	var b strings.Builder
+	prevNumbered := false
+	for k, part := range strings.Split(sec, ".") {
+		text, numbered := part, true
+		if n, ok := positionalPart(part, 'p'); ok {
+			text, numbered = "¶"+n, false
+		} else if n, ok := positionalPart(part, 'b'); ok {
+			text = "•" + n
+		} else if k == 0 && embeddedPrefix(part) {
+			text, numbered = strings.ToUpper(part), false
+		}
+		if b.Len() > 0 {
+			// Numbered parts join with dots, anything else with a space.
+			if prevNumbered && numbered {
+				b.WriteByte('.')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(text)
+		prevNumbered = numbered
+	}
+	return b.String()
+}
+
+// embeddedPrefix: part is the id prefix of a document embedded in another
+// ("aup", "gpl").
+func embeddedPrefix(part string) bool {
+	for _, e := range embeddedRe {
+		if part == e.prefix {
+			return true
+		}
+	}
+	return false
+}

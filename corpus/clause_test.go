@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -150,5 +151,111 @@ func checkItems(t testing.TB, id string, cs []Clause, i int, items []int) {
 	whole := ClauseWhole(cs, i)
 	if len(whole) == 0 || whole[0] != i || !slices.IsSorted(whole) || len(slices.Compact(slices.Clone(whole))) != len(whole) {
 		t.Errorf("%s#%s: ClauseWhole = %v", id, cs[i].Section, whole)
+	}
+}
+
+func TestSectionLabel(t *testing.T) {
+	cases := []struct{ section, label string }{
+		{"1", "1"},
+		{"1.b.i", "1.b.i"},
+		{"2.a.1", "2.a.1"},
+		{"3.2", "3.2"},
+		{"2.a.1.a", "2.a.1.a"},
+		{"3.a.1.a.i", "3.a.1.a.i"},
+		{"p3", "¶3"},
+		{"1.p2", "1 ¶2"},
+		{"3.2.p3", "3.2 ¶3"},
+		{"b3", "•3"},
+		{"b2.b", "•2.b"},
+		{"b1.a.i", "•1.a.i"},
+		{"b3.p1", "•3 ¶1"},
+		{"aup", "AUP"},
+		{"aup.1", "AUP 1"},
+		{"aup.2.b", "AUP 2.b"},
+		{"aup.1.a.i", "AUP 1.a.i"},
+		{"aup.p2", "AUP ¶2"},
+		{"aup.b1", "AUP •1"},
+		{"gpl.17", "GPL 17"},
+		{"gpl.0.p1", "GPL 0 ¶1"},
+		// Not positional: an item lettered p or b, a repeated id.
+		{"b", "b"},
+		{"1.p", "1.p"},
+		{"p3-2", "¶3-2"},
+		{"1-2", "1-2"},
+		{"pa", "pa"},
+	}
+	for _, tc := range cases {
+		if got := SectionLabel(tc.section); got != tc.label {
+			t.Errorf("SectionLabel(%q) = %q, want %q", tc.section, got, tc.label)
+		}
+		if got := (Clause{Section: tc.section}).Label(); got != tc.label {
+			t.Errorf("Clause{Section: %q}.Label() = %q, want %q", tc.section, got, tc.label)
+		}
+	}
+	// Every shape of id the corpus has is among the cases above.
+	covered := map[string]bool{}
+	for _, tc := range cases {
+		covered[idShape(tc.section)] = true
+	}
+	for _, d := range loadCorpus(t) {
+		cs, err := Segment(d.id, d.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			if s := idShape(c.Section); !covered[s] {
+				covered[s] = true // report each shape once
+				t.Errorf("%s#%s: no SectionLabel case has the shape %s", d.id, c.Section, s)
+			}
+		}
+	}
+}
+
+// idShape names the kinds of an id's parts: "num.para" for 1.p2 or 3.p4.
+func idShape(sec string) string {
+	var kinds []string
+	for k, part := range strings.Split(sec, ".") {
+		_, para := positionalPart(part, 'p')
+		_, bullet := positionalPart(part, 'b')
+		switch {
+		case k == 0 && embeddedPrefix(part):
+			kinds = append(kinds, "prefix")
+		case para:
+			kinds = append(kinds, "para")
+		case bullet:
+			kinds = append(kinds, "bullet")
+		default:
+			kinds = append(kinds, "num")
+		}
+	}
+	return strings.Join(kinds, ".")
+}
+
+var internalIDRe = regexp.MustCompile(`(^|[^A-Za-z])[pb]\d`)
+
+// No label shows an internal paragraph or bullet id, and labels tell a
+// document's clauses apart as ids do.
+func TestLabelsCorpus(t *testing.T) {
+	for _, d := range loadCorpus(t) {
+		cs, err := Segment(d.id, d.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkLabels(t, d.id, cs)
+	}
+}
+
+func checkLabels(t testing.TB, id string, cs []Clause) {
+	t.Helper()
+	seen := map[string]string{}
+	for _, c := range cs {
+		l := c.Label()
+		if l == "" || internalIDRe.MatchString(l) {
+			t.Errorf("%s#%s: label %q", id, c.Section, l)
+		}
+		if prev, ok := seen[l]; ok {
+			t.Errorf("%s: #%s and #%s are both labelled %q", id, prev, c.Section, l)
+		}
+		seen[l] = c.Section
 	}
 }

@@ -178,6 +178,7 @@ func checkInvariants(t testing.TB, id string, raw []byte, cs []Clause) {
 	for i := range cs {
 		checkItems(t, id, cs, i, ClauseItems(cs, i))
 	}
+	checkLabels(t, id, cs)
 }
 
 func TestSegmentInvariants(t *testing.T) {
