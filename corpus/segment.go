@@ -39,11 +39,14 @@ var (
 // into a tree whose shape decides the ids. No rule names a document: the
 // corpus quirks are handled by general rules (Markdown detection, wrapped
 // versus unwrapped text, asterisk boxes, embedded-title patterns).
+//
+// Text is quoted from the document as QuotableText gives it: an asterisk
+// box's borders are drawing, not words, and are left out.
 func Segment(docID string, raw []byte) ([]Clause, error) {
 	if !utf8.Valid(raw) {
 		return nil, fmt.Errorf("%s:%d: %w", docID, invalidUTF8Line(raw), ErrInvalidUTF8)
 	}
-	lines := splitLines(raw)
+	lines := unbox(splitLines(raw))
 	start, err := skipFrontMatter(lines)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%w", docID, err)
@@ -68,7 +71,7 @@ func Segment(docID string, raw []byte) ([]Clause, error) {
 // ask ("Conveying Non-Source Forms"). A title is kept only when title and
 // text together are still verbatim in the document.
 func keepTitles(lines []string, start int, clauses []Clause) {
-	whole := collapseSpace(strings.Join(lines[start:], "\n"))
+	whole := collapseSpace(strings.Join(lines[start:], "\n")) // lines are unboxed
 	for i := range clauses {
 		c := &clauses[i]
 		if c.Heading == "" || c.Line < 1 || c.Line > len(lines) {
@@ -192,10 +195,110 @@ func normSpace(s string) string {
 	return b.String()
 }
 
-// NormalizeSpace is the whitespace normalisation under which every
-// Clause.Text is a substring of its document; callers checking quotes
-// against the raw text should apply it to both sides.
+// NormalizeSpace is the whitespace normalisation clause text is in. To
+// check a quote against a document, compare NormalizeSpace(quote) with
+// QuotableText(raw), not with the raw text: boxed passages quote without
+// their borders.
 func NormalizeSpace(s string) string { return normSpace(s) }
+
+// QuotableText is a document as its clauses quote it: the raw text with
+// the drawing of asterisk boxes removed and whitespace collapsed.
+// Every Clause.Text and Clause.Quote of the document is a substring of it,
+// and it holds the document's words in their order: only the box drawing,
+// which sits between lines, is gone. raw is UTF-8, as Segment requires.
+func QuotableText(raw []byte) string {
+	return normSpace(strings.Join(unbox(splitLines(raw)), "\n"))
+}
+
+// unbox removes the drawing of asterisk boxes, which plain-text licences
+// use to set a passage apart (MPL 2.0 frames §6 and §7):
+//
+//	************************************************************************
+//	*                                                                      *
+//	*  6. Disclaimer of Warranty                                           *
+//	*  -------------------------                                           *
+//	*  Covered Software is provided under this License on an "as is"       *
+//	************************************************************************
+//
+// A box is a frame row of ten or more asterisks, rows that each start and
+// end with an asterisk, and a closing frame row. Frame rows become blank
+// lines; each row loses its two border columns and the left margin all its
+// rows share, so the passage reads, and nests, like unboxed text. Only
+// whole boxes are touched: a frame row without a matching close, or with
+// a line between that is not a row, is text. The line count is kept, so
+// line numbers still point into the file.
+func unbox(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if !boxFrame(lines[i]) {
+			continue
+		}
+		end := i + 1
+		for end < len(lines) && boxRow(lines[end]) && !boxFrame(lines[end]) {
+			end++
+		}
+		if end == len(lines) || !boxFrame(lines[end]) {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), lines...)
+		}
+		inner := make([]string, 0, end-i-1)
+		for _, l := range lines[i+1 : end] {
+			t := strings.TrimSpace(l)
+			inner = append(inner, strings.TrimRight(t[1:len(t)-1], " \t"))
+		}
+		margin := sharedMargin(inner)
+		out[i], out[end] = "", ""
+		for k, l := range inner {
+			if l != "" {
+				l = l[margin:]
+			}
+			out[i+1+k] = l
+		}
+		i = end
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// boxFrame: a row of ten or more asterisks and nothing else.
+func boxFrame(l string) bool {
+	t := strings.TrimSpace(l)
+	return len(t) >= 10 && strings.Trim(t, "*") == ""
+}
+
+// boxRow: a line that starts and ends with an asterisk border standing
+// apart from the text ("*  Covered Software is … *", "*      *"), so that
+// removing the borders removes no character of a word.
+func boxRow(l string) bool {
+	t := strings.TrimSpace(l)
+	if len(t) < 2 || t[0] != '*' || t[len(t)-1] != '*' {
+		return false
+	}
+	inner := t[1 : len(t)-1]
+	return inner == "" || isBlank(inner) || (isSpaceByte(inner[0]) && isSpaceByte(inner[len(inner)-1]))
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' }
+
+// sharedMargin is the count of leading blanks (spaces, tabs) every
+// non-empty line has.
+func sharedMargin(lines []string) int {
+	margin := -1
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " \t"))
+		if margin < 0 || n < margin {
+			margin = n
+		}
+	}
+	return max(margin, 0)
+}
 
 // trimBold removes Markdown emphasis markers from a heading.
 func trimBold(s string) string {

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/licensebot/licensebot/corpus/corpustest"
 )
@@ -146,7 +147,7 @@ func firstDiff(want, got string) string {
 // checkInvariants holds for any input Segment accepts.
 func checkInvariants(t testing.TB, id string, raw []byte, cs []Clause) {
 	t.Helper()
-	norm := NormalizeSpace(string(raw))
+	norm := QuotableText(raw)
 	seen := map[string]bool{}
 	last := 0
 	for _, c := range cs {
@@ -174,6 +175,10 @@ func checkInvariants(t testing.TB, id string, raw []byte, cs []Clause) {
 		}
 		last = c.Line
 	}
+	for i := range cs {
+		checkItems(t, id, cs, i, ClauseItems(cs, i))
+	}
+	checkLabels(t, id, cs)
 }
 
 func TestSegmentInvariants(t *testing.T) {
@@ -273,6 +278,7 @@ func TestSegmentFacts(t *testing.T) {
 		{"bsd-3-clause", "3", "endorse or promote", ""},
 		{"osd", "5", "discriminate against any person or group", "No Discrimination Against Persons or Groups"},
 		{"bigscience-openrail-m", "5", "Attachment A", "Use-based restrictions"},
+		{"bigscience-openrail-m", "2", "irrevocable copyright license to reproduce", "Grant of Copyright License"},
 	}
 	byDoc := map[string][]Clause{}
 	for _, tc := range cases {
@@ -388,6 +394,8 @@ func TestSegmentGeneric(t *testing.T) {
 			[]string{"1|\"Model\" means the weights. \"You\"", "1.p1|\"Model\"", "1.p2|\"You\"", "2|You may use", "2.a|You may copy", "2.b|You may share", "3|This is governed"}},
 		{"dotted sections", "Terms\n\nSection 1: GENERAL\n\n1.1 Scope\n\nThese terms apply.\n\n1.2 Changes\n\nWe may change them:\n\n    once a year, on the first Monday of January, after telling every user by mail and by a notice on the website and in the app, in every language we support\n    when the law says so\n",
 			[]string{"1.1|These terms", "1.2|We may change", "1.2.p1|once a year", "1.2.p2|when the law"}},
+		{"unwrapped item broken mid-sentence", "1. Grant. Subject to this License, the Licensor grants You a perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable\ncopyright license to copy the Model.\n\n2. Law. This License is governed by the law of Mars.\n",
+			[]string{"1|Subject to this License", "2|This License is governed"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -418,6 +426,7 @@ func FuzzSegment(f *testing.F) {
 	f.Add([]byte("---\nk: v\n---\n\n**T**\n\n1\\. **X**. y\n\n3**. Z**. w\n"))
 	f.Add([]byte("* a\n    * b\n        * c\n* d\n\ntext\n"))
 	f.Add([]byte("Section III: X\n\n4. Y. z\na. q\n(i) r\n1.2.3 s\n"))
+	f.Add([]byte("You must:\n\n1. a;\n2. b, and\n\nc.\n\nThen:\none;\ntwo.\n* x\n* y\n"))
 	if dir := os.Getenv("LICENSEBOT_TEXTS"); dir != "" {
 		if raw, err := os.ReadFile(filepath.Join(dir, "llama4-aup.txt")); err == nil {
 			f.Add(raw)
@@ -485,4 +494,108 @@ func TestSegmentFactInOneClause(t *testing.T) {
 			t.Errorf("%s: %q in %v, want only %s", tc.doc, tc.phrase, in, tc.section)
 		}
 	}
+}
+
+// asteriskWordsDropped reports whether the words of quotable are those of
+// raw with only words made of asterisks left out: the promise QuotableText
+// makes, that removing a box's drawing removes no word and moves none.
+func asteriskWordsDropped(raw, quotable string) error {
+	have := strings.Fields(quotable)
+	k := 0
+	for _, w := range strings.Fields(raw) {
+		if k < len(have) && have[k] == w {
+			k++
+			continue
+		}
+		if strings.Trim(w, "*") != "" {
+			return fmt.Errorf("word %q of the document is missing or out of order", w)
+		}
+	}
+	if k < len(have) {
+		return fmt.Errorf("word %q is not in the document", have[k])
+	}
+	return nil
+}
+
+func TestQuotableTextCorpus(t *testing.T) {
+	for _, d := range loadCorpus(t) {
+		q := QuotableText(d.raw)
+		if err := asteriskWordsDropped(string(d.raw), q); err != nil {
+			t.Errorf("%s: %v", d.id, err)
+		}
+		if d.id != "mpl-2.0" && q != NormalizeSpace(string(d.raw)) {
+			t.Errorf("%s has no box, yet QuotableText changed it", d.id)
+		}
+	}
+	// MPL §6 and §7 quote without their box.
+	docs := loadCorpus(t)
+	for _, c := range segmentDoc(t, docs, "mpl-2.0") {
+		if c.Section != "6" && c.Section != "7" {
+			continue
+		}
+		for _, w := range strings.Fields(c.Quote()) {
+			if strings.Contains(w, "*") {
+				t.Errorf("mpl-2.0#%s quotes box drawing %q", c.Section, w)
+			}
+		}
+		if c.Section == "6" && !strings.Contains(c.Text, `on an "as is" basis, without warranty`) {
+			t.Errorf("mpl-2.0#6 = %.120q", c.Text)
+		}
+	}
+}
+
+func TestUnbox(t *testing.T) {
+	frame := strings.Repeat("*", 20)
+	cases := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"box", []string{"Before.", frame, "*                  *", "*  6. Title       *", "*    nested text  *", frame, "After."},
+			[]string{"Before.", "", "", "6. Title", "  nested text", "", "After."}},
+		{"no closing frame", []string{frame, "*  text  *", "plain"},
+			[]string{frame, "*  text  *", "plain"}},
+		{"a line that is not a row", []string{frame, "*  text  *", "plain", frame},
+			[]string{frame, "*  text  *", "plain", frame}},
+		{"border glued to a word", []string{frame, "*word*", frame},
+			[]string{frame, "*word*", frame}},
+		{"short rule", []string{"*****", "*  x  *", "*****"},
+			[]string{"*****", "*  x  *", "*****"}},
+		{"two boxes", []string{frame, "* a *", frame, "", frame, "* b *", frame},
+			[]string{"", "a", "", "", "", "b", ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := unbox(tc.in)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("unbox =\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzQuotableText holds QuotableText to its promise on any input: only
+// words made of asterisks are left out, and unboxing keeps line numbers.
+func FuzzQuotableText(f *testing.F) {
+	frame := strings.Repeat("*", 12)
+	f.Add([]byte(frame + "\n*  1. Title  *\n*  text  *\n" + frame + "\n"))
+	f.Add([]byte(frame + "\n*word*\n" + frame + "\n"))
+	f.Add([]byte("* bullet *\n" + frame + "\n"))
+	if dir := os.Getenv("LICENSEBOT_TEXTS"); dir != "" {
+		if raw, err := os.ReadFile(filepath.Join(dir, "mpl-2.0.txt")); err == nil {
+			f.Add(raw)
+		}
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if !utf8.Valid(raw) {
+			return // Segment refuses such documents; nothing quotes them
+		}
+		if err := asteriskWordsDropped(string(raw), QuotableText(raw)); err != nil {
+			t.Fatal(err)
+		}
+		lines := splitLines(raw)
+		if got := unbox(lines); len(got) != len(lines) {
+			t.Fatalf("unbox: %d lines, want %d", len(got), len(lines))
+		}
+	})
 }

@@ -62,66 +62,98 @@ var embeddedRe = []struct {
 // buildTree arranges units into the clause tree.
 func buildTree(d *segDoc, units []*unit) []*node {
 	root := &node{}
-	roots := []*node{root}
-	stack := []*node{root}
-	top := func() *node { return stack[len(stack)-1] }
-	ctx := ""
+	b := &treeBuilder{d: d, root: root, roots: []*node{root}, stack: []*node{root}}
 	for _, u := range units {
 		switch u.kind {
 		case unitHeading:
-			if root.hasBody {
-				for _, e := range embeddedRe {
-					if e.re.MatchString(u.text) {
-						root = &node{prefix: e.prefix, title0: u.text}
-						roots = append(roots, root)
-						break
-					}
-				}
-			}
-			stack = stack[:1]
-			stack[0] = root
-			// Headings before any body are the title block (title,
-			// version, date): not context for the clauses.
-			if !root.hasBody {
-				if root.title0 == "" {
-					root.title0 = u.text
-				}
-				ctx = ""
-				continue
-			}
-			ctx = u.text
+			b.heading(u)
 		case unitPara:
-			for len(stack) > 1 && !owns(d, top(), u) {
-				stack = stack[:len(stack)-1]
-			}
-			p := &node{u: u, isPara: true, parent: top(), ctx: ctx}
-			top().children = append(top().children, p)
-			root.hasBody = true
+			b.para(u)
 		case unitItem:
-			n := &node{u: u, ctx: ctx}
-			n.own = u.text
-			switch {
-			case u.setext:
-				n.title, n.own = trimBold(strings.TrimSuffix(strings.TrimSpace(u.first), ".")), ""
-			default:
-				if t, after, whole := splitTitle(u.first); t != "" {
-					if whole && !strings.Contains(u.text, "\n") {
-						n.title, n.own = t, ""
-					} else if !whole {
-						n.title = t
-						n.own = u.text[strings.Index(u.text, after):]
-					}
-				}
-			}
-			stack = placeItem(d, stack, n)
-			p := stack[len(stack)-1]
-			n.parent = p
-			p.children = append(p.children, n)
-			stack = append(stack, n)
-			root.hasBody = true
+			b.item(u)
 		}
 	}
-	return roots
+	return b.roots
+}
+
+// treeBuilder holds the state of buildTree: the document being filled
+// (root; roots lists the main one and any embedded ones), the open items
+// and the unnumbered heading in force.
+type treeBuilder struct {
+	d     *segDoc
+	root  *node
+	roots []*node
+	stack []*node
+	ctx   string
+}
+
+func (b *treeBuilder) top() *node { return b.stack[len(b.stack)-1] }
+
+// heading closes every open item. After the body has begun, a heading that
+// titles an embedded document starts a new root; any other is the context
+// of what follows.
+func (b *treeBuilder) heading(u *unit) {
+	if b.root.hasBody {
+		for _, e := range embeddedRe {
+			if e.re.MatchString(u.text) {
+				b.root = &node{prefix: e.prefix, title0: u.text}
+				b.roots = append(b.roots, b.root)
+				break
+			}
+		}
+	}
+	b.stack = append(b.stack[:0], b.root)
+	// Headings before any body are the title block (title, version,
+	// date): not context for the clauses.
+	if !b.root.hasBody {
+		if b.root.title0 == "" {
+			b.root.title0 = u.text
+		}
+		b.ctx = ""
+		return
+	}
+	b.ctx = u.text
+}
+
+// para hangs a paragraph under the innermost open item that owns it.
+func (b *treeBuilder) para(u *unit) {
+	for len(b.stack) > 1 && !owns(b.d, b.top(), u) {
+		b.stack = b.stack[:len(b.stack)-1]
+	}
+	p := &node{u: u, isPara: true, parent: b.top(), ctx: b.ctx}
+	b.top().children = append(b.top().children, p)
+	b.root.hasBody = true
+}
+
+// item places a numbered or bulleted item and opens it.
+func (b *treeBuilder) item(u *unit) {
+	n := itemNode(u, b.ctx)
+	b.stack = placeItem(b.d, b.stack, n)
+	p := b.top()
+	n.parent = p
+	p.children = append(p.children, n)
+	b.stack = append(b.stack, n)
+	b.root.hasBody = true
+}
+
+// itemNode makes the node of an item, splitting off its title: a setext
+// title, a title-only first line, or a title opening the text.
+func itemNode(u *unit, ctx string) *node {
+	n := &node{u: u, ctx: ctx, own: u.text}
+	if u.setext {
+		n.title, n.own = trimBold(strings.TrimSuffix(strings.TrimSpace(u.first), ".")), ""
+		return n
+	}
+	t, after, whole := splitTitle(u.first)
+	switch {
+	case t == "":
+	case whole && !strings.Contains(u.text, "\n"):
+		n.title, n.own = t, ""
+	case !whole:
+		n.title = t
+		n.own = u.text[strings.Index(u.text, after):]
+	}
+	return n
 }
 
 // owns reports whether paragraph u belongs under item n.
@@ -240,12 +272,11 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 			depth++
 		}
 	}
-	children := n.children
 	// Position of each item within its run of same-kind siblings, for
 	// Markdown numbering ("1, 3, 4" renders as 1, 2, 3) and bullets.
 	runPos, runStart := 0, 0
 	var prevKind string
-	for _, c := range children {
+	for _, c := range n.children {
 		if c.isPara {
 			prevKind = ""
 			if c.u == nil {
@@ -266,44 +297,58 @@ func (e *emitter) walk(n *node, id string, parents []string) {
 		prevKind = c.u.lkind
 		runPos++
 		comp := e.component(c, depth+1, runPos, runStart)
-		sec := e.unique(join(id, comp))
-		own := normSpace(c.own)
-		heading := c.title
-		if own == "" {
-			switch {
-			case len(c.children) == 0:
-				// A short item with nothing under it ("Violence or
-				// terrorism") is text, not a title.
-				own, heading = normSpace(c.u.text), ""
-			case c.children[0].isPara && (len(c.children) == 1 || leadIn(c.children[0].u.text)):
-				// A section whose body is one paragraph is that paragraph;
-				// a first paragraph ending in a colon ("You may … if you
-				// meet all of the following conditions:") introduces the
-				// rest and is the section's own text, as in Gemma §3.1.
-				own = normSpace(c.children[0].u.text)
-				c.children[0].u = nil
-			case allParas(c.children):
-				// A titled section of plain paragraphs (GPL "2. Basic
-				// Permissions.", Apache "1. Definitions.") is one clause
-				// of prose in the original: its text is all of them, and
-				// each paragraph is also addressable as <n>.pK.
-				own = normSpace(e.span(c.children[0].u.line, lastLine(c)))
-			}
-			// Otherwise the item is a heading over numbered parts and has
-			// no clause of its own: each fact then lives in one clause,
-			// and the section is reachable as the prefix of its
-			// sub-clauses' ids (see SectionPrefixes).
-		}
-		ps := e.parentsFor(c, parents)
-		if own != "" {
-			e.add(sec, heading, ps, own, c.u.line)
-		}
-		childParents := ps
-		if heading != "" {
-			childParents = append(append([]string(nil), ps...), heading)
-		}
-		e.walk(c, sec, childParents)
+		e.item(c, e.unique(join(id, comp)), parents)
 	}
+}
+
+// item emits item c as section sec, then what it holds.
+func (e *emitter) item(c *node, sec string, parents []string) {
+	own, heading := e.ownText(c)
+	ps := e.parentsFor(c, parents)
+	if own != "" {
+		e.add(sec, heading, ps, own, c.u.line)
+	}
+	childParents := ps
+	if heading != "" {
+		childParents = append(append([]string(nil), ps...), heading)
+	}
+	e.walk(c, sec, childParents)
+}
+
+// ownText is the text an item's clause quotes, and its heading. An item
+// whose text after the label is only a title takes its text from below;
+// when that text is its first paragraph, the paragraph is consumed (its
+// unit set to nil) so it is not also a clause of its own.
+func (e *emitter) ownText(c *node) (own, heading string) {
+	own, heading = normSpace(c.own), c.title
+	if own != "" {
+		return own, heading
+	}
+	switch {
+	case len(c.children) == 0:
+		// A short item with nothing under it ("Violence or
+		// terrorism") is text, not a title.
+		return normSpace(c.u.text), ""
+	case c.children[0].isPara && (len(c.children) == 1 || leadIn(c.children[0].u.text)):
+		// A section whose body is one paragraph is that paragraph;
+		// a first paragraph ending in a colon ("You may … if you
+		// meet all of the following conditions:") introduces the
+		// rest and is the section's own text, as in Gemma §3.1.
+		own = normSpace(c.children[0].u.text)
+		c.children[0].u = nil
+		return own, heading
+	case allParas(c.children):
+		// A titled section of plain paragraphs (GPL "2. Basic
+		// Permissions.", Apache "1. Definitions.") is one clause
+		// of prose in the original: its text is all of them, and
+		// each paragraph is also addressable as <n>.pK.
+		return normSpace(e.span(c.children[0].u.line, lastLine(c))), heading
+	}
+	// Otherwise the item is a heading over numbered parts and has no
+	// clause of its own: each fact then lives in one clause, and the
+	// section is reachable as the prefix of its sub-clauses' ids (see
+	// SectionPrefixes).
+	return "", heading
 }
 
 // leadIn: a paragraph ending in a colon introduces what follows it.

@@ -28,8 +28,6 @@ type segDoc struct {
 	// holds paragraphs 4–6); such lines are then headings, not levels.
 	sectionHeadings bool
 	width           int // longest line, in runes
-	// boxed is set when a row of asterisks frames part of the text.
-	boxed bool
 }
 
 // Unit kinds.
@@ -66,8 +64,6 @@ var (
 	parenRe     = regexp.MustCompile(`^\((\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)[\s\x{a0}]+`)
 	letterRe    = regexp.MustCompile(`^([a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})([.)])[\s\x{a0}]+`)
 	bulletRe    = regexp.MustCompile(`^([*•+\-])[\s\x{a0}]+`)
-	boxFrameRe  = regexp.MustCompile(`^\*{10,}$`)
-	boxRowRe    = regexp.MustCompile(`^\*[\s\x{a0}]+(.*?)[\s\x{a0}]*\*$`)
 	boldOnlyRe  = regexp.MustCompile(`^(?:\*\*[^*]+\*\*[\s\x{a0}]*)+$`)
 	romanOnlyRe = regexp.MustCompile(`^[ivxlcdm]+$`)
 )
@@ -83,9 +79,6 @@ func analyze(lines []string, start int) *segDoc {
 		d.empty = false
 		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t")); n > maxLen {
 			maxLen = n
-		}
-		if boxFrameRe.MatchString(strings.TrimSpace(l)) {
-			d.boxed = true
 		}
 		if markdownLine(l) {
 			d.markdown = true
@@ -339,102 +332,162 @@ func titleLike(t string, maxWords int) bool {
 	return !strings.ContainsRune(",;:(", last)
 }
 
-// units cuts the document into headings, items and paragraphs.
+// units cuts the document into headings, items and paragraphs. Each line is
+// classified on its own; a cutter gathers the lines into units, deciding
+// from context which lines continue the unit before them; then two passes
+// settle which units are headings.
 func (d *segDoc) units() []*unit {
-	var out []*unit
-	var cur *unit     // open unit that wrapped lines may continue
-	var curLines int  // lines in cur
-	lastBlank := true // previous line blank (or start)
-	prev := ""        // content of the previous line, box borders removed
+	c := &unitCutter{d: d, lastBlank: true}
 	for i := d.start; i < len(d.lines); i++ {
-		l := d.lines[i]
-		if i > d.start {
-			prev = boxInner(d, d.lines[i-1])
+		c.add(d.classify(i))
+	}
+	promoteTitles(c.out)
+	d.groupSections(c.out)
+	return c.out
+}
+
+// What a line is on its own, before its neighbours are considered.
+type lineShape int
+
+const (
+	shapeBlank   lineShape = iota
+	shapeSetext            // "-----" or "=====": the line above is a heading
+	shapeHeading           // a Markdown ATX heading, or a line all in bold
+	shapeLabel             // starts with a clause label ("1.", "(a)", "•")
+	shapeText
+)
+
+// A classified line.
+type line struct {
+	shape  lineShape
+	i      int // index in segDoc.lines
+	indent int
+	text   string // trimmed; for headings, the title without markup
+	// Labels: kind, label as written, numeric value, rest of the line.
+	lkind, label, rest string
+	num                int
+}
+
+// classify reads line i without context.
+func (d *segDoc) classify(i int) line {
+	l := d.lines[i]
+	if isBlank(l) {
+		return line{shape: shapeBlank, i: i}
+	}
+	ln := line{shape: shapeText, i: i, indent: indentOf(l), text: strings.TrimSpace(l)}
+	if setextRe.MatchString(l) {
+		ln.shape = shapeSetext
+		return ln
+	}
+	if m := mdHeadingRe.FindStringSubmatch(ln.text); m != nil && d.markdown {
+		ln.shape, ln.text = shapeHeading, trimBold(m[1])
+		return ln
+	}
+	if boldOnlyRe.MatchString(ln.text) {
+		ln.shape, ln.text = shapeHeading, trimBold(ln.text)
+		return ln
+	}
+	if kind, label, num, rest, ok := parseLabel(ln.text); ok {
+		ln.shape, ln.lkind, ln.label, ln.num, ln.rest = shapeLabel, kind, label, num, rest
+	}
+	return ln
+}
+
+// unitCutter gathers classified lines into units.
+type unitCutter struct {
+	d         *segDoc
+	out       []*unit
+	cur       *unit // open unit that following lines may continue
+	curLines  int   // lines in cur
+	lastBlank bool  // previous line blank (or start)
+}
+
+func (c *unitCutter) add(ln line) {
+	switch ln.shape {
+	case shapeBlank:
+		c.cur, c.lastBlank = nil, true
+		return
+	case shapeSetext:
+		c.underline()
+		c.cur, c.lastBlank = nil, false
+		return
+	}
+	c.lastBlank = false
+	switch {
+	case ln.shape == shapeHeading:
+		c.out = append(c.out, &unit{kind: unitHeading, line: ln.i + 1, indent: ln.indent, text: ln.text})
+		c.cur = nil
+	case ln.shape == shapeLabel && !c.midSentence(ln):
+		c.open(&unit{kind: unitItem, line: ln.i + 1, end: ln.i + 1, indent: ln.indent,
+			lkind: ln.lkind, label: ln.label, num: ln.num, first: ln.rest, text: ln.rest})
+	case c.cur != nil && c.joins(ln):
+		c.cur.text += "\n" + ln.text
+		c.cur.end = ln.i + 1
+		if c.cur.kind == unitItem && c.curLines == 1 && c.cur.first == "" {
+			c.cur.first = ln.text
 		}
-		if isBlank(l) {
-			cur, lastBlank = nil, true
-			continue
-		}
-		trimmed := strings.TrimSpace(l)
-		full, tail := trimmed, ""
-		// MPL puts §6–7 in a box of asterisks: frame rows are blank lines,
-		// and inside rows are read without their borders. Text stays
-		// verbatim, borders included, so quotes can still be found.
-		if d.boxed {
-			if boxFrameRe.MatchString(trimmed) {
-				cur, lastBlank = nil, true
-				continue
-			}
-			if m := boxRowRe.FindStringSubmatch(trimmed); m != nil {
-				if m[1] == "" {
-					cur, lastBlank = nil, true
-					continue
-				}
-				trimmed, tail, l = m[1], " *", m[1]
-			}
-		}
-		indent := indentOf(l)
-		// Setext underline: the line above is a heading.
-		if setextRe.MatchString(l) {
-			if cur != nil && curLines == 1 && !lastBlank {
-				if cur.kind == unitItem {
-					cur.setext = true
-				} else {
-					cur.kind = unitHeading
-					cur.text = trimBold(cur.text)
-				}
-			}
-			cur, lastBlank = nil, false
-			continue
-		}
-		lastBlank = false
-		if m := mdHeadingRe.FindStringSubmatch(trimmed); m != nil && d.markdown {
-			out = append(out, &unit{kind: unitHeading, line: i + 1, indent: indent, text: trimBold(m[1])})
-			cur = nil
-			continue
-		}
-		if boldOnlyRe.MatchString(trimmed) {
-			out = append(out, &unit{kind: unitHeading, line: i + 1, indent: indent, text: trimBold(trimmed)})
-			cur = nil
-			continue
-		}
-		// A label at the start, possibly behind an opening "**".
-		body := trimmed
-		// In wrapped text a line that continues a sentence ("… under
-		// Section\n2.1 of this License") cannot start an item.
-		midSentence := d.wrapped && d.width >= 60 && cur != nil && !endsSentence(prev) && utf8.RuneCountInString(prev)*3 >= d.width*2
-		if kind, label, num, rest, ok := parseLabel(body); ok && !midSentence {
-			u := &unit{kind: unitItem, line: i + 1, end: i + 1, indent: indent, lkind: kind, label: label, num: num, first: rest, text: rest + tail}
-			if rest == "" {
-				u.text = ""
-			}
-			out = append(out, u)
-			cur, curLines = u, 1
-			continue
-		}
+		c.curLines++
+	default:
+		c.open(&unit{kind: unitPara, line: ln.i + 1, end: ln.i + 1, indent: ln.indent, text: ln.text})
+	}
+}
+
+func (c *unitCutter) open(u *unit) {
+	c.out = append(c.out, u)
+	c.cur, c.curLines = u, 1
+}
+
+// underline: a setext underline makes the one-line unit above it a
+// heading, or, for an item, a title (MPL's "1. Definitions" over dashes).
+func (c *unitCutter) underline() {
+	if c.cur == nil || c.curLines != 1 || c.lastBlank {
+		return
+	}
+	if c.cur.kind == unitItem {
+		c.cur.setext = true
+		return
+	}
+	c.cur.kind = unitHeading
+	c.cur.text = trimBold(c.cur.text)
+}
+
+// prev is the text of the line before ln.
+func (c *unitCutter) prev(ln line) string {
+	if ln.i <= c.d.start {
+		return ""
+	}
+	return strings.TrimSpace(c.d.lines[ln.i-1])
+}
+
+// midSentence: in wrapped text a line that continues a sentence ("… under
+// Section\n2.1 of this License") cannot start an item.
+func (c *unitCutter) midSentence(ln line) bool {
+	d, prev := c.d, c.prev(ln)
+	return d.wrapped && d.width >= 60 && c.cur != nil && !endsSentence(prev) &&
+		utf8.RuneCountInString(prev)*3 >= d.width*2
+}
+
+// joins reports whether a text line continues the open unit.
+func (c *unitCutter) joins(ln line) bool {
+	if c.d.wrapped {
 		// A run of title lines ("LLAMA 2 COMMUNITY LICENSE AGREEMENT" over
 		// its release date) stays apart even in wrapped text.
-		joins := d.wrapped && !(cur != nil && cur.kind == unitPara && curLines == 1 && isHeadingLine(cur.text) && isHeadingLine(trimmed))
-		// In unwrapped text a stray line break shows as a line starting in
-		// lower case after one that does not end a sentence.
-		if !d.wrapped && cur != nil && startsLower(trimmed) && !endsSentence(prev) && indent < indentOf(d.lines[i-1]) {
-			joins = true
-		}
-		if cur != nil && joins {
-			cur.text += "\n" + full
-			cur.end = i + 1
-			if cur.kind == unitItem && curLines == 1 && cur.first == "" {
-				cur.first = trimmed
-			}
-			curLines++
-			continue
-		}
-		u := &unit{kind: unitPara, line: i + 1, end: i + 1, indent: indent, text: trimmed + tail}
-		out = append(out, u)
-		cur, curLines = u, 1
+		return !(c.cur.kind == unitPara && c.curLines == 1 && isHeadingLine(c.cur.text) && isHeadingLine(ln.text))
 	}
-	// Lone title-like lines become headings.
-	for _, u := range out {
+	// In unwrapped text a stray line break shows as a line starting in
+	// lower case after one that does not end a sentence: less indented
+	// than that line, or right after an item's first line (OpenRAIL-M's
+	// "2. Grant of Copyright License. … irrevocable" / "copyright license
+	// to reproduce, …").
+	if !startsLower(ln.text) || endsSentence(c.prev(ln)) {
+		return false
+	}
+	return ln.indent < indentOf(c.d.lines[ln.i-1]) || (c.cur.kind == unitItem && c.curLines == 1)
+}
+
+// promoteTitles makes lone title-like lines headings.
+func promoteTitles(units []*unit) {
+	for _, u := range units {
 		if u.kind != unitPara || u.indent > 2 || strings.Contains(u.text, "\n") {
 			continue
 		}
@@ -443,12 +496,16 @@ func (d *segDoc) units() []*unit {
 			u.text = trimBold(u.text)
 		}
 	}
-	// Section lines that merely group a running arabic numbering.
-	for i, u := range out {
+}
+
+// groupSections turns "Section I:"-style items into headings when they only
+// group an arabic numbering that runs on across them (OpenRAIL, DeepSeek).
+func (d *segDoc) groupSections(units []*unit) {
+	for i, u := range units {
 		if u.kind != unitItem || u.lkind != "section" {
 			continue
 		}
-		for _, v := range out[i+1:] {
+		for _, v := range units[i+1:] {
 			if v.kind == unitItem {
 				if v.lkind == "num." {
 					d.sectionHeadings = true
@@ -457,15 +514,15 @@ func (d *segDoc) units() []*unit {
 			}
 		}
 	}
-	if d.sectionHeadings {
-		for _, u := range out {
-			if u.kind == unitItem && u.lkind == "section" {
-				u.kind = unitHeading
-				u.text = trimBold(d.lineText(u.line))
-			}
+	if !d.sectionHeadings {
+		return
+	}
+	for _, u := range units {
+		if u.kind == unitItem && u.lkind == "section" {
+			u.kind = unitHeading
+			u.text = trimBold(d.lineText(u.line))
 		}
 	}
-	return out
 }
 
 func (d *segDoc) lineText(line int) string { return strings.TrimSpace(d.lines[line-1]) }
@@ -479,17 +536,6 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \t\u00a0*")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune(".;:!?", r)
-}
-
-// boxInner is a line without the borders of an asterisk box.
-func boxInner(d *segDoc, l string) string {
-	t := strings.TrimSpace(l)
-	if d.boxed {
-		if m := boxRowRe.FindStringSubmatch(t); m != nil {
-			return m[1]
-		}
-	}
-	return t
 }
 
 // markdownLine spots Markdown markup: bold ("**x"), an ATX heading, an
