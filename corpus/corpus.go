@@ -24,6 +24,9 @@ type Corpus struct {
 	Lexicon   []LexRow
 	// Models is the model catalogue (models.yaml).
 	Models *Models
+	// Raw holds each third-party text as read, by document id, for
+	// checks of quotes against the very bytes the manifest pins.
+	Raw map[string][]byte
 	// Clauses holds each document's clauses in reading order, by document id
 	// (notes included, under their notes id).
 	Clauses map[string][]Clause
@@ -72,7 +75,7 @@ func Load(p Paths) (*Corpus, error) {
 		return nil, err
 	}
 	c := &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Questions: questions, Lexicon: lex,
-		Models: models, Clauses: map[string][]Clause{}}
+		Models: models, Clauses: map[string][]Clause{}, Raw: map[string][]byte{}}
 	for _, d := range m.Documents {
 		path := filepath.Join(p.Texts, d.ID+".txt")
 		raw, err := os.ReadFile(path)
@@ -91,6 +94,7 @@ func Load(p Paths) (*Corpus, error) {
 			return nil, &Error{File: path, Err: err}
 		}
 		c.Clauses[d.ID] = clauses
+		c.Raw[d.ID] = raw
 	}
 	for _, n := range notes {
 		if _, dup := c.Clauses[n.ID]; dup {

@@ -72,6 +72,9 @@ type Hit struct {
 	URL string `json:"-"`
 	// DocTitle is the human title of the clause's document.
 	DocTitle string `json:"-"`
+	// Display is the clause as renderers show it when it differs from Text
+	// (a boxed section, whose Text is cut into verbatim pieces).
+	Display string `json:"-"`
 	// Items are the sub-items of the section, for a clause that
 	// introduces a list or a heading that only groups items.
 	Items []Hit `json:"items,omitempty"`

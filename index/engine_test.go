@@ -198,8 +198,19 @@ func TestAnswersAreVerbatim(t *testing.T) {
 				if err != nil {
 					continue // the project's own notes
 				}
-				if !strings.Contains(norm(string(raw)), norm(c.Text)) {
-					t.Errorf("%s/%s quotes %s#%s, which is not verbatim in the text", l.Key, tp.ID, c.Doc, c.Section)
+				// Pieces between " … " (a list's items, a boxed section's
+				// lines) must each be verbatim, in the reference scorer's way.
+				src := norm(string(raw))
+				for _, piece := range strings.Split(strings.TrimSuffix(c.Text, "…"), "…") {
+					if p := norm(piece); p != "" && !strings.Contains(src, p) {
+						t.Errorf("%s/%s quotes %s#%s, whose piece %q is not verbatim in the text", l.Key, tp.ID, c.Doc, c.Section, p)
+					}
+				}
+				if strings.Contains(c.Text, "* *") || strings.Contains(c.Text, "***") {
+					t.Errorf("%s/%s quotes %s#%s with box art: %q", l.Key, tp.ID, c.Doc, c.Section, c.Text)
+				}
+				if strings.HasSuffix(strings.TrimSpace(c.Text), ":") && len(c.Items) == 0 {
+					t.Errorf("%s/%s quotes %s#%s, which ends in ':' without the list it introduces", l.Key, tp.ID, c.Doc, c.Section)
 				}
 			}
 		}

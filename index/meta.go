@@ -36,6 +36,9 @@ type meta struct {
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.
 	QModel *questionModel `json:"qmodel"`
+	// Quotable maps "doc#section" to the quotable form of a clause whose
+	// clean text is not one run of its document (see verbatim.go).
+	Quotable map[string]string `json:"quotable"`
 	// FitModel says whether a card's status answers a question as asked.
 	FitModel *questionModel `json:"fitmodel"`
 	// Models is the model catalogue; External the licenses it names that
@@ -101,6 +104,7 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		Missing:        c.Missing,
 	}
 	m.Models, m.External = modelsMeta(c.Models)
+	m.Quotable = quotableForms(c)
 	for _, d := range c.Manifest.Documents {
 		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official})
 		if d.Kind == corpus.KindLicense {

@@ -337,6 +337,9 @@ func (s *snapshot) plainHit(id string) (Hit, bool) {
 	}
 	c := s.m.Clauses[i]
 	h := Hit{Doc: c.Doc, Section: c.Section, Heading: c.Heading, Text: c.Quote(), Parents: c.Parents}
+	if q, ok := s.m.Quotable[id]; ok {
+		h.Display, h.Text = h.Text, q
+	}
 	if h.Heading == "" && len(c.Parents) > 0 {
 		h.Heading = c.Parents[len(c.Parents)-1]
 	}

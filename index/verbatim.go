@@ -1,0 +1,58 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// A clause's text is verbatim from its document with whitespace collapsed,
+// except where the document draws a box of "*" around a section (MPL §6–7):
+// the segmenter leaves the box out, so the text reads cleanly, but it is
+// then no longer one run of the raw file. For those clauses the build keeps
+// a quotable form, the clean text cut where the box was into pieces that
+// are each verbatim, joined by " … " — the form answers and the JSON carry,
+// and what anyone can check against the file. Renderers show the clean one.
+
+var spaceRun = regexp.MustCompile(`\s+`)
+
+// foldQuote is how quotes are compared with their source: curly quotes
+// folded, whitespace collapsed, lower case (the reference scorer's rule).
+func foldQuote(s string) string {
+	s = strings.NewReplacer("\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
+	return strings.ToLower(strings.TrimSpace(spaceRun.ReplaceAllString(s, " ")))
+}
+
+// quotableForms returns, by "doc#section", the quotable form of every
+// clause whose text is not one run of its raw document.
+func quotableForms(c *corpus.Corpus) map[string]string {
+	out := map[string]string{}
+	for doc, raw := range c.Raw {
+		src := foldQuote(string(raw))
+		for _, cl := range c.Clauses[doc] {
+			q := cl.Quote()
+			if strings.Contains(src, foldQuote(q)) {
+				continue
+			}
+			out[cl.Doc+"#"+cl.Section] = verbatimPieces(q, src)
+		}
+	}
+	return out
+}
+
+// verbatimPieces cuts text into the longest runs of words that occur in
+// src, in order, joined by " … ".
+func verbatimPieces(text, src string) string {
+	words := strings.Fields(text)
+	var pieces []string
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && strings.Contains(src, foldQuote(strings.Join(words[i:j+1], " "))) {
+			j++
+		}
+		pieces = append(pieces, strings.Join(words[i:j], " "))
+		i = j
+	}
+	return strings.Join(pieces, " … ")
+}
