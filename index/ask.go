@@ -7,14 +7,14 @@ import (
 )
 
 // Thresholds of the question model's probability. A verdict is shown only
-// for a topic read with at least verdictConfidence; below it the answer is
+// for a topic read with at least verdictConfidence, and only when the
+// question asks that topic plainly (see plainly); otherwise the answer is
 // "unknown" with suggestions, and the likeliest topic's clause may still
 // lead the quotes from leadConfidence up. A second aspect is answered when
 // its topic reaches aspectConfidence. Chosen by cross-validation on the
-// training questions (index/understand_eval_test.go), never on a test set.
+// training questions (index/understand_cv_test.go), never on a test set.
 const (
 	verdictConfidence = 0.5
-	fitConfidence     = 0.8
 	leadConfidence    = 0.3
 	aspectConfidence  = 0.3
 	suggestFloor      = 0.04
@@ -88,7 +88,7 @@ type reading struct {
 // exact is the topic when the whole input is one of its names ("credit",
 // "distillation"): no model is needed to read it.
 func (r *reading) exact() string {
-	if r.named && r.phrase.whole && !r.phrase.instance {
+	if r.named && r.phrase.whole {
 		return r.phrase.topic
 	}
 	return ""
@@ -132,13 +132,15 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	if !ok || first.Score < verdictConfidence || r.ranked[0].Topic != first.Topic {
 		return a, s.answerUnsure(ctx, a, l, r)
 	}
-	if second, ok := s.top(r, l, first.Topic); ok && second.Score >= aspectConfidence {
+	second, two := s.top(r, l, first.Topic)
+	two = two && second.Score >= aspectConfidence
+	switch {
+	case two && s.plainly(r, l, first.Topic, second.Topic):
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
+	case !two && s.plainly(r, l, first.Topic):
+		return a, s.answerTopic(ctx, a, l, r, first.Topic)
 	}
-	if c := s.card(l, first.Topic); s.fits(r, first.Topic, c.Status) < fitConfidence {
-		return a, s.answerNarrower(ctx, a, l, r, first)
-	}
-	return a, s.answerTopic(ctx, a, l, r, first.Topic)
+	return a, s.answerNarrower(ctx, a, l, r, first)
 }
 
 // answerNarrower answers a question understood as a topic but asked more

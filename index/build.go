@@ -77,7 +77,6 @@ func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, e
 	}
 	m := newMeta(c, start)
 	m.QModel = fitQuestionModel(m, c.Questions, nil)
-	m.FitModel = fitFitModel(m, c.Questions, nil)
 	if err := writeMeta(tmp, m); err != nil {
 		return nil, err
 	}

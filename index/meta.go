@@ -39,8 +39,9 @@ type meta struct {
 	// Quotable maps "doc#section" to the quotable form of a clause whose
 	// clean text is not one run of its document (see verbatim.go).
 	Quotable map[string]string `json:"quotable"`
-	// FitModel says whether a card's status answers a question as asked.
-	FitModel *questionModel `json:"fitmodel"`
+	// Lists maps a clause that is incomplete alone to the clauses that
+	// complete it, in reading order.
+	Lists map[string][]string `json:"lists"`
 	// Models is the model catalogue; External the licenses it names that
 	// are not indexed.
 	Models   []modelMeta    `json:"models"`
@@ -105,6 +106,7 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 	}
 	m.Models, m.External = modelsMeta(c.Models)
 	m.Quotable = quotableForms(c)
+	m.Lists = listsOf(c)
 	for _, d := range c.Manifest.Documents {
 		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official})
 		if d.Kind == corpus.KindLicense {

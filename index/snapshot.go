@@ -43,7 +43,6 @@ type snapshot struct {
 	kinds    *topicMatcher // kind hints, matched like topics
 	synonyms []synonymGroup
 	qmodel   *questionModel
-	fitModel *questionModel
 	feat     *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
@@ -95,7 +94,7 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	s.names = newNameIndex(m.Licenses)
 	s.models = newModelIndex(m.Models, m.External)
 	s.topics = newTopicMatcher(s.stems, m.Topics)
-	s.qmodel, s.fitModel = m.QModel, m.FitModel
+	s.qmodel = m.QModel
 	s.feat = newFeaturizer(s.stems, m.Lexicon, m.Concepts, s.topics)
 	var kt []corpus.Topic
 	for _, k := range m.Kinds {
@@ -299,12 +298,14 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 // each still verbatim, so a quote never stops before its point.
 func (s *snapshot) hit(id string) (Hit, bool) {
 	h, ok := s.plainHit(id)
-	if !ok || !introducesList(h.Text) {
+	list := s.m.Lists[id]
+	if !ok || len(list) == 0 {
 		return h, ok
 	}
-	h.Items = s.items(h.Doc, h.Section)
-	if len(h.Items) > maxListItems {
-		h.Items = h.Items[:maxListItems]
+	for _, it := range list[:min(maxListItems, len(list))] {
+		if x, ok := s.plainHit(it); ok {
+			h.Items = append(h.Items, x)
+		}
 	}
 	var b strings.Builder
 	b.WriteString(h.Text)
@@ -321,13 +322,6 @@ func (s *snapshot) hit(id string) (Hit, bool) {
 // maxListItems bounds the items quoted after a clause that introduces a
 // list; the Llama policies' longest lists have fewer.
 const maxListItems = 16
-
-// introducesList reports whether a clause's text ends by introducing
-// what follows ("…the following conditions:").
-func introducesList(text string) bool {
-	t := strings.TrimRight(strings.TrimSpace(text), "*_ ")
-	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, ":—") || strings.HasSuffix(t, "—")
-}
 
 // plainHit is hit without the list a clause may introduce.
 func (s *snapshot) plainHit(id string) (Hit, bool) {

@@ -85,6 +85,20 @@ func TestTuneQuestionModel(t *testing.T) {
 	}
 	saved := []any{trainEpochs, learnRate, l2}
 	defer func() { trainEpochs, learnRate, l2 = saved[0].(int), saved[1].(float64), saved[2].(float64) }()
+	for _, gw := range []float64{0, 0.25, 1} {
+		old := genericWeight
+		genericWeight = gw
+		top1, top3, _, _ := crossValidate(t, 5)
+		t.Logf("generic weight %.2f: top-1 %.3f top-3 %.3f", gw, top1, top3)
+		genericWeight = old
+	}
+	for _, aw := range []float64{0, 0.25, 0.5, 1} {
+		old := augmentWeight
+		augmentWeight = aw
+		top1, top3, _, _ := crossValidate(t, 5)
+		t.Logf("augment weight %.2f: top-1 %.3f top-3 %.3f", aw, top1, top3)
+		augmentWeight = old
+	}
 	for _, kind := range []byte{'x', 'h', 'c', 'C', 'b', 'a', 'i', 'A'} {
 		old := featureWeight[kind]
 		featureWeight[kind] = 0
@@ -101,57 +115,4 @@ func TestTuneQuestionModel(t *testing.T) {
 			}
 		}
 	}
-}
-
-// TestFitModelCrossValidated estimates, on unseen training questions, how
-// often a shown verdict is wrong at the fit threshold ask.go uses, and how
-// many questions with a status keep a verdict.
-func TestFitModelCrossValidated(t *testing.T) {
-	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := newMeta(c, time.Time{})
-	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
-	f := newFeaturizer(stems, m.Lexicon, m.Concepts, nil)
-	const k = 5
-	type point struct {
-		p  float64
-		ok bool
-	}
-	var pts []point
-	for fold := 0; fold < k; fold++ {
-		skip := map[string]bool{}
-		for i, q := range c.Questions {
-			if i%k == fold {
-				skip[q.ID] = true
-			}
-		}
-		fm := fitFitModel(m, c.Questions, skip)
-		for _, ex := range fitExamples(f, m, c.Questions, invert(c.Questions, skip)) {
-			pts = append(pts, point{fm.scores(ex.feats)[0], ex.classes[0] == 0})
-		}
-	}
-	for _, th := range []float64{0.5, 0.6, 0.7, 0.8, 0.9} {
-		shown, wrong := 0, 0
-		for _, p := range pts {
-			if p.p >= th {
-				shown++
-				if !p.ok {
-					wrong++
-				}
-			}
-		}
-		t.Logf("fit ≥ %.1f: verdict shown on %d of %d questions with a status, %d wrong (%.1f%%)", th, shown, len(pts), wrong, 100*float64(wrong)/float64(max(1, len(pts))))
-	}
-}
-
-func invert(qs []corpus.Question, skip map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	for _, q := range qs {
-		if !skip[q.ID] {
-			out[q.ID] = true
-		}
-	}
-	return out
 }

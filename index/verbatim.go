@@ -56,3 +56,25 @@ func verbatimPieces(text, src string) string {
 	}
 	return strings.Join(pieces, " … ")
 }
+
+// listsOf returns, by "doc#section", the clauses that complete each clause
+// the segmenter finds incomplete on its own — a lead-in ending in ":" and
+// its items, at every depth, or a sentence cut by a line the file breaks.
+func listsOf(c *corpus.Corpus) map[string][]string {
+	out := map[string][]string{}
+	for _, cls := range c.Clauses {
+		for i := range cls {
+			if !corpus.ClauseIncomplete(cls, i) {
+				continue
+			}
+			var ids []string
+			for _, j := range corpus.ClauseWhole(cls, i)[1:] {
+				ids = append(ids, cls[j].Doc+"#"+cls[j].Section)
+			}
+			if len(ids) > 0 {
+				out[cls[i].Doc+"#"+cls[i].Section] = ids
+			}
+		}
+	}
+	return out
+}
