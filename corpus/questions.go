@@ -27,8 +27,11 @@ type Question struct {
 	Model  string     `yaml:"model"`
 	// NewTopic is the collector's label for a topic the taxonomy lacks.
 	NewTopic string `yaml:"new_topic"`
+	// Of names the dev question a paraphrase rephrases.
+	Of string `yaml:"of"`
 
-	Line int `yaml:"-"`
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
 }
 
 // Expect is a verbatim phrase a good answer quotes: the eval sets' form.
@@ -112,6 +115,7 @@ func LoadQuestions(dir string, m *Manifest, ts *Topics) ([]Question, error) {
 					return nil, errorf(f, q.Line, "question %s: unknown topic %q", q.ID, t)
 				}
 			}
+			q.File = f
 			out = append(out, q)
 		}
 	}

@@ -77,6 +77,7 @@ func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, e
 	}
 	m := newMeta(c, start)
 	m.QModel = fitQuestionModel(m, c.Questions, nil)
+	learnLeads(m, c.Questions, nil)
 	if err := writeMeta(tmp, m); err != nil {
 		return nil, err
 	}
@@ -218,3 +219,4 @@ func randHex(n int) string {
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+

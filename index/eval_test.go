@@ -219,6 +219,8 @@ func evalSets(t *testing.T) []evalSet {
 		{"dev-handwritten", filepath.Join(root, "testdata", "eval", "dev-handwritten.yaml"), "dev", 0.85, 0.95, 0},
 		{"dev-second-engineer", filepath.Join(root, "testdata", "eval", "dev-second-engineer.yaml"), "dev", 0.75, 0.90, 0},
 		{"real-train", filepath.Join(root, "corpus", "questions", "train.yaml"), "train", 0, 0, 1},
+		{"real-train-2", filepath.Join(root, "corpus", "questions", "train-2.yaml"), "train", 0, 0, 1},
+		{"paraphrase-dev", filepath.Join(root, "corpus", "questions", "paraphrase-dev.yaml"), "train", 0, 0, 1},
 		{"real-test", filepath.Join(root, "testdata", "eval", "real-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
 	}

@@ -96,6 +96,7 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	s.topics = newTopicMatcher(s.stems, m.Topics)
 	s.qmodel = m.QModel
 	s.feat = newFeaturizer(s.stems, m.Lexicon, m.Concepts, s.topics)
+	s.feat.learnVocabulary(m.QModel)
 	var kt []corpus.Topic
 	for _, k := range m.Kinds {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -33,6 +34,7 @@ func crossValidate(t *testing.T, k int) (top1, top3 float64, n int, scored []cvC
 			}
 		}
 		model := fitQuestionModel(m, c.Questions, skip)
+		f.learnVocabulary(model)
 		for _, q := range c.Questions {
 			if !skip[q.ID] {
 				continue
@@ -65,7 +67,19 @@ type cvCase struct {
 func TestQuestionModelCrossValidated(t *testing.T) {
 	top1, top3, n, scored := crossValidate(t, 5)
 	t.Logf("question model, 5-fold cross-validation over %d training questions: top-1 %.2f, top-3 %.2f", n, top1, top3)
-	if testing.Verbose() {
+	byFile := map[string][2]int{}
+	for _, c := range scored {
+		v := byFile[filepath.Base(c.q.File)]
+		v[1]++
+		if slices.Contains(c.q.Topics, c.ranked[0].Topic) {
+			v[0]++
+		}
+		byFile[filepath.Base(c.q.File)] = v
+	}
+	for f, v := range byFile {
+		t.Logf("  %s: top-1 %.2f of %d", f, float64(v[0])/float64(v[1]), v[1])
+	}
+	if testing.Verbose() && os.Getenv("LICENSEBOT_CV_MISSES") != "" {
 		for _, c := range scored {
 			if !slices.Contains(c.q.Topics, c.ranked[0].Topic) {
 				fmt.Printf("  %s %v → %s %.2f / %s %.2f: %s\n", c.q.ID, c.q.Topics, c.ranked[0].Topic, c.ranked[0].Score, c.ranked[1].Topic, c.ranked[1].Score, c.q.Text())
@@ -85,6 +99,16 @@ func TestTuneQuestionModel(t *testing.T) {
 	}
 	saved := []any{trainEpochs, learnRate, l2}
 	defer func() { trainEpochs, learnRate, l2 = saved[0].(int), saved[1].(float64), saved[2].(float64) }()
+	for _, pw := range []float64{1, 1.5, 2, 3} {
+		for _, k := range []byte{'a', 'i', 'A'} {
+			featureWeight[k] = pw
+		}
+		top1, top3, _, _ := crossValidate(t, 5)
+		t.Logf("phrase weight %.1f: top-1 %.3f top-3 %.3f", pw, top1, top3)
+	}
+	for _, k := range []byte{'a', 'i', 'A'} {
+		featureWeight[k] = 1
+	}
 	for _, gw := range []float64{0, 0.25, 1} {
 		old := genericWeight
 		genericWeight = gw

@@ -1,0 +1,85 @@
+package index
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// Each card cites its clauses "most decisive first", in its author's
+// judgement. The labelled training questions say which clause askers needed
+// to see: for each license and topic, the cited clause their expected
+// phrases point at most often leads, when at least minLeadVotes questions
+// agree and it beats the author's first choice. The card's clauses stay
+// the same; only their order changes.
+const minLeadVotes = 2
+
+func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
+	votes := map[string]map[string]int{} // license#topic → ref → questions
+	for _, q := range qs {
+		if skip[q.ID] || len(q.Topics) == 0 {
+			continue
+		}
+		c, ok := m.Cards[q.License()][q.Topics[0]]
+		if !ok {
+			continue
+		}
+		key := q.License() + "#" + q.Topics[0]
+		for _, ref := range c.Refs {
+			if m.quotes(ref, q.Expect) {
+				if votes[key] == nil {
+					votes[key] = map[string]int{}
+				}
+				votes[key][ref]++
+				break // the first cited clause that answers it
+			}
+		}
+	}
+	for license, cards := range m.Cards {
+		for topic, c := range cards {
+			v := votes[license+"#"+topic]
+			if len(c.Refs) < 2 || v == nil {
+				continue
+			}
+			best := slices.MaxFunc(c.Refs, func(a, b string) int { return v[a] - v[b] })
+			if v[best] >= minLeadVotes && v[best] > v[c.Refs[0]] {
+				refs := append([]string{best}, slices.DeleteFunc(slices.Clone(c.Refs), func(r string) bool { return r == best })...)
+				c.Refs = refs
+				cards[topic] = c
+			}
+		}
+	}
+}
+
+// quotes reports whether the clause ref, quoted with the list it
+// introduces, contains one of the expected phrases.
+func (m *meta) quotes(ref string, expect []corpus.Expect) bool {
+	i, ok := clauseIndex(m, ref)
+	if !ok {
+		return false
+	}
+	text := m.Clauses[i].Heading + " " + m.Clauses[i].Quote()
+	for _, it := range m.Lists[ref] {
+		if j, ok := clauseIndex(m, it); ok {
+			text += " " + m.Clauses[j].Quote()
+		}
+	}
+	text = foldQuote(text)
+	for _, e := range expect {
+		if strings.HasPrefix(m.Clauses[i].Doc, e.Doc) && strings.Contains(text, foldQuote(e.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseIndex finds "doc#section" among the meta's clauses.
+func clauseIndex(m *meta, ref string) (int, bool) {
+	for i, c := range m.Clauses {
+		if c.Doc+"#"+c.Section == ref {
+			return i, true
+		}
+	}
+	return 0, false
+}
