@@ -219,4 +219,3 @@ func randHex(n int) string {
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-

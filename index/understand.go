@@ -40,10 +40,10 @@ type questionModel struct {
 // featurizer turns text into the model's features. It is built from a
 // build's meta, so a build's topics, concepts and lexicon travel together.
 type featurizer struct {
-	stems    func(string) []string
+	stems func(string) []string
 	// known are the stems the question model has weights for, by length,
 	// to read a misspelt word ("comercial") as the nearest known one.
-	known map[int][]string
+	known    map[int][]string
 	related  map[string][]lexLink // a stem → vocabulary stems WordNet relates to it
 	concepts []conceptWords
 	topics   *topicMatcher
