@@ -82,6 +82,7 @@ type reading struct {
 	text   string
 	phrase topicMatch // the best taxonomy phrase in the text
 	named  bool       // phrase is set
+	cases  []string   // topics of the cases the text names ("nuclear" → military)
 	ranked []TopicScore
 }
 
@@ -116,6 +117,7 @@ func (s *snapshot) answerable(l *licenseMeta, topic string) bool {
 func (s *snapshot) read(text string) *reading {
 	r := &reading{text: text}
 	r.phrase, r.named = s.topics.match(text)
+	r.cases = s.topics.cases(text)
 	r.ranked = s.understand(text)
 	return r
 }
@@ -132,15 +134,56 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	if !ok || first.Score < verdictConfidence || r.ranked[0].Topic != first.Topic {
 		return a, s.answerUnsure(ctx, a, l, r)
 	}
-	second, two := s.top(r, l, first.Topic)
-	two = two && second.Score >= aspectConfidence
+	second, two := s.second(r, l, first.Topic)
 	switch {
 	case two && s.plainly(r, l, first.Topic, second.Topic):
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
 	case !two && s.plainly(r, l, first.Topic):
 		return a, s.answerTopic(ctx, a, l, r, first.Topic)
+	case two:
+		return a, s.answerNarrowerTwo(ctx, a, l, r, first, second)
 	}
 	return a, s.answerNarrower(ctx, a, l, r, first)
+}
+
+// second is the question's second aspect, if it has one: a case the
+// question names ("nuclear" in "sell a nuclear plant controller"), whose
+// topic the license has a card for, or else the model's next reading when
+// it is likely enough.
+func (s *snapshot) second(r *reading, l *licenseMeta, first string) (TopicScore, bool) {
+	for _, c := range r.cases {
+		if c == first || !s.answerable(l, c) {
+			continue
+		}
+		for _, t := range r.ranked {
+			if t.Topic == c {
+				return t, true
+			}
+		}
+	}
+	t, ok := s.top(r, l, first)
+	return t, ok && t.Score >= aspectConfidence
+}
+
+// answerNarrowerTwo is answerNarrower for a question with two aspects: the
+// clauses of both, the stricter card's first, and no verdict.
+func (s *snapshot) answerNarrowerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *reading, first, second TopicScore) error {
+	if strictness[s.card(l, second.Topic).Status] > strictness[s.card(l, first.Topic).Status] {
+		first, second = second, first
+	}
+	if err := s.answerNarrower(ctx, a, l, r, first); err != nil {
+		return err
+	}
+	c2 := s.card(l, second.Topic)
+	q2, err := s.quoteCard(ctx, l, r, second.Topic, c2)
+	if err != nil || len(q2) == 0 {
+		return err
+	}
+	t2 := s.topics.byID[second.Topic]
+	lead := a.Clauses[:min(1, len(a.Clauses))]
+	merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r.text, t2.Expand)), a.Clauses[min(1, len(a.Clauses)):])
+	a.Clauses = merged[:min(answerClauses, len(merged))]
+	return nil
 }
 
 // answerNarrower answers a question understood as a topic but asked more
@@ -290,7 +333,7 @@ func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, to
 		return nil, nil
 	}
 	quoted := s.refHits(c.Refs, nil)
-	if r.named && r.phrase.topic == topic && r.phrase.instance {
+	if slices.Contains(r.cases, topic) {
 		text := s.residual(r.text, l, nil)
 		if text == "" {
 			text = r.text

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -180,6 +181,20 @@ func (tm *topicMatcher) match(text string) (topicMatch, bool) {
 		return topicMatch{}, false
 	}
 	return topicMatch{topic: best.topic, instance: best.instance, whole: bestWhole, stems: best.stems}, true
+}
+
+// cases returns the topics of every case (instance phrase) text names, in
+// taxonomy order, each once.
+func (tm *topicMatcher) cases(text string) []string {
+	st := tm.stems(text)
+	var out []string
+	for i := range tm.phrases {
+		p := &tm.phrases[i]
+		if p.instance && containsRun(st, p.stems) && !slices.Contains(out, p.topic) {
+			out = append(out, p.topic)
+		}
+	}
+	return out
 }
 
 func better(p *topicPhrase, whole bool, q *topicPhrase, qWhole bool) bool {
