@@ -15,7 +15,7 @@ SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum
 
 export LICENSEBOT_TEXTS ?= $(abspath $(MIRROR))
 
-.PHONY: all build data run test lint bench eval clean
+.PHONY: all build data run test lint funclen bench eval clean
 
 all: build
 
@@ -48,6 +48,12 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+
+# Production functions fit on a screen: lists the ten longest and fails on
+# any over 60 lines (internal/funclen; its exclusion names the files other
+# engineers are changing).
+funclen:
+	$(GO) run ./internal/funclen -max 60 -top 10 .
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./index/ ./bot/
