@@ -40,7 +40,6 @@ import (
 	"time"
 
 	"github.com/licensebot/licensebot/bot"
-	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/index"
 )
@@ -327,7 +326,7 @@ func one(ctx context.Context, client *http.Client, c config, priv ed25519.Privat
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "Discord-Interactions/1.0 (+https://discord.com) licensebot-loadgen")
-	bottest.Sign(req.Header, priv, time.Now(), body)
+	bot.Sign(req.Header, priv, time.Now(), body)
 	t0 := time.Now()
 	resp, err := client.Do(req)
 	if err != nil {
