@@ -28,8 +28,6 @@ var openSourceCommand = Command{
 	Autocomplete: autocompleteLicenseOnly,
 }
 
-func init() { Commands = append(Commands, openSourceCommand) }
-
 func handleOpenSource(ctx context.Context, d *Deps, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	lic := clean(stringOption(options(i), "license"))
 	if lic == "" {

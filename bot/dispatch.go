@@ -56,8 +56,7 @@ func (disp *Dispatcher) Wait(grace time.Duration) bool {
 	}
 }
 
-// NewDispatcher routes to Commands and Components as they are when called,
-// so features registering from init funcs are included.
+// NewDispatcher routes to Commands and Components.
 func NewDispatcher(d *Deps) *Dispatcher {
 	disp := &Dispatcher{
 		deps:       d,
