@@ -5,6 +5,7 @@ package bottest
 
 import (
 	"context"
+
 	"github.com/licensebot/licensebot/index"
 )
 
