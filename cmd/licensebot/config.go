@@ -1,10 +1,11 @@
 package main
 
 // What the subcommands share of their configuration: the directories,
-// Discord's credentials and how the environment fills them.
+// Discord's credentials, and the environment filling the flags left unset.
 
 import (
 	"flag"
+	"fmt"
 	"os"
 
 	"github.com/licensebot/licensebot/corpus"
@@ -65,4 +66,29 @@ func fill(v *string, env string) {
 	if *v == "" {
 		*v = os.Getenv(env)
 	}
+}
+
+// envFlag is a flag the environment fills when the command line leaves it
+// unset; want says what a valid value looks like.
+type envFlag struct {
+	flag, env, want string
+}
+
+// fillFlags sets each flag the command line left unset from its variable,
+// through the flag's own parser, so a value the flag would refuse is
+// refused from the environment too, naming the variable, instead of
+// silently falling back to the default.
+func fillFlags(fs *flag.FlagSet, envs []envFlag) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, e := range envs {
+		v := os.Getenv(e.env)
+		if given[e.flag] || v == "" {
+			continue
+		}
+		if err := fs.Set(e.flag, v); err != nil {
+			return fmt.Errorf("%w: %s=%q: want %s", errUsage, e.env, v, e.want)
+		}
+	}
+	return nil
 }

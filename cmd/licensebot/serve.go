@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -41,7 +40,9 @@ type serveCommand struct {
 	reindex  string
 }
 
-// ParseFlags reads serve's flags, with the environment as their defaults.
+// ParseFlags reads serve's flags, then fills from the environment what
+// they left unset. A variable that does not parse as its flag would is
+// refused, naming it, rather than ignored.
 func (c *serveCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("serve", "serve [--http ADDR] [flags]")
 	c.dirs.register(fs)
@@ -49,22 +50,26 @@ func (c *serveCommand) ParseFlags(args []string) error {
 	fs.StringVar(&c.httpAddr, "http", os.Getenv("LICENSEBOT_HTTP_ADDR"), "serve the HTTP interactions endpoint on ADDR (e.g. :8080) instead of the gateway (env LICENSEBOT_HTTP_ADDR)")
 	fs.StringVar(&c.db, "db", os.Getenv(store.EnvDB), "SQLite file for pins (env "+store.EnvDB+"; default DATA/licensebot.db)")
 	fs.StringVar(&c.dbURL, "database-url", "", "PostgreSQL URL for pins, shared by replicas (env "+store.EnvDatabaseURL+")")
-	fs.StringVar(&c.logLevel, "log-level", envOr("LICENSEBOT_LOG_LEVEL", "info"), "debug, info, warn or error (env LICENSEBOT_LOG_LEVEL)")
-	logJSON, _ := strconv.ParseBool(os.Getenv("LICENSEBOT_LOG_JSON"))
-	fs.BoolVar(&c.logJSON, "log-json", logJSON, "log JSON lines instead of text (env LICENSEBOT_LOG_JSON=true)")
+	fs.StringVar(&c.logLevel, "log-level", "info", "debug, info, warn or error (env LICENSEBOT_LOG_LEVEL)")
+	fs.BoolVar(&c.logJSON, "log-json", false, "log JSON lines instead of text (env LICENSEBOT_LOG_JSON=true)")
 	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket")
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
 	fs.StringVar(&c.metrics, "metrics", os.Getenv("LICENSEBOT_METRICS_ADDR"), "gateway mode: serve /healthz, /readyz and /metrics on ADDR (env LICENSEBOT_METRICS_ADDR)")
 	fs.StringVar(&c.reindex, "reindex-guilds", os.Getenv("LICENSEBOT_REINDEX_GUILDS"), "comma-separated server ids whose administrators may /reindex; empty allows administrators of every server (env LICENSEBOT_REINDEX_GUILDS)")
-	fs.IntVar(&c.shardID, "shard-id", envInt("LICENSEBOT_SHARD_ID", 0), "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
-	fs.IntVar(&c.shards, "shard-count", envInt("LICENSEBOT_SHARD_COUNT", 1), "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
+	fs.IntVar(&c.shardID, "shard-id", 0, "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
+	fs.IntVar(&c.shards, "shard-count", 1, "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	c.discord.fromEnv()
 	fill(&c.dbURL, store.EnvDatabaseURL)
-	return nil
+	return fillFlags(fs, []envFlag{
+		{"log-level", "LICENSEBOT_LOG_LEVEL", "debug, info, warn or error"},
+		{"log-json", "LICENSEBOT_LOG_JSON", "true or false"},
+		{"shard-id", "LICENSEBOT_SHARD_ID", "a whole number"},
+		{"shard-count", "LICENSEBOT_SHARD_COUNT", "a whole number"},
+	})
 }
 
 // Run serves until ctx ends.
@@ -94,6 +99,9 @@ func (c *serveCommand) validate() error {
 		return fmt.Errorf("%w: gateway mode needs DISCORD_TOKEN; use --http ADDR for the interactions endpoint, or `licensebot ask` to try it locally", errUsage)
 	case c.shards < 1 || c.shardID < 0 || c.shardID >= c.shards:
 		return fmt.Errorf("%w: --shard-id must be in [0, --shard-count)", errUsage)
+	}
+	if _, err := c.level(); err != nil {
+		return fmt.Errorf("%w: --log-level (env LICENSEBOT_LOG_LEVEL) %q: want debug, info, warn or error", errUsage, c.logLevel)
 	}
 	return nil
 }
@@ -253,18 +261,15 @@ func isHexKey(s string) bool {
 	return err == nil && len(b) == 32
 }
 
-func envInt(key string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
-		return v
-	}
-	return def
+// level is the slog level --log-level names.
+func (c *serveCommand) level() (slog.Level, error) {
+	var level slog.Level
+	err := level.UnmarshalText([]byte(strings.ToUpper(c.logLevel)))
+	return level, err
 }
 
 func (c *serveCommand) logger() *slog.Logger {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(strings.ToUpper(c.logLevel))); err != nil {
-		level = slog.LevelInfo
-	}
+	level, _ := c.level() // validate refused a bad one
 	opts := &slog.HandlerOptions{Level: level}
 	if c.logJSON {
 		return slog.New(slog.NewJSONHandler(c.m.Stderr, opts))
