@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Status values a verdict card may carry; FORMATS.md gives the rule for
@@ -38,7 +36,7 @@ type Verdict struct {
 	// conditional, required); an empty list means none.
 	Gates *[]string `yaml:"gates"`
 
-	Line int `yaml:"-"`
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // Gate is a license-wide condition: who may use the license at all, a
@@ -50,19 +48,7 @@ type Gate struct {
 	Label string `yaml:"label"`
 	Refs  []Ref  `yaml:"refs"`
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the gate's line.
-func (g *Gate) UnmarshalYAML(n *yaml.Node) error {
-	type plain Gate
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*g = Gate(p)
-	g.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // AppliedGates returns the license gates that bear on verdict v: its own
@@ -89,18 +75,6 @@ func (c *Card) AppliedGates(v *Verdict) []Gate {
 // which a license's gates apply unless the card says otherwise.
 var rightStatuses = map[string]bool{"allowed": true, "conditional": true, "required": true}
 
-// UnmarshalYAML records the card's line.
-func (v *Verdict) UnmarshalYAML(n *yaml.Node) error {
-	type plain Verdict
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*v = Verdict(p)
-	v.Line = n.Line
-	return nil
-}
-
 // Criterion is one criterion of an open-source assessment.
 type Criterion struct {
 	N      int    `yaml:"n"`
@@ -108,19 +82,7 @@ type Criterion struct {
 	Reason string `yaml:"reason"`
 	Refs   []Ref  `yaml:"refs"`
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the criterion's line.
-func (c *Criterion) UnmarshalYAML(n *yaml.Node) error {
-	type plain Criterion
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*c = Criterion(p)
-	c.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // OSAID is the Open Source AI Definition 1.0 assessment of an AI model
