@@ -100,7 +100,7 @@ func report(w io.Writer, funcs []Func, max, top int) int {
 		failed++
 	}
 	if failed > 0 {
-		fmt.Fprintf(w, "FAIL: %d functions over %d lines; split them along their seams\n", failed, max)
+		fmt.Fprintf(w, "FAIL: %d over %d lines; split them along their seams\n", failed, max)
 		return 1
 	}
 	return 0
