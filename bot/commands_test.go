@@ -20,7 +20,7 @@ func TestCommandsAreTheREADMEsTableInOrder(t *testing.T) {
 	if !ok {
 		t.Fatal("README.md has no ### Commands section")
 	}
-	table, _, _ = strings.Cut(table, "\n\n\n")
+	table, _, _ = strings.Cut(strings.TrimLeft(table, "\n"), "\n\n") // the table ends at the first blank line
 	row := regexp.MustCompile("(?m)^\\| (?:`/([a-z]+)[^`]*`|\\*\\*([^*]+)\\*\\*)")
 	var readme []string
 	for _, m := range row.FindAllStringSubmatch(table, -1) {
