@@ -84,7 +84,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	return cmd.Run(ctx)
 }
 
-// lookup finds the subcommand args name, taking a group's second word
+// lookup finds the subcommand called name, taking a group's second word
 // ("index build") from rest. A nil command with a nil error means the
 // usage was asked for and printed.
 func (m *Main) lookup(name string, rest []string) (subcommand, []string, error) {
