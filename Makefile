@@ -15,7 +15,7 @@ SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum
 
 export LICENSEBOT_TEXTS ?= $(abspath $(MIRROR))
 
-.PHONY: all build data run test lint bench eval clean
+.PHONY: all build data run test lint funclen bench eval clean
 
 all: build
 
@@ -46,8 +46,17 @@ test:
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@$(GO) mod tidy -diff || { echo "go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
+	@if $(GO) list -deps ./cmd/... | grep -E '^github.com/licensebot/licensebot/.*test$$'; then echo "a binary imports a test package (above)"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run ./internal/funclen -max 60 -top 10 .
+
+# Production functions fit on a screen: lists the ten longest and fails on
+# any over 60 lines (internal/funclen; its exclusion names the files other
+# engineers are changing). make lint runs it too.
+funclen:
+	$(GO) run ./internal/funclen -max 60 -top 10 .
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./index/ ./bot/

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
@@ -52,7 +51,7 @@ func benchSignedLicense(b *testing.B, eng Engine) {
 	body := licenseBody(b)
 	req, _ := http.NewRequest(http.MethodPost, "/interactions", nil)
 	now := time.Now()
-	bottest.Sign(req.Header, priv, now, body)
+	Sign(req.Header, priv, now, body)
 	h.Now = func() time.Time { return now }
 	rd := bytes.NewReader(body)
 	w := &discardWriter{h: http.Header{}}

@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/index"
 )
 
 var clauseCommand = Command{
@@ -68,4 +71,77 @@ func autocompleteLicenseOnly(ctx context.Context, d *Deps, i *discordgo.Interact
 		return nil
 	}
 	return licenseChoices(d.Engine.Licenses(), typedString(focused))
+}
+
+// fullClauseBudget is how much of a clause RenderClause quotes.
+const fullClauseBudget = 3800
+
+// RenderClause shows one clause in full (cut only past Discord's limits).
+func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.InteractionResponse {
+	title := "§" + clean(h.Section)
+	if h.DocTitle != "" {
+		title = clean(h.DocTitle) + " " + title
+	}
+	if h.Heading != "" {
+		title += " — " + clean(h.Heading)
+	}
+	e := &discordgo.MessageEmbed{
+		Title:  truncate(title, maxTitle),
+		URL:    safeURL(h.URL),
+		Color:  statusColor[index.StatusUnknown],
+		Footer: &discordgo.MessageEmbedFooter{Text: footer(st.CorpusVersion, st.IndexedAt)},
+	}
+	body := renderQuote(h.Text, h.Matched, fullClauseBudget)
+	if l := linkLine(h.URL); l != "" {
+		body += "\n\n" + l
+	}
+	e.Description = body
+	fitEmbed(e)
+	return messageResponse(e, nil, private)
+}
+
+func clauseButtonList(license string, hits []index.Hit, numbered bool) []discordgo.MessageComponent {
+	var row []discordgo.MessageComponent
+	seen := map[string]bool{}
+	for _, h := range hits {
+		id := ClauseCustomID(license, h.Doc, h.Section)
+		if id == "" || seen[id] || len(row) == 4 { // 5 per row; one kept for Pin
+			continue
+		}
+		seen[id] = true
+		label := "Full clause"
+		if numbered {
+			label = truncate("Full clause §"+clean(h.Section), maxButtonLabel)
+		}
+		row = append(row, discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id})
+	}
+	return row
+}
+
+// ClauseCustomID is the Full clause button's custom_id,
+// "clause:<license>:<doc>#<section>", or "" when it would pass Discord's
+// 100-character limit (the button is then left out, never cut).
+func ClauseCustomID(license, doc, section string) string {
+	id := ClausePrefix + ":" + license + ":" + doc + "#" + section
+	if len(id) > maxCustomID || strings.ContainsAny(license+doc, ":#") {
+		return ""
+	}
+	return id
+}
+
+// parseClauseCustomID undoes ClauseCustomID.
+func parseClauseCustomID(id string) (license, doc, section string, ok bool) {
+	rest, ok := strings.CutPrefix(id, ClausePrefix+":")
+	if !ok {
+		return "", "", "", false
+	}
+	license, rest, ok = strings.Cut(rest, ":")
+	if !ok {
+		return "", "", "", false
+	}
+	doc, section, ok = strings.Cut(rest, "#")
+	if !ok || doc == "" || section == "" {
+		return "", "", "", false
+	}
+	return license, doc, section, true
 }

@@ -23,8 +23,6 @@ var compareCommand = Command{
 	Autocomplete: autocompleteCompare,
 }
 
-func init() { Commands = append(Commands, compareCommand) }
-
 func handleCompare(ctx context.Context, d *Deps, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	opts := options(i)
 	first, second := clean(stringOption(opts, "first")), clean(stringOption(opts, "second"))

@@ -113,3 +113,102 @@ func guessLicense(eng Engine, typed string) (index.LicenseInfo, bool) {
 	}
 	return ranked[0], true
 }
+
+// Budgets of an answer inside Discord's limits. The description holds the
+// verdict and a few short lines; clauses go in fields; all of it must stay
+// under 6000.
+const (
+	descriptionBudget = 1800
+	clauseQuoteMax    = 900 // a field's quote, before the link line
+	maxAnswerClauses  = 3
+)
+
+// RenderAnswer turns an Answer into the public reply described in
+// DESIGN.md: one embed (verdict, clauses, open-source line, footer) and the
+// Full clause and Pin buttons. It is pure and always within Discord's
+// limits, whatever the Answer holds.
+func RenderAnswer(a *index.Answer) *discordgo.InteractionResponse {
+	licTitle := firstNonEmpty(clean(a.LicenseTitle), clean(a.License))
+	topic := firstNonEmpty(clean(a.TopicLabel), clean(a.Topic))
+	e := &discordgo.MessageEmbed{
+		Title:  truncate(licTitle+" — "+truncate(topic, maxQuestionEcho), maxTitle),
+		URL:    safeURL(a.URL),
+		Color:  statusColor[a.Verdict.Status],
+		Footer: &discordgo.MessageEmbedFooter{Text: footer(a.CorpusVersion, a.IndexedAt)},
+	}
+
+	var desc []string
+	if a.Curated {
+		label := statusLabel[a.Verdict.Status]
+		if label == "" {
+			label = statusLabel[index.StatusUnknown]
+		}
+		desc = append(desc, "**"+label+"** "+renderQuote(a.Verdict.Summary, nil, 1200))
+	} else {
+		desc = append(desc, "**No curated verdict.** I have no verdict on this topic for this license, so I won't guess. "+
+			"Below are the clauses that best match it — read them yourself.")
+	}
+	if a.OpenSource != nil && a.OpenSource.OSD == "fail" {
+		desc = append(desc, "**Open source?** "+osdLine(a.OpenSource.Failed))
+	}
+	if a.Pinned != nil {
+		if u := safeURL(a.Pinned.URL); u != "" {
+			desc = append(desc, "📌 Moderators pinned an answer to this question: [open it]("+u+")")
+		}
+	}
+	e.Description = joinWithin(desc, "\n\n", descriptionBudget)
+
+	clauses := a.Clauses
+	if len(clauses) > maxAnswerClauses {
+		clauses = clauses[:maxAnswerClauses]
+	}
+	e.Fields = clauseFields(clauses, licTitle, e, clauseQuoteMax)
+	fitEmbed(e)
+
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Embeds:          []*discordgo.MessageEmbed{e},
+			Components:      answerButtons(a.License, a.Topic, clauses),
+			AllowedMentions: noMentions(),
+		},
+	}
+}
+
+// answerButtons are Full clause for each quoted clause, then Pin.
+func answerButtons(license, topic string, clauses []index.Hit) []discordgo.MessageComponent {
+	row := clauseButtonList(license, clauses, len(clauses) > 1)
+	if id := PinCustomID(license, topic); id != "" {
+		row = append(row, discordgo.Button{
+			Label:    "Pin",
+			Emoji:    &discordgo.ComponentEmoji{Name: "📌"},
+			Style:    discordgo.SecondaryButton,
+			CustomID: id,
+		})
+	}
+	if len(row) == 0 {
+		return nil
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+}
+
+// renderTopics lists what can be asked about a license, privately.
+func renderTopics(intro string, topics []index.TopicInfo) *discordgo.InteractionResponse {
+	var b strings.Builder
+	b.WriteString(intro)
+	if len(topics) == 0 {
+		b.WriteString("\nI have no curated topics for it yet; try `/search`.")
+	}
+	for _, t := range topics {
+		line := "\n• " + inlineCode(t.ID, 60)
+		if t.Label != "" && !strings.EqualFold(t.Label, t.ID) {
+			line += " — " + escapeMarkdown(truncate(clean(t.Label), 80))
+		}
+		if textLen(b.String())+textLen(line)+4 > maxContent {
+			b.WriteString("\n• …")
+			break
+		}
+		b.WriteString(line)
+	}
+	return ephemeral(b.String())
+}

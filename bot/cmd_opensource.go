@@ -28,8 +28,6 @@ var openSourceCommand = Command{
 	Autocomplete: autocompleteLicenseOnly,
 }
 
-func init() { Commands = append(Commands, openSourceCommand) }
-
 func handleOpenSource(ctx context.Context, d *Deps, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	lic := clean(stringOption(options(i), "license"))
 	if lic == "" {
@@ -104,4 +102,43 @@ func criterionField(name string, c index.Criterion) *discordgo.MessageEmbedField
 		Name:  truncate(mark+" "+escapeMarkdown(clean(name)), maxFieldName),
 		Value: truncate(v, 380),
 	}
+}
+
+// osdCriteria are the titles of the Open Source Definition's criteria.
+var osdCriteria = map[int]string{
+	1:  "Free Redistribution",
+	2:  "Source Code",
+	3:  "Derived Works",
+	4:  "Integrity of the Author's Source Code",
+	5:  "No Discrimination Against Persons or Groups",
+	6:  "No Discrimination Against Fields of Endeavor",
+	7:  "Distribution of License",
+	8:  "License Must Not Be Specific to a Product",
+	9:  "License Must Not Restrict Other Software",
+	10: "License Must Be Technology-Neutral",
+}
+
+func osdLine(failed []int) string {
+	if len(failed) == 0 {
+		return "No — it does not meet the Open Source Definition."
+	}
+	parts := make([]string, 0, len(failed))
+	for _, c := range failed {
+		if t, ok := osdCriteria[c]; ok {
+			parts = append(parts, fmt.Sprintf("OSD %d (%s)", c, t))
+		} else {
+			parts = append(parts, fmt.Sprintf("OSD %d", c))
+		}
+	}
+	return "No — it fails " + joinAnd(parts) + "."
+}
+
+func joinAnd(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

@@ -25,11 +25,6 @@ var pinAnswerCommand = Command{
 	Ephemeral: true,
 }
 
-func init() {
-	Components[PinPrefix] = handlePinButton
-	Commands = append(Commands, pinAnswerCommand)
-}
-
 // handlePinButton answers a click on an answer's 📌 Pin button.
 func handlePinButton(ctx context.Context, d *Deps, i *discordgo.Interaction, customID string) (*discordgo.InteractionResponse, error) {
 	if msg := pinRefusal(i); msg != "" {

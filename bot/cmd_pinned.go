@@ -16,14 +16,6 @@ import (
 // buttons holds five.
 const pinnedPageSize = 5
 
-// Custom-id prefixes of the /pinned buttons.
-const (
-	// PinnedPagePrefix: "pinned:prev:<offset>" and "pinned:next:<offset>".
-	PinnedPagePrefix = "pinned"
-	// UnpinPrefix: "unpin:<message id>:<offset of the page shown>".
-	UnpinPrefix = "unpin"
-)
-
 // maxPinnedOffset bounds the page offset a button may carry; a guild has
 // far fewer pins (Discord allows 250 per channel).
 const maxPinnedOffset = 1_000_000
@@ -37,12 +29,6 @@ var pinnedCommand = Command{
 	},
 	Handle:    handlePinned,
 	Ephemeral: true,
-}
-
-func init() {
-	Commands = append(Commands, pinnedCommand)
-	Components[PinnedPagePrefix] = handlePinnedPage
-	Components[UnpinPrefix] = handleUnpin
 }
 
 // handlePinned lists the server's pinned answers, privately.

@@ -31,8 +31,6 @@ var reindexCommand = Command{
 	DeferNow: true,
 }
 
-func init() { Commands = append(Commands, reindexCommand) }
-
 // handleReindex rebuilds the index and swaps it in while the bot keeps
 // answering. Concurrent requests share one build (index.Engine.Rebuild);
 // a failed build names the file and line and leaves the old index serving.

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -88,4 +89,47 @@ func licenseForHit(ctx context.Context, eng Engine, searched string, h index.Hit
 		}
 	}
 	return ""
+}
+
+// Budgets of a search reply: how many hits, and how much of each.
+const (
+	searchQuoteMax = 500
+	maxSearchHits  = 5
+)
+
+// RenderSearch shows the best hits of a free-text search. keys[n] is the
+// license whose Full clause button opens hits[n] ("" leaves it out).
+func RenderSearch(query, license string, hits []index.Hit, st index.Stats, keys []string) *discordgo.InteractionResponse {
+	q := truncate(clean(query), maxQuestionEcho)
+	e := &discordgo.MessageEmbed{
+		Title:  truncate("Search: "+q, maxTitle),
+		Color:  statusColor[index.StatusUnknown],
+		Footer: &discordgo.MessageEmbedFooter{Text: footer(st.CorpusVersion, st.IndexedAt)},
+	}
+	scope := "the whole corpus"
+	if license != "" {
+		scope = escapeMarkdown(clean(license)) + " and the policies it incorporates"
+	}
+	if len(hits) == 0 {
+		e.Description = "Nothing in " + scope + " matches that. Try other words, or `/license` with a topic."
+		fitEmbed(e)
+		return messageResponse(e, nil, false)
+	}
+	if len(hits) > maxSearchHits {
+		hits = hits[:maxSearchHits]
+	}
+	e.Description = fmt.Sprintf("Best %d matches in %s, quoted verbatim. Search is not a verdict.", len(hits), scope)
+	e.Fields = clauseFields(hits, "", e, searchQuoteMax)
+	fitEmbed(e)
+	var row []discordgo.MessageComponent
+	for n, h := range hits {
+		if n < len(keys) && keys[n] != "" {
+			row = append(row, clauseButtonList(keys[n], []index.Hit{h}, len(hits) > 1)...)
+		}
+	}
+	var comps []discordgo.MessageComponent
+	if len(row) > 0 {
+		comps = []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+	}
+	return messageResponse(e, comps, false)
 }

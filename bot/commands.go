@@ -36,15 +36,20 @@ type Command struct {
 	DeferNow bool
 }
 
-// Commands is every command the bot answers, and exactly what
-// `licensebot commands register` bulk-overwrites on Discord. Features in
-// their own files add theirs with an init func:
-//
-//	func init() { Commands = append(Commands, pinnedCommand) }
+// Commands is every command the bot answers, in the order users meet them
+// (the README's table), and exactly what `licensebot commands register`
+// bulk-overwrites on Discord. Each lives in its own cmd_<name>.go: its spec,
+// its handler and its renderer. A new command is added here, and nowhere
+// else.
 var Commands = []Command{
-	licenseCommand,
-	clauseCommand,
-	searchCommand,
+	licenseCommand,    // /license     cmd_license.go
+	compareCommand,    // /compare     cmd_compare.go
+	openSourceCommand, // /opensource  cmd_opensource.go
+	clauseCommand,     // /clause      cmd_clause.go
+	searchCommand,     // /search      cmd_search.go
+	pinnedCommand,     // /pinned      cmd_pinned.go
+	reindexCommand,    // /reindex     cmd_reindex.go
+	pinAnswerCommand,  // "Pin answer" (message menu)  cmd_pin.go
 }
 
 // ComponentHandler answers a message component (a button click). The
@@ -52,18 +57,24 @@ var Commands = []Command{
 type ComponentHandler func(ctx context.Context, d *Deps, i *discordgo.Interaction, customID string) (*discordgo.InteractionResponse, error)
 
 // Components routes button clicks by the custom_id prefix before the first
-// ':'. The "pin" prefix is reserved for the pin feature, which registers
-// itself from its own file:
-//
-//	func init() { Components[PinPrefix] = handlePinButton }
+// ':', and is every button the bot answers, in the order users meet them.
 var Components = map[string]ComponentHandler{
-	ClausePrefix: handleFullClause,
+	ClausePrefix:     handleFullClause, // Full clause, on answers      cmd_clause.go
+	PinPrefix:        handlePinButton,  // 📌 Pin, on answers           cmd_pin.go
+	PinnedPagePrefix: handlePinnedPage, // Previous / Next, on /pinned  cmd_pinned.go
+	UnpinPrefix:      handleUnpin,      // Unpin N, on /pinned          cmd_pinned.go
 }
 
-// Custom-id prefixes of the buttons on answers.
+// The custom_id prefixes of the buttons, one per entry of Components.
 const (
+	// ClausePrefix: "clause:<license>:<doc>#<section>" (ClauseCustomID).
 	ClausePrefix = "clause"
-	PinPrefix    = "pin"
+	// PinPrefix: "pin:<license>:<topic>" (PinCustomID).
+	PinPrefix = "pin"
+	// PinnedPagePrefix: "pinned:prev:<offset>" and "pinned:next:<offset>".
+	PinnedPagePrefix = "pinned"
+	// UnpinPrefix: "unpin:<message id>:<offset of the page shown>".
+	UnpinPrefix = "unpin"
 )
 
 // Specs returns the specs of cmds in order, ready for

@@ -56,8 +56,7 @@ func (disp *Dispatcher) Wait(grace time.Duration) bool {
 	}
 }
 
-// NewDispatcher routes to Commands and Components as they are when called,
-// so features registering from init funcs are included.
+// NewDispatcher routes to Commands and Components.
 func NewDispatcher(d *Deps) *Dispatcher {
 	disp := &Dispatcher{
 		deps:       d,
@@ -75,18 +74,65 @@ func NewDispatcher(d *Deps) *Dispatcher {
 	return disp
 }
 
+// route is where an interaction goes.
+type route struct {
+	// name is what logs and metrics call it: the command, the command
+	// plus ".autocomplete", "button.<prefix>", "ping" or "unknown".
+	name string
+	// run calls the handler; nil when there is none to call.
+	run func(context.Context) (*discordgo.InteractionResponse, error)
+	// private makes a deferred answer ephemeral.
+	private bool
+}
+
+// call is one interaction on its way through the dispatcher.
+type call struct {
+	i     *discordgo.Interaction
+	rs    Responder
+	start time.Time
+	route route
+}
+
+// outcome is how an interaction ended: the one value finish logs and
+// counts, whichever path answered it.
+type outcome struct {
+	kind     string // outcomeOK, outcomeUserError, …
+	err      error  // the handler's error, if any
+	sendErr  error  // delivering the answer failed
+	deferred bool   // the answer was edited in after a deferral
+}
+
 // result is what a handler produced.
 type result struct {
 	resp *discordgo.InteractionResponse
 	err  error
 }
 
+// response is what the user gets: the handler's response, or its error
+// answered privately.
+func (r result) response() *discordgo.InteractionResponse {
+	if r.err != nil {
+		return ephemeral(errorMessage(r.err))
+	}
+	return r.resp
+}
+
+func (r result) outcome(deferred bool) outcome {
+	return outcome{kind: classify(r.err), err: r.err, deferred: deferred}
+}
+
+// pending is a handler still running when the dispatcher stopped waiting
+// for it.
+type pending struct {
+	done   <-chan result
+	cancel context.CancelFunc
+}
+
 // Dispatch answers i through rs. It returns once the initial response is
 // sent; after a deferral the handler keeps running and its answer is edited
 // in, so the HTTP runner can return inline within Discord's window.
 func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, rs Responder) {
-	start := time.Now()
-	log := disp.deps.logger()
+	c := &call{i: i, rs: rs, start: time.Now()}
 	disp.inflight.Add(1)
 	handedOff := false
 	defer func() {
@@ -94,98 +140,123 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 			disp.inflight.Done()
 		}
 	}()
-	// Handlers are recovered below; this guards the dispatcher itself,
+	// Handlers are recovered in start; this guards the dispatcher itself,
 	// since in gateway mode a panic here would end the process.
 	defer func() {
 		if p := recover(); p != nil {
-			log.Error("dispatch panic", "interaction", i.ID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			disp.deps.logger().Error("dispatch panic", "interaction", i.ID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		}
 	}()
-	name, run, private := disp.route(i)
-
-	if i.Type == discordgo.InteractionPing {
-		disp.send(ctx, i, rs, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, name, outcomeOK, nil, start, false)
+	c.route = disp.route(i)
+	if resp, o, answered := disp.preflight(c); answered {
+		disp.send(ctx, c, resp, o)
 		return
 	}
-	if run == nil {
-		disp.send(ctx, i, rs, ephemeral("I don't know that command or button. It may be from an older version of the bot."), name, outcomeUnknown, nil, start, false)
+	res, p := disp.runWithDeadline(ctx, c)
+	if p == nil {
+		disp.send(ctx, c, res.response(), res.outcome(false))
 		return
 	}
-	if i.Type != discordgo.InteractionApplicationCommandAutocomplete {
-		if ok, wait := disp.deps.Cooldown.Allow(userID(i), disp.deps.now()); !ok {
-			msg := fmt.Sprintf("Easy there — you're asking faster than I answer. Try again in %d s.", int(wait.Seconds()+0.999))
-			disp.send(ctx, i, rs, ephemeral(msg), name, outcomeCooldown, nil, start, false)
-			return
-		}
-	}
+	handedOff = disp.deferAndEdit(ctx, c, p)
+}
 
+// preflight answers what needs no handler: a ping, an interaction nothing
+// routes to, and a user over their cooldown (autocomplete is exempt: it
+// runs as people type).
+func (disp *Dispatcher) preflight(c *call) (*discordgo.InteractionResponse, outcome, bool) {
+	i := c.i
+	switch {
+	case i.Type == discordgo.InteractionPing:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, outcome{kind: outcomeOK}, true
+	case c.route.run == nil:
+		return ephemeral("I don't know that command or button. It may be from an older version of the bot."), outcome{kind: outcomeUnknown}, true
+	case i.Type == discordgo.InteractionApplicationCommandAutocomplete:
+		return nil, outcome{}, false
+	}
+	if ok, wait := disp.deps.Cooldown.Allow(userID(i), disp.deps.now()); !ok {
+		msg := fmt.Sprintf("Easy there — you're asking faster than I answer. Try again in %d s.", int(wait.Seconds()+0.999))
+		return ephemeral(msg), outcome{kind: outcomeCooldown}, true
+	}
+	return nil, outcome{}, false
+}
+
+// runWithDeadline starts the handler and waits for it until it is time to
+// defer (deferAfter). It returns the handler's result when it came in
+// time, else the handler still running.
+func (disp *Dispatcher) runWithDeadline(ctx context.Context, c *call) (result, *pending) {
 	// The handler outlives the request context in HTTP mode once deferred.
 	hctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), disp.Timeout)
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				log.Error("handler panic", "interaction", i.ID, "command", name, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				done <- result{err: fmt.Errorf("%w: %v", errPanic, p)}
-			}
-		}()
-		resp, err := run(hctx)
-		if err == nil && resp == nil {
-			err = fmt.Errorf("%s: handler returned no response", name)
-		}
-		done <- result{resp: resp, err: err}
-	}()
-
-	if wait := disp.deferAfter(i); wait > 0 {
+	done := disp.start(hctx, c)
+	if wait := disp.deferAfter(c.i); wait > 0 {
 		timer := time.NewTimer(wait)
 		defer timer.Stop()
 		select {
 		case res := <-done:
 			cancel()
-			resp := res.resp
-			if res.err != nil {
-				resp = ephemeral(errorMessage(res.err))
-			}
-			disp.send(ctx, i, rs, resp, name, classify(res.err), res.err, start, false)
-			return
+			return res, nil
 		case <-timer.C:
 		}
 	}
-	{
-		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			// Autocomplete cannot defer; an empty list beats none.
-			disp.send(ctx, i, rs, autocompleteResponse(nil, typedValue(i)), name, outcomeError, context.DeadlineExceeded, start, false)
-			go func() { <-done; cancel() }()
-			return
-		}
-		deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
-		if private {
-			deferred.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
-		}
-		if err := rs.Respond(ctx, i, deferred); err != nil {
-			log.Error("interaction defer failed", "interaction", i.ID, "command", name, "err", err)
-		}
-		handedOff = true
-		go func() {
-			defer disp.inflight.Done()
-			defer cancel()
-			res := <-done
-			data := (*discordgo.InteractionResponseData)(nil)
-			if res.err == nil {
-				data = res.resp.Data
-			} else {
-				data = ephemeral(errorMessage(res.err)).Data
+	return result{}, &pending{done: done, cancel: cancel}
+}
+
+// start runs the handler in its own goroutine, recovering a panic into an
+// error, and delivers its one result.
+func (disp *Dispatcher) start(ctx context.Context, c *call) <-chan result {
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				disp.deps.logger().Error("handler panic", "interaction", c.i.ID, "command", c.route.name,
+					"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				done <- result{err: fmt.Errorf("%w: %v", errPanic, p)}
 			}
-			var sendErr error
-			if data != nil {
-				// hctx may be spent: the handler can use all of Timeout.
-				ectx, ecancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
-				sendErr = rs.Edit(ectx, i, data, !private)
-				ecancel()
-			}
-			disp.finish(i, name, classify(res.err), res.err, sendErr, start, true)
 		}()
+		resp, err := c.route.run(ctx)
+		if err == nil && resp == nil {
+			err = fmt.Errorf("%s: handler returned no response", c.route.name)
+		}
+		done <- result{resp: resp, err: err}
+	}()
+	return done
+}
+
+// deferAndEdit answers "thinking…" for a handler still running and edits
+// its answer in when it comes, from a goroutine that then owns the
+// interaction's in-flight count; it reports whether it handed off.
+// Autocomplete cannot defer: it is answered at once instead.
+func (disp *Dispatcher) deferAndEdit(ctx context.Context, c *call, p *pending) (handedOff bool) {
+	if c.i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		// An empty list (the typed value offered back) beats none.
+		disp.send(ctx, c, autocompleteResponse(nil, typedValue(c.i)), outcome{kind: outcomeError, err: context.DeadlineExceeded})
+		go func() { <-p.done; p.cancel() }()
+		return false
 	}
+	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if c.route.private {
+		deferred.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	if err := c.rs.Respond(ctx, c.i, deferred); err != nil {
+		disp.deps.logger().Error("interaction defer failed", "interaction", c.i.ID, "command", c.route.name, "err", err)
+	}
+	go func() {
+		defer disp.inflight.Done()
+		defer p.cancel()
+		disp.edit(ctx, c, <-p.done)
+	}()
+	return true
+}
+
+// edit replaces a deferred response with the handler's answer.
+func (disp *Dispatcher) edit(ctx context.Context, c *call, res result) {
+	o := res.outcome(true)
+	if data := res.response().Data; data != nil {
+		// The handler's context may be spent: it can use all of Timeout.
+		ectx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+		o.sendErr = c.rs.Edit(ectx, c.i, data, !c.route.private)
+		cancel()
+	}
+	disp.finish(c, o)
 }
 
 // deferAfter is how long i's handler may run before the dispatcher defers:
@@ -199,76 +270,76 @@ func (disp *Dispatcher) deferAfter(i *discordgo.Interaction) time.Duration {
 	return disp.DeferAfter
 }
 
-// route picks the handler for i; private says whether a deferred answer
-// should be ephemeral. It switches on the decoded data rather than calling
-// discordgo's accessors, which panic on a mismatched payload.
-func (disp *Dispatcher) route(i *discordgo.Interaction) (name string, run func(context.Context) (*discordgo.InteractionResponse, error), private bool) {
+// route picks the handler for i. It switches on the decoded data rather
+// than calling discordgo's accessors, which panic on a mismatched payload.
+func (disp *Dispatcher) route(i *discordgo.Interaction) route {
 	d := disp.deps
 	if i.Type == discordgo.InteractionPing {
-		return "ping", nil, false
+		return route{name: "ping"}
 	}
 	switch data := i.Data.(type) {
 	case discordgo.ApplicationCommandInteractionData:
 		c, ok := disp.commands[data.Name]
 		switch {
 		case !ok:
-			return "unknown", nil, false
+			return route{name: "unknown"}
 		case i.Type == discordgo.InteractionApplicationCommand:
-			return c.Spec.Name, func(ctx context.Context) (*discordgo.InteractionResponse, error) {
+			return route{name: c.Spec.Name, private: c.Ephemeral, run: func(ctx context.Context) (*discordgo.InteractionResponse, error) {
 				return c.Handle(ctx, d, i)
-			}, c.Ephemeral
+			}}
 		case i.Type == discordgo.InteractionApplicationCommandAutocomplete && c.Autocomplete != nil:
-			return c.Spec.Name + ".autocomplete", func(ctx context.Context) (*discordgo.InteractionResponse, error) {
+			return route{name: c.Spec.Name + ".autocomplete", run: func(ctx context.Context) (*discordgo.InteractionResponse, error) {
 				focused := focusedOption(data.Options)
 				if focused == nil {
 					return autocompleteResponse(nil, ""), nil
 				}
 				return autocompleteResponse(c.Autocomplete(ctx, d, i, focused), typedValue(i)), nil
-			}, false
+			}}
 		}
 	case discordgo.MessageComponentInteractionData:
 		prefix := customIDPrefix(data.CustomID)
 		h, ok := disp.components[prefix]
 		if !ok {
-			return "unknown", nil, true
+			return route{name: "unknown", private: true}
 		}
-		return "button." + prefix, func(ctx context.Context) (*discordgo.InteractionResponse, error) {
+		return route{name: "button." + prefix, private: true, run: func(ctx context.Context) (*discordgo.InteractionResponse, error) {
 			return h(ctx, d, i, data.CustomID)
-		}, true
+		}}
 	}
-	return "unknown", nil, false
+	return route{name: "unknown"}
 }
 
 // send delivers the initial response and records the interaction.
-func (disp *Dispatcher) send(ctx context.Context, i *discordgo.Interaction, rs Responder, resp *discordgo.InteractionResponse, name, outcome string, herr error, start time.Time, deferred bool) {
-	sendErr := rs.Respond(ctx, i, resp)
-	disp.finish(i, name, outcome, herr, sendErr, start, deferred)
+func (disp *Dispatcher) send(ctx context.Context, c *call, resp *discordgo.InteractionResponse, o outcome) {
+	o.sendErr = c.rs.Respond(ctx, c.i, resp)
+	disp.finish(c, o)
 }
 
 // finish writes the one log line and the metrics of an interaction.
-func (disp *Dispatcher) finish(i *discordgo.Interaction, name, outcome string, herr, sendErr error, start time.Time, deferred bool) {
-	elapsed := time.Since(start)
-	if sendErr != nil {
-		outcome = "send_error"
+func (disp *Dispatcher) finish(c *call, o outcome) {
+	elapsed := time.Since(c.start)
+	kind := o.kind
+	if o.sendErr != nil {
+		kind = "send_error"
 	}
-	disp.deps.Metrics.observe(name, outcome, elapsed)
+	disp.deps.Metrics.observe(c.route.name, kind, elapsed)
 	level := slog.LevelInfo
 	attrs := []slog.Attr{
-		slog.String("interaction", i.ID),
-		slog.String("command", name),
+		slog.String("interaction", c.i.ID),
+		slog.String("command", c.route.name),
 		slog.Duration("latency", elapsed),
-		slog.String("outcome", outcome),
+		slog.String("outcome", kind),
 	}
-	if deferred {
+	if o.deferred {
 		attrs = append(attrs, slog.Bool("deferred", true))
 	}
-	if herr != nil && outcome != outcomeUserError {
+	if o.err != nil && kind != outcomeUserError {
 		level = slog.LevelError
-		attrs = append(attrs, slog.String("err", herr.Error()))
+		attrs = append(attrs, slog.String("err", o.err.Error()))
 	}
-	if sendErr != nil {
+	if o.sendErr != nil {
 		level = slog.LevelError
-		attrs = append(attrs, slog.String("send_err", sendErr.Error()))
+		attrs = append(attrs, slog.String("send_err", o.sendErr.Error()))
 	}
 	disp.deps.logger().LogAttrs(context.Background(), level, "interaction", attrs...)
 }

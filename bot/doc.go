@@ -5,4 +5,7 @@
 // errors, and the two runners that feed it — a gateway session and an HTTP
 // interactions endpoint. It talks to the answer engine only through the
 // small Engine interface declared here.
+//
+// Start reading at commands.go: Commands and Components list every command
+// and button in the order users meet them, each naming its cmd_<name>.go.
 package bot

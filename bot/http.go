@@ -151,8 +151,8 @@ func (h *HTTPServer) interactions(w http.ResponseWriter, r *http.Request) {
 // signatureHeaders checks the headers Discord signs with before any of the
 // body is read: a 64-byte hex signature and a fresh Unix timestamp.
 func (h *HTTPServer) signatureHeaders(r *http.Request) (sig []byte, ts string, ok bool) {
-	sigHex := r.Header.Get("X-Signature-Ed25519")
-	ts = r.Header.Get("X-Signature-Timestamp")
+	sigHex := r.Header.Get(HeaderSignature)
+	ts = r.Header.Get(HeaderTimestamp)
 	if len(sigHex) != 2*ed25519.SignatureSize || ts == "" || len(ts) > 20 {
 		return nil, "", false
 	}

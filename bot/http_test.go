@@ -60,7 +60,7 @@ func (f *httpFixture) post(t *testing.T, body []byte, key ed25519.PrivateKey, ts
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if key != nil {
-		bottest.Sign(req.Header, key, ts, body)
+		Sign(req.Header, key, ts, body)
 	}
 	if mutate != nil {
 		mutate(req)

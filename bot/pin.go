@@ -4,8 +4,8 @@ package bot
 // later answers to the same license and topic in that server link to it.
 // Handlers live in cmd_pin.go (the 📌 Pin button and the "Pin answer"
 // message command) and cmd_pinned.go (/pinned and Unpin); this file holds
-// what they share: permission checks, Discord's pin routes and the hook
-// that fills Answer.Pinned.
+// what they share: permission checks, Discord's pin routes, the Pin
+// button's custom_id and the hook that fills Answer.Pinned.
 
 import (
 	"context"
@@ -187,6 +187,17 @@ func fillPinned(ctx context.Context, d *Deps, i *discordgo.Interaction, a *index
 		MessageID: r.MessageID,
 		URL:       MessageURL(r.GuildID, r.ChannelID, r.MessageID),
 	}
+}
+
+// PinCustomID is the Pin button's custom_id, "pin:<license>:<topic>", or ""
+// when it would pass Discord's 100-character limit (RenderAnswer then
+// leaves the button out).
+func PinCustomID(license, topic string) string {
+	id := PinPrefix + ":" + license + ":" + topic
+	if license == "" || topic == "" || len(id) > maxCustomID {
+		return ""
+	}
+	return id
 }
 
 // parsePinCustomID undoes PinCustomID. The license key has no ':'; the

@@ -17,7 +17,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/index"
 )
 
@@ -113,7 +112,7 @@ func TestHTTPDeferredAnswerEditedThroughREST(t *testing.T) {
 
 	body := licenseBody(t)
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/interactions", strings.NewReader(string(body)))
-	bottest.Sign(req.Header, priv, time.Now(), body)
+	Sign(req.Header, priv, time.Now(), body)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

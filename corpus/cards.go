@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Status values a verdict card may carry; FORMATS.md gives the rule for
@@ -38,7 +36,7 @@ type Verdict struct {
 	// conditional, required); an empty list means none.
 	Gates *[]string `yaml:"gates"`
 
-	Line int `yaml:"-"`
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // Gate is a license-wide condition: who may use the license at all, a
@@ -50,19 +48,7 @@ type Gate struct {
 	Label string `yaml:"label"`
 	Refs  []Ref  `yaml:"refs"`
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the gate's line.
-func (g *Gate) UnmarshalYAML(n *yaml.Node) error {
-	type plain Gate
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*g = Gate(p)
-	g.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // AppliedGates returns the license gates that bear on verdict v: its own
@@ -89,18 +75,6 @@ func (c *Card) AppliedGates(v *Verdict) []Gate {
 // which a license's gates apply unless the card says otherwise.
 var rightStatuses = map[string]bool{"allowed": true, "conditional": true, "required": true}
 
-// UnmarshalYAML records the card's line.
-func (v *Verdict) UnmarshalYAML(n *yaml.Node) error {
-	type plain Verdict
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*v = Verdict(p)
-	v.Line = n.Line
-	return nil
-}
-
 // Criterion is one criterion of an open-source assessment.
 type Criterion struct {
 	N      int    `yaml:"n"`
@@ -108,19 +82,7 @@ type Criterion struct {
 	Reason string `yaml:"reason"`
 	Refs   []Ref  `yaml:"refs"`
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the criterion's line.
-func (c *Criterion) UnmarshalYAML(n *yaml.Node) error {
-	type plain Criterion
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*c = Criterion(p)
-	c.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // OSAID is the Open Source AI Definition 1.0 assessment of an AI model
@@ -197,64 +159,100 @@ func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
 	sort.Strings(files)
 	cards := map[string]*Card{}
 	for _, f := range files {
-		var c Card
-		if err := decodeYAMLFile(f, &c); err != nil {
+		c, err := readCard(f, m)
+		if err != nil {
 			return nil, err
-		}
-		c.File = f
-		if m.LicenseDoc(c.License) == nil {
-			return nil, errorf(f, 1, "license %q is not a license key in the manifest", c.License)
-		}
-		if want := c.License + ".yaml"; filepath.Base(f) != want {
-			return nil, errorf(f, 1, "card for %s must be named %s", c.License, want)
 		}
 		if prev, ok := cards[c.License]; ok {
 			return nil, errorf(f, 1, "second card for %s (first: %s)", c.License, prev.File)
 		}
-		for _, id := range slices.Sorted(maps.Keys(c.Topics)) {
-			v := c.Topics[id]
-			if v == nil {
-				return nil, errorf(f, topicLine(f, id), "topic %s has no verdict", id)
-			}
-			if ts.Topic(id) == nil {
-				return nil, errorf(f, v.Line, "unknown topic %q (topics are in %s)", id, ts.File)
-			}
-			if !cardStatuses[v.Status] {
-				return nil, errorf(f, v.Line, "topic %s: status %q is not one of required, allowed, forbidden, conditional, not-addressed, info", id, v.Status)
-			}
-			if strings.TrimSpace(v.Summary) == "" {
-				return nil, errorf(f, v.Line, "topic %s has no summary", id)
-			}
-			if len(v.Refs) == 0 && v.Status != "not-addressed" {
-				return nil, errorf(f, v.Line, "topic %s: a %s verdict needs at least one clause reference", id, v.Status)
-			}
-		}
-		if err := checkGates(&c); err != nil {
+		if err := c.check(ts); err != nil {
 			return nil, err
 		}
-		if a := c.OpenSource; a != nil {
-			seen := map[int]bool{}
-			for _, cr := range a.OSD {
-				if cr.N < 1 || cr.N > 10 || seen[cr.N] {
-					return nil, errorf(f, cr.Line, "OSD criterion %d: must be 1–10, once each", cr.N)
-				}
-				seen[cr.N] = true
-				if err := checkCriterion(f, fmt.Sprintf("OSD %d", cr.N), &cr); err != nil {
-					return nil, err
-				}
-			}
-			if len(a.OSD) != 0 && len(a.OSD) != 10 {
-				return nil, errorf(f, 0, "the OSD assessment must cover all ten criteria, has %d", len(a.OSD))
-			}
-			for _, it := range a.OSAID.Items() {
-				if err := checkCriterion(f, "OSAID "+it.Name, it.Criterion); err != nil {
-					return nil, err
-				}
-			}
-		}
-		cards[c.License] = &c
+		cards[c.License] = c
 	}
 	return cards, nil
+}
+
+// readCard decodes one card file, which must be named after a license key
+// of the manifest.
+func readCard(f string, m *Manifest) (*Card, error) {
+	var c Card
+	if err := decodeYAMLFile(f, &c); err != nil {
+		return nil, err
+	}
+	c.File = f
+	if m.LicenseDoc(c.License) == nil {
+		return nil, errorf(f, 1, "license %q is not a license key in the manifest", c.License)
+	}
+	if want := c.License + ".yaml"; filepath.Base(f) != want {
+		return nil, errorf(f, 1, "card for %s must be named %s", c.License, want)
+	}
+	return &c, nil
+}
+
+// check checks the card's shape: its verdicts, its gates, its assessment.
+func (c *Card) check(ts *Topics) error {
+	if err := c.checkTopics(ts); err != nil {
+		return err
+	}
+	if err := checkGates(c); err != nil {
+		return err
+	}
+	return c.checkOpenSource()
+}
+
+// checkTopics checks each verdict: a known topic, a known status, a
+// summary, and a clause reference unless the text is silent.
+func (c *Card) checkTopics(ts *Topics) error {
+	f := c.File
+	for _, id := range slices.Sorted(maps.Keys(c.Topics)) {
+		v := c.Topics[id]
+		if v == nil {
+			return errorf(f, topicLine(f, id), "topic %s has no verdict", id)
+		}
+		if ts.Topic(id) == nil {
+			return errorf(f, v.Line, "unknown topic %q (topics are in %s)", id, ts.File)
+		}
+		if !cardStatuses[v.Status] {
+			return errorf(f, v.Line, "topic %s: status %q is not one of required, allowed, forbidden, conditional, not-addressed, info", id, v.Status)
+		}
+		if strings.TrimSpace(v.Summary) == "" {
+			return errorf(f, v.Line, "topic %s has no summary", id)
+		}
+		if len(v.Refs) == 0 && v.Status != "not-addressed" {
+			return errorf(f, v.Line, "topic %s: a %s verdict needs at least one clause reference", id, v.Status)
+		}
+	}
+	return nil
+}
+
+// checkOpenSource checks the assessment: the ten OSD criteria once each,
+// and every criterion with a result and a reason.
+func (c *Card) checkOpenSource() error {
+	a, f := c.OpenSource, c.File
+	if a == nil {
+		return nil
+	}
+	seen := map[int]bool{}
+	for _, cr := range a.OSD {
+		if cr.N < 1 || cr.N > 10 || seen[cr.N] {
+			return errorf(f, cr.Line, "OSD criterion %d: must be 1–10, once each", cr.N)
+		}
+		seen[cr.N] = true
+		if err := checkCriterion(f, fmt.Sprintf("OSD %d", cr.N), &cr); err != nil {
+			return err
+		}
+	}
+	if len(a.OSD) != 0 && len(a.OSD) != 10 {
+		return errorf(f, 0, "the OSD assessment must cover all ten criteria, has %d", len(a.OSD))
+	}
+	for _, it := range a.OSAID.Items() {
+		if err := checkCriterion(f, "OSAID "+it.Name, it.Criterion); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // topicLine finds the line where a topic key is written, for the one error

@@ -111,6 +111,9 @@ func Load(p Paths) (*Corpus, error) {
 	return c, nil
 }
 
+// validateRefs checks every card and note reference against the clauses.
+// Every dangling reference is reported, not just the first, so one build
+// run tells an editor everything to fix.
 func (c *Corpus) validateRefs() error {
 	sections := map[string]map[string]bool{}
 	for doc, cl := range c.Clauses {
@@ -124,10 +127,8 @@ func (c *Corpus) validateRefs() error {
 	for _, id := range c.Missing {
 		missing[id] = true
 	}
-	// Every dangling reference is reported, not just the first, so one
-	// build run tells an editor everything to fix.
 	var errs []error
-	check := func(file string, refs []Ref) error {
+	check := func(file string, refs []Ref) {
 		for _, r := range refs {
 			switch {
 			case c.Manifest.Doc(r.Doc) == nil && sections[r.Doc] == nil:
@@ -138,38 +139,13 @@ func (c *Corpus) validateRefs() error {
 				errs = append(errs, errorf(file, r.Line, "reference %s does not resolve: %s has no section %q", r, r.Doc, r.Section))
 			}
 		}
-		return nil
 	}
 	for _, key := range slices.Sorted(maps.Keys(c.Cards)) {
-		card := c.Cards[key]
-		for _, g := range card.Gates {
-			if err := check(card.File, g.Refs); err != nil {
-				return err
-			}
-		}
-		for _, topic := range slices.Sorted(maps.Keys(card.Topics)) {
-			if err := check(card.File, card.Topics[topic].Refs); err != nil {
-				return err
-			}
-		}
-		if a := card.OpenSource; a != nil {
-			for _, cr := range a.OSD {
-				if err := check(card.File, cr.Refs); err != nil {
-					return err
-				}
-			}
-			for _, it := range a.OSAID.Items() {
-				if err := check(card.File, it.Refs); err != nil {
-					return err
-				}
-			}
-		}
+		check(c.Cards[key].File, c.Cards[key].refs())
 	}
 	for _, n := range c.Notes {
 		for _, a := range n.Arguments {
-			if err := check(n.File, a.Refs); err != nil {
-				return err
-			}
+			check(n.File, a.Refs)
 		}
 	}
 	sort.SliceStable(errs, func(i, j int) bool {
@@ -180,6 +156,27 @@ func (c *Corpus) validateRefs() error {
 		return a.Line < b.Line
 	})
 	return errors.Join(errs...)
+}
+
+// refs lists every reference a card makes: its gates', its verdicts' (by
+// topic id), its OSD criteria's and its OSAID items'.
+func (c *Card) refs() []Ref {
+	var out []Ref
+	for _, g := range c.Gates {
+		out = append(out, g.Refs...)
+	}
+	for _, topic := range slices.Sorted(maps.Keys(c.Topics)) {
+		out = append(out, c.Topics[topic].Refs...)
+	}
+	if a := c.OpenSource; a != nil {
+		for _, cr := range a.OSD {
+			out = append(out, cr.Refs...)
+		}
+		for _, it := range a.OSAID.Items() {
+			out = append(out, it.Refs...)
+		}
+	}
+	return out
 }
 
 // Clause returns the clause doc#section, or nil.

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Kind says what a document is.
@@ -39,7 +37,7 @@ type Document struct {
 	SHA256       string   `yaml:"sha256"`
 	FrontMatter  bool     `yaml:"front_matter"`
 
-	Line int `yaml:"-"` // where the entry starts in the manifest
+	Line int `yaml:"-" corpus:"line"` // where the entry starts in the manifest
 }
 
 // Manifest is corpus/manifest.yaml.
@@ -48,18 +46,6 @@ type Manifest struct {
 	Documents []Document `yaml:"documents"`
 
 	File string `yaml:"-"`
-}
-
-// UnmarshalYAML records each document's line before decoding it.
-func (d *Document) UnmarshalYAML(n *yaml.Node) error {
-	type plain Document
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*d = Document(p)
-	d.Line = n.Line
-	return nil
 }
 
 var (

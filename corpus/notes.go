@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Argument is one argument of the project's critique notes.
@@ -16,19 +14,7 @@ type Argument struct {
 	Refs  []Ref  `yaml:"refs"`
 	OSD   []int  `yaml:"osd"`
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the argument's line.
-func (a *Argument) UnmarshalYAML(n *yaml.Node) error {
-	type plain Argument
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*a = Argument(p)
-	a.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // Notes is one file corpus/notes/*.yaml: the project's own critique,

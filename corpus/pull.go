@@ -47,51 +47,15 @@ func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, err
 		// A stalled server must not hang a pull (or an image build) forever.
 		client = &http.Client{Timeout: 2 * time.Minute}
 	}
-	type staged struct {
-		res  PullResult
-		body []byte
-	}
-	var all []staged
+	var all []stagedText
 	var errs []error
 	for _, d := range m.Documents {
-		dest := filepath.Join(opts.Dest, d.ID+".txt")
-		if cur, err := os.ReadFile(dest); err == nil && sha256Hex(cur) == d.SHA256 {
-			all = append(all, staged{res: PullResult{Doc: d.ID, Action: "unchanged", Source: dest}})
-			continue
-		}
-		var body []byte
-		var src, action string
-		var err error
-		switch {
-		case opts.From != "":
-			src, action = filepath.Join(opts.From, d.ID+".txt"), "copied"
-			body, err = os.ReadFile(src)
-			if errors.Is(err, os.ErrNotExist) && d.URL == "" {
-				all = append(all, staged{res: PullResult{Doc: d.ID, Action: "absent", Source: src}})
-				continue
-			}
-		case d.URL == "":
-			if _, err := os.Stat(dest); err == nil {
-				// On disk but not what the manifest pins: say so now rather
-				// than let the index build fail on it later.
-				errs = append(errs, fmt.Errorf("%s: %w: %s is not the pinned text and has no URL to fetch it from (use --from DIR)", d.ID, ErrChecksum, dest))
-				continue
-			}
-			all = append(all, staged{res: PullResult{Doc: d.ID, Action: "absent"}})
-			continue
-		default:
-			src, action = d.URL, "fetched"
-			body, err = fetch(ctx, client, d.URL)
-		}
+		s, err := stageText(ctx, client, opts, d)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", d.ID, err))
+			errs = append(errs, err)
 			continue
 		}
-		if got := sha256Hex(body); got != d.SHA256 {
-			errs = append(errs, fmt.Errorf("%s: %w: %s has %s, manifest pins %s (the text changed upstream; review it, then update the manifest)", d.ID, ErrChecksum, src, got, d.SHA256))
-			continue
-		}
-		all = append(all, staged{res: PullResult{Doc: d.ID, Action: action, Source: src}, body: body})
+		all = append(all, s)
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("corpus pull: nothing written: %w", errors.Join(errs...))
@@ -106,6 +70,50 @@ func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, err
 		out = append(out, s.res)
 	}
 	return out, nil
+}
+
+// stagedText is one document's text, fetched and verified but not yet
+// written; body is nil when there is nothing to write.
+type stagedText struct {
+	res  PullResult
+	body []byte
+}
+
+// stageText brings d's text into memory — from the mirror, from its URL,
+// or not at all when the copy on disk already matches — and verifies it.
+func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Document) (stagedText, error) {
+	dest := filepath.Join(opts.Dest, d.ID+".txt")
+	if cur, err := os.ReadFile(dest); err == nil && sha256Hex(cur) == d.SHA256 {
+		return stagedText{res: PullResult{Doc: d.ID, Action: "unchanged", Source: dest}}, nil
+	}
+	var body []byte
+	var src, action string
+	var err error
+	switch {
+	case opts.From != "":
+		src, action = filepath.Join(opts.From, d.ID+".txt"), "copied"
+		body, err = os.ReadFile(src)
+		if errors.Is(err, os.ErrNotExist) && d.URL == "" {
+			return stagedText{res: PullResult{Doc: d.ID, Action: "absent", Source: src}}, nil
+		}
+	case d.URL == "":
+		if _, err := os.Stat(dest); err == nil {
+			// On disk but not what the manifest pins: say so now rather
+			// than let the index build fail on it later.
+			return stagedText{}, fmt.Errorf("%s: %w: %s is not the pinned text and has no URL to fetch it from (use --from DIR)", d.ID, ErrChecksum, dest)
+		}
+		return stagedText{res: PullResult{Doc: d.ID, Action: "absent"}}, nil
+	default:
+		src, action = d.URL, "fetched"
+		body, err = fetch(ctx, client, d.URL)
+	}
+	if err != nil {
+		return stagedText{}, fmt.Errorf("%s: %w", d.ID, err)
+	}
+	if got := sha256Hex(body); got != d.SHA256 {
+		return stagedText{}, fmt.Errorf("%s: %w: %s has %s, manifest pins %s (the text changed upstream; review it, then update the manifest)", d.ID, ErrChecksum, src, got, d.SHA256)
+	}
+	return stagedText{res: PullResult{Doc: d.ID, Action: action, Source: src}, body: body}, nil
 }
 
 func fetch(ctx context.Context, c *http.Client, url string) ([]byte, error) {

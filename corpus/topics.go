@@ -1,7 +1,5 @@
 package corpus
 
-import "go.yaml.in/yaml/v3"
-
 // Topic is one entry of the taxonomy in corpus/topics.yaml.
 type Topic struct {
 	ID      string   `yaml:"id"`
@@ -17,19 +15,7 @@ type Topic struct {
 	// `info`, shown without a verdict colour.
 	Fact bool `yaml:"fact"`
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the entry's line.
-func (t *Topic) UnmarshalYAML(n *yaml.Node) error {
-	type plain Topic
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*t = Topic(p)
-	t.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // KindHint names words that ask for one kind of document: "criticism"

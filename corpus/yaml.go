@@ -7,70 +7,236 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
 
-var yamlLineRE = regexp.MustCompile(`line (\d+)`)
-
-// decodeYAMLFile strictly decodes one YAML file into v: unknown fields are
-// errors, so a typo in a card does not silently drop a verdict. Errors carry
-// the file name and, where the parser knows it, the line.
+// decodeYAMLFile decodes one corpus file — manifest, topics, a card, notes —
+// into v through decodeNode, the one decoder every corpus type goes
+// through. Errors carry the file name and the line of the node at fault.
 func decodeYAMLFile(path string, v any) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return &Error{File: path, Err: err}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(b)).Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return errorf(path, 0, "empty file")
 		}
-		line := 0
-		msg := err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			// The file:line prefix says it; drop the parser's own "line N: ".
-			msg = strings.Replace(strings.TrimPrefix(msg, "yaml: "), m[0]+": ", "", 1)
+		// A syntax error has no node to place it at; the parser's own
+		// message says the line.
+		return &Error{File: path, Err: fmt.Errorf("malformed YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
+	}
+	if err := decodeNode(&doc, reflect.ValueOf(v).Elem()); err != nil {
+		var ne *nodeError
+		if errors.As(err, &ne) {
+			return &Error{File: path, Line: ne.line, Err: fmt.Errorf("malformed YAML: %w", ne.err)}
 		}
-		return &Error{File: path, Line: line, Err: fmt.Errorf("malformed YAML: %s", msg)}
+		return &Error{File: path, Err: fmt.Errorf("malformed YAML: %w", err)}
 	}
 	return nil
 }
 
-// decodeStrict decodes a mapping node into v, refusing keys v's struct does
-// not declare. Types with their own UnmarshalYAML (to keep line numbers)
-// call it, since node.Decode does not inherit the decoder's KnownFields.
-func decodeStrict(n *yaml.Node, v any) error {
-	if n.Kind == yaml.MappingNode {
-		known := yamlFields(reflect.TypeOf(v).Elem())
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if !known[k.Value] {
-				return fmt.Errorf("line %d: unknown field %q (known: %s)", k.Line, k.Value, strings.Join(sortedFields(known), ", "))
-			}
+// decodeNode decodes n into v. Scalars are yaml.v3's to convert; the
+// structure is walked here, so that every corpus type gets the same three
+// things without a method of its own:
+//
+//   - strictness: a key a struct does not declare is refused, naming the
+//     known ones (a typo in a card must not silently drop a verdict), and
+//     so is a key given twice;
+//   - lines: a struct field tagged `corpus:"line"` receives the line the
+//     struct's node starts on, for the validation errors that come later;
+//   - positions: every error is a *nodeError holding the line of the node
+//     at fault.
+//
+// Types implementing yaml.Unmarshaler (Ref) decode themselves; their
+// errors are placed at their node. Merge keys ("<<") are not supported:
+// the corpus does not use them, and they are refused as unknown fields.
+func decodeNode(n *yaml.Node, v reflect.Value) error {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil
 		}
+		return decodeNode(n.Content[0], v)
+	case yaml.AliasNode:
+		return decodeNode(n.Alias, v)
 	}
-	return n.Decode(v)
+	if isNull(n) {
+		// As yaml.v3 does: null makes a pointer, slice or map nil and
+		// leaves anything else as it is (zero, in a fresh value).
+		if nullable(v.Type()) {
+			v.SetZero()
+		}
+		return nil
+	}
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		return decodeNode(n, v.Elem())
+	}
+	if u, ok := v.Addr().Interface().(yaml.Unmarshaler); ok {
+		if err := u.UnmarshalYAML(n); err != nil {
+			return atNode(n, err)
+		}
+		recordLine(n, v)
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		return decodeStruct(n, v)
+	case reflect.Slice:
+		return decodeSlice(n, v)
+	case reflect.Map:
+		return decodeMap(n, v)
+	}
+	if n.Kind != yaml.ScalarNode || n.Decode(v.Addr().Interface()) != nil {
+		return cannotDecode(n, v)
+	}
+	return nil
 }
 
-func yamlFields(t reflect.Type) map[string]bool {
-	out := map[string]bool{}
+// decodeStruct decodes a mapping into a struct, strictly, and records the
+// mapping's line.
+func decodeStruct(n *yaml.Node, v reflect.Value) error {
+	if n.Kind != yaml.MappingNode {
+		return cannotDecode(n, v)
+	}
+	fields, err := yamlFields(v.Type())
+	if err != nil {
+		return atNode(n, err)
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		f, known := fields[k.Value]
+		if !known {
+			return nodeErrorf(k, "unknown field %q (known: %s)", k.Value, strings.Join(sortedKeys(fields), ", "))
+		}
+		if err := once(seen, k); err != nil {
+			return err
+		}
+		if err := decodeNode(n.Content[i+1], v.Field(f)); err != nil {
+			return err
+		}
+	}
+	recordLine(n, v)
+	return nil
+}
+
+// decodeSlice decodes a sequence ([] is an empty slice, not nil).
+func decodeSlice(n *yaml.Node, v reflect.Value) error {
+	if n.Kind != yaml.SequenceNode {
+		return cannotDecode(n, v)
+	}
+	s := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	for _, item := range n.Content {
+		if skipNull(item, v.Type().Elem()) {
+			continue
+		}
+		s = reflect.Append(s, reflect.New(v.Type().Elem()).Elem())
+		if err := decodeNode(item, s.Index(s.Len()-1)); err != nil {
+			return err
+		}
+	}
+	v.Set(s)
+	return nil
+}
+
+// decodeMap decodes a mapping into a map, refusing a key given twice.
+func decodeMap(n *yaml.Node, v reflect.Value) error {
+	if n.Kind != yaml.MappingNode {
+		return cannotDecode(n, v)
+	}
+	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if err := once(seen, n.Content[i]); err != nil {
+			return err
+		}
+		if skipNull(n.Content[i+1], v.Type().Elem()) {
+			continue
+		}
+		key := reflect.New(v.Type().Key()).Elem()
+		if err := decodeNode(n.Content[i], key); err != nil {
+			return err
+		}
+		elem := reflect.New(v.Type().Elem()).Elem()
+		if err := decodeNode(n.Content[i+1], elem); err != nil {
+			return err
+		}
+		m.SetMapIndex(key, elem)
+	}
+	v.Set(m)
+	return nil
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// nullable reports whether null sets a value of type t (to nil).
+func nullable(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return true
+	}
+	return false
+}
+
+// skipNull reports whether a sequence item or map value n is left out, as
+// yaml.v3 leaves out a null of a type null cannot set.
+func skipNull(n *yaml.Node, t reflect.Type) bool {
+	return isNull(n) && !nullable(t)
+}
+
+// once refuses a mapping key seen before in the same mapping.
+func once(seen map[string]int, k *yaml.Node) error {
+	if first, dup := seen[k.Value]; dup {
+		return nodeErrorf(k, "mapping key %q already defined at line %d", k.Value, first)
+	}
+	seen[k.Value] = k.Line
+	return nil
+}
+
+// recordLine sets v's `corpus:"line"` field, if it has one, to n's line.
+func recordLine(n *yaml.Node, v reflect.Value) {
+	if v.Kind() != reflect.Struct {
+		return
+	}
+	for i := 0; i < v.NumField(); i++ {
+		if v.Type().Field(i).Tag.Get("corpus") == "line" {
+			v.Field(i).SetInt(int64(n.Line))
+		}
+	}
+}
+
+// yamlFields maps the keys a struct declares to its field indexes: the
+// yaml tag's name, or as yaml.v3 does, the lower-cased field name.
+func yamlFields(t reflect.Type) (map[string]int, error) {
+	out := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		if name != "" && name != "-" {
-			out[name] = true
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
 		}
+		if strings.Contains(opts, "inline") {
+			return nil, fmt.Errorf("%s.%s: inline fields are not supported", t, f.Name)
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		out[name] = i
 	}
-	return out
+	return out, nil
 }
 
-func sortedFields(m map[string]bool) []string {
+func sortedKeys(m map[string]int) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
@@ -79,36 +245,33 @@ func sortedFields(m map[string]bool) []string {
 	return out
 }
 
-// Ref is a clause reference "doc#section" as written in a card or note.
-type Ref struct {
-	Doc     string
-	Section string
-	Line    int // line in the YAML file
+// nodeError is a decoding error and the line of the node at fault.
+type nodeError struct {
+	line int
+	err  error
 }
 
-// UnmarshalYAML parses "doc#section" and keeps the line it was written on.
-func (r *Ref) UnmarshalYAML(n *yaml.Node) error {
-	var s string
-	if err := n.Decode(&s); err != nil {
+func (e *nodeError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
+func (e *nodeError) Unwrap() error { return e.err }
+
+// atNode places err at n, unless it already has a place (deeper, so more
+// precise).
+func atNode(n *yaml.Node, err error) error {
+	var ne *nodeError
+	if errors.As(err, &ne) {
 		return err
 	}
-	r.Line = n.Line
-	doc, sec, ok := cutRef(s)
-	if !ok {
-		return fmt.Errorf("line %d: reference %q is not of the form doc#section", n.Line, s)
-	}
-	r.Doc, r.Section = doc, sec
-	return nil
+	return &nodeError{line: n.Line, err: err}
 }
 
-func (r Ref) String() string { return r.Doc + "#" + r.Section }
+func nodeErrorf(n *yaml.Node, format string, args ...any) error {
+	return &nodeError{line: n.Line, err: fmt.Errorf(format, args...)}
+}
 
-func cutRef(s string) (doc, sec string, ok bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '#' {
-			doc, sec = s[:i], s[i+1:]
-			return doc, sec, doc != "" && sec != ""
-		}
+// cannotDecode says, in yaml.v3's words, that n does not fit v.
+func cannotDecode(n *yaml.Node, v reflect.Value) error {
+	if n.Kind == yaml.ScalarNode {
+		return nodeErrorf(n, "cannot unmarshal %s `%s` into %s", n.ShortTag(), n.Value, v.Type())
 	}
-	return "", "", false
+	return nodeErrorf(n, "cannot unmarshal %s into %s", n.ShortTag(), v.Type())
 }

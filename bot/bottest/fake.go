@@ -1,14 +1,10 @@
 // Package bottest holds test doubles for the bot package: a fake answer
-// engine and helpers to sign interactions the way Discord does.
+// engine. Signing requests the way Discord does is bot.Sign, which the
+// load generator uses too.
 package bottest
 
 import (
 	"context"
-	"crypto/ed25519"
-	"encoding/hex"
-	"net/http"
-	"strconv"
-	"time"
 
 	"github.com/licensebot/licensebot/index"
 )
@@ -80,14 +76,4 @@ func (f *FakeEngine) Stats() index.Stats {
 		return index.Stats{}
 	}
 	return f.StatsFunc()
-}
-
-// Sign sets the headers Discord signs an interaction with: an Ed25519
-// signature of timestamp+body.
-func Sign(h http.Header, key ed25519.PrivateKey, ts time.Time, body []byte) {
-	stamp := strconv.FormatInt(ts.Unix(), 10)
-	msg := make([]byte, 0, len(stamp)+len(body))
-	msg = append(append(msg, stamp...), body...)
-	h.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, msg)))
-	h.Set("X-Signature-Timestamp", stamp)
 }

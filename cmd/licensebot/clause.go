@@ -8,13 +8,16 @@ import (
 	"github.com/licensebot/licensebot/index"
 )
 
+// clauseCommand prints one section: `licensebot clause LICENSE SECTION`.
 type clauseCommand struct {
-	m    *Main
-	dirs dirs
-	json bool
+	m       *Main
+	dirs    dirs
+	json    bool
+	license string
+	section string
 }
 
-func (c *clauseCommand) Run(ctx context.Context, args []string) error {
+func (c *clauseCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("clause", "clause [--json] LICENSE SECTION")
 	c.dirs.register(fs)
 	fs.BoolVar(&c.json, "json", false, "print the clause as JSON")
@@ -26,12 +29,17 @@ func (c *clauseCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: clause needs a license and a section, e.g. `licensebot clause llama4 1.b.i`", errUsage)
 	}
+	c.license, c.section = pos[0], strings.Join(pos[1:], " ")
+	return nil
+}
+
+func (c *clauseCommand) Run(ctx context.Context) error {
 	e, err := index.Open(c.dirs.data)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	h, err := e.Clause(ctx, pos[0], strings.Join(pos[1:], " "))
+	h, err := e.Clause(ctx, c.license, c.section)
 	if err != nil {
 		return err
 	}

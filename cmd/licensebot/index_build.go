@@ -8,17 +8,21 @@ import (
 	"github.com/licensebot/licensebot/index"
 )
 
+// indexBuildCommand rebuilds the index and swaps it in:
+// `licensebot index build`.
 type indexBuildCommand struct {
 	m    *Main
 	dirs dirs
 }
 
-func (c *indexBuildCommand) Run(ctx context.Context, args []string) error {
+func (c *indexBuildCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("index build", "index build [--data DIR] [--corpus DIR]")
 	c.dirs.register(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
+	_, err := parse(fs, args)
+	return err
+}
+
+func (c *indexBuildCommand) Run(ctx context.Context) error {
 	r, err := index.Build(ctx, c.dirs.paths(), c.dirs.data)
 	if err != nil {
 		return fmt.Errorf("index build failed, the serving index is unchanged:\n  %w", err)

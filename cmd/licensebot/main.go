@@ -13,7 +13,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 )
 
@@ -56,61 +55,85 @@ type Main struct {
 // NewMain returns a Main writing to the given streams.
 func NewMain(stdout, stderr io.Writer) *Main { return &Main{Stdout: stdout, Stderr: stderr} }
 
-// Run dispatches to a subcommand.
+// subcommand is one `licensebot` command, in its own type and file with its
+// own flag set: ParseFlags reads the arguments (flags, positionals and the
+// environment) and refuses bad ones before anything is opened; Run does
+// the work.
+type subcommand interface {
+	ParseFlags(args []string) error
+	Run(ctx context.Context) error
+}
+
+// Run parses a subcommand's flags, then runs it.
 func (m *Main) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		m.usage()
 		return fmt.Errorf("%w: no command given", errUsage)
 	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "ask":
-		return (&askCommand{m: m}).Run(ctx, rest)
-	case "search":
-		return (&searchCommand{m: m}).Run(ctx, rest)
-	case "opensource":
-		return (&openSourceCommand{m: m}).Run(ctx, rest)
-	case "compare":
-		return (&compareCommand{m: m}).Run(ctx, rest)
-	case "clause":
-		return (&clauseCommand{m: m}).Run(ctx, rest)
-	case "index":
-		return m.runGroup(ctx, "index", rest, map[string]func(context.Context, []string) error{
-			"build": (&indexBuildCommand{m: m}).Run,
-		})
-	case "corpus":
-		return m.runGroup(ctx, "corpus", rest, map[string]func(context.Context, []string) error{
-			"pull":  (&corpusPullCommand{m: m}).Run,
-			"check": (&corpusCheckCommand{m: m}).Run,
-		})
-	case "serve":
-		return (&serveCommand{m: m}).Run(ctx, rest)
-	case "commands":
-		return m.runGroup(ctx, "commands", rest, map[string]func(context.Context, []string) error{
-			"register": (&registerCommand{m: m}).Run,
-		})
-	case "help", "-h", "--help", "-help":
+	name, rest := args[0], args[1:]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
 		m.usage()
 		return nil
-	default:
-		m.usage()
-		return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
 	}
+	cmd, rest, err := m.lookup(name, rest)
+	if cmd == nil || err != nil {
+		return err
+	}
+	if err := cmd.ParseFlags(rest); err != nil {
+		return err
+	}
+	return cmd.Run(ctx)
 }
 
-func (m *Main) runGroup(ctx context.Context, group string, args []string, subs map[string]func(context.Context, []string) error) error {
+// lookup finds the subcommand called name, taking a group's second word
+// ("index build") from rest. A nil command with a nil error means the
+// usage was asked for and printed.
+func (m *Main) lookup(name string, rest []string) (subcommand, []string, error) {
+	switch name {
+	case "ask":
+		return &askCommand{m: m}, rest, nil
+	case "search":
+		return &searchCommand{m: m}, rest, nil
+	case "opensource":
+		return &openSourceCommand{m: m}, rest, nil
+	case "compare":
+		return &compareCommand{m: m}, rest, nil
+	case "clause":
+		return &clauseCommand{m: m}, rest, nil
+	case "serve":
+		return &serveCommand{m: m}, rest, nil
+	case "index":
+		return m.group("index", rest, map[string]subcommand{
+			"build": &indexBuildCommand{m: m},
+		})
+	case "corpus":
+		return m.group("corpus", rest, map[string]subcommand{
+			"pull":  &corpusPullCommand{m: m},
+			"check": &corpusCheckCommand{m: m},
+		})
+	case "commands":
+		return m.group("commands", rest, map[string]subcommand{
+			"register": &registerCommand{m: m},
+		})
+	}
+	m.usage()
+	return nil, nil, fmt.Errorf("%w: unknown command %q", errUsage, name)
+}
+
+// group picks a subcommand of a two-word command by its second word.
+func (m *Main) group(group string, args []string, subs map[string]subcommand) (subcommand, []string, error) {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help") {
 		m.usage()
-		return nil
+		return nil, nil, nil
 	}
 	if len(args) == 0 || subs[args[0]] == nil {
 		m.usage()
 		if len(args) == 0 {
-			return fmt.Errorf("%w: %s needs a subcommand", errUsage, group)
+			return nil, nil, fmt.Errorf("%w: %s needs a subcommand", errUsage, group)
 		}
-		return fmt.Errorf("%w: unknown command %q", errUsage, group+" "+args[0])
+		return nil, nil, fmt.Errorf("%w: unknown command %q", errUsage, group+" "+args[0])
 	}
-	return subs[args[0]](ctx, args[1:])
+	return subs[args[0]], args[1:], nil
 }
 
 func (m *Main) usage() {
@@ -130,29 +153,6 @@ Usage:
 
 Run "licensebot COMMAND --help" for a command's flags.
 `)
-}
-
-// dirs are the locations every command shares, from flags with the
-// environment as default.
-type dirs struct {
-	data   string
-	corpus string
-}
-
-func (d *dirs) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.data, "data", envOr("LICENSEBOT_DATA", "data"), "data directory: texts/ and index/ (env LICENSEBOT_DATA)")
-	fs.StringVar(&d.corpus, "corpus", envOr("LICENSEBOT_CORPUS", "corpus"), "corpus directory: manifest, topics, cards, notes (env LICENSEBOT_CORPUS)")
-}
-
-func (d *dirs) paths() corpus.Paths {
-	return corpus.Paths{Dir: d.corpus, Texts: d.data + "/texts"}
-}
-
-func envOr(key, def string) string {
-	if v, ok := os.LookupEnv(key); ok && v != "" {
-		return v
-	}
-	return def
 }
 
 // newFlagSet makes a flag set whose -help prints the command's usage line

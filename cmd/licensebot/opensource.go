@@ -7,13 +7,16 @@ import (
 	"github.com/licensebot/licensebot/index"
 )
 
+// openSourceCommand prints a license's Open Source Definition checklist:
+// `licensebot opensource LICENSE`.
 type openSourceCommand struct {
-	m    *Main
-	dirs dirs
-	json bool
+	m       *Main
+	dirs    dirs
+	json    bool
+	license string
 }
 
-func (c *openSourceCommand) Run(ctx context.Context, args []string) error {
+func (c *openSourceCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("opensource", "opensource [--json] LICENSE")
 	c.dirs.register(fs)
 	fs.BoolVar(&c.json, "json", false, "print the assessment as JSON")
@@ -25,12 +28,17 @@ func (c *openSourceCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: opensource needs one license, e.g. `licensebot opensource llama4`", errUsage)
 	}
+	c.license = pos[0]
+	return nil
+}
+
+func (c *openSourceCommand) Run(ctx context.Context) error {
 	e, err := index.Open(c.dirs.data)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	a, err := e.OpenSource(ctx, pos[0])
+	a, err := e.OpenSource(ctx, c.license)
 	if err != nil {
 		return err
 	}

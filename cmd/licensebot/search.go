@@ -8,15 +8,18 @@ import (
 	"github.com/licensebot/licensebot/index"
 )
 
+// searchCommand searches the whole corpus:
+// `licensebot search [--license L] QUERY...`.
 type searchCommand struct {
 	m       *Main
 	dirs    dirs
 	json    bool
 	license string
 	limit   int
+	query   string
 }
 
-func (c *searchCommand) Run(ctx context.Context, args []string) error {
+func (c *searchCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("search", "search [--json] [--license L] QUERY...")
 	c.dirs.register(fs)
 	fs.BoolVar(&c.json, "json", false, `print {"hits": [...]} as JSON`)
@@ -33,12 +36,17 @@ func (c *searchCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: search needs a query", errUsage)
 	}
+	c.query = strings.Join(pos, " ")
+	return nil
+}
+
+func (c *searchCommand) Run(ctx context.Context) error {
 	e, err := index.Open(c.dirs.data)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	hits, err := e.Search(ctx, strings.Join(pos, " "), c.license, c.limit)
+	hits, err := e.Search(ctx, c.query, c.license, c.limit)
 	if err != nil {
 		return err
 	}

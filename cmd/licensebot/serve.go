@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -19,40 +18,10 @@ import (
 	"github.com/licensebot/licensebot/index"
 )
 
-// discordConfig is the Discord side of the configuration: environment
-// variables, each mirrored by a flag.
-type discordConfig struct {
-	token     string
-	appID     string
-	publicKey string
-	apiBase   string
-}
-
-// register declares the flags. Secrets get no default from the
-// environment here, or --help and every flag error would print them; the
-// environment fills what the flags leave empty, in fromEnv.
-func (c *discordConfig) register(fs interface {
-	StringVar(*string, string, string, string)
-}) {
-	fs.StringVar(&c.token, "token", "", "bot token (env DISCORD_TOKEN); gateway mode and pinning need it")
-	fs.StringVar(&c.appID, "app-id", "", "application id (env DISCORD_APP_ID)")
-	fs.StringVar(&c.publicKey, "public-key", "", "application public key, hex (env DISCORD_PUBLIC_KEY); HTTP mode verifies signatures with it")
-	fs.StringVar(&c.apiBase, "discord-api", "", "base URL replacing https://discord.com/api for every REST call (env LICENSEBOT_DISCORD_API)")
-}
-
-func (c *discordConfig) fromEnv() {
-	fill(&c.token, "DISCORD_TOKEN")
-	fill(&c.appID, "DISCORD_APP_ID")
-	fill(&c.publicKey, "DISCORD_PUBLIC_KEY")
-	fill(&c.apiBase, "LICENSEBOT_DISCORD_API")
-}
-
-func fill(v *string, env string) {
-	if *v == "" {
-		*v = os.Getenv(env)
-	}
-}
-
+// serveCommand runs the Discord bot: `licensebot serve`. Run goes in four
+// steps, each its own method: flags and environment (ParseFlags), the
+// checks that need neither disk nor network (validate), the dependencies
+// (build), and the runner until ctx ends (run).
 type serveCommand struct {
 	m        *Main
 	dirs     dirs
@@ -71,33 +40,56 @@ type serveCommand struct {
 	reindex  string
 }
 
-func (c *serveCommand) Run(ctx context.Context, args []string) error {
+// ParseFlags reads serve's flags, then fills from the environment what
+// they left unset. A variable that does not parse as its flag would is
+// refused, naming it, rather than ignored.
+func (c *serveCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("serve", "serve [--http ADDR] [flags]")
 	c.dirs.register(fs)
 	c.discord.register(fs)
 	fs.StringVar(&c.httpAddr, "http", os.Getenv("LICENSEBOT_HTTP_ADDR"), "serve the HTTP interactions endpoint on ADDR (e.g. :8080) instead of the gateway (env LICENSEBOT_HTTP_ADDR)")
 	fs.StringVar(&c.db, "db", os.Getenv(store.EnvDB), "SQLite file for pins (env "+store.EnvDB+"; default DATA/licensebot.db)")
 	fs.StringVar(&c.dbURL, "database-url", "", "PostgreSQL URL for pins, shared by replicas (env "+store.EnvDatabaseURL+")")
-	fs.StringVar(&c.logLevel, "log-level", envOr("LICENSEBOT_LOG_LEVEL", "info"), "debug, info, warn or error (env LICENSEBOT_LOG_LEVEL)")
-	logJSON, _ := strconv.ParseBool(os.Getenv("LICENSEBOT_LOG_JSON"))
-	fs.BoolVar(&c.logJSON, "log-json", logJSON, "log JSON lines instead of text (env LICENSEBOT_LOG_JSON=true)")
+	fs.StringVar(&c.logLevel, "log-level", "info", "debug, info, warn or error (env LICENSEBOT_LOG_LEVEL)")
+	fs.BoolVar(&c.logJSON, "log-json", false, "log JSON lines instead of text (env LICENSEBOT_LOG_JSON=true)")
 	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket")
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
 	fs.StringVar(&c.metrics, "metrics", os.Getenv("LICENSEBOT_METRICS_ADDR"), "gateway mode: serve /healthz, /readyz and /metrics on ADDR (env LICENSEBOT_METRICS_ADDR)")
 	fs.StringVar(&c.reindex, "reindex-guilds", os.Getenv("LICENSEBOT_REINDEX_GUILDS"), "comma-separated server ids whose administrators may /reindex; empty allows administrators of every server (env LICENSEBOT_REINDEX_GUILDS)")
-	fs.IntVar(&c.shardID, "shard-id", envInt("LICENSEBOT_SHARD_ID", 0), "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
-	fs.IntVar(&c.shards, "shard-count", envInt("LICENSEBOT_SHARD_COUNT", 1), "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
+	fs.IntVar(&c.shardID, "shard-id", 0, "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
+	fs.IntVar(&c.shards, "shard-count", 1, "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	c.discord.fromEnv()
 	fill(&c.dbURL, store.EnvDatabaseURL)
+	return fillFlags(fs, []envFlag{
+		{"log-level", "LICENSEBOT_LOG_LEVEL", "debug, info, warn or error"},
+		{"log-json", "LICENSEBOT_LOG_JSON", "true or false"},
+		{"shard-id", "LICENSEBOT_SHARD_ID", "a whole number"},
+		{"shard-count", "LICENSEBOT_SHARD_COUNT", "a whole number"},
+	})
+}
+
+// Run serves until ctx ends.
+func (c *serveCommand) Run(ctx context.Context) error {
+	if err := c.validate(); err != nil {
+		return err
+	}
 	log := c.logger()
 	slog.SetDefault(log)
+	deps, err := c.build(ctx, log)
+	if err != nil {
+		return err
+	}
+	defer deps.Close()
+	return c.run(ctx, deps, log)
+}
 
-	// Everything that can be checked without touching disk or network is
-	// checked first, so a typo fails at once and creates nothing.
+// validate checks everything that can be checked without touching disk or
+// network, so a typo fails at once and creates nothing.
+func (c *serveCommand) validate() error {
 	switch {
 	case c.httpAddr != "" && c.discord.publicKey == "":
 		return fmt.Errorf("%w: HTTP mode needs DISCORD_PUBLIC_KEY (the application's public key, from the Developer Portal)", errUsage)
@@ -108,47 +100,93 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	case c.shards < 1 || c.shardID < 0 || c.shardID >= c.shards:
 		return fmt.Errorf("%w: --shard-id must be in [0, --shard-count)", errUsage)
 	}
+	if _, err := c.level(); err != nil {
+		return fmt.Errorf("%w: --log-level (env LICENSEBOT_LOG_LEVEL) %q: want debug, info, warn or error", errUsage, c.logLevel)
+	}
+	return nil
+}
 
-	eng, err := c.openEngine(ctx, log)
+// serveDeps are what serve opens before it runs and closes after.
+type serveDeps struct {
+	eng  *index.Engine
+	pins store.Store
+	disp *bot.Dispatcher
+	// serve runs the chosen mode, gateway or HTTP endpoint, until its
+	// context ends.
+	serve func(context.Context) error
+}
+
+// Close closes the pins store, then the index.
+func (d *serveDeps) Close() {
+	if d.pins != nil {
+		d.pins.Close()
+	}
+	if d.eng != nil {
+		d.eng.Close()
+	}
+}
+
+// build opens the index (building it on a fresh machine) and the pins
+// store, and wires the dispatcher and the runner of the chosen mode.
+func (c *serveCommand) build(ctx context.Context, log *slog.Logger) (_ *serveDeps, err error) {
+	d := &serveDeps{}
+	defer func() {
+		if err != nil {
+			d.Close()
+		}
+	}()
+	if d.eng, err = c.openEngine(ctx, log); err != nil {
+		return nil, err
+	}
+	pins, err := store.Open(ctx, c.dbPath(), c.dbURL)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("pins store: %w", err)
 	}
-	defer eng.Close()
-
-	dbPath := c.db
-	if dbPath == "" && c.dbURL == "" {
-		dbPath = filepath.Join(c.dirs.data, "licensebot.db")
-	}
-	pins, err := store.Open(ctx, dbPath, c.dbURL)
-	if err != nil {
-		return fmt.Errorf("pins store: %w", err)
-	}
-	defer pins.Close()
-
+	d.pins = pins
 	sess, err := bot.NewSession(c.discord.token, c.discord.apiBase)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sess.ShardID, sess.ShardCount = c.shardID, c.shards
-	deps := &bot.Deps{
-		Engine:   eng,
+	d.disp = bot.NewDispatcher(&bot.Deps{
+		Engine:   d.eng,
 		Log:      log,
 		Cooldown: bot.NewCooldown(c.cooldown, c.burst),
 		Session:  sess,
-		Metrics:  bot.NewMetrics(eng),
+		Metrics:  bot.NewMetrics(d.eng),
 		AppID:    c.discord.appID,
-		Pins:     pins,
+		Pins:     d.pins,
 		Reindex: func(ctx context.Context) (*index.BuildReport, error) {
-			return eng.Rebuild(ctx, c.dirs.paths())
+			return d.eng.Rebuild(ctx, c.dirs.paths())
 		},
 		ReindexGuilds: idSet(c.reindex),
+	})
+	if c.httpAddr == "" {
+		d.serve = func(ctx context.Context) error { return bot.RunGateway(ctx, sess, d.disp, 10*time.Second) }
+		return d, nil
 	}
-	disp := bot.NewDispatcher(deps)
+	h, err := bot.NewHTTPServer(d.disp, c.discord.publicKey, sess)
+	if err != nil {
+		return nil, err
+	}
+	d.serve = func(ctx context.Context) error { return bot.ListenAndServe(ctx, c.httpAddr, h, 10*time.Second) }
+	return d, nil
+}
 
-	// An index built by `licensebot index build` is picked up; SIGHUP
-	// rebuilds from the corpus, as /reindex does.
+// dbPath is the SQLite file for pins when no PostgreSQL URL is given.
+func (c *serveCommand) dbPath() string {
+	if c.db == "" && c.dbURL == "" {
+		return filepath.Join(c.dirs.data, "licensebot.db")
+	}
+	return c.db
+}
+
+// run starts what runs beside the bot — picking up indexes built
+// elsewhere, rebuilding on SIGHUP, the ops endpoint in gateway mode — and
+// serves until ctx ends.
+func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) error {
 	if c.watch > 0 {
-		go eng.Watch(ctx, c.watch, func(dir string, err error) {
+		go d.eng.Watch(ctx, c.watch, func(dir string, err error) {
 			if err != nil {
 				log.Warn("index reload failed; still serving the previous index", "err", err)
 				return
@@ -156,26 +194,19 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 			log.Info("picked up a new index", "index", dir)
 		})
 	}
-	go c.reindexOnHUP(ctx, eng, log)
+	go c.reindexOnHUP(ctx, d.eng, log)
 
-	st := eng.Stats()
+	st := d.eng.Stats()
 	log.Info("serving", "mode", map[bool]string{true: "http", false: "gateway"}[c.httpAddr != ""],
 		"addr", c.httpAddr, "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir)
-	if c.httpAddr != "" {
-		h, err := bot.NewHTTPServer(disp, c.discord.publicKey, sess)
-		if err != nil {
-			return err
-		}
-		return bot.ListenAndServe(ctx, c.httpAddr, h, 10*time.Second)
-	}
-	if c.metrics != "" {
+	if c.httpAddr == "" && c.metrics != "" {
 		go func() {
-			if err := bot.ListenAndServe(ctx, c.metrics, bot.NewOpsServer(disp), 5*time.Second); err != nil {
+			if err := bot.ListenAndServe(ctx, c.metrics, bot.NewOpsServer(d.disp), 5*time.Second); err != nil {
 				log.Error("ops endpoint stopped", "addr", c.metrics, "err", err)
 			}
 		}()
 	}
-	return bot.RunGateway(ctx, sess, disp, 10*time.Second)
+	return d.serve(ctx)
 }
 
 // openEngine opens the index, building it first on a fresh machine where
@@ -230,58 +261,18 @@ func isHexKey(s string) bool {
 	return err == nil && len(b) == 32
 }
 
-func envInt(key string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(key)); err == nil {
-		return v
-	}
-	return def
+// level is the slog level --log-level names.
+func (c *serveCommand) level() (slog.Level, error) {
+	var level slog.Level
+	err := level.UnmarshalText([]byte(strings.ToUpper(c.logLevel)))
+	return level, err
 }
 
 func (c *serveCommand) logger() *slog.Logger {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(strings.ToUpper(c.logLevel))); err != nil {
-		level = slog.LevelInfo
-	}
+	level, _ := c.level() // validate refused a bad one
 	opts := &slog.HandlerOptions{Level: level}
 	if c.logJSON {
 		return slog.New(slog.NewJSONHandler(c.m.Stderr, opts))
 	}
 	return slog.New(slog.NewTextHandler(c.m.Stderr, opts))
-}
-
-type registerCommand struct {
-	m       *Main
-	discord discordConfig
-	guild   string
-}
-
-func (c *registerCommand) Run(ctx context.Context, args []string) error {
-	fs := c.m.newFlagSet("commands register", "commands register [--guild ID]")
-	c.discord.register(fs)
-	fs.StringVar(&c.guild, "guild", "", "register in this server only (instant; global commands take up to an hour to appear)")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	c.discord.fromEnv()
-	if c.discord.token == "" || c.discord.appID == "" {
-		return fmt.Errorf("%w: commands register needs DISCORD_TOKEN and DISCORD_APP_ID", errUsage)
-	}
-	sess, err := bot.NewSession(c.discord.token, c.discord.apiBase)
-	if err != nil {
-		return err
-	}
-	got, err := bot.RegisterCommands(sess, c.discord.appID, c.guild, bot.Commands)
-	if err != nil {
-		return fmt.Errorf("commands register: %w", err)
-	}
-	where := "globally"
-	if c.guild != "" {
-		where = "in guild " + c.guild
-	}
-	names := make([]string, 0, len(got))
-	for _, g := range got {
-		names = append(names, g.Name)
-	}
-	fmt.Fprintf(c.m.Stdout, "registered %d commands %s (bulk overwrite): %s\n", len(got), where, strings.Join(names, ", "))
-	return nil
 }

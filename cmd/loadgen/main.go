@@ -40,7 +40,6 @@ import (
 	"time"
 
 	"github.com/licensebot/licensebot/bot"
-	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/index"
 )
@@ -80,6 +79,39 @@ type config struct {
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {
+	c, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	if c.genkey {
+		pub, priv, err := ed25519.GenerateKey(rand.Reader)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "DISCORD_PUBLIC_KEY=%s\nloadgen -key %s\n", hex.EncodeToString(pub), hex.EncodeToString(priv.Seed()))
+		return nil
+	}
+	priv, closeFn, err := c.target()
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	res := load(ctx, c, priv)
+	if c.show && res.firstBody != nil {
+		var pretty bytes.Buffer
+		if json.Indent(&pretty, res.firstBody, "", "  ") == nil {
+			fmt.Fprintf(out, "%s\n", pretty.Bytes())
+		}
+	}
+	res.report(out, c)
+	if res.errors > 0 {
+		return fmt.Errorf("%d of %d requests failed (first: %s)", res.errors, res.sent, res.firstErr)
+	}
+	return nil
+}
+
+// parseFlags reads the flags and holds the counts to the hard bounds.
+func parseFlags(args []string) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("loadgen", flag.ContinueOnError)
 	fs.StringVar(&c.addr, "addr", "http://127.0.0.1:8080/interactions", "interactions endpoint (loopback only)")
@@ -97,50 +129,39 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.BoolVar(&c.show, "show", false, "print the first response body (try with -n 1)")
 	fs.BoolVar(&c.genkey, "genkey", false, "print a new key pair (DISCORD_PUBLIC_KEY for the server, -key for loadgen) and exit")
 	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if c.genkey {
-		pub, priv, err := ed25519.GenerateKey(rand.Reader)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "DISCORD_PUBLIC_KEY=%s\nloadgen -key %s\n", hex.EncodeToString(pub), hex.EncodeToString(priv.Seed()))
-		return nil
+		return c, err
 	}
 	c.n = min(max(c.n, 1), maxRequests)
 	c.conc = min(max(c.conc, 1), maxConns)
 	c.duration = min(max(c.duration, time.Second), maxDuration)
+	return c, nil
+}
 
+// target settles what is loaded and the key that signs for it: an
+// in-process server with a fresh key (-self), or -addr with -key. It
+// refuses any address that is not this machine.
+func (c *config) target() (ed25519.PrivateKey, func(), error) {
+	closeFn := func() {}
 	var priv ed25519.PrivateKey
 	if c.self {
-		srvURL, key, closeFn, err := startSelf(c.dataDir, !c.noCool)
+		srvURL, key, stop, err := startSelf(c.dataDir, !c.noCool)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		defer closeFn()
+		closeFn = stop
 		c.addr, priv, c.pid = srvURL, key, os.Getpid()
 	} else {
 		k, err := parseKey(c.keyHex)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		priv = k
 	}
 	if err := loopbackOnly(c.addr); err != nil {
-		return err
+		closeFn()
+		return nil, nil, err
 	}
-	res := load(ctx, c, priv)
-	if c.show && res.firstBody != nil {
-		var pretty bytes.Buffer
-		if json.Indent(&pretty, res.firstBody, "", "  ") == nil {
-			fmt.Fprintf(out, "%s\n", pretty.Bytes())
-		}
-	}
-	res.report(out, c)
-	if res.errors > 0 {
-		return fmt.Errorf("%d of %d requests failed (first: %s)", res.errors, res.sent, res.firstErr)
-	}
-	return nil
+	return priv, closeFn, nil
 }
 
 func parseKey(h string) (ed25519.PrivateKey, error) {
@@ -237,66 +258,43 @@ type result struct {
 	bodyOnce     sync.Once
 }
 
+// loader is one load run: its workers share the request counter and the
+// result.
+type loader struct {
+	c        config
+	priv     ed25519.PrivateKey
+	client   *http.Client
+	next     atomic.Int64
+	mu       sync.Mutex // guards res's latencies, errors and rss
+	res      *result
+	rssStops []int // request numbers at which the server's RSS is sampled
+}
+
 func load(ctx context.Context, c config, priv ed25519.PrivateKey) *result {
 	ctx, cancel := context.WithTimeout(ctx, c.duration)
 	defer cancel()
-	client := &http.Client{
-		Timeout: 10 * time.Second,
-		Transport: &http.Transport{
-			MaxIdleConns: c.conc, MaxIdleConnsPerHost: c.conc, MaxConnsPerHost: c.conc,
-			IdleConnTimeout: 30 * time.Second, DisableCompression: true,
+	l := &loader{
+		c:    c,
+		priv: priv,
+		client: &http.Client{
+			Timeout: 10 * time.Second,
+			Transport: &http.Transport{
+				MaxIdleConns: c.conc, MaxIdleConnsPerHost: c.conc, MaxConnsPerHost: c.conc,
+				IdleConnTimeout: 30 * time.Second, DisableCompression: true,
+			},
 		},
+		res:      &result{latencies: make([]time.Duration, 0, c.n)},
+		rssStops: []int{0, c.n / 2, c.n - 1},
 	}
-	var (
-		next     atomic.Int64
-		mu       sync.Mutex
-		res      = &result{latencies: make([]time.Duration, 0, c.n)}
-		wg       sync.WaitGroup
-		rssStops = []int{0, c.n / 2, c.n - 1}
-	)
+	res := l.res
 	res.rss = append(res.rss, rss(c.pid))
 	start := time.Now()
+	var wg sync.WaitGroup
 	for w := 0; w < c.conc; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lat := make([]time.Duration, 0, c.n/c.conc+1)
-			var errs int64
-			var first string
-			for ctx.Err() == nil {
-				n := int(next.Add(1)) - 1
-				if n >= c.n {
-					break
-				}
-				if n > 0 && slices.Contains(rssStops, n) {
-					r := rss(c.pid)
-					mu.Lock()
-					res.rss = append(res.rss, r)
-					mu.Unlock()
-				}
-				d, body, err := one(ctx, client, c, priv, n)
-				if body != nil {
-					res.bodyOnce.Do(func() { res.firstBody = body })
-				}
-				if err != nil {
-					if ctx.Err() != nil {
-						break // stopped by -duration, not a failure
-					}
-					errs++
-					if first == "" {
-						first = err.Error()
-					}
-					continue
-				}
-				lat = append(lat, d)
-			}
-			mu.Lock()
-			res.latencies = append(res.latencies, lat...)
-			res.errors += errs
-			if res.firstErr == "" {
-				res.firstErr = first
-			}
-			mu.Unlock()
+			l.work(ctx)
 		}()
 	}
 	wg.Wait()
@@ -304,6 +302,48 @@ func load(ctx context.Context, c config, priv ed25519.PrivateKey) *result {
 	res.sent = int64(len(res.latencies)) + res.errors
 	res.rss = append(res.rss, rss(c.pid))
 	return res
+}
+
+// work sends requests until all are sent or ctx ends, then adds its
+// latencies and errors to the result.
+func (l *loader) work(ctx context.Context) {
+	lat := make([]time.Duration, 0, l.c.n/l.c.conc+1)
+	var errs int64
+	var first string
+	for ctx.Err() == nil {
+		n := int(l.next.Add(1)) - 1
+		if n >= l.c.n {
+			break
+		}
+		if n > 0 && slices.Contains(l.rssStops, n) {
+			r := rss(l.c.pid)
+			l.mu.Lock()
+			l.res.rss = append(l.res.rss, r)
+			l.mu.Unlock()
+		}
+		d, body, err := one(ctx, l.client, l.c, l.priv, n)
+		if body != nil {
+			l.res.bodyOnce.Do(func() { l.res.firstBody = body })
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				break // stopped by -duration, not a failure
+			}
+			errs++
+			if first == "" {
+				first = err.Error()
+			}
+			continue
+		}
+		lat = append(lat, d)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.res.latencies = append(l.res.latencies, lat...)
+	l.res.errors += errs
+	if l.res.firstErr == "" {
+		l.res.firstErr = first
+	}
 }
 
 // one sends the n-th interaction, signed at send time as Discord does.
@@ -327,7 +367,7 @@ func one(ctx context.Context, client *http.Client, c config, priv ed25519.Privat
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "Discord-Interactions/1.0 (+https://discord.com) licensebot-loadgen")
-	bottest.Sign(req.Header, priv, time.Now(), body)
+	bot.Sign(req.Header, priv, time.Now(), body)
 	t0 := time.Now()
 	resp, err := client.Do(req)
 	if err != nil {

@@ -13,46 +13,6 @@ import (
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
-func TestOpenSourceCommand(t *testing.T) {
-	d, _ := newTestDeps(indextest.Engine(t))
-	r := dispatchOne(t, d, slash("opensource", "license", "Llama 4"))
-	checkLimits(t, r)
-	e := r.Data.Embeds[0]
-	if !strings.Contains(e.Description, "OSD 5") || !strings.Contains(e.Description, "OSD 6") {
-		t.Errorf("llama4 verdict %q does not name OSD 5 and 6", e.Description)
-	}
-	var osd, osaid int
-	for _, f := range e.Fields {
-		switch {
-		case strings.Contains(f.Name, "OSD "):
-			osd++
-		case strings.Contains(f.Name, "OSAID"):
-			osaid++
-		}
-	}
-	if osd != 10 || osaid != 5 {
-		t.Errorf("%d OSD and %d OSAID fields; want 10 and 5", osd, osaid)
-	}
-	r = dispatchOne(t, d, slash("opensource", "license", "apache2"))
-	if !strings.HasPrefix(r.Data.Embeds[0].Description, "**Yes.**") {
-		t.Errorf("Apache-2.0: %q", r.Data.Embeds[0].Description)
-	}
-}
-
-func TestCompareCommand(t *testing.T) {
-	d, _ := newTestDeps(indextest.Engine(t))
-	r := dispatchOne(t, d, slash("compare", "first", "llama3", "second", "llama4", "topic", "use outputs to train another model"))
-	checkLimits(t, r)
-	f := r.Data.Embeds[0].Fields
-	if len(f) < 3 || !strings.HasPrefix(f[0].Value, "**Forbidden.**") || !strings.HasPrefix(f[1].Value, "**Conditional.**") {
-		var got []string
-		for _, x := range f {
-			got = append(got, x.Name+": "+truncate(x.Value, 40))
-		}
-		t.Errorf("compare llama3 vs llama4 on outputs: %v", got)
-	}
-}
-
 // reindexOnce dispatches /reindex, which defers at once, and returns the
 // deferred response and the reply edited in afterwards.
 func reindexOnce(t *testing.T, d *Deps, i *discordgo.Interaction) (*discordgo.InteractionResponse, *discordgo.InteractionResponseData) {

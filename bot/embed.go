@@ -1,0 +1,206 @@
+package bot
+
+// The embed helpers every command's renderer shares: colours and labels of
+// the verdict statuses, the message wrapper, quoted clauses as fields, the
+// footer, links, and fitEmbed, the last guard on Discord's limits. Each
+// command's own renderer lives beside its handler, in cmd_<name>.go.
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/index"
+)
+
+// Embed colours by verdict status.
+var statusColor = map[index.Status]int{
+	index.StatusRequired:     0x3B82F6,
+	index.StatusAllowed:      0x22C55E,
+	index.StatusForbidden:    0xEF4444,
+	index.StatusConditional:  0xF59E0B,
+	index.StatusNotAddressed: 0x9CA3AF,
+	index.StatusUnknown:      0x6B7280,
+}
+
+var statusLabel = map[index.Status]string{
+	index.StatusRequired:     "Required.",
+	index.StatusAllowed:      "Allowed.",
+	index.StatusForbidden:    "Forbidden.",
+	index.StatusConditional:  "Conditional.",
+	index.StatusNotAddressed: "Not addressed.",
+	index.StatusUnknown:      "No curated verdict.",
+}
+
+func messageResponse(e *discordgo.MessageEmbed, components []discordgo.MessageComponent, private bool) *discordgo.InteractionResponse {
+	data := &discordgo.InteractionResponseData{
+		Embeds:          []*discordgo.MessageEmbed{e},
+		Components:      components,
+		AllowedMentions: noMentions(),
+	}
+	if private {
+		data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
+}
+
+// clauseFields renders hits as fields sharing what is left of the embed's
+// 6000 characters once title, description, footer and names are counted.
+func clauseFields(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, quoteMax int) []*discordgo.MessageEmbedField {
+	if len(hits) == 0 {
+		return nil
+	}
+	fields := make([]*discordgo.MessageEmbedField, len(hits))
+	used := textLen(e.Title) + textLen(e.Description) + textLen(e.Footer.Text)
+	for n, h := range hits {
+		fields[n] = &discordgo.MessageEmbedField{Name: clauseName(h, licTitle)}
+		used += textLen(fields[n].Name)
+	}
+	share := (maxEmbedTotal - used) / len(hits)
+	for n, h := range hits {
+		budget := min(share, maxFieldValue)
+		link := linkLine(h.URL)
+		if link != "" && textLen(link)+40 < budget {
+			budget -= textLen(link) + 1
+		} else {
+			link = ""
+		}
+		budget = min(budget-2, quoteMax) // "> "
+		quote := renderQuote(h.Text, h.Matched, budget)
+		v := "> " + strings.ReplaceAll(quote, "\n", "\n> ")
+		if textLen(v) > budget+2 { // line breaks grew it; recut plainly
+			v = "> " + renderQuote(strings.ReplaceAll(h.Text, "\n", " "), h.Matched, budget)
+		}
+		if link != "" {
+			v += "\n" + link
+		}
+		fields[n].Value = v
+	}
+	return fields
+}
+
+// clauseName is "§1.b.i · Heading", prefixed by the document's title when
+// the clause is not from the license itself (an incorporated policy).
+func clauseName(h index.Hit, licTitle string) string {
+	name := "§" + clean(h.Section)
+	if dt := clean(h.DocTitle); dt != "" && dt != licTitle {
+		name = truncate(dt, 120) + " " + name
+	}
+	if hd := clean(h.Heading); hd != "" {
+		name += " · " + hd
+	}
+	return truncate(escapeMarkdown(truncate(name, 200)), maxFieldName)
+}
+
+// footer is "Not legal advice · corpus <version> · indexed <date>".
+func footer(version, indexedAt string) string {
+	f := "Not legal advice"
+	if v := clean(version); v != "" {
+		f += " · corpus " + truncate(v, 64)
+	}
+	if d := clean(indexedAt); d != "" {
+		if t, err := time.Parse(time.RFC3339, d); err == nil {
+			d = t.UTC().Format("2006-01-02")
+		}
+		f += " · indexed " + truncate(d, 64)
+	}
+	return f
+}
+
+// linkLine links to a document's official text, or is "" without a usable
+// URL.
+func linkLine(u string) string {
+	if u = safeURL(u); u == "" {
+		return ""
+	}
+	return "[Official text](" + u + ")"
+}
+
+// safeURL returns u when it is an absolute http(s) URL that can sit inside
+// a Markdown link, else "".
+func safeURL(u string) string {
+	if u == "" || len(u) > 512 || strings.ContainsAny(u, " ()<>\n\t\"") {
+		return ""
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+		return ""
+	}
+	return u
+}
+
+// joinWithin joins parts with sep, dropping whole trailing parts that
+// would pass max.
+func joinWithin(parts []string, sep string, max int) string {
+	out := ""
+	for n, p := range parts {
+		next := p
+		if n > 0 {
+			next = out + sep + p
+		}
+		if textLen(next) > max {
+			if n == 0 {
+				return truncate(p, max)
+			}
+			break
+		}
+		out = next
+	}
+	return out
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// fitEmbed is the last guard on Discord's limits: whatever the parts
+// above computed, the embed that leaves here is valid. Fields are dropped
+// from the end before anything else is cut.
+func fitEmbed(e *discordgo.MessageEmbed) {
+	e.Title = truncate(e.Title, maxTitle)
+	e.Description = truncate(e.Description, maxDescription)
+	if e.Footer != nil {
+		e.Footer.Text = truncate(e.Footer.Text, maxFooter)
+	}
+	if len(e.Fields) > maxFields {
+		e.Fields = e.Fields[:maxFields]
+	}
+	for _, f := range e.Fields {
+		f.Name = truncate(f.Name, maxFieldName)
+		f.Value = truncate(f.Value, maxFieldValue)
+		if f.Name == "" {
+			f.Name = "\u200b"
+		}
+		if f.Value == "" {
+			f.Value = "\u200b"
+		}
+	}
+	for embedLen(e) > maxEmbedTotal && len(e.Fields) > 0 {
+		e.Fields = e.Fields[:len(e.Fields)-1]
+	}
+	if over := embedLen(e) - maxEmbedTotal; over > 0 {
+		e.Description = truncate(e.Description, max(textLen(e.Description)-over, 1))
+	}
+}
+
+// embedLen counts what Discord counts towards an embed's 6000 characters.
+func embedLen(e *discordgo.MessageEmbed) int {
+	n := textLen(e.Title) + textLen(e.Description)
+	if e.Footer != nil {
+		n += textLen(e.Footer.Text)
+	}
+	if e.Author != nil {
+		n += textLen(e.Author.Name)
+	}
+	for _, f := range e.Fields {
+		n += textLen(f.Name) + textLen(f.Value)
+	}
+	return n
+}

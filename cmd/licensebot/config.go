@@ -1,0 +1,94 @@
+package main
+
+// What the subcommands share of their configuration: the directories,
+// Discord's credentials, and the environment filling the flags left unset.
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// dirs are the locations every command shares, from flags with the
+// environment as default.
+type dirs struct {
+	data   string
+	corpus string
+}
+
+func (d *dirs) register(fs *flag.FlagSet) {
+	fs.StringVar(&d.data, "data", envOr("LICENSEBOT_DATA", "data"), "data directory: texts/ and index/ (env LICENSEBOT_DATA)")
+	fs.StringVar(&d.corpus, "corpus", envOr("LICENSEBOT_CORPUS", "corpus"), "corpus directory: manifest, topics, cards, notes (env LICENSEBOT_CORPUS)")
+}
+
+func (d *dirs) paths() corpus.Paths {
+	return corpus.Paths{Dir: d.corpus, Texts: d.data + "/texts"}
+}
+
+func envOr(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+// discordConfig is the Discord side of the configuration: environment
+// variables, each mirrored by a flag.
+type discordConfig struct {
+	token     string
+	appID     string
+	publicKey string
+	apiBase   string
+}
+
+// register declares the flags. Secrets get no default from the
+// environment here, or --help and every flag error would print them; the
+// environment fills what the flags leave empty, in fromEnv.
+func (c *discordConfig) register(fs interface {
+	StringVar(*string, string, string, string)
+}) {
+	fs.StringVar(&c.token, "token", "", "bot token (env DISCORD_TOKEN); gateway mode and pinning need it")
+	fs.StringVar(&c.appID, "app-id", "", "application id (env DISCORD_APP_ID)")
+	fs.StringVar(&c.publicKey, "public-key", "", "application public key, hex (env DISCORD_PUBLIC_KEY); HTTP mode verifies signatures with it")
+	fs.StringVar(&c.apiBase, "discord-api", "", "base URL replacing https://discord.com/api for every REST call (env LICENSEBOT_DISCORD_API)")
+}
+
+func (c *discordConfig) fromEnv() {
+	fill(&c.token, "DISCORD_TOKEN")
+	fill(&c.appID, "DISCORD_APP_ID")
+	fill(&c.publicKey, "DISCORD_PUBLIC_KEY")
+	fill(&c.apiBase, "LICENSEBOT_DISCORD_API")
+}
+
+func fill(v *string, env string) {
+	if *v == "" {
+		*v = os.Getenv(env)
+	}
+}
+
+// envFlag is a flag the environment fills when the command line leaves it
+// unset; want says what a valid value looks like.
+type envFlag struct {
+	flag, env, want string
+}
+
+// fillFlags sets each flag the command line left unset from its variable,
+// through the flag's own parser, so a value the flag would refuse is
+// refused from the environment too, naming the variable, instead of
+// silently falling back to the default.
+func fillFlags(fs *flag.FlagSet, envs []envFlag) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	for _, e := range envs {
+		v := os.Getenv(e.env)
+		if given[e.flag] || v == "" {
+			continue
+		}
+		if err := fs.Set(e.flag, v); err != nil {
+			return fmt.Errorf("%w: %s=%q: want %s", errUsage, e.env, v, e.want)
+		}
+	}
+	return nil
+}
