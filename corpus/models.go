@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Model is one entry of corpus/models.yaml: a model as people name it, the
@@ -23,19 +21,7 @@ type Model struct {
 	Source   string   `yaml:"source"`
 	Checked  string   `yaml:"checked"` // YYYY-MM-DD
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the entry's line.
-func (m *Model) UnmarshalYAML(n *yaml.Node) error {
-	type plain Model
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*m = Model(p)
-	m.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // ExternalLicense is a license a catalogued model is under whose text is
@@ -46,19 +32,7 @@ type ExternalLicense struct {
 	URL   string   `yaml:"url"`
 	Names []string `yaml:"names"` // what people call it ("openrail++")
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the entry's line.
-func (e *ExternalLicense) UnmarshalYAML(n *yaml.Node) error {
-	type plain ExternalLicense
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*e = ExternalLicense(p)
-	e.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // Models is the catalogue.

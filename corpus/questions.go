@@ -31,7 +31,7 @@ type Question struct {
 	Of string `yaml:"of"`
 
 	File string `yaml:"-"`
-	Line int    `yaml:"-"`
+	Line int    `yaml:"-" corpus:"line"`
 }
 
 // Expect is a verbatim phrase a good answer quotes: the eval sets' form.
@@ -53,18 +53,6 @@ func (s *StatusList) UnmarshalYAML(n *yaml.Node) error {
 	err := n.Decode(&l)
 	*s = l
 	return err
-}
-
-// UnmarshalYAML records the question's line.
-func (q *Question) UnmarshalYAML(n *yaml.Node) error {
-	type plain Question
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*q = Question(p)
-	q.Line = n.Line
-	return nil
 }
 
 // License is the license the question was asked about.
@@ -130,19 +118,7 @@ type Concept struct {
 	Role  string   `yaml:"role"` // object | action | condition
 	Words []string `yaml:"words"`
 
-	Line int `yaml:"-"`
-}
-
-// UnmarshalYAML records the concept's line.
-func (c *Concept) UnmarshalYAML(n *yaml.Node) error {
-	type plain Concept
-	var p plain
-	if err := decodeStrict(n, &p); err != nil {
-		return err
-	}
-	*c = Concept(p)
-	c.Line = n.Line
-	return nil
+	Line int `yaml:"-" corpus:"line"`
 }
 
 var conceptRoles = []string{"object", "action", "condition"}
