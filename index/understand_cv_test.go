@@ -24,7 +24,7 @@ func crossValidate(t *testing.T, k int) (top1, top3 float64, n int, scored []cvC
 	}
 	m := newMeta(c, time.Time{})
 	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
-	f := newFeaturizer(stems, m.Lexicon, m.Concepts, newTopicMatcher(stems, m.Topics))
+	f := newFeatureData(stems, m.Lexicon, m.Concepts).featurizer(stems, newTopicMatcher(stems, m.Topics))
 	var h1, h3 int
 	for fold := 0; fold < k; fold++ {
 		skip := map[string]bool{}
