@@ -38,12 +38,15 @@ type snapshot struct {
 	docs     map[string]*docMeta
 	licenses map[string]*licenseMeta
 	names    *nameIndex
-	models   *modelIndex
-	topics   *topicMatcher
-	kinds    *topicMatcher // kind hints, matched like topics
-	synonyms []synonymGroup
-	qmodel   *questionModel
-	feat     *featurizer
+	// nameStems are the stems of each license's key, title and aliases,
+	// which say nothing about what is asked of it.
+	nameStems map[string]map[string]bool
+	models    *modelIndex
+	topics    *topicMatcher
+	kinds     *topicMatcher // kind hints, matched like topics
+	synonyms  []synonymGroup
+	qmodel    *questionModel
+	feat      *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
 	phrases map[string]bool
@@ -105,6 +108,16 @@ func (s *snapshot) lookups() {
 	}
 	s.names = newNameIndex(m.Licenses)
 	s.models = newModelIndex(m.Models, m.External)
+	s.nameStems = map[string]map[string]bool{}
+	for _, l := range m.Licenses {
+		set := map[string]bool{}
+		for _, name := range append([]string{l.Key, l.Title}, l.Aliases...) {
+			for _, st := range s.stems(name) {
+				set[st] = true
+			}
+		}
+		s.nameStems[l.Key] = set
+	}
 }
 
 // understanding prepares what reading a question needs: the topic and
