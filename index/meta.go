@@ -31,8 +31,6 @@ type meta struct {
 	OpenSource     map[string]*assessmentMeta     `json:"opensource"`
 	Clauses        []corpus.Clause                `json:"clauses"`
 	Missing        []string                       `json:"missing,omitempty"`
-	Concepts       []corpus.Concept               `json:"-"`
-	Lexicon        []corpus.LexRow                `json:"-"`
 	// Features is the lexicon and concepts prepared for the question
 	// model (stems computed at build, not at every open).
 	Features *featureData `json:"features"`
@@ -101,12 +99,11 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		Topics:         c.Topics.Topics,
 		Kinds:          c.Topics.Kinds,
 		Synonyms:       c.Topics.Synonyms,
-		Concepts:       c.Topics.Concepts,
-		Lexicon:        c.Lexicon,
 		Cards:          map[string]map[string]cardMeta{},
 		OpenSource:     map[string]*assessmentMeta{},
 		Missing:        c.Missing,
 	}
+	m.Features = newFeatureData(buildStems(), c.Lexicon, c.Topics.Concepts)
 	m.Models, m.External = modelsMeta(c.Models)
 	m.Quotable = quotableForms(c)
 	m.Lists = listsOf(c)
