@@ -76,9 +76,12 @@ func autocompleteLicenseOnly(ctx context.Context, d *Deps, i *discordgo.Interact
 // fullClauseBudget is how much of a clause RenderClause quotes.
 const fullClauseBudget = 3800
 
-// RenderClause shows one clause in full (cut only past Discord's limits).
+// RenderClause shows one clause in full (cut only past Discord's limits):
+// its clean text (Display, for a boxed section), and for a clause that
+// introduces a list or a heading that groups items, every item under its
+// label.
 func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.InteractionResponse {
-	title := "§" + clean(h.Section)
+	title := sectionLabel(h.Section)
 	if h.DocTitle != "" {
 		title = clean(h.DocTitle) + " " + title
 	}
@@ -91,7 +94,16 @@ func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.Interac
 		Color:  statusColor[index.StatusUnknown],
 		Footer: &discordgo.MessageEmbedFooter{Text: footer(st.CorpusVersion, st.IndexedAt)},
 	}
-	body := renderQuote(h.Text, h.Matched, fullClauseBudget)
+	intro, items := clauseParts(*h)
+	var body string
+	if len(items) == 0 {
+		body = renderQuote(intro, h.Matched, fullClauseBudget)
+		if strings.HasSuffix(strings.TrimSpace(intro), ":") {
+			body += listContinues // a list the lookup did not return
+		}
+	} else {
+		body = listBlock(*h, intro, items, "", fullClauseBudget)
+	}
 	if l := linkLine(h.URL); l != "" {
 		body += "\n\n" + l
 	}
@@ -111,7 +123,7 @@ func clauseButtonList(license string, hits []index.Hit, numbered bool) []discord
 		seen[id] = true
 		label := "Full clause"
 		if numbered {
-			label = truncate("Full clause §"+clean(h.Section), maxButtonLabel)
+			label = truncate("Full clause "+sectionLabel(h.Section), maxButtonLabel)
 		}
 		row = append(row, discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id})
 	}

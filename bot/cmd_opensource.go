@@ -92,7 +92,7 @@ func criterionField(name string, c index.Criterion) *discordgo.MessageEmbedField
 	}
 	var refs []string
 	for _, h := range c.Clauses {
-		refs = append(refs, "§"+clean(h.Section)+" "+clean(h.Doc))
+		refs = append(refs, sectionLabel(h.Section)+" "+clean(h.Doc))
 	}
 	v := escapeMarkdown(clean(c.Reason))
 	if len(refs) > 0 {

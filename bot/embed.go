@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 )
 
@@ -49,16 +50,25 @@ func messageResponse(e *discordgo.MessageEmbed, components []discordgo.MessageCo
 // clauseFields renders hits as fields sharing what is left of the embed's
 // 6000 characters once title, description, footer and names are counted.
 func clauseFields(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, quoteMax int) []*discordgo.MessageEmbedField {
+	return clauseFieldsWithin(hits, licTitle, e, quoteMax, maxEmbedTotal)
+}
+
+// clauseFieldsWithin is clauseFields for an embed that shares the message's
+// 6000 characters with others: total is its own share.
+func clauseFieldsWithin(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, quoteMax, total int) []*discordgo.MessageEmbedField {
 	if len(hits) == 0 {
 		return nil
 	}
 	fields := make([]*discordgo.MessageEmbedField, len(hits))
-	used := textLen(e.Title) + textLen(e.Description) + textLen(e.Footer.Text)
+	used := textLen(e.Title) + textLen(e.Description)
+	if e.Footer != nil {
+		used += textLen(e.Footer.Text)
+	}
 	for n, h := range hits {
 		fields[n] = &discordgo.MessageEmbedField{Name: clauseName(h, licTitle)}
 		used += textLen(fields[n].Name)
 	}
-	share := (maxEmbedTotal - used) / len(hits)
+	share := (total - used) / len(hits)
 	for n, h := range hits {
 		budget := min(share, maxFieldValue)
 		link := linkLine(h.URL)
@@ -67,12 +77,10 @@ func clauseFields(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, 
 		} else {
 			link = ""
 		}
-		budget = min(budget-2, quoteMax) // "> "
-		quote := renderQuote(h.Text, h.Matched, budget)
-		v := "> " + strings.ReplaceAll(quote, "\n", "\n> ")
-		if textLen(v) > budget+2 { // line breaks grew it; recut plainly
-			v = "> " + renderQuote(strings.ReplaceAll(h.Text, "\n", " "), h.Matched, budget)
+		if len(h.Items) == 0 {
+			budget = min(budget, quoteMax+2) // a list may use the whole field
 		}
+		v := quoteBlock(h, budget)
 		if link != "" {
 			v += "\n" + link
 		}
@@ -84,7 +92,7 @@ func clauseFields(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, 
 // clauseName is "§1.b.i · Heading", prefixed by the document's title when
 // the clause is not from the license itself (an incorporated policy).
 func clauseName(h index.Hit, licTitle string) string {
-	name := "§" + clean(h.Section)
+	name := sectionLabel(h.Section)
 	if dt := clean(h.DocTitle); dt != "" && dt != licTitle {
 		name = truncate(dt, 120) + " " + name
 	}
@@ -92,6 +100,16 @@ func clauseName(h index.Hit, licTitle string) string {
 		name += " · " + hd
 	}
 	return truncate(escapeMarkdown(truncate(name, 200)), maxFieldName)
+}
+
+// sectionLabel is a section as people read it: "§1.b.i", "§3 ¶2", "¶3",
+// "•2", "AUP ¶2" — never the index's internal ids ("p3", "b2").
+func sectionLabel(sec string) string {
+	l := corpus.SectionLabel(clean(sec))
+	if l != "" && l[0] >= '0' && l[0] <= '9' {
+		return "§" + l
+	}
+	return l
 }
 
 // footer is "Not legal advice · corpus <version> · indexed <date>".
@@ -164,6 +182,12 @@ func firstNonEmpty(s ...string) string {
 // above computed, the embed that leaves here is valid. Fields are dropped
 // from the end before anything else is cut.
 func fitEmbed(e *discordgo.MessageEmbed) {
+	fitEmbedWithin(e, maxEmbedTotal)
+}
+
+// fitEmbedWithin is fitEmbed for an embed whose share of the message's
+// 6000 characters is total.
+func fitEmbedWithin(e *discordgo.MessageEmbed, total int) {
 	e.Title = truncate(e.Title, maxTitle)
 	e.Description = truncate(e.Description, maxDescription)
 	if e.Footer != nil {
@@ -182,10 +206,10 @@ func fitEmbed(e *discordgo.MessageEmbed) {
 			f.Value = "\u200b"
 		}
 	}
-	for embedLen(e) > maxEmbedTotal && len(e.Fields) > 0 {
+	for embedLen(e) > total && len(e.Fields) > 0 {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
-	if over := embedLen(e) - maxEmbedTotal; over > 0 {
+	if over := embedLen(e) - total; over > 0 {
 		e.Description = truncate(e.Description, max(textLen(e.Description)-over, 1))
 	}
 }
