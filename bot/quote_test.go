@@ -46,7 +46,7 @@ func TestLongestListsQuotedWithTheirItems(t *testing.T) {
 				t.Fatalf("%s#%s carries %d items", c.doc, c.section, len(h.Items))
 			}
 			a.Clauses = []index.Hit{h}
-			r := validateResponseOf(t, RenderAnswer(a))
+			r := validateResponseOf(t, RenderAnswer(a, nil))
 			f := r.Data.Embeds[0].Fields[0]
 			lines, note := quotedLines(f.Value)
 			checkListQuote(t, c.doc, h, lines, note)
