@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -41,10 +42,26 @@ func handleClause(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 		return nil, err
 	}
 	h, err := d.Engine.Clause(ctx, info.Key, section)
+	if m, ok := modelNamed(d.Engine, lic); errors.Is(err, index.ErrNoSuchSection) && ok {
+		if other := clauseOfModel(ctx, d.Engine, m, section); other != nil {
+			h, err = other, nil // the section is in the model's other license
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return RenderClause(h, d.Engine.Stats(), false), nil
+}
+
+// clauseOfModel looks a section up in each license a model is under, in
+// the catalogue's order; nil when none has it.
+func clauseOfModel(ctx context.Context, eng Engine, m index.ModelInfo, section string) *index.Hit {
+	for _, key := range m.Licenses {
+		if h, err := eng.Clause(ctx, key, section); err == nil {
+			return h
+		}
+	}
+	return nil
 }
 
 // handleFullClause answers the Full clause button privately with the
@@ -70,7 +87,7 @@ func autocompleteLicenseOnly(ctx context.Context, d *Deps, i *discordgo.Interact
 	if focused.Name != "license" {
 		return nil
 	}
-	return licenseChoices(d.Engine.Licenses(), typedString(focused))
+	return subjectChoices(d.Engine, typedString(focused))
 }
 
 // fullClauseBudget is how much of a clause RenderClause quotes.

@@ -164,7 +164,7 @@ func suggestionList(ts []index.TopicScore) string {
 func autocompleteCompare(ctx context.Context, d *Deps, i *discordgo.Interaction, focused *discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandOptionChoice {
 	switch focused.Name {
 	case "first", "second":
-		return licenseChoices(d.Engine.Licenses(), typedString(focused))
+		return subjectChoices(d.Engine, typedString(focused))
 	case "topic":
 		info, ok := guessLicense(d.Engine, stringOption(options(i), "first"))
 		if !ok {

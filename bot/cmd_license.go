@@ -86,7 +86,7 @@ func hasWord(s string) bool {
 func autocompleteLicenseTopic(ctx context.Context, d *Deps, i *discordgo.Interaction, focused *discordgo.ApplicationCommandInteractionDataOption) []*discordgo.ApplicationCommandOptionChoice {
 	switch focused.Name {
 	case "license":
-		return licenseChoices(d.Engine.Licenses(), typedString(focused))
+		return subjectChoices(d.Engine, typedString(focused))
 	case "topic":
 		opts := options(i)
 		info, ok := guessLicense(d.Engine, stringOption(opts, "license"))

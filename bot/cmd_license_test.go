@@ -376,6 +376,54 @@ func TestGatesLinkedOnRealAnswers(t *testing.T) {
 	}
 }
 
+func TestModelAnswers(t *testing.T) {
+	d, _ := newTestDeps(indextest.Engine(t))
+	r := dispatchOne(t, d, slash("license", "license", "Qwen2.5-7B-Instruct", "topic", "attribution"))
+	e := r.Data.Embeds[0]
+	first := strings.SplitN(e.Description, "\n", 2)[0]
+	for _, want := range []string{"**Qwen2.5-7B-Instruct**", "Apache License", "([source](https://"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first line %q lacks %q", first, want)
+		}
+	}
+	if !strings.Contains(e.Title, "Qwen2.5-7B-Instruct") || !strings.Contains(r.Data.Components[0].(discordgo.ActionsRow).Components[0].(discordgo.Button).CustomID, "apache-2.0") {
+		t.Errorf("not answered for Apache-2.0: %q", e.Title)
+	}
+
+	r = dispatchOne(t, d, slash("license", "license", "DeepSeek-R1-Distill-Llama-8B", "topic", "commercial use"))
+	if len(r.Data.Embeds) != 2 || !strings.Contains(r.Data.Embeds[0].Title, "MIT") || !strings.Contains(r.Data.Embeds[1].Title, "Llama 3.1") {
+		t.Errorf("a model under two licenses answers for both: %d embeds", len(r.Data.Embeds))
+	}
+
+	for _, cmd := range [][]string{
+		{"license", "license", "Qwen2.5-3B-Instruct", "topic", "attribution"},
+		{"compare", "first", "Qwen2.5-3B-Instruct", "second", "llama4", "topic", "attribution"},
+		{"clause", "license", "Qwen2.5-3B-Instruct", "section", "1"},
+		{"opensource", "license", "Qwen2.5-3B-Instruct"},
+	} {
+		r := dispatchOne(t, d, slash(cmd[0], cmd[1:]...))
+		c := r.Data.Content
+		if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(c, "Qwen RESEARCH LICENSE AGREEMENT") ||
+			!strings.Contains(c, "<https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE>") || !strings.Contains(c, "not indexed") {
+			t.Errorf("/%s with a model whose license is not indexed: %q", cmd[0], c)
+		}
+	}
+
+	r = dispatchOne(t, d, slash("compare", "first", "Qwen2.5-7B-Instruct", "second", "DeepSeek-R1-Distill-Llama-8B", "topic", "commercial use"))
+	f := r.Data.Embeds[0].Fields
+	if !strings.Contains(f[0].Name, "Qwen2.5-7B-Instruct (Apache") || !strings.Contains(f[1].Value, "Also under Llama 3.1") {
+		t.Errorf("compare models: %q / %q", f[0].Name, f[1].Value)
+	}
+	r = dispatchOne(t, d, slash("opensource", "license", "DeepSeek-R1-Distill-Llama-8B"))
+	if !strings.Contains(r.Data.Embeds[0].Description, "`/opensource llama3.1`") {
+		t.Errorf("opensource of a model under two licenses: %q", r.Data.Embeds[0].Description)
+	}
+	r = dispatchOne(t, d, slash("clause", "license", "DeepSeek-R1-Distill-Llama-8B", "section", "1.b.i"))
+	if len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Title, "Llama 3.1") {
+		t.Errorf("a section of the model's second license: %+v", r.Data)
+	}
+}
+
 func TestFactsAndOpenSourceOnRealAnswers(t *testing.T) {
 	d, _ := newTestDeps(indextest.Engine(t))
 	e := dispatchOne(t, d, slash("license", "license", "mit", "topic", "warranty")).Data.Embeds[0]
