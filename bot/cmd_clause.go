@@ -119,7 +119,7 @@ func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.Interac
 			body += listContinues // a list the lookup did not return
 		}
 	} else {
-		body = listBlock(*h, intro, items, "", fullClauseBudget)
+		body = listBlock(*h, intro, items, "", fullClauseBudget, leftInTextNote)
 	}
 	if l := linkLine(h.URL); l != "" {
 		body += "\n\n" + l

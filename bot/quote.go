@@ -258,16 +258,17 @@ func quoteBlock(h index.Hit, budget int) string {
 		}
 		return v
 	}
-	return listBlock(h, intro, items, "> ", budget)
+	return listBlock(h, intro, items, "> ", budget, leftOutNote)
 }
 
 // listBlock renders a clause's intro and its items, each line opened by
 // prefix ("> " inside a quote block, "" for a whole clause), within budget.
-func listBlock(h index.Hit, intro string, items []index.Hit, prefix string, budget int) string {
-	room := budget - max(textLen(leftOutNote(len(items))), textLen(listContinues))
+// more says how many items were left out and where to read them.
+func listBlock(h index.Hit, intro string, items []index.Hit, prefix string, budget int, more func(int) string) string {
+	room := budget - max(textLen(more(len(items))), textLen(listContinues))
 	if room < minItemCut { // no room for items: the intro, and how many there are
 		if q := quoteLines(intro, h.Matched, prefix, room); q != "" {
-			return q + leftOutNote(len(items))
+			return q + more(len(items))
 		}
 		return quoteLines(intro, h.Matched, prefix, budget)
 	}
@@ -287,7 +288,7 @@ func listBlock(h index.Hit, intro string, items []index.Hit, prefix string, budg
 			rest--
 		}
 		if rest > 0 {
-			b.WriteString(leftOutNote(rest))
+			b.WriteString(more(rest))
 		}
 		return strings.TrimPrefix(b.String(), "\n")
 	}
@@ -316,6 +317,15 @@ func leftOutNote(n int) string {
 		return "\n*(1 more item: Full clause)*"
 	}
 	return "\n*(" + strconv.Itoa(n) + " more items: Full clause)*"
+}
+
+// leftInTextNote is leftOutNote for the full clause itself, longer than
+// one message can hold: the rest is in the official text.
+func leftInTextNote(n int) string {
+	if n == 1 {
+		return "\n*(1 more item in the official text)*"
+	}
+	return "\n*(" + strconv.Itoa(n) + " more items in the official text)*"
 }
 
 // quoteLines renders text within budget with every line opened by prefix.
