@@ -142,6 +142,8 @@ func runEval(t *testing.T, e *index.Engine, cases []evalCase, texts map[string]s
 		}
 		if hit(1) {
 			sc.top1++
+		} else if hit(3) {
+			sc.misses = append(sc.misses, c.ID+": top-1 miss: got "+items[0].Doc+"#"+items[0].Section)
 		}
 		if hit(3) {
 			sc.top3++
@@ -221,6 +223,7 @@ func evalSets(t *testing.T) []evalSet {
 		{"real-train", filepath.Join(root, "corpus", "questions", "train.yaml"), "train", 0, 0, 1},
 		{"real-train-2", filepath.Join(root, "corpus", "questions", "train-2.yaml"), "train", 0, 0, 1},
 		{"paraphrase-dev", filepath.Join(root, "corpus", "questions", "paraphrase-dev.yaml"), "train", 0, 0, 1},
+		{"balanced", filepath.Join(root, "corpus", "questions", "balanced.yaml"), "train", 0, 0, 1},
 		{"real-test", filepath.Join(root, "testdata", "eval", "real-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
 	}
