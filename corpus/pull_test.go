@@ -3,6 +3,7 @@ package corpus_test
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -129,3 +130,48 @@ func TestPullHTTPErrorNamesDocument(t *testing.T) {
 		t.Fatalf("err = %v; want one naming mit and the 404", err)
 	}
 }
+
+// Offline, a pull stops at the first text it cannot reach and says so once,
+// instead of one DNS error per document; nothing is written.
+func TestPullOfflineFailsOnceAndWritesNothing(t *testing.T) {
+	m := smallManifest(t, "http://texts.invalid")
+	client := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: r.URL.Host, IsNotFound: true}}
+	})}
+	dest := filepath.Join(t.TempDir(), "texts")
+	_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: dest, Client: client})
+	if !errors.Is(err, corpus.ErrUnreachable) {
+		t.Fatalf("err = %v; want ErrUnreachable", err)
+	}
+	if n := strings.Count(err.Error(), "no such host"); n != 1 {
+		t.Errorf("the DNS error is said %d times: %v", n, err)
+	}
+	if entries, _ := os.ReadDir(dest); len(entries) > 0 {
+		t.Errorf("%d files written by a failed pull", len(entries))
+	}
+}
+
+// Progress hears of every document once, counting up to the total.
+func TestPullReportsProgress(t *testing.T) {
+	srv := mirrorServer(t, nil)
+	m := smallManifest(t, srv.URL)
+	var seen []string
+	last := 0
+	_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: t.TempDir(), Progress: func(done, total int, r corpus.PullResult) {
+		if done != last+1 || total != len(m.Documents) {
+			t.Errorf("progress %d/%d after %d", done, total, last)
+		}
+		last = done
+		seen = append(seen, r.Doc)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != len(m.Documents) {
+		t.Errorf("progress heard of %v; want all %d documents", seen, len(m.Documents))
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
