@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 
 	"github.com/licensebot/licensebot/corpus"
 )
@@ -25,13 +24,15 @@ func (c *corpusPullCommand) ParseFlags(args []string) error {
 }
 
 func (c *corpusPullCommand) Run(ctx context.Context) error {
-	m, err := corpus.LoadManifest(filepath.Join(c.dirs.corpus, "manifest.yaml"))
+	m, err := c.dirs.paths().LoadManifest()
 	if err != nil {
 		return err
 	}
-	res, err := corpus.Pull(ctx, m, corpus.PullOptions{Dest: c.dirs.paths().Texts, From: c.from})
+	prog := newProgress(c.m.Stderr, "texts")
+	res, err := corpus.Pull(ctx, m, corpus.PullOptions{Dest: c.dirs.paths().Texts, From: c.from, Client: c.m.Client, Progress: prog.update})
+	prog.done()
 	if err != nil {
-		return err
+		return offline(err)
 	}
 	counts := map[string]int{}
 	for _, r := range res {
