@@ -14,12 +14,24 @@ import (
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
-// benchQuestions mixes topics, aliases, instances and free text.
+// benchQuestions mixes topics, aliases, instances and free text, and
+// sentences as people ask them (from the training questions), which read
+// through the question model and search more than once.
 var benchQuestions = [][2]string{
 	{"llama4", "attribution"}, {"llama4", "commercial use"}, {"llama4", "distillation"},
 	{"llama4", "weapons"}, {"llama4", "disclose dangers to users"}, {"gemma", "remote restriction"},
 	{"apache-2.0", "patents"}, {"llama3.1", "monthly active users"}, {"qwen2.5", "governing law"},
 	{"mpl-2.0", "source code"},
+	{"llama2", "can llava based on llama 2 llm be used for commercial purposes?"},
+	{"agpl-3.0", "can i use the ultralytics package in a closed-source codebase without open-sourcing the derivative work"},
+	{"llama4", "can i sell a nuclear plant controller built on llama"},
+	{"gemma", "is it ok to release a quantized gemma-2-2b-it model under apache-2.0"},
+	{"cc-by-nc-4.0", "our government-funded public translation service is free and generates no revenue, does it fall under non-commercial?"},
+	{"llama3.1", "what should i call my finetuned model"},
+	{"mit", "does MIT cover the pretrained weights as well as the code, including modification and redistribution?"},
+	{"creativeml-openrail-m", "can i sell stable diffusion art prints on etsy commercially?"},
+	{"llama3.2", "can people in germany use it"},
+	{"deepseek", "hello there"},
 }
 
 // reportLatency records p50 and p99 of the per-call latencies.

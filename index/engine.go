@@ -346,55 +346,6 @@ func spread(hits []Hit, max, size int) []Hit {
 	return out
 }
 
-// sharesWord reports whether h contains a word of the question other than
-// generic words and the license's own name.
-func (s *snapshot) sharesWord(h Hit, question string, l *licenseMeta) bool {
-	rest := s.residual(question, l, nil)
-	return rest != "" && len(s.matchedWords(h.Text, s.stemSet(rest))) > 0
-}
-
-// genericWords say nothing about which clause is meant: every license is
-// about using, allowing and people. They are left out when the words around
-// a topic phrase are weighed.
-var genericWords = map[string]bool{
-	"use": true, "us": true, "usag": true, "allow": true, "need": true, "want": true, "peopl": true,
-	"someon": true, "anyon": true, "model": true, "licens": true, "ok": true, "okai": true, "legal": true,
-}
-
-// residual is what the user typed besides the phrase, generic words and
-// the license's own name ("can I use llama 4 to build weapons" → "build
-// weapons"), or "" when nothing is left.
-func (s *snapshot) residual(text string, l *licenseMeta, phrase []string) string {
-	drop := append([]string(nil), phrase...)
-	for w := range genericWords {
-		drop = append(drop, w)
-	}
-	for _, name := range append([]string{l.Key, l.Title}, l.Aliases...) {
-		drop = append(drop, s.stems(name)...)
-	}
-	return s.without(text, drop)
-}
-
-// without drops from text the words whose stems are in drop.
-func (s *snapshot) without(text string, drop []string) string {
-	gone := map[string]bool{}
-	for _, d := range drop {
-		gone[d] = true
-	}
-	var keep []string
-	for _, w := range strings.Fields(text) {
-		st := s.stems(w)
-		all := len(st) > 0
-		for _, x := range st {
-			all = all && gone[x]
-		}
-		if !all {
-			keep = append(keep, w)
-		}
-	}
-	return strings.Join(keep, " ")
-}
-
 // Clause returns one section of a license (or of a policy it
 // incorporates). Section may be written "1.b.i", "§1.b.i", "Section 1(b)(i)"
 // or "llama4-aup#2.b". The license's own text is read first and a section

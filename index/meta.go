@@ -31,8 +31,9 @@ type meta struct {
 	OpenSource     map[string]*assessmentMeta     `json:"opensource"`
 	Clauses        []corpus.Clause                `json:"clauses"`
 	Missing        []string                       `json:"missing,omitempty"`
-	Concepts       []corpus.Concept               `json:"concepts"`
-	Lexicon        []corpus.LexRow                `json:"lexicon"`
+	// Features is the lexicon and concepts prepared for the question
+	// model (stems computed at build, not at every open).
+	Features *featureData `json:"features"`
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.
 	QModel *questionModel `json:"qmodel"`
@@ -98,15 +99,30 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		Topics:         c.Topics.Topics,
 		Kinds:          c.Topics.Kinds,
 		Synonyms:       c.Topics.Synonyms,
-		Concepts:       c.Topics.Concepts,
-		Lexicon:        c.Lexicon,
 		Cards:          map[string]map[string]cardMeta{},
 		OpenSource:     map[string]*assessmentMeta{},
 		Missing:        c.Missing,
 	}
+	m.Features = newFeatureData(buildStems(), c.Lexicon, c.Topics.Concepts)
 	m.Models, m.External = modelsMeta(c.Models)
 	m.Quotable = quotableForms(c)
 	m.Lists = listsOf(c)
+	m.addDocuments(c)
+	for key, card := range c.Cards {
+		m.addCard(key, card)
+	}
+	for _, d := range c.Manifest.Documents {
+		m.Clauses = append(m.Clauses, c.Clauses[d.ID]...)
+	}
+	for _, n := range c.Notes {
+		m.Clauses = append(m.Clauses, c.Clauses[n.ID]...)
+	}
+	return m
+}
+
+// addDocuments records every document, and every license with the
+// policies it incorporates.
+func (m *meta) addDocuments(c *corpus.Corpus) {
 	for _, d := range c.Manifest.Documents {
 		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official})
 		if d.Kind == corpus.KindLicense {
@@ -119,38 +135,34 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 	for _, n := range c.Notes {
 		m.Docs = append(m.Docs, docMeta{ID: n.ID, Title: n.Title, Kind: string(corpus.KindCritique)})
 	}
-	refs := func(rs []corpus.Ref) []string {
-		out := make([]string, len(rs))
-		for i, r := range rs {
-			out[i] = r.String()
+}
+
+// addCard records a license's verdicts and its open-source assessment.
+func (m *meta) addCard(key string, card *corpus.Card) {
+	cm := map[string]cardMeta{}
+	for topic, v := range card.Topics {
+		cm[topic] = cardMeta{Status: Status(v.Status), Summary: collapse(v.Summary), Refs: refStrings(v.Refs),
+			Conditions: conditions(card, v)}
+	}
+	m.Cards[key] = cm
+	if a := card.OpenSource; a != nil && len(a.OSD) > 0 {
+		am := &assessmentMeta{}
+		for _, cr := range a.OSD {
+			am.OSD = append(am.OSD, criterionMeta{N: cr.N, Result: cr.Result, Reason: collapse(cr.Reason), Refs: refStrings(cr.Refs)})
 		}
-		return out
-	}
-	for key, card := range c.Cards {
-		cm := map[string]cardMeta{}
-		for topic, v := range card.Topics {
-			cm[topic] = cardMeta{Status: Status(v.Status), Summary: collapse(v.Summary), Refs: refs(v.Refs),
-				Conditions: conditions(card, v)}
+		for _, it := range a.OSAID.Items() {
+			am.OSAID = append(am.OSAID, criterionMeta{Name: it.Name, Result: it.Result, Reason: collapse(it.Reason), Refs: refStrings(it.Refs)})
 		}
-		m.Cards[key] = cm
-		if a := card.OpenSource; a != nil && len(a.OSD) > 0 {
-			am := &assessmentMeta{}
-			for _, cr := range a.OSD {
-				am.OSD = append(am.OSD, criterionMeta{N: cr.N, Result: cr.Result, Reason: collapse(cr.Reason), Refs: refs(cr.Refs)})
-			}
-			for _, it := range a.OSAID.Items() {
-				am.OSAID = append(am.OSAID, criterionMeta{Name: it.Name, Result: it.Result, Reason: collapse(it.Reason), Refs: refs(it.Refs)})
-			}
-			m.OpenSource[key] = am
-		}
+		m.OpenSource[key] = am
 	}
-	for _, d := range c.Manifest.Documents {
-		m.Clauses = append(m.Clauses, c.Clauses[d.ID]...)
+}
+
+func refStrings(rs []corpus.Ref) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.String()
 	}
-	for _, n := range c.Notes {
-		m.Clauses = append(m.Clauses, c.Clauses[n.ID]...)
-	}
-	return m
+	return out
 }
 
 func writeMeta(dir string, m *meta) error {

@@ -38,12 +38,15 @@ type snapshot struct {
 	docs     map[string]*docMeta
 	licenses map[string]*licenseMeta
 	names    *nameIndex
-	models   *modelIndex
-	topics   *topicMatcher
-	kinds    *topicMatcher // kind hints, matched like topics
-	synonyms []synonymGroup
-	qmodel   *questionModel
-	feat     *featurizer
+	// nameStems are the stems of each license's key, title and aliases,
+	// which say nothing about what is asked of it.
+	nameStems map[string]map[string]bool
+	models    *modelIndex
+	topics    *topicMatcher
+	kinds     *topicMatcher // kind hints, matched like topics
+	synonyms  []synonymGroup
+	qmodel    *questionModel
+	feat      *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
 	phrases map[string]bool
@@ -71,20 +74,32 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	s := &snapshot{dir: dir, idx: idx, m: m, clauseAt: make(map[string]int, len(m.Clauses)),
-		docs: map[string]*docMeta{}, licenses: map[string]*licenseMeta{}}
+	s := &snapshot{dir: dir, idx: idx, m: m}
 	s.analyzer = idx.Mapping().AnalyzerNamed(analyzerText)
 	if s.analyzer == nil {
 		idx.Close()
 		return nil, fmt.Errorf("open index %s: analyzer %q missing", dir, analyzerText)
 	}
+	s.lookups()
+	s.understanding()
+	if cacheSize > 0 {
+		s.cache, _ = lru.New[string, *Answer](cacheSize)
+	}
+	return s, nil
+}
+
+// lookups indexes the meta's clauses, documents, licenses and models.
+func (s *snapshot) lookups() {
+	m := s.m
+	s.clauseAt = make(map[string]int, len(m.Clauses))
 	docs := map[string]bool{}
 	for i, c := range m.Clauses {
 		s.clauseAt[c.Doc+"#"+c.Section] = i
 		docs[c.Doc] = true
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),
-		Documents: len(docs), Clauses: len(m.Clauses), Dir: dir}
+		Documents: len(docs), Clauses: len(m.Clauses), Dir: s.dir}
+	s.docs, s.licenses = map[string]*docMeta{}, map[string]*licenseMeta{}
 	for i := range m.Docs {
 		s.docs[m.Docs[i].ID] = &m.Docs[i]
 	}
@@ -93,9 +108,26 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	}
 	s.names = newNameIndex(m.Licenses)
 	s.models = newModelIndex(m.Models, m.External)
+	s.nameStems = map[string]map[string]bool{}
+	for _, l := range m.Licenses {
+		set := map[string]bool{}
+		for _, name := range append([]string{l.Key, l.Title}, l.Aliases...) {
+			for _, st := range s.stems(name) {
+				set[st] = true
+			}
+		}
+		s.nameStems[l.Key] = set
+	}
+}
+
+// understanding prepares what reading a question needs: the topic and
+// kind matchers, the question model and its features, and the synonym
+// groups with which of their phrases are phrases.
+func (s *snapshot) understanding() {
+	m := s.m
 	s.topics = newTopicMatcher(s.stems, m.Topics)
-	s.qmodel = m.QModel
-	s.feat = newFeaturizer(s.stems, m.Lexicon, m.Concepts, s.topics)
+	s.qmodel = m.QModel.prepare()
+	s.feat = m.Features.featurizer(s.stems, s.topics)
 	s.feat.learnVocabulary(m.QModel)
 	var kt []corpus.Topic
 	for _, k := range m.Kinds {
@@ -117,10 +149,6 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 			s.phrases[e] = len(s.stems(e)) > 1
 		}
 	}
-	if cacheSize > 0 {
-		s.cache, _ = lru.New[string, *Answer](cacheSize)
-	}
-	return s, nil
 }
 
 // isPhrase reports whether term analyses to more than one word.
@@ -208,57 +236,44 @@ type searchReq struct {
 }
 
 func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
-	var should []query.Query
-	addMatch := func(field, text string, boost float64) {
-		q := query.NewMatchQuery(text)
-		q.SetField(field)
-		q.SetBoost(boost)
-		should = append(should, q)
-	}
-	addPhrase := func(field, text string, boost float64) {
-		q := query.NewMatchPhraseQuery(text)
-		q.SetField(field)
-		q.SetBoost(boost)
-		should = append(should, q)
-	}
-	if t := strings.TrimSpace(r.text); t != "" {
-		addMatch(fieldText, t, 1)
-		addMatch(fieldHeading, t, 0.4)
-		addMatch(fieldParents, t, 0.2)
-		if len(s.stems(t)) > 1 {
-			addPhrase(fieldText, t, 4)
-		}
-		// Runs of three words the user shares with a clause ("source code
-		// must be the preferred form") count even when the whole query is
-		// not a phrase of the text.
-		words := strings.Fields(t)
-		for i := 0; i+3 <= len(words) && i < maxShingles; i++ {
-			if w := strings.Join(words[i:i+3], " "); len(s.stems(w)) > 1 {
-				addPhrase(fieldText, w, 0.8)
-			}
-		}
-	}
-	// Expansions and synonyms: phrases as phrases, single words as words.
-	addTerms := func(terms []string, phraseBoost, wordBoost float64) {
-		for _, e := range terms {
-			if s.isPhrase(e) {
-				addPhrase(fieldText, e, phraseBoost)
-			} else {
-				addMatch(fieldText, e, wordBoost)
-			}
-		}
-	}
-	addTerms(r.expand, 0.35, 0.25)
-	for _, e := range r.expand {
-		addMatch(fieldHeading, e, 0.2)
-	}
-	addTerms(r.synonyms, 0.15, 0.1)
-	if len(should) == 0 {
+	q := s.query(r)
+	if q == nil {
 		return nil, nil
 	}
-	content := query.NewDisjunctionQuery(should)
+	res, err := s.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, r.size, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		hit, ok := s.hit(h.ID)
+		if !ok {
+			continue
+		}
+		hit.Score = round3(h.Score)
+		hits = append(hits, hit)
+	}
+	return hits, nil
+}
+
+// query builds r's bleve query from typed parts — the user's words as
+// match, phrase and shingle queries, expansions and synonyms lower, the
+// license, clause and kind filters — or nil when r asks for nothing.
+func (s *snapshot) query(r searchReq) query.Query {
+	var qb queryBuilder
+	if t := strings.TrimSpace(r.text); t != "" {
+		s.userWords(&qb, t)
+	}
+	qb.terms(s, r.expand, 0.35, 0.25)
+	for _, e := range r.expand {
+		qb.match(fieldHeading, e, 0.2)
+	}
+	qb.terms(s, r.synonyms, 0.15, 0.1)
+	if len(qb.should) == 0 {
+		return nil
+	}
 	b := query.NewBooleanQuery(nil, nil, nil)
-	b.AddMust(content)
+	b.AddMust(query.NewDisjunctionQuery(qb.should))
 	if r.license != "" {
 		f := query.NewTermQuery(r.license)
 		f.SetField(fieldLicenses)
@@ -276,21 +291,54 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 		k.SetBoost(2)
 		b.AddShould(k)
 	}
-	req := bleve.NewSearchRequestOptions(b, r.size, 0, false)
-	res, err := s.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+	return b
+}
+
+// userWords adds the user's own words: as words in the text, heading and
+// parent headings, as a phrase, and as runs of three words they share with
+// a clause ("source code must be the preferred form") even when the whole
+// query is not a phrase of the text.
+func (s *snapshot) userWords(qb *queryBuilder, t string) {
+	qb.match(fieldText, t, 1)
+	qb.match(fieldHeading, t, 0.4)
+	qb.match(fieldParents, t, 0.2)
+	if len(s.stems(t)) > 1 {
+		qb.phrase(fieldText, t, 4)
 	}
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		hit, ok := s.hit(h.ID)
-		if !ok {
-			continue
+	words := strings.Fields(t)
+	for i := 0; i+3 <= len(words) && i < maxShingles; i++ {
+		if w := strings.Join(words[i:i+3], " "); len(s.stems(w)) > 1 {
+			qb.phrase(fieldText, w, 0.8)
 		}
-		hit.Score = round3(h.Score)
-		hits = append(hits, hit)
 	}
-	return hits, nil
+}
+
+// queryBuilder collects the should-clauses of a query.
+type queryBuilder struct{ should []query.Query }
+
+func (qb *queryBuilder) match(field, text string, boost float64) {
+	q := query.NewMatchQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	qb.should = append(qb.should, q)
+}
+
+func (qb *queryBuilder) phrase(field, text string, boost float64) {
+	q := query.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	qb.should = append(qb.should, q)
+}
+
+// terms adds expansions or synonyms: phrases as phrases, words as words.
+func (qb *queryBuilder) terms(s *snapshot, terms []string, phraseBoost, wordBoost float64) {
+	for _, e := range terms {
+		if s.isPhrase(e) {
+			qb.phrase(fieldText, e, phraseBoost)
+		} else {
+			qb.match(fieldText, e, wordBoost)
+		}
+	}
 }
 
 // hit builds a Hit for "doc#section" from the meta; ok is false when the

@@ -24,7 +24,7 @@ func crossValidate(t *testing.T, k int) (top1, top3 float64, n int, scored []cvC
 	}
 	m := newMeta(c, time.Time{})
 	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
-	f := newFeaturizer(stems, m.Lexicon, m.Concepts, newTopicMatcher(stems, m.Topics))
+	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
 	var h1, h3 int
 	for fold := 0; fold < k; fold++ {
 		skip := map[string]bool{}
@@ -108,6 +108,13 @@ func TestTuneQuestionModel(t *testing.T) {
 	}
 	for _, k := range []byte{'a', 'i', 'A'} {
 		featureWeight[k] = 1
+	}
+	for _, pb := range []float64{0.001, 0.01, 0.03, 0.05, 0.1} {
+		old := pruneBelow
+		pruneBelow = pb
+		top1, top3, _, _ := crossValidate(t, 5)
+		t.Logf("prune below %.3f: top-1 %.3f top-3 %.3f", pb, top1, top3)
+		pruneBelow = old
 	}
 	for _, gw := range []float64{0, 0.25, 1} {
 		old := genericWeight
