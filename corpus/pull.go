@@ -27,7 +27,7 @@ type PullResult struct {
 // PullOptions configures Pull.
 type PullOptions struct {
 	Dest   string       // directory the texts are written to (data/texts)
-	From   string       // mirror directory to copy from instead of downloading; "" to download
+	From   string       // mirror directory to copy from; texts it lacks are downloaded; "" to download all
 	Client *http.Client // nil: http.DefaultClient
 	// Progress, if not nil, hears of each document once it is staged
 	// (fetched or copied and verified, not yet written): done of total.
@@ -135,10 +135,10 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 	var src, action string
 	var err error
 	switch {
-	case opts.From != "":
+	case opts.From != "" && (d.URL == "" || fileExists(filepath.Join(opts.From, d.ID+".txt"))):
 		src, action = filepath.Join(opts.From, d.ID+".txt"), "copied"
 		body, err = os.ReadFile(src)
-		if errors.Is(err, os.ErrNotExist) && d.URL == "" {
+		if errors.Is(err, os.ErrNotExist) {
 			return stagedText{res: PullResult{Doc: d.ID, Action: "absent", Source: src}}, nil
 		}
 	case d.URL == "":
@@ -162,6 +162,13 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 		return stagedText{}, fmt.Errorf("%s: %w: %s has %s, manifest pins %s (the text changed upstream; review it, then update the manifest)", d.ID, ErrChecksum, src, got, d.SHA256)
 	}
 	return stagedText{res: PullResult{Doc: d.ID, Action: action, Source: src}, body: body}, nil
+}
+
+// fileExists reports whether a mirror has a document's text; a text the
+// mirror lacks is downloaded when it has a URL.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // unreachable reports whether err says the network or the host could not

@@ -175,3 +175,29 @@ func TestPullReportsProgress(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A mirror that lacks a text with a URL is completed by downloading it:
+// a partial mirror (the mirror-only texts alone, as an image build gets
+// them) is enough.
+func TestPullFromPartialMirrorDownloadsTheRest(t *testing.T) {
+	srv := mirrorServer(t, nil)
+	m := smallManifest(t, srv.URL)
+	mirror := t.TempDir()
+	for _, id := range []string{"mit", "osd"} {
+		b, err := os.ReadFile(filepath.Join(corpustest.TextsDir(t), id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(mirror, id+".txt"), b, 0o644)
+	}
+	res, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: t.TempDir(), From: mirror})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"mit": "copied", "osd": "copied", "llama4-aup": "fetched"}
+	for doc, action := range actions(res) {
+		if want[doc] != action {
+			t.Errorf("%s: %s, want %s", doc, action, want[doc])
+		}
+	}
+}

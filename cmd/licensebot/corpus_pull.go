@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/licensebot/licensebot/corpus"
 )
@@ -13,12 +14,14 @@ type corpusPullCommand struct {
 	m    *Main
 	dirs dirs
 	from string
+	all  bool
 }
 
 func (c *corpusPullCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("corpus pull", "corpus pull [--from DIR]")
 	c.dirs.register(fs)
-	fs.StringVar(&c.from, "from", "", "copy the texts from this mirror directory instead of downloading them")
+	fs.StringVar(&c.from, "from", "", "copy the texts from this mirror directory (texts it lacks are downloaded)")
+	fs.BoolVar(&c.all, "all", false, "fail unless every document is there, the mirror-only ones too (image builds)")
 	_, err := parse(fs, args)
 	return err
 }
@@ -43,5 +46,14 @@ func (c *corpusPullCommand) Run(ctx context.Context) error {
 	}
 	fmt.Fprintf(c.m.Stdout, "%d documents in %s: %d fetched, %d copied, %d unchanged, %d absent\n",
 		len(res), c.dirs.paths().Texts, counts["fetched"], counts["copied"], counts["unchanged"], counts["absent"])
+	if c.all && counts["absent"] > 0 {
+		var absent []string
+		for _, r := range res {
+			if r.Action == "absent" {
+				absent = append(absent, r.Doc)
+			}
+		}
+		return fmt.Errorf("corpus pull --all: %s: no download URL and not in the mirror; pass --from a mirror that has them (an image build: docker build --build-context mirror=DIR)", strings.Join(absent, ", "))
+	}
 	return nil
 }
