@@ -39,22 +39,20 @@ func (d *dirs) paths() corpus.Paths {
 
 // defaultDataDir is where texts, index and pins live when neither --data
 // nor LICENSEBOT_DATA says: $XDG_DATA_HOME/licensebot, else
-// ~/.local/share/licensebot (on macOS and Windows the platform's
-// application-data directory). Pins are data, not cache: a cache
-// directory may be wiped.
+// ~/.local/share/licensebot (the Makefile's DATA agrees), on Windows the
+// application-data directory. Pins are data, not cache: a cache directory
+// may be wiped.
 func defaultDataDir() string {
 	if x := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(x) {
 		return filepath.Join(x, "licensebot")
 	}
-	switch runtime.GOOS {
-	case "darwin", "ios", "windows", "plan9":
+	if runtime.GOOS == "windows" {
 		if d, err := os.UserConfigDir(); err == nil {
 			return filepath.Join(d, "licensebot")
 		}
-	default:
-		if h, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(h, ".local", "share", "licensebot")
-		}
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "licensebot")
 	}
 	return "licensebot-data" // no home directory: beside the working directory
 }

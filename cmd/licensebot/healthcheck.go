@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -16,38 +18,68 @@ import (
 // and no curl; the binary checks itself.
 type healthcheckCommand struct {
 	m       *Main
-	addr    string
+	addrs   []string
 	timeout time.Duration
 }
 
 func (c *healthcheckCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("healthcheck", "healthcheck [--addr ADDR]")
-	fs.StringVar(&c.addr, "addr", firstNonEmpty(os.Getenv("LICENSEBOT_HTTP_ADDR"), os.Getenv("LICENSEBOT_METRICS_ADDR"), ":8080"),
-		"address the bot serves /readyz on (default: LICENSEBOT_HTTP_ADDR, else LICENSEBOT_METRICS_ADDR, else :8080)")
-	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long to wait for the answer")
-	_, err := parse(fs, args)
-	return err
+	addr := fs.String("addr", "", "address the bot serves /readyz on (default: LICENSEBOT_HTTP_ADDR, LICENSEBOT_METRICS_ADDR and :8080, the first that answers)")
+	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long to wait for an answer")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	c.addrs = []string{*addr}
+	if *addr == "" {
+		c.addrs = candidates(os.Getenv("LICENSEBOT_HTTP_ADDR"), os.Getenv("LICENSEBOT_METRICS_ADDR"), ":8080")
+	}
+	return nil
 }
 
+// candidates are the addresses given, without empty ones and repeats.
+func candidates(addrs ...string) []string {
+	var out []string
+	for _, a := range addrs {
+		if a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Run asks each address in turn: an HTTP-mode bot answers on its
+// interactions address, a gateway-mode one on its ops address; the first
+// ready answer is health.
 func (c *healthcheckCommand) Run(ctx context.Context) error {
-	u := readyURL(c.addr)
+	var errs []error
+	for _, a := range c.addrs {
+		body, err := c.ask(ctx, readyURL(a))
+		if err == nil {
+			fmt.Fprint(c.m.Stdout, body)
+			return nil
+		}
+		errs = append(errs, err)
+	}
+	return fmt.Errorf("healthcheck: %w", errors.Join(errs...))
+}
+
+func (c *healthcheckCommand) ask(ctx context.Context, u string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return err
+		return "", err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("healthcheck: %w", err)
+		return "", err
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("healthcheck: %s: %s %s", u, resp.Status, strings.TrimSpace(string(body)))
+		return "", fmt.Errorf("%s: %s %s", u, resp.Status, strings.TrimSpace(string(body)))
 	}
-	fmt.Fprint(c.m.Stdout, string(body))
-	return nil
+	return string(body), nil
 }
 
 // readyURL is the /readyz URL of a listen address: ":8080" and
