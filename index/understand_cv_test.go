@@ -65,6 +65,7 @@ type cvCase struct {
 // TestQuestionModelCrossValidated holds question understanding on unseen
 // training questions above a floor, and reports it.
 func TestQuestionModelCrossValidated(t *testing.T) {
+	t.Parallel() // independent of the test index: runs while it is built
 	top1, top3, n, scored := crossValidate(t, 5)
 	t.Logf("question model, 5-fold cross-validation over %d training questions: top-1 %.2f, top-3 %.2f", n, top1, top3)
 	byFile := map[string][2]int{}
