@@ -40,7 +40,7 @@ func (c *corpusPullCommand) Run(ctx context.Context) error {
 	counts := map[string]int{}
 	for _, r := range res {
 		counts[r.Action]++
-		if r.Action == "absent" {
+		if r.Action == "absent" && !c.all {
 			fmt.Fprintf(c.m.Stderr, "note: %s has no download URL and is not in the mirror; it will be left out of the index (use --from DIR)\n", r.Doc)
 		}
 	}
@@ -49,7 +49,7 @@ func (c *corpusPullCommand) Run(ctx context.Context) error {
 	if c.all && counts["absent"] > 0 {
 		var absent []string
 		for _, r := range res {
-			if r.Action == "absent" {
+			if r.Action == "absent" && !c.all {
 				absent = append(absent, r.Doc)
 			}
 		}
