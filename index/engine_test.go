@@ -346,13 +346,13 @@ func TestSwapUnderLoad(t *testing.T) {
 					t.Log(err)
 				}
 				done.Add(1)
-				time.Sleep(500 * time.Microsecond)
+				time.Sleep(10 * time.Millisecond)
 			}
 		}(g)
 	}
 	dirs := map[string]bool{e.Stats().Dir: true}
 	var rb sync.WaitGroup
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 2; i++ {
 		rb.Add(2)
 		for j := 0; j < 2; j++ { // two requests at once coalesce
 			go func() {
