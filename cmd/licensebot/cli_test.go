@@ -33,6 +33,9 @@ func TestAskReadsNamesAsPeopleTypeThem(t *testing.T) {
 		{[]string{"Llama 4", "credit"}, "llama4", "attribution", false, true},
 		{[]string{"llama", "3.1", "built", "with", "llama"}, "llama3.1", "attribution", false, true},
 		{[]string{"Qwen2.5-7B-Instruct", "commercial", "use"}, "", "", true, true},
+		{[]string{"LicenseRef-scancode-llama-4-cla-2025", "credit"}, "llama4", "attribution", false, true}, // ScanCode id
+		{[]string{"llama-4-license-2025", "credit"}, "llama4", "attribution", false, true},                 // its policy's, without the namespace
+		{[]string{"Apache-2.0", "patents"}, "apache-2.0", "patents", false, true},                          // SPDX id
 		{[]string{"openrail++", "attribution"}, "", "", false, false},
 	} {
 		out, stderr, code := run(t, append([]string{"ask", "--json", "--data", data}, tc.args...)...)
