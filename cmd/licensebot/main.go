@@ -35,7 +35,11 @@ func exitCode(err error, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
-	case errors.As(err, &unknown), errors.As(err, &unindexed):
+	case errors.As(err, &unknown):
+		fmt.Fprintln(stderr, "licensebot:", err)
+		fmt.Fprintln(stderr, "`licensebot licenses` lists the licenses, `licensebot models` the models.")
+		return 2
+	case errors.As(err, &unindexed):
 		fmt.Fprintln(stderr, "licensebot:", err)
 		return 2
 	case errors.Is(err, errUsage), errors.As(err, new(userError)):
