@@ -29,7 +29,7 @@ all: build
 build: $(BIN)
 
 $(BIN): $(SOURCES)
-	@if [ ! -x $(BIN) ]; then echo "Building $(BIN). The first build downloads the Go modules and compiles them (bleve, SQLite, pgx): 3–5 minutes on two cores; later builds take seconds."; fi
+	@if [ ! -x $(BIN) ]; then echo "Building $(BIN). The first build downloads the Go modules and compiles them (bleve, SQLite, pgx): about 2–5 minutes on two cores, depending on the network; later builds take seconds."; fi
 	$(GO) build -trimpath -o $(BIN) ./cmd/licensebot
 
 # Pull the texts (SHA-256 verified) and build the index into $(DATA)/.
