@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 )
 
@@ -78,26 +79,86 @@ func topicChoices(topics []index.TopicInfo, typed string) []*discordgo.Applicati
 // rankByNames keeps the items one of whose names matches the normalised
 // query q, best match first and in their given order among equals.
 func rankByNames[T any](items []T, q string, names func(T) []string) []T {
-	type scored struct {
-		item T
-		rank int
+	s := scoreByNames(items, q, names)
+	out := make([]T, len(s))
+	for n := range s {
+		out[n] = s[n].item
 	}
-	var s []scored
+	return out
+}
+
+// ranked is an item and how well it matched.
+type ranked[T any] struct {
+	item T
+	rank int
+}
+
+// scoreByNames is rankByNames with each item's rank kept, for merging two
+// rankings.
+func scoreByNames[T any](items []T, q string, names func(T) []string) []ranked[T] {
+	var s []ranked[T]
 	for _, it := range items {
 		r := rankNone
 		for _, cand := range names(it) {
 			r = min(r, matchRank(q, cand))
 		}
 		if r < rankNone {
-			s = append(s, scored{it, r})
+			s = append(s, ranked[T]{it, r})
 		}
 	}
 	sort.SliceStable(s, func(a, b int) bool { return s[a].rank < s[b].rank })
-	out := make([]T, len(s))
-	for n := range s {
-		out[n] = s[n].item
+	return s
+}
+
+// modelLister is the part of the engine that lists the model catalogue
+// (*index.Engine has it); engines without one offer licenses only.
+type modelLister interface {
+	Models(filter string) []index.ModelInfo
+}
+
+// subjectChoices complete an option that takes a license or a model
+// ("qwen2.5-7" offers Qwen2.5-7B-Instruct): the licenses and catalogued
+// models matching typed, best match first, a license before a model that
+// matches as well. Empty input lists the licenses.
+func subjectChoices(eng Engine, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	ml, ok := eng.(modelLister)
+	q := norm(typed)
+	if !ok || q == "" {
+		return licenseChoices(eng.Licenses(), typed)
+	}
+	lics := scoreByNames(eng.Licenses(), q, func(l index.LicenseInfo) []string {
+		return append([]string{l.Key, l.Title}, l.Aliases...)
+	})
+	models := scoreByNames(ml.Models(typed), q, func(m index.ModelInfo) []string {
+		return append([]string{m.Name}, m.Names...)
+	})
+	out := make([]*discordgo.ApplicationCommandOptionChoice, 0, maxChoices)
+	for len(out) < maxChoices && (len(lics) > 0 || len(models) > 0) {
+		if len(lics) > 0 && (len(models) == 0 || lics[0].rank <= models[0].rank) {
+			out = append(out, licenseChoices([]index.LicenseInfo{lics[0].item}, "")...)
+			lics = lics[1:]
+			continue
+		}
+		if c := modelChoice(models[0].item); c != nil {
+			out = append(out, c)
+		}
+		models = models[1:]
 	}
 	return out
+}
+
+// modelChoice offers a model by its catalogue name, with the licenses it
+// is under: "Qwen2.5-7B-Instruct (model · apache-2.0)".
+func modelChoice(m index.ModelInfo) *discordgo.ApplicationCommandOptionChoice {
+	name := clean(m.Name)
+	if name == "" || textLen(name) > maxChoiceLen {
+		return nil
+	}
+	label := name
+	if len(m.Licenses) > 0 {
+		label = truncate(name+" (model · "+clean(strings.Join(m.Licenses, ", "))+")", maxChoiceLen)
+	}
+	return &discordgo.ApplicationCommandOptionChoice{Name: label, Value: name}
 }
 
 // matchRank grades how well the normalised query q matches cand.
@@ -168,4 +229,25 @@ func subsequence(q, c string) bool {
 func typedString(o *discordgo.ApplicationCommandInteractionDataOption) string {
 	s, _ := o.Value.(string)
 	return s
+}
+
+// modelNamed returns the catalogued model input names, when it names one
+// rather than a license (the engine resolves both; some answers say which).
+func modelNamed(eng Engine, input string) (index.ModelInfo, bool) {
+	ml, ok := eng.(modelLister)
+	f := corpus.FoldModelName(input)
+	if !ok || f == "" {
+		return index.ModelInfo{}, false
+	}
+	if _, err := eng.ResolveLicense(input); err != nil {
+		return index.ModelInfo{}, false
+	}
+	for _, m := range ml.Models(input) {
+		for _, n := range append([]string{m.Name}, m.Names...) {
+			if corpus.FoldModelName(n) == f {
+				return m, true
+			}
+		}
+	}
+	return index.ModelInfo{}, false
 }

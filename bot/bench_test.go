@@ -76,7 +76,7 @@ func BenchmarkRenderAnswer(b *testing.B) {
 	a := sampleAnswer()
 	b.ReportAllocs()
 	for b.Loop() {
-		r := RenderAnswer(a)
+		r := RenderAnswer(a, nil)
 		if _, err := EncodeResponse(r); err != nil {
 			b.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -41,10 +42,26 @@ func handleClause(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 		return nil, err
 	}
 	h, err := d.Engine.Clause(ctx, info.Key, section)
+	if m, ok := modelNamed(d.Engine, lic); errors.Is(err, index.ErrNoSuchSection) && ok {
+		if other := clauseOfModel(ctx, d.Engine, m, section); other != nil {
+			h, err = other, nil // the section is in the model's other license
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return RenderClause(h, d.Engine.Stats(), false), nil
+}
+
+// clauseOfModel looks a section up in each license a model is under, in
+// the catalogue's order; nil when none has it.
+func clauseOfModel(ctx context.Context, eng Engine, m index.ModelInfo, section string) *index.Hit {
+	for _, key := range m.Licenses {
+		if h, err := eng.Clause(ctx, key, section); err == nil {
+			return h
+		}
+	}
+	return nil
 }
 
 // handleFullClause answers the Full clause button privately with the
@@ -70,15 +87,18 @@ func autocompleteLicenseOnly(ctx context.Context, d *Deps, i *discordgo.Interact
 	if focused.Name != "license" {
 		return nil
 	}
-	return licenseChoices(d.Engine.Licenses(), typedString(focused))
+	return subjectChoices(d.Engine, typedString(focused))
 }
 
 // fullClauseBudget is how much of a clause RenderClause quotes.
 const fullClauseBudget = 3800
 
-// RenderClause shows one clause in full (cut only past Discord's limits).
+// RenderClause shows one clause in full (cut only past Discord's limits):
+// its clean text (Display, for a boxed section), and for a clause that
+// introduces a list or a heading that groups items, every item under its
+// label.
 func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.InteractionResponse {
-	title := "§" + clean(h.Section)
+	title := sectionLabel(h.Section)
 	if h.DocTitle != "" {
 		title = clean(h.DocTitle) + " " + title
 	}
@@ -91,7 +111,16 @@ func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.Interac
 		Color:  statusColor[index.StatusUnknown],
 		Footer: &discordgo.MessageEmbedFooter{Text: footer(st.CorpusVersion, st.IndexedAt)},
 	}
-	body := renderQuote(h.Text, h.Matched, fullClauseBudget)
+	intro, items := clauseParts(*h)
+	var body string
+	if len(items) == 0 {
+		body = renderQuote(intro, h.Matched, fullClauseBudget)
+		if strings.HasSuffix(strings.TrimSpace(intro), ":") {
+			body += listContinues // a list the lookup did not return
+		}
+	} else {
+		body = listBlock(*h, intro, items, "", fullClauseBudget, leftInTextNote)
+	}
 	if l := linkLine(h.URL); l != "" {
 		body += "\n\n" + l
 	}
@@ -111,7 +140,7 @@ func clauseButtonList(license string, hits []index.Hit, numbered bool) []discord
 		seen[id] = true
 		label := "Full clause"
 		if numbered {
-			label = truncate("Full clause §"+clean(h.Section), maxButtonLabel)
+			label = truncate("Full clause "+sectionLabel(h.Section), maxButtonLabel)
 		}
 		row = append(row, discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id})
 	}

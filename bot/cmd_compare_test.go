@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
@@ -18,5 +19,47 @@ func TestCompareCommand(t *testing.T) {
 			got = append(got, x.Name+": "+truncate(x.Value, 40))
 		}
 		t.Errorf("compare llama3 vs llama4 on outputs: %v", got)
+	}
+}
+
+func TestRenderComparisonGolden(t *testing.T) {
+	a := sampleAnswer()
+	a.Verdict = index.Verdict{Status: index.StatusConditional, Summary: "Sample summary: you may, within the gates."}
+	a.Conditions = sampleGates()
+	b := sampleAnswer()
+	b.License, b.LicenseTitle, b.URL = "mit", "MIT License", "https://example.org/mit"
+	b.Verdict = index.Verdict{Status: index.StatusInfo, Summary: "Sample fact."}
+	b.Clauses = []index.Hit{{Doc: "mit", Section: "p4", Text: "Sample clause of the second license.", URL: "https://example.org/mit", DocTitle: "MIT License"}}
+	r := RenderComparison(a, b, sampleDocs())
+	golden(t, "compare.json", validateResponse(t, r))
+	f := r.Data.Embeds[0].Fields
+	if !strings.Contains(f[0].Value, "**Only if:**") || !strings.Contains(f[0].Value, "[Llama 4 Acceptable Use Policy ¶3](") {
+		t.Errorf("first side without its gates: %q", f[0].Value)
+	}
+	if f[1].Value != "**In short:** Sample fact." || !strings.Contains(f[3].Name, "¶4") {
+		t.Errorf("second side: %q, %q", f[1].Value, f[3].Name)
+	}
+
+	// No verdict on one side: said plainly, its clause marked as a match.
+	b = sampleUnsure()
+	r = validateResponseOf(t, RenderComparison(a, b, nil))
+	f = r.Data.Embeds[0].Fields
+	if !strings.HasPrefix(f[1].Value, "No verdict") || !strings.Contains(f[1].Value, "`redistribution`") ||
+		!strings.HasPrefix(f[3].Name, "Closest match, not the basis of a verdict") {
+		t.Errorf("unsure side: %q / %q", f[1].Value, f[3].Name)
+	}
+}
+
+func TestCompareGatedAndFactTopics(t *testing.T) {
+	d, _ := newTestDeps(indextest.Engine(t))
+	r := dispatchOne(t, d, slash("compare", "first", "llama4", "second", "apache-2.0", "topic", "modification"))
+	f := r.Data.Embeds[0].Fields
+	if !strings.HasPrefix(f[0].Value, "**Conditional.**") || !strings.Contains(f[0].Value, "700M") || !strings.Contains(f[0].Value, "EU") {
+		t.Errorf("llama4 modification beside Apache must carry its gates: %q", f[0].Value)
+	}
+	r = dispatchOne(t, d, slash("compare", "first", "mit", "second", "apache-2.0", "topic", "warranty"))
+	e := r.Data.Embeds[0]
+	if e.Color != 0 || !strings.HasPrefix(e.Fields[0].Value, "**In short:**") || !strings.HasPrefix(e.Fields[1].Value, "**In short:**") {
+		t.Errorf("facts compared as verdicts: colour %x, %q", e.Color, e.Fields[0].Value)
 	}
 }

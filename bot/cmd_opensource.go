@@ -48,14 +48,18 @@ func handleOpenSource(ctx context.Context, d *Deps, i *discordgo.Interaction) (*
 	if err != nil {
 		return nil, err
 	}
-	st := d.Engine.Stats()
-	return RenderOpenSource(a, st), nil
+	var model *index.ModelInfo
+	if m, ok := modelNamed(d.Engine, lic); ok {
+		model = &m
+	}
+	return RenderOpenSource(a, d.Engine.Stats(), model), nil
 }
 
 // RenderOpenSource renders an assessment: the overall verdict, then one
 // field per OSD criterion (and per OSAID item) with its reason and the
-// sections that decide it.
-func RenderOpenSource(a *index.Assessment, st index.Stats) *discordgo.InteractionResponse {
+// sections that decide it. model, when the user named one, is said first:
+// which licenses it is under and which one this checks.
+func RenderOpenSource(a *index.Assessment, st index.Stats, model *index.ModelInfo) *discordgo.InteractionResponse {
 	title := escapeMarkdown(firstNonEmpty(clean(a.LicenseTitle), a.License))
 	e := &discordgo.MessageEmbed{
 		Title:  truncate(title+" — Open source?", maxTitle),
@@ -75,6 +79,9 @@ func RenderOpenSource(a *index.Assessment, st index.Stats) *discordgo.Interactio
 	if len(a.OSAID) > 0 {
 		e.Description += "\nBelow the OSD: the Open Source AI Definition 1.0's freedoms and preferred form."
 	}
+	if model != nil {
+		e.Description = modelNote(model, a) + "\n\n" + e.Description
+	}
 	for _, c := range a.Criteria {
 		e.Fields = append(e.Fields, criterionField(fmt.Sprintf("OSD %d · %s", c.N, c.Title), c))
 	}
@@ -85,6 +92,24 @@ func RenderOpenSource(a *index.Assessment, st index.Stats) *discordgo.Interactio
 	return messageResponse(e, nil, false)
 }
 
+// modelNote says which license of a model an assessment checks, and how
+// to check the others.
+func modelNote(m *index.ModelInfo, a *index.Assessment) string {
+	var lics, others []string
+	for _, l := range m.Licenses {
+		lics = append(lics, inlineCode(l, 80))
+		if l != a.License && !strings.Contains(l, " ") {
+			others = append(others, "`/opensource "+l+"`")
+		}
+	}
+	note := "**" + escapeMarkdown(truncate(clean(m.Name), 100)) + "** is a model under " + joinAnd(lics) + ". "
+	note += "This checks **" + escapeMarkdown(firstNonEmpty(clean(a.LicenseTitle), a.License)) + "**"
+	if len(others) > 0 {
+		note += "; " + joinAnd(others) + " checks the other"
+	}
+	return note + "."
+}
+
 func criterionField(name string, c index.Criterion) *discordgo.MessageEmbedField {
 	mark := "✅"
 	if c.Result == "fail" {
@@ -92,7 +117,7 @@ func criterionField(name string, c index.Criterion) *discordgo.MessageEmbedField
 	}
 	var refs []string
 	for _, h := range c.Clauses {
-		refs = append(refs, "§"+clean(h.Section)+" "+clean(h.Doc))
+		refs = append(refs, sectionLabel(h.Section)+" "+clean(h.Doc))
 	}
 	v := escapeMarkdown(clean(c.Reason))
 	if len(refs) > 0 {

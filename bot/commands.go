@@ -59,16 +59,19 @@ type ComponentHandler func(ctx context.Context, d *Deps, i *discordgo.Interactio
 // Components routes button clicks by the custom_id prefix before the first
 // ':', and is every button the bot answers, in the order users meet them.
 var Components = map[string]ComponentHandler{
-	ClausePrefix:     handleFullClause, // Full clause, on answers      cmd_clause.go
-	PinPrefix:        handlePinButton,  // 📌 Pin, on answers           cmd_pin.go
-	PinnedPagePrefix: handlePinnedPage, // Previous / Next, on /pinned  cmd_pinned.go
-	UnpinPrefix:      handleUnpin,      // Unpin N, on /pinned          cmd_pinned.go
+	ClausePrefix:     handleFullClause,  // Full clause, on answers      cmd_clause.go
+	TopicPrefix:      handleTopicButton, // a likely topic, on answers without a verdict  cmd_license.go
+	PinPrefix:        handlePinButton,   // 📌 Pin, on answers           cmd_pin.go
+	PinnedPagePrefix: handlePinnedPage,  // Previous / Next, on /pinned  cmd_pinned.go
+	UnpinPrefix:      handleUnpin,       // Unpin N, on /pinned          cmd_pinned.go
 }
 
 // The custom_id prefixes of the buttons, one per entry of Components.
 const (
 	// ClausePrefix: "clause:<license>:<doc>#<section>" (ClauseCustomID).
 	ClausePrefix = "clause"
+	// TopicPrefix: "topic:<license or model>:<topic>" (TopicCustomID).
+	TopicPrefix = "topic"
 	// PinPrefix: "pin:<license>:<topic>" (PinCustomID).
 	PinPrefix = "pin"
 	// PinnedPagePrefix: "pinned:prev:<offset>" and "pinned:next:<offset>".

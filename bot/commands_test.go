@@ -40,12 +40,12 @@ func TestCommandsAreTheREADMEsTableInOrder(t *testing.T) {
 
 // Every button the bot puts on a message routes to a handler.
 func TestEveryButtonPrefixIsRouted(t *testing.T) {
-	for _, p := range []string{ClausePrefix, PinPrefix, PinnedPagePrefix, UnpinPrefix} {
+	for _, p := range []string{ClausePrefix, TopicPrefix, PinPrefix, PinnedPagePrefix, UnpinPrefix} {
 		if Components[p] == nil {
 			t.Errorf("no handler for %q buttons", p)
 		}
 	}
-	if len(Components) != 4 {
-		t.Errorf("%d component handlers; the prefixes above are 4", len(Components))
+	if len(Components) != 5 {
+		t.Errorf("%d component handlers; the prefixes above are 5", len(Components))
 	}
 }

@@ -12,10 +12,13 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 )
 
-// Embed colours by verdict status.
+// Embed colours by verdict status. Info has none: a topic that states a
+// fact (warranty, governing law, "is it open source?") is not a verdict,
+// and a colour would make it read as one.
 var statusColor = map[index.Status]int{
 	index.StatusRequired:     0x3B82F6,
 	index.StatusAllowed:      0x22C55E,
@@ -34,6 +37,10 @@ var statusLabel = map[index.Status]string{
 	index.StatusUnknown:      "No curated verdict.",
 }
 
+// openSourceTopic is the topic answered from the license's Open Source
+// Definition assessment; its answer is a yes or a no, never a permission.
+const openSourceTopic = "open-source"
+
 func messageResponse(e *discordgo.MessageEmbed, components []discordgo.MessageComponent, private bool) *discordgo.InteractionResponse {
 	data := &discordgo.InteractionResponseData{
 		Embeds:          []*discordgo.MessageEmbed{e},
@@ -49,16 +56,25 @@ func messageResponse(e *discordgo.MessageEmbed, components []discordgo.MessageCo
 // clauseFields renders hits as fields sharing what is left of the embed's
 // 6000 characters once title, description, footer and names are counted.
 func clauseFields(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, quoteMax int) []*discordgo.MessageEmbedField {
+	return clauseFieldsWithin(hits, licTitle, e, quoteMax, maxEmbedTotal)
+}
+
+// clauseFieldsWithin is clauseFields for an embed that shares the message's
+// 6000 characters with others: total is its own share.
+func clauseFieldsWithin(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, quoteMax, total int) []*discordgo.MessageEmbedField {
 	if len(hits) == 0 {
 		return nil
 	}
 	fields := make([]*discordgo.MessageEmbedField, len(hits))
-	used := textLen(e.Title) + textLen(e.Description) + textLen(e.Footer.Text)
+	used := textLen(e.Title) + textLen(e.Description)
+	if e.Footer != nil {
+		used += textLen(e.Footer.Text)
+	}
 	for n, h := range hits {
 		fields[n] = &discordgo.MessageEmbedField{Name: clauseName(h, licTitle)}
 		used += textLen(fields[n].Name)
 	}
-	share := (maxEmbedTotal - used) / len(hits)
+	share := (total - used) / len(hits)
 	for n, h := range hits {
 		budget := min(share, maxFieldValue)
 		link := linkLine(h.URL)
@@ -67,12 +83,10 @@ func clauseFields(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, 
 		} else {
 			link = ""
 		}
-		budget = min(budget-2, quoteMax) // "> "
-		quote := renderQuote(h.Text, h.Matched, budget)
-		v := "> " + strings.ReplaceAll(quote, "\n", "\n> ")
-		if textLen(v) > budget+2 { // line breaks grew it; recut plainly
-			v = "> " + renderQuote(strings.ReplaceAll(h.Text, "\n", " "), h.Matched, budget)
+		if len(h.Items) == 0 {
+			budget = min(budget, quoteMax+2) // a list may use the whole field
 		}
+		v := quoteBlock(h, budget)
 		if link != "" {
 			v += "\n" + link
 		}
@@ -84,7 +98,7 @@ func clauseFields(hits []index.Hit, licTitle string, e *discordgo.MessageEmbed, 
 // clauseName is "§1.b.i · Heading", prefixed by the document's title when
 // the clause is not from the license itself (an incorporated policy).
 func clauseName(h index.Hit, licTitle string) string {
-	name := "§" + clean(h.Section)
+	name := sectionLabel(h.Section)
 	if dt := clean(h.DocTitle); dt != "" && dt != licTitle {
 		name = truncate(dt, 120) + " " + name
 	}
@@ -92,6 +106,16 @@ func clauseName(h index.Hit, licTitle string) string {
 		name += " · " + hd
 	}
 	return truncate(escapeMarkdown(truncate(name, 200)), maxFieldName)
+}
+
+// sectionLabel is a section as people read it: "§1.b.i", "§3 ¶2", "¶3",
+// "•2", "AUP ¶2" — never the index's internal ids ("p3", "b2").
+func sectionLabel(sec string) string {
+	l := corpus.SectionLabel(clean(sec))
+	if l != "" && l[0] >= '0' && l[0] <= '9' {
+		return "§" + l
+	}
+	return l
 }
 
 // footer is "Not legal advice · corpus <version> · indexed <date>".
@@ -164,6 +188,12 @@ func firstNonEmpty(s ...string) string {
 // above computed, the embed that leaves here is valid. Fields are dropped
 // from the end before anything else is cut.
 func fitEmbed(e *discordgo.MessageEmbed) {
+	fitEmbedWithin(e, maxEmbedTotal)
+}
+
+// fitEmbedWithin is fitEmbed for an embed whose share of the message's
+// 6000 characters is total.
+func fitEmbedWithin(e *discordgo.MessageEmbed, total int) {
 	e.Title = truncate(e.Title, maxTitle)
 	e.Description = truncate(e.Description, maxDescription)
 	if e.Footer != nil {
@@ -182,10 +212,10 @@ func fitEmbed(e *discordgo.MessageEmbed) {
 			f.Value = "\u200b"
 		}
 	}
-	for embedLen(e) > maxEmbedTotal && len(e.Fields) > 0 {
+	for embedLen(e) > total && len(e.Fields) > 0 {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
-	if over := embedLen(e) - maxEmbedTotal; over > 0 {
+	if over := embedLen(e) - total; over > 0 {
 		e.Description = truncate(e.Description, max(textLen(e.Description)-over, 1))
 	}
 }
@@ -203,4 +233,138 @@ func embedLen(e *discordgo.MessageEmbed) int {
 		n += textLen(f.Name) + textLen(f.Value)
 	}
 	return n
+}
+
+// DocLink is a document's title and official page: what a condition's
+// link to its clause needs.
+type DocLink struct{ Title, URL string }
+
+// DocLinks maps a document id to its DocLink. Handlers fill it for the
+// documents an answer's conditions cite; renderers add those of the
+// clauses they quote.
+type DocLinks map[string]DocLink
+
+// withHits returns docs plus the documents of hits and their items.
+func (docs DocLinks) withHits(hits ...[]index.Hit) DocLinks {
+	out := DocLinks{}
+	for _, hs := range hits {
+		for _, h := range hs {
+			if h.Doc != "" && (h.URL != "" || h.DocTitle != "") {
+				out[h.Doc] = DocLink{Title: h.DocTitle, URL: h.URL}
+			}
+		}
+	}
+	for k, v := range docs {
+		out[k] = v
+	}
+	return out
+}
+
+// statusWord is a status as the verdict line names it, "" for info (a
+// fact, not a verdict).
+func statusWord(s index.Status) string {
+	if s == index.StatusInfo {
+		return ""
+	}
+	if l := statusLabel[s]; l != "" {
+		return l
+	}
+	return statusLabel[index.StatusUnknown]
+}
+
+// verdictText is a verdict as a reader meets it: its head in bold, then
+// the summary.
+func verdictText(topic string, v index.Verdict, budget int) string {
+	head, summary := verdictHead(topic, v)
+	return "**" + firstNonEmpty(head, "In short:") + "** " + renderQuote(summary, nil, budget)
+}
+
+// verdictHead splits a verdict into its head and the rest of its summary.
+// An open-source answer's head is "Open source? Yes." or "… No.", never a
+// permission; a fact (info) has no head ("").
+func verdictHead(topic string, v index.Verdict) (head, summary string) {
+	summary = clean(v.Summary)
+	if topic == openSourceTopic {
+		for _, yn := range []string{"Yes.", "No."} {
+			if rest, ok := strings.CutPrefix(summary, yn); ok {
+				return "Open source? " + yn, strings.TrimSpace(rest)
+			}
+		}
+		return "Open source?", summary
+	}
+	return statusWord(v.Status), summary
+}
+
+// onlyIf is the "Only if: …" line of what a verdict depends on: the
+// topic's own conditions, then the license's gates, each linked to the
+// clause that imposes it. Short of room it names the clauses without
+// links before it leaves a condition out, and then says so ("…"). It is
+// "" without conditions.
+func onlyIf(conds []index.Condition, docs DocLinks, licTitle string, budget int) string {
+	const head = "**Only if:** "
+	room := budget - textLen(head) - 1
+	line := conditionList(conds, docs, licTitle)
+	if textLen(line) > room {
+		line = conditionList(conds, nil, licTitle)
+	}
+	if line == "" {
+		return ""
+	}
+	if textLen(line) <= room {
+		return head + line + "."
+	}
+	parts := strings.Split(line, "; ")
+	return head + joinWithin(parts, "; ", room-3) + "; …"
+}
+
+// conditionList joins the conditions' labels, each followed by the clause
+// it rests on.
+func conditionList(conds []index.Condition, docs DocLinks, licTitle string) string {
+	var parts []string
+	for _, c := range conds {
+		label := strings.ReplaceAll(escapeMarkdown(clean(c.Label)), "; ", ", ")
+		if label == "" {
+			continue
+		}
+		if ref := conditionRef(c, docs, licTitle); ref != "" {
+			label += " (" + ref + ")"
+		}
+		parts = append(parts, label)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// conditionRef is the clause a condition rests on, as a link to its
+// document's official page labelled with its section ("§2",
+// "Llama 4 Acceptable Use Policy ¶3"); plain text without a URL.
+func conditionRef(c index.Condition, docs DocLinks, licTitle string) string {
+	if c.Doc == "" || c.Section == "" {
+		return ""
+	}
+	label := sectionLabel(c.Section)
+	d := docs[c.Doc]
+	if t := clean(d.Title); t != "" && t != licTitle {
+		label = truncate(t, 80) + " " + label
+	}
+	text := escapeMarkdown(label)
+	if u := safeURL(d.URL); u != "" {
+		return "[" + text + "](" + u + ")"
+	}
+	return text
+}
+
+// newConditions are the conditions of an aspect not already named in the
+// answer it follows: gates apply to both and are said once.
+func newConditions(conds, said []index.Condition) []index.Condition {
+	seen := map[string]bool{}
+	for _, c := range said {
+		seen[c.Label] = true
+	}
+	var out []index.Condition
+	for _, c := range conds {
+		if !seen[c.Label] {
+			out = append(out, c)
+		}
+	}
+	return out
 }

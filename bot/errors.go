@@ -61,7 +61,7 @@ func errorMessage(err error) string {
 	case errors.As(err, &unk):
 		return didYouMean(unk)
 	case errors.As(err, &unx):
-		return unx.Error() + ": I cannot quote it, and I will not answer from a different license."
+		return notIndexed(unx)
 	case errors.As(err, &ue):
 		return ue.Msg
 	case errors.Is(err, index.ErrNoSuchSection):
@@ -90,6 +90,34 @@ func didYouMean(e *index.UnknownLicenseError) string {
 	} else {
 		b.WriteString(" Start typing in the `license` option to pick one from the list.")
 	}
+	return b.String()
+}
+
+// notIndexed names the license a model is under whose text is not in the
+// index, with its official page, and says plainly why there is no answer:
+// never a neighbouring license's instead.
+func notIndexed(e *index.UnindexedLicenseError) string {
+	var parts []string
+	for n, t := range e.Licenses {
+		p := "**" + escapeMarkdown(truncate(clean(t), 150)) + "**"
+		if n < len(e.URLs) {
+			if u := safeURL(e.URLs[n]); u != "" {
+				p += " (<" + u + ">)"
+			}
+		}
+		parts = append(parts, p)
+	}
+	lics := joinAnd(parts)
+	if lics == "" {
+		lics = "a license"
+	}
+	var b strings.Builder
+	if m := clean(e.Model); m != "" {
+		fmt.Fprintf(&b, "**%s** is under %s, whose text I have not indexed yet.", escapeMarkdown(truncate(m, 100)), lics)
+	} else {
+		fmt.Fprintf(&b, "I have not indexed the text of %s yet.", lics)
+	}
+	b.WriteString(" I can't quote it, so I won't answer — and I won't answer from a different license instead.")
 	return b.String()
 }
 

@@ -285,6 +285,7 @@ func sampleAnswer() *index.Answer {
 		LicenseTitle:  "Llama 4 Community License Agreement",
 		TopicLabel:    "Attribution",
 		Curated:       true,
+		Grounded:      true,
 		URL:           "https://www.llama.com/llama4/license/",
 		CorpusVersion: "2026.11.1",
 		IndexedAt:     "2026-11-26",

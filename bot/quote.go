@@ -4,10 +4,14 @@ package bot
 // escaped, matched words in bold, cut at a sentence when too long.
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/index"
 )
 
 // renderQuote renders verbatim text for Discord: Markdown in it escaped so
@@ -237,4 +241,143 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// quoteBlock renders a clause as a Discord quote block of at most budget
+// characters. A clause that introduces a list carries its items inside the
+// same block, one a line under its label (`a.i`), whole items while they
+// fit and the next cut at a sentence; a line after the block counts the
+// items left out, so a list is never shown as if it ended early.
+func quoteBlock(h index.Hit, budget int) string {
+	intro, items := clauseParts(h)
+	if len(items) == 0 {
+		quote := renderQuote(intro, h.Matched, budget-2)
+		v := "> " + strings.ReplaceAll(quote, "\n", "\n> ")
+		if textLen(v) > budget { // line breaks grew it; recut plainly
+			v = "> " + renderQuote(strings.ReplaceAll(intro, "\n", " "), h.Matched, budget-2)
+		}
+		return v
+	}
+	return listBlock(h, intro, items, "> ", budget, leftOutNote)
+}
+
+// listBlock renders a clause's intro and its items, each line opened by
+// prefix ("> " inside a quote block, "" for a whole clause), within budget.
+// more says how many items were left out and where to read them.
+func listBlock(h index.Hit, intro string, items []index.Hit, prefix string, budget int, more func(int) string) string {
+	room := budget - max(textLen(more(len(items))), textLen(listContinues))
+	if room < minItemCut { // no room for items: the intro, and how many there are
+		if q := quoteLines(intro, h.Matched, prefix, room); q != "" {
+			return q + more(len(items))
+		}
+		return quoteLines(intro, h.Matched, prefix, budget)
+	}
+	var b strings.Builder
+	b.WriteString(quoteLines(intro, h.Matched, prefix, room))
+	for n, it := range items {
+		line := "\n" + prefix + inlineCode(itemLabel(h.Section, it.Section), 40) + " "
+		left := room - textLen(b.String()) - textLen(line)
+		text := strings.ReplaceAll(firstNonEmpty(it.Display, it.Text), "\n", " ")
+		if whole := quoteLines(text, h.Matched, "", wholeItem); textLen(whole) <= left {
+			b.WriteString(line + whole)
+			continue
+		}
+		rest := len(items) - n
+		if cut := quoteLines(text, h.Matched, "", left); left >= minItemCut && cut != "" {
+			b.WriteString(line + cut)
+			rest--
+		}
+		if rest > 0 {
+			b.WriteString(more(rest))
+		}
+		return strings.TrimPrefix(b.String(), "\n")
+	}
+	if last := items[len(items)-1]; strings.HasSuffix(strings.TrimSpace(firstNonEmpty(last.Display, last.Text)), ":") {
+		b.WriteString(listContinues) // the index quotes a list only so far
+	}
+	return strings.TrimPrefix(b.String(), "\n") // a group heading has no text of its own
+}
+
+// listContinues follows a list whose last item introduces items of its
+// own that the answer does not carry: the reader is sent to the text
+// rather than left at a colon.
+const listContinues = "\n*(the list goes on in the official text)*"
+
+// wholeItem is a budget no item reaches: the item rendered whole.
+const wholeItem = 1 << 16
+
+// minItemCut is the least room worth starting an item in: less than that
+// reads as noise, so the item is counted as left out instead.
+const minItemCut = 80
+
+// leftOutNote follows a list cut short, outside the quote: the reader is
+// told how much more the clause says, and where to read it.
+func leftOutNote(n int) string {
+	if n == 1 {
+		return "\n*(1 more item: Full clause)*"
+	}
+	return "\n*(" + strconv.Itoa(n) + " more items: Full clause)*"
+}
+
+// leftInTextNote is leftOutNote for the full clause itself, longer than
+// one message can hold: the rest is in the official text.
+func leftInTextNote(n int) string {
+	if n == 1 {
+		return "\n*(1 more item in the official text)*"
+	}
+	return "\n*(" + strconv.Itoa(n) + " more items in the official text)*"
+}
+
+// quoteLines renders text within budget with every line opened by prefix.
+func quoteLines(text string, matched []string, prefix string, budget int) string {
+	if budget <= textLen(prefix) {
+		return ""
+	}
+	q := renderQuote(text, matched, budget-textLen(prefix))
+	v := strings.ReplaceAll(q, "\n", "\n"+prefix)
+	if textLen(v) > budget-textLen(prefix) {
+		v = renderQuote(strings.ReplaceAll(text, "\n", " "), matched, budget-textLen(prefix))
+	}
+	if v == "" {
+		return ""
+	}
+	return prefix + v
+}
+
+// clauseParts is what a clause shows: its own text (the clean Display of a
+// boxed section when set) and the items of the list it introduces. An
+// answer's clause carries its items twice, as Items and joined after its
+// text (" … " between them, the verbatim form of the JSON contract); the
+// joined tail is taken off here so the items are shown once, as a list.
+// Items that only continue a sentence the file broke over lines (the
+// clause does not end in ":") are joined back into it instead.
+func clauseParts(h index.Hit) (string, []index.Hit) {
+	text := h.Text
+	if len(h.Items) > 0 {
+		var tail strings.Builder
+		for _, it := range h.Items {
+			if it.Text != "" {
+				tail.WriteString(" … " + it.Text)
+			}
+		}
+		text = strings.TrimSuffix(text, tail.String())
+	}
+	text = firstNonEmpty(h.Display, text)
+	if t := strings.TrimSpace(text); t == "" || strings.HasSuffix(t, ":") {
+		return text, h.Items
+	}
+	for _, it := range h.Items {
+		text += " " + firstNonEmpty(it.Display, it.Text)
+	}
+	return text, nil
+}
+
+// itemLabel labels an item of a list by its section relative to the
+// clause that introduces it ("a.i" under 3.a.1), as people read sections.
+func itemLabel(parent, sec string) string {
+	rel := strings.TrimPrefix(sec, parent+".")
+	if l := corpus.SectionLabel(rel); l != "" {
+		return l
+	}
+	return sec
 }

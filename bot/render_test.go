@@ -16,7 +16,7 @@ import (
 )
 
 func TestRenderAnswerGolden(t *testing.T) {
-	body := validateResponse(t, RenderAnswer(sampleAnswer()))
+	body := validateResponse(t, RenderAnswer(sampleAnswer(), nil))
 	golden(t, "answer.json", body)
 }
 
@@ -26,7 +26,7 @@ func TestRenderAnswerUncuratedGolden(t *testing.T) {
 	a.Verdict = index.Verdict{Status: index.StatusUnknown}
 	a.OpenSource = nil
 	a.Pinned = &index.Pinned{URL: "https://discord.com/channels/1/2/3"}
-	body := validateResponse(t, RenderAnswer(a))
+	body := validateResponse(t, RenderAnswer(a, nil))
 	golden(t, "answer_uncurated.json", body)
 	if !strings.Contains(string(body), "won't guess") {
 		t.Error("an answer without a verdict card must say it has none")
@@ -40,7 +40,7 @@ func TestRenderSearchAndClauseGolden(t *testing.T) {
 }
 
 func TestRenderAnswerContents(t *testing.T) {
-	r := RenderAnswer(sampleAnswer())
+	r := RenderAnswer(sampleAnswer(), nil)
 	e := r.Data.Embeds[0]
 	if e.Title != "Llama 4 Community License Agreement — Attribution" {
 		t.Errorf("title %q", e.Title)
@@ -132,7 +132,7 @@ func TestRenderLongestCorpusClauses(t *testing.T) {
 			}
 			a.LicenseTitle = strings.Repeat("Long title ", 40)
 			a.Verdict.Summary = paras[0]
-			r := RenderAnswer(a)
+			r := RenderAnswer(a, nil)
 			validateResponse(t, r)
 			for _, f := range r.Data.Embeds[0].Fields {
 				quote := strings.TrimPrefix(strings.SplitN(f.Value, "\n[Official text]", 2)[0], "> ")
@@ -227,7 +227,7 @@ func TestHostileTopic(t *testing.T) {
 	a := sampleAnswer()
 	a.Topic, a.TopicLabel, a.Curated = topic, topic, false
 	a.Clauses[0].Matched = []string{topic, "**", "", " "}
-	validateResponse(t, RenderAnswer(a))
+	validateResponse(t, RenderAnswer(a, nil))
 
 	// Through the command, with an engine that echoes the topic back.
 	eng := sampleEngine()

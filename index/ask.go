@@ -194,7 +194,7 @@ func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta
 		return err
 	}
 	a.Closest = &Aspect{Topic: a.Topic, Label: a.TopicLabel, Verdict: a.Verdict, Conditions: a.Conditions}
-	a.Topic, a.Verdict, a.Conditions, a.Curated = r.text, Verdict{Status: StatusUnknown}, []Condition{}, false
+	a.Topic, a.TopicLabel, a.Verdict, a.Conditions, a.Curated = r.text, "", Verdict{Status: StatusUnknown}, []Condition{}, false
 	a.Suggestions = s.suggestions(l, r, t.Topic)
 	return nil
 }

@@ -362,8 +362,10 @@ func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, err
 			if !contains(l.Docs, d) {
 				continue
 			}
-			if h, ok := s.plainHit(d + "#" + sec); ok {
-				h.Items = s.items(d, sec)
+			if h, ok := s.hit(d + "#" + sec); ok {
+				if len(h.Items) == 0 {
+					h.Items = s.items(d, sec)
+				}
 				return &h, nil
 			}
 			if items := s.items(d, sec); len(items) > 0 {

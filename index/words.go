@@ -5,13 +5,6 @@ import (
 	"unicode"
 )
 
-// sharesWord reports whether h contains a word of the question other than
-// generic words and the license's own name.
-func (s *snapshot) sharesWord(h Hit, question string, l *licenseMeta) bool {
-	rest := s.residual(question, l, nil)
-	return rest != "" && len(s.matchedWords(h.Text, s.stemSet(rest))) > 0
-}
-
 // genericWords say nothing about which clause is meant: every license is
 // about using, allowing and people. They are left out when the words around
 // a topic phrase are weighed.

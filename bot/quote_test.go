@@ -1,0 +1,147 @@
+package bot
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+// quotedLines are the lines of a field's quote block as a reader sees
+// them, each without "> " and an item's `label`, unescaped; note is the
+// text after the block (left-out items, the link).
+func quotedLines(value string) (lines []string, note string) {
+	label := regexp.MustCompile("^`[^`]*` ")
+	for n, l := range strings.Split(value, "\n") {
+		q, ok := strings.CutPrefix(l, "> ")
+		if !ok {
+			return lines, strings.Join(strings.Split(value, "\n")[n:], "\n")
+		}
+		lines = append(lines, unescape(label.ReplaceAllString(q, "")))
+	}
+	return lines, ""
+}
+
+// The longest lists in the corpus — Llama 4's Acceptable Use Policy ¶2 (16
+// items) and CC BY's attribution duty 3.a.1 — are quoted with their items
+// inside the clause's quote block, every line verbatim, within Discord's
+// limits, cut at a sentence or counted as left out, never ending on the
+// colon that introduces them.
+func TestLongestListsQuotedWithTheirItems(t *testing.T) {
+	eng := indextest.Engine(t)
+	for _, c := range []struct{ license, topic, doc, section string }{
+		{"llama4", "acceptable-use", "llama4-aup", "p2"},
+		{"cc-by-4.0", "attribution", "cc-by-4.0", "3.a.1"},
+	} {
+		t.Run(c.doc+"#"+c.section, func(t *testing.T) {
+			a, err := eng.Ask(context.Background(), c.license, c.topic)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := findHit(t, a.Clauses, c.doc, c.section)
+			if len(h.Items) < 5 {
+				t.Fatalf("%s#%s carries %d items", c.doc, c.section, len(h.Items))
+			}
+			a.Clauses = []index.Hit{h}
+			r := validateResponseOf(t, RenderAnswer(a, nil))
+			f := r.Data.Embeds[0].Fields[0]
+			lines, note := quotedLines(f.Value)
+			checkListQuote(t, c.doc, h, lines, note)
+
+			// The whole clause, as the Full clause button shows it.
+			full := validateResponseOf(t, RenderClause(&h, sampleStats, true)).Data.Embeds[0].Description
+			body := strings.SplitN(full, "\n\n[Official text]", 2)[0]
+			// Every item is shown, or counted as left out to the
+			// official text when the list is longer than a message.
+			n, rest := strings.Count(body, "\n`"), 0
+			if m := regexp.MustCompile(`\((\d+) more items? in the official text\)`).FindStringSubmatch(body); m != nil {
+				rest, _ = strconv.Atoi(m[1])
+			}
+			if n+rest != len(h.Items) {
+				t.Errorf("full clause shows %d and counts %d of %d items:\n%s", n, rest, len(h.Items), body)
+			}
+			var shown []string
+			for _, l := range strings.Split(body, "\n") {
+				if !strings.HasPrefix(l, "*(") {
+					l = "> " + l
+				}
+				shown = append(shown, l)
+			}
+			lines, note = quotedLines(strings.Join(shown, "\n"))
+			checkListQuote(t, c.doc, h, lines, note)
+		})
+	}
+}
+
+func findHit(t *testing.T, hits []index.Hit, doc, section string) index.Hit {
+	t.Helper()
+	for _, h := range hits {
+		if h.Doc == doc && h.Section == section {
+			return h
+		}
+	}
+	t.Fatalf("%s#%s is not among the quotes", doc, section)
+	return index.Hit{}
+}
+
+func checkListQuote(t *testing.T, doc string, h index.Hit, lines []string, note string) {
+	t.Helper()
+	text := strings.Join(strings.Fields(corpusText(t, doc)), " ")
+	if len(lines) < 3 {
+		t.Fatalf("list quoted as %d lines", len(lines))
+	}
+	for n, l := range lines {
+		cut := strings.TrimSuffix(l, ellipsis)
+		if !strings.Contains(text, strings.Join(strings.Fields(cut), " ")) {
+			t.Errorf("line %d is not verbatim from %s: %q", n, doc, l)
+		}
+		if cut != l && !regexp.MustCompile(`[.;!?]["'”’)\]]* $|\w $`).MatchString(cut) {
+			t.Errorf("line %d cut mid-sentence: %q", n, l)
+		}
+	}
+	last := strings.TrimSpace(lines[len(lines)-1])
+	left := len(h.Items) + 1 - len(lines)
+	if left > 0 && !strings.Contains(note, "more item") {
+		t.Errorf("%d items left out without saying so: %q", left, note)
+	}
+	if strings.HasSuffix(last, ":") && left == 0 && !strings.Contains(note, "goes on in the official text") {
+		t.Errorf("the quote ends on the colon that introduces a list: %q", last)
+	}
+}
+
+// A clause whose items only continue a sentence the file broke over lines
+// reads as one sentence, not as a list.
+func TestContinuedSentenceIsNotAList(t *testing.T) {
+	h := index.Hit{Doc: "d", Section: "p9", Text: "Sample text that goes on … across the break.",
+		Items: []index.Hit{{Doc: "d", Section: "p10", Text: "across the break."}}}
+	if got := quoteBlock(h, 500); got != "> Sample text that goes on across the break." {
+		t.Errorf("got %q", got)
+	}
+	h = index.Hit{Doc: "d", Section: "3", Text: "You must: … one; … two.", Display: "You must:",
+		Items: []index.Hit{{Doc: "d", Section: "3.a", Text: "one;"}, {Doc: "d", Section: "3.b", Text: "two.", Display: "two (clean)."}}}
+	if got := quoteBlock(h, 500); got != "> You must:\n> `a` one;\n> `b` two (clean)." {
+		t.Errorf("got %q", got)
+	}
+}
+
+// However long a list, its quote stays within a field and says how many
+// items it left out.
+func TestListWithinFieldLimit(t *testing.T) {
+	h := index.Hit{Doc: "d", Section: "p2", Text: "You agree not to:"}
+	for n := 0; n < 16; n++ {
+		h.Items = append(h.Items, index.Hit{Doc: "d", Section: string(rune('a' + n)), Text: strings.Repeat("A sample item sentence. ", 20)})
+	}
+	for _, budget := range []int{maxFieldValue, 400, 100, 20} {
+		v := quoteBlock(h, budget)
+		if textLen(v) > budget {
+			t.Errorf("budget %d: %d characters", budget, textLen(v))
+		}
+		if budget >= 100 && !strings.Contains(v, "more items: Full clause") {
+			t.Errorf("budget %d: no note of the items left out: %q", budget, v)
+		}
+	}
+}
