@@ -1,32 +1,42 @@
 # licensebot — the two commands a new machine needs are `make run` and `make test`.
 # Everything they need (the Go modules, the corpus texts, the index) they fetch
-# or build themselves.
+# or build themselves; `make prereqs` says what to install when something the
+# machine must provide is missing (Go 1.26.8+, a C compiler for -race).
 
 GO          ?= go
 BIN         := bin/licensebot
-DATA        ?= data
+# Texts, index and pins: the same per-user directory the binary uses by
+# default, so `bin/licensebot ask …` after `make run` finds what it built.
+DATA        ?= $(or $(LICENSEBOT_DATA),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/licensebot)
 # A local mirror of the third-party texts; when present, `make data` copies
 # from it instead of downloading (CI and offline machines).
 MIRROR      ?= $(wildcard ../shared/corpus/texts)
 LICENSE     ?= llama4
 TOPIC       ?= attribution
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum
+# The binary embeds corpus/, so editing a card rebuilds it.
+SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum \
+               $(shell find corpus -name '*.yaml' -o -name '*.tsv')
 
+# Tests read the mirror; go test runs each package in its own directory, so
+# the path must be absolute.
 export LICENSEBOT_TEXTS ?= $(abspath $(MIRROR))
 
-.PHONY: all build data run test lint funclen bench eval clean
+.PHONY: all build data run test lint funclen bench eval clean prereqs prereqs-race prereqs-eval
 
 all: build
 
 build: $(BIN)
 
 $(BIN): $(SOURCES)
+	@if [ ! -x $(BIN) ]; then echo "Building $(BIN). The first build downloads the Go modules and compiles them (bleve, SQLite, pgx): about 2–5 minutes on two cores, depending on the network; later builds take seconds."; fi
 	$(GO) build -trimpath -o $(BIN) ./cmd/licensebot
 
 # Pull the texts (SHA-256 verified) and build the index into $(DATA)/.
+# REQUIRE_ALL=1 fails when a mirror-only text is missing (image builds).
 data: build
-	$(BIN) corpus pull --data $(DATA) $(if $(MIRROR),--from $(MIRROR))
+	@echo "Texts and index in $(DATA): $(if $(MIRROR),copying the texts from $(MIRROR),downloading ~30 texts) and building the index (about 10 seconds)."
+	$(BIN) corpus pull --data $(DATA) $(if $(MIRROR),--from $(MIRROR)) $(if $(REQUIRE_ALL),--all)
 	$(BIN) index build --data $(DATA)
 
 # The main job: with Discord credentials, serve (HTTP mode when
@@ -35,14 +45,27 @@ run: data
 ifneq ($(strip $(DISCORD_TOKEN)$(DISCORD_PUBLIC_KEY)),)
 	$(BIN) serve --data $(DATA) $(if $(LICENSEBOT_HTTP_ADDR),--http $(LICENSEBOT_HTTP_ADDR))
 else
-	@echo "No DISCORD_TOKEN set: answering locally (see README for the bot)." >&2
+	@echo "No DISCORD_TOKEN set: answering locally (see README for the bot). Try others: $(BIN) ask gemma distillation" >&2
 	$(BIN) ask --data $(DATA) $(LICENSE) $(TOPIC)
 endif
 
-# Tests need the corpus texts: LICENSEBOT_TEXTS (default ../shared/corpus/texts).
-# They fail, not skip, without them.
-test:
+# Tests need the corpus texts (the mirror, or LICENSEBOT_TEXTS=DIR); they
+# fail, not skip, without them.
+test: prereqs-race
 	$(GO) test -race -count=1 ./...
+
+# What the machine must provide, checked with the fix named.
+prereqs: prereqs-race
+
+prereqs-race:
+	@v=$$($(GO) env GOVERSION 2>/dev/null) || { echo "Go is not installed: https://go.dev/dl/ (1.26.8 or newer)"; exit 1; }; \
+	 if [ "$$($(GO) env CGO_ENABLED)" != 1 ] || ! command -v "$$($(GO) env CC)" >/dev/null 2>&1; then \
+	   echo "make test runs go test -race, which needs cgo and a C compiler ($$($(GO) env CC) not found or CGO_ENABLED=0)."; \
+	   echo "Install one: apt-get install gcc (Debian, Ubuntu), dnf install gcc (Fedora), xcode-select --install (macOS); or run go test ./... without -race."; \
+	   exit 1; fi
+
+prereqs-eval:
+	@python3 -c 'import yaml' 2>/dev/null || { echo "make eval needs python3 with PyYAML: apt-get install python3-yaml, or pip install pyyaml"; exit 1; }
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -61,9 +84,10 @@ funclen:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./index/ ./bot/
 
-# The reference scorer over the shared dev questions, against the built binary.
-eval: data
-	python3 ../shared/eval/score.py $(BIN) ../shared/eval/dev.yaml $(DATA)/texts --min-top1 0.85 --min-top3 0.95 --min-status 1 -v
+# The reference scorer over the shared dev questions, against the built
+# binary (which reads the index in $(DATA)).
+eval: prereqs-eval data
+	LICENSEBOT_DATA=$(DATA) python3 ../shared/eval/score.py $(BIN) ../shared/eval/dev.yaml $(DATA)/texts --min-top1 0.85 --min-top3 0.95 --min-status 1 -v
 
 clean:
 	rm -rf bin

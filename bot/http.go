@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -36,6 +37,9 @@ type HTTPServer struct {
 	// Ready reports whether the engine can answer; nil means the index
 	// has documents.
 	Ready func() error
+	// Generation, if set, is the latest replicas' reindex request this
+	// replica has built; /readyz reports it beside the corpus version.
+	Generation func() int64
 	// Now is the clock for timestamp checks; nil means time.Now.
 	Now func() time.Time
 	mux *http.ServeMux
@@ -92,7 +96,12 @@ func (h *HTTPServer) readyz(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "not ready: %v\n", err)
 		return
 	}
-	io.WriteString(w, "ready\n")
+	// What this replica serves, so an operator can see replicas in step.
+	st := h.disp.deps.Engine.Stats()
+	fmt.Fprintf(w, "ready\ncorpus %s\nindex %s\n", st.CorpusVersion, filepath.Base(st.Dir))
+	if h.Generation != nil {
+		fmt.Fprintf(w, "reindex generation %d\n", h.Generation())
+	}
 }
 
 var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}

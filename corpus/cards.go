@@ -3,7 +3,6 @@ package corpus
 import (
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -143,23 +142,28 @@ type Card struct {
 	OpenSource *Assessment         `yaml:"opensource"`
 
 	File string `yaml:"-"`
+	raw  []byte // the file as read, for placing errors the decoder cannot
 }
 
 // LoadCards reads every *.yaml file in dir. It checks the shape of each card
 // (known topics, statuses, criteria); references are checked against the
 // segmented texts by Validate.
 func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	return loadCards(disk, dir, m, ts)
+}
+
+func loadCards(fsys files, dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
+	files, err := fsys.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(dir); err != nil {
+	if err := fsys.Stat(dir); err != nil {
 		return nil, &Error{File: dir, Err: err}
 	}
 	sort.Strings(files)
 	cards := map[string]*Card{}
 	for _, f := range files {
-		c, err := readCard(f, m)
+		c, err := readCard(fsys, f, m)
 		if err != nil {
 			return nil, err
 		}
@@ -176,12 +180,13 @@ func LoadCards(dir string, m *Manifest, ts *Topics) (map[string]*Card, error) {
 
 // readCard decodes one card file, which must be named after a license key
 // of the manifest.
-func readCard(f string, m *Manifest) (*Card, error) {
+func readCard(fsys files, f string, m *Manifest) (*Card, error) {
 	var c Card
-	if err := decodeYAMLFile(f, &c); err != nil {
+	if err := decodeYAMLFile(fsys, f, &c); err != nil {
 		return nil, err
 	}
 	c.File = f
+	c.raw, _ = fsys.ReadFile(f)
 	if m.LicenseDoc(c.License) == nil {
 		return nil, errorf(f, 1, "license %q is not a license key in the manifest", c.License)
 	}
@@ -209,7 +214,7 @@ func (c *Card) checkTopics(ts *Topics) error {
 	for _, id := range slices.Sorted(maps.Keys(c.Topics)) {
 		v := c.Topics[id]
 		if v == nil {
-			return errorf(f, topicLine(f, id), "topic %s has no verdict", id)
+			return errorf(f, topicLine(c.raw, id), "topic %s has no verdict", id)
 		}
 		if ts.Topic(id) == nil {
 			return errorf(f, v.Line, "unknown topic %q (topics are in %s)", id, ts.File)
@@ -257,11 +262,7 @@ func (c *Card) checkOpenSource() error {
 
 // topicLine finds the line where a topic key is written, for the one error
 // the decoded card cannot place (a topic with no verdict under it).
-func topicLine(file, topic string) int {
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return 0
-	}
+func topicLine(b []byte, topic string) int {
 	for i, line := range strings.Split(string(b), "\n") {
 		if strings.TrimSpace(line) == topic+":" {
 			return i + 1

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -37,7 +38,13 @@ type Corpus struct {
 
 // Paths says where a corpus lives.
 type Paths struct {
-	Dir   string // corpus/: manifest.yaml, topics.yaml, cards/, notes/
+	// Dir is the corpus directory (manifest.yaml, topics.yaml, cards/,
+	// notes/…), read from disk unless FS is set; with FS it only names the
+	// files in errors.
+	Dir string
+	// FS holds the corpus files when they are not on disk: the corpus
+	// embedded in the binary (Embedded).
+	FS    fs.FS
 	Texts string // data/texts: <id>.txt
 }
 
@@ -46,36 +53,11 @@ type Paths struct {
 // card and note reference against the clauses. The first problem found is
 // returned as an *Error naming the file and line.
 func Load(p Paths) (*Corpus, error) {
-	m, err := LoadManifest(filepath.Join(p.Dir, "manifest.yaml"))
+	c, err := loadOwn(filesOf(p), p.Dir)
 	if err != nil {
 		return nil, err
 	}
-	ts, err := LoadTopics(filepath.Join(p.Dir, "topics.yaml"))
-	if err != nil {
-		return nil, err
-	}
-	cards, err := LoadCards(filepath.Join(p.Dir, "cards"), m, ts)
-	if err != nil {
-		return nil, err
-	}
-	notes, err := LoadNotes(filepath.Join(p.Dir, "notes"))
-	if err != nil {
-		return nil, err
-	}
-	questions, err := LoadQuestions(filepath.Join(p.Dir, "questions"), m, ts)
-	if err != nil {
-		return nil, err
-	}
-	lex, err := LoadLexicon(filepath.Join(p.Dir, "lexicon.tsv"))
-	if err != nil {
-		return nil, err
-	}
-	models, err := LoadModels(filepath.Join(p.Dir, "models.yaml"), m)
-	if err != nil {
-		return nil, err
-	}
-	c := &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Questions: questions, Lexicon: lex,
-		Models: models, Clauses: map[string][]Clause{}, Raw: map[string][]byte{}}
+	m := c.Manifest
 	for _, d := range m.Documents {
 		path := filepath.Join(p.Texts, d.ID+".txt")
 		raw, err := os.ReadFile(path)
@@ -96,7 +78,7 @@ func Load(p Paths) (*Corpus, error) {
 		c.Clauses[d.ID] = clauses
 		c.Raw[d.ID] = raw
 	}
-	for _, n := range notes {
+	for _, n := range c.Notes {
 		if _, dup := c.Clauses[n.ID]; dup {
 			return nil, errorf(n.File, 1, "notes id %s is also a document id", n.ID)
 		}
@@ -109,6 +91,41 @@ func Load(p Paths) (*Corpus, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// loadOwn reads the files the project writes itself — manifest, topics,
+// cards, notes, questions, lexicon, models — from dir.
+func loadOwn(f files, dir string) (*Corpus, error) {
+	m, err := loadManifest(f, filepath.Join(dir, "manifest.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	ts, err := loadTopics(f, filepath.Join(dir, "topics.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	cards, err := loadCards(f, filepath.Join(dir, "cards"), m, ts)
+	if err != nil {
+		return nil, err
+	}
+	notes, err := loadNotes(f, filepath.Join(dir, "notes"))
+	if err != nil {
+		return nil, err
+	}
+	questions, err := loadQuestions(f, filepath.Join(dir, "questions"), m, ts)
+	if err != nil {
+		return nil, err
+	}
+	lex, err := loadLexicon(f, filepath.Join(dir, "lexicon.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	models, err := loadModels(f, filepath.Join(dir, "models.yaml"), m)
+	if err != nil {
+		return nil, err
+	}
+	return &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Questions: questions, Lexicon: lex,
+		Models: models, Clauses: map[string][]Clause{}, Raw: map[string][]byte{}}, nil
 }
 
 // validateRefs checks every card and note reference against the clauses.

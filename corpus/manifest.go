@@ -54,9 +54,11 @@ var (
 )
 
 // LoadManifest reads and validates a manifest file.
-func LoadManifest(path string) (*Manifest, error) {
+func LoadManifest(path string) (*Manifest, error) { return loadManifest(disk, path) }
+
+func loadManifest(f files, path string) (*Manifest, error) {
 	var m Manifest
-	if err := decodeYAMLFile(path, &m); err != nil {
+	if err := decodeYAMLFile(f, path, &m); err != nil {
 		return nil, err
 	}
 	m.File = path

@@ -1,7 +1,8 @@
 package corpus
 
 import (
-	"fmt"
+	"errors"
+	"io/fs"
 	"net/url"
 	"strings"
 	"time"
@@ -56,10 +57,12 @@ func (ms *Models) ExternalLicense(id string) *ExternalLicense {
 // LoadModels reads and checks the catalogue: every entry names licenses
 // that are in the manifest or declared external, a source URL and the date
 // it was checked; no name means two models. A missing file is no catalogue.
-func LoadModels(path string, m *Manifest) (*Models, error) {
+func LoadModels(path string, m *Manifest) (*Models, error) { return loadModels(disk, path, m) }
+
+func loadModels(f files, path string, m *Manifest) (*Models, error) {
 	var ms Models
-	if err := decodeYAMLFile(path, &ms); err != nil {
-		if e, ok := err.(*Error); ok && isNotExist(e.Err) {
+	if err := decodeYAMLFile(f, path, &ms); err != nil {
+		if e, ok := err.(*Error); ok && errors.Is(e.Err, fs.ErrNotExist) {
 			return &Models{File: path}, nil
 		}
 		return nil, err
@@ -142,8 +145,4 @@ func FoldModelName(s string) string {
 func isURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
-}
-
-func isNotExist(err error) bool {
-	return err != nil && strings.Contains(fmt.Sprint(err), "no such file")
 }

@@ -29,8 +29,10 @@ type Notes struct {
 }
 
 // LoadNotes reads every *.yaml file in dir; a missing dir means no notes.
-func LoadNotes(dir string) ([]*Notes, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+func LoadNotes(dir string) ([]*Notes, error) { return loadNotes(disk, dir) }
+
+func loadNotes(fsys files, dir string) ([]*Notes, error) {
+	files, err := fsys.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +40,7 @@ func LoadNotes(dir string) ([]*Notes, error) {
 	var out []*Notes
 	for _, f := range files {
 		var n Notes
-		if err := decodeYAMLFile(f, &n); err != nil {
+		if err := decodeYAMLFile(fsys, f, &n); err != nil {
 			return nil, err
 		}
 		n.File = f

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 )
 
@@ -24,15 +27,29 @@ type PullResult struct {
 // PullOptions configures Pull.
 type PullOptions struct {
 	Dest   string       // directory the texts are written to (data/texts)
-	From   string       // mirror directory to copy from instead of downloading; "" to download
+	From   string       // mirror directory to copy from; texts it lacks are downloaded; "" to download all
 	Client *http.Client // nil: http.DefaultClient
+	// Progress, if not nil, hears of each document once it is staged
+	// (fetched or copied and verified, not yet written): done of total.
+	Progress func(done, total int, r PullResult)
 }
+
+// ErrUnreachable is wrapped when the texts cannot be downloaded because
+// the network or the download host cannot be reached (offline, DNS, a
+// firewall): the fix is a mirror (--from), not a retry of each text.
+var ErrUnreachable = errors.New("cannot reach the download server")
+
+// pullWorkers is how many texts are fetched at once: enough to hide the
+// latency of ~30 small downloads, few enough to be polite to the hosts.
+const pullWorkers = 4
 
 // Pull brings every manifest text into opts.Dest, verified against its
 // SHA-256. All texts are fetched and checked before any is written, and each
 // is written atomically (temp file, fsync, rename), so a failed pull leaves
 // what was on disk as it was. Mirror-only documents (no URL) that are not in
 // opts.From are kept if already present and otherwise reported "absent".
+// When the network cannot be reached at all, Pull stops at the first such
+// failure and returns one error wrapping ErrUnreachable.
 func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, error) {
 	if opts.From != "" {
 		if fi, err := os.Stat(opts.From); err != nil || !fi.IsDir() {
@@ -42,23 +59,13 @@ func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, err
 	if err := os.MkdirAll(opts.Dest, 0o755); err != nil {
 		return nil, err
 	}
-	client := opts.Client
-	if client == nil {
+	if opts.Client == nil {
 		// A stalled server must not hang a pull (or an image build) forever.
-		client = &http.Client{Timeout: 2 * time.Minute}
+		opts.Client = &http.Client{Timeout: 2 * time.Minute}
 	}
-	var all []stagedText
-	var errs []error
-	for _, d := range m.Documents {
-		s, err := stageText(ctx, client, opts, d)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		all = append(all, s)
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("corpus pull: nothing written: %w", errors.Join(errs...))
+	all, err := stageAll(ctx, m, opts)
+	if err != nil {
+		return nil, fmt.Errorf("corpus pull: nothing written: %w", err)
 	}
 	out := make([]PullResult, 0, len(all))
 	for _, s := range all {
@@ -70,6 +77,44 @@ func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, err
 		out = append(out, s.res)
 	}
 	return out, nil
+}
+
+// stageAll stages every document, pullWorkers at a time, in manifest
+// order. Once one fetch finds the network unreachable, the fetches not yet
+// started are skipped: thirty copies of the same DNS error help nobody.
+func stageAll(ctx context.Context, m *Manifest, opts PullOptions) ([]stagedText, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	all := make([]stagedText, len(m.Documents))
+	errs := make([]error, len(m.Documents))
+	var mu sync.Mutex
+	done := 0
+	sem := make(chan struct{}, pullWorkers)
+	var wg sync.WaitGroup
+	for i, d := range m.Documents {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if context.Cause(ctx) != nil && errors.Is(context.Cause(ctx), ErrUnreachable) {
+				return
+			}
+			all[i], errs[i] = stageText(ctx, opts.Client, opts, d)
+			if errors.Is(errs[i], ErrUnreachable) {
+				cancel(errs[i])
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if done++; errs[i] == nil && opts.Progress != nil {
+				opts.Progress(done, len(m.Documents), all[i].res)
+			}
+		}()
+	}
+	wg.Wait()
+	if cause := context.Cause(ctx); errors.Is(cause, ErrUnreachable) {
+		return nil, cause
+	}
+	return all, errors.Join(errs...)
 }
 
 // stagedText is one document's text, fetched and verified but not yet
@@ -90,10 +135,10 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 	var src, action string
 	var err error
 	switch {
-	case opts.From != "":
+	case opts.From != "" && (d.URL == "" || fileExists(filepath.Join(opts.From, d.ID+".txt"))):
 		src, action = filepath.Join(opts.From, d.ID+".txt"), "copied"
 		body, err = os.ReadFile(src)
-		if errors.Is(err, os.ErrNotExist) && d.URL == "" {
+		if errors.Is(err, os.ErrNotExist) {
 			return stagedText{res: PullResult{Doc: d.ID, Action: "absent", Source: src}}, nil
 		}
 	case d.URL == "":
@@ -106,6 +151,9 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 	default:
 		src, action = d.URL, "fetched"
 		body, err = fetch(ctx, client, d.URL)
+		if unreachable(err) {
+			return stagedText{}, fmt.Errorf("%w: %w", ErrUnreachable, err)
+		}
 	}
 	if err != nil {
 		return stagedText{}, fmt.Errorf("%s: %w", d.ID, err)
@@ -114,6 +162,26 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 		return stagedText{}, fmt.Errorf("%s: %w: %s has %s, manifest pins %s (the text changed upstream; review it, then update the manifest)", d.ID, ErrChecksum, src, got, d.SHA256)
 	}
 	return stagedText{res: PullResult{Doc: d.ID, Action: action, Source: src}, body: body}, nil
+}
+
+// fileExists reports whether a mirror has a document's text; a text the
+// mirror lacks is downloaded when it has a URL.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// unreachable reports whether err says the network or the host could not
+// be reached at all — no route, no DNS, refused, timed out — rather than
+// that the host answered badly.
+func unreachable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var dns *net.DNSError
+	var op *net.OpError
+	var ue *url.Error
+	return errors.As(err, &dns) || errors.As(err, &op) || errors.As(err, &ue) && ue.Timeout()
 }
 
 func fetch(ctx context.Context, c *http.Client, url string) ([]byte, error) {

@@ -3,6 +3,7 @@ package corpus_test
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -127,5 +128,76 @@ func TestPullHTTPErrorNamesDocument(t *testing.T) {
 	_, err := corpus.Pull(context.Background(), smallManifest(t, srv.URL), corpus.PullOptions{Dest: t.TempDir()})
 	if err == nil || !strings.Contains(err.Error(), "mit") || !strings.Contains(err.Error(), "404") {
 		t.Fatalf("err = %v; want one naming mit and the 404", err)
+	}
+}
+
+// Offline, a pull stops at the first text it cannot reach and says so once,
+// instead of one DNS error per document; nothing is written.
+func TestPullOfflineFailsOnceAndWritesNothing(t *testing.T) {
+	m := smallManifest(t, "http://texts.invalid")
+	client := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: r.URL.Host, IsNotFound: true}}
+	})}
+	dest := filepath.Join(t.TempDir(), "texts")
+	_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: dest, Client: client})
+	if !errors.Is(err, corpus.ErrUnreachable) {
+		t.Fatalf("err = %v; want ErrUnreachable", err)
+	}
+	if n := strings.Count(err.Error(), "no such host"); n != 1 {
+		t.Errorf("the DNS error is said %d times: %v", n, err)
+	}
+	if entries, _ := os.ReadDir(dest); len(entries) > 0 {
+		t.Errorf("%d files written by a failed pull", len(entries))
+	}
+}
+
+// Progress hears of every document once, counting up to the total.
+func TestPullReportsProgress(t *testing.T) {
+	srv := mirrorServer(t, nil)
+	m := smallManifest(t, srv.URL)
+	var seen []string
+	last := 0
+	_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: t.TempDir(), Progress: func(done, total int, r corpus.PullResult) {
+		if done != last+1 || total != len(m.Documents) {
+			t.Errorf("progress %d/%d after %d", done, total, last)
+		}
+		last = done
+		seen = append(seen, r.Doc)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != len(m.Documents) {
+		t.Errorf("progress heard of %v; want all %d documents", seen, len(m.Documents))
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A mirror that lacks a text with a URL is completed by downloading it:
+// a partial mirror (the mirror-only texts alone, as an image build gets
+// them) is enough.
+func TestPullFromPartialMirrorDownloadsTheRest(t *testing.T) {
+	srv := mirrorServer(t, nil)
+	m := smallManifest(t, srv.URL)
+	mirror := t.TempDir()
+	for _, id := range []string{"mit", "osd"} {
+		b, err := os.ReadFile(filepath.Join(corpustest.TextsDir(t), id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(mirror, id+".txt"), b, 0o644)
+	}
+	res, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: t.TempDir(), From: mirror})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"mit": "copied", "osd": "copied", "llama4-aup": "fetched"}
+	for doc, action := range actions(res) {
+		if want[doc] != action {
+			t.Errorf("%s: %s, want %s", doc, action, want[doc])
+		}
 	}
 }

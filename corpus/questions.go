@@ -1,7 +1,8 @@
 package corpus
 
 import (
-	"os"
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -75,7 +76,11 @@ func (q *Question) Text() string {
 // and checks each question names a license of the manifest and topics of
 // the taxonomy.
 func LoadQuestions(dir string, m *Manifest, ts *Topics) ([]Question, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	return loadQuestions(disk, dir, m, ts)
+}
+
+func loadQuestions(fsys files, dir string, m *Manifest, ts *Topics) ([]Question, error) {
+	files, err := fsys.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +89,7 @@ func LoadQuestions(dir string, m *Manifest, ts *Topics) ([]Question, error) {
 	seen := map[string]string{}
 	for _, f := range files {
 		var qs []Question
-		if err := decodeYAMLFile(f, &qs); err != nil {
+		if err := decodeYAMLFile(fsys, f, &qs); err != nil {
 			return nil, err
 		}
 		for _, q := range qs {
@@ -150,9 +155,11 @@ type LexRow struct {
 var lexRelations = map[string]bool{"syn": true, "der": true, "hypo": true, "hyper": true}
 
 // LoadLexicon reads the generated lexicon; a missing file means none.
-func LoadLexicon(path string) ([]LexRow, error) {
-	b, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
+func LoadLexicon(path string) ([]LexRow, error) { return loadLexicon(disk, path) }
+
+func loadLexicon(f files, path string) ([]LexRow, error) {
+	b, err := f.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {

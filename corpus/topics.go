@@ -41,9 +41,11 @@ type Topics struct {
 }
 
 // LoadTopics reads and validates a topics file.
-func LoadTopics(path string) (*Topics, error) {
+func LoadTopics(path string) (*Topics, error) { return loadTopics(disk, path) }
+
+func loadTopics(f files, path string) (*Topics, error) {
 	var ts Topics
-	if err := decodeYAMLFile(path, &ts); err != nil {
+	if err := decodeYAMLFile(f, path, &ts); err != nil {
 		return nil, err
 	}
 	ts.File = path

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -16,8 +15,8 @@ import (
 // decodeYAMLFile decodes one corpus file — manifest, topics, a card, notes —
 // into v through decodeNode, the one decoder every corpus type goes
 // through. Errors carry the file name and the line of the node at fault.
-func decodeYAMLFile(path string, v any) error {
-	b, err := os.ReadFile(path)
+func decodeYAMLFile(f files, path string, v any) error {
+	b, err := f.ReadFile(path)
 	if err != nil {
 		return &Error{File: path, Err: err}
 	}

@@ -36,7 +36,7 @@ func decodeString(t *testing.T, body string) (*decoded, error) {
 		t.Fatal(err)
 	}
 	var v decoded
-	err := decodeYAMLFile(p, &v)
+	err := decodeYAMLFile(disk, p, &v)
 	if err != nil {
 		err = errors.New(strings.TrimPrefix(err.Error(), filepath.Dir(p)+string(filepath.Separator)))
 	}

@@ -78,6 +78,17 @@ type Hit struct {
 	// Items are the sub-items of the section, for a clause that
 	// introduces a list or a heading that only groups items.
 	Items []Hit `json:"items,omitempty"`
+	// AlsoIn are the other places holding the same clause — another
+	// version of the license (Llama 2's §2 is Llama 3's), best first. Search
+	// shows such a clause once and sets AlsoIn on every hit, so search JSON
+	// always has the key; answers' clauses leave it nil and omit it.
+	AlsoIn []Location `json:"also_in,omitzero"`
+}
+
+// Location names a clause: its document and section.
+type Location struct {
+	Doc     string `json:"doc"`
+	Section string `json:"section"`
 }
 
 // OpenSource is the short form of a license's Open Source Definition

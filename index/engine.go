@@ -1,9 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -304,15 +306,14 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 		}
 	}
 	size := req.size
-	if req.license == "" {
-		req.size = min(3*size, maxSearchHits) // room to spread over documents
-	}
+	req.size = min(3*size, maxSearchHits) // room to group versions and spread over documents
 	hits, err := s.search(ctx, req)
 	if err != nil {
 		return nil, err
 	}
+	hits = groupVersions(hits)
 	if req.license == "" {
-		hits = spread(hits, perDocument)
+		hits = spread(hits, perDocument, size)
 	}
 	hits = hits[:min(size, len(hits))]
 	s.markMatched(hits, req.text)
@@ -325,10 +326,11 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 // project's notes, not ten paragraphs of one of them.
 const perDocument = 2
 
-// spread keeps the score order but moves a document's hits past the first
-// max to the end.
-func spread(hits []Hit, max int) []Hit {
-	out := make([]Hit, 0, len(hits))
+// spread picks size hits, at most max of each document while others
+// remain, and returns them best first by score: the diversity decides
+// which hits are shown, never the order they are shown in.
+func spread(hits []Hit, max, size int) []Hit {
+	out := make([]Hit, 0, min(size, len(hits)))
 	var later []Hit
 	seen := map[string]int{}
 	for _, h := range hits {
@@ -338,7 +340,10 @@ func spread(hits []Hit, max int) []Hit {
 			later = append(later, h)
 		}
 	}
-	return append(out, later...)
+	out = append(out, later...)
+	out = out[:min(size, len(out))]
+	slices.SortStableFunc(out, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	return out
 }
 
 // Clause returns one section of a license (or of a policy it

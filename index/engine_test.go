@@ -191,8 +191,10 @@ func TestSearchLicenseFilterIncludesIncorporatedPolicy(t *testing.T) {
 }
 
 func TestAnswersAreVerbatim(t *testing.T) {
+	t.Parallel()
 	e := indextest.Engine(t)
 	dir := corpustest.TextsDir(t)
+	texts := map[string]string{} // normalised once per document, not once per quote
 	for _, l := range e.Licenses() {
 		for _, tp := range e.Topics(l.Key) {
 			a, err := e.Ask(context.Background(), l.Key, tp.ID)
@@ -200,13 +202,19 @@ func TestAnswersAreVerbatim(t *testing.T) {
 				t.Fatalf("%s/%s: %v", l.Key, tp.ID, err)
 			}
 			for _, c := range a.Clauses {
-				raw, err := os.ReadFile(filepath.Join(dir, c.Doc+".txt"))
-				if err != nil {
+				src, ok := texts[c.Doc]
+				if !ok {
+					raw, err := os.ReadFile(filepath.Join(dir, c.Doc+".txt"))
+					if err == nil {
+						src = norm(string(raw))
+					}
+					texts[c.Doc] = src
+				}
+				if src == "" {
 					continue // the project's own notes
 				}
 				// Pieces between " … " (a list's items, a boxed section's
 				// lines) must each be verbatim, in the reference scorer's way.
-				src := norm(string(raw))
 				for _, piece := range strings.Split(strings.TrimSuffix(c.Text, "…"), "…") {
 					if p := norm(piece); p != "" && !strings.Contains(src, p) {
 						t.Errorf("%s/%s quotes %s#%s, whose piece %q is not verbatim in the text", l.Key, tp.ID, c.Doc, c.Section, p)
@@ -223,30 +231,21 @@ func TestAnswersAreVerbatim(t *testing.T) {
 	}
 }
 
-// copyCorpus copies the repository's corpus/ so a test can break it.
-func copyCorpus(t *testing.T) string {
+// copyCorpus copies a corpus directory so a test can break it.
+func copyCorpus(t *testing.T, src string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "corpus")
-	if err := os.CopyFS(dst, os.DirFS(corpustest.CorpusDir(t))); err != nil {
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		t.Fatal(err)
 	}
 	return dst
 }
 
-func buildInto(t *testing.T, p corpus.Paths) string {
-	t.Helper()
-	data := t.TempDir()
-	if _, err := index.Build(context.Background(), p, data); err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 // A broken corpus fails the build with file and line, and the serving
 // index goes on answering from the previous build.
 func TestBrokenCorpusLeavesServingIndex(t *testing.T) {
-	good := indextest.Paths(t)
-	data := buildInto(t, good)
+	t.Parallel()
+	data, good := indextest.SmallDataDir(t)
 	e, err := index.Open(data)
 	if err != nil {
 		t.Fatal(err)
@@ -270,7 +269,7 @@ func TestBrokenCorpusLeavesServingIndex(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := copyCorpus(t)
+			dir := copyCorpus(t, good.Dir)
 			path := filepath.Join(dir, tc.file)
 			b, err := os.ReadFile(path)
 			if err != nil {
@@ -308,10 +307,11 @@ func TestBrokenCorpusLeavesServingIndex(t *testing.T) {
 }
 
 // Searches running while the index is rebuilt and swapped all succeed;
-// concurrent rebuild requests share builds.
+// concurrent rebuild requests share builds. The small corpus: what is
+// tested is the swap, not the answers.
 func TestSwapUnderLoad(t *testing.T) {
-	p := indextest.Paths(t)
-	data := buildInto(t, p)
+	t.Parallel()
+	data, p := indextest.SmallDataDir(t)
 	e, err := index.Open(data)
 	if err != nil {
 		t.Fatal(err)
@@ -321,7 +321,10 @@ func TestSwapUnderLoad(t *testing.T) {
 	var failures, done atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	for g := 0; g < 6; g++ {
+	// Three readers, each pausing a moment between requests: enough to
+	// keep searches in flight across every swap without starving the
+	// builds of the two cores a CI machine has.
+	for g := 0; g < 3; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
@@ -343,12 +346,13 @@ func TestSwapUnderLoad(t *testing.T) {
 					t.Log(err)
 				}
 				done.Add(1)
+				time.Sleep(10 * time.Millisecond)
 			}
 		}(g)
 	}
 	dirs := map[string]bool{e.Stats().Dir: true}
 	var rb sync.WaitGroup
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 2; i++ {
 		rb.Add(2)
 		for j := 0; j < 2; j++ { // two requests at once coalesce
 			go func() {
@@ -374,8 +378,8 @@ func TestSwapUnderLoad(t *testing.T) {
 
 // Another process's `licensebot index build` is picked up by Reload.
 func TestReloadPicksUpExternalBuild(t *testing.T) {
-	p := indextest.Paths(t)
-	data := buildInto(t, p)
+	t.Parallel()
+	data, p := indextest.SmallDataDir(t)
 	e, err := index.Open(data)
 	if err != nil {
 		t.Fatal(err)
@@ -399,8 +403,8 @@ func TestKilledBuildIsSurvived(t *testing.T) {
 	if os.Getenv("LICENSEBOT_BUILD_CHILD") != "" {
 		return // the child's work is in TestBuildChild
 	}
-	p := indextest.Paths(t)
-	data := buildInto(t, p)
+	t.Parallel()
+	data, p := indextest.SmallDataDir(t)
 	e, err := index.Open(data)
 	if err != nil {
 		t.Fatal(err)
@@ -461,6 +465,7 @@ func TestBuildChild(t *testing.T) {
 }
 
 func TestOpenWithoutIndex(t *testing.T) {
+	t.Parallel()
 	_, err := index.Open(t.TempDir())
 	if !errors.Is(err, index.ErrNoIndex) {
 		t.Fatalf("err = %v; want ErrNoIndex", err)

@@ -233,6 +233,7 @@ func evalSets(t *testing.T) []evalSet {
 // the quoted clauses, wrong verdicts (a definite status the case does not
 // accept) and invented quotes (none, anywhere).
 func TestEval(t *testing.T) {
+	t.Parallel()
 	e := indextest.Engine(t)
 	texts := loadTexts(t)
 	for _, set := range evalSets(t) {

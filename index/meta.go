@@ -67,6 +67,9 @@ type licenseMeta struct {
 	URL     string   `json:"url"`
 	SPDX    string   `json:"spdx,omitempty"`
 	OSI     string   `json:"osi,omitempty"`
+	// ScanCode are the ScanCode ids of the license and of the policies it
+	// incorporates, which users paste as names too.
+	ScanCode []string `json:"scancode,omitempty"`
 }
 
 type cardMeta struct {
@@ -129,12 +132,25 @@ func (m *meta) addDocuments(c *corpus.Corpus) {
 			m.Licenses = append(m.Licenses, licenseMeta{
 				Key: d.License, Doc: d.ID, Title: d.Title, Family: d.Family, Aliases: d.Aliases,
 				Docs: append([]string{d.ID}, d.Incorporates...), URL: d.Official, SPDX: d.SPDX, OSI: d.OSI,
+				ScanCode: scanCodes(c.Manifest, d),
 			})
 		}
 	}
 	for _, n := range c.Notes {
 		m.Docs = append(m.Docs, docMeta{ID: n.ID, Title: n.Title, Kind: string(corpus.KindCritique)})
 	}
+}
+
+// scanCodes lists the ScanCode ids of license d and of the policies it
+// incorporates.
+func scanCodes(man *corpus.Manifest, d corpus.Document) []string {
+	var out []string
+	for _, id := range append([]string{d.ID}, d.Incorporates...) {
+		if x := man.Doc(id); x != nil && x.ScanCode != "" {
+			out = append(out, x.ScanCode)
+		}
+	}
+	return out
 }
 
 // addCard records a license's verdicts and its open-source assessment.

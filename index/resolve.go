@@ -29,7 +29,11 @@ func foldName(s string) string {
 func newNameIndex(ls []licenseMeta) *nameIndex {
 	n := &nameIndex{exact: map[string]string{}}
 	for _, l := range ls {
-		for _, name := range append([]string{l.Key, l.Doc, l.Title, l.SPDX}, l.Aliases...) {
+		names := append([]string{l.Key, l.Doc, l.Title, l.SPDX}, l.Aliases...)
+		for _, sc := range l.ScanCode { // with and without ScanCode's namespace
+			names = append(names, sc, strings.TrimPrefix(sc, "LicenseRef-scancode-"))
+		}
+		for _, name := range names {
 			f := foldName(name)
 			if f == "" {
 				continue

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,7 +17,9 @@ import (
 // crossValidate fits the question model k times, each time without one
 // fold of the training questions, and scores it on that fold: the honest
 // estimate of how it reads questions it has not seen, and what the
-// thresholds in ask.go are chosen on. Test sets are never used here.
+// thresholds in ask.go are chosen on. Test sets are never used here. The
+// folds are independent and fit side by side, as many at once as there
+// are processors; the scores are gathered in fold order.
 func crossValidate(t *testing.T, k int) (top1, top3 float64, n int, scored []cvCase) {
 	t.Helper()
 	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
@@ -23,38 +27,57 @@ func crossValidate(t *testing.T, k int) (top1, top3 float64, n int, scored []cvC
 		t.Fatal(err)
 	}
 	m := newMeta(c, time.Time{})
-	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
-	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
-	var h1, h3 int
+	folds := make([][]cvCase, k)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
 	for fold := 0; fold < k; fold++ {
-		skip := map[string]bool{}
-		for i, q := range c.Questions {
-			if i%k == fold {
-				skip[q.ID] = true
-			}
-		}
-		model := fitQuestionModel(m, c.Questions, skip)
-		f.learnVocabulary(model)
-		for _, q := range c.Questions {
-			if !skip[q.ID] {
-				continue
-			}
-			p := model.scores(f.features(q.Text()))
-			ranked := rankClasses(model.Classes, p)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			folds[fold] = scoreFold(m, c.Questions, k, fold)
+		}()
+	}
+	wg.Wait()
+	var h1, h3 int
+	for _, cases := range folds {
+		for _, cc := range cases {
 			n++
-			if slices.Contains(q.Topics, ranked[0].Topic) {
+			if slices.Contains(cc.q.Topics, cc.ranked[0].Topic) {
 				h1++
 			}
-			for _, r := range ranked[:3] {
-				if slices.Contains(q.Topics, r.Topic) {
+			for _, r := range cc.ranked[:3] {
+				if slices.Contains(cc.q.Topics, r.Topic) {
 					h3++
 					break
 				}
 			}
-			scored = append(scored, cvCase{q: q, ranked: ranked})
+			scored = append(scored, cc)
 		}
 	}
 	return float64(h1) / float64(n), float64(h3) / float64(n), n, scored
+}
+
+// scoreFold fits the model without the questions of one fold and ranks
+// the topics of each of them.
+func scoreFold(m *meta, qs []corpus.Question, k, fold int) []cvCase {
+	skip := map[string]bool{}
+	for i, q := range qs {
+		if i%k == fold {
+			skip[q.ID] = true
+		}
+	}
+	stems := analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
+	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
+	model := fitQuestionModel(m, qs, skip)
+	f.learnVocabulary(model)
+	var out []cvCase
+	for _, q := range qs {
+		if skip[q.ID] {
+			out = append(out, cvCase{q: q, ranked: rankClasses(model.Classes, model.scores(f.features(q.Text())))})
+		}
+	}
+	return out
 }
 
 type cvCase struct {
@@ -65,6 +88,7 @@ type cvCase struct {
 // TestQuestionModelCrossValidated holds question understanding on unseen
 // training questions above a floor, and reports it.
 func TestQuestionModelCrossValidated(t *testing.T) {
+	t.Parallel() // independent of the test index: runs while it is built
 	top1, top3, n, scored := crossValidate(t, 5)
 	t.Logf("question model, 5-fold cross-validation over %d training questions: top-1 %.2f, top-3 %.2f", n, top1, top3)
 	byFile := map[string][2]int{}

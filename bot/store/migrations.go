@@ -25,6 +25,7 @@ var migrations = []string{
 	);
 	CREATE INDEX pins_by_topic ON pins (guild_id, license, topic, pinned_at);
 	CREATE INDEX pins_by_time ON pins (guild_id, pinned_at);`,
+	2: migrationReindex, // replicas.go
 }
 
 // schemaVersion is the version a fully migrated database has.

@@ -12,11 +12,10 @@ import (
 // compareCommand puts two licenses side by side on one topic:
 // `licensebot compare FIRST SECOND TOPIC...`.
 type compareCommand struct {
-	m             *Main
-	dirs          dirs
-	json          bool
-	first, second string
-	topic         string
+	m     *Main
+	dirs  dirs
+	json  bool
+	words []string // two licenses (each one or more words), then the topic
 }
 
 func (c *compareCommand) ParseFlags(args []string) error {
@@ -31,17 +30,22 @@ func (c *compareCommand) ParseFlags(args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: compare needs two licenses and a topic, e.g. `licensebot compare llama3 llama4 outputs`", errUsage)
 	}
-	c.first, c.second, c.topic = pos[0], pos[1], strings.Join(pos[2:], " ")
+	c.words = pos
 	return nil
 }
 
 func (c *compareCommand) Run(ctx context.Context) error {
-	e, err := index.Open(c.dirs.data)
+	e, err := c.m.openIndex(ctx, c.dirs)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	cmp, err := e.Compare(ctx, c.first, c.second, c.topic)
+	first, rest := splitSubject(e, c.words)
+	second, topic := splitSubject(e, rest)
+	if second == "" || len(topic) == 0 {
+		return fmt.Errorf("%w: compare needs two licenses and a topic, e.g. `licensebot compare llama3 llama4 outputs`", errUsage)
+	}
+	cmp, err := e.Compare(ctx, first, second, strings.Join(topic, " "))
 	if errors.Is(err, index.ErrEmptyTopic) {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -51,8 +55,9 @@ func (c *compareCommand) Run(ctx context.Context) error {
 	if c.json {
 		return writeJSON(c.m.Stdout, cmp)
 	}
-	printAnswer(c.m.Stdout, cmp.First)
-	fmt.Fprintln(c.m.Stdout, strings.Repeat("─", 72))
-	printAnswer(c.m.Stdout, cmp.Second)
+	p := c.m.out()
+	p.printAnswer(cmp.First)
+	p.line("%s", p.t.dim(strings.Repeat("═", min(p.t.width, 72))))
+	p.printAnswer(cmp.Second)
 	return nil
 }

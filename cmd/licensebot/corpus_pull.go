@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"strings"
 
 	"github.com/licensebot/licensebot/corpus"
 )
@@ -14,33 +14,46 @@ type corpusPullCommand struct {
 	m    *Main
 	dirs dirs
 	from string
+	all  bool
 }
 
 func (c *corpusPullCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("corpus pull", "corpus pull [--from DIR]")
 	c.dirs.register(fs)
-	fs.StringVar(&c.from, "from", "", "copy the texts from this mirror directory instead of downloading them")
+	fs.StringVar(&c.from, "from", "", "copy the texts from this mirror directory (texts it lacks are downloaded)")
+	fs.BoolVar(&c.all, "all", false, "fail unless every document is there, the mirror-only ones too (image builds)")
 	_, err := parse(fs, args)
 	return err
 }
 
 func (c *corpusPullCommand) Run(ctx context.Context) error {
-	m, err := corpus.LoadManifest(filepath.Join(c.dirs.corpus, "manifest.yaml"))
+	m, err := c.dirs.paths().LoadManifest()
 	if err != nil {
 		return err
 	}
-	res, err := corpus.Pull(ctx, m, corpus.PullOptions{Dest: c.dirs.paths().Texts, From: c.from})
+	prog := newProgress(c.m.Stderr, "texts")
+	res, err := corpus.Pull(ctx, m, corpus.PullOptions{Dest: c.dirs.paths().Texts, From: c.from, Client: c.m.Client, Progress: prog.update})
+	prog.done()
 	if err != nil {
-		return err
+		return offline(err)
 	}
 	counts := map[string]int{}
 	for _, r := range res {
 		counts[r.Action]++
-		if r.Action == "absent" {
+		if r.Action == "absent" && !c.all {
 			fmt.Fprintf(c.m.Stderr, "note: %s has no download URL and is not in the mirror; it will be left out of the index (use --from DIR)\n", r.Doc)
 		}
 	}
 	fmt.Fprintf(c.m.Stdout, "%d documents in %s: %d fetched, %d copied, %d unchanged, %d absent\n",
 		len(res), c.dirs.paths().Texts, counts["fetched"], counts["copied"], counts["unchanged"], counts["absent"])
+	if c.all && counts["absent"] > 0 {
+		var absent []string
+		for _, r := range res {
+			if r.Action == "absent" && !c.all {
+				absent = append(absent, r.Doc)
+			}
+		}
+		return fmt.Errorf("corpus pull --all: %s: no download URL and not in the mirror; pass --from a mirror that has them (an image build: docker build --build-context mirror=DIR)", strings.Join(absent, ", "))
+	}
 	return nil
 }

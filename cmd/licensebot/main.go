@@ -9,8 +9,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/licensebot/licensebot/index"
@@ -33,10 +35,14 @@ func exitCode(err error, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
-	case errors.As(err, &unknown), errors.As(err, &unindexed):
+	case errors.As(err, &unknown):
+		fmt.Fprintln(stderr, "licensebot:", err)
+		fmt.Fprintln(stderr, "`licensebot licenses` lists the licenses, `licensebot models` the models.")
+		return 2
+	case errors.As(err, &unindexed):
 		fmt.Fprintln(stderr, "licensebot:", err)
 		return 2
-	case errors.Is(err, errUsage):
+	case errors.Is(err, errUsage), errors.As(err, new(userError)):
 		fmt.Fprintln(stderr, "licensebot:", err)
 		return 2
 	default:
@@ -47,9 +53,17 @@ func exitCode(err error, stderr io.Writer) int {
 
 var errUsage = errors.New("usage")
 
+// userError is a mistake in what the user asked for (a section the license
+// does not have): exit code 2, the message as it is.
+type userError struct{ error }
+
 // Main holds what every subcommand shares.
 type Main struct {
 	Stdout, Stderr io.Writer
+	// Client fetches the texts on first use; nil means a default client.
+	// Tests stand a server (or a network that is down) in for the
+	// download hosts.
+	Client *http.Client
 }
 
 // NewMain returns a Main writing to the given streams.
@@ -71,9 +85,11 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: no command given", errUsage)
 	}
 	name, rest := args[0], args[1:]
-	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
-		m.usage()
-		return nil
+	switch name {
+	case "help", "-h", "--help", "-help":
+		return m.help(rest)
+	case "--version", "-version", "-v":
+		name = "version"
 	}
 	cmd, rest, err := m.lookup(name, rest)
 	if cmd == nil || err != nil {
@@ -85,23 +101,42 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	return cmd.Run(ctx)
 }
 
+// help prints the usage, or with a command's name that command's usage
+// and flags: `licensebot help ask`, `licensebot help corpus pull`.
+func (m *Main) help(args []string) error {
+	if len(args) == 0 {
+		m.usage()
+		return nil
+	}
+	cmd, _, err := m.lookup(args[0], append(args[1:], "--help"))
+	if cmd == nil || err != nil {
+		return err
+	}
+	return cmd.ParseFlags([]string{"--help"})
+}
+
 // lookup finds the subcommand called name, taking a group's second word
 // ("index build") from rest. A nil command with a nil error means the
 // usage was asked for and printed.
 func (m *Main) lookup(name string, rest []string) (subcommand, []string, error) {
+	simple := map[string]subcommand{
+		"ask":         &askCommand{m: m},
+		"search":      &searchCommand{m: m},
+		"opensource":  &openSourceCommand{m: m},
+		"compare":     &compareCommand{m: m},
+		"clause":      &clauseCommand{m: m},
+		"licenses":    &licensesCommand{listCommand{m: m}},
+		"topics":      &topicsCommand{listCommand{m: m}},
+		"models":      &modelsCommand{listCommand{m: m}},
+		"serve":       &serveCommand{m: m},
+		"invite":      &inviteCommand{m: m},
+		"healthcheck": &healthcheckCommand{m: m},
+		"version":     &versionCommand{m: m},
+	}
+	if cmd := simple[name]; cmd != nil {
+		return cmd, rest, nil
+	}
 	switch name {
-	case "ask":
-		return &askCommand{m: m}, rest, nil
-	case "search":
-		return &searchCommand{m: m}, rest, nil
-	case "opensource":
-		return &openSourceCommand{m: m}, rest, nil
-	case "compare":
-		return &compareCommand{m: m}, rest, nil
-	case "clause":
-		return &clauseCommand{m: m}, rest, nil
-	case "serve":
-		return &serveCommand{m: m}, rest, nil
 	case "index":
 		return m.group("index", rest, map[string]subcommand{
 			"build": &indexBuildCommand{m: m},
@@ -137,21 +172,35 @@ func (m *Main) group(group string, args []string, subs map[string]subcommand) (s
 }
 
 func (m *Main) usage() {
-	fmt.Fprint(m.Stderr, `licensebot answers licensing questions about AI-model licenses.
+	fmt.Fprint(m.Stderr, `licensebot answers licensing questions about AI-model licenses, quoting
+the clauses verbatim. Not legal advice.
 
-Usage:
-  licensebot ask [--json] LICENSE TOPIC...        verdict and clauses, e.g. ask llama4 attribution
-  licensebot search [--json] [--license L] QUERY...  free-text search of the corpus
-  licensebot clause [--json] LICENSE SECTION       the exact text of one section, e.g. clause llama4 1.b.i
-  licensebot opensource [--json] LICENSE          Open Source Definition checklist
-  licensebot compare [--json] FIRST SECOND TOPIC... two licenses side by side on one topic
-  licensebot corpus pull [--from DIR]             fetch the third-party texts, SHA-256 verified
-  licensebot corpus check                         validate manifest, topics, cards and notes
-  licensebot index build                          rebuild the index and swap it in atomically
-  licensebot serve [--http ADDR]                  run the Discord bot (gateway, or HTTP interactions)
-  licensebot commands register [--guild ID]       register the slash commands (bulk overwrite)
+Ask:
+  licensebot ask LICENSE TOPIC...            verdict and clauses: ask llama4 attribution, ask Llama 4 credit
+  licensebot search [--license L] QUERY...   free-text search of every text, the critique included
+  licensebot clause LICENSE [SECTION]        one section verbatim (clause llama4 1.b.i); without one, the list
+  licensebot opensource LICENSE              the Open Source Definition checklist (and OSAID for AI models)
+  licensebot compare FIRST SECOND TOPIC...   two licenses side by side on one topic
+List:
+  licensebot licenses                        every license, with the names it answers to
+  licensebot topics [LICENSE]                the topics (those LICENSE has verdicts on)
+  licensebot models [FILTER]                 the model catalogue: which license each model is under
+Run the bot:
+  licensebot serve [--http ADDR]             the Discord bot (gateway, or the HTTP interactions endpoint)
+  licensebot commands register [--guild ID]  register the slash commands (a bulk overwrite)
+  licensebot invite                          the link that adds the bot to a server
+  licensebot healthcheck [--addr ADDR]       exit 0 when a running bot is ready (container health checks)
+Data:
+  licensebot corpus pull [--from DIR]        fetch the license texts, SHA-256 verified
+  licensebot corpus check                    validate manifest, topics, cards and notes
+  licensebot index build                     rebuild the index and swap it in atomically
+  licensebot version                         binary, corpus and index versions (also --version)
 
-Run "licensebot COMMAND --help" for a command's flags.
+LICENSE is a key or a name as people type it (llama4, "Llama 4", apache2, an
+SPDX id, a model such as Qwen2.5-7B-Instruct). Most commands take --json.
+The first question fetches the texts and builds the index in the data
+directory (--data, env LICENSEBOT_DATA; default `+defaultDataDir()+`).
+"licensebot help COMMAND" shows a command's flags and examples.
 `)
 }
 
@@ -161,7 +210,11 @@ func (m *Main) newFlagSet(name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(m.Stderr, "Usage: licensebot %s\n\nFlags:\n", usage)
+		fmt.Fprintf(m.Stderr, "Usage: licensebot %s\n\n", usage)
+		if about := commandHelp[name]; about != "" {
+			fmt.Fprintf(m.Stderr, "%s\n\n", strings.TrimSpace(about))
+		}
+		fmt.Fprintf(m.Stderr, "Flags:\n")
 		fs.PrintDefaults()
 	}
 	return fs

@@ -107,7 +107,8 @@ func TestUnknownLicenseExits2WithSuggestions(t *testing.T) {
 }
 
 func TestUsageErrorsExit2(t *testing.T) {
-	for _, args := range [][]string{{}, {"ask"}, {"ask", "llama4"}, {"frobnicate"}, {"index"}, {"search"}, {"ask", "--nosuchflag", "x", "y"}} {
+	data := indextest.DataDir(t)
+	for _, args := range [][]string{{}, {"ask"}, {"ask", "--data", data, "llama4"}, {"frobnicate"}, {"index"}, {"search"}, {"ask", "--nosuchflag", "x", "y"}} {
 		if _, _, code := run(t, args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)
 		}

@@ -3,8 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-
-	"github.com/licensebot/licensebot/index"
+	"strings"
 )
 
 // openSourceCommand prints a license's Open Source Definition checklist:
@@ -24,16 +23,16 @@ func (c *openSourceCommand) ParseFlags(args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
+	if len(pos) == 0 {
 		fs.Usage()
-		return fmt.Errorf("%w: opensource needs one license, e.g. `licensebot opensource llama4`", errUsage)
+		return fmt.Errorf("%w: opensource needs a license, e.g. `licensebot opensource llama4`", errUsage)
 	}
-	c.license = pos[0]
+	c.license = strings.Join(pos, " ") // "opensource Llama 4"
 	return nil
 }
 
 func (c *openSourceCommand) Run(ctx context.Context) error {
-	e, err := index.Open(c.dirs.data)
+	e, err := c.m.openIndex(ctx, c.dirs)
 	if err != nil {
 		return err
 	}
@@ -45,6 +44,6 @@ func (c *openSourceCommand) Run(ctx context.Context) error {
 	if c.json {
 		return writeJSON(c.m.Stdout, a)
 	}
-	printAssessment(c.m.Stdout, a)
+	c.m.out().printAssessment(a)
 	return nil
 }

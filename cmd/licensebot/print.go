@@ -1,5 +1,8 @@
 package main
 
+// The terminal rendering of answers, clauses, searches and assessments:
+// the same content as the bot's embeds, as text wrapped to the terminal.
+
 import (
 	"encoding/json"
 	"fmt"
@@ -7,10 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 )
-
-const wrapWidth = 88
 
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
@@ -18,84 +20,303 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// printAnswer writes an answer for a terminal: the same content as the
-// Discord embed, as plain text.
-func printAnswer(w io.Writer, a *index.Answer) {
-	label := a.TopicLabel
-	if label == "" {
-		label = strconv.Quote(a.Topic)
+// printer writes for one terminal.
+type printer struct {
+	w io.Writer
+	t terminal
+}
+
+func (p printer) line(format string, args ...any) { fmt.Fprintf(p.w, format+"\n", args...) }
+
+// printAnswer writes an answer: the title, the model it came through, the
+// verdict (or why there is none), what it depends on, the clauses, the
+// "Open source?" line, the answers for a model's other licenses, and the
+// footer.
+func (p printer) printAnswer(a *index.Answer) {
+	p.line("%s", p.t.bold(p.t.wrap(a.LicenseTitle+" — "+topicLabel(a), "")))
+	p.line("")
+	if a.Model != nil {
+		p.printModel(a)
 	}
-	fmt.Fprintf(w, "%s — %s\n\n", a.LicenseTitle, label)
+	p.printBody(a)
+	for _, o := range a.Others {
+		p.line("%s", p.t.dim(strings.Repeat("─", min(p.t.width, 72))))
+		p.line("%s", p.t.bold(p.t.wrap("Also under "+o.LicenseTitle+" — "+topicLabel(o), "")))
+		p.line("")
+		p.printBody(o)
+	}
+	p.line("%s", p.t.wrapWords(styled(fmt.Sprintf("Not legal advice · corpus %s · indexed %s", a.CorpusVersion, a.IndexedAt), sgrDim), "", ""))
+}
+
+func topicLabel(a *index.Answer) string {
+	if a.TopicLabel != "" {
+		return a.TopicLabel
+	}
+	return strconv.Quote(a.Topic)
+}
+
+// printModel says which licenses govern the model asked about, and where
+// that comes from.
+func (p printer) printModel(a *index.Answer) {
+	titles := []string{a.LicenseTitle}
+	for _, o := range a.Others {
+		titles = append(titles, o.LicenseTitle)
+	}
+	s := a.Model.Name + " is under " + strings.Join(titles, " and ")
+	if a.Model.Why != "" {
+		s += " (" + a.Model.Why + ")"
+	}
+	if a.Model.Source != "" {
+		s += " — source: " + a.Model.Source
+	}
+	p.line("%s\n", p.t.wrap(s, ""))
+}
+
+// printBody is an answer without its title and footer.
+func (p printer) printBody(a *index.Answer) {
 	switch {
-	case a.Curated:
-		fmt.Fprintf(w, "%s\n\n", wrap(strings.ToUpper(string(a.Verdict.Status))+". "+a.Verdict.Summary, wrapWidth, ""))
-	case len(a.Clauses) > 0:
-		fmt.Fprintf(w, "No curated verdict for this topic; these are the best-matching clauses.\n\n")
+	case a.Curated && a.Verdict.Status != index.StatusUnknown:
+		p.printVerdict(a.Topic, a.Verdict, a.Conditions, "")
+		for _, x := range a.Also {
+			p.line("%s", p.t.wrap("Also, "+x.Label+":", ""))
+			p.printVerdict(x.Topic, x.Verdict, x.Conditions, "  ")
+		}
+		if !a.Grounded && len(a.Clauses) > 0 {
+			p.line("%s\n", p.t.wrap("The text does not address this; the closest clauses are below for you to read.", ""))
+		}
 	default:
-		fmt.Fprintf(w, "No verdict and no clause matches this topic. Try a topic such as attribution, commercial use or redistribution.\n\n")
+		p.printNoVerdict(a)
 	}
 	for _, h := range a.Clauses {
-		printHit(w, h, false)
+		p.printHit(h, false)
 	}
-	if o := a.OpenSource; o != nil {
-		if o.OSD == "fail" {
-			fmt.Fprintf(w, "Open source? No — fails the Open Source Definition, criteria %s.\n", joinInts(o.Failed))
-		} else {
-			fmt.Fprintf(w, "Open source? Meets all ten criteria of the Open Source Definition.\n")
+	if o := a.OpenSource; o != nil && a.Topic != "open-source" {
+		p.line("%s", p.t.wrapWords(words(openSourceLine(o), nil), p.t.bold("Open source?")+" ", ""))
+	}
+	p.officialText(a.URL)
+}
+
+// officialText links the official text, the URL on a line of its own
+// when the line is too narrow for both.
+func (p printer) officialText(url string) {
+	if url != "" {
+		p.line("%s", p.t.wrap("Official text: "+url, ""))
+	}
+}
+
+func openSourceLine(o *index.OpenSource) string {
+	if o.OSD == "fail" {
+		return "No — fails the Open Source Definition, criteria " + joinInts(o.Failed) + "."
+	}
+	return "Yes — meets all ten criteria of the Open Source Definition."
+}
+
+// statusWord is how a verdict starts: "REQUIRED." in its colour. Info
+// (a fact, not a permission) and unknown have none.
+func (p printer) statusWord(st index.Status) string {
+	switch st {
+	case index.StatusInfo, index.StatusUnknown, "":
+		return ""
+	}
+	return p.t.paint(strings.ToUpper(strings.ReplaceAll(string(st), "-", " "))+".", sgrBold, statusSGR[st]) + " "
+}
+
+// printVerdict writes a verdict and its conditions. Whether a license is
+// open source is a fact, answered "Open source? Yes/No", never as a
+// permission.
+func (p printer) printVerdict(topic string, v index.Verdict, conds []index.Condition, indent string) {
+	lead := indent + p.statusWord(v.Status)
+	if topic == "open-source" {
+		lead = indent + p.t.bold("Open source?") + " "
+	}
+	p.line("%s", p.t.wrapWords(words(v.Summary, nil), lead, indent))
+	p.printConditions(conds, indent)
+	p.line("")
+}
+
+// printConditions writes "Only if: …", one line for one condition, a list
+// for several; a gate names the section that imposes it.
+func (p printer) printConditions(conds []index.Condition, indent string) {
+	var items []string
+	for _, c := range conds {
+		s := c.Label
+		if c.Section != "" {
+			s += " (" + sectionRef(c.Section) + ")"
+		}
+		items = append(items, s)
+	}
+	switch len(items) {
+	case 0:
+	case 1:
+		p.line("%s", p.t.wrapWords(words(items[0], nil), indent+p.t.bold("Only if:")+" ", indent+"  "))
+	default:
+		p.line("%s%s", indent, p.t.bold("Only if:"))
+		for _, s := range items {
+			p.line("%s", p.t.wrapWords(words(s, nil), indent+"  • ", indent+"    "))
 		}
 	}
-	if a.URL != "" {
-		fmt.Fprintf(w, "Official text: %s\n", a.URL)
-	}
-	fmt.Fprintf(w, "Not legal advice · corpus %s · indexed %s\n", a.CorpusVersion, a.IndexedAt)
 }
 
-func printHit(w io.Writer, h index.Hit, withScore bool) {
-	head := "§" + h.Section
-	if h.Heading != "" {
-		head += " " + h.Heading
+// printNoVerdict explains an answer without a verdict: what the question
+// might have meant, with the command to ask it, and the card of the topic
+// it came closest to, as context only.
+func (p printer) printNoVerdict(a *index.Answer) {
+	p.line("%s", p.t.bold("No verdict for this exact question."))
+	if len(a.Suggestions) > 0 {
+		var ids []string
+		for _, s := range a.Suggestions {
+			ids = append(ids, s.Topic)
+		}
+		p.line("%s", p.t.wrap("Did you mean: "+strings.Join(ids, ", ")+"? Ask:", ""))
+		p.line("  licensebot ask %s %s", a.License, a.Suggestions[0].Topic)
 	}
-	fmt.Fprintf(w, "%s  (%s", head, h.Doc)
+	if c := a.Closest; c != nil {
+		p.line("")
+		p.line("%s", p.t.wrap("For context, the card for "+c.Label+" (about that topic, not an answer to this question):", ""))
+		p.printVerdict(c.Topic, c.Verdict, c.Conditions, "  ")
+	} else {
+		p.line("")
+	}
+	switch {
+	case len(a.Clauses) > 0:
+		p.line("%s\n", p.t.wrap("The clauses that best match the question, for you to read:", ""))
+	case len(a.Suggestions) == 0:
+		p.line("%s\n", p.t.wrap("No clause matches either. The topics this license has verdicts on: licensebot topics "+a.License, ""))
+	}
+}
+
+// sectionRef is a section as people cite it: "§1.b.i", "¶3", "AUP 2.b".
+func sectionRef(sec string) string {
+	l := corpus.SectionLabel(sec)
+	if l != "" && l[0] >= '0' && l[0] <= '9' {
+		return "§" + l
+	}
+	return l
+}
+
+// printHit writes a clause: its section, heading and document, then its
+// text (as displayed, when that differs) or, for a clause that introduces
+// a list or a heading that only groups items, its items one by one.
+func (p printer) printHit(h index.Hit, withScore bool) {
+	doc := h.Doc
 	if withScore {
-		fmt.Fprintf(w, ", score %.2f", h.Score)
+		doc += fmt.Sprintf(", score %.2f", h.Score)
 	}
-	fmt.Fprintf(w, ")\n%s\n\n", wrap(h.Text, wrapWidth, "  "))
+	head := append(styled(sectionRef(h.Section)+" "+h.Heading, sgrBold), styled("("+doc+")", sgrDim)...)
+	p.line("%s", p.t.wrapWords(head, "", "  "))
+	if lead := leadText(h); lead != "" {
+		p.line("%s", p.t.wrapMatched(lead, "  ", h.Matched))
+	}
+	p.printItems(h)
+	if len(h.AlsoIn) > 0 {
+		var also []string
+		for _, l := range h.AlsoIn {
+			also = append(also, l.Doc+" "+sectionRef(l.Section))
+		}
+		p.line("%s", p.t.dim(p.t.wrap("Same text in: "+strings.Join(also, ", "), "  ")))
+	}
+	p.line("")
 }
 
-func printAssessment(w io.Writer, a *index.Assessment) {
+// printItems writes the items of a list or group clause, each indented by
+// its depth under the clause, with the headings of the groups between
+// ("1.b Redistribution and Use" between 1.a and 1.b.i).
+func (p printer) printItems(h index.Hit) {
+	depth := strings.Count(h.Section, ".")
+	shown := map[string]bool{}
+	for _, it := range h.Items {
+		parts := strings.Split(it.Section, ".")
+		for i := depth + 2; i < len(parts); i++ {
+			if pre := strings.Join(parts[:i], "."); !shown[pre] && i-1 < len(it.Parents) {
+				shown[pre] = true
+				indent := strings.Repeat("  ", i-1-depth)
+				p.line("%s%s  %s", indent, p.t.bold(corpus.SectionLabel(pre)), it.Parents[i-1])
+			}
+		}
+		indent := strings.Repeat("  ", max(1, len(parts)-1-depth))
+		label := corpus.SectionLabel(it.Section)
+		hang := indent + strings.Repeat(" ", visibleWidth(label)+2)
+		p.line("%s", p.t.wrapWords(words(displayText(it), setOf(h.Matched)), indent+p.t.bold(label)+"  ", hang))
+	}
+}
+
+// displayText is the clause as shown: Display when set (a boxed section
+// whose Text is cut into verbatim pieces), else Text.
+func displayText(h index.Hit) string {
+	if h.Display != "" {
+		return h.Display
+	}
+	return h.Text
+}
+
+// leadText is a clause's own text, without the items a list-introducing
+// clause's Text carries after " … " (they are printed one by one).
+func leadText(h index.Hit) string {
+	text := displayText(h)
+	var suffix strings.Builder
+	for _, it := range h.Items {
+		if it.Text != "" {
+			suffix.WriteString(" … " + it.Text)
+		}
+	}
+	if s := suffix.String(); s != "" && strings.HasSuffix(text, s) {
+		return strings.TrimSuffix(text, s)
+	}
+	return text
+}
+
+func setOf(xs []string) map[string]bool {
+	set := map[string]bool{}
+	for _, x := range xs {
+		for _, w := range strings.Fields(x) {
+			set[foldWord(w)] = true
+		}
+	}
+	return set
+}
+
+// printAssessment writes the Open Source Definition checklist and, for AI
+// model licenses, the Open Source AI Definition's.
+func (p printer) printAssessment(a *index.Assessment) {
 	verdict := "passes"
 	if a.OSD == "fail" {
 		verdict = "fails criteria " + joinInts(a.Failed) + " of"
 	}
-	fmt.Fprintf(w, "%s %s the Open Source Definition.\n", a.LicenseTitle, verdict)
+	p.line("%s", p.t.bold(p.t.wrap(fmt.Sprintf("%s %s the Open Source Definition.", a.LicenseTitle, verdict), "")))
 	if a.OSD == "pass" && a.OSI != "approved" {
-		fmt.Fprintln(w, "Judged on its text: OSI has not approved this license.")
+		p.line("%s", p.t.wrap("Judged on its text: OSI has not approved this license.", ""))
 	}
-	fmt.Fprintln(w)
-	printCriteria(w, a.Criteria)
+	p.line("")
+	p.printCriteria(a.Criteria)
 	if len(a.OSAID) > 0 {
-		fmt.Fprintf(w, "Open Source AI Definition 1.0:\n\n")
-		printCriteria(w, a.OSAID)
+		p.line("%s\n", p.t.bold("Open Source AI Definition 1.0:"))
+		p.printCriteria(a.OSAID)
 	}
-	fmt.Fprintln(w, "Not legal advice.")
+	p.officialText(a.URL)
+	p.line("%s", p.t.dim("Not legal advice."))
 }
 
-func printCriteria(w io.Writer, cs []index.Criterion) {
+func (p printer) printCriteria(cs []index.Criterion) {
 	for _, c := range cs {
-		mark := "✓"
+		mark := p.t.paint("✓", sgrGreen)
 		if c.Result == "fail" {
-			mark = "✗"
+			mark = p.t.paint("✗", sgrRed)
 		}
 		num := ""
 		if c.N > 0 {
 			num = strconv.Itoa(c.N) + ". "
 		}
-		fmt.Fprintf(w, "%s %s%s — %s\n", mark, num, c.Title, c.Reason)
+		line := append(append(styled(num+c.Title, sgrBold), styled("—")...), words(c.Reason, nil)...)
+		p.line("%s", p.t.wrapWords(line, mark+" ", "    "))
+		var refs []string
 		for _, h := range c.Clauses {
-			fmt.Fprintf(w, "    §%s (%s)\n", h.Section, h.Doc)
+			refs = append(refs, sectionRef(h.Section)+" ("+h.Doc+")")
+		}
+		if len(refs) > 0 {
+			p.line("%s", p.t.dim(p.t.wrap(strings.Join(refs, ", "), "    ")))
 		}
 	}
-	fmt.Fprintln(w)
+	p.line("")
 }
 
 func joinInts(xs []int) string {
@@ -104,24 +325,4 @@ func joinInts(xs []int) string {
 		s[i] = strconv.Itoa(x)
 	}
 	return strings.Join(s, ", ")
-}
-
-// wrap folds text at width columns, each line after the first prefixed.
-func wrap(text string, width int, indent string) string {
-	var b strings.Builder
-	b.WriteString(indent)
-	col := len(indent)
-	for i, word := range strings.Fields(text) {
-		n := len([]rune(word))
-		if i > 0 && col+1+n > width {
-			b.WriteString("\n" + indent)
-			col = len(indent)
-		} else if i > 0 {
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(word)
-		col += n
-	}
-	return b.String()
 }

@@ -41,7 +41,7 @@ func (c *searchCommand) ParseFlags(args []string) error {
 }
 
 func (c *searchCommand) Run(ctx context.Context) error {
-	e, err := index.Open(c.dirs.data)
+	e, err := c.m.openIndex(ctx, c.dirs)
 	if err != nil {
 		return err
 	}
@@ -58,11 +58,12 @@ func (c *searchCommand) Run(ctx context.Context) error {
 			Hits []index.Hit `json:"hits"`
 		}{hits})
 	}
+	p := c.m.out()
 	if len(hits) == 0 {
-		fmt.Fprintln(c.m.Stdout, "No clause matches.")
+		p.line("No clause matches.")
 	}
 	for _, h := range hits {
-		printHit(c.m.Stdout, h, true)
+		p.printHit(h, true)
 	}
 	return nil
 }

@@ -108,9 +108,10 @@ func (c *serveCommand) validate() error {
 
 // serveDeps are what serve opens before it runs and closes after.
 type serveDeps struct {
-	eng  *index.Engine
-	pins store.Store
-	disp *bot.Dispatcher
+	eng      *index.Engine
+	pins     store.Store
+	disp     *bot.Dispatcher
+	replicas *replicaSync // reindexes, in step with the other replicas (replicas.go)
 	// serve runs the chosen mode, gateway or HTTP endpoint, until its
 	// context ends.
 	serve func(context.Context) error
@@ -143,6 +144,7 @@ func (c *serveCommand) build(ctx context.Context, log *slog.Logger) (_ *serveDep
 		return nil, fmt.Errorf("pins store: %w", err)
 	}
 	d.pins = pins
+	d.replicas = newReplicaSync(ctx, d.eng, d.pins, c.dirs.paths(), log)
 	sess, err := bot.NewSession(c.discord.token, c.discord.apiBase)
 	if err != nil {
 		return nil, err
@@ -157,7 +159,7 @@ func (c *serveCommand) build(ctx context.Context, log *slog.Logger) (_ *serveDep
 		AppID:    c.discord.appID,
 		Pins:     d.pins,
 		Reindex: func(ctx context.Context) (*index.BuildReport, error) {
-			return d.eng.Rebuild(ctx, c.dirs.paths())
+			return d.replicas.reindex(ctx, "/reindex")
 		},
 		ReindexGuilds: idSet(c.reindex),
 	})
@@ -169,6 +171,7 @@ func (c *serveCommand) build(ctx context.Context, log *slog.Logger) (_ *serveDep
 	if err != nil {
 		return nil, err
 	}
+	h.Generation = d.replicas.generation
 	d.serve = func(ctx context.Context) error { return bot.ListenAndServe(ctx, c.httpAddr, h, 10*time.Second) }
 	return d, nil
 }
@@ -194,14 +197,17 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 			log.Info("picked up a new index", "index", dir)
 		})
 	}
-	go c.reindexOnHUP(ctx, d.eng, log)
+	go c.reindexOnHUP(ctx, d.replicas, log)
+	go d.replicas.follow(ctx, c.watch)
 
 	st := d.eng.Stats()
 	log.Info("serving", "mode", map[bool]string{true: "http", false: "gateway"}[c.httpAddr != ""],
 		"addr", c.httpAddr, "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir)
 	if c.httpAddr == "" && c.metrics != "" {
 		go func() {
-			if err := bot.ListenAndServe(ctx, c.metrics, bot.NewOpsServer(d.disp), 5*time.Second); err != nil {
+			ops := bot.NewOpsServer(d.disp)
+			ops.Generation = d.replicas.generation
+			if err := bot.ListenAndServe(ctx, c.metrics, ops, 5*time.Second); err != nil {
 				log.Error("ops endpoint stopped", "addr", c.metrics, "err", err)
 			}
 		}()
@@ -223,7 +229,7 @@ func (c *serveCommand) openEngine(ctx context.Context, log *slog.Logger) (*index
 	return eng, err
 }
 
-func (c *serveCommand) reindexOnHUP(ctx context.Context, eng *index.Engine, log *slog.Logger) {
+func (c *serveCommand) reindexOnHUP(ctx context.Context, r *replicaSync, log *slog.Logger) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -232,12 +238,12 @@ func (c *serveCommand) reindexOnHUP(ctx context.Context, eng *index.Engine, log 
 		case <-ctx.Done():
 			return
 		case <-hup:
-			r, err := eng.Rebuild(ctx, c.dirs.paths())
+			rep, err := r.reindex(ctx, "SIGHUP")
 			if err != nil {
 				log.Error("reindex on SIGHUP failed; still serving the previous index", "err", err)
 				continue
 			}
-			log.Info("reindexed on SIGHUP", "documents", r.Documents, "clauses", r.Clauses, "took", r.Took, "index", r.Dir)
+			log.Info("reindexed on SIGHUP", "documents", rep.Documents, "clauses", rep.Clauses, "took", rep.Took, "index", rep.Dir)
 		}
 	}
 }

@@ -1,5 +1,7 @@
-// Package indextest builds a real index over the full corpus for tests of
-// the index and of its callers (the bot), once per test binary.
+// Package indextest builds real indexes for tests of the index and of its
+// callers (the bot, the CLI): the full corpus once per `go test` run,
+// shared by the packages it tests, and a small corpus for tests of
+// mechanics.
 package indextest
 
 import (
@@ -16,31 +18,28 @@ import (
 var (
 	once    sync.Once
 	dataDir string
+	owned   bool // dataDir is this binary's own, removed by Main
 	err     error
 )
 
-// Main runs a package's tests and removes the shared index afterwards; call
-// it from TestMain: func TestMain(m *testing.M) { os.Exit(indextest.Main(m)) }.
+// Main runs a package's tests and removes what they built; call it from
+// TestMain: func TestMain(m *testing.M) { os.Exit(indextest.Main(m)) }.
 func Main(m *testing.M) int {
 	code := m.Run()
-	if dataDir != "" {
+	if dataDir != "" && owned {
 		os.RemoveAll(dataDir)
 	}
 	return code
 }
 
-// DataDir builds the full corpus into a temporary data directory (once per
-// test binary) and returns it; Main removes it when the tests are done.
+// DataDir returns a data directory holding an index of the full corpus,
+// built once per `go test` run: the first test binary to need it builds
+// it, the others running beside it wait and share it (see shared.go). The
+// index is read-only for tests; a test that rebuilds makes its own.
 func DataDir(t testing.TB) string {
 	t.Helper()
 	paths := Paths(t)
-	once.Do(func() {
-		dataDir, err = os.MkdirTemp("", "licensebot-index-")
-		if err != nil {
-			return
-		}
-		_, err = index.Build(context.Background(), paths, dataDir)
-	})
+	once.Do(func() { dataDir, owned, err = sharedBuild(paths) })
 	if err != nil {
 		t.Fatalf("indextest: build index: %v", err)
 	}
@@ -64,4 +63,34 @@ func Engine(t testing.TB) *index.Engine {
 func Paths(t testing.TB) corpus.Paths {
 	t.Helper()
 	return corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)}
+}
+
+// SmallPaths is the small corpus (corpustest.SmallCorpusDir) with the
+// mirror's texts.
+func SmallPaths(t testing.TB) corpus.Paths {
+	t.Helper()
+	return corpus.Paths{Dir: corpustest.SmallCorpusDir(t), Texts: corpustest.TextsDir(t)}
+}
+
+// SmallDataDir builds the small corpus into a fresh data directory of the
+// test's own, for tests that swap, kill or rebuild.
+func SmallDataDir(t testing.TB) (string, corpus.Paths) {
+	t.Helper()
+	p := SmallPaths(t)
+	data := t.TempDir()
+	if _, err := index.Build(context.Background(), p, data); err != nil {
+		t.Fatal(err)
+	}
+	return data, p
+}
+
+// buildPrivate builds the full corpus into a temporary directory of this
+// test binary's own.
+func buildPrivate(paths corpus.Paths) (string, bool, error) {
+	dir, err := os.MkdirTemp("", "licensebot-index-")
+	if err != nil {
+		return "", false, err
+	}
+	_, err = index.Build(context.Background(), paths, dir)
+	return dir, true, err
 }

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"time"
+)
+
+// healthcheckCommand asks a running bot whether it is ready:
+// `licensebot healthcheck [--addr ADDR]`. Distroless images have no shell
+// and no curl; the binary checks itself.
+type healthcheckCommand struct {
+	m       *Main
+	addrs   []string
+	timeout time.Duration
+}
+
+func (c *healthcheckCommand) ParseFlags(args []string) error {
+	fs := c.m.newFlagSet("healthcheck", "healthcheck [--addr ADDR]")
+	addr := fs.String("addr", "", "address the bot serves /readyz on (default: LICENSEBOT_HTTP_ADDR, LICENSEBOT_METRICS_ADDR and :8080, the first that answers)")
+	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long to wait for an answer")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	c.addrs = []string{*addr}
+	if *addr == "" {
+		c.addrs = candidates(os.Getenv("LICENSEBOT_HTTP_ADDR"), os.Getenv("LICENSEBOT_METRICS_ADDR"), ":8080")
+	}
+	return nil
+}
+
+// candidates are the addresses given, without empty ones and repeats.
+func candidates(addrs ...string) []string {
+	var out []string
+	for _, a := range addrs {
+		if a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Run asks each address in turn: an HTTP-mode bot answers on its
+// interactions address, a gateway-mode one on its ops address; the first
+// ready answer is health.
+func (c *healthcheckCommand) Run(ctx context.Context) error {
+	var errs []error
+	for _, a := range c.addrs {
+		body, err := c.ask(ctx, readyURL(a))
+		if err == nil {
+			fmt.Fprint(c.m.Stdout, body)
+			return nil
+		}
+		errs = append(errs, err)
+	}
+	return fmt.Errorf("healthcheck: %w", errors.Join(errs...))
+}
+
+func (c *healthcheckCommand) ask(ctx context.Context, u string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("%s: %s %s", u, resp.Status, strings.TrimSpace(string(body)))
+	}
+	return string(body), nil
+}
+
+// readyURL is the /readyz URL of a listen address: ":8080" and
+// "0.0.0.0:8080" are asked on the loopback interface.
+func readyURL(addr string) string {
+	if strings.Contains(addr, "://") {
+		return strings.TrimSuffix(addr, "/") + "/readyz"
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr + "/readyz"
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/readyz"
+}

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+// runMainEnv makes the test binary run licensebot itself (TestMain), so a
+// test can start real `licensebot serve` processes without building one.
+const runMainEnv = "LICENSEBOT_TEST_RUN_MAIN"
+
+// Two `serve` processes sharing one store: SIGHUP on one rebuilds it, and
+// the other follows within its watch interval; each reports on /readyz the
+// corpus and the reindex generation it serves. Against SQLite (a file both
+// share) and, when LICENSEBOT_TEST_DATABASE_URL is set, PostgreSQL.
+func TestReplicasReindexTogether(t *testing.T) {
+	t.Parallel()
+	for _, backend := range []string{"sqlite", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			t.Parallel()
+			env := sharedStoreEnv(t, backend)
+			small := indextest.SmallPaths(t)
+			a := startServe(t, small, env)
+			b := startServe(t, small, env)
+			before := map[*replica]string{a: a.waitReady(t, "reindex generation 0"), b: b.waitReady(t, "reindex generation 0")}
+			if err := a.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range []*replica{a, b} {
+				after := r.waitReady(t, "reindex generation 1")
+				if !strings.Contains(after, "corpus "+small.Version()) {
+					t.Errorf("%s: /readyz does not name the corpus %s:\n%s", r.name, small.Version(), after)
+				}
+				if line(after, "index ") == line(before[r], "index ") {
+					t.Errorf("%s reports generation 1 but still serves %s", r.name, line(after, "index "))
+				}
+			}
+		})
+	}
+}
+
+// sharedStoreEnv is the environment pointing both replicas at one store: a
+// SQLite file, or a fresh schema of the test PostgreSQL database.
+func sharedStoreEnv(t *testing.T, backend string) []string {
+	if backend == "sqlite" {
+		return []string{"LICENSEBOT_DB=" + filepath.Join(t.TempDir(), "pins.db")}
+	}
+	base := os.Getenv("LICENSEBOT_TEST_DATABASE_URL")
+	if base == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("LICENSEBOT_TEST_DATABASE_URL is not set: CI runs the replica test against PostgreSQL (eval \"$(.ci/postgres.sh)\")")
+		}
+		t.Skip("LICENSEBOT_TEST_DATABASE_URL not set; eval \"$(.ci/postgres.sh)\" to run against PostgreSQL")
+	}
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := fmt.Sprintf("lbreplicas_%d", time.Now().UnixNano())
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		admin.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+		admin.Close(ctx)
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return []string{"LICENSEBOT_DATABASE_URL=" + u.String()}
+}
+
+// replica is one `licensebot serve --http` process.
+type replica struct {
+	name string
+	addr string
+	cmd  *exec.Cmd
+	out  *lockedBuffer
+}
+
+// startServe starts a replica with a data directory of its own (the small
+// corpus, built), watching every 100ms; it is stopped when the test ends.
+func startServe(t *testing.T, small corpus.Paths, env []string) *replica {
+	t.Helper()
+	data := t.TempDir()
+	texts := filepath.Join(data, "texts")
+	if err := os.CopyFS(texts, os.DirFS(small.Texts)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := index.Build(context.Background(), corpus.Paths{Dir: small.Dir, Texts: texts}, data); err != nil {
+		t.Fatal(err)
+	}
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	r := &replica{name: filepath.Base(data), addr: freeAddr(t), out: &lockedBuffer{}}
+	r.cmd = exec.Command(os.Args[0], "serve", "--http", r.addr, "--data", data, "--corpus", small.Dir, "--watch", "100ms")
+	r.cmd.Env = append(os.Environ(), append(env, runMainEnv+"=1", "DISCORD_PUBLIC_KEY="+hex.EncodeToString(pub), "DISCORD_TOKEN=")...)
+	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out
+	if err := r.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		r.cmd.Process.Signal(syscall.SIGTERM)
+		r.cmd.Wait()
+		if t.Failed() {
+			t.Logf("%s (%s) logged:\n%s", r.name, r.addr, r.out.String())
+		}
+	})
+	return r
+}
+
+// waitReady polls /readyz until it answers 200 with want in its body, and
+// returns the body; it gives up after a minute (a stuck replica, not a
+// slow one: the watch interval is 100ms).
+func (r *replica) waitReady(t *testing.T, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	var last string
+	for time.Now().Before(deadline) {
+		resp, err := http.Get("http://" + r.addr + "/readyz")
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			last = string(b)
+			if resp.StatusCode == http.StatusOK && strings.Contains(last, want) {
+				return last
+			}
+		}
+		if r.cmd.ProcessState != nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s never reported %q; last /readyz:\n%s", r.name, want, last)
+	return ""
+}
+
+func line(body, prefix string) string {
+	for _, l := range strings.Split(body, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	return ""
+}
+
+func freeAddr(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// lockedBuffer collects a child's output while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}

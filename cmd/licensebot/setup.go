@@ -1,0 +1,150 @@
+package main
+
+// First use: the commands that answer open the index in the data
+// directory, and when there is none yet — or it was built by an older
+// binary, from another corpus — they pull the texts and build it first,
+// saying so, so that `go install …@latest && licensebot ask llama4
+// attribution` works on a fresh machine.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/index"
+)
+
+// openIndex opens the index under d.data, setting the data directory up
+// first when it has no usable index.
+func (m *Main) openIndex(ctx context.Context, d dirs) (*index.Engine, error) {
+	e, err := index.Open(d.data)
+	var why string
+	switch {
+	case err == nil:
+		want := d.paths().Version()
+		have := e.Stats().CorpusVersion
+		if want == "" || have == want {
+			return e, nil
+		}
+		e.Close()
+		why = fmt.Sprintf("the index in %s was built from corpus %s; this binary's is %s", d.data, have, want)
+	case errors.Is(err, index.ErrNoIndex):
+		why = "first run: no index in " + d.data + " yet"
+	case errors.Is(err, index.ErrStaleIndex):
+		why = "the index in " + d.data + " was built by another version of licensebot"
+	default:
+		return nil, err
+	}
+	if err := m.setUp(ctx, d, why); err != nil {
+		return nil, err
+	}
+	return index.Open(d.data)
+}
+
+// setUp pulls the texts the data directory lacks (verified against the
+// manifest) and builds the index, reporting progress on stderr.
+func (m *Main) setUp(ctx context.Context, d dirs, why string) error {
+	p := d.paths()
+	fmt.Fprintf(m.Stderr, "licensebot: %s.\nSetting up %s (once; about 10 seconds): fetching the license texts, then building the index.\n", why, d.data)
+	man, err := p.LoadManifest()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	prog := newProgress(m.Stderr, "  texts")
+	res, err := corpus.Pull(ctx, man, corpus.PullOptions{Dest: p.Texts, Client: m.Client, Progress: prog.update})
+	prog.done()
+	if err != nil {
+		return offline(err)
+	}
+	counts := map[string]int{}
+	for _, r := range res {
+		counts[r.Action]++
+		if r.Action == "absent" {
+			fmt.Fprintf(m.Stderr, "  note: %s comes only from a mirror (no download URL); left out until `licensebot corpus pull --from DIR`\n", r.Doc)
+		}
+	}
+	fmt.Fprintf(m.Stderr, "  texts: %d fetched, %d already there, %d absent\n", counts["fetched"], counts["unchanged"], counts["absent"])
+	fmt.Fprintf(m.Stderr, "  building the index…\n")
+	r, err := index.Build(ctx, p, d.data)
+	if err != nil {
+		return fmt.Errorf("index build: %w", err)
+	}
+	fmt.Fprintf(m.Stderr, "  ready: %d documents, %d clauses (%s).\n\n", r.Documents, r.Clauses, time.Since(start).Round(100*time.Millisecond))
+	return nil
+}
+
+// offline turns a pull that could not reach the network into one line
+// naming the fix; other errors pass as they are.
+func offline(err error) error {
+	if !errors.Is(err, corpus.ErrUnreachable) {
+		return err
+	}
+	cause := err.Error()
+	var dns *net.DNSError
+	var op *net.OpError
+	switch {
+	case errors.As(err, &dns):
+		cause = dns.Error()
+	case errors.As(err, &op):
+		cause = op.Error()
+	}
+	return &offlineError{msg: fmt.Sprintf("cannot download the license texts (%s). Offline? Copy them from a mirror: licensebot corpus pull --from %s", cause, mirrorHint()), err: err}
+}
+
+// offlineError is a pull that could not reach the network, said in one
+// line with its fix; it unwraps to the pull's error.
+type offlineError struct {
+	msg string
+	err error
+}
+
+func (e *offlineError) Error() string { return e.msg }
+func (e *offlineError) Unwrap() error { return e.err }
+
+// mirrorHint is a mirror of the texts to suggest: the shared/ directory
+// beside a checkout when the working directory is one, else a placeholder
+// saying what a mirror is.
+func mirrorHint() string {
+	for _, dir := range []string{"../shared/corpus/texts", "shared/corpus/texts", "../../shared/corpus/texts"} {
+		if _, err := os.Stat(filepath.Join(dir, "llama4-license.txt")); err == nil {
+			if abs, err := filepath.Abs(dir); err == nil {
+				return abs
+			}
+		}
+	}
+	return "DIR (a directory of <id>.txt texts, e.g. shared/corpus/texts beside a licensebot checkout)"
+}
+
+// progress reports done of total on one line, redrawn in place on a
+// terminal; elsewhere (a log, a pipe) it stays quiet until done.
+type progress struct {
+	t     terminal
+	w     *os.File
+	label string
+	drawn bool
+}
+
+func newProgress(w interface{ Write([]byte) (int, error) }, label string) *progress {
+	f, _ := w.(*os.File)
+	return &progress{t: terminalOf(w), w: f, label: label}
+}
+
+func (p *progress) update(done, total int, r corpus.PullResult) {
+	if !p.t.tty || p.w == nil {
+		return
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s %d/%d %s %s", p.label, done, total, r.Action, r.Doc)
+	p.drawn = true
+}
+
+func (p *progress) done() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}

@@ -1,0 +1,43 @@
+package index
+
+import "testing"
+
+func TestGroupVersions(t *testing.T) {
+	v2 := "Additional Commercial Terms. If, on the Llama 2 version release date, the monthly active users … is greater than 700 million"
+	v3 := "**Additional Commercial Terms**. If, on the Meta Llama 3 version release date, the monthly active users … is greater than 700 million"
+	other := "Disclaimer of Warranty. Unless required by applicable law, the Llama Materials are provided on an as is basis"
+	hits := groupVersions([]Hit{
+		{Doc: "llama3-license", Section: "2", Text: v3, Score: 2},
+		{Doc: "llama3-license", Section: "9", Text: v3, Score: 1.9}, // same document: a repeat, not a version
+		{Doc: "llama2-license", Section: "2", Text: v2, Score: 1.5},
+		{Doc: "llama2-license", Section: "3", Text: other, Score: 1},
+	})
+	if len(hits) != 3 {
+		t.Fatalf("%d hits, want 3: %+v", len(hits), hits)
+	}
+	if got := hits[0].AlsoIn; len(got) != 1 || got[0] != (Location{"llama2-license", "2"}) {
+		t.Errorf("first hit AlsoIn = %v, want llama2-license §2", got)
+	}
+	for _, h := range hits[1:] {
+		if h.AlsoIn == nil || len(h.AlsoIn) != 0 {
+			t.Errorf("%s#%s AlsoIn = %#v, want an empty list", h.Doc, h.Section, h.AlsoIn)
+		}
+	}
+	if hits[1].Section != "9" || hits[2].Section != "3" {
+		t.Errorf("order changed: %+v", hits)
+	}
+}
+
+func TestSpreadKeepsScoreOrder(t *testing.T) {
+	in := []Hit{{Doc: "a", Score: 5}, {Doc: "a", Score: 4}, {Doc: "a", Score: 3}, {Doc: "b", Score: 1}, {Doc: "c", Score: 0.5}}
+	got := spread(in, 2, 4)
+	want := []float64{5, 4, 1, 0.5} // a's third hit gives way to b and c, and the order stays by score
+	if len(got) != len(want) {
+		t.Fatalf("%d hits, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Score != want[i] {
+			t.Errorf("hit %d score %v, want %v", i, got[i].Score, want[i])
+		}
+	}
+}

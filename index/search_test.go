@@ -1,0 +1,83 @@
+package index_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+// Search lists hits best first by the score it reports, corpus-wide (where
+// hits are spread over documents) as well as within one license.
+func TestSearchIsBestFirst(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ q, license string }{
+		{"is llama 4 open source", ""},
+		{"commercial terms monthly active users", ""},
+		{"attribution", ""},
+		{"weapons military warfare", "llama4"},
+	} {
+		hits, err := e.Search(context.Background(), tc.q, tc.license, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) < 2 {
+			t.Fatalf("%q: %d hits", tc.q, len(hits))
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Score > hits[i-1].Score {
+				t.Errorf("%q: hit %d (%s#%s, %.3f) scores above hit %d (%.3f)", tc.q, i, hits[i].Doc, hits[i].Section, hits[i].Score, i-1, hits[i-1].Score)
+			}
+		}
+	}
+}
+
+// The clause that every Llama version repeats — §2, Additional Commercial
+// Terms — is one hit naming the other versions, not six hits.
+func TestSearchGroupsTheSameClauseAcrossVersions(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	hits, err := e.Search(context.Background(), "additional commercial terms 700 million monthly active users", "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if h.AlsoIn == nil {
+			t.Errorf("%s#%s: AlsoIn is nil; search hits always carry the list", h.Doc, h.Section)
+		}
+		if h.Section != "2" || !strings.HasPrefix(h.Doc, "llama") {
+			continue
+		}
+		docs = append(docs, h.Doc)
+		for _, l := range h.AlsoIn {
+			docs = append(docs, l.Doc)
+			if l.Section != "2" {
+				t.Errorf("%s §2 grouped with %s#%s", h.Doc, l.Doc, l.Section)
+			}
+		}
+	}
+	for _, d := range docs {
+		if seen[d] {
+			t.Errorf("%s §2 shown twice", d)
+		}
+		seen[d] = true
+	}
+	for _, want := range []string{"llama2-license", "llama3-license", "llama3.1-license", "llama3.2-license", "llama3.3-license", "llama4-license"} {
+		if !seen[want] {
+			t.Errorf("%s §2 neither shown nor named: %v", want, docs)
+		}
+	}
+	var groups int
+	for _, h := range hits {
+		if h.Section == "2" && strings.HasSuffix(h.Doc, "-license") && strings.HasPrefix(h.Doc, "llama") {
+			groups++
+		}
+	}
+	if groups != 1 {
+		t.Errorf("§2 of the Llama licenses in %d hits, want one naming the versions", groups)
+	}
+}
