@@ -16,7 +16,6 @@ type wordNet struct {
 	index map[byte]map[string][]int64 // pos → lemma → offsets
 	data  map[byte]map[int64]*synset  // pos → offset → synset
 	exc   map[byte]map[string]string  // pos → inflected → base
-	files map[byte]string             // pos → file suffix
 }
 
 type synset struct {
