@@ -63,16 +63,15 @@ func handleLicense(ctx context.Context, d *Deps, i *discordgo.Interaction) (*dis
 	if !hasWord(topic) {
 		return renderTopics(fmt.Sprintf("What about **%s**? These are the topics I have verdicts on:", title), d.Engine.Topics(info.Key)), nil
 	}
-	a, err := d.Engine.Ask(ctx, info.Key, topic)
+	e, err := cachedAsk(ctx, d, info.Key, topic) // answers.go
 	if err != nil {
 		return nil, err
 	}
-	if !a.Curated && len(a.Clauses) == 0 {
+	if a := e.a; !a.Curated && len(a.Clauses) == 0 {
 		return renderTopics(fmt.Sprintf("I have no answer on %s for **%s**, and I won't guess. These are the topics I have verdicts on:",
 			inlineCode(topic, 80), title), d.Engine.Topics(info.Key)), nil
 	}
-	fillPinned(ctx, d, i, a) // links a moderator-pinned answer (pin.go)
-	return RenderAnswer(a), nil
+	return e.response(ctx, d, i), nil // with the link to a moderator-pinned answer (pin.go)
 }
 
 // hasWord reports whether s has anything to search for.

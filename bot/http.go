@@ -223,7 +223,7 @@ func (h *HTTPServer) decode(msg []byte, ts string, sig []byte) (_ *discordgo.Int
 
 // answer dispatches in and writes the initial response.
 func (h *HTTPServer) answer(w http.ResponseWriter, r *http.Request, in *discordgo.Interaction) {
-	ir := &inlineResponder{rest: h.rest, sent: make(chan struct{})}
+	ir := &inlineResponder{rest: h.rest, deps: h.disp.deps, sent: make(chan struct{})}
 	// A deferred answer's edit waits for this: the edit must not reach
 	// Discord before the deferral it edits.
 	defer close(ir.sent)
@@ -340,12 +340,13 @@ func readAllCapped(buf []byte, r io.Reader, max int) ([]byte, error) {
 type inlineResponder struct {
 	body []byte
 	err  error
+	deps *Deps
 	rest *restResponder
 	sent chan struct{} // closed once the inline response is written
 }
 
 func (r *inlineResponder) Respond(_ context.Context, _ *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	r.body, r.err = EncodeResponse(resp)
+	r.body, r.err = r.deps.encodedResponse(resp)
 	return r.err
 }
 
