@@ -207,18 +207,28 @@ func (h *HTTPServer) decode(msg []byte, ts string, sig []byte) (_ *discordgo.Int
 	if age := h.age(ts); age > MaxSignatureAge || age < -MaxSignatureAge {
 		return nil, http.StatusUnauthorized, rejectStale, fmt.Sprintf("signed %v ago; allowed ±%v (is this host's clock right?)", age.Round(time.Second), MaxSignatureAge)
 	}
-	body := msg[len(ts):]
+	in, reason, detail := parseInteraction(msg[len(ts):])
+	if in == nil {
+		return nil, http.StatusBadRequest, reason, detail
+	}
+	return in, 0, "", ""
+}
+
+// parseInteraction decodes a verified body: its depth checked before
+// decoding, the interaction checked after. On refusal it returns nil, the
+// reason and the detail.
+func parseInteraction(body []byte) (_ *discordgo.Interaction, reason, detail string) {
 	if tooDeep(body, MaxJSONDepth) {
-		return nil, http.StatusBadRequest, rejectTooDeep, fmt.Sprintf("deeper than %d levels", MaxJSONDepth)
+		return nil, rejectTooDeep, fmt.Sprintf("deeper than %d levels", MaxJSONDepth)
 	}
 	var in discordgo.Interaction
 	if err := json.Unmarshal(body, &in); err != nil {
-		return nil, http.StatusBadRequest, rejectMalformed, err.Error()
+		return nil, rejectMalformed, err.Error()
 	}
 	if err := checkInteraction(&in); err != nil {
-		return nil, http.StatusBadRequest, rejectMalformed, err.Error()
+		return nil, rejectMalformed, err.Error()
 	}
-	return &in, 0, "", ""
+	return &in, "", ""
 }
 
 // answer dispatches in and writes the initial response.
