@@ -65,8 +65,10 @@ type fileSum struct {
 }
 
 // writeManifest hashes every regular file under dir (the lock file of a
-// build in progress aside), syncs each to disk, and writes the manifest
-// last: a build killed before this point has none and is never served.
+// build in progress aside) and writes the manifest last: a build killed
+// before this point has none and is never served. Files are not synced
+// one by one: a build torn by a power cut fails verification at the next
+// open, and the previous good build serves.
 func writeManifest(dir string) error {
 	var m buildManifest
 	m.Version = manifestVersion
@@ -81,7 +83,7 @@ func writeManifest(dir string) error {
 		if rel == manifestFile || rel == lockFile {
 			return nil
 		}
-		size, sum, err := hashFile(path, true)
+		size, sum, err := hashFile(path)
 		if err != nil {
 			return err
 		}
@@ -98,19 +100,13 @@ func writeManifest(dir string) error {
 	return corpus.WriteFileAtomic(filepath.Join(dir, manifestFile), append(b, '\n'))
 }
 
-// hashFile returns the size and hex SHA-256 of path, syncing it first when
-// sync is set.
-func hashFile(path string, sync bool) (int64, string, error) {
+// hashFile returns the size and hex SHA-256 of path.
+func hashFile(path string) (int64, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, "", err
 	}
 	defer f.Close()
-	if sync {
-		if err := f.Sync(); err != nil {
-			return 0, "", err
-		}
-	}
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {
@@ -193,7 +189,7 @@ func verifyFile(dir string, f fileSum) error {
 	case info.Size() > f.Size:
 		return bad(fmt.Sprintf("has grown: %d bytes, the build wrote %d", info.Size(), f.Size))
 	}
-	size, sum, err := hashFile(path, false)
+	size, sum, err := hashFile(path)
 	switch {
 	case err != nil:
 		return bad("is unreadable: " + err.Error())
