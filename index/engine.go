@@ -113,28 +113,28 @@ func (e *Engine) Reload() error {
 		}
 	}
 	if old != nil {
-		e.setHealth(old.dir, dir, err)
+		e.setHealth(old.dir, dir, err, e.Health().Verified)
 		return err
 	}
-	s, ferr := openFallback(root, dir, e.opts.AnswerCache)
+	s, took, ferr := openFallback(root, dir, e.opts.AnswerCache)
 	if ferr != nil {
 		return err
 	}
 	e.cur.Store(s)
-	e.setHealth(s.dir, dir, err)
+	e.setHealth(s.dir, dir, err, took)
 	return nil
 }
 
 // switchTo serves dir unless it already serves or is known to be bad.
 func (e *Engine) switchTo(dir string, old *snapshot) error {
 	if old != nil && old.dir == dir {
-		e.setHealth(dir, dir, nil)
+		e.setHealth(dir, dir, nil, e.Health().Verified)
 		return nil
 	}
 	if e.bad != nil && e.bad.dir == dir {
 		return e.bad.err
 	}
-	s, err := openVerified(dir, e.opts.AnswerCache)
+	s, took, err := openVerified(dir, e.opts.AnswerCache)
 	if err != nil {
 		e.bad = &badBuild{dir: dir, err: err}
 		return err
@@ -143,36 +143,40 @@ func (e *Engine) switchTo(dir string, old *snapshot) error {
 	if old := e.cur.Swap(s); old != nil {
 		old.retire()
 	}
-	e.setHealth(dir, dir, nil)
+	e.setHealth(dir, dir, nil, took)
 	return nil
 }
 
-// openVerified opens the build in dir after checking every file of it.
-func openVerified(dir string, cacheSize int) (*snapshot, error) {
+// openVerified opens the build in dir after checking every file of it; it
+// says how long the check took.
+func openVerified(dir string, cacheSize int) (*snapshot, time.Duration, error) {
+	start := time.Now()
 	if err := verifyBuild(dir); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return openSnapshot(dir, cacheSize)
+	took := time.Since(start)
+	s, err := openSnapshot(dir, cacheSize)
+	return s, took, err
 }
 
 // openFallback opens the newest finished build other than skip that
 // passes verification.
-func openFallback(root, skip string, cacheSize int) (*snapshot, error) {
+func openFallback(root, skip string, cacheSize int) (*snapshot, time.Duration, error) {
 	builds := filepath.Join(root, buildsDir)
 	for _, name := range finishedBuilds(builds) {
 		dir := filepath.Join(builds, name)
 		if dir == skip {
 			continue
 		}
-		if s, err := openVerified(dir, cacheSize); err == nil {
-			return s, nil
+		if s, took, err := openVerified(dir, cacheSize); err == nil {
+			return s, took, nil
 		}
 	}
-	return nil, ErrNoIndex
+	return nil, 0, ErrNoIndex
 }
 
-func (e *Engine) setHealth(serving, current string, problem error) {
-	e.health.Store(&Health{Serving: serving, Current: current, Problem: problem})
+func (e *Engine) setHealth(serving, current string, problem error, verified time.Duration) {
+	e.health.Store(&Health{Serving: serving, Current: current, Problem: problem, Verified: verified})
 }
 
 // Health says which build serves and, when it is not the current one,
@@ -246,7 +250,7 @@ func (e *Engine) Close() error {
 	if s := e.cur.Swap(nil); s != nil {
 		s.retire()
 	}
-	e.setHealth("", "", ErrClosed)
+	e.setHealth("", "", ErrClosed, 0)
 	return nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/licensebot/licensebot/corpus"
 )
@@ -211,6 +212,8 @@ type Health struct {
 	// Problem is why Current is not serving (it failed verification or
 	// would not open); nil when it is.
 	Problem error
+	// Verified is how long checking the serving build's files took.
+	Verified time.Duration
 }
 
 // Degraded reports whether the engine serves another build than current

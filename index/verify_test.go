@@ -202,8 +202,8 @@ func TestDamagedOnlyBuildFailsNamingTheFileUntilRebuilt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	if h := e.Health(); h.Degraded() {
-		t.Errorf("rebuilt index degraded: %v", h)
+	if h := e.Health(); h.Degraded() || h.Verified <= 0 {
+		t.Errorf("rebuilt index: %+v; want healthy, with the time its check took", h)
 	}
 	if _, err := os.Stat(cur); !os.IsNotExist(err) {
 		t.Errorf("damaged build %s kept after a good build replaced it (err %v)", cur, err)

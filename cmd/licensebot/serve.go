@@ -257,7 +257,8 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 	}
 	st := d.eng.Stats()
 	log.Info("serving", "mode", map[bool]string{true: "http", false: "gateway"}[c.httpAddr != ""],
-		"addr", addrOf(lns["http"]), "ops", addrOf(lns["ops"]), "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir)
+		"addr", addrOf(lns["http"]), "ops", addrOf(lns["ops"]), "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir,
+		"index_verified_in", d.eng.Health().Verified.Round(10*time.Microsecond))
 	go func() {
 		<-ctx.Done()
 		log.Info("shutting down: finishing the answers in flight", "grace", shutdownGrace)
