@@ -22,7 +22,7 @@ SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum 
 # the path must be absolute.
 export LICENSEBOT_TEXTS ?= $(abspath $(MIRROR))
 
-.PHONY: all build data run test lint funclen bench eval clean prereqs prereqs-race prereqs-eval
+.PHONY: all build data run test lint funclen bench eval clean prereqs prereqs-race prereqs-eval fuzz fuzz-short
 
 all: build
 
@@ -80,6 +80,21 @@ lint:
 # engineers are changing). make lint runs it too.
 funclen:
 	$(GO) run ./internal/funclen -max 60 -top 10 .
+
+# Fuzz targets (go test -fuzz), one after another, each for FUZZTIME; their
+# seed corpora are in each package's testdata/fuzz/ and run with make test.
+# fuzz-short is CI's brief pass over each.
+FUZZTIME    ?= 30s
+FUZZTARGETS := ./bot:FuzzInteraction ./index:FuzzAsk ./index:FuzzSearch ./corpus:FuzzLoaders ./corpus:FuzzSegment
+
+fuzz:
+	@set -e; for t in $(FUZZTARGETS); do \
+		echo "fuzz $${t#*:} ($${t%%:*}) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) $${t%%:*}; \
+	done
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=10s
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./index/ ./bot/

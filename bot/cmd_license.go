@@ -65,16 +65,15 @@ func handleLicense(ctx context.Context, d *Deps, i *discordgo.Interaction) (*dis
 	}
 	// The engine resolves the name again: a model's answer names the model
 	// and answers for each license it is under.
-	a, err := d.Engine.Ask(ctx, lic, topic)
+	e, err := cachedAsk(ctx, d, lic, topic) // answers.go
 	if err != nil {
 		return nil, err
 	}
-	if !a.Curated && len(a.Clauses) == 0 && a.Closest == nil {
+	if a := e.a; !a.Curated && len(a.Clauses) == 0 && a.Closest == nil {
 		return renderTopics(fmt.Sprintf("I have no answer on %s for **%s**, and I won't guess. These are the topics I have verdicts on:",
 			inlineCode(topic, 80), title), d.Engine.Topics(info.Key)), nil
 	}
-	fillPinned(ctx, d, i, a) // links a moderator-pinned answer (pin.go)
-	return RenderAnswer(a, conditionDocs(ctx, d.Engine, a)), nil
+	return e.response(ctx, d, i), nil // with the link to a moderator-pinned answer (pin.go)
 }
 
 // hasWord reports whether s has anything to search for.

@@ -76,7 +76,7 @@ func handlePinAnswer(ctx context.Context, d *Deps, i *discordgo.Interaction) (*d
 	}
 	return pinAnswer(ctx, d, i, pinTarget{
 		channelID: i.ChannelID,
-		messageID: m.ID,
+		messageID: data.TargetID, // what the moderator pointed at, not what the payload says it resolved to
 		license:   license,
 		topic:     topic,
 	})

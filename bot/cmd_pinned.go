@@ -170,7 +170,7 @@ func renderPinned(recs []store.Record, total, offset int, moderator bool, notice
 	var lines []string
 	for n, r := range recs {
 		lines = append(lines, fmt.Sprintf("**%d.** %s · [open](%s) in <#%s>\npinned by <@%s> <t:%d:R>",
-			offset+n+1, pinnedQuestion(r), MessageURL(r.GuildID, r.ChannelID, r.MessageID), r.ChannelID, r.PinnedBy, r.PinnedAt.Unix()))
+			offset+n+1, pinnedQuestion(r), MessageURL(r.GuildID, r.ChannelID, r.MessageID), r.ChannelID, r.PinnedBy, r.PinnedAt.Unix())+pendingNote(r))
 	}
 	if total == 0 {
 		e.Description = "No answers are pinned in this server yet. Moderators pin one with the 📌 Pin button under a `/license` answer."

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -54,6 +55,11 @@ type Deps struct {
 	// administrators may run /reindex: the index is the operator's, shared
 	// by every server the bot is in.
 	ReindexGuilds map[string]bool
+
+	// answers keeps rendered /license answers (answers.go); made on first
+	// use.
+	answersOnce sync.Once
+	answers     *answerCache
 }
 
 func (d *Deps) logger() *slog.Logger {

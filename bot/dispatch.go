@@ -168,6 +168,11 @@ func (disp *Dispatcher) preflight(c *call) (*discordgo.InteractionResponse, outc
 	switch {
 	case i.Type == discordgo.InteractionPing:
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, outcome{kind: outcomeOK}, true
+	case checkInteraction(i) != nil:
+		// The HTTP runner refuses these with 400 before dispatch; the
+		// gateway's reach here.
+		return ephemeral("I couldn't read that request, so I did nothing with it."),
+			outcome{kind: outcomeMalformed, err: checkInteraction(i)}, true
 	case c.route.run == nil:
 		return ephemeral("I don't know that command or button. It may be from an older version of the bot."), outcome{kind: outcomeUnknown}, true
 	case i.Type == discordgo.InteractionApplicationCommandAutocomplete:
@@ -332,6 +337,9 @@ func (disp *Dispatcher) finish(c *call, o outcome) {
 	}
 	if o.deferred {
 		attrs = append(attrs, slog.Bool("deferred", true))
+	}
+	if kind == outcomeCooldown {
+		attrs = append(attrs, slog.String("reason", "rate-limited: over the per-user cooldown"), slog.String("user", userID(c.i)))
 	}
 	if o.err != nil && kind != outcomeUserError {
 		level = slog.LevelError

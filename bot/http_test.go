@@ -26,6 +26,8 @@ type httpFixture struct {
 	srv  *httptest.Server
 	priv ed25519.PrivateKey
 	asks *atomic.Int64
+	disp *Dispatcher
+	log  *syncBuffer
 }
 
 func newHTTPFixture(t *testing.T) *httpFixture {
@@ -41,14 +43,15 @@ func newHTTPFixture(t *testing.T) *httpFixture {
 		asks.Add(1)
 		return ask(ctx, l, tp)
 	}
-	d, _ := newTestDeps(eng)
-	h, err := NewHTTPServer(NewDispatcher(d), hex.EncodeToString(pub), nil)
+	d, log := newTestDeps(eng)
+	disp := NewDispatcher(d)
+	h, err := NewHTTPServer(disp, hex.EncodeToString(pub), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &httpFixture{srv: srv, priv: priv, asks: asks}
+	return &httpFixture{srv: srv, priv: priv, asks: asks, disp: disp, log: log}
 }
 
 // post sends body to /interactions, signed by key at ts unless key is nil.
@@ -164,26 +167,28 @@ func TestHTTPRejects(t *testing.T) {
 	}
 }
 
+// The interactions port, which faces the internet, serves /interactions
+// and /healthz only; /readyz and /metrics are on the ops address.
 func TestHTTPHealthReadyMetrics(t *testing.T) {
 	f := newHTTPFixture(t)
 	f.post(t, licenseBody(t), f.priv, time.Now(), nil)
 	f.post(t, licenseBody(t), nil, time.Now(), nil)
-	get := func(path string) (int, string) {
-		res, err := http.Get(f.srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
+	get := func(h http.Handler, path string) (int, string) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec.Code, rec.Body.String()
+	}
+	public := f.srv.Config.Handler
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 404, "/metrics": 404, "/interactions": 405} {
+		if code, _ := get(public, path); code != want {
+			t.Errorf("interactions port: GET %s: %d, want %d", path, code, want)
 		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
 	}
-	if code, _ := get("/healthz"); code != 200 {
-		t.Errorf("healthz %d", code)
-	}
-	if code, _ := get("/readyz"); code != 200 {
+	ops := NewOpsServer(f.disp)
+	if code, _ := get(ops, "/readyz"); code != 200 {
 		t.Errorf("readyz %d", code)
 	}
-	code, m := get("/metrics")
+	code, m := get(ops, "/metrics")
 	if code != 200 {
 		t.Fatalf("metrics %d", code)
 	}
@@ -197,22 +202,23 @@ func TestHTTPHealthReadyMetrics(t *testing.T) {
 			t.Errorf("metrics lack %s", want)
 		}
 	}
-	if res, _ := http.Get(f.srv.URL + "/interactions"); res.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("GET /interactions: %d", res.StatusCode)
-	}
 }
 
-func TestHTTPNotReadyWithoutIndex(t *testing.T) {
-	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+// /readyz says what stops answers (503) and what only degrades them (200).
+func TestReadyzReportsNotReadyAndDegraded(t *testing.T) {
 	d, _ := newTestDeps(&bottest.FakeEngine{})
-	h, err := NewHTTPServer(NewDispatcher(d), hex.EncodeToString(pub), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ops := NewOpsServer(NewDispatcher(d))
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
-	if rec.Code != http.StatusServiceUnavailable {
-		t.Errorf("readyz without an index: %d", rec.Code)
+	ops.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "no index open") {
+		t.Errorf("readyz without an index: %d %q", rec.Code, rec.Body)
+	}
+	ops.Ready = func() error { return nil }
+	ops.Degraded = func() []string { return []string{"index: serving the previous good build"} }
+	rec = httptest.NewRecorder()
+	ops.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+	if rec.Code != 200 || !strings.HasPrefix(rec.Body.String(), "ready\ndegraded: index: serving the previous good build\ncorpus ") {
+		t.Errorf("degraded readyz: %d %q", rec.Code, rec.Body)
 	}
 }
 

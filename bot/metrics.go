@@ -64,3 +64,13 @@ func (m *Metrics) rejected(code int) {
 	}
 	m.rejects.WithLabelValues(strconv.Itoa(code)).Inc()
 }
+
+// Gauge adds a gauge read from f at every scrape: the binary adds its own
+// (the index's health), the ops server the pins store's. A second gauge of
+// the same name (a second ops server in one process) is left out.
+func (m *Metrics) Gauge(name, help string, f func() float64) {
+	if m == nil {
+		return
+	}
+	_ = m.Registry.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, f))
+}

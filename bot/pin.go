@@ -99,6 +99,9 @@ var errNoBotToken = errors.New("pin: no bot token configured (DISCORD_TOKEN)")
 
 // discordPin pins (method PUT) or unpins (DELETE) a message.
 func discordPin(ctx context.Context, d *Deps, method, channelID, messageID, reason string) error {
+	if err := checkPathIDs("", channelID, messageID); err != nil {
+		return fmt.Errorf("%s pin: %w", method, err)
+	}
 	if d.Session == nil || d.Session.Token == "" {
 		d.logger().Error("pinning needs the bot token; set DISCORD_TOKEN", "channel", channelID, "message", messageID)
 		return errNoBotToken
@@ -250,8 +253,12 @@ type pinTarget struct {
 	license, topic       string
 }
 
-// pinAnswer checks permissions, pins t through Discord and records it. It
-// makes no Discord call unless both the member and the bot may pin.
+// pinAnswer checks permissions, records t as pending, pins it through
+// Discord and confirms the record. Recording first means no Discord pin
+// exists that the store does not know of: a failure after it leaves a
+// pending record that /pinned shows and the next click finishes (Discord's
+// PUT is idempotent). It makes no Discord call unless both the member and
+// the bot may pin, and none when the record cannot be written.
 func pinAnswer(ctx context.Context, d *Deps, i *discordgo.Interaction, t pinTarget) (*discordgo.InteractionResponse, error) {
 	if msg := pinRefusal(i); msg != "" {
 		return ephemeral(msg), nil
@@ -259,33 +266,98 @@ func pinAnswer(ctx context.Context, d *Deps, i *discordgo.Interaction, t pinTarg
 	if d.Pins == nil {
 		return nil, errors.New("pin: no pins store configured")
 	}
-	question := inlineCode(t.license+" "+t.topic, 120)
-	if r, err := d.Pins.Get(ctx, i.GuildID, t.messageID); err == nil {
-		return ephemeral(fmt.Sprintf("This answer is already pinned (by <@%s>, <t:%d:R>). `/license` answers to %s link to it.",
-			r.PinnedBy, r.PinnedAt.Unix(), question)), nil
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return nil, err
+	if err := checkPathIDs("", t.channelID, t.messageID); err != nil {
+		// Nothing recorded, nothing sent: the ids came from the payload.
+		return nil, fmt.Errorf("pin: %w", err)
 	}
+	question := inlineCode(t.license+" "+t.topic, 120)
+	rec, resumed, resp := recordPending(ctx, d, i, t, question)
+	if resp != nil {
+		return resp, nil
+	}
+	if err := discordPin(ctx, d, "PUT", t.channelID, t.messageID, "licensebot: answer pinned by user "+userID(i)); err != nil {
+		return pinRefused(ctx, d, i, rec, err)
+	}
+	if err := d.Pins.Confirm(ctx, i.GuildID, t.messageID); err != nil {
+		d.logger().Error("pinned in Discord, but the record stays pending", "interaction", i.ID,
+			"guild", i.GuildID, "channel", t.channelID, "message", t.messageID, "err", err)
+		return ephemeral("The message is pinned in this channel, but I could not confirm it in my records: " +
+			"`/pinned` lists it as not confirmed. Press 📌 Pin again in a moment to finish."), nil
+	}
+	done := "📌 Pinned."
+	if resumed {
+		done = "📌 Pinned, finishing an earlier pin that had not been confirmed."
+	}
+	return ephemeral(done + " From now on, `/license` answers to " + question + " in this server link to this answer."), nil
+}
 
-	who := userID(i)
-	if err := discordPin(ctx, d, "PUT", t.channelID, t.messageID, "licensebot: answer pinned by user "+who); err != nil {
+// recordPending finds or makes the pending record of t. It returns the
+// record to go on with and whether an earlier click had made it, or the
+// reply that ends this click: already pinned, or the store could not be
+// written (then Discord is not called).
+func recordPending(ctx context.Context, d *Deps, i *discordgo.Interaction, t pinTarget, question string) (*store.Record, bool, *discordgo.InteractionResponse) {
+	unrecorded := func(err error) *discordgo.InteractionResponse {
+		d.logger().Error("pin not recorded, so not pinned", "interaction", i.ID, "guild", i.GuildID, "message", t.messageID, "err", err)
+		return ephemeral("I could not record the pin, so I did not pin the message. Please try again in a moment; " +
+			"if it keeps failing, the bot's operator has to look at its pins database.")
+	}
+	r, err := d.Pins.Get(ctx, i.GuildID, t.messageID)
+	switch {
+	case err == nil && r.State == store.StatePinned:
+		return nil, false, ephemeral(fmt.Sprintf("This answer is already pinned (by <@%s>, <t:%d:R>). `/license` answers to %s link to it.",
+			r.PinnedBy, r.PinnedAt.Unix(), question))
+	case err == nil:
+		return r, true, nil // pending: this click finishes it
+	case !errors.Is(err, store.ErrNotFound):
+		return nil, false, unrecorded(err)
+	}
+	fresh := store.Record{
+		GuildID: i.GuildID, ChannelID: t.channelID, MessageID: t.messageID,
+		License: t.license, Topic: t.topic, PinnedBy: userID(i), PinnedAt: d.now(), State: store.StatePending,
+	}
+	switch err := d.Pins.Pin(ctx, fresh); {
+	case errors.Is(err, store.ErrAlreadyPinned):
+		// Another moderator's click is recording it; theirs finishes it.
+		return nil, false, ephemeral("Another moderator is pinning this answer right now. `/license` answers to " + question + " will link to it.")
+	case err != nil:
+		return nil, false, unrecorded(err)
+	}
+	return &fresh, false, nil
+}
+
+// pinRefused answers a failed pin call. When the pin certainly did not
+// happen (Discord refused it, or it was never sent), the pending record
+// goes too; when it may have (a timeout, a 5xx), the record stays pending
+// for the next click to finish.
+func pinRefused(ctx context.Context, d *Deps, i *discordgo.Interaction, r *store.Record, err error) (*discordgo.InteractionResponse, error) {
+	if pinDefinitelyFailed(err) {
+		if uerr := d.Pins.Unpin(ctx, r.GuildID, r.MessageID); uerr != nil && !errors.Is(uerr, store.ErrNotFound) {
+			d.logger().Error("pending pin not removed after Discord refused it", "interaction", i.ID,
+				"guild", r.GuildID, "message", r.MessageID, "err", uerr)
+		}
 		return nil, pinFailure(err, false)
 	}
-	err := d.Pins.Pin(ctx, store.Record{
-		GuildID: i.GuildID, ChannelID: t.channelID, MessageID: t.messageID,
-		License: t.license, Topic: t.topic, PinnedBy: who, PinnedAt: d.now(),
-	})
-	switch {
-	case errors.Is(err, store.ErrAlreadyPinned):
-		// Another moderator won the race; the outcome is the same.
-		return ephemeral("This answer is already pinned. `/license` answers to " + question + " link to it."), nil
-	case err != nil:
-		// The message is pinned in Discord but not recorded; pinning again
-		// is safe (Discord's PUT is idempotent) and completes it.
-		d.logger().Error("pin recorded in Discord but not in the store", "interaction", i.ID,
-			"guild", i.GuildID, "channel", t.channelID, "message", t.messageID, "err", err)
-		return ephemeral("The message is pinned in this channel, but I could not record it as this server's answer. " +
-			"Please press 📌 Pin again in a moment."), nil
+	d.logger().Error("pin failed; the record stays pending", "interaction", i.ID, "guild", r.GuildID, "message", r.MessageID, "err", err)
+	return ephemeral("Discord did not confirm the pin. I kept it as not confirmed (`/pinned` lists it): " +
+		"press 📌 Pin again in a moment to finish it."), nil
+}
+
+// pinDefinitelyFailed reports whether a pin call certainly left the message
+// unpinned: Discord answered 4xx, or the call was never made.
+func pinDefinitelyFailed(err error) bool {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil {
+		return re.Response.StatusCode/100 == 4
 	}
-	return ephemeral("📌 Pinned. From now on, `/license` answers to " + question + " in this server link to this answer."), nil
+	return errors.Is(err, errUnsafeID) || errors.Is(err, errNoBotToken)
+}
+
+// pendingNote is what /pinned adds under a pin not yet confirmed: it may
+// not have reached Discord, and the next click on its Pin button finishes
+// it.
+func pendingNote(r store.Record) string {
+	if r.State != store.StatePending {
+		return ""
+	}
+	return "\n⏳ **Not confirmed**: the pin may not have reached Discord. Press 📌 Pin on the answer to finish it, or Unpin."
 }

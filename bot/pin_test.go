@@ -229,7 +229,7 @@ func TestPinButtonModeratorPins(t *testing.T) {
 				t.Fatalf("pin not recorded: %v", err)
 			}
 			wantRec := store.Record{GuildID: sampleGuild, ChannelID: sampleChannel, MessageID: sampleMessage,
-				License: "llama4", Topic: tc.wantTopic, PinnedBy: sampleUser, PinnedAt: f.d.now()}
+				License: "llama4", Topic: tc.wantTopic, PinnedBy: sampleUser, PinnedAt: f.d.now(), State: store.StatePinned}
 			if *rec != wantRec {
 				t.Errorf("recorded %+v, want %+v", *rec, wantRec)
 			}
@@ -271,7 +271,7 @@ func TestPinRefusedWithoutPermission(t *testing.T) {
 		{"direct message", func(t *testing.T) *discordgo.Interaction {
 			return pinClick(t, id, func(m map[string]any) {
 				delete(m, "guild_id")
-				m["user"] = m["member"]
+				m["user"] = obj(m, "member")["user"]
 				delete(m, "member")
 			})
 		}, "servers only"},

@@ -3,6 +3,7 @@ package bot
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -27,12 +28,48 @@ func NewSession(token, apiBase string) (*discordgo.Session, error) {
 	s.Identify.Intents = discordgo.IntentsGuilds
 	s.ShouldReconnectOnError = true
 	s.StateEnabled = false // nothing reads it; it would only cost memory
+	// A redirect from the API (or a proxy in front of it) would be followed
+	// with the Authorization header to wherever it points. Discord's API
+	// does not redirect; a 3xx is answered as the error it is.
+	s.Client.CheckRedirect = refuseRedirect
 	if apiBase != "" {
 		if err := UseAPIBase(s, apiBase); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// refuseRedirect is the REST client's CheckRedirect: it stops at the
+// first response, whatever its status.
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// errUnsafeID means an id or token from a payload was refused before it
+// went into a REST path.
+var errUnsafeID = errors.New("refusing a REST call: an id is not a snowflake")
+
+// checkPathIDs refuses ids that are not snowflakes and a token that is not
+// one path segment: whatever reaches a REST path is checked here, beside
+// the call, whatever checked it before. token "" means the path has none.
+func checkPathIDs(token string, ids ...string) error {
+	if token != "" && !isToken(token) {
+		return fmt.Errorf("%w: bad interaction token", errUnsafeID)
+	}
+	for _, id := range ids {
+		if !isSnowflake(id) {
+			return fmt.Errorf("%w: %q", errUnsafeID, id)
+		}
+	}
+	return nil
+}
+
+// checkInteractionPath checks what the callback and webhook routes of i
+// are made of: its token and an id.
+func checkInteractionPath(i *discordgo.Interaction, id string) error {
+	if i.Token == "" {
+		return fmt.Errorf("%w: no interaction token", errUnsafeID)
+	}
+	return checkPathIDs(i.Token, id)
 }
 
 // restResponder answers through Discord's REST API: the gateway mode's
@@ -43,6 +80,9 @@ type restResponder struct{ s *discordgo.Session }
 // keeps a bucket per URL forever and every callback URL is unique;
 // interaction callbacks are not subject to the global rate limit.
 func (r *restResponder) Respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	if err := checkInteractionPath(i, i.ID); err != nil {
+		return fmt.Errorf("interaction callback: %w", err)
+	}
 	body, err := EncodeResponse(resp)
 	if err != nil {
 		return fmt.Errorf("encode response: %w", err)
@@ -68,6 +108,9 @@ func (r *restResponder) Respond(ctx context.Context, i *discordgo.Interaction, r
 
 // Edit replaces the deferred "thinking…" response.
 func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error {
+	if err := checkInteractionPath(i, i.AppID); err != nil {
+		return fmt.Errorf("edit deferred response: %w", err)
+	}
 	if publicDefer && data.Flags&discordgo.MessageFlagsEphemeral != 0 {
 		_, err := r.s.FollowupMessageCreate(i, false, &discordgo.WebhookParams{
 			Content:         data.Content,

@@ -26,15 +26,23 @@ var ErrStaleIndex = errors.New("index built with another mapping version")
 
 // On-disk layout under the index root (data/index):
 //
-//	builds/<time>-<rand>/bleve      the scorch index
-//	builds/<time>-<rand>/meta.gob   cards, topics and clause texts of that build
-//	current -> builds/<name>        symlink, replaced atomically by rename
-//	builds/.tmp-*                   a build in progress (or killed mid-way)
+//	builds/<time>-<rand>/bleve            the scorch index
+//	builds/<time>-<rand>/meta.gob         cards, topics and clause texts of that build
+//	builds/<time>-<rand>/checksums.json   size and SHA-256 of every file above (verify.go)
+//	current -> builds/<name>              symlink, replaced atomically by rename
+//	builds/.tmp-*                         a build in progress (or killed mid-way)
+//	builds/.tmp-*/.building               its lock, held while the build runs
 const (
 	buildsDir  = "builds"
 	currentSym = "current"
 	bleveDir   = "bleve"
-	keepBuilds = 3 // current plus two older ones, for processes still reading them
+	lockFile   = ".building"
+	// keepGood is how many good builds stay: current and the newest good
+	// one before it, the fallback should current be damaged.
+	keepGood = 2
+	// orphanAge is how old a temporary build without a lock file must be
+	// to be removed: one is created between the directory and its lock.
+	orphanAge = time.Minute
 )
 
 // BuildReport says what a build produced.
@@ -61,7 +69,8 @@ func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, e
 	if err := os.MkdirAll(builds, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(builds, ".tmp-")
+	cleanStale(builds)
+	tmp, unlock, err := startBuild(builds)
 	if err != nil {
 		return nil, err
 	}
@@ -70,15 +79,10 @@ func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, e
 		if !ok {
 			os.RemoveAll(tmp)
 		}
+		unlock()
 	}()
-	n, err := writeBleve(ctx, filepath.Join(tmp, bleveDir), c)
+	n, err := writeBuild(ctx, tmp, c, start)
 	if err != nil {
-		return nil, err
-	}
-	m := newMeta(c, start)
-	m.QModel = fitQuestionModel(m, c.Questions, nil)
-	learnLeads(m, c.Questions, nil)
-	if err := writeMeta(tmp, m); err != nil {
 		return nil, err
 	}
 	name := start.UTC().Format("20060102T150405.000000000") + "-" + randHex(4)
@@ -86,6 +90,7 @@ func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, e
 		return nil, err
 	}
 	ok = true
+	os.Remove(filepath.Join(builds, name, lockFile))
 	if err := pointCurrent(root, filepath.Join(buildsDir, name)); err != nil {
 		return nil, err
 	}
@@ -94,6 +99,37 @@ func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, e
 		Dir: filepath.Join(builds, name), Documents: len(c.Manifest.Documents) - len(c.Missing) + len(c.Notes),
 		Clauses: n, Missing: c.Missing, Took: time.Since(start),
 	}, nil
+}
+
+// startBuild makes the temporary directory of a new build and takes its
+// lock, so that no cleaner removes it while it runs.
+func startBuild(builds string) (dir string, unlock func(), err error) {
+	dir, err = os.MkdirTemp(builds, ".tmp-")
+	if err != nil {
+		return "", nil, err
+	}
+	unlock, err = lockBuild(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", nil, fmt.Errorf("lock build %s: %w", dir, err)
+	}
+	return dir, unlock, nil
+}
+
+// writeBuild writes the index, the meta and, last, the checksums that
+// make the build servable into dir; it returns the clauses indexed.
+func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
+	n, err := writeBleve(ctx, filepath.Join(dir, bleveDir), c)
+	if err != nil {
+		return 0, err
+	}
+	m := newMeta(c, start)
+	m.QModel = fitQuestionModel(m, c.Questions, nil)
+	learnLeads(m, c.Questions, nil)
+	if err := writeMeta(dir, m); err != nil {
+		return 0, err
+	}
+	return n, writeManifest(dir)
 }
 
 func writeBleve(ctx context.Context, dir string, c *corpus.Corpus) (int, error) {
@@ -168,32 +204,57 @@ func pointCurrent(root, target string) error {
 	return nil
 }
 
-// prune removes builds beyond the newest keepBuilds, and temp dirs of
-// builds that were killed mid-way long enough ago not to be running still.
+// prune keeps current and the newest good build before it (the fallback
+// should current be damaged) and removes every other finished build older
+// than current, damaged ones included. Builds newer than current are
+// another process's, about to become current: they stay.
 func prune(builds, current string) {
-	entries, err := os.ReadDir(builds)
-	if err != nil {
-		return
-	}
-	var done []string
-	for _, e := range entries {
-		name := e.Name()
-		if strings.HasPrefix(name, ".tmp-") {
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
-				os.RemoveAll(filepath.Join(builds, name))
-			}
+	cleanStale(builds)
+	good := 0
+	for _, name := range finishedBuilds(builds) {
+		switch {
+		case name > current:
+			continue
+		case name == current:
+			good++
+			continue
+		case good < keepGood && verifyBuild(filepath.Join(builds, name)) == nil:
+			good++
 			continue
 		}
-		done = append(done, name)
-	}
-	sort.Strings(done)
-	for len(done) > keepBuilds {
-		if done[0] != current {
-			os.RemoveAll(filepath.Join(builds, done[0]))
-		}
-		done = done[1:]
+		os.RemoveAll(filepath.Join(builds, name))
 	}
 }
+
+// cleanStale removes the temporary directories of builds that died (kill
+// -9, a power cut): those whose lock no process holds, and those that
+// never got a lock and are older than orphanAge. A build still running
+// holds its lock and is left alone, whichever process runs it.
+func cleanStale(builds string) []string {
+	entries, err := os.ReadDir(builds)
+	if err != nil {
+		return nil
+	}
+	var removed []string
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), ".tmp-") {
+			continue
+		}
+		dir := filepath.Join(builds, e.Name())
+		dead, err := buildAbandoned(dir)
+		if errors.Is(err, os.ErrNotExist) {
+			info, ierr := e.Info()
+			dead = ierr == nil && time.Since(info.ModTime()) > orphanAge
+		}
+		if dead && os.RemoveAll(dir) == nil {
+			removed = append(removed, e.Name())
+		}
+	}
+	return removed
+}
+
+// lockPath is the lock file of the build in progress in dir.
+func lockPath(dir string) string { return filepath.Join(dir, lockFile) }
 
 func indexRoot(dataDir string) string { return filepath.Join(dataDir, "index") }
 

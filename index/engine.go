@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -37,13 +38,19 @@ const answerClauses = 3
 
 // Engine answers questions from the current build of the index. It is safe
 // for concurrent use; Reload and Rebuild swap builds without failing a
-// search in flight.
+// search in flight. It only ever opens a build that passed verification
+// (verify.go): when the current one fails, it serves the newest good
+// build before it and says so in Health.
 type Engine struct {
 	dataDir string
 	opts    Options
 	cur     atomic.Pointer[snapshot]
+	health  atomic.Pointer[Health]
 	mu      sync.Mutex // serialises Reload and Close
 	closed  bool
+	// bad is the last build current named that failed to verify or open,
+	// so Watch does not re-read a damaged build every tick.
+	bad *badBuild
 
 	// Rebuild requests are numbered; a build covers every request made
 	// before it started, so requests arriving during a build share the next
@@ -55,6 +62,12 @@ type Engine struct {
 	lastErr    error
 }
 
+// badBuild is a build that failed, and why.
+type badBuild struct {
+	dir string
+	err error
+}
+
 // Options tunes an Engine.
 type Options struct {
 	// AnswerCache is how many answers each build keeps for repeated
@@ -62,7 +75,10 @@ type Options struct {
 	AnswerCache int
 }
 
-// Open opens the current build under dataDir/index.
+// Open opens the current build under dataDir/index, first removing what
+// builds killed mid-way left behind. When the current build fails
+// verification it opens the newest good build before it instead: Health
+// then says so. It fails when no build passes.
 func Open(dataDir string) (*Engine, error) { return OpenWith(dataDir, Options{}) }
 
 // OpenWith is Open with options.
@@ -70,6 +86,7 @@ func OpenWith(dataDir string, o Options) (*Engine, error) {
 	if o.AnswerCache == 0 {
 		o.AnswerCache = defaultAnswerCache
 	}
+	cleanStale(filepath.Join(indexRoot(dataDir), buildsDir))
 	e := &Engine{dataDir: dataDir, opts: o}
 	if err := e.Reload(); err != nil {
 		return nil, err
@@ -78,29 +95,99 @@ func OpenWith(dataDir string, o Options) (*Engine, error) {
 }
 
 // Reload switches to the build dataDir/index/current points at, if it is
-// not the one serving. Searches in flight finish on the old build, which
-// closes after its last reader.
+// not the one serving, once it passes verification. Searches in flight
+// finish on the old build, which closes after its last reader. When the
+// current build fails, the old build keeps serving and the error is
+// returned; with none serving yet (Open), the newest good build serves.
 func (e *Engine) Reload() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.closed {
 		return ErrClosed
 	}
-	dir, err := currentDir(indexRoot(e.dataDir))
-	if err != nil {
+	root := indexRoot(e.dataDir)
+	dir, err := currentDir(root)
+	old := e.cur.Load()
+	if err == nil {
+		err = e.switchTo(dir, old)
+		if err == nil {
+			return nil
+		}
+	}
+	if old != nil {
+		e.setHealth(old.dir, dir, err, e.Health().Verified)
 		return err
 	}
-	if old := e.cur.Load(); old != nil && old.dir == dir {
+	s, took, ferr := openFallback(root, dir, e.opts.AnswerCache)
+	if ferr != nil {
+		return err
+	}
+	e.cur.Store(s)
+	e.setHealth(s.dir, dir, err, took)
+	return nil
+}
+
+// switchTo serves dir unless it already serves or is known to be bad.
+func (e *Engine) switchTo(dir string, old *snapshot) error {
+	if old != nil && old.dir == dir {
+		e.setHealth(dir, dir, nil, e.Health().Verified)
 		return nil
 	}
-	s, err := openSnapshot(dir, e.opts.AnswerCache)
+	if e.bad != nil && e.bad.dir == dir {
+		return e.bad.err
+	}
+	s, took, err := openVerified(dir, e.opts.AnswerCache)
 	if err != nil {
+		e.bad = &badBuild{dir: dir, err: err}
 		return err
 	}
+	e.bad = nil
 	if old := e.cur.Swap(s); old != nil {
 		old.retire()
 	}
+	e.setHealth(dir, dir, nil, took)
 	return nil
+}
+
+// openVerified opens the build in dir after checking every file of it; it
+// says how long the check took.
+func openVerified(dir string, cacheSize int) (*snapshot, time.Duration, error) {
+	start := time.Now()
+	if err := verifyBuild(dir); err != nil {
+		return nil, 0, err
+	}
+	took := time.Since(start)
+	s, err := openSnapshot(dir, cacheSize)
+	return s, took, err
+}
+
+// openFallback opens the newest finished build other than skip that
+// passes verification.
+func openFallback(root, skip string, cacheSize int) (*snapshot, time.Duration, error) {
+	builds := filepath.Join(root, buildsDir)
+	for _, name := range finishedBuilds(builds) {
+		dir := filepath.Join(builds, name)
+		if dir == skip {
+			continue
+		}
+		if s, took, err := openVerified(dir, cacheSize); err == nil {
+			return s, took, nil
+		}
+	}
+	return nil, 0, ErrNoIndex
+}
+
+func (e *Engine) setHealth(serving, current string, problem error, verified time.Duration) {
+	e.health.Store(&Health{Serving: serving, Current: current, Problem: problem, Verified: verified})
+}
+
+// Health says which build serves and, when it is not the current one,
+// why. Operators see it in the log, on /readyz and in /metrics.
+func (e *Engine) Health() Health {
+	if h := e.health.Load(); h != nil {
+		return *h
+	}
+	return Health{}
 }
 
 // Rebuild builds a new index from the corpus and swaps it in. Concurrent
@@ -127,11 +214,13 @@ func (e *Engine) Rebuild(ctx context.Context, p corpus.Paths) (*BuildReport, err
 
 // Watch reloads whenever another process (`licensebot index build`)
 // repoints current, checking every interval until ctx ends. report, if not
-// nil, hears of each swap (err nil, dir the new build) and each failure
-// (the old build keeps serving).
+// nil, hears of each swap (err nil, dir the new build) and of each new
+// failure (the old build keeps serving); a failure is reported once, not
+// every interval.
 func (e *Engine) Watch(ctx context.Context, interval time.Duration, report func(dir string, err error)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	var lastErr string
 	for {
 		select {
 		case <-ctx.Done():
@@ -139,9 +228,15 @@ func (e *Engine) Watch(ctx context.Context, interval time.Duration, report func(
 		case <-t.C:
 			before := e.Stats().Dir
 			err := e.Reload()
-			if after := e.Stats().Dir; report != nil && (err != nil || after != before) {
+			after := e.Stats().Dir
+			msg := ""
+			if err != nil {
+				msg = err.Error()
+			}
+			if report != nil && (msg != lastErr && err != nil || after != before) {
 				report(after, err)
 			}
+			lastErr = msg
 		}
 	}
 }
@@ -157,6 +252,7 @@ func (e *Engine) Close() error {
 	if s := e.cur.Swap(nil); s != nil {
 		s.retire()
 	}
+	e.setHealth("", "", ErrClosed, 0)
 	return nil
 }
 

@@ -25,7 +25,15 @@ var migrations = []string{
 	);
 	CREATE INDEX pins_by_topic ON pins (guild_id, license, topic, pinned_at);
 	CREATE INDEX pins_by_time ON pins (guild_id, pinned_at);`,
-	2: migrationReindex, // replicas.go
+	// Pins are recorded pending before Discord's pin and confirmed after;
+	// rows from before this step were all confirmed. store_check holds the
+	// one row Check writes to prove the database writable.
+	2: `ALTER TABLE pins ADD COLUMN state TEXT NOT NULL DEFAULT 'pinned';
+	CREATE TABLE store_check (
+		id         INTEGER PRIMARY KEY,
+		checked_at BIGINT  NOT NULL
+	);`,
+	3: migrationReindex, // replicas.go
 }
 
 // schemaVersion is the version a fully migrated database has.

@@ -16,6 +16,10 @@ type dialect struct {
 	// serialise replicas that start at the same time. SQLite needs none: its
 	// transactions begin IMMEDIATE, which takes the write lock.
 	migrationLock string
+	// integrityCheck is the backend's own check of its files, returning
+	// "ok" when sound; "" when it has none to run (PostgreSQL checks its
+	// pages itself).
+	integrityCheck string
 }
 
 // sqlStore implements Store over database/sql for both backends.
@@ -39,7 +43,7 @@ func open(ctx context.Context, db *sql.DB, d dialect) (*sqlStore, error) {
 	return &sqlStore{db: db, d: d}, nil
 }
 
-const recordColumns = `guild_id, channel_id, message_id, license, topic, pinned_by, pinned_at`
+const recordColumns = `guild_id, channel_id, message_id, license, topic, pinned_by, pinned_at, state`
 
 func (s *sqlStore) Pin(ctx context.Context, r Record) error {
 	if r.GuildID == "" || r.ChannelID == "" || r.MessageID == "" || r.License == "" || r.Topic == "" {
@@ -48,13 +52,19 @@ func (s *sqlStore) Pin(ctx context.Context, r Record) error {
 	if r.PinnedAt.IsZero() {
 		r.PinnedAt = time.Now()
 	}
+	if r.State == "" {
+		r.State = StatePinned
+	}
+	if r.State != StatePinned && r.State != StatePending {
+		return fmt.Errorf("store: pin: unknown state %q", r.State)
+	}
 	// ON CONFLICT DO NOTHING instead of catching a constraint error: it is
 	// the same in both dialects and keeps a failed insert from aborting a
 	// PostgreSQL transaction.
 	res, err := s.db.ExecContext(ctx, `INSERT INTO pins (`+recordColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (guild_id, message_id) DO NOTHING`,
-		r.GuildID, r.ChannelID, r.MessageID, r.License, r.Topic, r.PinnedBy, r.PinnedAt.UnixMicro())
+		r.GuildID, r.ChannelID, r.MessageID, r.License, r.Topic, r.PinnedBy, r.PinnedAt.UnixMicro(), r.State)
 	if err != nil {
 		return fmt.Errorf("store: pin: %w", err)
 	}
@@ -64,6 +74,22 @@ func (s *sqlStore) Pin(ctx context.Context, r Record) error {
 	}
 	if n == 0 {
 		return ErrAlreadyPinned
+	}
+	return nil
+}
+
+func (s *sqlStore) Confirm(ctx context.Context, guildID, messageID string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE pins SET state = $1 WHERE guild_id = $2 AND message_id = $3`,
+		StatePinned, guildID, messageID)
+	if err != nil {
+		return fmt.Errorf("store: confirm: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: confirm: %w", err)
+	}
+	if n == 0 {
+		return ErrNotFound
 	}
 	return nil
 }
@@ -91,8 +117,8 @@ func (s *sqlStore) Get(ctx context.Context, guildID, messageID string) (*Record,
 
 func (s *sqlStore) Lookup(ctx context.Context, guildID, license, topic string) (*Record, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+recordColumns+` FROM pins
-		WHERE guild_id = $1 AND license = $2 AND topic = $3
-		ORDER BY pinned_at DESC, message_id DESC LIMIT 1`, guildID, license, topic)
+		WHERE guild_id = $1 AND license = $2 AND topic = $3 AND state = $4
+		ORDER BY pinned_at DESC, message_id DESC LIMIT 1`, guildID, license, topic, StatePinned)
 	return scanOne(row, "lookup")
 }
 
@@ -129,6 +155,27 @@ func (s *sqlStore) List(ctx context.Context, guildID string, offset, limit int) 
 	return out, total, nil
 }
 
+func (s *sqlStore) Check(ctx context.Context) error {
+	if q := s.d.integrityCheck; q != "" {
+		var result string
+		if err := s.db.QueryRowContext(ctx, q).Scan(&result); err != nil {
+			return fmt.Errorf("store: %s integrity check: %w", s.d.name, err)
+		}
+		if result != "ok" {
+			return fmt.Errorf("store: %s integrity check: %s", s.d.name, result)
+		}
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pins`).Scan(&n); err != nil {
+		return fmt.Errorf("store: %s: read pins: %w", s.d.name, err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO store_check (id, checked_at) VALUES (1, $1)
+		ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at`, time.Now().UnixMicro()); err != nil {
+		return fmt.Errorf("store: %s is not writable: %w", s.d.name, err)
+	}
+	return nil
+}
+
 func (s *sqlStore) Close() error { return s.db.Close() }
 
 type scanner interface{ Scan(dest ...any) error }
@@ -136,7 +183,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scan(sc scanner) (Record, error) {
 	var r Record
 	var at int64
-	err := sc.Scan(&r.GuildID, &r.ChannelID, &r.MessageID, &r.License, &r.Topic, &r.PinnedBy, &at)
+	err := sc.Scan(&r.GuildID, &r.ChannelID, &r.MessageID, &r.License, &r.Topic, &r.PinnedBy, &at, &r.State)
 	r.PinnedAt = time.UnixMicro(at).UTC()
 	return r, err
 }

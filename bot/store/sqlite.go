@@ -28,6 +28,11 @@ var sqlitePragmas = []string{
 // OpenSQLite opens (creating if needed) the SQLite database at path and
 // migrates it.
 func OpenSQLite(ctx context.Context, path string) (Store, error) {
+	return openSQLite(ctx, path, sqlitePragmas)
+}
+
+// openSQLite is OpenSQLite with the pragmas given (tests add query_only).
+func openSQLite(ctx context.Context, path string, pragmas []string) (Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("sqlite: empty database path")
 	}
@@ -39,7 +44,7 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	q := url.Values{}
-	for _, p := range sqlitePragmas {
+	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
 	// IMMEDIATE takes the write lock when a transaction begins, so two
@@ -57,7 +62,7 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
-		s, err := open(ctx, db, dialect{name: "sqlite"})
+		s, err := open(ctx, db, dialect{name: "sqlite", integrityCheck: "PRAGMA quick_check"})
 		if err == nil {
 			return s, nil
 		}

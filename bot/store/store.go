@@ -34,6 +34,18 @@ var (
 	ErrSchemaTooNew = errors.New("store: database schema is newer than this binary")
 )
 
+// States of a pin. A pin is recorded pending before the bot asks Discord to
+// pin the message and confirmed after Discord did, so a failure on either
+// side leaves a record the bot can show and finish, never a Discord pin it
+// knows nothing of.
+const (
+	// StatePending: recorded, Discord's pin not yet confirmed. Answers do
+	// not link to it; /pinned shows it; pinning again finishes it.
+	StatePending = "pending"
+	// StatePinned: pinned in Discord and confirmed.
+	StatePinned = "pinned"
+)
+
 // Record is one pinned answer.
 type Record struct {
 	GuildID   string
@@ -45,23 +57,33 @@ type Record struct {
 	Topic    string
 	PinnedBy string // user id of the moderator
 	PinnedAt time.Time
+	// State is StatePending or StatePinned; Pin takes "" as StatePinned.
+	State string
 }
 
 // Store keeps pins. Implementations are safe for concurrent use.
 type Store interface {
-	// Pin records a pin. It returns ErrAlreadyPinned when the guild already
-	// has a record for that message. A zero PinnedAt is set to now.
+	// Pin records a pin in r.State (StatePinned when empty). It returns
+	// ErrAlreadyPinned when the guild already has a record for that
+	// message. A zero PinnedAt is set to now.
 	Pin(ctx context.Context, r Record) error
+	// Confirm marks a pending pin pinned, or returns ErrNotFound.
+	Confirm(ctx context.Context, guildID, messageID string) error
 	// Unpin removes the record of a message, or returns ErrNotFound.
 	Unpin(ctx context.Context, guildID, messageID string) error
-	// Get returns the record of one message, or ErrNotFound.
+	// Get returns the record of one message, in whatever state, or
+	// ErrNotFound.
 	Get(ctx context.Context, guildID, messageID string) (*Record, error)
-	// Lookup returns the most recent pin for a license and topic in a guild,
-	// or ErrNotFound.
+	// Lookup returns the most recent confirmed pin for a license and topic
+	// in a guild, or ErrNotFound.
 	Lookup(ctx context.Context, guildID, license, topic string) (*Record, error)
 	// List returns a page of a guild's pins, newest first, and how many the
 	// guild has in all.
 	List(ctx context.Context, guildID string, offset, limit int) ([]Record, int, error)
+	// Check proves the database sound and writable: an integrity check
+	// where the backend has one, and a committed write. It is what /readyz
+	// and start-up report; a store that fails it cannot record pins.
+	Check(ctx context.Context) error
 	// Close releases the database.
 	Close() error
 }

@@ -146,7 +146,7 @@ var t0 = time.Date(2026, 11, 26, 12, 0, 0, 123456000, time.UTC)
 func rec(guild, msg, license, topic string, at time.Time) Record {
 	return Record{
 		GuildID: guild, ChannelID: "c-" + guild, MessageID: msg,
-		License: license, Topic: topic, PinnedBy: "mod-1", PinnedAt: at,
+		License: license, Topic: topic, PinnedBy: "mod-1", PinnedAt: at, State: StatePinned,
 	}
 }
 
@@ -166,6 +166,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatalf("Pin: %v", err)
 		}
 		want.PinnedAt = want.PinnedAt.Truncate(time.Microsecond).UTC()
+		want.State = StatePinned // the default
 
 		got, err := s.Get(ctx, want.GuildID, want.MessageID)
 		if err != nil {

@@ -100,7 +100,8 @@ func sharedStoreEnv(t *testing.T, backend string) []string {
 // replica is one `licensebot serve --http` process.
 type replica struct {
 	name string
-	addr string
+	addr string // the interactions port
+	ops  string // the ops address, where /readyz is
 	cmd  *exec.Cmd
 	out  *lockedBuffer
 }
@@ -118,8 +119,8 @@ func startServe(t *testing.T, small corpus.Paths, env []string) *replica {
 		t.Fatal(err)
 	}
 	pub, _, _ := ed25519.GenerateKey(rand.Reader)
-	r := &replica{name: filepath.Base(data), addr: freeAddr(t), out: &lockedBuffer{}}
-	r.cmd = exec.Command(os.Args[0], "serve", "--http", r.addr, "--data", data, "--corpus", small.Dir, "--watch", "100ms")
+	r := &replica{name: filepath.Base(data), addr: freeAddr(t), ops: freeAddr(t), out: &lockedBuffer{}}
+	r.cmd = exec.Command(os.Args[0], "serve", "--http", r.addr, "--metrics", r.ops, "--data", data, "--corpus", small.Dir, "--watch", "100ms")
 	r.cmd.Env = append(os.Environ(), append(env, runMainEnv+"=1", "DISCORD_PUBLIC_KEY="+hex.EncodeToString(pub), "DISCORD_TOKEN=")...)
 	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out
 	if err := r.cmd.Start(); err != nil {
@@ -143,7 +144,7 @@ func (r *replica) waitReady(t *testing.T, want string) string {
 	deadline := time.Now().Add(time.Minute)
 	var last string
 	for time.Now().Before(deadline) {
-		resp, err := http.Get("http://" + r.addr + "/readyz")
+		resp, err := http.Get("http://" + r.ops + "/readyz")
 		if err == nil {
 			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -55,7 +57,7 @@ func (c *serveCommand) ParseFlags(args []string) error {
 	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket")
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
-	fs.StringVar(&c.metrics, "metrics", os.Getenv("LICENSEBOT_METRICS_ADDR"), "gateway mode: serve /healthz, /readyz and /metrics on ADDR (env LICENSEBOT_METRICS_ADDR)")
+	fs.StringVar(&c.metrics, "metrics", os.Getenv("LICENSEBOT_METRICS_ADDR"), "serve /healthz, /readyz and /metrics on ADDR, the operator's address (env LICENSEBOT_METRICS_ADDR); the interactions port serves only /interactions and /healthz")
 	fs.StringVar(&c.reindex, "reindex-guilds", os.Getenv("LICENSEBOT_REINDEX_GUILDS"), "comma-separated server ids whose administrators may /reindex; empty allows administrators of every server (env LICENSEBOT_REINDEX_GUILDS)")
 	fs.IntVar(&c.shardID, "shard-id", 0, "gateway shard this process runs (env LICENSEBOT_SHARD_ID)")
 	fs.IntVar(&c.shards, "shard-count", 1, "total gateway shards (env LICENSEBOT_SHARD_COUNT)")
@@ -112,9 +114,10 @@ type serveDeps struct {
 	pins     store.Store
 	disp     *bot.Dispatcher
 	replicas *replicaSync // reindexes, in step with the other replicas (replicas.go)
-	// serve runs the chosen mode, gateway or HTTP endpoint, until its
-	// context ends.
-	serve func(context.Context) error
+	// http is the interactions endpoint in HTTP mode, nil in gateway mode.
+	http *bot.HTTPServer
+	// gateway runs the gateway mode until its context ends.
+	gateway func(context.Context) error
 }
 
 // Close closes the pins store, then the index.
@@ -139,11 +142,9 @@ func (c *serveCommand) build(ctx context.Context, log *slog.Logger) (_ *serveDep
 	if d.eng, err = c.openEngine(ctx, log); err != nil {
 		return nil, err
 	}
-	pins, err := store.Open(ctx, c.dbPath(), c.dbURL)
-	if err != nil {
-		return nil, fmt.Errorf("pins store: %w", err)
+	if d.pins, err = c.openPins(ctx); err != nil {
+		return nil, err
 	}
-	d.pins = pins
 	d.replicas = newReplicaSync(ctx, d.eng, d.pins, c.dirs.paths(), log)
 	sess, err := bot.NewSession(c.discord.token, c.discord.apiBase)
 	if err != nil {
@@ -155,25 +156,69 @@ func (c *serveCommand) build(ctx context.Context, log *slog.Logger) (_ *serveDep
 		Log:      log,
 		Cooldown: bot.NewCooldown(c.cooldown, c.burst),
 		Session:  sess,
-		Metrics:  bot.NewMetrics(d.eng),
+		Metrics:  c.metricsFor(d.eng),
 		AppID:    c.discord.appID,
-		Pins:     d.pins,
+		// Every /license answer in a server looks up its pinned answer;
+		// pins are rare, so the lookups are kept (writes clear them, and
+		// another replica's pins show within the ttl).
+		Pins: store.Cached(d.pins, pinLookupTTL, 4096),
 		Reindex: func(ctx context.Context) (*index.BuildReport, error) {
 			return d.replicas.reindex(ctx, "/reindex")
 		},
 		ReindexGuilds: idSet(c.reindex),
 	})
 	if c.httpAddr == "" {
-		d.serve = func(ctx context.Context) error { return bot.RunGateway(ctx, sess, d.disp, 10*time.Second) }
+		d.gateway = func(ctx context.Context) error { return bot.RunGateway(ctx, sess, d.disp, shutdownGrace) }
 		return d, nil
 	}
-	h, err := bot.NewHTTPServer(d.disp, c.discord.publicKey, sess)
-	if err != nil {
+	if d.http, err = bot.NewHTTPServer(d.disp, c.discord.publicKey, sess); err != nil {
 		return nil, err
 	}
-	h.Generation = d.replicas.generation
-	d.serve = func(ctx context.Context) error { return bot.ListenAndServe(ctx, c.httpAddr, h, 10*time.Second) }
 	return d, nil
+}
+
+// pinLookupTTL is how long a pinned-answer lookup is kept: how late an
+// answer on one replica links a pin made on another.
+const pinLookupTTL = 10 * time.Second
+
+// shutdownGrace is how long answers in flight get to finish on SIGTERM.
+const shutdownGrace = 10 * time.Second
+
+// openPins opens the pins store and checks it before anything is served:
+// a store that is damaged or cannot be written would take pins and record
+// nothing, so serve refuses to start on one, naming it.
+func (c *serveCommand) openPins(ctx context.Context) (store.Store, error) {
+	where := c.dbPath()
+	if c.dbURL != "" {
+		where = store.EnvDatabaseURL
+	}
+	pins, err := store.Open(ctx, c.dbPath(), c.dbURL)
+	if err != nil {
+		return nil, fmt.Errorf("pins store %s: %w", where, err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := pins.Check(cctx); err != nil {
+		pins.Close()
+		return nil, fmt.Errorf("pins store %s failed its check (%w): restore it from a backup or point %s elsewhere; see bot/store/README.md",
+			where, err, store.EnvDB)
+	}
+	return pins, nil
+}
+
+// metricsFor is the Prometheus registry with the index's health beside the
+// interaction counters.
+func (c *serveCommand) metricsFor(eng *index.Engine) *bot.Metrics {
+	m := bot.NewMetrics(eng)
+	m.Gauge("licensebot_index_degraded",
+		"1 while the current index build failed verification and a previous good build serves instead.",
+		func() float64 {
+			if eng.Health().Degraded() {
+				return 1
+			}
+			return 0
+		})
+	return m
 }
 
 // dbPath is the SQLite file for pins when no PostgreSQL URL is given.
@@ -184,14 +229,20 @@ func (c *serveCommand) dbPath() string {
 	return c.db
 }
 
-// run starts what runs beside the bot — picking up indexes built
-// elsewhere, rebuilding on SIGHUP, the ops endpoint in gateway mode — and
-// serves until ctx ends.
+// run binds the addresses, then starts what runs beside the bot —
+// picking up indexes built elsewhere, rebuilding on SIGHUP or from a
+// damaged build, the ops endpoint — and serves until ctx ends. Binding
+// comes first: an address in use is logged and returned before anything
+// claims to serve.
 func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) error {
+	lns, err := c.listen(log)
+	if err != nil {
+		return err
+	}
 	if c.watch > 0 {
 		go d.eng.Watch(ctx, c.watch, func(dir string, err error) {
 			if err != nil {
-				log.Warn("index reload failed; still serving the previous index", "err", err)
+				log.Error("index: a new build was refused; still serving the previous one", "err", err, "serving", dir)
 				return
 			}
 			log.Info("picked up a new index", "index", dir)
@@ -199,34 +250,122 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 	}
 	go c.reindexOnHUP(ctx, d.replicas, log)
 	go d.replicas.follow(ctx, c.watch)
-
+	var repair sync.WaitGroup
+	defer repair.Wait() // a repair in progress stops with ctx; its temporary build goes
+	if d.eng.Health().Degraded() {
+		repair.Go(func() { c.repairIndex(ctx, d.eng, log) })
+	}
+	if ops, ok := lns["ops"]; ok {
+		go c.serveOps(ctx, ops, d, log)
+	}
 	st := d.eng.Stats()
 	log.Info("serving", "mode", map[bool]string{true: "http", false: "gateway"}[c.httpAddr != ""],
-		"addr", c.httpAddr, "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir)
-	if c.httpAddr == "" && c.metrics != "" {
-		go func() {
-			ops := bot.NewOpsServer(d.disp)
-			ops.Generation = d.replicas.generation
-			if err := bot.ListenAndServe(ctx, c.metrics, ops, 5*time.Second); err != nil {
-				log.Error("ops endpoint stopped", "addr", c.metrics, "err", err)
-			}
-		}()
+		"addr", addrOf(lns["http"]), "ops", addrOf(lns["ops"]), "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir,
+		"index_verified_in", d.eng.Health().Verified.Round(10*time.Microsecond))
+	go func() {
+		<-ctx.Done()
+		log.Info("shutting down: finishing the answers in flight", "grace", shutdownGrace)
+	}()
+	if c.httpAddr != "" {
+		err = bot.Serve(ctx, lns["http"], d.http, d.disp, shutdownGrace)
+	} else {
+		err = d.gateway(ctx)
 	}
-	return d.serve(ctx)
+	if err != nil {
+		log.Error("stopped", "err", err)
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// listen binds the interactions address (HTTP mode) and the ops address,
+// logging the error of one that cannot be bound.
+func (c *serveCommand) listen(log *slog.Logger) (map[string]net.Listener, error) {
+	lns := map[string]net.Listener{}
+	for name, addr := range map[string]string{"http": c.httpAddr, "ops": c.metrics} {
+		if addr == "" {
+			continue
+		}
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			for _, l := range lns {
+				l.Close()
+			}
+			log.Error("cannot listen", "addr", addr, "err", err)
+			return nil, fmt.Errorf("listen on %s: %w", addr, err)
+		}
+		lns[name] = ln
+	}
+	return lns, nil
+}
+
+// addrOf is the address ln is bound to ("" for none): with port 0 in the
+// configuration, the log says which port was chosen.
+func addrOf(ln net.Listener) string {
+	if ln == nil {
+		return ""
+	}
+	return ln.Addr().String()
+}
+
+// serveOps serves /healthz, /readyz and /metrics on ln: /readyz reports an
+// index serving from its previous good build, and the pins store's check.
+func (c *serveCommand) serveOps(ctx context.Context, ln net.Listener, d *serveDeps, log *slog.Logger) {
+	ops := bot.NewOpsServer(d.disp)
+	ops.Generation = d.replicas.generation
+	ops.Degraded = func() []string {
+		if h := d.eng.Health(); h.Degraded() {
+			return []string{"index: " + h.String()}
+		}
+		return nil
+	}
+	if err := bot.Serve(ctx, ln, ops, d.disp, 5*time.Second); err != nil {
+		log.Error("ops endpoint stopped", "addr", c.metrics, "err", err)
+	}
+}
+
+// repairIndex rebuilds from the corpus when the current build failed
+// verification and a previous one serves: the rebuilt index becomes
+// current and serves, and the engine is healthy again. It stops with ctx.
+func (c *serveCommand) repairIndex(ctx context.Context, eng *index.Engine, log *slog.Logger) {
+	log.Info("index: rebuilding from the corpus to replace the damaged build")
+	r, err := index.Build(ctx, c.dirs.paths(), c.dirs.data)
+	if err == nil {
+		err = eng.Reload()
+	}
+	if err != nil {
+		log.Error("index: rebuild failed; still serving the previous good build", "err", err, "health", eng.Health().String())
+		return
+	}
+	log.Info("index: rebuilt; serving the new build", "index", r.Dir, "clauses", r.Clauses, "took", r.Took)
 }
 
 // openEngine opens the index, building it first on a fresh machine where
-// the texts are pulled but no index exists yet.
+// the texts are pulled but no index exists yet, and rebuilding it when no
+// build passes verification. A damaged current build with a good one
+// before it opens the good one, and says so loudly.
 func (c *serveCommand) openEngine(ctx context.Context, log *slog.Logger) (*index.Engine, error) {
 	eng, err := index.Open(c.dirs.data)
-	if errors.Is(err, index.ErrNoIndex) || errors.Is(err, index.ErrStaleIndex) {
-		log.Info("no usable index; building one", "reason", err)
+	if errors.Is(err, index.ErrNoIndex) || errors.Is(err, index.ErrStaleIndex) || errors.Is(err, index.ErrCorruptBuild) {
+		if errors.Is(err, index.ErrCorruptBuild) {
+			log.Error("index: the current build failed verification and no earlier build is good; rebuilding from the corpus", "err", err)
+		} else {
+			log.Info("no usable index; building one", "reason", err)
+		}
 		if _, err := index.Build(ctx, c.dirs.paths(), c.dirs.data); err != nil {
 			return nil, fmt.Errorf("index build: %w", err)
 		}
 		eng, err = index.Open(c.dirs.data)
 	}
-	return eng, err
+	if err != nil {
+		return nil, err
+	}
+	if h := eng.Health(); h.Degraded() {
+		log.Error("index: the current build failed verification; serving the previous good build until a rebuild replaces it",
+			"problem", h.Problem, "serving", h.Serving)
+	}
+	return eng, nil
 }
 
 func (c *serveCommand) reindexOnHUP(ctx context.Context, r *replicaSync, log *slog.Logger) {

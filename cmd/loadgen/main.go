@@ -1,10 +1,15 @@
 // Command loadgen drives a licensebot interactions endpoint the way Discord
 // does — Ed25519-signed POST /interactions carrying a /license command —
 // and reports throughput, latency percentiles, errors and the server's
-// memory. It only talks to loopback addresses and stops after -n requests
-// or -duration, whichever comes first.
+// memory. Every request comes from its own user by default, as a busy
+// server's would, so the per-user cooldown never answers in place of the
+// bot; every response must be a real answer (a public embed), or it counts
+// as an error. It only talks to loopback addresses and stops after -n
+// requests or -duration, whichever comes first.
 //
-// Against an in-process server over a real index (no setup):
+// Against an in-process server over a real index (no setup), measured
+// beside the floor of every interaction — an endpoint that only verifies
+// the signature — in the same run:
 //
 //	go run ./cmd/loadgen -self -data data
 //
@@ -15,33 +20,21 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"slices"
-	"strconv"
+	"runtime/pprof"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
-
-	"github.com/licensebot/licensebot/bot"
-	"github.com/licensebot/licensebot/bot/store"
-	"github.com/licensebot/licensebot/index"
 )
 
 // Hard bounds, whatever the flags say: this is a measuring tool, not a
@@ -62,20 +55,26 @@ func main() {
 }
 
 type config struct {
-	addr     string
-	keyHex   string
-	self     bool
-	dataDir  string
-	n        int
-	conc     int
-	duration time.Duration
-	license  string
-	topic    string
-	users    int
-	pid      int
-	genkey   bool
-	noCool   bool
-	show     bool
+	addr       string
+	keyHex     string
+	self       bool
+	dataDir    string
+	n          int
+	conc       int
+	duration   time.Duration
+	license    string
+	topic      string
+	mix        bool
+	users      int
+	pid        int
+	genkey     bool
+	noCool     bool
+	show       bool
+	baseline   bool
+	cpuprofile string
+	nRounds    int
+	// floorAddr is the verify-only endpoint's URL (with -self -baseline).
+	floorAddr string
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {
@@ -96,18 +95,65 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer closeFn()
-	res := load(ctx, c, priv)
-	if c.show && res.firstBody != nil {
-		var pretty bytes.Buffer
-		if json.Indent(&pretty, res.firstBody, "", "  ") == nil {
-			fmt.Fprintf(out, "%s\n", pretty.Bytes())
-		}
+	floor, res, err := c.rounds(ctx, priv)
+	if err != nil {
+		return err
 	}
-	res.report(out, c)
+	if c.show && res.firstBody != nil {
+		fmt.Fprintf(out, "%s\n", indent(res.firstBody))
+	}
+	if floor != nil {
+		floor.report(out, c, "verify-only floor", c.floorAddr)
+	}
+	res.report(out, c, "/license", c.addr)
+	if floor != nil && floor.ok() > 0 && res.ok() > 0 {
+		fmt.Fprintf(out, "ratio       %.2f of the verify-only floor's throughput; %.2f of its CPU cost per request (the measure other load on the machine does not move)\n",
+			res.rate()/floor.rate(), float64(floor.cpu)/float64(floor.ok())/(float64(res.cpu)/float64(res.ok())))
+	}
 	if res.errors > 0 {
 		return fmt.Errorf("%d of %d requests failed (first: %s)", res.errors, res.sent, res.firstErr)
 	}
 	return nil
+}
+
+// rounds loads the floor (when there is one) and /license in turn, -rounds
+// times, each run c.n/rounds requests: the two see the same machine, even
+// when other work on it comes and goes.
+func (c *config) rounds(ctx context.Context, priv ed25519.PrivateKey) (floor, res *result, err error) {
+	per := *c
+	per.n = max(c.n/c.nRounds, 1)
+	for r := 0; r < c.nRounds && ctx.Err() == nil; r++ {
+		if c.floorAddr != "" {
+			f, err := per.measure(ctx, priv, r, c.floorAddr, ".floor")
+			if err != nil {
+				return nil, nil, err
+			}
+			floor = floor.add(f)
+		}
+		lic, err := per.measure(ctx, priv, r, c.addr, "")
+		if err != nil {
+			return nil, nil, err
+		}
+		res = res.add(lic)
+	}
+	return floor, res, nil
+}
+
+// measure loads addr, under the CPU profiler when asked (the last round's
+// run; the floor's profile goes to the file name with suffix).
+func (c *config) measure(ctx context.Context, priv ed25519.PrivateKey, round int, addr, suffix string) (*result, error) {
+	if c.cpuprofile != "" && round == c.nRounds-1 {
+		f, err := os.Create(c.cpuprofile + suffix)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	return load(ctx, *c, priv, addr, suffix == ""), nil
 }
 
 // parseFlags reads the flags and holds the counts to the hard bounds.
@@ -118,14 +164,18 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.keyHex, "key", "", "Ed25519 private key (hex seed or full key) matching the server's DISCORD_PUBLIC_KEY")
 	fs.BoolVar(&c.self, "self", false, "start an in-process HTTP server over -data with a fresh key pair")
 	fs.StringVar(&c.dataDir, "data", "data", "index data directory for -self")
-	fs.IntVar(&c.n, "n", 20000, "requests to send (at most 1e6)")
+	fs.IntVar(&c.n, "n", 20000, "requests to send to each endpoint, over all rounds (at most 1e6)")
 	fs.IntVar(&c.conc, "c", 32, "concurrent connections (at most 512)")
-	fs.DurationVar(&c.duration, "duration", 30*time.Second, "stop after this long (at most 5m)")
+	fs.DurationVar(&c.duration, "duration", 30*time.Second, "stop each run after this long (at most 5m)")
 	fs.StringVar(&c.license, "license", "llama4", "license option of the /license command")
 	fs.StringVar(&c.topic, "topic", "attribution", "topic option of the /license command")
+	fs.BoolVar(&c.mix, "mix", false, "cycle through every license and three topics instead of -license and -topic")
 	fs.IntVar(&c.users, "users", 0, "distinct user ids to cycle through (0: a new one per request, so no cooldown applies)")
 	fs.IntVar(&c.pid, "pid", 0, "server process id, to report its RSS (with -self: this process)")
 	fs.BoolVar(&c.noCool, "self-no-cooldown", false, "with -self, serve without the per-user cooldown")
+	fs.BoolVar(&c.baseline, "baseline", true, "with -self, first load a verify-only endpoint in this process, the floor every interaction pays")
+	fs.IntVar(&c.nRounds, "rounds", 3, "alternate the floor and /license this many times, -n/rounds requests each run")
+	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the last /license run to this file, and of the floor's to FILE.floor (with -self: server and client)")
 	fs.BoolVar(&c.show, "show", false, "print the first response body (try with -n 1)")
 	fs.BoolVar(&c.genkey, "genkey", false, "print a new key pair (DISCORD_PUBLIC_KEY for the server, -key for loadgen) and exit")
 	if err := fs.Parse(args); err != nil {
@@ -134,22 +184,26 @@ func parseFlags(args []string) (config, error) {
 	c.n = min(max(c.n, 1), maxRequests)
 	c.conc = min(max(c.conc, 1), maxConns)
 	c.duration = min(max(c.duration, time.Second), maxDuration)
+	c.nRounds = min(max(c.nRounds, 1), 100)
 	return c, nil
 }
 
-// target settles what is loaded and the key that signs for it: an
-// in-process server with a fresh key (-self), or -addr with -key. It
-// refuses any address that is not this machine.
+// target settles what is loaded and the key that signs for it: in-process
+// servers with a fresh key (-self), or -addr with -key. It refuses any
+// address that is not this machine.
 func (c *config) target() (ed25519.PrivateKey, func(), error) {
 	closeFn := func() {}
 	var priv ed25519.PrivateKey
 	if c.self {
-		srvURL, key, stop, err := startSelf(c.dataDir, !c.noCool)
+		s, err := startSelf(c.dataDir, !c.noCool)
 		if err != nil {
 			return nil, nil, err
 		}
-		closeFn = stop
-		c.addr, priv, c.pid = srvURL, key, os.Getpid()
+		closeFn = s.stop
+		c.addr, priv, c.pid = s.url, s.priv, os.Getpid()
+		if c.baseline {
+			c.floorAddr = s.floorURL
+		}
 	} else {
 		k, err := parseKey(c.keyHex)
 		if err != nil {
@@ -193,233 +247,4 @@ func loopbackOnly(addr string) error {
 		}
 	}
 	return nil
-}
-
-// startSelf serves the real engine over -data on a loopback port, with a
-// fresh key pair, exactly as `licensebot serve --http` wires it.
-func startSelf(dataDir string, cooldown bool) (string, ed25519.PrivateKey, func(), error) {
-	eng, err := index.Open(dataDir)
-	if err != nil {
-		return "", nil, nil, fmt.Errorf("-self: open index (build one with `licensebot index build`): %w", err)
-	}
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	// A pins store as serve has one: every /license in a server looks up
-	// the pinned answer, and that lookup belongs in the measurement.
-	pinsDir, err := os.MkdirTemp("", "loadgen-pins-")
-	if err != nil {
-		return "", nil, nil, err
-	}
-	pins, err := store.Open(context.Background(), filepath.Join(pinsDir, "pins.db"), "")
-	if err != nil {
-		os.RemoveAll(pinsDir)
-		return "", nil, nil, err
-	}
-	deps := &bot.Deps{
-		Engine:  eng,
-		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Metrics: bot.NewMetrics(eng),
-		Pins:    pins,
-	}
-	if cooldown {
-		deps.Cooldown = bot.NewCooldown(3*time.Second, 5)
-	}
-	h, err := bot.NewHTTPServer(bot.NewDispatcher(deps), hex.EncodeToString(pub), nil)
-	if err != nil {
-		pins.Close()
-		os.RemoveAll(pinsDir)
-		return "", nil, nil, err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		pins.Close()
-		os.RemoveAll(pinsDir)
-		return "", nil, nil, err
-	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	return "http://" + ln.Addr().String() + "/interactions", priv, func() {
-		srv.Close()
-		eng.Close()
-		pins.Close()
-		os.RemoveAll(pinsDir)
-	}, nil
-}
-
-type result struct {
-	sent, errors int64
-	firstErr     string
-	elapsed      time.Duration
-	latencies    []time.Duration
-	rss          []string
-	firstBody    []byte
-	bodyOnce     sync.Once
-}
-
-// loader is one load run: its workers share the request counter and the
-// result.
-type loader struct {
-	c        config
-	priv     ed25519.PrivateKey
-	client   *http.Client
-	next     atomic.Int64
-	mu       sync.Mutex // guards res's latencies, errors and rss
-	res      *result
-	rssStops []int // request numbers at which the server's RSS is sampled
-}
-
-func load(ctx context.Context, c config, priv ed25519.PrivateKey) *result {
-	ctx, cancel := context.WithTimeout(ctx, c.duration)
-	defer cancel()
-	l := &loader{
-		c:    c,
-		priv: priv,
-		client: &http.Client{
-			Timeout: 10 * time.Second,
-			Transport: &http.Transport{
-				MaxIdleConns: c.conc, MaxIdleConnsPerHost: c.conc, MaxConnsPerHost: c.conc,
-				IdleConnTimeout: 30 * time.Second, DisableCompression: true,
-			},
-		},
-		res:      &result{latencies: make([]time.Duration, 0, c.n)},
-		rssStops: []int{0, c.n / 2, c.n - 1},
-	}
-	res := l.res
-	res.rss = append(res.rss, rss(c.pid))
-	start := time.Now()
-	var wg sync.WaitGroup
-	for w := 0; w < c.conc; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			l.work(ctx)
-		}()
-	}
-	wg.Wait()
-	res.elapsed = time.Since(start)
-	res.sent = int64(len(res.latencies)) + res.errors
-	res.rss = append(res.rss, rss(c.pid))
-	return res
-}
-
-// work sends requests until all are sent or ctx ends, then adds its
-// latencies and errors to the result.
-func (l *loader) work(ctx context.Context) {
-	lat := make([]time.Duration, 0, l.c.n/l.c.conc+1)
-	var errs int64
-	var first string
-	for ctx.Err() == nil {
-		n := int(l.next.Add(1)) - 1
-		if n >= l.c.n {
-			break
-		}
-		if n > 0 && slices.Contains(l.rssStops, n) {
-			r := rss(l.c.pid)
-			l.mu.Lock()
-			l.res.rss = append(l.res.rss, r)
-			l.mu.Unlock()
-		}
-		d, body, err := one(ctx, l.client, l.c, l.priv, n)
-		if body != nil {
-			l.res.bodyOnce.Do(func() { l.res.firstBody = body })
-		}
-		if err != nil {
-			if ctx.Err() != nil {
-				break // stopped by -duration, not a failure
-			}
-			errs++
-			if first == "" {
-				first = err.Error()
-			}
-			continue
-		}
-		lat = append(lat, d)
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.res.latencies = append(l.res.latencies, lat...)
-	l.res.errors += errs
-	if l.res.firstErr == "" {
-		l.res.firstErr = first
-	}
-}
-
-// one sends the n-th interaction, signed at send time as Discord does.
-func one(ctx context.Context, client *http.Client, c config, priv ed25519.PrivateKey, n int) (time.Duration, []byte, error) {
-	user := 1_000_000 + n
-	if c.users > 0 {
-		user = 1_000_000 + n%c.users
-	}
-	body, _ := json.Marshal(map[string]any{
-		"id": strconv.Itoa(9_000_000 + n), "application_id": "1", "type": 2, "token": "loadgen-" + strconv.Itoa(n), "version": 1,
-		"channel_id": "2", "guild_id": "3", "locale": "en-US", "app_permissions": "442368",
-		"member": map[string]any{"user": map[string]any{"id": strconv.Itoa(user), "username": "load"}, "roles": []string{}, "permissions": "0"},
-		"data": map[string]any{"id": "4", "name": "license", "type": 1, "options": []any{
-			map[string]any{"name": "license", "type": 3, "value": c.license},
-			map[string]any{"name": "topic", "type": 3, "value": c.topic},
-		}},
-	})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.addr, bytes.NewReader(body))
-	if err != nil {
-		return 0, nil, err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "Discord-Interactions/1.0 (+https://discord.com) licensebot-loadgen")
-	bot.Sign(req.Header, priv, time.Now(), body)
-	t0 := time.Now()
-	resp, err := client.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	out, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	d := time.Since(t0)
-	if err != nil {
-		return 0, nil, err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return 0, out, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, out)
-	}
-	if !bytes.Contains(out, []byte(`"embeds"`)) {
-		return 0, out, fmt.Errorf("no answer embed: %.200s", out)
-	}
-	return d, out, nil
-}
-
-// rss is a process's resident set size from /proc, or "?".
-func rss(pid int) string {
-	if pid == 0 {
-		return "?"
-	}
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return "?"
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
-			return strings.Join(strings.Fields(v), " ")
-		}
-	}
-	return "?"
-}
-
-func (r *result) report(w io.Writer, c config) {
-	slices.Sort(r.latencies)
-	pct := func(p float64) time.Duration {
-		if len(r.latencies) == 0 {
-			return 0
-		}
-		return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
-	}
-	ok := len(r.latencies)
-	fmt.Fprintf(w, "target      %s (/license %s %s, %d connections)\n", c.addr, c.license, c.topic, c.conc)
-	fmt.Fprintf(w, "requests    %d sent, %d ok, %d errors in %v\n", r.sent, ok, r.errors, r.elapsed.Round(time.Millisecond))
-	fmt.Fprintf(w, "throughput  %.0f req/s\n", float64(ok)/r.elapsed.Seconds())
-	fmt.Fprintf(w, "latency     p50 %v  p90 %v  p99 %v  max %v\n", pct(.50).Round(time.Microsecond), pct(.90).Round(time.Microsecond), pct(.99).Round(time.Microsecond), pct(1).Round(time.Microsecond))
-	fmt.Fprintf(w, "server RSS  %s\n", strings.Join(r.rss, " → "))
-	if r.errors > 0 {
-		fmt.Fprintf(w, "first error %s\n", r.firstErr)
-	}
 }

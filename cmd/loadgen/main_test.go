@@ -9,15 +9,43 @@ import (
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
+// -self loads the verify-only floor and the bot in one run, every request
+// from its own user, and reports both and their ratio.
 func TestLoadgenSelf(t *testing.T) {
 	var out bytes.Buffer
-	err := run(context.Background(), []string{"-self", "-data", indextest.DataDir(t), "-n", "200", "-c", "4", "-show"}, &out)
+	err := run(context.Background(), []string{"-self", "-data", indextest.DataDir(t), "-n", "200", "-c", "4", "-rounds", "2", "-show"}, &out)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	for _, want := range []string{"200 sent, 200 ok, 0 errors", "req/s", "p99", `"title": "Llama 4`} {
+	for _, want := range []string{"== verify-only floor:", "== /license:", "200 sent, 200 ok, 0 errors", "req/s", "p99",
+		"µs per request", "ratio", `"title": "Llama 4`} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// A response that is not a real answer counts as an error: here the
+// cooldown notice one user gets after their burst.
+func TestLoadgenCountsACooldownAsAnError(t *testing.T) {
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-self", "-data", indextest.DataDir(t), "-n", "20", "-c", "1", "-rounds", "1",
+		"-baseline=false", "-users", "1"}, &out)
+	if err == nil || !strings.Contains(err.Error(), "15 of 20 requests failed") || !strings.Contains(err.Error(), "not an answer") {
+		t.Errorf("err = %v; want the 15 cooldown notices after the burst of 5 counted as errors\n%s", err, out.String())
+	}
+}
+
+func TestIsAnswer(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"type":4,"data":{"embeds":[{"url":"u","title":"Llama 4 — Attribution","fields":[]}],"components":[]}}`: true,
+		`{"type":4,"data":{"content":"Easy there","flags":64}}`:                                                  false,
+		`{"type":4,"data":{"embeds":[{"title":"Topics"}],"flags":64}}`:                                           false,
+		`{"type":4,"data":{"embeds":[{"title":""}]}}`:                                                            false,
+		`{"type":5}`: false,
+	} {
+		if got := isAnswer([]byte(body)) == nil; got != want {
+			t.Errorf("isAnswer(%s) = %v", body, got)
 		}
 	}
 }

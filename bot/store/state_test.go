@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A pin recorded pending is listed but not linked from answers until it is
+// confirmed; confirming an unknown pin says so.
+func TestPendingPinIsListedNotLinkedUntilConfirmed(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, tg target) {
+		ctx := context.Background()
+		s := tg.mustOpen(t)
+		defer s.Close()
+		r := rec("g1", "m1", "llama4", "attribution", time.Now())
+		r.State = StatePending
+		if err := s.Pin(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Lookup(ctx, "g1", "llama4", "attribution"); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Lookup of a pending pin: %v; want ErrNotFound", err)
+		}
+		recs, total, err := s.List(ctx, "g1", 0, 10)
+		if err != nil || total != 1 || recs[0].State != StatePending {
+			t.Errorf("List = %+v, %d, %v; want the pending pin", recs, total, err)
+		}
+		if err := s.Confirm(ctx, "g1", "m1"); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Lookup(ctx, "g1", "llama4", "attribution")
+		if err != nil || got.State != StatePinned || got.MessageID != "m1" {
+			t.Errorf("Lookup after Confirm = %+v, %v", got, err)
+		}
+		if err := s.Confirm(ctx, "g1", "nope"); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Confirm of an unknown pin: %v", err)
+		}
+		r.MessageID, r.State = "m2", "maybe"
+		if err := s.Pin(ctx, r); err == nil {
+			t.Error("a pin in an unknown state was recorded")
+		}
+	})
+}
+
+// Pins recorded before pins had states were all confirmed: the migration
+// keeps them linked.
+func TestPinsFromBeforeStatesStayPinned(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := OpenSQLite(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Back to schema 1, as an older licensebot left it, with one pin.
+	for _, q := range []string{
+		`DROP TABLE reindex_request`, `DROP TABLE store_check`, `ALTER TABLE pins DROP COLUMN state`, `DELETE FROM schema_version WHERE version > 1`,
+		`INSERT INTO pins VALUES ('g1', 'c1', 'm1', 'llama4', 'attribution', 'mod', 1)`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+	s, err = OpenSQLite(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if r, err := s.Lookup(context.Background(), "g1", "llama4", "attribution"); err != nil || r.State != StatePinned {
+		t.Errorf("old pin after migration: %+v, %v", r, err)
+	}
+}
+
+// A store that cannot be written is refused at open (migrations take the
+// write lock first), naming it read-only.
+func TestOpenRefusesAReadOnlyStore(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, tg target) {
+		tg.mustOpen(t).Close() // the schema exists; only writes fail
+		ctx := context.Background()
+		var err error
+		var s Store
+		if tg.backend == "sqlite" {
+			s, err = openSQLite(ctx, tg.dsn, append(sqlitePragmas[:len(sqlitePragmas):len(sqlitePragmas)], "query_only(1)"))
+		} else {
+			s, err = OpenPostgres(ctx, tg.dsn+"&default_transaction_read_only=on")
+		}
+		if err == nil {
+			s.Close()
+		}
+		if err == nil || !strings.Contains(strings.ReplaceAll(err.Error(), "-", ""), "readonly") {
+			t.Errorf("open of a read-only store: %v; want it refused as read-only", err)
+		}
+	})
+}
+
+// Check passes on a sound, writable store and names the problem once
+// writes fail (a disk gone read-only, lost privileges: here, triggers that
+// refuse every write).
+func TestCheckFindsAStoreThatCannotBeWritten(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, tg target) {
+		ctx := context.Background()
+		s := tg.mustOpen(t)
+		defer s.Close()
+		if err := s.Check(ctx); err != nil {
+			t.Fatalf("Check of a sound store: %v", err)
+		}
+		raw := tg.raw(t)
+		defer raw.Close()
+		refuseWrites(t, raw, tg.backend)
+		err := s.Check(ctx)
+		if err == nil || !strings.Contains(err.Error(), "not writable") {
+			t.Errorf("Check of a store refusing writes: %v; want not writable", err)
+		}
+		if err := s.Pin(ctx, rec("g1", "m9", "llama4", "attribution", time.Now())); err == nil {
+			t.Error("a store refusing writes recorded a pin")
+		}
+	})
+}
+
+// refuseWrites makes every insert and update of pins and store_check fail.
+func refuseWrites(t *testing.T, db *sql.DB, backend string) {
+	t.Helper()
+	var stmts []string
+	for _, table := range []string{"pins", "store_check"} {
+		for _, op := range []string{"INSERT", "UPDATE"} {
+			name := strings.ToLower("refuse_" + op + "_" + table)
+			if backend == "sqlite" {
+				stmts = append(stmts, "CREATE TRIGGER "+name+" BEFORE "+op+" ON "+table+" BEGIN SELECT RAISE(ABORT, 'writes refused'); END")
+			} else {
+				stmts = append(stmts, "CREATE TRIGGER "+name+" BEFORE "+op+" ON "+table+" FOR EACH ROW EXECUTE FUNCTION refuse_writes()")
+			}
+		}
+	}
+	if backend == "postgres" {
+		stmts = append([]string{`CREATE FUNCTION refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'writes refused'; END $$`}, stmts...)
+	}
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// A SQLite file damaged on disk is found: at open, or by Check.
+func TestCheckFindsADamagedSQLiteFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pins.db")
+	s, err := OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 0; n < 200; n++ {
+		r := rec("g1", "m"+strings.Repeat("x", n), "llama4", strings.Repeat("topic ", 20), time.Now())
+		if err := s.Pin(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) < 3*4096 {
+		t.Fatalf("database of %d bytes: %v", len(b), err)
+	}
+	for i := 4096; i < len(b)-4096; i += 7 {
+		b[i] ^= 0x5a
+	}
+	os.WriteFile(path, b, 0o644)
+	s, err = OpenSQLite(ctx, path)
+	if err == nil {
+		defer s.Close()
+		err = s.Check(ctx)
+	}
+	if err == nil || !strings.Contains(err.Error(), "malformed") && !strings.Contains(err.Error(), "integrity") {
+		t.Errorf("damaged database: %v; want it found", err)
+	}
+}

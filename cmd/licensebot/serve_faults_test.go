@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/licensebot/licensebot/bot"
+	"github.com/licensebot/licensebot/corpus/corpustest"
+	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+// logBuffer is serve's stderr, read while serve writes it.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// servedBot is `licensebot serve --http` running in this process.
+type servedBot struct {
+	log     *logBuffer
+	addr    string // interactions
+	ops     string
+	priv    ed25519.PrivateKey
+	cancel  context.CancelFunc
+	done    chan error
+	stopped bool
+}
+
+// startServeInProcess runs serve over data in HTTP mode on free loopback ports,
+// with an ops address, and waits until it says it serves.
+func startServeInProcess(t *testing.T, data string, extra ...string) *servedBot {
+	t.Helper()
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	t.Setenv("DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))
+	t.Setenv("DISCORD_TOKEN", "")
+	b := &servedBot{log: &logBuffer{}, priv: priv, done: make(chan error, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	b.cancel = cancel
+	args := append([]string{"serve", "--http", "127.0.0.1:0", "--metrics", "127.0.0.1:0", "--log-json",
+		"--data", data, "--corpus", corpustest.CorpusDir(t), "--watch", "0"}, extra...)
+	go func() { b.done <- NewMain(io.Discard, b.log).Run(ctx, args) }()
+	t.Cleanup(b.stop)
+	serving := regexp.MustCompile(`"msg":"serving".*"addr":"([^"]+)","ops":"([^"]+)"`)
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		if m := serving.FindStringSubmatch(b.log.String()); m != nil {
+			b.addr, b.ops = m[1], m[2]
+			return b
+		}
+		select {
+		case err := <-b.done:
+			b.stopped = true
+			t.Fatalf("serve ended before serving: %v\n%s", err, b.log)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatalf("serve never said it serves:\n%s", b.log)
+	return nil
+}
+
+func (b *servedBot) stop() {
+	if b.stopped {
+		return
+	}
+	b.stopped = true
+	b.cancel()
+	<-b.done
+}
+
+// ask sends a signed /license from user and returns the status and body.
+func (b *servedBot) ask(t *testing.T, user int, license, topic string) (int, []byte) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{
+		"id": strconv.Itoa(5000 + user), "application_id": "2", "type": 2, "token": "tok", "version": 1,
+		"guild_id": "3", "channel_id": "4",
+		"member": map[string]any{"user": map[string]any{"id": strconv.Itoa(1000 + user)}, "permissions": "0"},
+		"data": map[string]any{"id": "9", "name": "license", "type": 1, "options": []any{
+			map[string]any{"name": "license", "type": 3, "value": license},
+			map[string]any{"name": "topic", "type": 3, "value": topic},
+		}},
+	})
+	req, _ := http.NewRequest(http.MethodPost, "http://"+b.addr+"/interactions", bytes.NewReader(body))
+	bot.Sign(req.Header, b.priv, time.Now(), body)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("/license %s %s: %v\n%s", license, topic, err, b.log)
+	}
+	defer res.Body.Close()
+	out, _ := io.ReadAll(res.Body)
+	return res.StatusCode, out
+}
+
+// askFifty sends 50 /license questions spread over every license, each
+// from its own user, and fails on any that is not a real answer: a public
+// embed titled with the license.
+func (b *servedBot) askFifty(t *testing.T, licenses []index.LicenseInfo) {
+	t.Helper()
+	topics := []string{"attribution", "commercial use", "redistribution"}
+	for n := 0; n < 50; n++ {
+		l := licenses[n%len(licenses)]
+		code, out := b.ask(t, n, l.Key, topics[n%len(topics)])
+		var resp struct {
+			Type int
+			Data struct {
+				Flags  int
+				Embeds []struct{ Title string }
+			}
+		}
+		json.Unmarshal(out, &resp)
+		if code != http.StatusOK || resp.Type != 4 || resp.Data.Flags != 0 || len(resp.Data.Embeds) != 1 ||
+			!strings.HasPrefix(resp.Data.Embeds[0].Title, l.Title) {
+			t.Errorf("question %d (%s): %d %.300s", n, l.Key, code, out)
+		}
+	}
+}
+
+// dataWithTexts copies the shared test index's data dir (two builds when
+// previous is set: a copy of the build under an older name) and gives it
+// the texts a rebuild reads.
+func dataWithTexts(t *testing.T, previous bool) (data, current string) {
+	t.Helper()
+	src := indextest.DataDir(t)
+	data = t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		to := filepath.Join(data, rel)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, _ := os.Readlink(path)
+			return os.Symlink(target, to)
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(corpustest.TextsDir(t), filepath.Join(data, "texts")); err != nil {
+		t.Fatal(err)
+	}
+	current, err = filepath.EvalSymlinks(filepath.Join(data, "index", "current"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if previous {
+		older := filepath.Join(data, "index", "builds", "20000101T000000.000000000-00000001")
+		if err := os.CopyFS(older, os.DirFS(current)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return data, current
+}
+
+// segmentOf is the (first) zap segment of a build, relative to it.
+func segmentOf(t *testing.T, build string) string {
+	t.Helper()
+	segs, _ := filepath.Glob(filepath.Join(build, "bleve", "store", "*.zap"))
+	if len(segs) == 0 {
+		t.Fatal("build has no zap segment")
+	}
+	rel, _ := filepath.Rel(build, segs[0])
+	return filepath.ToSlash(rel)
+}
+
+// Corrupting a file of the current build — random bytes inside a segment,
+// truncation, removal — and then starting serve: the process stays up,
+// every one of 50 questions over all licenses gets a real answer (from the
+// previous good build, or a fresh rebuild when there is none), and the log
+// names the bad file.
+func TestServeSurvivesADamagedIndex(t *testing.T) {
+	licenses := indextest.Engine(t).Licenses()
+	for _, tc := range []struct {
+		name     string
+		previous bool
+		file     func(t *testing.T, build string) string
+		damage   func(path string)
+	}{
+		{"random bytes inside a segment", true, segmentOf, func(path string) {
+			b, _ := os.ReadFile(path)
+			rand.Read(b[len(b)/2-2048 : len(b)/2+2048])
+			os.WriteFile(path, b, 0o644)
+		}},
+		{"truncated meta", true, func(*testing.T, string) string { return "meta.gob" }, func(path string) {
+			os.Truncate(path, 1000)
+		}},
+		{"removed bolt root", true, func(*testing.T, string) string { return "bleve/store/root.bolt" }, func(path string) {
+			os.Remove(path)
+		}},
+		{"random bytes inside the only build", false, segmentOf, func(path string) {
+			b, _ := os.ReadFile(path)
+			rand.Read(b[len(b)/2-2048 : len(b)/2+2048])
+			os.WriteFile(path, b, 0o644)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, current := dataWithTexts(t, tc.previous)
+			file := tc.file(t, current)
+			tc.damage(filepath.Join(current, filepath.FromSlash(file)))
+			b := startServeInProcess(t, data)
+			b.askFifty(t, licenses)
+			if !strings.Contains(b.log.String(), file) {
+				t.Errorf("the log does not name %s:\n%s", file, b.log)
+			}
+			select {
+			case err := <-b.done:
+				b.stopped = true
+				t.Fatalf("serve ended: %v", err)
+			default:
+			}
+			if tc.previous {
+				checkDegradedReported(t, b, file)
+			}
+		})
+	}
+}
+
+// checkDegradedReported: /readyz and /metrics say the index serves its
+// previous good build (until the background rebuild replaces it).
+func checkDegradedReported(t *testing.T, b *servedBot, file string) {
+	t.Helper()
+	get := func(path string) string {
+		res, err := http.Get("http://" + b.ops + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		out, _ := io.ReadAll(res.Body)
+		return string(out)
+	}
+	ready, metrics := get("/readyz"), get("/metrics")
+	rebuilt := strings.Contains(b.log.String(), "index: rebuilt")
+	switch {
+	case rebuilt && (strings.Contains(ready, "degraded") || !strings.Contains(metrics, "licensebot_index_degraded 0")):
+		t.Errorf("after the rebuild: readyz %q, metrics degraded %v", ready, strings.Contains(metrics, "licensebot_index_degraded 1"))
+	case !rebuilt && (!strings.Contains(ready, "degraded: index: serving the previous good build") || !strings.Contains(ready, file) ||
+		!strings.Contains(metrics, "licensebot_index_degraded 1")):
+		t.Errorf("while degraded: readyz %q, metrics degraded %v", ready, strings.Contains(metrics, "licensebot_index_degraded 1"))
+	}
+}
+
+// An address that cannot be bound is logged with its error, and nothing
+// claims to serve.
+func TestServeLogsTheBindErrorAndNothingElse(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	t.Setenv("DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))
+	_, stderr, code := run(t, "serve", "--http", busy.Addr().String(), "--data", indextest.DataDir(t), "--watch", "0")
+	if code != 1 || !strings.Contains(stderr, "cannot listen") || !strings.Contains(stderr, busy.Addr().String()) ||
+		!strings.Contains(stderr, "address already in use") {
+		t.Errorf("exit %d, stderr:\n%s\nwant the bind error", code, stderr)
+	}
+	if strings.Contains(stderr, "msg=serving") || strings.Contains(stderr, "serving interactions") {
+		t.Errorf("claimed to serve:\n%s", stderr)
+	}
+}
+
+// Shutting down is logged, from the signal to the end.
+func TestServeLogsShutdown(t *testing.T) {
+	b := startServeInProcess(t, indextest.DataDir(t))
+	b.stop()
+	for _, want := range []string{`"msg":"shutting down: finishing the answers in flight"`, `"msg":"stopped"`} {
+		if !strings.Contains(b.log.String(), want) {
+			t.Errorf("log lacks %s:\n%s", want, b.log)
+		}
+	}
+}

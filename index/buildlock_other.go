@@ -1,0 +1,28 @@
+//go:build !unix
+
+package index
+
+import (
+	"os"
+	"time"
+)
+
+// lockBuild marks a build in progress. Without flock, the lock file only
+// dates the build: see buildAbandoned.
+func lockBuild(dir string) (release func(), err error) {
+	f, err := os.OpenFile(lockPath(dir), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
+
+// buildAbandoned guesses from age where locks are not available: no build
+// takes an hour.
+func buildAbandoned(dir string) (bool, error) {
+	info, err := os.Stat(lockPath(dir))
+	if err != nil {
+		return false, err
+	}
+	return time.Since(info.ModTime()) > time.Hour, nil
+}

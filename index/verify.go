@@ -1,0 +1,251 @@
+package index
+
+// A build proves itself before it serves: Build records the size and
+// SHA-256 of every file it wrote in a manifest, and every open checks the
+// files against it first. bleve reads its segments through mmap, and a
+// damaged segment does not fail at open: it panics later, in a goroutine
+// bleve starts itself, on an ordinary query (zapx's PostingsList.read
+// slicing out of range). Nothing above index/ can recover that panic, so
+// the only safe place to catch the damage is before bleve opens a file.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus"
+)
+
+// manifestFile lists every file of a build with its size and SHA-256.
+const manifestFile = "checksums.json"
+
+// manifestVersion is the manifest format; a build with another is
+// rebuilt rather than guessed at.
+const manifestVersion = 1
+
+// ErrCorruptBuild is wrapped by every verification failure: a file of the
+// build is missing, truncated, grown or changed since the build wrote it.
+var ErrCorruptBuild = errors.New("index build failed verification")
+
+// CorruptBuildError says which build failed verification, and which file
+// of it and how.
+type CorruptBuildError struct {
+	Dir     string // the build directory
+	File    string // relative to Dir, e.g. "bleve/store/000000000002.zap"
+	Problem string // "is truncated: 1024 of 51200 bytes", …
+}
+
+func (e *CorruptBuildError) Error() string {
+	return fmt.Sprintf("index build %s failed verification: %s %s: run `licensebot index build`", e.Dir, e.File, e.Problem)
+}
+
+// Unwrap makes errors.Is(err, ErrCorruptBuild) hold.
+func (e *CorruptBuildError) Unwrap() error { return ErrCorruptBuild }
+
+// buildManifest is the content of manifestFile.
+type buildManifest struct {
+	Version int       `json:"version"`
+	Files   []fileSum `json:"files"`
+}
+
+// fileSum is one file of a build as the build wrote it.
+type fileSum struct {
+	Path   string `json:"path"` // slash-separated, relative to the build dir
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// writeManifest hashes every regular file under dir (the lock file of a
+// build in progress aside) and writes the manifest last: a build killed
+// before this point has none and is never served. Files are not synced
+// one by one: a build torn by a power cut fails verification at the next
+// open, and the previous good build serves.
+func writeManifest(dir string) error {
+	var m buildManifest
+	m.Version = manifestVersion
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		if rel == manifestFile || rel == lockFile {
+			return nil
+		}
+		size, sum, err := hashFile(path)
+		if err != nil {
+			return err
+		}
+		m.Files = append(m.Files, fileSum{Path: filepath.ToSlash(rel), Size: size, SHA256: sum})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("checksum build: %w", err)
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return corpus.WriteFileAtomic(filepath.Join(dir, manifestFile), append(b, '\n'))
+}
+
+// hashFile returns the size and hex SHA-256 of path.
+func hashFile(path string) (int64, string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// verifyBuild checks every file the manifest of dir lists: present, of its
+// size, and with its checksum. It returns a *CorruptBuildError naming the
+// first file that fails.
+func verifyBuild(dir string) error {
+	m, err := readManifest(dir)
+	if err != nil {
+		return err
+	}
+	for _, f := range m.Files {
+		if err := verifyFile(dir, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readManifest reads and checks the manifest itself: a truncated or
+// edited manifest fails here rather than vouching for fewer files.
+func readManifest(dir string) (*buildManifest, error) {
+	bad := func(problem string) error {
+		return &CorruptBuildError{Dir: dir, File: manifestFile, Problem: problem}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if _, serr := os.Stat(dir); serr != nil {
+			return nil, fmt.Errorf("%w: the current build %s is gone: run `licensebot index build`", ErrNoIndex, dir)
+		}
+		// A build is renamed into place only after its manifest is
+		// written: a finished build without one is an older binary's.
+		return nil, fmt.Errorf("%s: %w: no %s (built by an older licensebot, or the file was removed): run `licensebot index build`",
+			dir, ErrStaleIndex, manifestFile)
+	case err != nil:
+		return nil, bad("is unreadable: " + err.Error())
+	}
+	var m buildManifest
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, bad(fmt.Sprintf("is truncated: it ends mid-way, after %d bytes", len(b)))
+	} else if err != nil {
+		return nil, bad("is damaged (" + err.Error() + ")")
+	}
+	switch {
+	case m.Version != manifestVersion:
+		return nil, bad(fmt.Sprintf("has format %d, this binary reads %d", m.Version, manifestVersion))
+	case !slices.ContainsFunc(m.Files, func(f fileSum) bool { return f.Path == metaFile }):
+		return nil, bad("does not list " + metaFile)
+	}
+	return &m, nil
+}
+
+// verifyFile checks one file against its manifest entry.
+func verifyFile(dir string, f fileSum) error {
+	bad := func(problem string) error {
+		return &CorruptBuildError{Dir: dir, File: f.Path, Problem: problem}
+	}
+	if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
+		return &CorruptBuildError{Dir: dir, File: manifestFile, Problem: fmt.Sprintf("lists a path outside the build: %q", f.Path)}
+	}
+	path := filepath.Join(dir, filepath.FromSlash(f.Path))
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return bad("is missing")
+	case err != nil:
+		return bad("is unreadable: " + err.Error())
+	case !info.Mode().IsRegular():
+		return bad("is not a regular file")
+	case info.Size() < f.Size:
+		return bad(fmt.Sprintf("is truncated: %d of %d bytes", info.Size(), f.Size))
+	case info.Size() > f.Size:
+		return bad(fmt.Sprintf("has grown: %d bytes, the build wrote %d", info.Size(), f.Size))
+	}
+	size, sum, err := hashFile(path)
+	switch {
+	case err != nil:
+		return bad("is unreadable: " + err.Error())
+	case size != f.Size:
+		return bad(fmt.Sprintf("changed while being read: %d bytes, the build wrote %d", size, f.Size))
+	case sum != f.SHA256:
+		return bad("is corrupt: its SHA-256 differs from the one recorded at build time")
+	}
+	return nil
+}
+
+// Health says which build the engine serves and, when that is not the one
+// current names, why.
+type Health struct {
+	// Serving is the build answering queries; "" when none is open.
+	Serving string
+	// Current is the build current names, "" when it names none.
+	Current string
+	// Problem is why Current is not serving (it failed verification or
+	// would not open); nil when it is.
+	Problem error
+	// Verified is how long checking the serving build's files took.
+	Verified time.Duration
+}
+
+// Degraded reports whether the engine serves another build than current
+// names, because current failed.
+func (h Health) Degraded() bool { return h.Problem != nil }
+
+// String is the one line operators read in the log and on /readyz.
+func (h Health) String() string {
+	switch {
+	case h.Problem == nil:
+		return "serving " + h.Serving
+	case h.Serving == "":
+		return "no build serving: " + h.Problem.Error()
+	}
+	return fmt.Sprintf("serving the previous good build %s, not the current one: %v", h.Serving, h.Problem)
+}
+
+// finishedBuilds lists the finished builds under builds, newest first; build
+// names start with their UTC build time, so the name order is the age
+// order.
+func finishedBuilds(builds string) []string {
+	entries, err := os.ReadDir(builds)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, e.Name())
+		}
+	}
+	slices.Sort(out)
+	slices.Reverse(out)
+	return out
+}

@@ -1,0 +1,267 @@
+package index_test
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+// twoBuildsDir is a fresh data dir holding two good builds: the shared
+// test index's, current, and a copy of it under an older name. Copies stand
+// in for builds: a build directory holds everything it serves from.
+func twoBuildsDir(t *testing.T) string {
+	t.Helper()
+	data := copyData(t, indextest.DataDir(t))
+	cloneBuild(t, data, "20000101T000000.000000000-00000001")
+	return data
+}
+
+// cloneBuild copies the current build of data to builds/name.
+func cloneBuild(t *testing.T, data, name string) string {
+	t.Helper()
+	dst := filepath.Join(data, "index", "builds", name)
+	if err := os.CopyFS(dst, os.DirFS(currentBuild(t, data))); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// pointCurrent makes builds/name current, as a build does.
+func pointCurrent(t *testing.T, data, name string) {
+	t.Helper()
+	tmp := filepath.Join(data, "index", ".current-test")
+	if err := os.Symlink(filepath.Join("builds", name), tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(data, "index", "current")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copyData copies a data dir, the current symlink included (os.CopyFS
+// refuses symlinks).
+func copyData(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		to := filepath.Join(dst, rel)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(path)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, to)
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// currentBuild is the directory current names in data.
+func currentBuild(t *testing.T, data string) string {
+	t.Helper()
+	dir, err := filepath.EvalSymlinks(filepath.Join(data, "index", "current"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// buildFiles lists the files of a build, relative to it.
+func buildFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, path)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	return out
+}
+
+// damage is one way a file of a build goes bad.
+type damage struct {
+	name string
+	do   func(t *testing.T, path string)
+	want string // in the error
+}
+
+var damages = []damage{
+	{"random bytes inside", func(t *testing.T, path string) {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := min(4096, len(b))
+		rand.Read(b[len(b)/2-n/2 : len(b)/2-n/2+n])
+		os.WriteFile(path, b, 0o644)
+	}, "is corrupt"},
+	{"truncated", func(t *testing.T, path string) {
+		info, _ := os.Stat(path)
+		os.Truncate(path, info.Size()/2)
+	}, "is truncated"},
+	{"removed", func(t *testing.T, path string) { os.Remove(path) }, "is missing"},
+}
+
+// Every file of the current build, damaged each way, is caught before
+// bleve opens anything: the engine serves the previous good build, every
+// license still answers, and Health names the file. A damaged manifest is
+// caught the same way.
+func TestDamagedCurrentBuildFallsBackToPreviousGoodBuild(t *testing.T) {
+	src := twoBuildsDir(t)
+	files := buildFiles(t, currentBuild(t, src))
+	for _, file := range files {
+		for _, dmg := range damages {
+			if dmg.name == "random bytes inside" && !strings.HasSuffix(file, ".zap") && !strings.HasSuffix(file, ".gob") {
+				continue // the big files; the small ones are covered by truncation
+			}
+			t.Run(file+"/"+dmg.name, func(t *testing.T) {
+				t.Parallel()
+				data := copyData(t, src)
+				cur := currentBuild(t, data)
+				dmg.do(t, filepath.Join(cur, filepath.FromSlash(file)))
+				e, err := index.Open(data)
+				if err != nil {
+					t.Fatalf("open: %v; want the previous good build", err)
+				}
+				defer e.Close()
+				h := e.Health()
+				if !h.Degraded() || h.Serving == cur || h.Current != cur {
+					t.Fatalf("health %+v; want serving the previous build, current %s", h, cur)
+				}
+				want := file + " " + dmg.want
+				if file == "checksums.json" && dmg.name == "removed" {
+					want = "no checksums.json"
+				}
+				if !strings.Contains(h.Problem.Error(), want) {
+					t.Errorf("problem %q does not say %q", h.Problem, want)
+				}
+				askEveryLicense(t, e)
+			})
+		}
+	}
+}
+
+// askEveryLicense asks each license a question, as the bot's users would.
+func askEveryLicense(t *testing.T, e *index.Engine) {
+	t.Helper()
+	for _, l := range e.Licenses() {
+		a, err := e.Ask(context.Background(), l.Key, "attribution")
+		if err != nil || len(a.Clauses) == 0 && !a.Curated {
+			t.Errorf("%s attribution: %v, %+v", l.Key, err, a)
+		}
+	}
+}
+
+// With no good build to fall back to, Open fails naming the file, and the
+// caller (serve) rebuilds; the rebuilt index serves cleanly.
+func TestDamagedOnlyBuildFailsNamingTheFileUntilRebuilt(t *testing.T) {
+	data := copyData(t, indextest.DataDir(t))
+	cur := currentBuild(t, data)
+	var seg string
+	for _, f := range buildFiles(t, cur) {
+		if strings.HasSuffix(f, ".zap") {
+			seg = f
+		}
+	}
+	damages[0].do(t, filepath.Join(cur, seg))
+	_, err := index.Open(data)
+	var ce *index.CorruptBuildError
+	if !errors.As(err, &ce) || ce.File != seg || !errors.Is(err, index.ErrCorruptBuild) {
+		t.Fatalf("err = %v; want a CorruptBuildError naming %s", err, seg)
+	}
+	if _, err := index.Build(context.Background(), indextest.Paths(t), data); err != nil {
+		t.Fatal(err)
+	}
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if h := e.Health(); h.Degraded() || h.Verified <= 0 {
+		t.Errorf("rebuilt index: %+v; want healthy, with the time its check took", h)
+	}
+	if _, err := os.Stat(cur); !os.IsNotExist(err) {
+		t.Errorf("damaged build %s kept after a good build replaced it (err %v)", cur, err)
+	}
+}
+
+// A running engine refuses to switch to a damaged new build: the one it
+// serves goes on answering, the error names the file, and a good build
+// afterwards clears the problem.
+func TestReloadRefusesDamagedBuild(t *testing.T) {
+	data := twoBuildsDir(t)
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	serving := e.Stats().Dir
+	const next = "20200101T000000.000000000-00000003"
+	os.Truncate(filepath.Join(cloneBuild(t, data, next), "meta.gob"), 100)
+	pointCurrent(t, data, next)
+	err = e.Reload()
+	if !errors.Is(err, index.ErrCorruptBuild) || !strings.Contains(err.Error(), "meta.gob is truncated: 100 of") {
+		t.Fatalf("Reload err = %v; want meta.gob truncated", err)
+	}
+	if got := e.Stats().Dir; got != serving {
+		t.Errorf("switched to %s", got)
+	}
+	if h := e.Health(); !h.Degraded() || !strings.Contains(h.String(), "previous good build") {
+		t.Errorf("health %q; want degraded", h)
+	}
+	askEveryLicense(t, e)
+	// The next good build heals it.
+	if _, err := e.Rebuild(context.Background(), indextest.Paths(t)); err != nil {
+		t.Fatal(err)
+	}
+	if h := e.Health(); h.Degraded() || h.Serving == serving {
+		t.Errorf("after rebuild: %v", h)
+	}
+}
+
+// A build keeps the current one and the newest good one before it; the
+// rest go, damaged ones whatever their age.
+func TestBuildKeepsTwoGoodBuilds(t *testing.T) {
+	data := twoBuildsDir(t)
+	builds := filepath.Join(data, "index", "builds")
+	const older, newer = "20000101T000000.000000000-00000001", "20010101T000000.000000000-00000002"
+	cloneBuild(t, data, newer)
+	damaged := currentBuild(t, data)
+	os.Remove(filepath.Join(damaged, "meta.gob"))
+	if _, err := index.Build(context.Background(), indextest.Paths(t), data); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	entries, _ := os.ReadDir(builds)
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if len(got) != 2 || got[0] != newer || got[1] != filepath.Base(currentBuild(t, data)) {
+		t.Errorf("builds %v; want %s and the new one (not %s, not the damaged %s)", got, newer, older, filepath.Base(damaged))
+	}
+}
