@@ -156,7 +156,11 @@ type topicMatch struct {
 // text beats one inside it; longer phrases beat shorter; names beat
 // instances. ok is false when no phrase occurs.
 func (tm *topicMatcher) match(text string) (topicMatch, bool) {
-	st := tm.stems(text)
+	return tm.matchStems(tm.stems(text))
+}
+
+// matchStems is match over text already analysed.
+func (tm *topicMatcher) matchStems(st []string) (topicMatch, bool) {
 	if len(st) == 0 {
 		return topicMatch{}, false
 	}
@@ -187,10 +191,9 @@ func (tm *topicMatcher) match(text string) (topicMatch, bool) {
 	return topicMatch{topic: best.topic, instance: best.instance, whole: bestWhole, stems: best.stems}, true
 }
 
-// cases returns the topics of every case (instance phrase) text names, in
-// taxonomy order, each once.
-func (tm *topicMatcher) cases(text string) []string {
-	st := tm.stems(text)
+// cases returns the topics of every case (instance phrase) the analysed
+// text names, in taxonomy order, each once.
+func (tm *topicMatcher) cases(st []string) []string {
 	var out []string
 	for i := range tm.phrases {
 		p := &tm.phrases[i]

@@ -233,6 +233,10 @@ type searchReq struct {
 	kind     string   // a document kind to favour, or ""
 	size     int
 	only     []string // score just these clauses ("doc#section"), if set
+	// noShingles leaves out the three-word phrase queries: an answer
+	// picks among a card's clauses or a license's, where they never
+	// changed a ranking on the eval sets and cost most of the search.
+	noShingles bool
 }
 
 func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
@@ -262,7 +266,7 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 func (s *snapshot) query(r searchReq) query.Query {
 	var qb queryBuilder
 	if t := strings.TrimSpace(r.text); t != "" {
-		s.userWords(&qb, t)
+		s.userWords(&qb, t, r.noShingles)
 	}
 	qb.terms(s, r.expand, 0.35, 0.25)
 	for _, e := range r.expand {
@@ -298,7 +302,7 @@ func (s *snapshot) query(r searchReq) query.Query {
 // parent headings, as a phrase, and as runs of three words they share with
 // a clause ("source code must be the preferred form") even when the whole
 // query is not a phrase of the text.
-func (s *snapshot) userWords(qb *queryBuilder, t string) {
+func (s *snapshot) userWords(qb *queryBuilder, t string, noShingles bool) {
 	qb.match(fieldText, t, 1)
 	qb.match(fieldHeading, t, 0.4)
 	qb.match(fieldParents, t, 0.2)
@@ -306,7 +310,7 @@ func (s *snapshot) userWords(qb *queryBuilder, t string) {
 		qb.phrase(fieldText, t, 4)
 	}
 	words := strings.Fields(t)
-	for i := 0; i+3 <= len(words) && i < maxShingles; i++ {
+	for i := 0; i+3 <= len(words) && i < maxShingles && !noShingles; i++ {
 		if w := strings.Join(words[i:i+3], " "); len(s.stems(w)) > 1 {
 			qb.phrase(fieldText, w, 0.8)
 		}

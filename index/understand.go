@@ -75,33 +75,38 @@ type featurizer struct {
 	// known are the stems the question model has weights for, by length,
 	// to read a misspelt word ("comercial") as the nearest known one.
 	known    map[int][]string
-	related  map[string][]lexLink // a stem → vocabulary stems WordNet relates to it
+	lex      *featureData
 	concepts []conceptWords
 	topics   *topicMatcher
-}
-
-type lexLink struct {
-	To    string
-	Close bool // synonym or derivation, rather than a narrower or broader term
 }
 
 // conceptWords is one concept with its words as stem runs.
 type conceptWords struct {
 	ID, Role string
 	Runs     [][]string
-	Related  map[string]bool // single stems WordNet relates to a seed word
+	Related  []string // single stems WordNet relates to a seed word, sorted
 }
 
 // featureData is what the featurizer needs that costs time to compute —
 // the lexicon and the concepts' words as stems — computed once at build
-// and kept in the meta, so opening a build does not stem the lexicon.
+// and kept in the meta, so opening a build does not stem the lexicon. The
+// lexicon is flat and sorted, read by binary search: decoding a map of
+// ten thousand entries at every open would cost more than every lookup a
+// question makes.
 type featureData struct {
-	Related  map[string][]lexLink
+	// Words[i] (a stem a question may use) relates to the vocabulary stems
+	// Vocab[To[j]] for j in Start[i]:Start[i+1]; Close[j] says whether as
+	// a synonym or derivation rather than a narrower or broader term.
+	Words    []string
+	Start    []int32
+	To       []int32
+	Close    []bool
+	Vocab    []string
 	Concepts []conceptWords
 }
 
 func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts []corpus.Concept) *featureData {
-	fd := &featureData{Related: map[string][]lexLink{}}
+	related := map[string][]lexLink{}
 	relatedOf := map[string][]string{} // vocabulary stem → related single stems (not broader)
 	for _, row := range lex {
 		ws := stems(row.Word)
@@ -115,14 +120,15 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 			if len(rs) != 1 || rs[0] == w {
 				continue
 			}
-			fd.Related[rs[0]] = append(fd.Related[rs[0]], lexLink{To: w, Close: close})
+			related[rs[0]] = append(related[rs[0]], lexLink{to: w, close: close})
 			if row.Relation != "hyper" {
 				relatedOf[w] = append(relatedOf[w], rs[0])
 			}
 		}
 	}
+	fd := flatten(related)
 	for _, c := range concepts {
-		cw := conceptWords{ID: c.ID, Role: c.Role, Related: map[string]bool{}}
+		cw := conceptWords{ID: c.ID, Role: c.Role}
 		for _, w := range c.Words {
 			run := stems(w)
 			if len(run) == 0 {
@@ -130,22 +136,61 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 			}
 			cw.Runs = append(cw.Runs, run)
 			if len(run) == 1 {
-				for _, r := range relatedOf[run[0]] {
-					cw.Related[r] = true
-				}
+				cw.Related = append(cw.Related, relatedOf[run[0]]...)
 			}
 		}
+		slices.Sort(cw.Related)
+		cw.Related = slices.Compact(cw.Related)
 		fd.Concepts = append(fd.Concepts, cw)
 	}
 	return fd
 }
 
+type lexLink struct {
+	to    string
+	close bool
+}
+
+// flatten lays the lexicon out sorted and flat.
+func flatten(related map[string][]lexLink) *featureData {
+	fd := &featureData{Start: []int32{0}}
+	vocab := map[string]int32{}
+	for _, w := range sortedKeys(related) {
+		fd.Words = append(fd.Words, w)
+		for _, l := range related[w] {
+			v, ok := vocab[l.to]
+			if !ok {
+				v = int32(len(fd.Vocab))
+				vocab[l.to] = v
+				fd.Vocab = append(fd.Vocab, l.to)
+			}
+			fd.To, fd.Close = append(fd.To, v), append(fd.Close, l.close)
+		}
+		fd.Start = append(fd.Start, int32(len(fd.To)))
+	}
+	return fd
+}
+
+// relate calls f for each vocabulary stem WordNet relates to stem t.
+func (fd *featureData) relate(t string, f func(to string, close bool)) {
+	if fd == nil {
+		return
+	}
+	i, ok := slices.BinarySearch(fd.Words, t)
+	if !ok {
+		return
+	}
+	for j := fd.Start[i]; j < fd.Start[i+1]; j++ {
+		f(fd.Vocab[fd.To[j]], fd.Close[j])
+	}
+}
+
 // featurizer returns a featurizer over this data; nil data gives one that
 // reads words and phrasings only.
 func (fd *featureData) featurizer(stems func(string) []string, topics *topicMatcher) *featurizer {
-	f := &featurizer{stems: stems, topics: topics}
+	f := &featurizer{stems: stems, topics: topics, lex: fd}
 	if fd != nil {
-		f.related, f.concepts = fd.Related, fd.Concepts
+		f.concepts = fd.Concepts
 	}
 	return f
 }
@@ -165,20 +210,25 @@ var featureWeight = map[byte]float64{'w': 1, 'b': 1, 'x': 0.5, 'h': 0.25, 'c': 1
 // as a short one's (1/√n): a model then cannot grow confident merely from
 // the number of words.
 func (f *featurizer) features(text string) []feature {
-	toks := f.correct(f.stems(text))
+	return f.featuresOf(f.stems(text))
+}
+
+// featuresOf is features over text already analysed.
+func (f *featurizer) featuresOf(stems []string) []feature {
+	toks := f.correct(stems)
 	set := map[string]bool{}
 	for i, t := range toks {
 		set["w:"+t] = true
 		if i+1 < len(toks) {
 			set["b:"+t+"_"+toks[i+1]] = true
 		}
-		for _, l := range f.related[t] {
-			if l.Close {
-				set["x:"+l.To] = true
+		f.lex.relate(t, func(to string, close bool) {
+			if close {
+				set["x:"+to] = true
 			} else {
-				set["h:"+l.To] = true
+				set["h:"+to] = true
 			}
-		}
+		})
 	}
 	f.conceptFeatures(toks, set)
 	f.phraseFeatures(toks, set)
@@ -235,7 +285,7 @@ func (c *conceptWords) in(toks []string) bool {
 		}
 	}
 	for _, t := range toks {
-		if c.Related[t] {
+		if _, ok := slices.BinarySearch(c.Related, t); ok {
 			return true
 		}
 	}
@@ -510,10 +560,15 @@ func questionExamples(f *featurizer, m *meta, qs []corpus.Question, skip map[str
 
 // understand ranks the topics text is about, best first, "none" included.
 func (s *snapshot) understand(text string) []TopicScore {
+	return s.understandStems(s.stems(text))
+}
+
+// understandStems is understand over text already analysed.
+func (s *snapshot) understandStems(toks []string) []TopicScore {
 	if s.qmodel == nil {
 		return nil
 	}
-	out := rankClasses(s.qmodel.Classes, s.qmodel.scores(s.feat.features(text)))
+	out := rankClasses(s.qmodel.Classes, s.qmodel.scores(s.feat.featuresOf(toks)))
 	for i := range out {
 		if t := s.topics.byID[out[i].Topic]; t != nil {
 			out[i].Label = t.Label
@@ -657,4 +712,13 @@ func (f *featurizer) nearest(t string, maxD int) string {
 // buildStems is the index's text analyzer, for work done at build time.
 func buildStems() func(string) []string {
 	return analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
