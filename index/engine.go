@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -422,24 +423,20 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 // project's notes, not ten paragraphs of one of them.
 const perDocument = 2
 
-// spread picks size hits, at most max of each document while others
-// remain, and returns them best first by score: the diversity decides
-// which hits are shown, never the order they are shown in.
+// spread keeps a corpus-wide search diverse and best first by the score it
+// reports: each hit of a document beyond the first max counts half as much
+// as the one before it, and the hits are sorted by that score, so a
+// question about Llama 4 being open source reaches the article and the
+// definition before a third paragraph of the project's own notes.
 func spread(hits []Hit, max, size int) []Hit {
-	out := make([]Hit, 0, min(size, len(hits)))
-	var later []Hit
 	seen := map[string]int{}
-	for _, h := range hits {
-		if seen[h.Doc]++; seen[h.Doc] <= max {
-			out = append(out, h)
-		} else {
-			later = append(later, h)
+	for i := range hits {
+		if seen[hits[i].Doc]++; seen[hits[i].Doc] > max {
+			hits[i].Score = round3(hits[i].Score * math.Pow(0.5, float64(seen[hits[i].Doc]-max)))
 		}
 	}
-	out = append(out, later...)
-	out = out[:min(size, len(out))]
-	slices.SortStableFunc(out, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
-	return out
+	slices.SortStableFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
+	return hits[:min(size, len(hits))]
 }
 
 // Clause returns one section of a license (or of a policy it
