@@ -28,16 +28,22 @@ func TestGroupVersions(t *testing.T) {
 	}
 }
 
+// spread discounts a document's hits beyond the first max (half, then a
+// quarter …) and returns them best first by the score it reports: b's hit
+// overtakes a's third, and the order never goes up.
 func TestSpreadKeepsScoreOrder(t *testing.T) {
-	in := []Hit{{Doc: "a", Score: 5}, {Doc: "a", Score: 4}, {Doc: "a", Score: 3}, {Doc: "b", Score: 1}, {Doc: "c", Score: 0.5}}
+	in := []Hit{{Doc: "a", Score: 4}, {Doc: "a", Score: 3}, {Doc: "a", Score: 2.5}, {Doc: "a", Score: 2}, {Doc: "b", Score: 1.5}}
 	got := spread(in, 2, 4)
-	want := []float64{5, 4, 1, 0.5} // a's third hit gives way to b and c, and the order stays by score
+	want := []struct {
+		doc   string
+		score float64
+	}{{"a", 4}, {"a", 3}, {"b", 1.5}, {"a", 1.25}}
 	if len(got) != len(want) {
 		t.Fatalf("%d hits, want %d", len(got), len(want))
 	}
-	for i := range want {
-		if got[i].Score != want[i] {
-			t.Errorf("hit %d score %v, want %v", i, got[i].Score, want[i])
+	for i, w := range want {
+		if got[i].Doc != w.doc || got[i].Score != w.score {
+			t.Errorf("hit %d = %s %.2f, want %s %.2f", i, got[i].Doc, got[i].Score, w.doc, w.score)
 		}
 	}
 }
