@@ -471,3 +471,38 @@ func TestOpenWithoutIndex(t *testing.T) {
 		t.Fatalf("err = %v; want ErrNoIndex", err)
 	}
 }
+
+// A right gated by the whole license is conditional and the answer names
+// the gates: the Llama and Qwen user caps, Llama 4's EU exclusion; a
+// non-commercial license's network use is not allowed and says why.
+func TestGatesInAnswers(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct {
+		license, topic string
+		status         index.Status
+		names          []string // each must occur in the summary or a condition
+	}{
+		{"llama4", "modification", index.StatusConditional, []string{"700M", "EU"}},
+		{"llama2", "modification", index.StatusConditional, []string{"700M"}},
+		{"qwen2.5", "modification", index.StatusConditional, []string{"100M"}},
+		{"llama4", "commercial-use", index.StatusConditional, []string{"EU"}},
+		{"cc-by-nc-4.0", "network-use", index.StatusConditional, []string{"NonCommercial"}},
+	} {
+		a, err := e.Ask(context.Background(), c.license, c.topic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := a.Verdict.Summary
+		for _, cond := range a.Conditions {
+			text += " | " + cond.Label
+		}
+		if a.Verdict.Status != c.status {
+			t.Errorf("%s/%s: %s, want %s", c.license, c.topic, a.Verdict.Status, c.status)
+		}
+		for _, n := range c.names {
+			if !strings.Contains(text, n) {
+				t.Errorf("%s/%s names no %q: %s", c.license, c.topic, n, text)
+			}
+		}
+	}
+}

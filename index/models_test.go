@@ -1,0 +1,69 @@
+package index_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/index/indextest"
+)
+
+// A model named instead of a license is answered from the license that
+// governs it, the answer says which and where that comes from, a model
+// under two licenses answers for both, and a model whose license is not
+// indexed is an error naming that license — never a neighbouring one.
+func TestAskAboutAModel(t *testing.T) {
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	for _, c := range []struct{ model, topic, license, also string }{
+		{"Qwen/Qwen2.5-7B-Instruct", "attribution", "apache-2.0", ""},
+		{"Qwen2.5-72B-Instruct", "attribution", "qwen2.5", ""},
+		{"DeepSeek-R1", "commercial use", "mit", ""},
+		{"meta-llama/Llama-3.1-8B-Instruct", "attribution", "llama3.1", ""},
+		{"gemma-3-27b-it", "distillation", "gemma", ""},
+		{"stable-diffusion-v1-5", "commercial use", "creativeml-openrail-m", ""},
+		{"DeepSeek-R1-Distill-Llama-8B", "attribution", "mit", "llama3.1"},
+	} {
+		a, err := e.Ask(ctx, c.model, c.topic)
+		if err != nil {
+			t.Errorf("%s: %v", c.model, err)
+			continue
+		}
+		if a.License != c.license || a.Model == nil || !slices.Contains(a.Model.Licenses, c.license) || !strings.HasPrefix(a.Model.Source, "https://") {
+			t.Errorf("%s → license %s, model %+v; want %s with a source", c.model, a.License, a.Model, c.license)
+		}
+		var others []string
+		for _, o := range a.Others {
+			others = append(others, o.License)
+		}
+		if c.also != "" && !slices.Equal(others, []string{c.also}) || c.also == "" && len(others) > 0 {
+			t.Errorf("%s answers also for %v; want %q", c.model, others, c.also)
+		}
+	}
+	// A license named is not a model: no model in the answer.
+	if a, err := e.Ask(ctx, "apache-2.0", "attribution"); err != nil || a.Model != nil {
+		t.Errorf("apache-2.0 answer has model %+v (%v)", a.Model, err)
+	}
+	for _, name := range []string{"Qwen2.5-3B-Instruct", "bloom", "openrail++"} {
+		_, err := e.Ask(ctx, name, "attribution")
+		var u *index.UnindexedLicenseError
+		if !errors.As(err, &u) || len(u.Licenses) == 0 || !strings.HasPrefix(u.URLs[0], "https://") {
+			t.Errorf("%s: err %v; want the license that is not indexed, with its URL", name, err)
+		}
+	}
+}
+
+// Models are listed, and a filter finds them by any of their names.
+func TestModelsListing(t *testing.T) {
+	e := indextest.Engine(t)
+	if n := len(e.Models("")); n < 80 {
+		t.Errorf("%d models listed", n)
+	}
+	got := e.Models("qwen2.5-7")
+	if len(got) == 0 || got[0].Name != "Qwen2.5-7B-Instruct" && !slices.ContainsFunc(got, func(m index.ModelInfo) bool { return m.Name == "Qwen2.5-7B-Instruct" }) {
+		t.Errorf("filter qwen2.5-7 → %v", got)
+	}
+}
