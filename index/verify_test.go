@@ -19,7 +19,7 @@ import (
 // in for builds: a build directory holds everything it serves from.
 func twoBuildsDir(t *testing.T) string {
 	t.Helper()
-	data := copyData(t, indextest.DataDir(t))
+	data := indextest.CopyData(t, indextest.DataDir(t))
 	cloneBuild(t, data, "20000101T000000.000000000-00000001")
 	return data
 }
@@ -44,39 +44,6 @@ func pointCurrent(t *testing.T, data, name string) {
 	if err := os.Rename(tmp, filepath.Join(data, "index", "current")); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// copyData copies a data dir, the current symlink included (os.CopyFS
-// refuses symlinks).
-func copyData(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		to := filepath.Join(dst, rel)
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(path)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(target, to)
-		case d.IsDir():
-			return os.MkdirAll(to, 0o755)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(to, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
 
 // currentBuild is the directory current names in data.
@@ -141,7 +108,7 @@ func TestDamagedCurrentBuildFallsBackToPreviousGoodBuild(t *testing.T) {
 			}
 			t.Run(file+"/"+dmg.name, func(t *testing.T) {
 				t.Parallel()
-				data := copyData(t, src)
+				data := indextest.CopyData(t, src)
 				cur := currentBuild(t, data)
 				dmg.do(t, filepath.Join(cur, filepath.FromSlash(file)))
 				e, err := index.Open(data)
@@ -180,7 +147,7 @@ func askEveryLicense(t *testing.T, e *index.Engine) {
 // With no good build to fall back to, Open fails naming the file, and the
 // caller (serve) rebuilds; the rebuilt index serves cleanly.
 func TestDamagedOnlyBuildFailsNamingTheFileUntilRebuilt(t *testing.T) {
-	data := copyData(t, indextest.DataDir(t))
+	data := indextest.CopyData(t, indextest.DataDir(t))
 	cur := currentBuild(t, data)
 	var seg string
 	for _, f := range buildFiles(t, cur) {

@@ -31,17 +31,15 @@ func (c *corpusPullCommand) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	prog := newProgress(c.m.Stderr, "texts")
-	res, err := corpus.Pull(ctx, m, corpus.PullOptions{Dest: c.dirs.paths().Texts, From: c.from, Client: c.m.Client, Progress: prog.update})
-	prog.done()
+	res, counts, err := c.m.pullTexts(ctx, m, corpus.PullOptions{Dest: c.dirs.paths().Texts, From: c.from}, "")
 	if err != nil {
-		return offline(err)
+		return err
 	}
-	counts := map[string]int{}
-	for _, r := range res {
-		counts[r.Action]++
-		if r.Action == "absent" && !c.all {
-			fmt.Fprintf(c.m.Stderr, "note: %s has no download URL and is not in the mirror; it will be left out of the index (use --from DIR)\n", r.Doc)
+	if !c.all {
+		for _, r := range res {
+			if r.Action == "absent" {
+				fmt.Fprintf(c.m.Stderr, "note: %s has no download URL and is not in the mirror; it will be left out of the index (use --from DIR)\n", r.Doc)
+			}
 		}
 	}
 	fmt.Fprintf(c.m.Stdout, "%d documents in %s: %d fetched, %d copied, %d unchanged, %d absent\n",
@@ -49,7 +47,7 @@ func (c *corpusPullCommand) Run(ctx context.Context) error {
 	if c.all && counts["absent"] > 0 {
 		var absent []string
 		for _, r := range res {
-			if r.Action == "absent" && !c.all {
+			if r.Action == "absent" {
 				absent = append(absent, r.Doc)
 			}
 		}

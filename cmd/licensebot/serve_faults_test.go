@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -148,34 +147,11 @@ func (b *servedBot) askFifty(t *testing.T, licenses []index.LicenseInfo) {
 // the texts a rebuild reads.
 func dataWithTexts(t *testing.T, previous bool) (data, current string) {
 	t.Helper()
-	src := indextest.DataDir(t)
-	data = t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		to := filepath.Join(data, rel)
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			target, _ := os.Readlink(path)
-			return os.Symlink(target, to)
-		case d.IsDir():
-			return os.MkdirAll(to, 0o755)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(to, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data = indextest.CopyData(t, indextest.DataDir(t))
 	if err := os.Symlink(corpustest.TextsDir(t), filepath.Join(data, "texts")); err != nil {
 		t.Fatal(err)
 	}
-	current, err = filepath.EvalSymlinks(filepath.Join(data, "index", "current"))
+	current, err := filepath.EvalSymlinks(filepath.Join(data, "index", "current"))
 	if err != nil {
 		t.Fatal(err)
 	}

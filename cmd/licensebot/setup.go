@@ -56,15 +56,11 @@ func (m *Main) setUp(ctx context.Context, d dirs, why string) error {
 		return err
 	}
 	start := time.Now()
-	prog := newProgress(m.Stderr, "  texts")
-	res, err := corpus.Pull(ctx, man, corpus.PullOptions{Dest: p.Texts, Client: m.Client, Progress: prog.update})
-	prog.done()
+	res, counts, err := m.pullTexts(ctx, man, corpus.PullOptions{Dest: p.Texts}, "  ")
 	if err != nil {
-		return offline(err)
+		return err
 	}
-	counts := map[string]int{}
 	for _, r := range res {
-		counts[r.Action]++
 		if r.Action == "absent" {
 			fmt.Fprintf(m.Stderr, "  note: %s comes only from a mirror (no download URL); left out until `licensebot corpus pull --from DIR`\n", r.Doc)
 		}
@@ -147,4 +143,22 @@ func (p *progress) done() {
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
+}
+
+// pullTexts pulls the texts with progress on stderr (each line indented
+// by indent) and counts the results by action; an unreachable network is
+// one line naming the fix.
+func (m *Main) pullTexts(ctx context.Context, man *corpus.Manifest, o corpus.PullOptions, indent string) ([]corpus.PullResult, map[string]int, error) {
+	prog := newProgress(m.Stderr, indent+"texts")
+	o.Client, o.Progress = m.Client, prog.update
+	res, err := corpus.Pull(ctx, man, o)
+	prog.done()
+	if err != nil {
+		return nil, nil, offline(err)
+	}
+	counts := map[string]int{}
+	for _, r := range res {
+		counts[r.Action]++
+	}
+	return res, counts, nil
 }

@@ -6,7 +6,9 @@ package indextest
 
 import (
 	"context"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -93,4 +95,38 @@ func buildPrivate(paths corpus.Paths) (string, bool, error) {
 	}
 	_, err = index.Build(context.Background(), paths, dir)
 	return dir, true, err
+}
+
+// CopyData copies a data directory — index builds, the current symlink as
+// a symlink — into a fresh temporary one a test may damage, and returns it.
+// (os.CopyFS refuses symlinks.)
+func CopyData(t testing.TB, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		to := filepath.Join(dst, rel)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(path)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, to)
+		case d.IsDir():
+			return os.MkdirAll(to, 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }
