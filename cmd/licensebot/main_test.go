@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
@@ -224,5 +226,32 @@ func TestArgumentsAfterDoubleDashArePositional(t *testing.T) {
 	}
 	if _, _, code := run(t, "corpus", "--help"); code != 0 {
 		t.Errorf("corpus --help: exit %d, want 0", code)
+	}
+}
+
+// `corpus pull --all` (image builds) fails naming each document that has
+// no download URL and is not in the mirror.
+func TestPullAllNamesAbsentTexts(t *testing.T) {
+	mirror := t.TempDir()
+	src := corpustest.TextsDir(t)
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() == "osd.txt" || e.Name() == "critique-llama4-not-open-source.txt" {
+			continue // the mirror-only texts, left out
+		}
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mirror, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stderr, code := run(t, "corpus", "pull", "--all", "--data", t.TempDir(), "--from", mirror)
+	if code == 0 || !strings.Contains(stderr, "osd") || !strings.Contains(stderr, "critique-llama4-not-open-source") {
+		t.Errorf("exit %d, stderr %q; want a failure naming osd and the critique", code, stderr)
 	}
 }
