@@ -101,15 +101,17 @@ func writeHeader(w io.Writer, n int) {
 var wordRE = regexp.MustCompile(`[a-z][a-z-]+`)
 
 // stop words carry no topic; they are not looked up.
-var stop = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the and for with that this from can may not are was were will would
+var stop = wordSet(`the and for with that this from can may not are was were will would
 		should could does did has have had its it's you your our their they them what which who whom
 		how why when where there here into onto any all some such than then also just only very about
-		use using used want need like get got make made one two out per via i'm don't isn't`) {
-		stop[w] = true
+		use using used want need like get got make made one two out per via i'm don't isn't`)
+
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
 	}
+	return set
 }
 
 // vocabulary collects the words and multi-word phrases of topics.yaml and

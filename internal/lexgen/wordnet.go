@@ -187,11 +187,13 @@ func (wn *wordNet) base(word string, pos byte) string {
 // of speech, without word itself.
 func (wn *wordNet) related(word, rel string) []string {
 	set := map[string]bool{}
+	var bases []string
 	for _, pos := range []byte{'n', 'v', 'a', 'r'} {
 		b := wn.base(word, pos)
 		if b == "" {
 			continue
 		}
+		bases = append(bases, b)
 		for sense, off := range wn.index[pos][b] {
 			s := wn.data[pos][off]
 			if s == nil {
@@ -230,6 +232,9 @@ func (wn *wordNet) related(word, rel string) []string {
 		}
 	}
 	delete(set, word)
+	for _, b := range bases { // "credits" is not related to "credit": it is it
+		delete(set, b)
+	}
 	out := make([]string, 0, len(set))
 	for w := range set {
 		out = append(out, w)
