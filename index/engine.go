@@ -382,6 +382,10 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 			return nil, err
 		}
 		req.license = l.Key
+	} else if _, l, rest := s.modelIn(req.text); l != nil && rest != "" {
+		// A query that names a model is about that model's license; the
+		// name itself is not what to look for in it.
+		req.license, req.text = l.Key, rest
 	}
 	if req.text == "" {
 		return []Hit{}, nil

@@ -238,3 +238,37 @@ func (mo *modelMeta) matches(folded string) bool {
 	}
 	return strings.Contains(corpus.FoldModelName(mo.Family), folded)
 }
+
+// modelIn finds a catalogued model named in free text ("can I use yolov8
+// in a closed source app"): the longest run of up to four words that is a
+// model's name, and the text without it. Nil when none is, or when its
+// licenses are none indexed.
+func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
+	words := strings.Fields(text)
+	for n := min(4, len(words)); n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			name := strings.Trim(strings.Join(words[i:i+n], " "), "?!.,;:()\"'")
+			if mo := s.models.lookup(name); mo != nil {
+				if sub, err := s.modelSubject(mo); err == nil {
+					rest := strings.Join(append(append([]string{}, words[:i]...), words[i+n:]...), " ")
+					return mo, sub.license, rest
+				}
+			}
+		}
+	}
+	return nil, nil, text
+}
+
+// ModelIn returns the catalogued model a free-text query names, with the
+// license a search of it is limited to, or nil.
+func (e *Engine) ModelIn(query string) *ModelRef {
+	s, err := e.acquire()
+	if err != nil {
+		return nil
+	}
+	defer s.release()
+	if mo, _, _ := s.modelIn(cleanInput(query)); mo != nil {
+		return mo.ref()
+	}
+	return nil
+}

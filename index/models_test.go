@@ -67,3 +67,26 @@ func TestModelsListing(t *testing.T) {
 		t.Errorf("filter qwen2.5-7 → %v", got)
 	}
 }
+
+// A free-text search that names a model searches that model's license.
+func TestSearchNamingAModel(t *testing.T) {
+	e := indextest.Engine(t)
+	hits, err := e.Search(context.Background(), "can I use yolov8 in a closed source app", "", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		t.Fatal("no hits")
+	}
+	for _, h := range hits {
+		if h.Doc != "agpl-3.0" {
+			t.Errorf("hit %s#%s is not from YOLOv8's license (agpl-3.0)", h.Doc, h.Section)
+		}
+	}
+	if m := e.ModelIn("can I use yolov8 in a closed source app"); m == nil || m.Name != "YOLOv8" {
+		t.Errorf("ModelIn = %+v, want YOLOv8", m)
+	}
+	if m := e.ModelIn("is attribution required"); m != nil {
+		t.Errorf("ModelIn found %+v in a query that names no model", m)
+	}
+}

@@ -59,6 +59,9 @@ func (c *searchCommand) Run(ctx context.Context) error {
 		}{hits})
 	}
 	p := c.m.out()
+	if mo := e.ModelIn(c.query); c.license == "" && mo != nil {
+		p.line(fmt.Sprintf("%s is under %s: searching %s.", mo.Name, strings.Join(mo.Licenses, " and "), mo.Licenses[0]))
+	}
 	if len(hits) == 0 {
 		p.line("No clause matches.")
 	}
