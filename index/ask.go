@@ -180,11 +180,16 @@ func (s *snapshot) answerNarrowerTwo(ctx context.Context, a *Answer, l *licenseM
 	if err != nil || len(q2) == 0 {
 		return err
 	}
-	t2 := s.topics.byID[second.Topic]
-	lead := a.Clauses[:min(1, len(a.Clauses))]
-	merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r.text, t2.Expand)), a.Clauses[min(1, len(a.Clauses)):])
-	a.Clauses = merged[:min(answerClauses, len(merged))]
+	s.quoteSecond(a, r, second.Topic, q2)
 	return nil
+}
+
+// quoteSecond puts the second aspect's leading clause right after the
+// first aspect's, before the rest of the quotes.
+func (s *snapshot) quoteSecond(a *Answer, r *reading, topic string, q2 []Hit) {
+	lead, rest := a.Clauses[:min(1, len(a.Clauses))], a.Clauses[min(1, len(a.Clauses)):]
+	merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r.text, s.topics.byID[topic].Expand)), rest)
+	a.Clauses = merged[:min(answerClauses, len(merged))]
 }
 
 // answerNarrower answers a question understood as a topic but asked more
@@ -293,10 +298,7 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 	a.Also = append(a.Also, Aspect{Topic: second, Label: t2.Label, Verdict: Verdict{Status: c2.Status, Summary: c2.Summary},
 		Conditions: append([]Condition{}, c2.Conditions...)})
 	if len(q2) > 0 && a.Grounded {
-		lead := a.Clauses[:min(1, len(a.Clauses))]
-		rest := a.Clauses[min(1, len(a.Clauses)):]
-		merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r.text, t2.Expand)), rest)
-		a.Clauses = merged[:min(answerClauses, len(merged))]
+		s.quoteSecond(a, r, second, q2)
 	}
 	return nil
 }
