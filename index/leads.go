@@ -16,6 +16,7 @@ import (
 const minLeadVotes = 2
 
 func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
+	at := clauseIndexes(m)
 	votes := map[string]map[string]int{} // license#topic → ref → questions
 	for _, q := range qs {
 		if skip[q.ID] || len(q.Topics) == 0 {
@@ -27,7 +28,7 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 		}
 		key := q.License() + "#" + q.Topics[0]
 		for _, ref := range c.Refs {
-			if m.quotes(ref, q.Expect) {
+			if m.quotes(at, ref, q.Expect) {
 				if votes[key] == nil {
 					votes[key] = map[string]int{}
 				}
@@ -52,16 +53,16 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 	}
 }
 
-// quotes reports whether the clause ref, quoted with the list it
-// introduces, contains one of the expected phrases.
-func (m *meta) quotes(ref string, expect []corpus.Expect) bool {
-	i, ok := clauseIndex(m, ref)
+// quotes reports whether the clause ref (found through at), quoted with
+// the list it introduces, contains one of the expected phrases.
+func (m *meta) quotes(at map[string]int, ref string, expect []corpus.Expect) bool {
+	i, ok := at[ref]
 	if !ok {
 		return false
 	}
 	text := m.Clauses[i].Heading + " " + m.Clauses[i].Quote()
 	for _, it := range m.Lists[ref] {
-		if j, ok := clauseIndex(m, it); ok {
+		if j, ok := at[it]; ok {
 			text += " " + m.Clauses[j].Quote()
 		}
 	}
@@ -74,12 +75,11 @@ func (m *meta) quotes(ref string, expect []corpus.Expect) bool {
 	return false
 }
 
-// clauseIndex finds "doc#section" among the meta's clauses.
-func clauseIndex(m *meta, ref string) (int, bool) {
+// clauseIndexes maps "doc#section" to its place in the meta's clauses.
+func clauseIndexes(m *meta) map[string]int {
+	at := make(map[string]int, len(m.Clauses))
 	for i, c := range m.Clauses {
-		if c.Doc+"#"+c.Section == ref {
-			return i, true
-		}
+		at[c.Doc+"#"+c.Section] = i
 	}
-	return 0, false
+	return at
 }

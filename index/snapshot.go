@@ -91,10 +91,9 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 // lookups indexes the meta's clauses, documents, licenses and models.
 func (s *snapshot) lookups() {
 	m := s.m
-	s.clauseAt = make(map[string]int, len(m.Clauses))
+	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
-	for i, c := range m.Clauses {
-		s.clauseAt[c.Doc+"#"+c.Section] = i
+	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),
