@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -155,7 +156,7 @@ type lexLink struct {
 func flatten(related map[string][]lexLink) *featureData {
 	fd := &featureData{Start: []int32{0}}
 	vocab := map[string]int32{}
-	for _, w := range sortedKeys(related) {
+	for _, w := range slices.Sorted(maps.Keys(related)) {
 		fd.Words = append(fd.Words, w)
 		for _, l := range related[w] {
 			v, ok := vocab[l.to]
@@ -712,13 +713,4 @@ func (f *featurizer) nearest(t string, maxD int) string {
 // buildStems is the index's text analyzer, for work done at build time.
 func buildStems() func(string) []string {
 	return analyzerStems(buildMapping().AnalyzerNamed(analyzerText))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
