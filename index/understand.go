@@ -332,6 +332,16 @@ func (m *questionModel) scores(feats []feature) []float64 {
 	return softmax(z)
 }
 
+// knowsAny reports whether any of feats has weights in the model.
+func (m *questionModel) knowsAny(feats []feature) bool {
+	for _, ft := range feats {
+		if _, ok := m.at[ft.name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func softmax(z []float64) []float64 {
 	mx := math.Inf(-1)
 	for _, v := range z {
@@ -569,7 +579,19 @@ func (s *snapshot) understandStems(toks []string) []TopicScore {
 	if s.qmodel == nil {
 		return nil
 	}
-	out := rankClasses(s.qmodel.Classes, s.qmodel.scores(s.feat.featuresOf(toks)))
+	feats := s.feat.featuresOf(toks)
+	p := s.qmodel.scores(feats)
+	if !s.qmodel.knowsAny(feats) {
+		// Nothing the model has seen: the question is about no topic it
+		// knows, not about the topics asked most often.
+		for k, c := range s.qmodel.Classes {
+			p[k] = 0
+			if c == corpus.NoTopic {
+				p[k] = 1
+			}
+		}
+	}
+	out := rankClasses(s.qmodel.Classes, p)
 	for i := range out {
 		if t := s.topics.byID[out[i].Topic]; t != nil {
 			out[i].Label = t.Label
