@@ -60,11 +60,16 @@ type BuildReport struct {
 // current, and whatever serves from it, untouched.
 func Build(ctx context.Context, p corpus.Paths, dataDir string) (*BuildReport, error) {
 	start := time.Now()
-	root := indexRoot(dataDir)
 	c, err := corpus.Load(p)
 	if err != nil {
 		return nil, err
 	}
+	return buildCorpus(ctx, c, dataDir, start)
+}
+
+// buildCorpus is Build for a loaded corpus.
+func buildCorpus(ctx context.Context, c *corpus.Corpus, dataDir string, start time.Time) (*BuildReport, error) {
+	root := indexRoot(dataDir)
 	builds := filepath.Join(root, buildsDir)
 	if err := os.MkdirAll(builds, 0o755); err != nil {
 		return nil, err

@@ -1,0 +1,168 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
+)
+
+// answerCV is what cross-validating whole answers measured: for each
+// training question, answered by an index built without its fold, whether
+// an expected phrase is in the first quoted clause (top1) or the first
+// three (top3), and whether a definite verdict contradicts its statuses.
+type answerCV struct {
+	n, top1, top3, statusN, wrong int
+	byFile                        map[string][3]int // file → n, top1, top3
+	misses                        []string
+}
+
+var cvSpace = regexp.MustCompile(`\s+`)
+
+// cvNorm is score.py's norm: curly quotes folded, spaces collapsed, lower case.
+func cvNorm(s string) string {
+	s = strings.NewReplacer("\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
+	return strings.ToLower(strings.TrimSpace(cvSpace.ReplaceAllString(s, " ")))
+}
+
+// crossValidateAnswers builds k indexes, each without one fold of the
+// training questions (the question model and the learned leads fitted on
+// the rest), and answers that fold's questions: the honest estimate of
+// answer quality on questions like the training ones, which the answer
+// paths are changed by. Test sets are never used here.
+func crossValidateAnswers(t *testing.T, k int) answerCV {
+	t.Helper()
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := answerCV{byFile: map[string][3]int{}}
+	for fold := 0; fold < k; fold++ {
+		var train, held []corpus.Question
+		for i, q := range c.Questions {
+			if i%k == fold {
+				held = append(held, q)
+			} else {
+				train = append(train, q)
+			}
+		}
+		cf := *c
+		cf.Questions = train
+		dir := t.TempDir()
+		if _, err := buildCorpus(context.Background(), &cf, dir, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		e, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range held {
+			cv.score(t, e, q)
+		}
+		e.Close()
+	}
+	return cv
+}
+
+func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
+	a, err := e.Ask(context.Background(), q.License(), q.Text())
+	if err != nil {
+		t.Fatalf("%s: %v", q.ID, err)
+	}
+	hit := func(k int) bool {
+		for _, h := range a.Clauses[:min(k, len(a.Clauses))] {
+			for _, x := range q.Expect {
+				if strings.HasPrefix(h.Doc, x.Doc) && strings.Contains(cvNorm(h.Heading+" "+h.Text), cvNorm(x.Text)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	f := filepath.Base(q.File)
+	v := cv.byFile[f]
+	cv.n++
+	v[0]++
+	if hit(1) {
+		cv.top1++
+		v[1]++
+	}
+	if hit(3) {
+		cv.top3++
+		v[2]++
+	}
+	cv.byFile[f] = v
+	if len(q.Status) > 0 {
+		cv.statusN++
+		if s := string(a.Verdict.Status); s != string(StatusUnknown) && !slices.Contains(q.Status, s) {
+			cv.wrong++
+			cv.misses = append(cv.misses, fmt.Sprintf("%s: wrong verdict %s (want %v): %s", q.ID, s, q.Status, q.Text()))
+		}
+	}
+	if !hit(1) {
+		var got []string
+		for _, h := range a.Clauses[:min(3, len(a.Clauses))] {
+			got = append(got, h.Doc+"#"+h.Section)
+		}
+		cv.misses = append(cv.misses, fmt.Sprintf("%s %v top3=%v got %v: %s", q.ID, q.Topics, hit(3), got, q.Text()))
+	}
+}
+
+// TestAnswersCrossValidated reports whole-answer quality on training
+// questions the index was built without; run by hand, it builds five
+// indexes (LICENSEBOT_TUNE=1 go test ./index -run TestAnswersCrossValidated -v).
+func TestAnswersCrossValidated(t *testing.T) {
+	if os.Getenv("LICENSEBOT_TUNE") == "" {
+		t.Skip("set LICENSEBOT_TUNE=1 to cross-validate whole answers")
+	}
+	cv := crossValidateAnswers(t, 5)
+	t.Logf("answers, 5-fold cross-validation over %d training questions: top-1 %.3f top-3 %.3f wrong verdicts %d/%d",
+		cv.n, float64(cv.top1)/float64(cv.n), float64(cv.top3)/float64(cv.n), cv.wrong, cv.statusN)
+	for f, v := range cv.byFile {
+		t.Logf("  %s: top-1 %.3f top-3 %.3f of %d", f, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0]), v[0])
+	}
+	if os.Getenv("LICENSEBOT_CV_MISSES") != "" {
+		for _, m := range cv.misses {
+			fmt.Println("  ", m)
+		}
+	}
+}
+
+// TestSweepAnswers sweeps the thresholds of ask.go by cross-validating
+// whole answers; run by hand
+// (LICENSEBOT_TUNE=1 go test ./index -run TestSweepAnswers -v).
+func TestSweepAnswers(t *testing.T) {
+	if os.Getenv("LICENSEBOT_TUNE") == "" {
+		t.Skip("set LICENSEBOT_TUNE=1 to sweep the thresholds")
+	}
+	sweep := func(name string, v *float64, values ...float64) {
+		saved := *v
+		defer func() { *v = saved }()
+		for _, x := range values {
+			*v = x
+			cv := crossValidateAnswers(t, 5)
+			t.Logf("%s %.2f: top-1 %.3f top-3 %.3f wrong verdicts %d/%d", name, x,
+				float64(cv.top1)/float64(cv.n), float64(cv.top3)/float64(cv.n), cv.wrong, cv.statusN)
+		}
+	}
+	sweep("verdictConfidence", &verdictConfidence, 0.4, 0.5, 0.6, 0.7)
+	sweep("aspectConfidence", &aspectConfidence, 0.2, 0.3, 0.4)
+	sweep("leadConfidence", &leadConfidence, 0, 0.1, 0.2, 0.3)
+	sweep("otherLeadConfidence", &otherLeadConfidence, 0.02, 0.05, 0.1, 0.2)
+	saved := unsureLeads
+	defer func() { unsureLeads = saved }()
+	for _, n := range []int{1, 2, 3} {
+		unsureLeads = n
+		cv := crossValidateAnswers(t, 5)
+		t.Logf("unsureLeads %d: top-1 %.3f top-3 %.3f wrong verdicts %d/%d", n,
+			float64(cv.top1)/float64(cv.n), float64(cv.top3)/float64(cv.n), cv.wrong, cv.statusN)
+	}
+}
