@@ -22,7 +22,14 @@ import (
 type answerCV struct {
 	n, top1, top3, statusN, wrong int
 	byFile                        map[string][3]int // file → n, top1, top3
-	misses                        []string
+	// byPath is the same by how the question was answered (verdict,
+	// narrower, unsure) and whether the model's first topic is a label.
+	byPath map[string][3]int
+	// choice is clause choice alone: for questions whose first labelled
+	// topic has a card citing an expected clause, whether the card's
+	// quotes, ordered for the question, lead with one (n, top1, top3).
+	choice [3]int
+	misses []string
 }
 
 var cvSpace = regexp.MustCompile(`\s+`)
@@ -44,7 +51,7 @@ func crossValidateAnswers(t *testing.T, k int) answerCV {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cv := answerCV{byFile: map[string][3]int{}}
+	cv := answerCV{byFile: map[string][3]int{}, byPath: map[string][3]int{}}
 	for fold := 0; fold < k; fold++ {
 		var train, held []corpus.Question
 		for i, q := range c.Questions {
@@ -100,6 +107,32 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 		v[2]++
 	}
 	cv.byFile[f] = v
+	ranked, err := e.Understand(q.License(), q.Text())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "unsure"
+	switch {
+	case a.Closest != nil:
+		path = "narrower"
+	case a.Curated:
+		path = "verdict"
+	}
+	if len(ranked) > 0 && slices.Contains(q.Topics, ranked[0].Topic) {
+		path += ", read right"
+	} else {
+		path += ", read wrong"
+	}
+	w := cv.byPath[path]
+	w[0]++
+	if hit(1) {
+		w[1]++
+	}
+	if hit(3) {
+		w[2]++
+	}
+	cv.byPath[path] = w
+	cv.scoreChoice(t, e, q)
 	if len(q.Status) > 0 {
 		cv.statusN++
 		if s := string(a.Verdict.Status); s != string(StatusUnknown) && !slices.Contains(q.Status, s) {
@@ -128,6 +161,10 @@ func TestAnswersCrossValidated(t *testing.T) {
 		cv.n, float64(cv.top1)/float64(cv.n), float64(cv.top3)/float64(cv.n), cv.wrong, cv.statusN)
 	for f, v := range cv.byFile {
 		t.Logf("  %s: top-1 %.3f top-3 %.3f of %d", f, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0]), v[0])
+	}
+	t.Logf("  clause choice for the labelled topic: top-1 %.3f top-3 %.3f of %d", float64(cv.choice[1])/float64(cv.choice[0]), float64(cv.choice[2])/float64(cv.choice[0]), cv.choice[0])
+	for p, v := range cv.byPath {
+		t.Logf("  %s: top-1 %.3f top-3 %.3f of %d", p, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0]), v[0])
 	}
 	if os.Getenv("LICENSEBOT_CV_MISSES") != "" {
 		for _, m := range cv.misses {
@@ -164,5 +201,41 @@ func TestSweepAnswers(t *testing.T) {
 		cv := crossValidateAnswers(t, 5)
 		t.Logf("unsureLeads %d: top-1 %.3f top-3 %.3f wrong verdicts %d/%d", n,
 			float64(cv.top1)/float64(cv.n), float64(cv.top3)/float64(cv.n), cv.wrong, cv.statusN)
+	}
+}
+
+// scoreChoice scores the clause choice for q's labelled topic.
+func (cv *answerCV) scoreChoice(t *testing.T, e *Engine, q corpus.Question) {
+	s, err := e.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.release()
+	l, err := s.resolveLicense(q.License())
+	if err != nil || len(q.Topics) == 0 {
+		return
+	}
+	c := s.card(l, q.Topics[0])
+	if c == nil || len(c.Refs) == 0 {
+		return
+	}
+	at := clauseIndexes(s.m)
+	covered := slices.ContainsFunc(c.Refs, func(ref string) bool { return s.m.quotes(at, ref, q.Expect) })
+	if !covered {
+		return
+	}
+	quoted, err := s.quoteCard(context.Background(), l, s.read(q.Text()), q.Topics[0], c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv.choice[0]++
+	for i, h := range quoted[:min(3, len(quoted))] {
+		if s.m.quotes(at, h.Doc+"#"+h.Section, q.Expect) {
+			if i == 0 {
+				cv.choice[1]++
+			}
+			cv.choice[2]++
+			break
+		}
 	}
 }

@@ -363,8 +363,8 @@ func (s *snapshot) covers(h Hit, r *reading, l *licenseMeta) bool {
 
 // quoteCard returns the clauses card c rests on, in the order to quote
 // them: the clause naming the user's case first when they named one
-// ("spam"), else the card's order, unless the user's own words beyond the
-// topic's vocabulary pick out another of its clauses.
+// ("spam"), else the card's order, unless the user's few words beyond the
+// topic's vocabulary (see pickWords) pick out another of its clauses.
 func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, topic string, c *cardMeta) ([]Hit, error) {
 	if len(c.Refs) == 0 {
 		return nil, nil
@@ -382,7 +382,7 @@ func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, to
 		return mergeHits(own, quoted), nil
 	}
 	rest := s.residual(r.text, l, s.topics.vocab[topic])
-	if rest == "" {
+	if rest == "" || len(strings.Fields(rest)) > pickWords {
 		return quoted, nil
 	}
 	own, err := s.search(ctx, searchReq{text: rest, only: c.Refs, size: len(c.Refs), noShingles: true})
@@ -394,6 +394,14 @@ func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, to
 	}
 	return quoted, nil
 }
+
+// pickWords is the most words beside a topic's vocabulary that may pick
+// one of its card's clauses over the card's order ("modified files",
+// "patent lawsuit"). The words beside the topic in a sentence pick the
+// wrong clause more often than the right one: cross-validated, the card's
+// order alone leads with an expected clause for 0.831 of the training
+// questions, the sentence's other words for 0.794.
+const pickWords = 2
 
 // closest searches the license for the question's words, widened with the
 // given topic's terms when there is one. An unsure answer searches the
