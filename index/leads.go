@@ -12,8 +12,11 @@ import (
 // to see: for each license and topic, the cited clause their expected
 // phrases point at most often leads, when at least minLeadVotes questions
 // agree and it beats the author's first choice. The card's clauses stay
-// the same; only their order changes.
-const minLeadVotes = 2
+// the same; only their order changes. One vote is enough: cross-validated
+// over the training questions, clause choice for the labelled topic is
+// 0.849 with one, 0.831 with two, 0.817 with three and 0.808 with none
+// (TestAnswersCrossValidated, minLeadVotes set by hand).
+const minLeadVotes = 1
 
 func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 	at := clauseIndexes(m)
