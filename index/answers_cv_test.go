@@ -29,6 +29,8 @@ type answerCV struct {
 	// topic has a card citing an expected clause, whether the card's
 	// quotes, ordered for the question, lead with one (n, top1, top3).
 	choice [3]int
+	// search is `search --license L QUESTION` on the same questions.
+	search [3]int
 	misses []string
 }
 
@@ -133,6 +135,7 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 	}
 	cv.byPath[path] = w
 	cv.scoreChoice(t, e, q)
+	cv.scoreSearch(t, e, q)
 	if len(q.Status) > 0 {
 		cv.statusN++
 		if s := string(a.Verdict.Status); s != string(StatusUnknown) && !slices.Contains(q.Status, s) {
@@ -162,6 +165,7 @@ func TestAnswersCrossValidated(t *testing.T) {
 	for f, v := range cv.byFile {
 		t.Logf("  %s: top-1 %.3f top-3 %.3f of %d", f, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0]), v[0])
 	}
+	t.Logf("  the same questions as searches within their license: top-1 %.3f top-3 %.3f", float64(cv.search[1])/float64(cv.search[0]), float64(cv.search[2])/float64(cv.search[0]))
 	t.Logf("  clause choice for the labelled topic: top-1 %.3f top-3 %.3f of %d", float64(cv.choice[1])/float64(cv.choice[0]), float64(cv.choice[2])/float64(cv.choice[0]), cv.choice[0])
 	for p, v := range cv.byPath {
 		t.Logf("  %s: top-1 %.3f top-3 %.3f of %d", p, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0]), v[0])
@@ -193,6 +197,7 @@ func TestSweepAnswers(t *testing.T) {
 	sweep("verdictConfidence", &verdictConfidence, 0.4, 0.5, 0.6, 0.7)
 	sweep("aspectConfidence", &aspectConfidence, 0.2, 0.3, 0.4)
 	sweep("leadConfidence", &leadConfidence, 0, 0.1, 0.2, 0.3)
+	sweep("favourConfidence", &favourConfidence, 0.2, 0.3, 0.5)
 	sweep("otherLeadConfidence", &otherLeadConfidence, 0.02, 0.05, 0.1, 0.2)
 	saved := unsureLeads
 	defer func() { unsureLeads = saved }()
@@ -235,6 +240,26 @@ func (cv *answerCV) scoreChoice(t *testing.T, e *Engine, q corpus.Question) {
 				cv.choice[1]++
 			}
 			cv.choice[2]++
+			break
+		}
+	}
+}
+
+// scoreSearch scores a search for q within its license.
+func (cv *answerCV) scoreSearch(t *testing.T, e *Engine, q corpus.Question) {
+	hits, err := e.Search(context.Background(), q.Text(), q.License(), 3)
+	if err != nil {
+		t.Fatalf("%s: %v", q.ID, err)
+	}
+	cv.search[0]++
+	for i, h := range hits {
+		if slices.ContainsFunc(q.Expect, func(x corpus.Expect) bool {
+			return strings.HasPrefix(h.Doc, x.Doc) && strings.Contains(cvNorm(h.Heading+" "+h.Text), cvNorm(x.Text))
+		}) {
+			if i == 0 {
+				cv.search[1]++
+			}
+			cv.search[2]++
 			break
 		}
 	}

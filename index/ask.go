@@ -12,16 +12,19 @@ import (
 // "unknown" with suggestions, and the likeliest topic's leading clause
 // opens the quotes from leadConfidence up, followed by the leading clauses
 // of up to unsureLeads-1 more topics read with otherLeadConfidence. A
-// second aspect is answered when its topic reaches aspectConfidence. Chosen
-// by cross-validating whole answers over the training questions
-// (TestSweepAnswers: wrong verdicts first, then top-1 and top-3), never on
-// a test set; variables only so that the sweep can set them.
+// second aspect is answered when its topic reaches aspectConfidence. A
+// search within a license favours the leading clause of a topic read with
+// favourConfidence (see favourFor). Chosen by cross-validating whole
+// answers over the training questions (TestSweepAnswers: wrong verdicts
+// first, then top-1 and top-3), never on a test set; variables only so
+// that the sweep can set them.
 var (
 	verdictConfidence   = 0.5
 	leadConfidence      = 0.1
 	otherLeadConfidence = 0.05
 	unsureLeads         = 3
 	aspectConfidence    = 0.3
+	favourConfidence    = 0.3
 	suggestFloor        = 0.04
 	maxSuggestions      = 5
 )

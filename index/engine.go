@@ -412,6 +412,11 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	if err != nil {
 		return nil, err
 	}
+	if req.favour = s.favourFor(req, hits); req.favour != nil {
+		if hits, err = s.search(ctx, req); err != nil {
+			return nil, err
+		}
+	}
 	hits = groupVersions(hits)
 	if req.license == "" {
 		hits = spread(hits, perDocument, size)
@@ -419,6 +424,31 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	hits = hits[:min(size, len(hits))]
 	s.markMatched(hits, req.text)
 	return hits, nil
+}
+
+// favourFor returns the clause a search within one license favours: the
+// leading clause of the topic the question model reads the query as, from
+// favourConfidence up — unless the query names a clause outright (its best
+// plain hit holds every word of it: "Built with Llama"), or favours a kind
+// of document. Cross-validated over the training questions asked as
+// searches, top-1 0.31 -> 0.54, top-3 0.50 -> 0.64.
+func (s *snapshot) favourFor(req searchReq, plain []Hit) []string {
+	l := s.licenses[req.license]
+	if l == nil || req.kind != "" {
+		return nil
+	}
+	r := s.read(req.text)
+	if len(plain) > 0 && s.covers(plain[0], r, l) {
+		return nil
+	}
+	t, ok := s.top(r, l, "")
+	if !ok || t.Score < favourConfidence || r.ranked[0].Topic != t.Topic {
+		return nil
+	}
+	if c := s.card(l, t.Topic); c != nil && len(c.Refs) > 0 {
+		return c.Refs[:1]
+	}
+	return nil
 }
 
 // perDocument is how many hits of one document a corpus-wide search shows

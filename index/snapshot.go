@@ -236,6 +236,7 @@ type searchReq struct {
 	// picks among a card's clauses or a license's, where they never
 	// changed a ranking on the eval sets and cost most of the search.
 	noShingles bool
+	favour     []string // clauses to favour ("doc#section"), if any
 }
 
 func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
@@ -287,6 +288,11 @@ func (s *snapshot) query(r searchReq) query.Query {
 		ids := query.NewDocIDQuery(r.only)
 		ids.SetBoost(0)
 		b.AddMust(ids)
+	}
+	if len(r.favour) > 0 {
+		ids := query.NewDocIDQuery(r.favour)
+		ids.SetBoost(favourBoost)
+		b.AddShould(ids)
 	}
 	if r.kind != "" {
 		k := query.NewTermQuery(r.kind)
@@ -465,3 +471,8 @@ func (s *snapshot) tokens(text string) []token {
 }
 
 func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
+
+// favourBoost is the weight of a favoured clause (see favourFor): about a
+// strong match of the user's words, so that a query naming another clause
+// still finds it.
+const favourBoost = 1.0
