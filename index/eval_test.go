@@ -227,6 +227,7 @@ func evalSets(t *testing.T) []evalSet {
 		{"real-train-3", filepath.Join(root, "corpus", "questions", "train-3.yaml"), "train", 0, 0, 1},
 		{"balanced-2", filepath.Join(root, "corpus", "questions", "balanced-2.yaml"), "train", 0, 0, 1},
 		{"paraphrase-dev-2", filepath.Join(root, "corpus", "questions", "paraphrase-dev-2.yaml"), "train", 0, 0, 1},
+		{"corner", filepath.Join(root, "corpus", "questions", "corner.yaml"), "train", 0, 0, 1},
 		{"real-test", filepath.Join(root, "testdata", "eval", "real-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
 	}
