@@ -123,18 +123,37 @@ func startBuild(builds string) (dir string, unlock func(), err error) {
 
 // writeBuild writes the index, the meta and, last, the checksums that
 // make the build servable into dir; it returns the clauses indexed.
+//
+// The question model is fitted while bleve indexes: each takes one core.
 func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
+	m := newMeta(c, start)
+	fitted := make(chan fitResult, 1)
+	go func() {
+		// A panic here would take the process down, not just the build:
+		// it becomes the build's error instead.
+		defer func() {
+			if r := recover(); r != nil {
+				fitted <- fitResult{err: fmt.Errorf("fit question model: %v", r)}
+			}
+		}()
+		fitted <- fitResult{model: fitQuestionModel(m, c.Questions, nil)}
+	}()
 	n, err := writeBleve(ctx, filepath.Join(dir, bleveDir), c)
-	if err != nil {
+	fit := <-fitted
+	if err = errors.Join(err, fit.err); err != nil {
 		return 0, err
 	}
-	m := newMeta(c, start)
-	m.QModel = fitQuestionModel(m, c.Questions, nil)
+	m.QModel = fit.model
 	learnLeads(m, c.Questions, nil)
 	if err := writeMeta(dir, m); err != nil {
 		return 0, err
 	}
 	return n, writeManifest(dir)
+}
+
+type fitResult struct {
+	model *questionModel
+	err   error
 }
 
 func writeBleve(ctx context.Context, dir string, c *corpus.Corpus) (int, error) {

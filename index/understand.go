@@ -397,7 +397,7 @@ var genericQuestionWords = []string{"use", "allowed", "need", "want", "people", 
 // trainQuestionModel fits the model by stochastic gradient descent with
 // AdaGrad step sizes, visiting examples in a fixed pseudo-random order.
 func trainQuestionModel(classes []string, exs []example) *questionModel {
-	t := newTrainer(len(classes))
+	t := newTrainer(len(classes), exs)
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
@@ -412,45 +412,63 @@ func trainQuestionModel(classes []string, exs []example) *questionModel {
 			order[i], order[j] = order[j], order[i]
 		}
 		for _, i := range order {
-			t.step(&exs[i])
+			t.step(&exs[i], t.ids[i])
 		}
 	}
 	return t.model(classes)
 }
 
 // trainer holds the weights being fitted and AdaGrad's sums of squared
-// gradients.
+// gradients, per feature by its number (ids[e] numbers example e's
+// features, names maps numbers back), and scratch space for a step.
 type trainer struct {
 	nc        int
-	w, g2     map[string][]float64
+	names     []string
+	ids       [][]int32
+	w, g2     [][]float64
 	bias, bg2 []float64
+	z, grad   []float64
 }
 
-func newTrainer(nc int) *trainer {
-	return &trainer{nc: nc, w: map[string][]float64{}, g2: map[string][]float64{},
-		bias: make([]float64, nc), bg2: make([]float64, nc)}
-}
-
-// step takes one gradient step on ex for each class it is labelled with.
-func (t *trainer) step(ex *example) {
-	z := make([]float64, t.nc)
-	copy(z, t.bias)
-	for _, f := range ex.feats {
-		if wf, ok := t.w[f.name]; ok {
-			for k := range z {
-				z[k] += wf[k] * f.value
+func newTrainer(nc int, exs []example) *trainer {
+	t := &trainer{nc: nc, bias: make([]float64, nc), bg2: make([]float64, nc),
+		z: make([]float64, nc), grad: make([]float64, nc), ids: make([][]int32, len(exs))}
+	at := map[string]int32{}
+	for e, ex := range exs {
+		t.ids[e] = make([]int32, len(ex.feats))
+		for i, f := range ex.feats {
+			id, ok := at[f.name]
+			if !ok {
+				id = int32(len(t.names))
+				at[f.name] = id
+				t.names = append(t.names, f.name)
+				t.w, t.g2 = append(t.w, make([]float64, nc)), append(t.g2, make([]float64, nc))
 			}
+			t.ids[e][i] = id
+		}
+	}
+	return t
+}
+
+// step takes one gradient step on ex (its features numbered ids) for each
+// class it is labelled with.
+func (t *trainer) step(ex *example, ids []int32) {
+	z := t.z
+	copy(z, t.bias)
+	for i, f := range ex.feats {
+		for k, w := range t.w[ids[i]] {
+			z[k] += w * f.value
 		}
 	}
 	p := softmax(z)
+	grad := t.grad
 	for ci, c := range ex.classes {
-		grad := make([]float64, t.nc)
 		for k := range grad {
 			grad[k] = p[k] * ex.weights[ci]
 		}
 		grad[c] -= ex.weights[ci]
-		for _, f := range ex.feats {
-			t.update(f, grad)
+		for i, f := range ex.feats {
+			t.update(ids[i], f.value, grad)
 		}
 		for k := range t.bias {
 			t.bg2[k] += grad[k] * grad[k]
@@ -460,15 +478,10 @@ func (t *trainer) step(ex *example) {
 }
 
 // update moves one feature's weights against the gradient, with L2.
-func (t *trainer) update(f feature, grad []float64) {
-	wf, ok := t.w[f.name]
-	if !ok {
-		wf, t.g2[f.name] = make([]float64, t.nc), make([]float64, t.nc)
-		t.w[f.name] = wf
-	}
-	gf := t.g2[f.name]
+func (t *trainer) update(id int32, value float64, grad []float64) {
+	wf, gf := t.w[id], t.g2[id]
 	for k := range wf {
-		gk := grad[k]*f.value + l2*wf[k]
+		gk := grad[k]*value + l2*wf[k]
 		gf[k] += gk * gk
 		wf[k] -= learnRate * gk / (math.Sqrt(gf[k]) + 1e-8)
 	}
@@ -481,19 +494,22 @@ func (t *trainer) model(classes []string) *questionModel {
 	for k := range t.bias {
 		m.Bias[k] = float32(t.bias[k])
 	}
-	names := make([]string, 0, len(t.w))
 	top := 0.0
-	for f, wf := range t.w {
-		names = append(names, f)
+	for _, wf := range t.w {
 		for _, v := range wf {
 			top = max(top, math.Abs(v))
 		}
 	}
-	sort.Strings(names)
+	byName := make([]int, len(t.names))
+	for i := range byName {
+		byName[i] = i
+	}
+	sort.Slice(byName, func(a, b int) bool { return t.names[byName[a]] < t.names[byName[b]] })
 	m.Scale = float32(top / 127)
-	for _, f := range names {
+	for _, id := range byName {
+		f := t.names[id]
 		n := len(m.W)
-		for k, v := range t.w[f] {
+		for k, v := range t.w[id] {
 			if math.Abs(v) >= pruneBelow {
 				q := 128 + int(math.Round(v/float64(m.Scale)))
 				m.Class, m.W = append(m.Class, uint8(k)), append(m.W, byte(min(255, max(1, q))))
