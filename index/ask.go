@@ -19,7 +19,7 @@ import (
 // first, then top-1 and top-3), never on a test set; variables only so
 // that the sweep can set them.
 var (
-	verdictConfidence   = 0.5
+	verdictConfidence   = 0.6
 	leadConfidence      = 0.1
 	otherLeadConfidence = 0.05
 	unsureLeads         = 3
