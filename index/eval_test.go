@@ -230,6 +230,7 @@ func evalSets(t *testing.T) []evalSet {
 		{"corner", filepath.Join(root, "corpus", "questions", "corner.yaml"), "train", 0, 0, 1},
 		{"issue-style", filepath.Join(root, "corpus", "questions", "issue-style.yaml"), "train", 0, 0, 1},
 		{"weak-topics", filepath.Join(root, "corpus", "questions", "weak-topics.yaml"), "train", 0, 0, 1},
+		{"confusable-topics", filepath.Join(root, "corpus", "questions", "confusable-topics.yaml"), "train", 0, 0, 1},
 		{"real-test", filepath.Join(root, "testdata", "eval", "real-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
 	}
