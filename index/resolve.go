@@ -107,6 +107,7 @@ type topicMatcher struct {
 	stems   func(string) []string
 	byID    map[string]*corpus.Topic
 	phrases []topicPhrase
+	byFirst map[string][]int    // a phrase's first stem → its place in phrases
 	vocab   map[string][]string // topic id → stems of its label, aliases, instances and expansions
 }
 
@@ -141,7 +142,30 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 			add(a, true, false)
 		}
 	}
+	tm.byFirst = map[string][]int{}
+	for i, p := range tm.phrases {
+		tm.byFirst[p.stems[0]] = append(tm.byFirst[p.stems[0]], i)
+	}
 	return tm
+}
+
+// found returns the places of the phrases that occur in st, in taxonomy
+// order: only phrases starting with one of st's stems are tried, so a
+// question costs a few lookups rather than a pass over every phrase.
+func (tm *topicMatcher) found(st []string) []int {
+	var out []int
+	for i, s := range st {
+		if slices.Contains(st[:i], s) {
+			continue
+		}
+		for _, j := range tm.byFirst[s] {
+			if containsRun(st, tm.phrases[j].stems) {
+				out = append(out, j)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // topicMatch is the result of matching user text against the taxonomy.
@@ -166,12 +190,9 @@ func (tm *topicMatcher) matchStems(st []string) (topicMatch, bool) {
 	}
 	var best *topicPhrase
 	bestWhole := false
-	for i := range tm.phrases {
+	for _, i := range tm.found(st) {
 		p := &tm.phrases[i]
 		whole := equalStems(p.stems, st)
-		if !whole && !containsRun(st, p.stems) {
-			continue
-		}
 		if best == nil || better(p, whole, best, bestWhole) {
 			best, bestWhole = p, whole
 		}
@@ -195,9 +216,9 @@ func (tm *topicMatcher) matchStems(st []string) (topicMatch, bool) {
 // text names, in taxonomy order, each once.
 func (tm *topicMatcher) cases(st []string) []string {
 	var out []string
-	for i := range tm.phrases {
+	for _, i := range tm.found(st) {
 		p := &tm.phrases[i]
-		if p.instance && containsRun(st, p.stems) && !slices.Contains(out, p.topic) {
+		if p.instance && !slices.Contains(out, p.topic) {
 			out = append(out, p.topic)
 		}
 	}

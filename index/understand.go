@@ -300,12 +300,9 @@ func (f *featurizer) phraseFeatures(toks []string, set map[string]bool) {
 	if f.topics == nil || len(toks) == 0 {
 		return
 	}
-	for i := range f.topics.phrases {
+	for _, i := range f.topics.found(toks) {
 		p := &f.topics.phrases[i]
 		whole := equalStems(p.stems, toks)
-		if !whole && !containsRun(toks, p.stems) {
-			continue
-		}
 		if whole && !p.instance {
 			set["A:"+p.topic] = true
 		}
