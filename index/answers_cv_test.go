@@ -229,7 +229,7 @@ func (cv *answerCV) scoreChoice(t *testing.T, e *Engine, q corpus.Question) {
 	if !covered {
 		return
 	}
-	quoted, err := s.quoteCard(context.Background(), l, s.read(q.Text()), q.Topics[0], c)
+	quoted, err := s.quoteCard(context.Background(), l, s.read(q.Text()), q.Topics[0], c, len(c.Refs))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -184,7 +184,7 @@ func (s *snapshot) answerNarrowerTwo(ctx context.Context, a *Answer, l *licenseM
 		return err
 	}
 	c2 := s.card(l, second.Topic)
-	q2, err := s.quoteCard(ctx, l, r, second.Topic, c2)
+	q2, err := s.quoteCard(ctx, l, r, second.Topic, c2, 1)
 	if err != nil || len(q2) == 0 {
 		return err
 	}
@@ -271,7 +271,7 @@ func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r
 	a.Verdict = Verdict{Status: c.Status, Summary: c.Summary}
 	a.Conditions = append(a.Conditions, c.Conditions...)
 	a.Curated = true
-	quoted, err := s.quoteCard(ctx, l, r, topic, c)
+	quoted, err := s.quoteCard(ctx, l, r, topic, c, len(c.Refs))
 	if err != nil {
 		return err
 	}
@@ -298,7 +298,7 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 	if err := s.answerTopic(ctx, a, l, r, first); err != nil {
 		return err
 	}
-	q2, err := s.quoteCard(ctx, l, r, second, c2)
+	q2, err := s.quoteCard(ctx, l, r, second, c2, 1)
 	if err != nil {
 		return err
 	}
@@ -348,7 +348,7 @@ func (s *snapshot) leadsFor(ctx context.Context, l *licenseMeta, r *reading) ([]
 			break
 		}
 		if c := s.card(l, t.Topic); c != nil && len(c.Refs) > 0 {
-			q, err := s.quoteCard(ctx, l, r, t.Topic, c)
+			q, err := s.quoteCard(ctx, l, r, t.Topic, c, 2)
 			if err != nil {
 				return nil, err
 			}
@@ -388,12 +388,14 @@ func (s *snapshot) covers(h Hit, r *reading, l *licenseMeta) bool {
 // quoteCard returns the clauses card c rests on, in the order to quote
 // them: the clause naming the user's case first when they named one
 // ("spam"), else the card's order, unless the user's few words beyond the
-// topic's vocabulary (see pickWords) pick out another of its clauses.
-func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, topic string, c *cardMeta) ([]Hit, error) {
+// topic's vocabulary (see pickWords) pick out another of its clauses. It
+// returns at most n of the card's clauses (and the one that named the
+// case): a caller that quotes one clause of a card need not copy all.
+func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, topic string, c *cardMeta, n int) ([]Hit, error) {
 	if len(c.Refs) == 0 {
 		return nil, nil
 	}
-	quoted := s.refHits(c.Refs, nil)
+	quoted := s.refHits(c.Refs[:min(n, len(c.Refs))], nil)
 	if slices.Contains(r.cases, topic) {
 		text := s.residual(r.text, l, nil)
 		if text == "" {
