@@ -374,8 +374,11 @@ func (s *snapshot) covers(h Hit, r *reading, l *licenseMeta) bool {
 		return false
 	}
 	in := map[string]bool{}
-	for _, st := range s.stems(h.Heading + " " + h.Text) {
+	for _, st := range s.stems(h.Heading) {
 		in[st] = true
+	}
+	for _, tok := range s.tokens(h.Text) { // cached: clause texts recur
+		in[tok.term] = true
 	}
 	for _, w := range words {
 		if !in[w] && !askingWords[w] {
