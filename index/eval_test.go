@@ -227,6 +227,7 @@ func evalSets(t *testing.T) []evalSet {
 		{"real-train-3", filepath.Join(root, "corpus", "questions", "train-3.yaml"), "train", 0, 0, 1},
 		{"balanced-2", filepath.Join(root, "corpus", "questions", "balanced-2.yaml"), "train", 0, 0, 1},
 		{"paraphrase-dev-2", filepath.Join(root, "corpus", "questions", "paraphrase-dev-2.yaml"), "train", 0, 0, 1},
+		{"paraphrase-dev-3", filepath.Join(root, "corpus", "questions", "paraphrase-dev-3.yaml"), "train", 0, 0, 1},
 		{"corner", filepath.Join(root, "corpus", "questions", "corner.yaml"), "train", 0, 0, 1},
 		{"issue-style", filepath.Join(root, "corpus", "questions", "issue-style.yaml"), "train", 0, 0, 1},
 		{"weak-topics", filepath.Join(root, "corpus", "questions", "weak-topics.yaml"), "train", 0, 0, 1},
