@@ -365,9 +365,11 @@ type example struct {
 
 // Training settings, chosen by cross-validation on the training questions
 // (understand_cv_test.go). Fixed, so a build is reproducible: the same
-// corpus gives the same model, bit for bit.
+// corpus gives the same model, bit for bit. With 2695 questions, 10 epochs
+// read as well as 20 (top-1 0.816 both, top-3 0.943 against 0.938) in half
+// the build time.
 var (
-	trainEpochs = 20
+	trainEpochs = 10
 	learnRate   = 0.3
 	l2          = 1e-3
 )
