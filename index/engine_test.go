@@ -137,6 +137,35 @@ func TestFreeTextNeverGuesses(t *testing.T) {
 	}
 }
 
+// A question the model cannot read with confidence gets no verdict, and
+// its first quotes are the leading clauses of the topics it leans to —
+// each the clause that topic's own answer leads with.
+func TestUnsureAnswerQuotesTheLikeliestTopics(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	a, err := e.Ask(ctx, "llama4", "we want to put it in our app for customers, any catch with the weights on our cdn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict.Status != index.StatusUnknown || len(a.Suggestions) < 2 || len(a.Clauses) < 3 {
+		t.Fatalf("got %s with suggestions %v and %d clauses; want unknown, two likely topics and three quotes", a.Verdict.Status, a.Suggestions, len(a.Clauses))
+	}
+	first3 := map[string]bool{}
+	for _, h := range a.Clauses[:3] {
+		first3[h.Doc+"#"+h.Section] = true
+	}
+	for _, sug := range a.Suggestions[:2] {
+		b, err := e.Ask(ctx, "llama4", sug.Topic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lead := b.Clauses[0]; !first3[lead.Doc+"#"+lead.Section] {
+			t.Errorf("likely topic %s (%.2f) leads with %s#%s, not among the first three quotes %v", sug.Topic, sug.Score, lead.Doc, lead.Section, first3)
+		}
+	}
+}
+
 // Query syntax, control characters and huge input are plain words to the
 // engine: never an error, never a panic.
 func TestHostileInput(t *testing.T) {

@@ -81,3 +81,24 @@ func TestSearchGroupsTheSameClauseAcrossVersions(t *testing.T) {
 		t.Errorf("§2 of the Llama licenses in %d hits, want one naming the versions", groups)
 	}
 }
+
+// A search within one license is a question too: it finds the clause of
+// the topic the question is about even when it shares no word with it,
+// and a query that names a clause outright still finds that clause.
+func TestSearchFavoursTheTopicAsked(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, want string }{
+		{"llama4", "do i have to mention meta somewhere in my app", "Built with Llama"},
+		{"llama4", "courts of California", "courts of California"},
+		{"llama4", "Built with Llama", "Built with Llama"},
+	} {
+		hits, err := e.Search(context.Background(), tc.q, tc.license, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || !strings.Contains(hits[0].Text, tc.want) {
+			t.Errorf("search %s %q: first hit %v; want the clause with %q", tc.license, tc.q, hits[:min(1, len(hits))], tc.want)
+		}
+	}
+}

@@ -273,6 +273,13 @@ func (s *snapshot) query(r searchReq) query.Query {
 		qb.match(fieldHeading, e, 0.2)
 	}
 	qb.terms(s, r.synonyms, 0.15, 0.1)
+	if len(r.favour) > 0 {
+		// One of the alternatives, so that the favoured clause is found
+		// even when it shares no word with the question.
+		ids := query.NewDocIDQuery(r.favour)
+		ids.SetBoost(favourBoost)
+		qb.should = append(qb.should, ids)
+	}
 	if len(qb.should) == 0 {
 		return nil
 	}
@@ -288,11 +295,6 @@ func (s *snapshot) query(r searchReq) query.Query {
 		ids := query.NewDocIDQuery(r.only)
 		ids.SetBoost(0)
 		b.AddMust(ids)
-	}
-	if len(r.favour) > 0 {
-		ids := query.NewDocIDQuery(r.favour)
-		ids.SetBoost(favourBoost)
-		b.AddShould(ids)
 	}
 	if r.kind != "" {
 		k := query.NewTermQuery(r.kind)
@@ -472,7 +474,9 @@ func (s *snapshot) tokens(text string) []token {
 
 func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
 
-// favourBoost is the weight of a favoured clause (see favourFor): about a
-// strong match of the user's words, so that a query naming another clause
-// still finds it.
-const favourBoost = 1.0
+// favourBoost is the weight of a favoured clause (see favourFor), one of
+// the query's alternatives: cross-validated over the training questions
+// asked as searches, top-1 0.42 with 0.3, 0.50 with 1, 0.56 with 3, 0.60
+// with 10 and 0.61 with 30 — by 10 it leads, the user's words order the
+// rest, and a query that names a clause outright is not favoured at all.
+const favourBoost = 10.0
