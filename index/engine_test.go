@@ -166,6 +166,25 @@ func TestUnsureAnswerQuotesTheLikeliestTopics(t *testing.T) {
 	}
 }
 
+// A question whose words are all in one clause names that clause: it
+// leads, ahead of the topics the model leans to.
+func TestQuestionNamingAClauseGetsIt(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, want string }{
+		{"gpl-3.0", "installation information", "Installation Information"},
+		{"llama3.2", "integrated end user product", "integrated end user product"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Clauses) == 0 || !strings.Contains(a.Clauses[0].Text, tc.want) {
+			t.Errorf("ask %s %q: first clause %v; want the one with %q", tc.license, tc.q, a.Clauses[:min(1, len(a.Clauses))], tc.want)
+		}
+	}
+}
+
 // Query syntax, control characters and huge input are plain words to the
 // engine: never an error, never a panic.
 func TestHostileInput(t *testing.T) {
