@@ -233,6 +233,8 @@ func evalSets(t *testing.T) []evalSet {
 		{"weak-topics", filepath.Join(root, "corpus", "questions", "weak-topics.yaml"), "train", 0, 0, 1},
 		{"confusable-topics", filepath.Join(root, "corpus", "questions", "confusable-topics.yaml"), "train", 0, 0, 1},
 		{"hf-voice", filepath.Join(root, "corpus", "questions", "hf-voice.yaml"), "train", 0, 0, 1},
+		{"llama-mix", filepath.Join(root, "corpus", "questions", "llama-mix.yaml"), "train", 0, 0, 1},
+		{"others-mix", filepath.Join(root, "corpus", "questions", "others-mix.yaml"), "train", 0, 0, 1},
 		{"real-test", filepath.Join(root, "testdata", "eval", "real-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
 	}
