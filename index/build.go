@@ -124,7 +124,8 @@ func startBuild(builds string) (dir string, unlock func(), err error) {
 // writeBuild writes the index, the meta and, last, the checksums that
 // make the build servable into dir; it returns the clauses indexed.
 //
-// The question model is fitted while bleve indexes: each takes one core.
+// The question model is fitted while bleve indexes and the leads are
+// learnt: each takes one core.
 func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
 	m := newMeta(c, start)
 	fitted := make(chan fitResult, 1)
@@ -139,12 +140,14 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 		fitted <- fitResult{model: fitQuestionModel(m, c.Questions, nil)}
 	}()
 	n, err := writeBleve(ctx, filepath.Join(dir, bleveDir), c)
+	if err == nil {
+		learnLeads(m, c.Questions, nil) // the cards' order: the fit reads none of it
+	}
 	fit := <-fitted
 	if err = errors.Join(err, fit.err); err != nil {
 		return 0, err
 	}
 	m.QModel = fit.model
-	learnLeads(m, c.Questions, nil)
 	if err := writeMeta(dir, m); err != nil {
 		return 0, err
 	}

@@ -20,6 +20,7 @@ const minLeadVotes = 1
 
 func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 	at := clauseIndexes(m)
+	folded := map[string]string{}        // ref → its quoted text, folded: asked once per question
 	votes := map[string]map[string]int{} // license#topic → ref → questions
 	for _, q := range qs {
 		if skip[q.ID] || len(q.Topics) == 0 {
@@ -31,7 +32,7 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 		}
 		key := q.License() + "#" + q.Topics[0]
 		for _, ref := range c.Refs {
-			if m.quotes(at, ref, q.Expect) {
+			if m.quotesCached(at, folded, ref, q.Expect) {
 				if votes[key] == nil {
 					votes[key] = map[string]int{}
 				}
@@ -59,17 +60,29 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 // quotes reports whether the clause ref (found through at), quoted with
 // the list it introduces, contains one of the expected phrases.
 func (m *meta) quotes(at map[string]int, ref string, expect []corpus.Expect) bool {
+	return m.quotesCached(at, nil, ref, expect)
+}
+
+// quotesCached is quotes keeping each clause's folded text in folded (if
+// not nil) for the next question that asks.
+func (m *meta) quotesCached(at map[string]int, folded map[string]string, ref string, expect []corpus.Expect) bool {
 	i, ok := at[ref]
 	if !ok {
 		return false
 	}
-	text := m.Clauses[i].Heading + " " + m.Clauses[i].Quote()
-	for _, it := range m.Lists[ref] {
-		if j, ok := at[it]; ok {
-			text += " " + m.Clauses[j].Quote()
+	text, ok := folded[ref]
+	if !ok {
+		text = m.Clauses[i].Heading + " " + m.Clauses[i].Quote()
+		for _, it := range m.Lists[ref] {
+			if j, ok := at[it]; ok {
+				text += " " + m.Clauses[j].Quote()
+			}
+		}
+		text = foldQuote(text)
+		if folded != nil {
+			folded[ref] = text
 		}
 	}
-	text = foldQuote(text)
 	for _, e := range expect {
 		if strings.HasPrefix(m.Clauses[i].Doc, e.Doc) && strings.Contains(text, foldQuote(e.Text)) {
 			return true
