@@ -249,7 +249,15 @@ func TestEval(t *testing.T) {
 	texts := loadTexts(t)
 	for _, set := range evalSets(t) {
 		t.Run(set.name, func(t *testing.T) {
-			sc := runEval(t, e, loadCases(t, set.path), texts)
+			cases := loadCases(t, set.path)
+			if set.kind == "train" && os.Getenv("LICENSEBOT_TUNE") == "" {
+				// Fitted to, so their scores are optimistic and no bar
+				// holds them: every third question still checks for
+				// invented quotes and errors, in a third of the time;
+				// LICENSEBOT_TUNE=1 (or score.py) scores them whole.
+				cases = everyThird(cases)
+			}
+			sc := runEval(t, e, cases, texts)
 			top1, top3 := float64(sc.top1)/float64(sc.n), float64(sc.top3)/float64(sc.n)
 			status, wrong := 1.0, 0.0
 			if sc.statusN > 0 {
@@ -273,4 +281,13 @@ func TestEval(t *testing.T) {
 			}
 		})
 	}
+}
+
+// everyThird keeps the first of every three cases.
+func everyThird(cases []evalCase) []evalCase {
+	var out []evalCase
+	for i := 0; i < len(cases); i += 3 {
+		out = append(out, cases[i])
+	}
+	return out
 }

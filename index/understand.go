@@ -451,6 +451,12 @@ func newTrainer(nc int, exs []example) *trainer {
 
 // step takes one gradient step on ex (its features numbered ids) for each
 // class it is labelled with.
+//
+// It and update are most of a build's time and touch only the trainer's
+// own slices, from one goroutine: the race detector, which would make
+// them ten times slower in every -race test that builds, skips them.
+//
+//go:norace
 func (t *trainer) step(ex *example, ids []int32) {
 	z := t.z
 	copy(z, t.bias)
@@ -477,6 +483,8 @@ func (t *trainer) step(ex *example, ids []int32) {
 }
 
 // update moves one feature's weights against the gradient, with L2.
+//
+//go:norace
 func (t *trainer) update(id int32, value float64, grad []float64) {
 	wf, gf := t.w[id], t.g2[id]
 	for k := range wf {
