@@ -54,6 +54,9 @@ type snapshot struct {
 	// tokenCache maps a clause text to its tokens; bounded by the
 	// build's clauses, since only clause texts are analysed through it.
 	tokenCache sync.Map
+	// listHits maps a clause that introduces a list to its hit, quoted
+	// with its items: composed once, since the longest run to 40 items.
+	listHits sync.Map
 
 	refs      atomic.Int64
 	retired   atomic.Bool
@@ -362,6 +365,9 @@ func (s *snapshot) hit(id string) (Hit, bool) {
 	if !ok || len(list) == 0 {
 		return h, ok
 	}
+	if c, ok := s.listHits.Load(id); ok {
+		return c.(Hit), true // a copy; its Items are shared, never written
+	}
 	for _, it := range list[:min(maxListItems, len(list))] {
 		if x, ok := s.plainHit(it); ok {
 			h.Items = append(h.Items, x)
@@ -376,6 +382,7 @@ func (s *snapshot) hit(id string) (Hit, bool) {
 		}
 	}
 	h.Text = b.String()
+	s.listHits.Store(id, h)
 	return h, true
 }
 
