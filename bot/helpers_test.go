@@ -221,26 +221,9 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 // quietLog discards log output but lets tests read it when they want.
-func quietLog() (*slog.Logger, *syncBuffer) {
-	b := &syncBuffer{}
+func quietLog() (*slog.Logger, *bottest.LogBuffer) {
+	b := &bottest.LogBuffer{}
 	return slog.New(slog.NewJSONHandler(b, nil)), b
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // Sample data written for the tests: no third-party text, so it may sit in
@@ -329,7 +312,7 @@ func sampleEngine() *bottest.FakeEngine {
 }
 
 // newTestDeps wires a dispatcher around eng with a silent log.
-func newTestDeps(eng Engine) (*Deps, *syncBuffer) {
+func newTestDeps(eng Engine) (*Deps, *bottest.LogBuffer) {
 	log, buf := quietLog()
 	return &Deps{Engine: eng, Log: log, Metrics: NewMetrics(eng), Now: func() time.Time { return time.Unix(1764176400, 0) }}, buf
 }

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/bot/bottest"
 )
 
 // servedFixture runs the interactions endpoint as serve runs it: Serve on
@@ -25,7 +27,7 @@ type servedFixture struct {
 	addr  string
 	priv  ed25519.PrivateKey
 	limit *connCap
-	log   *syncBuffer
+	log   *bottest.LogBuffer
 }
 
 func newServedFixture(t testing.TB, maxConns int) *servedFixture {

@@ -27,7 +27,7 @@ type httpFixture struct {
 	priv ed25519.PrivateKey
 	asks *atomic.Int64
 	disp *Dispatcher
-	log  *syncBuffer
+	log  *bottest.LogBuffer
 }
 
 func newHTTPFixture(t *testing.T) *httpFixture {

@@ -1,5 +1,6 @@
-// Package bottest holds test doubles for the bot package: a fake answer
-// engine. Signing requests the way Discord does is bot.Sign, which the
+// Package bottest holds test doubles for the bot package and the servers
+// built on it: a fake answer engine, and a log buffer tests read while the
+// server writes. Signing requests the way Discord does is bot.Sign, which the
 // load generator uses too.
 package bottest
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -15,13 +14,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
@@ -103,7 +102,7 @@ type replica struct {
 	addr string // the interactions port
 	ops  string // the ops address, where /readyz is
 	cmd  *exec.Cmd
-	out  *lockedBuffer
+	out  *bottest.LogBuffer
 }
 
 // startServe starts a replica with a data directory of its own (the small
@@ -119,7 +118,7 @@ func startServe(t *testing.T, small corpus.Paths, env []string) *replica {
 		t.Fatal(err)
 	}
 	pub, _, _ := ed25519.GenerateKey(rand.Reader)
-	r := &replica{name: filepath.Base(data), addr: freeAddr(t), ops: freeAddr(t), out: &lockedBuffer{}}
+	r := &replica{name: filepath.Base(data), addr: freeAddr(t), ops: freeAddr(t), out: &bottest.LogBuffer{}}
 	r.cmd = exec.Command(os.Args[0], "serve", "--http", r.addr, "--metrics", r.ops, "--data", data, "--corpus", small.Dir, "--watch", "100ms")
 	r.cmd.Env = append(os.Environ(), append(env, runMainEnv+"=1", "DISCORD_PUBLIC_KEY="+hex.EncodeToString(pub), "DISCORD_TOKEN=")...)
 	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out
@@ -178,22 +177,4 @@ func freeAddr(t *testing.T) string {
 	}
 	defer l.Close()
 	return l.Addr().String()
-}
-
-// lockedBuffer collects a child's output while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -15,37 +15,19 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/licensebot/licensebot/bot"
+	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
-// logBuffer is serve's stderr, read while serve writes it.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // servedBot is `licensebot serve --http` running in this process.
 type servedBot struct {
-	log     *logBuffer
+	log     *bottest.LogBuffer
 	addr    string // interactions
 	ops     string
 	priv    ed25519.PrivateKey
@@ -61,7 +43,7 @@ func startServeInProcess(t *testing.T, data string, extra ...string) *servedBot 
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	t.Setenv("DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))
 	t.Setenv("DISCORD_TOKEN", "")
-	b := &servedBot{log: &logBuffer{}, priv: priv, done: make(chan error, 1)}
+	b := &servedBot{log: &bottest.LogBuffer{}, priv: priv, done: make(chan error, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
 	args := append([]string{"serve", "--http", "127.0.0.1:0", "--metrics", "127.0.0.1:0", "--log-json",
