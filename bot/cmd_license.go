@@ -415,15 +415,7 @@ func TopicCustomID(subject, topic string) string {
 
 // parseTopicCustomID undoes TopicCustomID.
 func parseTopicCustomID(id string) (subject, topic string, ok bool) {
-	rest, ok := strings.CutPrefix(id, TopicPrefix+":")
-	if !ok {
-		return "", "", false
-	}
-	subject, topic, ok = strings.Cut(rest, ":")
-	if !ok || subject == "" || topic == "" {
-		return "", "", false
-	}
-	return subject, topic, true
+	return cutCustomID(TopicPrefix, id)
 }
 
 // handleTopicButton answers a click on a suggested topic: the question

@@ -203,18 +203,24 @@ func PinCustomID(license, topic string) string {
 	return id
 }
 
-// parsePinCustomID undoes PinCustomID. The license key has no ':'; the
-// topic may (free text), so everything after the second ':' is the topic.
+// parsePinCustomID undoes PinCustomID.
 func parsePinCustomID(id string) (license, topic string, ok bool) {
-	rest, ok := strings.CutPrefix(id, PinPrefix+":")
+	return cutCustomID(PinPrefix, id)
+}
+
+// cutCustomID splits a "<prefix>:<subject>:<topic>" custom id. The subject
+// (a license key or model name) has no ':'; the topic may (free text), so
+// everything after the second ':' is the topic. Neither may be empty.
+func cutCustomID(prefix, id string) (subject, topic string, ok bool) {
+	rest, ok := strings.CutPrefix(id, prefix+":")
 	if !ok {
 		return "", "", false
 	}
-	license, topic, ok = strings.Cut(rest, ":")
-	if !ok || license == "" || topic == "" {
+	subject, topic, ok = strings.Cut(rest, ":")
+	if !ok || subject == "" || topic == "" {
 		return "", "", false
 	}
-	return license, topic, true
+	return subject, topic, true
 }
 
 // pinButtonOf finds the Pin button on a message the bot posted and returns
