@@ -61,50 +61,34 @@ func (s *sqlStore) Pin(ctx context.Context, r Record) error {
 	// ON CONFLICT DO NOTHING instead of catching a constraint error: it is
 	// the same in both dialects and keeps a failed insert from aborting a
 	// PostgreSQL transaction.
-	res, err := s.db.ExecContext(ctx, `INSERT INTO pins (`+recordColumns+`)
+	return s.execOne(ctx, "pin", ErrAlreadyPinned, `INSERT INTO pins (`+recordColumns+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (guild_id, message_id) DO NOTHING`,
 		r.GuildID, r.ChannelID, r.MessageID, r.License, r.Topic, r.PinnedBy, r.PinnedAt.UnixMicro(), r.State)
-	if err != nil {
-		return fmt.Errorf("store: pin: %w", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("store: pin: %w", err)
-	}
-	if n == 0 {
-		return ErrAlreadyPinned
-	}
-	return nil
 }
 
 func (s *sqlStore) Confirm(ctx context.Context, guildID, messageID string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE pins SET state = $1 WHERE guild_id = $2 AND message_id = $3`,
+	return s.execOne(ctx, "confirm", ErrNotFound, `UPDATE pins SET state = $1 WHERE guild_id = $2 AND message_id = $3`,
 		StatePinned, guildID, messageID)
-	if err != nil {
-		return fmt.Errorf("store: confirm: %w", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("store: confirm: %w", err)
-	}
-	if n == 0 {
-		return ErrNotFound
-	}
-	return nil
 }
 
 func (s *sqlStore) Unpin(ctx context.Context, guildID, messageID string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM pins WHERE guild_id = $1 AND message_id = $2`, guildID, messageID)
+	return s.execOne(ctx, "unpin", ErrNotFound, `DELETE FROM pins WHERE guild_id = $1 AND message_id = $2`, guildID, messageID)
+}
+
+// execOne runs a statement that changes one pin, naming op in its errors,
+// and returns none when it changed no row.
+func (s *sqlStore) execOne(ctx context.Context, op string, none error, query string, args ...any) error {
+	res, err := s.db.ExecContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("store: unpin: %w", err)
+		return fmt.Errorf("store: %s: %w", op, err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("store: unpin: %w", err)
+		return fmt.Errorf("store: %s: %w", op, err)
 	}
 	if n == 0 {
-		return ErrNotFound
+		return none
 	}
 	return nil
 }
