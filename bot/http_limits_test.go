@@ -280,27 +280,9 @@ func TestRefusalLogIsRateLimited(t *testing.T) {
 // BenchmarkDeepPayloadRefused is the cost of refusing a signed 2,500-deep
 // payload: reading it, checking its signature and its depth.
 func BenchmarkDeepPayloadRefused(b *testing.B) {
-	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	d, _ := newTestDeps(sampleEngine())
-	d.Log = discardLogger()
-	h, _ := NewHTTPServer(NewDispatcher(d), hex.EncodeToString(pub), nil)
 	body := nestedClick(2500)
-	req, _ := http.NewRequest(http.MethodPost, "/interactions", nil)
-	now := time.Now()
-	Sign(req.Header, priv, now, body)
-	h.Now = func() time.Time { return now }
-	rd := bytes.NewReader(body)
-	w := &discardWriter{h: http.Header{}}
 	b.SetBytes(int64(len(body)))
-	for b.Loop() {
-		rd.Reset(body)
-		req.Body = io.NopCloser(rd)
-		req.ContentLength = int64(len(body))
-		h.ServeHTTP(w, req)
-		if w.code != http.StatusBadRequest {
-			b.Fatalf("status %d", w.code)
-		}
-	}
+	benchSigned(b, sampleEngine(), body, func(code int) bool { return code == http.StatusBadRequest })
 }
 
 // BenchmarkPingBesideIdleConnections is a signed PING's round trip on a
