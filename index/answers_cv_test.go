@@ -42,6 +42,15 @@ func cvNorm(s string) string {
 	return strings.ToLower(strings.TrimSpace(cvSpace.ReplaceAllString(s, " ")))
 }
 
+// expected reports, as score.py does, whether h quotes one of the expected
+// phrases: its document starts with the expected doc, and its heading or
+// text holds the phrase.
+func expected(h Hit, expect []corpus.Expect) bool {
+	return slices.ContainsFunc(expect, func(x corpus.Expect) bool {
+		return strings.HasPrefix(h.Doc, x.Doc) && strings.Contains(cvNorm(h.Heading+" "+h.Text), cvNorm(x.Text))
+	})
+}
+
 // crossValidateAnswers builds k indexes, each without one fold of the
 // training questions (the question model and the learned leads fitted on
 // the rest), and answers that fold's questions: the honest estimate of
@@ -90,14 +99,7 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 		t.Fatalf("%s: %v", q.ID, err)
 	}
 	hit := func(k int) bool {
-		for _, h := range a.Clauses[:min(k, len(a.Clauses))] {
-			for _, x := range q.Expect {
-				if strings.HasPrefix(h.Doc, x.Doc) && strings.Contains(cvNorm(h.Heading+" "+h.Text), cvNorm(x.Text)) {
-					return true
-				}
-			}
-		}
-		return false
+		return slices.ContainsFunc(a.Clauses[:min(k, len(a.Clauses))], func(h Hit) bool { return expected(h, q.Expect) })
 	}
 	f := filepath.Base(q.File)
 	v := cv.byFile[f]
@@ -256,9 +258,7 @@ func (cv *answerCV) scoreSearch(t *testing.T, e *Engine, q corpus.Question) {
 	}
 	cv.search[0]++
 	for i, h := range hits {
-		if slices.ContainsFunc(q.Expect, func(x corpus.Expect) bool {
-			return strings.HasPrefix(h.Doc, x.Doc) && strings.Contains(cvNorm(h.Heading+" "+h.Text), cvNorm(x.Text))
-		}) {
+		if expected(h, q.Expect) {
 			if i == 0 {
 				cv.search[1]++
 			}
