@@ -92,6 +92,22 @@ type reading struct {
 	named  bool       // phrase is set
 	cases  []string   // topics of the cases the text names ("nuclear" → military)
 	ranked []TopicScore
+
+	// rest is the text without generic words and the name of the license
+	// restFor, and restStems its stems: what the question asks of it,
+	// worked out once for the answer's several uses (see restOf).
+	rest, restFor string
+	restStems     []string
+}
+
+// restOf returns what r asks of l besides generic words and l's name, and
+// its stems.
+func (s *snapshot) restOf(r *reading, l *licenseMeta) (string, []string) {
+	if r.restFor != l.Key {
+		r.rest, r.restFor = s.residual(r.text, l, nil), l.Key
+		r.restStems = s.stems(r.rest)
+	}
+	return r.rest, r.restStems
 }
 
 // exact is the topic when the whole input is one of its names ("credit",
@@ -369,7 +385,7 @@ func (s *snapshot) leadsFor(ctx context.Context, l *licenseMeta, r *reading) ([]
 // how it asks, generic words and the license's name, and at least two:
 // the question names the clause ("installation information").
 func (s *snapshot) covers(h Hit, r *reading, l *licenseMeta) bool {
-	words := s.stems(s.residual(r.text, l, nil))
+	_, words := s.restOf(r, l)
 	if len(words) < 2 {
 		return false
 	}
@@ -400,7 +416,7 @@ func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, to
 	}
 	quoted := s.refHits(c.Refs[:min(n, len(c.Refs))], nil)
 	if slices.Contains(r.cases, topic) {
-		text := s.residual(r.text, l, nil)
+		text, _ := s.restOf(r, l)
 		if text == "" {
 			text = r.text
 		}

@@ -674,7 +674,8 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		}
 	}
 	extra := 0
-	for _, st := range s.stems(s.residual(r.text, l, nil)) {
+	_, rest := s.restOf(r, l)
+	for _, st := range rest {
 		if !vocab[st] && !askingWords[st] {
 			extra++
 		}
