@@ -70,25 +70,33 @@ func (m *meta) quotesCached(at map[string]int, folded map[string]string, ref str
 	if !ok {
 		return false
 	}
-	text, ok := folded[ref]
-	if !ok {
-		text = m.Clauses[i].Heading + " " + m.Clauses[i].Quote()
-		for _, it := range m.Lists[ref] {
-			if j, ok := at[it]; ok {
-				text += " " + m.Clauses[j].Quote()
-			}
-		}
-		text = foldQuote(text)
-		if folded != nil {
-			folded[ref] = text
-		}
-	}
+	text := m.foldedQuote(at, folded, ref)
 	for _, e := range expect {
 		if strings.HasPrefix(m.Clauses[i].Doc, e.Doc) && strings.Contains(text, foldQuote(e.Text)) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldedQuote is the clause ref (at a place in at) as quoted with the list
+// it introduces, folded; kept in folded (if not nil) for the next ask.
+func (m *meta) foldedQuote(at map[string]int, folded map[string]string, ref string) string {
+	if text, ok := folded[ref]; ok {
+		return text
+	}
+	i := at[ref]
+	text := m.Clauses[i].Heading + " " + m.Clauses[i].Quote()
+	for _, it := range m.Lists[ref] {
+		if j, ok := at[it]; ok {
+			text += " " + m.Clauses[j].Quote()
+		}
+	}
+	text = foldQuote(text)
+	if folded != nil {
+		folded[ref] = text
+	}
+	return text
 }
 
 // clauseIndexes maps "doc#section" to its place in the meta's clauses.

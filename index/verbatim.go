@@ -17,9 +17,28 @@ import (
 
 var spaceRun = regexp.MustCompile(`\s+`)
 
+// folded reports whether s is already as foldQuote leaves it: ASCII with
+// no upper case, single spaces between words and none at the ends. Most
+// expected phrases are, and the regexp costs more than the check.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80, c >= 'A' && c <= 'Z', c < ' ', c == 0x7f:
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
+}
+
 // foldQuote is how quotes are compared with their source: curly quotes
 // folded, whitespace collapsed, lower case (the reference scorer's rule).
 func foldQuote(s string) string {
+	if folded(s) {
+		return s
+	}
 	s = strings.NewReplacer("\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
 	return strings.ToLower(strings.TrimSpace(spaceRun.ReplaceAllString(s, " ")))
 }
