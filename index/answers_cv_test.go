@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,6 +32,7 @@ type answerCV struct {
 	choice [3]int
 	// search is `search --license L QUESTION` on the same questions.
 	search [3]int
+	ranks  []rankCase // the candidates of unsure answers (TestFitRerank)
 	misses []string
 }
 
@@ -141,6 +143,9 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 	cv.byPath[path] = w
 	cv.scoreChoice(t, e, q)
 	cv.scoreSearch(t, e, q)
+	if !a.Curated {
+		cv.collectRank(t, e, q, a.Closest == nil)
+	}
 	if len(q.Status) > 0 {
 		cv.statusN++
 		if s := string(a.Verdict.Status); s != string(StatusUnknown) && !slices.Contains(q.Status, s) {
@@ -153,7 +158,7 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 		for _, h := range a.Clauses[:min(3, len(a.Clauses))] {
 			got = append(got, h.Doc+"#"+h.Section)
 		}
-		cv.misses = append(cv.misses, fmt.Sprintf("%s %v top3=%v got %v: %s", q.ID, q.Topics, hit(3), got, q.Text()))
+		cv.misses = append(cv.misses, fmt.Sprintf("%s [%s] %v top3=%v got %v: %s", q.ID, path, q.Topics, hit(3), got, q.Text()))
 	}
 }
 
@@ -234,7 +239,9 @@ func (cv *answerCV) scoreChoice(t *testing.T, e *Engine, q corpus.Question) {
 	if !covered {
 		return
 	}
-	quoted, err := s.quoteCard(context.Background(), l, s.read(q.Text()), q.Topics[0], c, len(c.Refs))
+	r := s.read(q.Text())
+	r.pick = true // as a verdict orders the card
+	quoted, err := s.quoteCard(context.Background(), l, r, q.Topics[0], c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,4 +273,137 @@ func (cv *answerCV) scoreSearch(t *testing.T, e *Engine, q corpus.Question) {
 			break
 		}
 	}
+}
+
+// rankCase is one unsure answer's candidates, their evidence and whether
+// each quotes an expected phrase.
+type rankCase struct {
+	x   [][rankFeatures]float64
+	pos []bool
+}
+
+// collectRank records the candidates of q's answer without a verdict (with
+// search when it was unsure).
+func (cv *answerCV) collectRank(t *testing.T, e *Engine, q corpus.Question, search bool) {
+	s, err := e.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.release()
+	l, err := s.resolveLicense(q.License())
+	if err != nil {
+		return
+	}
+	cands, err := s.candidates(context.Background(), l, s.read(cleanInput(q.Text())), search)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rc rankCase
+	for _, c := range cands {
+		rc.x = append(rc.x, c.x)
+		rc.pos = append(rc.pos, expected(c.hit, q.Expect))
+	}
+	cv.ranks = append(cv.ranks, rc)
+}
+
+// fitRank fits the weights of the evidence to cases by gradient descent on
+// the listwise loss: -log of the softmax mass on the expected candidates.
+func fitRank(cases []rankCase) [rankFeatures]float64 {
+	var w, g2 [rankFeatures]float64
+	w[fOrder] = 1
+	const rate, l2 = 0.5, 1e-4
+	for it := 0; it < 400; it++ {
+		var grad [rankFeatures]float64
+		for _, c := range cases {
+			if !slices.Contains(c.pos, true) {
+				continue
+			}
+			z := make([]float64, len(c.x))
+			for i, x := range c.x {
+				for f := range x {
+					z[i] += w[f] * x[f]
+				}
+			}
+			p := softmax(z)
+			mass := 0.0
+			for i := range p {
+				if c.pos[i] {
+					mass += p[i]
+				}
+			}
+			for i, x := range c.x {
+				q := 0.0
+				if c.pos[i] {
+					q = p[i] / mass
+				}
+				for f := range x {
+					grad[f] += (p[i] - q) * x[f]
+				}
+			}
+		}
+		for f := range w {
+			gf := grad[f]/float64(len(cases)) + l2*w[f]
+			g2[f] += gf * gf
+			w[f] -= rate * gf / (1e-8 + math.Sqrt(g2[f]))
+		}
+	}
+	return w
+}
+
+// rankTop is how often cases ranked by w lead with an expected candidate,
+// and have one in the first three.
+func rankTop(cases []rankCase, w [rankFeatures]float64) (float64, float64) {
+	t1, t3 := 0, 0
+	for _, c := range cases {
+		cands := make([]candidate, len(c.x))
+		for i := range c.x {
+			cands[i] = candidate{x: c.x[i], hit: Hit{Section: fmt.Sprint(i)}}
+		}
+		ranked := rerank(cands, w)
+		for k, h := range ranked[:min(3, len(ranked))] {
+			var i int
+			fmt.Sscan(h.Section, &i)
+			if c.pos[i] {
+				if k == 0 {
+					t1++
+				}
+				t3++
+				break
+			}
+		}
+	}
+	return float64(t1) / float64(len(cases)), float64(t3) / float64(len(cases))
+}
+
+// TestFitRerank fits the reranker's weights to the unsure answers of the
+// training questions, each answered by an index built without it, and
+// judges the fit on the half it was not fitted to; run by hand
+// (LICENSEBOT_TUNE=1 go test ./index -run TestFitRerank -v).
+func TestFitRerank(t *testing.T) {
+	if os.Getenv("LICENSEBOT_TUNE") == "" {
+		t.Skip("set LICENSEBOT_TUNE=1 to fit the reranker")
+	}
+	cv := crossValidateAnswers(t, 5)
+	var halves [2][]rankCase
+	for i, c := range cv.ranks {
+		halves[i%2] = append(halves[i%2], c)
+	}
+	var base [rankFeatures]float64
+	base[fOrder] = 1
+	for h := range halves {
+		w := fitRank(halves[h])
+		b1, b3 := rankTop(halves[1-h], base)
+		f1, f3 := rankTop(halves[1-h], w)
+		t.Logf("fitted on half %d, judged on the other (%d unsure answers): order top-1 %.3f top-3 %.3f, reranked top-1 %.3f top-3 %.3f",
+			h, len(halves[1-h]), b1, b3, f1, f3)
+	}
+	any := 0
+	for _, c := range cv.ranks {
+		if slices.Contains(c.pos, true) {
+			any++
+		}
+	}
+	w := fitRank(cv.ranks)
+	a1, a3 := rankTop(cv.ranks, w)
+	t.Logf("weights fitted on all %d (an expected clause among the candidates of %d; in-sample top-1 %.3f top-3 %.3f): %#v", len(cv.ranks), any, a1, a3, w)
 }

@@ -98,16 +98,32 @@ type reading struct {
 	// worked out once for the answer's several uses (see restOf).
 	rest, restFor string
 	restStems     []string
+	stems         []string           // the text's
+	votes         map[string]float64 // the memory's, made at first use
+	// pick is set when the question asks its topics plainly: then its few
+	// words beyond them may pick one of a card's clauses (see orderCard);
+	// otherwise the reranker weighs its words (see rerank.go).
+	pick   bool
+	ws     []word           // the text's words, analysed at first use
+	quoted map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and
 // its stems.
 func (s *snapshot) restOf(r *reading, l *licenseMeta) (string, []string) {
 	if r.restFor != l.Key {
-		r.rest, r.restFor = s.residual(r.text, l, nil), l.Key
+		r.rest, r.restFor = s.residualOf(s.wordsOf(r), l, nil), l.Key
 		r.restStems = s.stems(r.rest)
 	}
 	return r.rest, r.restStems
+}
+
+// wordsOf returns r's words, analysed once.
+func (s *snapshot) wordsOf(r *reading) []word {
+	if r.ws == nil {
+		r.ws = s.words(r.text)
+	}
+	return r.ws
 }
 
 // exact is the topic when the whole input is one of its names ("credit",
@@ -141,6 +157,7 @@ func (s *snapshot) answerable(l *licenseMeta, topic string) bool {
 func (s *snapshot) read(text string) *reading {
 	r := &reading{text: text}
 	toks := s.stems(text)
+	r.stems = toks
 	r.phrase, r.named = s.topics.matchStems(toks)
 	r.cases = s.topics.cases(toks)
 	r.ranked = s.understandStems(toks)
@@ -151,6 +168,7 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	a := s.newAnswer(l, question)
 	r := s.read(question)
 	if t := r.exact(); t != "" && s.answerable(l, t) {
+		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, t)
 	}
 	// A verdict only for the model's own first reading: when "none" or a
@@ -162,8 +180,10 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	second, two := s.second(r, l, first.Topic)
 	switch {
 	case two && s.plainly(r, l, first.Topic, second.Topic):
+		r.pick = true
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
 	case !two && s.plainly(r, l, first.Topic):
+		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:
 		return a, s.answerNarrowerTwo(ctx, a, l, r, first, second)
@@ -200,7 +220,7 @@ func (s *snapshot) answerNarrowerTwo(ctx context.Context, a *Answer, l *licenseM
 		return err
 	}
 	c2 := s.card(l, second.Topic)
-	q2, err := s.quoteCard(ctx, l, r, second.Topic, c2, 1)
+	q2, err := s.quoteCard(ctx, l, r, second.Topic, c2)
 	if err != nil || len(q2) == 0 {
 		return err
 	}
@@ -222,6 +242,15 @@ func (s *snapshot) quoteSecond(a *Answer, r *reading, topic string, q2 []Hit) {
 func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta, r *reading, t TopicScore) error {
 	if err := s.answerTopic(ctx, a, l, r, t.Topic); err != nil {
 		return err
+	}
+	if a.Grounded {
+		// Searching too changed no answer, cross-validated: the topic is
+		// known, and the cards of the likeliest topics hold the clause.
+		cands, err := s.candidates(ctx, l, r, false)
+		if err != nil {
+			return err
+		}
+		a.Clauses = s.finish(rerank(cands, rankWeights), r.text)
 	}
 	a.Closest = &Aspect{Topic: a.Topic, Label: a.TopicLabel, Verdict: a.Verdict, Conditions: a.Conditions}
 	a.Topic, a.TopicLabel, a.Verdict, a.Conditions, a.Curated = r.text, "", Verdict{Status: StatusUnknown}, []Condition{}, false
@@ -287,7 +316,7 @@ func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r
 	a.Verdict = Verdict{Status: c.Status, Summary: c.Summary}
 	a.Conditions = append(a.Conditions, c.Conditions...)
 	a.Curated = true
-	quoted, err := s.quoteCard(ctx, l, r, topic, c, len(c.Refs))
+	quoted, err := s.quoteCard(ctx, l, r, topic, c)
 	if err != nil {
 		return err
 	}
@@ -314,7 +343,7 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 	if err := s.answerTopic(ctx, a, l, r, first); err != nil {
 		return err
 	}
-	q2, err := s.quoteCard(ctx, l, r, second, c2, 1)
+	q2, err := s.quoteCard(ctx, l, r, second, c2)
 	if err != nil {
 		return err
 	}
@@ -334,18 +363,11 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 // question named it.
 func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
 	a.Suggestions = s.suggestions(l, r, "")
-	lead, err := s.leadsFor(ctx, l, r)
+	cands, err := s.candidates(ctx, l, r, true)
 	if err != nil {
 		return err
 	}
-	hits, err := s.closest(ctx, l, r, "")
-	if err != nil {
-		return err
-	}
-	if len(hits) > 0 && s.covers(hits[0], r, l) {
-		lead = mergeHits(hits[:1], lead)
-	}
-	a.Clauses = s.finish(mergeHits(lead, hits), r.text)
+	a.Clauses = s.finish(rerank(cands, rankWeights), r.text)
 	return nil
 }
 
@@ -364,7 +386,7 @@ func (s *snapshot) leadsFor(ctx context.Context, l *licenseMeta, r *reading) ([]
 			break
 		}
 		if c := s.card(l, t.Topic); c != nil && len(c.Refs) > 0 {
-			q, err := s.quoteCard(ctx, l, r, t.Topic, c, 2)
+			q, err := s.quoteCard(ctx, l, r, t.Topic, c)
 			if err != nil {
 				return nil, err
 			}
@@ -407,14 +429,32 @@ func (s *snapshot) covers(h Hit, r *reading, l *licenseMeta) bool {
 // quoteCard returns the clauses card c rests on, in the order to quote
 // them: the clause naming the user's case first when they named one
 // ("spam"), else the card's order, unless the user's few words beyond the
-// topic's vocabulary (see pickWords) pick out another of its clauses. It
-// returns at most n of the card's clauses (and the one that named the
-// case): a caller that quotes one clause of a card need not copy all.
-func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, topic string, c *cardMeta, n int) ([]Hit, error) {
+// topic's vocabulary (see pickWords) pick out another of its clauses. An
+// answer asks for the same card more than once (its leads, its
+// candidates): the order is worked out once per reading, and callers
+// must not change the slice.
+func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, topic string, c *cardMeta) ([]Hit, error) {
+	key := l.Key + "\x00" + topic
+	if q, ok := r.quoted[key]; ok {
+		return q, nil
+	}
+	q, err := s.orderCard(ctx, l, r, topic, c)
+	if err != nil {
+		return nil, err
+	}
+	if r.quoted == nil {
+		r.quoted = map[string][]Hit{}
+	}
+	r.quoted[key] = q
+	return q, nil
+}
+
+// orderCard is quoteCard's work.
+func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, topic string, c *cardMeta) ([]Hit, error) {
 	if len(c.Refs) == 0 {
 		return nil, nil
 	}
-	quoted := s.refHits(c.Refs[:min(n, len(c.Refs))], nil)
+	quoted := s.refHits(c.Refs, nil)
 	if slices.Contains(r.cases, topic) {
 		text, _ := s.restOf(r, l)
 		if text == "" {
@@ -426,7 +466,10 @@ func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, to
 		}
 		return mergeHits(own, quoted), nil
 	}
-	rest := s.residual(r.text, l, s.topics.vocab[topic])
+	if !r.pick {
+		return quoted, nil
+	}
+	rest := s.residualOf(s.wordsOf(r), l, s.topics.vocab[topic])
 	if rest == "" || len(strings.Fields(rest)) > pickWords {
 		return quoted, nil
 	}

@@ -124,8 +124,9 @@ func startBuild(builds string) (dir string, unlock func(), err error) {
 // writeBuild writes the index, the meta and, last, the checksums that
 // make the build servable into dir; it returns the clauses indexed.
 //
-// The question model is fitted while bleve indexes and the leads are
-// learnt: each takes one core.
+// The question model is fitted and the training questions remembered
+// (memory.go) while bleve indexes and the leads are learnt: each side
+// takes one core.
 func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
 	m := newMeta(c, start)
 	fitted := make(chan fitResult, 1)
@@ -137,7 +138,8 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 				fitted <- fitResult{err: fmt.Errorf("fit question model: %v", r)}
 			}
 		}()
-		fitted <- fitResult{model: fitQuestionModel(m, c.Questions, nil)}
+		model := fitQuestionModel(m, c.Questions, nil)
+		fitted <- fitResult{model: model, memory: rememberQuestions(m, c.Questions, nil)}
 	}()
 	n, err := writeBleve(ctx, filepath.Join(dir, bleveDir), c)
 	if err == nil {
@@ -147,7 +149,7 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 	if err = errors.Join(err, fit.err); err != nil {
 		return 0, err
 	}
-	m.QModel = fit.model
+	m.QModel, m.Memory = fit.model, fit.memory
 	if err := writeMeta(dir, m); err != nil {
 		return 0, err
 	}
@@ -155,8 +157,9 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 }
 
 type fitResult struct {
-	model *questionModel
-	err   error
+	model  *questionModel
+	memory *questionMemory
+	err    error
 }
 
 func writeBleve(ctx context.Context, dir string, c *corpus.Corpus) (int, error) {

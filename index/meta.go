@@ -37,6 +37,8 @@ type meta struct {
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.
 	QModel *questionModel `json:"qmodel"`
+	// Memory is which clauses answered the training questions.
+	Memory *questionMemory `json:"memory"`
 	// Quotable maps "doc#section" to the quotable form of a clause whose
 	// clean text is not one run of its document (see verbatim.go).
 	Quotable map[string]string `json:"quotable"`

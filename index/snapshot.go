@@ -57,6 +57,7 @@ type snapshot struct {
 	// listHits maps a clause that introduces a list to its hit, quoted
 	// with its items: composed once, since the longest run to 40 items.
 	listHits sync.Map
+	mem      *memoryIndex // the memory of the training questions
 
 	refs      atomic.Int64
 	retired   atomic.Bool
@@ -129,6 +130,7 @@ func (s *snapshot) understanding() {
 	m := s.m
 	s.topics = newTopicMatcher(s.stems, m.Topics)
 	s.qmodel = m.QModel.prepare()
+	s.mem = newMemoryIndex(m.Memory)
 	s.feat = m.Features.featurizer(s.stems, s.topics)
 	s.feat.learnVocabulary(m.QModel)
 	var kt []corpus.Topic

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -13,15 +14,15 @@ var genericWords = map[string]bool{
 	"someon": true, "anyon": true, "model": true, "licens": true, "ok": true, "okai": true, "legal": true,
 }
 
-// residual is what the user typed besides the phrase, generic words and
+// residualOf is what the user typed besides the phrase, generic words and
 // the license's own name ("can I use llama 4 to build weapons" → "build
-// weapons"), or "" when nothing is left.
-func (s *snapshot) residual(text string, l *licenseMeta, phrase []string) string {
+// weapons"), or "" when nothing is left, from the text's words.
+func (s *snapshot) residualOf(ws []word, l *licenseMeta, phrase []string) string {
 	gone := map[string]bool{}
 	for _, p := range phrase {
 		gone[p] = true
 	}
-	return s.withoutFunc(text, func(st string) bool { return gone[st] || genericWords[st] || s.nameStems[l.Key][st] })
+	return keepWords(ws, func(st string) bool { return gone[st] || genericWords[st] || s.nameStems[l.Key][st] })
 }
 
 // without drops from text the words whose stems are all in drop.
@@ -34,11 +35,22 @@ func (s *snapshot) without(text string, drop []string) string {
 }
 
 // withoutFunc drops from text the words all of whose stems drop says to.
-// The text is analysed once; each token is charged to the word it starts
-// in.
 func (s *snapshot) withoutFunc(text string, drop func(string) bool) string {
+	return keepWords(s.words(text), drop)
+}
+
+// word is one space-separated word of a text and the stems it analyses
+// to (none for a stop word).
+type word struct {
+	text  string
+	stems []string
+}
+
+// words analyses text once into its words; each token is charged to the
+// word it starts in.
+func (s *snapshot) words(text string) []word {
 	toks := s.analyzer.Analyze([]byte(text))
-	var keep []string
+	var out []word
 	t := 0
 	for start := 0; start < len(text); {
 		for start < len(text) && unicode.IsSpace(rune(text[start])) {
@@ -51,15 +63,23 @@ func (s *snapshot) withoutFunc(text string, drop func(string) bool) string {
 		if start == end {
 			break
 		}
-		all, any := true, false
+		w := word{text: text[start:end]}
 		for ; t < len(toks) && toks[t].Start < end; t++ {
-			any = true
-			all = all && drop(string(toks[t].Term))
+			w.stems = append(w.stems, string(toks[t].Term))
 		}
-		if !any || !all {
-			keep = append(keep, text[start:end])
-		}
+		out = append(out, w)
 		start = end
+	}
+	return out
+}
+
+// keepWords joins the words not all of whose stems drop says to drop.
+func keepWords(ws []word, drop func(string) bool) string {
+	var keep []string
+	for _, w := range ws {
+		if len(w.stems) == 0 || slices.ContainsFunc(w.stems, func(st string) bool { return !drop(st) }) {
+			keep = append(keep, w.text)
+		}
 	}
 	return strings.Join(keep, " ")
 }

@@ -1,0 +1,104 @@
+package index
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// memoryOf lays out a memory of questions (their stems) answered by keys.
+func memoryOf(qs [][]string, keys []string) *memoryIndex {
+	mem := &questionMemory{Keys: keys}
+	mem.layOut(qs)
+	return newMemoryIndex(mem)
+}
+
+func TestMemoryVotesForTheClausesOfSimilarQuestions(t *testing.T) {
+	x := memoryOf([][]string{
+		{"name", "finetun"},               // what to call a fine-tune
+		{"name", "derivat", "prefix"},     // the same, other words
+		{"output", "train", "smaller"},    // training on outputs
+		{"weight", "upload", "hug", "fa"}, // hosting the weights
+	}, []string{"llama-license#1.b.i", "llama-license#1.b.i", "llama-license#1.b.v", "llama-license#1.b.ii"})
+	v := x.votes([]string{"what", "name", "finetun"})
+	best, share := "", 0.0
+	for k, s := range v {
+		if s > share {
+			best, share = k, s
+		}
+	}
+	if best != "llama-license#1.b.i" {
+		t.Fatalf("votes %v: the naming rule should lead", v)
+	}
+	total := 0.0
+	for _, s := range v {
+		total += s
+	}
+	if math.Abs(total-1) > 1e-9 {
+		t.Errorf("votes %v sum to %v; each is a share of the neighbours' similarity, one clause per question", v, total)
+	}
+	// The scratch space is clean for the next question: the same question
+	// gets the same votes.
+	if again := x.votes([]string{"what", "name", "finetun"}); fmt.Sprint(again) != fmt.Sprint(v) {
+		t.Errorf("asked again: %v, first %v", again, v)
+	}
+	if v := x.votes([]string{"zqxj"}); v != nil {
+		t.Errorf("a question sharing no word with the memory got votes %v", v)
+	}
+}
+
+func TestMemoryKeepsTheNearestQuestionsOnly(t *testing.T) {
+	var qs [][]string
+	var keys []string
+	for i := range memoryNeighbours + 5 {
+		qs = append(qs, []string{"share", fmt.Sprintf("w%d", i)})
+		keys = append(keys, fmt.Sprintf("doc#%d", i))
+	}
+	v := memoryOf(qs, keys).votes([]string{"share"})
+	if len(v) != memoryNeighbours {
+		t.Errorf("%d clauses voted, want the %d nearest questions' clauses", len(v), memoryNeighbours)
+	}
+	for k := range v { // ties go to the earlier question
+		var i int
+		fmt.Sscanf(strings.TrimPrefix(k, "doc#"), "%d", &i)
+		if i >= memoryNeighbours {
+			t.Errorf("%s voted: a later question won a tie", k)
+		}
+	}
+}
+
+func TestClauseKeyNamesAClauseAcrossVersions(t *testing.T) {
+	if a, b := clauseKey("llama3.1-license", "1.b.i"), clauseKey("llama4-license", "1.b.i"); a != b {
+		t.Errorf("%s and %s: the same clause of two versions of a license", a, b)
+	}
+	if a, b := clauseKey("llama4-license", "1.b.i"), clauseKey("llama4-aup", "1.b.i"); a == b {
+		t.Errorf("a license and its policy share the key %s", a)
+	}
+}
+
+func TestRerankOrdersByWeightedEvidence(t *testing.T) {
+	cands := []candidate{{hit: Hit{Section: "a"}}, {hit: Hit{Section: "b"}}, {hit: Hit{Section: "c"}}}
+	cands[0].x[fOrder] = 1
+	cands[1].x[fMemory] = 0.9
+	cands[2].x[fMemory] = 0.9
+	var w [rankFeatures]float64
+	w[fOrder], w[fMemory] = 0.5, 1
+	got := rerank(cands, w)
+	if order := got[0].Section + got[1].Section + got[2].Section; order != "bca" {
+		t.Errorf("order %s, want b c (tied, kept in their order) then a", order)
+	}
+}
+
+func TestCandidateSetHoldsEachClauseOnce(t *testing.T) {
+	cs := candidateSet{at: map[string]int{}}
+	i := cs.add(Hit{Doc: "d", Section: "1"})
+	cs.list[i].x[fLead] += 0.5
+	if j := cs.add(Hit{Doc: "d", Section: "1"}); j != i {
+		t.Fatalf("the same clause added twice got places %d and %d", i, j)
+	}
+	cs.list[i].x[fLead] += 0.25
+	if len(cs.list) != 1 || cs.list[0].x[fLead] != 0.75 {
+		t.Errorf("%d candidates, lead evidence %v: want one, summed from both topics", len(cs.list), cs.list[0].x[fLead])
+	}
+}
