@@ -237,8 +237,10 @@ func (s *snapshot) quoteSecond(a *Answer, r *reading, topic string, q2 []Hit) {
 }
 
 // answerNarrower answers a question understood as a topic but asked more
-// narrowly than its card answers: the card's clauses, no verdict, the
-// topic first among the suggestions, and the card as context.
+// narrowly than its card answers: no verdict, the topic first among the
+// suggestions, the card as context, and the clauses of the likeliest
+// topics' cards ordered by the evidence for each (see rerank.go); a card
+// that cites no clause keeps the closest ones.
 func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta, r *reading, t TopicScore) error {
 	if err := s.answerTopic(ctx, a, l, r, t.Topic); err != nil {
 		return err
@@ -357,10 +359,9 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 }
 
 // answerUnsure answers a question the model could not read with enough
-// confidence: no verdict, the likeliest topics as suggestions, and their
-// clauses (see leadsFor) before the closest clauses by search — unless
-// the closest clause holds every word the question asks with: then the
-// question named it.
+// confidence: no verdict, the likeliest topics as suggestions, and the
+// clauses of their cards and of a search, ordered by the evidence for each
+// (see candidates, rerank.go).
 func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
 	a.Suggestions = s.suggestions(l, r, "")
 	cands, err := s.candidates(ctx, l, r, true)

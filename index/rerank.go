@@ -6,10 +6,12 @@ import (
 	"strings"
 )
 
-// An unsure answer weighs several kinds of evidence for each clause it may
-// quote: the topics the model reads the question as and where their cards
-// cite the clause, where a search for the question's words ranks it, and
-// how many of the question's words it holds. A linear score over that
+// An answer without a verdict weighs several kinds of evidence for each
+// clause it may quote: the topics the model reads the question as and
+// where their cards cite the clause, where a search for the question's
+// words ranks it (unsure answers only), how many of the question's words
+// it holds, and which clauses answered the training questions worded most
+// like it (memory.go). A linear score over that
 // evidence orders the quotes; its weights are fitted to the training
 // questions by TestFitRerank, each question answered by an index built
 // without it (cross-validated), and the fit is judged on the half of the
