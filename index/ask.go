@@ -412,15 +412,8 @@ func (s *snapshot) covers(h Hit, r *reading, l *licenseMeta) bool {
 	if len(words) < 2 {
 		return false
 	}
-	in := map[string]bool{}
-	for _, st := range s.stems(h.Heading) {
-		in[st] = true
-	}
-	for _, tok := range s.tokens(h.Text) { // cached: clause texts recur
-		in[tok.term] = true
-	}
 	for _, w := range words {
-		if !in[w] && !askingWords[w] {
+		if !s.holds(h, w) && !askingWords[w] {
 			return false
 		}
 	}

@@ -31,8 +31,9 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 			continue
 		}
 		key := q.License() + "#" + q.Topics[0]
+		expect := foldedExpects(q.Expect)
 		for _, ref := range c.Refs {
-			if m.quotesCached(at, folded, ref, q.Expect) {
+			if m.quotesCached(at, folded, ref, expect) {
 				if votes[key] == nil {
 					votes[key] = map[string]int{}
 				}
@@ -77,6 +78,16 @@ func (m *meta) quotesCached(at map[string]int, folded map[string]string, ref str
 		}
 	}
 	return false
+}
+
+// foldedExpects returns expect with each phrase folded, so that matching
+// it against many clauses (quotesCached) folds it only once.
+func foldedExpects(expect []corpus.Expect) []corpus.Expect {
+	out := slices.Clone(expect)
+	for i := range out {
+		out[i].Text = foldQuote(out[i].Text)
+	}
+	return out
 }
 
 // foldedQuote is the clause ref (at a place in at) as quoted with the list

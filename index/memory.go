@@ -63,17 +63,15 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 			continue
 		}
 		var keys []string
-		for _, e := range q.Expect {
-			phrase := foldQuote(e.Text)
-			for doc, refs := range byDoc {
-				if !strings.HasPrefix(doc, e.Doc) {
-					continue
-				}
-				for _, ref := range refs {
-					if strings.Contains(m.foldedQuote(at, folded, ref), phrase) {
-						d, sec, _ := strings.Cut(ref, "#")
-						keys = append(keys, clauseKey(d, sec))
-					}
+		expect := foldedExpects(q.Expect) // folded once, not once per clause
+		for doc, refs := range byDoc {
+			if !slices.ContainsFunc(expect, func(e corpus.Expect) bool { return strings.HasPrefix(doc, e.Doc) }) {
+				continue
+			}
+			for _, ref := range refs {
+				if m.quotesCached(at, folded, ref, expect) {
+					d, sec, _ := strings.Cut(ref, "#")
+					keys = append(keys, clauseKey(d, sec))
 				}
 			}
 		}

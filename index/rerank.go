@@ -160,15 +160,20 @@ func (s *snapshot) overlap(h Hit, words []string) float64 {
 	if len(words) == 0 {
 		return 0
 	}
-	text, heading := s.tokens(h.Text), s.tokens(h.Heading) // cached: clauses recur
 	n := 0
 	for _, w := range words {
-		has := func(t token) bool { return t.term == w }
-		if slices.ContainsFunc(heading, has) || slices.ContainsFunc(text, has) {
+		if s.holds(h, w) {
 			n++
 		}
 	}
 	return float64(n) / float64(len(words))
+}
+
+// holds reports whether clause h's heading or text has the stem w; both
+// are analysed once per build (tokens), since clauses recur.
+func (s *snapshot) holds(h Hit, w string) bool {
+	has := func(t token) bool { return t.term == w }
+	return slices.ContainsFunc(s.tokens(h.Heading), has) || slices.ContainsFunc(s.tokens(h.Text), has)
 }
 
 // rerank orders the candidates by their weighted evidence, keeping their
