@@ -71,7 +71,7 @@ func crossValidateAnswers(t *testing.T, k int) answerCV {
 	for fold := 0; fold < k; fold++ {
 		var train, held []corpus.Question
 		for i, q := range c.Questions {
-			if i%k == fold {
+			if cvFold(q, i, k) == fold {
 				held = append(held, q)
 			} else {
 				train = append(train, q)
