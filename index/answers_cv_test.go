@@ -403,6 +403,8 @@ func TestFitRerank(t *testing.T) {
 			any++
 		}
 	}
+	c1, c3 := rankTop(cv.ranks, rankWeights)
+	t.Logf("the weights in rerank.go on all %d: top-1 %.3f top-3 %.3f", len(cv.ranks), c1, c3)
 	w := fitRank(cv.ranks)
 	a1, a3 := rankTop(cv.ranks, w)
 	t.Logf("weights fitted on all %d (an expected clause among the candidates of %d; in-sample top-1 %.3f top-3 %.3f): %#v", len(cv.ranks), any, a1, a3, w)
