@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
@@ -139,4 +142,57 @@ func BenchmarkAskProcess(b *testing.B) {
 	if maxRSS > 0 {
 		b.ReportMetric(float64(maxRSS)/1024, "peak-RSS-MiB")
 	}
+}
+
+// BenchmarkAskSentences answers, uncached, the questions real people asked
+// (the training files of real-thread questions), each in its own words:
+// the whole mix the bot sees when nobody types a topic's name.
+func BenchmarkAskSentences(b *testing.B) {
+	var qs [][2]string
+	for _, f := range []string{"train.yaml", "train-2.yaml", "train-3.yaml"} {
+		read, err := readAsked(filepath.Join("..", "corpus", "questions", f))
+		if err != nil {
+			b.Fatal(err)
+		}
+		qs = append(qs, read...)
+	}
+	e, err := index.OpenWith(indextest.DataDir(b), index.Options{AnswerCache: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := qs[i%len(qs)]
+		t0 := time.Now()
+		if _, err := e.Ask(ctx, q[0], q[1]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	reportLatency(b, lat)
+}
+
+// readAsked reads the (license, words) each entry of a question file asks.
+func readAsked(path string) ([][2]string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var entries []struct {
+		Ask []string `yaml:"ask"`
+	}
+	if err := yaml.Unmarshal(raw, &entries); err != nil {
+		return nil, err
+	}
+	var out [][2]string
+	for _, e := range entries {
+		if len(e.Ask) > 1 {
+			out = append(out, [2]string{e.Ask[0], strings.Join(e.Ask[1:], " ")})
+		}
+	}
+	return out, nil
 }

@@ -152,6 +152,10 @@ func (l *loader) work(ctx context.Context) {
 
 // question is the n-th request's license and topic.
 func (c *config) question(n int) (license, topic string) {
+	if len(c.questions) > 0 {
+		q := c.questions[n%len(c.questions)]
+		return q[0], q[1]
+	}
 	if !c.mix {
 		return c.license, c.topic
 	}
@@ -252,7 +256,10 @@ func (r *result) report(w io.Writer, c config, what, addr string) {
 		return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
 	}
 	q := c.license + " " + c.topic
-	if c.mix {
+	switch {
+	case len(c.questions) > 0:
+		q = fmt.Sprintf("%d questions of %s", len(c.questions), c.questionsFile)
+	case c.mix:
 		q = fmt.Sprintf("%d licenses × %d topics", len(mixLicenses), len(mixTopics))
 	}
 	fmt.Fprintf(w, "== %s: %s (/license %s, %d connections, distinct users: %v)\n", what, addr, q, c.conc, c.users == 0)

@@ -55,24 +55,28 @@ func main() {
 }
 
 type config struct {
-	addr       string
-	keyHex     string
-	self       bool
-	dataDir    string
-	n          int
-	conc       int
-	duration   time.Duration
-	license    string
-	topic      string
-	mix        bool
-	users      int
-	pid        int
-	genkey     bool
-	noCool     bool
-	show       bool
-	baseline   bool
-	cpuprofile string
-	nRounds    int
+	addr     string
+	keyHex   string
+	self     bool
+	dataDir  string
+	n        int
+	conc     int
+	duration time.Duration
+	license  string
+	topic    string
+	mix      bool
+	// questions, from -questions, are asked in turn: license and words.
+	questions     [][2]string
+	questionsFile string
+	users         int
+	pid           int
+	genkey        bool
+	noCool        bool
+	noCache       bool
+	show          bool
+	baseline      bool
+	cpuprofile    string
+	nRounds       int
 	// floorAddr is the verify-only endpoint's URL (with -self -baseline).
 	floorAddr string
 }
@@ -170,9 +174,11 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.license, "license", "llama4", "license option of the /license command")
 	fs.StringVar(&c.topic, "topic", "attribution", "topic option of the /license command")
 	fs.BoolVar(&c.mix, "mix", false, "cycle through every license and three topics instead of -license and -topic")
+	fs.StringVar(&c.questionsFile, "questions", "", "cycle through the questions of an eval file (../shared/eval/dev.yaml, corpus/questions/train.yaml): each its license and its words as asked, cut to the 200 characters Discord allows")
 	fs.IntVar(&c.users, "users", 0, "distinct user ids to cycle through (0: a new one per request, so no cooldown applies)")
 	fs.IntVar(&c.pid, "pid", 0, "server process id, to report its RSS (with -self: this process)")
 	fs.BoolVar(&c.noCool, "self-no-cooldown", false, "with -self, serve without the per-user cooldown")
+	fs.BoolVar(&c.noCache, "self-no-cache", false, "with -self, answer every question afresh: no answer cache, so repeats cost what a new question does")
 	fs.BoolVar(&c.baseline, "baseline", true, "with -self, first load a verify-only endpoint in this process, the floor every interaction pays")
 	fs.IntVar(&c.nRounds, "rounds", 3, "alternate the floor and /license this many times, -n/rounds requests each run")
 	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the last /license run to this file, and of the floor's to FILE.floor (with -self: server and client)")
@@ -185,6 +191,13 @@ func parseFlags(args []string) (config, error) {
 	c.conc = min(max(c.conc, 1), maxConns)
 	c.duration = min(max(c.duration, time.Second), maxDuration)
 	c.nRounds = min(max(c.nRounds, 1), 100)
+	if c.questionsFile != "" {
+		qs, err := readQuestions(c.questionsFile)
+		if err != nil {
+			return c, err
+		}
+		c.questions = qs
+	}
 	return c, nil
 }
 
@@ -195,7 +208,7 @@ func (c *config) target() (ed25519.PrivateKey, func(), error) {
 	closeFn := func() {}
 	var priv ed25519.PrivateKey
 	if c.self {
-		s, err := startSelf(c.dataDir, !c.noCool)
+		s, err := startSelf(c.dataDir, !c.noCool, !c.noCache)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,5 +75,60 @@ func TestParseKey(t *testing.T) {
 	}
 	if _, err := parseKey("abc"); err == nil {
 		t.Error("short key accepted")
+	}
+}
+
+// -questions asks the sentences of an eval file, each under its license,
+// and every one must come back a real answer: here the repository's real
+// people's training questions, through the signed HTTP path.
+func TestLoadgenAsksTheQuestionsOfAFile(t *testing.T) {
+	file := "../../corpus/questions/train.yaml"
+	qs, err := readQuestions(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) < 100 {
+		t.Fatalf("%d questions read from %s", len(qs), file)
+	}
+	var out bytes.Buffer
+	n := len(qs) + 10 // every question once, the first ten again
+	err = run(context.Background(), []string{"-self", "-data", indextest.DataDir(t), "-n", fmt.Sprint(n), "-c", "4", "-rounds", "1",
+		"-baseline=false", "-questions", file}, &out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	want := fmt.Sprintf("%d sent, %d ok, 0 errors", n, n)
+	if !strings.Contains(out.String(), want) || !strings.Contains(out.String(), fmt.Sprintf("%d questions of %s", len(qs), file)) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+}
+
+// A question longer than Discord lets a user type is cut to that length,
+// on a character, not a byte.
+func TestReadQuestionsCutsToTheOptionLength(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "q.yaml")
+	long := strings.Repeat("é", maxOption+50)
+	if err := os.WriteFile(path, []byte("- ask: [llama4, "+long+"]\n- ask: [gemma, short one]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := readQuestions(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 2 || qs[0][0] != "llama4" || qs[0][1] != strings.Repeat("é", maxOption) || qs[1] != [2]string{"gemma", "short one"} {
+		t.Errorf("read %q", qs)
+	}
+}
+
+func TestReadQuestionsRefusesAFileWithoutQuestions(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{"empty.yaml": "[]\n", "topics.yaml": "topics:\n  - id: x\n", "broken.yaml": "- ask: [llama4\n"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readQuestions(path); err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: err = %v; want an error naming the file", name, err)
+		}
 	}
 }

@@ -31,8 +31,13 @@ type selfServers struct {
 // fresh key pair, exactly as serve wires it — a pins store behind the
 // same lookup cache, an info-level JSON log (written nowhere, but
 // formatted) — and the verify-only endpoint beside it on another port.
-func startSelf(dataDir string, cooldown bool) (*selfServers, error) {
-	eng, err := index.Open(dataDir)
+// Without cache, every question is answered afresh, repeats too.
+func startSelf(dataDir string, cooldown, cache bool) (*selfServers, error) {
+	opts := index.Options{}
+	if !cache {
+		opts.AnswerCache = -1
+	}
+	eng, err := index.OpenWith(dataDir, opts)
 	if err != nil {
 		return nil, fmt.Errorf("-self: open index (build one with `licensebot index build`): %w", err)
 	}
