@@ -318,7 +318,7 @@ func (s *snapshot) userWords(qb *queryBuilder, t string, noShingles bool) {
 	qb.match(fieldText, t, 1)
 	qb.match(fieldHeading, t, 0.4)
 	qb.match(fieldParents, t, 0.2)
-	if len(s.stems(t)) > 1 {
+	if n := len(s.stems(t)); n > 1 && n <= maxPhraseWords {
 		qb.phrase(fieldText, t, 4)
 	}
 	words := strings.Fields(t)
@@ -328,6 +328,11 @@ func (s *snapshot) userWords(qb *queryBuilder, t string, noShingles bool) {
 		}
 	}
 }
+
+// maxPhraseWords is the longest input also searched as a phrase. A
+// longer one is a sentence, not a quote: its phrase query matches nothing,
+// yet walking the postings of all its words costs most of the search.
+const maxPhraseWords = 8
 
 // queryBuilder collects the should-clauses of a query.
 type queryBuilder struct{ should []query.Query }
