@@ -493,8 +493,8 @@ func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topi
 	// The synonyms' single words only: a phrase query costs as much as the
 	// rest of the search, and cross-validated the answers were the same
 	// without them (0.734/0.902 both).
-	syn := slices.DeleteFunc(s.synonymsFor(r.text), s.isPhrase)
-	req := searchReq{text: r.text, synonyms: syn, license: l.Key, size: 12, noShingles: true}
+	syn := slices.DeleteFunc(s.synonymsOfStems(r.stems), s.isPhrase)
+	req := searchReq{text: r.text, stems: r.stems, synonyms: syn, license: l.Key, size: 12, noShingles: true}
 	if t := s.topics.byID[topic]; t != nil {
 		req.expand = t.Expand
 	}

@@ -169,11 +169,34 @@ func (s *snapshot) overlap(h Hit, words []string) float64 {
 	return float64(n) / float64(len(words))
 }
 
-// holds reports whether clause h's heading or text has the stem w; both
-// are analysed once per build (tokens), since clauses recur.
+// holds reports whether clause h's heading or text has the stem w.
 func (s *snapshot) holds(h Hit, w string) bool {
-	has := func(t token) bool { return t.term == w }
-	return slices.ContainsFunc(s.tokens(h.Heading), has) || slices.ContainsFunc(s.tokens(h.Text), has)
+	_, ok := slices.BinarySearch(s.termsOf(h), w)
+	return ok
+}
+
+// termsOf returns the distinct stems of clause h's heading and text,
+// sorted; worked out once per build, since clauses recur.
+func (s *snapshot) termsOf(h Hit) []string {
+	key := clauseTerms{h.Doc, h.Section, len(h.Text)}
+	if t, ok := s.termSets.Load(key); ok {
+		return t.([]string)
+	}
+	var out []string
+	for _, t := range slices.Concat(s.tokens(h.Heading), s.tokens(h.Text)) {
+		out = append(out, t.term)
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	s.termSets.Store(key, out)
+	return out
+}
+
+// clauseTerms names a clause as quoted: one that introduces a list is
+// quoted with its items, a longer text.
+type clauseTerms struct {
+	doc, section string
+	n            int
 }
 
 // rerank orders the candidates by their weighted evidence, keeping their

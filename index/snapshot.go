@@ -57,6 +57,8 @@ type snapshot struct {
 	// listHits maps a clause that introduces a list to its hit, quoted
 	// with its items: composed once, since the longest run to 40 items.
 	listHits sync.Map
+	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
+	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions
 
 	refs      atomic.Int64
@@ -172,7 +174,11 @@ type synonymGroup struct {
 // synonymsFor returns the phrases that mean what some phrase of text
 // means, to be searched at expansion weight beside the user's words.
 func (s *snapshot) synonymsFor(text string) []string {
-	st := s.stems(text)
+	return s.synonymsOfStems(s.stems(text))
+}
+
+// synonymsOfStems is synonymsFor over text already analysed.
+func (s *snapshot) synonymsOfStems(st []string) []string {
 	var out []string
 	for _, g := range s.synonyms {
 		hit := -1
@@ -231,6 +237,7 @@ func analyzerStems(a analysis.Analyzer) func(string) []string {
 // queries, never query-string syntax.
 type searchReq struct {
 	text     string   // the user's words
+	stems    []string // text analysed, when the caller has it (else analysed here)
 	expand   []string // topic expansion terms, weighted lower
 	synonyms []string // phrases meaning what the user\'s words mean, lower still
 	license  string   // "" for the whole corpus
@@ -271,7 +278,11 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 func (s *snapshot) query(r searchReq) query.Query {
 	var qb queryBuilder
 	if t := strings.TrimSpace(r.text); t != "" {
-		s.userWords(&qb, t, r.noShingles)
+		st := r.stems
+		if st == nil {
+			st = s.stems(t)
+		}
+		s.userWords(&qb, t, st, r.noShingles)
 	}
 	qb.terms(s, r.expand, 0.35, 0.25)
 	for _, e := range r.expand {
@@ -314,11 +325,11 @@ func (s *snapshot) query(r searchReq) query.Query {
 // parent headings, as a phrase, and as runs of three words they share with
 // a clause ("source code must be the preferred form") even when the whole
 // query is not a phrase of the text.
-func (s *snapshot) userWords(qb *queryBuilder, t string, noShingles bool) {
-	qb.match(fieldText, t, 1)
-	qb.match(fieldHeading, t, 0.4)
-	qb.match(fieldParents, t, 0.2)
-	if n := len(s.stems(t)); n > 1 && n <= maxPhraseWords {
+func (s *snapshot) userWords(qb *queryBuilder, t string, stems []string, noShingles bool) {
+	qb.anyOf(fieldText, stems, 1)
+	qb.anyOf(fieldHeading, stems, 0.4)
+	qb.anyOf(fieldParents, stems, 0.2)
+	if n := len(stems); n > 1 && n <= maxPhraseWords {
 		qb.phrase(fieldText, t, 4)
 	}
 	words := strings.Fields(t)
@@ -342,6 +353,26 @@ func (qb *queryBuilder) match(field, text string, boost float64) {
 	q.SetField(field)
 	q.SetBoost(boost)
 	qb.should = append(qb.should, q)
+}
+
+// anyOf adds terms, already analysed, as any of them in field: the query
+// a match query makes of their text (one term query each, all at boost,
+// under a disjunction at boost), without analysing the text again.
+func (qb *queryBuilder) anyOf(field string, terms []string, boost float64) {
+	if len(terms) == 0 {
+		return
+	}
+	tqs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		tq := query.NewTermQuery(t)
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		tqs[i] = tq
+	}
+	d := query.NewDisjunctionQuery(tqs)
+	d.SetMin(1)
+	d.SetBoost(boost)
+	qb.should = append(qb.should, d)
 }
 
 func (qb *queryBuilder) phrase(field, text string, boost float64) {
