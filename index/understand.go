@@ -204,7 +204,7 @@ type feature struct {
 
 // featureWeight is the value of each kind of feature, by prefix: the
 // question's own words count fully, what WordNet relates them to less.
-var featureWeight = map[byte]float64{'w': 1, 'b': 1, 'x': 0.5, 'h': 0.25, 'c': 1, 'C': 1, 'a': 1, 'i': 1, 'A': 1}
+var featureWeight = [256]float64{'w': 1, 'b': 1, 'x': 0.5, 'h': 0.25, 'c': 1, 'C': 1, 'a': 1, 'i': 1, 'A': 1}
 
 // features returns the features of text, each once, sorted by name, with
 // values scaled so that a long question's features weigh as much in all
@@ -216,23 +216,10 @@ func (f *featurizer) features(text string) []feature {
 
 // featuresOf is features over text already analysed.
 func (f *featurizer) featuresOf(stems []string) []feature {
-	toks := f.correct(stems)
 	set := map[string]bool{}
-	for i, t := range toks {
-		set["w:"+t] = true
-		if i+1 < len(toks) {
-			set["b:"+t+"_"+toks[i+1]] = true
-		}
-		f.lex.relate(t, func(to string, close bool) {
-			if close {
-				set["x:"+to] = true
-			} else {
-				set["h:"+to] = true
-			}
-		})
-	}
-	f.conceptFeatures(toks, set)
-	f.phraseFeatures(toks, set)
+	f.emit(stems, func(kind byte, a, sep, b string) {
+		set[string(kind)+":"+a+sep+b] = true
+	})
 	names := make([]string, 0, len(set))
 	for k := range set {
 		names = append(names, k)
@@ -253,16 +240,39 @@ func (f *featurizer) featuresOf(stems []string) []feature {
 	return out
 }
 
+// emit calls add with each feature of stems, in parts — its kind, and the
+// name kind:a+sep+b — and may repeat one: the question's words and word
+// pairs, what WordNet relates each word to, the concepts and the
+// taxonomy's phrasings found in them.
+func (f *featurizer) emit(stems []string, add func(kind byte, a, sep, b string)) {
+	toks := f.correct(stems)
+	for i, t := range toks {
+		add('w', t, "", "")
+		if i+1 < len(toks) {
+			add('b', t, "_", toks[i+1])
+		}
+		f.lex.relate(t, func(to string, close bool) {
+			if close {
+				add('x', to, "", "")
+			} else {
+				add('h', to, "", "")
+			}
+		})
+	}
+	f.conceptFeatures(toks, add)
+	f.phraseFeatures(toks, add)
+}
+
 // conceptFeatures adds each concept the tokens name ("c:outputs"), and the
 // pairs of an object or condition with an action ("C:outputs|train"),
 // which is where "use outputs" and "train a model" become one question.
-func (f *featurizer) conceptFeatures(toks []string, set map[string]bool) {
+func (f *featurizer) conceptFeatures(toks []string, add func(kind byte, a, sep, b string)) {
 	var objects, actions, conditions []string
 	for _, c := range f.concepts {
 		if !c.in(toks) {
 			continue
 		}
-		set["c:"+c.ID] = true
+		add('c', c.ID, "", "")
 		switch c.Role {
 		case "object":
 			objects = append(objects, c.ID)
@@ -274,7 +284,7 @@ func (f *featurizer) conceptFeatures(toks []string, set map[string]bool) {
 	}
 	for _, a := range actions {
 		for _, o := range slices.Concat(objects, conditions) {
-			set["C:"+o+"|"+a] = true
+			add('C', o, "|", a)
 		}
 	}
 }
@@ -296,7 +306,7 @@ func (c *conceptWords) in(toks []string) bool {
 // phraseFeatures adds the taxonomy's phrasings found in the tokens: a name
 // of a topic ("a:"), a case of it ("i:"), and the whole input being one
 // ("A:").
-func (f *featurizer) phraseFeatures(toks []string, set map[string]bool) {
+func (f *featurizer) phraseFeatures(toks []string, add func(kind byte, a, sep, b string)) {
 	if f.topics == nil || len(toks) == 0 {
 		return
 	}
@@ -304,12 +314,12 @@ func (f *featurizer) phraseFeatures(toks []string, set map[string]bool) {
 		p := &f.topics.phrases[i]
 		whole := equalStems(p.stems, toks)
 		if whole && !p.instance {
-			set["A:"+p.topic] = true
+			add('A', p.topic, "", "")
 		}
 		if p.instance {
-			set["i:"+p.topic] = true
+			add('i', p.topic, "", "")
 		} else {
-			set["a:"+p.topic] = true
+			add('a', p.topic, "", "")
 		}
 	}
 }
@@ -329,14 +339,52 @@ func (m *questionModel) scores(feats []feature) []float64 {
 	return softmax(z)
 }
 
-// knowsAny reports whether any of feats has weights in the model.
-func (m *questionModel) knowsAny(feats []feature) bool {
-	for _, ft := range feats {
-		if _, ok := m.at[ft.name]; ok {
-			return true
+// read is scores over the features of toks, and whether the model knows
+// any of them, without making their names: each is built in one buffer,
+// told apart from the others by a 64-bit hash of its name, and looked up
+// there. The answer path's version of scores(featuresOf(toks)), the
+// same probabilities but for the order of a sum.
+func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
+	type hit struct {
+		id    int32
+		value float64
+	}
+	var (
+		buf  = make([]byte, 0, 64)
+		seen = make(map[uint64]struct{}, 128)
+		hits []hit
+		norm float64
+	)
+	f.emit(toks, func(kind byte, a, sep, b string) {
+		buf = append(append(append(append(buf[:0], kind, ':'), a...), sep...), b...)
+		sum := uint64(14695981039346656037) // FNV-1a
+		for _, c := range buf {
+			sum = (sum ^ uint64(c)) * 1099511628211
+		}
+		if _, dup := seen[sum]; dup {
+			return
+		}
+		seen[sum] = struct{}{}
+		v := featureWeight[kind]
+		norm += v * v
+		if id, ok := m.at[string(buf)]; ok {
+			hits = append(hits, hit{id, v})
+		}
+	})
+	z := make([]float64, len(m.Classes))
+	for k := range z {
+		z[k] = float64(m.Bias[k])
+	}
+	if norm > 0 {
+		norm = 1 / math.Sqrt(norm)
+	}
+	for _, ht := range hits {
+		cs, ws := m.Class[m.Start[ht.id]:m.Start[ht.id+1]], m.W[m.Start[ht.id]:m.Start[ht.id+1]]
+		for j, c := range cs {
+			z[c] += float64(int(ws[j])-128) * float64(m.Scale) * ht.value * norm
 		}
 	}
-	return false
+	return softmax(z), len(hits) > 0
 }
 
 func softmax(z []float64) []float64 {
@@ -602,9 +650,8 @@ func (s *snapshot) understandStems(toks []string) []TopicScore {
 	if s.qmodel == nil {
 		return nil
 	}
-	feats := s.feat.featuresOf(toks)
-	p := s.qmodel.scores(feats)
-	if !s.qmodel.knowsAny(feats) {
+	p, known := s.qmodel.read(s.feat, toks)
+	if !known {
 		// Nothing the model has seen: the question is about no topic it
 		// knows, not about the topics asked most often.
 		for k, c := range s.qmodel.Classes {

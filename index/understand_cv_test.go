@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -192,4 +193,39 @@ func cvFold(q corpus.Question, i, k int) int {
 	h := fnv.New32a()
 	h.Write([]byte(group))
 	return int(h.Sum32() % uint32(k))
+}
+
+// The answer path reads a question without naming its features (read):
+// it must give the probabilities the named features give, for every
+// training question, and know a question exactly when the model has a
+// weight for one of its features.
+func TestReadIsScoresOfFeatures(t *testing.T) {
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMeta(c, time.Time{})
+	m.QModel = fitQuestionModel(m, c.Questions, nil)
+	stems := buildStems()
+	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
+	f.learnVocabulary(m.QModel)
+	texts := []string{"", "hello", "zzzz qqqq"} // nothing, a generic word, nothing known
+	for _, q := range c.Questions {
+		texts = append(texts, q.Text())
+	}
+	for _, text := range texts {
+		toks := stems(text)
+		feats := f.featuresOf(toks)
+		want := m.QModel.scores(feats)
+		wantKnown := slices.ContainsFunc(feats, func(ft feature) bool { _, ok := m.QModel.at[ft.name]; return ok })
+		got, known := m.QModel.read(f, toks)
+		if known != wantKnown {
+			t.Fatalf("%q: known %v, want %v", text, known, wantKnown)
+		}
+		for k := range want {
+			if math.Abs(got[k]-want[k]) > 1e-9 {
+				t.Fatalf("%q: class %s %.12f, want %.12f", text, m.QModel.Classes[k], got[k], want[k])
+			}
+		}
+	}
 }
