@@ -18,6 +18,7 @@ import (
 	"github.com/licensebot/licensebot/bot"
 	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/internal/gctune"
 )
 
 // serveCommand runs the Discord bot: `licensebot serve`. Run goes in four
@@ -81,6 +82,7 @@ func (c *serveCommand) Run(ctx context.Context) error {
 	}
 	log := c.logger()
 	slog.SetDefault(log)
+	log.Info("garbage collector", "settings", gctune.ForServer())
 	deps, err := c.build(ctx, log)
 	if err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 	"github.com/licensebot/licensebot/bot"
 	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/internal/gctune"
 )
 
 // selfServers are the in-process endpoints -self loads: the bot, wired as
@@ -30,9 +31,11 @@ type selfServers struct {
 // startSelf serves the real engine over dataDir on a loopback port, with a
 // fresh key pair, exactly as serve wires it — a pins store behind the
 // same lookup cache, an info-level JSON log (written nowhere, but
-// formatted) — and the verify-only endpoint beside it on another port.
+// formatted), the collector set as serve sets it (internal/gctune) — and
+// the verify-only endpoint beside it on another port.
 // Without cache, every question is answered afresh, repeats too.
 func startSelf(dataDir string, cooldown, cache bool) (*selfServers, error) {
+	gctune.ForServer() // as serve runs
 	opts := index.Options{}
 	if !cache {
 		opts.AnswerCache = -1

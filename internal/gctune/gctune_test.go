@@ -1,0 +1,50 @@
+package gctune
+
+import (
+	"math"
+	"runtime/debug"
+	"strings"
+	"testing"
+)
+
+// current reads the collector's settings without changing them.
+func current() (int, int64) {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p, debug.SetMemoryLimit(-1)
+}
+
+func restore(t *testing.T) {
+	p, l := current()
+	t.Cleanup(func() { debug.SetGCPercent(p); debug.SetMemoryLimit(l) })
+}
+
+func TestForServerSetsTheDefaults(t *testing.T) {
+	restore(t)
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+	got := ForServer()
+	if p, l := current(); p != Percent || l != Limit {
+		t.Errorf("GOGC %d, limit %d; want %d, %d", p, l, Percent, Limit)
+	}
+	if got != "GOGC 400, GOMEMLIMIT 512 MiB" {
+		t.Errorf("ForServer() = %q", got)
+	}
+}
+
+func TestForServerLeavesTheOperatorsSettings(t *testing.T) {
+	restore(t)
+	t.Setenv("GOGC", "150")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetGCPercent(150)
+	debug.SetMemoryLimit(1 << 30)
+	got := ForServer()
+	if p, l := current(); p != 150 || l != 1<<30 {
+		t.Errorf("GOGC %d, limit %d; want the environment's 150, 1 GiB", p, l)
+	}
+	if !strings.Contains(got, "GOGC 150 (environment)") || !strings.Contains(got, "GOMEMLIMIT 1GiB (environment)") {
+		t.Errorf("ForServer() = %q", got)
+	}
+}
