@@ -131,7 +131,7 @@ func (s *snapshot) lookups() {
 func (s *snapshot) understanding() {
 	m := s.m
 	s.topics = newTopicMatcher(s.stems, m.Topics)
-	s.qmodel = m.QModel.prepare()
+	s.qmodel = m.QModel
 	s.mem = newMemoryIndex(m.Memory)
 	s.feat = m.Features.featurizer(s.stems, s.topics)
 	s.feat.learnVocabulary(m.QModel)

@@ -38,35 +38,43 @@ type questionModel struct {
 	// The weights are sparse — per feature, only the classes whose weight
 	// is large enough to matter (pruneBelow) — flat and quantized to a
 	// byte each (weight = (W-128)·Scale), which keeps the meta small and
-	// quick to read: feature Names[i] has the weights W[Start[i]:Start[i+1]]
-	// for the classes Class[Start[i]:Start[i+1]].
-	Names []string
+	// quick to read. A feature is known by the 64-bit FNV-1a hash of its
+	// name (featureHash), not the name: the feature whose hash is Hash[i]
+	// (sorted) has the weights W[Start[i]:Start[i+1]] for the classes
+	// Class[Start[i]:Start[i+1]]. Opening a build then decodes numbers,
+	// not tens of thousands of names, and builds no index of them.
+	Hash  []uint64
 	Start []int32
 	Class []uint8
 	W     []byte
 	Scale float32
+	// Known are the stems the model has a word feature for, sorted: the
+	// words a misspelling is corrected to (see correct).
+	Known []string
+}
 
-	at map[string]int32 // Names → index, built on first use
+// featureHash is the 64-bit FNV-1a hash of a feature's name.
+func featureHash(name []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range name {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
+// find returns the place of the feature whose name hashes to h.
+func (m *questionModel) find(h uint64) (int32, bool) {
+	i, ok := slices.BinarySearch(m.Hash, h)
+	return int32(i), ok
 }
 
 // weights returns feature name's classes and quantized weights.
 func (m *questionModel) weights(name string) ([]uint8, []byte) {
-	i, ok := m.at[name]
+	i, ok := m.find(featureHash([]byte(name)))
 	if !ok {
 		return nil, nil
 	}
 	return m.Class[m.Start[i]:m.Start[i+1]], m.W[m.Start[i]:m.Start[i+1]]
-}
-
-// prepare builds the name index; call once before scoring.
-func (m *questionModel) prepare() *questionModel {
-	if m != nil && m.at == nil {
-		m.at = make(map[string]int32, len(m.Names))
-		for i, n := range m.Names {
-			m.at[n] = int32(i)
-		}
-	}
-	return m
 }
 
 // featurizer turns text into the model's features. It is built from a
@@ -341,8 +349,7 @@ func (m *questionModel) scores(feats []feature) []float64 {
 
 // read is scores over the features of toks, and whether the model knows
 // any of them, without making their names: each is built in one buffer,
-// told apart from the others by a 64-bit hash of its name, and looked up
-// there. The answer path's version of scores(featuresOf(toks)), the
+// and its hash tells it apart from the others and finds its weights. The answer path's version of scores(featuresOf(toks)), the
 // same probabilities but for the order of a sum.
 func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 	type hit struct {
@@ -357,17 +364,14 @@ func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 	)
 	f.emit(toks, func(kind byte, a, sep, b string) {
 		buf = append(append(append(append(buf[:0], kind, ':'), a...), sep...), b...)
-		sum := uint64(14695981039346656037) // FNV-1a
-		for _, c := range buf {
-			sum = (sum ^ uint64(c)) * 1099511628211
-		}
+		sum := featureHash(buf)
 		if _, dup := seen[sum]; dup {
 			return
 		}
 		seen[sum] = struct{}{}
 		v := featureWeight[kind]
 		norm += v * v
-		if id, ok := m.at[string(buf)]; ok {
+		if id, ok := m.find(sum); ok {
 			hits = append(hits, hit{id, v})
 		}
 	})
@@ -555,14 +559,17 @@ func (t *trainer) model(classes []string) *questionModel {
 			top = max(top, math.Abs(v))
 		}
 	}
-	byName := make([]int, len(t.names))
-	for i := range byName {
-		byName[i] = i
+	byHash := make([]int, len(t.names))
+	hashes := make([]uint64, len(t.names))
+	for i, n := range t.names {
+		byHash[i], hashes[i] = i, featureHash([]byte(n))
 	}
-	sort.Slice(byName, func(a, b int) bool { return t.names[byName[a]] < t.names[byName[b]] })
+	sort.Slice(byHash, func(a, b int) bool { return hashes[byHash[a]] < hashes[byHash[b]] })
 	m.Scale = float32(top / 127)
-	for _, id := range byName {
-		f := t.names[id]
+	for j, id := range byHash {
+		if j > 0 && hashes[id] == hashes[byHash[j-1]] {
+			continue // two names, one hash (about once in 10¹⁰ builds): the first keeps it
+		}
 		n := len(m.W)
 		for k, v := range t.w[id] {
 			if math.Abs(v) >= pruneBelow {
@@ -571,11 +578,15 @@ func (t *trainer) model(classes []string) *questionModel {
 			}
 		}
 		if len(m.W) > n {
-			m.Names = append(m.Names, f)
+			m.Hash = append(m.Hash, hashes[id])
 			m.Start = append(m.Start, int32(len(m.W)))
+			if w, ok := strings.CutPrefix(t.names[id], "w:"); ok && len(w) >= 4 {
+				m.Known = append(m.Known, w)
+			}
 		}
 	}
-	return m.prepare()
+	slices.Sort(m.Known)
+	return m
 }
 
 // questionExamples makes the training set: every name and case of every
@@ -741,13 +752,8 @@ func (f *featurizer) learnVocabulary(m *questionModel) {
 		return
 	}
 	f.known = map[int][]string{}
-	for _, name := range m.Names {
-		if w, ok := strings.CutPrefix(name, "w:"); ok && len(w) >= 4 {
-			f.known[len(w)] = append(f.known[len(w)], w)
-		}
-	}
-	for _, ws := range f.known {
-		sort.Strings(ws)
+	for _, w := range m.Known { // sorted, so each length's list is too
+		f.known[len(w)] = append(f.known[len(w)], w)
 	}
 }
 
