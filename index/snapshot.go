@@ -130,7 +130,19 @@ func (s *snapshot) lookups() {
 // groups with which of their phrases are phrases.
 func (s *snapshot) understanding() {
 	m := s.m
-	s.topics = newTopicMatcher(s.stems, m.Topics)
+	// The taxonomy names many phrases more than once (a label, an alias,
+	// an expansion): each is analysed once while the snapshot opens.
+	memo := map[string][]string{}
+	stems := func(p string) []string {
+		st, ok := memo[p]
+		if !ok {
+			st = s.stems(p)
+			memo[p] = st
+		}
+		return st
+	}
+	s.topics = newTopicMatcher(stems, m.Topics)
+	s.topics.stems = s.stems // the memo is for opening only: asks run concurrently
 	s.qmodel = m.QModel
 	s.mem = newMemoryIndex(m.Memory)
 	s.feat = m.Features.featurizer(s.stems, s.topics)
@@ -139,12 +151,13 @@ func (s *snapshot) understanding() {
 	for _, k := range m.Kinds {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
 	}
-	s.kinds = newTopicMatcher(s.stems, kt)
+	s.kinds = newTopicMatcher(stems, kt)
+	s.kinds.stems = s.stems
 	s.phrases = map[string]bool{}
 	for _, g := range m.Synonyms {
 		sg := synonymGroup{phrases: g}
 		for _, p := range g {
-			st := s.stems(p)
+			st := stems(p)
 			sg.stems = append(sg.stems, st)
 			s.phrases[p] = len(st) > 1
 		}
@@ -152,7 +165,7 @@ func (s *snapshot) understanding() {
 	}
 	for _, t := range m.Topics {
 		for _, e := range t.Expand {
-			s.phrases[e] = len(s.stems(e)) > 1
+			s.phrases[e] = len(stems(e)) > 1
 		}
 	}
 }

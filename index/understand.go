@@ -1,6 +1,7 @@
 package index
 
 import (
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"math"
@@ -104,12 +105,13 @@ type conceptWords struct {
 // question makes.
 type featureData struct {
 	// Words[i] (a stem a question may use) relates to the vocabulary stems
-	// Vocab[To[j]] for j in Start[i]:Start[i+1]; Close[j] says whether as
-	// a synonym or derivation rather than a narrower or broader term.
+	// of the links j in Start[i]:Start[i+1]. Link j is two bytes of Links,
+	// little-endian: the place in Vocab of the stem it relates to, its top
+	// bit set when as a synonym or derivation rather than a narrower or
+	// broader term. Bytes, so that opening a build copies them in one go.
 	Words    []string
 	Start    []int32
-	To       []int32
-	Close    []bool
+	Links    []byte
 	Vocab    []string
 	Concepts []conceptWords
 }
@@ -155,6 +157,10 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 	return fd
 }
 
+// closeLink marks a link as a synonym or derivation; the other fifteen
+// bits name the vocabulary stem, so flatten keeps at most 32,768.
+const closeLink = 1 << 15
+
 type lexLink struct {
 	to    string
 	close bool
@@ -168,14 +174,21 @@ func flatten(related map[string][]lexLink) *featureData {
 		fd.Words = append(fd.Words, w)
 		for _, l := range related[w] {
 			v, ok := vocab[l.to]
+			if !ok && len(fd.Vocab) >= closeLink {
+				continue // past what a link can name: 1,817 stems today
+			}
 			if !ok {
 				v = int32(len(fd.Vocab))
 				vocab[l.to] = v
 				fd.Vocab = append(fd.Vocab, l.to)
 			}
-			fd.To, fd.Close = append(fd.To, v), append(fd.Close, l.close)
+			link := uint16(v)
+			if l.close {
+				link |= closeLink
+			}
+			fd.Links = binary.LittleEndian.AppendUint16(fd.Links, link)
 		}
-		fd.Start = append(fd.Start, int32(len(fd.To)))
+		fd.Start = append(fd.Start, int32(len(fd.Links)/2))
 	}
 	return fd
 }
@@ -190,7 +203,8 @@ func (fd *featureData) relate(t string, f func(to string, close bool)) {
 		return
 	}
 	for j := fd.Start[i]; j < fd.Start[i+1]; j++ {
-		f(fd.Vocab[fd.To[j]], fd.Close[j])
+		link := binary.LittleEndian.Uint16(fd.Links[2*j:])
+		f(fd.Vocab[link&^closeLink], link&closeLink != 0)
 	}
 }
 
