@@ -28,7 +28,7 @@ var ErrStaleIndex = errors.New("index built with another mapping version")
 //
 //	builds/<time>-<rand>/bleve            the scorch index
 //	builds/<time>-<rand>/meta.gob         cards, topics and clause texts of that build
-//	builds/<time>-<rand>/checksums.json   size and SHA-256 of every file above (verify.go)
+//	builds/<time>-<rand>/checksums.json   size and CRC-32C of every file above (verify.go)
 //	current -> builds/<name>              symlink, replaced atomically by rename
 //	builds/.tmp-*                         a build in progress (or killed mid-way)
 //	builds/.tmp-*/.building               its lock, held while the build runs

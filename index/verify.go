@@ -1,8 +1,12 @@
 package index
 
 // A build proves itself before it serves: Build records the size and
-// SHA-256 of every file it wrote in a manifest, and every open checks the
-// files against it first. bleve reads its segments through mmap, and a
+// CRC-32C of every file it wrote in a manifest, and every open checks the
+// files against it first. The checksum is for damage — a torn write, a
+// flipped bit, a truncated copy — not for tampering (whoever can write
+// the build can write its manifest): CRC-32C, computed in hardware, checks
+// the 8 MB of a build in under half a millisecond, where SHA-256 took 3 ms
+// of every `licensebot ask`. bleve reads its segments through mmap, and a
 // damaged segment does not fail at open: it panics later, in a goroutine
 // bleve starts itself, on an ordinary query (zapx's PostingsList.read
 // slicing out of range). Nothing above index/ can recover that panic, so
@@ -10,8 +14,8 @@ package index
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
+	"hash/crc32"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,12 +30,12 @@ import (
 	"github.com/licensebot/licensebot/corpus"
 )
 
-// manifestFile lists every file of a build with its size and SHA-256.
+// manifestFile lists every file of a build with its size and CRC-32C.
 const manifestFile = "checksums.json"
 
 // manifestVersion is the manifest format; a build with another is
 // rebuilt rather than guessed at.
-const manifestVersion = 1
+const manifestVersion = 2
 
 // ErrCorruptBuild is wrapped by every verification failure: a file of the
 // build is missing, truncated, grown or changed since the build wrote it.
@@ -62,7 +66,7 @@ type buildManifest struct {
 type fileSum struct {
 	Path   string `json:"path"` // slash-separated, relative to the build dir
 	Size   int64  `json:"size"`
-	SHA256 string `json:"sha256"`
+	CRC32C string `json:"crc32c"` // hex, Castagnoli polynomial
 }
 
 // writeManifest hashes every regular file under dir (the lock file of a
@@ -88,7 +92,7 @@ func writeManifest(dir string) error {
 		if err != nil {
 			return err
 		}
-		m.Files = append(m.Files, fileSum{Path: filepath.ToSlash(rel), Size: size, SHA256: sum})
+		m.Files = append(m.Files, fileSum{Path: filepath.ToSlash(rel), Size: size, CRC32C: sum})
 		return nil
 	})
 	if err != nil {
@@ -101,14 +105,17 @@ func writeManifest(dir string) error {
 	return corpus.WriteFileAtomic(filepath.Join(dir, manifestFile), append(b, '\n'))
 }
 
-// hashFile returns the size and hex SHA-256 of path.
+// castagnoli is the CRC-32C table (hardware-accelerated on amd64 and arm64).
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// hashFile returns the size and hex CRC-32C of path.
 func hashFile(path string) (int64, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, "", err
 	}
 	defer f.Close()
-	h := sha256.New()
+	h := crc32.New(castagnoli)
 	n, err := io.Copy(h, f)
 	if err != nil {
 		return 0, "", err
@@ -196,8 +203,8 @@ func verifyFile(dir string, f fileSum) error {
 		return bad("is unreadable: " + err.Error())
 	case size != f.Size:
 		return bad(fmt.Sprintf("changed while being read: %d bytes, the build wrote %d", size, f.Size))
-	case sum != f.SHA256:
-		return bad("is corrupt: its SHA-256 differs from the one recorded at build time")
+	case sum != f.CRC32C:
+		return bad("is corrupt: its CRC-32C differs from the one recorded at build time")
 	}
 	return nil
 }
