@@ -16,14 +16,23 @@ import (
 	"syscall"
 
 	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/internal/gctune"
 )
 
 func main() {
+	if len(os.Args) > 1 && oneShot[os.Args[1]] {
+		gctune.ForOneShot()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := NewMain(os.Stdout, os.Stderr).Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
+
+// oneShot are the commands that answer and exit, whose garbage need not be
+// collected (see internal/gctune); serve and the builds keep Go's collector.
+var oneShot = map[string]bool{"ask": true, "search": true, "clause": true, "opensource": true, "compare": true,
+	"licenses": true, "topics": true, "models": true, "version": true, "--version": true, "-v": true}
 
 // Exit codes: 2 for what the user typed (usage, unknown license), 1 for
 // everything else.

@@ -1,6 +1,8 @@
-// Package gctune sets the garbage collector of a long-running licensebot
-// server: collect less often than Go's default, within a soft memory
-// limit. The operator's GOGC and GOMEMLIMIT, when set, win.
+// Package gctune sets the garbage collector for how licensebot runs: a
+// long-running server collects less often than Go's default, within a
+// soft memory limit (ForServer); a one-shot command — a question from the
+// terminal — collects only if its heap nears a limit (ForOneShot). The
+// operator's GOGC and GOMEMLIMIT, when set, win.
 //
 // Answering a question allocates 60–120 KB, and the server's live heap
 // (the index's meta, the caches) is 40–80 MB, so at Go's default (GOGC
@@ -23,6 +25,10 @@ const (
 	Limit   = 512 << 20
 )
 
+// OneShotLimit is the heap at which a one-shot command starts collecting:
+// an answer needs 35 MB, a first-use index build about 100 MB.
+const OneShotLimit = 256 << 20
+
 // ForServer applies the defaults that GOGC and GOMEMLIMIT do not override
 // and says what the collector runs with, for the start-up log.
 func ForServer() string {
@@ -36,4 +42,17 @@ func ForServer() string {
 		limit = fmt.Sprintf("GOMEMLIMIT %d MiB", Limit>>20)
 	}
 	return gogc + ", " + limit
+}
+
+// ForOneShot turns the collector off up to OneShotLimit, unless GOGC or
+// GOMEMLIMIT are set: a command that answers and exits in tens of
+// milliseconds would spend a fifth of them marking a heap it is about to
+// drop (`licensebot ask`: 30–33 ms against 35–39 ms, measured beside each
+// other).
+func ForOneShot() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(OneShotLimit)
+	debug.SetGCPercent(-1)
 }

@@ -48,3 +48,27 @@ func TestForServerLeavesTheOperatorsSettings(t *testing.T) {
 		t.Errorf("ForServer() = %q", got)
 	}
 }
+
+func TestForOneShotCollectsOnlyNearTheLimit(t *testing.T) {
+	restore(t)
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+	ForOneShot()
+	if p, l := current(); p != -1 || l != OneShotLimit {
+		t.Errorf("GOGC %d, limit %d; want off (-1) within %d", p, l, OneShotLimit)
+	}
+}
+
+func TestForOneShotLeavesTheOperatorsSettings(t *testing.T) {
+	restore(t)
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "64MiB")
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(64 << 20)
+	ForOneShot()
+	if p, l := current(); p != 100 || l != 64<<20 {
+		t.Errorf("GOGC %d, limit %d; want them as the environment left them", p, l)
+	}
+}
