@@ -38,12 +38,13 @@ const rankTopics = 4
 var rankFloor = 0.05
 
 // rankWeights are the fitted weights of the features (TestFitRerank, over
-// the 2,974 training questions answered without a verdict). Fitted on one
-// half and judged on the other, they lead with an expected clause for
-// 0.747 and 0.749 of the answers (top-3 0.904 and 0.900), where the order
-// of leads then hits does for 0.693 and 0.707 (0.861 and 0.872); the
-// memory and the topics' cards weigh most.
-var rankWeights = [rankFeatures]float64{2.057, 3.785, 3.259, 0.603, 0.153, 0.328, 4.334, -0.008, 6.688}
+// the 3,352 training questions answered without a verdict, each by an
+// index built without its fold, questions of one origin held out
+// together). Fitted on one half and judged on the other, they lead with an
+// expected clause for 0.711 and 0.732 of the answers (top-3 0.878 and
+// 0.894), where the order of leads then hits does for 0.669 and 0.676
+// (0.845 and 0.859); the memory and the topics' cards weigh most.
+var rankWeights = [rankFeatures]float64{1.903, 4.071, 3.425, 0.506, 0.163, 0.419, 4.466, -0.009, 6.744}
 
 // candidate is a clause an unsure answer may quote, with its evidence.
 type candidate struct {
