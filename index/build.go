@@ -124,9 +124,9 @@ func startBuild(builds string) (dir string, unlock func(), err error) {
 // writeBuild writes the index, the meta and, last, the checksums that
 // make the build servable into dir; it returns the clauses indexed.
 //
-// The question model is fitted and the training questions remembered
-// (memory.go) while bleve indexes and the leads are learnt: each side
-// takes one core.
+// The question model is fitted while bleve indexes, the leads are learnt
+// and the training questions remembered (memory.go): each side takes one
+// core, and the fit is the longer.
 func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
 	m := newMeta(c, start)
 	fitted := make(chan fitResult, 1)
@@ -138,18 +138,19 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 				fitted <- fitResult{err: fmt.Errorf("fit question model: %v", r)}
 			}
 		}()
-		model := fitQuestionModel(m, c.Questions, nil)
-		fitted <- fitResult{model: model, memory: rememberQuestions(m, c.Questions, nil)}
+		fitted <- fitResult{model: fitQuestionModel(m, c.Questions, nil)}
 	}()
 	n, err := writeBleve(ctx, filepath.Join(dir, bleveDir), c)
+	var memory *questionMemory
 	if err == nil {
 		learnLeads(m, c.Questions, nil) // the cards' order: the fit reads none of it
+		memory = rememberQuestions(m, c.Questions, nil)
 	}
 	fit := <-fitted
 	if err = errors.Join(err, fit.err); err != nil {
 		return 0, err
 	}
-	m.QModel, m.Memory = fit.model, fit.memory
+	m.QModel, m.Memory = fit.model, memory
 	if err := writeMeta(dir, m); err != nil {
 		return 0, err
 	}
@@ -157,9 +158,8 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 }
 
 type fitResult struct {
-	model  *questionModel
-	memory *questionMemory
-	err    error
+	model *questionModel
+	err   error
 }
 
 func writeBleve(ctx context.Context, dir string, c *corpus.Corpus) (int, error) {
