@@ -15,10 +15,10 @@ package index
 import (
 	"bytes"
 	"encoding/hex"
-	"hash/crc32"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
