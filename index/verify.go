@@ -158,6 +158,15 @@ func readManifest(dir string) (*buildManifest, error) {
 	case err != nil:
 		return nil, bad("is unreadable: " + err.Error())
 	}
+	// Another format is another binary's build, to rebuild, not damage:
+	// its version is read before its fields are held to this one's.
+	var head struct {
+		Version int `json:"version"`
+	}
+	if json.Unmarshal(b, &head) == nil && head.Version != manifestVersion {
+		return nil, fmt.Errorf("%s: %w: its %s has format %d, this binary reads %d (built by another licensebot): run `licensebot index build`",
+			dir, ErrStaleIndex, manifestFile, head.Version, manifestVersion)
+	}
 	var m buildManifest
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -167,7 +176,7 @@ func readManifest(dir string) (*buildManifest, error) {
 		return nil, bad("is damaged (" + err.Error() + ")")
 	}
 	switch {
-	case m.Version != manifestVersion:
+	case m.Version != manifestVersion: // a version that is not a number
 		return nil, bad(fmt.Sprintf("has format %d, this binary reads %d", m.Version, manifestVersion))
 	case !slices.ContainsFunc(m.Files, func(f fileSum) bool { return f.Path == metaFile }):
 		return nil, bad("does not list " + metaFile)

@@ -177,6 +177,30 @@ func TestDamagedOnlyBuildFailsNamingTheFileUntilRebuilt(t *testing.T) {
 	}
 }
 
+// A build another licensebot wrote, with an older manifest format (SHA-256
+// checksums, format 1), is stale — to rebuild, as `licensebot ask` does at
+// once — not damaged.
+func TestBuildWithAnOlderManifestIsStaleNotCorrupt(t *testing.T) {
+	data := indextest.CopyData(t, indextest.DataDir(t))
+	cur := currentBuild(t, data)
+	path := filepath.Join(cur, "checksums.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.ReplaceAll(strings.Replace(string(b), `"version": 2`, `"version": 1`, 1), `"crc32c"`, `"sha256"`)
+	if old == string(b) || !strings.Contains(old, `"version": 1`) {
+		t.Fatalf("manifest not in the expected shape:\n%s", b)
+	}
+	if err := os.WriteFile(path, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = index.Open(data)
+	if !errors.Is(err, index.ErrStaleIndex) || errors.Is(err, index.ErrCorruptBuild) || !strings.Contains(err.Error(), "format 1") {
+		t.Fatalf("err = %v; want ErrStaleIndex naming format 1, not a corrupt build", err)
+	}
+}
+
 // A running engine refuses to switch to a damaged new build: the one it
 // serves goes on answering, the error names the file, and a good build
 // afterwards clears the problem.
