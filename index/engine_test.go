@@ -44,6 +44,21 @@ func TestAskLlama4Attribution(t *testing.T) {
 	}
 }
 
+// A clause pasted as the question leads the answer, found by its opening
+// words as a phrase even when the paste is too long to search whole as
+// one (maxPhraseWords): without the phrase, the grant (§2), which shares
+// its words ("Derivative Works", "Source or Object form"), outranks it.
+func TestAskFindsAPastedClause(t *testing.T) {
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "apache-2.0", `"Derivative Works" shall mean any work, whether in Source or Object form,`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Clauses) == 0 || a.Clauses[0].Doc != "apache-2.0" || a.Clauses[0].Section != "1.p8" {
+		t.Errorf("first clause %+v; want apache-2.0 §1.p8, the definition pasted", a.Clauses[:min(1, len(a.Clauses))])
+	}
+}
+
 func TestAskResolvesWhatUsersType(t *testing.T) {
 	e := indextest.Engine(t)
 	ctx := context.Background()

@@ -342,8 +342,8 @@ func (s *snapshot) userWords(qb *queryBuilder, t string, stems []string, noShing
 	qb.anyOf(fieldText, stems, 1)
 	qb.anyOf(fieldHeading, stems, 0.4)
 	qb.anyOf(fieldParents, stems, 0.2)
-	if n := len(stems); n > 1 && n <= maxPhraseWords {
-		qb.phrase(fieldText, t, 4)
+	if len(stems) > 1 {
+		qb.phrase(fieldText, phraseOf(t, len(stems)), 4)
 	}
 	words := strings.Fields(t)
 	for i := 0; i+3 <= len(words) && i < maxShingles && !noShingles; i++ {
@@ -353,10 +353,21 @@ func (s *snapshot) userWords(qb *queryBuilder, t string, stems []string, noShing
 	}
 }
 
-// maxPhraseWords is the longest input also searched as a phrase. A
-// longer one is a sentence, not a quote: its phrase query matches nothing,
-// yet walking the postings of all its words costs most of the search.
+// maxPhraseWords is the most words of an input searched as a phrase. A
+// pasted clause is found by its first words as well as by all of them,
+// while a long sentence's phrase query walks the postings of every word
+// for a match it almost never has: a tenth of a long question's answer.
 const maxPhraseWords = 8
+
+// phraseOf is the part of t searched as a phrase: t, or its first
+// maxPhraseWords words when it analyses to more stems than that.
+func phraseOf(t string, stems int) string {
+	if stems <= maxPhraseWords {
+		return t
+	}
+	words := strings.Fields(t)
+	return strings.Join(words[:min(len(words), maxPhraseWords)], " ")
+}
 
 // queryBuilder collects the should-clauses of a query.
 type queryBuilder struct{ should []query.Query }
