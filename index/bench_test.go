@@ -145,12 +145,16 @@ func BenchmarkAskProcess(b *testing.B) {
 }
 
 // BenchmarkAskSentences answers, uncached, the questions real people asked
-// (the training files of real-thread questions), each in its own words:
-// the whole mix the bot sees when nobody types a topic's name.
+// (corpus/questions/train*.yaml, the real-thread questions), each in its
+// own words: the whole mix the bot sees when nobody types a topic's name.
 func BenchmarkAskSentences(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join("..", "corpus", "questions", "train*.yaml"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no real questions (train*.yaml): %v", err)
+	}
 	var qs [][2]string
-	for _, f := range []string{"train.yaml", "train-2.yaml", "train-3.yaml"} {
-		read, err := readAsked(filepath.Join("..", "corpus", "questions", f))
+	for _, f := range files {
+		read, err := readAsked(f)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -179,7 +179,7 @@ func (s *snapshot) holds(h Hit, w string) bool {
 // termsOf returns the distinct stems of clause h's heading and text,
 // sorted; worked out once per build, since clauses recur.
 func (s *snapshot) termsOf(h Hit) []string {
-	key := clauseTerms{h.Doc, h.Section, len(h.Text)}
+	key := clauseTerms{h.Doc, h.Section, len(h.Items)}
 	if t, ok := s.termSets.Load(key); ok {
 		return t.([]string)
 	}
@@ -193,11 +193,12 @@ func (s *snapshot) termsOf(h Hit) []string {
 	return out
 }
 
-// clauseTerms names a clause as quoted: one that introduces a list is
-// quoted with its items, a longer text.
+// clauseTerms names a clause as quoted (see snapshot.hit): by its id, and
+// by how many items of the list it introduces are quoted with it, which
+// makes its text.
 type clauseTerms struct {
 	doc, section string
-	n            int
+	items        int
 }
 
 // rerank orders the candidates by their weighted evidence, keeping their

@@ -119,7 +119,14 @@ type topicPhrase struct {
 }
 
 func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicMatcher {
-	tm := &topicMatcher{stems: stems, byID: map[string]*corpus.Topic{}, vocab: map[string][]string{}}
+	return buildTopicMatcher(stems, stems, topics)
+}
+
+// buildTopicMatcher is newTopicMatcher analysing the taxonomy's phrases
+// with stems and the questions it reads with ask: a snapshot opens with a
+// memo of the phrases' stems, not safe for the concurrent questions.
+func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
+	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string][]string{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t

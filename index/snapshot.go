@@ -131,7 +131,8 @@ func (s *snapshot) lookups() {
 func (s *snapshot) understanding() {
 	m := s.m
 	// The taxonomy names many phrases more than once (a label, an alias,
-	// an expansion): each is analysed once while the snapshot opens.
+	// an expansion): each is analysed once while the snapshot opens. The
+	// memo is for opening only; questions, read concurrently, use s.stems.
 	memo := map[string][]string{}
 	stems := func(p string) []string {
 		st, ok := memo[p]
@@ -141,8 +142,7 @@ func (s *snapshot) understanding() {
 		}
 		return st
 	}
-	s.topics = newTopicMatcher(stems, m.Topics)
-	s.topics.stems = s.stems // the memo is for opening only: asks run concurrently
+	s.topics = buildTopicMatcher(stems, s.stems, m.Topics)
 	s.qmodel = m.QModel
 	s.mem = newMemoryIndex(m.Memory)
 	s.feat = m.Features.featurizer(s.stems, s.topics)
@@ -151,8 +151,7 @@ func (s *snapshot) understanding() {
 	for _, k := range m.Kinds {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
 	}
-	s.kinds = newTopicMatcher(stems, kt)
-	s.kinds.stems = s.stems
+	s.kinds = buildTopicMatcher(stems, s.stems, kt)
 	s.phrases = map[string]bool{}
 	for _, g := range m.Synonyms {
 		sg := synonymGroup{phrases: g}

@@ -105,7 +105,7 @@ type conceptWords struct {
 // question makes.
 type featureData struct {
 	// Words[i] (a stem a question may use) relates to the vocabulary stems
-	// of the links j in Start[i]:Start[i+1]. Link j is two bytes of Links,
+	// of the links j in Start[i]:Start[i+1]. Link j is four bytes of Links,
 	// little-endian: the place in Vocab of the stem it relates to, its top
 	// bit set when as a synonym or derivation rather than a narrower or
 	// broader term. Bytes, so that opening a build copies them in one go.
@@ -157,9 +157,9 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 	return fd
 }
 
-// closeLink marks a link as a synonym or derivation; the other fifteen
-// bits name the vocabulary stem, so flatten keeps at most 32,768.
-const closeLink = 1 << 15
+// closeLink marks a link as a synonym or derivation; the other 31 bits
+// name the vocabulary stem.
+const closeLink = 1 << 31
 
 type lexLink struct {
 	to    string
@@ -174,21 +174,18 @@ func flatten(related map[string][]lexLink) *featureData {
 		fd.Words = append(fd.Words, w)
 		for _, l := range related[w] {
 			v, ok := vocab[l.to]
-			if !ok && len(fd.Vocab) >= closeLink {
-				continue // past what a link can name: 1,817 stems today
-			}
 			if !ok {
 				v = int32(len(fd.Vocab))
 				vocab[l.to] = v
 				fd.Vocab = append(fd.Vocab, l.to)
 			}
-			link := uint16(v)
+			link := uint32(v)
 			if l.close {
 				link |= closeLink
 			}
-			fd.Links = binary.LittleEndian.AppendUint16(fd.Links, link)
+			fd.Links = binary.LittleEndian.AppendUint32(fd.Links, link)
 		}
-		fd.Start = append(fd.Start, int32(len(fd.Links)/2))
+		fd.Start = append(fd.Start, int32(len(fd.Links)/4))
 	}
 	return fd
 }
@@ -203,7 +200,7 @@ func (fd *featureData) relate(t string, f func(to string, close bool)) {
 		return
 	}
 	for j := fd.Start[i]; j < fd.Start[i+1]; j++ {
-		link := binary.LittleEndian.Uint16(fd.Links[2*j:])
+		link := binary.LittleEndian.Uint32(fd.Links[4*j:])
 		f(fd.Vocab[link&^closeLink], link&closeLink != 0)
 	}
 }
@@ -363,8 +360,9 @@ func (m *questionModel) scores(feats []feature) []float64 {
 
 // read is scores over the features of toks, and whether the model knows
 // any of them, without making their names: each is built in one buffer,
-// and its hash tells it apart from the others and finds its weights. The answer path's version of scores(featuresOf(toks)), the
-// same probabilities but for the order of a sum.
+// and its hash tells it apart from the others and finds its weights. The
+// answer path's version of scores(featuresOf(toks)): the same
+// probabilities, but for the order of a sum.
 func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 	type hit struct {
 		id    int32
@@ -580,11 +578,17 @@ func (t *trainer) model(classes []string) *questionModel {
 	for i, n := range t.names {
 		byHash[i], hashes[i] = i, featureHash([]byte(n))
 	}
-	sort.Slice(byHash, func(a, b int) bool { return hashes[byHash[a]] < hashes[byHash[b]] })
+	sort.Slice(byHash, func(a, b int) bool {
+		ha, hb := hashes[byHash[a]], hashes[byHash[b]]
+		return ha < hb || ha == hb && t.names[byHash[a]] < t.names[byHash[b]]
+	})
 	m.Scale = float32(top / 127)
 	for j, id := range byHash {
 		if j > 0 && hashes[id] == hashes[byHash[j-1]] {
-			continue // two names, one hash (about once in 10¹⁰ builds): the first keeps it
+			// Two names, one hash (about once in 10¹⁰ builds): the first by
+			// name keeps it, so the same corpus still gives the same model.
+			// A question would read differently only if it had both.
+			continue
 		}
 		n := len(m.W)
 		for k, v := range t.w[id] {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -184,7 +185,7 @@ func TestTuneQuestionModel(t *testing.T) {
 // placeholder, are each their own group, spread by their place in the list.
 func cvFold(q corpus.Question, i, k int) int {
 	group := q.Of
-	if group == "" && !strings.Contains(q.Source, "licensebot.") {
+	if u, err := url.Parse(q.Source); group == "" && err == nil && !placeholderHost(u.Hostname()) {
 		group = q.Source
 	}
 	if group == "" {
@@ -228,4 +229,10 @@ func TestReadIsScoresOfFeatures(t *testing.T) {
 			}
 		}
 	}
+}
+
+// placeholderHost reports whether a question's source is not a thread but
+// a placeholder for a written question (licensebot.invalid, licensebot.local).
+func placeholderHost(host string) bool {
+	return host == "" || strings.HasSuffix(host, ".invalid") || strings.HasSuffix(host, ".local")
 }

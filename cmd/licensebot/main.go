@@ -20,19 +20,13 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && oneShot[os.Args[1]] {
-		gctune.ForOneShot()
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := NewMain(os.Stdout, os.Stderr).Run(ctx, os.Args[1:])
+	m := NewMain(os.Stdout, os.Stderr)
+	m.OneShot = gctune.ForOneShot
+	err := m.Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
-
-// oneShot are the commands that answer and exit, whose garbage need not be
-// collected (see internal/gctune); serve and the builds keep Go's collector.
-var oneShot = map[string]bool{"ask": true, "search": true, "clause": true, "opensource": true, "compare": true,
-	"licenses": true, "topics": true, "models": true, "version": true, "--version": true, "-v": true}
 
 // Exit codes: 2 for what the user typed (usage, unknown license), 1 for
 // everything else.
@@ -73,6 +67,10 @@ type Main struct {
 	// Tests stand a server (or a network that is down) in for the
 	// download hosts.
 	Client *http.Client
+	// OneShot, when set, runs before a command that answers and exits
+	// (oneShotCommand); the binary sets the garbage collector for such a
+	// run (internal/gctune), tests leave it nil.
+	OneShot func()
 }
 
 // NewMain returns a Main writing to the given streams.
@@ -107,8 +105,23 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	if err := cmd.ParseFlags(rest); err != nil {
 		return err
 	}
+	if _, ok := cmd.(oneShotCommand); ok && m.OneShot != nil {
+		m.OneShot()
+	}
 	return cmd.Run(ctx)
 }
+
+// oneShotCommand is a command that answers and exits in milliseconds —
+// ask, search, clause, … — unlike serve and the builds.
+type oneShotCommand interface{ oneShot() }
+
+func (*askCommand) oneShot()        {}
+func (*searchCommand) oneShot()     {}
+func (*clauseCommand) oneShot()     {}
+func (*openSourceCommand) oneShot() {}
+func (*compareCommand) oneShot()    {}
+func (*listCommand) oneShot()       {} // licenses, topics, models
+func (*versionCommand) oneShot()    {}
 
 // help prints the usage, or with a command's name that command's usage
 // and flags: `licensebot help ask`, `licensebot help corpus pull`.

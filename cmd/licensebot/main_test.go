@@ -255,3 +255,31 @@ func TestPullAllNamesAbsentTexts(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want a failure naming osd and the critique", code, stderr)
 	}
 }
+
+// The commands that answer and exit are run as one-shots (the binary sets
+// its garbage collector for them); serve and the builds are not.
+func TestOneShotCommands(t *testing.T) {
+	data := indextest.DataDir(t)
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"ask", "--data", data, "llama4", "attribution"}, true},
+		{[]string{"search", "--data", data, "built with llama"}, true},
+		{[]string{"licenses", "--data", data}, true},
+		{[]string{"topics", "--data", data, "llama4"}, true},
+		{[]string{"version", "--data", data}, true},
+		{[]string{"-version", "--data", data}, true},
+		{[]string{"invite", "--app-id", "123"}, false},
+	} {
+		called := false
+		m := NewMain(&bytes.Buffer{}, &bytes.Buffer{})
+		m.OneShot = func() { called = true }
+		if err := m.Run(context.Background(), tc.args); err != nil {
+			t.Errorf("%v: %v", tc.args, err)
+		}
+		if called != tc.want {
+			t.Errorf("%v: one-shot %v, want %v", tc.args, called, tc.want)
+		}
+	}
+}

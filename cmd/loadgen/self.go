@@ -32,8 +32,9 @@ type selfServers struct {
 // fresh key pair, exactly as serve wires it — a pins store behind the
 // same lookup cache, an info-level JSON log (written nowhere, but
 // formatted), the collector set as serve sets it (internal/gctune) — and
-// the verify-only endpoint beside it on another port.
-// Without cache, every question is answered afresh, repeats too.
+// the verify-only endpoint beside it on another port. With cache false
+// the engine keeps no answers, so a repeated question costs what a new
+// one does.
 func startSelf(dataDir string, cooldown, cache bool) (*selfServers, error) {
 	gctune.ForServer() // as serve runs
 	opts := index.Options{}

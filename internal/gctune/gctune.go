@@ -19,11 +19,12 @@ import (
 	"runtime/debug"
 )
 
-// Server's defaults.
-const (
-	Percent = 400
-	Limit   = 512 << 20
-)
+// ServerGOGC is the GOGC a server runs with unless GOGC is set.
+const ServerGOGC = 400
+
+// ServerMemoryLimit is the soft memory limit a server runs with unless
+// GOMEMLIMIT is set: the collector works harder as the heap nears it.
+const ServerMemoryLimit = 512 << 20
 
 // OneShotLimit is the heap at which a one-shot command starts collecting:
 // an answer needs 35 MB, a first-use index build about 100 MB.
@@ -34,12 +35,12 @@ const OneShotLimit = 256 << 20
 func ForServer() string {
 	gogc, limit := "GOGC "+os.Getenv("GOGC")+" (environment)", "GOMEMLIMIT "+os.Getenv("GOMEMLIMIT")+" (environment)"
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(Percent)
-		gogc = fmt.Sprintf("GOGC %d", Percent)
+		debug.SetGCPercent(ServerGOGC)
+		gogc = fmt.Sprintf("GOGC %d", ServerGOGC)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(Limit)
-		limit = fmt.Sprintf("GOMEMLIMIT %d MiB", Limit>>20)
+		debug.SetMemoryLimit(ServerMemoryLimit)
+		limit = fmt.Sprintf("GOMEMLIMIT %d MiB", ServerMemoryLimit>>20)
 	}
 	return gogc + ", " + limit
 }

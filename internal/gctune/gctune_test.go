@@ -26,8 +26,8 @@ func TestForServerSetsTheDefaults(t *testing.T) {
 	debug.SetGCPercent(100)
 	debug.SetMemoryLimit(math.MaxInt64)
 	got := ForServer()
-	if p, l := current(); p != Percent || l != Limit {
-		t.Errorf("GOGC %d, limit %d; want %d, %d", p, l, Percent, Limit)
+	if p, l := current(); p != ServerGOGC || l != ServerMemoryLimit {
+		t.Errorf("GOGC %d, limit %d; want %d, %d", p, l, ServerGOGC, ServerMemoryLimit)
 	}
 	if got != "GOGC 400, GOMEMLIMIT 512 MiB" {
 		t.Errorf("ForServer() = %q", got)
@@ -70,5 +70,17 @@ func TestForOneShotLeavesTheOperatorsSettings(t *testing.T) {
 	ForOneShot()
 	if p, l := current(); p != 100 || l != 64<<20 {
 		t.Errorf("GOGC %d, limit %d; want them as the environment left them", p, l)
+	}
+}
+
+func TestForOneShotLeavesAGOGCTheOperatorSet(t *testing.T) {
+	restore(t)
+	t.Setenv("GOGC", "200")
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetGCPercent(200)
+	debug.SetMemoryLimit(math.MaxInt64)
+	ForOneShot()
+	if p, l := current(); p != 200 || l != math.MaxInt64 {
+		t.Errorf("GOGC %d, limit %d; want the environment's 200 and no limit", p, l)
 	}
 }
