@@ -232,7 +232,7 @@ func (s *snapshot) answerNarrowerTwo(ctx context.Context, a *Answer, l *licenseM
 // first aspect's, before the rest of the quotes.
 func (s *snapshot) quoteSecond(a *Answer, r *reading, topic string, q2 []Hit) {
 	lead, rest := a.Clauses[:min(1, len(a.Clauses))], a.Clauses[min(1, len(a.Clauses)):]
-	merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r.text, s.topics.byID[topic].Expand)), rest)
+	merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r, s.topics.byID[topic].Expand)), rest)
 	a.Clauses = merged[:min(answerClauses, len(merged))]
 }
 
@@ -252,7 +252,7 @@ func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta
 		if err != nil {
 			return err
 		}
-		a.Clauses = s.finish(rerank(cands, rankWeights), r.text)
+		a.Clauses = s.finish(rerank(cands, rankWeights), r)
 	}
 	a.Closest = &Aspect{Topic: a.Topic, Label: a.TopicLabel, Verdict: a.Verdict, Conditions: a.Conditions}
 	a.Topic, a.TopicLabel, a.Verdict, a.Conditions, a.Curated = r.text, "", Verdict{Status: StatusUnknown}, []Condition{}, false
@@ -331,7 +331,7 @@ func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r
 			return err
 		}
 	}
-	a.Clauses = s.finish(quoted, r.text, t.Expand)
+	a.Clauses = s.finish(quoted, r, t.Expand)
 	return nil
 }
 
@@ -368,7 +368,7 @@ func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, 
 	if err != nil {
 		return err
 	}
-	a.Clauses = s.finish(rerank(cands, rankWeights), r.text)
+	a.Clauses = s.finish(rerank(cands, rankWeights), r)
 	return nil
 }
 
@@ -503,7 +503,7 @@ func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topi
 
 // finish drops quotes already quoted as items of a list before them, cuts
 // the quotes to answerClauses and marks the words to bold.
-func (s *snapshot) finish(quoted []Hit, user string, expand ...[]string) []Hit {
+func (s *snapshot) finish(quoted []Hit, r *reading, expand ...[]string) []Hit {
 	out := []Hit{}
 	inList := map[string]bool{}
 	for _, h := range quoted {
@@ -516,7 +516,11 @@ func (s *snapshot) finish(quoted []Hit, user string, expand ...[]string) []Hit {
 		out = append(out, h)
 	}
 	quoted = out[:min(answerClauses, len(out))]
-	s.markMatched(quoted, user, slices.Concat(expand...)...)
+	own := make(map[string]bool, len(r.stems))
+	for _, st := range r.stems {
+		own[st] = true
+	}
+	s.markMatchedStems(quoted, own, slices.Concat(expand...)...)
 	return quoted
 }
 

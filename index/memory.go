@@ -140,13 +140,17 @@ type memoryIndex struct {
 	// scratch holds one dot product per question for a lookup, all zero
 	// between lookups.
 	scratch sync.Pool
+	keys    [][]string // Keys, each split once
 }
 
 func newMemoryIndex(mem *questionMemory) *memoryIndex {
 	if mem == nil {
 		mem = &questionMemory{}
 	}
-	x := &memoryIndex{questionMemory: mem}
+	x := &memoryIndex{questionMemory: mem, keys: make([][]string, len(mem.Keys))}
+	for i, k := range mem.Keys {
+		x.keys[i] = strings.Fields(k)
+	}
 	n := len(mem.Keys)
 	x.scratch.New = func() any { s := make([]float64, n); return &s }
 	return x
@@ -181,7 +185,7 @@ func (x *memoryIndex) votes(stems []string) map[string]float64 {
 	out := map[string]float64{}
 	for _, n := range nn {
 		total += n.sim
-		for _, k := range strings.Fields(x.Keys[n.i]) {
+		for _, k := range x.keys[n.i] {
 			out[k] += n.sim
 		}
 	}

@@ -67,7 +67,7 @@ func (s *snapshot) candidates(ctx context.Context, l *licenseMeta, r *reading, s
 			return nil, err
 		}
 	}
-	cs := candidateSet{at: map[string]int{}}
+	cs := candidateSet{at: make(map[string]int, 32), list: make([]candidate, 0, 32)}
 	if len(hits) > 0 && s.covers(hits[0], r, l) {
 		cs.list[cs.add(hits[0])].x[fCovers] = 1
 	}

@@ -477,7 +477,11 @@ func (s *snapshot) plainHit(id string) (Hit, bool) {
 // Only where none of the user's words occur (a topic found through its
 // synonyms) are the expansion terms marked instead.
 func (s *snapshot) markMatched(hits []Hit, user string, expand ...string) {
-	own := s.stemSet(user)
+	s.markMatchedStems(hits, s.stemSet(user), expand...)
+}
+
+// markMatchedStems is markMatched with the user's stems already known.
+func (s *snapshot) markMatchedStems(hits []Hit, own map[string]bool, expand ...string) {
 	var alt map[string]bool
 	for i := range hits {
 		words := s.matchedWords(hits[i].Text, own)
