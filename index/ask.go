@@ -17,9 +17,11 @@ import (
 // favourConfidence (see favourFor). Chosen by cross-validating whole
 // answers over the training questions (TestSweepAnswers: wrong verdicts
 // first, then top-1 and top-3), never on a test set; variables only so
-// that the sweep can set them.
+// that the sweep can set them. With 3,829 questions held out by origin,
+// verdictConfidence 0.7 shows 15 wrong verdicts of 3,405 where 0.6 showed
+// 18, for the same top-1 and top-3 (0.8: 10, but 68 fewer verdicts).
 var (
-	verdictConfidence   = 0.6
+	verdictConfidence   = 0.7
 	leadConfidence      = 0.1
 	otherLeadConfidence = 0.05
 	unsureLeads         = 3
