@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -70,6 +72,29 @@ func (q *Question) Text() string {
 		return ""
 	}
 	return strings.Join(q.Ask[1:], " ")
+}
+
+// ReadAsked reads what each entry of a question file asks — its license
+// and its words, as Question.License and Question.Text give them — from
+// any file of entries with `ask: [license, words...]` (corpus/questions,
+// an eval set), without checking labels: for tools that only ask. Entries
+// that ask nothing (a search) are skipped.
+func ReadAsked(path string) ([][2]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var qs []Question
+	if err := yaml.Unmarshal(b, &qs); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out [][2]string
+	for _, q := range qs {
+		if q.Text() != "" {
+			out = append(out, [2]string{q.License(), q.Text()})
+		}
+	}
+	return out, nil
 }
 
 // LoadQuestions reads every *.yaml file in dir (a missing dir means none)

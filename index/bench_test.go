@@ -2,7 +2,6 @@ package index_test
 
 import (
 	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -11,8 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
+	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
@@ -49,26 +47,30 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 
 // BenchmarkAsk is the in-process answer: a repeated (license, topic), as
 // in a busy channel, comes from the answer cache.
-func BenchmarkAsk(b *testing.B) { benchAsk(b, indextest.Engine(b)) }
+func BenchmarkAsk(b *testing.B) { benchAsk(b, indextest.Engine(b), benchQuestions) }
 
 // BenchmarkAskUncached answers the same questions with the answer cache
 // off, so each call resolves, searches and marks matches.
-func BenchmarkAskUncached(b *testing.B) {
+func BenchmarkAskUncached(b *testing.B) { benchAsk(b, uncached(b), benchQuestions) }
+
+// uncached opens the test index with the answer cache off.
+func uncached(b *testing.B) *index.Engine {
 	e, err := index.OpenWith(indextest.DataDir(b), index.Options{AnswerCache: -1})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer e.Close()
-	benchAsk(b, e)
+	b.Cleanup(func() { e.Close() })
+	return e
 }
 
-func benchAsk(b *testing.B, e *index.Engine) {
+// benchAsk asks e the questions in turn, reporting latency percentiles.
+func benchAsk(b *testing.B, e *index.Engine, questions [][2]string) {
 	ctx := context.Background()
 	lat := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		q := benchQuestions[i%len(benchQuestions)]
+		q := questions[i%len(questions)]
 		t0 := time.Now()
 		if _, err := e.Ask(ctx, q[0], q[1]); err != nil {
 			b.Fatal(err)
@@ -154,49 +156,11 @@ func BenchmarkAskSentences(b *testing.B) {
 	}
 	var qs [][2]string
 	for _, f := range files {
-		read, err := readAsked(f)
+		read, err := corpus.ReadAsked(f)
 		if err != nil {
 			b.Fatal(err)
 		}
 		qs = append(qs, read...)
 	}
-	e, err := index.OpenWith(indextest.DataDir(b), index.Options{AnswerCache: -1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer e.Close()
-	ctx := context.Background()
-	lat := make([]time.Duration, 0, b.N)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		q := qs[i%len(qs)]
-		t0 := time.Now()
-		if _, err := e.Ask(ctx, q[0], q[1]); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t0))
-	}
-	reportLatency(b, lat)
-}
-
-// readAsked reads the (license, words) each entry of a question file asks.
-func readAsked(path string) ([][2]string, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var entries []struct {
-		Ask []string `yaml:"ask"`
-	}
-	if err := yaml.Unmarshal(raw, &entries); err != nil {
-		return nil, err
-	}
-	var out [][2]string
-	for _, e := range entries {
-		if len(e.Ask) > 1 {
-			out = append(out, [2]string{e.Ask[0], strings.Join(e.Ask[1:], " ")})
-		}
-	}
-	return out, nil
+	benchAsk(b, uncached(b), qs)
 }

@@ -2,10 +2,9 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/licensebot/licensebot/corpus"
 )
 
 // maxOption is the most characters Discord lets a user type into the
@@ -16,26 +15,16 @@ const maxOption = 200
 // entries ask [license, words...] — as a user would type them: the words
 // joined, cut to maxOption characters.
 func readQuestions(path string) ([][2]string, error) {
-	b, err := os.ReadFile(path)
+	qs, err := corpus.ReadAsked(path)
 	if err != nil {
 		return nil, fmt.Errorf("-questions: %w", err)
 	}
-	var entries []struct {
-		Ask []string `yaml:"ask"`
+	for i, q := range qs {
+		words := []rune(q[1])
+		qs[i][1] = strings.TrimSpace(string(words[:min(len(words), maxOption)]))
 	}
-	if err := yaml.Unmarshal(b, &entries); err != nil {
-		return nil, fmt.Errorf("-questions %s: %w", path, err)
-	}
-	var out [][2]string
-	for _, e := range entries {
-		if len(e.Ask) < 2 {
-			continue
-		}
-		words := []rune(strings.Join(e.Ask[1:], " "))
-		out = append(out, [2]string{e.Ask[0], strings.TrimSpace(string(words[:min(len(words), maxOption)]))})
-	}
-	if len(out) == 0 {
+	if len(qs) == 0 {
 		return nil, fmt.Errorf("-questions %s: no entry asks [license, words...]", path)
 	}
-	return out, nil
+	return qs, nil
 }

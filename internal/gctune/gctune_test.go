@@ -14,17 +14,20 @@ func current() (int, int64) {
 	return p, debug.SetMemoryLimit(-1)
 }
 
-func restore(t *testing.T) {
+// given starts a test from the environment's GOGC and GOMEMLIMIT ("" for
+// unset) and the collector running with percent and limit, as the runtime
+// would have read them, and restores the collector afterwards.
+func given(t *testing.T, gogc, memlimit string, percent int, limit int64) {
 	p, l := current()
 	t.Cleanup(func() { debug.SetGCPercent(p); debug.SetMemoryLimit(l) })
+	t.Setenv("GOGC", gogc)
+	t.Setenv("GOMEMLIMIT", memlimit)
+	debug.SetGCPercent(percent)
+	debug.SetMemoryLimit(limit)
 }
 
 func TestForServerSetsTheDefaults(t *testing.T) {
-	restore(t)
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	debug.SetGCPercent(100)
-	debug.SetMemoryLimit(math.MaxInt64)
+	given(t, "", "", 100, math.MaxInt64)
 	got := ForServer()
 	if p, l := current(); p != ServerGOGC || l != ServerMemoryLimit {
 		t.Errorf("GOGC %d, limit %d; want %d, %d", p, l, ServerGOGC, ServerMemoryLimit)
@@ -35,11 +38,7 @@ func TestForServerSetsTheDefaults(t *testing.T) {
 }
 
 func TestForServerLeavesTheOperatorsSettings(t *testing.T) {
-	restore(t)
-	t.Setenv("GOGC", "150")
-	t.Setenv("GOMEMLIMIT", "1GiB")
-	debug.SetGCPercent(150)
-	debug.SetMemoryLimit(1 << 30)
+	given(t, "150", "1GiB", 150, 1<<30)
 	got := ForServer()
 	if p, l := current(); p != 150 || l != 1<<30 {
 		t.Errorf("GOGC %d, limit %d; want the environment's 150, 1 GiB", p, l)
@@ -50,11 +49,7 @@ func TestForServerLeavesTheOperatorsSettings(t *testing.T) {
 }
 
 func TestForOneShotCollectsOnlyNearTheLimit(t *testing.T) {
-	restore(t)
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	debug.SetGCPercent(100)
-	debug.SetMemoryLimit(math.MaxInt64)
+	given(t, "", "", 100, math.MaxInt64)
 	ForOneShot()
 	if p, l := current(); p != -1 || l != OneShotLimit {
 		t.Errorf("GOGC %d, limit %d; want off (-1) within %d", p, l, OneShotLimit)
@@ -62,11 +57,7 @@ func TestForOneShotCollectsOnlyNearTheLimit(t *testing.T) {
 }
 
 func TestForOneShotLeavesTheOperatorsSettings(t *testing.T) {
-	restore(t)
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "64MiB")
-	debug.SetGCPercent(100)
-	debug.SetMemoryLimit(64 << 20)
+	given(t, "", "64MiB", 100, 64<<20)
 	ForOneShot()
 	if p, l := current(); p != 100 || l != 64<<20 {
 		t.Errorf("GOGC %d, limit %d; want them as the environment left them", p, l)
@@ -74,11 +65,7 @@ func TestForOneShotLeavesTheOperatorsSettings(t *testing.T) {
 }
 
 func TestForOneShotLeavesAGOGCTheOperatorSet(t *testing.T) {
-	restore(t)
-	t.Setenv("GOGC", "200")
-	t.Setenv("GOMEMLIMIT", "")
-	debug.SetGCPercent(200)
-	debug.SetMemoryLimit(math.MaxInt64)
+	given(t, "200", "", 200, math.MaxInt64)
 	ForOneShot()
 	if p, l := current(); p != 200 || l != math.MaxInt64 {
 		t.Errorf("GOGC %d, limit %d; want the environment's 200 and no limit", p, l)
