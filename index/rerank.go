@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -107,15 +108,11 @@ func (s *snapshot) candidates(ctx context.Context, l *licenseMeta, r *reading, s
 // remembered adds the clauses of l that answered the training questions
 // worded most like r, when no card or search offered them.
 func (s *snapshot) remembered(cs *candidateSet, r *reading, l *licenseMeta) {
-	keys := make([]string, 0, len(s.votesFor(r)))
-	for k := range s.votesFor(r) {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys) // the order of candidates is evidence: keep it fixed
-	for _, k := range keys {
-		fam, sec, _ := strings.Cut(k, "#")
+	// The order of candidates is evidence: keep it fixed.
+	for _, k := range slices.Sorted(maps.Keys(s.votesFor(r))) {
+		_, sec, _ := strings.Cut(k, "#")
 		for _, doc := range l.Docs {
-			if clauseKey(doc, sec) != fam+"#"+sec {
+			if clauseKey(doc, sec) != k {
 				continue
 			}
 			if h, ok := s.hit(doc + "#" + sec); ok {

@@ -31,12 +31,7 @@ func (s *snapshot) without(text string, drop []string) string {
 	for _, d := range drop {
 		gone[d] = true
 	}
-	return s.withoutFunc(text, func(st string) bool { return gone[st] })
-}
-
-// withoutFunc drops from text the words all of whose stems drop says to.
-func (s *snapshot) withoutFunc(text string, drop func(string) bool) string {
-	return keepWords(s.words(text), drop)
+	return keepWords(s.words(text), func(st string) bool { return gone[st] })
 }
 
 // word is one space-separated word of a text and the stems it analyses
