@@ -153,10 +153,15 @@ type Concept struct {
 
 var conceptRoles = []string{"object", "action", "condition"}
 
+// MaxConcepts is how many concepts the taxonomy may name.
+const MaxConcepts = 64
+
 func checkConcepts(path string, cs []Concept) error {
 	seen := map[string]bool{}
-	for _, c := range cs {
+	for i, c := range cs {
 		switch {
+		case i == MaxConcepts:
+			return errorf(path, c.Line, "concept %s: at most %d concepts (the question model keeps them as bits)", c.ID, MaxConcepts)
 		case !idRE.MatchString(c.ID) || seen[c.ID]:
 			return errorf(path, c.Line, "concept id %q: lower-case letters, digits and '-', once each", c.ID)
 		case !slices.Contains(conceptRoles, c.Role):

@@ -87,7 +87,12 @@ type featurizer struct {
 	known    map[int][]string
 	lex      *featureData
 	concepts []conceptWords
-	topics   *topicMatcher
+	// conceptOf maps a single stem to the concepts (bits, by place in
+	// concepts) it names or relates to, so a question's words are looked up
+	// once rather than once per concept; runs of several stems are still
+	// searched for in the question.
+	conceptOf map[string]uint64
+	topics    *topicMatcher
 }
 
 // conceptWords is one concept with its words as stem runs.
@@ -211,8 +216,48 @@ func (fd *featureData) featurizer(stems func(string) []string, topics *topicMatc
 	f := &featurizer{stems: stems, topics: topics, lex: fd}
 	if fd != nil {
 		f.concepts = fd.Concepts
+		f.conceptOf = conceptIndex(fd.Concepts)
 	}
 	return f
+}
+
+// conceptIndex maps each single stem of the concepts — a one-word run or
+// a related word — to the bits of the concepts it belongs to (at most
+// corpus.MaxConcepts, which the taxonomy's check holds).
+func conceptIndex(cs []conceptWords) map[string]uint64 {
+	m := map[string]uint64{}
+	for i, c := range cs[:min(len(cs), corpus.MaxConcepts)] {
+		bit := uint64(1) << i
+		for _, r := range c.Runs {
+			if len(r) == 1 {
+				m[r[0]] |= bit
+			}
+		}
+		for _, w := range c.Related {
+			m[w] |= bit
+		}
+	}
+	return m
+}
+
+// conceptsIn returns the bits of the concepts the tokens name.
+func (f *featurizer) conceptsIn(toks []string) uint64 {
+	var found uint64
+	for _, t := range toks {
+		found |= f.conceptOf[t]
+	}
+	for i, c := range f.concepts[:min(len(f.concepts), corpus.MaxConcepts)] {
+		if found&(1<<i) != 0 {
+			continue
+		}
+		for _, r := range c.Runs {
+			if len(r) > 1 && containsRun(toks, r) {
+				found |= 1 << i
+				break
+			}
+		}
+	}
+	return found
 }
 
 // feature is one feature of a question and its value.
@@ -287,8 +332,9 @@ func (f *featurizer) emit(stems []string, add func(kind byte, a, sep, b string))
 // which is where "use outputs" and "train a model" become one question.
 func (f *featurizer) conceptFeatures(toks []string, add func(kind byte, a, sep, b string)) {
 	var objects, actions, conditions []string
-	for _, c := range f.concepts {
-		if !c.in(toks) {
+	found := f.conceptsIn(toks)
+	for i, c := range f.concepts[:min(len(f.concepts), corpus.MaxConcepts)] {
+		if found&(1<<i) == 0 {
 			continue
 		}
 		add('c', c.ID, "", "")
@@ -306,20 +352,6 @@ func (f *featurizer) conceptFeatures(toks []string, add func(kind byte, a, sep, 
 			add('C', o, "|", a)
 		}
 	}
-}
-
-func (c *conceptWords) in(toks []string) bool {
-	for _, r := range c.Runs {
-		if containsRun(toks, r) {
-			return true
-		}
-	}
-	for _, t := range toks {
-		if _, ok := slices.BinarySearch(c.Related, t); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // phraseFeatures adds the taxonomy's phrasings found in the tokens: a name
