@@ -94,7 +94,7 @@ type cvCase struct {
 func TestQuestionModelCrossValidated(t *testing.T) {
 	t.Parallel() // independent of the test index: runs while it is built
 	top1, top3, n, scored := crossValidate(t, 5)
-	t.Logf("question model, 5-fold cross-validation over %d training questions: top-1 %.2f, top-3 %.2f", n, top1, top3)
+	t.Logf("question model, 5-fold cross-validation over %d training questions: top-1 %.3f, top-3 %.3f", n, top1, top3)
 	byFile := map[string][2]int{}
 	for _, c := range scored {
 		v := byFile[filepath.Base(c.q.File)]
