@@ -294,12 +294,13 @@ func (cv *answerCV) collectRank(t *testing.T, e *Engine, q corpus.Question, sear
 	if err != nil {
 		return
 	}
-	cands, err := s.candidates(context.Background(), l, s.read(cleanInput(q.Text())), search)
+	cs, err := s.candidates(context.Background(), l, s.read(cleanInput(q.Text())), search)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer cs.release()
 	var rc rankCase
-	for _, c := range cands {
+	for _, c := range cs.list {
 		rc.x = append(rc.x, c.x)
 		rc.pos = append(rc.pos, expected(c.hit, q.Expect))
 	}

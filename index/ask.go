@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"iter"
 	"slices"
 	"strings"
 )
@@ -234,7 +235,7 @@ func (s *snapshot) answerNarrowerTwo(ctx context.Context, a *Answer, l *licenseM
 // first aspect's, before the rest of the quotes.
 func (s *snapshot) quoteSecond(a *Answer, r *reading, topic string, q2 []Hit) {
 	lead, rest := a.Clauses[:min(1, len(a.Clauses))], a.Clauses[min(1, len(a.Clauses)):]
-	merged := mergeHits(mergeHits(lead, s.finish(q2[:1], r, s.topics.byID[topic].Expand)), rest)
+	merged := mergeHits(mergeHits(lead, s.finish(slices.Values(q2[:1]), r, s.topics.byID[topic].Expand)), rest)
 	a.Clauses = merged[:min(answerClauses, len(merged))]
 }
 
@@ -250,11 +251,12 @@ func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta
 	if a.Grounded {
 		// Searching too changed no answer, cross-validated: the topic is
 		// known, and the cards of the likeliest topics hold the clause.
-		cands, err := s.candidates(ctx, l, r, false)
+		cs, err := s.candidates(ctx, l, r, false)
 		if err != nil {
 			return err
 		}
-		a.Clauses = s.finish(rerank(cands, rankWeights), r)
+		a.Clauses = s.finish(cs.ranked(rankWeights), r)
+		cs.release()
 	}
 	a.Closest = &Aspect{Topic: a.Topic, Label: a.TopicLabel, Verdict: a.Verdict, Conditions: a.Conditions}
 	a.Topic, a.TopicLabel, a.Verdict, a.Conditions, a.Curated = r.text, "", Verdict{Status: StatusUnknown}, []Condition{}, false
@@ -333,7 +335,7 @@ func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r
 			return err
 		}
 	}
-	a.Clauses = s.finish(quoted, r, t.Expand)
+	a.Clauses = s.finish(slices.Values(quoted), r, t.Expand)
 	return nil
 }
 
@@ -366,11 +368,12 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 // (see candidates, rerank.go).
 func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
 	a.Suggestions = s.suggestions(l, r, "")
-	cands, err := s.candidates(ctx, l, r, true)
+	cs, err := s.candidates(ctx, l, r, true)
 	if err != nil {
 		return err
 	}
-	a.Clauses = s.finish(rerank(cands, rankWeights), r)
+	a.Clauses = s.finish(cs.ranked(rankWeights), r)
+	cs.release()
 	return nil
 }
 
@@ -503,21 +506,23 @@ func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topi
 	return s.search(ctx, req)
 }
 
-// finish drops quotes already quoted as items of a list before them, cuts
-// the quotes to answerClauses and marks the words to bold.
-func (s *snapshot) finish(quoted []Hit, r *reading, expand ...[]string) []Hit {
-	out := []Hit{}
-	inList := map[string]bool{}
-	for _, h := range quoted {
-		if inList[h.Doc+"#"+h.Section] {
+// finish takes the first answerClauses quotes, dropping those already
+// quoted as items of a list before them, and marks the words to bold.
+func (s *snapshot) finish(quotes iter.Seq[Hit], r *reading, expand ...[]string) []Hit {
+	quoted := make([]Hit, 0, answerClauses)
+	var inList []clauseID
+	for h := range quotes {
+		if len(quoted) == answerClauses {
+			break
+		}
+		if slices.Contains(inList, clauseID{h.Doc, h.Section}) {
 			continue
 		}
 		for _, it := range h.Items {
-			inList[it.Doc+"#"+it.Section] = true
+			inList = append(inList, clauseID{it.Doc, it.Section})
 		}
-		out = append(out, h)
+		quoted = append(quoted, h)
 	}
-	quoted = out[:min(answerClauses, len(out))]
 	own := make(map[string]bool, len(r.stems))
 	for _, st := range r.stems {
 		own[st] = true

@@ -91,7 +91,7 @@ func TestRerankOrdersByWeightedEvidence(t *testing.T) {
 }
 
 func TestCandidateSetHoldsEachClauseOnce(t *testing.T) {
-	cs := candidateSet{at: map[string]int{}}
+	cs := candidatePool.Get().(*candidateSet)
 	i := cs.add(Hit{Doc: "d", Section: "1"})
 	cs.list[i].x[fLead] += 0.5
 	if j := cs.add(Hit{Doc: "d", Section: "1"}); j != i {
@@ -100,5 +100,15 @@ func TestCandidateSetHoldsEachClauseOnce(t *testing.T) {
 	cs.list[i].x[fLead] += 0.25
 	if len(cs.list) != 1 || cs.list[0].x[fLead] != 0.75 {
 		t.Errorf("%d candidates, lead evidence %v: want one, summed from both topics", len(cs.list), cs.list[0].x[fLead])
+	}
+	// Released to the pool, the set keeps nothing of this answer for the
+	// next: no clause, no evidence.
+	list := cs.list[:1]
+	cs.release()
+	if len(cs.list) != 0 || len(cs.at) != 0 || list[0].hit.Doc != "" || list[0].x[fLead] != 0 {
+		t.Errorf("released set holds %d candidates, %d places, first %+v", len(cs.list), len(cs.at), list[0])
+	}
+	if i := cs.add(Hit{Doc: "d", Section: "1"}); i != 0 || cs.list[0].x[fLead] != 0 {
+		t.Errorf("reused set: clause at %d with lead evidence %v, want a fresh one at 0", i, cs.list[0].x[fLead])
 	}
 }

@@ -2,9 +2,11 @@ package index
 
 import (
 	"context"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // An answer without a verdict weighs several kinds of evidence for each
@@ -59,18 +61,29 @@ type candidate struct {
 // the order of leads then search hits (see leadsFor, covers), then the
 // other clauses of the likeliest topics' cards, with their evidence.
 // Without search, only the cards offer clauses.
-func (s *snapshot) candidates(ctx context.Context, l *licenseMeta, r *reading, search bool) ([]candidate, error) {
+//
+// The set comes from a pool: release it once its clauses are quoted.
+func (s *snapshot) candidates(ctx context.Context, l *licenseMeta, r *reading, search bool) (*candidateSet, error) {
+	cs := candidatePool.Get().(*candidateSet)
+	if err := s.gather(ctx, cs, l, r, search); err != nil {
+		cs.release()
+		return nil, err
+	}
+	return cs, nil
+}
+
+// gather fills cs with the candidates and their evidence (see candidates).
+func (s *snapshot) gather(ctx context.Context, cs *candidateSet, l *licenseMeta, r *reading, search bool) error {
 	lead, err := s.leadsFor(ctx, l, r)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var hits []Hit
 	if search {
 		if hits, err = s.closest(ctx, l, r, ""); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	cs := candidateSet{at: make(map[string]int, 32), list: make([]candidate, 0, 32)}
 	if len(hits) > 0 && s.covers(hits[0], r, l) {
 		cs.list[cs.add(hits[0])].x[fCovers] = 1
 	}
@@ -94,15 +107,15 @@ func (s *snapshot) candidates(ctx context.Context, l *licenseMeta, r *reading, s
 		}
 		q, err := s.quoteCard(ctx, l, r, t.Topic, c)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for i, h := range q {
 			cs.list[cs.add(h)].x[fLead+min(i, 1)] += t.Score // fLead, then fCited
 		}
 	}
-	s.remembered(&cs, r, l)
+	s.remembered(cs, r, l)
 	s.evidence(cs.list, r, l)
-	return cs.list, nil
+	return nil
 }
 
 // remembered adds the clauses of l that answered the training questions
@@ -125,12 +138,42 @@ func (s *snapshot) remembered(cs *candidateSet, r *reading, l *licenseMeta) {
 // candidateSet gathers candidates, each clause once.
 type candidateSet struct {
 	list []candidate
-	at   map[string]int // "doc#section" → place in list
+	at   map[clauseID]int // place in list
+}
+
+// clauseID names a clause without joining its parts into one string.
+type clauseID struct{ doc, section string }
+
+// candidatePool keeps candidate sets between answers: a set is most of
+// what an answer without a verdict allocates.
+var candidatePool = sync.Pool{New: func() any {
+	return &candidateSet{at: make(map[clauseID]int, 32), list: make([]candidate, 0, 32)}
+}}
+
+// release empties cs and returns it to the pool.
+func (cs *candidateSet) release() {
+	clear(cs.at)
+	clear(cs.list)
+	cs.list = cs.list[:0]
+	candidatePool.Put(cs)
+}
+
+// ranked orders the candidates by their weighted evidence (see rerank)
+// and yields their clauses in that order.
+func (cs *candidateSet) ranked(w [rankFeatures]float64) iter.Seq[Hit] {
+	order(cs.list, w)
+	return func(yield func(Hit) bool) {
+		for _, c := range cs.list {
+			if !yield(c.hit) {
+				return
+			}
+		}
+	}
 }
 
 // add returns the place of h in the set, adding it if new.
 func (cs *candidateSet) add(h Hit) int {
-	id := h.Doc + "#" + h.Section
+	id := clauseID{h.Doc, h.Section}
 	if i, ok := cs.at[id]; ok {
 		return i
 	}
@@ -203,6 +246,17 @@ type clauseTerms struct {
 // rerank orders the candidates by their weighted evidence, keeping their
 // order where the scores tie, and returns their clauses.
 func rerank(cands []candidate, w [rankFeatures]float64) []Hit {
+	order(cands, w)
+	out := make([]Hit, len(cands))
+	for i, c := range cands {
+		out[i] = c.hit
+	}
+	return out
+}
+
+// order sorts cands by their weighted evidence, best first; ties keep
+// their order.
+func order(cands []candidate, w [rankFeatures]float64) {
 	score := func(c candidate) float64 {
 		v := 0.0
 		for i, x := range c.x {
@@ -220,9 +274,4 @@ func rerank(cands []candidate, w [rankFeatures]float64) []Hit {
 		}
 		return 0
 	})
-	out := make([]Hit, len(cands))
-	for i, c := range cands {
-		out[i] = c.hit
-	}
-	return out
 }

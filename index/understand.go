@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 
@@ -396,27 +397,20 @@ func (m *questionModel) scores(feats []feature) []float64 {
 // answer path's version of scores(featuresOf(toks)): the same
 // probabilities, but for the order of a sum.
 func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
-	type hit struct {
-		id    int32
-		value float64
-	}
-	var (
-		buf  = make([]byte, 0, 64)
-		seen = make(map[uint64]struct{}, 128)
-		hits []hit
-		norm float64
-	)
+	r := readScratch.Get().(*readState)
+	defer r.put()
+	norm := 0.0
 	f.emit(toks, func(kind byte, a, sep, b string) {
-		buf = append(append(append(append(buf[:0], kind, ':'), a...), sep...), b...)
-		sum := featureHash(buf)
-		if _, dup := seen[sum]; dup {
+		r.buf = append(append(append(append(r.buf[:0], kind, ':'), a...), sep...), b...)
+		sum := featureHash(r.buf)
+		if _, dup := r.seen[sum]; dup {
 			return
 		}
-		seen[sum] = struct{}{}
+		r.seen[sum] = struct{}{}
 		v := featureWeight[kind]
 		norm += v * v
 		if id, ok := m.find(sum); ok {
-			hits = append(hits, hit{id, v})
+			r.hits = append(r.hits, featureHit{id, v})
 		}
 	})
 	z := make([]float64, len(m.Classes))
@@ -426,13 +420,40 @@ func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 	if norm > 0 {
 		norm = 1 / math.Sqrt(norm)
 	}
-	for _, ht := range hits {
+	for _, ht := range r.hits {
 		cs, ws := m.Class[m.Start[ht.id]:m.Start[ht.id+1]], m.W[m.Start[ht.id]:m.Start[ht.id+1]]
 		for j, c := range cs {
 			z[c] += float64(int(ws[j])-128) * float64(m.Scale) * ht.value * norm
 		}
 	}
-	return softmax(z), len(hits) > 0
+	return softmax(z), len(r.hits) > 0
+}
+
+// featureHit is a feature of a question the model has weights for: their
+// place in the model, and the feature's value.
+type featureHit struct {
+	id    int32
+	value float64
+}
+
+// readState is read's scratch space — a feature's name being built, the
+// hashes of the features seen, the features known — kept between
+// questions so that reading one allocates only its scores.
+type readState struct {
+	buf  []byte
+	seen map[uint64]struct{}
+	hits []featureHit
+}
+
+var readScratch = sync.Pool{New: func() any {
+	return &readState{buf: make([]byte, 0, 64), seen: make(map[uint64]struct{}, 128)}
+}}
+
+// put empties r and returns it to the pool.
+func (r *readState) put() {
+	clear(r.seen)
+	r.hits = r.hits[:0]
+	readScratch.Put(r)
 }
 
 func softmax(z []float64) []float64 {
