@@ -137,8 +137,8 @@ func memoryStems(stems []string) []string {
 // memoryIndex is the memory with scratch space for lookups.
 type memoryIndex struct {
 	*questionMemory
-	// scratch holds one dot product per question for a lookup, all zero
-	// between lookups.
+	// scratch holds a lookup's dot product with each question, all zero
+	// between lookups, and the questions it touched (see memoryScratch).
 	scratch sync.Pool
 	keys    [][]string // Keys, each split once
 }
@@ -152,16 +152,24 @@ func newMemoryIndex(mem *questionMemory) *memoryIndex {
 		x.keys[i] = strings.Fields(k)
 	}
 	n := len(mem.Keys)
-	x.scratch.New = func() any { s := make([]float64, n); return &s }
+	x.scratch.New = func() any { return &memoryScratch{dot: make([]float64, n)} }
 	return x
+}
+
+// memoryScratch is a lookup's space: a dot product per question, and the
+// questions with one.
+type memoryScratch struct {
+	dot     []float64
+	touched []int32
 }
 
 // votes returns, for each clause key, the share of the similarity of the
 // nearest questions to stems that voted for it.
 func (x *memoryIndex) votes(stems []string) map[string]float64 {
-	dot := x.scratch.Get().(*[]float64)
-	defer x.scratch.Put(dot)
-	var touched []int32
+	sc := x.scratch.Get().(*memoryScratch)
+	defer x.scratch.Put(sc)
+	dot, touched := sc.dot, sc.touched[:0]
+	defer func() { sc.touched = touched[:0] }()
 	qn := 0.0
 	for _, w := range memoryStems(stems) {
 		post := x.posting(w)
@@ -171,16 +179,16 @@ func (x *memoryIndex) votes(stems []string) map[string]float64 {
 		idf := x.idf(len(post))
 		qn += idf * idf
 		for _, i := range post {
-			if (*dot)[i] == 0 {
+			if dot[i] == 0 {
 				touched = append(touched, i)
 			}
-			(*dot)[i] += idf * idf
+			dot[i] += idf * idf
 		}
 	}
 	if len(touched) == 0 {
 		return nil
 	}
-	nn := x.nearest(touched, *dot, math.Sqrt(qn))
+	nn := x.nearest(touched, dot, math.Sqrt(qn))
 	total := 0.0
 	out := map[string]float64{}
 	for _, n := range nn {
