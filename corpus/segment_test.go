@@ -259,7 +259,7 @@ func TestSegmentFacts(t *testing.T) {
 		{"agpl-3.0", "13.p1", "interacting with it remotely through a computer network", ""},
 		{"cc-by-4.0", "2.a.1", "hereby grants You", ""},
 		{"cc-by-4.0", "3.a.1", "If You Share the Licensed Material", ""},
-		{"cc-by-sa-4.0", "3.b", "ShareAlike", ""},
+		{"cc-by-sa-4.0", "3.b", "if You Share Adapted Material", "ShareAlike"}, // title run into the text: "ShareAlike.In addition"
 		{"apache-2.0", "4.d", "NOTICE", ""},
 		{"apache-2.0", "1.p1", "\"License\" shall mean", ""},
 		{"mpl-2.0", "3.2", "Executable Form", "Distribution of Executable Form"},

@@ -286,7 +286,7 @@ func splitTitle(first string) (title, after string, whole bool) {
 		for j < len(s) && s[j] == '*' {
 			j++
 		}
-		if j < len(s) && s[j] != ' ' && s[j] != '\t' {
+		if j < len(s) && s[j] != ' ' && s[j] != '\t' && !wordStart(s[j:]) {
 			continue
 		}
 		t := trimBold(strings.TrimRight(s[:i], "*"))
@@ -312,6 +312,16 @@ func splitTitle(first string) (title, after string, whole bool) {
 		return t, "", true
 	}
 	return "", "", false
+}
+
+// wordStart reports whether s opens with a capitalised word ("In
+// addition"): a title run into its text without a space, as some copies
+// of CC 4.0 have it ("ShareAlike.In addition to …"), not an abbreviation
+// ("U.S.") or a number.
+func wordStart(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	next, _ := utf8.DecodeRuneInString(s[n:])
+	return unicode.IsUpper(r) && unicode.IsLower(next)
 }
 
 // titleLike: a few words starting with a capital letter, not a sentence
