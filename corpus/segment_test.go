@@ -599,3 +599,22 @@ func FuzzQuotableText(f *testing.F) {
 		}
 	})
 }
+
+// splitTitle finds an item's inline title — before ". ", or before a
+// period run into a capitalised word as some copies have it — and leaves
+// sentences, abbreviations and lower-case continuations alone.
+func TestSplitTitle(t *testing.T) {
+	long := " may use the software for any purpose it likes under the terms below"
+	for _, c := range []struct{ in, title, after string }{
+		{"Grant of Patent License. Subject to the terms" + long, "Grant of Patent License", "Subject to the terms" + long},
+		{"ShareAlike.In addition to the conditions" + long, "ShareAlike", "In addition to the conditions" + long},
+		{"The U.S.Government" + long, "", ""},
+		{"Attribution.if you share it" + long, "", ""},
+		{"Version 2.0 of the License" + long, "", ""},
+	} {
+		title, after, _ := splitTitle(c.in)
+		if title != c.title || after != c.after {
+			t.Errorf("splitTitle(%q) = %q, %q; want %q, %q", c.in, title, after, c.title, c.after)
+		}
+	}
+}

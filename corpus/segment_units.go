@@ -286,7 +286,7 @@ func splitTitle(first string) (title, after string, whole bool) {
 		for j < len(s) && s[j] == '*' {
 			j++
 		}
-		if j < len(s) && s[j] != ' ' && s[j] != '\t' && !wordStart(s[j:]) {
+		if j < len(s) && s[j] != ' ' && s[j] != '\t' && (!wordStart(s[j:]) || strings.Contains(s[:i], ".")) {
 			continue
 		}
 		t := trimBold(strings.TrimRight(s[:i], "*"))
@@ -316,8 +316,9 @@ func splitTitle(first string) (title, after string, whole bool) {
 
 // wordStart reports whether s opens with a capitalised word ("In
 // addition"): a title run into its text without a space, as some copies
-// of CC 4.0 have it ("ShareAlike.In addition to …"), not an abbreviation
-// ("U.S.") or a number.
+// of CC 4.0 have it ("ShareAlike.In addition to …"). splitTitle takes it
+// only after a title with no period of its own, so an abbreviation run
+// into a word ("U.S.Government") is not one.
 func wordStart(s string) bool {
 	r, n := utf8.DecodeRuneInString(s)
 	next, _ := utf8.DecodeRuneInString(s[n:])
