@@ -54,8 +54,11 @@ func norm(s string) string {
 	return strings.ToLower(strings.TrimSpace(spaceRE.ReplaceAllString(s, " ")))
 }
 
+// holds is score.py's rule: a clause holds an expectation when its
+// document id starts with the expected one and its heading or text
+// contains the phrase.
 func holds(h index.Hit, e expectation) bool {
-	return strings.HasPrefix(h.Doc, e.Doc) && strings.Contains(norm(h.Text), norm(e.Text))
+	return strings.HasPrefix(h.Doc, e.Doc) && strings.Contains(norm(h.Heading+" "+h.Text), norm(e.Text))
 }
 
 // invented reports whether a quoted text is not verbatim in its document,
