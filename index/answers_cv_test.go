@@ -360,10 +360,10 @@ func rankTop(cases []rankCase, w [rankFeatures]float64) (float64, float64) {
 		for i := range c.x {
 			cands[i] = candidate{x: c.x[i], hit: Hit{Section: fmt.Sprint(i)}}
 		}
-		ranked := rerank(cands, w)
-		for k, h := range ranked[:min(3, len(ranked))] {
+		order(cands, w)
+		for k, cand := range cands[:min(3, len(cands))] {
 			var i int
-			fmt.Sscan(h.Section, &i)
+			fmt.Sscan(cand.hit.Section, &i)
 			if c.pos[i] {
 				if k == 0 {
 					t1++

@@ -84,14 +84,14 @@ func TestRerankOrdersByWeightedEvidence(t *testing.T) {
 	cands[2].x[fMemory] = 0.9
 	var w [rankFeatures]float64
 	w[fOrder], w[fMemory] = 0.5, 1
-	got := rerank(cands, w)
-	if order := got[0].Section + got[1].Section + got[2].Section; order != "bca" {
-		t.Errorf("order %s, want b c (tied, kept in their order) then a", order)
+	order(cands, w)
+	if got := cands[0].hit.Section + cands[1].hit.Section + cands[2].hit.Section; got != "bca" {
+		t.Errorf("order %s, want b c (tied, kept in their order) then a", got)
 	}
 }
 
 func TestCandidateSetHoldsEachClauseOnce(t *testing.T) {
-	cs := candidatePool.Get().(*candidateSet)
+	cs := &candidateSet{at: map[clauseID]int{}}
 	i := cs.add(Hit{Doc: "d", Section: "1"})
 	cs.list[i].x[fLead] += 0.5
 	if j := cs.add(Hit{Doc: "d", Section: "1"}); j != i {
@@ -101,14 +101,14 @@ func TestCandidateSetHoldsEachClauseOnce(t *testing.T) {
 	if len(cs.list) != 1 || cs.list[0].x[fLead] != 0.75 {
 		t.Errorf("%d candidates, lead evidence %v: want one, summed from both topics", len(cs.list), cs.list[0].x[fLead])
 	}
-	// Released to the pool, the set keeps nothing of this answer for the
-	// next: no clause, no evidence.
+	// Reset for the pool, the set keeps nothing of this answer for the
+	// next: no clause, no place, no evidence in the list it will reuse.
 	list := cs.list[:1]
-	cs.release()
+	cs.reset()
 	if len(cs.list) != 0 || len(cs.at) != 0 || list[0].hit.Doc != "" || list[0].x[fLead] != 0 {
-		t.Errorf("released set holds %d candidates, %d places, first %+v", len(cs.list), len(cs.at), list[0])
+		t.Errorf("reset set holds %d candidates, %d places, first %+v", len(cs.list), len(cs.at), list[0])
 	}
-	if i := cs.add(Hit{Doc: "d", Section: "1"}); i != 0 || cs.list[0].x[fLead] != 0 {
-		t.Errorf("reused set: clause at %d with lead evidence %v, want a fresh one at 0", i, cs.list[0].x[fLead])
+	if i := cs.add(Hit{Doc: "d", Section: "1"}); i != 0 {
+		t.Errorf("after reset the clause is at %d, want a fresh set's 0", i)
 	}
 }

@@ -47,8 +47,8 @@ var rankFloor = 0.05
 // expected clause for 0.711 and 0.732 of the answers (top-3 0.878 and
 // 0.894), where the order of leads then hits does for 0.669 and 0.676
 // (0.845 and 0.859); the memory and the topics' cards weigh most. With
-// 3,829 questions a refit leads no more often (0.720 in-sample, these
-// 0.721), so they stay.
+// 3,829 questions a refit led no more often (0.720 in-sample, these
+// 0.721), nor with 4,496 (0.730, these 0.729), so they stay.
 var rankWeights = [rankFeatures]float64{1.903, 4.071, 3.425, 0.506, 0.163, 0.419, 4.466, -0.009, 6.744}
 
 // candidate is a clause an unsure answer may quote, with its evidence.
@@ -150,16 +150,22 @@ var candidatePool = sync.Pool{New: func() any {
 	return &candidateSet{at: make(map[clauseID]int, 32), list: make([]candidate, 0, 32)}
 }}
 
-// release empties cs and returns it to the pool.
+// release empties cs and returns it to the pool; cs is not used after.
 func (cs *candidateSet) release() {
-	clear(cs.at)
-	clear(cs.list)
-	cs.list = cs.list[:0]
+	cs.reset()
 	candidatePool.Put(cs)
 }
 
-// ranked orders the candidates by their weighted evidence (see rerank)
-// and yields their clauses in that order.
+// reset empties cs, keeping nothing of the answer it served.
+func (cs *candidateSet) reset() {
+	clear(cs.at)
+	clear(cs.list)
+	cs.list = cs.list[:0]
+}
+
+// ranked orders the candidates by their weighted evidence (see order)
+// and yields their clauses in that order. The set's places (at) no longer
+// match its list after: it is only read until released.
 func (cs *candidateSet) ranked(w [rankFeatures]float64) iter.Seq[Hit] {
 	order(cs.list, w)
 	return func(yield func(Hit) bool) {
@@ -241,17 +247,6 @@ func (s *snapshot) termsOf(h Hit) []string {
 type clauseTerms struct {
 	doc, section string
 	items        int
-}
-
-// rerank orders the candidates by their weighted evidence, keeping their
-// order where the scores tie, and returns their clauses.
-func rerank(cands []candidate, w [rankFeatures]float64) []Hit {
-	order(cands, w)
-	out := make([]Hit, len(cands))
-	for i, c := range cands {
-		out[i] = c.hit
-	}
-	return out
 }
 
 // order sorts cands by their weighted evidence, best first; ties keep

@@ -449,12 +449,20 @@ var readScratch = sync.Pool{New: func() any {
 	return &readState{buf: make([]byte, 0, 64), seen: make(map[uint64]struct{}, 128)}
 }}
 
-// put empties r and returns it to the pool.
+// put empties r and returns it to the pool, unless a very long input
+// grew it: clear keeps a map's size, and the pool would keep it too.
 func (r *readState) put() {
+	if len(r.seen) > maxPooledFeatures {
+		return
+	}
 	clear(r.seen)
 	r.hits = r.hits[:0]
 	readScratch.Put(r)
 }
+
+// maxPooledFeatures is the most features of a question whose scratch
+// space read keeps: a long question has a few hundred.
+const maxPooledFeatures = 1024
 
 func softmax(z []float64) []float64 {
 	mx := math.Inf(-1)
@@ -573,7 +581,8 @@ func newTrainer(nc int, exs []example) *trainer {
 
 // step takes one gradient step on ex (its features numbered ids), for
 // all the classes it is labelled with at once: the gradient of the sum of
-// their weighted log-losses.
+// their weighted log-losses, with L2 applied once per step (a question
+// with two topics got it twice when each topic took its own step).
 //
 // It and update are most of a build's time and touch only the trainer's
 // own slices, from one goroutine: the race detector, which would make
