@@ -60,6 +60,11 @@ type snapshot struct {
 	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
 	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions
+	// fieldTerms are the terms the index holds in each field searched
+	// word by word, read from bleve's dictionaries at the first search
+	// (see queryBuilder.anyOf).
+	fieldTerms     map[string]map[string]struct{}
+	fieldTermsOnce sync.Once
 
 	refs      atomic.Int64
 	retired   atomic.Bool
@@ -287,8 +292,11 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 // query builds r's bleve query from typed parts — the user's words as
 // match, phrase and shingle queries, expansions and synonyms lower, the
 // license, clause and kind filters — or nil when r asks for nothing.
-func (s *snapshot) query(r searchReq) query.Query {
-	var qb queryBuilder
+func (s *snapshot) query(r searchReq) query.Query { return s.queryHeld(r, s.heldTerms()) }
+
+// queryHeld is query with the terms the index holds per field (nil: any).
+func (s *snapshot) queryHeld(r searchReq, held map[string]map[string]struct{}) query.Query {
+	qb := queryBuilder{held: held}
 	if t := strings.TrimSpace(r.text); t != "" {
 		st := r.stems
 		if st == nil {
@@ -369,7 +377,50 @@ func phraseOf(t string, stems int) string {
 }
 
 // queryBuilder collects the should-clauses of a query.
-type queryBuilder struct{ should []query.Query }
+type queryBuilder struct {
+	should []query.Query
+	// held are the terms of each field the index holds; nil means any.
+	held map[string]map[string]struct{}
+}
+
+// wordFields are the fields user words are searched in one by one.
+var wordFields = []string{fieldText, fieldHeading, fieldParents}
+
+// heldTerms returns the terms of each of wordFields the index holds.
+func (s *snapshot) heldTerms() map[string]map[string]struct{} {
+	s.fieldTermsOnce.Do(func() {
+		held := map[string]map[string]struct{}{}
+		for _, f := range wordFields {
+			set, err := s.dictionary(f)
+			if err != nil {
+				return // search every term: slower, never wrong
+			}
+			held[f] = set
+		}
+		s.fieldTerms = held
+	})
+	return s.fieldTerms
+}
+
+// dictionary reads the terms of field from the index.
+func (s *snapshot) dictionary(field string) (map[string]struct{}, error) {
+	d, err := s.idx.FieldDict(field)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	set := map[string]struct{}{}
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return set, nil
+		}
+		set[e.Term] = struct{}{}
+	}
+}
 
 func (qb *queryBuilder) match(field, text string, boost float64) {
 	q := query.NewMatchQuery(text)
@@ -385,8 +436,27 @@ func (qb *queryBuilder) anyOf(field string, terms []string, boost float64) {
 	if len(terms) == 0 {
 		return
 	}
-	tqs := make([]query.Query, len(terms))
-	for i, t := range terms {
+	// A term the field does not hold matches nothing, yet costs a
+	// searcher and counts in the disjunction's coordination (matched /
+	// all). Leaving it out, and scaling the others' boost by held / all,
+	// scores every clause as before; one term stays when none is held, so
+	// that the query's own coordination does not change either.
+	kept := terms
+	if held, ok := qb.held[field]; ok {
+		kept = make([]string, 0, len(terms))
+		for _, t := range terms {
+			if _, ok := held[t]; ok {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) == 0 {
+			kept = terms[:1]
+		} else {
+			boost *= float64(len(kept)) / float64(len(terms))
+		}
+	}
+	tqs := make([]query.Query, len(kept))
+	for i, t := range kept {
 		tq := query.NewTermQuery(t)
 		tq.SetField(field)
 		tq.SetBoost(boost)
@@ -394,7 +464,6 @@ func (qb *queryBuilder) anyOf(field string, terms []string, boost float64) {
 	}
 	d := query.NewDisjunctionQuery(tqs)
 	d.SetMin(1)
-	d.SetBoost(boost)
 	qb.should = append(qb.should, d)
 }
 
