@@ -227,7 +227,7 @@ func (s *snapshot) holds(h Hit, w string) bool {
 // termsOf returns the distinct stems of clause h's heading and text,
 // sorted; worked out once per build, since clauses recur.
 func (s *snapshot) termsOf(h Hit) []string {
-	key := clauseTerms{h.Doc, h.Section, len(h.Items)}
+	key := clauseTerms{clauseID{h.Doc, h.Section}, len(h.Items)}
 	if t, ok := s.termSets.Load(key); ok {
 		return t.([]string)
 	}
@@ -245,8 +245,8 @@ func (s *snapshot) termsOf(h Hit) []string {
 // by how many items of the list it introduces are quoted with it, which
 // makes its text.
 type clauseTerms struct {
-	doc, section string
-	items        int
+	clauseID
+	items int
 }
 
 // order sorts cands by their weighted evidence, best first; ties keep

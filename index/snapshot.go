@@ -430,8 +430,9 @@ func (qb *queryBuilder) match(field, text string, boost float64) {
 }
 
 // anyOf adds terms, already analysed, as any of them in field: the query
-// a match query makes of their text (one term query each, all at boost,
-// under a disjunction at boost), without analysing the text again.
+// a match query makes of their text (one term query each at boost, under
+// a disjunction, whose own boost bleve does not weigh), without analysing
+// the text again.
 func (qb *queryBuilder) anyOf(field string, terms []string, boost float64) {
 	if len(terms) == 0 {
 		return

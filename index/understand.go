@@ -76,6 +76,11 @@ func (m *questionModel) weights(name string) ([]uint8, []byte) {
 	if !ok {
 		return nil, nil
 	}
+	return m.row(i)
+}
+
+// row returns the classes and quantized weights of the i-th feature.
+func (m *questionModel) row(i int32) ([]uint8, []byte) {
 	return m.Class[m.Start[i]:m.Start[i+1]], m.W[m.Start[i]:m.Start[i+1]]
 }
 
@@ -216,18 +221,19 @@ func (fd *featureData) relate(t string, f func(to string, close bool)) {
 func (fd *featureData) featurizer(stems func(string) []string, topics *topicMatcher) *featurizer {
 	f := &featurizer{stems: stems, topics: topics, lex: fd}
 	if fd != nil {
-		f.concepts = fd.Concepts
-		f.conceptOf = conceptIndex(fd.Concepts)
+		// The taxonomy's check holds the concepts to corpus.MaxConcepts,
+		// as many as a concept set's bits can name.
+		f.concepts = fd.Concepts[:min(len(fd.Concepts), corpus.MaxConcepts)]
+		f.conceptOf = conceptIndex(f.concepts)
 	}
 	return f
 }
 
 // conceptIndex maps each single stem of the concepts — a one-word run or
-// a related word — to the bits of the concepts it belongs to (at most
-// corpus.MaxConcepts, which the taxonomy's check holds).
+// a related word — to the bits of the concepts it belongs to.
 func conceptIndex(cs []conceptWords) map[string]uint64 {
 	m := map[string]uint64{}
-	for i, c := range cs[:min(len(cs), corpus.MaxConcepts)] {
+	for i, c := range cs {
 		bit := uint64(1) << i
 		for _, r := range c.Runs {
 			if len(r) == 1 {
@@ -247,7 +253,7 @@ func (f *featurizer) conceptsIn(toks []string) uint64 {
 	for _, t := range toks {
 		found |= f.conceptOf[t]
 	}
-	for i, c := range f.concepts[:min(len(f.concepts), corpus.MaxConcepts)] {
+	for i, c := range f.concepts {
 		if found&(1<<i) != 0 {
 			continue
 		}
@@ -334,7 +340,7 @@ func (f *featurizer) emit(stems []string, add func(kind byte, a, sep, b string))
 func (f *featurizer) conceptFeatures(toks []string, add func(kind byte, a, sep, b string)) {
 	var objects, actions, conditions []string
 	found := f.conceptsIn(toks)
-	for i, c := range f.concepts[:min(len(f.concepts), corpus.MaxConcepts)] {
+	for i, c := range f.concepts {
 		if found&(1<<i) == 0 {
 			continue
 		}
@@ -421,7 +427,7 @@ func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 		norm = 1 / math.Sqrt(norm)
 	}
 	for _, ht := range r.hits {
-		cs, ws := m.Class[m.Start[ht.id]:m.Start[ht.id+1]], m.W[m.Start[ht.id]:m.Start[ht.id+1]]
+		cs, ws := m.row(ht.id)
 		for j, c := range cs {
 			z[c] += float64(int(ws[j])-128) * float64(m.Scale) * ht.value * norm
 		}
