@@ -141,6 +141,7 @@ type memoryIndex struct {
 	// between lookups, and the questions it touched (see memoryScratch).
 	scratch sync.Pool
 	keys    [][]string // Keys, each split once
+	cent    *centroids
 }
 
 func newMemoryIndex(mem *questionMemory) *memoryIndex {
@@ -151,6 +152,7 @@ func newMemoryIndex(mem *questionMemory) *memoryIndex {
 	for i, k := range mem.Keys {
 		x.keys[i] = strings.Fields(k)
 	}
+	x.cent = newCentroids(mem, x.keys)
 	n := len(mem.Keys)
 	x.scratch.New = func() any { return &memoryScratch{dot: make([]float64, n)} }
 	return x
@@ -243,3 +245,114 @@ func (x *memoryIndex) nearest(touched []int32, dot []float64, qn float64) []near
 }
 
 func closer(a, b near) bool { return a.sim > b.sim || a.sim == b.sim && a.i < b.i }
+
+// The memory read another way: per clause, the centroid of the training
+// questions it answered — the sum of their stem vectors, each of length
+// one — and a question's cosine with it. Where the nearest questions vote
+// for the clauses of a few questions worded like the one asked, a
+// centroid gathers every question a clause answered, so that a clause
+// asked about in many ways is found by any of them. Both are evidence for
+// the reranker (rerank.go): cross-validated, the centroid moves the
+// unsure answers' top-1 from 0.730 to 0.743 in-sample, and from 0.740 and
+// 0.721 to 0.746 and 0.737 fitted on one half and judged on the other.
+
+// centroids holds each clause key's centroid as sorted vocabulary places
+// and weights, and its length.
+type centroids struct {
+	at     map[string]int32 // clause key → its place
+	places [][]int32
+	w      [][]float32
+	norm   []float64
+}
+
+// newCentroids sums the questions' stem vectors per clause key; keys are
+// the keys each question voted for, split.
+func newCentroids(mem *questionMemory, keys [][]string) *centroids {
+	c := &centroids{at: map[string]int32{}}
+	of := make([][]int32, len(keys)) // question → its keys' places
+	for i, ks := range keys {
+		for _, k := range ks {
+			at, ok := c.at[k]
+			if !ok {
+				at = int32(len(c.places))
+				c.at[k] = at
+				c.places, c.w = append(c.places, nil), append(c.w, nil)
+			}
+			of[i] = append(of[i], at)
+		}
+	}
+	for v := range mem.Vocab {
+		post := mem.Post[mem.Start[v]:mem.Start[v+1]]
+		idf := mem.idf(len(post))
+		for _, i := range post {
+			for _, k := range of[i] {
+				w := float32(idf / mem.Norm[i])
+				if n := len(c.places[k]); n > 0 && c.places[k][n-1] == int32(v) {
+					c.w[k][n-1] += w
+					continue
+				}
+				c.places[k], c.w[k] = append(c.places[k], int32(v)), append(c.w[k], w)
+			}
+		}
+	}
+	c.norm = make([]float64, len(c.places))
+	for k, ws := range c.w {
+		for _, w := range ws {
+			c.norm[k] += float64(w) * float64(w)
+		}
+		c.norm[k] = math.Sqrt(c.norm[k])
+	}
+	return c
+}
+
+// askedStems are a question's stems the memory knows, as sorted
+// vocabulary places with their idf, and the length of that vector.
+type askedStems struct {
+	places []int32
+	idf    []float64
+	norm   float64
+}
+
+// asked returns the question's stems as the memory knows them.
+func (x *memoryIndex) asked(stems []string) askedStems {
+	var a askedStems
+	for _, w := range memoryStems(stems) { // sorted, so places are too
+		v, ok := slices.BinarySearch(x.Vocab, w)
+		if !ok {
+			continue
+		}
+		idf := x.idf(int(x.Start[v+1] - x.Start[v]))
+		a.places, a.idf = append(a.places, int32(v)), append(a.idf, idf)
+		a.norm += idf * idf
+	}
+	a.norm = math.Sqrt(a.norm)
+	return a
+}
+
+// affinity is the cosine of the asked stems with clause key's centroid,
+// 0 for a clause no training question was answered by.
+func (x *memoryIndex) affinity(a askedStems, key string) float64 {
+	k, ok := x.cent.at[key]
+	if !ok || a.norm == 0 {
+		return 0
+	}
+	places, ws := x.cent.places[k], x.cent.w[k]
+	dot := 0.0
+	for i, v := range a.places {
+		j, ok := slices.BinarySearch(places, v)
+		if ok {
+			dot += a.idf[i] * float64(ws[j])
+		}
+		places, ws = places[j:], ws[j:]
+	}
+	return dot / (a.norm * x.cent.norm[k])
+}
+
+// askedFor returns r's stems as the memory knows them, once per reading.
+func (s *snapshot) askedFor(r *reading) askedStems {
+	if r.asked == nil {
+		a := s.mem.asked(r.stems)
+		r.asked = &a
+	}
+	return *r.asked
+}

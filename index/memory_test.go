@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -111,4 +112,72 @@ func TestCandidateSetHoldsEachClauseOnce(t *testing.T) {
 	if i := cs.add(Hit{Doc: "d", Section: "1"}); i != 0 {
 		t.Errorf("after reset the clause is at %d, want a fresh set's 0", i)
 	}
+}
+
+// A clause's centroid holds every question it answered: a question worded
+// like one of them finds it, with the cosine a plain computation gives.
+// (The questions' stems are as memoryStems leaves them: no generic word.)
+func TestCentroidAffinityIsTheCosineWithEveryQuestionAClauseAnswered(t *testing.T) {
+	qs := [][]string{
+		{"name", "finetun"},
+		{"call", "derivat", "prefix"},
+		{"brand", "merg", "quant"},
+		{"output", "train", "smaller"},
+		{"weight", "upload", "hug", "fa"},
+		{"weight", "mirror", "quant"},
+	}
+	keys := []string{"l#naming", "l#naming", "l#naming l#notice", "l#outputs", "l#redistribute", "l#redistribute"}
+	x := memoryOf(qs, keys)
+	for _, asked := range [][]string{{"brand", "prefix"}, {"quant", "weight"}, {"name", "output", "zqxj"}, {"zqxj"}, {}} {
+		a := x.asked(asked)
+		for _, key := range []string{"l#naming", "l#notice", "l#outputs", "l#redistribute", "l#nothing"} {
+			got, want := x.affinity(a, key), plainAffinity(x, qs, keys, asked, key)
+			if math.Abs(got-want) > 1e-6 {
+				t.Errorf("%v and %s: affinity %.6f, want the cosine %.6f", asked, key, got, want)
+			}
+		}
+	}
+	a := x.asked([]string{"brand", "prefix"})
+	if n, o := x.affinity(a, "l#naming"), x.affinity(a, "l#outputs"); n <= 0 || o != 0 {
+		t.Errorf("words of two naming questions: naming %.3f, outputs %.3f; want naming only", n, o)
+	}
+}
+
+// plainAffinity works out the cosine of asked with key's centroid from
+// the questions themselves, with maps.
+func plainAffinity(x *memoryIndex, qs [][]string, keys []string, asked []string, key string) float64 {
+	df := map[string]int{}
+	for _, q := range qs {
+		for _, w := range q {
+			df[w]++
+		}
+	}
+	idf := func(w string) float64 { return math.Log(1 + float64(len(qs))/float64(df[w])) }
+	cent := map[string]float64{}
+	for i, q := range qs {
+		if !slices.Contains(strings.Fields(keys[i]), key) {
+			continue
+		}
+		n := 0.0
+		for _, w := range q {
+			n += idf(w) * idf(w)
+		}
+		for _, w := range q {
+			cent[w] += idf(w) / math.Sqrt(n)
+		}
+	}
+	dot, qn, cn := 0.0, 0.0, 0.0
+	for _, w := range asked {
+		if df[w] > 0 {
+			dot += idf(w) * cent[w]
+			qn += idf(w) * idf(w)
+		}
+	}
+	for _, v := range cent {
+		cn += v * v
+	}
+	if dot == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(qn) / math.Sqrt(cn)
 }

@@ -22,15 +22,16 @@ import (
 
 // The evidence, one feature each.
 const (
-	fOrder   = iota // 1/(1+place) in the order of leads then search hits
-	fLead           // Σ p of the topics whose card, ordered for the question, leads with it
-	fCited          // Σ p of the topics whose card cites it after its first clause
-	fRank           // 1/(1+place) among the search hits, 0 if not among them
-	fScore          // its search score over the best hit's
-	fCovers         // it holds every word the question asks with (see covers)
-	fOverlap        // the share of the question's words it holds
-	fList           // it introduces a list, quoted with its items
-	fMemory         // the share of the nearest training questions it answered (see memory.go)
+	fOrder    = iota // 1/(1+place) in the order of leads then search hits
+	fLead            // Σ p of the topics whose card, ordered for the question, leads with it
+	fCited           // Σ p of the topics whose card cites it after its first clause
+	fRank            // 1/(1+place) among the search hits, 0 if not among them
+	fScore           // its search score over the best hit's
+	fCovers          // it holds every word the question asks with (see covers)
+	fOverlap         // the share of the question's words it holds
+	fList            // it introduces a list, quoted with its items
+	fMemory          // the share of the nearest training questions it answered (see memory.go)
+	fAffinity        // its centroid's cosine with the question (see memory.go)
 	rankFeatures
 )
 
@@ -41,15 +42,15 @@ const rankTopics = 4
 var rankFloor = 0.05
 
 // rankWeights are the fitted weights of the features (TestFitRerank, over
-// the 3,352 training questions answered without a verdict, each by an
+// the 4,336 training questions answered without a verdict, each by an
 // index built without its fold, questions of one origin held out
 // together). Fitted on one half and judged on the other, they lead with an
-// expected clause for 0.711 and 0.732 of the answers (top-3 0.878 and
-// 0.894), where the order of leads then hits does for 0.669 and 0.676
-// (0.845 and 0.859); the memory and the topics' cards weigh most. With
-// 3,829 questions a refit led no more often (0.720 in-sample, these
-// 0.721), nor with 4,496 (0.730, these 0.729), so they stay.
-var rankWeights = [rankFeatures]float64{1.903, 4.071, 3.425, 0.506, 0.163, 0.419, 4.466, -0.009, 6.744}
+// expected clause for 0.746 and 0.736 of the answers (top-3 0.893 and
+// 0.891), where the order of leads then hits does for 0.689 and 0.668
+// (0.853 and 0.846), and the weights before the centroids' evidence
+// (fAffinity) did for 0.740 and 0.721; the centroids, the memory and the
+// topics' cards weigh most.
+var rankWeights = [rankFeatures]float64{1.730, 3.734, 3.178, 0.419, 0.023, 0.536, 4.716, 0.053, 4.348, 7.140}
 
 // candidate is a clause an unsure answer may quote, with its evidence.
 type candidate struct {
@@ -193,11 +194,14 @@ func (cs *candidateSet) add(h Hit) int {
 func (s *snapshot) evidence(cands []candidate, r *reading, l *licenseMeta) {
 	_, words := s.restOf(r, l)
 	votes := s.votesFor(r)
+	asked := s.askedFor(r)
 	for i := range cands {
 		c := &cands[i]
 		c.x[fOrder] = 1 / float64(1+i)
 		c.x[fOverlap] = s.overlap(c.hit, words)
-		c.x[fMemory] = votes[clauseKey(c.hit.Doc, c.hit.Section)]
+		key := clauseKey(c.hit.Doc, c.hit.Section)
+		c.x[fMemory] = votes[key]
+		c.x[fAffinity] = s.mem.affinity(asked, key)
 		if len(c.hit.Items) > 0 {
 			c.x[fList] = 1
 		}
