@@ -89,7 +89,7 @@ funclen:
 # written; go.dev/issue/75804, fixed in Go 1.27), and a count has no
 # deadline to race.
 FUZZTIME    ?= 30s
-FUZZTARGETS := ./bot:FuzzInteraction ./index:FuzzAsk ./index:FuzzSearch ./corpus:FuzzLoaders ./corpus:FuzzSegment
+FUZZTARGETS := ./bot:FuzzInteraction ./index:FuzzAsk ./index:FuzzSearch ./index:FuzzFoldQuote ./corpus:FuzzLoaders ./corpus:FuzzSegment
 
 fuzz:
 	@set -e; for t in $(FUZZTARGETS); do \

@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -110,14 +112,14 @@ func loadQuestions(fsys files, dir string, m *Manifest, ts *Topics) ([]Question,
 		return nil, err
 	}
 	sort.Strings(files)
+	decoded, errs := decodeAll[Question](fsys, files)
 	var out []Question
 	seen := map[string]string{}
-	for _, f := range files {
-		var qs []Question
-		if err := decodeYAMLFile(fsys, f, &qs); err != nil {
-			return nil, err
+	for i, f := range files {
+		if errs[i] != nil {
+			return nil, errs[i] // the first file's, in order
 		}
-		for _, q := range qs {
+		for _, q := range decoded[i] {
 			if prev, dup := seen[q.ID]; dup || q.ID == "" {
 				return nil, errorf(f, q.Line, "question id %q is empty or also in %s", q.ID, prev)
 			}
@@ -138,6 +140,23 @@ func loadQuestions(fsys files, dir string, m *Manifest, ts *Topics) ([]Question,
 		}
 	}
 	return out, nil
+}
+
+// decodeAll decodes each of the files as a list of T, several at once:
+// decoding the questions is most of loading the corpus.
+func decodeAll[T any](fsys files, paths []string) ([][]T, []error) {
+	out, errs := make([][]T, len(paths)), make([]error, len(paths))
+	workers := max(1, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(paths); i += workers {
+				errs[i] = decodeYAMLFile(fsys, paths[i], &out[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out, errs
 }
 
 // Concept is a thing a question can be about, in one role: what is acted

@@ -61,11 +61,12 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 // quotes reports whether the clause ref (found through at), quoted with
 // the list it introduces, contains one of the expected phrases.
 func (m *meta) quotes(at map[string]int, ref string, expect []corpus.Expect) bool {
-	return m.quotesCached(at, nil, ref, expect)
+	return m.quotesCached(at, nil, ref, foldedExpects(expect))
 }
 
-// quotesCached is quotes keeping each clause's folded text in folded (if
-// not nil) for the next question that asks.
+// quotesCached is quotes over expected phrases already folded
+// (foldedExpects), keeping each clause's folded text in folded (if not
+// nil) for the next question that asks.
 func (m *meta) quotesCached(at map[string]int, folded map[string]string, ref string, expect []corpus.Expect) bool {
 	i, ok := at[ref]
 	if !ok {
@@ -73,7 +74,7 @@ func (m *meta) quotesCached(at map[string]int, folded map[string]string, ref str
 	}
 	text := m.foldedQuote(at, folded, ref)
 	for _, e := range expect {
-		if strings.HasPrefix(m.Clauses[i].Doc, e.Doc) && strings.Contains(text, foldQuote(e.Text)) {
+		if strings.HasPrefix(m.Clauses[i].Doc, e.Doc) && strings.Contains(text, e.Text) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -689,62 +690,70 @@ func (t *trainer) model(classes []string) *questionModel {
 // topic (as a question of its own), and the labelled questions — the first
 // topic fully, a second at half weight.
 func questionExamples(f *featurizer, m *meta, qs []corpus.Question, skip map[string]bool) ([]string, []example) {
-	topics := m.Topics
-	classes := make([]string, 0, len(topics)+1)
+	classes := make([]string, 0, len(m.Topics)+1)
 	at := map[string]int{}
-	for _, t := range topics {
+	for _, t := range m.Topics {
 		at[t.ID] = len(classes)
 		classes = append(classes, t.ID)
 	}
 	at[corpus.NoTopic] = len(classes)
 	classes = append(classes, corpus.NoTopic)
+	var texts []string
 	var exs []example
-	addWeighted := func(text, label string, w float64) {
-		if c, ok := at[label]; ok {
-			if fs := f.features(text); len(fs) > 0 {
-				exs = append(exs, example{feats: fs, classes: []int{c}, weights: []float64{w}})
-			}
-		}
-	}
-	add := func(text string, labels []string) {
-		ex := example{feats: f.features(text)}
+	add := func(text string, labels []string, weight float64) {
+		var ex example
 		for i, l := range labels {
-			c, ok := at[l]
-			if !ok || i > 1 {
-				continue
+			if c, ok := at[l]; ok && i <= 1 {
+				ex.classes = append(ex.classes, c)
+				ex.weights = append(ex.weights, weight/float64(i+1))
 			}
-			ex.classes = append(ex.classes, c)
-			ex.weights = append(ex.weights, 1/float64(i+1))
 		}
-		if len(ex.feats) > 0 && len(ex.classes) > 0 {
-			exs = append(exs, ex)
+		if len(ex.classes) > 0 {
+			texts, exs = append(texts, text), append(exs, ex)
 		}
 	}
-	for _, t := range topics {
+	for _, t := range m.Topics {
 		for i, p := range slices.Concat([]string{t.Label, strings.ReplaceAll(t.ID, "-", " ")}, t.Aliases, t.Instances) {
 			// A phrase that loses words to the stop list ("not allowed")
 			// would teach its one remaining word ("allow") as the topic.
 			if st := f.stems(p); len(st) > 1 || len(strings.Fields(p)) == 1 {
-				add(p, []string{t.ID})
+				add(p, []string{t.ID}, 1)
 				// The same phrase inside a question, so that how people
 				// ask ("can I", "do I have to") is learnt as saying
 				// nothing about the topic.
 				if augmentWeight > 0 {
-					addWeighted(fmt.Sprintf(askTemplates[i%len(askTemplates)], p), t.ID, augmentWeight)
+					add(fmt.Sprintf(askTemplates[i%len(askTemplates)], p), []string{t.ID}, augmentWeight)
 				}
 			}
 		}
 	}
 	// Words every question uses say nothing about its topic.
 	for _, w := range genericQuestionWords {
-		addWeighted(w, corpus.NoTopic, genericWeight)
+		add(w, []string{corpus.NoTopic}, genericWeight)
 	}
 	for _, q := range qs {
 		if !skip[q.ID] {
-			add(q.Text(), q.Topics)
+			add(q.Text(), q.Topics, 1)
 		}
 	}
-	return classes, exs
+	f.featuresAll(texts, exs)
+	return classes, slices.DeleteFunc(exs, func(ex example) bool { return len(ex.feats) == 0 })
+}
+
+// featuresAll sets each example's features from its text, on every
+// processor: reading the questions is a third of the fit, and the
+// search index built beside it leaves a processor idle.
+func (f *featurizer) featuresAll(texts []string, exs []example) {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(texts); i += workers {
+				exs[i].feats = f.features(texts[i])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // understand ranks the topics text is about, best first, "none" included.

@@ -1,8 +1,8 @@
 package index
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/licensebot/licensebot/corpus"
 )
@@ -15,11 +15,9 @@ import (
 // are each verbatim, joined by " … " — the form answers and the JSON carry,
 // and what anyone can check against the file. Renderers show the clean one.
 
-var spaceRun = regexp.MustCompile(`\s+`)
-
 // folded reports whether s is already as foldQuote leaves it: ASCII with
 // no upper case, single spaces between words and none at the ends. Most
-// expected phrases are, and the regexp costs more than the check.
+// expected phrases are, and folding costs more than the check.
 func folded(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -39,8 +37,26 @@ func foldQuote(s string) string {
 	if folded(s) {
 		return s
 	}
-	s = strings.NewReplacer("\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
-	return strings.ToLower(strings.TrimSpace(spaceRun.ReplaceAllString(s, " ")))
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case '\t', '\n', '\f', '\r', ' ': // what the regexp \s matches
+			space = b.Len() > 0
+			continue
+		case '\u2019':
+			r = '\''
+		case '\u201c', '\u201d':
+			r = '"'
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // quotableForms returns, by "doc#section", the quotable form of every
