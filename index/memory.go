@@ -141,7 +141,10 @@ type memoryIndex struct {
 	// between lookups, and the questions it touched (see memoryScratch).
 	scratch sync.Pool
 	keys    [][]string // Keys, each split once
-	cent    *centroids
+	// cent is laid out at the first answer that weighs it, not at open: a
+	// process that answers one topic by name never needs it.
+	cent     *centroids
+	centOnce sync.Once
 }
 
 func newMemoryIndex(mem *questionMemory) *memoryIndex {
@@ -152,7 +155,6 @@ func newMemoryIndex(mem *questionMemory) *memoryIndex {
 	for i, k := range mem.Keys {
 		x.keys[i] = strings.Fields(k)
 	}
-	x.cent = newCentroids(mem, x.keys)
 	n := len(mem.Keys)
 	x.scratch.New = func() any { return &memoryScratch{dot: make([]float64, n)} }
 	return x
@@ -332,6 +334,7 @@ func (x *memoryIndex) asked(stems []string) askedStems {
 // affinity is the cosine of the asked stems with clause key's centroid,
 // 0 for a clause no training question was answered by.
 func (x *memoryIndex) affinity(a askedStems, key string) float64 {
+	x.centOnce.Do(func() { x.cent = newCentroids(x.questionMemory, x.keys) })
 	k, ok := x.cent.at[key]
 	if !ok || a.norm == 0 {
 		return 0
