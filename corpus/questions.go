@@ -6,13 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/licensebot/licensebot/internal/parallel"
 )
 
 // NoTopic labels a question that none of the taxonomy's topics answers
@@ -112,7 +112,7 @@ func loadQuestions(fsys files, dir string, m *Manifest, ts *Topics) ([]Question,
 		return nil, err
 	}
 	sort.Strings(files)
-	decoded, errs := decodeAll[Question](fsys, files)
+	decoded, errs := decodeQuestions(fsys, files)
 	var out []Question
 	seen := map[string]string{}
 	for i, f := range files {
@@ -142,20 +142,11 @@ func loadQuestions(fsys files, dir string, m *Manifest, ts *Topics) ([]Question,
 	return out, nil
 }
 
-// decodeAll decodes each of the files as a list of T, several at once:
-// decoding the questions is most of loading the corpus.
-func decodeAll[T any](fsys files, paths []string) ([][]T, []error) {
-	out, errs := make([][]T, len(paths)), make([]error, len(paths))
-	workers := max(1, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(paths); i += workers {
-				errs[i] = decodeYAMLFile(fsys, paths[i], &out[i])
-			}
-		})
-	}
-	wg.Wait()
+// decodeQuestions decodes each of the files as a list of questions, on
+// every processor: decoding them is most of loading the corpus.
+func decodeQuestions(fsys files, paths []string) ([][]Question, []error) {
+	out, errs := make([][]Question, len(paths)), make([]error, len(paths))
+	parallel.Each(len(paths), func(i int) { errs[i] = decodeYAMLFile(fsys, paths[i], &out[i]) })
 	return out, errs
 }
 

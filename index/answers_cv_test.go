@@ -234,8 +234,8 @@ func (cv *answerCV) scoreChoice(t *testing.T, e *Engine, q corpus.Question) {
 	if c == nil || len(c.Refs) == 0 {
 		return
 	}
-	at := clauseIndexes(s.m)
-	covered := slices.ContainsFunc(c.Refs, func(ref string) bool { return s.m.quotes(at, ref, q.Expect) })
+	at, expect := clauseIndexes(s.m), foldedExpects(q.Expect)
+	covered := slices.ContainsFunc(c.Refs, func(ref string) bool { return s.m.quotesCached(at, nil, ref, expect) })
 	if !covered {
 		return
 	}
@@ -247,7 +247,7 @@ func (cv *answerCV) scoreChoice(t *testing.T, e *Engine, q corpus.Question) {
 	}
 	cv.choice[0]++
 	for i, h := range quoted[:min(3, len(quoted))] {
-		if s.m.quotes(at, h.Doc+"#"+h.Section, q.Expect) {
+		if s.m.quotesCached(at, nil, h.Doc+"#"+h.Section, expect) {
 			if i == 0 {
 				cv.choice[1]++
 			}

@@ -125,8 +125,11 @@ func startBuild(builds string) (dir string, unlock func(), err error) {
 // make the build servable into dir; it returns the clauses indexed.
 //
 // The question model is fitted while bleve indexes, the leads are learnt
-// and the training questions remembered (memory.go): each side takes one
-// core, and the fit is the longer.
+// and the training questions remembered (memory.go). The fit is the
+// longer side: it reads the questions into features on every processor
+// (featuresAll), then trains on one. That, and the question files decoded
+// on every processor, took a build of 5,861 questions from 1.84 s to
+// 1.56 s in a slow hour.
 func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
 	m := newMeta(c, start)
 	fitted := make(chan fitResult, 1)

@@ -58,35 +58,33 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 	}
 }
 
-// quotes reports whether the clause ref (found through at), quoted with
-// the list it introduces, contains one of the expected phrases.
-func (m *meta) quotes(at map[string]int, ref string, expect []corpus.Expect) bool {
-	return m.quotesCached(at, nil, ref, foldedExpects(expect))
-}
-
-// quotesCached is quotes over expected phrases already folded
-// (foldedExpects), keeping each clause's folded text in folded (if not
-// nil) for the next question that asks.
-func (m *meta) quotesCached(at map[string]int, folded map[string]string, ref string, expect []corpus.Expect) bool {
+// quotesCached reports whether the clause ref (found through at), quoted
+// with the list it introduces, contains one of the expected phrases,
+// keeping each clause's folded text in folded (if not nil) for the next
+// question that asks.
+func (m *meta) quotesCached(at map[string]int, folded map[string]string, ref string, expect []foldedExpect) bool {
 	i, ok := at[ref]
 	if !ok {
 		return false
 	}
 	text := m.foldedQuote(at, folded, ref)
 	for _, e := range expect {
-		if strings.HasPrefix(m.Clauses[i].Doc, e.Doc) && strings.Contains(text, e.Text) {
+		if strings.HasPrefix(m.Clauses[i].Doc, e.doc) && strings.Contains(text, e.text) {
 			return true
 		}
 	}
 	return false
 }
 
-// foldedExpects returns expect with each phrase folded, so that matching
-// it against many clauses (quotesCached) folds it only once.
-func foldedExpects(expect []corpus.Expect) []corpus.Expect {
-	out := slices.Clone(expect)
-	for i := range out {
-		out[i].Text = foldQuote(out[i].Text)
+// foldedExpect is an expected phrase folded as quotes are compared
+// (foldQuote), so that matching it against many clauses folds it once.
+type foldedExpect struct{ doc, text string }
+
+// foldedExpects returns expect with each phrase folded.
+func foldedExpects(expect []corpus.Expect) []foldedExpect {
+	out := make([]foldedExpect, len(expect))
+	for i, e := range expect {
+		out[i] = foldedExpect{e.Doc, foldQuote(e.Text)}
 	}
 	return out
 }

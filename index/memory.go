@@ -65,7 +65,7 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 		var keys []string
 		expect := foldedExpects(q.Expect) // folded once, not once per clause
 		for doc, refs := range byDoc {
-			if !slices.ContainsFunc(expect, func(e corpus.Expect) bool { return strings.HasPrefix(doc, e.Doc) }) {
+			if !slices.ContainsFunc(expect, func(e foldedExpect) bool { return strings.HasPrefix(doc, e.doc) }) {
 				continue
 			}
 			for _, ref := range refs {
@@ -254,9 +254,8 @@ func closer(a, b near) bool { return a.sim > b.sim || a.sim == b.sim && a.i < b.
 // for the clauses of a few questions worded like the one asked, a
 // centroid gathers every question a clause answered, so that a clause
 // asked about in many ways is found by any of them. Both are evidence for
-// the reranker (rerank.go): cross-validated, the centroid moves the
-// unsure answers' top-1 from 0.730 to 0.743 in-sample, and from 0.740 and
-// 0.721 to 0.746 and 0.737 fitted on one half and judged on the other.
+// the reranker; what the centroids are worth is measured there (see
+// rankWeights in rerank.go).
 
 // centroids holds each clause key's centroid as sorted vocabulary places
 // and weights, and its length.
@@ -287,8 +286,8 @@ func newCentroids(mem *questionMemory, keys [][]string) *centroids {
 		post := mem.Post[mem.Start[v]:mem.Start[v+1]]
 		idf := mem.idf(len(post))
 		for _, i := range post {
+			w := float32(idf / mem.Norm[i])
 			for _, k := range of[i] {
-				w := float32(idf / mem.Norm[i])
 				if n := len(c.places[k]); n > 0 && c.places[k][n-1] == int32(v) {
 					c.w[k][n-1] += w
 					continue
@@ -332,11 +331,12 @@ func (x *memoryIndex) asked(stems []string) askedStems {
 }
 
 // affinity is the cosine of the asked stems with clause key's centroid,
-// 0 for a clause no training question was answered by.
+// 0 for a clause no training question was answered by, or only questions
+// with no stem the memory keeps ("can I use it?"): a centroid of length 0.
 func (x *memoryIndex) affinity(a askedStems, key string) float64 {
 	x.centOnce.Do(func() { x.cent = newCentroids(x.questionMemory, x.keys) })
 	k, ok := x.cent.at[key]
-	if !ok || a.norm == 0 {
+	if !ok || a.norm == 0 || x.cent.norm[k] == 0 {
 		return 0
 	}
 	places, ws := x.cent.places[k], x.cent.w[k]
@@ -345,8 +345,9 @@ func (x *memoryIndex) affinity(a askedStems, key string) float64 {
 		j, ok := slices.BinarySearch(places, v)
 		if ok {
 			dot += a.idf[i] * float64(ws[j])
+			j++
 		}
-		places, ws = places[j:], ws[j:]
+		places, ws = places[j:], ws[j:] // the asked places are sorted too
 	}
 	return dot / (a.norm * x.cent.norm[k])
 }

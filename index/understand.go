@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/internal/parallel"
 )
 
 // Question understanding is its own step, scored on its own: (license,
@@ -741,19 +741,10 @@ func questionExamples(f *featurizer, m *meta, qs []corpus.Question, skip map[str
 }
 
 // featuresAll sets each example's features from its text, on every
-// processor: reading the questions is a third of the fit, and the
-// search index built beside it leaves a processor idle.
+// processor: reading the questions is a third of the fit, and the fit is
+// the longer side of a build (see writeBuild).
 func (f *featurizer) featuresAll(texts []string, exs []example) {
-	workers := max(1, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(texts); i += workers {
-				exs[i].feats = f.features(texts[i])
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(texts), func(i int) { exs[i].feats = f.features(texts[i]) })
 }
 
 // understand ranks the topics text is about, best first, "none" included.

@@ -1,0 +1,56 @@
+package corpus
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// The question files are decoded at once, but a broken corpus still
+// reports the first broken file in name order, with its line, whichever
+// of its files is broken and however.
+func TestQuestionFilesReportTheFirstBrokenFileInOrder(t *testing.T) {
+	m, err := LoadManifest("manifest.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := LoadTopics("topics.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := func(id string) string {
+		return "- id: " + id + "\n  source: https://licensebot.invalid/written\n  ask: [mit, \"can i sell it\"]\n  topics: [commercial-use]\n"
+	}
+	badTopic := "- id: x1\n  source: https://licensebot.invalid/written\n  ask: [mit, \"can i sell it\"]\n  topics: [no-such-topic]\n"
+	malformed := "- id: [unclosed\n"
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string // file:line, as the error starts
+	}{
+		{"all good", map[string]string{"a.yaml": good("a1"), "b.yaml": good("b1"), "c.yaml": good("c1")}, ""},
+		{"a later file malformed, an earlier one's topic wrong", map[string]string{"a.yaml": good("a1"), "b.yaml": badTopic, "c.yaml": malformed}, "q/b.yaml:1"},
+		{"an earlier file malformed, a later one's topic wrong", map[string]string{"a.yaml": malformed, "b.yaml": badTopic, "c.yaml": good("c1")}, "q/a.yaml"},
+		{"an id in two files", map[string]string{"a.yaml": good("a1"), "b.yaml": good("b1"), "c.yaml": good("a1"), "d.yaml": malformed}, "q/c.yaml:1"},
+	} {
+		fsys := fstest.MapFS{}
+		for name, body := range c.files {
+			fsys[name] = &fstest.MapFile{Data: []byte(body)}
+		}
+		qs, err := loadQuestions(files{fsys: fsys, root: "q"}, "q", m, ts)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.want == "" && len(qs) != len(c.files):
+			t.Errorf("%s: %d questions, want %d", c.name, len(qs), len(c.files))
+		case c.want != "" && (err == nil || !strings.HasPrefix(err.Error(), c.want)):
+			t.Errorf("%s: error %v, want one naming %s", c.name, err, c.want)
+		case c.want != "":
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Errorf("%s: %T is not a corpus error", c.name, err)
+			}
+		}
+	}
+}
