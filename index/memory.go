@@ -118,13 +118,9 @@ func (mem *questionMemory) idf(n int) float64 {
 	return math.Log(1 + float64(len(mem.Keys))/float64(n))
 }
 
-// posting returns the questions that have stem w.
-func (mem *questionMemory) posting(w string) []int32 {
-	i, ok := slices.BinarySearch(mem.Vocab, w)
-	if !ok {
-		return nil
-	}
-	return mem.Post[mem.Start[i]:mem.Start[i+1]]
+// posting returns the questions that have the v-th stem of the vocabulary.
+func (mem *questionMemory) posting(v int32) []int32 {
+	return mem.Post[mem.Start[v]:mem.Start[v+1]]
 }
 
 // memoryStems are the distinct stems of a question that say what it asks.
@@ -168,21 +164,15 @@ type memoryScratch struct {
 }
 
 // votes returns, for each clause key, the share of the similarity of the
-// nearest questions to stems that voted for it.
-func (x *memoryIndex) votes(stems []string) map[string]float64 {
+// nearest questions to the asked stems that voted for it.
+func (x *memoryIndex) votes(a askedStems) map[string]float64 {
 	sc := x.scratch.Get().(*memoryScratch)
 	defer x.scratch.Put(sc)
 	dot, touched := sc.dot, sc.touched[:0]
 	defer func() { sc.touched = touched[:0] }()
-	qn := 0.0
-	for _, w := range memoryStems(stems) {
-		post := x.posting(w)
-		if len(post) == 0 {
-			continue
-		}
-		idf := x.idf(len(post))
-		qn += idf * idf
-		for _, i := range post {
+	for j, v := range a.places {
+		idf := a.idf[j]
+		for _, i := range x.posting(v) {
 			if dot[i] == 0 {
 				touched = append(touched, i)
 			}
@@ -192,7 +182,7 @@ func (x *memoryIndex) votes(stems []string) map[string]float64 {
 	if len(touched) == 0 {
 		return nil
 	}
-	nn := x.nearest(touched, dot, math.Sqrt(qn))
+	nn := x.nearest(touched, dot, a.norm)
 	total := 0.0
 	out := map[string]float64{}
 	for _, n := range nn {
@@ -210,7 +200,7 @@ func (x *memoryIndex) votes(stems []string) map[string]float64 {
 // votesFor returns the memory's votes for r, worked out once per reading.
 func (s *snapshot) votesFor(r *reading) map[string]float64 {
 	if r.votes == nil {
-		r.votes = s.mem.votes(r.stems)
+		r.votes = s.mem.votes(s.askedFor(r))
 		if r.votes == nil {
 			r.votes = map[string]float64{}
 		}
@@ -282,17 +272,17 @@ func newCentroids(mem *questionMemory, keys [][]string) *centroids {
 			of[i] = append(of[i], at)
 		}
 	}
-	for v := range mem.Vocab {
-		post := mem.Post[mem.Start[v]:mem.Start[v+1]]
+	for v := range int32(len(mem.Vocab)) {
+		post := mem.posting(v)
 		idf := mem.idf(len(post))
 		for _, i := range post {
 			w := float32(idf / mem.Norm[i])
 			for _, k := range of[i] {
-				if n := len(c.places[k]); n > 0 && c.places[k][n-1] == int32(v) {
+				if n := len(c.places[k]); n > 0 && c.places[k][n-1] == v {
 					c.w[k][n-1] += w
 					continue
 				}
-				c.places[k], c.w[k] = append(c.places[k], int32(v)), append(c.w[k], w)
+				c.places[k], c.w[k] = append(c.places[k], v), append(c.w[k], w)
 			}
 		}
 	}
@@ -322,7 +312,7 @@ func (x *memoryIndex) asked(stems []string) askedStems {
 		if !ok {
 			continue
 		}
-		idf := x.idf(int(x.Start[v+1] - x.Start[v]))
+		idf := x.idf(len(x.posting(int32(v))))
 		a.places, a.idf = append(a.places, int32(v)), append(a.idf, idf)
 		a.norm += idf * idf
 	}

@@ -22,7 +22,7 @@ func TestMemoryVotesForTheClausesOfSimilarQuestions(t *testing.T) {
 		{"output", "train", "smaller"},    // training on outputs
 		{"weight", "upload", "hug", "fa"}, // hosting the weights
 	}, []string{"llama-license#1.b.i", "llama-license#1.b.i", "llama-license#1.b.v", "llama-license#1.b.ii"})
-	v := x.votes([]string{"what", "name", "finetun"})
+	v := x.votes(x.asked([]string{"what", "name", "finetun"}))
 	best, share := "", 0.0
 	for k, s := range v {
 		if s > share {
@@ -41,10 +41,10 @@ func TestMemoryVotesForTheClausesOfSimilarQuestions(t *testing.T) {
 	}
 	// The scratch space is clean for the next question: the same question
 	// gets the same votes.
-	if again := x.votes([]string{"what", "name", "finetun"}); fmt.Sprint(again) != fmt.Sprint(v) {
+	if again := x.votes(x.asked([]string{"what", "name", "finetun"})); fmt.Sprint(again) != fmt.Sprint(v) {
 		t.Errorf("asked again: %v, first %v", again, v)
 	}
-	if v := x.votes([]string{"zqxj"}); v != nil {
+	if v := x.votes(x.asked([]string{"zqxj"})); v != nil {
 		t.Errorf("a question sharing no word with the memory got votes %v", v)
 	}
 }
@@ -56,7 +56,8 @@ func TestMemoryKeepsTheNearestQuestionsOnly(t *testing.T) {
 		qs = append(qs, []string{"share", fmt.Sprintf("w%d", i)})
 		keys = append(keys, fmt.Sprintf("doc#%d", i))
 	}
-	v := memoryOf(qs, keys).votes([]string{"share"})
+	x := memoryOf(qs, keys)
+	v := x.votes(x.asked([]string{"share"}))
 	if len(v) != memoryNeighbours {
 		t.Errorf("%d clauses voted, want the %d nearest questions' clauses", len(v), memoryNeighbours)
 	}
