@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -123,6 +124,35 @@ func TestFreeTextDoesNotBorrowVerdictOnGenericWords(t *testing.T) {
 	}
 	if a.Curated || a.Verdict.Status != index.StatusUnknown {
 		t.Errorf("'is my cat allowed' got a curated %s verdict", a.Verdict.Status)
+	}
+}
+
+// A question that asks who — a party, not whether you may or must — is
+// answered with the card's clauses and no verdict, while the same topic
+// asked as may-or-must keeps it.
+func TestWhoQuestionGetsNoVerdict(t *testing.T) {
+	e := indextest.Engine(t)
+	plain, err := e.Ask(context.Background(), "llama4", "do I need to credit meta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !plain.Curated || plain.Verdict.Status != index.StatusRequired {
+		t.Fatalf("'do I need to credit meta': curated %v, %s; want a required verdict", plain.Curated, plain.Verdict.Status)
+	}
+	for _, q := range []string{"who do I need to credit", "Who do I need to credit?", "whom must I credit"} {
+		a, err := e.Ask(context.Background(), "llama4", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Curated || a.Verdict.Status != index.StatusUnknown {
+			t.Errorf("%q: curated %v, %s; want no verdict", q, a.Curated, a.Verdict.Status)
+		}
+		if len(a.Clauses) == 0 || !slices.ContainsFunc(plain.Clauses, func(c index.Hit) bool { return c.Section == a.Clauses[0].Section }) {
+			t.Errorf("%q leads with %+v; want one of the card's clauses", q, a.Clauses[:min(1, len(a.Clauses))])
+		}
+		if len(a.Suggestions) == 0 || a.Suggestions[0].Topic != "attribution" {
+			t.Errorf("%q suggests %+v; want attribution first", q, a.Suggestions)
+		}
 	}
 }
 
