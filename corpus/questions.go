@@ -185,14 +185,14 @@ func checkConcepts(path string, cs []Concept) error {
 }
 
 // LexRow is one row of corpus/lexicon.tsv: a vocabulary word and the words
-// WordNet relates to it by one relation (syn, der, hypo, hyper).
+// WordNet relates to it by one relation (syn, der, hypo).
 type LexRow struct {
 	Word     string
 	Relation string
 	Related  []string
 }
 
-var lexRelations = map[string]bool{"syn": true, "der": true, "hypo": true, "hyper": true}
+var lexRelations = map[string]bool{"syn": true, "der": true, "hypo": true}
 
 // LoadLexicon reads the generated lexicon; a missing file means none.
 func LoadLexicon(path string) ([]LexRow, error) { return loadLexicon(disk, path) }
@@ -212,7 +212,7 @@ func loadLexicon(f files, path string) ([]LexRow, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 3 || !lexRelations[f[1]] {
-			return nil, errorf(path, i+1, "want word<TAB>syn|der|hypo|hyper<TAB>related words (regenerate: go generate ./corpus)")
+			return nil, errorf(path, i+1, "want word<TAB>syn|der|hypo<TAB>related words (regenerate: go generate ./corpus)")
 		}
 		rel := strings.Fields(f[2])
 		for j, r := range rel {

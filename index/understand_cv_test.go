@@ -158,7 +158,7 @@ func TestTuneQuestionModel(t *testing.T) {
 		t.Logf("augment weight %.2f: top-1 %.3f top-3 %.3f", aw, top1, top3)
 		augmentWeight = old
 	}
-	for _, kind := range []byte{'x', 'h', 'c', 'C', 'b', 'a', 'i', 'A'} {
+	for _, kind := range []byte{'x', 'c', 'C', 'b', 'a', 'i', 'A'} {
 		old := featureWeight[kind]
 		featureWeight[kind] = 0
 		top1, top3, _, _ := crossValidate(t, 5)

@@ -213,16 +213,12 @@ func (wn *wordNet) related(word, rel string) []string {
 						}
 					}
 				}
-			case "hypo", "hyper":
-				limit, sym := hypoSenses, "~"
-				if rel == "hyper" {
-					limit, sym = hyperSenses, "@"
-				}
-				if sense >= limit {
+			case "hypo":
+				if sense >= hypoSenses {
 					continue
 				}
 				for _, p := range s.ptrs {
-					if p.symbol == sym {
+					if p.symbol == "~" {
 						if t := wn.data[p.pos][p.offset]; t != nil {
 							addWords(set, t.words)
 						}
