@@ -54,3 +54,29 @@ func TestQuestionFilesReportTheFirstBrokenFileInOrder(t *testing.T) {
 		}
 	}
 }
+
+// A lexicon row that is not word<TAB>relation<TAB>words is an error naming
+// the file, the line and what it holds; the broader terms an older lexgen
+// wrote load as nothing, so an older lexicon still builds.
+func TestLexiconRowsAreCheckedAndOldBroaderTermsDropped(t *testing.T) {
+	header := "# generated\n"
+	for _, c := range []struct {
+		name, body string
+		rows       int
+		want       string // the error's start; "" for none
+	}{
+		{"good", header + "credit\tsyn\trecognition\ncredit\thypo\tbilling\n", 2, ""},
+		{"an older lexicon's broader terms", header + "credit\tsyn\trecognition\ncredit\thyper\tacknowledgment\n", 1, ""},
+		{"an unknown relation", header + "credit\tsyn\trecognition\ncredit\tanto\tdebit\n", 0, `lex/lexicon.tsv:3: got "credit\tanto\tdebit"`},
+		{"a missing field", header + "credit syn recognition\n", 0, "lex/lexicon.tsv:2: got"},
+	} {
+		fsys := fstest.MapFS{"lexicon.tsv": &fstest.MapFile{Data: []byte(c.body)}}
+		rows, err := loadLexicon(files{fsys: fsys, root: "lex"}, "lex/lexicon.tsv")
+		switch {
+		case c.want == "" && (err != nil || len(rows) != c.rows):
+			t.Errorf("%s: %d rows, %v; want %d rows", c.name, len(rows), err, c.rows)
+		case c.want != "" && (err == nil || !strings.HasPrefix(err.Error(), c.want)):
+			t.Errorf("%s: error %v; want one starting %q", c.name, err, c.want)
+		}
+	}
+}

@@ -129,7 +129,7 @@ func TestFreeTextDoesNotBorrowVerdictOnGenericWords(t *testing.T) {
 
 // A question that asks who — a party, not whether you may or must — is
 // answered with the card's clauses and no verdict, while the same topic
-// asked as may-or-must keeps it.
+// asked as may-or-must keeps it, "who" in it or not.
 func TestWhoQuestionGetsNoVerdict(t *testing.T) {
 	e := indextest.Engine(t)
 	plain, err := e.Ask(context.Background(), "llama4", "do I need to credit meta")
@@ -153,6 +153,14 @@ func TestWhoQuestionGetsNoVerdict(t *testing.T) {
 		if len(a.Suggestions) == 0 || a.Suggestions[0].Topic != "attribution" {
 			t.Errorf("%q suggests %+v; want attribution first", q, a.Suggestions)
 		}
+	}
+	// "who" as a relative pronoun asks nothing: the verdict stays.
+	rel, err := e.Ask(context.Background(), "llama4", "do I need to credit meta, as someone who fine-tunes it")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rel.Curated || rel.Verdict.Status != index.StatusRequired {
+		t.Errorf("a relative 'who': curated %v, %s; want the required verdict", rel.Curated, rel.Verdict.Status)
 	}
 }
 

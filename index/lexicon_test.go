@@ -15,9 +15,9 @@ func TestFlatLexiconReadsBackItsLinks(t *testing.T) {
 		"credit":     {"attribut"},
 		"zebra":      {},
 	}
-	for i := range 40000 { // a vocabulary past what 16 bits could name
+	for i := range 70000 { // a vocabulary past what 16 bits could name
 		w := fmt.Sprintf("w%05d", i)
-		related[w] = []string{"v" + w, "v" + fmt.Sprintf("w%05d", (i+1)%40000)}
+		related[w] = []string{"v" + w, "v" + fmt.Sprintf("w%05d", (i+1)%70000)}
 	}
 	fd := flatten(related)
 	for w, want := range related {

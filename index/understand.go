@@ -134,7 +134,7 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 	// 0.919 without; understanding 0.824 and 0.825), at twice the fit time.
 	// A concept still takes in its words' narrower terms.
 	related := map[string][]string{}
-	relatedOf := map[string][]string{} // vocabulary stem → related single stems (not broader)
+	relatedOf := map[string][]string{} // vocabulary stem → its synonyms, derivations and narrower terms (single stems)
 	for _, row := range lex {
 		ws := stems(row.Word)
 		if len(ws) != 1 {

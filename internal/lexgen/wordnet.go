@@ -224,6 +224,8 @@ func (wn *wordNet) related(word, rel string) []string {
 						}
 					}
 				}
+			default:
+				panic("lexgen: no relation " + rel)
 			}
 		}
 	}

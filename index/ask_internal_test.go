@@ -1,0 +1,32 @@
+package index
+
+import "testing"
+
+// "who" withholds a verdict when it asks — opening the question or a
+// clause — and not when it is a relative pronoun, part of another word or
+// the World Health Organization.
+func TestAsksWho(t *testing.T) {
+	for q, want := range map[string]bool{
+		"who owns the outputs":                                   true,
+		"Who owns the outputs?":                                  true,
+		"if deepseek leaks personal data, who is responsible?":   true,
+		"if it leaks data who's liable":                          false, // no clause mark: read as relative
+		"whose name goes first":                                  true,
+		"and to whom do I send the notice":                       true,
+		"llama 4 outputs — who owns them":                        true,
+		"(who decides) what counts as commercial":                true,
+		"can people who live in the EU use llama 4":              false,
+		"do I need to credit meta, as someone who fine-tunes it": false,
+		"a telecom group whose services reach a billion users":   false,
+		"whoever hosts it, must they add the notice":             false,
+		"can I follow WHO guidelines with a medical llama":       false,
+		"WHO OWNS THE OUTPUTS":                                   true,
+		"can i sell it":                                          false,
+		"":                                                       false,
+		"谁拥有输出":                                                  false, // English only
+	} {
+		if got := asksWho(q); got != want {
+			t.Errorf("asksWho(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
