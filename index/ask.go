@@ -208,14 +208,14 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 // word. Cross-validated over 7,771 training questions, this withholds 10
 // verdicts, 4 of them wrong (36 → 32 of 7,088 questions with a status).
 func asksWho(question string) bool {
-	prev, gap := "", ""
-	rest := question
-	for rest != "" {
+	prev, rest := "", question
+	for {
 		start := strings.IndexFunc(rest, unicode.IsLetter)
 		if start < 0 {
 			return false
 		}
-		gap, rest = rest[:start], rest[start:]
+		gap := rest[:start] // what lies between the previous word and this one
+		rest = rest[start:]
 		end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
 		if end < 0 {
 			end = len(rest)
@@ -227,7 +227,6 @@ func asksWho(question string) bool {
 		}
 		prev = w
 	}
-	return false
 }
 
 // isWho reports whether w is "who", "whom" or "whose" as a word — not
