@@ -164,6 +164,38 @@ func TestWhoQuestionGetsNoVerdict(t *testing.T) {
 	}
 }
 
+// A question about a duty that other licenses have and this one's text
+// does not ("Built with Gemma", an MIT NOTICE file) gets the clauses but
+// not the card's verdict, which was written for the topic as this text
+// puts it; the same words asked of a license that has the duty keep it.
+func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct {
+		license, question string
+		want              index.Status
+	}{
+		{"llama4", "do I need to show Built with Llama?", index.StatusRequired},
+		{"gemma", "do I need to show 'Built with Gemma'?", index.StatusUnknown},
+		{"llama2", "do I need to show Built with Llama for llama 2?", index.StatusUnknown},
+		{"apache-2.0", "do I need a NOTICE file?", index.StatusRequired},
+		{"mit", "do I need a NOTICE file?", index.StatusUnknown},
+		// A name of the topic is not such a term: the card speaks for it.
+		{"llama4", "do I need to credit meta?", index.StatusRequired},
+		{"llama4", "is selling llama 4 based services ok?", index.StatusConditional},
+	} {
+		a, err := e.Ask(context.Background(), c.license, c.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != c.want || a.Curated != (c.want != index.StatusUnknown) {
+			t.Errorf("%s %q: curated %v, %s; want %s", c.license, c.question, a.Curated, a.Verdict.Status, c.want)
+		}
+		if len(a.Clauses) == 0 {
+			t.Errorf("%s %q: no clauses", c.license, c.question)
+		}
+	}
+}
+
 func TestUnknownLicenseSuggests(t *testing.T) {
 	e := indextest.Engine(t)
 	_, err := e.Ask(context.Background(), "lama4", "attribution")

@@ -156,6 +156,17 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 	return tm
 }
 
+// names reports whether the stem st alone is a name of topic ("credit"
+// for attribution), not one of its cases.
+func (tm *topicMatcher) names(topic, st string) bool {
+	for _, i := range tm.byFirst[st] {
+		if p := &tm.phrases[i]; p.topic == topic && len(p.stems) == 1 && !p.instance {
+			return true
+		}
+	}
+	return false
+}
+
 // found returns the places of the phrases that occur in st, in taxonomy
 // order: only phrases starting with one of st's stems are tried, so a
 // question costs a few lookups rather than a pass over every phrase.
