@@ -70,8 +70,8 @@ func crossValidateAnswers(t *testing.T, k int) answerCV {
 	cv := answerCV{byFile: map[string][3]int{}, byPath: map[string][3]int{}}
 	for fold := 0; fold < k; fold++ {
 		var train, held []corpus.Question
-		for i, q := range c.Questions {
-			if cvFold(q, i, k) == fold {
+		for _, q := range c.Questions {
+			if cvFold(q, k) == fold {
 				held = append(held, q)
 			} else {
 				train = append(train, q)
