@@ -57,6 +57,10 @@ type snapshot struct {
 	// listHits maps a clause that introduces a list to its hit, quoted
 	// with its items: composed once, since the longest run to 40 items.
 	listHits sync.Map
+	// cited maps a topic and a stem to whether any card on the topic
+	// cites a clause with it (anyCardCites); bounded by the taxonomy's
+	// vocabulary, since only its words are looked up.
+	cited sync.Map
 	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
 	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions

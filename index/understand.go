@@ -846,14 +846,31 @@ func (s *snapshot) namesAnotherTerm(l *licenseMeta, st string, topics []string) 
 			return false
 		}
 	}
-	for key := range s.m.Cards {
-		for _, t := range topics {
-			if key != l.Key && s.cardHolds(key, t, st) {
-				return true
-			}
+	// l's cards lack st, so any card that cites it is another license's.
+	for _, t := range topics {
+		if s.anyCardCites(t, st) {
+			return true
 		}
 	}
 	return false
+}
+
+// anyCardCites reports whether a card on topic, of any license, cites a
+// clause with the stem st (see cardHolds): worked out once per build for
+// each topic and word asked, since it reads every license's cards.
+func (s *snapshot) anyCardCites(topic, st string) bool {
+	key := topic + "\x00" + st
+	if v, ok := s.cited.Load(key); ok {
+		return v.(bool)
+	}
+	found := false
+	for k := range s.m.Cards {
+		if found = s.cardHolds(k, topic, st); found {
+			break
+		}
+	}
+	s.cited.Store(key, found)
+	return found
 }
 
 // onlyOthersCite reports whether l's card on topic is a duty or a
