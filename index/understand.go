@@ -841,14 +841,15 @@ const plainSlack = 1
 // Cross-validated over 9,969 training questions, this withholds 24 of 433
 // verdicts, 10 of them wrong (50 → 40 wrong of 9,162 with a status).
 func (s *snapshot) namesAnotherTerm(l *licenseMeta, st string, topics []string) bool {
+	forms := s.formsOf(st)
 	for _, t := range topics {
-		if !s.onlyOthersCite(l, t, st) {
+		if !s.onlyOthersCite(l, t, st, forms) {
 			return false
 		}
 	}
 	// l's cards lack st, so any card that cites it is another license's.
 	for _, t := range topics {
-		if s.anyCardCites(t, st) {
+		if s.anyCardCites(t, st, forms) {
 			return true
 		}
 	}
@@ -856,16 +857,17 @@ func (s *snapshot) namesAnotherTerm(l *licenseMeta, st string, topics []string) 
 }
 
 // anyCardCites reports whether a card on topic, of any license, cites a
-// clause with the stem st (see cardHolds): worked out once per build for
-// each topic and word asked, since it reads every license's cards.
-func (s *snapshot) anyCardCites(topic, st string) bool {
+// clause with the stem st, in any of its forms (see cardHolds): worked
+// out once per build for each topic and word asked, since it reads every
+// license's cards.
+func (s *snapshot) anyCardCites(topic, st string, forms []string) bool {
 	key := topic + "\x00" + st
 	if v, ok := s.cited.Load(key); ok {
 		return v.(bool)
 	}
 	found := false
 	for k := range s.m.Cards {
-		if found = s.cardHolds(k, topic, st); found {
+		if found = s.cardHolds(k, topic, forms); found {
 			break
 		}
 	}
@@ -874,32 +876,36 @@ func (s *snapshot) anyCardCites(topic, st string) bool {
 }
 
 // onlyOthersCite reports whether l's card on topic is a duty or a
-// condition whose clauses lack st, and st alone is no name of the topic.
-func (s *snapshot) onlyOthersCite(l *licenseMeta, topic, st string) bool {
+// condition whose clauses lack st (in all its forms), and st alone is no
+// name of the topic.
+func (s *snapshot) onlyOthersCite(l *licenseMeta, topic, st string, forms []string) bool {
 	switch s.m.Cards[l.Key][topic].Status {
 	case StatusRequired, StatusConditional:
-		return !s.topics.names(topic, st) && !s.cardHolds(l.Key, topic, st)
+		return !s.topics.names(topic, st) && !s.cardHolds(l.Key, topic, forms)
 	}
 	return false
 }
 
+// formsOf returns st and the vocabulary stems it is a synonym or
+// derivation of: the forms in which a clause may hold it.
+func (s *snapshot) formsOf(st string) []string {
+	forms := []string{st}
+	if s.feat != nil {
+		s.feat.lex.relate(st, func(to string) { forms = append(forms, to) })
+	}
+	return forms
+}
+
 // cardHolds reports whether a clause that license key's card on topic
-// cites has the stem st or a synonym or derivation of it.
-func (s *snapshot) cardHolds(key, topic, st string) bool {
+// cites has one of the stems forms.
+func (s *snapshot) cardHolds(key, topic string, forms []string) bool {
 	c, ok := s.m.Cards[key][topic]
 	if !ok {
 		return false
 	}
 	for _, ref := range c.Refs {
 		h, ok := s.plainHit(ref)
-		if !ok {
-			continue
-		}
-		held := s.holds(h, st)
-		if s.feat != nil {
-			s.feat.lex.relate(st, func(to string) { held = held || s.holds(h, to) })
-		}
-		if held {
+		if ok && slices.ContainsFunc(forms, func(w string) bool { return s.holds(h, w) }) {
 			return true
 		}
 	}
