@@ -185,10 +185,11 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	second, two := s.second(r, l, first.Topic)
 	verdictable := !asksWho(question)
 	switch {
-	case two && verdictable && s.plainly(r, l, first.Topic, second.Topic):
+	case two && verdictable && s.statusAnswers(question, l, first.Topic, second.Topic) &&
+		s.plainly(r, l, first.Topic, second.Topic):
 		r.pick = true
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
-	case !two && verdictable && s.plainly(r, l, first.Topic):
+	case !two && verdictable && s.statusAnswers(question, l, first.Topic) && s.plainly(r, l, first.Topic):
 		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:
@@ -228,6 +229,54 @@ func asksWho(question string) bool {
 		prev = w
 	}
 }
+
+// statusAnswers reports whether the status of l's cards on topics can
+// answer the question as it is put. "Do I have to disclose that content
+// is machine generated?" asks whether something must be done; a card
+// that forbids or allows (the RAIL license's use restrictions) says what
+// may be done, and its FORBIDDEN would read as "disclosing is forbidden".
+// Such a question gets the card's clauses without a verdict.
+func (s *snapshot) statusAnswers(question string, l *licenseMeta, topics ...string) bool {
+	if !asksDuty(question) {
+		return true
+	}
+	for _, t := range topics {
+		switch s.m.Cards[l.Key][t].Status {
+		case StatusForbidden, StatusAllowed:
+			return false
+		}
+	}
+	return true
+}
+
+// asksDuty reports whether an English question asks whether something
+// must be done: "have to", "need to", "must", "required", "mandatory",
+// "obliged" — read from the words as typed, since the analyzer drops
+// some of them as stop words. "Need" without "to" ("do I need a license
+// for …") asks for permission, not a duty.
+func asksDuty(question string) bool {
+	words := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	})
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case dutyWords[w]:
+			return true
+		case (w == "have" || w == "has" || w == "need" || w == "needs") && next == "to":
+			return true
+		}
+	}
+	return false
+}
+
+// dutyWords say by themselves that something must be done.
+var dutyWords = map[string]bool{"must": true, "required": true, "require": true,
+	"requires": true, "requirement": true, "requirements": true, "mandatory": true, "obliged": true,
+	"obligated": true, "obligation": true, "obligations": true, "compulsory": true}
 
 // isWho reports whether w is "who", "whom" or "whose" as a word — not
 // "WHO" in a question that has lower case.

@@ -30,3 +30,23 @@ func TestAsksWho(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksDuty(t *testing.T) {
+	for q, want := range map[string]bool{
+		"do I have to disclose content is machine generated": true,
+		"must I credit meta":                    true,
+		"is a notice file mandatory":            true,
+		"does the license require attribution?": true,
+		"Do we NEED TO open source our app?":    true,
+		"what are my obligations":               true,
+		"do I need a license for military use":  false, // asks for permission
+		"can I use it for medical advice":       false,
+		"I have two models, can I merge them":   false,
+		"needless to say, can I sell it":        false,
+		"":                                      false,
+	} {
+		if got := asksDuty(q); got != want {
+			t.Errorf("asksDuty(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

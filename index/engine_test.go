@@ -196,6 +196,31 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 	}
 }
 
+// A question whether something must be done gets no verdict from a card
+// that says what may be done: the RAIL license forbids spreading generated
+// content without saying it is machine-generated, and FORBIDDEN would read
+// as "disclosing is forbidden".
+func TestDutyQuestionGetsNoPermissionVerdict(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct {
+		license, question string
+		want              index.Status
+	}{
+		{"bigscience-openrail-m", "do I have to disclose content is machine generated?", index.StatusUnknown},
+		{"bigscience-openrail-m", "can I use it for medical advice?", index.StatusForbidden},
+		{"llama4", "do I have to credit meta?", index.StatusRequired},
+	} {
+		a, err := e.Ask(context.Background(), c.license, c.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != c.want || len(a.Clauses) == 0 {
+			t.Errorf("%s %q: %s with %d clauses; want %s with clauses", c.license, c.question,
+				a.Verdict.Status, len(a.Clauses), c.want)
+		}
+	}
+}
+
 func TestUnknownLicenseSuggests(t *testing.T) {
 	e := indextest.Engine(t)
 	_, err := e.Ask(context.Background(), "lama4", "attribution")
