@@ -897,14 +897,15 @@ func (s *snapshot) formsOf(st string) []string {
 }
 
 // cardHolds reports whether a clause that license key's card on topic
-// cites has one of the stems forms.
+// cites has one of the stems forms: the clause as it is quoted, with the
+// items of a list it opens.
 func (s *snapshot) cardHolds(key, topic string, forms []string) bool {
 	c, ok := s.m.Cards[key][topic]
 	if !ok {
 		return false
 	}
 	for _, ref := range c.Refs {
-		h, ok := s.plainHit(ref)
+		h, ok := s.hit(ref)
 		if ok && slices.ContainsFunc(forms, func(w string) bool { return s.holds(h, w) }) {
 			return true
 		}
