@@ -185,11 +185,11 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	second, two := s.second(r, l, first.Topic)
 	verdictable := !asksWho(question)
 	switch {
-	case two && verdictable && s.statusAnswers(question, l, first.Topic, second.Topic) &&
+	case two && verdictable && s.statusAnswers(r, l, first.Topic, second.Topic) &&
 		s.plainly(r, l, first.Topic, second.Topic):
 		r.pick = true
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
-	case !two && verdictable && s.statusAnswers(question, l, first.Topic) && s.plainly(r, l, first.Topic):
+	case !two && verdictable && s.statusAnswers(r, l, first.Topic) && s.plainly(r, l, first.Topic):
 		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:
@@ -231,23 +231,169 @@ func asksWho(question string) bool {
 }
 
 // statusAnswers reports whether the status of l's cards on topics can
-// answer the question as it is put. "Do I have to disclose that content
-// is machine generated?" asks whether something must be done; a card
-// that forbids or allows (the RAIL license's use restrictions) says what
-// may be done, and its FORBIDDEN would read as "disclosing is forbidden".
-// Such a question gets the card's clauses without a verdict.
-func (s *snapshot) statusAnswers(question string, l *licenseMeta, topics ...string) bool {
-	if !asksDuty(question) {
-		return true
-	}
+// answer the question as it is put. A question whether something must be
+// done ("do I have to disclose that content is machine generated?") is
+// not answered by a card that says what may be done: its FORBIDDEN would
+// read as "disclosing is forbidden". Nor is a ban the answer to a use
+// against what it bans ("can I use it to detect spam?"), nor to a
+// question that names the licensed model twice ("use llama 2 outputs to
+// improve llama 2?"), which asks about the model's use on itself, the
+// case bans on improving other models leave out. Such a question gets the
+// card's clauses without a verdict.
+func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
 		switch s.m.Cards[l.Key][t].Status {
-		case StatusForbidden, StatusAllowed:
-			return false
+		case StatusForbidden:
+			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.namesOthersCase(r, l, t) {
+				return false
+			}
+		case StatusAllowed:
+			if asksDuty(r.text) {
+				return false
+			}
 		}
 	}
 	return true
 }
+
+// namesLicenseTwice reports whether the question names l's model in two
+// places: a word of l's name, not a generic one nor a number, in two runs
+// of words of its name ("llama 2" … "a llama 2 fine tune").
+func (s *snapshot) namesLicenseTwice(r *reading, l *licenseMeta) bool {
+	names := s.nameStems[l.Key]
+	seen := map[string]bool{}
+	var run []string // the distinct stems of the current run
+	for _, w := range append(s.wordsOf(r), word{}) {
+		named := len(w.stems) > 0
+		for _, st := range w.stems {
+			named = named && names[st]
+		}
+		if named {
+			for _, st := range w.stems {
+				if !genericWords[st] && strings.IndexFunc(st, unicode.IsLetter) >= 0 {
+					run = append(run, st)
+				}
+			}
+			continue
+		}
+		for _, st := range run {
+			if seen[st] {
+				return true
+			}
+		}
+		for _, st := range run {
+			seen[st] = true
+		}
+		run = run[:0]
+	}
+	return false
+}
+
+// namesOthersCase reports whether the question names cases of topic
+// ("medical advice", "critical infrastructure"), none of them in the
+// documents l's card on it cites (its license, its use policy) and each
+// in another license's: a ban on listed uses does not answer for a use
+// its list leaves out. A case no document words so ("nsfw") may be one
+// l's list says in other words, and keeps the verdict.
+func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) bool {
+	other := false
+	for _, i := range s.topics.found(r.stems) {
+		p := &s.topics.phrases[i]
+		if !p.instance || p.topic != topic {
+			continue
+		}
+		held, cited := true, true
+		for _, st := range p.stems {
+			forms := s.formsOf(st)
+			held = held && s.cardDocsHold(l.Key, topic, forms)
+			cited = cited && s.othersDocsHold(l, topic, forms)
+		}
+		if held || !cited {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
+// cardDocsHold reports whether a document that license key's card on
+// topic cites holds one of the stems forms.
+func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
+	c, ok := s.m.Cards[key][topic]
+	if !ok {
+		return false
+	}
+	for _, ref := range c.Refs {
+		doc, _, _ := strings.Cut(ref, "#")
+		terms := s.docTerms(doc)
+		if slices.ContainsFunc(forms, func(w string) bool { return terms[w] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// othersDocsHold reports whether a document another license's card on
+// topic cites holds one of the stems forms.
+func (s *snapshot) othersDocsHold(l *licenseMeta, topic string, forms []string) bool {
+	for key := range s.m.Cards {
+		if key != l.Key && s.cardDocsHold(key, topic, forms) {
+			return true
+		}
+	}
+	return false
+}
+
+// docTerms returns the stems of every clause of doc; worked out once per
+// build and document.
+func (s *snapshot) docTerms(doc string) map[string]bool {
+	if t, ok := s.docTermSets.Load(doc); ok {
+		return t.(map[string]bool)
+	}
+	set := map[string]bool{}
+	for _, c := range s.m.Clauses {
+		if c.Doc != doc {
+			continue
+		}
+		if h, ok := s.plainHit(c.Doc + "#" + c.Section); ok {
+			for _, t := range s.termsOf(h) {
+				set[t] = true
+			}
+		}
+	}
+	s.docTermSets.Store(doc, set)
+	return set
+}
+
+// asksAgainst reports whether an English question asks about acting
+// against something ("detect spam", "fight misinformation",
+// "anti-malware"): a use a ban's list names as the thing to fight, not
+// to do.
+func asksAgainst(question string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	}) {
+		if againstWords[w] || strings.HasPrefix(w, "anti") {
+			return true
+		}
+	}
+	return false
+}
+
+// againstWords are the forms of verbs and nouns of detecting, preventing
+// and countering.
+var againstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`detect detects detecting detected detection detector detectors
+		identify identifying identification classify classifying classification classifier
+		filter filters filtering moderate moderating moderation moderator flag flagging
+		prevent prevents preventing prevention combat combating combatting fight fighting
+		block blocking counter countering protect protecting protection mitigate mitigating
+		mitigation debunk debunking catch catching spot spotting remove removing removal`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // asksDuty reports whether an English question asks whether something
 // must be done: "have to", "need to", "must", "required", "mandatory",

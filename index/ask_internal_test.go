@@ -50,3 +50,20 @@ func TestAsksDuty(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksAgainst(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can I use gemma to detect spam?":   true,
+		"malware detection with llama 4":    true,
+		"an anti-fraud classifier":          true,
+		"Fighting misinformation, allowed?": true,
+		"can I use gemma to generate spam?": false,
+		"write malware with it":             false,
+		"can I use it for medical advice":   false,
+		"":                                  false,
+	} {
+		if got := asksAgainst(q); got != want {
+			t.Errorf("asksAgainst(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -196,19 +196,28 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 	}
 }
 
-// A question whether something must be done gets no verdict from a card
-// that says what may be done: the RAIL license forbids spreading generated
-// content without saying it is machine-generated, and FORBIDDEN would read
-// as "disclosing is forbidden".
-func TestDutyQuestionGetsNoPermissionVerdict(t *testing.T) {
+// A card's status answers the question it was written for, not every
+// question that lands on its topic: found by probing the binary from
+// outside, each of these got a FORBIDDEN the text does not support.
+func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 	e := indextest.Engine(t)
 	for _, c := range []struct {
 		license, question string
 		want              index.Status
 	}{
+		// Asked whether something must be done, not whether it may.
 		{"bigscience-openrail-m", "do I have to disclose content is machine generated?", index.StatusUnknown},
 		{"bigscience-openrail-m", "can I use it for medical advice?", index.StatusForbidden},
 		{"llama4", "do I have to credit meta?", index.StatusRequired},
+		// A use against what the ban lists.
+		{"gemma", "can I use gemma to detect spam?", index.StatusUnknown},
+		{"gemma", "can I use gemma to generate spam?", index.StatusForbidden},
+		// A case other licenses' lists name and this one's does not.
+		{"deepseek", "can I use deepseek for critical infrastructure?", index.StatusUnknown},
+		{"llama3.1", "can I use llama 3.1 for critical infrastructure?", index.StatusForbidden},
+		// The model itself, which the ban on improving other models leaves out.
+		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
+		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
 	} {
 		a, err := e.Ask(context.Background(), c.license, c.question)
 		if err != nil {

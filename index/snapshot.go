@@ -61,6 +61,8 @@ type snapshot struct {
 	// cites a clause with it (anyCardCites); bounded by the taxonomy's
 	// vocabulary, since only its words are looked up.
 	cited sync.Map
+	// docTermSets maps a document to the set of its clauses' stems.
+	docTermSets sync.Map
 	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
 	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions
