@@ -323,14 +323,11 @@ func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
 	if !ok {
 		return false
 	}
-	for _, ref := range c.Refs {
+	docs := s.docsHolding(forms)
+	return slices.ContainsFunc(c.Refs, func(ref string) bool {
 		doc, _, _ := strings.Cut(ref, "#")
-		terms := s.docTerms(doc)
-		if slices.ContainsFunc(forms, func(w string) bool { return terms[w] }) {
-			return true
-		}
-	}
-	return false
+		return docs[doc]
+	})
 }
 
 // othersDocsHold reports whether a document another license's card on
@@ -342,27 +339,6 @@ func (s *snapshot) othersDocsHold(l *licenseMeta, topic string, forms []string) 
 		}
 	}
 	return false
-}
-
-// docTerms returns the stems of every clause of doc; worked out once per
-// build and document.
-func (s *snapshot) docTerms(doc string) map[string]bool {
-	if t, ok := s.docTermSets.Load(doc); ok {
-		return t.(map[string]bool)
-	}
-	set := map[string]bool{}
-	for _, c := range s.m.Clauses {
-		if c.Doc != doc {
-			continue
-		}
-		if h, ok := s.plainHit(c.Doc + "#" + c.Section); ok {
-			for _, t := range s.termsOf(h) {
-				set[t] = true
-			}
-		}
-	}
-	s.docTermSets.Store(doc, set)
-	return set
 }
 
 // asksAgainst reports whether an English question asks about acting

@@ -61,8 +61,9 @@ type snapshot struct {
 	// cites a clause with it (anyCardCites); bounded by the taxonomy's
 	// vocabulary, since only its words are looked up.
 	cited sync.Map
-	// docTermSets maps a document to the set of its clauses' stems.
-	docTermSets sync.Map
+	// docsWith maps stems, joined by spaces, to the set of documents
+	// that hold one of them (see docsHolding).
+	docsWith sync.Map
 	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
 	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions
@@ -604,6 +605,35 @@ type token struct {
 }
 
 // tokens analyses a clause text once per build: the same clauses are
+// docsHolding returns the documents with a clause whose heading or text
+// holds one of the stems forms: one search of the index, made once per
+// build and forms. A failed search finds none, so withholds nothing.
+func (s *snapshot) docsHolding(forms []string) map[string]bool {
+	key := strings.Join(forms, " ")
+	if d, ok := s.docsWith.Load(key); ok {
+		return d.(map[string]bool)
+	}
+	var qs []query.Query
+	for _, f := range forms {
+		for _, field := range []string{fieldText, fieldHeading} {
+			q := query.NewTermQuery(f)
+			q.SetField(field)
+			qs = append(qs, q)
+		}
+	}
+	docs := map[string]bool{}
+	res, err := s.idx.Search(bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), len(s.m.Clauses), 0, false))
+	if err != nil {
+		return docs
+	}
+	for _, h := range res.Hits {
+		doc, _, _ := strings.Cut(h.ID, "#")
+		docs[doc] = true
+	}
+	s.docsWith.Store(key, docs)
+	return docs
+}
+
 // quoted again and again, and analysis is most of marking matches.
 func (s *snapshot) tokens(text string) []token {
 	if t, ok := s.tokenCache.Load(text); ok {
