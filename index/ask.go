@@ -302,18 +302,59 @@ func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) boo
 		if !p.instance || p.topic != topic {
 			continue
 		}
-		held, cited := true, true
-		for _, st := range p.stems {
-			forms := s.formsOf(st)
-			held = held && s.cardDocsHold(l.Key, topic, forms)
-			cited = cited && s.othersDocsHold(l, topic, forms)
+		if !s.othersHold(l, topic, p.stems) {
+			return false // no other license words the case so either
 		}
-		if held || !cited {
-			return false
+		for _, alt := range append([][]string{p.stems}, s.sameCases(topic, p.stems)...) {
+			if s.holdsAll(l.Key, topic, alt) {
+				return false
+			}
 		}
 		other = true
 	}
 	return other
+}
+
+// holdsAll reports whether the documents license key's card on topic
+// cites hold each of the stems st, in one of its forms.
+func (s *snapshot) holdsAll(key, topic string, st []string) bool {
+	for _, w := range st {
+		if !s.cardDocsHold(key, topic, s.formsOf(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// othersHold is holdsAll for some license other than l's.
+func (s *snapshot) othersHold(l *licenseMeta, topic string, st []string) bool {
+	for key := range s.m.Cards {
+		if key != l.Key && s.holdsAll(key, topic, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameCases returns the other phrases of the synonym groups that hold the
+// case st of topic, when every phrase of the group is a case of topic:
+// "impersonation" for "deepfakes", which one license names as an example
+// of the other. A group with a wider word ("legal" beside "legal advice")
+// is no such list, and lends nothing.
+func (s *snapshot) sameCases(topic string, st []string) [][]string {
+	var out [][]string
+	for _, g := range s.synonyms {
+		if !slices.ContainsFunc(g.stems, func(ps []string) bool { return slices.Equal(ps, st) }) ||
+			slices.ContainsFunc(g.stems, func(ps []string) bool { return !s.topics.isCase(topic, ps) }) {
+			continue
+		}
+		for _, ps := range g.stems {
+			if !slices.Equal(ps, st) {
+				out = append(out, ps)
+			}
+		}
+	}
+	return out
 }
 
 // cardDocsHold reports whether a document that license key's card on
@@ -328,17 +369,6 @@ func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
 		doc, _, _ := strings.Cut(ref, "#")
 		return docs[doc]
 	})
-}
-
-// othersDocsHold reports whether a document another license's card on
-// topic cites holds one of the stems forms.
-func (s *snapshot) othersDocsHold(l *licenseMeta, topic string, forms []string) bool {
-	for key := range s.m.Cards {
-		if key != l.Key && s.cardDocsHold(key, topic, forms) {
-			return true
-		}
-	}
-	return false
 }
 
 // asksAgainst reports whether an English question asks about acting

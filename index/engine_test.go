@@ -215,6 +215,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// A case other licenses' lists name and this one's does not.
 		{"deepseek", "can I use deepseek for critical infrastructure?", index.StatusUnknown},
 		{"llama3.1", "can I use llama 3.1 for critical infrastructure?", index.StatusForbidden},
+		// …unless it names the case as another one its list does name: the
+		// Llama 4 AUP bans impersonation, which another license's list
+		// gives deepfakes as an example of.
+		{"llama4", "can I make deepfakes of politicians?", index.StatusForbidden},
+		{"creativeml-openrail-m", "can I use it for deepfake videos?", index.StatusUnknown},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

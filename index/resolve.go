@@ -167,6 +167,19 @@ func (tm *topicMatcher) names(topic, st string) bool {
 	return false
 }
 
+// isCase reports whether the stems st are a case (instance) of topic.
+func (tm *topicMatcher) isCase(topic string, st []string) bool {
+	if len(st) == 0 {
+		return false
+	}
+	for _, i := range tm.byFirst[st[0]] {
+		if p := &tm.phrases[i]; p.instance && p.topic == topic && slices.Equal(p.stems, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // found returns the places of the phrases that occur in st, in taxonomy
 // order: only phrases starting with one of st's stems are tried, so a
 // question costs a few lookups rather than a pass over every phrase.
