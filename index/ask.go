@@ -238,7 +238,9 @@ func asksWho(question string) bool {
 // against what it bans ("can I use it to detect spam?"), nor to a
 // question that names the licensed model twice ("use llama 2 outputs to
 // improve llama 2?"), which asks about the model's use on itself, the
-// case bans on improving other models leave out. Such a question gets the
+// case bans on improving other models leave out. Nor is a duty or a
+// condition the answer when the question rules out what triggers it
+// ("a notice file if I don't distribute?"). Such a question gets the
 // card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
@@ -249,6 +251,10 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		case StatusAllowed:
 			if asksDuty(r.text) {
+				return false
+			}
+		case StatusRequired, StatusConditional:
+			if negates(r.text) {
 				return false
 			}
 		}
@@ -369,6 +375,32 @@ func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
 		doc, _, _ := strings.Cut(ref, "#")
 		return docs[doc]
 	})
+}
+
+// negates reports whether an English question sets a condition in the
+// negative: "never", or a "not" within a few words after "if", "when"
+// or "as long as" and before the clause ends ("…if I don't distribute
+// it?"). A card's duty is
+// written for the act that triggers it; a question that rules the act out
+// asks whether the duty still holds.
+func negates(question string) bool {
+	for _, part := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+		return strings.ContainsRune(",;:.?!()—–", r)
+	}) {
+		words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+		cond := -10 // where the last condition opened, within this part
+		for i, w := range words {
+			switch {
+			case w == "if" || w == "when" || w == "unless" || w == "long" && i+1 < len(words) && words[i+1] == "as":
+				cond = i
+			case w == "never":
+				return true
+			case i-cond <= 4 && (w == "not" || w == "no" || w == "dont" || strings.HasSuffix(w, "n't")):
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asksAgainst reports whether an English question asks about acting

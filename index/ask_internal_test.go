@@ -67,3 +67,21 @@ func TestAsksAgainst(t *testing.T) {
 		}
 	}
 }
+
+func TestNegates(t *testing.T) {
+	for q, want := range map[string]bool{
+		"do I need a notice file if I don't distribute it?": true,
+		"do I have to share alike if I never publish it":    true,
+		"is it ok as long as I do not sell it":              true,
+		"when not distributing, must I credit meta":         true,
+		"what happens if I don't prefix the name":           true,
+		"no warranty?": false, // not a condition
+		"can I use it without attribution, if I sell the app":                      false,
+		"if I distribute it, don't I need a notice file? (a lot of words between)": false,
+		"": false,
+	} {
+		if got := negates(q); got != want {
+			t.Errorf("negates(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -220,6 +220,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// gives deepfakes as an example of.
 		{"llama4", "can I make deepfakes of politicians?", index.StatusForbidden},
 		{"creativeml-openrail-m", "can I use it for deepfake videos?", index.StatusUnknown},
+		// A duty whose trigger the question rules out, or narrows by a
+		// condition the card does not speak to.
+		{"llama3.1", "do I need a Notice file if I don't distribute llama 3.1?", index.StatusUnknown},
+		{"llama3.1", "do I need a notice file?", index.StatusRequired},
+		{"gpl-3.0", "if I use gpl code internally only, do I need to release the source?", index.StatusUnknown},
+		{"gpl-3.0", "do I need to release the source?", index.StatusRequired},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

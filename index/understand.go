@@ -817,6 +817,8 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, st := range rest {
 		switch {
 		case askingWords[st]:
+		case !vocab[st] && s.narrows(l, st, topics):
+			return false
 		case !vocab[st]:
 			extra++
 		case s.namesAnotherTerm(l, st, topics):
@@ -907,6 +909,35 @@ func (s *snapshot) cardHolds(key, topic string, forms []string) bool {
 	for _, ref := range c.Refs {
 		h, ok := s.hit(ref)
 		if ok && slices.ContainsFunc(forms, func(w string) bool { return s.holds(h, w) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// narrows reports whether st names a condition ("internally",
+// "research") under which l's permission or duty on one of topics may not
+// hold as its card says: a duty to publish source binds what you convey,
+// not what you use in-house. A ban or a fact holds whatever the condition.
+func (s *snapshot) narrows(l *licenseMeta, st string, topics []string) bool {
+	if s.feat == nil || !s.feat.namesCondition(st) {
+		return false
+	}
+	return slices.ContainsFunc(topics, func(t string) bool {
+		switch s.m.Cards[l.Key][t].Status {
+		case StatusAllowed, StatusConditional, StatusRequired:
+			return true
+		}
+		return false
+	})
+}
+
+// namesCondition reports whether the stem st is a seed word of a
+// condition concept ("internal", "research", "germany"), not only one
+// WordNet relates to it.
+func (f *featurizer) namesCondition(st string) bool {
+	for _, c := range f.concepts {
+		if c.Role == "condition" && slices.ContainsFunc(c.Runs, func(r []string) bool { return len(r) == 1 && r[0] == st }) {
 			return true
 		}
 	}
