@@ -183,7 +183,7 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 		return a, s.answerUnsure(ctx, a, l, r)
 	}
 	second, two := s.second(r, l, first.Topic)
-	verdictable := !asksWho(question)
+	verdictable := !asksWho(question) && !asksOwner(question)
 	switch {
 	case two && verdictable && s.statusAnswers(r, l, first.Topic, second.Topic) &&
 		s.plainly(r, l, first.Topic, second.Topic):
@@ -461,6 +461,27 @@ func asksDuty(question string) bool {
 var dutyWords = map[string]bool{"must": true, "required": true, "require": true,
 	"requires": true, "requirement": true, "requirements": true, "mandatory": true, "obliged": true,
 	"obligated": true, "obligation": true, "obligations": true, "compulsory": true}
+
+// asksOwner reports whether an English question asks whether someone
+// owns something ("does google own the text gemma generates?", "do I own
+// the outputs?"): like "who", it asks for a party, which no status names.
+// "Own" after a possessive ("my own model") is no such question.
+func asksOwner(question string) bool {
+	words := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		switch w {
+		case "own", "owns", "owned", "owner", "owners", "ownership":
+			if i == 0 || !possessives[words[i-1]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// possessives are the words after which "own" means "of one's own".
+var possessives = map[string]bool{"my": true, "your": true, "our": true, "their": true, "his": true,
+	"her": true, "its": true, "one": true, "s": true}
 
 // isWho reports whether w is "who", "whom" or "whose" as a word — not
 // "WHO" in a question that has lower case.

@@ -85,3 +85,18 @@ func TestNegates(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksOwner(t *testing.T) {
+	for q, want := range map[string]bool{
+		"does google own the text gemma generates for me?": true,
+		"do I own the outputs":                             true,
+		"who has ownership of the weights":                 true,
+		"train my own model on its outputs":                false,
+		"meta's own brand guidelines":                      false,
+		"":                                                 false,
+	} {
+		if got := asksOwner(q); got != want {
+			t.Errorf("asksOwner(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -226,6 +226,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "do I need a notice file?", index.StatusRequired},
 		{"gpl-3.0", "if I use gpl code internally only, do I need to release the source?", index.StatusUnknown},
 		{"gpl-3.0", "do I need to release the source?", index.StatusRequired},
+		// Whether someone owns something asks for a party, not a permission.
+		{"gemma", "does google own the text gemma generates for me?", index.StatusUnknown},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
