@@ -308,13 +308,10 @@ func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) boo
 		if !p.instance || p.topic != topic {
 			continue
 		}
-		if !s.othersHold(l, topic, p.stems) {
-			return false // no other license words the case so either
-		}
-		for _, alt := range append([][]string{p.stems}, s.sameCases(topic, p.stems)...) {
-			if s.holdsAll(l.Key, topic, alt) {
-				return false
-			}
+		alts := append([][]string{p.stems}, s.sameCases(topic, p.stems)...)
+		if slices.ContainsFunc(alts, func(alt []string) bool { return s.holdsAll(l.Key, topic, alt) }) ||
+			!slices.ContainsFunc(alts, func(alt []string) bool { return s.othersHold(l, topic, alt) }) {
+			return false // l names the case, or no license words it so
 		}
 		other = true
 	}

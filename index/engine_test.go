@@ -220,6 +220,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// gives deepfakes as an example of.
 		{"llama4", "can I make deepfakes of politicians?", index.StatusForbidden},
 		{"creativeml-openrail-m", "can I use it for deepfake videos?", index.StatusUnknown},
+		{"gemma", "nsfw roleplay bot on gemma", index.StatusForbidden}, // "sexually explicit content"
+		{"llama4", "can I generate nsfw content with llama 4?", index.StatusUnknown},
 		// A duty whose trigger the question rules out, or narrows by a
 		// condition the card does not speak to.
 		{"llama3.1", "do I need a Notice file if I don't distribute llama 3.1?", index.StatusUnknown},
