@@ -258,8 +258,75 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
+		if s.namesException(r, l, t) {
+			return false
+		}
 	}
 	return true
+}
+
+// namesException reports whether the question asks about a case the
+// clauses l's card on topic cites set apart — words that follow "except",
+// "excluding", "other than" or "does not apply to" there ("eu restriction
+// for end users" against "This restriction does not apply to end users"):
+// the card's status is for the rule, not for its exception.
+func (s *snapshot) namesException(r *reading, l *licenseMeta, topic string) bool {
+	c, ok := s.m.Cards[l.Key][topic]
+	if !ok {
+		return false
+	}
+	vocab := map[string]bool{}
+	for _, v := range s.topics.vocab[topic] {
+		vocab[v] = true
+	}
+	_, rest := s.restOf(r, l)
+	for _, ref := range c.Refs {
+		for _, st := range s.exceptionStems(ref) {
+			if !vocab[st] && slices.Contains(rest, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exceptionMarkers open the part of a clause that sets a case apart.
+var exceptionMarkers = []string{"except ", "excluding ", "other than ", "does not apply to ", "shall not apply to "}
+
+// exceptionStems returns the stems of the words that follow an exception
+// marker in clause ref, up to the end of its phrase; worked out once per
+// build and clause.
+func (s *snapshot) exceptionStems(ref string) []string {
+	if v, ok := s.exceptions.Load(ref); ok {
+		return v.([]string)
+	}
+	var out []string
+	if h, ok := s.plainHit(ref); ok {
+		text := strings.ToLower(h.Text)
+		for _, m := range exceptionMarkers {
+			for rest := text; ; {
+				i := strings.Index(rest, m)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(m):]
+				phrase := rest
+				if j := strings.IndexAny(phrase, ".;:)"); j >= 0 {
+					phrase = phrase[:j]
+				}
+				if ws := strings.Fields(phrase); len(ws) > 8 {
+					phrase = strings.Join(ws[:8], " ")
+				}
+				for _, st := range s.stems(phrase) {
+					if !genericWords[st] {
+						out = append(out, st)
+					}
+				}
+			}
+		}
+	}
+	s.exceptions.Store(ref, out)
+	return out
 }
 
 // namesLicenseTwice reports whether the question names l's model in two

@@ -228,6 +228,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "do I need a notice file?", index.StatusRequired},
 		{"gpl-3.0", "if I use gpl code internally only, do I need to release the source?", index.StatusUnknown},
 		{"gpl-3.0", "do I need to release the source?", index.StatusRequired},
+		// The case a clause sets apart ("does not apply to end users").
+		{"llama4", "eu restriction for end users", index.StatusUnknown},
+		{"llama4", "eu restriction", index.StatusForbidden},
 		// Whether someone owns something asks for a party, not a permission.
 		{"gemma", "does google own the text gemma generates for me?", index.StatusUnknown},
 		// The model itself, which the ban on improving other models leaves out.

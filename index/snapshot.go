@@ -61,6 +61,9 @@ type snapshot struct {
 	// cites a clause with it (anyCardCites); bounded by the taxonomy's
 	// vocabulary, since only its words are looked up.
 	cited sync.Map
+	// exceptions maps a clause id to the stems of the cases it sets apart
+	// (see exceptionStems).
+	exceptions sync.Map
 	// docsWith maps stems, joined by spaces, to the set of documents
 	// that hold one of them (see docsHolding).
 	docsWith sync.Map
