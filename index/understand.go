@@ -107,6 +107,9 @@ type conceptWords struct {
 	ID, Role string
 	Runs     [][]string
 	Related  []string // single stems WordNet relates to a seed word, sorted
+	// Seeds are the stems of the concept's one-word seeds, not of a
+	// phrase the stop list shortens to one word ("based in").
+	Seeds []string
 }
 
 // featureData is what the featurizer needs that costs time to compute —
@@ -164,6 +167,9 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 			cw.Runs = append(cw.Runs, run)
 			if len(run) == 1 {
 				cw.Related = append(cw.Related, relatedOf[run[0]]...)
+				if len(strings.Fields(w)) == 1 {
+					cw.Seeds = append(cw.Seeds, run[0])
+				}
 			}
 		}
 		slices.Sort(cw.Related)
@@ -937,7 +943,7 @@ func (s *snapshot) narrows(l *licenseMeta, st string, topics []string) bool {
 // WordNet relates to it.
 func (f *featurizer) namesCondition(st string) bool {
 	for _, c := range f.concepts {
-		if c.Role == "condition" && slices.ContainsFunc(c.Runs, func(r []string) bool { return len(r) == 1 && r[0] == st }) {
+		if c.Role == "condition" && slices.Contains(c.Seeds, st) {
 			return true
 		}
 	}
