@@ -179,6 +179,9 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		{"llama2", "do I need to show Built with Llama for llama 2?", index.StatusUnknown},
 		{"apache-2.0", "do I need a NOTICE file?", index.StatusRequired},
 		{"mit", "do I need a NOTICE file?", index.StatusUnknown},
+		// Nor is a verb by which one complies ("include", "give").
+		{"llama4", "do I need to include a NOTICE file?", index.StatusRequired},
+		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
 		// A name of the topic is not such a term: the card speaks for it.
 		{"llama4", "do I need to credit meta?", index.StatusRequired},
 		{"llama4", "is selling llama 4 based services ok?", index.StatusConditional},

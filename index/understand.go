@@ -796,6 +796,12 @@ func (e *Engine) Understand(license, question string) ([]TopicScore, error) {
 	})
 }
 
+// complyingWords are the verbs by which one does what a license asks
+// (stems): "include a notice", "give credit". They name no term of one
+// license, so namesAnotherTerm does not read them.
+var complyingWords = map[string]bool{"includ": true, "give": true, "show": true, "displai": true,
+	"put": true, "add": true, "keep": true, "provid": true, "retain": true, "mention": true, "place": true}
+
 // askingWords are how questions ask, whatever they ask about (stems).
 var askingWords = map[string]bool{"can": true, "could": true, "mai": true, "might": true, "must": true,
 	"should": true, "would": true, "do": true, "doe": true, "have": true, "ha": true, "permit": true,
@@ -827,6 +833,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 			return false
 		case !vocab[st]:
 			extra++
+		case complyingWords[st]:
 		case s.namesAnotherTerm(l, st, topics):
 			return false
 		}
