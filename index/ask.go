@@ -275,10 +275,7 @@ func (s *snapshot) namesException(r *reading, l *licenseMeta, topic string) bool
 	if !ok {
 		return false
 	}
-	vocab := map[string]bool{}
-	for _, v := range s.topics.vocab[topic] {
-		vocab[v] = true
-	}
+	vocab := s.topics.inVocab[topic]
 	_, rest := s.restOf(r, l)
 	for _, ref := range c.Refs {
 		for _, st := range s.exceptionStems(ref) {

@@ -818,20 +818,17 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	if t := r.exact(); t != "" && len(topics) == 1 && t == topics[0] {
 		return true
 	}
-	vocab := map[string]bool{}
-	for _, t := range topics {
-		for _, v := range s.topics.vocab[t] {
-			vocab[v] = true
-		}
+	inVocab := func(st string) bool {
+		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.inVocab[t][st] })
 	}
 	extra := 0
 	_, rest := s.restOf(r, l)
 	for _, st := range rest {
 		switch {
 		case askingWords[st]:
-		case !vocab[st] && s.narrows(l, st, topics):
+		case !inVocab(st) && s.narrows(l, st, topics):
 			return false
-		case !vocab[st]:
+		case !inVocab(st):
 			extra++
 		case complyingWords[st]:
 		case s.namesAnotherTerm(l, st, topics):
