@@ -360,11 +360,16 @@ func (s *snapshot) namesLicenseTwice(r *reading, l *licenseMeta) bool {
 }
 
 // namesOthersCase reports whether the question names cases of topic
-// ("medical advice", "critical infrastructure"), none of them in the
-// documents l's card on it cites (its license, its use policy) and each
-// in another license's: a ban on listed uses does not answer for a use
-// its list leaves out. A case no document words so ("nsfw") may be one
-// l's list says in other words, and keeps the verdict.
+// that l's ban does not answer for. Either none of them is in the
+// documents l's card on it cites (its license, its use policy) while
+// another license's documents word each ("medical advice", "critical
+// infrastructure" for DeepSeek): a ban on listed uses does not answer for
+// a use its list leaves out; a case no document words so ("nsfw") may be
+// one l's list says in other words, and keeps the verdict. Or l's
+// documents name a case only in items that qualify it — "unlicensed
+// practice of … medical", "tracking people without their consent" — and
+// the question does not say the qualifier: a medical chatbot is not
+// banned as such.
 func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) bool {
 	other := false
 	for _, i := range s.topics.found(r.stems) {
@@ -373,13 +378,72 @@ func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) boo
 			continue
 		}
 		alts := append([][]string{p.stems}, s.sameCases(topic, p.stems)...)
-		if slices.ContainsFunc(alts, func(alt []string) bool { return s.holdsAll(l.Key, topic, alt) }) ||
-			!slices.ContainsFunc(alts, func(alt []string) bool { return s.othersHold(l, topic, alt) }) {
-			return false // l names the case, or no license words it so
+		var held [][]string
+		for _, alt := range alts {
+			if s.holdsAll(l.Key, topic, alt) {
+				held = append(held, alt)
+			}
+		}
+		switch {
+		case len(held) > 0 && !s.onlyQualified(r, l, topic, held):
+			return false // l bans the case outright
+		case len(held) == 0 && !slices.ContainsFunc(alts, func(alt []string) bool { return s.othersHold(l, topic, alt) }):
+			return false // no license words the case so
 		}
 		other = true
 	}
 	return other
+}
+
+// onlyQualified reports whether every clause of the documents l's card on
+// topic cites that holds one of the cases (all its stems) qualifies what
+// it bans ("unlicensed", "without their consent", "unless"), and the
+// question names no such qualifier itself.
+func (s *snapshot) onlyQualified(r *reading, l *licenseMeta, topic string, cases [][]string) bool {
+	if qualifies(strings.ToLower(r.text)) {
+		return false
+	}
+	c := s.m.Cards[l.Key][topic]
+	seen := false
+	for _, cs := range cases {
+		for id := range s.holdingOf(s.formsOf(cs[0])).clauses {
+			doc, _, _ := strings.Cut(id, "#")
+			if !slices.ContainsFunc(c.Refs, func(ref string) bool { return strings.HasPrefix(ref, doc+"#") }) ||
+				slices.ContainsFunc(cs[1:], func(st string) bool { return !s.holdingOf(s.formsOf(st)).clauses[id] }) {
+				continue
+			}
+			h, ok := s.plainHit(id)
+			if !ok {
+				continue
+			}
+			if !qualifies(strings.ToLower(h.Heading + " " + h.Text)) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// qualifies reports whether lower-cased text limits what it says to an
+// unlicensed, unauthorised or unconsented case.
+func qualifies(text string) bool {
+	if strings.Contains(text, "unlicensed") || strings.Contains(text, "unauthori") || strings.Contains(text, "unless") {
+		return true
+	}
+	for rest := text; ; {
+		i := strings.Index(rest, "without")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("without"):]
+		window := rest[:min(len(rest), 48)]
+		for _, w := range []string{"consent", "authoriz", "authoris", "permission", "right"} {
+			if strings.Contains(window, w) {
+				return true
+			}
+		}
+	}
 }
 
 // holdsAll reports whether the documents license key's card on topic
@@ -431,7 +495,7 @@ func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
 	if !ok {
 		return false
 	}
-	docs := s.docsHolding(forms)
+	docs := s.holdingOf(forms).docs
 	return slices.ContainsFunc(c.Refs, func(ref string) bool {
 		doc, _, _ := strings.Cut(ref, "#")
 		return docs[doc]

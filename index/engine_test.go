@@ -218,11 +218,13 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// A case other licenses' lists name and this one's does not.
 		{"deepseek", "can I use deepseek for critical infrastructure?", index.StatusUnknown},
 		{"llama3.1", "can I use llama 3.1 for critical infrastructure?", index.StatusForbidden},
-		// …unless it names the case as another one its list does name: the
-		// Llama 4 AUP bans impersonation, which another license's list
-		// gives deepfakes as an example of.
-		{"llama4", "can I make deepfakes of politicians?", index.StatusForbidden},
+		// …or names it only with a qualifier the question does not state:
+		// the Llama 4 AUP bans impersonation without consent, and another
+		// license's list gives deepfakes as an example of impersonation.
+		{"llama4", "can I make deepfakes of politicians?", index.StatusUnknown},
 		{"creativeml-openrail-m", "can I use it for deepfake videos?", index.StatusUnknown},
+		{"gemma", "can I use gemma for a medical chatbot?", index.StatusUnknown},
+		{"gemma", "can I use gemma for unlicensed medical advice?", index.StatusForbidden},
 		{"gemma", "nsfw roleplay bot on gemma", index.StatusForbidden}, // "sexually explicit content"
 		{"llama4", "can I generate nsfw content with llama 4?", index.StatusUnknown},
 		// A duty whose trigger the question rules out, or narrows by a

@@ -64,9 +64,9 @@ type snapshot struct {
 	// exceptions maps a clause id to the stems of the cases it sets apart
 	// (see exceptionStems).
 	exceptions sync.Map
-	// docsWith maps stems, joined by spaces, to the set of documents
-	// that hold one of them (see docsHolding).
-	docsWith sync.Map
+	// holdingWith maps stems, joined by spaces, to the clauses and the
+	// documents that hold one of them (see holdingOf).
+	holdingWith sync.Map
 	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
 	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions
@@ -607,14 +607,19 @@ type token struct {
 	start, end int
 }
 
-// tokens analyses a clause text once per build: the same clauses are
-// docsHolding returns the documents with a clause whose heading or text
-// holds one of the stems forms: one search of the index, made once per
-// build and forms. A failed search finds none, so withholds nothing.
-func (s *snapshot) docsHolding(forms []string) map[string]bool {
+// holding is the clauses (ids) and the documents whose heading or text
+// holds one of some stems.
+type holding struct {
+	clauses, docs map[string]bool
+}
+
+// holdingOf returns what holds one of the stems forms: one search of the
+// index, made once per build and forms. A failed search finds nothing,
+// so withholds nothing.
+func (s *snapshot) holdingOf(forms []string) holding {
 	key := strings.Join(forms, " ")
-	if d, ok := s.docsWith.Load(key); ok {
-		return d.(map[string]bool)
+	if d, ok := s.holdingWith.Load(key); ok {
+		return d.(holding)
 	}
 	var qs []query.Query
 	for _, f := range forms {
@@ -624,19 +629,20 @@ func (s *snapshot) docsHolding(forms []string) map[string]bool {
 			qs = append(qs, q)
 		}
 	}
-	docs := map[string]bool{}
+	h := holding{clauses: map[string]bool{}, docs: map[string]bool{}}
 	res, err := s.idx.Search(bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), len(s.m.Clauses), 0, false))
 	if err != nil {
-		return docs
+		return h
 	}
-	for _, h := range res.Hits {
-		doc, _, _ := strings.Cut(h.ID, "#")
-		docs[doc] = true
+	for _, hit := range res.Hits {
+		doc, _, _ := strings.Cut(hit.ID, "#")
+		h.clauses[hit.ID], h.docs[doc] = true, true
 	}
-	s.docsWith.Store(key, docs)
-	return docs
+	s.holdingWith.Store(key, h)
+	return h
 }
 
+// tokens analyses a clause text once per build: the same clauses are
 // quoted again and again, and analysis is most of marking matches.
 func (s *snapshot) tokens(text string) []token {
 	if t, ok := s.tokenCache.Load(text); ok {
