@@ -31,72 +31,68 @@ func TestAsksWho(t *testing.T) {
 	}
 }
 
-func TestAsksDuty(t *testing.T) {
-	for q, want := range map[string]bool{
-		"do I have to disclose content is machine generated": true,
-		"must I credit meta":                    true,
-		"is a notice file mandatory":            true,
-		"does the license require attribution?": true,
-		"Do we NEED TO open source our app?":    true,
-		"what are my obligations":               true,
-		"do I need a license for military use":  false, // asks for permission
-		"can I use it for medical advice":       false,
-		"I have two models, can I merge them":   false,
-		"needless to say, can I sell it":        false,
-		"":                                      false,
+// The readings of a question's words that withhold a verdict (see
+// verdict.go), each on questions that should and should not trigger it.
+func TestQuestionReadings(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		f     func(string) bool
+		cases map[string]bool
+	}{
+		{"asksDuty", asksDuty, map[string]bool{
+			"do I have to disclose content is machine generated": true,
+			"must I credit meta":                    true,
+			"is a notice file mandatory":            true,
+			"does the license require attribution?": true,
+			"Do we NEED TO open source our app?":    true,
+			"what are my obligations":               true,
+			"do I need a license for military use":  false, // asks for permission
+			"can I use it for medical advice":       false,
+			"I have two models, can I merge them":   false,
+			"needless to say, can I sell it":        false,
+			"":                                      false,
+		}},
+		{"asksAgainst", asksAgainst, map[string]bool{
+			"can I use gemma to detect spam?":   true,
+			"malware detection with llama 4":    true,
+			"an anti-fraud classifier":          true,
+			"Fighting misinformation, allowed?": true,
+			"can I use gemma to generate spam?": false,
+			"write malware with it":             false,
+			"can I use it for medical advice":   false,
+			"":                                  false,
+		}},
+		{"negates", negates, map[string]bool{
+			"do I need a notice file if I don't distribute it?": true,
+			"do I have to share alike if I never publish it":    true,
+			"is it ok as long as I do not sell it":              true,
+			"when not distributing, must I credit meta":         true,
+			"what happens if I don't prefix the name":           true,
+			"no warranty?": false, // not a condition
+			"can I use it without attribution, if I sell the app":                      false,
+			"if I distribute it, don't I need a notice file? (a lot of words between)": false,
+			"": false,
+		}},
+		{"asksOwner", asksOwner, map[string]bool{
+			"does google own the text gemma generates for me?": true,
+			"do I own the outputs":                             true,
+			"who has ownership of the weights":                 true,
+			"train my own model on its outputs":                false,
+			"meta's own brand guidelines":                      false,
+			"":                                                 false,
+		}},
+		{"qualifies", qualifies, map[string]bool{
+			"engagement in the illegal or unlicensed practice of any profession": true,
+			"tracking or monitoring people without their consent":                true,
+			"collect private information unless you have obtained the right":     true,
+			"guns and illegal weapons":                                           false,
+			"without limitation, spam":                                           false,
+		}},
 	} {
-		if got := asksDuty(q); got != want {
-			t.Errorf("asksDuty(%q) = %v, want %v", q, got, want)
-		}
-	}
-}
-
-func TestAsksAgainst(t *testing.T) {
-	for q, want := range map[string]bool{
-		"can I use gemma to detect spam?":   true,
-		"malware detection with llama 4":    true,
-		"an anti-fraud classifier":          true,
-		"Fighting misinformation, allowed?": true,
-		"can I use gemma to generate spam?": false,
-		"write malware with it":             false,
-		"can I use it for medical advice":   false,
-		"":                                  false,
-	} {
-		if got := asksAgainst(q); got != want {
-			t.Errorf("asksAgainst(%q) = %v, want %v", q, got, want)
-		}
-	}
-}
-
-func TestNegates(t *testing.T) {
-	for q, want := range map[string]bool{
-		"do I need a notice file if I don't distribute it?": true,
-		"do I have to share alike if I never publish it":    true,
-		"is it ok as long as I do not sell it":              true,
-		"when not distributing, must I credit meta":         true,
-		"what happens if I don't prefix the name":           true,
-		"no warranty?": false, // not a condition
-		"can I use it without attribution, if I sell the app":                      false,
-		"if I distribute it, don't I need a notice file? (a lot of words between)": false,
-		"": false,
-	} {
-		if got := negates(q); got != want {
-			t.Errorf("negates(%q) = %v, want %v", q, got, want)
-		}
-	}
-}
-
-func TestAsksOwner(t *testing.T) {
-	for q, want := range map[string]bool{
-		"does google own the text gemma generates for me?": true,
-		"do I own the outputs":                             true,
-		"who has ownership of the weights":                 true,
-		"train my own model on its outputs":                false,
-		"meta's own brand guidelines":                      false,
-		"":                                                 false,
-	} {
-		if got := asksOwner(q); got != want {
-			t.Errorf("asksOwner(%q) = %v, want %v", q, got, want)
+		for q, want := range c.cases {
+			if got := c.f(q); got != want {
+				t.Errorf("%s(%q) = %v, want %v", c.name, q, got, want)
+			}
 		}
 	}
 }
