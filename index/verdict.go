@@ -216,10 +216,13 @@ func asksWho(question string) bool {
 // against what it bans ("can I use it to detect spam?"), nor to a
 // question that names the licensed model twice ("use llama 2 outputs to
 // improve llama 2?"), which asks about the model's use on itself, the
-// case bans on improving other models leave out. Nor is a duty or a
-// condition the answer when the question rules out what triggers it
-// ("a notice file if I don't distribute?"). Such a question gets the
-// card's clauses without a verdict.
+// case bans on improving other models leave out, nor to a case its list
+// leaves out or names only with a qualifier (namesOthersCase). Nor is a
+// duty or a condition the answer when the question rules out what
+// triggers it ("a notice file if I don't distribute?"), nor any status
+// when the question names the case a cited clause sets apart
+// (namesException). Such a question gets the card's clauses without a
+// verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
 		switch s.m.Cards[l.Key][t].Status {
@@ -483,9 +486,8 @@ func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
 // negates reports whether an English question sets a condition in the
 // negative: "never", or a "not" within a few words after "if", "when"
 // or "as long as" and before the clause ends ("…if I don't distribute
-// it?"). A card's duty is
-// written for the act that triggers it; a question that rules the act out
-// asks whether the duty still holds.
+// it?"). A card's duty is written for the act that triggers it; a
+// question that rules the act out asks whether the duty still holds.
 func negates(question string) bool {
 	for _, part := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
 		return strings.ContainsRune(",;:.?!()—–", r)
