@@ -65,7 +65,8 @@ type snapshot struct {
 	// (see exceptionStems).
 	exceptions sync.Map
 	// holdingWith maps stems, joined by spaces, to the clauses and the
-	// documents that hold one of them (see holdingOf).
+	// documents that hold one of them (see holdingOf); bounded by the
+	// taxonomy's cases, since only their words are looked up.
 	holdingWith sync.Map
 	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
 	termSets sync.Map
