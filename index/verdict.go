@@ -528,11 +528,10 @@ func asksAgainst(question string) bool {
 var againstWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`detect detects detecting detected detection detector detectors
-		identify identifying identification classify classifying classification classifier
 		filter filters filtering moderate moderating moderation moderator flag flagging
 		prevent prevents preventing prevention combat combating combatting fight fighting
 		block blocking counter countering protect protecting protection mitigate mitigating
-		mitigation debunk debunking catch catching spot spotting remove removing removal`) {
+		mitigation debunk debunking`) {
 		m[w] = true
 	}
 	return m
