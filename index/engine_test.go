@@ -200,8 +200,9 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 }
 
 // A card's status answers the question it was written for, not every
-// question that lands on its topic: found by probing the binary from
-// outside, each of these got a FORBIDDEN the text does not support.
+// question that lands on its topic. Each question here that wants no
+// verdict got one the text does not support when outside reviewers probed
+// the binary; each that wants one is its counterpart the rule must spare.
 func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 	e := indextest.Engine(t)
 	for _, c := range []struct {
@@ -225,7 +226,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"creativeml-openrail-m", "can I use it for deepfake videos?", index.StatusUnknown},
 		{"gemma", "can I use gemma for a medical chatbot?", index.StatusUnknown},
 		{"gemma", "can I use gemma for unlicensed medical advice?", index.StatusForbidden},
-		{"gemma", "nsfw roleplay bot on gemma", index.StatusForbidden}, // "sexually explicit content"
+		// A case of the same synonym group counts: Gemma bans "sexually
+		// explicit content", Llama 4's list names none of the group.
+		{"gemma", "nsfw roleplay bot on gemma", index.StatusForbidden},
 		{"llama4", "can I generate nsfw content with llama 4?", index.StatusUnknown},
 		// A duty whose trigger the question rules out, or narrows by a
 		// condition the card does not speak to.
