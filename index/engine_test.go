@@ -230,6 +230,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// explicit content", Llama 4's list names none of the group.
 		{"gemma", "nsfw roleplay bot on gemma", index.StatusForbidden},
 		{"llama4", "can I generate nsfw content with llama 4?", index.StatusUnknown},
+		// A case that is who uses the model, not the use.
+		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
+		{"deepseek", "can I use deepseek to harm minors?", index.StatusForbidden},
 		// A duty whose trigger the question rules out, or narrows by a
 		// condition the card does not speak to.
 		{"llama3.1", "do I need a Notice file if I don't distribute llama 3.1?", index.StatusUnknown},

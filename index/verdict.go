@@ -13,7 +13,8 @@ import (
 // topic (plainly), a term only other licenses use (namesAnotherTerm), a
 // party asked for (asksWho, asksOwner), a duty asked of a permission
 // (asksDuty), a use against what a ban lists (asksAgainst), a case the
-// ban's list leaves out or qualifies (namesOthersCase), the model's use
+// ban's list leaves out or qualifies (namesOthersCase), a case that is
+// the user rather than the use (caseUses), the model's use
 // on itself (namesLicenseTwice), a trigger ruled out (negates), a case a
 // clause sets apart (namesException). Each only withholds a verdict: the
 // question still gets the clauses and the suggestions.
@@ -227,7 +228,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 	for _, t := range topics {
 		switch s.m.Cards[l.Key][t].Status {
 		case StatusForbidden:
-			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.namesOthersCase(r, l, t) {
+			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.namesOthersCase(r, l, t) ||
+				s.caseUses(r, t) {
 				return false
 			}
 		case StatusAllowed:
@@ -426,6 +428,34 @@ func qualifies(text string) bool {
 		}
 	}
 }
+
+// caseUses reports whether the cases of topic the question names are
+// all who uses the model, none of them the use: "can minors use
+// deepseek?" asks whether minors may be users, which a ban on harming
+// them does not answer; "spam bots using llama 4" still names spam.
+func (s *snapshot) caseUses(r *reading, topic string) bool {
+	users := false
+	for _, i := range s.topics.found(r.stems) {
+		p := &s.topics.phrases[i]
+		if !p.instance || p.topic != topic {
+			continue
+		}
+		uses := false
+		for at := 0; at+len(p.stems) < len(r.stems); at++ {
+			if equalStems(r.stems[at:at+len(p.stems)], p.stems) && usingStems[r.stems[at+len(p.stems)]] {
+				uses = true
+			}
+		}
+		if !uses {
+			return false
+		}
+		users = true
+	}
+	return users
+}
+
+// usingStems are the verbs by which someone uses a model (stems).
+var usingStems = map[string]bool{"us": true, "access": true, "chat": true, "talk": true, "plai": true, "try": true}
 
 // holdsAll reports whether the documents license key's card on topic
 // cites hold each of the stems st, in one of its forms.
