@@ -179,6 +179,10 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		{"llama2", "do I need to show Built with Llama for llama 2?", index.StatusUnknown},
 		{"apache-2.0", "do I need a NOTICE file?", index.StatusRequired},
 		{"mit", "do I need a NOTICE file?", index.StatusUnknown},
+		// A logo is a case of trademarks, not a name for them: Llama's
+		// card is conditional for the "Llama" name, other licenses' clauses
+		// speak of logos.
+		{"llama3.2", "can I use Meta's logo on my website?", index.StatusUnknown},
 		// Nor is a verb by which one complies ("include", "give").
 		{"llama4", "do I need to include a NOTICE file?", index.StatusRequired},
 		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
