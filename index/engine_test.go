@@ -183,8 +183,10 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		// card is conditional for the "Llama" name, other licenses' clauses
 		// speak of logos.
 		{"llama3.2", "can I use Meta's logo on my website?", index.StatusUnknown},
-		// Nor is a verb by which one complies ("include", "give").
+		// Nor is a verb by which one complies ("include", "give"), nor a
+		// word such as "another" or "generate".
 		{"llama4", "do I need to include a NOTICE file?", index.StatusRequired},
+		{"gemma", "can I train another model on gemma outputs?", index.StatusConditional},
 		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
 		// A name of the topic is not such a term: the card speaks for it.
 		{"llama4", "do I need to credit meta?", index.StatusRequired},

@@ -20,10 +20,12 @@ import (
 // question still gets the clauses and the suggestions.
 
 // complyingWords are the verbs by which one does what a license asks
-// (stems): "include a notice", "give credit". They name no term of one
-// license, so namesAnotherTerm does not read them.
+// (stems): "include a notice", "give credit", and words such as "another"
+// or "generate" that any license's clauses may use. They name no term of
+// one license, so namesAnotherTerm does not read them.
 var complyingWords = map[string]bool{"includ": true, "give": true, "show": true, "displai": true,
-	"put": true, "add": true, "keep": true, "provid": true, "retain": true, "mention": true, "place": true}
+	"put": true, "add": true, "keep": true, "provid": true, "retain": true, "mention": true, "place": true,
+	"anoth": true, "other": true, "differ": true, "new": true, "gener": true, "creat": true, "produc": true}
 
 // askingWords are how questions ask, whatever they ask about (stems).
 var askingWords = map[string]bool{"can": true, "could": true, "mai": true, "might": true, "must": true,
