@@ -222,9 +222,14 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// A use against what the ban lists.
 		{"gemma", "can I use gemma to detect spam?", index.StatusUnknown},
 		{"gemma", "can I use gemma to generate spam?", index.StatusForbidden},
-		// A case other licenses' lists name and this one's does not.
+		// A case this license's list does not name.
 		{"deepseek", "can I use deepseek for critical infrastructure?", index.StatusUnknown},
 		{"llama3.1", "can I use llama 3.1 for critical infrastructure?", index.StatusForbidden},
+		{"llama4", "can I use llama 4 for election campaigns?", index.StatusUnknown},
+		{"gemma", "can gemma be used for election campaign materials?", index.StatusUnknown},
+		// An exclusion ("no trademark rights") holds for every mark, listed or not.
+		{"qwen2.5", "can I use the qwen logo?", index.StatusForbidden},
+		{"llama4", "can I use llama 4 to write ransomware?", index.StatusForbidden}, // malware
 		// …or names it only with a qualifier the question does not state:
 		// the Llama 4 AUP bans impersonation without consent, and another
 		// license's list gives deepfakes as an example of impersonation.

@@ -76,6 +76,7 @@ type licenseMeta struct {
 
 type cardMeta struct {
 	Status  Status   `json:"status"`
+	Basis   string   `json:"basis,omitempty"` // grant, duty, prohibition, exclusion, silent, fact
 	Summary string   `json:"summary"`
 	Refs    []string `json:"refs"` // "doc#section"
 	// Conditions are the topic's own conditions and the license gates
@@ -159,8 +160,8 @@ func scanCodes(man *corpus.Manifest, d corpus.Document) []string {
 func (m *meta) addCard(key string, card *corpus.Card) {
 	cm := map[string]cardMeta{}
 	for topic, v := range card.Topics {
-		cm[topic] = cardMeta{Status: Status(v.Status), Summary: collapse(v.Summary), Refs: refStrings(v.Refs),
-			Conditions: conditions(card, v)}
+		cm[topic] = cardMeta{Status: Status(v.Status), Basis: v.Basis, Summary: collapse(v.Summary),
+			Refs: refStrings(v.Refs), Conditions: conditions(card, v)}
 	}
 	m.Cards[key] = cm
 	if a := card.OpenSource; a != nil && len(a.OSD) > 0 {

@@ -230,8 +230,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 	for _, t := range topics {
 		switch s.m.Cards[l.Key][t].Status {
 		case StatusForbidden:
-			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.namesOthersCase(r, l, t) ||
-				s.caseUses(r, t) {
+			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) {
 				return false
 			}
 		case StatusAllowed:
@@ -311,6 +310,17 @@ func (s *snapshot) exceptionStems(ref string) []string {
 	return out
 }
 
+// outsideBan reports whether a ban on listed uses (a prohibition, not an
+// exclusion such as "no trademark rights", which holds for every mark)
+// leaves out the case the question names (namesOthersCase), or the case
+// is who uses the model rather than the use (caseUses).
+func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
+	if s.m.Cards[l.Key][topic].Basis != "prohibition" {
+		return false
+	}
+	return s.namesOthersCase(r, l, topic) || s.caseUses(r, topic)
+}
+
 // namesLicenseTwice reports whether the question names l's model in two
 // places: a word of l's name, not a generic one nor a number, in two runs
 // of words of its name ("llama 2" … "a llama 2 fine tune").
@@ -346,15 +356,14 @@ func (s *snapshot) namesLicenseTwice(r *reading, l *licenseMeta) bool {
 
 // namesOthersCase reports whether the question names cases of topic
 // that l's ban does not answer for. Either none of them is in the
-// documents l's card on it cites (its license, its use policy) while
-// another license's documents word each ("medical advice", "critical
-// infrastructure" for DeepSeek): a ban on listed uses does not answer for
-// a use its list leaves out; a case no document words so ("nsfw") may be
-// one l's list says in other words, and keeps the verdict. Or l's
-// documents name a case only in items that qualify it — "unlicensed
-// practice of … medical", "tracking people without their consent" — and
-// the question does not say the qualifier: a medical chatbot is not
-// banned as such.
+// documents l's card on it cites (its license, its use policy): a ban on
+// listed uses does not answer for a use its list leaves out (DeepSeek and
+// "medical advice", Llama and "election campaigns"); a synonym group of
+// cases in the taxonomy counts, so "bombs" is a weapon and "nsfw"
+// Gemma's "sexually explicit content". Or l's documents name a case only
+// in items that qualify it — "unlicensed practice of … medical",
+// "tracking people without their consent" — and the question does not
+// say the qualifier: a medical chatbot is not banned as such.
 func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) bool {
 	other := false
 	for _, i := range s.topics.found(r.stems) {
@@ -369,11 +378,8 @@ func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) boo
 				held = append(held, alt)
 			}
 		}
-		switch {
-		case len(held) > 0 && !s.onlyQualified(r, l, topic, held):
+		if len(held) > 0 && !s.onlyQualified(r, l, topic, held) {
 			return false // l bans the case outright
-		case len(held) == 0 && !slices.ContainsFunc(alts, func(alt []string) bool { return s.othersHold(l, topic, alt) }):
-			return false // no license words the case so
 		}
 		other = true
 	}
@@ -392,8 +398,7 @@ func (s *snapshot) onlyQualified(r *reading, l *licenseMeta, topic string, cases
 	seen := false
 	for _, cs := range cases {
 		for id := range s.holdingOf(s.formsOf(cs[0])).clauses {
-			doc, _, _ := strings.Cut(id, "#")
-			if !slices.ContainsFunc(c.Refs, func(ref string) bool { return strings.HasPrefix(ref, doc+"#") }) ||
+			if !s.inScope(&c, id) ||
 				slices.ContainsFunc(cs[1:], func(st string) bool { return !s.holdingOf(s.formsOf(st)).clauses[id] }) {
 				continue
 			}
@@ -470,16 +475,6 @@ func (s *snapshot) holdsAll(key, topic string, st []string) bool {
 	return true
 }
 
-// othersHold is holdsAll for some license other than l's.
-func (s *snapshot) othersHold(l *licenseMeta, topic string, st []string) bool {
-	for key := range s.m.Cards {
-		if key != l.Key && s.holdsAll(key, topic, st) {
-			return true
-		}
-	}
-	return false
-}
-
 // sameCases returns the other phrases of the synonym groups that hold the
 // case st of topic, when every phrase of the group is a case of topic:
 // "impersonation" for "deepfakes", which one license names as an example
@@ -501,9 +496,15 @@ func (s *snapshot) sameCases(topic string, st []string) [][]string {
 	return out
 }
 
-// cardDocsHold reports whether a document that license key's card on
-// topic cites holds one of the stems forms.
+// cardDocsHold reports whether what license key's card on topic rests on
+// holds one of the stems forms: a clause it cites, as quoted (with the
+// items of a list it opens), or a use policy it cites, whole — not the
+// rest of the license text, whose words (and the words WordNet relates
+// to them) say nothing of what the ban lists.
 func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
+	if s.cardHolds(key, topic, forms) {
+		return true
+	}
 	c, ok := s.m.Cards[key][topic]
 	if !ok {
 		return false
@@ -511,8 +512,29 @@ func (s *snapshot) cardDocsHold(key, topic string, forms []string) bool {
 	docs := s.holdingOf(forms).docs
 	return slices.ContainsFunc(c.Refs, func(ref string) bool {
 		doc, _, _ := strings.Cut(ref, "#")
-		return docs[doc]
+		return docs[doc] && s.isPolicy(doc)
 	})
+}
+
+// isPolicy reports whether doc is a use policy a license incorporates.
+func (s *snapshot) isPolicy(doc string) bool {
+	d := s.docs[doc]
+	return d != nil && d.Kind == "policy"
+}
+
+// inScope reports whether clause id is one card c rests on: cited, an
+// item of a list it cites, or in a use policy it cites.
+func (s *snapshot) inScope(c *cardMeta, id string) bool {
+	doc, _, _ := strings.Cut(id, "#")
+	for _, ref := range c.Refs {
+		if ref == id || strings.HasPrefix(ref, doc+"#") && s.isPolicy(doc) {
+			return true
+		}
+		if h, ok := s.hit(ref); ok && slices.ContainsFunc(h.Items, func(it Hit) bool { return it.Doc+"#"+it.Section == id }) {
+			return true
+		}
+	}
+	return false
 }
 
 // negates reports whether an English question sets a condition in the
