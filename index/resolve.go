@@ -108,8 +108,7 @@ type topicMatcher struct {
 	byID    map[string]*corpus.Topic
 	phrases []topicPhrase
 	byFirst map[string][]int           // a phrase's first stem → its place in phrases
-	vocab   map[string][]string        // topic id → stems of its label, aliases, instances and expansions
-	inVocab map[string]map[string]bool // the same as sets
+	vocab   map[string]map[string]bool // topic id → stems of its label, aliases, instances and expansions
 }
 
 type topicPhrase struct {
@@ -127,16 +126,14 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 // with stems and the questions it reads with ask: a snapshot opens with a
 // memo of the phrases' stems, not safe for the concurrent questions.
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
-	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string][]string{},
-		inVocab: map[string]map[string]bool{}}
+	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
-		tm.inVocab[t.ID] = map[string]bool{}
+		tm.vocab[t.ID] = map[string]bool{}
 		for _, p := range append(append(append([]string{t.Label}, t.Aliases...), t.Instances...), t.Expand...) {
-			tm.vocab[t.ID] = append(tm.vocab[t.ID], stems(p)...)
 			for _, st := range stems(p) {
-				tm.inVocab[t.ID][st] = true
+				tm.vocab[t.ID][st] = true
 			}
 		}
 		add := func(s string, instance, exact bool) {

@@ -44,7 +44,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		return true
 	}
 	inVocab := func(st string) bool {
-		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.inVocab[t][st] })
+		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
 	extra := 0
 	_, rest := s.restOf(r, l)
@@ -259,7 +259,7 @@ func (s *snapshot) namesException(r *reading, l *licenseMeta, topic string) bool
 	if !ok {
 		return false
 	}
-	vocab := s.topics.inVocab[topic]
+	vocab := s.topics.vocab[topic]
 	_, rest := s.restOf(r, l)
 	for _, ref := range c.Refs {
 		for _, st := range s.exceptionStems(ref) {

@@ -14,14 +14,11 @@ var genericWords = map[string]bool{
 	"someon": true, "anyon": true, "model": true, "licens": true, "ok": true, "okai": true, "legal": true,
 }
 
-// residualOf is what the user typed besides the phrase, generic words and
-// the license's own name ("can I use llama 4 to build weapons" → "build
-// weapons"), or "" when nothing is left, from the text's words.
-func (s *snapshot) residualOf(ws []word, l *licenseMeta, phrase []string) string {
-	gone := map[string]bool{}
-	for _, p := range phrase {
-		gone[p] = true
-	}
+// residualOf is what the user typed besides the stems gone (a topic's
+// vocabulary, or nil), generic words and the license's own name ("can I
+// use llama 4 to build weapons" → "build weapons"), or "" when nothing is
+// left, from the text's words.
+func (s *snapshot) residualOf(ws []word, l *licenseMeta, gone map[string]bool) string {
 	return keepWords(ws, func(st string) bool { return gone[st] || genericWords[st] || s.nameStems[l.Key][st] })
 }
 
