@@ -164,16 +164,38 @@ func TestWhoQuestionGetsNoVerdict(t *testing.T) {
 	}
 }
 
+// statusCase is a question and the verdict status it should get:
+// unknown for none.
+type statusCase struct {
+	license, question string
+	want              index.Status
+}
+
+// checkStatuses asks each case and holds its status, whether the verdict
+// is curated (any status but unknown), and that clauses are quoted.
+func checkStatuses(t *testing.T, cases []statusCase) {
+	t.Helper()
+	e := indextest.Engine(t)
+	for _, c := range cases {
+		a, err := e.Ask(context.Background(), c.license, c.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != c.want || a.Curated != (c.want != index.StatusUnknown) {
+			t.Errorf("%s %q: curated %v, %s; want %s", c.license, c.question, a.Curated, a.Verdict.Status, c.want)
+		}
+		if len(a.Clauses) == 0 {
+			t.Errorf("%s %q: no clauses", c.license, c.question)
+		}
+	}
+}
+
 // A question about a duty that other licenses have and this one's text
 // does not ("Built with Gemma", an MIT NOTICE file) gets the clauses but
 // not the card's verdict, which was written for the topic as this text
 // puts it; the same words asked of a license that has the duty keep it.
 func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, c := range []struct {
-		license, question string
-		want              index.Status
-	}{
+	checkStatuses(t, []statusCase{
 		{"llama4", "do I need to show Built with Llama?", index.StatusRequired},
 		{"gemma", "do I need to show 'Built with Gemma'?", index.StatusUnknown},
 		{"llama2", "do I need to show Built with Llama for llama 2?", index.StatusUnknown},
@@ -191,18 +213,7 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		// A name of the topic is not such a term: the card speaks for it.
 		{"llama4", "do I need to credit meta?", index.StatusRequired},
 		{"llama4", "is selling llama 4 based services ok?", index.StatusConditional},
-	} {
-		a, err := e.Ask(context.Background(), c.license, c.question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Verdict.Status != c.want || a.Curated != (c.want != index.StatusUnknown) {
-			t.Errorf("%s %q: curated %v, %s; want %s", c.license, c.question, a.Curated, a.Verdict.Status, c.want)
-		}
-		if len(a.Clauses) == 0 {
-			t.Errorf("%s %q: no clauses", c.license, c.question)
-		}
-	}
+	})
 }
 
 // A card's status answers the question it was written for, not every
@@ -210,11 +221,7 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 // verdict got one the text does not support when outside reviewers probed
 // the binary; each that wants one is its counterpart the rule must spare.
 func TestStatusAnswersTheQuestionAsked(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, c := range []struct {
-		license, question string
-		want              index.Status
-	}{
+	checkStatuses(t, []statusCase{
 		// Asked whether something must be done, not whether it may.
 		{"bigscience-openrail-m", "do I have to disclose content is machine generated?", index.StatusUnknown},
 		{"bigscience-openrail-m", "can I use it for medical advice?", index.StatusForbidden},
@@ -227,8 +234,6 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "can I use llama 3.1 for critical infrastructure?", index.StatusForbidden},
 		{"llama4", "can I use llama 4 for election campaigns?", index.StatusUnknown},
 		{"gemma", "can gemma be used for election campaign materials?", index.StatusUnknown},
-		// An exclusion ("no trademark rights") holds for every mark, listed or not.
-		{"qwen2.5", "can I use the qwen logo?", index.StatusForbidden},
 		{"llama4", "can I use llama 4 to write ransomware?", index.StatusForbidden}, // malware
 		// …or names it only with a qualifier the question does not state:
 		// the Llama 4 AUP bans impersonation without consent, and another
@@ -241,6 +246,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// explicit content", Llama 4's list names none of the group.
 		{"gemma", "nsfw roleplay bot on gemma", index.StatusForbidden},
 		{"llama4", "can I generate nsfw content with llama 4?", index.StatusUnknown},
+		// An exclusion ("no trademark rights") holds for every mark, listed or not.
+		{"qwen2.5", "can I use the qwen logo?", index.StatusForbidden},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can I use deepseek to harm minors?", index.StatusForbidden},
@@ -258,16 +265,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
-	} {
-		a, err := e.Ask(context.Background(), c.license, c.question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Verdict.Status != c.want || len(a.Clauses) == 0 {
-			t.Errorf("%s %q: %s with %d clauses; want %s with clauses", c.license, c.question,
-				a.Verdict.Status, len(a.Clauses), c.want)
-		}
-	}
+	})
 }
 
 func TestUnknownLicenseSuggests(t *testing.T) {
