@@ -184,11 +184,13 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	second, two := s.second(r, l, first.Topic)
 	verdictable := !asksWho(question) && !asksOwner(question)
 	switch {
-	case two && verdictable && s.statusAnswers(r, l, first.Topic, second.Topic) &&
-		s.plainly(r, l, first.Topic, second.Topic):
+	// plainly first: most questions are not asked plainly, and it is the
+	// cheaper test (statusAnswers may search the index for a case).
+	case two && verdictable && s.plainly(r, l, first.Topic, second.Topic) &&
+		s.statusAnswers(r, l, first.Topic, second.Topic):
 		r.pick = true
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
-	case !two && verdictable && s.statusAnswers(r, l, first.Topic) && s.plainly(r, l, first.Topic):
+	case !two && verdictable && s.plainly(r, l, first.Topic) && s.statusAnswers(r, l, first.Topic):
 		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:
