@@ -19,16 +19,21 @@ import (
 // remembers for Llama 4 too.
 
 // questionMemory is what the build keeps of the training questions, laid
-// out flat so that opening a build decodes it in one pass: the sorted
-// stems of all questions, the questions that have each (Post[Start[i]:
-// Start[i+1]] for Vocab[i]), and per question the norm of its weighted
-// stems and the clauses that answer it, space-separated.
+// out flat so that opening a build decodes it in one pass, mostly as
+// numbers: the sorted stems of all questions, the questions that have each
+// (Post[Start[i]:Start[i+1]] for Vocab[i]), per question the norm of its
+// weighted stems and the clauses that answer it (places in Clauses,
+// Answer[AnswerStart[q]:AnswerStart[q+1]] for question q), and each
+// clause's centroid.
 type questionMemory struct {
-	Vocab []string  `json:"vocab"`
-	Start []int32   `json:"start"`
-	Post  []int32   `json:"post"`
-	Norm  []float64 `json:"norm"`
-	Keys  []string  `json:"keys"`
+	Vocab       []string        `json:"vocab"`
+	Start       packed[int32]   `json:"start"`
+	Post        packed[int32]   `json:"post"`
+	Norm        packed[float64] `json:"norm"`
+	Clauses     []string        `json:"clauses"` // clause keys (clauseKey)
+	Answer      packed[int32]   `json:"answer"`
+	AnswerStart packed[int32]   `json:"answer_start"`
+	Cent        centroids       `json:"centroids"`
 }
 
 // memoryNeighbours is how many of the questions worded most like a new
@@ -56,8 +61,7 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 		byDoc[c.Doc] = append(byDoc[c.Doc], c.Doc+"#"+c.Section)
 	}
 	folded := map[string]string{}
-	mem := &questionMemory{}
-	var asked [][]string
+	var asked, answers [][]string
 	for _, q := range qs {
 		if skip[q.ID] || len(q.Expect) == 0 {
 			continue
@@ -77,17 +81,16 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 		}
 		if len(keys) > 0 {
 			slices.Sort(keys)
-			asked = append(asked, memoryStems(stems(q.Text())))
-			mem.Keys = append(mem.Keys, strings.Join(slices.Compact(keys), " "))
+			asked, answers = append(asked, memoryStems(stems(q.Text()))), append(answers, slices.Compact(keys))
 		}
 	}
-	mem.layOut(asked)
-	return mem
+	return layOut(asked, answers)
 }
 
-// layOut fills the memory's stems, postings and norms from each
-// question's stems.
-func (mem *questionMemory) layOut(asked [][]string) {
+// layOut lays out the memory of questions with the stems asked that the
+// clauses answers (keys) answered.
+func layOut(asked, answers [][]string) *questionMemory {
+	mem := &questionMemory{}
 	post := map[string][]int32{}
 	for i, st := range asked {
 		for _, w := range st {
@@ -111,11 +114,32 @@ func (mem *questionMemory) layOut(asked [][]string) {
 		}
 		mem.Norm[i] = math.Sqrt(mem.Norm[i])
 	}
+	at := map[string]int32{}
+	mem.AnswerStart = packed[int32]{0}
+	for _, keys := range answers {
+		for _, k := range keys {
+			p, ok := at[k]
+			if !ok {
+				p = int32(len(mem.Clauses))
+				at[k], mem.Clauses = p, append(mem.Clauses, k)
+			}
+			mem.Answer = append(mem.Answer, p)
+		}
+		mem.AnswerStart = append(mem.AnswerStart, int32(len(mem.Answer)))
+	}
+	mem.Cent = newCentroids(mem)
+	return mem
 }
 
 // idf weighs a stem that n of the questions have.
 func (mem *questionMemory) idf(n int) float64 {
-	return math.Log(1 + float64(len(mem.Keys))/float64(n))
+	return math.Log(1 + float64(len(mem.Norm))/float64(n))
+}
+
+// answered returns the places in Clauses of the clauses that answered
+// question q.
+func (mem *questionMemory) answered(q int32) []int32 {
+	return mem.Answer[mem.AnswerStart[q]:mem.AnswerStart[q+1]]
 }
 
 // posting returns the questions that have the v-th stem of the vocabulary.
@@ -136,22 +160,18 @@ type memoryIndex struct {
 	// scratch holds a lookup's dot product with each question, all zero
 	// between lookups, and the questions it touched (see memoryScratch).
 	scratch sync.Pool
-	keys    [][]string // Keys, each split once
-	// cent is laid out at the first answer that weighs it, not at open: a
-	// process that answers one topic by name never needs it.
-	cent     *centroids
-	centOnce sync.Once
+	centAt  map[string]int32 // clause key → the place of its centroid
 }
 
 func newMemoryIndex(mem *questionMemory) *memoryIndex {
 	if mem == nil {
 		mem = &questionMemory{}
 	}
-	x := &memoryIndex{questionMemory: mem, keys: make([][]string, len(mem.Keys))}
-	for i, k := range mem.Keys {
-		x.keys[i] = strings.Fields(k)
+	x := &memoryIndex{questionMemory: mem, centAt: make(map[string]int32, len(mem.Clauses))}
+	for k, key := range mem.Clauses {
+		x.centAt[key] = int32(k)
 	}
-	n := len(mem.Keys)
+	n := len(mem.Norm)
 	x.scratch.New = func() any { return &memoryScratch{dot: make([]float64, n)} }
 	return x
 }
@@ -187,8 +207,8 @@ func (x *memoryIndex) votes(a askedStems) map[string]float64 {
 	out := map[string]float64{}
 	for _, n := range nn {
 		total += n.sim
-		for _, k := range x.keys[n.i] {
-			out[k] += n.sim
+		for _, k := range x.answered(n.i) {
+			out[x.Clauses[k]] += n.sim
 		}
 	}
 	for k := range out {
@@ -247,51 +267,44 @@ func closer(a, b near) bool { return a.sim > b.sim || a.sim == b.sim && a.i < b.
 // the reranker; what the centroids are worth is measured there (see
 // rankWeights in rerank.go).
 
-// centroids holds each clause key's centroid as sorted vocabulary places
-// and weights, and its length.
+// centroids holds each clause's centroid, laid out at build like the
+// postings: centroid k, of the memory's Clauses[k], has the weights
+// W[Start[k]:Start[k+1]] at the sorted vocabulary places Place[Start[k]:
+// Start[k+1]], and the length Norm[k]. Summed at a process's first answer
+// instead, they cost more than the rest of that answer.
 type centroids struct {
-	at     map[string]int32 // clause key → its place
-	places [][]int32
-	w      [][]float32
-	norm   []float64
+	Start packed[int32]   `json:"start"`
+	Place packed[int32]   `json:"place"`
+	W     packed[float32] `json:"w"`
+	Norm  packed[float64] `json:"norm"`
 }
 
-// newCentroids sums the questions' stem vectors per clause key; keys are
-// the keys each question voted for, split.
-func newCentroids(mem *questionMemory, keys [][]string) *centroids {
-	c := &centroids{at: map[string]int32{}}
-	of := make([][]int32, len(keys)) // question → its keys' places
-	for i, ks := range keys {
-		for _, k := range ks {
-			at, ok := c.at[k]
-			if !ok {
-				at = int32(len(c.places))
-				c.at[k] = at
-				c.places, c.w = append(c.places, nil), append(c.w, nil)
-			}
-			of[i] = append(of[i], at)
-		}
-	}
+// newCentroids sums the questions' stem vectors per clause.
+func newCentroids(mem *questionMemory) centroids {
+	var c centroids
+	places, ws := make([][]int32, len(mem.Clauses)), make([][]float32, len(mem.Clauses))
 	for v := range int32(len(mem.Vocab)) {
 		post := mem.posting(v)
 		idf := mem.idf(len(post))
 		for _, i := range post {
 			w := float32(idf / mem.Norm[i])
-			for _, k := range of[i] {
-				if n := len(c.places[k]); n > 0 && c.places[k][n-1] == v {
-					c.w[k][n-1] += w
+			for _, k := range mem.answered(i) {
+				if n := len(places[k]); n > 0 && places[k][n-1] == v {
+					ws[k][n-1] += w
 					continue
 				}
-				c.places[k], c.w[k] = append(c.places[k], v), append(c.w[k], w)
+				places[k], ws[k] = append(places[k], v), append(ws[k], w)
 			}
 		}
 	}
-	c.norm = make([]float64, len(c.places))
-	for k, ws := range c.w {
-		for _, w := range ws {
-			c.norm[k] += float64(w) * float64(w)
+	c.Start, c.Norm = packed[int32]{0}, make(packed[float64], len(places))
+	for k := range places {
+		c.Place, c.W = append(c.Place, places[k]...), append(c.W, ws[k]...)
+		c.Start = append(c.Start, int32(len(c.Place)))
+		for _, w := range ws[k] {
+			c.Norm[k] += float64(w) * float64(w)
 		}
-		c.norm[k] = math.Sqrt(c.norm[k])
+		c.Norm[k] = math.Sqrt(c.Norm[k])
 	}
 	return c
 }
@@ -324,12 +337,12 @@ func (x *memoryIndex) asked(stems []string) askedStems {
 // 0 for a clause no training question was answered by, or only questions
 // with no stem the memory keeps ("can I use it?"): a centroid of length 0.
 func (x *memoryIndex) affinity(a askedStems, key string) float64 {
-	x.centOnce.Do(func() { x.cent = newCentroids(x.questionMemory, x.keys) })
-	k, ok := x.cent.at[key]
-	if !ok || a.norm == 0 || x.cent.norm[k] == 0 {
+	c := &x.Cent
+	k, ok := x.centAt[key]
+	if !ok || a.norm == 0 || c.Norm[k] == 0 {
 		return 0
 	}
-	places, ws := x.cent.places[k], x.cent.w[k]
+	places, ws := c.Place[c.Start[k]:c.Start[k+1]], c.W[c.Start[k]:c.Start[k+1]]
 	dot := 0.0
 	for i, v := range a.places {
 		j, ok := slices.BinarySearch(places, v)
@@ -339,7 +352,7 @@ func (x *memoryIndex) affinity(a askedStems, key string) float64 {
 		}
 		places, ws = places[j:], ws[j:] // the asked places are sorted too
 	}
-	return dot / (a.norm * x.cent.norm[k])
+	return dot / (a.norm * c.Norm[k])
 }
 
 // askedFor returns r's stems as the memory knows them, once per reading.

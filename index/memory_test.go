@@ -1,6 +1,8 @@
 package index
 
 import (
+	"bytes"
+	"encoding/gob"
 	"fmt"
 	"math"
 	"slices"
@@ -8,15 +10,27 @@ import (
 	"testing"
 )
 
-// memoryOf lays out a memory of questions (their stems) answered by keys.
-func memoryOf(qs [][]string, keys []string) *memoryIndex {
-	mem := &questionMemory{Keys: keys}
-	mem.layOut(qs)
-	return newMemoryIndex(mem)
+// memoryOf lays out a memory of questions (their stems) answered by keys
+// (space-separated), and reads it back as a build's meta keeps it.
+func memoryOf(t *testing.T, qs [][]string, keys []string) *memoryIndex {
+	t.Helper()
+	answers := make([][]string, len(keys))
+	for i, k := range keys {
+		answers[i] = strings.Fields(k)
+	}
+	var b bytes.Buffer
+	var mem questionMemory
+	if err := gob.NewEncoder(&b).Encode(layOut(qs, answers)); err != nil {
+		t.Fatal(err)
+	}
+	if err := gob.NewDecoder(&b).Decode(&mem); err != nil {
+		t.Fatal(err)
+	}
+	return newMemoryIndex(&mem)
 }
 
 func TestMemoryVotesForTheClausesOfSimilarQuestions(t *testing.T) {
-	x := memoryOf([][]string{
+	x := memoryOf(t, [][]string{
 		{"name", "finetun"},               // what to call a fine-tune
 		{"name", "derivat", "prefix"},     // the same, other words
 		{"output", "train", "smaller"},    // training on outputs
@@ -56,7 +70,7 @@ func TestMemoryKeepsTheNearestQuestionsOnly(t *testing.T) {
 		qs = append(qs, []string{"share", fmt.Sprintf("w%d", i)})
 		keys = append(keys, fmt.Sprintf("doc#%d", i))
 	}
-	x := memoryOf(qs, keys)
+	x := memoryOf(t, qs, keys)
 	v := x.votes(x.asked([]string{"share"}))
 	if len(v) != memoryNeighbours {
 		t.Errorf("%d clauses voted, want the %d nearest questions' clauses", len(v), memoryNeighbours)
@@ -129,7 +143,7 @@ func TestCentroidAffinityIsTheCosineWithEveryQuestionAClauseAnswered(t *testing.
 		{}, // a question with no stem the memory keeps ("can I use it?")
 	}
 	keys := []string{"l#naming", "l#naming", "l#naming l#notice", "l#outputs", "l#redistribute", "l#redistribute", "l#empty"}
-	x := memoryOf(qs, keys)
+	x := memoryOf(t, qs, keys)
 	for _, asked := range [][]string{{"brand", "prefix"}, {"quant", "weight"}, {"name", "output", "zqxj"}, {"zqxj"}, {}} {
 		a := x.asked(asked)
 		for _, key := range []string{"l#naming", "l#notice", "l#outputs", "l#redistribute", "l#empty", "l#nothing"} {

@@ -38,17 +38,17 @@ type TopicScore struct {
 type questionModel struct {
 	Classes []string
 	Bias    []float32
-	// The weights are sparse — per feature, only the classes whose weight
-	// is large enough to matter (pruneBelow) — flat and quantized to a
-	// byte each (weight = (W-128)·Scale), which keeps the meta small and
-	// quick to read. A feature is known by the 64-bit FNV-1a hash of its
-	// name (featureHash), not the name: the feature whose hash is Hash[i]
-	// (sorted) has the weights W[Start[i]:Start[i+1]] for the classes
-	// Class[Start[i]:Start[i+1]]. Opening a build then decodes numbers,
-	// not tens of thousands of names, and builds no index of them.
-	Hash  []uint64
-	Start []int32
-	Class []uint8
+	// The weights are quantized to a byte each (weight = (W-128)·Scale),
+	// a row of one per class for each feature, flat: a weight too small to
+	// matter (pruneBelow) is 0, and a feature with none larger is left
+	// out. Most features keep nine in ten of their classes' weights, so
+	// rows are smaller than a list of the classes kept beside their
+	// weights, which opening a build had to read too. A feature is known
+	// by the 64-bit FNV-1a hash of its name (featureHash), not the name:
+	// the feature whose hash is Hash[i] (sorted) has the weights of row i.
+	// Opening a build then decodes numbers, not tens of thousands of
+	// names, and builds no index of them.
+	Hash  packed[uint64]
 	W     []byte
 	Scale float32
 	// Known are the stems the model has a word feature for, sorted: the
@@ -71,18 +71,20 @@ func (m *questionModel) find(h uint64) (int32, bool) {
 	return int32(i), ok
 }
 
-// weights returns feature name's classes and quantized weights.
-func (m *questionModel) weights(name string) ([]uint8, []byte) {
+// weights returns feature name's quantized weights, one per class; nil
+// for a feature the model does not know.
+func (m *questionModel) weights(name string) []byte {
 	i, ok := m.find(featureHash([]byte(name)))
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	return m.row(i)
 }
 
-// row returns the classes and quantized weights of the i-th feature.
-func (m *questionModel) row(i int32) ([]uint8, []byte) {
-	return m.Class[m.Start[i]:m.Start[i+1]], m.W[m.Start[i]:m.Start[i+1]]
+// row returns the quantized weights of the i-th feature, one per class.
+func (m *questionModel) row(i int32) []byte {
+	n := int32(len(m.Classes))
+	return m.W[i*n : (i+1)*n]
 }
 
 // featurizer turns text into the model's features. It is built from a
@@ -381,9 +383,8 @@ func (m *questionModel) scores(feats []feature) []float64 {
 		z[k] = float64(m.Bias[k])
 	}
 	for _, ft := range feats {
-		cs, ws := m.weights(ft.name)
-		for j, c := range cs {
-			z[c] += float64(int(ws[j])-128) * float64(m.Scale) * ft.value
+		for c, w := range m.weights(ft.name) {
+			z[c] += float64(int(w)-128) * float64(m.Scale) * ft.value
 		}
 	}
 	return softmax(z)
@@ -419,9 +420,8 @@ func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 		norm = 1 / math.Sqrt(norm)
 	}
 	for _, ht := range r.hits {
-		cs, ws := m.row(ht.id)
-		for j, c := range cs {
-			z[c] += float64(int(ws[j])-128) * float64(m.Scale) * ht.value * norm
+		for c, w := range m.row(ht.id) {
+			z[c] += float64(int(w)-128) * float64(m.Scale) * ht.value * norm
 		}
 	}
 	return softmax(z), len(r.hits) > 0
@@ -502,9 +502,9 @@ var (
 	l2          = 1e-3
 )
 
-// pruneBelow drops a class weight smaller than this from the meta: with
-// 0.05, cross-validated accuracy is unchanged and the model is a third
-// of its size.
+// pruneBelow zeroes a class weight smaller than this, and a feature with
+// no larger weight is left out of the meta: with 0.05, cross-validated
+// accuracy is unchanged and the model a third of its size.
 var pruneBelow = 0.05
 
 // askTemplates wrap a topic's phrasings into questions for training.
@@ -628,10 +628,10 @@ func (t *trainer) update(id int32, value float64, grad []float64) {
 	}
 }
 
-// model freezes the weights as float32, keeping per feature only the
-// classes whose weight reaches pruneBelow.
+// model freezes the weights, quantized, as 0 where they are smaller than
+// pruneBelow, leaving out the features with no larger one.
 func (t *trainer) model(classes []string) *questionModel {
-	m := &questionModel{Classes: classes, Bias: make([]float32, t.nc), Start: []int32{0}}
+	m := &questionModel{Classes: classes, Bias: make([]float32, t.nc)}
 	for k := range t.bias {
 		m.Bias[k] = float32(t.bias[k])
 	}
@@ -658,16 +658,18 @@ func (t *trainer) model(classes []string) *questionModel {
 			// A question would read differently only if it had both.
 			continue
 		}
-		n := len(m.W)
-		for k, v := range t.w[id] {
+		n, kept := len(m.W), false
+		for _, v := range t.w[id] {
+			q := 128
 			if math.Abs(v) >= pruneBelow {
-				q := 128 + int(math.Round(v/float64(m.Scale)))
-				m.Class, m.W = append(m.Class, uint8(k)), append(m.W, byte(min(255, max(1, q))))
+				q, kept = 128+int(math.Round(v/float64(m.Scale))), true
 			}
+			m.W = append(m.W, byte(min(255, max(1, q))))
 		}
-		if len(m.W) > n {
+		if !kept {
+			m.W = m.W[:n]
+		} else {
 			m.Hash = append(m.Hash, hashes[id])
-			m.Start = append(m.Start, int32(len(m.W)))
 			if w, ok := strings.CutPrefix(t.names[id], "w:"); ok && len(w) >= 4 {
 				m.Known = append(m.Known, w)
 			}

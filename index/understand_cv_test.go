@@ -219,7 +219,7 @@ func TestReadIsScoresOfFeatures(t *testing.T) {
 		toks := stems(text)
 		feats := f.featuresOf(toks)
 		want := m.QModel.scores(feats)
-		wantKnown := slices.ContainsFunc(feats, func(ft feature) bool { cs, _ := m.QModel.weights(ft.name); return cs != nil })
+		wantKnown := slices.ContainsFunc(feats, func(ft feature) bool { return m.QModel.weights(ft.name) != nil })
 		got, known := m.QModel.read(f, toks)
 		if known != wantKnown {
 			t.Fatalf("%q: known %v, want %v", text, known, wantKnown)
