@@ -567,7 +567,8 @@ func (e *Engine) SplitSubject(words []string) (subject string, rest []string, ok
 	defer s.release()
 	for n := min(len(words)-1, 6); n >= 1; n-- {
 		cand := strings.Join(words[:n], " ")
-		if _, err := s.resolve(cand); err == nil || isUnindexed(err) {
+		// Words that name nothing are the question: no suggestions for them.
+		if _, err, ok := s.named(subjectInput(cand)); ok && (err == nil || isUnindexed(err)) {
 			return cand, words[n:], true
 		}
 	}

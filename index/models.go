@@ -119,12 +119,18 @@ func (mi *modelIndex) suggest(input string, max int) []string {
 		d    int
 	}
 	best := map[string]int{}
+	limit := max3(1, len(f)/5)
 	for _, e := range mi.names {
-		d := levenshtein.ComputeDistance(f, e.folded)
-		if strings.HasPrefix(e.folded, f) {
+		var d int
+		switch {
+		case strings.HasPrefix(e.folded, f):
 			d = 0
+		case runesApart(f, e.folded) > limit:
+			continue
+		default:
+			d = levenshtein.ComputeDistance(f, e.folded)
 		}
-		if d <= max3(1, len(f)/5) {
+		if d <= limit {
 			if old, ok := best[e.key]; !ok || d < old {
 				best[e.key] = d
 			}
@@ -160,18 +166,9 @@ type subject struct {
 // them indexed is an *UnindexedLicenseError; nothing known is an
 // *UnknownLicenseError with the closest licenses and models.
 func (s *snapshot) resolve(input string) (subject, error) {
-	input = cleanInput(input)
-	if len(input) > maxLicenseInput {
-		input = input[:maxLicenseInput]
-	}
-	if k, ok := s.names.resolve(input); ok {
-		return subject{license: s.licenses[k]}, nil
-	}
-	if mo := s.models.lookup(input); mo != nil {
-		return s.modelSubject(mo)
-	}
-	if x := s.models.extNames[foldName(input)]; x != nil {
-		return subject{}, &UnindexedLicenseError{Licenses: []string{x.Title}, URLs: []string{x.URL}}
+	input = subjectInput(input)
+	if sub, err, ok := s.named(input); ok {
+		return sub, err
 	}
 	sug := s.names.suggest(input, 5)
 	for _, m := range s.models.suggest(input, 5) {
@@ -180,6 +177,32 @@ func (s *snapshot) resolve(input string) (subject, error) {
 		}
 	}
 	return subject{}, &UnknownLicenseError{Input: input, Suggestions: sug}
+}
+
+// subjectInput is input cleaned and cut to the longest name looked up.
+func subjectInput(input string) string {
+	input = cleanInput(input)
+	if len(input) > maxLicenseInput {
+		input = input[:maxLicenseInput]
+	}
+	return input
+}
+
+// named resolves input (see subjectInput) when it names a license or a catalogued
+// model, indexed or not (ok), without the suggestions resolve works out
+// for a name it does not know.
+func (s *snapshot) named(input string) (sub subject, err error, ok bool) {
+	if k, ok := s.names.resolve(input); ok {
+		return subject{license: s.licenses[k]}, nil, true
+	}
+	if mo := s.models.lookup(input); mo != nil {
+		sub, err := s.modelSubject(mo)
+		return sub, err, true
+	}
+	if x := s.models.extNames[foldName(input)]; x != nil {
+		return subject{}, &UnindexedLicenseError{Licenses: []string{x.Title}, URLs: []string{x.URL}}, true
+	}
+	return subject{}, nil, false
 }
 
 func (s *snapshot) modelSubject(mo *modelMeta) (subject, error) {

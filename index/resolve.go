@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 
@@ -71,8 +72,12 @@ func (n *nameIndex) suggest(input string, max int) []string {
 		case strings.Contains(e.folded, f) || strings.Contains(f, e.folded):
 			r = 20 + abs(len(e.folded)-len(f))
 		default:
+			limit := max3(2, len(f)/3)
+			if runesApart(f, e.folded) > limit {
+				continue // at least that many edits: skip computing them
+			}
 			d := levenshtein.ComputeDistance(f, e.folded)
-			if d > max3(2, len(f)/3) {
+			if d > limit {
 				continue
 			}
 			r = 40 + d
@@ -305,4 +310,11 @@ func max3(a, b int) int {
 		return a
 	}
 	return b
+}
+
+// runesApart is how many more runes one of a and b has than the other: at
+// least as many edits as there are between them. A name far longer or
+// shorter than the input is too far from it without working out how far.
+func runesApart(a, b string) int {
+	return abs(utf8.RuneCountInString(a) - utf8.RuneCountInString(b))
 }
