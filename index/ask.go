@@ -504,7 +504,16 @@ func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topi
 	// rest of the search, and cross-validated the answers were the same
 	// without them (0.734/0.902 both).
 	syn := slices.DeleteFunc(s.synonymsOfStems(r.stems), s.isPhrase)
-	req := searchReq{text: r.text, stems: r.stems, synonyms: syn, license: l.Key, size: 12, noShingles: true}
+	// Nor the words of asking and the generic ones ("can", "use"): most
+	// clauses hold them, so they are most of what the search walks, for
+	// scores they barely move. Cross-validated, the answers were as good
+	// without them (0.793 / 0.923 against 0.792 / 0.922; real people's
+	// questions 0.718 / 0.914 against 0.716 / 0.911).
+	st := slices.DeleteFunc(slices.Clone(r.stems), func(w string) bool { return askingWords[w] || genericWords[w] })
+	if len(st) == 0 {
+		st = r.stems
+	}
+	req := searchReq{text: r.text, stems: st, synonyms: syn, license: l.Key, size: 12, noShingles: true}
 	if t := s.topics.byID[topic]; t != nil {
 		req.expand = t.Expand
 	}

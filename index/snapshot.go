@@ -265,7 +265,7 @@ func analyzerStems(a analysis.Analyzer) func(string) []string {
 // queries, never query-string syntax.
 type searchReq struct {
 	text     string   // the user's words
-	stems    []string // text analysed, when the caller has it (else analysed here)
+	stems    []string // the stems searched word by word: text analysed, or some of it (else analysed here)
 	expand   []string // topic expansion terms, weighted lower
 	synonyms []string // phrases meaning what the user\'s words mean, lower still
 	license  string   // "" for the whole corpus
