@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/gob"
 	"errors"
@@ -185,9 +184,17 @@ func refStrings(rs []corpus.Ref) []string {
 	return out
 }
 
+// writeMeta writes m after its mapping version, a gob value of its own:
+// a binary reads the version first, so that a meta whose layout it cannot
+// decode (its fields changed type) is known to be another version's and
+// rebuilt, not taken for a damaged file.
 func writeMeta(dir string, m *meta) error {
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode(m.MappingVersion); err != nil {
+		return err
+	}
+	if err := enc.Encode(m); err != nil {
 		return err
 	}
 	return corpus.WriteFileAtomic(filepath.Join(dir, metaFile), buf.Bytes())
@@ -209,13 +216,23 @@ func readMeta(dir string) (*meta, error) {
 	// the meta, one message, into a buffer of its own anyway, and a second
 	// buffer the size of the file is a thousand more pages for a fresh
 	// process to fault in.
+	dec := gob.NewDecoder(f)
+	var version int
+	if err := dec.Decode(&version); err != nil {
+		// Before mapping version 15 the meta came first: another layout.
+		return nil, fmt.Errorf("%s: %w: its meta has no mapping version ahead of it (built by an older licensebot): run `licensebot index build`",
+			dir, ErrStaleIndex)
+	}
+	if version != MappingVersion {
+		return nil, fmt.Errorf("%s: %w: index has mapping version %d, this binary needs %d: run `licensebot index build`",
+			dir, ErrStaleIndex, version, MappingVersion)
+	}
 	var m meta
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&m); err != nil {
+	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, metaFile), err)
 	}
-	if m.MappingVersion != MappingVersion {
-		return nil, fmt.Errorf("%s: %w: index has mapping version %d, this binary needs %d: run `licensebot index build`",
-			dir, ErrStaleIndex, m.MappingVersion, MappingVersion)
+	if err := m.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, metaFile), err)
 	}
 	return &m, nil
 }

@@ -1,0 +1,74 @@
+package index
+
+import (
+	"encoding/binary"
+	"fmt"
+)
+
+// check reports a meta whose number tables do not fit together — a
+// posting past the questions, a row past the weights — which answering
+// would index out of range. A build's files pass their checksums before
+// the meta is read, so only a binary that wrote another layout under the
+// same mapping version could cause it; this makes that an error to report
+// rather than a panic at the first question.
+func (m *meta) check() error {
+	if q := m.QModel; q != nil {
+		if len(q.Bias) != len(q.Classes) || len(q.W) != len(q.Hash)*len(q.Classes) {
+			return fmt.Errorf("question model: %d weights for %d features of %d classes (%d biases)",
+				len(q.W), len(q.Hash), len(q.Classes), len(q.Bias))
+		}
+	}
+	if mem := m.Memory; mem != nil {
+		if err := mem.check(); err != nil {
+			return fmt.Errorf("question memory: %w", err)
+		}
+	}
+	if fd := m.Features; fd != nil {
+		if len(fd.Links)%4 != 0 {
+			return fmt.Errorf("lexicon: %d bytes of links", len(fd.Links))
+		}
+		links := make([]int32, len(fd.Links)/4)
+		for i := range links {
+			links[i] = int32(binary.LittleEndian.Uint32(fd.Links[4*i:]))
+		}
+		if err := checkSpans("lexicon", fd.Start, len(fd.Words), links, len(fd.Vocab)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// check is meta.check for the memory: its postings, the clauses that
+// answered each question, and the centroids.
+func (mem *questionMemory) check() error {
+	if err := checkSpans("postings", mem.Start, len(mem.Vocab), mem.Post, len(mem.Norm)); err != nil {
+		return err
+	}
+	if err := checkSpans("answers", mem.AnswerStart, len(mem.Norm), mem.Answer, len(mem.Clauses)); err != nil {
+		return err
+	}
+	c := &mem.Cent
+	if len(c.W) != len(c.Place) || len(c.Norm) != len(mem.Clauses) {
+		return fmt.Errorf("centroids: %d weights at %d places, %d lengths for %d clauses", len(c.W), len(c.Place), len(c.Norm), len(mem.Clauses))
+	}
+	return checkSpans("centroids", c.Start, len(mem.Clauses), c.Place, len(mem.Vocab))
+}
+
+// checkSpans checks a flat layout: n spans of values, span i being
+// values[start[i]:start[i+1]], each value a place below limit.
+func checkSpans(what string, start []int32, n int, values []int32, limit int) error {
+	if len(start) != n+1 || start[0] != 0 || int(start[n]) != len(values) {
+		return fmt.Errorf("%s: %d starts for %d spans of %d values", what, len(start), n, len(values))
+	}
+	for i := 1; i <= n; i++ {
+		if start[i] < start[i-1] {
+			return fmt.Errorf("%s: span %d starts before span %d", what, i, i-1)
+		}
+	}
+	for _, v := range values {
+		if v < 0 || int(v) >= limit {
+			return fmt.Errorf("%s: place %d outside 0..%d", what, v, limit-1)
+		}
+	}
+	return nil
+}
