@@ -568,7 +568,7 @@ func (e *Engine) SplitSubject(words []string) (subject string, rest []string, ok
 	for n := min(len(words)-1, 6); n >= 1; n-- {
 		cand := strings.Join(words[:n], " ")
 		// Words that name nothing are the question: no suggestions for them.
-		if _, err, ok := s.named(subjectInput(cand)); ok && (err == nil || isUnindexed(err)) {
+		if _, ok, err := s.named(subjectInput(cand)); ok && (err == nil || isUnindexed(err)) {
 			return cand, words[n:], true
 		}
 	}

@@ -167,7 +167,7 @@ type subject struct {
 // *UnknownLicenseError with the closest licenses and models.
 func (s *snapshot) resolve(input string) (subject, error) {
 	input = subjectInput(input)
-	if sub, err, ok := s.named(input); ok {
+	if sub, ok, err := s.named(input); ok {
 		return sub, err
 	}
 	sug := s.names.suggest(input, 5)
@@ -191,18 +191,18 @@ func subjectInput(input string) string {
 // named resolves input (see subjectInput) when it names a license or a catalogued
 // model, indexed or not (ok), without the suggestions resolve works out
 // for a name it does not know.
-func (s *snapshot) named(input string) (sub subject, err error, ok bool) {
+func (s *snapshot) named(input string) (sub subject, ok bool, err error) {
 	if k, ok := s.names.resolve(input); ok {
-		return subject{license: s.licenses[k]}, nil, true
+		return subject{license: s.licenses[k]}, true, nil
 	}
 	if mo := s.models.lookup(input); mo != nil {
 		sub, err := s.modelSubject(mo)
-		return sub, err, true
+		return sub, true, err
 	}
 	if x := s.models.extNames[foldName(input)]; x != nil {
-		return subject{}, &UnindexedLicenseError{Licenses: []string{x.Title}, URLs: []string{x.URL}}, true
+		return subject{}, true, &UnindexedLicenseError{Licenses: []string{x.Title}, URLs: []string{x.URL}}
 	}
-	return subject{}, nil, false
+	return subject{}, false, nil
 }
 
 func (s *snapshot) modelSubject(mo *modelMeta) (subject, error) {

@@ -30,6 +30,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	if len(res.Hits) == 0 {
+		// A search that finds nothing costs less than one that does: a
+		// reference that found nothing would flatter the comparison.
+		fmt.Fprintln(os.Stderr, "plainbleve: no hits (is the field still called \"text\"?)")
+		os.Exit(1)
+	}
 	for _, h := range res.Hits {
 		fmt.Println(h.ID, h.Score)
 	}
