@@ -87,8 +87,8 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 	return layOut(asked, answers)
 }
 
-// layOut lays out the memory of questions with the stems asked that the
-// clauses answers (keys) answered.
+// layOut lays out the memory of the questions: question i has the stems
+// asked[i] and was answered by the clauses answers[i] (clause keys).
 func layOut(asked, answers [][]string) *questionMemory {
 	mem := &questionMemory{}
 	post := map[string][]int32{}

@@ -188,9 +188,9 @@ func subjectInput(input string) string {
 	return input
 }
 
-// named resolves input (see subjectInput) when it names a license or a catalogued
-// model, indexed or not (ok), without the suggestions resolve works out
-// for a name it does not know.
+// named resolves input (see subjectInput) when it names a license or a
+// catalogued model, indexed or not (ok), without the suggestions resolve
+// works out for a name it does not know.
 func (s *snapshot) named(input string) (sub subject, ok bool, err error) {
 	if k, ok := s.names.resolve(input); ok {
 		return subject{license: s.licenses[k]}, true, nil

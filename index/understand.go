@@ -43,11 +43,11 @@ type questionModel struct {
 	// matter (pruneBelow) is stored as 128, weight 0, and a feature with
 	// none larger is left out. Nearly every weight is larger, so rows are
 	// smaller than a list of the classes kept beside their weights, which
-	// opening a build had to read too. A feature is known
-	// by the 64-bit FNV-1a hash of its name (featureHash), not the name:
-	// the feature whose hash is Hash[i] (sorted) has the weights of row i.
-	// Opening a build then decodes numbers, not tens of thousands of
-	// names, and builds no index of them.
+	// opening a build had to read too. A feature is known by the 64-bit
+	// FNV-1a hash of its name (featureHash), not the name: the feature
+	// whose hash is Hash[i] (sorted) has the weights of row i. Opening a
+	// build then decodes numbers, not tens of thousands of names, and
+	// builds no index of them.
 	Hash  packed[uint64]
 	W     []byte
 	Scale float32
