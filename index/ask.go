@@ -509,7 +509,7 @@ func (s *snapshot) closest(ctx context.Context, l *licenseMeta, r *reading, topi
 	// scores they barely move. Cross-validated, the answers were as good
 	// without them (0.793 / 0.923 against 0.792 / 0.922; real people's
 	// questions 0.718 / 0.914 against 0.716 / 0.911).
-	st := slices.DeleteFunc(slices.Clone(r.stems), func(w string) bool { return askingWords[w] || genericWords[w] })
+	st := askedAbout(r.stems)
 	if len(st) == 0 {
 		st = r.stems
 	}

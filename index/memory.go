@@ -149,7 +149,7 @@ func (mem *questionMemory) posting(v int32) []int32 {
 
 // memoryStems are the distinct stems of a question that say what it asks.
 func memoryStems(stems []string) []string {
-	out := slices.DeleteFunc(slices.Clone(stems), func(s string) bool { return askingWords[s] || genericWords[s] })
+	out := askedAbout(stems)
 	slices.Sort(out)
 	return slices.Compact(out)
 }

@@ -175,6 +175,17 @@ func (tm *topicMatcher) names(topic, st string) bool {
 	return false
 }
 
+// casesOf returns the phrases of cases (instances) of topic found in st.
+func (tm *topicMatcher) casesOf(st []string, topic string) []*topicPhrase {
+	var out []*topicPhrase
+	for _, i := range tm.found(st) {
+		if p := &tm.phrases[i]; p.instance && p.topic == topic {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // isCase reports whether the stems st are a case (instance) of topic.
 func (tm *topicMatcher) isCase(topic string, st []string) bool {
 	if len(st) == 0 {

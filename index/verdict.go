@@ -366,11 +366,7 @@ func (s *snapshot) namesLicenseTwice(r *reading, l *licenseMeta) bool {
 // say the qualifier: a medical chatbot is not banned as such.
 func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) bool {
 	other := false
-	for _, i := range s.topics.found(r.stems) {
-		p := &s.topics.phrases[i]
-		if !p.instance || p.topic != topic {
-			continue
-		}
+	for _, p := range s.topics.casesOf(r.stems, topic) {
 		alts := append([][]string{p.stems}, s.sameCases(topic, p.stems)...)
 		var held [][]string
 		for _, alt := range alts {
@@ -442,11 +438,7 @@ func qualifies(text string) bool {
 // them does not answer; "spam bots using llama 4" still names spam.
 func (s *snapshot) caseUses(r *reading, topic string) bool {
 	users := false
-	for _, i := range s.topics.found(r.stems) {
-		p := &s.topics.phrases[i]
-		if !p.instance || p.topic != topic {
-			continue
-		}
+	for _, p := range s.topics.casesOf(r.stems, topic) {
 		uses := false
 		for at := 0; at+len(p.stems) < len(r.stems); at++ {
 			if equalStems(r.stems[at:at+len(p.stems)], p.stems) && usingStems[r.stems[at+len(p.stems)]] {

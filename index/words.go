@@ -14,6 +14,12 @@ var genericWords = map[string]bool{
 	"someon": true, "anyon": true, "model": true, "licens": true, "ok": true, "okai": true, "legal": true,
 }
 
+// askedAbout returns stems without the words of asking and the generic
+// ones ("can", "use"): what a question asks about, in its order.
+func askedAbout(stems []string) []string {
+	return slices.DeleteFunc(slices.Clone(stems), func(w string) bool { return askingWords[w] || genericWords[w] })
+}
+
 // residualOf is what the user typed besides the stems gone (a topic's
 // vocabulary, or nil), generic words and the license's own name ("can I
 // use llama 4 to build weapons" → "build weapons"), or "" when nothing is
