@@ -272,17 +272,27 @@ func closer(a, b near) bool { return a.sim > b.sim || a.sim == b.sim && a.i < b.
 // W[Start[k]:Start[k+1]] at the sorted vocabulary places Place[Start[k]:
 // Start[k+1]], and the length Norm[k]. Summed at a process's first answer
 // instead, they cost more than the rest of that answer.
+//
+// Beside the weights, the same places keep counts for the third reading
+// (see likelihood): Count[j] is how many of the clause's questions have
+// the stem at Place[j], Asked[k] how many questions clause k answered,
+// and Words[k] the sum of its counts.
 type centroids struct {
 	Start packed[int32]   `json:"start"`
 	Place packed[int32]   `json:"place"`
 	W     packed[float32] `json:"w"`
 	Norm  packed[float64] `json:"norm"`
+	Count packed[int32]   `json:"count"`
+	Asked packed[int32]   `json:"asked"`
+	Words packed[int32]   `json:"words"`
 }
 
-// newCentroids sums the questions' stem vectors per clause.
+// newCentroids sums the questions' stem vectors per clause, and counts
+// them.
 func newCentroids(mem *questionMemory) centroids {
-	var c centroids
-	places, ws := make([][]int32, len(mem.Clauses)), make([][]float32, len(mem.Clauses))
+	n := len(mem.Clauses)
+	c := centroids{Start: packed[int32]{0}, Norm: make(packed[float64], n), Asked: make(packed[int32], n), Words: make(packed[int32], n)}
+	places, ws, counts := make([][]int32, n), make([][]float32, n), make([][]int32, n)
 	for v := range int32(len(mem.Vocab)) {
 		post := mem.posting(v)
 		idf := mem.idf(len(post))
@@ -291,18 +301,22 @@ func newCentroids(mem *questionMemory) centroids {
 			for _, k := range mem.answered(i) {
 				if n := len(places[k]); n > 0 && places[k][n-1] == v {
 					ws[k][n-1] += w
+					counts[k][n-1]++
 					continue
 				}
-				places[k], ws[k] = append(places[k], v), append(ws[k], w)
+				places[k], ws[k], counts[k] = append(places[k], v), append(ws[k], w), append(counts[k], 1)
 			}
 		}
 	}
-	c.Start, c.Norm = packed[int32]{0}, make(packed[float64], len(places))
+	for _, k := range mem.Answer {
+		c.Asked[k]++
+	}
 	for k := range places {
-		c.Place, c.W = append(c.Place, places[k]...), append(c.W, ws[k]...)
+		c.Place, c.W, c.Count = append(c.Place, places[k]...), append(c.W, ws[k]...), append(c.Count, counts[k]...)
 		c.Start = append(c.Start, int32(len(c.Place)))
-		for _, w := range ws[k] {
+		for j, w := range ws[k] {
 			c.Norm[k] += float64(w) * float64(w)
+			c.Words[k] += counts[k][j]
 		}
 		c.Norm[k] = math.Sqrt(c.Norm[k])
 	}
@@ -353,6 +367,43 @@ func (x *memoryIndex) affinity(a askedStems, key string) float64 {
 		places, ws = places[j:], ws[j:] // the asked places are sorted too
 	}
 	return dot / (a.norm * c.Norm[k])
+}
+
+// The memory read a third way: as a naive Bayes model of the words of
+// the questions each clause answered. Where the centroid's cosine weighs
+// a clause's questions by how they are worded as a whole, the likelihood
+// weighs each asked word by how often the clause's questions have it
+// against its other words, and the clause by how many questions it
+// answered: a word the clause's questions nearly always have lifts it, a
+// word they never have sinks it (smoothed by bayesSmooth).
+
+// bayesSmooth is the count every stem of the memory's vocabulary gets for
+// every clause, bayesPrior the count of questions every clause gets.
+const bayesSmooth, bayesPrior = 0.1, 0.5
+
+// likelihood is the log-probability, up to a constant of the question,
+// that clause key answers a question with the asked stems.
+func (x *memoryIndex) likelihood(a askedStems, key string) float64 {
+	c := &x.Cent
+	v := float64(len(x.Vocab) + 1)
+	k, ok := x.centAt[key]
+	if !ok {
+		return math.Log(bayesPrior) + float64(len(a.places))*math.Log(bayesSmooth/(bayesSmooth*v))
+	}
+	s := math.Log(float64(c.Asked[k]) + bayesPrior)
+	denom := math.Log(float64(c.Words[k]) + bayesSmooth*v)
+	places, counts := c.Place[c.Start[k]:c.Start[k+1]], c.Count[c.Start[k]:c.Start[k+1]]
+	for _, p := range a.places {
+		j, found := slices.BinarySearch(places, p)
+		n := 0.0
+		if found {
+			n = float64(counts[j])
+			j++
+		}
+		s += math.Log(n+bayesSmooth) - denom
+		places, counts = places[j:], counts[j:] // the asked places are sorted too
+	}
+	return s
 }
 
 // askedFor returns r's stems as the memory knows them, once per reading.

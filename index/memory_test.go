@@ -197,3 +197,73 @@ func plainAffinity(qs [][]string, keys []string, asked []string, key string) flo
 	}
 	return dot / math.Sqrt(qn) / math.Sqrt(cn)
 }
+
+// A clause's likelihood is naive Bayes over the questions it answered:
+// each asked stem the memory knows weighs in by the share of the clause's
+// stems it makes up (smoothed), and the clause by how many questions it
+// answered — the value a plain computation with maps gives.
+func TestLikelihoodIsNaiveBayesOverTheQuestionsAClauseAnswered(t *testing.T) {
+	qs := [][]string{
+		{"name", "finetun"},
+		{"call", "derivat", "prefix"},
+		{"brand", "merg", "quant"},
+		{"output", "train", "smaller"},
+		{"weight", "upload", "hug", "fa"},
+		{"weight", "mirror", "quant"},
+	}
+	keys := []string{"l#naming", "l#naming", "l#naming l#notice", "l#outputs", "l#redistribute", "l#redistribute"}
+	x := memoryOf(t, qs, keys)
+	for _, asked := range [][]string{{"brand", "prefix"}, {"quant", "weight"}, {"name", "output", "zqxj"}, {}} {
+		a := x.asked(asked)
+		for _, key := range []string{"l#naming", "l#notice", "l#outputs", "l#redistribute", "l#nothing"} {
+			got, want := x.likelihood(a, key), plainLikelihood(qs, keys, asked, key)
+			if !(math.Abs(got-want) <= 1e-9) {
+				t.Errorf("%v and %s: likelihood %.6f, want %.6f", asked, key, got, want)
+			}
+		}
+	}
+	a := x.asked([]string{"quant", "weight"})
+	if r, n := x.likelihood(a, "l#redistribute"), x.likelihood(a, "l#naming"); r <= n {
+		t.Errorf("words of the hosting questions: redistribute %.3f, naming %.3f; want redistribute first", r, n)
+	}
+	// As evidence, the likelihoods are shares of the candidates' whole, in
+	// the same order.
+	cands := make([]candidate, 3)
+	for i, key := range []string{"l#naming", "l#redistribute", "l#nothing"} {
+		cands[i].x[fBayes] = x.likelihood(a, key)
+	}
+	bayesShares(cands, len(a.places))
+	sum := cands[0].x[fBayes] + cands[1].x[fBayes] + cands[2].x[fBayes]
+	if math.Abs(sum-1) > 1e-9 || !(cands[1].x[fBayes] > cands[0].x[fBayes] && cands[0].x[fBayes] > cands[2].x[fBayes]) {
+		t.Errorf("shares %.3f %.3f %.3f: want redistribute, naming, nothing, summing to 1", cands[0].x[fBayes], cands[1].x[fBayes], cands[2].x[fBayes])
+	}
+}
+
+// plainLikelihood works out clause key's likelihood for asked from the
+// questions themselves, with maps.
+func plainLikelihood(qs [][]string, keys []string, asked []string, key string) float64 {
+	vocab := map[string]bool{}
+	count := map[string]float64{}
+	answered, words := 0.0, 0.0
+	for i, q := range qs {
+		mine := slices.Contains(strings.Fields(keys[i]), key)
+		if mine {
+			answered++
+		}
+		for _, w := range q {
+			vocab[w] = true
+			if mine {
+				count[w]++
+				words++
+			}
+		}
+	}
+	v := float64(len(vocab) + 1)
+	s := math.Log(answered + bayesPrior)
+	for _, w := range asked {
+		if vocab[w] {
+			s += math.Log(count[w]+bayesSmooth) - math.Log(words+bayesSmooth*v)
+		}
+	}
+	return s
+}

@@ -48,8 +48,10 @@ func (mem *questionMemory) check() error {
 		return err
 	}
 	c := &mem.Cent
-	if len(c.W) != len(c.Place) || len(c.Norm) != len(mem.Clauses) {
-		return fmt.Errorf("centroids: %d weights at %d places, %d lengths for %d clauses", len(c.W), len(c.Place), len(c.Norm), len(mem.Clauses))
+	if len(c.W) != len(c.Place) || len(c.Count) != len(c.Place) || len(c.Norm) != len(mem.Clauses) ||
+		len(c.Asked) != len(mem.Clauses) || len(c.Words) != len(mem.Clauses) {
+		return fmt.Errorf("centroids: %d weights and %d counts at %d places, %d lengths, %d question counts and %d word counts for %d clauses",
+			len(c.W), len(c.Count), len(c.Place), len(c.Norm), len(c.Asked), len(c.Words), len(mem.Clauses))
 	}
 	return checkSpans("centroids", c.Start, len(mem.Clauses), c.Place, len(mem.Vocab))
 }
