@@ -96,6 +96,26 @@ func TestAskResolvesWhatUsersType(t *testing.T) {
 
 // "Is it open source?" is answered from the assessment: a fail is
 // conditional, grounded on the clauses of the failed criteria.
+// A topic the license never mentions, in none of its words (MIT on
+// trademarks or patents), keeps its verdict, not-addressed, and quotes
+// what the license does grant instead of nothing, marked as not its
+// grounds.
+func TestTopicTheTextNeverNamesQuotesTheGrant(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, q := range []string{"trademark", "does the mit license give me a patent license from microsoft?"} {
+		a, err := e.Ask(context.Background(), "mit", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q == "trademark" && (a.Verdict.Status != index.StatusNotAddressed || a.Grounded) {
+			t.Errorf("%q: verdict %+v, grounded %v; want not-addressed, no clause as its grounds", q, a.Verdict, a.Grounded)
+		}
+		if len(a.Clauses) == 0 || !strings.Contains(a.Clauses[0].Text, "Permission is hereby granted") {
+			t.Errorf("%q: clauses %+v; want the grant first", q, a.Clauses)
+		}
+	}
+}
+
 func TestAskOpenSource(t *testing.T) {
 	e := indextest.Engine(t)
 	a, err := e.Ask(context.Background(), "llama4", "is it open source")
