@@ -140,6 +140,10 @@ type Card struct {
 	Gates      []Gate              `yaml:"gates"`
 	Topics     map[string]*Verdict `yaml:"topics"`
 	OpenSource *Assessment         `yaml:"opensource"`
+	// Grant is the clause that grants the license's rights: an answer on
+	// a topic the text never mentions, in any of its words, quotes it as
+	// what the license does say.
+	Grant *Ref `yaml:"grant"`
 
 	File string `yaml:"-"`
 	raw  []byte // the file as read, for placing errors the decoder cannot
@@ -198,6 +202,9 @@ func readCard(fsys files, f string, m *Manifest) (*Card, error) {
 
 // check checks the card's shape: its verdicts, its gates, its assessment.
 func (c *Card) check(ts *Topics) error {
+	if c.Grant == nil {
+		return errorf(c.File, 1, "no grant: name the clause that grants the license's rights (grant: doc#section)")
+	}
 	if err := c.checkTopics(ts); err != nil {
 		return err
 	}

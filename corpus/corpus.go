@@ -175,10 +175,13 @@ func (c *Corpus) validateRefs() error {
 	return errors.Join(errs...)
 }
 
-// refs lists every reference a card makes: its gates', its verdicts' (by
-// topic id), its OSD criteria's and its OSAID items'.
+// refs lists every reference a card makes: its grant, its gates', its
+// verdicts' (by topic id), its OSD criteria's and its OSAID items'.
 func (c *Card) refs() []Ref {
 	var out []Ref
+	if c.Grant != nil {
+		out = append(out, *c.Grant)
+	}
 	for _, g := range c.Gates {
 		out = append(out, g.Refs...)
 	}

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"iter"
-	"maps"
 	"slices"
 	"strings"
 )
@@ -342,35 +341,11 @@ func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r
 		if len(quoted) == 0 {
 			// None of its words is in the text (a short license asked about
 			// patents): what the license grants, rather than nothing.
-			quoted = s.refHits(s.grantOf(l), nil)
+			quoted = s.refHits([]string{l.Grant}, nil)
 		}
 	}
 	a.Clauses = s.finish(slices.Values(quoted), r, t.Expand)
 	return nil
-}
-
-// grantOf returns the clause l's grants rest on: of the clauses its cards
-// on granted rights lead with, the one most of them lead with (the first
-// in the cards' order on a tie); nil if no card rests on a grant.
-func (s *snapshot) grantOf(l *licenseMeta) []string {
-	cards := s.m.Cards[l.Key]
-	n := map[string]int{}
-	best := ""
-	for _, topic := range slices.Sorted(maps.Keys(cards)) {
-		c := cards[topic]
-		if c.Basis != "grant" || len(c.Refs) == 0 {
-			continue
-		}
-		ref := c.Refs[0]
-		n[ref]++
-		if best == "" || n[ref] > n[best] {
-			best = ref
-		}
-	}
-	if best == "" {
-		return nil
-	}
-	return []string{best}
 }
 
 // answerTwo answers a question with two aspects: both verdicts, the

@@ -72,6 +72,9 @@ type licenseMeta struct {
 	// ScanCode are the ScanCode ids of the license and of the policies it
 	// incorporates, which users paste as names too.
 	ScanCode []string `json:"scancode,omitempty"`
+	// Grant is the clause that grants the license's rights, as its card
+	// names it ("doc#section").
+	Grant string `json:"grant,omitempty"`
 }
 
 type cardMeta struct {
@@ -135,13 +138,22 @@ func (m *meta) addDocuments(c *corpus.Corpus) {
 			m.Licenses = append(m.Licenses, licenseMeta{
 				Key: d.License, Doc: d.ID, Title: d.Title, Family: d.Family, Aliases: d.Aliases,
 				Docs: append([]string{d.ID}, d.Incorporates...), URL: d.Official, SPDX: d.SPDX, OSI: d.OSI,
-				ScanCode: scanCodes(c.Manifest, d),
+				ScanCode: scanCodes(c.Manifest, d), Grant: grantOf(c.Cards[d.License]),
 			})
 		}
 	}
 	for _, n := range c.Notes {
 		m.Docs = append(m.Docs, docMeta{ID: n.ID, Title: n.Title, Kind: string(corpus.KindCritique)})
 	}
+}
+
+// grantOf is the clause card names as the license's grant, "" without a
+// card.
+func grantOf(card *corpus.Card) string {
+	if card == nil || card.Grant == nil {
+		return ""
+	}
+	return card.Grant.String()
 }
 
 // scanCodes lists the ScanCode ids of license d and of the policies it
