@@ -232,7 +232,18 @@ func TestLikelihoodIsNaiveBayesOverTheQuestionsAClauseAnswered(t *testing.T) {
 	for i, key := range []string{"l#naming", "l#redistribute", "l#nothing"} {
 		cands[i].x[fBayes] = x.likelihood(a, key)
 	}
+	ll := []float64{cands[0].x[fBayes], cands[1].x[fBayes], cands[2].x[fBayes]}
 	bayesShares(cands, len(a.places))
+	// Each share is the softmax of the likelihoods tempered per stem.
+	temp, z := bayesTemperature/float64(len(a.places)), 0.0
+	for _, v := range ll {
+		z += math.Exp(temp * (v - ll[1]))
+	}
+	for i, v := range ll {
+		if want := math.Exp(temp*(v-ll[1])) / z; math.Abs(cands[i].x[fBayes]-want) > 1e-9 {
+			t.Errorf("share %d: %.6f, want %.6f", i, cands[i].x[fBayes], want)
+		}
+	}
 	sum := cands[0].x[fBayes] + cands[1].x[fBayes] + cands[2].x[fBayes]
 	if math.Abs(sum-1) > 1e-9 || !(cands[1].x[fBayes] > cands[0].x[fBayes] && cands[0].x[fBayes] > cands[2].x[fBayes]) {
 		t.Errorf("shares %.3f %.3f %.3f: want redistribute, naming, nothing, summing to 1", cands[0].x[fBayes], cands[1].x[fBayes], cands[2].x[fBayes])

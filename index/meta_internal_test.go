@@ -67,6 +67,7 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 		"a centroid at no stem":         func(m *meta) { m.Memory.Cent.Place[0] = -1 },
 		"a count at no place":           func(m *meta) { m.Memory.Cent.Count = m.Memory.Cent.Count[1:] },
 		"a clause without its counts":   func(m *meta) { m.Memory.Cent.Words = m.Memory.Cent.Words[:1] },
+		"a clause without its asked":    func(m *meta) { m.Memory.Cent.Asked = m.Memory.Cent.Asked[:1] },
 		"weights short of a row":        func(m *meta) { m.QModel.W = m.QModel.W[:1] },
 		"a link past the lexicon":       func(m *meta) { m.Features.Links[0] = 9 },
 		"no starts":                     func(m *meta) { m.Memory.AnswerStart = nil },
