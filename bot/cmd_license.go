@@ -300,6 +300,8 @@ func closestSummary(c *index.Aspect) string {
 // text already said what they are).
 func clausesHeading(a *index.Answer) string {
 	switch {
+	case a.Curated && a.QuotesGrant:
+		return "**What the license grants (the text does not mention this topic):**"
 	case a.Curated && !a.Grounded:
 		return "**Closest clauses (not the basis of the verdict):**"
 	case !a.Curated && a.Closest != nil:

@@ -438,6 +438,17 @@ func TestFactsAndOpenSourceOnRealAnswers(t *testing.T) {
 	if !strings.Contains(e.Description, "does not address this topic") || !strings.Contains(e.Description, "Closest clauses (not the basis of the verdict)") {
 		t.Errorf("apache governing law: %q", e.Description)
 	}
+	// MIT never mentions trademarks: the grant is quoted, and called that,
+	// not a close match.
+	e = dispatchOne(t, d, slash("license", "license", "mit", "topic", "trademark")).Data.Embeds[0]
+	quoted := ""
+	for _, f := range e.Fields {
+		quoted += f.Value
+	}
+	if !strings.Contains(e.Description, "What the license grants") || strings.Contains(e.Description, "Closest clauses") ||
+		!strings.Contains(quoted, "Permission is hereby granted") {
+		t.Errorf("mit trademark: %q, quoted %q", e.Description, quoted)
+	}
 }
 
 // Every topic of every license, rendered as /license answers it: valid for

@@ -143,6 +143,10 @@ type Answer struct {
 	// false when they are only the closest matches (no verdict, or a
 	// verdict that the text does not address the topic).
 	Grounded bool `json:"-"`
+	// QuotesGrant is true when an ungrounded verdict's clause is the
+	// license's grant, quoted because none of the question's words is in
+	// the text: what the license does say, not a match.
+	QuotesGrant bool `json:"-"`
 	// URL is the official page of the license.
 	URL string `json:"-"`
 	// CorpusVersion and IndexedAt identify the index that answered.

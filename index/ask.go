@@ -342,6 +342,7 @@ func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r
 			// None of its words is in the text (a short license asked about
 			// patents): what the license grants, rather than nothing.
 			quoted = s.refHits([]string{l.Grant}, nil)
+			a.QuotesGrant = len(quoted) > 0
 		}
 	}
 	a.Clauses = s.finish(slices.Values(quoted), r, t.Expand)

@@ -81,7 +81,10 @@ func (p printer) printBody(a *index.Answer) {
 			p.line("%s", p.t.wrap("Also, "+x.Label+":", ""))
 			p.printVerdict(x.Topic, x.Verdict, x.Conditions, "  ")
 		}
-		if !a.Grounded && len(a.Clauses) > 0 {
+		switch {
+		case a.QuotesGrant:
+			p.line("%s\n", p.t.wrap("The text does not mention this; below is what the license grants.", ""))
+		case !a.Grounded && len(a.Clauses) > 0:
 			p.line("%s\n", p.t.wrap("The text does not address this; the closest clauses are below for you to read.", ""))
 		}
 	default:
