@@ -129,20 +129,29 @@ func TestCandidateSetHoldsEachClauseOnce(t *testing.T) {
 	}
 }
 
+// sampleMemory is six training questions, as memoryStems leaves their
+// stems, and the clauses that answered each (space-separated): three on
+// naming a derivative (one also on the notice), one on outputs, two on
+// hosting the weights.
+func sampleMemory() ([][]string, []string) {
+	return [][]string{
+			{"name", "finetun"},
+			{"call", "derivat", "prefix"},
+			{"brand", "merg", "quant"},
+			{"output", "train", "smaller"},
+			{"weight", "upload", "hug", "fa"},
+			{"weight", "mirror", "quant"},
+		},
+		[]string{"l#naming", "l#naming", "l#naming l#notice", "l#outputs", "l#redistribute", "l#redistribute"}
+}
+
 // A clause's centroid holds every question it answered: a question worded
 // like one of them finds it, with the cosine a plain computation gives.
 // (The questions' stems are as memoryStems leaves them: no generic word.)
 func TestCentroidAffinityIsTheCosineWithEveryQuestionAClauseAnswered(t *testing.T) {
-	qs := [][]string{
-		{"name", "finetun"},
-		{"call", "derivat", "prefix"},
-		{"brand", "merg", "quant"},
-		{"output", "train", "smaller"},
-		{"weight", "upload", "hug", "fa"},
-		{"weight", "mirror", "quant"},
-		{}, // a question with no stem the memory keeps ("can I use it?")
-	}
-	keys := []string{"l#naming", "l#naming", "l#naming l#notice", "l#outputs", "l#redistribute", "l#redistribute", "l#empty"}
+	qs, keys := sampleMemory()
+	// and a question with no stem the memory keeps ("can I use it?")
+	qs, keys = append(qs, []string{}), append(keys, "l#empty")
 	x := memoryOf(t, qs, keys)
 	for _, asked := range [][]string{{"brand", "prefix"}, {"quant", "weight"}, {"name", "output", "zqxj"}, {"zqxj"}, {}} {
 		a := x.asked(asked)
@@ -203,15 +212,7 @@ func plainAffinity(qs [][]string, keys []string, asked []string, key string) flo
 // stems it makes up (smoothed), and the clause by how many questions it
 // answered — the value a plain computation with maps gives.
 func TestLikelihoodIsNaiveBayesOverTheQuestionsAClauseAnswered(t *testing.T) {
-	qs := [][]string{
-		{"name", "finetun"},
-		{"call", "derivat", "prefix"},
-		{"brand", "merg", "quant"},
-		{"output", "train", "smaller"},
-		{"weight", "upload", "hug", "fa"},
-		{"weight", "mirror", "quant"},
-	}
-	keys := []string{"l#naming", "l#naming", "l#naming l#notice", "l#outputs", "l#redistribute", "l#redistribute"}
+	qs, keys := sampleMemory()
 	x := memoryOf(t, qs, keys)
 	for _, asked := range [][]string{{"brand", "prefix"}, {"quant", "weight"}, {"name", "output", "zqxj"}, {}} {
 		a := x.asked(asked)
