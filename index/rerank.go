@@ -226,9 +226,10 @@ func (s *snapshot) evidence(cands []candidate, r *reading, l *licenseMeta) {
 // shares are taken, divided by the number of asked stems, since a
 // likelihood sums one term per stem: without it a long question's shares
 // would be all or nothing. The scale is 3/n for n stems, sharper than the
-// likelihoods themselves for one or two, flatter past three. Cross-validated, 1 and 8 led with an expected
-// clause for 0.796 and 0.802 of the training questions against 3's 0.802,
-// and for 0.722 and 0.725 of real people's against 3's 0.731.
+// likelihoods themselves for one or two, flatter past three.
+// Cross-validated, 1 and 8 led with an expected clause for 0.796 and
+// 0.802 of the training questions against 3's 0.802, and for 0.722 and
+// 0.725 of real people's against 3's 0.731.
 const bayesTemperature = 3.0
 
 // bayesShares turns the candidates' likelihoods (fBayes) into their
