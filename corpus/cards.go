@@ -197,10 +197,14 @@ func readCard(fsys files, f string, m *Manifest) (*Card, error) {
 	if want := c.License + ".yaml"; filepath.Base(f) != want {
 		return nil, errorf(f, 1, "card for %s must be named %s", c.License, want)
 	}
+	if g, d := c.Grant, m.LicenseDoc(c.License); g != nil && g.Doc != d.ID && !slices.Contains(d.Incorporates, g.Doc) {
+		return nil, errorf(f, g.Line, "grant %s is not in %s's text or a policy it incorporates", g, c.License)
+	}
 	return &c, nil
 }
 
-// check checks the card's shape: its verdicts, its gates, its assessment.
+// check checks the card's shape: its grant, its verdicts, its gates, its
+// assessment.
 func (c *Card) check(ts *Topics) error {
 	if c.Grant == nil {
 		return errorf(c.File, 1, "no grant: name the clause that grants the license's rights (grant: doc#section)")

@@ -505,6 +505,9 @@ func TestBrokenCorpusLeavesServingIndex(t *testing.T) {
 		{"dangling grant", "cards/mit.yaml", "cards/mit.yaml:4: reference mit#p9", func(s string) string {
 			return strings.Replace(s, "grant: mit#p2", "grant: mit#p9", 1)
 		}},
+		{"another license's grant", "cards/mit.yaml", "cards/mit.yaml:4: grant apache-2.0#2 is not in mit's text", func(s string) string {
+			return strings.Replace(s, "grant: mit#p2", "grant: apache-2.0#2", 1)
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copyCorpus(t, good.Dir)
