@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -236,21 +235,13 @@ const bayesTemperature = 3.0
 // shares of the whole, a softmax tempered per asked stem: a likelihood's
 // scale grows with the question, a share's does not.
 func bayesShares(cands []candidate, stems int) {
-	if len(cands) == 0 {
-		return
-	}
 	t := bayesTemperature / float64(max(1, stems))
-	top := math.Inf(-1)
-	for _, c := range cands {
-		top = max(top, c.x[fBayes])
+	z := make([]float64, len(cands))
+	for i, c := range cands {
+		z[i] = c.x[fBayes] * t
 	}
-	sum := 0.0
-	for i := range cands {
-		cands[i].x[fBayes] = math.Exp((cands[i].x[fBayes] - top) * t)
-		sum += cands[i].x[fBayes]
-	}
-	for i := range cands {
-		cands[i].x[fBayes] /= sum
+	for i, p := range softmax(z) {
+		cands[i].x[fBayes] = p
 	}
 }
 

@@ -242,7 +242,7 @@ func (tm *topicMatcher) matchStems(st []string) (topicMatch, bool) {
 	bestWhole := false
 	for _, i := range tm.found(st) {
 		p := &tm.phrases[i]
-		whole := equalStems(p.stems, st)
+		whole := slices.Equal(p.stems, st)
 		if best == nil || better(p, whole, best, bestWhole) {
 			best, bestWhole = p, whole
 		}
@@ -288,21 +288,9 @@ func better(p *topicPhrase, whole bool, q *topicPhrase, qWhole bool) bool {
 	return !p.instance && q.instance
 }
 
-func equalStems(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func containsRun(hay, needle []string) bool {
 	for i := 0; i+len(needle) <= len(hay); i++ {
-		if equalStems(hay[i:i+len(needle)], needle) {
+		if slices.Equal(hay[i:i+len(needle)], needle) {
 			return true
 		}
 	}

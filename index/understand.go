@@ -364,7 +364,7 @@ func (f *featurizer) phraseFeatures(toks []string, add func(kind byte, a, sep, b
 	}
 	for _, i := range f.topics.found(toks) {
 		p := &f.topics.phrases[i]
-		whole := equalStems(p.stems, toks)
+		whole := slices.Equal(p.stems, toks)
 		if whole && !p.instance {
 			add('A', p.topic, "", "")
 		}

@@ -441,7 +441,7 @@ func (s *snapshot) caseUses(r *reading, topic string) bool {
 	for _, p := range s.topics.casesOf(r.stems, topic) {
 		uses := false
 		for at := 0; at+len(p.stems) < len(r.stems); at++ {
-			if equalStems(r.stems[at:at+len(p.stems)], p.stems) && usingStems[r.stems[at+len(p.stems)]] {
+			if slices.Equal(r.stems[at:at+len(p.stems)], p.stems) && usingStems[r.stems[at+len(p.stems)]] {
 				uses = true
 			}
 		}
