@@ -1,9 +1,6 @@
 package index
 
-import (
-	"encoding/binary"
-	"fmt"
-)
+import "fmt"
 
 // check reports a meta whose number tables do not fit together — a
 // posting past the questions, a row past the weights — which answering
@@ -24,14 +21,7 @@ func (m *meta) check() error {
 		}
 	}
 	if fd := m.Features; fd != nil {
-		if len(fd.Links)%4 != 0 {
-			return fmt.Errorf("lexicon: %d bytes of links", len(fd.Links))
-		}
-		links := make([]int32, len(fd.Links)/4)
-		for i := range links {
-			links[i] = int32(binary.LittleEndian.Uint32(fd.Links[4*i:]))
-		}
-		if err := checkSpans("lexicon", fd.Start, len(fd.Words), links, len(fd.Vocab)); err != nil {
+		if err := checkSpans("lexicon", fd.Start, len(fd.Words), fd.Links, len(fd.Vocab)); err != nil {
 			return err
 		}
 	}

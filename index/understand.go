@@ -1,7 +1,6 @@
 package index
 
 import (
-	"encoding/binary"
 	"fmt"
 	"maps"
 	"math"
@@ -122,12 +121,10 @@ type conceptWords struct {
 // question makes.
 type featureData struct {
 	// Words[i] (a stem a question may use) is a synonym or derivation of
-	// the vocabulary stems of the links j in Start[i]:Start[i+1]. Link j is
-	// four bytes of Links, little-endian: the place in Vocab of the stem it
-	// relates to. Bytes, so that opening a build copies them in one go.
+	// the vocabulary stems Vocab[Links[j]] for j in Start[i]:Start[i+1].
 	Words    []string
 	Start    []int32
-	Links    []byte
+	Links    packed[int32]
 	Vocab    []string
 	Concepts []conceptWords
 }
@@ -194,9 +191,9 @@ func flatten(related map[string][]string) *featureData {
 				vocab[to] = v
 				fd.Vocab = append(fd.Vocab, to)
 			}
-			fd.Links = binary.LittleEndian.AppendUint32(fd.Links, uint32(v))
+			fd.Links = append(fd.Links, v)
 		}
-		fd.Start = append(fd.Start, int32(len(fd.Links)/4))
+		fd.Start = append(fd.Start, int32(len(fd.Links)))
 	}
 	return fd
 }
@@ -212,7 +209,7 @@ func (fd *featureData) relate(t string, f func(to string)) {
 		return
 	}
 	for j := fd.Start[i]; j < fd.Start[i+1]; j++ {
-		f(fd.Vocab[binary.LittleEndian.Uint32(fd.Links[4*j:])])
+		f(fd.Vocab[fd.Links[j]])
 	}
 }
 
