@@ -393,9 +393,12 @@ func (s *snapshot) onlyQualified(r *reading, l *licenseMeta, topic string, cases
 	c := s.m.Cards[l.Key][topic]
 	seen := false
 	for _, cs := range cases {
+		rest := make([]map[string]bool, len(cs)-1) // the clauses holding each later stem
+		for i, st := range cs[1:] {
+			rest[i] = s.holdingOf(s.formsOf(st)).clauses
+		}
 		for id := range s.holdingOf(s.formsOf(cs[0])).clauses {
-			if !s.inScope(&c, id) ||
-				slices.ContainsFunc(cs[1:], func(st string) bool { return !s.holdingOf(s.formsOf(st)).clauses[id] }) {
+			if !s.inScope(&c, id) || slices.ContainsFunc(rest, func(held map[string]bool) bool { return !held[id] }) {
 				continue
 			}
 			h, ok := s.plainHit(id)
