@@ -70,6 +70,8 @@ func TestAskResolvesWhatUsersType(t *testing.T) {
 		{"llama 3.1", "monthly active users", "llama3.1", "user-threshold"},
 		{"apache2", "NOTICE file", "apache-2.0", "notice-file"},
 		{"gpl3", "copyleft", "gpl-3.0", "copyleft"},
+		{"GPL-3.0-or-later", "copyleft", "gpl-3.0", "copyleft"}, // SPDX id of the same text
+		{"agplv3+", "network use", "agpl-3.0", "network-use"},
 		{"llama4", "can I use the outputs to train another model?", "llama4", "outputs-training"},
 		{"llama4", "is it open source?", "llama4", "open-source"},
 		{"llama4", "do I have to open source my fine-tune", "llama4", "copyleft"},
