@@ -87,7 +87,9 @@ var (
 
 	factsAllDocs = slices.Concat(llamaLicenses, llamaAUPs, qwenLicenses,
 		[]string{"gemma-terms", "gemma-prohibited-use-policy", "deepseek-model-license",
-			"bigscience-openrail-m", "creativeml-openrail-m"})
+			"bigscience-openrail-m", "creativeml-openrail-m"}, ccLicenses)
+	// ccLicenses are the Creative Commons 4.0 licenses in the corpus.
+	ccLicenses = []string{"cc-by-4.0", "cc-by-nc-4.0", "cc-by-sa-4.0"}
 )
 
 // textFact is one assertion about the license texts: pattern (a regexp on
@@ -440,6 +442,11 @@ func factsCardFacts() []cardFact {
 		{"llama3.1", "eu-restriction", notAddressed, nil},
 		{"gemma", "governing-law", fact, []string{"gemma-terms#4.6"}},
 		{"deepseek", "governing-law", fact, []string{"deepseek-model-license#14"}},
+		// Sublicensing is withheld, but an asker relicensing an adaptation
+		// must see what the text lets them license.
+		{"cc-by-4.0", "sublicensing", []string{"forbidden"}, []string{"cc-by-4.0#2.a.1", "cc-by-4.0#3.a.4"}},
+		{"cc-by-nc-4.0", "sublicensing", []string{"forbidden"}, []string{"cc-by-nc-4.0#2.a.1", "cc-by-nc-4.0#3.a.4"}},
+		{"cc-by-sa-4.0", "sublicensing", []string{"forbidden"}, []string{"cc-by-sa-4.0#2.a.1", "cc-by-sa-4.0#3.b.1"}},
 	}
 	for _, v := range []string{"3.2", "3.3", "4"} {
 		aup := "llama" + v + "-aup"
@@ -566,6 +573,17 @@ func factsSectionFacts() []sectionFact {
 		{"llama3.3-aup", factsEUSection["llama3.3-aup"], "European Union"},
 		{"llama4-aup", factsEUSection["llama4-aup"], "European Union"},
 	}
+	// A CC licensee may not sublicense the material but licenses its own
+	// contributions to an adaptation (the Adapter's License); ShareAlike
+	// says which licenses those may be.
+	for _, doc := range ccLicenses {
+		facts = append(facts, sectionFact{doc, "2.a.1", "non-sublicensable"})
+	}
+	facts = append(facts,
+		sectionFact{"cc-by-4.0", "3.a.4", "the Adapter's License You apply must not prevent recipients"},
+		sectionFact{"cc-by-nc-4.0", "3.a.4", "the Adapter's License You apply must not prevent recipients"},
+		sectionFact{"cc-by-sa-4.0", "3.b.1", "The Adapter's License You apply must be a Creative Commons license with the same License Elements"},
+	)
 	for _, doc := range llamaPrefixLicenses {
 		facts = append(facts,
 			sectionFact{doc, "1.b.i", `include "Llama" at the beginning of any such AI model name`},
