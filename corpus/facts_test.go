@@ -87,9 +87,11 @@ var (
 
 	factsAllDocs = slices.Concat(llamaLicenses, llamaAUPs, qwenLicenses,
 		[]string{"gemma-terms", "gemma-prohibited-use-policy", "deepseek-model-license",
-			"bigscience-openrail-m", "creativeml-openrail-m"}, ccLicenses)
+			"bigscience-openrail-m", "creativeml-openrail-m"}, ccLicenses, gnuLicenses)
 	// ccLicenses are the Creative Commons 4.0 licenses in the corpus.
 	ccLicenses = []string{"cc-by-4.0", "cc-by-nc-4.0", "cc-by-sa-4.0"}
+	// gnuLicenses are the GNU licenses whose own text the corpus holds.
+	gnuLicenses = []string{"gpl-3.0", "agpl-3.0"}
 )
 
 // textFact is one assertion about the license texts: pattern (a regexp on
@@ -447,6 +449,8 @@ func factsCardFacts() []cardFact {
 		{"cc-by-4.0", "sublicensing", []string{"forbidden"}, []string{"cc-by-4.0#2.a.1", "cc-by-4.0#3.a.4"}},
 		{"cc-by-nc-4.0", "sublicensing", []string{"forbidden"}, []string{"cc-by-nc-4.0#2.a.1", "cc-by-nc-4.0#3.a.4"}},
 		{"cc-by-sa-4.0", "sublicensing", []string{"forbidden"}, []string{"cc-by-sa-4.0#2.a.1", "cc-by-sa-4.0#3.b.1"}},
+		{"gpl-3.0", "sublicensing", []string{"forbidden"}, []string{"gpl-3.0#2.p3", "gpl-3.0#5.c"}},
+		{"agpl-3.0", "sublicensing", []string{"forbidden"}, []string{"agpl-3.0#2.p3", "agpl-3.0#5.c"}},
 	}
 	for _, v := range []string{"3.2", "3.3", "4"} {
 		aup := "llama" + v + "-aup"
@@ -584,6 +588,11 @@ func factsSectionFacts() []sectionFact {
 		sectionFact{"cc-by-nc-4.0", "3.a.4", "the Adapter's License You apply must not prevent recipients"},
 		sectionFact{"cc-by-sa-4.0", "3.b.1", "The Adapter's License You apply must be a Creative Commons license with the same License Elements"},
 	)
+	// A modified version of a GNU-licensed work goes out under it as a
+	// whole.
+	for _, doc := range gnuLicenses {
+		facts = append(facts, sectionFact{doc, "5.c", "You must license the entire work, as a whole, under this License"})
+	}
 	for _, doc := range llamaPrefixLicenses {
 		facts = append(facts,
 			sectionFact{doc, "1.b.i", `include "Llama" at the beginning of any such AI model name`},
