@@ -451,6 +451,7 @@ func factsCardFacts() []cardFact {
 		{"cc-by-sa-4.0", "sublicensing", []string{"forbidden"}, []string{"cc-by-sa-4.0#2.a.1", "cc-by-sa-4.0#3.b.1"}},
 		{"gpl-3.0", "sublicensing", []string{"forbidden"}, []string{"gpl-3.0#2.p3", "gpl-3.0#5.c"}},
 		{"agpl-3.0", "sublicensing", []string{"forbidden"}, []string{"agpl-3.0#2.p3", "agpl-3.0#5.c"}},
+		{"lgpl-3.0", "sublicensing", []string{"forbidden"}, []string{"lgpl-3.0#gpl.2.p3", "lgpl-3.0#gpl.5.c"}},
 	}
 	for _, v := range []string{"3.2", "3.3", "4"} {
 		aup := "llama" + v + "-aup"
