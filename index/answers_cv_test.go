@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -186,11 +187,92 @@ func TestAnswersCrossValidated(t *testing.T) {
 	for p, v := range cv.byPath {
 		t.Logf("  %s: top-1 %.3f top-3 %.3f of %d", p, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0]), v[0])
 	}
+	t.Logf("  by origin: %s", cv.summary())
+	if n, _ := strconv.Atoi(os.Getenv("LICENSEBOT_CV_SEEDS")); n > 1 {
+		crossValidateSeeds(t, cv, n)
+	}
 	if os.Getenv("LICENSEBOT_CV_MISSES") != "" {
 		for _, m := range cv.misses {
 			fmt.Println("  ", m)
 		}
 	}
+}
+
+// cvOrigin says where a training file's questions come from.
+func cvOrigin(file string) string {
+	switch {
+	case strings.HasPrefix(file, "train"):
+		return "real"
+	case strings.HasPrefix(file, "paraphrase-dev"):
+		return "dev paraphrases"
+	}
+	return "written"
+}
+
+// cvOrigins are the origins in the order summary reports them.
+var cvOrigins = []string{"real", "dev paraphrases", "written"}
+
+// byOrigin sums byFile by origin: n, top-1, top-3.
+func (cv *answerCV) byOrigin() map[string][3]int {
+	out := map[string][3]int{}
+	for f, v := range cv.byFile {
+		o := out[cvOrigin(f)]
+		out[cvOrigin(f)] = [3]int{o[0] + v[0], o[1] + v[1], o[2] + v[2]}
+	}
+	return out
+}
+
+// summary is a run's figures on one line.
+func (cv *answerCV) summary() string {
+	parts := []string{fmt.Sprintf("all %.3f / %.3f, wrong verdicts %d of %d shown",
+		float64(cv.top1)/float64(cv.n), float64(cv.top3)/float64(cv.n), cv.wrong, cv.shown)}
+	by := cv.byOrigin()
+	for _, o := range cvOrigins {
+		v := by[o]
+		parts = append(parts, fmt.Sprintf("%s %.3f / %.3f", o, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0])))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// cvSeeds start further orders for the question model's fit.
+var cvSeeds = []uint64{0x2545f4914f6cdd1d, 0x853c49e6748fea9b, 0xda3e39cb94b95bdb, 0x6a09e667f3bcc909}
+
+// crossValidateSeeds cross-validates again with up to n-1 more orders of
+// the fit (first was run with trainSeed) and reports each origin's mean
+// and range: how far a figure moves with the order alone, which a change
+// must beat to count.
+func crossValidateSeeds(t *testing.T, first answerCV, n int) {
+	saved := trainSeed
+	defer func() { trainSeed = saved }()
+	runs := []answerCV{first}
+	for _, seed := range cvSeeds[:min(n-1, len(cvSeeds))] {
+		trainSeed = seed
+		cv := crossValidateAnswers(t, 5)
+		t.Logf("  order %#x: %s", seed, cv.summary())
+		runs = append(runs, cv)
+	}
+	for _, o := range cvOrigins {
+		var top1, top3 []float64
+		for _, cv := range runs {
+			v := cv.byOrigin()[o]
+			top1, top3 = append(top1, float64(v[1])/float64(v[0])), append(top3, float64(v[2])/float64(v[0]))
+		}
+		t.Logf("  %s over %d orders: top-1 mean %.3f (%.3f–%.3f), top-3 mean %.3f (%.3f–%.3f)", o, len(runs),
+			mean(top1), slices.Min(top1), slices.Max(top1), mean(top3), slices.Min(top3), slices.Max(top3))
+	}
+	var wrong []float64
+	for _, cv := range runs {
+		wrong = append(wrong, float64(cv.wrong))
+	}
+	t.Logf("  wrong verdicts over %d orders: mean %.1f (%.0f–%.0f)", len(runs), mean(wrong), slices.Min(wrong), slices.Max(wrong))
+}
+
+func mean(xs []float64) float64 {
+	total := 0.0
+	for _, x := range xs {
+		total += x
+	}
+	return total / float64(len(xs))
 }
 
 // TestSweepAnswers sweeps the thresholds of ask.go by cross-validating

@@ -499,6 +499,12 @@ var (
 	l2          = 1e-3
 )
 
+// trainSeed starts the order in which the fit visits the examples. The
+// order alone moves cross-validated answers on real questions by about
+// ±0.005 top-1 and ±0.003 top-3 (LICENSEBOT_CV_SEEDS in
+// answers_cv_test.go measures it): a change smaller than that is noise.
+var trainSeed uint64 = 0x9e3779b97f4a7c15
+
 // pruneBelow zeroes a class weight smaller than this, and a feature with
 // no larger weight is left out of the meta. With 0.05 cross-validated
 // accuracy is unchanged; when the model was smaller, that made it a third
@@ -528,7 +534,7 @@ func trainQuestionModel(classes []string, exs []example) *questionModel {
 	for i := range order {
 		order[i] = i
 	}
-	rng := uint64(0x9e3779b97f4a7c15)
+	rng := trainSeed
 	for epoch := 0; epoch < trainEpochs; epoch++ {
 		for i := len(order) - 1; i > 0; i-- { // Fisher–Yates with a fixed xorshift
 			rng ^= rng << 13
