@@ -292,6 +292,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
+		// "Outputs" alone is no question about training on them: the ban
+		// on improving other models must not answer it.
+		{"llama2", "outputs", index.StatusNotAddressed},
+		{"tongyi-qianwen", "model outputs", index.StatusNotAddressed},
 	})
 }
 
