@@ -90,7 +90,8 @@ var (
 			"bigscience-openrail-m", "creativeml-openrail-m"}, ccLicenses, gnuLicenses)
 	// ccLicenses are the Creative Commons 4.0 licenses in the corpus.
 	ccLicenses = []string{"cc-by-4.0", "cc-by-nc-4.0", "cc-by-sa-4.0"}
-	// gnuLicenses are the GNU licenses whose own text the corpus holds.
+	// gnuLicenses are the GNU licenses numbered as the GPL is (the LGPL
+	// has sections of its own and holds the GPL's under gpl.*).
 	gnuLicenses = []string{"gpl-3.0", "agpl-3.0"}
 )
 
