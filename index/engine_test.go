@@ -289,6 +289,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "eu restriction", index.StatusForbidden},
 		// Whether someone owns something asks for a party, not a permission.
 		{"gemma", "does google own the text gemma generates for me?", index.StatusUnknown},
+		{"deepseek", "does deepseek claim rights over outputs?", index.StatusUnknown},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

@@ -617,8 +617,10 @@ var dutyWords = map[string]bool{"must": true, "required": true, "require": true,
 
 // asksOwner reports whether an English question asks whether someone
 // owns something ("does google own the text gemma generates?", "do I own
-// the outputs?"): like "who", it asks for a party, which no status names.
-// "Own" after a possessive ("my own model") is no such question.
+// the outputs?", "does deepseek claim any rights in what it writes?"):
+// like "who", it asks for a party, which no status names. "Own" after a
+// possessive ("my own model") is no such question, nor is a claim that is
+// not to rights ("a claim by a third party").
 func asksOwner(question string) bool {
 	words := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i, w := range words {
@@ -627,10 +629,22 @@ func asksOwner(question string) bool {
 			if i == 0 || !possessives[words[i-1]] {
 				return true
 			}
+		case "claim", "claims", "claimed", "claiming":
+			// "claim rights", "claim any rights", "claim no copyright"
+			for _, next := range words[i+1 : min(i+4, len(words))] {
+				if claimedThings[next] {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// claimedThings are what a party claims when a question asks whether it
+// owns something.
+var claimedThings = map[string]bool{"rights": true, "right": true, "ownership": true, "copyright": true,
+	"copyrights": true, "title": true}
 
 // possessives are the words after which "own" means "of one's own".
 var possessives = map[string]bool{"my": true, "your": true, "our": true, "their": true, "his": true,
