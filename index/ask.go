@@ -171,7 +171,7 @@ func (s *snapshot) read(text string) *reading {
 func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {
 	a := s.newAnswer(l, question)
 	r := s.read(question)
-	if t := r.exact(); t != "" && s.answerable(l, t) {
+	if t := r.exact(); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) {
 		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, t)
 	}

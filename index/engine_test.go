@@ -290,6 +290,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// Whether someone owns something asks for a party, not a permission.
 		{"gemma", "does google own the text gemma generates for me?", index.StatusUnknown},
 		{"deepseek", "does deepseek claim rights over outputs?", index.StatusUnknown},
+		// Whether the text has a clause or a policy is yes or no: a ban or
+		// a condition is no answer to it, the text's silence is.
+		{"llama4", "is there an acceptable use policy?", index.StatusUnknown},
+		{"llama4", "acceptable use policy", index.StatusForbidden},
+		{"mit", "does mit have a patent clause?", index.StatusNotAddressed},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

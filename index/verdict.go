@@ -228,6 +228,9 @@ func asksWho(question string) bool {
 // verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
+		if s.asksClauseOf(r, l, t) {
+			return false
+		}
 		switch s.m.Cards[l.Key][t].Status {
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) {
@@ -640,6 +643,41 @@ func asksOwner(question string) bool {
 	}
 	return false
 }
+
+// asksForClause reports whether an English question asks whether the
+// license has a clause or a policy ("does llama 3.3 have a patent
+// clause?", "is there an acceptable use policy?"): the answer is yes or
+// no, and a card's FORBIDDEN or CONDITIONAL under it reads as the answer
+// to another question. A card that says the text is silent does answer it.
+func asksForClause(question string) bool {
+	words := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) < 3 {
+		return false
+	}
+	asks := (words[0] == "is" || words[0] == "are") && words[1] == "there"
+	if words[0] == "does" || words[0] == "do" {
+		for _, w := range words[1:min(6, len(words))] {
+			asks = asks || haveWords[w]
+		}
+	}
+	return asks && slices.ContainsFunc(words, func(w string) bool { return partWords[w] })
+}
+
+// asksClauseOf reports whether r asks whether l has a clause on topic
+// (asksForClause) and l's card on it has a status other than the text's
+// silence or a fact.
+func (s *snapshot) asksClauseOf(r *reading, l *licenseMeta, topic string) bool {
+	c, ok := s.m.Cards[l.Key][topic]
+	return ok && c.Status != StatusNotAddressed && c.Status != StatusInfo && asksForClause(r.text)
+}
+
+// haveWords ask, after "does", whether a text has something.
+var haveWords = map[string]bool{"have": true, "has": true, "include": true, "includes": true,
+	"contain": true, "contains": true}
+
+// partWords name a part of a license text.
+var partWords = map[string]bool{"clause": true, "clauses": true, "section": true, "sections": true,
+	"provision": true, "provisions": true, "policy": true, "policies": true, "paragraph": true, "article": true}
 
 // claimedThings are what a party claims when a question asks whether it
 // owns something.

@@ -85,6 +85,15 @@ func TestQuestionReadings(t *testing.T) {
 			"patent claims on my model":                          false,
 			"":                                                   false,
 		}},
+		{"asksForClause", asksForClause, map[string]bool{
+			"does llama 3.3 have a patent clause?":       true,
+			"is there an acceptable use policy":          true,
+			"do the gemma terms include a section on it": true,
+			"is there a restriction on commercial use?":  false, // a rule, not a part of the text
+			"does it have a user limit":                  false,
+			"can I copy the clause into my readme":       false,
+			"":                                           false,
+		}},
 		{"qualifies", qualifies, map[string]bool{
 			"engagement in the illegal or unlicensed practice of any profession": true,
 			"tracking or monitoring people without their consent":                true,
