@@ -625,7 +625,7 @@ var dutyWords = map[string]bool{"must": true, "required": true, "require": true,
 // possessive ("my own model") is no such question, nor is a claim that is
 // not to rights ("a claim by a third party").
 func asksOwner(question string) bool {
-	words := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+	words := letterWords(question)
 	for i, w := range words {
 		switch w {
 		case "own", "owns", "owned", "owner", "owners", "ownership":
@@ -650,7 +650,7 @@ func asksOwner(question string) bool {
 // no, and a card's FORBIDDEN or CONDITIONAL under it reads as the answer
 // to another question. A card that says the text is silent does answer it.
 func asksForClause(question string) bool {
-	words := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+	words := letterWords(question)
 	if len(words) < 3 {
 		return false
 	}
@@ -683,6 +683,11 @@ var partWords = map[string]bool{"clause": true, "clauses": true, "section": true
 // owns something.
 var claimedThings = map[string]bool{"rights": true, "right": true, "ownership": true, "copyright": true,
 	"copyrights": true, "title": true}
+
+// letterWords returns the question's runs of letters, lower-cased.
+func letterWords(question string) []string {
+	return strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+}
 
 // possessives are the words after which "own" means "of one's own".
 var possessives = map[string]bool{"my": true, "your": true, "our": true, "their": true, "his": true,
