@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"os"
 	"path/filepath"
@@ -36,6 +37,25 @@ type answerCV struct {
 	search [3]int
 	ranks  []rankCase // the candidates of unsure answers (TestFitRerank)
 	misses []string
+	// models are the licenses of AI models (not of software or content:
+	// no GNU, Apache, MIT, BSD, MPL or Creative Commons family), what the
+	// bot is for; realModels is n, top1, top3 of real questions on them.
+	models     map[string]bool
+	realModels [3]int
+}
+
+// softwareFamilies are the manifest families of the classic licenses.
+var softwareFamilies = []string{"gpl", "apache", "mit", "bsd", "mpl", "cc"}
+
+// modelLicenses are the license keys of c whose family is no classic one.
+func modelLicenses(c *corpus.Corpus) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range c.Manifest.Documents {
+		if d.License != "" && !slices.Contains(softwareFamilies, d.Family) {
+			out[d.License] = true
+		}
+	}
+	return out
 }
 
 var cvSpace = regexp.MustCompile(`\s+`)
@@ -69,12 +89,14 @@ func crossValidateAnswers(t *testing.T, k int) answerCV {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cv := answerCV{byFile: map[string][3]int{}, byPath: map[string][3]int{}}
+	cv := answerCV{byFile: map[string][3]int{}, byPath: map[string][3]int{}, models: modelLicenses(c)}
 	for fold := 0; fold < k; fold++ {
 		var train, held []corpus.Question
 		for _, q := range c.Questions {
 			if cvFold(q, k) == fold {
 				held = append(held, q)
+			} else if cv.cvDropped(q) {
+				continue
 			} else {
 				train = append(train, q)
 			}
@@ -118,6 +140,9 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 		v[2]++
 	}
 	cv.byFile[f] = v
+	if cv.inOrigin(q, "real, model licenses") {
+		cv.realModels = [3]int{cv.realModels[0] + 1, cv.realModels[1] + b2i(hit(1)), cv.realModels[2] + b2i(hit(3))}
+	}
 	ranked, err := e.Understand(q.License(), q.Text())
 	if err != nil {
 		t.Fatal(err)
@@ -209,8 +234,18 @@ func cvOrigin(file string) string {
 	return "written"
 }
 
+// inOrigin reports whether q is one of origin's questions.
+func (cv *answerCV) inOrigin(q corpus.Question, origin string) bool {
+	o := cvOrigin(filepath.Base(q.File))
+	if origin == "real, model licenses" {
+		return o == "real" && cv.models[q.License()]
+	}
+	return o == origin
+}
+
 // cvOrigins are the origins in the order summary reports them.
-var cvOrigins = []string{"real", "dev paraphrases", "written"}
+// "real, model licenses" is the part of the real ones on models' licenses.
+var cvOrigins = []string{"real", "real, model licenses", "dev paraphrases", "written"}
 
 // byOrigin sums byFile by origin: n, top-1, top-3.
 func (cv *answerCV) byOrigin() map[string][3]int {
@@ -219,6 +254,7 @@ func (cv *answerCV) byOrigin() map[string][3]int {
 		o := out[cvOrigin(f)]
 		out[cvOrigin(f)] = [3]int{o[0] + v[0], o[1] + v[1], o[2] + v[2]}
 	}
+	out["real, model licenses"] = cv.realModels
 	return out
 }
 
@@ -232,6 +268,13 @@ func (cv *answerCV) summary() string {
 		parts = append(parts, fmt.Sprintf("%s %.3f / %.3f", o, float64(v[1])/float64(v[0]), float64(v[2])/float64(v[0])))
 	}
 	return strings.Join(parts, "; ")
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // cvSeeds start further orders for the question model's fit.
@@ -497,4 +540,20 @@ func TestFitRerank(t *testing.T) {
 	w := fitRank(cv.ranks)
 	a1, a3 := rankTop(cv.ranks, w)
 	t.Logf("weights fitted on all %d (an expected clause among the candidates of %d; in-sample top-1 %.3f top-3 %.3f): %#v", len(cv.ranks), any, a1, a3, w)
+}
+
+// cvDropped reports whether q is left out of every training fold, for
+// a learning curve: LICENSEBOT_CV_DROP=ORIGIN:FRACTION (an origin of
+// cvOrigins, say "real" or "real, model licenses", and a share such as
+// 0.5) leaves out that share of the origin's questions, picked by a hash
+// of the id; they are still asked when their fold is held out.
+func (cv *answerCV) cvDropped(q corpus.Question) bool {
+	origin, share, ok := strings.Cut(os.Getenv("LICENSEBOT_CV_DROP"), ":")
+	frac, err := strconv.ParseFloat(share, 64)
+	if !ok || err != nil || !cv.inOrigin(q, origin) {
+		return false
+	}
+	h := fnv.New32a()
+	h.Write([]byte("drop " + q.ID))
+	return float64(h.Sum32()%1000)/1000 < frac
 }
