@@ -39,7 +39,7 @@ type Assessment struct {
 	OSD      string      `json:"osd"` // "pass" or "fail"
 	Failed   []int       `json:"failed"`
 	Criteria []Criterion `json:"criteria"`
-	OSAID    []Criterion `json:"osaid,omitempty"`
+	OSAID    []Criterion `json:"osaid"` // empty unless the license is an AI model's
 	// OSI is the license's OSI approval status from the manifest
 	// ("approved", "not-approved"): passing the criteria on its text is not
 	// the same as OSI approval, and readers should see both.
@@ -56,7 +56,7 @@ func (e *Engine) OpenSource(ctx context.Context, license string) (*Assessment, e
 		if am == nil {
 			return nil, fmt.Errorf("%w: no open-source assessment for %s yet", ErrNoAssessment, l.Key)
 		}
-		a := &Assessment{License: l.Key, OSD: "pass", Failed: []int{}, OSI: l.OSI, LicenseTitle: l.Title, URL: l.URL}
+		a := &Assessment{License: l.Key, OSD: "pass", Failed: []int{}, OSAID: []Criterion{}, OSI: l.OSI, LicenseTitle: l.Title, URL: l.URL}
 		for _, c := range am.OSD {
 			title := osdTitles[c.N]
 			if h, ok := s.hit(fmt.Sprintf("osd#%d", c.N)); ok && h.Heading != "" {

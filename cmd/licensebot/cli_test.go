@@ -111,6 +111,13 @@ func TestListings(t *testing.T) {
 			}
 		}
 	}
+	// topics --json is keyed as ask's suggestions are; the license only
+	// when one is named.
+	out, _, _ := run(t, "topics", "--json", "--data", data)
+	var tj map[string]any
+	if json.Unmarshal([]byte(out), &tj) != nil || tj["license"] != nil || !strings.Contains(out, `{"topic":"open-source","label":`) {
+		t.Errorf("topics --json: %.300s", out)
+	}
 	for _, args := range [][]string{{"licenses"}, {"topics", "mit"}, {"models"}, {"clause", "mit"}} {
 		out, _, code := run(t, append(args, "--json", "--data", data)...)
 		var v map[string]any

@@ -78,6 +78,13 @@ func (c *licensesCommand) Run(ctx context.Context) error {
 	return nil
 }
 
+// topicJSON is one topic in `topics --json`, keyed as ask's suggestions are.
+type topicJSON struct {
+	Topic   string   `json:"topic"`
+	Label   string   `json:"label"`
+	Aliases []string `json:"aliases"`
+}
+
 // topicsCommand lists the topics: `licensebot topics [LICENSE]`.
 type topicsCommand struct{ listCommand }
 
@@ -100,10 +107,14 @@ func (c *topicsCommand) Run(ctx context.Context) error {
 	}
 	topics := e.Topics(info.Key)
 	if c.json {
+		out := make([]topicJSON, len(topics))
+		for i, t := range topics {
+			out[i] = topicJSON{t.ID, t.Label, append([]string{}, t.Aliases...)}
+		}
 		return writeJSON(c.m.Stdout, struct {
-			License string            `json:"license"`
-			Topics  []index.TopicInfo `json:"topics"`
-		}{info.Key, topics})
+			License string      `json:"license,omitempty"`
+			Topics  []topicJSON `json:"topics"`
+		}{info.Key, out})
 	}
 	p := c.m.out()
 	if info.Key != "" {

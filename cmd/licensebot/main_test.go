@@ -151,6 +151,11 @@ func TestOpenSourceAndCompareJSON(t *testing.T) {
 		if !strings.Contains(out, `"osd":"pass"`) {
 			t.Errorf("%s should pass the OSD: %.200s", lic, out)
 		}
+		// A script reads osaid for every license: a list, empty here.
+		var v struct{ OSAID *[]any }
+		if json.Unmarshal([]byte(out), &v) != nil || v.OSAID == nil || len(*v.OSAID) != 0 {
+			t.Errorf("%s: osaid must be an empty list: %.300s", lic, out)
+		}
 	}
 	for _, lic := range []string{"cc-by-nc-4.0", "gemma", "deepseek", "bigscience-openrail-m", "creativeml-openrail-m", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3"} {
 		out, _, _ := run(t, "opensource", "--json", "--data", data, lic)
