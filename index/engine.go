@@ -481,11 +481,23 @@ func spread(hits []Hit, max, size int) []Hit {
 func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, error) {
 	return withLicense(e, license, func(s *snapshot, l *licenseMeta) (*Hit, error) {
 		docs := l.Docs
-		if doc, sec, ok := strings.Cut(section, "#"); ok {
-			docs, section = []string{strings.TrimSpace(doc)}, sec
+		doc, section, named := strings.Cut(section, "#")
+		if !named {
+			section = doc
+		} else {
+			docs = []string{strings.TrimSpace(doc)}
 		}
 		sec := normalizeSection(section)
+		if rest, ok := strings.CutPrefix(sec, "aup."); ok && !named {
+			// "AUP 2.b" is the policy's §2.b: the policy embedded in the
+			// license text where it is (aup.2.b), else its own document.
+			docs = append(slices.Clone(docs), s.policies(l, rest)...)
+		}
 		for _, d := range docs {
+			sec := sec
+			if doc, own, ok := strings.Cut(d, "#"); ok { // a policy's own section
+				d, sec = doc, own
+			}
 			if !contains(l.Docs, d) {
 				continue
 			}
@@ -580,8 +592,23 @@ func isUnindexed(err error) bool {
 	return errors.As(err, &u)
 }
 
-// normalizeSection turns "§ 1(b)(i)", "Section 1.b.i" or "1.B.I." into "1.b.i".
+// policies are the policies l incorporates as documents of their own, each
+// with section sec ("llama4-aup#2.b").
+func (s *snapshot) policies(l *licenseMeta, sec string) []string {
+	var out []string
+	for _, d := range l.Docs {
+		if dm := s.docs[d]; dm != nil && dm.Kind == string(corpus.KindPolicy) {
+			out = append(out, d+"#"+sec)
+		}
+	}
+	return out
+}
+
+// normalizeSection turns "§ 1(b)(i)", "Section 1.b.i" or "1.B.I." into
+// "1.b.i", and the labels sections are shown with back into their ids:
+// "¶3" into "p3", "•1" into "b1", "AUP 2.b" into "aup.2.b".
 func normalizeSection(s string) string {
+	s = strings.NewReplacer("¶ ", "p", "¶", "p", "• ", "b", "•", "b").Replace(s)
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.TrimPrefix(s, "§")
 	s = strings.TrimPrefix(s, "section")

@@ -407,8 +407,16 @@ func TestClauseLookup(t *testing.T) {
 			t.Errorf("Clause(llama4, %q) = §%s %.40q", sec, h.Section, h.Text)
 		}
 	}
-	if h, err := e.Clause(ctx, "llama4", "llama4-aup#2.b"); err != nil || !strings.Contains(h.Text, "Guns") {
-		t.Errorf("policy clause through its license: %v %v", h, err)
+	for _, sec := range []string{"llama4-aup#2.b", "AUP 2.b", "aup 2(b)"} {
+		if h, err := e.Clause(ctx, "llama4", sec); err != nil || h.Doc != "llama4-aup" || !strings.Contains(h.Text, "Guns") {
+			t.Errorf("policy clause %q through its license: %v %v", sec, h, err)
+		}
+	}
+	// The labels `clause LICENSE` lists sections by are read back.
+	for sec, want := range map[string]string{"¶3": "p3", "¶ 3": "p3", "p3": "p3", "§1.b.i": "1.b.i"} {
+		if h, err := e.Clause(ctx, "llama4", sec); err != nil || h.Doc != "llama4-license" || h.Section != want {
+			t.Errorf("Clause(llama4, %q) = %v, %v; want llama4-license#%s", sec, h, err, want)
+		}
 	}
 	if _, err := e.Clause(ctx, "llama4", "99.z"); !errors.Is(err, index.ErrNoSuchSection) {
 		t.Errorf("missing section: err = %v", err)
