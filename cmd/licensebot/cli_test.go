@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -234,6 +235,17 @@ func TestHealthcheck(t *testing.T) {
 	}
 	if got := readyURL(":8080"); got != "http://127.0.0.1:8080/readyz" {
 		t.Errorf("readyURL(:8080) = %s", got)
+	}
+}
+
+// Without --addr the health check asks the ops address, where /readyz is
+// served in both modes (the image sets :9090), never the interactions port.
+func TestHealthcheckAsksTheOpsAddress(t *testing.T) {
+	t.Setenv("LICENSEBOT_HTTP_ADDR", ":8080")
+	t.Setenv("LICENSEBOT_METRICS_ADDR", "127.0.0.1:9191")
+	c := &healthcheckCommand{m: NewMain(io.Discard, io.Discard)}
+	if err := c.ParseFlags(nil); err != nil || !slices.Equal(c.addrs, []string{"127.0.0.1:9191", ":9090"}) {
+		t.Errorf("addresses %v, %v; want the ops address, then :9090", c.addrs, err)
 	}
 }
 

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/internal/datadir"
 )
 
 // dirs are the locations every command shares, from flags with the
@@ -23,7 +23,7 @@ type dirs struct {
 }
 
 func (d *dirs) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.data, "data", envOr("LICENSEBOT_DATA", defaultDataDir()), "data directory: texts/, index/, the pins database (env LICENSEBOT_DATA)")
+	fs.StringVar(&d.data, "data", datadir.Default(), "data directory: texts/, index/, the pins database (env LICENSEBOT_DATA)")
 	fs.StringVar(&d.corpus, "corpus", os.Getenv("LICENSEBOT_CORPUS"), "corpus directory (manifest, topics, cards, notes) to use instead of the one built into the binary (env LICENSEBOT_CORPUS)")
 }
 
@@ -35,26 +35,6 @@ func (d *dirs) paths() corpus.Paths {
 		return corpus.Embedded(texts)
 	}
 	return corpus.Paths{Dir: d.corpus, Texts: texts}
-}
-
-// defaultDataDir is where texts, index and pins live when neither --data
-// nor LICENSEBOT_DATA says: $XDG_DATA_HOME/licensebot, else
-// ~/.local/share/licensebot (the Makefile's DATA agrees), on Windows the
-// application-data directory. Pins are data, not cache: a cache directory
-// may be wiped.
-func defaultDataDir() string {
-	if x := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(x) {
-		return filepath.Join(x, "licensebot")
-	}
-	if runtime.GOOS == "windows" {
-		if d, err := os.UserConfigDir(); err == nil {
-			return filepath.Join(d, "licensebot")
-		}
-	}
-	if h, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(h, ".local", "share", "licensebot")
-	}
-	return "licensebot-data" // no home directory: beside the working directory
 }
 
 func envOr(key, def string) string {

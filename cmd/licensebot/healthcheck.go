@@ -24,14 +24,14 @@ type healthcheckCommand struct {
 
 func (c *healthcheckCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("healthcheck", "healthcheck [--addr ADDR]")
-	addr := fs.String("addr", "", "address the bot serves /readyz on (default: LICENSEBOT_HTTP_ADDR, LICENSEBOT_METRICS_ADDR and :8080, the first that answers)")
+	addr := fs.String("addr", "", "the bot's ops address, which serves /readyz (default: LICENSEBOT_METRICS_ADDR, else :9090)")
 	fs.DurationVar(&c.timeout, "timeout", 3*time.Second, "how long to wait for an answer")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	c.addrs = []string{*addr}
 	if *addr == "" {
-		c.addrs = candidates(os.Getenv("LICENSEBOT_HTTP_ADDR"), os.Getenv("LICENSEBOT_METRICS_ADDR"), ":8080")
+		c.addrs = candidates(os.Getenv("LICENSEBOT_METRICS_ADDR"), ":9090")
 	}
 	return nil
 }
@@ -47,9 +47,9 @@ func candidates(addrs ...string) []string {
 	return out
 }
 
-// Run asks each address in turn: an HTTP-mode bot answers on its
-// interactions address, a gateway-mode one on its ops address; the first
-// ready answer is health.
+// Run asks each address in turn for /readyz, which a bot serves on its ops
+// address in both modes (never on the interactions port, which faces the
+// internet); the first ready answer is health.
 func (c *healthcheckCommand) Run(ctx context.Context) error {
 	var errs []error
 	for _, a := range c.addrs {

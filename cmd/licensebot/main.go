@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/internal/datadir"
 	"github.com/licensebot/licensebot/internal/gctune"
 )
 
@@ -213,15 +214,15 @@ Run the bot:
   licensebot invite                          the link that adds the bot to a server
   licensebot healthcheck [--addr ADDR]       exit 0 when a running bot is ready (container health checks)
 Data:
-  licensebot corpus pull [--from DIR]        fetch the license texts, SHA-256 verified
-  licensebot corpus check                    validate manifest, topics, cards and notes
+  licensebot corpus pull [--from DIR] [--all]  fetch the license texts, SHA-256 verified
+  licensebot corpus check [--corpus DIR]     validate manifest, topics, cards and notes
   licensebot index build                     rebuild the index and swap it in atomically
   licensebot version                         binary, corpus and index versions (also --version)
 
 LICENSE is a key or a name as people type it (llama4, "Llama 4", apache2, an
 SPDX id, a model such as Qwen2.5-7B-Instruct). Most commands take --json.
 The first question fetches the texts and builds the index in the data
-directory (--data, env LICENSEBOT_DATA; default `+defaultDataDir()+`).
+directory (--data, env LICENSEBOT_DATA; default `+datadir.Home()+`).
 "licensebot help COMMAND" shows a command's flags and examples.
 `)
 }

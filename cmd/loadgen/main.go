@@ -35,6 +35,8 @@ import (
 	"runtime/pprof"
 	"strings"
 	"time"
+
+	"github.com/licensebot/licensebot/internal/datadir"
 )
 
 // Hard bounds, whatever the flags say: this is a measuring tool, not a
@@ -167,7 +169,7 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&c.addr, "addr", "http://127.0.0.1:8080/interactions", "interactions endpoint (loopback only)")
 	fs.StringVar(&c.keyHex, "key", "", "Ed25519 private key (hex seed or full key) matching the server's DISCORD_PUBLIC_KEY")
 	fs.BoolVar(&c.self, "self", false, "start an in-process HTTP server over -data with a fresh key pair")
-	fs.StringVar(&c.dataDir, "data", "data", "index data directory for -self")
+	fs.StringVar(&c.dataDir, "data", datadir.Default(), "data directory for -self, as licensebot's --data (env LICENSEBOT_DATA)")
 	fs.IntVar(&c.n, "n", 20000, "requests to send to each endpoint, over all rounds (at most 1e6)")
 	fs.IntVar(&c.conc, "c", 32, "concurrent connections (at most 512)")
 	fs.DurationVar(&c.duration, "duration", 30*time.Second, "stop each run after this long (at most 5m)")

@@ -132,3 +132,18 @@ func TestReadQuestionsRefusesAFileWithoutQuestions(t *testing.T) {
 		}
 	}
 }
+
+// -self reads the data directory licensebot itself uses, so the README's
+// `loadgen -self` finds the index `make data` built.
+func TestLoadgenDataDefaultsToLicensebots(t *testing.T) {
+	t.Setenv("LICENSEBOT_DATA", "/srv/licensebot")
+	c, err := parseFlags(nil)
+	if err != nil || c.dataDir != "/srv/licensebot" {
+		t.Errorf("-data default %q, %v; want LICENSEBOT_DATA", c.dataDir, err)
+	}
+	t.Setenv("LICENSEBOT_DATA", "")
+	t.Setenv("XDG_DATA_HOME", "/home/u/.data")
+	if c, _ := parseFlags(nil); c.dataDir != filepath.Join("/home/u/.data", "licensebot") {
+		t.Errorf("-data default %q; want the XDG data directory", c.dataDir)
+	}
+}
