@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -26,8 +27,11 @@ type PullResult struct {
 
 // PullOptions configures Pull.
 type PullOptions struct {
-	Dest   string       // directory the texts are written to (data/texts)
-	From   string       // mirror directory to copy from; texts it lacks are downloaded; "" to download all
+	Dest string // directory the texts are written to (data/texts)
+	From string // mirror directory to copy from; texts it lacks are downloaded; "" to download all
+	// All refuses a pull that would leave a document out (one with no
+	// download URL the mirror lacks): an AbsentError, nothing written.
+	All    bool
 	Client *http.Client // nil: http.DefaultClient
 	// Progress, if not nil, hears of each document once it is staged
 	// (fetched or copied and verified, not yet written): done of total.
@@ -38,6 +42,14 @@ type PullOptions struct {
 // the network or the download host cannot be reached (offline, DNS, a
 // firewall): the fix is a mirror (--from), not a retry of each text.
 var ErrUnreachable = errors.New("cannot reach the download server")
+
+// AbsentError is a pull with All that would leave documents out: they
+// have no download URL and the mirror (if any) lacks them.
+type AbsentError struct{ Docs []string }
+
+func (e *AbsentError) Error() string {
+	return fmt.Sprintf("corpus pull: nothing written: %s: no download URL and not in the mirror", strings.Join(e.Docs, ", "))
+}
 
 // pullWorkers is how many texts are fetched at once: enough to hide the
 // latency of ~30 small downloads, few enough to be polite to the hosts.
@@ -66,6 +78,17 @@ func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, err
 	all, err := stageAll(ctx, m, opts)
 	if err != nil {
 		return nil, fmt.Errorf("corpus pull: nothing written: %w", err)
+	}
+	if opts.All {
+		var absent AbsentError
+		for _, s := range all {
+			if s.res.Action == "absent" {
+				absent.Docs = append(absent.Docs, s.res.Doc)
+			}
+		}
+		if len(absent.Docs) > 0 {
+			return nil, &absent
+		}
 	}
 	out := make([]PullResult, 0, len(all))
 	for _, s := range all {

@@ -255,9 +255,20 @@ func TestPullAllNamesAbsentTexts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, stderr, code := run(t, "corpus", "pull", "--all", "--data", t.TempDir(), "--from", mirror)
+	data := t.TempDir()
+	_, stderr, code := run(t, "corpus", "pull", "--all", "--data", data, "--from", mirror)
 	if code == 0 || !strings.Contains(stderr, "osd") || !strings.Contains(stderr, "critique-llama4-not-open-source") {
 		t.Errorf("exit %d, stderr %q; want a failure naming osd and the critique", code, stderr)
+	}
+	// Refused before anything is written: no text half-pulled.
+	if written, _ := filepath.Glob(filepath.Join(data, "texts", "*.txt")); len(written) > 0 {
+		t.Errorf("a refused pull --all wrote %d texts", len(written))
+	}
+	// Without --all the pull goes on, and its note does not send the user
+	// to the --from they already gave.
+	_, stderr, code = run(t, "corpus", "pull", "--data", data, "--from", mirror)
+	if code != 0 || !strings.Contains(stderr, "osd") || strings.Contains(stderr, "use --from") {
+		t.Errorf("pull without --all: exit %d, stderr %q", code, stderr)
 	}
 }
 
