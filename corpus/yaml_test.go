@@ -90,7 +90,11 @@ func TestDecoderRefusesWithTheLine(t *testing.T) {
 		{"list for a string", "name: [a]\n", "x.yaml:1: malformed YAML: cannot unmarshal !!seq into string"},
 		{"bad reference", "items:\n  - refs:\n      - doc\n", `x.yaml:3: malformed YAML: reference "doc" is not of the form doc#section`},
 		{"empty file", "", "x.yaml: empty file"},
-		{"not YAML", "items: [\n", "x.yaml: malformed YAML: line 1: did not find expected node content"},
+		{"not YAML", "items: [\n", "x.yaml:1: malformed YAML: did not find expected node content, in the block that starts here"},
+		{"quote left open", "items:\n  - id: a\n    refs: [\"doc#1]\n  - id: b\n    n: 2\n", "x.yaml:3: malformed YAML: a quote is left open (found unexpected end of stream)"},
+		{"quote left open at the end", "name: \"n\nitems: []\n", "x.yaml:1: malformed YAML: a quote is left open (found unexpected end of stream)"},
+		// The parser names the block's first line (1); the quote is on 3.
+		{"quote left open in a block", "items:\n  - id: a\n    name: \"b\n  - id: c\n    n: 2\nname: \"x\"\n", "x.yaml:3: malformed YAML: a quote is left open (did not find expected key)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := decodeString(t, tc.body)
