@@ -89,6 +89,12 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 	if subject, rest, ok := e.SplitSubject(words); ok {
 		return subject, rest
 	}
+	// One quoted argument holding license and question ("Llama 4 credit").
+	if fields := strings.Fields(strings.Join(words, " ")); len(fields) > len(words) {
+		if subject, rest, ok := e.SplitSubject(fields); ok {
+			return subject, rest
+		}
+	}
 	return words[0], words[1:]
 }
 

@@ -32,6 +32,7 @@ func TestAskReadsNamesAsPeopleTypeThem(t *testing.T) {
 	}{
 		{[]string{"Llama", "4", "credit"}, "llama4", "attribution", false, true},
 		{[]string{"Llama 4", "credit"}, "llama4", "attribution", false, true},
+		{[]string{"Llama 4 credit"}, "llama4", "attribution", false, true}, // all in one quoted argument
 		{[]string{"llama", "3.1", "built", "with", "llama"}, "llama3.1", "attribution", false, true},
 		{[]string{"Qwen2.5-7B-Instruct", "commercial", "use"}, "", "", true, true},
 		{[]string{"LicenseRef-scancode-llama-4-cla-2025", "credit"}, "llama4", "attribution", false, true}, // ScanCode id
@@ -73,6 +74,19 @@ func TestAskWithoutTopicListsTopics(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, "attribution") || !strings.Contains(stderr, "licensebot ask llama4 ") {
 			t.Errorf("ask %q: exit %d:\n%s", args, code, stderr)
 		}
+	}
+}
+
+// A question typed whole, its license inside it, is told the order.
+func TestAskWithTheLicenseInsideTheQuestion(t *testing.T) {
+	t.Parallel()
+	data := indextest.DataDir(t)
+	_, stderr, code := run(t, "ask", "--data", data, "can I use llama 4 commercially?")
+	if code != 2 || !strings.Contains(stderr, "licensebot ask llama4 …") {
+		t.Errorf("exit %d, %q; want the order with the license it meant", code, stderr)
+	}
+	if _, stderr, _ := run(t, "ask", "--data", data, "llama5", "credit"); strings.Contains(stderr, "comes first") {
+		t.Errorf("a misspelt license alone is no question typed whole: %q", stderr)
 	}
 }
 
