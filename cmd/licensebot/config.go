@@ -37,13 +37,6 @@ func (d *dirs) paths() corpus.Paths {
 	return corpus.Paths{Dir: d.corpus, Texts: texts}
 }
 
-func envOr(key, def string) string {
-	if v, ok := os.LookupEnv(key); ok && v != "" {
-		return v
-	}
-	return def
-}
-
 // discordConfig is the Discord side of the configuration: environment
 // variables, each mirrored by a flag.
 type discordConfig struct {
