@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/licensebot/licensebot/index"
@@ -41,20 +42,42 @@ func (c *askCommand) Run(ctx context.Context) error {
 	defer e.Close()
 	license, topic := splitSubject(e, c.words)
 	if len(topic) == 0 {
-		return c.m.noTopic(e, license)
+		return orderHint(e, c.m.noTopic(e, license), c.words)
 	}
 	a, err := e.Ask(ctx, license, strings.Join(topic, " "))
 	if errors.Is(err, index.ErrEmptyTopic) {
 		return c.m.noTopic(e, license)
 	}
 	if err != nil {
-		return err
+		return orderHint(e, err, c.words)
 	}
 	if c.json {
 		return writeJSON(c.m.Stdout, a)
 	}
 	c.m.out().printAnswer(a)
 	return nil
+}
+
+// orderHint adds to an unknown license the order to ask in, when the
+// words typed hold a license after their start: a question typed whole
+// ("can I use llama 4 commercially?").
+func orderHint(e *index.Engine, err error, words []string) error {
+	var unknown *index.UnknownLicenseError
+	if !errors.As(err, &unknown) {
+		return err
+	}
+	fields := strings.Fields(strings.Join(words, " "))
+	for i := 1; i < len(fields); i++ {
+		subject, rest, ok := e.SplitSubject(fields[i:])
+		if !ok || len(rest) > 0 && versionLike.MatchString(rest[0]) {
+			continue
+		}
+		if info, err := e.ResolveLicense(subject); err == nil && e.ModelIn(subject) == nil {
+			subject = info.Key // a license by its key; a model as typed
+		}
+		return fmt.Errorf("%w\nThe license comes first, then the question: licensebot ask %s …", err, subject)
+	}
+	return err
 }
 
 // noTopic answers `ask LICENSE` without a topic: the topics the license
@@ -89,14 +112,19 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 	if subject, rest, ok := e.SplitSubject(words); ok {
 		return subject, rest
 	}
-	// One quoted argument holding license and question ("Llama 4 credit").
-	if fields := strings.Fields(strings.Join(words, " ")); len(fields) > len(words) {
-		if subject, rest, ok := e.SplitSubject(fields); ok {
+	// One quoted argument holding license and question ("Llama 4 credit"),
+	// unless what follows the license is a version it does not have ("GPL 4
+	// patents" is no question about the GPL 3).
+	if fields := strings.Fields(words[0]); len(words) == 1 && len(fields) > 1 {
+		if subject, rest, ok := e.SplitSubject(fields); ok && !versionLike.MatchString(rest[0]) {
 			return subject, rest
 		}
 	}
 	return words[0], words[1:]
 }
+
+// versionLike is a word that reads as a version number: 4, 5.0, v2.
+var versionLike = regexp.MustCompile(`^(?i)v?\d+(\.\d+)*$`)
 
 // out is a printer for standard output.
 func (m *Main) out() printer { return printer{w: m.Stdout, t: terminalOf(m.Stdout)} }

@@ -85,8 +85,25 @@ func TestAskWithTheLicenseInsideTheQuestion(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "licensebot ask llama4 …") {
 		t.Errorf("exit %d, %q; want the order with the license it meant", code, stderr)
 	}
-	if _, stderr, _ := run(t, "ask", "--data", data, "llama5", "credit"); strings.Contains(stderr, "comes first") {
-		t.Errorf("a misspelt license alone is no question typed whole: %q", stderr)
+	// A misspelt license of several words is no question typed whole, in
+	// ask or any other command.
+	for _, args := range [][]string{{"ask", "Llama 5", "credit"}, {"ask", "Llama 5 credit"}, {"opensource", "Llama 5"}, {"topics", "Apache 3"}} {
+		if _, stderr, _ := run(t, append(args, "--data", data)...); strings.Contains(stderr, "comes first") {
+			t.Errorf("%q: %q", args, stderr)
+		}
+	}
+}
+
+// One quoted argument is split into license and question only when the
+// question does not start with a version the license lacks: "GPL 4" is
+// not the GPL 3.
+func TestAskDoesNotReadAnotherVersion(t *testing.T) {
+	t.Parallel()
+	data := indextest.DataDir(t)
+	for _, arg := range []string{"GPL 4 patents", "CC BY 5.0 commercial", "BSD 4 clause credit"} {
+		if out, stderr, code := run(t, "ask", "--data", data, arg); code != 2 || !strings.Contains(stderr, "unknown license") {
+			t.Errorf("ask %q: exit %d, %.120q %q; want unknown license", arg, code, out, stderr)
+		}
 	}
 }
 

@@ -41,10 +41,6 @@ func exitCode(err error, stderr io.Writer) int {
 		return 0
 	case errors.As(err, &unknown):
 		fmt.Fprintln(stderr, "licensebot:", err)
-		if strings.Contains(strings.TrimSpace(unknown.Input), " ") && len(unknown.Suggestions) > 0 {
-			// A question typed whole, the license inside it.
-			fmt.Fprintf(stderr, "The license comes first, then the question: licensebot ask %s …\n", unknown.Suggestions[0])
-		}
 		fmt.Fprintln(stderr, "`licensebot licenses` lists the licenses, `licensebot models` the models.")
 		return 2
 	case errors.As(err, &unindexed):
