@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,58 +43,47 @@ func decodeYAMLFile(f files, path string, v any) error {
 var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError places a YAML syntax error, which has no node, at a line.
-// The parser names the line where the enclosing block starts, not where
-// it went wrong; the commonest slip, a quote left open, swallows the
-// lines after it, so the first line after that start with an odd number
-// of double quotes is named instead.
+// The parser's line is near the fault but not always on it — for a quote
+// left open it is where the enclosing block starts, or the file's end —
+// so a quote left open, the commonest slip, is looked for and named.
 func syntaxError(path string, src []byte, err error) error {
 	m := syntaxLine.FindStringSubmatch(err.Error())
 	if m == nil {
 		return &Error{File: path, Err: fmt.Errorf("malformed YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
-	start, _ := strconv.Atoi(m[1])
-	if m[2] == "did not find expected key" || m[2] == "found unexpected end of stream" {
-		if at := openQuoteNear(strings.Split(string(src), "\n"), start); at > 0 {
-			return &Error{File: path, Line: at, Err: fmt.Errorf("malformed YAML: a quote is left open (%s)", m[2])}
-		}
+	if at := unclosedQuote(src); at > 0 {
+		return &Error{File: path, Line: at, Err: fmt.Errorf("malformed YAML: a quote is left open (%s)", m[2])}
 	}
-	return &Error{File: path, Line: start, Err: fmt.Errorf("malformed YAML: %s, in the block that starts here", m[2])}
+	line, _ := strconv.Atoi(m[1])
+	return &Error{File: path, Line: line, Err: fmt.Errorf("malformed YAML near this line: %s", m[2])}
 }
 
-// openQuoteNear is the line (from 1) of the first line from line start on
-// that leaves a quote open, else of the last one before it (the parser
-// names the end of the file for a quote it read to the end); 0 for none.
-func openQuoteNear(lines []string, start int) int {
-	for i := max(start-1, 0); i < len(lines); i++ {
-		if openQuote(lines[i]) {
-			return i + 1
-		}
-	}
-	for i := min(start-1, len(lines)) - 1; i >= 0; i-- {
-		if openQuote(lines[i]) {
-			return i + 1
+// unclosedQuote is the line (from 1) of the quote left open that makes src
+// fail to parse, or 0: the first line with an odd number of one kind of
+// quote such that closing it at the line's end makes src parse. A line
+// whose quotes are odd for another reason (a 12" screen, it's) is passed
+// over, since closing it mends nothing.
+func unclosedQuote(src []byte) int {
+	lines := strings.Split(string(src), "\n")
+	for i, line := range lines {
+		for _, q := range []string{`"`, "'"} {
+			if strings.Count(line, q)%2 == 0 {
+				continue
+			}
+			// Closed at the line's end, or before the brackets that end a
+			// flow list on it (refs: ["doc#1]).
+			body := strings.TrimRight(line, " ]},")
+			for _, closed := range []string{line + q, body + q + line[len(body):]} {
+				mended := slices.Clone(lines)
+				mended[i] = closed
+				var n yaml.Node
+				if yaml.Unmarshal([]byte(strings.Join(mended, "\n")), &n) == nil {
+					return i + 1
+				}
+			}
 		}
 	}
 	return 0
-}
-
-// openQuote reports whether line, up to a comment, has an odd number of
-// unescaped double quotes (single-quoted text and # inside quotes aside).
-func openQuote(line string) bool {
-	n, single := 0, false
-	for i := 0; i < len(line); i++ {
-		switch c := line[i]; {
-		case c == '\\' && n%2 == 1:
-			i++
-		case c == '\'' && n%2 == 0:
-			single = !single
-		case c == '"' && !single:
-			n++
-		case c == '#' && n%2 == 0 && !single && (i == 0 || line[i-1] == ' '):
-			return false
-		}
-	}
-	return n%2 == 1
 }
 
 // decodeNode decodes n into v. Scalars are yaml.v3's to convert; the

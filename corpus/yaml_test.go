@@ -90,7 +90,10 @@ func TestDecoderRefusesWithTheLine(t *testing.T) {
 		{"list for a string", "name: [a]\n", "x.yaml:1: malformed YAML: cannot unmarshal !!seq into string"},
 		{"bad reference", "items:\n  - refs:\n      - doc\n", `x.yaml:3: malformed YAML: reference "doc" is not of the form doc#section`},
 		{"empty file", "", "x.yaml: empty file"},
-		{"not YAML", "items: [\n", "x.yaml:1: malformed YAML: did not find expected node content, in the block that starts here"},
+		{"not YAML", "items: [\n", "x.yaml:1: malformed YAML near this line: did not find expected node content"},
+		// Quotes that are odd for another reason come before the slip.
+		{"quote left open after odd ones", "items:\n  - id: a 12\" screen\n    tags: [it's]\n    refs: [\"doc#1]\n  - id: b\n", "x.yaml:4: malformed YAML: a quote is left open (found unexpected end of stream)"},
+		{"single quote left open", "items:\n  - id: 'a\n  - id: b\n    n: 2\nname: a 12\" screen\n", "x.yaml:2: malformed YAML: a quote is left open (found unexpected end of stream)"},
 		{"quote left open", "items:\n  - id: a\n    refs: [\"doc#1]\n  - id: b\n    n: 2\n", "x.yaml:3: malformed YAML: a quote is left open (found unexpected end of stream)"},
 		{"quote left open at the end", "name: \"n\nitems: []\n", "x.yaml:1: malformed YAML: a quote is left open (found unexpected end of stream)"},
 		// The parser names the block's first line (1); the quote is on 3.
