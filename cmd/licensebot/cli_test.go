@@ -11,7 +11,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -273,10 +272,13 @@ func TestHealthcheck(t *testing.T) {
 // served in both modes (the image sets :9090), never the interactions port.
 func TestHealthcheckAsksTheOpsAddress(t *testing.T) {
 	t.Setenv("LICENSEBOT_HTTP_ADDR", ":8080")
-	t.Setenv("LICENSEBOT_METRICS_ADDR", "127.0.0.1:9191")
-	c := &healthcheckCommand{m: NewMain(io.Discard, io.Discard)}
-	if err := c.ParseFlags(nil); err != nil || !slices.Equal(c.addrs, []string{"127.0.0.1:9191", ":9090"}) {
-		t.Errorf("addresses %v, %v; want the ops address, then :9090", c.addrs, err)
+	for metrics, want := range map[string]string{"127.0.0.1:9191": "127.0.0.1:9191", "": ":9090"} {
+		// Only that address: another bot's :9090 must not answer for it.
+		t.Setenv("LICENSEBOT_METRICS_ADDR", metrics)
+		c := &healthcheckCommand{m: NewMain(io.Discard, io.Discard)}
+		if err := c.ParseFlags(nil); err != nil || c.addr != want {
+			t.Errorf("LICENSEBOT_METRICS_ADDR=%q: address %q, %v; want only %s", metrics, c.addr, err, want)
+		}
 	}
 }
 

@@ -1,14 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
-	"slices"
 	"strings"
 	"time"
 )
@@ -18,7 +17,7 @@ import (
 // and no curl; the binary checks itself.
 type healthcheckCommand struct {
 	m       *Main
-	addrs   []string
+	addr    string
 	timeout time.Duration
 }
 
@@ -29,38 +28,19 @@ func (c *healthcheckCommand) ParseFlags(args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	c.addrs = []string{*addr}
-	if *addr == "" {
-		c.addrs = candidates(os.Getenv("LICENSEBOT_METRICS_ADDR"), ":9090")
-	}
+	c.addr = cmp.Or(*addr, os.Getenv("LICENSEBOT_METRICS_ADDR"), ":9090")
 	return nil
 }
 
-// candidates are the addresses given, without empty ones and repeats.
-func candidates(addrs ...string) []string {
-	var out []string
-	for _, a := range addrs {
-		if a != "" && !slices.Contains(out, a) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// Run asks each address in turn for /readyz, which a bot serves on its ops
-// address in both modes (never on the interactions port, which faces the
-// internet); the first ready answer is health.
+// Run asks the ops address for /readyz, which a bot serves there in both
+// modes (never on the interactions port, which faces the internet).
 func (c *healthcheckCommand) Run(ctx context.Context) error {
-	var errs []error
-	for _, a := range c.addrs {
-		body, err := c.ask(ctx, readyURL(a))
-		if err == nil {
-			fmt.Fprint(c.m.Stdout, body)
-			return nil
-		}
-		errs = append(errs, err)
+	body, err := c.ask(ctx, readyURL(c.addr))
+	if err != nil {
+		return fmt.Errorf("healthcheck: %w", err)
 	}
-	return fmt.Errorf("healthcheck: %w", errors.Join(errs...))
+	fmt.Fprint(c.m.Stdout, body)
+	return nil
 }
 
 func (c *healthcheckCommand) ask(ctx context.Context, u string) (string, error) {
