@@ -45,10 +45,17 @@ var ErrUnreachable = errors.New("cannot reach the download server")
 
 // AbsentError is a pull with All that would leave documents out: they
 // have no download URL and the mirror (if any) lacks them.
-type AbsentError struct{ Docs []string }
+type AbsentError struct {
+	Docs []string
+	From string // the mirror, "" when none was given
+}
 
 func (e *AbsentError) Error() string {
-	return fmt.Sprintf("corpus pull: nothing written: %s: no download URL and not in the mirror", strings.Join(e.Docs, ", "))
+	where := "no mirror was given"
+	if e.From != "" {
+		where = "not in the mirror " + e.From
+	}
+	return fmt.Sprintf("corpus pull: nothing written: %s: no download URL, and %s", strings.Join(e.Docs, ", "), where)
 }
 
 // pullWorkers is how many texts are fetched at once: enough to hide the
@@ -80,7 +87,7 @@ func Pull(ctx context.Context, m *Manifest, opts PullOptions) ([]PullResult, err
 		return nil, fmt.Errorf("corpus pull: nothing written: %w", err)
 	}
 	if opts.All {
-		var absent AbsentError
+		absent := AbsentError{From: opts.From}
 		for _, s := range all {
 			if s.res.Action == "absent" {
 				absent.Docs = append(absent.Docs, s.res.Doc)

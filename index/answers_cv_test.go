@@ -90,6 +90,12 @@ func crossValidateAnswers(t *testing.T, k int) answerCV {
 		t.Fatal(err)
 	}
 	cv := answerCV{byFile: map[string][3]int{}, byPath: map[string][3]int{}, models: modelLicenses(c)}
+	if spec := os.Getenv("LICENSEBOT_CV_DROP"); spec != "" {
+		origin, share, _ := strings.Cut(spec, ":")
+		if f, err := strconv.ParseFloat(share, 64); err != nil || f < 0 || f > 1 || !slices.Contains(cvOrigins, origin) {
+			t.Fatalf("LICENSEBOT_CV_DROP=%q: want ORIGIN:SHARE, an origin of %q and a share from 0 to 1", spec, cvOrigins)
+		}
+	}
 	for fold := 0; fold < k; fold++ {
 		var train, held []corpus.Question
 		for _, q := range c.Questions {

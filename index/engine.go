@@ -593,12 +593,13 @@ func isUnindexed(err error) bool {
 }
 
 // policies are the policies l incorporates as documents of their own, each
-// with section sec ("llama4-aup#2.b").
+// with section sec ("llama4-aup#2.b") or, for a policy whose sections are
+// an unnumbered list, its list item of that number ("llama3.1-aup#b2.b").
 func (s *snapshot) policies(l *licenseMeta, sec string) []string {
 	var out []string
 	for _, d := range l.Docs {
 		if dm := s.docs[d]; dm != nil && dm.Kind == string(corpus.KindPolicy) {
-			out = append(out, d+"#"+sec)
+			out = append(out, d+"#"+sec, d+"#b"+sec)
 		}
 	}
 	return out

@@ -418,6 +418,12 @@ func TestClauseLookup(t *testing.T) {
 			t.Errorf("Clause(llama4, %q) = %v, %v; want llama4-license#%s", sec, h, err, want)
 		}
 	}
+	// The Llama 3.1 policy's sections are list items: •2.b, and its AUP 2.b.
+	for _, sec := range []string{"•2.b", "• 2.b", "AUP 2.b"} {
+		if h, err := e.Clause(ctx, "llama3.1", sec); err != nil || h.Doc != "llama3.1-aup" || h.Section != "b2.b" {
+			t.Errorf("Clause(llama3.1, %q) = %v, %v; want llama3.1-aup#b2.b", sec, h, err)
+		}
+	}
 	if _, err := e.Clause(ctx, "llama4", "99.z"); !errors.Is(err, index.ErrNoSuchSection) {
 		t.Errorf("missing section: err = %v", err)
 	}
