@@ -191,13 +191,14 @@ func readCard(fsys files, f string, m *Manifest) (*Card, error) {
 	}
 	c.File = f
 	c.raw, _ = fsys.ReadFile(f)
-	if m.LicenseDoc(c.License) == nil {
+	d := m.LicenseDoc(c.License)
+	if d == nil {
 		return nil, errorf(f, 1, "license %q is not a license key in the manifest", c.License)
 	}
 	if want := c.License + ".yaml"; filepath.Base(f) != want {
 		return nil, errorf(f, 1, "card for %s must be named %s", c.License, want)
 	}
-	if g, d := c.Grant, m.LicenseDoc(c.License); g != nil && g.Doc != d.ID && !slices.Contains(d.Incorporates, g.Doc) {
+	if g := c.Grant; g != nil && g.Doc != d.ID && !slices.Contains(d.Incorporates, g.Doc) {
 		return nil, errorf(f, g.Line, "grant %s is not in %s's text or a policy it incorporates", g, c.License)
 	}
 	return &c, nil

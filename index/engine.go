@@ -488,16 +488,17 @@ func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, err
 			docs = []string{strings.TrimSpace(doc)}
 		}
 		sec := normalizeSection(section)
+		var places []clauseID
+		for _, d := range docs {
+			places = append(places, clauseID{d, sec})
+		}
 		if rest, ok := strings.CutPrefix(sec, "aup."); ok && !named {
 			// "AUP 2.b" is the policy's §2.b: the policy embedded in the
 			// license text where it is (aup.2.b), else its own document.
-			docs = append(slices.Clone(docs), s.policies(l, rest)...)
+			places = append(places, s.policies(l, rest)...)
 		}
-		for _, d := range docs {
-			sec := sec
-			if doc, own, ok := strings.Cut(d, "#"); ok { // a policy's own section
-				d, sec = doc, own
-			}
+		for _, at := range places {
+			d, sec := at.doc, at.section
 			if !contains(l.Docs, d) {
 				continue
 			}
@@ -592,14 +593,15 @@ func isUnindexed(err error) bool {
 	return errors.As(err, &u)
 }
 
-// policies are the policies l incorporates as documents of their own, each
-// with section sec ("llama4-aup#2.b") or, for a policy whose sections are
-// an unnumbered list, its list item of that number ("llama3.1-aup#b2.b").
-func (s *snapshot) policies(l *licenseMeta, sec string) []string {
-	var out []string
+// policies are the places of section sec in the policies l incorporates
+// as documents of their own (llama4-aup §2.b) or, for a policy whose
+// sections are an unnumbered list, its list item of that number
+// (llama3.1-aup •2.b).
+func (s *snapshot) policies(l *licenseMeta, sec string) []clauseID {
+	var out []clauseID
 	for _, d := range l.Docs {
 		if dm := s.docs[d]; dm != nil && dm.Kind == string(corpus.KindPolicy) {
-			out = append(out, d+"#"+sec, d+"#b"+sec)
+			out = append(out, clauseID{d, sec}, clauseID{d, "b" + sec})
 		}
 	}
 	return out
