@@ -362,6 +362,33 @@ func TestUnsureAnswerQuotesTheLikeliestTopics(t *testing.T) {
 	}
 }
 
+// A case a question names leads as its second, stricter aspect only when
+// the model reads the question as about it at all: "my hobby Discord bot"
+// names the acceptable-use policy's "bots" in passing, and the question
+// asks about credit; "a nuclear plant controller" is the question.
+func TestIncidentalCaseIsNoSecondAspect(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	a, err := e.Ask(ctx, "llama3", "I run a hobby Discord bot on Meta Llama 3 8B for my friends. Do I still need to display any credit?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Suggestions) == 0 || a.Suggestions[0].Topic != "attribution" {
+		t.Errorf("suggestions %v: want attribution first", a.Suggestions)
+	}
+	if a.Closest != nil && a.Closest.Topic != "attribution" {
+		t.Errorf("the card shown for context is %s, want attribution's", a.Closest.Topic)
+	}
+	b, err := e.Ask(ctx, "llama4", "can i sell a nuclear plant controller built on llama")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lead := b.Clauses[0]; lead.Doc != "llama4-aup" {
+		t.Errorf("a named prohibited use leads with %s#%s, want the use policy's clause", lead.Doc, lead.Section)
+	}
+}
+
 // A question whose words are all in one clause names that clause: it
 // leads, ahead of the topics the model leans to.
 func TestQuestionNamingAClauseGetsIt(t *testing.T) {
