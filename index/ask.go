@@ -131,6 +131,31 @@ func (s *snapshot) wordsOf(r *reading) []word {
 	return r.ws
 }
 
+// exactFor is r.exact, or the topic when the input is one of its names
+// once the license's own name is set aside: "deepseek output ownership"
+// asked of DeepSeek is "output ownership". Only the name's words no
+// topic uses are set aside: "attribution" in "Creative Commons
+// Attribution" stays a question. A question for a party ("who owns gemma
+// outputs") is not one of a topic's names, though "who owns the outputs"
+// is: it asks for no status.
+func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
+	if t := r.exact(); t != "" {
+		return t
+	}
+	if asksWho(r.text) || asksOwner(r.text) {
+		return ""
+	}
+	ws := s.wordsOf(r)
+	rest := keepWords(ws, func(st string) bool { return s.nameStems[l.Key][st] && !s.topics.inVocab(st) })
+	if rest == "" || len(strings.Fields(rest)) == len(ws) {
+		return ""
+	}
+	if p, named := s.topics.matchStems(s.stems(rest)); named && p.whole {
+		return p.topic
+	}
+	return ""
+}
+
 // exact is the topic when the whole input is one of its names ("credit",
 // "distillation"): no model is needed to read it.
 func (r *reading) exact() string {
@@ -172,7 +197,7 @@ func (s *snapshot) read(text string) *reading {
 func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {
 	a := s.newAnswer(l, question)
 	r := s.read(question)
-	if t := r.exact(); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) {
+	if t := s.exactFor(r, l); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) {
 		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, t)
 	}

@@ -362,6 +362,38 @@ func TestUnsureAnswerQuotesTheLikeliestTopics(t *testing.T) {
 	}
 }
 
+// Users name the license in the question too: the name set aside, a
+// question that is one of a topic's names is answered as that name is,
+// but a question for a party ("who owns …") still gets no verdict.
+func TestLicenseNameInQuestionIsSetAside(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	for _, c := range []struct{ license, named, bare string }{
+		{"bigscience-openrail-m", "is bigscience openrail-m open source", "open source"},
+		{"apache-2.0", "is apache 2.0 copyleft", "copyleft"},
+	} {
+		a, err := e.Ask(ctx, c.license, c.named)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := e.Ask(ctx, c.license, c.bare)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Verdict.Status == index.StatusUnknown || a.Verdict.Status != b.Verdict.Status || a.Topic != b.Topic {
+			t.Errorf("%s %q: %s on %s, want %q's %s on %s", c.license, c.named, a.Verdict.Status, a.Topic, c.bare, b.Verdict.Status, b.Topic)
+		}
+	}
+	a, err := e.Ask(ctx, "gemma", "who owns gemma outputs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict.Status != index.StatusUnknown {
+		t.Errorf("who owns gemma outputs: %s, want no verdict for a question asking for a party", a.Verdict.Status)
+	}
+}
+
 // A case a question names leads as its second, stricter aspect only when
 // the model reads the question as about it at all: "my hobby Discord bot"
 // names the acceptable-use policy's "bots" in passing, and the question

@@ -317,3 +317,13 @@ func max3(a, b int) int {
 func runesApart(a, b string) int {
 	return abs(utf8.RuneCountInString(a) - utf8.RuneCountInString(b))
 }
+
+// inVocab reports whether some topic's vocabulary holds stem st.
+func (tm *topicMatcher) inVocab(st string) bool {
+	for _, v := range tm.vocab {
+		if v[st] {
+			return true
+		}
+	}
+	return false
+}
