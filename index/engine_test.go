@@ -364,7 +364,8 @@ func TestUnsureAnswerQuotesTheLikeliestTopics(t *testing.T) {
 
 // Users name the license in the question too: the name set aside, a
 // question that is one of a topic's names is answered as that name is,
-// but a question for a party ("who owns …") still gets no verdict.
+// a verdict must hold without the name, and a question for a party
+// ("who owns …") still gets no verdict.
 func TestLicenseNameInQuestionIsSetAside(t *testing.T) {
 	t.Parallel()
 	e := indextest.Engine(t)
@@ -383,6 +384,19 @@ func TestLicenseNameInQuestionIsSetAside(t *testing.T) {
 		}
 		if b.Verdict.Status == index.StatusUnknown || a.Verdict.Status != b.Verdict.Status || a.Topic != b.Topic {
 			t.Errorf("%s %q: %s on %s, want %q's %s on %s", c.license, c.named, a.Verdict.Status, a.Topic, c.bare, b.Verdict.Status, b.Topic)
+		}
+	}
+	// The verdict must hold without the name: "sa" is read as share-alike.
+	for _, c := range []struct {
+		q    string
+		want index.Status
+	}{{"cc-by-sa drm", index.StatusUnknown}, {"cc-by-sa share alike", index.StatusRequired}} {
+		a, err := e.Ask(ctx, "cc-by-sa-4.0", c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != c.want {
+			t.Errorf("cc-by-sa-4.0 %q: %s, want %s", c.q, a.Verdict.Status, c.want)
 		}
 	}
 	a, err := e.Ask(ctx, "gemma", "who owns gemma outputs")
