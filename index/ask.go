@@ -155,6 +155,14 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	return ""
 }
 
+// verdictHolds is what a verdict asked plainly needs besides: the
+// reading holds without the license's name (readWithoutName), and the
+// question names no catalogued model that the license does not govern —
+// the card speaks for the license asked, not for that model.
+func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
+	return s.readWithoutName(r, l, topic) && s.otherModel(r, l) == nil
+}
+
 // withoutName returns r's text without the words of l's name that no
 // topic uses, and whether there were any.
 func (s *snapshot) withoutName(r *reading, l *licenseMeta) (string, bool) {
@@ -234,11 +242,11 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 	// plainly first: most questions are not asked plainly, and it is the
 	// cheaper test (statusAnswers may search the index for a case).
 	case two && verdictable && s.plainly(r, l, first.Topic, second.Topic) &&
-		s.statusAnswers(r, l, first.Topic, second.Topic) && s.readWithoutName(r, l, first.Topic):
+		s.statusAnswers(r, l, first.Topic, second.Topic) && s.verdictHolds(r, l, first.Topic):
 		r.pick = true
 		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
 	case !two && verdictable && s.plainly(r, l, first.Topic) && s.statusAnswers(r, l, first.Topic) &&
-		s.readWithoutName(r, l, first.Topic):
+		s.verdictHolds(r, l, first.Topic):
 		r.pick = true
 		return a, s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:

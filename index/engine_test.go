@@ -408,6 +408,34 @@ func TestLicenseNameInQuestionIsSetAside(t *testing.T) {
 	}
 }
 
+// A question that names a model of the license's family under another
+// license gets no verdict: DeepSeek-R1 is MIT, and the DeepSeek License's
+// military ban is not its answer. A name that only names the license, or
+// another model as an object, leaves the verdict alone.
+func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		license, q string
+		verdict    bool
+	}{
+		{"deepseek", "deepseek r1 military", false},
+		{"deepseek", "deepseek v3 military", true},
+		{"llama4", "llama 1 commercial use", false},
+		{"llama4", "llama military", true},
+		{"llama2", "llama 2 7b military", true},
+	} {
+		a, err := e.Ask(ctx, c.license, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Verdict.Status != index.StatusUnknown; got != c.verdict {
+			t.Errorf("%s %q: %s, want a verdict: %v", c.license, c.q, a.Verdict.Status, c.verdict)
+		}
+	}
+}
+
 // A case a question names leads as its second, stricter aspect only when
 // the model reads the question as about it at all: "my hobby Discord bot"
 // names the acceptable-use policy's "bots" in passing, and the question

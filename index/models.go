@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -268,18 +269,71 @@ func (mo *modelMeta) matches(folded string) bool {
 // licenses are none indexed.
 func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 	words := strings.Fields(text)
+	var found *modelMeta
+	var license *licenseMeta
+	var rest string
+	s.modelRuns(words, func(mo *modelMeta, i, n int) bool {
+		sub, err := s.modelSubject(mo)
+		if err != nil {
+			return false
+		}
+		found, license = mo, sub.license
+		rest = strings.Join(append(append([]string{}, words[:i]...), words[i+n:]...), " ")
+		return true
+	})
+	if found == nil {
+		return nil, nil, text
+	}
+	return found, license, rest
+}
+
+// modelRuns calls f with each catalogued model named by a run of up to
+// four of words, longest runs first, and the run's place, until f
+// returns true.
+func (s *snapshot) modelRuns(words []string, f func(mo *modelMeta, i, n int) bool) {
 	for n := min(4, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			name := strings.Trim(strings.Join(words[i:i+n], " "), "?!.,;:()\"'")
-			if mo := s.models.lookup(name); mo != nil {
-				if sub, err := s.modelSubject(mo); err == nil {
-					rest := strings.Join(append(append([]string{}, words[:i]...), words[i+n:]...), " ")
-					return mo, sub.license, rest
-				}
+			if mo := s.models.lookup(name); mo != nil && f(mo, i, n) {
+				return
 			}
 		}
 	}
-	return nil, nil, text
+}
+
+// otherModel returns a model of l's family by name that l does not
+// govern, named in the question ("deepseek r1" asked of the DeepSeek
+// License: R1 is under MIT), or nil: the asker takes it to be under l.
+// Only a name that shares a word with l's and has one of its own counts:
+// "llama" alone names l, though LLaMA (v1) answers to it too, and
+// "train mistral on llama 2 outputs" is about Llama 2.
+func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
+	var other *modelMeta
+	words := strings.Fields(r.text)
+	s.modelRuns(words, func(mo *modelMeta, i, n int) bool {
+		if slices.Contains(mo.Licenses, l.Key) {
+			return false
+		}
+		if named, own := s.nameWords(words[i:i+n], l); !named || !own {
+			return false
+		}
+		other = mo
+		return true
+	})
+	return other
+}
+
+// nameWords reports whether run holds a word of l's name, and a word
+// that is not.
+func (s *snapshot) nameWords(run []string, l *licenseMeta) (named, own bool) {
+	for _, w := range run {
+		all := true
+		for _, st := range s.stems(w) {
+			all = all && s.nameStems[l.Key][st]
+		}
+		named, own = named || all, own || !all
+	}
+	return named, own
 }
 
 // ModelIn returns the catalogued model a free-text query names, with the
