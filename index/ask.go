@@ -132,10 +132,8 @@ func (s *snapshot) wordsOf(r *reading) []word {
 }
 
 // exactFor is r.exact, or the topic when the input is one of its names
-// once the license's own name is set aside: "deepseek output ownership"
-// asked of DeepSeek is "output ownership". Only the name's words no
-// topic uses are set aside: "attribution" in "Creative Commons
-// Attribution" stays a question. A question for a party ("who owns gemma
+// once the license's own name is set aside (see withoutName): "is apache
+// 2.0 copyleft" asked of Apache-2.0 is "copyleft". A question for a party ("who owns gemma
 // outputs") is not one of a topic's names, though "who owns the outputs"
 // is: it asks for no status.
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
@@ -163,12 +161,59 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 	return s.readWithoutName(r, l, topic) && s.otherModel(r, l) == nil
 }
 
-// withoutName returns r's text without the words of l's name that no
-// topic uses, and whether there were any.
+// withoutName returns r's text without l's name, and whether it held
+// any: a run of words that is one of l's names, whole ("Gemma Terms of
+// Use"), and a word of a name that no topic uses ("deepseek" in
+// "deepseek output ownership"); a topic's word in a name that is not
+// there whole stays a question ("attribution" in "creative commons
+// attribution terms"). Cross-validated over four orders, the whole names
+// gave 5 more verdicts of 348, and 1.2 more wrong ones: "qwen acceptable
+// use policy?" gets what "acceptable use policy?" gets, a card whose
+// labellers wanted "not addressed" (Qwen has no policy) where it says
+// "conditional" (obey the law).
 func (s *snapshot) withoutName(r *reading, l *licenseMeta) (string, bool) {
 	ws := s.wordsOf(r)
-	rest := keepWords(ws, func(st string) bool { return s.nameStems[l.Key][st] && !s.topics.inVocab(st) })
-	return rest, len(strings.Fields(rest)) < len(ws)
+	named := s.nameRuns(ws, l)
+	var keep []string
+	for i, w := range ws {
+		if named[i] || len(w.stems) > 0 && !slices.ContainsFunc(w.stems, func(st string) bool {
+			return !s.nameStems[l.Key][st] || s.topics.inVocab(st)
+		}) {
+			continue
+		}
+		keep = append(keep, w.text)
+	}
+	return strings.Join(keep, " "), len(keep) < len(ws)
+}
+
+// maxNameWords is the most words of a license's name nameRuns looks for
+// ("GNU Affero General Public License v3").
+const maxNameWords = 6
+
+// nameRuns marks the words of runs that are one of l's names, whole
+// ("Gemma Terms of Use", "Llama 4 Community License", "agpl"), longest
+// first: the name's words a topic uses go with it.
+func (s *snapshot) nameRuns(ws []word, l *licenseMeta) []bool {
+	named := make([]bool, len(ws))
+	var run strings.Builder
+	for n := min(maxNameWords, len(ws)); n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if slices.Contains(named[i:i+n], true) {
+				continue
+			}
+			run.Reset()
+			for _, w := range ws[i : i+n] {
+				run.WriteString(w.text)
+				run.WriteByte(' ')
+			}
+			if k, ok := s.names.resolve(strings.Trim(run.String(), " ?!.,;:()\"'")); ok && k == l.Key {
+				for j := i; j < i+n; j++ {
+					named[j] = true
+				}
+			}
+		}
+	}
+	return named
 }
 
 // readWithoutName reports whether the model reads r as topic with a

@@ -373,6 +373,10 @@ func TestLicenseNameInQuestionIsSetAside(t *testing.T) {
 	for _, c := range []struct{ license, named, bare string }{
 		{"bigscience-openrail-m", "is bigscience openrail-m open source", "open source"},
 		{"apache-2.0", "is apache 2.0 copyleft", "copyleft"},
+		// A whole name goes, its words a topic uses too ("use", "agpl").
+		{"gemma", "Gemma Terms of Use eu", "eu"},
+		{"agpl-3.0", "agpl network use", "network use"},
+		{"llama3.2", "llama 3.2 naming", "naming"},
 	} {
 		a, err := e.Ask(ctx, c.license, c.named)
 		if err != nil {
