@@ -173,17 +173,29 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 // "conditional" (obey the law).
 func (s *snapshot) withoutName(r *reading, l *licenseMeta) (string, bool) {
 	ws := s.wordsOf(r)
-	named := s.nameRuns(ws, l)
+	marks := s.nameMarks(ws, l)
+	if !slices.Contains(marks, true) {
+		return r.text, false
+	}
+	named := s.nameRuns(ws, marks, l)
 	var keep []string
 	for i, w := range ws {
-		if named[i] || len(w.stems) > 0 && !slices.ContainsFunc(w.stems, func(st string) bool {
-			return !s.nameStems[l.Key][st] || s.topics.inVocab(st)
-		}) {
+		if named[i] || marks[i] && !slices.ContainsFunc(w.stems, s.topics.inVocab) {
 			continue
 		}
 		keep = append(keep, w.text)
 	}
 	return strings.Join(keep, " "), len(keep) < len(ws)
+}
+
+// nameMarks marks the words of ws that are words of l's name: every
+// stem of the word is one of the name's (a stop word has none).
+func (s *snapshot) nameMarks(ws []word, l *licenseMeta) []bool {
+	marks := make([]bool, len(ws))
+	for i, w := range ws {
+		marks[i] = len(w.stems) > 0 && s.allNameStems(w, l)
+	}
+	return marks
 }
 
 // maxNameWords is the most words of a license's name nameRuns looks for
@@ -192,13 +204,16 @@ const maxNameWords = 6
 
 // nameRuns marks the words of runs that are one of l's names, whole
 // ("Gemma Terms of Use", "Llama 4 Community License", "agpl"), longest
-// first: the name's words a topic uses go with it.
-func (s *snapshot) nameRuns(ws []word, l *licenseMeta) []bool {
+// first: the name's words a topic uses go with it. A run is looked up
+// only when it starts and ends with a word of the name (marks) and holds
+// no other but stop words.
+func (s *snapshot) nameRuns(ws []word, marks []bool, l *licenseMeta) []bool {
 	named := make([]bool, len(ws))
 	var run strings.Builder
 	for n := min(maxNameWords, len(ws)); n >= 1; n-- {
 		for i := 0; i+n <= len(ws); i++ {
-			if slices.Contains(named[i:i+n], true) {
+			if !marks[i] || !marks[i+n-1] || slices.Contains(named[i:i+n], true) ||
+				slices.ContainsFunc(ws[i:i+n], func(w word) bool { return len(w.stems) > 0 && !s.allNameStems(w, l) }) {
 				continue
 			}
 			run.Reset()
@@ -214,6 +229,11 @@ func (s *snapshot) nameRuns(ws []word, l *licenseMeta) []bool {
 		}
 	}
 	return named
+}
+
+// allNameStems reports whether every stem of w is one of l's name's.
+func (s *snapshot) allNameStems(w word, l *licenseMeta) bool {
+	return !slices.ContainsFunc(w.stems, func(st string) bool { return !s.nameStems[l.Key][st] })
 }
 
 // readWithoutName reports whether the model reads r as topic with a

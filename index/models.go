@@ -272,7 +272,7 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 	var found *modelMeta
 	var license *licenseMeta
 	var rest string
-	s.modelRuns(words, func(mo *modelMeta, i, n int) bool {
+	s.modelRuns(words, nil, func(mo *modelMeta, i, n int) bool {
 		sub, err := s.modelSubject(mo)
 		if err != nil {
 			return false
@@ -289,10 +289,14 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 
 // modelRuns calls f with each catalogued model named by a run of up to
 // four of words, longest runs first, and the run's place, until f
-// returns true.
-func (s *snapshot) modelRuns(words []string, f func(mo *modelMeta, i, n int) bool) {
+// returns true; runs for which skip (if not nil) is true are not looked
+// up.
+func (s *snapshot) modelRuns(words []string, skip func(i, n int) bool, f func(mo *modelMeta, i, n int) bool) {
 	for n := min(4, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
+			if skip != nil && skip(i, n) {
+				continue
+			}
 			name := strings.Trim(strings.Join(words[i:i+n], " "), "?!.,;:()\"'")
 			if mo := s.models.lookup(name); mo != nil && f(mo, i, n) {
 				return
@@ -304,36 +308,35 @@ func (s *snapshot) modelRuns(words []string, f func(mo *modelMeta, i, n int) boo
 // otherModel returns a model of l's family by name that l does not
 // govern, named in the question ("deepseek r1" asked of the DeepSeek
 // License: R1 is under MIT), or nil: the asker takes it to be under l.
-// Only a name that shares a word with l's and has one of its own counts:
-// "llama" alone names l, though LLaMA (v1) answers to it too, and
-// "train mistral on llama 2 outputs" is about Llama 2.
+// Only a name that shares a word with l's and has one of its own
+// counts ("deepseek-r1" has both): "llama" alone names l, though LLaMA
+// (v1) answers to it too, and "train mistral on llama 2 outputs" is about
+// Llama 2. Only runs that can count are looked up.
 func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
+	ws := s.wordsOf(r)
+	name := func(st string) bool { return s.nameStems[l.Key][st] }
+	own := func(st string) bool { return !s.nameStems[l.Key][st] }
+	if !slices.ContainsFunc(ws, func(w word) bool { return slices.ContainsFunc(w.stems, name) }) {
+		return nil
+	}
+	words := make([]string, len(ws))
+	for i, w := range ws {
+		words[i] = w.text
+	}
+	skip := func(i, n int) bool {
+		run := ws[i : i+n]
+		return !slices.ContainsFunc(run, func(w word) bool { return slices.ContainsFunc(w.stems, name) }) ||
+			!slices.ContainsFunc(run, func(w word) bool { return slices.ContainsFunc(w.stems, own) })
+	}
 	var other *modelMeta
-	words := strings.Fields(r.text)
-	s.modelRuns(words, func(mo *modelMeta, i, n int) bool {
+	s.modelRuns(words, skip, func(mo *modelMeta, _, _ int) bool {
 		if slices.Contains(mo.Licenses, l.Key) {
-			return false
-		}
-		if named, own := s.nameWords(words[i:i+n], l); !named || !own {
 			return false
 		}
 		other = mo
 		return true
 	})
 	return other
-}
-
-// nameWords reports whether run holds a word of l's name, and a word
-// that is not.
-func (s *snapshot) nameWords(run []string, l *licenseMeta) (named, own bool) {
-	for _, w := range run {
-		all := true
-		for _, st := range s.stems(w) {
-			all = all && s.nameStems[l.Key][st]
-		}
-		named, own = named || all, own || !all
-	}
-	return named, own
 }
 
 // ModelIn returns the catalogued model a free-text query names, with the
