@@ -425,6 +425,8 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		verdict    bool
 	}{
 		{"deepseek", "deepseek r1 military", false},
+		{"deepseek", "deepseek-r1 military", false},
+		{"llama4", "llama-3.1-8b military", false},
 		{"deepseek", "deepseek v3 military", true},
 		{"llama4", "llama 1 commercial use", false},
 		{"llama4", "llama military", true},
