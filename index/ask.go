@@ -13,7 +13,9 @@ import (
 // "unknown" with suggestions, and the likeliest topic's leading clause
 // opens the quotes from leadConfidence up, followed by the leading clauses
 // of up to unsureLeads-1 more topics read with otherLeadConfidence. A
-// second aspect is answered when its topic reaches aspectConfidence. A
+// second aspect is answered when its topic reaches aspectConfidence (a
+// case the question names, caseConfidence), and a verdict needs the
+// reading without the license's name at namelessConfidence. A
 // search within a license favours the leading clause of a topic read with
 // favourConfidence (see favourFor). Chosen by cross-validating whole
 // answers over the training questions (TestSweepAnswers: wrong verdicts
@@ -30,6 +32,7 @@ var (
 	favourConfidence    = 0.3
 	suggestFloor        = 0.04
 	caseConfidence      = 0.04
+	namelessConfidence  = 0.6
 	maxSuggestions      = 5
 )
 
@@ -236,18 +239,23 @@ func (s *snapshot) allNameStems(w word, l *licenseMeta) bool {
 	return !slices.ContainsFunc(w.stems, func(st string) bool { return !s.nameStems[l.Key][st] })
 }
 
-// readWithoutName reports whether the model reads r as topic with a
-// verdict's confidence without the words of l's name too: "cc-by-sa drm"
-// is read as share-alike from "sa" alone, and asks about DRM.
-// Cross-validated over four orders, this withholds 7 of 351 verdicts, and
-// wrong verdicts fall from 36.8 to 33.0; every top-1 and top-3 as before.
+// readWithoutName reports whether the model reads r as topic first, with
+// at least namelessConfidence, without the words of l's name too:
+// "cc-by-sa drm" is read as share-alike from "sa" alone, and asks about
+// DRM. Cross-validated over four orders, this withheld 7 of 351 verdicts,
+// and wrong verdicts fell from 36.8 to 33.0; every top-1 and top-3 as
+// before. A name read away lowers the model's confidence a little ("can
+// I use llama 4 to write ransomware?" 0.82, without "llama 4" 0.67):
+// with the whole name set aside too (withoutName), the floor at 0.6
+// showed 351 verdicts and 34.5 wrong, at 0.7 348 and 34.2, without one
+// 352 and 35.5 — 0.6 and 0.7 alike, and 0.6 keeps such a verdict.
 func (s *snapshot) readWithoutName(r *reading, l *licenseMeta, topic string) bool {
 	rest, ok := s.withoutName(r, l)
 	if !ok {
 		return true
 	}
 	ranked := s.understand(rest)
-	return len(ranked) > 0 && ranked[0].Topic == topic && ranked[0].Score >= verdictConfidence
+	return len(ranked) > 0 && ranked[0].Topic == topic && ranked[0].Score >= namelessConfidence
 }
 
 // exact is the topic when the whole input is one of its names ("credit",

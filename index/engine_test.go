@@ -286,7 +286,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gpl-3.0", "do I need to release the source?", index.StatusRequired},
 		// The case a clause sets apart ("does not apply to end users").
 		{"llama4", "eu restriction for end users", index.StatusUnknown},
-		{"llama4", "eu restriction", index.StatusForbidden},
+		{"llama4", "eu restriction", index.StatusConditional},
 		// Whether someone owns something asks for a party, not a permission.
 		{"gemma", "does google own the text gemma generates for me?", index.StatusUnknown},
 		{"deepseek", "does deepseek claim rights over outputs?", index.StatusUnknown},
