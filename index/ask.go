@@ -158,10 +158,10 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 
 // verdictHolds is what a verdict asked plainly needs besides: the
 // reading holds without the license's name (readWithoutName), and the
-// question names no catalogued model that the license does not govern —
-// the card speaks for the license asked, not for that model.
+// question names no catalogued model that the license does not govern,
+// nor another license — the card speaks for the license asked.
 func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
-	return s.readWithoutName(r, l, topic) && s.otherModel(r, l) == nil
+	return s.readWithoutName(r, l, topic) && s.otherModel(r, l) == nil && s.otherLicense(r, l) == ""
 }
 
 // withoutName returns r's text without l's name, and whether it held

@@ -412,10 +412,10 @@ func TestLicenseNameInQuestionIsSetAside(t *testing.T) {
 	}
 }
 
-// A question that names a model of the license's family under another
-// license gets no verdict: DeepSeek-R1 is MIT, and the DeepSeek License's
-// military ban is not its answer. A name that only names the license, or
-// another model as an object, leaves the verdict alone.
+// A question that names a model the license does not govern, or another
+// license, gets no verdict: DeepSeek-R1 is MIT, and the DeepSeek
+// License's military ban is not its answer. A name that only names the
+// license, or another model as an object, leaves the verdict alone.
 func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 	t.Parallel()
 	e := indextest.Engine(t)
@@ -431,6 +431,12 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		{"llama4", "llama 1 commercial use", false},
 		{"llama4", "llama military", true},
 		{"llama2", "llama 2 7b military", true},
+		// Another model as the subject, its license in the corpus (AGPL),
+		// and another license named; not another model as the object.
+		{"gemma", "can I use yolov8 commercially", false},
+		{"llama3.1", "can I use llama 3 outputs to train mistral", false},
+		{"llama2", "train mistral on llama 2 outputs", true},
+		{"tongyi-qianwen", "can I use qwen commercially", true},
 	} {
 		a, err := e.Ask(ctx, c.license, c.q)
 		if err != nil {

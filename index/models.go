@@ -305,38 +305,90 @@ func (s *snapshot) modelRuns(words []string, skip func(i, n int) bool, f func(mo
 	}
 }
 
-// otherModel returns a model of l's family by name that l does not
-// govern, named in the question ("deepseek r1" asked of the DeepSeek
-// License: R1 is under MIT), or nil: the asker takes it to be under l.
-// Only a name that shares a word with l's and has one of its own
-// counts ("deepseek-r1" has both): "llama" alone names l, though LLaMA
-// (v1) answers to it too, and "train mistral on llama 2 outputs" is about
-// Llama 2. Only runs that can count are looked up.
+// otherModel returns a catalogued model the question names that l does
+// not govern, or nil: the asker takes it to be under l ("deepseek r1"
+// asked of the DeepSeek License: R1 is under MIT), or asks about it
+// rather than about l ("can I use whisper commercially" asked of Gemma).
+// A model whose name shares a word with l's and has one of its own
+// counts ("deepseek-r1" has both; "llama" alone names l, though LLaMA
+// (v1) answers to it too); another counts only when the question does
+// not name l ("train mistral on llama 2 outputs" is about Llama 2) and
+// its licenses are in the corpus — a question on BLOOM, under a RAIL
+// license the corpus does not hold, is asked of the OpenRAIL-M, its
+// successor, and the labellers of the training questions took its
+// answer for BLOOM's (109 questions). Only runs that can count are
+// looked up.
 func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	ws := s.wordsOf(r)
 	name := func(st string) bool { return s.nameStems[l.Key][st] }
 	own := func(st string) bool { return !s.nameStems[l.Key][st] }
-	if !slices.ContainsFunc(ws, func(w word) bool { return slices.ContainsFunc(w.stems, name) }) {
-		return nil
-	}
+	hasName := func(w word) bool { return slices.ContainsFunc(w.stems, name) }
+	_, namesL := s.withoutName(r, l)
 	words := make([]string, len(ws))
 	for i, w := range ws {
 		words[i] = w.text
 	}
 	skip := func(i, n int) bool {
-		run := ws[i : i+n]
-		return !slices.ContainsFunc(run, func(w word) bool { return slices.ContainsFunc(w.stems, name) }) ||
-			!slices.ContainsFunc(run, func(w word) bool { return slices.ContainsFunc(w.stems, own) })
+		return !slices.ContainsFunc(ws[i:i+n], func(w word) bool { return slices.ContainsFunc(w.stems, own) })
 	}
 	var other *modelMeta
-	s.modelRuns(words, skip, func(mo *modelMeta, _, _ int) bool {
+	s.modelRuns(words, skip, func(mo *modelMeta, i, n int) bool {
 		if slices.Contains(mo.Licenses, l.Key) {
+			return false
+		}
+		shares := slices.ContainsFunc(ws[i:i+n], hasName)
+		if !shares && (namesL || !s.indexed(mo)) {
 			return false
 		}
 		other = mo
 		return true
 	})
 	return other
+}
+
+// indexed reports whether every license of mo is in the corpus.
+func (s *snapshot) indexed(mo *modelMeta) bool {
+	for _, k := range mo.Licenses {
+		if s.licenses[k] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// otherLicense returns the key of another license of the corpus the
+// question names by one of its names ("llama 3 outputs" asked of Llama
+// 3.1, "gpl" asked of the LGPL), or "": l's card does not answer for it.
+// Runs are tried longest first, and a run inside one that names l
+// ("llama 3.1") is l's, as is a word of l's name alone ("qwen" asked of
+// Tongyi Qianwen, whose Qwen-7B people call Qwen).
+func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
+	ws := s.wordsOf(r)
+	own := make([]bool, len(ws))
+	var run strings.Builder
+	for n := min(maxNameWords, len(ws)); n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if slices.Contains(own[i:i+n], true) || len(ws[i].stems) == 0 || len(ws[i+n-1].stems) == 0 ||
+				n == 1 && s.allNameStems(ws[i], l) {
+				continue
+			}
+			run.Reset()
+			for _, w := range ws[i : i+n] {
+				run.WriteString(w.text)
+				run.WriteByte(' ')
+			}
+			switch k, ok := s.names.resolve(strings.Trim(run.String(), " ?!.,;:()\"'")); {
+			case !ok:
+			case k != l.Key:
+				return k
+			default:
+				for j := i; j < i+n; j++ {
+					own[j] = true
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // ModelIn returns the catalogued model a free-text query names, with the
