@@ -132,7 +132,7 @@ func compareVerdict(a *index.Answer, docs DocLinks) string {
 		}
 	case a.Closest != nil:
 		v = "No verdict on the question as asked. Closest card — " + escapeMarkdown(firstNonEmpty(clean(a.Closest.Label), clean(a.Closest.Topic))) +
-			": **" + closestStatus(a.Closest) + "** (context only)."
+			", in general: **" + closestStatus(a.Closest) + "** (context only)."
 	case len(a.Suggestions) > 0:
 		v = "No verdict: I can't tell which topic the question is about. Likeliest: " + suggestionList(a.Suggestions) + "."
 	default:

@@ -48,6 +48,14 @@ func TestRenderComparisonGolden(t *testing.T) {
 		!strings.HasPrefix(f[3].Name, "Closest match, not the basis of a verdict") {
 		t.Errorf("unsure side: %q / %q", f[1].Value, f[3].Name)
 	}
+
+	// A narrower question: the closest card's status is the topic's in
+	// general, not the answer.
+	b.Closest = &index.Aspect{Topic: "attribution", Label: "Attribution", Verdict: index.Verdict{Status: index.StatusRequired, Summary: "Sample."}}
+	f = validateResponseOf(t, RenderComparison(a, b, nil)).Data.Embeds[0].Fields
+	if !strings.Contains(f[1].Value, "Closest card — Attribution, in general: **REQUIRED** (context only)") {
+		t.Errorf("narrower side: %q", f[1].Value)
+	}
 }
 
 func TestCompareGatedAndFactTopics(t *testing.T) {

@@ -265,7 +265,7 @@ func verdictParts(a *index.Answer, docs DocLinks, licTitle string) []string {
 // (the likeliest topics are buttons), or nothing covers it.
 func noVerdictParts(a *index.Answer, docs DocLinks, licTitle string) []string {
 	if c := a.Closest; c != nil {
-		ctx := "**Closest card — " + escapeMarkdown(firstNonEmpty(clean(c.Label), clean(c.Topic))) + ": " + closestStatus(c) +
+		ctx := "**Closest card — " + escapeMarkdown(firstNonEmpty(clean(c.Label), clean(c.Topic))) + ", in general: " + closestStatus(c) +
 			"** " + renderQuote(closestSummary(c), nil, 700)
 		if oi := onlyIf(c.Conditions, docs, licTitle, 500); oi != "" {
 			ctx += "\n" + oi

@@ -92,7 +92,7 @@ func TestRenderClosestCardAsContextGolden(t *testing.T) {
 	if !strings.Contains(e.Title, "can I put it on a sample hub") {
 		t.Errorf("title must echo the question, not the closest card: %q", e.Title)
 	}
-	for _, want := range []string{"**No verdict on the question as asked.**", "**Closest card — Attribution: REQUIRED**", "not an answer to the question as asked"} {
+	for _, want := range []string{"**No verdict on the question as asked.**", "**Closest card — Attribution, in general: REQUIRED**", "not an answer to the question as asked"} {
 		if !strings.Contains(e.Description, want) {
 			t.Errorf("description lacks %q: %q", want, e.Description)
 		}

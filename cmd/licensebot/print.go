@@ -76,10 +76,10 @@ func (p printer) printModel(a *index.Answer) {
 func (p printer) printBody(a *index.Answer) {
 	switch {
 	case a.Curated && a.Verdict.Status != index.StatusUnknown:
-		p.printVerdict(a.Topic, a.Verdict, a.Conditions, "")
+		p.printVerdict(a.Topic, a.Verdict, a.Conditions, "", "")
 		for _, x := range a.Also {
 			p.line("%s", p.t.wrap("Also, "+x.Label+":", ""))
-			p.printVerdict(x.Topic, x.Verdict, x.Conditions, "  ")
+			p.printVerdict(x.Topic, x.Verdict, x.Conditions, "  ", "")
 		}
 		switch {
 		case a.QuotesGrant:
@@ -127,8 +127,8 @@ func (p printer) statusWord(st index.Status) string {
 // printVerdict writes a verdict and its conditions. Whether a license is
 // open source is a fact, answered "Open source? Yes/No", never as a
 // permission.
-func (p printer) printVerdict(topic string, v index.Verdict, conds []index.Condition, indent string) {
-	lead := indent + p.statusWord(v.Status)
+func (p printer) printVerdict(topic string, v index.Verdict, conds []index.Condition, indent, prefix string) {
+	lead := indent + prefix + p.statusWord(v.Status)
 	if topic == "open-source" {
 		lead = indent + p.t.bold("Open source?") + " "
 	}
@@ -176,7 +176,9 @@ func (p printer) printNoVerdict(a *index.Answer) {
 	if c := a.Closest; c != nil {
 		p.line("")
 		p.line("%s", p.t.wrap("For context, the card for "+c.Label+" (about that topic, not an answer to this question):", ""))
-		p.printVerdict(c.Topic, c.Verdict, c.Conditions, "  ")
+		// "In general": a status in capitals under a question it does not
+		// answer reads as its answer (verdict probes 9 and 12).
+		p.printVerdict(c.Topic, c.Verdict, c.Conditions, "  ", "In general: ")
 	} else {
 		p.line("")
 	}
