@@ -136,9 +136,10 @@ func (s *snapshot) wordsOf(r *reading) []word {
 
 // exactFor is r.exact, or the topic when the input is one of its names
 // once the license's own name is set aside (see withoutName): "is apache
-// 2.0 copyleft" asked of Apache-2.0 is "copyleft". A question for a party ("who owns gemma
-// outputs") is not one of a topic's names, though "who owns the outputs"
-// is: it asks for no status.
+// 2.0 copyleft" asked of Apache-2.0 is "copyleft". A question for a
+// party ("who owns gemma outputs") is not one of a topic's names, though
+// "who owns the outputs" is: it asks for no status. Nor is a question
+// that names another model or license besides (see verdictHolds).
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if t := r.exact(); t != "" {
 		return t
@@ -147,7 +148,7 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 		return ""
 	}
 	rest, ok := s.withoutName(r, l)
-	if !ok || rest == "" {
+	if !ok || rest == "" || s.otherModel(r, l) != nil || s.otherLicense(r, l) != "" {
 		return ""
 	}
 	if p, named := s.topics.matchStems(s.stems(rest)); named && p.whole {

@@ -437,6 +437,10 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		{"llama3.1", "can I use llama 3 outputs to train mistral", false},
 		{"llama2", "train mistral on llama 2 outputs", true},
 		{"tongyi-qianwen", "can I use qwen commercially", true},
+		// CC BY allows what CC BY-NC forbids: its name is no name of CC BY-NC.
+		{"cc-by-nc-4.0", "cc-by-4.0 commercial use", false},
+		{"cc-by-nc-4.0", "cc by commercial use", false},
+		{"cc-by-nc-4.0", "cc by-nc commercial use", true},
 	} {
 		a, err := e.Ask(ctx, c.license, c.q)
 		if err != nil {

@@ -360,16 +360,16 @@ func (s *snapshot) indexed(mo *modelMeta) bool {
 // question names by one of its names ("llama 3 outputs" asked of Llama
 // 3.1, "gpl" asked of the LGPL), or "": l's card does not answer for it.
 // Runs are tried longest first, and a run inside one that names l
-// ("llama 3.1") is l's, as is a word of l's name alone ("qwen" asked of
-// Tongyi Qianwen, whose Qwen-7B people call Qwen).
+// ("llama 3.1") is l's, as is a word of one of l's names alone ("qwen"
+// asked of Tongyi Qianwen, whose Qwen-7B people call Qwen; "openrail-m"
+// of the CreativeML OpenRAIL-M) — but not "cc-by-4.0" asked of CC BY-NC.
 func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	ws := s.wordsOf(r)
 	own := make([]bool, len(ws))
 	var run strings.Builder
 	for n := min(maxNameWords, len(ws)); n >= 1; n-- {
 		for i := 0; i+n <= len(ws); i++ {
-			if slices.Contains(own[i:i+n], true) || len(ws[i].stems) == 0 || len(ws[i+n-1].stems) == 0 ||
-				n == 1 && s.allNameStems(ws[i], l) {
+			if slices.Contains(own[i:i+n], true) || n == 1 && s.nameTokens[l.Key][foldName(ws[i].text)] {
 				continue
 			}
 			run.Reset()

@@ -41,12 +41,15 @@ type snapshot struct {
 	// nameStems are the stems of each license's key, title and aliases,
 	// which say nothing about what is asked of it.
 	nameStems map[string]map[string]bool
-	models    *modelIndex
-	topics    *topicMatcher
-	kinds     *topicMatcher // kind hints, matched like topics
-	synonyms  []synonymGroup
-	qmodel    *questionModel
-	feat      *featurizer
+	// nameTokens are the folded space-separated words of each license's
+	// key, title and aliases ("qwen" of Tongyi Qianwen's "qwen 1").
+	nameTokens map[string]map[string]bool
+	models     *modelIndex
+	topics     *topicMatcher
+	kinds      *topicMatcher // kind hints, matched like topics
+	synonyms   []synonymGroup
+	qmodel     *questionModel
+	feat       *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
 	phrases map[string]bool
@@ -129,15 +132,18 @@ func (s *snapshot) lookups() {
 	}
 	s.names = newNameIndex(m.Licenses)
 	s.models = newModelIndex(m.Models, m.External)
-	s.nameStems = map[string]map[string]bool{}
+	s.nameStems, s.nameTokens = map[string]map[string]bool{}, map[string]map[string]bool{}
 	for _, l := range m.Licenses {
-		set := map[string]bool{}
+		set, toks := map[string]bool{}, map[string]bool{}
 		for _, name := range append([]string{l.Key, l.Title}, l.Aliases...) {
 			for _, st := range s.stems(name) {
 				set[st] = true
 			}
+			for _, w := range strings.Fields(name) {
+				toks[foldName(w)] = true
+			}
 		}
-		s.nameStems[l.Key] = set
+		s.nameStems[l.Key], s.nameTokens[l.Key] = set, toks
 	}
 }
 
