@@ -111,9 +111,13 @@ type reading struct {
 	// pick is set when the question asks its topics plainly: then its few
 	// words beyond them may pick one of a card's clauses (see orderCard);
 	// otherwise the reranker weighs its words (see rerank.go).
-	pick   bool
-	ws     []word           // the text's words, analysed at first use
-	quoted map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
+	pick bool
+	ws   []word // the text's words, analysed at first use
+	// nameless is the text without the name of the license namelessFor,
+	// and hadName whether it held any (see withoutName), worked out once.
+	nameless, namelessFor string
+	hadName               bool
+	quoted                map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and
@@ -148,10 +152,10 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 		return ""
 	}
 	rest, ok := s.withoutName(r, l)
-	if !ok || rest == "" || s.otherModel(r, l) != nil || s.otherLicense(r, l) != "" {
+	if !ok || rest == "" {
 		return ""
 	}
-	if p, named := s.topics.matchStems(s.stems(rest)); named && p.whole {
+	if p, named := s.topics.matchStems(s.stems(rest)); named && p.whole && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
 		return p.topic
 	}
 	return ""
@@ -176,6 +180,15 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 // labellers wanted "not addressed" (Qwen has no policy) where it says
 // "conditional" (obey the law).
 func (s *snapshot) withoutName(r *reading, l *licenseMeta) (string, bool) {
+	if r.namelessFor != l.Key {
+		r.nameless, r.hadName = s.nameAside(r, l)
+		r.namelessFor = l.Key
+	}
+	return r.nameless, r.hadName
+}
+
+// nameAside is withoutName's work.
+func (s *snapshot) nameAside(r *reading, l *licenseMeta) (string, bool) {
 	ws := s.wordsOf(r)
 	marks := s.nameMarks(ws, l)
 	if !slices.Contains(marks, true) {

@@ -425,18 +425,23 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		verdict    bool
 	}{
 		{"deepseek", "deepseek r1 military", false},
-		{"deepseek", "deepseek-r1 military", false},
-		{"llama4", "llama-3.1-8b military", false},
 		{"deepseek", "deepseek v3 military", true},
 		{"llama4", "llama 1 commercial use", false},
 		{"llama4", "llama military", true},
 		{"llama2", "llama 2 7b military", true},
 		// Another model as the subject, its license in the corpus (AGPL),
-		// and another license named; not another model as the object.
+		// and another license named; BLOOM's RAIL v1.0 is not in the
+		// corpus, and its successor answers for it.
 		{"gemma", "can I use yolov8 commercially", false},
 		{"llama3.1", "can I use llama 3 outputs to train mistral", false},
-		{"llama2", "train mistral on llama 2 outputs", true},
 		{"tongyi-qianwen", "can I use qwen commercially", true},
+		{"bigscience-openrail-m", "can I use bloom commercially", true},
+		// A license's own name holds another's ("creative commons
+		// attribution" is CC BY's): the longest run that names one counts.
+		{"cc-by-nc-4.0", "creative commons attribution noncommercial commercial use", true},
+		// Folded, "a gpl" is "agpl": a run of words names a license only
+		// from a word that starts one of its names to one that ends one.
+		{"gpl-3.0", "commercial use of a gpl program", true},
 		// CC BY allows what CC BY-NC forbids: its name is no name of CC BY-NC.
 		{"cc-by-nc-4.0", "cc-by-4.0 commercial use", false},
 		{"cc-by-nc-4.0", "cc by commercial use", false},
@@ -448,6 +453,25 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		}
 		if got := a.Verdict.Status != index.StatusUnknown; got != c.verdict {
 			t.Errorf("%s %q: %s, want a verdict: %v", c.license, c.q, a.Verdict.Status, c.verdict)
+		}
+	}
+}
+
+// A word with a letter such as "à" is one word: its second byte (A0) is
+// no space, and cutting the word there lost the rest of the question.
+func TestAccentedWordsStayWhole(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, c := range []struct{ license, q string }{
+		{"llama4", "llama 4 eu restriction à end users of my app"},
+		{"cc-by-nc-4.0", "cc by-nc commercial use à une association à but non lucratif"},
+	} {
+		a, err := e.Ask(context.Background(), c.license, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != index.StatusUnknown {
+			t.Errorf("%s %q: %s, want no verdict for what the words after à ask", c.license, c.q, a.Verdict.Status)
 		}
 	}
 }
@@ -467,8 +491,8 @@ func TestIncidentalCaseIsNoSecondAspect(t *testing.T) {
 	if len(a.Suggestions) == 0 || a.Suggestions[0].Topic != "attribution" {
 		t.Errorf("suggestions %v: want attribution first", a.Suggestions)
 	}
-	if a.Closest != nil && a.Closest.Topic != "attribution" {
-		t.Errorf("the card shown for context is %s, want attribution's", a.Closest.Topic)
+	if a.Closest == nil || a.Closest.Topic != "attribution" {
+		t.Errorf("the card shown for context is %v, want attribution's", a.Closest)
 	}
 	b, err := e.Ask(ctx, "llama4", "can i sell a nuclear plant controller built on llama")
 	if err != nil {

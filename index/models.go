@@ -328,12 +328,19 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	for i, w := range ws {
 		words[i] = w.text
 	}
+	// The words of a model l governs are its ("deepseek r1 distill qwen
+	// 7b" asked of MIT holds no Qwen-7B).
+	governed := make([]bool, len(ws))
 	skip := func(i, n int) bool {
-		return !slices.ContainsFunc(ws[i:i+n], func(w word) bool { return slices.ContainsFunc(w.stems, own) })
+		return slices.Contains(governed[i:i+n], true) ||
+			!slices.ContainsFunc(ws[i:i+n], func(w word) bool { return slices.ContainsFunc(w.stems, own) })
 	}
 	var other *modelMeta
 	s.modelRuns(words, skip, func(mo *modelMeta, i, n int) bool {
 		if slices.Contains(mo.Licenses, l.Key) {
+			for j := i; j < i+n; j++ {
+				governed[j] = true
+			}
 			return false
 		}
 		shares := slices.ContainsFunc(ws[i:i+n], hasName)
@@ -363,13 +370,21 @@ func (s *snapshot) indexed(mo *modelMeta) bool {
 // ("llama 3.1") is l's, as is a word of one of l's names alone ("qwen"
 // asked of Tongyi Qianwen, whose Qwen-7B people call Qwen; "openrail-m"
 // of the CreativeML OpenRAIL-M) — but not "cc-by-4.0" asked of CC BY-NC.
+// A run is looked up only from a word that starts one of the corpus's
+// license names to one that ends one: that is cheap, and folded "a gpl"
+// would be "agpl".
 func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	ws := s.wordsOf(r)
 	own := make([]bool, len(ws))
+	folded := make([]string, len(ws))
+	for i, w := range ws {
+		folded[i] = foldName(strings.Trim(w.text, wordPunct))
+	}
 	var run strings.Builder
 	for n := min(maxNameWords, len(ws)); n >= 1; n-- {
 		for i := 0; i+n <= len(ws); i++ {
-			if slices.Contains(own[i:i+n], true) || n == 1 && s.nameTokens[l.Key][foldName(ws[i].text)] {
+			if !s.names.first[folded[i]] || !s.names.last[folded[i+n-1]] || slices.Contains(own[i:i+n], true) ||
+				n == 1 && s.nameTokens[l.Key][folded[i]] {
 				continue
 			}
 			run.Reset()
@@ -377,7 +392,7 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 				run.WriteString(w.text)
 				run.WriteByte(' ')
 			}
-			switch k, ok := s.names.resolve(strings.Trim(run.String(), " ?!.,;:()\"'")); {
+			switch k, ok := s.names.resolve(strings.Trim(run.String(), " "+wordPunct)); {
 			case !ok:
 			case k != l.Key:
 				return k
@@ -390,6 +405,9 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	}
 	return ""
 }
+
+// wordPunct is what may stand around a name in a question ("gpl?").
+const wordPunct = "?!.,;:()\"'"
 
 // ModelIn returns the catalogued model a free-text query names, with the
 // license a search of it is limited to, or nil.

@@ -16,6 +16,9 @@ import (
 type nameIndex struct {
 	exact map[string]string // folded name → key
 	names []nameEntry       // every folded name, for suggestions
+	// first and last are the folded first and last words of every name:
+	// a run of words that starts or ends otherwise names none.
+	first, last map[string]bool
 }
 
 type nameEntry struct{ folded, key string }
@@ -28,7 +31,7 @@ func foldName(s string) string {
 }
 
 func newNameIndex(ls []licenseMeta) *nameIndex {
-	n := &nameIndex{exact: map[string]string{}}
+	n := &nameIndex{exact: map[string]string{}, first: map[string]bool{}, last: map[string]bool{}}
 	for _, l := range ls {
 		names := append([]string{l.Key, l.Doc, l.Title, l.SPDX}, l.Aliases...)
 		for _, sc := range l.ScanCode { // with and without ScanCode's namespace
@@ -39,6 +42,8 @@ func newNameIndex(ls []licenseMeta) *nameIndex {
 			if f == "" {
 				continue
 			}
+			ws := strings.Fields(name)
+			n.first[foldName(ws[0])], n.last[foldName(ws[len(ws)-1])] = true, true
 			if _, dup := n.exact[f]; !dup {
 				n.exact[f] = l.Key
 				n.names = append(n.names, nameEntry{f, l.Key})

@@ -51,13 +51,9 @@ func (s *snapshot) words(text string) []word {
 	var out []word
 	t := 0
 	for start := 0; start < len(text); {
-		for start < len(text) && unicode.IsSpace(rune(text[start])) {
-			start++
-		}
-		end := start
-		for end < len(text) && !unicode.IsSpace(rune(text[end])) {
-			end++
-		}
+		// By rune: a byte of "à" (C3 A0) is no space, though A0 alone is.
+		start += spanFunc(text[start:], unicode.IsSpace)
+		end := start + spanFunc(text[start:], func(r rune) bool { return !unicode.IsSpace(r) })
 		if start == end {
 			break
 		}
@@ -69,6 +65,15 @@ func (s *snapshot) words(text string) []word {
 		start = end
 	}
 	return out
+}
+
+// spanFunc is the length in bytes of text's longest prefix of runes
+// that f accepts.
+func spanFunc(text string, f func(rune) bool) int {
+	if i := strings.IndexFunc(text, func(r rune) bool { return !f(r) }); i >= 0 {
+		return i
+	}
+	return len(text)
 }
 
 // keepWords joins the words not all of whose stems drop says to drop.
