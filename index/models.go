@@ -308,16 +308,16 @@ func (s *snapshot) modelRuns(words []string, skip func(i, n int) bool, f func(mo
 // otherModel returns a catalogued model the question names that l does
 // not govern, or nil: the asker takes it to be under l ("deepseek r1"
 // asked of the DeepSeek License: R1 is under MIT), or asks about it
-// rather than about l ("can I use whisper commercially" asked of Gemma).
-// A model whose name shares a word with l's and has one of its own
-// counts ("deepseek-r1" has both; "llama" alone names l, though LLaMA
-// (v1) answers to it too); another counts only when the question does
-// not name l ("train mistral on llama 2 outputs" is about Llama 2) and
-// its licenses are in the corpus — a question on BLOOM, under a RAIL
-// license the corpus does not hold, is asked of the OpenRAIL-M, its
-// successor, and the labellers of the training questions took its
-// answer for BLOOM's (109 questions). Only runs that can count are
-// looked up.
+// rather than about l ("can I use yolov8 commercially" asked of Gemma).
+// A run of words with none of its own, all of l's name, names l and is
+// not looked up ("llama", though LLaMA (v1) answers to it too). A model
+// whose name shares a word with l's and has one of its own counts
+// ("deepseek-r1" has both); another counts only when the question does
+// not name l ("train qwen on llama 2 outputs" is about Llama 2) and its
+// licenses are in the corpus — a question on BLOOM, under a RAIL license
+// the corpus does not hold, is asked of the OpenRAIL-M, its successor,
+// and the labellers of the training questions took its answer for
+// BLOOM's (109 questions).
 func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	ws := s.wordsOf(r)
 	name := func(st string) bool { return s.nameStems[l.Key][st] }
