@@ -442,6 +442,9 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		// Folded, "a gpl" is "agpl": a run of words names a license only
 		// from a word that starts one of its names to one that ends one.
 		{"gpl-3.0", "commercial use of a gpl program", true},
+		// Another family's license as what is acted on, the license named.
+		{"llama3", "train qwen on llama 3 outputs", true},
+		{"llama2", "train gemma on llama 2 outputs", true},
 		// CC BY allows what CC BY-NC forbids: its name is no name of CC BY-NC.
 		{"cc-by-nc-4.0", "cc-by-4.0 commercial use", false},
 		{"cc-by-nc-4.0", "cc by commercial use", false},

@@ -372,9 +372,12 @@ func (s *snapshot) indexed(mo *modelMeta) bool {
 // of the CreativeML OpenRAIL-M) — but not "cc-by-4.0" asked of CC BY-NC.
 // A run is looked up only from a word that starts one of the corpus's
 // license names to one that ends one: that is cheap, and folded "a gpl"
-// would be "agpl".
+// would be "agpl". When the question names l too, only a license of l's
+// family counts: "train qwen on llama 3 outputs" asked of Llama 3 is
+// about Llama 3, Qwen what is acted on.
 func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	ws := s.wordsOf(r)
+	_, namesL := s.withoutName(r, l)
 	own := make([]bool, len(ws))
 	folded := make([]string, len(ws))
 	for i, w := range ws {
@@ -395,7 +398,9 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 			switch k, ok := s.names.resolve(strings.Trim(run.String(), " "+wordPunct)); {
 			case !ok:
 			case k != l.Key:
-				return k
+				if !namesL || s.licenses[k].Family == l.Family {
+					return k
+				}
 			default:
 				for j := i; j < i+n; j++ {
 					own[j] = true
