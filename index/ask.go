@@ -225,12 +225,23 @@ const maxNameWords = 6
 // only when it starts and ends with a word of the name (marks) and holds
 // no other but stop words.
 func (s *snapshot) nameRuns(ws []word, marks []bool, l *licenseMeta) []bool {
-	named := make([]bool, len(ws))
+	return s.licenseRuns(ws, l, func(i, n int) bool {
+		return marks[i] && marks[i+n-1] &&
+			!slices.ContainsFunc(ws[i:i+n], func(w word) bool { return len(w.stems) > 0 && !s.allNameStems(w, l) })
+	}, nil)
+}
+
+// licenseRuns looks the runs of up to maxNameWords of ws up as license
+// names, longest first, those want accepts and not inside a run already
+// found to name l. It marks the runs that name l and returns the marks;
+// it calls other (if not nil) with the key of each run that names
+// another license, and stops when other returns true.
+func (s *snapshot) licenseRuns(ws []word, l *licenseMeta, want func(i, n int) bool, other func(key string) bool) []bool {
+	own := make([]bool, len(ws))
 	var run strings.Builder
 	for n := min(maxNameWords, len(ws)); n >= 1; n-- {
 		for i := 0; i+n <= len(ws); i++ {
-			if !marks[i] || !marks[i+n-1] || slices.Contains(named[i:i+n], true) ||
-				slices.ContainsFunc(ws[i:i+n], func(w word) bool { return len(w.stems) > 0 && !s.allNameStems(w, l) }) {
+			if slices.Contains(own[i:i+n], true) || !want(i, n) {
 				continue
 			}
 			run.Reset()
@@ -238,14 +249,18 @@ func (s *snapshot) nameRuns(ws []word, marks []bool, l *licenseMeta) []bool {
 				run.WriteString(w.text)
 				run.WriteByte(' ')
 			}
-			if k, ok := s.names.resolve(strings.Trim(run.String(), " ?!.,;:()\"'")); ok && k == l.Key {
+			switch k, ok := s.names.resolve(strings.Trim(run.String(), " "+wordPunct)); {
+			case !ok:
+			case k == l.Key:
 				for j := i; j < i+n; j++ {
-					named[j] = true
+					own[j] = true
 				}
+			case other != nil && other(k):
+				return own
 			}
 		}
 	}
-	return named
+	return own
 }
 
 // allNameStems reports whether every stem of w is one of l's name's.

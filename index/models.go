@@ -378,37 +378,20 @@ func (s *snapshot) indexed(mo *modelMeta) bool {
 func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	ws := s.wordsOf(r)
 	_, namesL := s.withoutName(r, l)
-	own := make([]bool, len(ws))
 	folded := make([]string, len(ws))
 	for i, w := range ws {
 		folded[i] = foldName(strings.Trim(w.text, wordPunct))
 	}
-	var run strings.Builder
-	for n := min(maxNameWords, len(ws)); n >= 1; n-- {
-		for i := 0; i+n <= len(ws); i++ {
-			if !s.names.first[folded[i]] || !s.names.last[folded[i+n-1]] || slices.Contains(own[i:i+n], true) ||
-				n == 1 && s.nameTokens[l.Key][folded[i]] {
-				continue
-			}
-			run.Reset()
-			for _, w := range ws[i : i+n] {
-				run.WriteString(w.text)
-				run.WriteByte(' ')
-			}
-			switch k, ok := s.names.resolve(strings.Trim(run.String(), " "+wordPunct)); {
-			case !ok:
-			case k != l.Key:
-				if !namesL || s.licenses[k].Family == l.Family {
-					return k
-				}
-			default:
-				for j := i; j < i+n; j++ {
-					own[j] = true
-				}
-			}
+	var found string
+	s.licenseRuns(ws, l, func(i, n int) bool {
+		return s.names.first[folded[i]] && s.names.last[folded[i+n-1]] && (n > 1 || !s.nameTokens[l.Key][folded[i]])
+	}, func(k string) bool {
+		if !namesL || s.licenses[k].Family == l.Family {
+			found = k
 		}
-	}
-	return ""
+		return found != ""
+	})
+	return found
 }
 
 // wordPunct is what may stand around a name in a question ("gpl?").
