@@ -196,7 +196,11 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 		for _, h := range a.Clauses[:min(3, len(a.Clauses))] {
 			got = append(got, h.Doc+"#"+h.Section)
 		}
-		cv.misses = append(cv.misses, fmt.Sprintf("%s [%s] %v top3=%v got %v: %s", q.ID, path, q.Topics, hit(3), got, q.Text()))
+		var read []string
+		for _, r := range ranked[:min(2, len(ranked))] {
+			read = append(read, fmt.Sprintf("%s %.2f", r.Topic, r.Score))
+		}
+		cv.misses = append(cv.misses, fmt.Sprintf("%s [%s] %v read %v top3=%v got %v: %s", q.ID, path, q.Topics, read, hit(3), got, q.Text()))
 	}
 }
 
@@ -415,8 +419,9 @@ func (cv *answerCV) scoreSearch(t *testing.T, e *Engine, q corpus.Question) {
 // rankCase is one unsure answer's candidates, their evidence and whether
 // each quotes an expected phrase.
 type rankCase struct {
-	x   [][rankFeatures]float64
-	pos []bool
+	x    [][rankFeatures]float64
+	pos  []bool
+	real bool // asked by a real person (origin "real")
 }
 
 // collectRank records the candidates of q's answer without a verdict (with
@@ -441,21 +446,28 @@ func (cv *answerCV) collectRank(t *testing.T, e *Engine, q corpus.Question, sear
 		rc.x = append(rc.x, c.x)
 		rc.pos = append(rc.pos, expected(c.hit, q.Expect))
 	}
+	rc.real = cv.inOrigin(q, "real")
 	cv.ranks = append(cv.ranks, rc)
 }
 
 // fitRank fits the weights of the evidence to cases by gradient descent on
-// the listwise loss: -log of the softmax mass on the expected candidates.
-func fitRank(cases []rankCase) [rankFeatures]float64 {
+// the listwise loss: -log of the softmax mass on the expected candidates,
+// a real person's question counting realWeight times.
+func fitRank(cases []rankCase, realWeight float64) [rankFeatures]float64 {
 	var w, g2 [rankFeatures]float64
 	w[fOrder] = 1
 	const rate, l2 = 0.5, 1e-4
+	total := 0.0
+	for _, c := range cases {
+		total += caseWeight(c, realWeight)
+	}
 	for it := 0; it < 400; it++ {
 		var grad [rankFeatures]float64
 		for _, c := range cases {
 			if !slices.Contains(c.pos, true) {
 				continue
 			}
+			cw := caseWeight(c, realWeight)
 			z := make([]float64, len(c.x))
 			for i, x := range c.x {
 				for f := range x {
@@ -475,12 +487,12 @@ func fitRank(cases []rankCase) [rankFeatures]float64 {
 					q = p[i] / mass
 				}
 				for f := range x {
-					grad[f] += (p[i] - q) * x[f]
+					grad[f] += cw * (p[i] - q) * x[f]
 				}
 			}
 		}
 		for f := range w {
-			gf := grad[f]/float64(len(cases)) + l2*w[f]
+			gf := grad[f]/total + l2*w[f]
 			g2[f] += gf * gf
 			w[f] -= rate * gf / (1e-8 + math.Sqrt(g2[f]))
 		}
@@ -488,10 +500,32 @@ func fitRank(cases []rankCase) [rankFeatures]float64 {
 	return w
 }
 
+// caseWeight is what c counts for in the fit.
+func caseWeight(c rankCase, realWeight float64) float64 {
+	if c.real {
+		return realWeight
+	}
+	return 1
+}
+
+// realCases are the cases of questions real people asked.
+func realCases(cases []rankCase) []rankCase {
+	var out []rankCase
+	for _, c := range cases {
+		if c.real {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // rankTop is how often cases ranked by w lead with an expected candidate,
 // and have one in the first three.
 func rankTop(cases []rankCase, w [rankFeatures]float64) (float64, float64) {
 	t1, t3 := 0, 0
+	if len(cases) == 0 {
+		return 0, 0
+	}
 	for _, c := range cases {
 		cands := make([]candidate, len(c.x))
 		for i := range c.x {
@@ -515,37 +549,43 @@ func rankTop(cases []rankCase, w [rankFeatures]float64) (float64, float64) {
 
 // TestFitRerank fits the reranker's weights to the unsure answers of the
 // training questions, each answered by an index built without it, and
-// judges the fit on the half it was not fitted to; run by hand
+// judges the fit on the half it was not fitted to, all of it and the real
+// people's questions in it; run by hand
 // (LICENSEBOT_TUNE=1 go test ./index -run TestFitRerank -v).
+// LICENSEBOT_FIT_REAL=N counts a real person's question N times in the fit.
 func TestFitRerank(t *testing.T) {
 	if os.Getenv("LICENSEBOT_TUNE") == "" {
 		t.Skip("set LICENSEBOT_TUNE=1 to fit the reranker")
+	}
+	realWeight := 1.0
+	if v := os.Getenv("LICENSEBOT_FIT_REAL"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 {
+			t.Fatalf("LICENSEBOT_FIT_REAL=%q: want a positive number", v)
+		}
+		realWeight = f
 	}
 	cv := crossValidateAnswers(t, 5)
 	var halves [2][]rankCase
 	for i, c := range cv.ranks {
 		halves[i%2] = append(halves[i%2], c)
 	}
-	var base [rankFeatures]float64
-	base[fOrder] = 1
 	for h := range halves {
-		w := fitRank(halves[h])
-		b1, b3 := rankTop(halves[1-h], base)
-		f1, f3 := rankTop(halves[1-h], w)
-		t.Logf("fitted on half %d, judged on the other (%d unsure answers): order top-1 %.3f top-3 %.3f, reranked top-1 %.3f top-3 %.3f",
-			h, len(halves[1-h]), b1, b3, f1, f3)
-	}
-	any := 0
-	for _, c := range cv.ranks {
-		if slices.Contains(c.pos, true) {
-			any++
-		}
+		w := fitRank(halves[h], realWeight)
+		other := halves[1-h]
+		c1, c3 := rankTop(other, rankWeights)
+		f1, f3 := rankTop(other, w)
+		r1, r3 := rankTop(realCases(other), rankWeights)
+		g1, g3 := rankTop(realCases(other), w)
+		t.Logf("fitted on half %d, judged on the other (%d unsure answers, %d real): rerank.go's top-1 %.3f top-3 %.3f (real %.3f / %.3f), refitted %.3f / %.3f (real %.3f / %.3f)",
+			h, len(other), len(realCases(other)), c1, c3, r1, r3, f1, f3, g1, g3)
 	}
 	c1, c3 := rankTop(cv.ranks, rankWeights)
-	t.Logf("the weights in rerank.go on all %d: top-1 %.3f top-3 %.3f", len(cv.ranks), c1, c3)
-	w := fitRank(cv.ranks)
+	r1, r3 := rankTop(realCases(cv.ranks), rankWeights)
+	t.Logf("the weights in rerank.go on all %d: top-1 %.3f top-3 %.3f (real %.3f / %.3f)", len(cv.ranks), c1, c3, r1, r3)
+	w := fitRank(cv.ranks, realWeight)
 	a1, a3 := rankTop(cv.ranks, w)
-	t.Logf("weights fitted on all %d (an expected clause among the candidates of %d; in-sample top-1 %.3f top-3 %.3f): %#v", len(cv.ranks), any, a1, a3, w)
+	t.Logf("weights fitted on all %d, real counted %g times (in-sample top-1 %.3f top-3 %.3f): %#v", len(cv.ranks), realWeight, a1, a3, w)
 }
 
 // cvDropped reports whether q is left out of every training fold, for
