@@ -264,6 +264,57 @@ func verdictParts(a *index.Answer, docs DocLinks, licTitle string) []string {
 // context, plainly not the answer), or it was not understood well enough
 // (the likeliest topics are buttons), or nothing covers it.
 func noVerdictParts(a *index.Answer, docs DocLinks, licTitle string) []string {
+	parts := noVerdictWhy(a, docs, licTitle)
+	if l := aboutLine(a, licTitle); l != "" {
+		parts = append([]string{l}, parts...)
+	}
+	return parts
+}
+
+// aboutLine says which other model or license the question names, when
+// it names one: the license asked does not speak for it.
+func aboutLine(a *index.Answer, licTitle string) string {
+	m := a.About
+	if m == nil || len(m.Licenses) == 0 {
+		return ""
+	}
+	return "**Your question names " + escapeMarkdown(truncate(clean(m.Name), 100)) + "** (" + escapeMarkdown(clean(strings.Join(m.Licenses, ", "))) +
+		"), which the verdicts of " + escapeMarkdown(truncate(clean(licTitle), 120)) + " do not speak for. Ask it with `/license " +
+		clean(m.Licenses[0]) + "`" + aboutButtonHint(a) + "."
+}
+
+// aboutButtonHint points at the button that asks the question of the
+// license the question names, when the button fits.
+func aboutButtonHint(a *index.Answer) string {
+	if aboutButton(a) == nil {
+		return ""
+	}
+	return ", or with the first button below"
+}
+
+// aboutButton asks the question again of the model or license it names
+// (see index.Answer.About), or is nil when there is none or its
+// custom_id would not fit.
+func aboutButton(a *index.Answer) *discordgo.Button {
+	m := a.About
+	if m == nil || len(m.Licenses) == 0 {
+		return nil
+	}
+	subject := m.Licenses[0]
+	if len(m.Licenses) > 1 && TopicCustomID(m.Name, a.Topic) != "" {
+		subject = m.Name // a model under two licenses: answer for both
+	}
+	id := TopicCustomID(subject, a.Topic)
+	if id == "" {
+		return nil
+	}
+	label := truncate("Ask of "+clean(subject), maxButtonLabel)
+	return &discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id}
+}
+
+// noVerdictWhy is noVerdictParts without the line on another model or
+// license.
+func noVerdictWhy(a *index.Answer, docs DocLinks, licTitle string) []string {
 	if c := a.Closest; c != nil {
 		ctx := "**Closest card — " + escapeMarkdown(firstNonEmpty(clean(c.Label), clean(c.Topic))) + ", in general: " + closestStatus(c) +
 			"** " + renderQuote(closestSummary(c), nil, 700)
@@ -380,9 +431,10 @@ func licensedButtons(buttons []discordgo.MessageComponent, answers []*index.Answ
 }
 
 // suggestionButtons re-ask the question with each likely topic, for an
-// answer without a verdict: at most five, the likeliest first.
+// answer without a verdict: at most five, the likeliest first, after the
+// button that asks it of the model or license it names (aboutButton).
 func suggestionButtons(a *index.Answer) []discordgo.MessageComponent {
-	if a.Curated || len(a.Suggestions) == 0 {
+	if a.Curated || (len(a.Suggestions) == 0 && aboutButton(a) == nil) {
 		return nil
 	}
 	subject := a.License
@@ -390,6 +442,9 @@ func suggestionButtons(a *index.Answer) []discordgo.MessageComponent {
 		subject = a.Model.Name // the click answers for every license of the model
 	}
 	var row []discordgo.MessageComponent
+	if b := aboutButton(a); b != nil {
+		row = append(row, *b)
+	}
 	seen := map[string]bool{}
 	for _, s := range a.Suggestions {
 		id := TopicCustomID(subject, s.Topic)

@@ -362,6 +362,34 @@ func TestSuggestedTopicClickedThroughSignedHTTP(t *testing.T) {
 	}
 }
 
+// A question that names a model under another license ("YOLOv8" asked
+// of Gemma) gets no verdict from Gemma's cards, says which license to ask,
+// and its first button, clicked as Discord sends it, asks that license.
+func TestQuestionNamingAnotherLicenseOffersIt(t *testing.T) {
+	post := signedServer(t, indextest.Engine(t))
+	q := "can I use yolov8 commercially"
+	cb := post(licensePayload("gemma", q))
+	data := cb["data"].(map[string]any)
+	desc := data["embeds"].([]any)[0].(map[string]any)["description"].(string)
+	if !strings.HasPrefix(desc, "**Your question names YOLOv8** (agpl-3.0)") || !strings.Contains(desc, "`/license agpl-3.0`") {
+		t.Fatalf("no pointer to the AGPL: %q", desc)
+	}
+	rows := data["components"].([]any)
+	buttons := rows[len(rows)-1].(map[string]any)["components"].([]any)
+	first := buttons[0].(map[string]any)
+	if id := first["custom_id"].(string); id != "topic:agpl-3.0:"+q || len(buttons) > 5 {
+		t.Fatalf("first button %q of %d", id, len(buttons))
+	}
+	cb = post(clickPayload(t, first["custom_id"].(string)))
+	embed := cb["data"].(map[string]any)["embeds"].([]any)[0].(map[string]any)
+	if title := embed["title"].(string); !strings.Contains(title, "Affero") {
+		t.Errorf("the click answered %q, not the AGPL", title)
+	}
+	if d := embed["description"].(string); strings.Contains(d, "Your question names") {
+		t.Errorf("asked of the AGPL, the answer still points away: %q", d)
+	}
+}
+
 func TestGatesLinkedOnRealAnswers(t *testing.T) {
 	d, _ := newTestDeps(indextest.Engine(t))
 	e := dispatchOne(t, d, slash("license", "license", "llama4", "topic", "modification")).Data.Embeds[0]

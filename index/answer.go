@@ -128,6 +128,11 @@ type Answer struct {
 	// Others answers the same question for the other licenses of a model
 	// under two (a distillation: MIT and its base model's license).
 	Others []*Answer `json:"others"`
+	// About is the other model or license of the corpus that a question
+	// without a verdict names ("can I use YOLOv8 commercially?" asked of
+	// Gemma): the license asked does not speak for it, so ask that one.
+	// Nil otherwise.
+	About *ModelRef `json:"about"`
 
 	// Presentation fields, not part of the JSON contract.
 	LicenseTitle string `json:"-"`

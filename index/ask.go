@@ -249,7 +249,7 @@ func (s *snapshot) licenseRuns(ws []word, l *licenseMeta, want func(i, n int) bo
 				run.WriteString(w.text)
 				run.WriteByte(' ')
 			}
-			switch k, ok := s.names.resolve(strings.Trim(run.String(), " "+wordPunct)); {
+			switch k, ok := s.names.resolve(namePart(run.String())); {
 			case !ok:
 			case k == l.Key:
 				for j := i; j < i+n; j++ {
@@ -328,33 +328,58 @@ func (s *snapshot) read(text string) *reading {
 func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {
 	a := s.newAnswer(l, question)
 	r := s.read(question)
+	if err := s.answer(ctx, a, l, r); err != nil {
+		return a, err
+	}
+	if a.Verdict.Status == StatusUnknown {
+		a.About = s.about(r, l)
+	}
+	return a, nil
+}
+
+// about is the other model or license of the corpus that a question
+// without a verdict names (see otherModel, otherLicense): what to ask
+// instead, since l's cards do not speak for it. Nil when there is none.
+func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
+	if mo := s.otherModel(r, l); mo != nil && s.indexed(mo) {
+		return mo.ref()
+	}
+	if k := s.otherLicense(r, l); k != "" {
+		o := s.licenses[k]
+		return &ModelRef{Name: o.Title, Licenses: []string{k}, Source: o.URL}
+	}
+	return nil
+}
+
+// answer fills a with the answer to r, asked of l.
+func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
 	if t := s.exactFor(r, l); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) {
 		r.pick = true
-		return a, s.answerTopic(ctx, a, l, r, t)
+		return s.answerTopic(ctx, a, l, r, t)
 	}
 	// A verdict only for the model's own first reading: when "none" or a
 	// topic this license has no card for ranks first, it is not the answer.
 	first, ok := s.top(r, l, "")
 	if !ok || first.Score < verdictConfidence || r.ranked[0].Topic != first.Topic {
-		return a, s.answerUnsure(ctx, a, l, r)
+		return s.answerUnsure(ctx, a, l, r)
 	}
 	second, two := s.second(r, l, first.Topic)
-	verdictable := !asksWho(question) && !asksOwner(question)
+	verdictable := !asksWho(r.text) && !asksOwner(r.text)
 	switch {
 	// plainly first: most questions are not asked plainly, and it is the
 	// cheaper test (statusAnswers may search the index for a case).
 	case two && verdictable && s.plainly(r, l, first.Topic, second.Topic) &&
 		s.statusAnswers(r, l, first.Topic, second.Topic) && s.verdictHolds(r, l, first.Topic):
 		r.pick = true
-		return a, s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
+		return s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
 	case !two && verdictable && s.plainly(r, l, first.Topic) && s.statusAnswers(r, l, first.Topic) &&
 		s.verdictHolds(r, l, first.Topic):
 		r.pick = true
-		return a, s.answerTopic(ctx, a, l, r, first.Topic)
+		return s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:
-		return a, s.answerNarrowerTwo(ctx, a, l, r, first, second)
+		return s.answerNarrowerTwo(ctx, a, l, r, first, second)
 	}
-	return a, s.answerNarrower(ctx, a, l, r, first)
+	return s.answerNarrower(ctx, a, l, r, first)
 }
 
 // second is the question's second aspect, if it has one: a case the
@@ -761,6 +786,11 @@ func (a *Answer) clone() *Answer {
 	c.Conditions = slices.Clone(a.Conditions)
 	c.Also = slices.Clone(a.Also)
 	c.Others = slices.Clone(a.Others)
+	if a.About != nil {
+		m := *a.About
+		m.Licenses = slices.Clone(a.About.Licenses)
+		c.About = &m
+	}
 	if a.OpenSource != nil {
 		o := *a.OpenSource
 		c.OpenSource = &o

@@ -460,6 +460,39 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 	}
 }
 
+// An answer withheld because the question names another model or
+// license says which, so the asker can ask that license instead; one
+// with a verdict, or naming nothing else, has no such pointer.
+func TestAnswerNamesTheLicenseToAsk(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, c := range []struct{ license, q, about string }{
+		{"gemma", "can I use yolov8 commercially", "agpl-3.0"},
+		{"deepseek", "deepseek r1 military", "mit"},
+		{"llama3.1", "can I use llama 3 outputs to train mistral", "llama3"},
+		{"llama3.1", "can I use llama 3's outputs to train mistral", "llama3"},
+		{"cc-by-nc-4.0", "cc by commercial use", "cc-by-4.0"},
+		{"cc-by-nc-4.0", "cc by-nc commercial use", ""},
+		{"llama3", "train qwen on llama 3 outputs", ""},
+		{"gemma", "can I put the weights on hugging face", ""},
+	} {
+		a, err := e.Ask(context.Background(), c.license, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if a.About != nil {
+			got = strings.Join(a.About.Licenses, ",")
+		}
+		if got != c.about {
+			t.Errorf("%s %q: about %q, want %q", c.license, c.q, got, c.about)
+		}
+		if a.About != nil && a.Verdict.Status != index.StatusUnknown {
+			t.Errorf("%s %q: a verdict (%s) and a pointer to another license", c.license, c.q, a.Verdict.Status)
+		}
+	}
+}
+
 // A word with a letter such as "à" is one word: its second byte (A0) is
 // no space, and cutting the word there lost the rest of the question.
 func TestAccentedWordsStayWhole(t *testing.T) {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -80,6 +81,7 @@ func (e *UnindexedLicenseError) Error() string {
 // modelIndex finds a model by any of its names, folded.
 type modelIndex struct {
 	byName   map[string]*modelMeta
+	folded   []string                 // the keys of byName, sorted: what a run can start with
 	external map[string]*externalMeta // by id
 	extNames map[string]*externalMeta // by folded name
 	names    []nameEntry              // folded name → model name, for suggestions
@@ -96,6 +98,7 @@ func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 			}
 		}
 	}
+	mi.folded = slices.Sorted(maps.Keys(mi.byName))
 	for i := range ext {
 		mi.external[ext[i].ID] = &ext[i]
 		for _, n := range ext[i].Names {
@@ -107,6 +110,18 @@ func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 
 func (mi *modelIndex) lookup(input string) *modelMeta {
 	return mi.byName[corpus.FoldModelName(input)]
+}
+
+// starts reports whether some model's name, folded, starts with word,
+// folded: a run of words starting with a word that starts none is no
+// model's name, and is not looked up.
+func (mi *modelIndex) starts(word string) bool {
+	f := corpus.FoldModelName(strings.Trim(word, wordPunct))
+	if f == "" {
+		return false
+	}
+	i, _ := slices.BinarySearch(mi.folded, f)
+	return i < len(mi.folded) && strings.HasPrefix(mi.folded[i], f)
 }
 
 // suggest returns up to max model names close to input.
@@ -292,9 +307,13 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 // returns true; runs for which skip (if not nil) is true are not looked
 // up.
 func (s *snapshot) modelRuns(words []string, skip func(i, n int) bool, f func(mo *modelMeta, i, n int) bool) {
+	starts := make([]bool, len(words))
+	for i, w := range words {
+		starts[i] = s.models.starts(w)
+	}
 	for n := min(4, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
-			if skip != nil && skip(i, n) {
+			if !starts[i] || (skip != nil && skip(i, n)) {
 				continue
 			}
 			name := strings.Trim(strings.Join(words[i:i+n], " "), "?!.,;:()\"'")
@@ -323,11 +342,14 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	name := func(st string) bool { return s.nameStems[l.Key][st] }
 	own := func(st string) bool { return !s.nameStems[l.Key][st] }
 	hasName := func(w word) bool { return slices.ContainsFunc(w.stems, name) }
-	_, namesL := s.withoutName(r, l)
 	words := make([]string, len(ws))
 	for i, w := range ws {
 		words[i] = w.text
 	}
+	if !slices.ContainsFunc(words, s.models.starts) {
+		return nil // most questions: no word starts a model's name
+	}
+	_, namesL := s.withoutName(r, l)
 	// The words of a model l governs are its ("deepseek r1 distill qwen
 	// 7b" asked of MIT holds no Qwen-7B).
 	governed := make([]bool, len(ws))
@@ -380,7 +402,7 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	_, namesL := s.withoutName(r, l)
 	folded := make([]string, len(ws))
 	for i, w := range ws {
-		folded[i] = foldName(strings.Trim(w.text, wordPunct))
+		folded[i] = foldName(namePart(w.text))
 	}
 	var found string
 	s.licenseRuns(ws, l, func(i, n int) bool {
@@ -396,6 +418,18 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 
 // wordPunct is what may stand around a name in a question ("gpl?").
 const wordPunct = "?!.,;:()\"'"
+
+// namePart is text as a name stands in a question: without the
+// punctuation around it or a possessive ("llama 3's outputs").
+func namePart(text string) string {
+	text = strings.Trim(text, " "+wordPunct)
+	for _, p := range []string{"'s", "\u2019s"} {
+		if t, ok := strings.CutSuffix(text, p); ok && t != "" {
+			return strings.Trim(t, " "+wordPunct)
+		}
+	}
+	return text
+}
 
 // ModelIn returns the catalogued model a free-text query names, with the
 // license a search of it is limited to, or nil.

@@ -34,10 +34,10 @@ func TestAskJSONContract(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
 	// The six keys of DESIGN.md, then the keys added since (each always
-	// present): suggestions and model (DESIGN.md), conditions and also
-	// (README, "The JSON contract").
+	// present): suggestions and model (DESIGN.md), conditions, also,
+	// others and about (README, "The JSON contract").
 	keys := []string{"license", "topic", "verdict", "clauses", "opensource", "pinned",
-		"suggestions", "model", "conditions", "also", "others"}
+		"suggestions", "model", "conditions", "also", "others", "about"}
 	for _, k := range keys {
 		if _, ok := got[k]; !ok {
 			t.Errorf("key %q missing", k)

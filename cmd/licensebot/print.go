@@ -165,6 +165,15 @@ func (p printer) printConditions(conds []index.Condition, indent string) {
 // it came closest to, as context only.
 func (p printer) printNoVerdict(a *index.Answer) {
 	p.line("%s", p.t.bold("No verdict for this exact question."))
+	if m := a.About; m != nil && len(m.Licenses) > 0 {
+		subject := m.Licenses[0]
+		if len(m.Licenses) > 1 {
+			subject = m.Name // a model under two licenses: answered for both
+		}
+		p.line("%s", p.t.wrap("It names "+m.Name+" ("+strings.Join(m.Licenses, ", ")+"), which the cards of "+
+			a.LicenseTitle+" do not speak for. Ask:", ""))
+		p.line("  licensebot ask %s %s", shellQuote(subject), shellQuote(a.Topic))
+	}
 	if len(a.Suggestions) > 0 {
 		var ids []string
 		for _, s := range a.Suggestions {
@@ -330,4 +339,13 @@ func joinInts(xs []int) string {
 		s[i] = strconv.Itoa(x)
 	}
 	return strings.Join(s, ", ")
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and -._/+@ (a question typed back as one argument).
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._/+@") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
