@@ -211,6 +211,22 @@ func TestAnswersCrossValidated(t *testing.T) {
 	if os.Getenv("LICENSEBOT_TUNE") == "" {
 		t.Skip("set LICENSEBOT_TUNE=1 to cross-validate whole answers")
 	}
+	if v := os.Getenv("LICENSEBOT_RANK_WEIGHTS"); v != "" {
+		// Weights to try, as TestFitRerank prints them: "{1.9, 2.1, …}".
+		saved := rankWeights
+		defer func() { rankWeights = saved }()
+		fields := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '{' || r == '}' || r == ' ' })
+		if len(fields) != rankFeatures {
+			t.Fatalf("LICENSEBOT_RANK_WEIGHTS: %d weights, want %d", len(fields), rankFeatures)
+		}
+		for i, f := range fields {
+			w, err := strconv.ParseFloat(f, 64)
+			if err != nil {
+				t.Fatalf("LICENSEBOT_RANK_WEIGHTS: %v", err)
+			}
+			rankWeights[i] = w
+		}
+	}
 	cv := crossValidateAnswers(t, 5)
 	t.Logf("answers, 5-fold cross-validation over %d training questions: top-1 %.3f top-3 %.3f wrong verdicts %d/%d (of %d shown)",
 		cv.n, float64(cv.top1)/float64(cv.n), float64(cv.top3)/float64(cv.n), cv.wrong, cv.statusN, cv.shown)
