@@ -265,45 +265,42 @@ func verdictParts(a *index.Answer, docs DocLinks, licTitle string) []string {
 // (the likeliest topics are buttons), or nothing covers it.
 func noVerdictParts(a *index.Answer, docs DocLinks, licTitle string) []string {
 	parts := noVerdictWhy(a, docs, licTitle)
-	if l := aboutLine(a, licTitle); l != "" {
+	if l := aboutLine(a); l != "" {
 		parts = append([]string{l}, parts...)
 	}
 	return parts
 }
 
 // aboutLine says which other model or license the question names, when
-// it names one: the license asked does not speak for it.
-func aboutLine(a *index.Answer, licTitle string) string {
+// it names one, and how to ask that instead: a mention, since a question
+// may name another license as what it compares with or relicenses to.
+func aboutLine(a *index.Answer) string {
 	m := a.About
 	if m == nil || len(m.Licenses) == 0 {
 		return ""
 	}
-	return "**Your question names " + escapeMarkdown(truncate(clean(m.Name), 100)) + "** (" + escapeMarkdown(clean(strings.Join(m.Licenses, ", "))) +
-		"), which the verdicts of " + escapeMarkdown(truncate(clean(licTitle), 120)) + " do not speak for. Ask it with `/license " +
-		clean(m.Licenses[0]) + "`" + aboutButtonHint(a) + "."
+	return "**Your question also names " + escapeMarkdown(truncate(clean(m.Name), 100)) + "** (" + escapeMarkdown(clean(strings.Join(m.Licenses, ", "))) +
+		"). If it is about that, ask `/license " + escapeMarkdown(truncate(clean(aboutSubject(a)), 100)) + "`."
 }
 
-// aboutButtonHint points at the button that asks the question of the
-// license the question names, when the button fits.
-func aboutButtonHint(a *index.Answer) string {
-	if aboutButton(a) == nil {
-		return ""
+// aboutSubject is what to ask instead (see index.Answer.About): the
+// license, or the model when it is under two (answered for both).
+func aboutSubject(a *index.Answer) string {
+	m := a.About
+	if len(m.Licenses) > 1 && TopicCustomID(m.Name, "x") != "" {
+		return m.Name
 	}
-	return ", or with the first button below"
+	return m.Licenses[0]
 }
 
 // aboutButton asks the question again of the model or license it names
 // (see index.Answer.About), or is nil when there is none or its
 // custom_id would not fit.
 func aboutButton(a *index.Answer) *discordgo.Button {
-	m := a.About
-	if m == nil || len(m.Licenses) == 0 {
+	if a.About == nil || len(a.About.Licenses) == 0 {
 		return nil
 	}
-	subject := m.Licenses[0]
-	if len(m.Licenses) > 1 && TopicCustomID(m.Name, a.Topic) != "" {
-		subject = m.Name // a model under two licenses: answer for both
-	}
+	subject := aboutSubject(a)
 	id := TopicCustomID(subject, a.Topic)
 	if id == "" {
 		return nil
@@ -312,8 +309,9 @@ func aboutButton(a *index.Answer) *discordgo.Button {
 	return &discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: id}
 }
 
-// noVerdictWhy is noVerdictParts without the line on another model or
-// license.
+// noVerdictWhy is why there is no verdict; noVerdictParts puts the line
+// on another model or license before it, since it may be all the asker
+// needs.
 func noVerdictWhy(a *index.Answer, docs DocLinks, licTitle string) []string {
 	if c := a.Closest; c != nil {
 		ctx := "**Closest card — " + escapeMarkdown(firstNonEmpty(clean(c.Label), clean(c.Topic))) + ", in general: " + closestStatus(c) +

@@ -365,28 +365,33 @@ func TestSuggestedTopicClickedThroughSignedHTTP(t *testing.T) {
 // A question that names a model under another license ("YOLOv8" asked
 // of Gemma) gets no verdict from Gemma's cards, says which license to ask,
 // and its first button, clicked as Discord sends it, asks that license.
+// A model under two licenses is asked as the model, answered for both.
 func TestQuestionNamingAnotherLicenseOffersIt(t *testing.T) {
 	post := signedServer(t, indextest.Engine(t))
-	q := "can I use yolov8 commercially"
-	cb := post(licensePayload("gemma", q))
-	data := cb["data"].(map[string]any)
-	desc := data["embeds"].([]any)[0].(map[string]any)["description"].(string)
-	if !strings.HasPrefix(desc, "**Your question names YOLOv8** (agpl-3.0)") || !strings.Contains(desc, "`/license agpl-3.0`") {
-		t.Fatalf("no pointer to the AGPL: %q", desc)
-	}
-	rows := data["components"].([]any)
-	buttons := rows[len(rows)-1].(map[string]any)["components"].([]any)
-	first := buttons[0].(map[string]any)
-	if id := first["custom_id"].(string); id != "topic:agpl-3.0:"+q || len(buttons) > 5 {
-		t.Fatalf("first button %q of %d", id, len(buttons))
-	}
-	cb = post(clickPayload(t, first["custom_id"].(string)))
-	embed := cb["data"].(map[string]any)["embeds"].([]any)[0].(map[string]any)
-	if title := embed["title"].(string); !strings.Contains(title, "Affero") {
-		t.Errorf("the click answered %q, not the AGPL", title)
-	}
-	if d := embed["description"].(string); strings.Contains(d, "Your question names") {
-		t.Errorf("asked of the AGPL, the answer still points away: %q", d)
+	for _, c := range []struct{ q, named, subject, title string }{
+		{"can I use yolov8 commercially", "YOLOv8** (agpl-3.0)", "agpl-3.0", "Affero"},
+		{"can I use DeepSeek-R1-Distill-Llama-8B commercially", "DeepSeek-R1-Distill-Llama-8B** (mit, llama3.1)", "DeepSeek-R1-Distill-Llama-8B", "MIT"},
+	} {
+		cb := post(licensePayload("gemma", c.q))
+		data := cb["data"].(map[string]any)
+		desc := data["embeds"].([]any)[0].(map[string]any)["description"].(string)
+		if !strings.HasPrefix(desc, "**Your question also names "+c.named) || !strings.Contains(desc, "`/license "+c.subject+"`") {
+			t.Fatalf("%q: no pointer to %s: %q", c.q, c.subject, desc)
+		}
+		rows := data["components"].([]any)
+		buttons := rows[len(rows)-1].(map[string]any)["components"].([]any)
+		first := buttons[0].(map[string]any)
+		if id := first["custom_id"].(string); id != "topic:"+c.subject+":"+c.q || len(buttons) > 5 {
+			t.Fatalf("%q: first button %q of %d", c.q, id, len(buttons))
+		}
+		cb = post(clickPayload(t, first["custom_id"].(string)))
+		embed := cb["data"].(map[string]any)["embeds"].([]any)[0].(map[string]any)
+		if title := embed["title"].(string); !strings.Contains(title, c.title) {
+			t.Errorf("%q: the click answered %q, not %s", c.q, title, c.subject)
+		}
+		if d := embed["description"].(string); strings.Contains(d, "also names") {
+			t.Errorf("%q: asked of %s, the answer still points away: %q", c.q, c.subject, d)
+		}
 	}
 }
 

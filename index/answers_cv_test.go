@@ -192,16 +192,23 @@ func (cv *answerCV) score(t *testing.T, e *Engine, q corpus.Question) {
 		}
 	}
 	if !hit(1) {
-		var got []string
-		for _, h := range a.Clauses[:min(3, len(a.Clauses))] {
-			got = append(got, h.Doc+"#"+h.Section)
-		}
-		var read []string
-		for _, r := range ranked[:min(2, len(ranked))] {
-			read = append(read, fmt.Sprintf("%s %.2f", r.Topic, r.Score))
-		}
-		cv.misses = append(cv.misses, fmt.Sprintf("%s [%s] %v read %v top3=%v got %v: %s", q.ID, path, q.Topics, read, hit(3), got, q.Text()))
+		cv.misses = append(cv.misses, missLine(q, a, ranked, path, hit(3)))
 	}
+}
+
+// missLine describes a question whose answer led with no expected clause:
+// how it was answered, the labelled topics, the two likeliest readings,
+// and the first three clauses quoted.
+func missLine(q corpus.Question, a *Answer, ranked []TopicScore, path string, top3 bool) string {
+	var got []string
+	for _, h := range a.Clauses[:min(3, len(a.Clauses))] {
+		got = append(got, h.Doc+"#"+h.Section)
+	}
+	var read []string
+	for _, r := range ranked[:min(2, len(ranked))] {
+		read = append(read, fmt.Sprintf("%s %.2f", r.Topic, r.Score))
+	}
+	return fmt.Sprintf("%s [%s] %v read %v top3=%v got %v: %s", q.ID, path, q.Topics, read, top3, got, q.Text())
 }
 
 // TestAnswersCrossValidated reports whole-answer quality on training

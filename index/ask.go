@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Thresholds of the question model's probability. A verdict is shown only
@@ -70,6 +71,13 @@ func (e *Engine) Ask(ctx context.Context, license, question string) (*Answer, er
 		b.Model = a.Model
 		a.Others = append(a.Others, b)
 	}
+	// A pointer to another license of the model points at an answer the
+	// reply already holds.
+	for _, x := range append([]*Answer{a}, a.Others...) {
+		if x.About != nil && slices.ContainsFunc(x.About.Licenses, func(k string) bool { return slices.Contains(a.Model.Licenses, k) }) {
+			x.About = nil
+		}
+	}
 	return a, nil
 }
 
@@ -117,7 +125,11 @@ type reading struct {
 	// and hadName whether it held any (see withoutName), worked out once.
 	nameless, namelessFor string
 	hadName               bool
-	quoted                map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
+	// governed marks the words of catalogued models that the license
+	// governedFor governs (see governedWords), worked out once.
+	governed    []bool
+	governedFor string
+	quoted      map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and
@@ -206,13 +218,27 @@ func (s *snapshot) nameAside(r *reading, l *licenseMeta) (string, bool) {
 }
 
 // nameMarks marks the words of ws that are words of l's name: every
-// stem of the word is one of the name's (a stop word has none).
+// stem of the word is one of the name's (a stop word has none). A word
+// without a letter ("3", "2.0") counts only beside a word of the name
+// that has one: alone it names no license ("llama 3" asked of Gemma is
+// not about Gemma 3).
 func (s *snapshot) nameMarks(ws []word, l *licenseMeta) []bool {
 	marks := make([]bool, len(ws))
 	for i, w := range ws {
-		marks[i] = len(w.stems) > 0 && s.allNameStems(w, l)
+		marks[i] = len(w.stems) > 0 && hasLetter(w.text) && s.allNameStems(w, l)
+	}
+	for i, w := range ws {
+		beside := i > 0 && marks[i-1] || i+1 < len(ws) && marks[i+1] && hasLetter(ws[i+1].text)
+		if !marks[i] && beside && len(w.stems) > 0 && !hasLetter(w.text) && s.allNameStems(w, l) {
+			marks[i] = true
+		}
 	}
 	return marks
+}
+
+// hasLetter reports whether s has a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // maxNameWords is the most words of a license's name nameRuns looks for
@@ -351,7 +377,9 @@ func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
 	return nil
 }
 
-// answer fills a with the answer to r, asked of l.
+// answer fills a with the answer to r, asked of l: ask's work, apart from
+// the pointer to another license (about), which needs to know whether a
+// verdict was shown.
 func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
 	if t := s.exactFor(r, l); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) {
 		r.pick = true

@@ -114,11 +114,12 @@ func (mi *modelIndex) lookup(input string) *modelMeta {
 
 // starts reports whether some model's name, folded, starts with word,
 // folded: a run of words starting with a word that starts none is no
-// model's name, and is not looked up.
+// model's name, and is not looked up. A word that folds to nothing ("-",
+// "(") may start one: the run folds to the words after it.
 func (mi *modelIndex) starts(word string) bool {
-	f := corpus.FoldModelName(strings.Trim(word, wordPunct))
+	f := corpus.FoldModelName(namePart(word))
 	if f == "" {
-		return false
+		return true // "-", "(": the run's name is what follows, folded with it
 	}
 	i, _ := slices.BinarySearch(mi.folded, f)
 	return i < len(mi.folded) && strings.HasPrefix(mi.folded[i], f)
@@ -316,7 +317,7 @@ func (s *snapshot) modelRuns(words []string, skip func(i, n int) bool, f func(mo
 			if !starts[i] || (skip != nil && skip(i, n)) {
 				continue
 			}
-			name := strings.Trim(strings.Join(words[i:i+n], " "), "?!.,;:()\"'")
+			name := namePart(strings.Join(words[i:i+n], " "))
 			if mo := s.models.lookup(name); mo != nil && f(mo, i, n) {
 				return
 			}
@@ -342,17 +343,12 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	name := func(st string) bool { return s.nameStems[l.Key][st] }
 	own := func(st string) bool { return !s.nameStems[l.Key][st] }
 	hasName := func(w word) bool { return slices.ContainsFunc(w.stems, name) }
-	words := make([]string, len(ws))
-	for i, w := range ws {
-		words[i] = w.text
-	}
+	words := wordTexts(ws)
 	if !slices.ContainsFunc(words, s.models.starts) {
 		return nil // most questions: no word starts a model's name
 	}
 	_, namesL := s.withoutName(r, l)
-	// The words of a model l governs are its ("deepseek r1 distill qwen
-	// 7b" asked of MIT holds no Qwen-7B).
-	governed := make([]bool, len(ws))
+	governed := s.governedWords(r, l)
 	skip := func(i, n int) bool {
 		return slices.Contains(governed[i:i+n], true) ||
 			!slices.ContainsFunc(ws[i:i+n], func(w word) bool { return slices.ContainsFunc(w.stems, own) })
@@ -360,9 +356,6 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	var other *modelMeta
 	s.modelRuns(words, skip, func(mo *modelMeta, i, n int) bool {
 		if slices.Contains(mo.Licenses, l.Key) {
-			for j := i; j < i+n; j++ {
-				governed[j] = true
-			}
 			return false
 		}
 		shares := slices.ContainsFunc(ws[i:i+n], hasName)
@@ -373,6 +366,40 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 		return true
 	})
 	return other
+}
+
+// governedWords marks r's words that name a catalogued model l governs:
+// they are that model's, not another model's or license's ("deepseek r1
+// distill qwen 7b" asked of MIT holds no Qwen-7B, and "deepseek r1" no
+// DeepSeek License).
+func (s *snapshot) governedWords(r *reading, l *licenseMeta) []bool {
+	if r.governedFor == l.Key && r.governed != nil {
+		return r.governed
+	}
+	words := wordTexts(s.wordsOf(r))
+	marks := make([]bool, len(words))
+	if slices.ContainsFunc(words, s.models.starts) {
+		skip := func(i, n int) bool { return slices.Contains(marks[i:i+n], true) }
+		s.modelRuns(words, skip, func(mo *modelMeta, i, n int) bool {
+			if slices.Contains(mo.Licenses, l.Key) {
+				for j := i; j < i+n; j++ {
+					marks[j] = true
+				}
+			}
+			return false
+		})
+	}
+	r.governed, r.governedFor = marks, l.Key
+	return marks
+}
+
+// wordTexts are the texts of ws.
+func wordTexts(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
+	}
+	return out
 }
 
 // indexed reports whether every license of mo is in the corpus.
@@ -405,8 +432,15 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 		folded[i] = foldName(namePart(w.text))
 	}
 	var found string
+	var governed []bool
 	s.licenseRuns(ws, l, func(i, n int) bool {
-		return s.names.first[folded[i]] && s.names.last[folded[i+n-1]] && (n > 1 || !s.nameTokens[l.Key][folded[i]])
+		if !s.names.first[folded[i]] || !s.names.last[folded[i+n-1]] || (n == 1 && s.nameTokens[l.Key][folded[i]]) {
+			return false
+		}
+		if governed == nil {
+			governed = s.governedWords(r, l)
+		}
+		return !slices.Contains(governed[i:i+n], true) // a model l governs: "deepseek r1" asked of MIT
 	}, func(k string) bool {
 		if !namesL || s.licenses[k].Family == l.Family {
 			found = k
@@ -416,8 +450,9 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	return found
 }
 
-// wordPunct is what may stand around a name in a question ("gpl?").
-const wordPunct = "?!.,;:()\"'"
+// wordPunct is what may stand around a name in a question ("gpl?",
+// "`yolov8`", "**gemma**", "“llama 3”").
+const wordPunct = "?!.,;:()[]\"'`*\u201c\u201d\u2018\u2019"
 
 // namePart is text as a name stands in a question: without the
 // punctuation around it or a possessive ("llama 3's outputs").

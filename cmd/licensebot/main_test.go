@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -297,5 +298,33 @@ func TestOneShotCommands(t *testing.T) {
 		if called != tc.want {
 			t.Errorf("%v: one-shot %v, want %v", tc.args, called, tc.want)
 		}
+	}
+}
+
+// A question that names a model under another license prints the command
+// that asks that license, with the question quoted so that a shell gives
+// it back word for word, apostrophes and all.
+func TestAskPrintsTheLicenseTheQuestionNames(t *testing.T) {
+	data := indextest.DataDir(t)
+	q := "can I use yolov8's weights commercially, say for $HOME `ls`?"
+	out, stderr, code := run(t, "ask", "--data", data, "gemma", q)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "It also names YOLOv8 (agpl-3.0).") {
+		t.Fatalf("no pointer to the AGPL:\n%s", out)
+	}
+	var quoted string
+	for _, line := range strings.Split(out, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "licensebot ask agpl-3.0 "); ok {
+			quoted = rest
+		}
+	}
+	if quoted == "" {
+		t.Fatalf("no command to ask the AGPL:\n%s", out)
+	}
+	got, err := exec.Command("sh", "-c", "printf %s "+quoted).Output()
+	if err != nil || string(got) != q {
+		t.Errorf("the shell reads %s as %q (%v), want %q", quoted, got, err, q)
 	}
 }

@@ -170,8 +170,7 @@ func (p printer) printNoVerdict(a *index.Answer) {
 		if len(m.Licenses) > 1 {
 			subject = m.Name // a model under two licenses: answered for both
 		}
-		p.line("%s", p.t.wrap("It names "+m.Name+" ("+strings.Join(m.Licenses, ", ")+"), which the cards of "+
-			a.LicenseTitle+" do not speak for. Ask:", ""))
+		p.line("%s", p.t.wrap("It also names "+m.Name+" ("+strings.Join(m.Licenses, ", ")+"). If it is about that, ask:", ""))
 		p.line("  licensebot ask %s %s", shellQuote(subject), shellQuote(a.Topic))
 	}
 	if len(a.Suggestions) > 0 {
