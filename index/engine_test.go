@@ -439,6 +439,7 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		// A license's own name holds another's ("creative commons
 		// attribution" is CC BY's): the longest run that names one counts.
 		{"cc-by-nc-4.0", "creative commons attribution noncommercial commercial use", true},
+		{"cc-by-nc-4.0", "creative commons attribution non commercial commercial use", true},
 		// Folded, "a gpl" is "agpl": a run of words names a license only
 		// from a word that starts one of its names to one that ends one.
 		{"gpl-3.0", "commercial use of a gpl program", true},
