@@ -280,7 +280,7 @@ func aboutLine(a *index.Answer) string {
 		return ""
 	}
 	return "**Your question also names " + escapeMarkdown(truncate(clean(m.Name), 100)) + "** (" + escapeMarkdown(clean(strings.Join(m.Licenses, ", "))) +
-		"). If it is about that, ask `/license " + escapeMarkdown(truncate(clean(aboutSubject(a)), 100)) + "`."
+		"). If it is about that, ask `/license " + strings.ReplaceAll(truncate(clean(aboutSubject(a)), 100), "`", "") + "`."
 }
 
 // aboutSubject is what to ask instead (see index.Answer.About): the

@@ -129,9 +129,9 @@ type Answer struct {
 	// under two (a distillation: MIT and its base model's license).
 	Others []*Answer `json:"others"`
 	// About is the other model or license of the corpus that a question
-	// without a verdict names ("can I use YOLOv8 commercially?" asked of
-	// Gemma): the license asked does not speak for it, so ask that one.
-	// Nil otherwise.
+	// without a verdict also names ("can I use YOLOv8 commercially?" asked
+	// of Gemma): the one to ask if the question is about it — it may only
+	// be compared with, or relicensed to. Nil otherwise.
 	About *ModelRef `json:"about"`
 
 	// Presentation fields, not part of the JSON contract.

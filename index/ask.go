@@ -364,8 +364,9 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*A
 }
 
 // about is the other model or license of the corpus that a question
-// without a verdict names (see otherModel, otherLicense): what to ask
-// instead, since l's cards do not speak for it. Nil when there is none.
+// without a verdict also names (see otherModel, otherLicense): l's cards
+// do not speak for it, so the asker may want to ask it. Nil when there is
+// none.
 func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
 	if mo := s.otherModel(r, l); mo != nil && s.indexed(mo) {
 		return mo.ref()
