@@ -283,14 +283,13 @@ func aboutLine(a *index.Answer) string {
 		"). If it is about that, ask `/license " + strings.ReplaceAll(truncate(clean(aboutSubject(a)), 100), "`", "") + "`."
 }
 
-// aboutSubject is what to ask instead (see index.Answer.About): the
-// license, or the model when it is under two (answered for both).
+// aboutSubject is what to ask instead (see index.ModelRef.Subject), or
+// the license when a model's name could not be a button's subject.
 func aboutSubject(a *index.Answer) string {
-	m := a.About
-	if len(m.Licenses) > 1 && TopicCustomID(m.Name, "x") != "" {
-		return m.Name
+	if s := a.About.Subject(); TopicCustomID(s, "x") != "" {
+		return s
 	}
-	return m.Licenses[0]
+	return a.About.Licenses[0]
 }
 
 // aboutButton asks the question again of the model or license it names

@@ -50,6 +50,15 @@ type ModelRef struct {
 	Why      string   `json:"-"`
 }
 
+// Subject is what to ask of the model or license m names: its license,
+// or the model itself when it is under two, answered for both.
+func (m *ModelRef) Subject() string {
+	if len(m.Licenses) > 1 {
+		return m.Name
+	}
+	return m.Licenses[0]
+}
+
 // Verdict is the curated plain-language answer for one license and topic.
 type Verdict struct {
 	Status  Status `json:"status"`

@@ -129,7 +129,11 @@ type reading struct {
 	// governedFor governs (see governedWords), worked out once.
 	governed    []bool
 	governedFor string
-	quoted      map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
+	// texts are the texts of ws, and starts which of them may start a
+	// catalogued model's name (see modelWords), worked out once.
+	texts  []string
+	starts []bool
+	quoted map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and

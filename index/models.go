@@ -288,7 +288,7 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 	var found *modelMeta
 	var license *licenseMeta
 	var rest string
-	s.modelRuns(words, nil, func(mo *modelMeta, i, n int) bool {
+	s.modelRuns(words, s.startsOf(words), nil, func(mo *modelMeta, i, n int) bool {
 		sub, err := s.modelSubject(mo)
 		if err != nil {
 			return false
@@ -305,13 +305,10 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 
 // modelRuns calls f with each catalogued model named by a run of up to
 // four of words, longest runs first, and the run's place, until f
-// returns true; runs for which skip (if not nil) is true are not looked
-// up.
-func (s *snapshot) modelRuns(words []string, skip func(i, n int) bool, f func(mo *modelMeta, i, n int) bool) {
-	starts := make([]bool, len(words))
-	for i, w := range words {
-		starts[i] = s.models.starts(w)
-	}
+// returns true; runs that start with a word that starts no model's name
+// (starts, see startsOf) or for which skip (if not nil) is true are not
+// looked up.
+func (s *snapshot) modelRuns(words []string, starts []bool, skip func(i, n int) bool, f func(mo *modelMeta, i, n int) bool) {
 	for n := min(4, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			if !starts[i] || (skip != nil && skip(i, n)) {
@@ -343,8 +340,8 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	name := func(st string) bool { return s.nameStems[l.Key][st] }
 	own := func(st string) bool { return !s.nameStems[l.Key][st] }
 	hasName := func(w word) bool { return slices.ContainsFunc(w.stems, name) }
-	words := wordTexts(ws)
-	if !slices.ContainsFunc(words, s.models.starts) {
+	words, starts := s.modelWords(r)
+	if !slices.Contains(starts, true) {
 		return nil // most questions: no word starts a model's name
 	}
 	_, namesL := s.withoutName(r, l)
@@ -354,7 +351,7 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 			!slices.ContainsFunc(ws[i:i+n], func(w word) bool { return slices.ContainsFunc(w.stems, own) })
 	}
 	var other *modelMeta
-	s.modelRuns(words, skip, func(mo *modelMeta, i, n int) bool {
+	s.modelRuns(words, starts, skip, func(mo *modelMeta, i, n int) bool {
 		if slices.Contains(mo.Licenses, l.Key) {
 			return false
 		}
@@ -376,11 +373,11 @@ func (s *snapshot) governedWords(r *reading, l *licenseMeta) []bool {
 	if r.governedFor == l.Key && r.governed != nil {
 		return r.governed
 	}
-	words := wordTexts(s.wordsOf(r))
+	words, starts := s.modelWords(r)
 	marks := make([]bool, len(words))
-	if slices.ContainsFunc(words, s.models.starts) {
+	if slices.Contains(starts, true) {
 		skip := func(i, n int) bool { return slices.Contains(marks[i:i+n], true) }
-		s.modelRuns(words, skip, func(mo *modelMeta, i, n int) bool {
+		s.modelRuns(words, starts, skip, func(mo *modelMeta, i, n int) bool {
 			if slices.Contains(mo.Licenses, l.Key) {
 				for j := i; j < i+n; j++ {
 					marks[j] = true
@@ -393,13 +390,29 @@ func (s *snapshot) governedWords(r *reading, l *licenseMeta) []bool {
 	return marks
 }
 
-// wordTexts are the texts of ws.
-func wordTexts(ws []word) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.text
+// modelWords returns the texts of r's words and which of them may start
+// a catalogued model's name, worked out once per question: otherModel
+// and governedWords (for each license asked) walk the same runs.
+func (s *snapshot) modelWords(r *reading) ([]string, []bool) {
+	if r.texts == nil {
+		ws := s.wordsOf(r)
+		r.texts = make([]string, len(ws))
+		for i, w := range ws {
+			r.texts[i] = w.text
+		}
+		r.starts = s.startsOf(r.texts)
 	}
-	return out
+	return r.texts, r.starts
+}
+
+// startsOf marks the words that may start a catalogued model's name (see
+// modelIndex.starts).
+func (s *snapshot) startsOf(words []string) []bool {
+	starts := make([]bool, len(words))
+	for i, w := range words {
+		starts[i] = s.models.starts(w)
+	}
+	return starts
 }
 
 // indexed reports whether every license of mo is in the corpus.

@@ -166,12 +166,8 @@ func (p printer) printConditions(conds []index.Condition, indent string) {
 func (p printer) printNoVerdict(a *index.Answer) {
 	p.line("%s", p.t.bold("No verdict for this exact question."))
 	if m := a.About; m != nil && len(m.Licenses) > 0 {
-		subject := m.Licenses[0]
-		if len(m.Licenses) > 1 {
-			subject = m.Name // a model under two licenses: answered for both
-		}
 		p.line("%s", p.t.wrap("It also names "+m.Name+" ("+strings.Join(m.Licenses, ", ")+"). If it is about that, ask:", ""))
-		p.line("  licensebot ask %s %s", shellQuote(subject), shellQuote(a.Topic))
+		p.line("  licensebot ask %s %s", shellQuote(m.Subject()), shellQuote(a.Topic))
 	}
 	if len(a.Suggestions) > 0 {
 		var ids []string
