@@ -273,6 +273,16 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// explicit content", Llama 4's list names none of the group.
 		{"gemma", "nsfw roleplay bot on gemma", index.StatusForbidden},
 		{"llama4", "can I generate nsfw content with llama 4?", index.StatusUnknown},
+		// …asked alone, by the case's name, too; and a case of several
+		// words is named where they stand together, not where the
+		// documents use each somewhere ("sexual" violence, "content").
+		{"llama4", "llama 4 nsfw", index.StatusUnknown},
+		{"creativeml-openrail-m", "nsfw", index.StatusUnknown},
+		{"llama4", "llama 4 malware", index.StatusForbidden},
+		// A word of a case that makes no case here, and that the ban's
+		// documents never use ("political" of "political campaigns").
+		{"gemma", "gemma political content", index.StatusUnknown},
+		{"gemma", "gemma sexually explicit content", index.StatusForbidden},
 		// An exclusion ("no trademark rights") holds for every mark, listed or not.
 		{"qwen2.5", "can I use the qwen logo?", index.StatusForbidden},
 		// A case that is who uses the model, not the use.
@@ -284,8 +294,13 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "do I need a notice file?", index.StatusRequired},
 		{"gpl-3.0", "if I use gpl code internally only, do I need to release the source?", index.StatusUnknown},
 		{"gpl-3.0", "do I need to release the source?", index.StatusRequired},
-		// The case a clause sets apart ("does not apply to end users").
+		// The case a clause sets apart ("does not apply to end users",
+		// "does not include content created for … documentary … purposes").
 		{"llama4", "eu restriction for end users", index.StatusUnknown},
+		{"gemma", "gemma nsfw for a documentary", index.StatusUnknown},
+		// …also in the user's words: "api" is a "Hosted Service".
+		{"gemma", "gemma notice file for api only", index.StatusUnknown},
+		{"gemma", "gemma notice file", index.StatusRequired},
 		{"llama4", "eu restriction", index.StatusConditional},
 		// Whether someone owns something asks for a party, not a permission.
 		{"gemma", "does google own the text gemma generates for me?", index.StatusUnknown},

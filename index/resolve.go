@@ -119,6 +119,9 @@ type topicMatcher struct {
 	phrases []topicPhrase
 	byFirst map[string][]int           // a phrase's first stem → its place in phrases
 	vocab   map[string]map[string]bool // topic id → stems of its label, aliases, instances and expansions
+	// nameVocab is vocab without the instances' stems: the words that
+	// name a topic or widen its search, not its cases.
+	nameVocab map[string]map[string]bool
 }
 
 type topicPhrase struct {
@@ -136,12 +139,18 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 // with stems and the questions it reads with ask: a snapshot opens with a
 // memo of the phrases' stems, not safe for the concurrent questions.
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
-	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{}}
+	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
+		nameVocab: map[string]map[string]bool{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
-		tm.vocab[t.ID] = map[string]bool{}
-		for _, p := range append(append(append([]string{t.Label}, t.Aliases...), t.Instances...), t.Expand...) {
+		tm.vocab[t.ID], tm.nameVocab[t.ID] = map[string]bool{}, map[string]bool{}
+		for _, p := range slices.Concat([]string{t.Label}, t.Aliases, t.Expand) {
+			for _, st := range stems(p) {
+				tm.vocab[t.ID][st], tm.nameVocab[t.ID][st] = true, true
+			}
+		}
+		for _, p := range t.Instances {
 			for _, st := range stems(p) {
 				tm.vocab[t.ID][st] = true
 			}
