@@ -14,6 +14,10 @@ type Topic struct {
 	// governing law) rather than granting or forbidding: its verdicts are
 	// `info`, shown without a verdict colour.
 	Fact bool `yaml:"fact"`
+	// Lists marks a topic whose cards ban a list of uses (acceptable use):
+	// a question about a use the list does not name is not answered by
+	// the ban, so it gets the clauses without a verdict.
+	Lists bool `yaml:"lists"`
 
 	Line int `yaml:"-" corpus:"line"`
 }

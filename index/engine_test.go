@@ -283,6 +283,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// documents never use ("political" of "political campaigns").
 		{"gemma", "gemma political content", index.StatusUnknown},
 		{"gemma", "gemma sexually explicit content", index.StatusForbidden},
+		// Where the topic's bans list uses, any use the list leaves out.
+		{"gemma", "gemma chatbot for kids", index.StatusUnknown},
+		{"gemma", "gemma ghostwriting", index.StatusUnknown},
+		{"gemma", "gemma porn", index.StatusForbidden},
+		// A ban qualified by a purpose or a missing disclosure.
+		{"gemma", "gemma impersonation", index.StatusUnknown},
 		// An exclusion ("no trademark rights") holds for every mark, listed or not.
 		{"qwen2.5", "can I use the qwen logo?", index.StatusForbidden},
 		// A case that is who uses the model, not the use.

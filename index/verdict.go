@@ -342,11 +342,13 @@ func (s *snapshot) exceptionStems(ref string) []string {
 // exclusion such as "no trademark rights", which holds for every mark)
 // leaves out the case the question names (namesOthersCase), or the case
 // is who uses the model rather than the use (caseUses); or, when the
-// question names no case, whether one of its words belongs to a case the
-// ban does not list (namesUnlisted). Cross-validated, the last withheld 2
-// verdicts of 347, both right ("political disinfo campaign generator",
-// "sexual roleplay chatbot for adults"); it catches what outside probes
-// found ("gemma political content" read as Gemma's ban).
+// question names no case, whether it names a use the ban does not list
+// (namesUnlisted). Cross-validated, the last withheld 4 verdicts of 347,
+// all right ("political disinfo campaign generator", "sexual roleplay
+// chatbot", "which item … bans weapon development?"), and no wrong one;
+// it withholds what outside probes found shown wrong on short questions
+// ("gemma political content", "gemma chatbot for kids" read as Gemma's
+// ban).
 func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
 	if s.m.Cards[l.Key][topic].Basis != "prohibition" {
 		return false
@@ -357,16 +359,24 @@ func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
 	return s.namesOthersCase(r, l, topic) || s.caseUses(r, topic)
 }
 
-// namesUnlisted reports whether the question says a word of one of the
-// topic's cases that makes no whole case here and that the ban's
-// documents never use ("political" of "political campaigns", in "gemma
-// political content"): it names a use, and not one the ban lists, so the
-// ban does not answer for it. The word itself is looked for, not what
-// WordNet relates it to: "political" is not "policy".
+// namesUnlisted reports whether the question, naming no case of topic,
+// says a word the ban's documents never use that is either any word
+// beyond the topic's names, when the topic's bans list uses (Lists:
+// "gemma ghostwriting", "a chatbot for kids"), or a word of one of its
+// cases ("political" of "political campaigns", in "gemma political
+// content"): it names a use, and not one the ban lists, so the ban does
+// not answer for it. The word itself is looked for, not what WordNet
+// relates it to: "political" is not "policy", nor "kids" "child".
 func (s *snapshot) namesUnlisted(r *reading, l *licenseMeta, topic string) bool {
+	t := s.topics.byID[topic]
+	lists := t != nil && t.Lists
+	names := s.topics.nameVocab[topic]
 	_, rest := s.restOf(r, l)
 	for _, st := range rest {
-		if s.topics.vocab[topic][st] && !s.topics.nameVocab[topic][st] && !s.cardDocsHold(l.Key, topic, []string{st}) {
+		if askingWords[st] || complyingWords[st] || names[st] || strings.IndexFunc(st, unicode.IsLetter) < 0 {
+			continue
+		}
+		if (lists || s.topics.vocab[topic][st]) && !s.cardDocsHold(l.Key, topic, []string{st}) {
 			return true
 		}
 	}
@@ -467,9 +477,12 @@ func (s *snapshot) onlyQualified(r *reading, l *licenseMeta, topic string, cases
 }
 
 // qualifies reports whether lower-cased text limits what it says to an
-// unlicensed, unauthorised or unconsented case.
+// unlicensed, unauthorised, unconsented or undisclosed case, or to one
+// done for a purpose ("impersonates … without explicit disclosure, in
+// order to deceive").
 func qualifies(text string) bool {
-	if strings.Contains(text, "unlicensed") || strings.Contains(text, "unauthori") || strings.Contains(text, "unless") {
+	if strings.Contains(text, "unlicensed") || strings.Contains(text, "unauthori") || strings.Contains(text, "unless") ||
+		strings.Contains(text, "in order to") {
 		return true
 	}
 	for rest := text; ; {
@@ -479,7 +492,7 @@ func qualifies(text string) bool {
 		}
 		rest = rest[i+len("without"):]
 		window := rest[:min(len(rest), 48)]
-		for _, w := range []string{"consent", "authoriz", "authoris", "permission", "right"} {
+		for _, w := range []string{"consent", "authoriz", "authoris", "permission", "right", "disclos", "disclaim"} {
 			if strings.Contains(window, w) {
 				return true
 			}
