@@ -388,8 +388,10 @@ func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
 func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
 	// A topic's name asked alone is the question its card was written
 	// for, unless the name is a case the card's status does not answer
-	// ("nsfw" of a ban that lists no sexual content): statusAnswers.
-	if t := s.exactFor(r, l); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) && s.statusAnswers(r, l, t) {
+	// ("nsfw" of a ban that lists no sexual content: statusAnswers) or a
+	// term only other licenses use ("built with" of Tongyi Qianwen).
+	if t := s.exactFor(r, l); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) && s.statusAnswers(r, l, t) &&
+		!s.namesOthersTerm(r, l, t) {
 		r.pick = true
 		return s.answerTopic(ctx, a, l, r, t)
 	}

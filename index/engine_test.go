@@ -237,6 +237,9 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		{"llama4", "do I need to include a NOTICE file?", index.StatusRequired},
 		{"gemma", "can I train another model on gemma outputs?", index.StatusConditional},
 		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
+		// …asked alone, by an alias of the topic, too.
+		{"tongyi-qianwen", "tongyi built with qwen", index.StatusUnknown},
+		{"qwen2.5", "qwen2.5 built with qwen", index.StatusRequired},
 		// A name of the topic is not such a term: the card speaks for it.
 		{"llama4", "do I need to credit meta?", index.StatusRequired},
 		{"llama4", "is selling llama 4 based services ok?", index.StatusConditional},

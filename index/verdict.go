@@ -101,6 +101,16 @@ func (s *snapshot) namesAnotherTerm(l *licenseMeta, st string, topics []string) 
 	return false
 }
 
+// namesOthersTerm reports whether a word of the question, from topic's
+// vocabulary, names a term only other licenses' cards on it cite
+// (namesAnotherTerm).
+func (s *snapshot) namesOthersTerm(r *reading, l *licenseMeta, topic string) bool {
+	_, rest := s.restOf(r, l)
+	return slices.ContainsFunc(rest, func(st string) bool {
+		return s.topics.vocab[topic][st] && !complyingWords[st] && s.namesAnotherTerm(l, st, []string{topic})
+	})
+}
+
 // anyCardCites reports whether a card on topic, of any license, cites a
 // clause with the stem st, in any of its forms (see cardHolds): worked
 // out once per build for each topic and word asked, since it reads every
