@@ -13,9 +13,9 @@ import (
 // topic (plainly), a term only other licenses use (namesAnotherTerm), a
 // party asked for (asksWho, asksOwner), a duty asked of a permission
 // (asksDuty), a use against what a ban lists (asksAgainst), a case the
-// ban's list leaves out or qualifies (namesOthersCase), a word of a case
-// that makes no case and that the ban never uses (namesUnlisted), a case that is
-// the user rather than the use (caseUses), the model's use
+// ban's list leaves out or qualifies (namesOthersCase), a use the ban's
+// documents never mention (namesUnlisted), a case that is the user
+// rather than the use (caseUses), the model's use
 // on itself (namesLicenseTwice), a trigger ruled out (negates), a case a
 // clause sets apart (namesException). Each only withholds a verdict: the
 // question still gets the clauses and the suggestions.
