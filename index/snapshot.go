@@ -71,6 +71,8 @@ type snapshot struct {
 	// documents that hold one of them (see holdingOf); bounded by the
 	// taxonomy's cases, since only their words are looked up.
 	holdingWith sync.Map
+	// docClauses maps a document id to its clauses (see clausesOf).
+	docClauses sync.Map
 	// termSets maps a clause (clauseTerms) to its sorted distinct stems.
 	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions

@@ -259,7 +259,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusRequired, StatusConditional:
-			if negates(r.text) {
+			if negates(r.text) || s.rulesOutModifying(r, l, t) {
 				return false
 			}
 		}
@@ -293,7 +293,7 @@ func (s *snapshot) namesException(r *reading, l *licenseMeta, topic string) bool
 			}
 		}
 		for _, ps := range alike {
-			if !slices.ContainsFunc(ps, func(st string) bool { return vocab[st] || !slices.Contains(ex, st) }) {
+			if len(ps) > 0 && len(ex) > 0 && !slices.ContainsFunc(ps, func(st string) bool { return vocab[st] || !slices.Contains(ex, st) }) {
 				return true
 			}
 		}
@@ -316,8 +316,13 @@ func (s *snapshot) alikeStems(st []string) [][]string {
 }
 
 // exceptionMarkers open the part of a clause that sets a case apart.
-var exceptionMarkers = []string{"except ", "excluding ", "other than ", "does not apply to ", "shall not apply to ",
-	"does not include ", "do not include ", "shall not include "}
+var exceptionMarkers = []string{"except ", "excluding ", "other than ", "does not apply to ", "shall not apply to "}
+
+// policyExceptionMarkers open it in a use policy only: a ban's "does not
+// include content created for … documentary … purposes" sets a use apart,
+// where a license's "it does not include the work's System Libraries"
+// draws a definition's edge.
+var policyExceptionMarkers = []string{"does not include ", "do not include ", "shall not include "}
 
 // exceptionStems returns the stems of the words that follow an exception
 // marker in clause ref, up to the end of its phrase; worked out once per
@@ -329,7 +334,11 @@ func (s *snapshot) exceptionStems(ref string) []string {
 	var out []string
 	if h, ok := s.plainHit(ref); ok {
 		text := strings.ToLower(h.Text)
-		for _, m := range exceptionMarkers {
+		markers := exceptionMarkers
+		if s.isPolicy(h.Doc) {
+			markers = slices.Concat(exceptionMarkers, policyExceptionMarkers)
+		}
+		for _, m := range markers {
 			for rest := text; ; {
 				i := strings.Index(rest, m)
 				if i < 0 {
@@ -390,14 +399,58 @@ func (s *snapshot) namesUnlisted(r *reading, l *licenseMeta, topic string) bool 
 	names := s.topics.nameVocab[topic]
 	_, rest := s.restOf(r, l)
 	for _, st := range rest {
-		if askingWords[st] || complyingWords[st] || names[st] || strings.IndexFunc(st, unicode.IsLetter) < 0 {
+		if askingWords[st] || complyingWords[st] || names[st] || aboutWords[st] || strings.IndexFunc(st, unicode.IsLetter) < 0 {
 			continue
 		}
-		if (lists || s.topics.vocab[topic][st]) && !s.cardDocsHold(l.Key, topic, []string{st}) {
+		if (lists || s.topics.vocab[topic][st]) && !s.docsHoldWord(l.Key, topic, st) {
 			return true
 		}
 	}
 	return false
+}
+
+// aboutWords ask about a policy as a whole, not about a use (stems):
+// "a list of the prohibited uses", "what does the policy cover".
+var aboutWords = map[string]bool{"list": true, "summari": true, "cover": true, "detail": true,
+	"overview": true, "explain": true, "mean": true, "full": true, "text": true, "item": true}
+
+// docsHoldWord is cardDocsHold for one stem, as written: the clauses
+// license key's card on topic cites and those of the use policies it
+// cites. It reads the clauses' own terms rather than searching the index,
+// so a word a user made up costs no search and leaves nothing cached.
+func (s *snapshot) docsHoldWord(key, topic, st string) bool {
+	c, ok := s.m.Cards[key][topic]
+	if !ok {
+		return false
+	}
+	for _, ref := range c.Refs {
+		if h, ok := s.hit(ref); ok && s.holds(h, st) {
+			return true
+		}
+		doc, _, _ := strings.Cut(ref, "#")
+		if s.isPolicy(doc) && slices.ContainsFunc(s.clausesOf(doc), func(h Hit) bool { return s.holds(h, st) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// clausesOf returns the clauses of document doc, worked out once per
+// build and document.
+func (s *snapshot) clausesOf(doc string) []Hit {
+	if v, ok := s.docClauses.Load(doc); ok {
+		return v.([]Hit)
+	}
+	var out []Hit
+	for _, c := range s.m.Clauses {
+		if c.Doc == doc {
+			if h, ok := s.plainHit(c.Doc + "#" + c.Section); ok {
+				out = append(out, h)
+			}
+		}
+	}
+	s.docClauses.Store(doc, out)
+	return out
 }
 
 // namesLicenseTwice reports whether the question names l's model in two
@@ -553,21 +606,45 @@ func (s *snapshot) holdsAll(key, topic string, st []string) bool {
 }
 
 // holdsTogether reports whether a clause within the scope of license
-// key's card on topic holds each of the stems st, in one of its forms: a
-// case of several words is named where its words stand together, not
-// where the documents use each somewhere ("sexual" in one ban, "content"
-// in another, for "sexual content").
+// key's card on topic holds each of the stems st, in one of its forms,
+// close together: a case of several words is named where its words stand
+// together, not where the documents use each somewhere ("sexual" in one
+// ban, "content" in another, for "sexual content"), nor far apart in one
+// long clause ("child exploitative content or failure to report Child
+// Sexual Abuse Material" names no sexual content).
 func (s *snapshot) holdsTogether(key, topic string, st []string) bool {
 	if len(st) < 2 {
 		return s.holdsAll(key, topic, st)
 	}
 	c := s.m.Cards[key][topic]
+	forms := make([][]string, len(st))
 	held := make([]map[string]bool, len(st))
 	for i, w := range st {
-		held[i] = s.holdingOf(s.formsOf(w)).clauses
+		forms[i] = s.formsOf(w)
+		held[i] = s.holdingOf(forms[i]).clauses
 	}
 	for id := range held[0] {
-		if s.inScope(&c, id) && !slices.ContainsFunc(held[1:], func(h map[string]bool) bool { return !h[id] }) {
+		if !s.inScope(&c, id) || slices.ContainsFunc(held[1:], func(h map[string]bool) bool { return !h[id] }) {
+			continue
+		}
+		if h, ok := s.plainHit(id); ok && s.near(h, forms) {
+			return true
+		}
+	}
+	return false
+}
+
+// near reports whether clause h has, within a window of two words more
+// than there are forms, a word of each of forms (words of stop-list kind
+// not counted).
+func (s *snapshot) near(h Hit, forms [][]string) bool {
+	toks := s.tokens(h.Heading + " " + h.Text)
+	span := len(forms) + 2
+	for i := range toks {
+		win := toks[i:min(len(toks), i+span)]
+		if !slices.ContainsFunc(forms, func(f []string) bool {
+			return !slices.ContainsFunc(win, func(t token) bool { return slices.Contains(f, t.term) })
+		}) {
 			return true
 		}
 	}
@@ -639,10 +716,8 @@ func (s *snapshot) inScope(c *cardMeta, id string) bool {
 // negates reports whether an English question sets a condition in the
 // negative: "never", or a "not" within a few words after "if", "when"
 // or "as long as" and before the clause ends ("…if I don't distribute
-// it?"), or says the work is "unmodified" ("agpl unmodified saas", where
-// the network duty binds a modified version). A card's duty is written
-// for the act that triggers it; a question that rules the act out asks
-// whether the duty still holds.
+// it?"). A card's duty is written for the act that triggers it; a
+// question that rules the act out asks whether the duty still holds.
 func negates(question string) bool {
 	for _, part := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
 		return strings.ContainsRune(",;:.?!()—–", r)
@@ -653,7 +728,7 @@ func negates(question string) bool {
 			switch {
 			case w == "if" || w == "when" || w == "unless" || w == "long" && i+1 < len(words) && words[i+1] == "as":
 				cond = i
-			case w == "never" || w == "unmodified" || w == "unchanged" || w == "unaltered":
+			case w == "never":
 				return true
 			case i-cond <= 4 && (w == "not" || w == "no" || w == "dont" || strings.HasSuffix(w, "n't")):
 				return true
@@ -662,6 +737,23 @@ func negates(question string) bool {
 	}
 	return false
 }
+
+// rulesOutModifying reports whether the question says the work is
+// unmodified ("agpl unmodified saas") and the clauses l's card on topic
+// cites speak of modifying it: the duty may bind only a modified version
+// (AGPL's network offer), which the question rules out. A duty whose
+// clauses never speak of it (MIT's notice) binds unmodified copies too.
+func (s *snapshot) rulesOutModifying(r *reading, l *licenseMeta, topic string) bool {
+	said := slices.ContainsFunc(strings.Fields(strings.ToLower(r.text)), func(w string) bool {
+		w = strings.Trim(w, ".,;:?!()\"'")
+		return w == "unmodified" || w == "unchanged" || w == "unaltered"
+	})
+	return said && s.cardHolds(l.Key, topic, modifyingStems)
+}
+
+// modifyingStems are the analyzer's stems of "modify", "modified" and
+// "modification".
+var modifyingStems = []string{"modifi", "modif"}
 
 // asksAgainst reports whether an English question asks about acting
 // against something ("detect spam", "fight misinformation",

@@ -109,3 +109,21 @@ func TestQuestionReadings(t *testing.T) {
 		}
 	}
 }
+
+// A ban's item qualified by consent, authorisation, disclosure or a
+// purpose bans the qualified case, not the bare one.
+func TestQualifies(t *testing.T) {
+	for text, want := range map[string]bool{
+		"tracking or monitoring people without their consent":                               true,
+		"impersonates an individual without explicit disclosure, in order to deceive":       true,
+		"impersonates an individual (living or dead), in order to deceive":                  true,
+		"without expressly and intelligibly disclaiming that the text is machine-generated": true,
+		"engaging in the unlicensed practice of any profession":                             true,
+		"generate sexually explicit content":                                                false,
+		"without limitation, any warranties":                                                false,
+	} {
+		if got := qualifies(text); got != want {
+			t.Errorf("qualifies(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
