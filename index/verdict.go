@@ -105,6 +105,11 @@ func (s *snapshot) namesAnotherTerm(l *licenseMeta, st string, topics []string) 
 // vocabulary, names a term only other licenses' cards on it cite
 // (namesAnotherTerm).
 func (s *snapshot) namesOthersTerm(r *reading, l *licenseMeta, topic string) bool {
+	switch s.m.Cards[l.Key][topic].Status {
+	case StatusRequired, StatusConditional: // the only statuses it withholds (onlyOthersCite)
+	default:
+		return false
+	}
 	_, rest := s.restOf(r, l)
 	return slices.ContainsFunc(rest, func(st string) bool {
 		return s.topics.vocab[topic][st] && !complyingWords[st] && s.namesAnotherTerm(l, st, []string{topic})
@@ -284,16 +289,23 @@ func (s *snapshot) namesException(r *reading, l *licenseMeta, topic string) bool
 	}
 	vocab := s.topics.vocab[topic]
 	_, rest := s.restOf(r, l)
-	alike := s.alikeStems(slices.DeleteFunc(slices.Clone(rest), func(st string) bool { return vocab[st] }))
+	var alike [][]string // worked out at the first clause that sets a case apart
+	found := false
 	for _, ref := range c.Refs {
 		ex := s.exceptionStems(ref)
+		if len(ex) == 0 {
+			continue
+		}
+		if !found {
+			alike, found = s.alikeStems(slices.DeleteFunc(slices.Clone(rest), func(st string) bool { return vocab[st] })), true
+		}
 		for _, st := range ex {
 			if !vocab[st] && slices.Contains(rest, st) {
 				return true
 			}
 		}
 		for _, ps := range alike {
-			if len(ps) > 0 && len(ex) > 0 && !slices.ContainsFunc(ps, func(st string) bool { return vocab[st] || !slices.Contains(ex, st) }) {
+			if len(ps) > 0 && !slices.ContainsFunc(ps, func(st string) bool { return vocab[st] || !slices.Contains(ex, st) }) {
 				return true
 			}
 		}
