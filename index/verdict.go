@@ -86,6 +86,9 @@ const plainSlack = 1
 // Cross-validated over 9,969 training questions, this withholds 24 of 433
 // verdicts, 10 of them wrong (50 → 40 wrong of 9,162 with a status).
 func (s *snapshot) namesAnotherTerm(l *licenseMeta, st string, topics []string) bool {
+	if slices.ContainsFunc(topics, func(t string) bool { return !s.dutyOrCondition(l, t) }) {
+		return false // onlyOthersCite fails for it: spare the forms
+	}
 	forms := s.formsOf(st)
 	for _, t := range topics {
 		if !s.onlyOthersCite(l, t, st, forms) {
@@ -105,11 +108,6 @@ func (s *snapshot) namesAnotherTerm(l *licenseMeta, st string, topics []string) 
 // vocabulary, names a term only other licenses' cards on it cite
 // (namesAnotherTerm).
 func (s *snapshot) namesOthersTerm(r *reading, l *licenseMeta, topic string) bool {
-	switch s.m.Cards[l.Key][topic].Status {
-	case StatusRequired, StatusConditional: // the only statuses it withholds (onlyOthersCite)
-	default:
-		return false
-	}
 	_, rest := s.restOf(r, l)
 	return slices.ContainsFunc(rest, func(st string) bool {
 		return s.topics.vocab[topic][st] && !complyingWords[st] && s.namesAnotherTerm(l, st, []string{topic})
@@ -139,9 +137,15 @@ func (s *snapshot) anyCardCites(topic, st string, forms []string) bool {
 // condition whose clauses lack st (in all its forms), and st alone is no
 // name of the topic.
 func (s *snapshot) onlyOthersCite(l *licenseMeta, topic, st string, forms []string) bool {
+	return s.dutyOrCondition(l, topic) && !s.topics.names(topic, st) && !s.cardHolds(l.Key, topic, forms)
+}
+
+// dutyOrCondition reports whether l's card on topic is a duty or a
+// condition.
+func (s *snapshot) dutyOrCondition(l *licenseMeta, topic string) bool {
 	switch s.m.Cards[l.Key][topic].Status {
 	case StatusRequired, StatusConditional:
-		return !s.topics.names(topic, st) && !s.cardHolds(l.Key, topic, forms)
+		return true
 	}
 	return false
 }
@@ -411,7 +415,7 @@ func (s *snapshot) namesUnlisted(r *reading, l *licenseMeta, topic string) bool 
 	names := s.topics.nameVocab[topic]
 	_, rest := s.restOf(r, l)
 	for _, st := range rest {
-		if askingWords[st] || complyingWords[st] || names[st] || aboutWords[st] || strings.IndexFunc(st, unicode.IsLetter) < 0 {
+		if askingWords[st] || complyingWords[st] || names[st] || aboutWords[st] || !hasLetter(st) {
 			continue
 		}
 		if (lists || s.topics.vocab[topic][st]) && !s.docsHoldWord(l.Key, topic, st) {
@@ -435,10 +439,10 @@ func (s *snapshot) docsHoldWord(key, topic, st string) bool {
 	if !ok {
 		return false
 	}
+	if s.cardHolds(key, topic, []string{st}) {
+		return true
+	}
 	for _, ref := range c.Refs {
-		if h, ok := s.hit(ref); ok && s.holds(h, st) {
-			return true
-		}
 		doc, _, _ := strings.Cut(ref, "#")
 		if s.isPolicy(doc) && slices.ContainsFunc(s.clausesOf(doc), func(h Hit) bool { return s.holds(h, st) }) {
 			return true
@@ -756,8 +760,7 @@ func negates(question string) bool {
 // (AGPL's network offer), which the question rules out. A duty whose
 // clauses never speak of it (MIT's notice) binds unmodified copies too.
 func (s *snapshot) rulesOutModifying(r *reading, l *licenseMeta, topic string) bool {
-	said := slices.ContainsFunc(strings.Fields(strings.ToLower(r.text)), func(w string) bool {
-		w = strings.Trim(w, ".,;:?!()\"'")
+	said := slices.ContainsFunc(letterWords(r.text), func(w string) bool {
 		return w == "unmodified" || w == "unchanged" || w == "unaltered"
 	})
 	return said && s.cardHolds(l.Key, topic, modifyingStems)
