@@ -4,6 +4,7 @@ import (
 	"context"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
+	"github.com/licensebot/licensebot/internal/gctune"
 )
 
 // benchQuestions mixes topics, aliases, instances and free text, and
@@ -51,6 +53,27 @@ func BenchmarkAsk(b *testing.B) { benchAsk(b, indextest.Engine(b), benchQuestion
 // BenchmarkAskUncached answers the same questions with the answer cache
 // off, so each call resolves, searches and marks matches.
 func BenchmarkAskUncached(b *testing.B) { benchAsk(b, uncached(b), benchQuestions) }
+
+// BenchmarkAskUncachedServed is BenchmarkAskUncached with the garbage
+// collector set as `serve` sets it (gctune.ForServer): the in-process ask
+// as the bot answers it.
+func BenchmarkAskUncachedServed(b *testing.B) {
+	asServed(b)
+	benchAsk(b, uncached(b), benchQuestions)
+}
+
+// asServed sets the collector as `serve` does, unless GOGC or GOMEMLIMIT
+// are set, until b ends.
+func asServed(b *testing.B) {
+	percent := debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	limit := debug.SetMemoryLimit(-1)
+	b.Cleanup(func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	})
+	b.Log("collector as served: " + gctune.ForServer())
+}
 
 // uncached opens the test index with the answer cache off.
 func uncached(b *testing.B) *index.Engine {
