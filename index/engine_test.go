@@ -217,6 +217,20 @@ func checkStatuses(t *testing.T, cases []statusCase) {
 	}
 }
 
+// A topic's name in a question, with only words of asking and generic
+// words around it, is asked as plainly as the name alone, though the
+// model weighs "use" and "can" against it; a word beside it that is
+// neither keeps it a narrower question, and the license's own name keeps
+// its topic words ("attribution" and "share" of CC BY-SA).
+func TestTopicNameAskedInAFrameGetsItsVerdict(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama2", "can I use it for military?", index.StatusForbidden},
+		{"llama2", "military", index.StatusForbidden},
+		{"llama2", "can I use it for military research?", index.StatusUnknown},
+		{"cc-by-sa-4.0", "what attribution do I need when sharing a modified model?", index.StatusUnknown},
+	})
+}
+
 // A question about a duty that other licenses have and this one's text
 // does not ("Built with Gemma", an MIT NOTICE file) gets the clauses but
 // not the card's verdict, which was written for the topic as this text
