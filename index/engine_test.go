@@ -249,6 +249,8 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		// Nor is a verb by which one complies ("include", "give"), nor a
 		// word such as "another" or "generate".
 		{"llama4", "do I need to include a NOTICE file?", index.StatusRequired},
+		{"mit", "do I need to include the license text?", index.StatusRequired},
+		{"mit", "do I need a notice text file?", index.StatusUnknown},
 		{"gemma", "can I train another model on gemma outputs?", index.StatusConditional},
 		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
 		// …asked alone, by an alias of the topic, too.

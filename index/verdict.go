@@ -21,12 +21,14 @@ import (
 // question still gets the clauses and the suggestions.
 
 // complyingWords are the verbs by which one does what a license asks
-// (stems): "include a notice", "give credit", and words such as "another"
-// or "generate" that any license's clauses may use. They name no term of
-// one license, so namesAnotherTerm does not read them.
+// (stems): "include a notice", "give credit", and words such as "another",
+// "generate" or "text" (MIT's "license text" is its permission notice)
+// that any license's clauses may use. They name no term of one license,
+// so namesAnotherTerm does not read them.
 var complyingWords = map[string]bool{"includ": true, "give": true, "show": true, "displai": true,
 	"put": true, "add": true, "keep": true, "provid": true, "retain": true, "mention": true, "place": true,
-	"anoth": true, "other": true, "differ": true, "new": true, "gener": true, "creat": true, "produc": true}
+	"anoth": true, "other": true, "differ": true, "new": true, "gener": true, "creat": true, "produc": true,
+	"text": true}
 
 // askingWords are how questions ask, whatever they ask about (stems).
 var askingWords = map[string]bool{"can": true, "could": true, "mai": true, "might": true, "must": true,
