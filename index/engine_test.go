@@ -228,6 +228,9 @@ func TestTopicNameAskedInAFrameGetsItsVerdict(t *testing.T) {
 		{"llama2", "military", index.StatusForbidden},
 		{"llama2", "can I use it for military research?", index.StatusUnknown},
 		{"cc-by-sa-4.0", "what attribution do I need when sharing a modified model?", index.StatusUnknown},
+		// "license" and "model" may be what is asked about: the Adapter's
+		// License, not adaptation.
+		{"cc-by-sa-4.0", "adaptations license", index.StatusUnknown},
 	})
 }
 
