@@ -46,3 +46,28 @@ func TestLoadTopicsChecksConcepts(t *testing.T) {
 		t.Fatalf("%d concepts: %v", MaxConcepts, err)
 	}
 }
+
+// A partial alias that is not one of the topic's aliases is a build error
+// naming the file and the topic's line; one that is loads.
+func TestLoadTopicsChecksPartialAliases(t *testing.T) {
+	for _, c := range []struct{ topic, want string }{
+		{"  - {id: law, label: Law, aliases: [law, china], partial: [china]}", ""},
+		{"  - {id: law, label: Law, aliases: [law], partial: [china]}", `partial "china" is not one of its aliases`},
+	} {
+		path := filepath.Join(t.TempDir(), "topics.yaml")
+		if err := os.WriteFile(path, []byte("topics:\n  - {id: t, label: T}\n"+c.topic+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadTopics(path)
+		if c.want == "" {
+			if err != nil {
+				t.Errorf("%s: %v", c.topic, err)
+			}
+			continue
+		}
+		var ce *Error
+		if !errors.As(err, &ce) || ce.File != path || ce.Line != 3 || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("got %v, want an error at line 3 of %s saying %q", err, path, c.want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package corpus
 
+import "slices"
+
 // Topic is one entry of the taxonomy in corpus/topics.yaml.
 type Topic struct {
 	ID      string   `yaml:"id"`
@@ -18,6 +20,13 @@ type Topic struct {
 	// a question about a use the list does not name is not answered by
 	// the ban, so it gets the clauses without a verdict.
 	Lists bool `yaml:"lists"`
+	// Partial are aliases that name the topic only beside another of its
+	// words ("china" for governing law, as in "do disputes go to china?"):
+	// a question whose only words of the topic are these gets no verdict
+	// on it — "can I use it in china?" asks where the model may be used,
+	// not which law governs. Each must be one of Aliases, so reading is
+	// unchanged.
+	Partial []string `yaml:"partial"`
 
 	Line int `yaml:"-" corpus:"line"`
 }
@@ -62,6 +71,11 @@ func loadTopics(f files, path string) (*Topics, error) {
 			return nil, errorf(path, t.Line, "duplicate topic id %q", t.ID)
 		case t.Label == "":
 			return nil, errorf(path, t.Line, "topic %s has no label", t.ID)
+		}
+		for _, a := range t.Partial {
+			if !slices.Contains(t.Aliases, a) {
+				return nil, errorf(path, t.Line, "topic %s: partial %q is not one of its aliases", t.ID, a)
+			}
 		}
 		seen[t.ID] = true
 	}

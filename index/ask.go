@@ -179,7 +179,13 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 		t = s.wholeName(st)
 	}
 	if asked := slices.DeleteFunc(slices.Clone(st), framing); t == "" && len(asked) < len(st) {
-		t = s.wholeName(asked)
+		// …and the frame is no part of another name: "can I use the
+		// name?" asks "use the name" (trademarks), not "name".
+		if t = s.wholeName(asked); t != "" {
+			if p, ok := s.topics.matchStems(st); !ok || p.topic != t {
+				t = ""
+			}
+		}
 	}
 	if t == "" || s.otherModel(r, l) != nil || s.otherLicense(r, l) != "" {
 		return ""

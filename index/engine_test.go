@@ -231,6 +231,10 @@ func TestTopicNameAskedInAFrameGetsItsVerdict(t *testing.T) {
 		// "license" and "model" may be what is asked about: the Adapter's
 		// License, not adaptation.
 		{"cc-by-sa-4.0", "adaptations license", index.StatusUnknown},
+		// Nor is a frame word that is part of another name: "use the
+		// name" is trademarks, not the naming of derived models.
+		{"apache-2.0", "can I use the name?", index.StatusForbidden},
+		{"llama3.2", "can I use the name?", index.StatusConditional},
 	})
 }
 
@@ -307,6 +311,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// documents never use ("political" of "political campaigns").
 		{"gemma", "gemma political content", index.StatusUnknown},
 		{"gemma", "gemma sexually explicit content", index.StatusForbidden},
+		// A place alone asks where a model may be used, not which law
+		// governs (governing law's partial aliases); beside a word of law
+		// it does.
+		{"gemma", "gemma in china?", index.StatusUnknown},
+		{"llama4", "can I use it in china?", index.StatusUnknown},
+		{"qwen2.5", "do disputes go to china?", index.StatusInfo},
 		// Where the topic's bans list uses, any use the list leaves out.
 		{"gemma", "gemma chatbot for kids", index.StatusUnknown},
 		{"gemma", "gemma ghostwriting", index.StatusUnknown},

@@ -122,6 +122,9 @@ type topicMatcher struct {
 	// nameVocab is vocab without the instances' stems: the words that
 	// name a topic or widen its search, not its cases.
 	nameVocab map[string]map[string]bool
+	// partial maps a topic to the stems of its partial aliases (see
+	// corpus.Topic.Partial).
+	partial map[string]map[string]bool
 }
 
 type topicPhrase struct {
@@ -140,7 +143,7 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 // memo of the phrases' stems, not safe for the concurrent questions.
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
 	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
-		nameVocab: map[string]map[string]bool{}}
+		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
@@ -153,6 +156,14 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 		for _, p := range t.Instances {
 			for _, st := range stems(p) {
 				tm.vocab[t.ID][st] = true
+			}
+		}
+		for _, p := range t.Partial {
+			if tm.partial[t.ID] == nil {
+				tm.partial[t.ID] = map[string]bool{}
+			}
+			for _, st := range stems(p) {
+				tm.partial[t.ID][st] = true
 			}
 		}
 		add := func(s string, instance, exact bool) {

@@ -274,11 +274,33 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
-		if s.namesException(r, l, t) {
+		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) {
 			return false
 		}
 	}
 	return true
+}
+
+// onlyPartial reports whether the question's only words of topic are its
+// partial aliases (a place, for governing law): "can I use it in china?"
+// names no word of law beside the place, so it does not ask which law
+// governs.
+func (s *snapshot) onlyPartial(r *reading, l *licenseMeta, topic string) bool {
+	partial := s.topics.partial[topic]
+	if partial == nil {
+		return false
+	}
+	rest, _ := s.withoutName(r, l)
+	named := false
+	for _, st := range s.stems(rest) {
+		if s.topics.vocab[topic][st] && !askingWords[st] {
+			if !partial[st] {
+				return false
+			}
+			named = true
+		}
+	}
+	return named
 }
 
 // namesException reports whether the question asks about a case the
