@@ -427,13 +427,10 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 	// for, unless the name is a case the card's status does not answer
 	// ("nsfw" of a ban that lists no sexual content: statusAnswers) or a
 	// term only other licenses use ("built with" of Tongyi Qianwen).
-	// A name that fails them gets no verdict on its topic by the model's
-	// reading either ("built with qwen" asked of Tongyi Qianwen).
-	refused := s.exactFor(r, l)
-	if refused != "" && s.answerable(l, refused) && !s.asksClauseOf(r, l, refused) && s.statusAnswers(r, l, refused) &&
-		!s.namesOthersTerm(r, l, refused) {
+	if t := s.exactFor(r, l); t != "" && s.answerable(l, t) && !s.asksClauseOf(r, l, t) && s.statusAnswers(r, l, t) &&
+		!s.namesOthersTerm(r, l, t) {
 		r.pick = true
-		return s.answerTopic(ctx, a, l, r, refused)
+		return s.answerTopic(ctx, a, l, r, t)
 	}
 	// A verdict only for the model's own first reading: when "none" or a
 	// topic this license has no card for ranks first, it is not the answer.
@@ -442,7 +439,7 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 		return s.answerUnsure(ctx, a, l, r)
 	}
 	second, two := s.second(r, l, first.Topic)
-	verdictable := !asksWho(r.text) && !asksOwner(r.text) && first.Topic != refused && (!two || second.Topic != refused)
+	verdictable := !asksWho(r.text) && !asksOwner(r.text)
 	switch {
 	// plainly first: most questions are not asked plainly, and it is the
 	// cheaper test (statusAnswers may search the index for a case).

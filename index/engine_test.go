@@ -262,9 +262,6 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
 		// …asked alone, by an alias of the topic, too.
 		{"tongyi-qianwen", "tongyi built with qwen", index.StatusUnknown},
-		// …without the license's name too, where the model's reading
-		// would otherwise give what the name's checks refused.
-		{"tongyi-qianwen", "built with qwen", index.StatusUnknown},
 		{"qwen2.5", "qwen2.5 built with qwen", index.StatusRequired},
 		// A name of the topic is not such a term: the card speaks for it.
 		{"llama4", "do I need to credit meta?", index.StatusRequired},
