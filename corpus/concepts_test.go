@@ -47,12 +47,14 @@ func TestLoadTopicsChecksConcepts(t *testing.T) {
 	}
 }
 
-// A partial alias that is not one of the topic's aliases is a build error
-// naming the file and the topic's line; one that is loads.
-func TestLoadTopicsChecksPartialAliases(t *testing.T) {
+// A partial alias or a term that is not one of the topic's aliases is a
+// build error naming the file and the topic's line; one that is loads.
+func TestLoadTopicsChecksPartialAliasesAndTerms(t *testing.T) {
 	for _, c := range []struct{ topic, want string }{
 		{"  - {id: law, label: Law, aliases: [law, china], partial: [china]}", ""},
 		{"  - {id: law, label: Law, aliases: [law], partial: [china]}", `partial "china" is not one of its aliases`},
+		{"  - {id: credit, label: Credit, aliases: [credit, built with x], terms: [built with x]}", ""},
+		{"  - {id: credit, label: Credit, aliases: [credit], terms: [built with x]}", `term "built with x" is not one of its aliases`},
 	} {
 		path := filepath.Join(t.TempDir(), "topics.yaml")
 		if err := os.WriteFile(path, []byte("topics:\n  - {id: t, label: T}\n"+c.topic+"\n"), 0o644); err != nil {

@@ -27,6 +27,11 @@ type Topic struct {
 	// not which law governs. Each must be one of Aliases, so reading is
 	// unchanged.
 	Partial []string `yaml:"partial"`
+	// Terms are aliases that name one license's form of the topic ("built
+	// with qwen" for attribution): a question naming one gets the card's
+	// verdict only where the clauses the card cites hold its words
+	// together. Each must be one of Aliases, so reading is unchanged.
+	Terms []string `yaml:"terms"`
 
 	Line int `yaml:"-" corpus:"line"`
 }
@@ -75,6 +80,11 @@ func loadTopics(f files, path string) (*Topics, error) {
 		for _, a := range t.Partial {
 			if !slices.Contains(t.Aliases, a) {
 				return nil, errorf(path, t.Line, "topic %s: partial %q is not one of its aliases", t.ID, a)
+			}
+		}
+		for _, a := range t.Terms {
+			if !slices.Contains(t.Aliases, a) {
+				return nil, errorf(path, t.Line, "topic %s: term %q is not one of its aliases", t.ID, a)
 			}
 		}
 		seen[t.ID] = true

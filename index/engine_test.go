@@ -262,6 +262,13 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
 		// …asked alone, by an alias of the topic, too.
 		{"tongyi-qianwen", "tongyi built with qwen", index.StatusUnknown},
+		// …without the license's name too: "built with qwen" is one
+		// license's form of credit (a term of the topic), answered only
+		// where the card's clauses hold it.
+		{"tongyi-qianwen", "built with qwen", index.StatusUnknown},
+		{"llama2", "built with llama", index.StatusUnknown},
+		{"mit", "built with llama", index.StatusUnknown},
+		{"llama4", "built with llama", index.StatusRequired},
 		{"qwen2.5", "qwen2.5 built with qwen", index.StatusRequired},
 		// A name of the topic is not such a term: the card speaks for it.
 		{"llama4", "do I need to credit meta?", index.StatusRequired},

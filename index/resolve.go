@@ -125,6 +125,9 @@ type topicMatcher struct {
 	// partial maps a topic to the stems of its partial aliases (see
 	// corpus.Topic.Partial).
 	partial map[string]map[string]bool
+	// terms maps a topic to the stems of its terms, each phrase's (see
+	// corpus.Topic.Terms).
+	terms map[string][][]string
 }
 
 type topicPhrase struct {
@@ -143,7 +146,8 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 // memo of the phrases' stems, not safe for the concurrent questions.
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
 	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
-		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{}}
+		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{},
+		terms: map[string][][]string{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
@@ -156,6 +160,11 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 		for _, p := range t.Instances {
 			for _, st := range stems(p) {
 				tm.vocab[t.ID][st] = true
+			}
+		}
+		for _, p := range t.Terms {
+			if st := stems(p); len(st) > 0 {
+				tm.terms[t.ID] = append(tm.terms[t.ID], st)
 			}
 		}
 		for _, p := range t.Partial {

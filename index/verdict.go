@@ -274,11 +274,24 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
-		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) {
+		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) {
 			return false
 		}
 	}
 	return true
+}
+
+// namesOthersForm reports whether the question names a term of topic —
+// one license's form of it — that the clauses l's card cites do not hold
+// together: "built with qwen" asked of Tongyi Qianwen, whose text asks for
+// credit in other forms, or "built with llama" of Llama 2.
+func (s *snapshot) namesOthersForm(r *reading, l *licenseMeta, topic string) bool {
+	for _, term := range s.topics.terms[topic] {
+		if containsRun(r.stems, term) && !s.holdsTogether(l.Key, topic, term) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyPartial reports whether the question's only words of topic are its
