@@ -181,10 +181,8 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if asked := slices.DeleteFunc(slices.Clone(st), framing); t == "" && len(asked) < len(st) {
 		// …and the frame is no part of another name: "can I use the
 		// name?" asks "use the name" (trademarks), not "name".
-		if t = s.wholeName(asked); t != "" {
-			if p, ok := s.topics.matchStems(st); !ok || p.topic != t {
-				t = ""
-			}
+		if t = s.wholeName(asked); t != "" && (s.frameNamesOther(st, t) || asksUseOf(st) && !s.isUse(t)) {
+			t = ""
 		}
 	}
 	if t == "" || s.otherModel(r, l) != nil || s.otherLicense(r, l) != "" {
@@ -200,6 +198,34 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 // adaptation).
 func framing(st string) bool {
 	return askingWords[st] || genericWords[st] && st != "licens" && st != "model"
+}
+
+// frameNamesOther reports whether a word that frames the stems st is part
+// of a name of a topic other than t found in them ("use" of "use the
+// name", trademarks, beside "name my model", the naming of derived models).
+func (s *snapshot) frameNamesOther(st []string, t string) bool {
+	for _, i := range s.topics.found(st) {
+		p := &s.topics.phrases[i]
+		if p.topic != t && slices.ContainsFunc(p.stems, framing) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksUseOf reports whether the stems ask about a use ("can I use it
+// for …").
+func asksUseOf(st []string) bool {
+	return slices.ContainsFunc(st, func(x string) bool { return x == "us" || x == "usag" })
+}
+
+// isUse reports whether topic t is about something done with the model:
+// not a fact (warranty, governing law) nor the open-source assessment.
+// "can I use it for open source?" asks about an open-source project, "can
+// I use it in court?" about evidence, not the license's law.
+func (s *snapshot) isUse(t string) bool {
+	tp := s.topics.byID[t]
+	return t != topicOpenSource && (tp == nil || !tp.Fact)
 }
 
 // wholeName is the topic that the stems st are one of the names of, all

@@ -235,6 +235,12 @@ func TestTopicNameAskedInAFrameGetsItsVerdict(t *testing.T) {
 		// name" is trademarks, not the naming of derived models.
 		{"apache-2.0", "can I use the name?", index.StatusForbidden},
 		{"llama3.2", "can I use the name?", index.StatusConditional},
+		{"gemma", "can I use the name for my model?", index.StatusForbidden},
+		// "use" asks about a use: not the open-source assessment, nor a
+		// fact such as the governing law's courts.
+		{"llama4", "can I use it for open source?", index.StatusUnknown},
+		{"llama4", "can I use it in court?", index.StatusUnknown},
+		{"llama4", "is it open source?", index.StatusInfo},
 	})
 }
 
