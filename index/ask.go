@@ -156,15 +156,10 @@ func (s *snapshot) wordsOf(r *reading) []word {
 
 // exactFor is r.exact, or the topic when the input is one of its names
 // once the license's own name is set aside (see withoutName): "is apache
-// 2.0 copyleft" asked of Apache-2.0 is "copyleft"; or when it is once the
-// words that only frame a question are set aside too (framing):
-// "can I use it for military?" asks "military" as plainly as the word
-// alone, though the model, weighing "use" and "can", reads it less surely.
-// Cross-validated, that showed 4 more verdicts of 345, none wrong, and
-// left top-1 and top-3 as they were. A question for a party ("who owns
-// gemma outputs") is not one of a topic's names, though "who owns the
-// outputs" is: it asks for no status. Nor is a question that names
-// another model or license besides (see verdictHolds).
+// 2.0 copyleft" asked of Apache-2.0 is "copyleft". A question for a
+// party ("who owns gemma outputs") is not one of a topic's names, though
+// "who owns the outputs" is: it asks for no status. Nor is a question
+// that names another model or license besides (see verdictHolds).
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if t := r.exact(); t != "" {
 		return t
@@ -172,69 +167,11 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if asksWho(r.text) || asksOwner(r.text) {
 		return ""
 	}
-	rest, hadName := s.withoutName(r, l)
-	st := s.stems(rest)
-	t := ""
-	if hadName {
-		t = s.wholeName(st)
-	}
-	if asked := slices.DeleteFunc(slices.Clone(st), framing); t == "" && len(asked) < len(st) {
-		// …and the frame is no part of another name: "can I use the
-		// name?" asks "use the name" (trademarks), not "name".
-		if t = s.wholeName(asked); t != "" && (s.frameNamesOther(st, t) || asksUseOf(st) && !s.isUse(t)) {
-			t = ""
-		}
-	}
-	if t == "" || s.otherModel(r, l) != nil || s.otherLicense(r, l) != "" {
+	rest, ok := s.withoutName(r, l)
+	if !ok || rest == "" {
 		return ""
 	}
-	return t
-}
-
-// framing reports whether the stem st only frames a question: how it
-// asks ("can", "must"), or a generic verb or judgement ("use", "allowed",
-// "ok") — not "license" or "model", which may be what is asked about (the
-// "adaptations license" of CC BY-SA is its Adapter's License, not
-// adaptation).
-func framing(st string) bool {
-	return askingWords[st] || genericWords[st] && st != "licens" && st != "model"
-}
-
-// frameNamesOther reports whether a word that frames the stems st is part
-// of a name of a topic other than t found in them ("use" of "use the
-// name", trademarks, beside "name my model", the naming of derived models).
-func (s *snapshot) frameNamesOther(st []string, t string) bool {
-	for _, i := range s.topics.found(st) {
-		p := &s.topics.phrases[i]
-		if p.topic != t && slices.ContainsFunc(p.stems, framing) {
-			return true
-		}
-	}
-	return false
-}
-
-// asksUseOf reports whether the stems ask about a use ("can I use it
-// for …").
-func asksUseOf(st []string) bool {
-	return slices.ContainsFunc(st, func(x string) bool { return x == "us" || x == "usag" })
-}
-
-// isUse reports whether topic t is about something done with the model:
-// not a fact (warranty, governing law) nor the open-source assessment.
-// "can I use it for open source?" asks about an open-source project, "can
-// I use it in court?" about evidence, not the license's law.
-func (s *snapshot) isUse(t string) bool {
-	tp := s.topics.byID[t]
-	return t != topicOpenSource && (tp == nil || !tp.Fact)
-}
-
-// wholeName is the topic that the stems st are one of the names of, all
-// of them, or "".
-func (s *snapshot) wholeName(st []string) string {
-	if len(st) == 0 {
-		return ""
-	}
-	if p, named := s.topics.matchStems(st); named && p.whole {
+	if p, named := s.topics.matchStems(s.stems(rest)); named && p.whole && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
 		return p.topic
 	}
 	return ""

@@ -217,30 +217,26 @@ func checkStatuses(t *testing.T, cases []statusCase) {
 	}
 }
 
-// A topic's name in a question, with only words of asking and generic
-// words around it, is asked as plainly as the name alone, though the
-// model weighs "use" and "can" against it; a word beside it that is
-// neither keeps it a narrower question, and the license's own name keeps
-// its topic words ("attribution" and "share" of CC BY-SA).
-func TestTopicNameAskedInAFrameGetsItsVerdict(t *testing.T) {
+// A topic's word inside a question's frame is not the topic's name asked
+// alone: the frame may carry the meaning ("can I get credit?" asks to be
+// credited), the word may be another's by its stem ("coding", "marking")
+// or a mistyping ("transformers"), or be who uses it ("can a company use
+// it?" of CC BY-NC, which bans commercial purposes, not companies). An
+// independent review found each answered with a verdict when the frame
+// was set aside; these questions get the clauses and the likeliest
+// topics, and the name alone keeps its card.
+func TestAFrameAroundATopicWordIsNotItsName(t *testing.T) {
 	checkStatuses(t, []statusCase{
-		{"llama2", "can I use it for military?", index.StatusForbidden},
 		{"llama2", "military", index.StatusForbidden},
-		{"llama2", "can I use it for military research?", index.StatusUnknown},
-		{"cc-by-sa-4.0", "what attribution do I need when sharing a modified model?", index.StatusUnknown},
-		// "license" and "model" may be what is asked about: the Adapter's
-		// License, not adaptation.
-		{"cc-by-sa-4.0", "adaptations license", index.StatusUnknown},
-		// Nor is a frame word that is part of another name: "use the
-		// name" is trademarks, not the naming of derived models.
 		{"apache-2.0", "can I use the name?", index.StatusForbidden},
-		{"llama3.2", "can I use the name?", index.StatusConditional},
-		{"gemma", "can I use the name for my model?", index.StatusForbidden},
-		// "use" asks about a use: not the open-source assessment, nor a
-		// fact such as the governing law's courts.
+		{"gpl-3.0", "can I use it with transformers?", index.StatusUnknown},
+		{"cc-by-4.0", "can I use it for patients?", index.StatusUnknown},
+		{"gpl-3.0", "can I use it for coding?", index.StatusUnknown},
+		{"apache-2.0", "can I use it for marking?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can a company use it?", index.StatusUnknown},
+		{"llama3", "can I get credit?", index.StatusUnknown},
 		{"llama4", "can I use it for open source?", index.StatusUnknown},
 		{"llama4", "can I use it in court?", index.StatusUnknown},
-		{"llama4", "is it open source?", index.StatusInfo},
 	})
 }
 
@@ -263,6 +259,7 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 		// word such as "another" or "generate".
 		{"llama4", "do I need to include a NOTICE file?", index.StatusRequired},
 		{"mit", "do I need to include the license text?", index.StatusRequired},
+		{"llama4", "do I need to include the full text of the license?", index.StatusRequired},
 		{"mit", "do I need a notice text file?", index.StatusUnknown},
 		{"gemma", "can I train another model on gemma outputs?", index.StatusConditional},
 		{"cc-by-nc-4.0", "do I need to give attribution under cc-by-nc?", index.StatusRequired},
@@ -330,6 +327,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "gemma in china?", index.StatusUnknown},
 		{"llama4", "can I use it in china?", index.StatusUnknown},
 		{"qwen2.5", "do disputes go to china?", index.StatusInfo},
+		{"qwen2.5", "is it legal in china?", index.StatusUnknown},
 		// Where the topic's bans list uses, any use the list leaves out.
 		{"gemma", "gemma chatbot for kids", index.StatusUnknown},
 		{"gemma", "gemma ghostwriting", index.StatusUnknown},
