@@ -328,6 +328,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can I use it in china?", index.StatusUnknown},
 		{"qwen2.5", "do disputes go to china?", index.StatusInfo},
 		{"qwen2.5", "is it legal in china?", index.StatusUnknown},
+		// A topic's word negated by "non" asks the opposite.
+		{"cc-by-nc-4.0", "is non-commercial use ok?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "commercial use", index.StatusForbidden},
+		{"llama4", "non-transferable", index.StatusNotAddressed},
 		// Where the topic's bans list uses, any use the list leaves out.
 		{"gemma", "gemma chatbot for kids", index.StatusUnknown},
 		{"gemma", "gemma ghostwriting", index.StatusUnknown},

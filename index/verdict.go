@@ -282,11 +282,33 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
-		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) {
+		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) || s.negatesTopicWord(r, t) {
 			return false
 		}
 	}
 	return true
+}
+
+// negatesTopicWord reports whether a word of topic's vocabulary comes
+// negated by "non" ("non-commercial", "non commercial"), unless the two
+// are one of the topic's own phrases ("non-transferable", a name of
+// sublicensing): a question about non-commercial use is not one about
+// commercial use, and CC BY-NC's FORBIDDEN for the latter is the
+// opposite of its answer.
+func (s *snapshot) negatesTopicWord(r *reading, topic string) bool {
+	for i := 0; i+1 < len(r.stems); i++ {
+		if r.stems[i] != "non" || !s.topics.vocab[topic][r.stems[i+1]] {
+			continue
+		}
+		own := slices.ContainsFunc(s.topics.byFirst["non"], func(j int) bool {
+			p := &s.topics.phrases[j]
+			return p.topic == topic && len(p.stems) > 1 && p.stems[1] == r.stems[i+1]
+		})
+		if !own {
+			return true
+		}
+	}
+	return false
 }
 
 // namesOthersForm reports whether the question names a term of topic —
