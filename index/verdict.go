@@ -282,7 +282,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
-		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) || s.negatesTopicWord(r, t) {
+		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) || s.negatesTopicWord(r, l, t) {
 			return false
 		}
 	}
@@ -294,15 +294,20 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // are one of the topic's own phrases ("non-transferable", a name of
 // sublicensing): a question about non-commercial use is not one about
 // commercial use, and CC BY-NC's FORBIDDEN for the latter is the
-// opposite of its answer.
-func (s *snapshot) negatesTopicWord(r *reading, topic string) bool {
-	for i := 0; i+1 < len(r.stems); i++ {
-		if r.stems[i] != "non" || !s.topics.vocab[topic][r.stems[i+1]] {
+// opposite of its answer. The license's own name is set aside first.
+func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bool {
+	if !slices.Contains(r.stems, "non") {
+		return false
+	}
+	rest, _ := s.withoutName(r, l) // "Attribution-NonCommercial" is a name
+	st := s.stems(rest)
+	for i := 0; i+1 < len(st); i++ {
+		if st[i] != "non" || !s.topics.vocab[topic][st[i+1]] {
 			continue
 		}
 		own := slices.ContainsFunc(s.topics.byFirst["non"], func(j int) bool {
 			p := &s.topics.phrases[j]
-			return p.topic == topic && len(p.stems) > 1 && p.stems[1] == r.stems[i+1]
+			return p.topic == topic && len(p.stems) > 1 && p.stems[1] == st[i+1]
 		})
 		if !own {
 			return true
