@@ -17,8 +17,10 @@ import (
 // documents never mention (namesUnlisted), a case that is the user
 // rather than the use (caseUses), the model's use
 // on itself (namesLicenseTwice), a trigger ruled out (negates), a case a
-// clause sets apart (namesException). Each only withholds a verdict: the
-// question still gets the clauses and the suggestions.
+// clause sets apart (namesException), a topic named only by its partial
+// aliases (onlyPartial), another license's form of it (namesOthersForm),
+// a topic's word negated by "non" (negatesTopicWord). Each only withholds
+// a verdict: the question still gets the clauses and the suggestions.
 
 // complyingWords are the verbs by which one does what a license asks
 // (stems): "include a notice", "give credit", and words such as "another"
@@ -282,7 +284,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
-		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) || s.negatesTopicWord(r, l, t) {
+		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
+			s.negatesTopicWord(r, l, t) {
 			return false
 		}
 	}
