@@ -302,8 +302,7 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 	if !slices.Contains(r.stems, "non") {
 		return false
 	}
-	rest, _ := s.withoutName(r, l) // "Attribution-NonCommercial" is a name
-	st := s.stems(rest)
+	st := s.stemsWithoutName(r, l) // "Attribution-NonCommercial" is a name
 	for i := 0; i+1 < len(st); i++ {
 		if st[i] != "non" || !s.topics.vocab[topic][st[i+1]] {
 			continue
@@ -341,9 +340,8 @@ func (s *snapshot) onlyPartial(r *reading, l *licenseMeta, topic string) bool {
 	if partial == nil {
 		return false
 	}
-	rest, _ := s.withoutName(r, l)
 	named := false
-	for _, st := range s.stems(rest) {
+	for _, st := range s.stemsWithoutName(r, l) {
 		if s.topics.vocab[topic][st] && !askingWords[st] && !genericWords[st] {
 			if !partial[st] {
 				return false
