@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -30,14 +31,17 @@ var (
 )
 
 type result struct {
-	sent, errors int64
-	firstErr     string
-	elapsed      time.Duration
-	cpu          time.Duration // this process's CPU time over the run (with -self: server and client)
-	latencies    []time.Duration
-	rss          []string
-	firstBody    []byte
-	bodyOnce     sync.Once
+	// deferred counts the replies that came as a deferral (type 5): the bot
+	// working as it should when an answer takes longer than its budget
+	// (bot.Dispatcher.DeferAfter), but not an answer, and not timed.
+	sent, errors, deferred int64
+	firstErr               string
+	elapsed                time.Duration
+	cpu                    time.Duration // this process's CPU time over the run (with -self: server and client)
+	latencies              []time.Duration
+	rss                    []string
+	firstBody              []byte
+	bodyOnce               sync.Once
 }
 
 func (r *result) ok() int { return len(r.latencies) }
@@ -49,6 +53,7 @@ func (r *result) add(o *result) *result {
 	}
 	r.sent += o.sent
 	r.errors += o.errors
+	r.deferred += o.deferred
 	if r.firstErr == "" {
 		r.firstErr = o.firstErr
 	}
@@ -103,7 +108,7 @@ func load(ctx context.Context, c config, priv ed25519.PrivateKey, addr string, a
 	}
 	wg.Wait()
 	res.elapsed, res.cpu = time.Since(start), cpuTime()-cpu0
-	res.sent = int64(len(res.latencies)) + res.errors
+	res.sent = int64(len(res.latencies)) + res.errors + res.deferred
 	res.rss = append(res.rss, rss(c.pid))
 	return res
 }
@@ -112,7 +117,7 @@ func load(ctx context.Context, c config, priv ed25519.PrivateKey, addr string, a
 // latencies and errors to the result.
 func (l *loader) work(ctx context.Context) {
 	lat := make([]time.Duration, 0, l.c.n/l.c.conc+1)
-	var errs int64
+	var errs, deferred int64
 	var first string
 	for ctx.Err() == nil {
 		n := int(l.next.Add(1)) - 1
@@ -128,6 +133,10 @@ func (l *loader) work(ctx context.Context) {
 		d, body, err := l.one(ctx, n)
 		if body != nil {
 			l.res.bodyOnce.Do(func() { l.res.firstBody = body })
+		}
+		if errors.Is(err, errDeferred) {
+			deferred++
+			continue
 		}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -145,6 +154,7 @@ func (l *loader) work(ctx context.Context) {
 	defer l.mu.Unlock()
 	l.res.latencies = append(l.res.latencies, lat...)
 	l.res.errors += errs
+	l.res.deferred += deferred
 	if l.res.firstErr == "" {
 		l.res.firstErr = first
 	}
@@ -213,6 +223,9 @@ func (l *loader) one(ctx context.Context, n int) (time.Duration, []byte, error) 
 	return d, out, nil
 }
 
+// errDeferred is the reply that defers the answer (type 5).
+var errDeferred = errors.New("deferred")
+
 // isAnswer checks that a response is a real /license answer: a public
 // message (type 4, no ephemeral flag) with one titled embed. A cooldown
 // notice, an error or a topic list is private content without one. It
@@ -222,6 +235,9 @@ func (l *loader) one(ctx context.Context, n int) (time.Duration, []byte, error) 
 // would count against the bot. (The bot's tests validate its responses
 // against Discord's schema.)
 func isAnswer(body []byte) error {
+	if bytes.HasPrefix(body, []byte(`{"type":5`)) {
+		return errDeferred
+	}
 	_, title, _ := bytes.Cut(body, []byte(`"title":"`))
 	if !bytes.HasPrefix(body, []byte(`{"type":4,"data":{"embeds":[{`)) || bytes.Count(body, []byte(`"embeds":[{`)) != 1 ||
 		len(title) == 0 || title[0] == '"' || bytes.Contains(body, []byte(`"flags":64`)) {
@@ -264,6 +280,9 @@ func (r *result) report(w io.Writer, c config, what, addr string) {
 	}
 	fmt.Fprintf(w, "== %s: %s (/license %s, %d connections, distinct users: %v)\n", what, addr, q, c.conc, c.users == 0)
 	fmt.Fprintf(w, "requests    %d sent, %d ok, %d errors in %v\n", r.sent, r.ok(), r.errors, r.elapsed.Round(time.Millisecond))
+	if r.deferred > 0 {
+		fmt.Fprintf(w, "deferred    %d (slower than the bot's budget to answer in place: not counted as answers, nor timed)\n", r.deferred)
+	}
 	fmt.Fprintf(w, "throughput  %.0f req/s\n", r.rate())
 	if r.ok() > 0 {
 		fmt.Fprintf(w, "cpu         %.0f µs per request (this process: %v)\n", float64(r.cpu.Microseconds())/float64(r.ok()), r.cpu.Round(time.Millisecond))

@@ -4,8 +4,10 @@
 // memory. Every request comes from its own user by default, as a busy
 // server's would, so the per-user cooldown never answers in place of the
 // bot; every response must be a real answer (a public embed), or it counts
-// as an error. It only talks to loopback addresses and stops after -n
-// requests or -duration, whichever comes first.
+// as an error — but a deferral (type 5, the bot's reply when an answer is
+// slower than its budget), which is counted apart and not timed. It only
+// talks to loopback addresses and stops after -n requests or -duration,
+// whichever comes first.
 //
 // Against an in-process server over a real index (no setup), measured
 // beside the floor of every interaction — an endpoint that only verifies
