@@ -321,6 +321,14 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// documents never use ("political" of "political campaigns").
 		{"gemma", "gemma political content", index.StatusUnknown},
 		{"gemma", "gemma sexually explicit content", index.StatusForbidden},
+		// A ban names a case by the word or a derivation of it, not by a
+		// synonym of one of its senses: WordNet's "gambling" is "risk",
+		// and Llama 3's ban on activities that "present a risk of death"
+		// is no ban on gambling; its "defamatory content" names defamation.
+		{"llama3", "gambling?", index.StatusUnknown},
+		{"llama4", "can I use it for gambling?", index.StatusUnknown},
+		{"llama3", "is defamation allowed?", index.StatusForbidden},
+		{"llama3.1", "is crime allowed?", index.StatusForbidden}, // "criminal activity"
 		// A place alone asks where a model may be used, not which law
 		// governs (governing law's partial aliases); beside a word of law
 		// it does.

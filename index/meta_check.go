@@ -24,6 +24,9 @@ func (m *meta) check() error {
 		if err := checkSpans("lexicon", fd.Start, len(fd.Words), fd.Links, len(fd.Vocab)); err != nil {
 			return err
 		}
+		if len(fd.Derived) > (len(fd.Links)+63)/64 {
+			return fmt.Errorf("lexicon: %d words of derivation bits for %d links", len(fd.Derived), len(fd.Links))
+		}
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 	good := func() *meta {
 		mem := layOut([][]string{{"name", "finetun"}, {"output", "train"}}, [][]string{{"l#naming"}, {"l#outputs", "l#naming"}})
 		q := &questionModel{Classes: []string{"a", "b"}, Bias: []float32{0, 0}, Hash: packed[uint64]{7}, W: []byte{128, 130}, Scale: 1}
-		return &meta{MappingVersion: MappingVersion, Memory: mem, QModel: q, Features: flatten(map[string][]string{"credit": {"attribut"}})}
+		return &meta{MappingVersion: MappingVersion, Memory: mem, QModel: q, Features: flatten(map[string][]lexLink{"credit": {{"attribut", false}}})}
 	}
 	dir := t.TempDir()
 	if err := writeMeta(dir, good()); err != nil {
@@ -70,6 +70,7 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 		"a clause without its asked":    func(m *meta) { m.Memory.Cent.Asked = m.Memory.Cent.Asked[:1] },
 		"weights short of a row":        func(m *meta) { m.QModel.W = m.QModel.W[:1] },
 		"a link past the lexicon":       func(m *meta) { m.Features.Links[0] = 9 },
+		"derivations past the links":    func(m *meta) { m.Features.Derived = packed[uint64]{1, 1} },
 		"no starts":                     func(m *meta) { m.Memory.AnswerStart = nil },
 	} {
 		m := good()

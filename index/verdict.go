@@ -591,7 +591,7 @@ func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) boo
 		alts := append([][]string{p.stems}, s.sameCases(topic, p.stems)...)
 		var held [][]string
 		for _, alt := range alts {
-			if s.holdsTogether(l.Key, topic, alt) {
+			if s.holdsCase(l.Key, topic, alt) {
 				held = append(held, alt)
 			}
 		}
@@ -616,9 +616,9 @@ func (s *snapshot) onlyQualified(r *reading, l *licenseMeta, topic string, cases
 	for _, cs := range cases {
 		rest := make([]map[string]bool, len(cs)-1) // the clauses holding each later stem
 		for i, st := range cs[1:] {
-			rest[i] = s.holdingOf(s.formsOf(st)).clauses
+			rest[i] = s.holdingOf(s.caseForms(topic, st)).clauses
 		}
-		for id := range s.holdingOf(s.formsOf(cs[0])).clauses {
+		for id := range s.holdingOf(s.caseForms(topic, cs[0])).clauses {
 			if !s.inScope(&c, id) || slices.ContainsFunc(rest, func(held map[string]bool) bool { return !held[id] }) {
 				continue
 			}
@@ -683,17 +683,6 @@ func (s *snapshot) caseUses(r *reading, topic string) bool {
 // usingStems are the verbs by which someone uses a model (stems).
 var usingStems = map[string]bool{"us": true, "access": true, "chat": true, "talk": true, "plai": true, "try": true}
 
-// holdsAll reports whether the documents license key's card on topic
-// cites hold each of the stems st, in one of its forms.
-func (s *snapshot) holdsAll(key, topic string, st []string) bool {
-	for _, w := range st {
-		if !s.cardDocsHold(key, topic, s.formsOf(w)) {
-			return false
-		}
-	}
-	return true
-}
-
 // holdsTogether reports whether a clause within the scope of license
 // key's card on topic holds each of the stems st, in one of its forms,
 // close together: a case of several words is named where its words stand
@@ -702,14 +691,43 @@ func (s *snapshot) holdsAll(key, topic string, st []string) bool {
 // long clause ("child exploitative content or failure to report Child
 // Sexual Abuse Material" names no sexual content).
 func (s *snapshot) holdsTogether(key, topic string, st []string) bool {
-	if len(st) < 2 {
-		return s.holdsAll(key, topic, st)
+	return s.holdsWith(key, topic, st, s.formsOf)
+}
+
+// holdsCase is holdsTogether for a case a ban may list: each stem in its
+// own forms (caseForms), not every word WordNet relates to it.
+func (s *snapshot) holdsCase(key, topic string, st []string) bool {
+	return s.holdsWith(key, topic, st, func(w string) []string { return s.caseForms(topic, w) })
+}
+
+// caseForms are the forms of stem st a ban names it by: st, the words it
+// derives from or to ("defamation" of "defamatory"), and its synonyms
+// only where they are a case of topic too. A synonym of one of a word's
+// senses is no other name for the use asked about: WordNet's "gambling"
+// is a synonym of "risk", and Llama's ban on activities that "present a
+// risk of death" does not ban gambling.
+func (s *snapshot) caseForms(topic, st string) []string {
+	forms := []string{st}
+	if s.feat != nil {
+		s.feat.lex.derive(st, func(to string, derived bool) {
+			if derived || s.topics.isCase(topic, []string{to}) {
+				forms = append(forms, to)
+			}
+		})
+	}
+	return forms
+}
+
+// holdsWith is holdsTogether with the forms formsOf gives each stem.
+func (s *snapshot) holdsWith(key, topic string, st []string, formsOf func(string) []string) bool {
+	if len(st) < 2 { // each of the stems, in the documents as a whole
+		return !slices.ContainsFunc(st, func(w string) bool { return !s.cardDocsHold(key, topic, formsOf(w)) })
 	}
 	c := s.m.Cards[key][topic]
 	forms := make([][]string, len(st))
 	held := make([]map[string]bool, len(st))
 	for i, w := range st {
-		forms[i] = s.formsOf(w)
+		forms[i] = formsOf(w)
 		held[i] = s.holdingOf(forms[i]).clauses
 	}
 	for id := range held[0] {
