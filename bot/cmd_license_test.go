@@ -322,10 +322,36 @@ func licensePayload(license, topic string) map[string]any {
 
 // A question the engine cannot read well enough gets no verdict and up to
 // five topics to pick from; a click on one, signed as Discord sends it,
-// answers with that topic's verdict in the channel.
+// answers with that topic's verdict in the channel. "output ownership" of
+// Gemma is withheld (its card's clauses lack "ownership"), and the click,
+// which asks the topic's id, once suggested the same topic again.
 func TestSuggestedTopicClickedThroughSignedHTTP(t *testing.T) {
 	post := signedServer(t, indextest.Engine(t))
-	cb := post(licensePayload("llama4", "can I put the weights on hugging face"))
+	for _, c := range [][2]string{{"llama4", "can I put the weights on hugging face"}, {"gemma", "output ownership"}} {
+		id, label := firstSuggestion(t, post(licensePayload(c[0], c[1])), c[0])
+		cb := post(clickPayload(t, id))
+		data := cb["data"].(map[string]any)
+		if cb["type"].(float64) != 4 || data["flags"] != nil {
+			t.Errorf("%q: a picked topic is answered in the channel: %v", c[1], cb)
+		}
+		embed := data["embeds"].([]any)[0].(map[string]any)
+		if !strings.HasSuffix(embed["title"].(string), " — "+label) {
+			t.Errorf("%q: clicked %q, answered %q", c[1], label, embed["title"])
+		}
+		if d := embed["description"].(string); strings.HasPrefix(d, "**No verdict") || !strings.HasPrefix(d, "**") {
+			t.Errorf("%q: the picked topic has no verdict: %q", c[1], d)
+		}
+		if len(data["components"].([]any)) != 1 {
+			t.Errorf("%q: an answer with a verdict offers no further topics: %v", c[1], data["components"])
+		}
+	}
+}
+
+// firstSuggestion checks that cb answers without a verdict and with up to
+// five suggested topics of license, and returns the first one's custom_id
+// and label.
+func firstSuggestion(t *testing.T, cb map[string]any, license string) (id, label string) {
+	t.Helper()
 	data := cb["data"].(map[string]any)
 	embed := data["embeds"].([]any)[0].(map[string]any)
 	if !strings.HasPrefix(embed["description"].(string), "**No verdict") {
@@ -340,26 +366,11 @@ func TestSuggestedTopicClickedThroughSignedHTTP(t *testing.T) {
 		t.Fatalf("%d suggestions", len(suggestions))
 	}
 	first := suggestions[0].(map[string]any)
-	id, label := first["custom_id"].(string), first["label"].(string)
-	if !strings.HasPrefix(id, "topic:llama4:") || len(id) > maxCustomID {
+	id, label = first["custom_id"].(string), first["label"].(string)
+	if !strings.HasPrefix(id, "topic:"+license+":") || len(id) > maxCustomID {
 		t.Fatalf("suggestion custom_id %q", id)
 	}
-
-	cb = post(clickPayload(t, id))
-	data = cb["data"].(map[string]any)
-	if cb["type"].(float64) != 4 || data["flags"] != nil {
-		t.Errorf("a picked topic is answered in the channel: %v", cb)
-	}
-	embed = data["embeds"].([]any)[0].(map[string]any)
-	if !strings.HasSuffix(embed["title"].(string), " — "+label) {
-		t.Errorf("clicked %q, answered %q", label, embed["title"])
-	}
-	if d := embed["description"].(string); strings.HasPrefix(d, "**No verdict") || !strings.HasPrefix(d, "**") {
-		t.Errorf("the picked topic has no verdict: %q", d)
-	}
-	if len(data["components"].([]any)) != 1 {
-		t.Errorf("an answer with a verdict offers no further topics: %v", data["components"])
-	}
+	return id, label
 }
 
 // A question that names a model under another license ("YOLOv8" asked

@@ -402,6 +402,15 @@ func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
 // the pointer to another license (about), which needs to know whether a
 // verdict was shown.
 func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *reading) error {
+	// A topic's id is the choice of a topic, as the autocomplete and the
+	// suggestion buttons send it, not a question to read: its card answers
+	// ("output-ownership" of Gemma lost the card to "ownership", a word
+	// only other licenses' clauses use, and a click on the suggestion
+	// suggested it again).
+	if t := s.topics.byID[strings.ToLower(strings.TrimSpace(r.text))]; t != nil && s.answerable(l, t.ID) {
+		r.pick = true
+		return s.answerTopic(ctx, a, l, r, t.ID)
+	}
 	// A topic's name asked alone is the question its card was written
 	// for, unless the name is a case the card's status does not answer
 	// ("nsfw" of a ban that lists no sexual content: statusAnswers) or a

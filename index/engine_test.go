@@ -1061,3 +1061,49 @@ func TestGatesInAnswers(t *testing.T) {
 		}
 	}
 }
+
+// Every name of a topic — its id, label, aliases and cases — asked of
+// every license, alone and in a few frames, gets that topic's verdict or
+// none, never another topic's; and a topic's id alone, as the
+// autocomplete and the suggestion buttons send it, gets its card's
+// verdict wherever the license has one. Cross-validation asks sentences;
+// this asks what people type into a slash command, the questions in which
+// the frame withdrawn in session 30 showed wrong verdicts.
+func TestEveryNameGetsItsOwnTopicsVerdictOrNone(t *testing.T) {
+	e := indextest.Engine(t)
+	tx, err := corpus.LoadTopics(filepath.Join(corpustest.CorpusDir(t), "topics.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames := []string{"%s", "what about %s?", "what does the license say about %s"}
+	asked, shown := 0, 0
+	for _, l := range e.Licenses() {
+		cards := map[string]bool{}
+		for _, ti := range e.Topics(l.Key) {
+			cards[ti.ID] = true
+		}
+		for _, tp := range tx.Topics {
+			names := slices.Concat([]string{tp.ID, tp.Label}, tp.Aliases, tp.Instances)
+			for i, name := range names {
+				for _, f := range frames {
+					q := strings.ReplaceAll(f, "%s", name)
+					a, err := e.Ask(context.Background(), l.Key, q)
+					if err != nil {
+						t.Fatalf("%s %q: %v", l.Key, q, err)
+					}
+					asked++
+					if a.Curated {
+						shown++
+					}
+					switch {
+					case a.Curated && a.Topic != tp.ID:
+						t.Errorf("%s %q (a name of %s): %s's verdict %s", l.Key, q, tp.ID, a.Topic, a.Verdict.Status)
+					case i == 0 && f == "%s" && cards[tp.ID] && (!a.Curated || a.Topic != tp.ID):
+						t.Errorf("%s %q (the topic's id): no verdict", l.Key, q)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d questions asked, %d with a verdict", asked, shown)
+}
