@@ -339,7 +339,14 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// A topic's word negated by "non" asks the opposite.
 		{"cc-by-nc-4.0", "is non-commercial use ok?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "commercial use", index.StatusForbidden},
-		{"llama4", "non-transferable", index.StatusNotAddressed},
+		{"llama4", "non-transferable sublicense", index.StatusNotAddressed}, // the topic's own phrase
+		// Passing one's own license on is not sublicensing: the words of
+		// a transfer alone get no sublicensing verdict (partial aliases),
+		// whose card answers for sublicensing and relicensing.
+		{"llama4", "non-transferable", index.StatusUnknown},
+		{"qwen2.5", "transfer the license", index.StatusUnknown},
+		{"qwen2.5", "sublicense", index.StatusConditional},
+		{"gemma", "relicense", index.StatusConditional},
 		// Where the topic's bans list uses, any use the list leaves out.
 		{"gemma", "gemma chatbot for kids", index.StatusUnknown},
 		{"gemma", "gemma ghostwriting", index.StatusUnknown},
@@ -1075,35 +1082,49 @@ func TestEveryNameGetsItsOwnTopicsVerdictOrNone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var asked, shown atomic.Int64
+	var wg sync.WaitGroup
+	for _, l := range e.Licenses() { // one license per goroutine, as a busy bot asks
+		wg.Go(func() {
+			n, v := askEveryName(t, e, l.Key, tx.Topics)
+			asked.Add(n)
+			shown.Add(v)
+		})
+	}
+	wg.Wait()
+	t.Logf("%d questions asked, %d with a verdict", asked.Load(), shown.Load())
+}
+
+// askEveryName asks license every name of topics, alone and in frames,
+// reports what TestEveryNameGetsItsOwnTopicsVerdictOrNone forbids, and
+// returns how many it asked and how many got a verdict.
+func askEveryName(t *testing.T, e *index.Engine, license string, topics []corpus.Topic) (asked, shown int64) {
+	cards := map[string]bool{}
+	for _, ti := range e.Topics(license) {
+		cards[ti.ID] = true
+	}
 	frames := []string{"%s", "what about %s?", "what does the license say about %s"}
-	asked, shown := 0, 0
-	for _, l := range e.Licenses() {
-		cards := map[string]bool{}
-		for _, ti := range e.Topics(l.Key) {
-			cards[ti.ID] = true
-		}
-		for _, tp := range tx.Topics {
-			names := slices.Concat([]string{tp.ID, tp.Label}, tp.Aliases, tp.Instances)
-			for i, name := range names {
-				for _, f := range frames {
-					q := strings.ReplaceAll(f, "%s", name)
-					a, err := e.Ask(context.Background(), l.Key, q)
-					if err != nil {
-						t.Fatalf("%s %q: %v", l.Key, q, err)
-					}
-					asked++
-					if a.Curated {
-						shown++
-					}
-					switch {
-					case a.Curated && a.Topic != tp.ID:
-						t.Errorf("%s %q (a name of %s): %s's verdict %s", l.Key, q, tp.ID, a.Topic, a.Verdict.Status)
-					case i == 0 && f == "%s" && cards[tp.ID] && (!a.Curated || a.Topic != tp.ID):
-						t.Errorf("%s %q (the topic's id): no verdict", l.Key, q)
-					}
+	for _, tp := range topics {
+		for i, name := range slices.Concat([]string{tp.ID, tp.Label}, tp.Aliases, tp.Instances) {
+			for _, f := range frames {
+				q := strings.ReplaceAll(f, "%s", name)
+				a, err := e.Ask(context.Background(), license, q)
+				if err != nil {
+					t.Errorf("%s %q: %v", license, q, err)
+					return asked, shown
+				}
+				asked++
+				if a.Curated {
+					shown++
+				}
+				switch {
+				case a.Curated && a.Topic != tp.ID:
+					t.Errorf("%s %q (a name of %s): %s's verdict %s", license, q, tp.ID, a.Topic, a.Verdict.Status)
+				case i == 0 && f == "%s" && cards[tp.ID] && (!a.Curated || a.Topic != tp.ID):
+					t.Errorf("%s %q (the topic's id): no verdict", license, q)
 				}
 			}
 		}
 	}
-	t.Logf("%d questions asked, %d with a verdict", asked, shown)
+	return asked, shown
 }
