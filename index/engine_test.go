@@ -287,6 +287,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		// Asked whether something must be done, not whether it may.
 		{"bigscience-openrail-m", "do I have to disclose content is machine generated?", index.StatusUnknown},
+		// …also of a card that grants on conditions: CONDITIONAL would
+		// read as "you must, on conditions".
+		{"qwen2.5", "must open source", index.StatusUnknown},
+		{"gemma", "need to open source", index.StatusUnknown},
+		{"qwen2.5", "copyleft", index.StatusConditional},
 		{"bigscience-openrail-m", "can I use it for medical advice?", index.StatusForbidden},
 		{"llama4", "do I have to credit meta?", index.StatusRequired},
 		// A use against what the ban lists.

@@ -280,7 +280,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusRequired, StatusConditional:
-			if negates(r.text) || s.rulesOutModifying(r, l, t) {
+			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksDutyOfGrant(r, l, t) {
 				return false
 			}
 		}
@@ -889,6 +889,15 @@ var againstWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// asksDutyOfGrant reports whether the question asks whether something
+// must be done ("must i open source my changes?") of a card that grants on
+// conditions: its CONDITIONAL says what may be done, if, and would read as
+// "you must, on conditions".
+func (s *snapshot) asksDutyOfGrant(r *reading, l *licenseMeta, topic string) bool {
+	c := s.m.Cards[l.Key][topic]
+	return c.Status == StatusConditional && c.Basis == "grant" && asksDuty(r.text)
+}
 
 // asksDuty reports whether an English question asks whether something
 // must be done: "have to", "need to", "must", "required", "mandatory",
