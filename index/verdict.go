@@ -11,8 +11,9 @@ import (
 // general. Before a verdict is shown, these rules check that nothing in
 // the question makes the card's status the wrong answer: words beyond the
 // topic (plainly), a term only other licenses use (namesAnotherTerm), a
-// party asked for (asksWho, asksOwner), a duty asked of a permission
-// (asksDuty), a use against what a ban lists (asksAgainst), a case the
+// party asked for (asksWho, asksOwner), a duty asked of a permission or
+// of a grant on conditions (asksDuty, asksDutyOfGrant), a use against
+// what a ban lists (asksAgainst), a case the
 // ban's list leaves out or qualifies (namesOthersCase), a use the ban's
 // documents never mention (namesUnlisted), a case that is the user
 // rather than the use (caseUses), the model's use
