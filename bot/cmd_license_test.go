@@ -327,8 +327,11 @@ func licensePayload(license, topic string) map[string]any {
 // which asks the topic's id, once suggested the same topic again.
 func TestSuggestedTopicClickedThroughSignedHTTP(t *testing.T) {
 	post := signedServer(t, indextest.Engine(t))
-	for _, c := range [][2]string{{"llama4", "can I put the weights on hugging face"}, {"gemma", "output ownership"}} {
+	for _, c := range [][3]string{{"llama4", "can I put the weights on hugging face", ""}, {"gemma", "output ownership", "topic:gemma:output-ownership"}} {
 		id, label := firstSuggestion(t, post(licensePayload(c[0], c[1])), c[0])
+		if c[2] != "" && id != c[2] {
+			t.Fatalf("%q: first suggestion %q, want %q", c[1], id, c[2])
+		}
 		cb := post(clickPayload(t, id))
 		data := cb["data"].(map[string]any)
 		if cb["type"].(float64) != 4 || data["flags"] != nil {

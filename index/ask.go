@@ -406,8 +406,10 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 	// suggestion buttons send it, not a question to read: its card answers
 	// ("output-ownership" of Gemma lost the card to "ownership", a word
 	// only other licenses' clauses use, and a click on the suggestion
-	// suggested it again).
-	if t := s.topics.byID[strings.ToLower(strings.TrimSpace(r.text))]; t != nil && s.answerable(l, t.ID) {
+	// suggested it again). Deliberately before every check below: an id
+	// that is also a plain word ("warranty", "military") typed alone is
+	// that topic too, and the checks are for questions, not choices.
+	if t := s.topics.byID[strings.ToLower(r.text)]; t != nil && s.answerable(l, t.ID) {
 		r.pick = true
 		return s.answerTopic(ctx, a, l, r, t.ID)
 	}

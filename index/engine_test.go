@@ -1079,8 +1079,9 @@ func TestGatesInAnswers(t *testing.T) {
 // none, never another topic's; and a topic's id alone, as the
 // autocomplete and the suggestion buttons send it, gets its card's
 // verdict wherever the license has one. Cross-validation asks sentences;
-// this asks what people type into a slash command, the questions in which
-// the frame withdrawn in session 30 showed wrong verdicts.
+// this asks what people type into a slash command, where a frame once set
+// aside around a topic's name showed wrong verdicts (README: the review
+// of the frame).
 func TestEveryNameGetsItsOwnTopicsVerdictOrNone(t *testing.T) {
 	e := indextest.Engine(t)
 	tx, err := corpus.LoadTopics(filepath.Join(corpustest.CorpusDir(t), "topics.yaml"))

@@ -24,6 +24,8 @@ func (m *meta) check() error {
 		if err := checkSpans("lexicon", fd.Start, len(fd.Words), fd.Links, len(fd.Vocab)); err != nil {
 			return err
 		}
+		// derive reads no bit past Derived, so this is no panic averted:
+		// bits for links that are not there mean another layout.
 		if len(fd.Derived) > (len(fd.Links)+63)/64 {
 			return fmt.Errorf("lexicon: %d words of derivation bits for %d links", len(fd.Derived), len(fd.Links))
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,13 +51,13 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 	good := func() *meta {
 		mem := layOut([][]string{{"name", "finetun"}, {"output", "train"}}, [][]string{{"l#naming"}, {"l#outputs", "l#naming"}})
 		q := &questionModel{Classes: []string{"a", "b"}, Bias: []float32{0, 0}, Hash: packed[uint64]{7}, W: []byte{128, 130}, Scale: 1}
-		return &meta{MappingVersion: MappingVersion, Memory: mem, QModel: q, Features: flatten(map[string][]lexLink{"credit": {{"attribut", false}}})}
+		return &meta{MappingVersion: MappingVersion, Memory: mem, QModel: q, Features: flatten(map[string][]lexLink{"credit": {{"attribut", false}, {"acknowledg", true}}})}
 	}
 	dir := t.TempDir()
 	if err := writeMeta(dir, good()); err != nil {
 		t.Fatal(err)
 	}
-	if m, err := readMeta(dir); err != nil || len(m.Memory.Clauses) != 2 || m.QModel.W[1] != 130 {
+	if m, err := readMeta(dir); err != nil || len(m.Memory.Clauses) != 2 || m.QModel.W[1] != 130 || !slices.Equal(m.Features.Derived, packed[uint64]{2}) {
 		t.Fatalf("read back %+v, %v", m, err)
 	}
 	for name, spoil := range map[string]func(*meta){

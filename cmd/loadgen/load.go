@@ -31,17 +31,19 @@ var (
 )
 
 type result struct {
-	// deferred counts the replies that came as a deferral (type 5): the bot
-	// working as it should when an answer takes longer than its budget
-	// (bot.Dispatcher.DeferAfter), but not an answer, and not timed.
-	sent, errors, deferred int64
-	firstErr               string
-	elapsed                time.Duration
-	cpu                    time.Duration // this process's CPU time over the run (with -self: server and client)
-	latencies              []time.Duration
-	rss                    []string
-	firstBody              []byte
-	bodyOnce               sync.Once
+	sent, errors int64
+	firstErr     string
+	elapsed      time.Duration
+	cpu          time.Duration // this process's CPU time over the run (with -self: server and client)
+	latencies    []time.Duration
+	// deferred are the times to the replies that deferred the answer (type
+	// 5): the bot working as it should when an answer takes longer than its
+	// budget (bot.Dispatcher.DeferAfter), but not an answer, so kept apart
+	// from the answers' latencies and reported on their own.
+	deferred  []time.Duration
+	rss       []string
+	firstBody []byte // the first real answer, for -show
+	bodyOnce  sync.Once
 }
 
 func (r *result) ok() int { return len(r.latencies) }
@@ -53,7 +55,7 @@ func (r *result) add(o *result) *result {
 	}
 	r.sent += o.sent
 	r.errors += o.errors
-	r.deferred += o.deferred
+	r.deferred = append(r.deferred, o.deferred...)
 	if r.firstErr == "" {
 		r.firstErr = o.firstErr
 	}
@@ -75,14 +77,14 @@ type loader struct {
 	answers  bool // every response must be a real answer
 	client   *http.Client
 	next     atomic.Int64
-	mu       sync.Mutex // guards res's latencies, errors and rss
+	mu       sync.Mutex // guards res's latencies, deferrals, errors and rss
 	res      *result
 	rssStops []int // request numbers at which the server's RSS is sampled
 }
 
 // load sends c.n requests (or for c.duration) to addr over c.conc
 // connections; with answers set, a response that is not a real /license
-// answer counts as an error.
+// answer counts as an error, and one that defers the answer as a deferral.
 func load(ctx context.Context, c config, priv ed25519.PrivateKey, addr string, answers bool) *result {
 	ctx, cancel := context.WithTimeout(ctx, c.duration)
 	defer cancel()
@@ -108,16 +110,17 @@ func load(ctx context.Context, c config, priv ed25519.PrivateKey, addr string, a
 	}
 	wg.Wait()
 	res.elapsed, res.cpu = time.Since(start), cpuTime()-cpu0
-	res.sent = int64(len(res.latencies)) + res.errors + res.deferred
+	res.sent = int64(len(res.latencies)+len(res.deferred)) + res.errors
 	res.rss = append(res.rss, rss(c.pid))
 	return res
 }
 
 // work sends requests until all are sent or ctx ends, then adds its
-// latencies and errors to the result.
+// latencies, deferrals and errors to the result.
 func (l *loader) work(ctx context.Context) {
 	lat := make([]time.Duration, 0, l.c.n/l.c.conc+1)
-	var errs, deferred int64
+	var deferred []time.Duration
+	var errs int64
 	var first string
 	for ctx.Err() == nil {
 		n := int(l.next.Add(1)) - 1
@@ -131,11 +134,11 @@ func (l *loader) work(ctx context.Context) {
 			l.mu.Unlock()
 		}
 		d, body, err := l.one(ctx, n)
-		if body != nil {
+		if err == nil && body != nil {
 			l.res.bodyOnce.Do(func() { l.res.firstBody = body })
 		}
 		if errors.Is(err, errDeferred) {
-			deferred++
+			deferred = append(deferred, d)
 			continue
 		}
 		if err != nil {
@@ -154,7 +157,7 @@ func (l *loader) work(ctx context.Context) {
 	defer l.mu.Unlock()
 	l.res.latencies = append(l.res.latencies, lat...)
 	l.res.errors += errs
-	l.res.deferred += deferred
+	l.res.deferred = append(l.res.deferred, deferred...)
 	if l.res.firstErr == "" {
 		l.res.firstErr = first
 	}
@@ -216,7 +219,9 @@ func (l *loader) one(ctx context.Context, n int) (time.Duration, []byte, error) 
 		return 0, out, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, out)
 	}
 	if l.answers {
-		if err := isAnswer(out); err != nil {
+		if err := isAnswer(out); errors.Is(err, errDeferred) {
+			return d, out, err
+		} else if err != nil {
 			return 0, out, err
 		}
 	}
@@ -228,7 +233,8 @@ var errDeferred = errors.New("deferred")
 
 // isAnswer checks that a response is a real /license answer: a public
 // message (type 4, no ephemeral flag) with one titled embed. A cooldown
-// notice, an error or a topic list is private content without one. It
+// notice, an error or a topic list is private content without one; a
+// deferral (type 5) is errDeferred, neither answer nor failure. It
 // reads the bot's own encoding (bot.EncodeResponse: type, then data, its
 // keys in a fixed order) byte by byte rather than decoding it: the client
 // shares the CPU with the server under -self, and decoding every answer
@@ -280,8 +286,9 @@ func (r *result) report(w io.Writer, c config, what, addr string) {
 	}
 	fmt.Fprintf(w, "== %s: %s (/license %s, %d connections, distinct users: %v)\n", what, addr, q, c.conc, c.users == 0)
 	fmt.Fprintf(w, "requests    %d sent, %d ok, %d errors in %v\n", r.sent, r.ok(), r.errors, r.elapsed.Round(time.Millisecond))
-	if r.deferred > 0 {
-		fmt.Fprintf(w, "deferred    %d (slower than the bot's budget to answer in place: not counted as answers, nor timed)\n", r.deferred)
+	if len(r.deferred) > 0 {
+		fmt.Fprintf(w, "deferred    %d, after up to %v (slower than the bot's budget to answer in place: not answers, and not in the latencies below)\n",
+			len(r.deferred), slices.Max(r.deferred).Round(time.Millisecond))
 	}
 	fmt.Fprintf(w, "throughput  %.0f req/s\n", r.rate())
 	if r.ok() > 0 {

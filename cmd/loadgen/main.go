@@ -121,6 +121,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if res.errors > 0 {
 		return fmt.Errorf("%d of %d requests failed (first: %s)", res.errors, res.sent, res.firstErr)
 	}
+	if res.sent > 0 && res.ok() == 0 {
+		return fmt.Errorf("none of %d requests was answered in place (%d deferred)", res.sent, len(res.deferred))
+	}
 	return nil
 }
 

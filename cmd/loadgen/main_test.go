@@ -3,13 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
+	"crypto/ed25519"
+	"crypto/rand"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -130,18 +136,39 @@ func answeredAll(t *testing.T, out string, n int) {
 	}
 }
 
-// A deferred reply is reported apart: neither an error nor an answer.
-func TestResultCountsADeferralApart(t *testing.T) {
-	replies := [][]byte{[]byte(`{"type":5}`), []byte(`{"type":4,"data":{"content":"Easy there","flags":64}}`)}
-	for _, body := range replies {
-		err := isAnswer(body)
-		if errors.Is(err, errDeferred) != bytes.Equal(body, replies[0]) {
-			t.Errorf("isAnswer(%s) = %v", body, err)
+// A deferred reply is counted apart — neither an error nor an answer, and
+// not among the answers' latencies — here from a server that defers every
+// third reply (the first among them) and answers one with a cooldown
+// notice.
+func TestLoadCountsADeferralApart(t *testing.T) {
+	answer := `{"type":4,"data":{"embeds":[{"url":"u","title":"Llama 4 — Attribution","fields":[]}]}}`
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch i := n.Add(1); {
+		case i == 2:
+			io.WriteString(w, `{"type":4,"data":{"content":"Easy there","flags":64}}`)
+		case i%3 == 1:
+			time.Sleep(20 * time.Millisecond)
+			io.WriteString(w, `{"type":5}`)
+		default:
+			io.WriteString(w, answer)
 		}
+	}))
+	defer srv.Close()
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	res := load(context.Background(), config{n: 9, conc: 1, duration: time.Minute, license: "llama4", topic: "attribution"}, priv, srv.URL, true)
+	if res.sent != 9 || res.errors != 1 || len(res.deferred) != 3 || res.ok() != 5 {
+		t.Errorf("sent %d, errors %d, deferred %d, ok %d; want 9, 1, 3, 5", res.sent, res.errors, len(res.deferred), res.ok())
+	}
+	if slices.Min(res.deferred) < 20*time.Millisecond || slices.Max(res.latencies) >= 20*time.Millisecond {
+		t.Errorf("deferrals timed %v, answers %v: a deferral's time among the answers'", res.deferred, res.latencies)
+	}
+	if !bytes.Equal(res.firstBody, []byte(answer)) {
+		t.Errorf("-show would print %s, not the first answer", res.firstBody)
 	}
 	var out bytes.Buffer
-	(&result{sent: 3, deferred: 1, errors: 1, latencies: []time.Duration{time.Millisecond}, elapsed: time.Second}).report(&out, config{}, "/license", "x")
-	if !strings.Contains(out.String(), "3 sent, 1 ok, 1 errors") || !strings.Contains(out.String(), "deferred    1") {
+	res.report(&out, config{}, "/license", srv.URL)
+	if !strings.Contains(out.String(), "9 sent, 5 ok, 1 errors") || !strings.Contains(out.String(), "deferred    3, after up to") {
 		t.Errorf("report:\n%s", out.String())
 	}
 }
