@@ -292,6 +292,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"qwen2.5", "must open source", index.StatusUnknown},
 		{"gemma", "need to open source", index.StatusUnknown},
 		{"qwen2.5", "copyleft", index.StatusConditional},
+		// What the licensor does is not the user's duty (probe 21).
+		{"llama3.2", "Does Meta indemnify me against third-party claims?", index.StatusUnknown},
+		{"llama3.2", "do I have to indemnify meta?", index.StatusRequired},
 		{"bigscience-openrail-m", "can I use it for medical advice?", index.StatusForbidden},
 		{"llama4", "do I have to credit meta?", index.StatusRequired},
 		// A use against what the ban lists.

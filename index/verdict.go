@@ -284,6 +284,9 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksDutyOfGrant(r, l, t) {
 				return false
 			}
+			if s.m.Cards[l.Key][t].Status == StatusRequired && asksLicensorsPart(r.text) {
+				return false
+			}
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
 			s.negatesTopicWord(r, l, t) {
@@ -999,6 +1002,38 @@ var claimedThings = map[string]bool{"rights": true, "right": true, "ownership": 
 func letterWords(question string) []string {
 	return strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
 }
+
+// asksLicensorsPart reports whether an English question asks what the
+// licensor does — the licensor named, then within three words a verb of
+// standing behind someone ("does meta indemnify me?", "licensor
+// indemnify", "will google cover my legal costs?"): a card's REQUIRED is
+// the user's duty, and would read as "yes, they do". The licensor after
+// the verb is who the user's duty is owed to ("indemnify meta"), which
+// the card answers.
+func asksLicensorsPart(question string) bool {
+	words := letterWords(question)
+	for i, w := range words {
+		if !licensorWords[w] {
+			continue
+		}
+		for _, next := range words[i+1 : min(i+4, len(words))] {
+			if slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(next, v) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// licensorWords name the party that grants a license: generic words, and
+// the licensors of the corpus's model licenses as their texts call them.
+var licensorWords = map[string]bool{"licensor": true, "licensors": true, "contributor": true,
+	"contributors": true, "author": true, "authors": true, "meta": true, "google": true,
+	"alibaba": true, "deepseek": true}
+
+// standingVerbs begin the verbs by which one party stands behind another
+// (prefixes of the lower-cased word).
+var standingVerbs = []string{"indemnif", "defend", "cover", "protect", "warrant", "guarantee", "compensat", "reimburs"}
 
 // possessives are the words after which "own" means "of one's own".
 var possessives = map[string]bool{"my": true, "your": true, "our": true, "their": true, "his": true,
