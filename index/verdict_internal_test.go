@@ -134,18 +134,17 @@ func TestQualifies(t *testing.T) {
 func TestAsksLicensorsPart(t *testing.T) {
 	for q, want := range map[string]bool{
 		"Does Meta indemnify me against third-party claims?": true,
-		"licensor indemnify":                                 true,
-		"will google cover my legal costs?":                  true,
-		"does the licensor warrant the model?":               true,
-		"do I have to indemnify meta?":                       false,
-		"must I defend Google if a user sues?":               false,
-		"indemnity":                                          false,
-		"meta's acceptable use policy covers what?":          false, // "s", then "acceptable": no verb within reach
-		"metadata coverage":                                  false,
+		"licensor indemnify":                        true,
+		"will google cover my legal costs?":         true,
+		"does the licensor warrant the model?":      true,
+		"do I have to indemnify meta?":              false,
+		"must I defend Google if a user sues?":      false,
+		"indemnity":                                 false,
+		"meta's acceptable use policy covers what?": false, // "s", then "acceptable": no verb within reach
+		"metadata coverage":                         false,
 	} {
 		if got := asksLicensorsPart(q); got != want {
 			t.Errorf("asksLicensorsPart(%q) = %v, want %v", q, got, want)
 		}
 	}
 }
-
