@@ -11,17 +11,17 @@ import (
 // general. Before a verdict is shown, these rules check that nothing in
 // the question makes the card's status the wrong answer: words beyond the
 // topic (plainly), a term only other licenses use (namesAnotherTerm), a
-// party asked for (asksWho, asksOwner), a duty asked of a permission or
-// of a grant on conditions (asksDuty, asksDutyOfGrant), a use against
-// what a ban lists (asksAgainst), a case the
-// ban's list leaves out or qualifies (namesOthersCase), a use the ban's
-// documents never mention (namesUnlisted), a case that is the user
-// rather than the use (caseUses), the model's use
-// on itself (namesLicenseTwice), a trigger ruled out (negates), a case a
-// clause sets apart (namesException), a topic named only by its partial
-// aliases (onlyPartial), another license's form of it (namesOthersForm),
-// a topic's word negated by "non" (negatesTopicWord). Each only withholds
-// a verdict: the question still gets the clauses and the suggestions.
+// party asked for (asksWho, asksOwner, asksLicensorsPart), a duty asked of
+// a permission or of a grant on conditions (asksDuty, asksDutyOfGrant), a
+// use against what a ban lists (asksAgainst), a case the ban's list leaves
+// out or qualifies (namesOthersCase), a use the ban's documents never
+// mention (namesUnlisted), a case that is the user rather than the use
+// (caseUses), the model's use on itself (namesLicenseTwice), a trigger
+// ruled out (negates), a case a clause sets apart (namesException), a
+// topic named only by its partial aliases (onlyPartial), another license's
+// form of it (namesOthersForm), a topic's word negated by "non"
+// (negatesTopicWord). Each only withholds a verdict: the question still
+// gets the clauses and the suggestions.
 
 // complyingWords are the verbs by which one does what a license asks
 // (stems): "include a notice", "give credit", and words such as "another"
@@ -722,16 +722,21 @@ func (s *snapshot) caseForms(topic, st string) []string {
 	return forms
 }
 
-// holdsWith is holdsTogether with the forms formsOf gives each stem.
-func (s *snapshot) holdsWith(key, topic string, st []string, formsOf func(string) []string) bool {
+// holdsWith is holdsTogether with the forms stemForms gives each stem.
+func (s *snapshot) holdsWith(key, topic string, st []string, stemForms func(string) []string) bool {
 	if len(st) < 2 { // each of the stems, in the documents as a whole
-		return !slices.ContainsFunc(st, func(w string) bool { return !s.cardDocsHold(key, topic, formsOf(w)) })
+		for _, w := range st {
+			if !s.cardDocsHold(key, topic, stemForms(w)) {
+				return false
+			}
+		}
+		return true
 	}
 	c := s.m.Cards[key][topic]
 	forms := make([][]string, len(st))
 	held := make([]map[string]bool, len(st))
 	for i, w := range st {
-		forms[i] = formsOf(w)
+		forms[i] = stemForms(w)
 		held[i] = s.holdingOf(forms[i]).clauses
 	}
 	for id := range held[0] {
