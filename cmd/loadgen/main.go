@@ -5,7 +5,7 @@
 // server's would, so the per-user cooldown never answers in place of the
 // bot; every response must be a real answer (a public embed), or it counts
 // as an error — but a deferral (type 5, the bot's reply when an answer is
-// slower than its budget), which is counted apart and not timed. It only
+// slower than its budget), which is counted and timed apart. It only
 // talks to loopback addresses and stops after -n requests or -duration,
 // whichever comes first.
 //
