@@ -284,7 +284,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksDutyOfGrant(r, l, t) {
 				return false
 			}
-			if s.m.Cards[l.Key][t].Status == StatusRequired && asksLicensorsPart(r.text) {
+			if s.m.Cards[l.Key][t].Status == StatusRequired && s.asksLicensorsPart(r.text, t) {
 				return false
 			}
 		}
@@ -1009,26 +1009,43 @@ func letterWords(question string) []string {
 }
 
 // asksLicensorsPart reports whether an English question asks what the
-// licensor does — the licensor named, then within three words a verb of
-// standing behind someone ("does meta indemnify me?", "licensor
-// indemnify", "will google cover my legal costs?"): a card's REQUIRED is
-// the user's duty, and would read as "yes, they do". The licensor after
-// the verb is who the user's duty is owed to ("indemnify meta"), which
-// the card answers.
-func asksLicensorsPart(question string) bool {
+// licensor does about topic: the licensor named, then — past auxiliaries
+// ("does meta have to …") — a verb of standing behind someone or a word
+// that alone names the topic ("does meta indemnify me?", "will meta credit
+// me?", "licensor indemnify"). A card's REQUIRED is the user's duty, and
+// would read as "yes, they do". The licensor after the verb is who the
+// user's duty is owed to ("indemnify meta"), before a noun it is whose
+// rule it is ("meta's attribution rule"), and asking what the licensor
+// requires ("does meta require credit?") is the card's own question.
+func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 	words := letterWords(question)
 	for i, w := range words {
 		if !licensorWords[w] {
 			continue
 		}
-		for _, next := range words[i+1 : min(i+4, len(words))] {
-			if slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(next, v) }) {
-				return true
-			}
+		j := i + 1
+		for j < len(words) && auxiliaries[words[j]] {
+			j++
+		}
+		if j == len(words) {
+			continue
+		}
+		next := words[j]
+		if slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(next, v) }) {
+			return true
+		}
+		if st := s.stems(next); len(st) == 1 && s.topics.names(topic, st[0]) {
+			return true
 		}
 	}
 	return false
 }
+
+// auxiliaries come between a subject and its verb ("does meta have to
+// indemnify").
+var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "to": true, "will": true,
+	"would": true, "must": true, "need": true, "needs": true, "also": true, "ever": true, "really": true,
+	"actually": true, "always": true, "even": true, "still": true}
 
 // licensorWords name the party that grants a license: generic words, and
 // the licensors of the corpus's model licenses as their texts call them.

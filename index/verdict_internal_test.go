@@ -1,6 +1,12 @@
 package index
 
-import "testing"
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
+)
 
 // "who" withholds a verdict when it asks — opening the question or a
 // clause — and not when it is a relative pronoun, part of another word or
@@ -128,23 +134,36 @@ func TestQualifies(t *testing.T) {
 	}
 }
 
-// A question asks what the licensor does when the licensor comes before
-// a verb of standing behind someone; after it, the licensor is who the
-// user's duty is owed to.
+// A question asks what the licensor does when the licensor comes, past
+// auxiliaries, before a verb of standing behind someone or a word of the
+// topic; after it, the licensor is who the user's duty is owed to.
 func TestAsksLicensorsPart(t *testing.T) {
-	for q, want := range map[string]bool{
-		"Does Meta indemnify me against third-party claims?": true,
-		"licensor indemnify":                        true,
-		"will google cover my legal costs?":         true,
-		"does the licensor warrant the model?":      true,
-		"do I have to indemnify meta?":              false,
-		"must I defend Google if a user sues?":      false,
-		"indemnity":                                 false,
-		"meta's acceptable use policy covers what?": false, // "s", then "acceptable": no verb within reach
-		"metadata coverage":                         false,
+	tx, err := corpus.LoadTopics(filepath.Join(corpustest.CorpusDir(t), "topics.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &snapshot{analyzer: buildMapping().AnalyzerNamed(analyzerText)}
+	s.topics = newTopicMatcher(s.stems, tx.Topics)
+	for _, c := range []struct {
+		q, topic string
+		want     bool
+	}{
+		{"Does Meta indemnify me against third-party claims?", "indemnity", true},
+		{"licensor indemnify", "indemnity", true},
+		{"will google cover my legal costs?", "indemnity", true},
+		{"does meta have to indemnify me?", "indemnity", true},
+		{"will meta credit me", "attribution", true},
+		{"do I have to indemnify meta?", "indemnity", false},
+		{"must I defend Google if a user sues?", "indemnity", false},
+		{"indemnity", "indemnity", false},
+		{"does meta require credit?", "attribution", false},
+		{"meta's attribution rule", "attribution", false},
+		{"does the licensor need to be credited?", "attribution", false},
+		{"built with meta llama", "attribution", false},
+		{"metadata coverage", "indemnity", false},
 	} {
-		if got := asksLicensorsPart(q); got != want {
-			t.Errorf("asksLicensorsPart(%q) = %v, want %v", q, got, want)
+		if got := s.asksLicensorsPart(c.q, c.topic); got != c.want {
+			t.Errorf("asksLicensorsPart(%q, %s) = %v, want %v", c.q, c.topic, got, c.want)
 		}
 	}
 }
