@@ -397,18 +397,14 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 		req.expand = s.topics.byID[tm.topic].Expand
 	}
 	req.synonyms = s.synonymsFor(req.text)
-	// "criticism" in "attribution requirement criticism" says where to
-	// look, not what to find: it favours a kind of document and leaves the
-	// content query.
-	if km, ok := s.kinds.match(req.text); ok {
-		req.kind = km.topic
-		if rest := s.without(req.text, km.stems); rest != "" {
-			req.text = rest
-		}
-	}
+	s.favourKind(&req)
 	size := req.size
 	req.size = min(3*size, maxSearchHits) // room to group versions and spread over documents
-	hits, err := s.search(ctx, req)
+	search := s.search
+	if req.kind != "" {
+		search = s.kindSearch
+	}
+	hits, err := search(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -424,6 +420,27 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	hits = hits[:min(size, len(hits))]
 	s.markMatched(hits, req.text)
 	return hits, nil
+}
+
+// favourKind reads the kind of document a query hints at: "criticism" in
+// "attribution requirement criticism" says where to look, not what to
+// find, so it favours the critique and leaves the content query.
+func (s *snapshot) favourKind(req *searchReq) {
+	km, ok := s.kinds.match(req.text)
+	if !ok {
+		return
+	}
+	req.kind, req.kindBonus = km.topic, kindBonus
+	if len(km.stems) == 1 {
+		// One word that only says where to look ("criticism", "osd"): the
+		// kind's documents come first.
+		req.kindBonus = 1
+	}
+	// The rest is the content, unless nothing of it is searched ("is it
+	// open source" of a model named): then the kind's words are.
+	if rest := s.without(req.text, km.stems); len(s.stems(rest)) > 0 {
+		req.text = rest
+	}
 }
 
 // favourFor returns the clause a search within one license favours: the

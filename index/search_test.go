@@ -102,3 +102,26 @@ func TestSearchFavoursTheTopicAsked(t *testing.T) {
 		}
 	}
 }
+
+// A search that favours a kind of document favours it on the content's
+// scale: the definition's clause that answers "may open source licenses
+// discriminate …" leads, though "open source" also hints at the critique,
+// whose paragraphs a flat kind boost put first whatever their words; and
+// "criticism" still finds the critique's paragraph on attribution.
+func TestSearchFavoursAKindOnTheContentsScale(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ q, doc, text string }{
+		{"may open source licenses discriminate against persons or groups", "osd", "No Discrimination Against Persons or Groups"},
+		{"is it open source", "critique-llama4-not-open-source", "open source"},
+		{"attribution requirement criticism", "critique-llama4-not-open-source", "attribution"},
+	} {
+		hits, err := e.Search(context.Background(), tc.q, "", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || hits[0].Doc != tc.doc || !strings.Contains(hits[0].Heading+" "+hits[0].Text, tc.text) {
+			t.Errorf("%q: first hit %+v, want %s holding %q", tc.q, hits, tc.doc, tc.text)
+		}
+	}
+}
