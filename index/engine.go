@@ -436,11 +436,25 @@ func (s *snapshot) favourKind(req *searchReq) {
 		// kind's documents come first.
 		req.kindBonus = 1
 	}
-	// The rest is the content, unless nothing of it is searched ("is it
-	// open source" of a model named): then the kind's words are.
-	if rest := s.without(req.text, km.stems); len(s.stems(rest)) > 0 {
+	// The rest is the content, unless it searches nothing but a license's
+	// name ("is llama 4 open source", whose "llama 4" alone finds the
+	// shortest clause naming Llama 4): then the kind's words are too.
+	if rest := s.without(req.text, km.stems); !s.onlyNames(s.stems(rest)) {
 		req.text = rest
 	}
+}
+
+// onlyNames reports whether the stems st are none, or all words of
+// licenses' names.
+func (s *snapshot) onlyNames(st []string) bool {
+	return !slices.ContainsFunc(st, func(w string) bool {
+		for _, names := range s.nameStems {
+			if names[w] {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // favourFor returns the clause a search within one license favours: the

@@ -124,4 +124,15 @@ func TestSearchFavoursAKindOnTheContentsScale(t *testing.T) {
 			t.Errorf("%q: first hit %+v, want %s holding %q", tc.q, hits, tc.doc, tc.text)
 		}
 	}
+	// What is left beside the hint may be only a license's name, which
+	// alone finds the shortest clause naming it: the hint's words count.
+	hits, err := e.Search(context.Background(), "is llama 4 open source", "", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if !strings.HasPrefix(h.Doc, "critique") {
+			t.Errorf("is llama 4 open source: %s#%s among the first three", h.Doc, h.Section)
+		}
+	}
 }
