@@ -12,16 +12,16 @@ import (
 // the question makes the card's status the wrong answer: words beyond the
 // topic (plainly), a term only other licenses use (namesAnotherTerm), a
 // party asked for (asksWho, asksOwner, asksLicensorsPart), a duty asked of
-// a permission or of a grant on conditions (asksDuty, asksDutyOfGrant), a
-// use against what a ban lists (asksAgainst), a case the ban's list leaves
-// out or qualifies (namesOthersCase), a use the ban's documents never
-// mention (namesUnlisted), a case that is the user rather than the use
-// (caseUses), the model's use on itself (namesLicenseTwice), a trigger
-// ruled out (negates), a case a clause sets apart (namesException), a
-// topic named only by its partial aliases (onlyPartial), another license's
-// form of it (namesOthersForm), a topic's word negated by "non"
-// (negatesTopicWord). Each only withholds a verdict: the question still
-// gets the clauses and the suggestions.
+// a permission or of a grant on conditions (asksDuty), a use against what
+// a ban lists (asksAgainst), a case the ban's list leaves out or qualifies
+// (namesOthersCase), a use the ban's documents never mention
+// (namesUnlisted), a case that is the user rather than the use (caseUses),
+// the model's use on itself (namesLicenseTwice), a trigger ruled out
+// (negates), a case a clause sets apart (namesException), a topic named
+// only by its partial aliases (onlyPartial), another license's form of it
+// (namesOthersForm), a topic's word negated by "non" (negatesTopicWord).
+// Each only withholds a verdict: the question still gets the clauses and
+// the suggestions.
 
 // complyingWords are the verbs by which one does what a license asks
 // (stems): "include a notice", "give credit", and words such as "another"
@@ -271,7 +271,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		if s.asksClauseOf(r, l, t) {
 			return false
 		}
-		switch s.m.Cards[l.Key][t].Status {
+		c := s.m.Cards[l.Key][t]
+		switch c.Status {
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) {
 				return false
@@ -280,11 +281,15 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			if asksDuty(r.text) {
 				return false
 			}
-		case StatusRequired, StatusConditional:
-			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksDutyOfGrant(r, l, t) {
+		case StatusRequired:
+			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) {
 				return false
 			}
-			if s.m.Cards[l.Key][t].Status == StatusRequired && s.asksLicensorsPart(r.text, t) {
+		case StatusConditional:
+			// A duty asked of a grant on conditions ("must i open source
+			// my changes?"): its CONDITIONAL says what may be done, if,
+			// and would read as "you must, on conditions".
+			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) {
 				return false
 			}
 		}
@@ -898,15 +903,6 @@ var againstWords = func() map[string]bool {
 	}
 	return m
 }()
-
-// asksDutyOfGrant reports whether the question asks whether something
-// must be done ("must i open source my changes?") of a card that grants on
-// conditions: its CONDITIONAL says what may be done, if, and would read as
-// "you must, on conditions".
-func (s *snapshot) asksDutyOfGrant(r *reading, l *licenseMeta, topic string) bool {
-	c := s.m.Cards[l.Key][topic]
-	return c.Status == StatusConditional && c.Basis == "grant" && asksDuty(r.text)
-}
 
 // asksDuty reports whether an English question asks whether something
 // must be done: "have to", "need to", "must", "required", "mandatory",
