@@ -218,14 +218,8 @@ func flatten(related map[string][]lexLink) *featureData {
 // relate calls f for each vocabulary stem of which stem t is a synonym or
 // derivation.
 func (fd *featureData) relate(t string, f func(to string)) {
-	if fd == nil {
-		return
-	}
-	i, ok := slices.BinarySearch(fd.Words, t)
-	if !ok {
-		return
-	}
-	for j := fd.Start[i]; j < fd.Start[i+1]; j++ {
+	lo, hi := fd.linksOf(t)
+	for j := lo; j < hi; j++ {
 		f(fd.Vocab[fd.Links[j]])
 	}
 }
@@ -233,16 +227,23 @@ func (fd *featureData) relate(t string, f func(to string)) {
 // derive calls f for each vocabulary stem of which stem t is a derivation,
 // and with derived false for each it is only a synonym of.
 func (fd *featureData) derive(t string, f func(to string, derived bool)) {
+	lo, hi := fd.linksOf(t)
+	for j := lo; j < hi; j++ {
+		f(fd.Vocab[fd.Links[j]], int(j)/64 < len(fd.Derived) && fd.Derived[j/64]&(1<<(j%64)) != 0)
+	}
+}
+
+// linksOf is the span of Links that stem t relates to: empty for a stem
+// the lexicon does not hold, or no lexicon.
+func (fd *featureData) linksOf(t string) (lo, hi int32) {
 	if fd == nil {
-		return
+		return 0, 0
 	}
 	i, ok := slices.BinarySearch(fd.Words, t)
 	if !ok {
-		return
+		return 0, 0
 	}
-	for j := fd.Start[i]; j < fd.Start[i+1]; j++ {
-		f(fd.Vocab[fd.Links[j]], int(j)/64 < len(fd.Derived) && fd.Derived[j/64]&(1<<(j%64)) != 0)
-	}
+	return fd.Start[i], fd.Start[i+1]
 }
 
 // featurizer returns a featurizer over this data; nil data gives one that
