@@ -364,6 +364,15 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "gemma impersonation", index.StatusUnknown},
 		// An exclusion ("no trademark rights") holds for every mark, listed or not.
 		{"qwen2.5", "can I use the qwen logo?", index.StatusForbidden},
+		// A case as the subject of a use the ban does not list: what a
+		// history or an analysis studies, what a story depicts.
+		{"llama4", "military history", index.StatusUnknown},
+		{"deepseek", "military history", index.StatusUnknown},
+		{"deepseek", "military use", index.StatusForbidden},
+		{"gemma", "horror violence", index.StatusUnknown},
+		{"llama4", "fictional violence", index.StatusUnknown},
+		{"llama4", "malware analysis", index.StatusUnknown},
+		{"llama4", "nuclear physics", index.StatusUnknown},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can I use deepseek to harm minors?", index.StatusForbidden},

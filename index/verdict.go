@@ -467,7 +467,8 @@ func (s *snapshot) exceptionStems(ref string) []string {
 // leaves out the case the question names (namesOthersCase), or the case
 // is who uses the model rather than the use (caseUses); or, when the
 // question names no case, whether it names a use the ban does not list
-// (namesUnlisted). Cross-validated, the last withheld 4 verdicts of 347,
+// (namesUnlisted); or the question makes what it lists the subject of
+// another use (namesSubject: "military history"). Cross-validated, the last withheld 4 verdicts of 347,
 // all right ("political disinfo campaign generator", "sexual roleplay
 // chatbot", "which item … bans weapon development?"), and no wrong one;
 // it withholds what outside probes found shown wrong on short questions
@@ -477,10 +478,34 @@ func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
 	if s.m.Cards[l.Key][topic].Basis != "prohibition" {
 		return false
 	}
+	if namesSubject(r) {
+		return true
+	}
 	if len(s.topics.casesOf(r.stems, topic)) == 0 {
 		return s.namesUnlisted(r, l, topic)
 	}
 	return s.namesOthersCase(r, l, topic) || s.caseUses(r, topic)
+}
+
+// subjectWords say that what a ban lists is the subject of the use
+// asked about, not the use (stems): what a history, a science or an
+// analysis studies ("military history", "nuclear physics", "malware
+// analysis"), what a story or a film depicts ("horror violence", "violence
+// in fiction"), or what a detector, a filter or a course guards against
+// ("hate speech classifier", "fraud prevention"). A ban on military use
+// or on promoting violence does not answer them, though its case is
+// named.
+var subjectWords = map[string]bool{"histori": true, "histor": true, "physic": true, "scienc": true,
+	"scientif": true, "academ": true, "research": true, "studi": true, "analysi": true, "analyz": true,
+	"analys": true, "fiction": true, "fictiti": true, "novel": true, "stori": true, "horror": true,
+	"thriller": true, "film": true, "movi": true, "documentari": true, "game": true, "book": true,
+	"essai": true, "satir": true, "parodi": true, "depict": true, "simul": true, "detect": true,
+	"detector": true, "classifi": true, "filter": true, "moder": true, "prevent": true, "defens": true,
+	"defenc": true, "counter": true, "awar": true, "educ": true, "teach": true, "lectur": true}
+
+// namesSubject reports whether the question says one of subjectWords.
+func namesSubject(r *reading) bool {
+	return slices.ContainsFunc(r.stems, func(st string) bool { return subjectWords[st] })
 }
 
 // namesUnlisted reports whether the question, naming no case of topic,
