@@ -344,6 +344,17 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can I use it in china?", index.StatusUnknown},
 		{"qwen2.5", "do disputes go to china?", index.StatusInfo},
 		{"qwen2.5", "is it legal in china?", index.StatusUnknown},
+		// …and so are "law" and "court" without a word of governing, unless
+		// "which" asks for them: police use, a law firm and legality are
+		// not governing law (probe 22).
+		{"deepseek", "law enforcement", index.StatusUnknown},
+		{"gemma", "is it against the law?", index.StatusUnknown},
+		{"llama4", "which state's law?", index.StatusInfo},
+		{"qwen2.5", "which court?", index.StatusInfo},
+		// A word is the license's name as written, not by its stem:
+		// "internal" is not CC BY's "International" (probe 23).
+		{"cc-by-4.0", "attribution internal", index.StatusUnknown},
+		{"cc-by-4.0", "cc by 4.0 attribution", index.StatusRequired},
 		// A topic's word negated by "non" asks the opposite.
 		{"cc-by-nc-4.0", "is non-commercial use ok?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "commercial use", index.StatusForbidden},

@@ -341,9 +341,11 @@ func (s *snapshot) namesOthersForm(r *reading, l *licenseMeta, topic string) boo
 }
 
 // onlyPartial reports whether the question's only words of topic are its
-// partial aliases (a place, for governing law): "can I use it in china?"
-// names no word of law beside the place, so it does not ask which law
-// governs.
+// partial aliases (a place, or "law" and "court" alone, for governing
+// law) and none comes asked for by "which" (asksWhich): "can I use it in
+// china?" names no word of governing beside the place, so it does not ask
+// which law governs, nor do "is it against the law?", "law enforcement"
+// or "a law firm".
 func (s *snapshot) onlyPartial(r *reading, l *licenseMeta, topic string) bool {
 	partial := s.topics.partial[topic]
 	if partial == nil {
@@ -358,7 +360,27 @@ func (s *snapshot) onlyPartial(r *reading, l *licenseMeta, topic string) bool {
 			named = true
 		}
 	}
-	return named
+	return named && !asksWhich(s.wordsOf(r), partial)
+}
+
+// asksWhich reports whether a word of partial comes at most two words
+// after "which", "what" or "where": "which law?", "which state's law?",
+// "what's the court?" ask for the topic's fact, where "against the law"
+// or "a law firm" do not.
+func asksWhich(ws []word, partial map[string]bool) bool {
+	for i, w := range ws {
+		if !slices.ContainsFunc(w.stems, func(st string) bool { return partial[st] }) {
+			continue
+		}
+		for _, before := range ws[max(0, i-2):i] {
+			for _, part := range strings.FieldsFunc(strings.ToLower(before.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if part == "which" || part == "what" || part == "where" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // namesException reports whether the question asks about a case the
