@@ -310,9 +310,24 @@ func (s *snapshot) licenseRuns(ws []word, l *licenseMeta, want func(i, n int) bo
 	return own
 }
 
-// allNameStems reports whether every stem of w is one of l's name's.
+// allNameStems reports whether every stem of w is one of l's name's, and
+// w is written as a word of the name is (writtenAsName).
 func (s *snapshot) allNameStems(w word, l *licenseMeta) bool {
-	return !slices.ContainsFunc(w.stems, func(st string) bool { return !s.nameStems[l.Key][st] })
+	return !slices.ContainsFunc(w.stems, func(st string) bool { return !s.nameStems[l.Key][st] }) && s.writtenAsName(w, l)
+}
+
+// writtenAsName reports whether w is written as a word of l's name is, or
+// holds one or is part of one ("llama's", "cc-by", the "72b" of
+// "qwen2.5-72b"): "internal" shares its stem with CC BY's "International",
+// and is no word of its name.
+func (s *snapshot) writtenAsName(w word, l *licenseMeta) bool {
+	f := foldName(w.text)
+	for tok := range s.nameTokens[l.Key] {
+		if tok != "" && f != "" && (strings.Contains(tok, f) || strings.Contains(f, tok)) {
+			return true
+		}
+	}
+	return false
 }
 
 // readWithoutName reports whether the model reads r as topic first, with

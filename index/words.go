@@ -25,7 +25,16 @@ func askedAbout(stems []string) []string {
 // use llama 4 to build weapons" → "build weapons"), or "" when nothing is
 // left, from the text's words.
 func (s *snapshot) residualOf(ws []word, l *licenseMeta, gone map[string]bool) string {
-	return keepWords(ws, func(st string) bool { return gone[st] || genericWords[st] || s.nameStems[l.Key][st] })
+	var keep []string
+	for _, w := range ws {
+		name := s.writtenAsName(w, l)
+		if len(w.stems) == 0 || slices.ContainsFunc(w.stems, func(st string) bool {
+			return !gone[st] && !genericWords[st] && !(name && s.nameStems[l.Key][st])
+		}) {
+			keep = append(keep, w.text)
+		}
+	}
+	return strings.Join(keep, " ")
 }
 
 // without drops from text the words whose stems are all in drop.
