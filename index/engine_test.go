@@ -384,8 +384,20 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "fictional violence", index.StatusUnknown},
 		{"llama4", "malware analysis", index.StatusUnknown},
 		{"llama4", "nuclear physics", index.StatusUnknown},
+		// A word beside the case that makes it another thing, and that
+		// the ban's documents never use (probe 22); a word of making
+		// leaves the case as it is.
+		{"llama4", "water guns", index.StatusUnknown},
+		{"llama4", "drug discovery", index.StatusUnknown},
+		{"deepseek", "military time", index.StatusUnknown},
+		{"llama4", "children's hospital", index.StatusUnknown},
+		{"gemma", "nsfw art", index.StatusUnknown},
+		{"llama4", "guns", index.StatusForbidden},
+		{"gemma", "gemma nsfw chatbot", index.StatusForbidden},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
+		{"deepseek", "can deepseek be used by minors?", index.StatusUnknown},
+		{"deepseek", "minors as users", index.StatusUnknown},
 		{"deepseek", "can I use deepseek to harm minors?", index.StatusForbidden},
 		// A duty whose trigger the question rules out, or narrows by a
 		// condition the card does not speak to.

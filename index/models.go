@@ -85,12 +85,23 @@ type modelIndex struct {
 	external map[string]*externalMeta // by id
 	extNames map[string]*externalMeta // by folded name
 	names    []nameEntry              // folded name → model name, for suggestions
+	words    map[string]bool          // the lowercase words of the names, with a letter and 3 long or more ("mistral")
 }
 
+// nameWord reports whether w, lowercase, is a word of a catalogued
+// model's name.
+func (mi *modelIndex) nameWord(w string) bool { return mi.words[w] }
+
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
-	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{}}
+	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{},
+		words: map[string]bool{}}
 	for i := range ms {
 		for _, n := range ms[i].Names {
+			for _, w := range strings.FieldsFunc(strings.ToLower(n), func(r rune) bool { return r == ' ' || r == '-' || r == ':' || r == '/' }) {
+				if len(w) >= 3 && hasLetter(w) {
+					mi.words[w] = true
+				}
+			}
 			f := corpus.FoldModelName(n)
 			if _, dup := mi.byName[f]; !dup && f != "" {
 				mi.byName[f] = &ms[i]

@@ -500,7 +500,7 @@ func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
 	if s.m.Cards[l.Key][topic].Basis != "prohibition" {
 		return false
 	}
-	if namesSubject(r) {
+	if namesSubject(r) || s.namesBeside(r, l, topic) {
 		return true
 	}
 	if len(s.topics.casesOf(r.stems, topic)) == 0 {
@@ -508,6 +508,49 @@ func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
 	}
 	return s.namesOthersCase(r, l, topic) || s.caseUses(r, topic)
 }
+
+// namesBeside reports whether the question says a word that the ban's
+// documents never use, besides the ban's own names, the cases it names,
+// the words of asking and of making (productWords), words of any topic
+// ("weights", "train"), licenses' and catalogued models' names
+// ("mistral") and words with a digit ("7b"): a word beside a case
+// may make it another thing ("water guns", "drug discovery", "military
+// time", "children's hospital"), and the ban does not answer for a thing
+// it does not name. It withholds some verdicts that would be right
+// ("military drone"): the word beside the case is not known to be the use.
+func (s *snapshot) namesBeside(r *reading, l *licenseMeta, topic string) bool {
+	var cased []string
+	for _, p := range s.topics.casesOf(r.stems, topic) {
+		cased = append(cased, p.stems...)
+	}
+	names := s.topics.nameVocab[topic]
+	for _, w := range s.wordsOf(r) {
+		bare := strings.TrimFunc(strings.ToLower(w.text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if s.models.nameWord(bare) || s.allNameStems(w, l) || strings.ContainsFunc(bare, unicode.IsDigit) {
+			continue
+		}
+		for _, st := range w.stems {
+			if askingWords[st] || complyingWords[st] || genericWords[st] || names[st] || aboutWords[st] ||
+				usingStems[st] || productWords[st] || !hasLetter(st) || slices.Contains(cased, st) ||
+				s.topics.inVocab(st) || s.onlyNames([]string{st}) {
+				continue
+			}
+			if !s.docsHoldWord(l.Key, topic, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// productWords name what a use makes or is done with (stems), and so
+// leave the use as the ban names it: "a spam bot", "nsfw chatbot",
+// "write malware", "build weapons".
+var productWords = map[string]bool{"bot": true, "chatbot": true, "app": true, "applic": true, "tool": true,
+	"servic": true, "system": true, "platform": true, "assist": true, "agent": true, "site": true,
+	"websit": true, "product": true, "content": true, "build": true, "develop": true, "write": true,
+	"code": true, "design": true, "program": true, "softwar": true, "project": true, "purpos": true,
+	"roleplai": true, "chat": true, "market": true, "advertis": true}
 
 // subjectWords say that what a ban lists is the subject of the use
 // asked about, not the use (stems): what a history, a science or an
@@ -557,7 +600,7 @@ func (s *snapshot) namesUnlisted(r *reading, l *licenseMeta, topic string) bool 
 // aboutWords ask about a policy as a whole, not about a use (stems):
 // "a list of the prohibited uses", "what does the policy cover".
 var aboutWords = map[string]bool{"list": true, "summari": true, "cover": true, "detail": true,
-	"overview": true, "explain": true, "mean": true, "full": true, "text": true, "item": true}
+	"overview": true, "explain": true, "mean": true, "full": true, "text": true, "item": true, "rule": true}
 
 // docsHoldWord is cardDocsHold for one stem, as written: the clauses
 // license key's card on topic cites and those of the use policies it
@@ -717,8 +760,9 @@ func qualifies(text string) bool {
 
 // caseUses reports whether the cases of topic the question names are
 // all who uses the model, none of them the use: "can minors use
-// deepseek?" asks whether minors may be users, which a ban on harming
-// them does not answer; "spam bots using llama 4" still names spam.
+// deepseek?", "can it be used by minors?" and "minors as users" ask
+// whether minors may be users, which a ban on harming them does not
+// answer; "spam bots using llama 4" still names spam.
 func (s *snapshot) caseUses(r *reading, topic string) bool {
 	users := false
 	for _, p := range s.topics.casesOf(r.stems, topic) {
@@ -728,12 +772,37 @@ func (s *snapshot) caseUses(r *reading, topic string) bool {
 				uses = true
 			}
 		}
-		if !uses {
+		if !uses && !s.usedBy(r, p.stems) {
 			return false
 		}
 		users = true
 	}
 	return users
+}
+
+// usedBy reports whether the case st comes after "by" and a verb of
+// using before it ("used by minors"), or before "users" ("minors as
+// users").
+func (s *snapshot) usedBy(r *reading, st []string) bool {
+	ws := s.wordsOf(r)
+	for i, w := range ws {
+		if !slices.Contains(w.stems, st[0]) {
+			continue
+		}
+		if i > 0 && strings.EqualFold(ws[i-1].text, "by") &&
+			slices.ContainsFunc(ws[:i-1], func(u word) bool { return slices.ContainsFunc(u.stems, func(x string) bool { return usingStems[x] }) }) {
+			return true
+		}
+		for _, next := range ws[i+1:] {
+			if len(next.stems) > 0 {
+				if slices.Contains(next.stems, "user") {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
 }
 
 // usingStems are the verbs by which someone uses a model (stems).
