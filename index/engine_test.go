@@ -394,6 +394,14 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "nsfw art", index.StatusUnknown},
 		{"llama4", "guns", index.StatusForbidden},
 		{"gemma", "gemma nsfw chatbot", index.StatusForbidden},
+		// What a cited clause says may not be done, and names nowhere
+		// else: the GPL lets you charge for copies, not a royalty (probe 23).
+		{"gpl-3.0", "can I charge a royalty for GPL code?", index.StatusUnknown},
+		{"gpl-3.0", "gpl commercial", index.StatusAllowed},
+		// A ban or an exclusion is for use without the owner's permission.
+		{"apache-2.0", "apache trademark with permission", index.StatusUnknown},
+		{"bsd-3-clause", "bsd endorsement with permission", index.StatusUnknown},
+		{"bsd-3-clause", "bsd endorsement", index.StatusForbidden},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can deepseek be used by minors?", index.StatusUnknown},

@@ -274,11 +274,12 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		c := s.m.Cards[l.Key][t]
 		switch c.Status {
 		case StatusForbidden:
-			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) {
+			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
+				hasPermission(r.text) {
 				return false
 			}
 		case StatusAllowed:
-			if asksDuty(r.text) {
+			if asksDuty(r.text) || s.namesBarred(r, l, t) {
 				return false
 			}
 		case StatusRequired:
@@ -289,7 +290,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// A duty asked of a grant on conditions ("must i open source
 			// my changes?"): its CONDITIONAL says what may be done, if,
 			// and would read as "you must, on conditions".
-			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) {
+			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) ||
+				s.namesBarred(r, l, t) {
 				return false
 			}
 		}
@@ -435,6 +437,62 @@ func (s *snapshot) alikeStems(st []string) [][]string {
 	return out
 }
 
+// namesBarred reports whether the question names what a clause l's card
+// on topic cites says may not be done, and the cited clauses name only
+// there ("royalty" of the GPL's "you may not impose a license fee,
+// royalty, or other charge"; not "charge", which "you may charge any
+// price" names too): the card's ALLOWED or CONDITIONAL is for the rest.
+func (s *snapshot) namesBarred(r *reading, l *licenseMeta, topic string) bool {
+	c, ok := s.m.Cards[l.Key][topic]
+	if !ok {
+		return false
+	}
+	_, rest := s.restOf(r, l)
+	barred := func(st string) bool {
+		n := 0
+		for _, ref := range c.Refs {
+			if h, ok := s.plainHit(ref); ok && s.holds(h, st) {
+				n += strings.Count(" "+strings.Join(s.stems(h.Text), " ")+" ", " "+st+" ")
+			}
+			n -= strings.Count(" "+strings.Join(s.markedStems("bar:"+ref, ref, barMarkers), " ")+" ", " "+st+" ")
+		}
+		return n <= 0
+	}
+	for _, ref := range c.Refs {
+		for _, st := range s.markedStems("bar:"+ref, ref, barMarkers) {
+			if !askingWords[st] && !genericWords[st] && slices.Contains(rest, st) && barred(st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// barMarkers open the part of a clause that says what may not be done.
+var barMarkers = []string{"may not ", "shall not ", "must not ", "cannot "}
+
+// hasPermission reports whether lower-cased text says the asker has the
+// rights holder's permission ("apache trademark with permission", "i got
+// consent"): a ban or an exclusion is for use without it.
+func hasPermission(text string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range ws {
+		if w != "permission" && w != "consent" && w != "approval" && !strings.HasPrefix(w, "authoris") &&
+			!strings.HasPrefix(w, "authoriz") {
+			continue
+		}
+		for _, b := range ws[max(0, i-3):i] {
+			switch b {
+			case "without", "no", "need", "needs", "require", "requires", "must":
+				return false
+			case "with", "got", "have", "has", "had", "obtained", "granted":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // exceptionMarkers open the part of a clause that sets a case apart.
 var exceptionMarkers = []string{"except ", "excluding ", "other than ", "does not apply to ", "shall not apply to "}
 
@@ -448,16 +506,23 @@ var policyExceptionMarkers = []string{"does not include ", "do not include ", "s
 // marker in clause ref, up to the end of its phrase; worked out once per
 // build and clause.
 func (s *snapshot) exceptionStems(ref string) []string {
-	if v, ok := s.exceptions.Load(ref); ok {
+	markers := exceptionMarkers
+	if doc, _, _ := strings.Cut(ref, "#"); s.isPolicy(doc) {
+		markers = slices.Concat(exceptionMarkers, policyExceptionMarkers)
+	}
+	return s.markedStems(ref, ref, markers)
+}
+
+// markedStems returns the stems of the words that follow one of markers
+// in clause ref, up to the end of its phrase, kept under key; worked out
+// once per build, clause and kind of marker.
+func (s *snapshot) markedStems(key, ref string, markers []string) []string {
+	if v, ok := s.exceptions.Load(key); ok {
 		return v.([]string)
 	}
 	var out []string
 	if h, ok := s.plainHit(ref); ok {
 		text := strings.ToLower(h.Text)
-		markers := exceptionMarkers
-		if s.isPolicy(h.Doc) {
-			markers = slices.Concat(exceptionMarkers, policyExceptionMarkers)
-		}
 		for _, m := range markers {
 			for rest := text; ; {
 				i := strings.Index(rest, m)
@@ -480,7 +545,7 @@ func (s *snapshot) exceptionStems(ref string) []string {
 			}
 		}
 	}
-	s.exceptions.Store(ref, out)
+	s.exceptions.Store(key, out)
 	return out
 }
 
