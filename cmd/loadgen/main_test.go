@@ -160,7 +160,10 @@ func TestLoadCountsADeferralApart(t *testing.T) {
 	if res.sent != 9 || res.errors != 1 || len(res.deferred) != 3 || res.ok() != 5 {
 		t.Errorf("sent %d, errors %d, deferred %d, ok %d; want 9, 1, 3, 5", res.sent, res.errors, len(res.deferred), res.ok())
 	}
-	if slices.Min(res.deferred) < 20*time.Millisecond || slices.Max(res.latencies) >= 20*time.Millisecond {
+	// Each deferral took at least its 20 ms sleep, and only the five
+	// answers are timed as answers: no bound on how fast an answer comes
+	// back, which a loaded machine does not keep.
+	if slices.Min(res.deferred) < 20*time.Millisecond || len(res.latencies) != 5 {
 		t.Errorf("deferrals timed %v, answers %v: a deferral's time among the answers'", res.deferred, res.latencies)
 	}
 	if !bytes.Equal(res.firstBody, []byte(answer)) {
