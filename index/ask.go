@@ -745,7 +745,13 @@ func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, to
 		return quoted, nil
 	}
 	rest := s.residualOf(s.wordsOf(r), l, s.topics.vocab[topic])
-	if rest == "" || len(strings.Fields(rest)) > pickWords {
+	if rest == "" && c.Basis == "prohibition" {
+		return s.holdingFirst(r, l, quoted), nil
+	}
+	if rest == "" {
+		return quoted, nil
+	}
+	if len(strings.Fields(rest)) > pickWords {
 		return quoted, nil
 	}
 	own, err := s.search(ctx, searchReq{text: rest, only: c.Refs, size: len(c.Refs), noShingles: true})
@@ -756,6 +762,34 @@ func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, to
 		return mergeHits(own[:1], quoted), nil
 	}
 	return quoted, nil
+}
+
+// holdingFirst returns a ban's quoted clauses with the first that holds
+// every word the question asks with (besides l's name and the words of
+// asking) put first, when the lead holds them not: "military" asked of
+// Llama 4 leads with the ban on "Military, warfare, nuclear industries",
+// not the one on guns that most questions on the topic needed. Only for a
+// ban, whose clauses name what they ban: a duty's lead may say it in other
+// words ("Built with Llama" for attribution), and leading with the clause
+// that says "attribution" lost the public dev set's d01.
+func (s *snapshot) holdingFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
+	_, words := s.restOf(r, l)
+	words = slices.DeleteFunc(slices.Clone(words), func(st string) bool { return askingWords[st] })
+	if len(words) == 0 || len(quoted) < 2 {
+		return quoted
+	}
+	holdsAll := func(h Hit) bool {
+		return !slices.ContainsFunc(words, func(st string) bool { return !s.holds(h, st) })
+	}
+	if holdsAll(quoted[0]) {
+		return quoted
+	}
+	for i, h := range quoted[1:] {
+		if holdsAll(h) {
+			return slices.Concat([]Hit{h}, quoted[:i+1], quoted[i+2:])
+		}
+	}
+	return quoted
 }
 
 // pickWords is the most words beside a topic's vocabulary that may pick

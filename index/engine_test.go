@@ -713,6 +713,10 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 	for _, tc := range []struct{ license, q, want string }{
 		{"gpl-3.0", "installation information", "Installation Information"},
 		{"llama3.2", "integrated end user product", "integrated end user product"},
+		// A ban's name asked alone leads with the clause that names it, not
+		// the one most questions on the topic needed (weapons).
+		{"llama4", "military", "Military, warfare"},
+		{"llama4", "attribution", "Built with Llama"}, // a duty's lead keeps its place
 	} {
 		a, err := e.Ask(context.Background(), tc.license, tc.q)
 		if err != nil {
