@@ -355,8 +355,13 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// "internal" is not CC BY's "International" (probe 23).
 		{"cc-by-4.0", "attribution internal", index.StatusUnknown},
 		{"cc-by-4.0", "cc by 4.0 attribution", index.StatusRequired},
-		// A topic's word negated by "non" asks the opposite.
+		// A topic's word negated by "non" asks the opposite; so does one
+		// after "not", "no", "never" or "without" (probe 24), unless the
+		// two are the topic's own name ("no warranty").
 		{"cc-by-nc-4.0", "is non-commercial use ok?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "not for profit", index.StatusUnknown},
+		{"llama4", "not military", index.StatusUnknown},
+		{"apache-2.0", "no warranty", index.StatusInfo},
 		{"cc-by-nc-4.0", "commercial use", index.StatusForbidden},
 		{"llama4", "non-transferable sublicense", index.StatusNotAddressed}, // the topic's own phrase
 		// Passing one's own license on is not sublicensing: the words of

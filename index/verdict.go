@@ -310,6 +310,9 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // commercial use, and CC BY-NC's FORBIDDEN for the latter is the
 // opposite of its answer. The license's own name is set aside first.
 func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bool {
+	if s.notTopicWord(r, topic) {
+		return true
+	}
 	if !slices.Contains(r.stems, "non") {
 		return false
 	}
@@ -324,6 +327,37 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 		})
 		if !own {
 			return true
+		}
+	}
+	return false
+}
+
+// notTopicWord reports whether "not", "no", "never" or "without" comes
+// before a word of topic's vocabulary, with at most a stop word between
+// ("not for profit", "not military", "no revenue"), unless the two are
+// one of the topic's own names ("no warranty"): the question asks about
+// the opposite of what the topic's card speaks to, or about leaving it
+// out, which its status does not say (probe 24: CC BY-NC's FORBIDDEN for
+// "not for profit").
+func (s *snapshot) notTopicWord(r *reading, topic string) bool {
+	ws := s.wordsOf(r)
+	t := s.topics.byID[topic]
+	for i, w := range ws {
+		neg := strings.ToLower(strings.Trim(w.text, wordPunct))
+		if neg != "not" && neg != "no" && neg != "never" && neg != "without" {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+2; j++ {
+			if len(ws[j].stems) == 0 {
+				continue // a stop word: "not for profit"
+			}
+			if slices.ContainsFunc(ws[j].stems, func(st string) bool { return s.topics.vocab[topic][st] }) &&
+				(t == nil || !slices.ContainsFunc(t.Aliases, func(a string) bool {
+					return strings.EqualFold(a, neg+" "+strings.Trim(ws[j].text, wordPunct))
+				})) {
+				return true
+			}
+			break
 		}
 	}
 	return false
