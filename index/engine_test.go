@@ -449,6 +449,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
+		// …also named once, as what is trained (probe 24).
+		{"llama2", "outputs to train llama 2", index.StatusUnknown},
+		{"tongyi-qianwen", "distill into qwen", index.StatusUnknown},
+		{"llama2", "synthetic data for my llama 2 finetune", index.StatusUnknown},
 		// "Outputs" alone is no question about training on them: the ban
 		// on improving other models must not answer it.
 		{"llama2", "outputs", index.StatusNotAddressed},

@@ -275,7 +275,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		switch c.Status {
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
-				hasPermission(r.text) {
+				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) {
 				return false
 			}
 		case StatusAllowed:
@@ -772,6 +772,48 @@ func (s *snapshot) namesLicenseTwice(r *reading, l *licenseMeta) bool {
 	}
 	return false
 }
+
+// namesLicenseAsTarget reports whether the question names l's model as
+// what is trained, distilled into or improved ("outputs to train llama
+// 2", "distill into qwen") or as a fine-tune of it ("synthetic data for
+// my llama 2 finetune"): a ban on improving other models leaves the model
+// itself out (probe 24), and "llama 2 outputs to train mistral", which
+// names it before the training, keeps the ban's verdict, as does a
+// license's name further on ("…to train llama, is that allowed under
+// tongyi qianwen license").
+func (s *snapshot) namesLicenseAsTarget(r *reading, l *licenseMeta) bool {
+	ws := s.wordsOf(r)
+	trained := -10 // where the last verb of training stood
+	for i, w := range ws {
+		if !s.allNameStems(w, l) || !slices.ContainsFunc(w.stems, hasLetter) {
+			if slices.ContainsFunc(w.stems, func(st string) bool { return trainingStems[st] }) {
+				trained = i
+			}
+			continue
+		}
+		if i-trained <= 3 { // "train llama 2", "distill it into qwen"
+			return true
+		}
+		for _, next := range ws[i+1:] {
+			if s.allNameStems(next, l) || len(next.stems) == 0 {
+				continue
+			}
+			if slices.ContainsFunc(next.stems, func(st string) bool { return tuneStems[st] }) {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// trainingStems are the verbs of making a model learn (stems), and
+// tuneStems the words for a model made from another.
+var (
+	trainingStems = map[string]bool{"train": true, "distil": true, "distill": true, "improv": true, "finetun": true,
+		"tune": true, "pretrain": true, "retrain": true}
+	tuneStems = map[string]bool{"finetun": true, "tune": true, "fine": true, "deriv": true, "variant": true}
+)
 
 // namesOthersCase reports whether the question names cases of topic
 // that l's ban does not answer for. Either none of them is in the
