@@ -791,28 +791,34 @@ func (s *snapshot) namesLicenseAsTarget(r *reading, l *licenseMeta) bool {
 			}
 			continue
 		}
-		if i-trained <= 3 { // "train llama 2", "distill it into qwen"
-			return true
+		var next *word // the first word after the name's run
+		for j := i + 1; j < len(ws); j++ {
+			if !s.allNameStems(ws[j], l) && len(ws[j].stems) > 0 {
+				next = &ws[j]
+				break
+			}
 		}
-		for _, next := range ws[i+1:] {
-			if s.allNameStems(next, l) || len(next.stems) == 0 {
-				continue
-			}
-			if slices.ContainsFunc(next.stems, func(st string) bool { return tuneStems[st] }) {
-				return true
-			}
-			break
+		switch {
+		case next != nil && slices.ContainsFunc(next.stems, func(st string) bool { return sourceStems[st] }):
+			// "train qwen on llama 3 outputs": the model's outputs, the source
+		case i-trained <= 3: // "train llama 2", "distill it into qwen"
+			return true
+		case next != nil && slices.ContainsFunc(next.stems, func(st string) bool { return tuneStems[st] }):
+			return true
 		}
 	}
 	return false
 }
 
-// trainingStems are the verbs of making a model learn (stems), and
-// tuneStems the words for a model made from another.
+// trainingStems are the verbs of making a model learn (stems),
+// tuneStems the words for a model made from another, and sourceStems
+// those that make a model named before them the source ("llama 3
+// outputs").
 var (
 	trainingStems = map[string]bool{"train": true, "distil": true, "distill": true, "improv": true, "finetun": true,
 		"tune": true, "pretrain": true, "retrain": true}
-	tuneStems = map[string]bool{"finetun": true, "tune": true, "fine": true, "deriv": true, "variant": true}
+	tuneStems   = map[string]bool{"finetun": true, "tune": true, "fine": true, "deriv": true, "variant": true}
+	sourceStems = map[string]bool{"output": true, "gener": true, "respons": true, "answer": true, "data": true}
 )
 
 // namesOthersCase reports whether the question names cases of topic
