@@ -745,13 +745,10 @@ func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, to
 		return quoted, nil
 	}
 	rest := s.residualOf(s.wordsOf(r), l, s.topics.vocab[topic])
-	if rest == "" && c.Basis == "prohibition" {
+	switch {
+	case rest == "" && c.Basis == "prohibition":
 		return s.holdingFirst(r, l, quoted), nil
-	}
-	if rest == "" {
-		return quoted, nil
-	}
-	if len(strings.Fields(rest)) > pickWords {
+	case rest == "" || len(strings.Fields(rest)) > pickWords:
 		return quoted, nil
 	}
 	own, err := s.search(ctx, searchReq{text: rest, only: c.Refs, size: len(c.Refs), noShingles: true})

@@ -588,8 +588,7 @@ func (s *snapshot) markedStems(key, ref string, markers []string) []string {
 // leaves out the case the question names (namesOthersCase), or the case
 // is who uses the model rather than the use (caseUses); or, when the
 // question names no case, whether it names a use the ban does not list
-// (namesUnlisted); or the question makes what it lists the subject of
-// another use (namesSubject: "military history"). Cross-validated, the last withheld 4 verdicts of 347,
+// (namesUnlisted). Cross-validated, that last withheld 4 verdicts of 347,
 // all right ("political disinfo campaign generator", "sexual roleplay
 // chatbot", "which item … bans weapon development?"), and no wrong one;
 // it withholds what outside probes found shown wrong on short questions
@@ -599,6 +598,9 @@ func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
 	if s.m.Cards[l.Key][topic].Basis != "prohibition" {
 		return false
 	}
+	// Whatever the case: the question makes what the ban lists the
+	// subject of another use ("military history"), or says a word beside
+	// it the ban's documents never use ("water guns").
 	if namesSubject(r) || s.namesBeside(r, l, topic) {
 		return true
 	}
