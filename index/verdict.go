@@ -332,9 +332,10 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 	return false
 }
 
-// notTopicWord reports whether "not", "no", "never" or "without" comes
-// before a word of topic's vocabulary, with at most a stop word between
-// ("not for profit", "not military", "no revenue"), unless the two are
+// notTopicWord reports whether "not", "no", "never", "without" or "free
+// of" comes before a word of topic's vocabulary, with at most a stop word
+// between ("not for profit", "not military", "no revenue", "free of
+// charge"), unless the two are
 // one of the topic's own names ("no warranty"): the question asks about
 // the opposite of what the topic's card speaks to, or about leaving it
 // out, which its status does not say (probe 24: CC BY-NC's FORBIDDEN for
@@ -344,7 +345,10 @@ func (s *snapshot) notTopicWord(r *reading, topic string) bool {
 	t := s.topics.byID[topic]
 	for i, w := range ws {
 		neg := strings.ToLower(strings.Trim(w.text, wordPunct))
-		if neg != "not" && neg != "no" && neg != "never" && neg != "without" {
+		if neg == "free" && i+1 < len(ws) && strings.EqualFold(ws[i+1].text, "of") {
+			neg = "free of" // "free of charge": no charge
+		}
+		if neg != "not" && neg != "no" && neg != "never" && neg != "without" && neg != "free of" {
 			continue
 		}
 		for j := i + 1; j < len(ws) && j <= i+2; j++ {
