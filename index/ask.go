@@ -178,6 +178,15 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if p, named := s.topics.matchStems(s.stemsWithoutName(r, l)); named && p.whole && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
 		return p.topic
 	}
+	// A ban's name in the words of asking ("can I use deepseek for
+	// military?"): the frame around it asks what the name alone asks. Only
+	// a ban's, and only its name as written: around another topic's word
+	// the frame may give it another sense ("can a company use it?" is no
+	// question about commercial use).
+	if p, named := s.topics.matchStems(askedAbout(s.stemsWithoutName(r, l))); named && p.whole && p.stems != nil &&
+		s.card(l, p.topic) != nil && s.card(l, p.topic).Basis == "prohibition" && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
+		return p.topic
+	}
 	return ""
 }
 

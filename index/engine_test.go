@@ -409,6 +409,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"apache-2.0", "apache trademark with permission", index.StatusUnknown},
 		{"bsd-3-clause", "bsd endorsement with permission", index.StatusUnknown},
 		{"bsd-3-clause", "bsd endorsement", index.StatusForbidden},
+		// A ban's name in the words of asking is that name.
+		{"deepseek", "can I use deepseek for military?", index.StatusForbidden},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can deepseek be used by minors?", index.StatusUnknown},
