@@ -183,8 +183,11 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	// a ban's, and only its name as written: around another topic's word
 	// the frame may give it another sense ("can a company use it?" is no
 	// question about commercial use).
-	if p, named := s.topics.matchStems(askedAbout(s.stemsWithoutName(r, l))); named && p.whole && p.stems != nil &&
-		s.card(l, p.topic) != nil && s.card(l, p.topic).Basis == "prohibition" && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
+	p, named := s.topics.matchStems(askedAbout(s.stemsWithoutName(r, l)))
+	if !named || !p.whole || p.stems == nil { // nil: a mistyped word's match
+		return ""
+	}
+	if c := s.card(l, p.topic); c != nil && c.Basis == "prohibition" && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
 		return p.topic
 	}
 	return ""

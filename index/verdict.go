@@ -335,11 +335,10 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 // notTopicWord reports whether "not", "no", "never", "without" or "free
 // of" comes before a word of topic's vocabulary, with at most a stop word
 // between ("not for profit", "not military", "no revenue", "free of
-// charge"), unless the two are
-// one of the topic's own names ("no warranty"): the question asks about
-// the opposite of what the topic's card speaks to, or about leaving it
-// out, which its status does not say (probe 24: CC BY-NC's FORBIDDEN for
-// "not for profit").
+// charge"), unless the two are one of the topic's own names ("no
+// warranty"): the question asks about the opposite of what the topic's
+// card speaks to, or about leaving it out, which its status does not say
+// (probe 24: CC BY-NC's FORBIDDEN for "not for profit").
 func (s *snapshot) notTopicWord(r *reading, topic string) bool {
 	ws := s.wordsOf(r)
 	t := s.topics.byID[topic]
