@@ -361,6 +361,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-nc-4.0", "is non-commercial use ok?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "not for profit", index.StatusUnknown},
 		{"cc-by-nc-4.0", "free of charge", index.StatusUnknown},
+		{"cc-by-nc-4.0", "not-for-profit", index.StatusUnknown},
 		{"cc-by-nc-4.0", "is it free for commercial use", index.StatusForbidden},
 		{"llama4", "not military", index.StatusUnknown},
 		{"apache-2.0", "no warranty", index.StatusInfo},

@@ -344,6 +344,10 @@ func (s *snapshot) notTopicWord(r *reading, topic string) bool {
 	t := s.topics.byID[topic]
 	for i, w := range ws {
 		neg := strings.ToLower(strings.Trim(w.text, wordPunct))
+		if (strings.HasPrefix(neg, "not-") || strings.HasPrefix(neg, "no-")) &&
+			slices.ContainsFunc(w.stems, func(st string) bool { return s.topics.vocab[topic][st] }) {
+			return true // "not-for-profit"
+		}
 		if neg == "free" && i+1 < len(ws) && strings.EqualFold(ws[i+1].text, "of") {
 			neg = "free of" // "free of charge": no charge
 		}
