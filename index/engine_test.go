@@ -410,6 +410,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"apache-2.0", "apache trademark with permission", index.StatusUnknown},
 		{"bsd-3-clause", "bsd endorsement with permission", index.StatusUnknown},
 		{"bsd-3-clause", "bsd endorsement", index.StatusForbidden},
+		// A word the lexicon holds is no typo of a topic's name: "patients"
+		// is not "patents", nor "profiling" "profit" (probe 24); a word it
+		// does not hold may be ("atribution").
+		{"deepseek", "patients", index.StatusUnknown},
+		{"deepseek", "profiling", index.StatusUnknown},
+		{"deepseek", "atribution", index.StatusRequired},
 		// A ban's name in the words of asking is that name.
 		{"deepseek", "can I use deepseek for military?", index.StatusForbidden},
 		// A case that is who uses the model, not the use.

@@ -117,6 +117,9 @@ type topicMatcher struct {
 	stems   func(string) []string
 	byID    map[string]*corpus.Topic
 	phrases []topicPhrase
+	// known reports whether a stem is a word the lexicon holds, which a
+	// one-word input spells on purpose, not a mistyped name (nil: none).
+	known   func(string) bool
 	byFirst map[string][]int           // a phrase's first stem → its place in phrases
 	vocab   map[string]map[string]bool // topic id → stems of its label, aliases, instances and expansions
 	// nameVocab is vocab without the instances' stems: the words that
@@ -282,8 +285,10 @@ func (tm *topicMatcher) matchStems(st []string) (topicMatch, bool) {
 		}
 	}
 	if best == nil {
-		// One mistyped word ("atribution"): allow a small edit distance.
-		if len(st) == 1 && len(st[0]) >= 5 {
+		// One mistyped word ("atribution"): allow a small edit distance,
+		// for a word the lexicon does not hold ("patients" is no typo of
+		// "patents", nor "profiling" of "profit").
+		if len(st) == 1 && len(st[0]) >= 5 && (tm.known == nil || !tm.known(st[0])) {
 			for i := range tm.phrases {
 				p := &tm.phrases[i]
 				if len(p.stems) == 1 && levenshtein.ComputeDistance(p.stems[0], st[0]) <= 1+len(st[0])/8 {

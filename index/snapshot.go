@@ -171,6 +171,7 @@ func (s *snapshot) understanding() {
 	s.topics = buildTopicMatcher(stems, s.stems, m.Topics)
 	s.qmodel = m.QModel
 	s.mem = newMemoryIndex(m.Memory)
+	s.topics.known = m.Features.knows
 	s.feat = m.Features.featurizer(s.stems, s.topics)
 	s.feat.learnVocabulary(m.QModel)
 	var kt []corpus.Topic

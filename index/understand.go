@@ -131,6 +131,18 @@ type featureData struct {
 	Derived  packed[uint64]
 	Vocab    []string
 	Concepts []conceptWords
+	// Known are the stems of the words WordNet holds among the corpus's
+	// vocabulary, sorted: a word a question spells so is no typo.
+	Known []string
+}
+
+// knows reports whether stem st is a word WordNet holds (Known).
+func (fd *featureData) knows(st string) bool {
+	if fd == nil {
+		return false
+	}
+	_, ok := slices.BinarySearch(fd.Known, st)
+	return ok
 }
 
 func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts []corpus.Concept) *featureData {
@@ -160,6 +172,13 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 		}
 	}
 	fd := flatten(related)
+	for _, row := range lex {
+		if ws := stems(row.Word); len(ws) == 1 {
+			fd.Known = append(fd.Known, ws[0])
+		}
+	}
+	slices.Sort(fd.Known)
+	fd.Known = slices.Compact(fd.Known)
 	for _, c := range concepts {
 		cw := conceptWords{ID: c.ID, Role: c.Role}
 		for _, w := range c.Words {
@@ -822,7 +841,9 @@ func rankClasses(classes []string, p []float64) []TopicScore {
 // questions whose ids are in skip (cross-validation does).
 func fitQuestionModel(m *meta, qs []corpus.Question, skip map[string]bool) *questionModel {
 	stems := buildStems()
-	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
+	tm := newTopicMatcher(stems, m.Topics)
+	tm.known = m.Features.knows
+	f := m.Features.featurizer(stems, tm)
 	classes, exs := questionExamples(f, m, qs, skip)
 	return trainQuestionModel(classes, exs)
 }
