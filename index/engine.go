@@ -447,14 +447,17 @@ func (s *snapshot) favourKind(req *searchReq) {
 // onlyNames reports whether the stems st are none, or all words of
 // licenses' names.
 func (s *snapshot) onlyNames(st []string) bool {
-	return !slices.ContainsFunc(st, func(w string) bool {
-		for _, names := range s.nameStems {
-			if names[w] {
-				return false
-			}
+	return !slices.ContainsFunc(st, func(w string) bool { return !s.anyLicenseName(w) })
+}
+
+// anyLicenseName reports whether stem st is a word of some license's name.
+func (s *snapshot) anyLicenseName(st string) bool {
+	for _, names := range s.nameStems {
+		if names[st] {
+			return true
 		}
-		return true
-	})
+	}
+	return false
 }
 
 // favourFor returns the clause a search within one license favours: the

@@ -416,7 +416,7 @@ func asksWhich(ws []word, partial map[string]bool) bool {
 			continue
 		}
 		for _, before := range ws[max(0, i-2):i] {
-			for _, part := range strings.FieldsFunc(strings.ToLower(before.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			for _, part := range letterWords(before.text) {
 				if part == "which" || part == "what" || part == "where" {
 					return true
 				}
@@ -516,7 +516,7 @@ var barMarkers = []string{"may not ", "shall not ", "must not ", "cannot "}
 // rights holder's permission ("apache trademark with permission", "i got
 // consent"): a ban or an exclusion is for use without it.
 func hasPermission(text string) bool {
-	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	ws := letterWords(text)
 	for i, w := range ws {
 		if w != "permission" && w != "consent" && w != "approval" && !strings.HasPrefix(w, "authoris") &&
 			!strings.HasPrefix(w, "authoriz") {
@@ -640,7 +640,7 @@ func (s *snapshot) namesBeside(r *reading, l *licenseMeta, topic string) bool {
 		for _, st := range w.stems {
 			if askingWords[st] || complyingWords[st] || genericWords[st] || names[st] || aboutWords[st] ||
 				usingStems[st] || productWords[st] || !hasLetter(st) || slices.Contains(cased, st) ||
-				s.topics.inVocab(st) || s.onlyNames([]string{st}) {
+				s.topics.inVocab(st) || s.anyLicenseName(st) {
 				continue
 			}
 			if !s.docsHoldWord(l.Key, topic, st) {

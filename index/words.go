@@ -25,16 +25,10 @@ func askedAbout(stems []string) []string {
 // use llama 4 to build weapons" → "build weapons"), or "" when nothing is
 // left, from the text's words.
 func (s *snapshot) residualOf(ws []word, l *licenseMeta, gone map[string]bool) string {
-	var keep []string
-	for _, w := range ws {
-		name := s.writtenAsName(w, l)
-		if len(w.stems) == 0 || slices.ContainsFunc(w.stems, func(st string) bool {
-			return !gone[st] && !genericWords[st] && !(name && s.nameStems[l.Key][st])
-		}) {
-			keep = append(keep, w.text)
-		}
-	}
-	return strings.Join(keep, " ")
+	return keepWords(ws, func(w word, st string) bool {
+		// A name's stem as the name writes it: "internal" is no word of "International".
+		return gone[st] || genericWords[st] || s.nameStems[l.Key][st] && s.writtenAsName(w, l)
+	})
 }
 
 // without drops from text the words whose stems are all in drop.
@@ -43,7 +37,7 @@ func (s *snapshot) without(text string, drop []string) string {
 	for _, d := range drop {
 		gone[d] = true
 	}
-	return keepWords(s.words(text), func(st string) bool { return gone[st] })
+	return keepWords(s.words(text), func(_ word, st string) bool { return gone[st] })
 }
 
 // word is one space-separated word of a text and the stems it analyses
@@ -86,10 +80,10 @@ func spanFunc(text string, f func(rune) bool) int {
 }
 
 // keepWords joins the words not all of whose stems drop says to drop.
-func keepWords(ws []word, drop func(string) bool) string {
+func keepWords(ws []word, drop func(w word, st string) bool) string {
 	var keep []string
 	for _, w := range ws {
-		if len(w.stems) == 0 || slices.ContainsFunc(w.stems, func(st string) bool { return !drop(st) }) {
+		if len(w.stems) == 0 || slices.ContainsFunc(w.stems, func(st string) bool { return !drop(w, st) }) {
 			keep = append(keep, w.text)
 		}
 	}
