@@ -179,11 +179,15 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 		return p.topic
 	}
 	// A ban's name in the words of asking ("can I use deepseek for
-	// military?"): the frame around it asks what the name alone asks. Only
-	// a ban's, and only its name as written: around another topic's word
-	// the frame may give it another sense ("can a company use it?" is no
-	// question about commercial use).
-	p, named := s.topics.matchStems(askedAbout(s.stemsWithoutName(r, l)))
+	// military?"): the frame around it asks what the name alone asks, as
+	// do the words that only say what the use makes or is for ("for
+	// military purposes", "a military app": productWords). Only a ban's,
+	// and only its name as written: around another topic's word the frame
+	// may give it another sense ("can a company use it?" is no question
+	// about commercial use). Cross-validated, the product words gave 2
+	// more verdicts, both right.
+	asked := slices.DeleteFunc(askedAbout(s.stemsWithoutName(r, l)), func(st string) bool { return productWords[st] })
+	p, named := s.topics.matchStems(asked)
 	if !named || !p.whole || p.stems == nil { // nil: a mistyped word's match
 		return ""
 	}

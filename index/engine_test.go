@@ -416,8 +416,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"deepseek", "patients", index.StatusUnknown},
 		{"deepseek", "profiling", index.StatusUnknown},
 		{"deepseek", "atribution", index.StatusRequired},
-		// A ban's name in the words of asking is that name.
+		// A ban's name in the words of asking is that name, also with
+		// a word that only says what the use makes or is for (probe 25).
 		{"deepseek", "can I use deepseek for military?", index.StatusForbidden},
+		{"deepseek", "Is it allowed to use DeepSeek for military purposes?", index.StatusForbidden},
+		{"deepseek", "Is it allowed to use DeepSeek for a military history course?", index.StatusUnknown},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can deepseek be used by minors?", index.StatusUnknown},
