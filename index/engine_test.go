@@ -740,6 +740,10 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 		// the one most questions on the topic needed (weapons).
 		{"llama4", "military", "Military, warfare"},
 		{"llama4", "attribution", "Built with Llama"}, // a duty's lead keeps its place
+		// A case found through the taxonomy's synonyms when the clause says
+		// it in other words: "adult content" is Gemma's "sexually explicit
+		// content", not the shortest clause that says "content".
+		{"gemma", "adult content", "sexually explicit content"},
 	} {
 		a, err := e.Ask(context.Background(), tc.license, tc.q)
 		if err != nil {
