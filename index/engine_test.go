@@ -744,6 +744,7 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 		// it in other words: "adult content" is Gemma's "sexually explicit
 		// content", not the shortest clause that says "content".
 		{"gemma", "adult content", "sexually explicit content"},
+		{"gemma", "sexual content", "sexually explicit content"}, // not the CSAM item
 	} {
 		a, err := e.Ask(context.Background(), tc.license, tc.q)
 		if err != nil {
