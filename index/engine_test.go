@@ -740,6 +740,10 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 		// the one most questions on the topic needed (weapons).
 		{"llama4", "military", "Military, warfare"},
 		{"llama4", "attribution", "Built with Llama"}, // a duty's lead keeps its place
+		// …unless its learnt lead does not name the topic and the card
+		// author's first clause does.
+		{"gemma", "termination", "Term, Termination, and Survival"},
+		{"cc-by-4.0", "trademark", "trademark rights are not licensed"},
 		// A case found through the taxonomy's synonyms when the clause says
 		// it in other words: "adult content" is Gemma's "sexually explicit
 		// content", not the shortest clause that says "content".

@@ -51,7 +51,7 @@ func learnLeads(m *meta, qs []corpus.Question, skip map[string]bool) {
 			best := slices.MaxFunc(c.Refs, func(a, b string) int { return v[a] - v[b] })
 			if v[best] >= minLeadVotes && v[best] > v[c.Refs[0]] {
 				refs := append([]string{best}, slices.DeleteFunc(slices.Clone(c.Refs), func(r string) bool { return r == best })...)
-				c.Refs = refs
+				c.Authored, c.Refs = c.Refs[0], refs
 				cards[topic] = c
 			}
 		}

@@ -82,6 +82,9 @@ type cardMeta struct {
 	Basis   string   `json:"basis,omitempty"` // grant, duty, prohibition, exclusion, silent, fact
 	Summary string   `json:"summary"`
 	Refs    []string `json:"refs"` // "doc#section"
+	// Authored is the card author's first clause when the training
+	// questions moved another to the front of Refs (see learnLeads).
+	Authored string `json:"authored,omitempty"`
 	// Conditions are the topic's own conditions and the license gates
 	// that bear on it, in that order.
 	Conditions []Condition `json:"conditions"`
