@@ -326,10 +326,20 @@ func (s *snapshot) licenseRuns(ws []word, l *licenseMeta, want func(i, n int) bo
 	return own
 }
 
-// allNameStems reports whether every stem of w is one of l's name's, and
-// w is written as a word of the name is (writtenAsName).
+// allNameStems reports whether every stem of w is one of l's name's, or
+// a model's size beside one ("llama-2-70b", "qwen-14b": a stem with a
+// digit), and w is written as a word of the name is (writtenAsName).
 func (s *snapshot) allNameStems(w word, l *licenseMeta) bool {
-	return !slices.ContainsFunc(w.stems, func(st string) bool { return !s.nameStems[l.Key][st] }) && s.writtenAsName(w, l)
+	named := false
+	for _, st := range w.stems {
+		switch {
+		case s.nameStems[l.Key][st]:
+			named = true
+		case !strings.ContainsFunc(st, unicode.IsDigit):
+			return false
+		}
+	}
+	return named && s.writtenAsName(w, l)
 }
 
 // writtenAsName reports whether w is written as a word of l's name is, or

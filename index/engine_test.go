@@ -421,6 +421,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"deepseek", "can I use deepseek for military?", index.StatusForbidden},
 		{"deepseek", "Is it allowed to use DeepSeek for military purposes?", index.StatusForbidden},
 		{"deepseek", "Is it allowed to use DeepSeek for a military history course?", index.StatusUnknown},
+		// A model's size written into its name is part of the name
+		// ("llama-2-70b", "qwen-14b"), and a catalogued model named as what
+		// the outputs train is no second aspect of the question.
+		{"llama2", "llama-2-70b outputs to train another model", index.StatusForbidden},
+		{"llama3", "can i use llama 3 70b to generate training data for mistral 7b", index.StatusForbidden},
+		{"tongyi-qianwen", "generating data with qwen-14b to improve my own qwen-14b finetune, allowed?", index.StatusUnknown},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can deepseek be used by minors?", index.StatusUnknown},

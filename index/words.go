@@ -26,8 +26,10 @@ func askedAbout(stems []string) []string {
 // left, from the text's words.
 func (s *snapshot) residualOf(ws []word, l *licenseMeta, gone map[string]bool) string {
 	return keepWords(ws, func(w word, st string) bool {
-		// A name's stem as the name writes it: "internal" is no word of "International".
-		return gone[st] || genericWords[st] || s.nameStems[l.Key][st] && s.writtenAsName(w, l)
+		// A name's stem as the name writes it: "internal" is no word of
+		// "International"; a size goes with the name it is written in
+		// ("llama-2-70b").
+		return gone[st] || genericWords[st] || s.nameStems[l.Key][st] && s.writtenAsName(w, l) || s.allNameStems(w, l)
 	})
 }
 
