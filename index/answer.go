@@ -30,6 +30,9 @@ type Condition struct {
 	Gate    string `json:"gate,omitempty"`
 	Doc     string `json:"doc,omitempty"`
 	Section string `json:"section,omitempty"`
+	// Policy is set when Doc is a use policy the license incorporates, so
+	// the section is cited as the policy's ("AUP ¶3"); presentation only.
+	Policy bool `json:"-"`
 }
 
 // Aspect is a second topic of a question with two ("commercial nuclear

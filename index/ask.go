@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/licensebot/licensebot/corpus"
 )
 
 // Thresholds of the question model's probability. A verdict is shown only
@@ -610,6 +612,16 @@ func (s *snapshot) card(l *licenseMeta, topic string) *cardMeta {
 	return nil
 }
 
+// ofPolicy returns conds with Policy set on those a use policy imposes.
+func (s *snapshot) ofPolicy(conds []Condition) []Condition {
+	out := slices.Clone(conds)
+	for i, c := range out {
+		dm := s.docs[c.Doc]
+		out[i].Policy = dm != nil && dm.Kind == string(corpus.KindPolicy)
+	}
+	return out
+}
+
 // answerTopic answers with the card for topic: its verdict and the clauses
 // it rests on, the clause that names the user's case first.
 func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r *reading, topic string) error {
@@ -617,7 +629,7 @@ func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r
 	t := s.topics.byID[topic]
 	a.Topic, a.TopicLabel = t.ID, t.Label
 	a.Verdict = Verdict{Status: c.Status, Summary: c.Summary}
-	a.Conditions = append(a.Conditions, c.Conditions...)
+	a.Conditions = append(a.Conditions, s.ofPolicy(c.Conditions)...)
 	a.Curated = true
 	quoted, err := s.quoteCard(ctx, l, r, topic, c)
 	if err != nil {
@@ -657,7 +669,7 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 	}
 	t2 := s.topics.byID[second]
 	a.Also = append(a.Also, Aspect{Topic: second, Label: t2.Label, Verdict: Verdict{Status: c2.Status, Summary: c2.Summary},
-		Conditions: append([]Condition{}, c2.Conditions...)})
+		Conditions: append([]Condition{}, s.ofPolicy(c2.Conditions)...)})
 	if len(q2) > 0 && a.Grounded {
 		s.quoteSecond(a, r, second, q2)
 	}

@@ -1219,3 +1219,28 @@ func askEveryName(t *testing.T, e *index.Engine, license string, topics []corpus
 	}
 	return asked, shown
 }
+
+// A condition that a use policy imposes says so, for the renderers to
+// cite the policy's section, not the license's of the same number.
+func TestConditionsKnowTheirPolicy(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "llama4", "eu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var policy, license int
+	for _, c := range a.Conditions {
+		switch {
+		case c.Doc == "llama4-aup" && c.Policy:
+			policy++
+		case c.Doc == "llama4-license" && !c.Policy:
+			license++
+		case c.Doc != "":
+			t.Errorf("condition %+v: Policy should be set exactly for the use policy's clauses", c)
+		}
+	}
+	if policy == 0 || license == 0 {
+		t.Errorf("conditions %+v: want one from the use policy and one from the license", a.Conditions)
+	}
+}

@@ -143,7 +143,10 @@ func (p printer) printConditions(conds []index.Condition, indent string) {
 	var items []string
 	for _, c := range conds {
 		s := c.Label
-		if c.Section != "" {
+		switch {
+		case c.Section != "" && c.Policy:
+			s += " (AUP " + corpus.SectionLabel(c.Section) + ")" // as `licensebot clause` takes it
+		case c.Section != "":
 			s += " (" + sectionRef(c.Section) + ")"
 		}
 		items = append(items, s)

@@ -221,3 +221,19 @@ func TestAnswersFitTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// A condition a use policy imposes cites the policy's section as
+// `licensebot clause` takes it: "¶3" alone is the license's ¶3.
+func TestConditionCitesThePolicysSection(t *testing.T) {
+	got := render(80, false, func(p printer) {
+		p.printConditions([]index.Condition{
+			{Label: "not EU-domiciled", Doc: "llama4-aup", Section: "p3", Policy: true},
+			{Label: "at most 700M monthly active users", Doc: "llama4-license", Section: "2"},
+		}, "")
+	})
+	for _, want := range []string{"not EU-domiciled (AUP ¶3)", "monthly active users (§2)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("conditions print as\n%s\nwant %q", got, want)
+		}
+	}
+}
