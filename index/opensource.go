@@ -155,7 +155,11 @@ func (s *snapshot) openSourceCard(license string) *cardMeta {
 		refs = append(refs, c.Refs...)
 	}
 	sort.Ints(nums)
-	summary := fmt.Sprintf("No. It fails the Open Source Definition on criteria %s. ", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(nums)), ", "), "[]"))
+	which := "criteria"
+	if len(nums) == 1 {
+		which = "criterion"
+	}
+	summary := fmt.Sprintf("No. It fails the Open Source Definition on %s %s. ", which, strings.Trim(strings.Join(strings.Fields(fmt.Sprint(nums)), ", "), "[]"))
 	for _, c := range failed {
 		if c.N == 5 || c.N == 6 {
 			summary += fmt.Sprintf("OSD %d: %s ", c.N, c.Reason)

@@ -107,9 +107,17 @@ func (p printer) officialText(url string) {
 	}
 }
 
+// criteria names the criteria numbered ns: "criterion 6", "criteria 1, 5".
+func criteria(ns []int) string {
+	if len(ns) == 1 {
+		return "criterion " + joinInts(ns)
+	}
+	return "criteria " + joinInts(ns)
+}
+
 func openSourceLine(o *index.OpenSource) string {
 	if o.OSD == "fail" {
-		return "No — fails the Open Source Definition, criteria " + joinInts(o.Failed) + "."
+		return "No — fails the Open Source Definition, " + criteria(o.Failed) + "."
 	}
 	return "Yes — meets all ten criteria of the Open Source Definition."
 }
@@ -292,7 +300,7 @@ func setOf(xs []string) map[string]bool {
 func (p printer) printAssessment(a *index.Assessment) {
 	verdict := "passes"
 	if a.OSD == "fail" {
-		verdict = "fails criteria " + joinInts(a.Failed) + " of"
+		verdict = "fails " + criteria(a.Failed) + " of"
 	}
 	p.line("%s", p.t.bold(p.t.wrap(fmt.Sprintf("%s %s the Open Source Definition.", a.LicenseTitle, verdict), "")))
 	if a.OSD == "pass" && a.OSI != "approved" {
