@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
@@ -337,19 +339,46 @@ func TestFirstQuestionSetsUpTheDataDirectory(t *testing.T) {
 }
 
 // Offline, the first question fails with one line naming the fix: a
-// mirror, with --from.
+// mirror, with --from, into the data directory given with --data (run
+// without it, the command would fill the default one).
 func TestOfflineFirstQuestionNamesTheFix(t *testing.T) {
 	t.Parallel()
 	var out, errb bytes.Buffer
 	main := &Main{Stdout: &out, Stderr: &errb, Client: &http.Client{Transport: downTransport{}}}
-	err := main.Run(context.Background(), []string{"ask", "--data", t.TempDir(), "llama4", "attribution"})
+	data := t.TempDir()
+	err := main.Run(context.Background(), []string{"ask", "--data", data, "llama4", "attribution"})
 	if !errors.Is(err, corpus.ErrUnreachable) {
 		t.Fatalf("err = %v; want one wrapping ErrUnreachable", err)
 	}
 	code := exitCode(err, &errb)
 	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
 	last := lines[len(lines)-1]
-	if code != 1 || !strings.Contains(last, "licensebot corpus pull --from") || !strings.Contains(last, "no such host") || strings.Count(errb.String(), "no such host") != 1 {
+	if code != 1 || !strings.Contains(last, "licensebot corpus pull --data "+shellQuote(data)+" --from") || !strings.Contains(last, "no such host") || strings.Count(errb.String(), "no such host") != 1 {
 		t.Errorf("exit %d, stderr:\n%s", code, errb.String())
+	}
+}
+
+func TestDataFlag(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"llama4", "attribution"}, ""},
+		{[]string{"--data", "/d", "llama4"}, "/d"},
+		{[]string{"-data=/e f", "llama4"}, "/e f"},
+		{[]string{"--json", "--data=/g", "llama4"}, "/g"},
+		{[]string{"--", "--data", "/h"}, ""}, // after "--", words of the question
+	} {
+		if got := dataFlag(tc.args); got != tc.want {
+			t.Errorf("dataFlag(%q) = %q, want %q", tc.args, got, tc.want)
+		}
+	}
+	err := withDataFlag(fmt.Errorf("wrapped: %w", index.ErrNoIndex), "/e f")
+	if !errors.Is(err, index.ErrNoIndex) {
+		t.Errorf("withDataFlag lost the error it wraps: %v", err)
+	}
+	hint := withDataFlag(errors.New("stale: run `licensebot index build`"), "/e f")
+	if want := "run `licensebot index build --data '/e f'`"; !strings.Contains(hint.Error(), want) {
+		t.Errorf("hint %q; want %q", hint, want)
 	}
 }

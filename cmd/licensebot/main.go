@@ -109,8 +109,53 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	if _, ok := cmd.(oneShotCommand); ok && m.OneShot != nil {
 		m.OneShot()
 	}
-	return cmd.Run(ctx)
+	return withDataFlag(cmd.Run(ctx), dataFlag(rest))
 }
+
+// dataFlag returns the --data directory given in args, "" when none was.
+func dataFlag(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "data" {
+			continue
+		}
+		if hasVal {
+			return val
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+// withDataFlag makes the commands an error tells the user to run name the
+// data directory given with --data, which they would otherwise run on the
+// default one: "run `licensebot index build --data DIR`".
+func withDataFlag(err error, data string) error {
+	if err == nil || data == "" {
+		return err
+	}
+	return &dataHintError{err: err, flag: " --data " + shellQuote(data)}
+}
+
+type dataHintError struct {
+	err  error
+	flag string
+}
+
+func (e *dataHintError) Error() string {
+	msg := e.err.Error()
+	for _, c := range []string{"licensebot index build", "licensebot corpus pull"} {
+		msg = strings.ReplaceAll(msg, c, c+e.flag)
+	}
+	return msg
+}
+
+func (e *dataHintError) Unwrap() error { return e.err }
 
 // oneShotCommand is a command that answers and exits in milliseconds —
 // ask, search, clause, … — unlike serve and the builds.
