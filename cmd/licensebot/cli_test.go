@@ -336,6 +336,28 @@ func TestFirstQuestionSetsUpTheDataDirectory(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "REQUIRED.") || stderr != "" {
 		t.Errorf("second question: exit %d, stderr %q", code, stderr)
 	}
+	// A damaged current build is said and rebuilt, not silently passed
+	// over for the one before it.
+	cur, err := filepath.EvalSymlinks(filepath.Join(data, "index", "current"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := filepath.Join(cur, "meta.gob")
+	b, err := os.ReadFile(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 0xff
+	if err := os.WriteFile(meta, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code = ask()
+	if code != 0 || !strings.Contains(out, "REQUIRED.") || !strings.Contains(stderr, "damaged") || !strings.Contains(stderr, "ready: ") {
+		t.Errorf("question after damage: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, stderr)
+	}
+	if _, stderr, code = ask(); code != 0 || stderr != "" {
+		t.Errorf("question after the rebuild: exit %d, stderr %q", code, stderr)
+	}
 }
 
 // Offline, the first question fails with one line naming the fix: a

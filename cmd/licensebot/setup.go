@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/licensebot/licensebot/corpus"
@@ -24,7 +25,14 @@ import (
 func (m *Main) openIndex(ctx context.Context, d dirs) (*index.Engine, error) {
 	e, err := index.Open(d.data)
 	var why string
+	degraded := false
 	switch {
+	case err == nil && e.Health().Degraded():
+		// Answering from the build before it would hide the damage:
+		// rebuild, as serve does, and say why.
+		why = damaged(e.Health().Problem)
+		e.Close()
+		degraded = true
 	case err == nil:
 		want := d.paths().Version()
 		have := e.Stats().CorpusVersion
@@ -33,6 +41,8 @@ func (m *Main) openIndex(ctx context.Context, d dirs) (*index.Engine, error) {
 		}
 		e.Close()
 		why = fmt.Sprintf("the index in %s was built from corpus %s; this binary's is %s", d.data, have, want)
+	case errors.Is(err, index.ErrCorruptBuild): // and no good build before it
+		why = damaged(err)
 	case errors.Is(err, index.ErrNoIndex):
 		why = "first run: no index in " + d.data + " yet"
 	case errors.Is(err, index.ErrStaleIndex):
@@ -41,9 +51,18 @@ func (m *Main) openIndex(ctx context.Context, d dirs) (*index.Engine, error) {
 		return nil, err
 	}
 	if err := m.setUp(ctx, d, why); err != nil {
-		return nil, err
+		if !degraded {
+			return nil, err
+		}
+		fmt.Fprintf(m.Stderr, "licensebot: the rebuild failed (%v); answering from the previous build.\n", err)
 	}
 	return index.Open(d.data)
+}
+
+// damaged says why the current build is not served, without the advice
+// to rebuild, which the setup is about to follow.
+func damaged(problem error) string {
+	return "the current index build is damaged (" + strings.TrimSuffix(problem.Error(), ": run `licensebot index build`") + ")"
 }
 
 // setUp pulls the texts the data directory lacks (verified against the
