@@ -220,7 +220,7 @@ func sectionRef(sec string) string {
 func (p printer) printHit(h index.Hit, withScore bool) {
 	doc := h.Doc
 	if withScore {
-		doc += fmt.Sprintf(", score %.2f", h.Score)
+		doc += fmt.Sprintf(", score %.3g", h.Score) // small scores too: 0.004, not 0.00
 	}
 	head := append(styled(sectionRef(h.Section)+" "+h.Heading, sgrBold), styled("("+doc+")", sgrDim)...)
 	p.line("%s", p.t.wrapWords(head, "", "  "))
