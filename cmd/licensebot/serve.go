@@ -264,14 +264,19 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 	log.Info("serving", "mode", map[bool]string{true: "http", false: "gateway"}[c.httpAddr != ""],
 		"addr", addrOf(lns["http"]), "ops", addrOf(lns["ops"]), "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir,
 		"index_verified_in", d.eng.Health().Verified.Round(10*time.Microsecond))
+	announced := make(chan struct{})
 	go func() {
 		<-ctx.Done()
 		log.Info("shutting down: finishing the answers in flight", "grace", shutdownGrace)
+		close(announced)
 	}()
 	if c.httpAddr != "" {
 		err = bot.Serve(ctx, lns["http"], d.http, d.disp, shutdownGrace)
 	} else {
 		err = d.gateway(ctx)
+	}
+	if ctx.Err() != nil {
+		<-announced // "stopped" comes after "shutting down" in the log
 	}
 	if err != nil {
 		log.Error("stopped", "err", err)

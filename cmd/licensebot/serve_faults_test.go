@@ -253,13 +253,13 @@ func TestServeLogsTheBindErrorAndNothingElse(t *testing.T) {
 	}
 }
 
-// Shutting down is logged, from the signal to the end.
+// Shutting down is logged, from the signal to the end, in that order.
 func TestServeLogsShutdown(t *testing.T) {
 	b := startServeInProcess(t, indextest.DataDir(t))
 	b.stop()
-	for _, want := range []string{`"msg":"shutting down: finishing the answers in flight"`, `"msg":"stopped"`} {
-		if !strings.Contains(b.log.String(), want) {
-			t.Errorf("log lacks %s:\n%s", want, b.log)
-		}
+	log := b.log.String()
+	down, stopped := strings.Index(log, `"msg":"shutting down: finishing the answers in flight"`), strings.Index(log, `"msg":"stopped"`)
+	if down < 0 || stopped < 0 || stopped < down {
+		t.Errorf("log lacks \"shutting down\" then \"stopped\":\n%s", log)
 	}
 }
