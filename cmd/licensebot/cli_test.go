@@ -404,3 +404,16 @@ func TestDataFlag(t *testing.T) {
 		t.Errorf("hint %q; want %q", hint, want)
 	}
 }
+
+// A flag a command does not take is said once, after the usage, with
+// exit code 2.
+func TestUnknownFlagIsSaidOnce(t *testing.T) {
+	t.Parallel()
+	_, stderr, code := run(t, "version", "--bogus")
+	if code != 2 || strings.Count(stderr, "flag provided but not defined: -bogus") != 1 || !strings.Contains(stderr, "Usage: licensebot version") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if i, j := strings.Index(stderr, "Usage:"), strings.Index(stderr, "not defined"); i > j {
+		t.Errorf("the error should come after the usage:\n%s", stderr)
+	}
+}

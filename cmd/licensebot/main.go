@@ -276,14 +276,18 @@ directory (--data, env LICENSEBOT_DATA; default `+datadir.Home()+`).
 // and flags, and returns flag.ErrHelp.
 func (m *Main) newFlagSet(name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	// The flag package's own error line is left out: the error comes back
+	// from parse and is printed once, last, after the usage.
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(m.Stderr, "Usage: licensebot %s\n\n", usage)
 		if about := commandHelp[name]; about != "" {
 			fmt.Fprintf(m.Stderr, "%s\n\n", strings.TrimSpace(about))
 		}
 		fmt.Fprintf(m.Stderr, "Flags:\n")
+		fs.SetOutput(m.Stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }
