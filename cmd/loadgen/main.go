@@ -132,8 +132,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 // when other work on it comes and goes.
 func (c *config) rounds(ctx context.Context, priv ed25519.PrivateKey) (floor, res *result, err error) {
 	per := *c
-	per.n = max(c.n/c.nRounds, 1)
-	for r := 0; r < c.nRounds && ctx.Err() == nil; r++ {
+	rounds := min(c.nRounds, c.n) // -n 1 sends one request, not one a round
+	per.n, per.nRounds = c.n/rounds, rounds
+	for r := 0; r < rounds && ctx.Err() == nil; r++ {
 		if c.floorAddr != "" {
 			f, err := per.measure(ctx, priv, r, c.floorAddr, ".floor")
 			if err != nil {

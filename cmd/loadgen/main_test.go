@@ -220,3 +220,14 @@ func TestLoadgenDataDefaultsToLicensebots(t *testing.T) {
 		t.Errorf("-data default %q; want the XDG data directory", c.dataDir)
 	}
 }
+
+// -n 1 sends one request, as the README's try-it line says, not one for
+// each of the default rounds.
+func TestOneRequestIsOne(t *testing.T) {
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"-self", "-data", indextest.DataDir(t), "-n", "1", "-baseline=false", "-show"}, &out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	answeredAll(t, out.String(), 1)
+}
