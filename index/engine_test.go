@@ -492,6 +492,15 @@ func TestUnknownLicenseSuggests(t *testing.T) {
 	}
 }
 
+// A name in full-width letters, as some keyboards type it, is the name.
+func TestFullWidthLicenseName(t *testing.T) {
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "ｌｌａｍａ４", "attribution")
+	if err != nil || a.License != "llama4" {
+		t.Fatalf("ask ｌｌａｍａ４: %v, %v; want llama4's answer", err, a)
+	}
+}
+
 // Words the model has never seen, nor one typo away from one it has ("wombat"
 // reads as "combat" once a training question says it), answer nothing.
 func TestFreeTextNeverGuesses(t *testing.T) {
