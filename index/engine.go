@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/licensebot/licensebot/corpus"
 )
 
@@ -677,6 +679,14 @@ func cleanInput(s string) string {
 		}
 		return r
 	}, s)
+	// Compatibility forms read as what they stand for: full-width
+	// "ｌｌａｍａ４" is "llama4", the ligature in "ﬁne-tune" is "fi".
+	// Cross-validated, no answer changed. A form may grow (up to 18
+	// bytes for one), so the result is cut again.
+	s = norm.NFKC.String(s)
+	if len(s) > maxInput {
+		s = strings.ToValidUTF8(s[:maxInput], "")
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 

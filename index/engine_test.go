@@ -492,12 +492,13 @@ func TestUnknownLicenseSuggests(t *testing.T) {
 	}
 }
 
-// A name in full-width letters, as some keyboards type it, is the name.
+// A name or a question in full-width letters, as some keyboards type
+// them, is the name or the question.
 func TestFullWidthLicenseName(t *testing.T) {
 	e := indextest.Engine(t)
-	a, err := e.Ask(context.Background(), "ｌｌａｍａ４", "attribution")
-	if err != nil || a.License != "llama4" {
-		t.Fatalf("ask ｌｌａｍａ４: %v, %v; want llama4's answer", err, a)
+	a, err := e.Ask(context.Background(), "ｌｌａｍａ４", "ａｔｔｒｉｂｕｔｉｏｎ")
+	if err != nil || a.License != "llama4" || a.Topic != "attribution" {
+		t.Fatalf("ask ｌｌａｍａ４ ａｔｔｒｉｂｕｔｉｏｎ: %v, %+v; want llama4's answer on attribution", err, a)
 	}
 }
 

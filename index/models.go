@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/agnivade/levenshtein"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/licensebot/licensebot/corpus"
 )
@@ -209,11 +208,8 @@ func (s *snapshot) resolve(input string) (subject, error) {
 }
 
 // subjectInput is input cleaned and cut to the longest name looked up.
-// Compatibility forms read as what they stand for: full-width "ｌｌａｍａ４"
-// is "llama4". (Only names: in questions, the same folding moved the
-// question model's fit, and with it 13 cross-validated verdicts.)
 func subjectInput(input string) string {
-	input = norm.NFKC.String(cleanInput(input))
+	input = cleanInput(input)
 	if len(input) > maxLicenseInput {
 		input = input[:maxLicenseInput]
 	}
