@@ -787,6 +787,7 @@ func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, to
 	if !r.pick {
 		return quoted, nil
 	}
+	quoted = s.partFirst(r, topic, quoted)
 	rest := s.residualOf(s.wordsOf(r), l, s.topics.vocab[topic])
 	switch {
 	case rest == "" && c.Basis == "prohibition":
@@ -833,12 +834,31 @@ func (s *snapshot) authoredFirst(r *reading, l *licenseMeta, quoted []Hit, ref s
 	return s.leadHolding(r, l, quoted, func(h Hit) bool { return h.Doc+"#"+h.Section == ref })
 }
 
+// partFirst leads with the first of a card's clauses that holds the
+// question's words naming a part of the topic (its partial aliases:
+// "courts" of governing law and jurisdiction, "assign" of sublicensing),
+// when the lead holds them not: "which courts handle disputes" of Qwen
+// leads with the Hangzhou courts, not the governing law.
+func (s *snapshot) partFirst(r *reading, topic string, quoted []Hit) []Hit {
+	partial := s.topics.partial[topic]
+	if partial == nil {
+		return quoted
+	}
+	words := slices.DeleteFunc(slices.Clone(r.stems), func(st string) bool { return !partial[st] })
+	return s.leadWith(words, quoted, func(Hit) bool { return true })
+}
+
 // leadHolding moves the first of quoted's other clauses that may lead
 // and holds every word the question asks with to the front, when the
 // lead does not hold them all.
 func (s *snapshot) leadHolding(r *reading, l *licenseMeta, quoted []Hit, may func(Hit) bool) []Hit {
 	_, words := s.restOf(r, l)
 	words = slices.DeleteFunc(slices.Clone(words), func(st string) bool { return askingWords[st] })
+	return s.leadWith(words, quoted, may)
+}
+
+// leadWith is leadHolding for the given words.
+func (s *snapshot) leadWith(words []string, quoted []Hit, may func(Hit) bool) []Hit {
 	if len(words) == 0 || len(quoted) < 2 {
 		return quoted
 	}

@@ -759,6 +759,10 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 		// …unless its learnt lead does not name the topic and the card
 		// author's first clause does.
 		{"gemma", "termination", "Term, Termination, and Survival"},
+		// A word that names part of the topic (a partial alias) leads
+		// with the clause that says it: the courts, not the law.
+		{"qwen2.5", "which courts handle disputes", "Courts in Hangzhou"},
+		{"qwen2.5", "which law governs", "governed by the laws of China"},
 		{"cc-by-4.0", "trademark", "trademark rights are not licensed"},
 		// A case found through the taxonomy's synonyms when the clause says
 		// it in other words: "adult content" is Gemma's "sexually explicit
