@@ -427,6 +427,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama2", "llama-2-70b outputs to train another model", index.StatusForbidden},
 		{"llama3", "can i use llama 3 70b to generate training data for mistral 7b", index.StatusForbidden},
 		{"tongyi-qianwen", "generating data with qwen-14b to improve my own qwen-14b finetune, allowed?", index.StatusUnknown},
+		// …but a use the license bans, named beside it, is another
+		// question than the training's (probe 27).
+		{"gemma", "Can I train a model on gemma outputs and use that model to generate malware?", index.StatusUnknown},
+		{"gemma", "Can I use gemma outputs to train mistral 7b?", index.StatusConditional},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can deepseek be used by minors?", index.StatusUnknown},

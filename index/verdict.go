@@ -70,7 +70,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		case !inVocab(st) && trainsModel(topics) && (s.models.nameWord(st) || strings.ContainsFunc(st, unicode.IsDigit)):
 			// The model the outputs would train, or its size ("to
 			// train mistral 7b"), says which model, not another aspect.
-		case !inVocab(st) && s.narrows(l, st, topics):
+		case !inVocab(st) && (s.narrows(l, st, topics) || s.namesBannedCase(l, st, topics)):
 			return false
 		case !inVocab(st):
 			extra++
@@ -82,6 +82,18 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		}
 	}
 	return extra == 0 || extra <= plainSlack && named
+}
+
+// namesBannedCase reports whether st is a case of another topic that l
+// bans ("malware" beside training on Gemma's outputs): the question asks
+// about a use the verdict on topics does not answer for.
+func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) bool {
+	for topic, c := range s.m.Cards[l.Key] {
+		if c.Status == StatusForbidden && !slices.Contains(topics, topic) && s.topics.isCase(topic, []string{st}) {
+			return true
+		}
+	}
+	return false
 }
 
 // trainsModel reports whether topics include training on outputs, whose
