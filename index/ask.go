@@ -329,19 +329,41 @@ func (s *snapshot) licenseRuns(ws []word, l *licenseMeta, want func(i, n int) bo
 }
 
 // allNameStems reports whether every stem of w is one of l's name's, or
-// a model's size beside one ("llama-2-70b", "qwen-14b": a stem with a
-// digit), and w is written as a word of the name is (writtenAsName).
+// a model's size beside one ("llama-2-70b", "qwen-14b"; not a version:
+// "llama-3-8b" is no word of Llama 2's name), and w is written as a word
+// of the name is (writtenAsName).
 func (s *snapshot) allNameStems(w word, l *licenseMeta) bool {
 	named := false
 	for _, st := range w.stems {
 		switch {
 		case s.nameStems[l.Key][st]:
 			named = true
-		case !strings.ContainsFunc(st, unicode.IsDigit):
+		case !isSize(st):
 			return false
 		}
 	}
 	return named && s.writtenAsName(w, l)
+}
+
+// isSize reports whether st is a model's size as names write it: "70b",
+// "1.5b", "8x7b", "350m".
+func isSize(st string) bool {
+	if experts, each, ok := strings.Cut(st, "x"); ok {
+		if experts == "" || strings.Trim(experts, "0123456789") != "" {
+			return false
+		}
+		st = each
+	}
+	num := strings.TrimRight(st, "bmk")
+	if num == st || num == "" || len(st)-len(num) != 1 {
+		return false
+	}
+	for _, r := range num {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return num[0] != '.'
 }
 
 // writtenAsName reports whether w is written as a word of l's name is, or
@@ -774,11 +796,14 @@ func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, to
 	}
 	quoted := s.refHits(c.Refs, nil)
 	if slices.Contains(r.cases, topic) {
-		text, _ := s.restOf(r, l)
+		text, stems := s.restOf(r, l)
 		if text == "" {
-			text = r.text
+			text, stems = r.text, r.stems
 		}
-		own, err := s.search(ctx, searchReq{text: text, synonyms: s.synonymsFor(text), license: l.Key, size: 1, noShingles: true})
+		// The synonyms' single words, as closest takes them: a phrase
+		// query costs as much as the rest of the search.
+		syn := slices.DeleteFunc(s.synonymsOfStems(stems), s.isPhrase)
+		own, err := s.search(ctx, searchReq{text: text, synonyms: syn, license: l.Key, size: 1, noShingles: true})
 		if err != nil {
 			return nil, err
 		}
@@ -839,12 +864,15 @@ func (s *snapshot) authoredFirst(r *reading, l *licenseMeta, quoted []Hit, ref s
 // "courts" of governing law and jurisdiction, "assign" of sublicensing),
 // when the lead holds them not: "which courts handle disputes" of Qwen
 // leads with the Hangzhou courts, not the governing law.
+// A partial alias counts whole ("transfer the license", not any
+// "license"), and by its words that are not generic.
 func (s *snapshot) partFirst(r *reading, topic string, quoted []Hit) []Hit {
-	partial := s.topics.partial[topic]
-	if partial == nil {
-		return quoted
+	var words []string
+	for _, run := range s.topics.partialRuns[topic] {
+		if containsRun(r.stems, run) {
+			words = append(words, slices.DeleteFunc(slices.Clone(run), func(st string) bool { return genericWords[st] })...)
+		}
 	}
-	words := slices.DeleteFunc(slices.Clone(r.stems), func(st string) bool { return !partial[st] })
 	return s.leadWith(words, quoted, func(Hit) bool { return true })
 }
 

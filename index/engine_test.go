@@ -426,6 +426,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// the outputs train is no second aspect of the question.
 		{"llama2", "llama-2-70b outputs to train another model", index.StatusForbidden},
 		{"llama3", "can i use llama 3 70b to generate training data for mistral 7b", index.StatusForbidden},
+		// …the model trained, not one named as the outputs' source, and a
+		// size, not a version (the review of session 33).
+		{"llama3", "can i use gpt-4 to generate training data for my model", index.StatusUnknown},
+		{"llama3", "gpt-4 outputs to train another model", index.StatusUnknown},
+		{"llama2", "llama-1-65b outputs to train another model", index.StatusUnknown},
 		{"tongyi-qianwen", "generating data with qwen-14b to improve my own qwen-14b finetune, allowed?", index.StatusUnknown},
 		// …but a use the license bans, named beside it, is another
 		// question than the training's (probe 27).
@@ -767,6 +772,8 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 		// with the clause that says it: the courts, not the law.
 		{"qwen2.5", "which courts handle disputes", "Courts in Hangzhou"},
 		{"qwen2.5", "which law governs", "governed by the laws of China"},
+		// …as a whole: "license" alone is no part of sublicensing.
+		{"gemma", "can i sublicense it under my own license", "different terms"},
 		{"cc-by-4.0", "trademark", "trademark rights are not licensed"},
 		// A case found through the taxonomy's synonyms when the clause says
 		// it in other words: "adult content" is Gemma's "sexually explicit

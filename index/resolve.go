@@ -126,8 +126,9 @@ type topicMatcher struct {
 	// name a topic or widen its search, not its cases.
 	nameVocab map[string]map[string]bool
 	// partial maps a topic to the stems of its partial aliases (see
-	// corpus.Topic.Partial).
-	partial map[string]map[string]bool
+	// corpus.Topic.Partial), partialRuns to each alias's stems.
+	partial     map[string]map[string]bool
+	partialRuns map[string][][]string
 	// terms maps a topic to the stems of its terms, each phrase's (see
 	// corpus.Topic.Terms).
 	terms map[string][][]string
@@ -149,7 +150,7 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 // memo of the phrases' stems, not safe for the concurrent questions.
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
 	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
-		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{},
+		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{}, partialRuns: map[string][][]string{},
 		terms: map[string][][]string{}}
 	for i := range topics {
 		t := &topics[i]
@@ -174,8 +175,12 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 			if tm.partial[t.ID] == nil {
 				tm.partial[t.ID] = map[string]bool{}
 			}
-			for _, st := range stems(p) {
-				tm.partial[t.ID][st] = true
+			st := stems(p)
+			for _, w := range st {
+				tm.partial[t.ID][w] = true
+			}
+			if len(st) > 0 {
+				tm.partialRuns[t.ID] = append(tm.partialRuns[t.ID], st)
 			}
 		}
 		add := func(s string, instance, exact bool) {

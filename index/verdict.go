@@ -63,13 +63,18 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
 	extra, named := 0, false
+	var trained map[string]bool
+	if trainsModel(topics) {
+		trained = s.trainedModel(r, l)
+	}
 	_, rest := s.restOf(r, l)
 	for _, st := range rest {
 		switch {
 		case askingWords[st]:
-		case !inVocab(st) && trainsModel(topics) && (s.models.nameWord(st) || strings.ContainsFunc(st, unicode.IsDigit)):
-			// The model the outputs would train, or its size ("to
-			// train mistral 7b"), says which model, not another aspect.
+		case !inVocab(st) && (trained[st] || trained != nil && isSize(st)):
+			// The model the outputs would train, or a model's size ("to
+			// train mistral 7b", "llama 3 70b"), says which model, not
+			// another aspect.
 		case !inVocab(st) && (s.narrows(l, st, topics) || s.namesBannedCase(l, st, topics)):
 			return false
 		case !inVocab(st):
@@ -95,6 +100,46 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 	}
 	return false
 }
+
+// trainedModel returns the stems of the catalogued models' names that
+// say which models a question on training with l's outputs is about,
+// never nil: a model l governs ("mixtral" asked of Apache-2.0, the
+// outputs' source), and any model named at most trainedWithin words
+// after a verb of training ("train mistral", "distill it into qwen": the
+// model trained), with the numbers written with or after its name. Another model named before the training ("gpt-4 to generate
+// training data") is another source of outputs, and stays a word beyond
+// the topic.
+func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
+	out := map[string]bool{}
+	governed := s.governedWords(r, l)
+	trained := -10 // where the last verb of training stood
+	named := false // the word before named a model
+	for i, w := range s.wordsOf(r) {
+		if slices.ContainsFunc(w.stems, func(st string) bool { return trainingStems[st] }) {
+			trained, named = i, false
+			continue
+		}
+		near := i-trained <= trainedWithin || governed[i]
+		bare := strings.ToLower(strings.Trim(w.text, ".,;:!?\"'()"))
+		was := named
+		named = near && slices.ContainsFunc(w.stems, func(st string) bool { return s.models.nameWord(bare) || s.models.nameWord(st) })
+		for _, st := range w.stems {
+			// A model's words, and the numbers written with or after them
+			// ("deepseek-r1", "qwen 2").
+			if named && (s.models.nameWord(bare) || s.models.nameWord(st)) || (named || was) && hasDigit(st) {
+				out[st] = true
+			}
+		}
+	}
+	return out
+}
+
+// trainedWithin is how many words after a verb of training a model's name
+// is the model trained ("distill gemma into my own small model").
+const trainedWithin = 5
+
+// hasDigit reports whether s has a digit.
+func hasDigit(s string) bool { return strings.ContainsFunc(s, unicode.IsDigit) }
 
 // trainsModel reports whether topics include training on outputs, whose
 // question names the model trained. Cross-validated (one order), not

@@ -167,3 +167,12 @@ func TestAsksLicensorsPart(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSize(t *testing.T) {
+	for st, want := range map[string]bool{"70b": true, "1.5b": true, "8x7b": true, "350m": true, "7b": true,
+		"3": false, "4o": false, "b": false, "x7b": false, "max7b": false, ".5b": false, "70bb": false, "llama": false} {
+		if got := isSize(st); got != want {
+			t.Errorf("isSize(%q) = %v, want %v", st, got, want)
+		}
+	}
+}
