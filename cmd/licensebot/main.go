@@ -112,24 +112,24 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	return withDataFlag(cmd.Run(ctx), dataFlag(rest))
 }
 
-// dataFlag returns the --data directory given in args, "" when none was.
+// dataFlag returns the --data directory given in args, the last when
+// given twice (as the flag package keeps it), "" when none was.
 func dataFlag(args []string) string {
+	data := ""
 	for i, a := range args {
 		if a == "--" {
 			break
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || name != "data" {
-			continue
-		}
-		if hasVal {
-			return val
-		}
-		if i+1 < len(args) {
-			return args[i+1]
+		switch {
+		case !strings.HasPrefix(a, "-") || name != "data":
+		case hasVal:
+			data = val
+		case i+1 < len(args):
+			data = args[i+1]
 		}
 	}
-	return ""
+	return data
 }
 
 // withDataFlag makes the commands an error tells the user to run name the
@@ -142,6 +142,8 @@ func withDataFlag(err error, data string) error {
 	return &dataHintError{err: err, flag: " --data " + shellQuote(data)}
 }
 
+// dataHintError is an error whose advice to run a command names the data
+// directory given with --data.
 type dataHintError struct {
 	err  error
 	flag string

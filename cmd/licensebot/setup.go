@@ -51,7 +51,7 @@ func (m *Main) openIndex(ctx context.Context, d dirs) (*index.Engine, error) {
 		return nil, err
 	}
 	if err := m.setUp(ctx, d, why); err != nil {
-		if !degraded {
+		if !degraded || ctx.Err() != nil {
 			return nil, err
 		}
 		fmt.Fprintf(m.Stderr, "licensebot: the rebuild failed (%v); answering from the previous build.\n", err)
