@@ -106,9 +106,9 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 // never nil: a model l governs ("mixtral" asked of Apache-2.0, the
 // outputs' source), and any model named at most trainedWithin words
 // after a verb of training ("train mistral", "distill it into qwen": the
-// model trained), with the numbers written with or after its name. Another model named before the training ("gpt-4 to generate
-// training data") is another source of outputs, and stays a word beyond
-// the topic.
+// model trained), with the numbers written with or after its name.
+// Another model named before the training ("gpt-4 to generate training
+// data") is another source of outputs, and stays a word beyond the topic.
 func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 	out := map[string]bool{}
 	governed := s.governedWords(r, l)
