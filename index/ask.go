@@ -204,7 +204,11 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 // question names no catalogued model that the license does not govern,
 // nor another license — the card speaks for the license asked.
 func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
-	return s.readWithoutName(r, l, topic) && s.otherModel(r, l) == nil && s.otherLicense(r, l) == ""
+	var trained []bool
+	if trainsModel([]string{topic}) {
+		trained = s.trainedAt(r)
+	}
+	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == ""
 }
 
 // withoutName returns r's text without l's name, and whether it held

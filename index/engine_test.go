@@ -431,6 +431,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3", "can i use gpt-4 to generate training data for my model", index.StatusUnknown},
 		{"llama3", "gpt-4 outputs to train another model", index.StatusUnknown},
 		{"llama2", "llama-1-65b outputs to train another model", index.StatusUnknown},
+		// The model trained is no other model the question is about, the
+		// license's own named by a model of it ("bloom") or not (probe 27).
+		{"bigscience-openrail-m", "Can I use bloom outputs to train mistral 7b?", index.StatusConditional},
 		{"tongyi-qianwen", "generating data with qwen-14b to improve my own qwen-14b finetune, allowed?", index.StatusUnknown},
 		// …but a use the license bans, named beside it, is another
 		// question than the training's (probe 27).

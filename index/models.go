@@ -347,6 +347,13 @@ func (s *snapshot) modelRuns(words []string, starts []bool, skip func(i, n int) 
 // and the labellers of the training questions took its answer for
 // BLOOM's (109 questions).
 func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
+	return s.otherModelBut(r, l, nil)
+}
+
+// otherModelBut is otherModel without the models whose words are all
+// marked in but (nil: none): the model a question on l's outputs trains
+// is no other model the question is about (see trainedAt).
+func (s *snapshot) otherModelBut(r *reading, l *licenseMeta, but []bool) *modelMeta {
 	ws := s.wordsOf(r)
 	name := func(st string) bool { return s.nameStems[l.Key][st] }
 	own := func(st string) bool { return !s.nameStems[l.Key][st] }
@@ -358,7 +365,7 @@ func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	_, namesL := s.withoutName(r, l)
 	governed := s.governedWords(r, l)
 	skip := func(i, n int) bool {
-		return slices.Contains(governed[i:i+n], true) ||
+		return slices.Contains(governed[i:i+n], true) || but != nil && !slices.Contains(but[i:i+n], false) ||
 			!slices.ContainsFunc(ws[i:i+n], func(w word) bool { return slices.ContainsFunc(w.stems, own) })
 	}
 	var other *modelMeta

@@ -111,15 +111,14 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 // data") is another source of outputs, and stays a word beyond the topic.
 func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 	out := map[string]bool{}
-	governed := s.governedWords(r, l)
-	trained := -10 // where the last verb of training stood
+	governed, at := s.governedWords(r, l), s.trainedAt(r)
 	named := false // the word before named a model
 	for i, w := range s.wordsOf(r) {
-		if slices.ContainsFunc(w.stems, func(st string) bool { return trainingStems[st] }) {
-			trained, named = i, false
+		if isTraining(w) {
+			named = false
 			continue
 		}
-		near := i-trained <= trainedWithin || governed[i]
+		near := at[i] || governed[i]
 		bare := strings.ToLower(strings.Trim(w.text, ".,;:!?\"'()"))
 		was := named
 		named = near && slices.ContainsFunc(w.stems, func(st string) bool { return s.models.nameWord(bare) || s.models.nameWord(st) })
@@ -137,6 +136,27 @@ func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 // trainedWithin is how many words after a verb of training a model's name
 // is the model trained ("distill gemma into my own small model").
 const trainedWithin = 5
+
+// trainedAt marks the words at most trainedWithin after a verb of
+// training: where the model trained is named.
+func (s *snapshot) trainedAt(r *reading) []bool {
+	ws := s.wordsOf(r)
+	at := make([]bool, len(ws))
+	trained := -10 // where the last verb of training stood
+	for i, w := range ws {
+		if isTraining(w) {
+			trained = i
+			continue
+		}
+		at[i] = i-trained <= trainedWithin
+	}
+	return at
+}
+
+// isTraining reports whether w is a verb of making a model learn.
+func isTraining(w word) bool {
+	return slices.ContainsFunc(w.stems, func(st string) bool { return trainingStems[st] })
+}
 
 // hasDigit reports whether s has a digit.
 func hasDigit(s string) bool { return strings.ContainsFunc(s, unicode.IsDigit) }
