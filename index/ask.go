@@ -638,9 +638,10 @@ func (s *snapshot) card(l *licenseMeta, topic string) *cardMeta {
 	return nil
 }
 
-// ofPolicy returns conds with Policy set on those a use policy imposes.
+// ofPolicy returns a copy of conds, a list even when empty, with Policy
+// set on those a use policy imposes.
 func (s *snapshot) ofPolicy(conds []Condition) []Condition {
-	out := slices.Clone(conds)
+	out := append(make([]Condition, 0, len(conds)), conds...)
 	for i, c := range out {
 		dm := s.docs[c.Doc]
 		out[i].Policy = dm != nil && dm.Kind == string(corpus.KindPolicy)
@@ -695,7 +696,7 @@ func (s *snapshot) answerTwo(ctx context.Context, a *Answer, l *licenseMeta, r *
 	}
 	t2 := s.topics.byID[second]
 	a.Also = append(a.Also, Aspect{Topic: second, Label: t2.Label, Verdict: Verdict{Status: c2.Status, Summary: c2.Summary},
-		Conditions: append([]Condition{}, s.ofPolicy(c2.Conditions)...)})
+		Conditions: s.ofPolicy(c2.Conditions)})
 	if len(q2) > 0 && a.Grounded {
 		s.quoteSecond(a, r, second, q2)
 	}
@@ -845,8 +846,11 @@ func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, to
 // words ("Built with Llama" for attribution), and leading with the clause
 // that says "attribution" lost the public dev set's d01.
 func (s *snapshot) holdingFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
-	return s.leadHolding(r, l, quoted, func(Hit) bool { return true })
+	return s.leadHolding(r, l, quoted, anyClause)
 }
+
+// anyClause lets any of a card's clauses lead (see leadWith).
+func anyClause(Hit) bool { return true }
 
 // authoredFirst is holdingFirst for a card whose lead the training
 // questions chose (see learnLeads): the card author's first clause, ref,
@@ -877,7 +881,7 @@ func (s *snapshot) partFirst(r *reading, topic string, quoted []Hit) []Hit {
 			words = append(words, slices.DeleteFunc(slices.Clone(run), func(st string) bool { return genericWords[st] })...)
 		}
 	}
-	return s.leadWith(words, quoted, func(Hit) bool { return true })
+	return s.leadWith(words, quoted, anyClause)
 }
 
 // leadHolding moves the first of quoted's other clauses that may lead

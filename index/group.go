@@ -43,7 +43,7 @@ func clauseWords(text string) map[string]int {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'
 	}) {
 		w = strings.Trim(w, ".")
-		if w == "" || strings.ContainsFunc(w, unicode.IsDigit) {
+		if w == "" || hasDigit(w) {
 			continue
 		}
 		out[w]++

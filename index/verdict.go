@@ -120,12 +120,13 @@ func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 		}
 		near := at[i] || governed[i]
 		bare := strings.ToLower(strings.Trim(w.text, ".,;:!?\"'()"))
+		isName := func(st string) bool { return s.models.nameWord(bare) || s.models.nameWord(st) }
 		was := named
-		named = near && slices.ContainsFunc(w.stems, func(st string) bool { return s.models.nameWord(bare) || s.models.nameWord(st) })
+		named = near && slices.ContainsFunc(w.stems, isName)
 		for _, st := range w.stems {
 			// A model's words, and the numbers written with or after them
 			// ("deepseek-r1", "qwen 2").
-			if named && (s.models.nameWord(bare) || s.models.nameWord(st)) || (named || was) && hasDigit(st) {
+			if named && isName(st) || (named || was) && hasDigit(st) {
 				out[st] = true
 			}
 		}
@@ -722,7 +723,7 @@ func (s *snapshot) namesBeside(r *reading, l *licenseMeta, topic string) bool {
 	names := s.topics.nameVocab[topic]
 	for _, w := range s.wordsOf(r) {
 		bare := strings.TrimFunc(strings.ToLower(w.text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if s.models.nameWord(bare) || s.allNameStems(w, l) || strings.ContainsFunc(bare, unicode.IsDigit) {
+		if s.models.nameWord(bare) || s.allNameStems(w, l) || hasDigit(bare) {
 			continue
 		}
 		for _, st := range w.stems {
@@ -883,7 +884,7 @@ func (s *snapshot) namesLicenseAsTarget(r *reading, l *licenseMeta) bool {
 	trained := -10 // where the last verb of training stood
 	for i, w := range ws {
 		if !s.allNameStems(w, l) || !slices.ContainsFunc(w.stems, hasLetter) {
-			if slices.ContainsFunc(w.stems, func(st string) bool { return trainingStems[st] }) {
+			if isTraining(w) {
 				trained = i
 			}
 			continue
