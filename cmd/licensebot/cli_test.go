@@ -362,6 +362,26 @@ func TestFirstQuestionSetsUpTheDataDirectory(t *testing.T) {
 	if _, stderr, code = ask(); code != 0 || stderr != "" {
 		t.Errorf("question after the rebuild: exit %d, stderr %q", code, stderr)
 	}
+	// Damaged again, with a text gone and no network, the rebuild fails:
+	// the answer comes from the build before, and the command the message
+	// names fills the data directory given with --data.
+	cur, err = filepath.EvalSymlinks(filepath.Join(data, "index", "current"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cur, "meta.gob"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(data, "texts", m.Documents[0].ID+".txt")); err != nil {
+		t.Fatal(err)
+	}
+	var out3, err3 bytes.Buffer
+	err = (&Main{Stdout: &out3, Stderr: &err3, Client: &http.Client{Transport: downTransport{}}}).Run(context.Background(),
+		[]string{"ask", "--data", data, "--corpus", p.Dir, "llama4", "attribution"})
+	if code := exitCode(err, &err3); code != 0 || !strings.Contains(out3.String(), "REQUIRED.") ||
+		!strings.Contains(err3.String(), "answering from the previous build") || !strings.Contains(err3.String(), "licensebot corpus pull --data "+shellQuote(data)) {
+		t.Errorf("question when the rebuild fails: exit %d\nstdout:\n%s\nstderr:\n%s", code, out3.String(), err3.String())
+	}
 }
 
 // Offline, the first question fails with one line naming the fix: a

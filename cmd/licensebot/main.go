@@ -72,6 +72,9 @@ type Main struct {
 	// (oneShotCommand); the binary sets the garbage collector for such a
 	// run (internal/gctune), tests leave it nil.
 	OneShot func()
+	// data is the directory given with --data, "" when none was: the
+	// commands its messages tell the user to run name it (withDataFlag).
+	data string
 }
 
 // NewMain returns a Main writing to the given streams.
@@ -109,7 +112,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	if _, ok := cmd.(oneShotCommand); ok && m.OneShot != nil {
 		m.OneShot()
 	}
-	return withDataFlag(cmd.Run(ctx), dataFlag(rest))
+	m.data = dataFlag(rest)
+	return withDataFlag(cmd.Run(ctx), m.data)
 }
 
 // dataFlag returns the --data directory given in args, the last when
@@ -142,6 +146,23 @@ func withDataFlag(err error, data string) error {
 	return &dataHintError{err: err, flag: " --data " + shellQuote(data)}
 }
 
+// withDataHint is withDataFlag for a message printed as the command goes
+// on ("left out until `licensebot corpus pull --from DIR`").
+func (m *Main) withDataHint(msg string) string {
+	if m.data == "" {
+		return msg
+	}
+	return withHintFlag(msg, " --data "+shellQuote(m.data))
+}
+
+// withHintFlag adds flag to each command msg tells the user to run.
+func withHintFlag(msg, flag string) string {
+	for _, c := range []string{"licensebot index build", "licensebot corpus pull"} {
+		msg = strings.ReplaceAll(msg, c, c+flag)
+	}
+	return msg
+}
+
 // dataHintError is an error whose advice to run a command names the data
 // directory given with --data.
 type dataHintError struct {
@@ -149,13 +170,7 @@ type dataHintError struct {
 	flag string
 }
 
-func (e *dataHintError) Error() string {
-	msg := e.err.Error()
-	for _, c := range []string{"licensebot index build", "licensebot corpus pull"} {
-		msg = strings.ReplaceAll(msg, c, c+e.flag)
-	}
-	return msg
-}
+func (e *dataHintError) Error() string { return withHintFlag(e.err.Error(), e.flag) }
 
 func (e *dataHintError) Unwrap() error { return e.err }
 

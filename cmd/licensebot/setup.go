@@ -54,7 +54,7 @@ func (m *Main) openIndex(ctx context.Context, d dirs) (*index.Engine, error) {
 		if !degraded || ctx.Err() != nil {
 			return nil, err
 		}
-		fmt.Fprintf(m.Stderr, "licensebot: the rebuild failed (%v); answering from the previous build.\n", err)
+		fmt.Fprint(m.Stderr, m.withDataHint(fmt.Sprintf("licensebot: the rebuild failed (%v); answering from the previous build.\n", err)))
 	}
 	return index.Open(d.data)
 }
@@ -81,7 +81,7 @@ func (m *Main) setUp(ctx context.Context, d dirs, why string) error {
 	}
 	for _, r := range res {
 		if r.Action == "absent" {
-			fmt.Fprintf(m.Stderr, "  note: %s comes only from a mirror (no download URL); left out until `licensebot corpus pull --from DIR`\n", r.Doc)
+			fmt.Fprint(m.Stderr, m.withDataHint(fmt.Sprintf("  note: %s comes only from a mirror (no download URL); left out until `licensebot corpus pull --from DIR`\n", r.Doc)))
 		}
 	}
 	fmt.Fprintf(m.Stderr, "  texts: %d fetched, %d already there, %d absent\n", counts["fetched"], counts["unchanged"], counts["absent"])
