@@ -55,11 +55,15 @@ func handleSearch(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 	if len(hits) > maxSearchHits {
 		hits = hits[:maxSearchHits]
 	}
+	scope := key // where the hits come from: a query may name its license
+	if scope == "" {
+		scope = d.Engine.SearchScope(query)
+	}
 	keys := make([]string, len(hits))
 	for n, h := range hits {
-		keys[n] = licenseForHit(ctx, d.Engine, key, h)
+		keys[n] = licenseForHit(ctx, d.Engine, scope, h)
 	}
-	return RenderSearch(query, key, hits, d.Engine.Stats(), keys), nil
+	return RenderSearch(query, scope, hits, d.Engine.Stats(), keys), nil
 }
 
 // licenseForHit finds a license under which Clause opens h, for its Full

@@ -90,6 +90,13 @@ func TestRealEngine(t *testing.T) {
 		}
 	}
 
+	// A query that names its license is searched there, and says so.
+	r = dispatchOne(t, d, slash("search", "query", "does gemma allow sexual chatbots"))
+	if len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, "in gemma and the policies it incorporates") ||
+		len(r.Data.Embeds[0].Fields) == 0 || !strings.Contains(r.Data.Embeds[0].Fields[0].Value, "sexual chatbots") {
+		t.Errorf("/search naming gemma: %+v", r.Data.Embeds)
+	}
+
 	r = dispatchOne(t, d, slash("license", "license", "lama 4", "topic", "attribution"))
 	if !strings.Contains(r.Data.Content, "Did you mean") || !strings.Contains(r.Data.Content, "llama4") {
 		t.Errorf("did-you-mean: %q", r.Data.Content)

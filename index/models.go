@@ -314,6 +314,40 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 	return found, license, rest
 }
 
+// licenseIn returns the one license a free-text query names by one of
+// its names ("what does gemma say about military use"), or nil when it
+// names none, or several ("Secondary License GPL LGPL AGPL"). Runs are
+// tried longest first, as otherLicense tries them, so "llama 3.1" is not
+// also "llama 3"'s.
+func (s *snapshot) licenseIn(text string) *licenseMeta {
+	words := strings.Fields(text)
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = foldName(namePart(w))
+	}
+	taken := make([]bool, len(words))
+	var found *licenseMeta
+	for n := min(maxNameWords, len(words)); n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if slices.Contains(taken[i:i+n], true) || !s.names.first[folded[i]] || !s.names.last[folded[i+n-1]] {
+				continue
+			}
+			k, ok := s.names.resolve(namePart(strings.Join(words[i:i+n], " ")))
+			if !ok {
+				continue
+			}
+			if found != nil && found.Key != k {
+				return nil
+			}
+			found = s.licenses[k]
+			for j := i; j < i+n; j++ {
+				taken[j] = true
+			}
+		}
+	}
+	return found
+}
+
 // modelRuns calls f with each catalogued model named by a run of up to
 // four of words, longest runs first, and the run's place, until f
 // returns true; runs that start with a word that starts no model's name

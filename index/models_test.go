@@ -90,3 +90,42 @@ func TestSearchNamingAModel(t *testing.T) {
 		t.Errorf("ModelIn found %+v in a query that names no model", m)
 	}
 }
+
+// A free-text search that names one license by one of its names keeps to
+// it and the policies it incorporates: "sexual chatbots" is banned in
+// words by Gemma's policy, and by no clause of DeepSeek's or Llama's.
+// One that names several, or hints at a kind of document, searches the
+// whole corpus.
+func TestSearchNamingALicense(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ q, scope string }{
+		{"does gemma allow sexual chatbots", "gemma"},
+		{"deepseek governing law", "deepseek"},
+		{"Secondary License GPL LGPL AGPL compatibility", ""}, // several
+		{"is llama 4 really open source", ""},                 // the critique's kind
+		{"gemma", ""},                                         // a name alone
+		{"built with llama requirement", ""},                  // no license's name
+	} {
+		if got := e.SearchScope(tc.q); got != tc.scope {
+			t.Errorf("SearchScope(%q) = %q, want %q", tc.q, got, tc.scope)
+		}
+		hits, err := e.Search(context.Background(), tc.q, "", 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 {
+			t.Errorf("%q: no hits", tc.q)
+			continue
+		}
+		for _, h := range hits {
+			if tc.scope != "" && !strings.HasPrefix(h.Doc, tc.scope) {
+				t.Errorf("%q: hit %s#%s is not %s's", tc.q, h.Doc, h.Section, tc.scope)
+			}
+		}
+	}
+	hits, err := e.Search(context.Background(), "does gemma allow sexual chatbots", "", 1)
+	if err != nil || len(hits) == 0 || !strings.Contains(hits[0].Text, "sexual chatbots") {
+		t.Errorf("does gemma allow sexual chatbots: %+v, %v; want the policy's ban on them first", hits, err)
+	}
+}

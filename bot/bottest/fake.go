@@ -16,6 +16,7 @@ import (
 type FakeEngine struct {
 	AskFunc            func(ctx context.Context, license, topic string) (*index.Answer, error)
 	SearchFunc         func(ctx context.Context, query, license string, limit int) ([]index.Hit, error)
+	SearchScopeFunc    func(query string) string
 	ClauseFunc         func(ctx context.Context, license, section string) (*index.Hit, error)
 	LicensesFunc       func() []index.LicenseInfo
 	ResolveLicenseFunc func(input string) (index.LicenseInfo, error)
@@ -37,6 +38,14 @@ func (f *FakeEngine) Search(ctx context.Context, query, license string, limit in
 		return nil, nil
 	}
 	return f.SearchFunc(ctx, query, license, limit)
+}
+
+// SearchScope calls SearchScopeFunc.
+func (f *FakeEngine) SearchScope(query string) string {
+	if f.SearchScopeFunc == nil {
+		return ""
+	}
+	return f.SearchScopeFunc(query)
 }
 
 // Clause calls ClauseFunc.

@@ -59,8 +59,12 @@ func (c *searchCommand) Run(ctx context.Context) error {
 		}{hits})
 	}
 	p := c.m.out()
-	if mo := e.ModelIn(c.query); c.license == "" && mo != nil {
-		p.line(fmt.Sprintf("%s is under %s: searching %s.", mo.Name, strings.Join(mo.Licenses, " and "), mo.Licenses[0]))
+	if k := e.SearchScope(c.query); c.license == "" && k != "" {
+		if mo := e.ModelIn(c.query); mo != nil {
+			p.line(fmt.Sprintf("%s is under %s: searching %s.", mo.Name, strings.Join(mo.Licenses, " and "), k))
+		} else {
+			p.line(fmt.Sprintf("Searching %s, which the query names (--license picks another).", k))
+		}
 	}
 	if len(hits) == 0 {
 		p.line("No clause matches.")
