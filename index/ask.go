@@ -139,7 +139,10 @@ type reading struct {
 	// catalogued model's name (see modelWords), worked out once.
 	texts  []string
 	starts []bool
-	quoted map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
+	// trained marks the words where the model trained is named (see
+	// trainedAt), worked out once.
+	trained []bool
+	quoted  map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and

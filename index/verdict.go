@@ -139,10 +139,15 @@ func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 const trainedWithin = 5
 
 // trainedAt marks the words at most trainedWithin after a verb of
-// training: where the model trained is named.
+// training: where the model trained is named. Worked out once per
+// reading (plainly and verdictHolds both ask); callers must not change it.
 func (s *snapshot) trainedAt(r *reading) []bool {
+	if r.trained != nil {
+		return r.trained
+	}
 	ws := s.wordsOf(r)
 	at := make([]bool, len(ws))
+	r.trained = at
 	trained := -10 // where the last verb of training stood
 	for i, w := range ws {
 		if isTraining(w) {
