@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -42,6 +43,9 @@ func FuzzAsk(f *testing.F) {
 func FuzzSearch(f *testing.F) {
 	e := indextest.Engine(f)
 	f.Add("attribution", "")
+	f.Add("does gemma allow sexual chatbots", "")
+	f.Add("llama 3.1 or llama 3 attribution?", "")
+	f.Add("“qwen's” 100 million users", "")
 	f.Fuzz(func(t *testing.T, query, license string) {
 		hits, err := e.Search(context.Background(), query, license, 5)
 		if err != nil {
@@ -52,6 +56,15 @@ func FuzzSearch(f *testing.F) {
 		}
 		if len(hits) > 5 {
 			t.Fatalf("Search(%q, %q): %d hits for 5", query, license, len(hits))
+		}
+		// A query that names its license is searched there alone (its
+		// documents' ids start with its key: "gemma-terms").
+		if scope := e.SearchScope(query); license == "" && scope != "" {
+			for _, h := range hits {
+				if !strings.HasPrefix(h.Doc, scope) {
+					t.Fatalf("Search(%q): hit %s#%s outside %s, the license it names", query, h.Doc, h.Section, scope)
+				}
+			}
 		}
 	})
 }
