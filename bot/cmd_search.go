@@ -17,7 +17,7 @@ var searchCommand = Command{
 	Spec: &discordgo.ApplicationCommand{
 		Name:        "search",
 		Type:        discordgo.ChatApplicationCommand,
-		Description: "Free-text search across every license, policy and the critique.",
+		Description: "Free-text search of every text, or of the license the query names (license: all for every text).",
 		Options: []*discordgo.ApplicationCommandOption{
 			{
 				Type:        discordgo.ApplicationCommandOptionString,
@@ -41,29 +41,30 @@ func handleSearch(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 		return nil, userErrorf("Search for some words, e.g. `/search query:monthly active users`.")
 	}
 	key := ""
-	if lic != "" {
+	switch {
+	case strings.EqualFold(lic, index.AllLicenses):
+		key = index.AllLicenses
+	case lic != "":
 		info, err := d.Engine.ResolveLicense(lic)
 		if err != nil {
 			return nil, err
 		}
 		key = info.Key
 	}
-	hits, err := d.Engine.Search(ctx, query, key, maxSearchHits)
+	res, err := d.Engine.SearchIn(ctx, query, key, maxSearchHits)
 	if err != nil {
 		return nil, err
 	}
+	hits := res.Hits
 	if len(hits) > maxSearchHits {
 		hits = hits[:maxSearchHits]
 	}
-	scope := key // where the hits come from: a query may name its license
-	if scope == "" {
-		scope = d.Engine.SearchScope(query)
-	}
+	// Where the hits come from: a query may name its license, or a model.
 	keys := make([]string, len(hits))
 	for n, h := range hits {
-		keys[n] = licenseForHit(ctx, d.Engine, scope, h)
+		keys[n] = licenseForHit(ctx, d.Engine, res.License, h)
 	}
-	return RenderSearch(query, scope, hits, d.Engine.Stats(), keys), nil
+	return RenderSearch(query, res.License, hits, d.Engine.Stats(), keys), nil
 }
 
 // licenseForHit finds a license under which Clause opens h, for its Full

@@ -16,10 +16,7 @@ import (
 // Declared here, small, so tests run against a fake.
 type Engine interface {
 	Ask(ctx context.Context, license, topic string) (*index.Answer, error)
-	Search(ctx context.Context, query, license string, limit int) ([]index.Hit, error)
-	// SearchScope is the license a search without one keeps to because
-	// the query names it, "" for the whole corpus.
-	SearchScope(query string) string
+	SearchIn(ctx context.Context, query, license string, limit int) (*index.SearchResult, error)
 	Clause(ctx context.Context, license, section string) (*index.Hit, error)
 	Licenses() []index.LicenseInfo
 	ResolveLicense(input string) (index.LicenseInfo, error)

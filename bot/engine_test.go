@@ -90,11 +90,22 @@ func TestRealEngine(t *testing.T) {
 		}
 	}
 
-	// A query that names its license is searched there, and says so.
-	r = dispatchOne(t, d, slash("search", "query", "does gemma allow sexual chatbots"))
-	if len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, "in gemma and the policies it incorporates") ||
-		len(r.Data.Embeds[0].Fields) == 0 || !strings.Contains(r.Data.Embeds[0].Fields[0].Value, "sexual chatbots") {
-		t.Errorf("/search naming gemma: %+v", r.Data.Embeds)
+	// A query that names its license, or a model, is searched there, and
+	// says so; license "all" searches every text.
+	for _, tc := range []struct{ query, license, scope, first string }{
+		{"does gemma allow sexual chatbots", "", "in gemma and the policies it incorporates", "sexual chatbots"},
+		{"can I use yolov8 in a closed source app", "", "in agpl-3.0 and the policies it incorporates", ""},
+		{"does gemma allow sexual chatbots", "all", "in the whole corpus", ""},
+	} {
+		opts := []string{"query", tc.query}
+		if tc.license != "" {
+			opts = append(opts, "license", tc.license)
+		}
+		r = dispatchOne(t, d, slash("search", opts...))
+		if len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, tc.scope) ||
+			len(r.Data.Embeds[0].Fields) == 0 || !strings.Contains(r.Data.Embeds[0].Fields[0].Value, tc.first) {
+			t.Errorf("/search %q license %q: want %q: %+v", tc.query, tc.license, tc.scope, r.Data.Embeds)
+		}
 	}
 
 	r = dispatchOne(t, d, slash("license", "license", "lama 4", "topic", "attribution"))

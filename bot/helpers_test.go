@@ -284,8 +284,8 @@ func sampleEngine() *bottest.FakeEngine {
 			}
 			return &index.Answer{License: license, Topic: topic, Verdict: index.Verdict{Status: index.StatusUnknown}, Clauses: []index.Hit{}}, nil
 		},
-		SearchFunc: func(_ context.Context, q, license string, limit int) ([]index.Hit, error) {
-			return sampleAnswer().Clauses[:min(limit, 3)], nil
+		SearchFunc: func(_ context.Context, q, license string, limit int) (*index.SearchResult, error) {
+			return &index.SearchResult{Hits: sampleAnswer().Clauses[:min(limit, 3)], License: license}, nil
 		},
 		ClauseFunc: func(_ context.Context, license, section string) (*index.Hit, error) {
 			for _, h := range sampleAnswer().Clauses {

@@ -366,9 +366,37 @@ func (e *Engine) Topics(license string) []TopicInfo {
 	return out
 }
 
+// AllLicenses, given as the license to search, searches the whole corpus
+// even when the query names a license or a model (see scopeOf).
+const AllLicenses = "all"
+
+// SearchResult is what a search found, and where it looked.
+type SearchResult struct {
+	Hits []Hit
+	// License is the license searched with the policies it incorporates:
+	// the one asked for, or the one the query names, or whose model it
+	// names (see scopeOf); "" when the whole corpus was.
+	License string
+	// Model is the catalogued model the query names, whose license was
+	// searched, or nil.
+	Model *ModelRef
+}
+
 // Search finds clauses for free text across the corpus, or within one
-// license and the policies it incorporates.
+// license and the policies it incorporates: SearchIn's hits.
 func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hit, error) {
+	res, err := e.SearchIn(ctx, q, license, limit)
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
+}
+
+// SearchIn finds clauses for free text within license ("" for a license
+// the query names, if any, else the whole corpus; AllLicenses for the
+// whole corpus), and says where it searched, worked out from the build
+// it searched.
+func (e *Engine) SearchIn(ctx context.Context, q, license string, limit int) (*SearchResult, error) {
 	s, err := e.acquire()
 	if err != nil {
 		return nil, err
@@ -378,17 +406,28 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	if limit <= 0 {
 		req.size = defaultSearchHits
 	}
-	if license != "" {
+	res := &SearchResult{Hits: []Hit{}}
+	switch {
+	case strings.EqualFold(strings.TrimSpace(license), AllLicenses):
+	case license != "":
 		l, err := s.resolveLicense(license)
 		if err != nil {
 			return nil, err
 		}
 		req.license = l.Key
-	} else if l, rest := s.scopeOf(req.text); l != nil {
-		req.license, req.text = l.Key, rest
+	default:
+		var mo *modelMeta
+		var l *licenseMeta
+		if l, mo, req.text = s.scopeOf(req.text); l != nil {
+			req.license = l.Key
+			if mo != nil {
+				res.Model = mo.ref()
+			}
+		}
 	}
+	res.License = req.license
 	if req.text == "" {
-		return []Hit{}, nil
+		return res, nil
 	}
 	// A search that is just a topic name ("attribution") is widened with the
 	// topic's terms; a longer query is the user's own words only, since
@@ -417,45 +456,38 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 	if req.license == "" {
 		hits = spread(hits, perDocument, size)
 	}
-	hits = hits[:min(size, len(hits))]
-	s.markMatched(hits, req.text)
-	return hits, nil
+	res.Hits = hits[:min(size, len(hits))]
+	s.markMatched(res.Hits, req.text)
+	return res, nil
 }
 
-// SearchScope returns the license a search of query without one keeps
-// to, because the query names it or a model it governs (see scopeOf), or
-// "" for the whole corpus.
-func (e *Engine) SearchScope(query string) string {
-	s, err := e.acquire()
-	if err != nil {
-		return ""
-	}
-	defer s.release()
-	if l, _ := s.scopeOf(cleanInput(query)); l != nil {
-		return l.Key
-	}
-	return ""
-}
-
-// scopeOf returns the license a corpus-wide search of text keeps to, and
-// what to search it for, or nil and text. A query that names a model is
-// about that model's license, and the name itself is not what to look for
-// in it. A query that names one license by one of its names ("what does
-// gemma say about sexual content") is about that license, unless it names
-// nothing else or hints at a kind of document ("is llama 4 really open
-// source" wants the critique): on a dev set of 60 such searches written by
-// a helper who had not seen the code (testdata/eval/search-named-dev.yaml),
-// top-1 0.33 -> 0.67, top-3 0.62 -> 0.82; the other searches the same.
-func (s *snapshot) scopeOf(text string) (*licenseMeta, string) {
-	if _, l, rest := s.modelIn(text); l != nil && rest != "" {
-		return l, rest
-	}
-	if l := s.licenseIn(text); l != nil && !s.onlyNames(s.stems(text)) {
-		if _, hinted := s.kinds.match(text); !hinted {
-			return l, text
+// scopeOf returns the license a corpus-wide search of text keeps to, the
+// model that says so if one does, and what to search the license for; or
+// nil, nil and text. A query that names a model is about that model's
+// license, and the name itself is not what to look for in it ("deepseek
+// r1 attribution" searches MIT, not the DeepSeek License whose name it
+// shares; the name alone, the whole corpus). A query that names one
+// license by one of its names ("what does gemma say about sexual
+// content") is about that license, unless it says nothing but that name
+// or hints at a kind of document ("is llama 4 really open source" wants
+// the critique): on a dev set of 60 such searches written by a helper who
+// had not seen the code (testdata/eval/search-named-dev.yaml), top-1 0.33
+// -> 0.67, top-3 0.62 -> 0.82; the other searches the same.
+func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
+	if mo, l, rest := s.modelIn(text); mo != nil {
+		if l != nil && rest != "" {
+			return l, mo, rest
 		}
+		return nil, nil, text
 	}
-	return nil, text
+	l := s.licenseIn(text)
+	if l == nil || !slices.ContainsFunc(s.stems(text), func(st string) bool { return !s.nameStems[l.Key][st] }) {
+		return nil, nil, text
+	}
+	if _, hinted := s.kinds.match(text); hinted {
+		return nil, nil, text
+	}
+	return l, nil, text
 }
 
 // favourKind reads the kind of document a query hints at: "criticism" in

@@ -3,7 +3,7 @@ package index_test
 import (
 	"context"
 	"errors"
-	"strings"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -47,24 +47,26 @@ func FuzzSearch(f *testing.F) {
 	f.Add("llama 3.1 or llama 3 attribution?", "")
 	f.Add("“qwen's” 100 million users", "")
 	f.Fuzz(func(t *testing.T, query, license string) {
-		hits, err := e.Search(context.Background(), query, license, 5)
+		res, err := e.SearchIn(context.Background(), query, license, 5)
 		if err != nil {
 			if !explained(err) {
 				t.Fatalf("Search(%q, %q): unexplained error %v", query, license, err)
 			}
 			return
 		}
-		if len(hits) > 5 {
-			t.Fatalf("Search(%q, %q): %d hits for 5", query, license, len(hits))
+		if len(res.Hits) > 5 {
+			t.Fatalf("Search(%q, %q): %d hits for 5", query, license, len(res.Hits))
 		}
-		// A query that names its license is searched there alone (its
-		// documents' ids start with its key: "gemma-terms").
-		if scope := e.SearchScope(query); license == "" && scope != "" {
-			for _, h := range hits {
-				if !strings.HasPrefix(h.Doc, scope) {
-					t.Fatalf("Search(%q): hit %s#%s outside %s, the license it names", query, h.Doc, h.Section, scope)
-				}
+		// A search within a license, given or named, finds only clauses
+		// that license's answers may quote; one a model decided searched
+		// a license of that model.
+		for _, h := range res.Hits {
+			if _, err := e.Clause(context.Background(), res.License, h.Doc+"#"+h.Section); res.License != "" && err != nil {
+				t.Fatalf("Search(%q, %q): hit %s#%s outside %s: %v", query, license, h.Doc, h.Section, res.License, err)
 			}
+		}
+		if res.Model != nil && !slices.Contains(res.Model.Licenses, res.License) {
+			t.Fatalf("Search(%q): searched %s for %s, under %v", query, res.License, res.Model.Name, res.Model.Licenses)
 		}
 	})
 }

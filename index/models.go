@@ -315,10 +315,11 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 }
 
 // licenseIn returns the one license a free-text query names by one of
-// its names ("what does gemma say about military use"), or nil when it
-// names none, or several ("Secondary License GPL LGPL AGPL"). Runs are
-// tried longest first, as otherLicense tries them, so "llama 3.1" is not
-// also "llama 3"'s.
+// its names ("does gemma allow sexual chatbots"), or nil when it names
+// none, or several ("Secondary License GPL LGPL AGPL"). Runs are tried
+// longest first, as otherLicense tries them, and a word of a name found
+// is no part of another: "creative commons attribution noncommercial" is
+// CC BY-NC's, not also CC BY's by its first three words.
 func (s *snapshot) licenseIn(text string) *licenseMeta {
 	words := strings.Fields(text)
 	folded := make([]string, len(words))
@@ -329,7 +330,7 @@ func (s *snapshot) licenseIn(text string) *licenseMeta {
 	var found *licenseMeta
 	for n := min(maxNameWords, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
-			if slices.Contains(taken[i:i+n], true) || !s.names.first[folded[i]] || !s.names.last[folded[i+n-1]] {
+			if slices.Contains(taken[i:i+n], true) || !s.names.mayName(folded[i:i+n]) {
 				continue
 			}
 			k, ok := s.names.resolve(namePart(strings.Join(words[i:i+n], " ")))
@@ -499,7 +500,7 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	var found string
 	var governed []bool
 	s.licenseRuns(ws, l, func(i, n int) bool {
-		if !s.names.first[folded[i]] || !s.names.last[folded[i+n-1]] || (n == 1 && s.nameTokens[l.Key][folded[i]]) {
+		if !s.names.mayName(folded[i:i+n]) || (n == 1 && s.nameTokens[l.Key][folded[i]]) {
 			return false
 		}
 		if governed == nil {

@@ -93,38 +93,56 @@ func TestSearchNamingAModel(t *testing.T) {
 
 // A free-text search that names one license by one of its names keeps to
 // it and the policies it incorporates: "sexual chatbots" is banned in
-// words by Gemma's policy, and by no clause of DeepSeek's or Llama's.
-// One that names several, or hints at a kind of document, searches the
-// whole corpus.
+// words by Gemma's policy, and by no clause of DeepSeek's or Llama's. One
+// that names several, says nothing but a name, or hints at a kind of
+// document searches the whole corpus; a model's name decides before the
+// license names it shares words with; AllLicenses searches everything.
 func TestSearchNamingALicense(t *testing.T) {
 	t.Parallel()
 	e := indextest.Engine(t)
-	for _, tc := range []struct{ q, scope string }{
-		{"does gemma allow sexual chatbots", "gemma"},
-		{"deepseek governing law", "deepseek"},
-		{"Secondary License GPL LGPL AGPL compatibility", ""}, // several
-		{"is llama 4 really open source", ""},                 // the critique's kind
-		{"gemma", ""},                                         // a name alone
-		{"built with llama requirement", ""},                  // no license's name
+	ctx := context.Background()
+	for _, tc := range []struct {
+		q, license, scope, model string
+		other                    string // a document a whole-corpus search reaches first three
+	}{
+		{q: "does gemma allow sexual chatbots", scope: "gemma"},
+		{q: "deepseek governing law", scope: "deepseek"},
+		{q: "llama 4 attribution", scope: "llama4"}, // "attribution" is in CC BY's name, not Llama 4's
+		{q: "llama 3.1 attribution", scope: "llama3.1"},
+		{q: "creative commons attribution noncommercial youtube ads", scope: "cc-by-nc-4.0"}, // not also CC BY's
+		{q: "deepseek r1 attribution", scope: "mit", model: "DeepSeek-R1"},
+		{q: "deepseek r1", scope: ""}, // a model's name alone: not the DeepSeek License
+		{q: "Secondary License GPL LGPL AGPL compatibility", scope: "", other: "mpl-2.0"},
+		{q: "is llama 4 really open source", scope: "", other: "critique"},
+		{q: "gemma", scope: ""},
+		{q: "built with llama requirement", scope: ""},
+		{q: "does gemma allow sexual chatbots", license: "All", scope: ""}, // index.AllLicenses as typed
 	} {
-		if got := e.SearchScope(tc.q); got != tc.scope {
-			t.Errorf("SearchScope(%q) = %q, want %q", tc.q, got, tc.scope)
-		}
-		hits, err := e.Search(context.Background(), tc.q, "", 5)
+		res, err := e.SearchIn(ctx, tc.q, tc.license, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(hits) == 0 {
+		model := ""
+		if res.Model != nil {
+			model = res.Model.Name
+		}
+		if res.License != tc.scope || model != tc.model {
+			t.Errorf("SearchIn(%q, %q): license %q model %q, want %q %q", tc.q, tc.license, res.License, model, tc.scope, tc.model)
+		}
+		if len(res.Hits) == 0 {
 			t.Errorf("%q: no hits", tc.q)
 			continue
 		}
-		for _, h := range hits {
-			if tc.scope != "" && !strings.HasPrefix(h.Doc, tc.scope) {
-				t.Errorf("%q: hit %s#%s is not %s's", tc.q, h.Doc, h.Section, tc.scope)
+		for _, h := range res.Hits {
+			if _, err := e.Clause(ctx, tc.scope, h.Doc+"#"+h.Section); tc.scope != "" && err != nil {
+				t.Errorf("%q: hit %s#%s is not %s's: %v", tc.q, h.Doc, h.Section, tc.scope, err)
 			}
 		}
+		if tc.other != "" && !slices.ContainsFunc(res.Hits[:min(3, len(res.Hits))], func(h index.Hit) bool { return strings.HasPrefix(h.Doc, tc.other) }) {
+			t.Errorf("%q: no %s among the first three of %+v", tc.q, tc.other, res.Hits)
+		}
 	}
-	hits, err := e.Search(context.Background(), "does gemma allow sexual chatbots", "", 1)
+	hits, err := e.Search(ctx, "does gemma allow sexual chatbots", "", 1)
 	if err != nil || len(hits) == 0 || !strings.Contains(hits[0].Text, "sexual chatbots") {
 		t.Errorf("does gemma allow sexual chatbots: %+v, %v; want the policy's ban on them first", hits, err)
 	}

@@ -53,6 +53,12 @@ func newNameIndex(ls []licenseMeta) *nameIndex {
 	return n
 }
 
+// mayName reports whether a run of folded words starts and ends as some
+// license's name does: only such a run is worth looking up.
+func (n *nameIndex) mayName(run []string) bool {
+	return len(run) > 0 && n.first[run[0]] && n.last[run[len(run)-1]]
+}
+
 func (n *nameIndex) resolve(input string) (string, bool) {
 	k, ok := n.exact[foldName(input)]
 	return k, ok

@@ -15,8 +15,7 @@ import (
 // a zero value.
 type FakeEngine struct {
 	AskFunc            func(ctx context.Context, license, topic string) (*index.Answer, error)
-	SearchFunc         func(ctx context.Context, query, license string, limit int) ([]index.Hit, error)
-	SearchScopeFunc    func(query string) string
+	SearchFunc         func(ctx context.Context, query, license string, limit int) (*index.SearchResult, error)
 	ClauseFunc         func(ctx context.Context, license, section string) (*index.Hit, error)
 	LicensesFunc       func() []index.LicenseInfo
 	ResolveLicenseFunc func(input string) (index.LicenseInfo, error)
@@ -32,20 +31,12 @@ func (f *FakeEngine) Ask(ctx context.Context, license, topic string) (*index.Ans
 	return f.AskFunc(ctx, license, topic)
 }
 
-// Search calls SearchFunc.
-func (f *FakeEngine) Search(ctx context.Context, query, license string, limit int) ([]index.Hit, error) {
+// SearchIn calls SearchFunc.
+func (f *FakeEngine) SearchIn(ctx context.Context, query, license string, limit int) (*index.SearchResult, error) {
 	if f.SearchFunc == nil {
-		return nil, nil
+		return &index.SearchResult{Hits: []index.Hit{}, License: license}, nil
 	}
 	return f.SearchFunc(ctx, query, license, limit)
-}
-
-// SearchScope calls SearchScopeFunc.
-func (f *FakeEngine) SearchScope(query string) string {
-	if f.SearchScopeFunc == nil {
-		return ""
-	}
-	return f.SearchScopeFunc(query)
 }
 
 // Clause calls ClauseFunc.

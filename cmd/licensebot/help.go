@@ -16,10 +16,13 @@ people use for it, or a question. Without a TOPIC, the license's topics.
   licensebot ask --json mit commercial use`,
 	"search": `
 Free-text search of every text, the critique and the project's notes
-included, best first. A clause that several versions of a license share is
-shown once, naming the others.
+included, best first. A query that names one license, or a model, searches
+that license and the policies it incorporates (--license all: every text).
+A clause that several versions of a license share is shown once, naming the
+others.
 
   licensebot search built with llama
+  licensebot search does gemma allow sexual chatbots
   licensebot search --license llama4 weapons`,
 	"clause": `
 One section of a license, or of the policy it incorporates, verbatim; a

@@ -73,7 +73,8 @@ type Main struct {
 	// run (internal/gctune), tests leave it nil.
 	OneShot func()
 	// data is the directory given with --data, "" when none was: the
-	// commands its messages tell the user to run name it (withDataFlag).
+	// commands its errors and messages tell the user to run name it
+	// (withDataFlag, withDataHint).
 	data string
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,6 +99,44 @@ func TestSearchJSONContract(t *testing.T) {
 	}
 	if r.Hits[0]["doc"] != "llama4-aup" {
 		t.Errorf("first hit from %v, want llama4-aup", r.Hits[0]["doc"])
+	}
+	// Where it searched, always present: the license given or named
+	// (null for every text), and the model named (else null).
+	for _, tc := range []struct {
+		args           []string
+		license, model any
+		line           string // the terminal's first line
+	}{
+		{[]string{"--license", "llama4", "weapons"}, "llama4", nil, "§"},
+		{[]string{"does", "gemma", "allow", "sexual", "chatbots"}, "gemma", nil, "Searching gemma, the license the query names"},
+		{[]string{"can", "I", "use", "yolov8", "in", "a", "closed", "source", "app"}, "agpl-3.0", "YOLOv8", "YOLOv8 is under agpl-3.0: searching agpl-3.0."},
+		{[]string{"--license", "all", "does", "gemma", "allow", "sexual", "chatbots"}, nil, nil, "¶"},
+		{[]string{"monthly", "active", "users"}, nil, nil, "§"},
+	} {
+		out, stderr, code := run(t, slices.Concat([]string{"search", "--json", "--data", data}, tc.args)...)
+		var got struct {
+			License *string `json:"license"`
+			Model   *struct {
+				Name string `json:"name"`
+			} `json:"model"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+			t.Fatalf("%v: exit %d %v %s", tc.args, code, err, stderr)
+		}
+		var license, model any
+		if got.License != nil {
+			license = *got.License
+		}
+		if got.Model != nil {
+			model = got.Model.Name
+		}
+		if license != tc.license || model != tc.model || !strings.Contains(out, `"license":`) || !strings.Contains(out, `"model":`) {
+			t.Errorf("%v: license %v model %v, want %v %v:\n%s", tc.args, license, model, tc.license, tc.model, out)
+		}
+		text, _, _ := run(t, slices.Concat([]string{"search", "--data", data}, tc.args)...)
+		if first, _, _ := strings.Cut(text, "\n"); !strings.HasPrefix(first, tc.line) {
+			t.Errorf("%v: first line %q, want it to start %q", tc.args, first, tc.line)
+		}
 	}
 }
 

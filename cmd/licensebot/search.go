@@ -8,8 +8,8 @@ import (
 	"github.com/licensebot/licensebot/index"
 )
 
-// searchCommand searches the whole corpus:
-// `licensebot search [--license L] QUERY...`.
+// searchCommand searches the whole corpus, or the license the query names
+// or the one given: `licensebot search [--license L] QUERY...`.
 type searchCommand struct {
 	m       *Main
 	dirs    dirs
@@ -22,8 +22,8 @@ type searchCommand struct {
 func (c *searchCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("search", "search [--json] [--license L] QUERY...")
 	c.dirs.register(fs)
-	fs.BoolVar(&c.json, "json", false, `print {"hits": [...]} as JSON`)
-	fs.StringVar(&c.license, "license", "", "search only this license and the policies it incorporates")
+	fs.BoolVar(&c.json, "json", false, `print {"hits": [...], "license", "model"} as JSON`)
+	fs.StringVar(&c.license, "license", "", "search only this license and the policies it incorporates; all: every text, even when the query names a license")
 	fs.IntVar(&c.limit, "limit", 10, "number of hits")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -46,25 +46,29 @@ func (c *searchCommand) Run(ctx context.Context) error {
 		return err
 	}
 	defer e.Close()
-	hits, err := e.Search(ctx, c.query, c.license, c.limit)
+	res, err := e.SearchIn(ctx, c.query, c.license, c.limit)
 	if err != nil {
 		return err
 	}
-	if hits == nil {
-		hits = []index.Hit{}
-	}
+	hits := res.Hits
 	if c.json {
+		var license *string // null: the whole corpus
+		if res.License != "" {
+			license = &res.License
+		}
 		return writeJSON(c.m.Stdout, struct {
-			Hits []index.Hit `json:"hits"`
-		}{hits})
+			Hits    []index.Hit     `json:"hits"`
+			License *string         `json:"license"`
+			Model   *index.ModelRef `json:"model"`
+		}{hits, license, res.Model})
 	}
 	p := c.m.out()
-	if k := e.SearchScope(c.query); c.license == "" && k != "" {
-		if mo := e.ModelIn(c.query); mo != nil {
-			p.line(fmt.Sprintf("%s is under %s: searching %s.", mo.Name, strings.Join(mo.Licenses, " and "), k))
-		} else {
-			p.line(fmt.Sprintf("Searching %s, which the query names (--license picks another).", k))
-		}
+	switch {
+	case c.license != "" || res.License == "":
+	case res.Model != nil:
+		p.line(fmt.Sprintf("%s is under %s: searching %s.", res.Model.Name, strings.Join(res.Model.Licenses, " and "), res.License))
+	default:
+		p.line(fmt.Sprintf("Searching %s, the license the query names (--license all searches every text).", res.License))
 	}
 	if len(hits) == 0 {
 		p.line("No clause matches.")
