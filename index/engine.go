@@ -407,25 +407,9 @@ func (e *Engine) SearchIn(ctx context.Context, q, license string, limit int) (*S
 		req.size = defaultSearchHits
 	}
 	res := &SearchResult{Hits: []Hit{}}
-	switch {
-	case strings.EqualFold(strings.TrimSpace(license), AllLicenses):
-	case license != "":
-		l, err := s.resolveLicense(license)
-		if err != nil {
-			return nil, err
-		}
-		req.license = l.Key
-	default:
-		var mo *modelMeta
-		var l *licenseMeta
-		if l, mo, req.text = s.scopeOf(req.text); l != nil {
-			req.license = l.Key
-			if mo != nil {
-				res.Model = mo.ref()
-			}
-		}
+	if err := s.scope(&req, res, license); err != nil {
+		return nil, err
 	}
-	res.License = req.license
 	if req.text == "" {
 		return res, nil
 	}
@@ -459,6 +443,31 @@ func (e *Engine) SearchIn(ctx context.Context, q, license string, limit int) (*S
 	res.Hits = hits[:min(size, len(hits))]
 	s.markMatched(res.Hits, req.text)
 	return res, nil
+}
+
+// scope sets where req searches, and says so in res: the license given,
+// every text for AllLicenses, else the license the query names (scopeOf).
+func (s *snapshot) scope(req *searchReq, res *SearchResult, license string) error {
+	switch {
+	case strings.EqualFold(strings.TrimSpace(license), AllLicenses):
+	case license != "":
+		l, err := s.resolveLicense(license)
+		if err != nil {
+			return err
+		}
+		req.license = l.Key
+	default:
+		var mo *modelMeta
+		var l *licenseMeta
+		if l, mo, req.text = s.scopeOf(req.text); l != nil {
+			req.license = l.Key
+			if mo != nil {
+				res.Model = mo.ref()
+			}
+		}
+	}
+	res.License = req.license
+	return nil
 }
 
 // scopeOf returns the license a corpus-wide search of text keeps to, the
