@@ -297,6 +297,15 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.2", "do I have to indemnify meta?", index.StatusRequired},
 		{"bigscience-openrail-m", "can I use it for medical advice?", index.StatusForbidden},
 		{"llama4", "do I have to credit meta?", index.StatusRequired},
+		// …nor what the licensor may do (probe 28): a verdict is the
+		// licensee's. What it allows or requires is the card's question.
+		{"cc-by-nc-4.0", "can the author use their cc-by-nc work commercially", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can i use it commercially", index.StatusForbidden},
+		{"llama4", "does meta require attribution", index.StatusRequired},
+		{"llama4", "can meta revoke my license", index.StatusInfo}, // a fact about the licensor: the card's own
+		// An act the question does not name (probe 28).
+		{"llama3.1", "can I do that commercially", index.StatusUnknown},
+		{"llama3.1", "can I use it commercially", index.StatusConditional},
 		// A use against what the ban lists.
 		{"gemma", "can I use gemma to detect spam?", index.StatusUnknown},
 		{"gemma", "can I use gemma to generate spam?", index.StatusForbidden},

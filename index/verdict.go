@@ -390,7 +390,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
-			s.negatesTopicWord(r, l, t) {
+			s.negatesTopicWord(r, l, t) || permitsOrBinds(c.Status) && licensorActs(r.text) || actsUnnamed(r.text) {
 			return false
 		}
 	}
@@ -1402,6 +1402,87 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 	}
 	return false
 }
+
+// licensorActs reports whether an English question asks what the
+// licensor may do ("can the author use their cc-by-nc work
+// commercially?", "can meta stop me using llama 4?"): the licensor named
+// right after a modal that opens the question, then a verb of acting. A
+// card's verdict is the licensee's — what they may or must do — and its
+// FORBIDDEN would read as "no, the author may not". Asking what the
+// licensor allows or requires ("does meta require credit?") is the card's
+// own question, and its verb is no verb of acting.
+func licensorActs(question string) bool {
+	words := letterWords(question)
+	for i, w := range words {
+		if !licensorWords[w] || i == 0 {
+			continue
+		}
+		j := i - 1
+		if j > 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
+			j--
+		}
+		if !licensorModals[words[j]] || j > 0 && !opensQuestion(words[j-1]) {
+			continue
+		}
+		k := i + 1
+		for k < len(words) && auxiliaries[words[k]] {
+			k++
+		}
+		if k < len(words) && actingVerbs[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// actsUnnamed reports whether an English question asks about an act it
+// does not name ("can I do that commercially?", "may I do so in the
+// EU?"): "do" with a pronoun for an act said before, which a slash
+// command never holds. Whether "that" may be done is no question the
+// card on the rest of its words answers.
+func actsUnnamed(question string) bool {
+	words := letterWords(question)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "do" && (words[i+1] == "that" || words[i+1] == "this" || words[i+1] == "so") {
+			return true
+		}
+	}
+	return false
+}
+
+// permitsOrBinds reports whether status says what the licensee may or
+// must do, not a fact about the license (INFO, NOT-ADDRESSED).
+func permitsOrBinds(status Status) bool {
+	switch status {
+	case StatusAllowed, StatusForbidden, StatusConditional, StatusRequired:
+		return true
+	}
+	return false
+}
+
+// opensQuestion reports whether w may stand before a question's modal
+// ("and can the author …", "so will meta …", "why would google …").
+func opensQuestion(w string) bool {
+	switch w {
+	case "and", "so", "but", "or", "then", "also", "why", "how", "when", "what", "where", "ok", "okay", "wait":
+		return true
+	}
+	return false
+}
+
+// licensorModals open a question about what its subject may do.
+var licensorModals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "will": true,
+	"would": true, "shall": true, "should": true, "does": true, "do": true, "did": true, "is": true, "are": true}
+
+// actingVerbs are what a licensor does with a work or to a licensee, as
+// opposed to what it allows or requires of them.
+var actingVerbs = map[string]bool{"use": true, "sell": true, "relicense": true, "relicence": true,
+	"change": true, "revoke": true, "terminate": true, "stop": true, "sue": true, "take": true,
+	"claim": true, "own": true, "charge": true, "collect": true, "see": true, "access": true,
+	"train": true, "retrain": true, "copy": true, "publish": true, "distribute": true, "modify": true,
+	"remove": true, "shut": true, "block": true, "cancel": true, "withdraw": true, "enforce": true,
+	"audit": true, "update": true, "monetize": true, "commercialize": true, "profit": true,
+	"track": true, "monitor": true, "force": true, "go": true, "come": true, "make": true}
 
 // auxiliaries come between a subject and its verb ("does meta have to
 // indemnify").

@@ -168,6 +168,35 @@ func TestAsksLicensorsPart(t *testing.T) {
 	}
 }
 
+// The licensor acts when it comes right after a modal that opens the
+// question and before a verb of acting; an act is unnamed when "do" takes
+// a pronoun for it.
+func TestLicensorActsAndUnnamedActs(t *testing.T) {
+	for _, c := range []struct {
+		q             string
+		acts, unnamed bool
+	}{
+		{"can the author use their cc-by-nc work commercially", true, false},
+		{"so can meta stop me using llama 4?", true, false},
+		{"Will Google sue me?", true, false},
+		{"does meta require attribution", false, false}, // what it requires: the card's question
+		{"does meta allow commercial use", false, false},
+		{"can I sue meta", false, false},                            // the licensor acted on
+		{"if meta changes the license can i keep it", false, false}, // no modal opening a question
+		{"can meta llama 3 be used commercially", false, false},     // a name, then no verb of acting
+		{"can I do that commercially", false, true},
+		{"may I do so in the EU?", false, true},
+		{"what do I do to comply", false, false},
+	} {
+		if got := licensorActs(c.q); got != c.acts {
+			t.Errorf("licensorActs(%q) = %v, want %v", c.q, got, c.acts)
+		}
+		if got := actsUnnamed(c.q); got != c.unnamed {
+			t.Errorf("actsUnnamed(%q) = %v, want %v", c.q, got, c.unnamed)
+		}
+	}
+}
+
 func TestIsSize(t *testing.T) {
 	for st, want := range map[string]bool{"70b": true, "1.5b": true, "8x7b": true, "350m": true, "7b": true,
 		"3": false, "4o": false, "b": false, "x7b": false, "max7b": false, ".5b": false, "70bb": false, "llama": false} {
