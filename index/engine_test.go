@@ -303,6 +303,17 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-nc-4.0", "can i use it commercially", index.StatusForbidden},
 		{"llama4", "does meta require attribution", index.StatusRequired},
 		{"llama4", "can meta revoke my license", index.StatusInfo}, // a fact about the licensor: the card's own
+		{"cc-by-nc-4.0", "cc by-nc: could the licensor charge royalties if i use it commercially?", index.StatusUnknown},
+		// A duty is not the answer to whether one may add a requirement
+		// of one's own, nor — on copies one distributes — to serving the
+		// work only (probe 29); a duty on what is made available as a
+		// service keeps its verdict.
+		{"gpl-3.0", "gpl add attribution requirement", index.StatusUnknown},
+		{"gpl-3.0", "gpl attribution", index.StatusRequired},
+		{"llama4", "llama 4 notice file api only", index.StatusUnknown},
+		{"mit", "mit notice api only", index.StatusUnknown},
+		{"llama4", "llama 4 notice file", index.StatusRequired},
+		{"llama4", "llama 4 attribution api only", index.StatusRequired},
 		// An act the question does not name (probe 28).
 		{"llama3.1", "can I do that commercially", index.StatusUnknown},
 		{"llama3.1", "can I use it commercially", index.StatusConditional},

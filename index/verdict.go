@@ -377,7 +377,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusRequired:
-			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) {
+			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) ||
+				asksToImpose(r.text) || s.servedOnly(r, l, t) {
 				return false
 			}
 		case StatusConditional:
@@ -1412,28 +1413,106 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 // licensor allows or requires ("does meta require credit?") is the card's
 // own question, and its verb is no verb of acting.
 func licensorActs(question string) bool {
-	words := letterWords(question)
-	for i, w := range words {
-		if !licensorWords[w] || i == 0 {
-			continue
-		}
-		j := i - 1
-		if j > 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
-			j--
-		}
-		if !licensorModals[words[j]] || j > 0 && !opensQuestion(words[j-1]) {
-			continue
-		}
-		k := i + 1
-		for k < len(words) && auxiliaries[words[k]] {
-			k++
-		}
-		if k < len(words) && actingVerbs[words[k]] {
-			return true
+	for _, part := range clauseParts(question) {
+		words := letterWords(part)
+		for i, w := range words {
+			if !licensorWords[w] || i == 0 {
+				continue
+			}
+			j := i - 1
+			if j > 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
+				j--
+			}
+			if !licensorModals[words[j]] || j > 0 && !opensQuestion(words[j-1]) {
+				continue
+			}
+			k := i + 1
+			for k < len(words) && auxiliaries[words[k]] {
+				k++
+			}
+			if k < len(words) && actingVerbs[words[k]] {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// clauseParts splits a question where punctuation ends a clause or sets
+// a name apart ("cc by-nc: could the licensor …"), as negates does.
+func clauseParts(question string) []string {
+	return strings.FieldsFunc(question, func(r rune) bool { return strings.ContainsRune(",;:.?!()—–", r) })
+}
+
+// asksToImpose reports whether an English question asks about adding a
+// requirement, term or restriction of one's own ("gpl add attribution
+// requirement", "can I impose extra conditions?"): what a licensee may
+// require of others, not what the license requires of them, which a
+// duty's REQUIRED would read as answering.
+func asksToImpose(question string) bool {
+	words := letterWords(question)
+	for i, w := range words {
+		if !imposingVerbs[w] {
+			continue
+		}
+		for _, n := range words[i+1 : min(len(words), i+5)] {
+			if imposedTerms[n] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// imposingVerbs are the forms of adding a term to a license.
+var imposingVerbs = map[string]bool{"add": true, "adds": true, "adding": true, "impose": true,
+	"imposes": true, "imposing": true, "attach": true, "attaching": true, "put": true, "putting": true}
+
+// imposedTerms are what one adds to a license.
+var imposedTerms = map[string]bool{"requirement": true, "requirements": true, "term": true, "terms": true,
+	"condition": true, "conditions": true, "restriction": true, "restrictions": true, "clause": true,
+	"clauses": true, "rule": true, "rules": true}
+
+// servedOnly reports whether an English question says the work is only
+// served ("notice file api only", "just hosted as saas"), and the clause
+// l's card on topic leads with binds copies given, naming no service or
+// hosting: a duty on the copies one distributes (Llama 4's Notice file,
+// MIT's notice) is not triggered by answering over a network, while one
+// on what is made available as a service (Llama 4's "Built with Llama")
+// is, and keeps its verdict.
+func (s *snapshot) servedOnly(r *reading, l *licenseMeta, topic string) bool {
+	words := letterWords(r.text)
+	only := func(i int) bool {
+		return slices.ContainsFunc(words[max(0, i-2):min(len(words), i+3)], func(w string) bool { return onlyWords[w] })
+	}
+	served := false
+	for i, w := range words {
+		if servingWords[w] && only(i) {
+			served = true
+			break
+		}
+	}
+	c, ok := s.m.Cards[l.Key][topic]
+	if !served || !ok || len(c.Refs) == 0 {
+		return false
+	}
+	h, ok := s.hit(c.Refs[0])
+	return ok && !slices.ContainsFunc(servingStems, func(st string) bool { return s.holds(h, st) })
+}
+
+// servingWords say the work answers over a network; onlyWords that it
+// does nothing else.
+var (
+	servingWords = map[string]bool{"api": true, "apis": true, "hosted": true, "hosting": true, "host": true,
+		"saas": true, "endpoint": true, "server": true, "served": true, "serve": true, "serving": true,
+		"online": true, "cloud": true, "inference": true, "service": true}
+	onlyWords = map[string]bool{"only": true, "just": true, "solely": true, "exclusively": true, "purely": true}
+)
+
+// servingStems are the analyzer's stems of the words by which a clause
+// binds what is served or made available ("service", "hosted",
+// "network", "remotely", "make available").
+var servingStems = []string{"servic", "host", "network", "remot", "avail"}
 
 // actsUnnamed reports whether an English question asks about an act it
 // does not name ("can I do that commercially?", "may I do so in the

@@ -187,12 +187,29 @@ func TestLicensorActsAndUnnamedActs(t *testing.T) {
 		{"can I do that commercially", false, true},
 		{"may I do so in the EU?", false, true},
 		{"what do I do to comply", false, false},
+		{"cc by-nc: could the licensor charge royalties?", true, false}, // a clause after the name
 	} {
 		if got := licensorActs(c.q); got != c.acts {
 			t.Errorf("licensorActs(%q) = %v, want %v", c.q, got, c.acts)
 		}
 		if got := actsUnnamed(c.q); got != c.unnamed {
 			t.Errorf("actsUnnamed(%q) = %v, want %v", c.q, got, c.unnamed)
+		}
+	}
+}
+
+// One asks to impose a term when a verb of adding comes a few words
+// before a requirement, term or restriction.
+func TestAsksToImpose(t *testing.T) {
+	for q, want := range map[string]bool{
+		"gpl add attribution requirement":                    true,
+		"can I impose extra conditions on users of my fork?": true,
+		"can I add my own restrictions to apache code":       true,
+		"do I need to add the license text":                  false,
+		"what are the attribution requirements":              false,
+	} {
+		if got := asksToImpose(q); got != want {
+			t.Errorf("asksToImpose(%q) = %v, want %v", q, got, want)
 		}
 	}
 }
