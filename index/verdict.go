@@ -1207,9 +1207,7 @@ func (s *snapshot) inScope(c *cardMeta, id string) bool {
 // it?"). A card's duty is written for the act that triggers it; a
 // question that rules the act out asks whether the duty still holds.
 func negates(question string) bool {
-	for _, part := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
-		return strings.ContainsRune(",;:.?!()—–", r)
-	}) {
+	for _, part := range clauseParts(strings.ToLower(question)) {
 		words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 		cond := -10 // where the last condition opened, within this part
 		for i, w := range words {
@@ -1407,7 +1405,8 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 // licensorActs reports whether an English question asks what the
 // licensor may do ("can the author use their cc-by-nc work
 // commercially?", "can meta stop me using llama 4?"): the licensor named
-// right after a modal that opens the question, then a verb of acting. A
+// right after a modal that opens the question or one of its clauses
+// (clauseParts), then a verb of acting. A
 // card's verdict is the licensee's — what they may or must do — and its
 // FORBIDDEN would read as "no, the author may not". Asking what the
 // licensor allows or requires ("does meta require credit?") is the card's
