@@ -480,8 +480,10 @@ func (s *snapshot) scope(req *searchReq, res *SearchResult, license string) erro
 // content") is about that license, unless it says nothing but that name
 // or hints at a kind of document ("is llama 4 really open source" wants
 // the critique): on a dev set of 60 such searches written by a helper who
-// had not seen the code (testdata/eval/search-named-dev.yaml), top-1 0.33
-// -> 0.67, top-3 0.62 -> 0.82; the other searches the same.
+// had not seen the code (testdata/eval/search-named-dev.yaml), top-1
+// 0.30–0.33 -> 0.67, top-3 0.57–0.62 -> 0.82 (over index builds, whose
+// order of identical clauses of equal score varies); the other searches
+// the same.
 func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 	if mo, l, rest := s.modelIn(text); mo != nil {
 		if l != nil && rest != "" {
