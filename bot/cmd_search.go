@@ -64,7 +64,7 @@ func handleSearch(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 	for n, h := range hits {
 		keys[n] = licenseForHit(ctx, d.Engine, res.License, h)
 	}
-	return RenderSearch(query, res.License, hits, d.Engine.Stats(), keys), nil
+	return RenderSearch(query, searchScope(res.License, len(res.Also) > 0), hits, d.Engine.Stats(), keys), nil
 }
 
 // licenseForHit finds a license under which Clause opens h, for its Full
@@ -102,18 +102,28 @@ const (
 	maxSearchHits  = 5
 )
 
-// RenderSearch shows the best hits of a free-text search. keys[n] is the
-// license whose Full clause button opens hits[n] ("" leaves it out).
-func RenderSearch(query, license string, hits []index.Hit, st index.Stats, keys []string) *discordgo.InteractionResponse {
+// searchScope says where a search looked: every text, or a license with
+// the policies it incorporates, and what the corpus says about it when
+// that was searched too.
+func searchScope(license string, about bool) string {
+	switch {
+	case license == "":
+		return "the whole corpus"
+	case about:
+		return escapeMarkdown(clean(license)) + ", the policies it incorporates and what the corpus says about it"
+	}
+	return escapeMarkdown(clean(license)) + " and the policies it incorporates"
+}
+
+// RenderSearch shows the best hits of a free-text search in scope (see
+// searchScope). keys[n] is the license whose Full clause button opens
+// hits[n] ("" leaves it out).
+func RenderSearch(query, scope string, hits []index.Hit, st index.Stats, keys []string) *discordgo.InteractionResponse {
 	q := truncate(clean(query), maxQuestionEcho)
 	e := &discordgo.MessageEmbed{
 		Title:  truncate("Search: "+q, maxTitle),
 		Color:  statusColor[index.StatusUnknown],
 		Footer: &discordgo.MessageEmbedFooter{Text: footer(st.CorpusVersion, st.IndexedAt)},
-	}
-	scope := "the whole corpus"
-	if license != "" {
-		scope = escapeMarkdown(clean(license)) + " and the policies it incorporates"
 	}
 	if len(hits) == 0 {
 		e.Description = "Nothing in " + scope + " matches that. Try other words, or `/license` with a topic."

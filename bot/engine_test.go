@@ -95,6 +95,7 @@ func TestRealEngine(t *testing.T) {
 	for _, tc := range []struct{ query, license, scope, first string }{
 		{"does gemma allow sexual chatbots", "", "in gemma and the policies it incorporates", "sexual chatbots"},
 		{"can I use yolov8 in a closed source app", "", "in agpl-3.0 and the policies it incorporates", ""},
+		{"restricting who can use llama 4 by user numbers", "", "in llama4, the policies it incorporates and what the corpus says about it", ""},
 		{"does gemma allow sexual chatbots", "all", "in the whole corpus", ""},
 	} {
 		opts := []string{"query", tc.query}

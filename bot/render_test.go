@@ -35,7 +35,7 @@ func TestRenderAnswerUncuratedGolden(t *testing.T) {
 
 func TestRenderSearchAndClauseGolden(t *testing.T) {
 	hits := sampleAnswer().Clauses
-	golden(t, "search.json", validateResponse(t, RenderSearch("credit notice", "", hits, sampleStats, []string{"llama4", "llama4", "llama4"})))
+	golden(t, "search.json", validateResponse(t, RenderSearch("credit notice", searchScope("", false), hits, sampleStats, []string{"llama4", "llama4", "llama4"})))
 	golden(t, "clause.json", validateResponse(t, RenderClause(&hits[0], sampleStats, true)))
 }
 

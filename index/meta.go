@@ -57,6 +57,9 @@ type docMeta struct {
 	Kind    string `json:"kind"`
 	License string `json:"license,omitempty"`
 	URL     string `json:"url,omitempty"` // official page
+	// About is the license a critique or the project's notes are about
+	// (the notes' about, a critique's family and version), "" for others.
+	About string `json:"about,omitempty"`
 }
 
 type licenseMeta struct {
@@ -145,8 +148,18 @@ func (m *meta) addDocuments(c *corpus.Corpus) {
 			})
 		}
 	}
+	for i, d := range c.Manifest.Documents {
+		if d.Kind != corpus.KindCritique {
+			continue
+		}
+		for _, l := range c.Manifest.Documents {
+			if l.Kind == corpus.KindLicense && l.Family == d.Family && l.Version == d.Version && d.Version != "" {
+				m.Docs[i].About = l.License
+			}
+		}
+	}
 	for _, n := range c.Notes {
-		m.Docs = append(m.Docs, docMeta{ID: n.ID, Title: n.Title, Kind: string(corpus.KindCritique)})
+		m.Docs = append(m.Docs, docMeta{ID: n.ID, Title: n.Title, Kind: string(corpus.KindCritique), About: n.About})
 	}
 }
 

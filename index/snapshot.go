@@ -285,8 +285,11 @@ type searchReq struct {
 	// to the best hit.
 	kindBonus float64
 	kindOnly  string // a document kind to keep to, scored as without it, or ""
-	size      int
-	only      []string // score just these clauses ("doc#section"), if set
+	// about are documents about the license searched (its critique and
+	// notes) that the search reaches beside the license's own, if any.
+	about []string
+	size  int
+	only  []string // score just these clauses ("doc#section"), if set
 	// noShingles leaves out the three-word phrase queries: an answer
 	// picks among a card's clauses or a license's, where they never
 	// changed a ranking on the eval sets and cost most of the search.
@@ -351,7 +354,18 @@ func (s *snapshot) queryHeld(r searchReq, held map[string]map[string]struct{}) q
 		f := query.NewTermQuery(r.license)
 		f.SetField(fieldLicenses)
 		f.SetBoost(0)
-		b.AddMust(f)
+		if len(r.about) == 0 {
+			b.AddMust(f)
+		} else {
+			either := []query.Query{f}
+			for _, d := range r.about {
+				t := query.NewTermQuery(d)
+				t.SetField(fieldDoc)
+				t.SetBoost(0)
+				either = append(either, t)
+			}
+			b.AddMust(query.NewDisjunctionQuery(either))
+		}
 	}
 	if len(r.only) > 0 {
 		ids := query.NewDocIDQuery(r.only)

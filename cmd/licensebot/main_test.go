@@ -112,6 +112,7 @@ func TestSearchJSONContract(t *testing.T) {
 		{[]string{"can", "I", "use", "yolov8", "in", "a", "closed", "source", "app"}, "agpl-3.0", "YOLOv8", "YOLOv8 is under agpl-3.0: searching agpl-3.0."},
 		{[]string{"--license", "all", "does", "gemma", "allow", "sexual", "chatbots"}, nil, nil, "¶"},
 		{[]string{"monthly", "active", "users"}, nil, nil, "§"},
+		{[]string{"llama", "4", "attribution"}, "llama4", nil, "Searching llama4, the license the query names, and what the corpus says about it"},
 	} {
 		out, stderr, code := run(t, slices.Concat([]string{"search", "--json", "--data", data}, tc.args)...)
 		var got struct {

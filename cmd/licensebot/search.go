@@ -67,6 +67,8 @@ func (c *searchCommand) Run(ctx context.Context) error {
 	case c.license != "" || res.License == "":
 	case res.Model != nil:
 		p.line(fmt.Sprintf("%s is under %s: searching %s.", res.Model.Name, strings.Join(res.Model.Licenses, " and "), res.License))
+	case len(res.Also) > 0:
+		p.line(fmt.Sprintf("Searching %s, the license the query names, and what the corpus says about it (--license all searches every text).", res.License))
 	default:
 		p.line(fmt.Sprintf("Searching %s, the license the query names (--license all searches every text).", res.License))
 	}
