@@ -314,9 +314,17 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"mit", "mit notice api only", index.StatusUnknown},
 		{"llama4", "llama 4 notice file", index.StatusRequired},
 		{"llama4", "llama 4 attribution api only", index.StatusRequired},
-		// An act the question does not name (probe 28).
+		{"llama4", "llama 4 indemnity api only", index.StatusRequired}, // an indemnity binds use too
+		{"llama4", "llama 4 notice file, only through an api", index.StatusUnknown},
+		{"gemma", "gemma attribution add the terms", index.StatusRequired}, // the license's own terms
+		{"llama4", "does meta make me show built with llama", index.StatusRequired},
+		// An act the question does not name (probe 28); named before it,
+		// it is the act asked about (review of session 34).
 		{"llama3.1", "can I do that commercially", index.StatusUnknown},
+		{"llama3.1", "llama 3.1 can I do that commercially", index.StatusUnknown},
 		{"llama3.1", "can I use it commercially", index.StatusConditional},
+		{"llama4", "llama 4 military use, can i do that", index.StatusForbidden},
+		{"gemma", "gemma notice file must i do so", index.StatusRequired},
 		// A use against what the ban lists.
 		{"gemma", "can I use gemma to detect spam?", index.StatusUnknown},
 		{"gemma", "can I use gemma to generate spam?", index.StatusForbidden},

@@ -391,7 +391,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
-			s.negatesTopicWord(r, l, t) || permitsOrBinds(c.Status) && licensorActs(r.text) || actsUnnamed(r.text) {
+			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && licensorActs(r.text, c.Status)) ||
+			s.actsUnnamed(r.text, l) {
 			return false
 		}
 	}
@@ -1411,7 +1412,7 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 // FORBIDDEN would read as "no, the author may not". Asking what the
 // licensor allows or requires ("does meta require credit?") is the card's
 // own question, and its verb is no verb of acting.
-func licensorActs(question string) bool {
+func licensorActs(question string, status Status) bool {
 	for _, part := range clauseParts(question) {
 		words := letterWords(part)
 		for i, w := range words {
@@ -1429,12 +1430,23 @@ func licensorActs(question string) bool {
 			for k < len(words) && auxiliaries[words[k]] {
 				k++
 			}
-			if k < len(words) && actingVerbs[words[k]] {
+			// What the owner does with their own work the license
+			// allows anyone ("can the author sell it?": ALLOWED holds);
+			// with the asker's, it does not say.
+			if k < len(words) && actingVerbs[words[k]] && (status != StatusAllowed || asksOwnThings(words[k+1:])) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// asksOwnThings reports whether the asker's own things or self follow,
+// within three words ("use my fine-tune", "stop me").
+func asksOwnThings(words []string) bool {
+	return slices.ContainsFunc(words[:min(3, len(words))], func(w string) bool {
+		return w == "my" || w == "our" || w == "me" || w == "us" || w == "mine" || w == "ours"
+	})
 }
 
 // clauseParts splits a question where punctuation ends a clause or sets
@@ -1455,6 +1467,9 @@ func asksToImpose(question string) bool {
 			continue
 		}
 		for _, n := range words[i+1 : min(len(words), i+5)] {
+			if ownTerms[n] {
+				break // "attach the terms", "add its license": the license's own
+			}
 			if imposedTerms[n] {
 				return true
 			}
@@ -1465,7 +1480,12 @@ func asksToImpose(question string) bool {
 
 // imposingVerbs are the forms of adding a term to a license.
 var imposingVerbs = map[string]bool{"add": true, "adds": true, "adding": true, "impose": true,
-	"imposes": true, "imposing": true, "attach": true, "attaching": true, "put": true, "putting": true}
+	"imposes": true, "imposing": true, "attach": true, "attaching": true, "put": true, "putting": true,
+	"added": true, "imposed": true}
+
+// ownTerms point at the license's own terms rather than new ones.
+var ownTerms = map[string]bool{"the": true, "its": true, "this": true, "these": true, "their": true,
+	"license": true, "licence": true, "agreement": true}
 
 // imposedTerms are what one adds to a license.
 var imposedTerms = map[string]bool{"requirement": true, "requirements": true, "term": true, "terms": true,
@@ -1473,16 +1493,19 @@ var imposedTerms = map[string]bool{"requirement": true, "requirements": true, "t
 	"clauses": true, "rule": true, "rules": true}
 
 // servedOnly reports whether an English question says the work is only
-// served ("notice file api only", "just hosted as saas"), and the clause
-// l's card on topic leads with binds copies given, naming no service or
-// hosting: a duty on the copies one distributes (Llama 4's Notice file,
-// MIT's notice) is not triggered by answering over a network, while one
-// on what is made available as a service (Llama 4's "Built with Llama")
-// is, and keeps its verdict.
+// run or served ("notice file api only", "only through an api", "just
+// hosted as saas"), and the clause the author of l's card on topic led
+// with binds the copies one distributes, naming neither use nor a service
+// or hosting: a duty on copies (Llama 4's Notice file, MIT's notice) is
+// not triggered by answering over a network, while one on what is made
+// available as a service (Llama 4's "Built with Llama") or on any use
+// (an indemnity "arising out of your use or distribution") is, and keeps
+// its verdict. The author's lead, not the one the training questions
+// chose (learnLeads), so that new questions do not move the rule.
 func (s *snapshot) servedOnly(r *reading, l *licenseMeta, topic string) bool {
 	words := letterWords(r.text)
 	only := func(i int) bool {
-		return slices.ContainsFunc(words[max(0, i-2):min(len(words), i+3)], func(w string) bool { return onlyWords[w] })
+		return slices.ContainsFunc(words[max(0, i-3):min(len(words), i+3)], func(w string) bool { return onlyWords[w] })
 	}
 	served := false
 	for i, w := range words {
@@ -1495,38 +1518,65 @@ func (s *snapshot) servedOnly(r *reading, l *licenseMeta, topic string) bool {
 	if !served || !ok || len(c.Refs) == 0 {
 		return false
 	}
-	h, ok := s.hit(c.Refs[0])
-	return ok && !slices.ContainsFunc(servingStems, func(st string) bool { return s.holds(h, st) })
+	lead := c.Refs[0]
+	if c.Authored != "" {
+		lead = c.Authored
+	}
+	h, ok := s.hit(lead)
+	if !ok {
+		return false
+	}
+	// The clause's own words: its heading may name what the section
+	// is about besides ("Redistribution and Use").
+	said := map[string]bool{}
+	for _, t := range s.tokens(h.Text) {
+		said[t.term] = true
+	}
+	return (said["distribut"] || said["copi"]) && !slices.ContainsFunc(servingStems, func(st string) bool { return said[st] })
 }
 
-// servingWords say the work answers over a network; onlyWords that it
-// does nothing else.
+// servingWords say the work is run or answers over a network, not handed
+// over; onlyWords that it does nothing else.
 var (
 	servingWords = map[string]bool{"api": true, "apis": true, "hosted": true, "hosting": true, "host": true,
-		"saas": true, "endpoint": true, "server": true, "served": true, "serve": true, "serving": true,
-		"online": true, "cloud": true, "inference": true, "service": true}
+		"saas": true, "endpoint": true, "endpoints": true, "server": true, "servers": true, "served": true,
+		"serve": true, "serving": true, "online": true, "cloud": true, "inference": true, "service": true,
+		"services": true}
 	onlyWords = map[string]bool{"only": true, "just": true, "solely": true, "exclusively": true, "purely": true}
 )
 
 // servingStems are the analyzer's stems of the words by which a clause
-// binds what is served or made available ("service", "hosted",
-// "network", "remotely", "make available").
-var servingStems = []string{"servic", "host", "network", "remot", "avail"}
+// binds what is used, served or made available ("use", "service",
+// "hosted", "network", "remotely", "make available").
+var servingStems = []string{"us", "servic", "host", "network", "remot", "avail"}
 
 // actsUnnamed reports whether an English question asks about an act it
 // does not name ("can I do that commercially?", "may I do so in the
 // EU?"): "do" with a pronoun for an act said before, which a slash
 // command never holds. Whether "that" may be done is no question the
 // card on the rest of its words answers.
-func actsUnnamed(question string) bool {
+func (s *snapshot) actsUnnamed(question string, l *licenseMeta) bool {
 	words := letterWords(question)
 	for i := 0; i+1 < len(words); i++ {
-		if words[i] == "do" && (words[i+1] == "that" || words[i+1] == "this" || words[i+1] == "so") {
-			return true
+		if words[i] != "do" || (words[i+1] != "that" && words[i+1] != "this" && words[i+1] != "so") {
+			continue
 		}
+		// The act named before it ("llama 4 military use, can i do
+		// that") is the one asked about.
+		return !slices.ContainsFunc(words[:i], func(w string) bool {
+			return !openingWords[w] && !s.nameTokens[l.Key][foldName(w)]
+		})
 	}
 	return false
 }
+
+// openingWords are the words a question may open with before its verb
+// ("how can I", "so may we", "is it ok to").
+var openingWords = map[string]bool{"can": true, "could": true, "may": true, "might": true, "should": true,
+	"would": true, "will": true, "shall": true, "must": true, "do": true, "does": true, "did": true, "is": true,
+	"are": true, "am": true, "i": true, "we": true, "you": true, "it": true, "ok": true, "okay": true, "to": true,
+	"how": true, "so": true, "and": true, "but": true, "then": true, "also": true, "still": true, "really": true,
+	"allowed": true, "legal": true, "fine": true, "please": true, "hey": true, "hi": true}
 
 // permitsOrBinds reports whether status says what the licensee may or
 // must do, not a fact about the license (INFO, NOT-ADDRESSED).
@@ -1554,13 +1604,17 @@ var licensorModals = map[string]bool{"can": true, "could": true, "may": true, "m
 
 // actingVerbs are what a licensor does with a work or to a licensee, as
 // opposed to what it allows or requires of them.
+// "Make" and "force" are left out: "does meta make me show built with
+// llama?" asks what is required. So are "own" and "claim": whether the
+// licensor owns or claims the outputs is asked of the card on them (see
+// asksOwner).
 var actingVerbs = map[string]bool{"use": true, "sell": true, "relicense": true, "relicence": true,
 	"change": true, "revoke": true, "terminate": true, "stop": true, "sue": true, "take": true,
-	"claim": true, "own": true, "charge": true, "collect": true, "see": true, "access": true,
-	"train": true, "retrain": true, "copy": true, "publish": true, "distribute": true, "modify": true,
-	"remove": true, "shut": true, "block": true, "cancel": true, "withdraw": true, "enforce": true,
-	"audit": true, "update": true, "monetize": true, "commercialize": true, "profit": true,
-	"track": true, "monitor": true, "force": true, "go": true, "come": true, "make": true}
+	"charge": true, "collect": true, "see": true, "access": true, "train": true, "retrain": true,
+	"copy": true, "publish": true, "distribute": true, "modify": true, "remove": true, "shut": true,
+	"block": true, "cancel": true, "withdraw": true, "enforce": true, "audit": true, "update": true,
+	"monetize": true, "commercialize": true, "profit": true, "track": true, "monitor": true, "go": true,
+	"come": true}
 
 // auxiliaries come between a subject and its verb ("does meta have to
 // indemnify").

@@ -169,31 +169,30 @@ func TestAsksLicensorsPart(t *testing.T) {
 }
 
 // The licensor acts when it comes right after a modal that opens the
-// question and before a verb of acting; an act is unnamed when "do" takes
-// a pronoun for it.
-func TestLicensorActsAndUnnamedActs(t *testing.T) {
+// question or a clause of it, and before a verb of acting; for ALLOWED,
+// only on the asker's things (the owner may do anything with their own).
+func TestLicensorActs(t *testing.T) {
 	for _, c := range []struct {
-		q             string
-		acts, unnamed bool
+		q      string
+		status Status
+		want   bool
 	}{
-		{"can the author use their cc-by-nc work commercially", true, false},
-		{"so can meta stop me using llama 4?", true, false},
-		{"Will Google sue me?", true, false},
-		{"does meta require attribution", false, false}, // what it requires: the card's question
-		{"does meta allow commercial use", false, false},
-		{"can I sue meta", false, false},                            // the licensor acted on
-		{"if meta changes the license can i keep it", false, false}, // no modal opening a question
-		{"can meta llama 3 be used commercially", false, false},     // a name, then no verb of acting
-		{"can I do that commercially", false, true},
-		{"may I do so in the EU?", false, true},
-		{"what do I do to comply", false, false},
-		{"cc by-nc: could the licensor charge royalties?", true, false}, // a clause after the name
+		{"can the author use their cc-by-nc work commercially", StatusForbidden, true},
+		{"so can meta stop me using llama 4?", StatusConditional, true},
+		{"Will Google sue me?", StatusForbidden, true},
+		{"cc by-nc: could the licensor charge royalties?", StatusForbidden, true}, // a clause after the name
+		{"can meta use my fine-tuned model", StatusAllowed, true},
+		{"cc by: can authors use it commercially", StatusAllowed, false}, // their own work: ALLOWED holds
+		{"does meta require attribution", StatusRequired, false},         // what it requires: the card's question
+		{"does meta make me show built with llama", StatusRequired, false},
+		{"does meta allow commercial use", StatusConditional, false},
+		{"does google claim my outputs", StatusAllowed, false}, // asked of the card on outputs
+		{"can I sue meta", StatusForbidden, false},             // the licensor acted on
+		{"if meta changes the license can i keep it", StatusAllowed, false},
+		{"can meta llama 3 be used commercially", StatusConditional, false}, // a name, then no verb of acting
 	} {
-		if got := licensorActs(c.q); got != c.acts {
-			t.Errorf("licensorActs(%q) = %v, want %v", c.q, got, c.acts)
-		}
-		if got := actsUnnamed(c.q); got != c.unnamed {
-			t.Errorf("actsUnnamed(%q) = %v, want %v", c.q, got, c.unnamed)
+		if got := licensorActs(c.q, c.status); got != c.want {
+			t.Errorf("licensorActs(%q, %s) = %v, want %v", c.q, c.status, got, c.want)
 		}
 	}
 }
@@ -207,6 +206,8 @@ func TestAsksToImpose(t *testing.T) {
 		"can I add my own restrictions to apache code":       true,
 		"do I need to add the license text":                  false,
 		"what are the attribution requirements":              false,
+		"gemma attribution attach the terms":                 false, // the license's own terms
+		"requirements i added to my fork":                    false, // the verb after its object
 	} {
 		if got := asksToImpose(q); got != want {
 			t.Errorf("asksToImpose(%q) = %v, want %v", q, got, want)
