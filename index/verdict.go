@@ -1406,8 +1406,8 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 // licensorActs reports whether an English question asks what the
 // licensor may do ("can the author use their cc-by-nc work
 // commercially?", "can meta stop me using llama 4?"): the licensor named
-// right after a modal that opens the question or one of its clauses
-// (clauseParts), then a verb of acting. A
+// right after a modal, the inversion of a question, in one of the
+// question's clauses (clauseParts), then a verb of acting. A
 // card's verdict is the licensee's — what they may or must do — and its
 // FORBIDDEN would read as "no, the author may not". Asking what the
 // licensor allows or requires ("does meta require credit?") is the card's
@@ -1423,7 +1423,7 @@ func licensorActs(question string, status Status) bool {
 			if j > 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
 				j--
 			}
-			if !licensorModals[words[j]] || j > 0 && !opensQuestion(words[j-1]) {
+			if !licensorModals[words[j]] {
 				continue
 			}
 			k := i + 1
@@ -1583,16 +1583,6 @@ var openingWords = map[string]bool{"can": true, "could": true, "may": true, "mig
 func permitsOrBinds(status Status) bool {
 	switch status {
 	case StatusAllowed, StatusForbidden, StatusConditional, StatusRequired:
-		return true
-	}
-	return false
-}
-
-// opensQuestion reports whether w may stand before a question's modal
-// ("and can the author …", "so will meta …", "why would google …").
-func opensQuestion(w string) bool {
-	switch w {
-	case "and", "so", "but", "or", "then", "also", "why", "how", "when", "what", "where", "ok", "okay", "wait":
 		return true
 	}
 	return false

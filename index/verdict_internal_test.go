@@ -180,7 +180,8 @@ func TestLicensorActs(t *testing.T) {
 		{"can the author use their cc-by-nc work commercially", StatusForbidden, true},
 		{"so can meta stop me using llama 4?", StatusConditional, true},
 		{"Will Google sue me?", StatusForbidden, true},
-		{"cc by-nc: could the licensor charge royalties?", StatusForbidden, true}, // a clause after the name
+		{"cc by-nc: could the licensor charge royalties?", StatusForbidden, true},     // a clause after the name
+		{"cc by-nc commercial use can the licensor charge me", StatusForbidden, true}, // no comma: the inversion says it
 		{"can meta use my fine-tuned model", StatusAllowed, true},
 		{"cc by: can authors use it commercially", StatusAllowed, false}, // their own work: ALLOWED holds
 		{"does meta require attribution", StatusRequired, false},         // what it requires: the card's question
