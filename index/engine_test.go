@@ -322,6 +322,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// it is the act asked about (review of session 34).
 		{"llama3.1", "can I do that commercially", index.StatusUnknown},
 		{"llama3.1", "llama 3.1 can I do that commercially", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can i do it for profit", index.StatusUnknown},
 		{"llama3.1", "can I use it commercially", index.StatusConditional},
 		{"llama4", "llama 4 military use, can i do that", index.StatusForbidden},
 		{"gemma", "gemma notice file must i do so", index.StatusRequired},

@@ -1552,13 +1552,13 @@ var servingStems = []string{"us", "servic", "host", "network", "remot", "avail"}
 
 // actsUnnamed reports whether an English question asks about an act it
 // does not name ("can I do that commercially?", "may I do so in the
-// EU?"): "do" with a pronoun for an act said before, which a slash
-// command never holds. Whether "that" may be done is no question the
+// EU?", "can I do it for profit?"): "do" with a pronoun for an act said
+// before, which a slash command never holds. Whether "that" may be done is no question the
 // card on the rest of its words answers.
 func (s *snapshot) actsUnnamed(question string, l *licenseMeta) bool {
 	words := letterWords(question)
 	for i := 0; i+1 < len(words); i++ {
-		if words[i] != "do" || (words[i+1] != "that" && words[i+1] != "this" && words[i+1] != "so") {
+		if words[i] != "do" || (words[i+1] != "that" && words[i+1] != "this" && words[i+1] != "so" && words[i+1] != "it") {
 			continue
 		}
 		// The act named before it ("llama 4 military use, can i do
