@@ -17,9 +17,9 @@ people use for it, or a question. Without a TOPIC, the license's topics.
 	"search": `
 Free-text search of every text, the critique and the project's notes
 included, best first. A query that names one license, or a model, searches
-that license and the policies it incorporates (--license all: every text).
-A clause that several versions of a license share is shown once, naming the
-others.
+that license, the policies it incorporates and what the corpus says about it
+(--license all: every text). A clause that several versions of a license
+share is shown once, naming the others.
 
   licensebot search built with llama
   licensebot search does gemma allow sexual chatbots
