@@ -139,7 +139,8 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 // policies it incorporates.
 func (m *meta) addDocuments(c *corpus.Corpus) {
 	for _, d := range c.Manifest.Documents {
-		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official})
+		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official,
+			About: critiqued(c.Manifest, d)})
 		if d.Kind == corpus.KindLicense {
 			m.Licenses = append(m.Licenses, licenseMeta{
 				Key: d.License, Doc: d.ID, Title: d.Title, Family: d.Family, Aliases: d.Aliases,
@@ -148,19 +149,23 @@ func (m *meta) addDocuments(c *corpus.Corpus) {
 			})
 		}
 	}
-	for i, d := range c.Manifest.Documents {
-		if d.Kind != corpus.KindCritique {
-			continue
-		}
-		for _, l := range c.Manifest.Documents {
-			if l.Kind == corpus.KindLicense && l.Family == d.Family && l.Version == d.Version && d.Version != "" {
-				m.Docs[i].About = l.License
-			}
-		}
-	}
 	for _, n := range c.Notes {
 		m.Docs = append(m.Docs, docMeta{ID: n.ID, Title: n.Title, Kind: string(corpus.KindCritique), About: n.About})
 	}
+}
+
+// critiqued is the license a critique is about, the one of its family and
+// version; "" for any other document.
+func critiqued(man *corpus.Manifest, d corpus.Document) string {
+	if d.Kind != corpus.KindCritique || d.Version == "" {
+		return ""
+	}
+	for _, l := range man.Documents {
+		if l.Kind == corpus.KindLicense && l.Family == d.Family && l.Version == d.Version {
+			return l.License
+		}
+	}
+	return ""
 }
 
 // grantOf is the clause card names as the license's grant, "" without a
