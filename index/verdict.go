@@ -1416,14 +1416,17 @@ func licensorActs(question string, status Status) bool {
 	for _, part := range clauseParts(question) {
 		words := letterWords(part)
 		for i, w := range words {
-			if !licensorWords[w] || i == 0 {
+			if i == 0 || !licensorWords[w] && !rightsHolder(words, i) {
 				continue
 			}
 			j := i - 1
+			if rightsHolder(words, i) {
+				j-- // "the copyright holder"
+			}
 			if j > 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
 				j--
 			}
-			if !licensorModals[words[j]] {
+			if j < 0 || !licensorModals[words[j]] {
 				continue
 			}
 			k := i + 1
@@ -1449,6 +1452,16 @@ func asksOwnThings(words []string) bool {
 	})
 }
 
+// rightsHolder reports whether words[i] names the holder of the rights
+// ("copyright holder", "rights owner"): a "license holder" is a licensee.
+func rightsHolder(words []string, i int) bool {
+	switch words[i] {
+	case "holder", "holders", "owner", "owners":
+		return i > 0 && (words[i-1] == "copyright" || words[i-1] == "rights" || words[i-1] == "ip")
+	}
+	return false
+}
+
 // clauseParts splits a question where punctuation ends a clause or sets
 // a name apart ("cc by-nc: could the licensor …"), as negates does.
 func clauseParts(question string) []string {
@@ -1462,6 +1475,13 @@ func clauseParts(question string) []string {
 // duty's REQUIRED would read as answering.
 func asksToImpose(question string) bool {
 	words := letterWords(question)
+	for i := 0; i+2 < len(words); i++ {
+		// "can I require credit?", "may we demand attribution from users?"
+		if (words[i] == "can" || words[i] == "may" || words[i] == "could") && (words[i+1] == "i" || words[i+1] == "we") &&
+			(words[i+2] == "require" || words[i+2] == "demand" || words[i+2] == "mandate") {
+			return true
+		}
+	}
 	for i, w := range words {
 		if !imposingVerbs[w] {
 			continue
@@ -1610,13 +1630,13 @@ var actingVerbs = map[string]bool{"use": true, "sell": true, "relicense": true, 
 // indemnify").
 var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "to": true, "will": true,
 	"would": true, "must": true, "need": true, "needs": true, "also": true, "ever": true, "really": true,
-	"actually": true, "always": true, "even": true, "still": true}
+	"actually": true, "always": true, "even": true, "still": true, "legally": true, "just": true}
 
 // licensorWords name the party that grants a license: generic words, and
 // the licensors of the corpus's model licenses as their texts call them.
 var licensorWords = map[string]bool{"licensor": true, "licensors": true, "contributor": true,
-	"contributors": true, "author": true, "authors": true, "meta": true, "google": true,
-	"alibaba": true, "deepseek": true}
+	"contributors": true, "author": true, "authors": true, "creator": true, "creators": true,
+	"meta": true, "google": true, "alibaba": true, "deepseek": true}
 
 // standingVerbs begin the verbs by which one party stands behind another
 // (prefixes of the lower-cased word).
