@@ -182,6 +182,10 @@ func TestLicensorActs(t *testing.T) {
 		{"Will Google sue me?", StatusForbidden, true},
 		{"cc by-nc: could the licensor charge royalties?", StatusForbidden, true},     // a clause after the name
 		{"cc by-nc commercial use can the licensor charge me", StatusForbidden, true}, // no comma: the inversion says it
+		{"can the creator use their cc-by-nc work commercially", StatusForbidden, true},
+		{"can the licensor legally charge royalties", StatusForbidden, true},
+		{"can the copyright holder charge royalties", StatusForbidden, true},
+		{"can the license holder sell copies", StatusForbidden, false}, // a licensee
 		{"can meta use my fine-tuned model", StatusAllowed, true},
 		{"cc by: can authors use it commercially", StatusAllowed, false}, // their own work: ALLOWED holds
 		{"does meta require attribution", StatusRequired, false},         // what it requires: the card's question
@@ -208,6 +212,8 @@ func TestAsksToImpose(t *testing.T) {
 		"do I need to add the license text":                  false,
 		"what are the attribution requirements":              false,
 		"gemma attribution attach the terms":                 false, // the license's own terms
+		"gpl attribution can i require credit":               true,
+		"do i require a license for this":                    false, // "require" as "need"
 		"requirements i added to my fork":                    false, // the verb after its object
 	} {
 		if got := asksToImpose(q); got != want {
