@@ -40,18 +40,9 @@ func handleSearch(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 	if !hasWord(query) {
 		return nil, userErrorf("Search for some words, e.g. `/search query:monthly active users`.")
 	}
-	key := ""
-	switch {
-	case strings.EqualFold(lic, index.AllLicenses):
-		key = index.AllLicenses
-	case lic != "":
-		info, err := d.Engine.ResolveLicense(lic)
-		if err != nil {
-			return nil, err
-		}
-		key = info.Key
-	}
-	res, err := d.Engine.SearchIn(ctx, query, key, maxSearchHits)
+	// SearchIn resolves the license option (a name, a model, or "all"),
+	// and says which license it searched.
+	res, err := d.Engine.SearchIn(ctx, query, lic, maxSearchHits)
 	if err != nil {
 		return nil, err
 	}

@@ -1349,7 +1349,7 @@ func asksForClause(question string) bool {
 // silence or a fact.
 func (s *snapshot) asksClauseOf(r *reading, l *licenseMeta, topic string) bool {
 	c, ok := s.m.Cards[l.Key][topic]
-	return ok && c.Status != StatusNotAddressed && c.Status != StatusInfo && asksForClause(r.text)
+	return ok && permitsOrBinds(c.Status) && asksForClause(r.text)
 }
 
 // haveWords ask, after "does", whether a text has something.
@@ -1416,11 +1416,12 @@ func licensorActs(question string, status Status) bool {
 	for _, part := range clauseParts(question) {
 		words := letterWords(part)
 		for i, w := range words {
-			if i == 0 || !licensorWords[w] && !rightsHolder(words, i) {
+			holder := i > 0 && rightsHolder(words, i)
+			if i == 0 || !licensorWords[w] && !holder {
 				continue
 			}
 			j := i - 1
-			if rightsHolder(words, i) {
+			if holder {
 				j-- // "the copyright holder"
 			}
 			if j > 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
