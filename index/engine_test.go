@@ -304,6 +304,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "does meta require attribution", index.StatusRequired},
 		{"llama4", "can meta revoke my license", index.StatusInfo}, // a fact about the licensor: the card's own
 		{"cc-by-nc-4.0", "cc by-nc: could the licensor charge royalties if i use it commercially?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "the licensor could charge royalties for commercial use?", index.StatusUnknown},
 		// A duty is not the answer to whether one may add a requirement
 		// of one's own, nor — on copies one distributes — to serving the
 		// work only (probe 29); a duty on what is made available as a
@@ -325,6 +326,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-nc-4.0", "can i do it for profit", index.StatusUnknown},
 		{"llama3.1", "can I use it commercially", index.StatusConditional},
 		{"llama4", "llama 4 military use, can i do that", index.StatusForbidden},
+		{"cc-by-nc-4.0", "is that ok commercially", index.StatusUnknown},
+		{"llama4", "can i do the same commercially", index.StatusUnknown},
+		{"llama4", "is it ok commercially", index.StatusConditional}, // "it", the model
+		{"llama4", "commercial use, is that ok", index.StatusConditional},
 		{"gemma", "gemma notice file must i do so", index.StatusRequired},
 		// A use against what the ban lists.
 		{"gemma", "can I use gemma to detect spam?", index.StatusUnknown},

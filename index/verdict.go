@@ -1405,32 +1405,26 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 
 // licensorActs reports whether an English question asks what the
 // licensor may do ("can the author use their cc-by-nc work
-// commercially?", "can meta stop me using llama 4?"): the licensor named
-// right after a modal, the inversion of a question, in one of the
-// question's clauses (clauseParts), then a verb of acting. A
-// card's verdict is the licensee's — what they may or must do — and its
-// FORBIDDEN would read as "no, the author may not". Asking what the
-// licensor allows or requires ("does meta require credit?") is the card's
-// own question, and its verb is no verb of acting.
+// commercially?", "can meta stop me using llama 4?", "the licensor could
+// charge royalties?"): in one of the question's clauses (clauseParts),
+// the licensor named right after a modal, the inversion of a question, or
+// opening the clause before one, then a verb of acting. A card's verdict
+// is the licensee's — what they may or must do — and its FORBIDDEN would
+// read as "no, the author may not". Asking what the licensor allows or
+// requires ("does meta require credit?") is the card's own question, and
+// its verb is no verb of acting.
 func licensorActs(question string, status Status) bool {
 	for _, part := range clauseParts(question) {
 		words := letterWords(part)
 		for i, w := range words {
 			holder := i > 0 && rightsHolder(words, i)
-			if i == 0 || !licensorWords[w] && !holder {
+			if !licensorWords[w] && !holder {
 				continue
 			}
-			j := i - 1
-			if holder {
-				j-- // "the copyright holder"
-			}
-			if j > 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
-				j--
-			}
-			if j < 0 || !licensorModals[words[j]] {
+			k, ok := licensorVerb(words, i, holder)
+			if !ok {
 				continue
 			}
-			k := i + 1
 			for k < len(words) && auxiliaries[words[k]] {
 				k++
 			}
@@ -1443,6 +1437,28 @@ func licensorActs(question string, status Status) bool {
 		}
 	}
 	return false
+}
+
+// licensorVerb returns where the verb of the licensor named at words[i]
+// begins (auxiliaries first), if a modal puts it to a question: before
+// it ("could the licensor charge"), or after it when it opens the clause
+// ("the licensor could charge …?"). holder says words[i] ends "copyright
+// holder".
+func licensorVerb(words []string, i int, holder bool) (int, bool) {
+	j := i - 1
+	if holder {
+		j-- // "the copyright holder"
+	}
+	if j >= 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
+		j--
+	}
+	switch {
+	case j >= 0 && licensorModals[words[j]]:
+		return i + 1, true
+	case j < 0 && i+1 < len(words) && statementModals[words[i+1]]:
+		return i + 2, true
+	}
+	return 0, false
 }
 
 // asksOwnThings reports whether the asker's own things or self follow,
@@ -1484,16 +1500,50 @@ func asksToImpose(question string) bool {
 		}
 	}
 	for i, w := range words {
-		if !imposingVerbs[w] {
-			continue
+		switch {
+		case imposingVerbs[w] && termWithin(words[i+1:min(len(words), i+5)]):
+			return true
+		case imposedTerms[w] && ownTerm(words[:i], words[i+1:]):
+			return true
 		}
-		for _, n := range words[i+1 : min(len(words), i+5)] {
-			if ownTerms[n] {
-				break // "attach the terms", "add its license": the license's own
-			}
-			if imposedTerms[n] {
-				return true
-			}
+	}
+	return false
+}
+
+// termWithin reports whether a term one adds comes in words, before any
+// word pointing at the license's own ("attach the terms", "add its
+// license").
+func termWithin(words []string) bool {
+	for _, n := range words {
+		if ownTerms[n] {
+			return false
+		}
+		if imposedTerms[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownTerm reports whether the term between before and after is the
+// asker's: "my own" just before it, "of my own" just after it, "added"
+// right after it ("attribution requirement added") or "I" or "we" adding
+// it within the next words ("requirements I add"). A term "imposed" or
+// "put" on someone is the license's.
+func ownTerm(before, after []string) bool {
+	mine := func(w string) bool { return w == "my" || w == "our" }
+	if n := len(before); n >= 2 && before[n-1] == "own" && mine(before[n-2]) {
+		return true
+	}
+	if len(after) >= 3 && after[0] == "of" && mine(after[1]) && after[2] == "own" {
+		return true
+	}
+	if len(after) > 0 && after[0] == "added" {
+		return true
+	}
+	for k := 0; k+1 < min(len(after), 4); k++ {
+		if (after[k] == "i" || after[k] == "we") && imposingVerbs[after[k+1]] {
+			return true
 		}
 	}
 	return false
@@ -1573,13 +1623,15 @@ var servingStems = []string{"us", "servic", "host", "network", "remot", "avail"}
 
 // actsUnnamed reports whether an English question asks about an act it
 // does not name ("can I do that commercially?", "may I do so in the
-// EU?", "can I do it for profit?"): "do" with a pronoun for an act said
-// before, which a slash command never holds. Whether "that" may be done is no question the
-// card on the rest of its words answers.
+// EU?", "can I do the same for profit?", "is that ok commercially?"):
+// "do" or "doing" with a pronoun for an act said before, or "that" or
+// "this" judged by "is", which a slash command never holds. Whether
+// "that" may be done is no question the card on the rest of its words
+// answers.
 func (s *snapshot) actsUnnamed(question string, l *licenseMeta) bool {
 	words := letterWords(question)
 	for i := 0; i+1 < len(words); i++ {
-		if words[i] != "do" || (words[i+1] != "that" && words[i+1] != "this" && words[i+1] != "so" && words[i+1] != "it") {
+		if !unnamedAct(words[i:]) {
 			continue
 		}
 		// The act named before it ("llama 4 military use, can i do
@@ -1590,6 +1642,28 @@ func (s *snapshot) actsUnnamed(question string, l *licenseMeta) bool {
 	}
 	return false
 }
+
+// unnamedAct reports whether words open with an act put by a pronoun: "do
+// that/this/so/it", "doing that/this/so/it", "do the same", or "is
+// that/this" then a word of judgement ("is that ok", "is this allowed").
+func unnamedAct(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	next := words[1]
+	switch words[0] {
+	case "do", "doing":
+		return next == "that" || next == "this" || next == "so" || next == "it" ||
+			next == "the" && len(words) > 2 && words[2] == "same"
+	case "is":
+		return (next == "that" || next == "this") && len(words) > 2 && judgementWords[words[2]]
+	}
+	return false
+}
+
+// judgementWords say whether an act is permitted ("is that ok").
+var judgementWords = map[string]bool{"ok": true, "okay": true, "allowed": true, "fine": true,
+	"permitted": true, "legal": true, "acceptable": true, "possible": true}
 
 // openingWords are the words a question may open with before its verb
 // ("how can I", "so may we", "is it ok to").
@@ -1612,6 +1686,12 @@ func permitsOrBinds(status Status) bool {
 // licensorModals open a question about what its subject may do.
 var licensorModals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "will": true,
 	"would": true, "shall": true, "should": true, "does": true, "do": true, "did": true, "is": true, "are": true}
+
+// statementModals follow the licensor in a question put as a statement
+// ("the author can use it commercially, right?"); not "does" or "is",
+// which a statement of what the license says uses.
+var statementModals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "will": true,
+	"would": true, "shall": true}
 
 // actingVerbs are what a licensor does with a work or to a licensee, as
 // opposed to what it allows or requires of them.

@@ -195,6 +195,12 @@ func TestLicensorActs(t *testing.T) {
 		{"can I sue meta", StatusForbidden, false},             // the licensor acted on
 		{"if meta changes the license can i keep it", StatusAllowed, false},
 		{"can meta llama 3 be used commercially", StatusConditional, false}, // a name, then no verb of acting
+		// A question put as a statement, the licensor opening a clause.
+		{"the author can use their cc-by-nc work commercially, right?", StatusForbidden, true},
+		{"cc by-nc commercial use, licensor can charge me?", StatusForbidden, true},
+		{"meta llama 3 can be used commercially?", StatusConditional, false},
+		{"the author is required to credit?", StatusRequired, false},          // no modal
+		{"if the licensor can revoke it, may i sell", StatusForbidden, false}, // not opening its clause
 	} {
 		if got := licensorActs(c.q, c.status); got != c.want {
 			t.Errorf("licensorActs(%q, %s) = %v, want %v", c.q, c.status, got, c.want)
@@ -214,7 +220,12 @@ func TestAsksToImpose(t *testing.T) {
 		"gemma attribution attach the terms":                 false, // the license's own terms
 		"gpl attribution can i require credit":               true,
 		"do i require a license for this":                    false, // "require" as "need"
-		"requirements i added to my fork":                    false, // the verb after its object
+		"requirements i added to my fork":                    true,  // the verb after its object
+		"gpl attribution requirement added":                  true,
+		"attribution extra requirement of my own":            true,
+		"can i put my own terms on it":                       true,
+		"requirements imposed on me by the gpl":              false, // the license's, on the asker
+		"what requirements does the license add":             false,
 	} {
 		if got := asksToImpose(q); got != want {
 			t.Errorf("asksToImpose(%q) = %v, want %v", q, got, want)
