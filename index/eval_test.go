@@ -26,6 +26,18 @@ type evalCase struct {
 	License string        `yaml:"license"`
 	Status  stringOrList  `yaml:"status"`
 	Expect  []expectation `yaml:"expect"`
+	Source  string        `yaml:"source"` // the thread a real person asked in
+}
+
+// question is what the case asks or searches, without its license.
+func (c evalCase) question() string {
+	if c.Search != "" {
+		return c.Search
+	}
+	if len(c.Ask) == 0 {
+		return ""
+	}
+	return c.Ask[len(c.Ask)-1]
 }
 
 type expectation struct {
