@@ -77,7 +77,7 @@ func TestThreadOf(t *testing.T) {
 
 var (
 	redditThread = regexp.MustCompile(`/comments/([a-z0-9]+)`)
-	seThread     = regexp.MustCompile(`([a-z]+\.stackexchange\.com|stackoverflow\.com|superuser\.com|serverfault\.com|askubuntu\.com).*?/(?:q|questions|a)/(\d+)`)
+	seThread     = regexp.MustCompile(`([a-z]+\.stackexchange\.com|stackoverflow\.com|superuser\.com|serverfault\.com|askubuntu\.com).*?/(?:q|questions)/(\d+)`)
 	forgeThread  = regexp.MustCompile(`^/([^/]+/[^/]+)/(?:issues|pull|discussions)/(\d+)`)
 )
 

@@ -1487,7 +1487,8 @@ func clauseParts(question string) []string {
 
 // asksToImpose reports whether an English question asks about adding a
 // requirement, term or restriction of one's own ("gpl add attribution
-// requirement", "can I impose extra conditions?"): what a licensee may
+// requirement", "can I impose extra conditions?", "attribution
+// requirements I add", "a requirement of my own"): what a licensee may
 // require of others, not what the license requires of them, which a
 // duty's REQUIRED would read as answering.
 func asksToImpose(question string) bool {

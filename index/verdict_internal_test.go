@@ -209,7 +209,8 @@ func TestLicensorActs(t *testing.T) {
 }
 
 // One asks to impose a term when a verb of adding comes a few words
-// before a requirement, term or restriction.
+// before a requirement, term or restriction, or the asker adds it after
+// naming it ("requirements I add"), or it is their own.
 func TestAsksToImpose(t *testing.T) {
 	for q, want := range map[string]bool{
 		"gpl add attribution requirement":                    true,
