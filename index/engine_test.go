@@ -330,6 +330,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-nc-4.0", "can i do it for profit", index.StatusUnknown},
 		{"llama3.1", "can I use it commercially", index.StatusConditional},
 		{"llama4", "llama 4 military use, can i do that", index.StatusForbidden},
+		// How to report is a procedure, no permission (probe 32).
+		{"llama4", "how do i report someone misusing llama 4", index.StatusUnknown},
 		{"cc-by-nc-4.0", "is that ok commercially", index.StatusUnknown},
 		{"llama4", "can i do the same commercially", index.StatusUnknown},
 		{"llama4", "is it ok commercially", index.StatusConditional}, // "it", the model

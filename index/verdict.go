@@ -392,7 +392,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && licensorActs(r.text, c.Status)) ||
-			s.actsUnnamed(r.text, l) {
+			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) {
 			return false
 		}
 	}
@@ -1484,6 +1484,30 @@ func rightsHolder(words []string, i int) bool {
 func clauseParts(question string) []string {
 	return strings.FieldsFunc(question, func(r rune) bool { return strings.ContainsRune(",;:.?!()—–", r) })
 }
+
+// asksHowToReport reports whether an English question asks how or where
+// to report something ("how do I report someone misusing llama 4?",
+// "where can we flag a violation?"): a procedure, which no card on what
+// may be done answers — its FORBIDDEN would read as "you may not report".
+// Whether one must report ("do I have to report it?") is a duty's own
+// question, and its REQUIRED is not withheld here.
+func asksHowToReport(question string) bool {
+	for _, part := range clauseParts(question) {
+		words := letterWords(part)
+		for i, w := range words {
+			if w != "how" && w != "where" {
+				continue
+			}
+			if slices.ContainsFunc(words[i+1:min(len(words), i+5)], func(v string) bool { return reportingVerbs[v] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportingVerbs tell someone in charge of a misuse or a fault.
+var reportingVerbs = map[string]bool{"report": true, "flag": true, "notify": true, "complain": true}
 
 // asksToImpose reports whether an English question asks about adding a
 // requirement, term or restriction of one's own ("gpl add attribution

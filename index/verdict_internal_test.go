@@ -208,6 +208,20 @@ func TestLicensorActs(t *testing.T) {
 	}
 }
 
+func TestAsksHowToReport(t *testing.T) {
+	for q, want := range map[string]bool{
+		"how do i report someone misusing llama 4":      true,
+		"where can we flag a violation?":                true,
+		"llama 4 weapons, how would anyone report that": true,
+		"if my app finds csam do i have to report it":   false, // a duty's own question
+		"can i use llama 4 to write reports":            false,
+	} {
+		if got := asksHowToReport(q); got != want {
+			t.Errorf("asksHowToReport(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // One asks to impose a term when a verb of adding comes a few words
 // before a requirement, term or restriction, or the asker adds it after
 // naming it ("requirements I add"), or it is their own.
