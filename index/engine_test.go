@@ -336,6 +336,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can i do the same commercially", index.StatusUnknown},
 		{"llama4", "is it ok commercially", index.StatusConditional}, // "it", the model
 		{"llama4", "commercial use, is that ok", index.StatusConditional},
+		{"llama4", "is this ok for commercial use", index.StatusConditional}, // "this", the model
+		{"llama4", "meta could sue me, do I have to credit meta?", index.StatusRequired},
 		{"gemma", "gemma notice file must i do so", index.StatusRequired},
 		// A use against what the ban lists.
 		{"gemma", "can I use gemma to detect spam?", index.StatusUnknown},

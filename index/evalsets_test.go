@@ -52,6 +52,10 @@ func TestThreadOf(t *testing.T) {
 		{"https://github.com/Ultralytics/YOLOv5/issues/12#issuecomment-1", "https://github.com/ultralytics/yolov5/issues/12"},
 		{"https://libreddit.example/r/LocalLLaMA/comments/1fqhjs9/x/lp5uido", "https://www.reddit.com/r/LocalLLaMA/comments/1fqhjs9/is_it/"},
 		{"https://news.ycombinator.com/item?id=42", "https://news.ycombinator.com/item?id=42#43"},
+		{"https://hn.mirror.example/item?id=42", "https://news.ycombinator.com/item?id=42"},
+		{"https://huggingface.mirror.example/Org/Model/discussions/2", "https://huggingface.co/org/model/discussions/2"},
+		{"https://programmers.stackexchange.com/questions/214438/x", "https://softwareengineering.stackexchange.com/q/214438"},
+		{"https://mirror.example/https_opensource_stackexchange_com/questions/8201/x", "https://opensource.stackexchange.com/q/8201"},
 	}
 	for _, p := range same {
 		if a, b := threadOf(p[0]), threadOf(p[1]); a != b || a == "" {
@@ -62,6 +66,9 @@ func TestThreadOf(t *testing.T) {
 		{"https://news.ycombinator.com/item?id=42", "https://news.ycombinator.com/item?id=43"},
 		{"https://opensource.stackexchange.com/q/8201", "https://law.stackexchange.com/q/8201"},
 		{"https://github.com/a/b/issues/1", "https://github.com/a/b/issues/2"},
+		{"https://hn.mirror.example/item?id=42", "https://hn.mirror.example/item?id=43"},
+		{"https://meta.opensource.stackexchange.com/q/8201", "https://opensource.stackexchange.com/q/8201"},
+		{"https://ru.stackoverflow.com/q/8201", "https://stackoverflow.com/q/8201"},
 	}
 	for _, p := range apart {
 		if threadOf(p[0]) == threadOf(p[1]) {
@@ -77,8 +84,10 @@ func TestThreadOf(t *testing.T) {
 
 var (
 	redditThread = regexp.MustCompile(`/comments/([a-z0-9]+)`)
-	seThread     = regexp.MustCompile(`([a-z]+\.stackexchange\.com|stackoverflow\.com|superuser\.com|serverfault\.com|askubuntu\.com).*?/(?:q|questions)/(\d+)`)
-	forgeThread  = regexp.MustCompile(`^/([^/]+/[^/]+)/(?:issues|pull|discussions)/(\d+)`)
+	// A Stack Exchange site with its meta or language prefix, which number
+	// their questions apart.
+	seThread    = regexp.MustCompile(`((?:meta\.)?[a-z]+\.stackexchange\.com|(?:meta\.|[a-z]{2}\.)?stackoverflow\.com|superuser\.com|serverfault\.com|askubuntu\.com).*?/(?:q|questions)/(\d+)`)
+	forgeThread = regexp.MustCompile(`^/([^/]+/[^/]+)/(?:issues|pull|discussions)/(\d+)`)
 )
 
 // threadOf names the thread a question's source address points into, the
@@ -93,14 +102,21 @@ func threadOf(source string) string {
 	if m := redditThread.FindStringSubmatch(path); m != nil {
 		return "reddit " + m[1]
 	}
-	if strings.HasSuffix(u.Host, "ycombinator.com") {
-		return "hn " + u.Query().Get("id")
+	if id := u.Query().Get("id"); id != "" && (strings.HasSuffix(u.Host, "ycombinator.com") || path == "/item") {
+		return "hn " + id // Hacker News or a mirror of it
 	}
-	if m := seThread.FindStringSubmatch(u.Host + path); m != nil {
+	// Mirrors write the site into the path, some with "_" for ".";
+	// programmers.stackexchange.com is softwareengineering's old name.
+	site := strings.ReplaceAll(strings.ReplaceAll(u.Host+path, "_", "."), "programmers.stackexchange", "softwareengineering.stackexchange")
+	if m := seThread.FindStringSubmatch(site); m != nil {
 		return m[1] + " " + m[2]
 	}
 	if m := forgeThread.FindStringSubmatch(path); m != nil {
-		return u.Host + " " + m[1] + " " + m[2]
+		host := u.Host
+		if strings.Contains(host, "huggingface") {
+			host = "huggingface" // huggingface.co or a mirror of it
+		}
+		return host + " " + m[1] + " " + m[2]
 	}
 	return u.Host + path
 }

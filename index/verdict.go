@@ -1414,14 +1414,16 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 // requires ("does meta require credit?") is the card's own question, and
 // its verb is no verb of acting.
 func licensorActs(question string, status Status) bool {
-	for _, part := range clauseParts(question) {
+	parts := clauseParts(question)
+	asked := askedPart(parts)
+	for p, part := range parts {
 		words := letterWords(part)
 		for i, w := range words {
 			holder := i > 0 && rightsHolder(words, i)
 			if !licensorWords[w] && !holder {
 				continue
 			}
-			k, ok := licensorVerb(words, i, holder)
+			k, ok := licensorVerb(words, i, holder, p == asked)
 			if !ok {
 				continue
 			}
@@ -1442,9 +1444,11 @@ func licensorActs(question string, status Status) bool {
 // licensorVerb returns where the verb of the licensor named at words[i]
 // begins (auxiliaries first), if a modal puts it to a question: before
 // it ("could the licensor charge"), or after it when it opens the clause
-// ("the licensor could charge …?"). holder says words[i] ends "copyright
+// the question asks in ("the licensor could charge …?"; in an earlier
+// clause it is what the asker says before asking: "meta could sue me,
+// do I have to credit meta?"). holder says words[i] ends "copyright
 // holder".
-func licensorVerb(words []string, i int, holder bool) (int, bool) {
+func licensorVerb(words []string, i int, holder, asked bool) (int, bool) {
 	j := i - 1
 	if holder {
 		j-- // "the copyright holder"
@@ -1455,11 +1459,25 @@ func licensorVerb(words []string, i int, holder bool) (int, bool) {
 	switch {
 	case j >= 0 && licensorModals[words[j]]:
 		return i + 1, true
-	case j < 0 && i+1 < len(words) && statementModals[words[i+1]]:
+	case asked && j < 0 && i+1 < len(words) && statementModals[words[i+1]]:
 		return i + 2, true
 	}
 	return 0, false
 }
+
+// askedPart is the place among a question's clauses of the one it asks
+// in: the last, but for tags that only ask for agreement ("…, right?").
+func askedPart(parts []string) int {
+	last := len(parts) - 1
+	for last > 0 && questionTags[strings.Join(letterWords(parts[last]), " ")] {
+		last--
+	}
+	return last
+}
+
+// questionTags ask the listener to agree with what was said before them.
+var questionTags = map[string]bool{"right": true, "correct": true, "true": true, "yes": true, "no": true,
+	"isn t it": true, "is that right": true, "am i right": true, "or not": true, "": true}
 
 // asksOwnThings reports whether the asker's own things or self follow,
 // within three words ("use my fine-tune", "stop me").
@@ -1487,7 +1505,7 @@ func clauseParts(question string) []string {
 
 // asksHowToReport reports whether an English question asks how or where
 // to report something ("how do I report someone misusing llama 4?",
-// "where can we flag a violation?"): a procedure, which no card on what
+// "where can we complain about a violation?"): a procedure, which no card on what
 // may be done answers — its FORBIDDEN would read as "you may not report".
 // Whether one must report ("do I have to report it?") is a duty's own
 // question, and its REQUIRED is not withheld here.
@@ -1507,7 +1525,7 @@ func asksHowToReport(question string) bool {
 }
 
 // reportingVerbs tell someone in charge of a misuse or a fault.
-var reportingVerbs = map[string]bool{"report": true, "flag": true, "notify": true, "complain": true}
+var reportingVerbs = map[string]bool{"report": true, "complain": true}
 
 // asksToImpose reports whether an English question asks about adding a
 // requirement, term or restriction of one's own ("gpl add attribution
@@ -1553,8 +1571,9 @@ func termWithin(words []string) bool {
 // ownTerm reports whether the term between before and after is the
 // asker's: "my own" just before it, "of my own" just after it, "added"
 // right after it ("attribution requirement added") or "I" or "we" adding
-// it within the next words ("requirements I add"). A term "imposed" or
-// "put" on someone is the license's.
+// it right after it or after "that" or "which" ("requirements I add",
+// "terms that we add"; not "requirements if I add llama to my app"). A
+// term "imposed" or "put" on someone is the license's.
 func ownTerm(before, after []string) bool {
 	mine := func(w string) bool { return w == "my" || w == "our" }
 	if n := len(before); n >= 2 && before[n-1] == "own" && mine(before[n-2]) {
@@ -1566,12 +1585,10 @@ func ownTerm(before, after []string) bool {
 	if len(after) > 0 && after[0] == "added" {
 		return true
 	}
-	for k := 0; k+1 < min(len(after), 4); k++ {
-		if (after[k] == "i" || after[k] == "we") && imposingVerbs[after[k+1]] {
-			return true
-		}
+	if len(after) > 0 && (after[0] == "that" || after[0] == "which") {
+		after = after[1:]
 	}
-	return false
+	return len(after) >= 2 && (after[0] == "i" || after[0] == "we") && imposingVerbs[after[1]]
 }
 
 // imposingVerbs are the forms of adding a term to a license.
@@ -1656,7 +1673,7 @@ var servingStems = []string{"us", "servic", "host", "network", "remot", "avail"}
 func (s *snapshot) actsUnnamed(question string, l *licenseMeta) bool {
 	words := letterWords(question)
 	for i := 0; i+1 < len(words); i++ {
-		if !unnamedAct(words[i:]) {
+		if !unnamedActAt(words, i) {
 			continue
 		}
 		// The act named before it ("llama 4 military use, can i do
@@ -1669,19 +1686,41 @@ func (s *snapshot) actsUnnamed(question string, l *licenseMeta) bool {
 }
 
 // unnamedAct reports whether words open with an act put by a pronoun: "do
-// that/this/so/it", "doing that/this/so/it", "do the same", or "is
-// that/this" then a word of judgement ("is that ok", "is this allowed").
+// that/this/so/it", or "is that" then a word of judgement ("is that ok",
+// "is that allowed").
 func unnamedAct(words []string) bool {
 	if len(words) < 2 {
 		return false
 	}
 	next := words[1]
 	switch words[0] {
-	case "do", "doing":
-		return next == "that" || next == "this" || next == "so" || next == "it" ||
-			next == "the" && len(words) > 2 && words[2] == "same"
+	case "do":
+		return next == "that" || next == "this" || next == "so" || next == "it"
 	case "is":
-		return (next == "that" || next == "this") && len(words) > 2 && judgementWords[words[2]]
+		// "is this ok for commercial use?" asks of the model.
+		return next == "that" && len(words) > 2 && judgementWords[words[2]]
+	}
+	return false
+}
+
+// unnamedActAt is unnamedAct for the words from i, with the forms that
+// need the word before them: "doing that" after "is" or "about" ("is
+// doing that allowed?"; not "I'm doing this for a nonprofit"), and "do
+// the same" after its subject ("can I do the same commercially?"; not
+// "do the same attribution requirements apply?").
+func unnamedActAt(words []string, i int) bool {
+	if unnamedAct(words[i:]) {
+		return true
+	}
+	if i == 0 || i+2 >= len(words) {
+		return false
+	}
+	prev, next := words[i-1], words[i+1]
+	switch words[i] {
+	case "doing":
+		return (prev == "is" || prev == "about") && (next == "that" || next == "this" || next == "so" || next == "it")
+	case "do":
+		return (prev == "i" || prev == "we" || prev == "you") && next == "the" && words[i+2] == "same"
 	}
 	return false
 }

@@ -199,8 +199,10 @@ func TestLicensorActs(t *testing.T) {
 		{"the author can use their cc-by-nc work commercially, right?", StatusForbidden, true},
 		{"cc by-nc commercial use, licensor can charge me?", StatusForbidden, true},
 		{"meta llama 3 can be used commercially?", StatusConditional, false},
-		{"the author is required to credit?", StatusRequired, false},          // no modal
-		{"if the licensor can revoke it, may i sell", StatusForbidden, false}, // not opening its clause
+		{"the author is required to credit?", StatusRequired, false},            // no modal
+		{"if the licensor can revoke it, may i sell", StatusForbidden, false},   // not opening its clause
+		{"meta could sue me, do I have to credit meta?", StatusRequired, false}, // said before asking
+		{"the licensor can charge royalties, correct?", StatusForbidden, true},  // the tag asks of it
 	} {
 		if got := licensorActs(c.q, c.status); got != c.want {
 			t.Errorf("licensorActs(%q, %s) = %v, want %v", c.q, c.status, got, c.want)
@@ -211,7 +213,10 @@ func TestLicensorActs(t *testing.T) {
 func TestAsksHowToReport(t *testing.T) {
 	for q, want := range map[string]bool{
 		"how do i report someone misusing llama 4":      true,
-		"where can we flag a violation?":                true,
+		"where can we complain about a violation?":      true,
+		"how do i flag content as ai generated":         false, // a duty (labelling), not a report
+		"how do i use it to report the news":            false, // past the verb's window
+		"where can i use llama 4, and must i report it": false, // "report" in another clause
 		"llama 4 weapons, how would anyone report that": true,
 		"if my app finds csam do i have to report it":   false, // a duty's own question
 		"can i use llama 4 to write reports":            false,
@@ -236,6 +241,8 @@ func TestAsksToImpose(t *testing.T) {
 		"gpl attribution can i require credit":               true,
 		"do i require a license for this":                    false, // "require" as "need"
 		"requirements i added to my fork":                    true,  // the verb after its object
+		"attribution requirements if i add llama to my app":  false,
+		"license terms that we add":                          true,
 		"gpl attribution requirement added":                  true,
 		"attribution extra requirement of my own":            true,
 		"can i put my own terms on it":                       true,
