@@ -1505,8 +1505,9 @@ func clauseParts(question string) []string {
 
 // asksHowToReport reports whether an English question asks how or where
 // to report something ("how do I report someone misusing llama 4?",
-// "where can we complain about a violation?"): a procedure, which no card on what
-// may be done answers — its FORBIDDEN would read as "you may not report".
+// "where can we complain about a violation?"): a procedure, which no card
+// on what may be done answers — its FORBIDDEN would read as "you may not
+// report".
 // Whether one must report ("do I have to report it?") is a duty's own
 // question, and its REQUIRED is not withheld here.
 func asksHowToReport(question string) bool {
@@ -1712,7 +1713,7 @@ func unnamedActAt(words []string, i int) bool {
 	if unnamedAct(words[i:]) {
 		return true
 	}
-	if i == 0 || i+2 >= len(words) {
+	if i == 0 || i+1 >= len(words) {
 		return false
 	}
 	prev, next := words[i-1], words[i+1]
@@ -1720,7 +1721,7 @@ func unnamedActAt(words []string, i int) bool {
 	case "doing":
 		return (prev == "is" || prev == "about") && (next == "that" || next == "this" || next == "so" || next == "it")
 	case "do":
-		return (prev == "i" || prev == "we" || prev == "you") && next == "the" && words[i+2] == "same"
+		return (prev == "i" || prev == "we" || prev == "you") && next == "the" && i+2 < len(words) && words[i+2] == "same"
 	}
 	return false
 }

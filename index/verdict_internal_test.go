@@ -263,3 +263,27 @@ func TestIsSize(t *testing.T) {
 		}
 	}
 }
+
+// An act put by a pronoun, found at any word of the question.
+func TestUnnamedAct(t *testing.T) {
+	for q, want := range map[string]bool{
+		"is doing that":                              true, // nothing after it
+		"is doing that allowed":                      true,
+		"can i do the same commercially":             true,
+		"is that ok commercially":                    true,
+		"can i do it for profit":                     true,
+		"i'm doing this for a nonprofit, can i":      false,
+		"do the same attribution requirements apply": false,
+		"is this ok for commercial use":              false, // "this", the model
+		"can i do the":                               false,
+	} {
+		words := letterWords(q)
+		got := false
+		for i := range words {
+			got = got || unnamedActAt(words, i)
+		}
+		if got != want {
+			t.Errorf("unnamedActAt over %q = %v, want %v", q, got, want)
+		}
+	}
+}
