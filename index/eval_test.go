@@ -29,7 +29,8 @@ type evalCase struct {
 	Source  string        `yaml:"source"` // the thread a real person asked in
 }
 
-// question is what the case asks or searches, without its license.
+// question is what the case asks or searches, without its license: the
+// words after the license, as the eval asks them.
 func (c evalCase) question() string {
 	if c.Search != "" {
 		return c.Search
@@ -37,7 +38,7 @@ func (c evalCase) question() string {
 	if len(c.Ask) == 0 {
 		return ""
 	}
-	return c.Ask[len(c.Ask)-1]
+	return strings.Join(c.Ask[1:], " ")
 }
 
 type expectation struct {
@@ -107,7 +108,7 @@ func runEval(t *testing.T, e *index.Engine, cases []evalCase, texts map[string]s
 		var items []index.Hit
 		var status string
 		if len(c.Ask) > 0 {
-			a, err := e.Ask(ctx, c.Ask[0], strings.Join(c.Ask[1:], " "))
+			a, err := e.Ask(ctx, c.Ask[0], c.question())
 			if err != nil {
 				sc.errors++
 				sc.misses = append(sc.misses, c.ID+": error: "+err.Error())
@@ -115,7 +116,7 @@ func runEval(t *testing.T, e *index.Engine, cases []evalCase, texts map[string]s
 			}
 			items, status = a.Clauses, string(a.Verdict.Status)
 			if len(c.Topics) > 0 {
-				ranked, err := e.Understand(c.Ask[0], strings.Join(c.Ask[1:], " "))
+				ranked, err := e.Understand(c.Ask[0], c.question())
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -1696,7 +1696,7 @@ func unnamedAct(words []string) bool {
 	next := words[1]
 	switch words[0] {
 	case "do":
-		return next == "that" || next == "this" || next == "so" || next == "it"
+		return actPronouns[next]
 	case "is":
 		// "is this ok for commercial use?" asks of the model.
 		return next == "that" && len(words) > 2 && judgementWords[words[2]]
@@ -1719,12 +1719,15 @@ func unnamedActAt(words []string, i int) bool {
 	prev, next := words[i-1], words[i+1]
 	switch words[i] {
 	case "doing":
-		return (prev == "is" || prev == "about") && (next == "that" || next == "this" || next == "so" || next == "it")
+		return (prev == "is" || prev == "about") && actPronouns[next]
 	case "do":
 		return (prev == "i" || prev == "we" || prev == "you") && next == "the" && i+2 < len(words) && words[i+2] == "same"
 	}
 	return false
 }
+
+// actPronouns stand for an act said before ("do that", "doing so").
+var actPronouns = map[string]bool{"that": true, "this": true, "so": true, "it": true}
 
 // judgementWords say whether an act is permitted ("is that ok").
 var judgementWords = map[string]bool{"ok": true, "okay": true, "allowed": true, "fine": true,
