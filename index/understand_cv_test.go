@@ -107,6 +107,16 @@ func TestQuestionModelCrossValidated(t *testing.T) {
 	for f, v := range byFile {
 		t.Logf("  %s: top-1 %.2f of %d", f, float64(v[0])/float64(v[1]), v[1])
 	}
+	byOrigin := map[string][2]int{}
+	for f, v := range byFile {
+		o := byOrigin[cvOrigin(f)]
+		byOrigin[cvOrigin(f)] = [2]int{o[0] + v[0], o[1] + v[1]}
+	}
+	for _, o := range cvOrigins {
+		if v := byOrigin[o]; v[1] > 0 {
+			t.Logf("  by origin, %s: top-1 %.3f of %d", o, float64(v[0])/float64(v[1]), v[1])
+		}
+	}
 	if testing.Verbose() && os.Getenv("LICENSEBOT_CV_MISSES") != "" {
 		for _, c := range scored {
 			if !slices.Contains(c.q.Topics, c.ranked[0].Topic) {
