@@ -40,18 +40,58 @@ type Dispatcher struct {
 	// tokens are valid for 15 minutes.
 	Timeout time.Duration
 
-	inflight sync.WaitGroup
+	inflight inflight
 }
 
-// Wait blocks until every interaction in flight is answered, or grace has
-// passed; it reports whether all finished.
+// inflight counts the interactions in flight. Unlike a sync.WaitGroup it
+// may be waited on while new interactions still arrive (a shutdown
+// waits while the other run mode's port, or the gateway, still
+// dispatches): a wait ends the first time the count is zero.
+type inflight struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed when n next falls to zero
+}
+
+func (f *inflight) add() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.n == 0 {
+		f.idle = make(chan struct{})
+	}
+	f.n++
+}
+
+func (f *inflight) done() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.n--
+	if f.n == 0 {
+		close(f.idle)
+	}
+}
+
+// zero returns a channel closed once nothing is in flight.
+func (f *inflight) zero() <-chan struct{} {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.n == 0 {
+		return closedChan
+	}
+	return f.idle
+}
+
+var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// Wait blocks until nothing is in flight, or grace has passed; it reports
+// whether nothing was. Dispatching may go on meanwhile.
 func (disp *Dispatcher) Wait(grace time.Duration) bool {
-	done := make(chan struct{})
-	go func() { disp.inflight.Wait(); close(done) }()
+	t := time.NewTimer(grace)
+	defer t.Stop()
 	select {
-	case <-done:
+	case <-disp.inflight.zero():
 		return true
-	case <-time.After(grace):
+	case <-t.C:
 		return false
 	}
 }
@@ -133,11 +173,11 @@ type pending struct {
 // in, so the HTTP runner can return inline within Discord's window.
 func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, rs Responder) {
 	c := &call{i: i, rs: rs, start: time.Now()}
-	disp.inflight.Add(1)
+	disp.inflight.add()
 	handedOff := false
 	defer func() {
 		if !handedOff {
-			disp.inflight.Done()
+			disp.inflight.done()
 		}
 	}()
 	// Handlers are recovered in start; this guards the dispatcher itself,
@@ -245,7 +285,7 @@ func (disp *Dispatcher) deferAndEdit(ctx context.Context, c *call, p *pending) (
 		disp.deps.logger().Error("interaction defer failed", "interaction", c.i.ID, "command", c.route.name, "err", err)
 	}
 	go func() {
-		defer disp.inflight.Done()
+		defer disp.inflight.done()
 		defer p.cancel()
 		disp.edit(ctx, c, <-p.done)
 	}()

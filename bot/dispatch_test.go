@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -167,6 +168,59 @@ func TestSlowHandlerIsDeferred(t *testing.T) {
 	}
 	if !disp.Wait(time.Second) {
 		t.Error("dispatcher still busy after the edit")
+	}
+}
+
+// A shutdown waits on the dispatcher while the other run mode's port (or
+// the gateway) still dispatches: waiting then is safe — a sync.WaitGroup
+// panicked when reused before its Wait returned — and a wait ends once
+// nothing is in flight, or reports that something still was.
+func TestWaitWhileDispatching(t *testing.T) {
+	d, _ := newTestDeps(sampleEngine())
+	disp := NewDispatcher(d)
+	ping := &discordgo.Interaction{ID: "1", Type: discordgo.InteractionPing}
+	stop := make(chan struct{})
+	var senders sync.WaitGroup
+	for range 4 {
+		senders.Add(1)
+		go func() {
+			defer senders.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					disp.Dispatch(context.Background(), ping, newRecorder())
+				}
+			}
+		}()
+	}
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); {
+		disp.Wait(time.Millisecond)
+	}
+	close(stop)
+	senders.Wait()
+	if !disp.Wait(time.Second) {
+		t.Error("nothing in flight, yet Wait reports something is")
+	}
+
+	eng := sampleEngine()
+	release := make(chan struct{})
+	eng.AskFunc = func(ctx context.Context, l, tp string) (*index.Answer, error) {
+		<-release
+		return sampleAnswer(), nil
+	}
+	d, _ = newTestDeps(eng)
+	disp = NewDispatcher(d)
+	disp.DeferAfter = time.Millisecond
+	rec := newRecorder()
+	disp.Dispatch(context.Background(), slash("license", "license", "llama4", "topic", "attribution"), rec)
+	if disp.Wait(20 * time.Millisecond) {
+		t.Error("Wait reports nothing in flight while a deferred answer is still being worked out")
+	}
+	close(release)
+	if !disp.Wait(5 * time.Second) {
+		t.Error("Wait did not end once the deferred answer was edited in")
 	}
 }
 
