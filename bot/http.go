@@ -203,6 +203,7 @@ func (h *HTTPServer) interactions(w http.ResponseWriter, r *http.Request) {
 		h.reject(w, r, code, reason, detail)
 		return
 	}
+	verifiedConn(r.Context())
 	h.answer(w, r, in)
 }
 
@@ -388,7 +389,9 @@ func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, da
 const (
 	// MaxConns caps open connections. At the cap a new connection evicts
 	// the longest-idle one (a keep-alive or one that has sent nothing
-	// yet), so idle connections cannot lock Discord out; with none idle,
+	// yet), else the one whose request has gone longest unverified (a
+	// body trickled in under made-up signature headers), so neither can
+	// lock Discord out; with every connection serving a verified request,
 	// the new one is closed.
 	MaxConns = 512
 	// readHeaderTimeout bounds the time to send a request's headers;
@@ -418,6 +421,7 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, disp *Dispatche
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    16 << 10,
 		ConnState:         limit.track,
+		ConnContext:       limit.withConn,
 		ErrorLog:          slog.NewLogLogger(disp.deps.logger().Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)

@@ -108,6 +108,63 @@ func TestIdleConnectionsBeyondTheCapDoNotLockOutAPing(t *testing.T) {
 	}
 }
 
+// Connections that fill the cap with requests that never finish — made-up
+// signature headers, a body announced at 60 KB and trickled in a byte at
+// a time — do not lock Discord out either: they have proved nothing, so
+// a signed PING on a fresh connection evicts the oldest of them and is
+// answered at once, not after the read timeout frees a slot. A verified
+// request in flight is not evicted.
+func TestUnverifiedSlowBodiesDoNotLockOutAPing(t *testing.T) {
+	const max = 8
+	f := newServedFixture(t, max)
+	var conns []net.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for n := 0; n < max; n++ {
+		c, err := net.Dial("tcp", f.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		fmt.Fprintf(c, "POST /interactions HTTP/1.1\r\nHost: x\r\nX-Signature-Ed25519: %s\r\nX-Signature-Timestamp: 1\r\nContent-Length: 60000\r\n\r\n{",
+			strings.Repeat("ab", ed25519.SignatureSize))
+	}
+	for deadline := time.Now().Add(2 * time.Second); f.limit.open() < max; {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d slow requests reached the server", f.limit.open(), max)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	code, body, took := f.signedPing(t, readTimeout/2)
+	if code != http.StatusOK || strings.TrimSpace(body) != `{"type":1}` {
+		t.Fatalf("PING beside %d slow unsigned bodies: %d %s", max, code, body)
+	}
+	t.Logf("signed PING answered in %v beside %d slow unsigned bodies (cap %d)", took, max, max)
+	if open := f.limit.open(); open > max {
+		t.Errorf("server holds %d connections, over the cap %d", open, max)
+	}
+
+	// A verified request is never the one evicted: fill the cap with
+	// connections serving verified requests, and a new one is refused.
+	limit := newConnCap(2)
+	a, b := &net.TCPConn{}, &net.TCPConn{}
+	limit.track(a, http.StateNew)
+	limit.track(a, http.StateActive)
+	limit.verified(a)
+	limit.track(b, http.StateNew)
+	limit.track(b, http.StateActive)
+	if v := limit.victim(); v != b {
+		t.Errorf("victim %p; want the unverified connection %p, not the verified %p", v, b, a)
+	}
+	limit.verified(b)
+	if v := limit.victim(); v != nil {
+		t.Errorf("victim %p among verified requests only; want none", v)
+	}
+}
+
 // nestedClick is a signed-looking button click whose message components
 // nest depth levels deep, padded to about size bytes.
 func nestedClick(depth int) []byte {
