@@ -36,10 +36,14 @@ type answerKey struct{ build, license, topic string }
 // cachedAnswer is one answer and its renderings. The answer and the
 // responses are shared by every request that finds them: never modified.
 type cachedAnswer struct {
-	a     *index.Answer
-	c     *answerCache
-	mu    sync.Mutex
-	views map[string]*discordgo.InteractionResponse // by pinned URL, "" for none
+	a *index.Answer
+	c *answerCache
+	// kept says the answer is in the cache: only then are its renderings'
+	// bodies kept in encoded, which its eviction empties again.
+	kept    bool
+	mu      sync.Mutex
+	evicted bool                                      // left the cache
+	views   map[string]*discordgo.InteractionResponse // by pinned URL, "" for none
 }
 
 func newAnswerCache() *answerCache {
@@ -47,6 +51,7 @@ func newAnswerCache() *answerCache {
 	c.answers, _ = lru.NewWithEvict(answerCacheSize, func(_ answerKey, e *cachedAnswer) {
 		e.mu.Lock()
 		defer e.mu.Unlock()
+		e.evicted = true
 		for _, r := range e.views {
 			c.encoded.Delete(r)
 		}
@@ -62,7 +67,8 @@ func (d *Deps) answerCache() *answerCache {
 
 // cachedAsk is Engine.Ask through the cache. An answer is kept only when
 // the same build served before and after asking: one asked across a swap
-// could be the old build's under the new build's name.
+// could be the old build's under the new build's name. Of two asks of one
+// question at once, the first kept is the one both use.
 func cachedAsk(ctx context.Context, d *Deps, license, topic string) (*cachedAnswer, error) {
 	c := d.answerCache()
 	build := d.Engine.Stats().Dir
@@ -76,7 +82,10 @@ func cachedAsk(ctx context.Context, d *Deps, license, topic string) (*cachedAnsw
 	}
 	e := &cachedAnswer{a: a, c: c, views: map[string]*discordgo.InteractionResponse{}}
 	if build != "" && d.Engine.Stats().Dir == build {
-		c.answers.Add(k, e)
+		e.kept = true
+		if prev, found, _ := c.answers.PeekOrAdd(k, e); found {
+			return prev, nil
+		}
 	}
 	return e, nil
 }
@@ -102,7 +111,9 @@ func (e *cachedAnswer) response(ctx context.Context, d *Deps, i *discordgo.Inter
 	defer e.mu.Unlock()
 	if _, raced := e.views[link]; err == nil && !raced && len(e.views) < maxAnswerViews {
 		e.views[link] = r
-		e.c.encoded.Store(r, body)
+		if e.kept && !e.evicted {
+			e.c.encoded.Store(r, body)
+		}
 	}
 	return r
 }
