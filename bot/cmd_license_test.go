@@ -456,6 +456,14 @@ func TestModelAnswers(t *testing.T) {
 		}
 	}
 
+	// The first LLaMA's license is not indexed, the later ones' are.
+	if c := dispatchOne(t, d, slash("license", "license", "llama", "topic", "attribution")).Data.Content; !strings.Contains(c, "not indexed") || !strings.Contains(c, "Did you mean one I have: `llama2`") || !strings.Contains(c, "`llama4`") {
+		t.Errorf("/license llama: %q; want the later Llamas offered", c)
+	}
+	if c := dispatchOne(t, d, slash("license", "license", " ", "topic", "attribution")).Data.Content; !strings.HasPrefix(c, "Which license?") {
+		t.Errorf("/license with a blank license: %q", c)
+	}
+
 	r = dispatchOne(t, d, slash("compare", "first", "Qwen2.5-7B-Instruct", "second", "DeepSeek-R1-Distill-Llama-8B", "topic", "commercial use"))
 	f := r.Data.Embeds[0].Fields
 	if !strings.Contains(f[0].Name, "Qwen2.5-7B-Instruct (Apache") || !strings.Contains(f[1].Value, "Also under Llama 3.1") {

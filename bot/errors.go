@@ -76,6 +76,9 @@ func errorMessage(err error) string {
 }
 
 func didYouMean(e *index.UnknownLicenseError) string {
+	if strings.TrimSpace(e.Input) == "" {
+		return "Which license? Start typing in the `license` option to pick one from the list."
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "I don't know the license %s.", inlineCode(e.Input, 80))
 	if len(e.Suggestions) > 0 {
@@ -118,6 +121,13 @@ func notIndexed(e *index.UnindexedLicenseError) string {
 		fmt.Fprintf(&b, "I have not indexed the text of %s yet.", lics)
 	}
 	b.WriteString(" I can't quote it, so I won't answer — and I won't answer from a different license instead.")
+	if len(e.Indexed) > 0 {
+		var names []string
+		for _, k := range e.Indexed {
+			names = append(names, inlineCode(k, 40))
+		}
+		fmt.Fprintf(&b, "\nDid you mean one I have: %s?", strings.Join(names, ", "))
+	}
 	return b.String()
 }
 

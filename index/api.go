@@ -55,6 +55,9 @@ type UnknownLicenseError struct {
 }
 
 func (e *UnknownLicenseError) Error() string {
+	if e.Input == "" {
+		return "no license named: give one first, e.g. llama4"
+	}
 	if len(e.Suggestions) == 0 {
 		return fmt.Sprintf("unknown license %q", e.Input)
 	}

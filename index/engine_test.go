@@ -546,6 +546,19 @@ func TestUnknownLicenseSuggests(t *testing.T) {
 	}
 }
 
+// No license at all is said as such, not answered with the first names of
+// an alphabetical list.
+func TestNoLicenseNamed(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, name := range []string{"", "   "} {
+		_, err := e.Ask(context.Background(), name, "attribution")
+		var u *index.UnknownLicenseError
+		if !errors.As(err, &u) || len(u.Suggestions) > 0 || !strings.Contains(err.Error(), "no license named") {
+			t.Errorf("license %q: err %v; want no license named, without suggestions", name, err)
+		}
+	}
+}
+
 // A name or a question in full-width letters, as some keyboards type
 // them, is the name or the question.
 func TestFullWidthLicenseName(t *testing.T) {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -65,6 +66,9 @@ type UnindexedLicenseError struct {
 	Model    string
 	Licenses []string // titles
 	URLs     []string
+	// Indexed are the indexed licenses whose names the name asked begins
+	// ("llama": llama2, llama3, …), which the user may have meant.
+	Indexed []string
 }
 
 func (e *UnindexedLicenseError) Error() string {
@@ -72,10 +76,16 @@ func (e *UnindexedLicenseError) Error() string {
 	for i, t := range e.Licenses {
 		parts = append(parts, fmt.Sprintf("%s (%s)", t, e.URLs[i]))
 	}
+	var msg string
 	if e.Model == "" {
-		return fmt.Sprintf("the text of %s is not indexed yet", strings.Join(parts, " and "))
+		msg = fmt.Sprintf("the text of %s is not indexed yet", strings.Join(parts, " and "))
+	} else {
+		msg = fmt.Sprintf("%s is under %s, whose text is not indexed yet", e.Model, strings.Join(parts, " and "))
 	}
-	return fmt.Sprintf("%s is under %s, whose text is not indexed yet", e.Model, strings.Join(parts, " and "))
+	if len(e.Indexed) > 0 {
+		msg += fmt.Sprintf("; did you mean %s?", strings.Join(e.Indexed, ", "))
+	}
+	return msg
 }
 
 // modelIndex finds a model by any of its names, folded.
@@ -196,7 +206,14 @@ type subject struct {
 func (s *snapshot) resolve(input string) (subject, error) {
 	input = subjectInput(input)
 	if sub, ok, err := s.named(input); ok {
+		var u *UnindexedLicenseError
+		if errors.As(err, &u) {
+			u.Indexed = s.names.completions(input, 6)
+		}
 		return sub, err
+	}
+	if input == "" {
+		return subject{}, &UnknownLicenseError{}
 	}
 	sug := s.names.suggest(input, 5)
 	for _, m := range s.models.suggest(input, 5) {

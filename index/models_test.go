@@ -54,6 +54,16 @@ func TestAskAboutAModel(t *testing.T) {
 			t.Errorf("%s: err %v; want the license that is not indexed, with its URL", name, err)
 		}
 	}
+	// The first LLaMA's license is not indexed; the later Llamas' are, and
+	// "llama" is the start of their names: the user likely meant one.
+	_, err := e.Ask(ctx, "llama", "attribution")
+	var u *index.UnindexedLicenseError
+	if !errors.As(err, &u) || !slices.Contains(u.Indexed, "llama4") || !slices.Contains(u.Indexed, "llama2") || !strings.Contains(err.Error(), "did you mean llama2") {
+		t.Errorf("llama: err %v; want the first LLaMA's license not indexed, and the indexed Llamas offered", err)
+	}
+	if _, err := e.Ask(ctx, "bloom", "attribution"); !errors.As(err, &u) || len(u.Indexed) > 0 {
+		t.Errorf("bloom: err %v; want no indexed license offered (none has a name starting so)", err)
+	}
 }
 
 // Models are listed, and a filter finds them by any of their names.

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -62,6 +64,28 @@ func (n *nameIndex) mayName(run []string) bool {
 func (n *nameIndex) resolve(input string) (string, bool) {
 	k, ok := n.exact[foldName(input)]
 	return k, ok
+}
+
+// completions returns up to max license keys one of whose names input
+// begins, shortest completion first: "llama" → llama2, llama3, llama4, ….
+func (n *nameIndex) completions(input string, max int) []string {
+	f := foldName(input)
+	if f == "" {
+		return nil
+	}
+	best := map[string]int{}
+	for _, e := range n.names {
+		if e.folded == f || !strings.HasPrefix(e.folded, f) {
+			continue
+		}
+		if r, ok := best[e.key]; !ok || len(e.folded) < r {
+			best[e.key] = len(e.folded)
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(best), func(a, b string) int {
+		return cmp.Or(best[a]-best[b], strings.Compare(a, b))
+	})
+	return keys[:min(max, len(keys))]
 }
 
 // suggest returns up to max license keys closest to input: names it is a
