@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
@@ -190,28 +191,71 @@ func TestClauseStaysInTheLicense(t *testing.T) {
 }
 
 // `help COMMAND` is that command's usage, flags and examples, not the
-// general usage.
+// general usage; a group's help is each of its commands'. Help asked for
+// goes to stdout (`licensebot help | less`), with nothing on stderr.
 func TestHelpCommand(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"help", "ask"}, []string{"Usage: licensebot ask"}},
+		{[]string{"help", "corpus", "pull"}, []string{"Usage: licensebot corpus pull"}},
+		{[]string{"help", "clause"}, []string{"clause llama4 1.b.i"}},
+		{[]string{"search", "--help"}, []string{"Usage: licensebot search"}},
+		{[]string{"ask", "llama4", "-h"}, []string{"Usage: licensebot ask"}},
+		{[]string{"help", "corpus"}, []string{"Usage: licensebot corpus check", "Usage: licensebot corpus pull"}},
+		{[]string{"corpus", "--help"}, []string{"Usage: licensebot corpus check", "Usage: licensebot corpus pull"}},
+		{[]string{"index", "help"}, []string{"Usage: licensebot index build", "Segments the texts"}},
+		{[]string{"help", "commands"}, []string{"Usage: licensebot commands register", "--guild"}},
+	} {
+		stdout, stderr, code := run(t, tc.args...)
+		if code != 0 || stderr != "" || strings.Contains(stdout, "Run the bot:") {
+			t.Errorf("%q: exit %d, stderr %q:\n%s", tc.args, code, stderr, stdout)
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("%q: stdout lacks %q:\n%s", tc.args, want, stdout)
+			}
+		}
+	}
+	if stdout, stderr, code := run(t, "help"); code != 0 || !strings.Contains(stdout, "licensebot licenses") || stderr != "" {
+		t.Errorf("help: exit %d, stderr %q:\n%s", code, stderr, stdout)
+	}
+	if _, _, code := run(t, "help", "frobnicate"); code != 2 {
+		t.Errorf("help frobnicate: exit %d, want 2", code)
+	}
+	// Usage that explains a mistake goes to stderr, beside it.
+	if stdout, stderr, code := run(t, "ask"); code != 2 || stdout != "" || !strings.Contains(stderr, "Usage: licensebot ask") {
+		t.Errorf("ask alone: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	// A "--help" after "--" is a word of the question, not a request for help.
+	if !asksHelp([]string{"help"}) || asksHelp([]string{"ask", "llama4", "--", "--help"}) || asksHelp([]string{"ask", "help", "me"}) {
+		t.Error("asksHelp: help is asked by the word help first or a help flag before --")
+	}
+}
+
+// A command mistyped is answered with the commands it may have meant; a
+// flag typed before the command, with where flags go.
+func TestUnknownCommandHints(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"help", "ask"}, "Usage: licensebot ask"},
-		{[]string{"help", "corpus", "pull"}, "Usage: licensebot corpus pull"},
-		{[]string{"help", "clause"}, "clause llama4 1.b.i"},
-		{[]string{"search", "--help"}, "Usage: licensebot search"},
+		{[]string{"asc", "llama4", "attribution"}, `unknown command "asc"; did you mean ask?`},
+		{[]string{"serch", "weapons"}, "did you mean search?"},
+		{[]string{"--data", "/tmp/x", "version"}, "flags go after the command"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 	} {
 		_, stderr, code := run(t, tc.args...)
-		if code != 0 || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "Run the bot:") {
-			t.Errorf("%q: exit %d:\n%s", tc.args, code, stderr)
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if code != 2 || !strings.Contains(lines[len(lines)-1], tc.want) {
+			t.Errorf("%q: exit %d; want the last line to say %q:\n%s", tc.args, code, tc.want, stderr)
 		}
 	}
-	if _, stderr, code := run(t, "help"); code != 0 || !strings.Contains(stderr, "licensebot licenses") {
-		t.Errorf("help: exit %d:\n%s", code, stderr)
-	}
-	if _, _, code := run(t, "help", "frobnicate"); code != 2 {
-		t.Errorf("help frobnicate: exit %d, want 2", code)
+	if _, stderr, _ := run(t, "frobnicate"); strings.Contains(stderr, "did you mean") {
+		t.Errorf("frobnicate is close to no command, yet: %s", stderr)
 	}
 }
 
@@ -324,7 +368,7 @@ func TestFirstQuestionSetsUpTheDataDirectory(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "fresh")
 	ask := func() (string, string, int) {
 		var out, errb bytes.Buffer
-		main := &Main{Stdout: &out, Stderr: &errb, Client: &http.Client{Transport: mirrorTransport{byURL}}}
+		main := &Main{Stdout: &out, Stderr: &errb, Client: &http.Client{Transport: mirrorTransport{byURL}}, Mirrors: []string{}}
 		err := main.Run(context.Background(), []string{"ask", "--data", data, "--corpus", p.Dir, "llama4", "attribution"})
 		return out.String(), errb.String(), exitCode(err, &errb)
 	}
@@ -376,7 +420,7 @@ func TestFirstQuestionSetsUpTheDataDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out3, err3 bytes.Buffer
-	err = (&Main{Stdout: &out3, Stderr: &err3, Client: &http.Client{Transport: downTransport{}}}).Run(context.Background(),
+	err = (&Main{Stdout: &out3, Stderr: &err3, Client: &http.Client{Transport: downTransport{}}, Mirrors: []string{}}).Run(context.Background(),
 		[]string{"ask", "--data", data, "--corpus", p.Dir, "llama4", "attribution"})
 	if code := exitCode(err, &err3); code != 0 || !strings.Contains(out3.String(), "REQUIRED.") ||
 		!strings.Contains(err3.String(), "answering from the previous build") || !strings.Contains(err3.String(), "licensebot corpus pull --data "+shellQuote(data)) {
@@ -384,13 +428,14 @@ func TestFirstQuestionSetsUpTheDataDirectory(t *testing.T) {
 	}
 }
 
-// Offline, the first question fails with one line naming the fix: a
-// mirror, with --from, into the data directory given with --data (run
-// without it, the command would fill the default one).
+// Offline, with no mirror of the texts to be found, the first question
+// fails with one line naming the fix: a mirror, with --from, into the data
+// directory given with --data (run without it, the command would fill the
+// default one).
 func TestOfflineFirstQuestionNamesTheFix(t *testing.T) {
 	t.Parallel()
 	var out, errb bytes.Buffer
-	main := &Main{Stdout: &out, Stderr: &errb, Client: &http.Client{Transport: downTransport{}}}
+	main := &Main{Stdout: &out, Stderr: &errb, Client: &http.Client{Transport: downTransport{}}, Mirrors: []string{}}
 	data := t.TempDir()
 	err := main.Run(context.Background(), []string{"ask", "--data", data, "llama4", "attribution"})
 	if !errors.Is(err, corpus.ErrUnreachable) {
@@ -401,6 +446,22 @@ func TestOfflineFirstQuestionNamesTheFix(t *testing.T) {
 	last := lines[len(lines)-1]
 	if code != 1 || !strings.Contains(last, "licensebot corpus pull --data "+shellQuote(data)+" --from") || !strings.Contains(last, "no such host") || strings.Count(errb.String(), "no such host") != 1 {
 		t.Errorf("exit %d, stderr:\n%s", code, errb.String())
+	}
+}
+
+// With a mirror beside the checkout (shared/corpus/texts), the first
+// question copies the texts from it, checked against the manifest, and
+// answers without the network.
+func TestFirstQuestionCopiesFromAMirror(t *testing.T) {
+	t.Parallel()
+	var out, errb bytes.Buffer
+	main := &Main{Stdout: &out, Stderr: &errb, Client: &http.Client{Transport: downTransport{}},
+		Mirrors: []string{t.TempDir(), corpustest.TextsDir(t)}}
+	data := t.TempDir()
+	err := main.Run(context.Background(), []string{"ask", "--data", data, "llama4", "attribution"})
+	if code := exitCode(err, &errb); code != 0 || !strings.Contains(out.String(), "REQUIRED.") ||
+		!strings.Contains(errb.String(), "copying the license texts from the mirror "+corpustest.TextsDir(t)) {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out.String(), errb.String())
 	}
 }
 

@@ -67,6 +67,26 @@ the container image's HEALTHCHECK (the image has no shell or curl).`,
 	"version": `
 The binary's version, the corpus built into it, the index mapping version,
 and what the data directory holds.`,
+	"serve": `
+Runs the Discord bot: a gateway session with DISCORD_TOKEN, or with --http
+the HTTP interactions endpoint (DISCORD_PUBLIC_KEY; the token only for
+pins). Secrets come from the environment (or their flags) and are never
+printed.
+
+  DISCORD_TOKEN=... licensebot serve
+  DISCORD_PUBLIC_KEY=... licensebot serve --http :8080 --metrics 127.0.0.1:9090`,
+	"commands register": `
+Registers the slash commands with Discord for DISCORD_APP_ID, replacing
+the ones registered before. --guild makes them appear at once in one
+server; without it they are global and can take an hour to appear.
+
+  DISCORD_TOKEN=... DISCORD_APP_ID=... licensebot commands register --guild ID`,
+	"corpus check": `
+Validates the manifest, the topics, the cards and the notes, and every
+card's references against the texts, without building: each error names
+its file and line.
+
+  licensebot corpus check --corpus corpus`,
 	"corpus pull": `
 Fetches every third-party text from its pinned URL and checks its SHA-256
 before writing anything. --from copies from a mirror instead (offline

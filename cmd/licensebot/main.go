@@ -9,11 +9,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
+
+	"github.com/agnivade/levenshtein"
 
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/internal/datadir"
@@ -68,10 +72,20 @@ type Main struct {
 	// Tests stand a server (or a network that is down) in for the
 	// download hosts.
 	Client *http.Client
+	// Mirrors are where first use looks for a mirror of the texts (a
+	// directory of <id>.txt files) to copy them from instead of
+	// downloading them; nil means mirrorDirs, the places beside a
+	// checkout, and an empty list none. The copies are checked against the
+	// manifest as downloads are.
+	Mirrors []string
 	// OneShot, when set, runs before a command that answers and exits
 	// (oneShotCommand); the binary sets the garbage collector for such a
 	// run (internal/gctune), tests leave it nil.
 	OneShot func()
+	// helpAsked says the arguments ask for help (help, -h, --help before
+	// "--"): usage then goes to stdout, where `| less` finds it; as part
+	// of an error it goes to stderr.
+	helpAsked bool
 	// data is the directory given with --data, "" when none was: the
 	// commands its errors and messages tell the user to run name it
 	// (withDataFlag, withDataHint).
@@ -96,6 +110,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		m.usage()
 		return fmt.Errorf("%w: no command given", errUsage)
 	}
+	m.helpAsked = asksHelp(args)
 	name, rest := args[0], args[1:]
 	switch name {
 	case "help", "-h", "--help", "-help":
@@ -115,6 +130,32 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	m.data = dataFlag(rest)
 	return withDataFlag(cmd.Run(ctx), m.data)
+}
+
+// asksHelp reports whether args ask for help: "help" first or after a
+// group's name ("corpus help"), or a help flag before "--".
+func asksHelp(args []string) bool {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return false
+		case a == "-h", a == "-help", a == "--help", a == "help" && (i == 0 || i == 1 && groups[args[0]]):
+			return true
+		}
+	}
+	return false
+}
+
+// groups are the commands of two words, named by the first.
+var groups = map[string]bool{"index": true, "corpus": true, "commands": true}
+
+// usageOut is where usage goes: stdout when it was asked for, else stderr
+// beside the error it explains.
+func (m *Main) usageOut() io.Writer {
+	if m.helpAsked {
+		return m.Stdout
+	}
+	return m.Stderr
 }
 
 // dataFlag returns the --data directory given in args, the last when
@@ -238,13 +279,40 @@ func (m *Main) lookup(name string, rest []string) (subcommand, []string, error) 
 		})
 	}
 	m.usage()
-	return nil, nil, fmt.Errorf("%w: unknown command %q", errUsage, name)
+	return nil, nil, fmt.Errorf("%w: unknown command %q%s", errUsage, name, commandHint(name, slices.Concat(slices.Collect(maps.Keys(simple)), slices.Collect(maps.Keys(groups)), []string{"help"})))
+}
+
+// commandHint is what follows "unknown command": where flags go, for a
+// flag typed first, or the commands one or two letters away.
+func commandHint(name string, commands []string) string {
+	if strings.HasPrefix(name, "-") {
+		return "; flags go after the command, e.g. `licensebot ask --data DIR llama4 attribution`"
+	}
+	var close []string
+	for _, c := range commands {
+		if levenshtein.ComputeDistance(strings.ToLower(name), c) <= min(2, max(1, len(name)/3)) {
+			close = append(close, c)
+		}
+	}
+	if len(close) == 0 {
+		return ""
+	}
+	slices.Sort(close)
+	return "; did you mean " + strings.Join(close, ", ") + "?"
 }
 
 // group picks a subcommand of a two-word command by its second word.
+// Asked for help, it shows each subcommand's usage, flags and examples.
 func (m *Main) group(group string, args []string, subs map[string]subcommand) (subcommand, []string, error) {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help") {
-		m.usage()
+		for n, name := range slices.Sorted(maps.Keys(subs)) {
+			if n > 0 {
+				fmt.Fprintln(m.usageOut())
+			}
+			if err := subs[name].ParseFlags([]string{"--help"}); err != nil && !errors.Is(err, flag.ErrHelp) {
+				return nil, nil, err
+			}
+		}
 		return nil, nil, nil
 	}
 	if len(args) == 0 || subs[args[0]] == nil {
@@ -258,7 +326,7 @@ func (m *Main) group(group string, args []string, subs map[string]subcommand) (s
 }
 
 func (m *Main) usage() {
-	fmt.Fprint(m.Stderr, `licensebot answers licensing questions about AI-model licenses, quoting
+	fmt.Fprint(m.usageOut(), `licensebot answers licensing questions about AI-model licenses, quoting
 the clauses verbatim. Not legal advice.
 
 Ask:
@@ -298,12 +366,13 @@ func (m *Main) newFlagSet(name, usage string) *flag.FlagSet {
 	// from parse and is printed once, last, after the usage.
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintf(m.Stderr, "Usage: licensebot %s\n\n", usage)
+		w := m.usageOut()
+		fmt.Fprintf(w, "Usage: licensebot %s\n\n", usage)
 		if about := commandHelp[name]; about != "" {
-			fmt.Fprintf(m.Stderr, "%s\n\n", strings.TrimSpace(about))
+			fmt.Fprintf(w, "%s\n\n", strings.TrimSpace(about))
 		}
-		fmt.Fprintf(m.Stderr, "Flags:\n")
-		fs.SetOutput(m.Stderr)
+		fmt.Fprintf(w, "Flags:\n")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
 	}

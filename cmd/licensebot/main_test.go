@@ -151,13 +151,13 @@ func TestUnknownLicenseExits2WithSuggestions(t *testing.T) {
 
 func TestUsageErrorsExit2(t *testing.T) {
 	data := indextest.DataDir(t)
-	for _, args := range [][]string{{}, {"ask"}, {"ask", "--data", data, "llama4"}, {"frobnicate"}, {"index"}, {"search"}, {"ask", "--nosuchflag", "x", "y"}} {
+	for _, args := range [][]string{{}, {"ask"}, {"ask", "--data", data, "llama4"}, {"frobnicate"}, {"index"}, {"search"}, {"search", "--data", data, " "}, {"ask", "--nosuchflag", "x", "y"}} {
 		if _, _, code := run(t, args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)
 		}
 	}
-	if _, stderr, code := run(t, "ask", "--help"); code != 0 || !strings.Contains(stderr, "Usage: licensebot ask") {
-		t.Errorf("ask --help: exit %d, %q", code, stderr)
+	if stdout, _, code := run(t, "ask", "--help"); code != 0 || !strings.Contains(stdout, "Usage: licensebot ask") {
+		t.Errorf("ask --help: exit %d, %q", code, stdout)
 	}
 }
 

@@ -32,11 +32,11 @@ func (c *searchCommand) ParseFlags(args []string) error {
 	if c.limit < 1 || c.limit > 100 {
 		return fmt.Errorf("%w: --limit must be between 1 and 100", errUsage)
 	}
-	if len(pos) == 0 {
+	c.query = strings.Join(pos, " ")
+	if strings.TrimSpace(c.query) == "" {
 		fs.Usage()
 		return fmt.Errorf("%w: search needs a query", errUsage)
 	}
-	c.query = strings.Join(pos, " ")
 	return nil
 }
 

@@ -69,13 +69,18 @@ func damaged(problem error) string {
 // manifest) and builds the index, reporting progress on stderr.
 func (m *Main) setUp(ctx context.Context, d dirs, why string) error {
 	p := d.paths()
-	fmt.Fprintf(m.Stderr, "licensebot: %s.\nSetting up %s (once; about 10 seconds): fetching the license texts, then building the index.\n", why, d.data)
+	o := corpus.PullOptions{Dest: p.Texts}
+	fetch := "fetching the license texts"
+	if dir, ok := m.mirror(); ok {
+		o.From, fetch = dir, "copying the license texts from the mirror "+dir
+	}
+	fmt.Fprintf(m.Stderr, "licensebot: %s.\nSetting up %s (once; about 10 seconds): %s, then building the index.\n", why, d.data, fetch)
 	man, err := p.LoadManifest()
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	res, counts, err := m.pullTexts(ctx, man, corpus.PullOptions{Dest: p.Texts}, "  ")
+	res, counts, err := m.pullTexts(ctx, man, o, "  ")
 	if err != nil {
 		return err
 	}
@@ -96,7 +101,7 @@ func (m *Main) setUp(ctx context.Context, d dirs, why string) error {
 
 // offline turns a pull that could not reach the network into one line
 // naming the fix; other errors pass as they are.
-func offline(err error) error {
+func (m *Main) offline(err error) error {
 	if !errors.Is(err, corpus.ErrUnreachable) {
 		return err
 	}
@@ -109,7 +114,11 @@ func offline(err error) error {
 	case errors.As(err, &op):
 		cause = op.Error()
 	}
-	return &offlineError{msg: fmt.Sprintf("cannot download the license texts (%s). Offline? Copy them from a mirror: licensebot corpus pull --from %s", cause, mirrorHint()), err: err}
+	hint := mirrorHint
+	if dir, ok := m.mirror(); ok {
+		hint = dir
+	}
+	return &offlineError{msg: fmt.Sprintf("cannot download the license texts (%s). Offline? Copy them from a mirror: licensebot corpus pull --from %s", cause, hint), err: err}
 }
 
 // offlineError is a pull that could not reach the network, said in one
@@ -122,19 +131,30 @@ type offlineError struct {
 func (e *offlineError) Error() string { return e.msg }
 func (e *offlineError) Unwrap() error { return e.err }
 
-// mirrorHint is a mirror of the texts to suggest: the shared/ directory
-// beside a checkout when the working directory is one, else a placeholder
-// saying what a mirror is.
-func mirrorHint() string {
-	for _, dir := range []string{"../shared/corpus/texts", "shared/corpus/texts", "../../shared/corpus/texts"} {
+// mirror is a mirror of the texts: the first of m.Mirrors (or mirrorDirs)
+// that holds them, as an absolute path.
+func (m *Main) mirror() (string, bool) {
+	dirs := m.Mirrors
+	if dirs == nil {
+		dirs = mirrorDirs
+	}
+	for _, dir := range dirs {
 		if _, err := os.Stat(filepath.Join(dir, "llama4-license.txt")); err == nil {
 			if abs, err := filepath.Abs(dir); err == nil {
-				return abs
+				return abs, true
 			}
 		}
 	}
-	return "DIR (a directory of <id>.txt texts, e.g. shared/corpus/texts beside a licensebot checkout)"
+	return "", false
 }
+
+// mirrorDirs are where a mirror of the texts lies beside a checkout, seen
+// from the checkout or a directory in it: shared/corpus/texts.
+var mirrorDirs = []string{"../shared/corpus/texts", "shared/corpus/texts", "../../shared/corpus/texts"}
+
+// mirrorHint is what the advice to copy from a mirror names when none is
+// found.
+const mirrorHint = "DIR (a directory of <id>.txt texts, e.g. shared/corpus/texts beside a licensebot checkout)"
 
 // progress reports done of total on one line, redrawn in place on a
 // terminal; elsewhere (a log, a pipe) it stays quiet until done.
@@ -173,7 +193,7 @@ func (m *Main) pullTexts(ctx context.Context, man *corpus.Manifest, o corpus.Pul
 	res, err := corpus.Pull(ctx, man, o)
 	prog.done()
 	if err != nil {
-		return nil, nil, offline(err)
+		return nil, nil, m.offline(err)
 	}
 	counts := map[string]int{}
 	for _, r := range res {
