@@ -6,11 +6,13 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -177,4 +179,72 @@ func TestDeferredErrorStaysPrivate(t *testing.T) {
 		}
 	}
 	disp.Wait(time.Second)
+}
+
+// Edits of unrelated deferred answers go out side by side — discordgo's
+// rate limiter sent them one at a time, each waiting for the last's round
+// trip — and an edit Discord refuses with 429 is made again after the wait
+// it asks for.
+func TestDeferredEditsInParallelAndRetriedAfter429(t *testing.T) {
+	var mu sync.Mutex
+	inFlight, most, refused := 0, 0, 0
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		mu.Lock()
+		if strings.Contains(r.URL.Path, "/tok-429/") && refused == 0 {
+			refused++
+			mu.Unlock()
+			w.Header().Set("Retry-After", "0.01")
+			w.WriteHeader(http.StatusTooManyRequests)
+			io.WriteString(w, `{"message":"You are being rate limited.","retry_after":0.01,"global":false}`)
+			return
+		}
+		inFlight++
+		most = max(most, inFlight)
+		mu.Unlock()
+		if !strings.Contains(r.URL.Path, "/tok-429/") {
+			<-release // held until every edit has been sent
+		}
+		mu.Lock()
+		inFlight--
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"1","channel_id":"2"}`)
+	}))
+	defer srv.Close()
+	s, err := NewSession("", srv.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := &restResponder{s: s}
+	data := &discordgo.InteractionResponseData{Content: "answer"}
+	const n = 4
+	errs := make(chan error, n)
+	for k := range n {
+		go func() {
+			i := &discordgo.Interaction{ID: "1", AppID: "2", Token: fmt.Sprint("tok-", k)}
+			errs <- rs.Edit(context.Background(), i, data, true)
+		}()
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		mu.Lock()
+		m := most
+		mu.Unlock()
+		if m == n || time.Now().After(deadline) {
+			break
+		}
+	}
+	close(release)
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if most != n {
+		t.Errorf("at most %d of %d edits in flight at once; want all", most, n)
+	}
+	if err := rs.Edit(context.Background(), &discordgo.Interaction{ID: "1", AppID: "2", Token: "tok-429"}, data, true); err != nil || refused != 1 {
+		t.Errorf("edit refused once with 429: err %v, refused %d", err, refused)
+	}
 }

@@ -3,10 +3,13 @@ package bot
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -76,9 +79,7 @@ func checkInteractionPath(i *discordgo.Interaction, id string) error {
 // responder, and the HTTP mode's for edits after a deferral.
 type restResponder struct{ s *discordgo.Session }
 
-// Respond posts the callback. It bypasses discordgo's rate limiter, which
-// keeps a bucket per URL forever and every callback URL is unique;
-// interaction callbacks are not subject to the global rate limit.
+// Respond posts the callback.
 func (r *restResponder) Respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
 	if err := checkInteractionPath(i, i.ID); err != nil {
 		return fmt.Errorf("interaction callback: %w", err)
@@ -87,23 +88,7 @@ func (r *restResponder) Respond(ctx context.Context, i *discordgo.Interaction, r
 	if err != nil {
 		return fmt.Errorf("encode response: %w", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, discordgo.EndpointInteractionResponse(i.ID, i.Token), bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", r.s.UserAgent)
-	res, err := r.s.Client.Do(req)
-	if err != nil {
-		return fmt.Errorf("interaction callback: %w", err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode/100 != 2 {
-		msg, _ := io.ReadAll(io.LimitReader(res.Body, 512))
-		return fmt.Errorf("interaction callback: %s: %s", res.Status, bytes.TrimSpace(msg))
-	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 1<<16))
-	return nil
+	return r.send(ctx, "interaction callback", http.MethodPost, discordgo.EndpointInteractionResponse(i.ID, i.Token), body)
 }
 
 // Edit replaces the deferred "thinking…" response.
@@ -111,27 +96,90 @@ func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data
 	if err := checkInteractionPath(i, i.AppID); err != nil {
 		return fmt.Errorf("edit deferred response: %w", err)
 	}
+	original := discordgo.EndpointInteractionResponseActions(i.AppID, i.Token)
 	if publicDefer && data.Flags&discordgo.MessageFlagsEphemeral != 0 {
-		_, err := r.s.FollowupMessageCreate(i, false, &discordgo.WebhookParams{
+		body, err := json.Marshal(&discordgo.WebhookParams{
 			Content:         data.Content,
 			Embeds:          data.Embeds,
 			Components:      nonNil(data.Components),
 			AllowedMentions: data.AllowedMentions,
 			Flags:           discordgo.MessageFlagsEphemeral,
-		}, discordgo.WithContext(ctx))
+		})
 		if err != nil {
 			return fmt.Errorf("private follow-up: %w", err)
 		}
-		if err := r.s.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
-			return fmt.Errorf("delete public placeholder: %w", err)
+		if err := r.send(ctx, "private follow-up", http.MethodPost, discordgo.EndpointWebhookToken(i.AppID, i.Token), body); err != nil {
+			return err
 		}
-		return nil
+		return r.send(ctx, "delete public placeholder", http.MethodDelete, original, nil)
 	}
-	_, err := r.s.InteractionResponseEdit(i, webhookEdit(data), discordgo.WithContext(ctx))
+	body, err := json.Marshal(webhookEdit(data))
 	if err != nil {
 		return fmt.Errorf("edit deferred response: %w", err)
 	}
-	return nil
+	return r.send(ctx, "edit deferred response", http.MethodPatch, original, body)
+}
+
+// maxRetries is how many times a call Discord refused with 429 is made
+// again, each after the wait it asked for (at most maxRetryWait).
+const (
+	maxRetries   = 2
+	maxRetryWait = 5 * time.Second
+)
+
+// send makes one call on an interaction's callback or webhook route. It
+// bypasses discordgo's rate limiter, which keys these routes by their
+// unique token (a bucket per interaction, kept forever) or by one bucket
+// for every interaction's webhook (edits of unrelated answers sent one at
+// a time, each waiting for the last's round trip); interaction routes are
+// not subject to the global rate limit. A 429 is waited out and the call
+// made again, within ctx.
+func (r *restResponder) send(ctx context.Context, what, method, url string, body []byte) error {
+	for attempt := 0; ; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		req.Header.Set("User-Agent", r.s.UserAgent)
+		res, err := r.s.Client.Do(req)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		msg, _ := io.ReadAll(io.LimitReader(res.Body, 1<<16))
+		res.Body.Close()
+		switch {
+		case res.StatusCode/100 == 2:
+			return nil
+		case res.StatusCode == http.StatusTooManyRequests && attempt < maxRetries:
+			t := time.NewTimer(retryAfter(res.Header, msg))
+			select {
+			case <-t.C:
+				continue
+			case <-ctx.Done():
+				t.Stop()
+				return fmt.Errorf("%s: rate limited: %w", what, ctx.Err())
+			}
+		}
+		return fmt.Errorf("%s: %s: %s", what, res.Status, bytes.TrimSpace(msg[:min(len(msg), 512)]))
+	}
+}
+
+// retryAfter is how long a 429 asks to wait: its Retry-After header or
+// the retry_after of its body, in seconds, at most maxRetryWait.
+func retryAfter(h http.Header, body []byte) time.Duration {
+	secs, err := strconv.ParseFloat(h.Get("Retry-After"), 64)
+	if err != nil {
+		var b struct {
+			RetryAfter float64 `json:"retry_after"`
+		}
+		if json.Unmarshal(body, &b) == nil {
+			secs = b.RetryAfter
+		}
+	}
+	return min(max(time.Duration(secs*float64(time.Second)), 0), maxRetryWait)
 }
 
 // nonNil keeps discordgo from sending "components": null.
