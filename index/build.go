@@ -32,11 +32,13 @@ var ErrStaleIndex = errors.New("index built with another mapping version")
 //	current -> builds/<name>              symlink, replaced atomically by rename
 //	builds/.tmp-*                         a build in progress (or killed mid-way)
 //	builds/.tmp-*/.building               its lock, held while the build runs
+//	.finishing                            the lock of making a build current
 const (
-	buildsDir  = "builds"
-	currentSym = "current"
-	bleveDir   = "bleve"
-	lockFile   = ".building"
+	buildsDir    = "builds"
+	currentSym   = "current"
+	bleveDir     = "bleve"
+	lockFile     = ".building"
+	rootLockFile = ".finishing"
 	// keepGood is how many good builds stay: current and the newest good
 	// one before it, the fallback should current be damaged.
 	keepGood = 2
@@ -52,6 +54,10 @@ type BuildReport struct {
 	Clauses   int
 	Missing   []string // mirror-only documents left out because their text is absent
 	Took      time.Duration
+	// Superseded says a build that started later (from a corpus read
+	// later) finished first and is current: this one was discarded, and
+	// Dir names that one.
+	Superseded bool
 }
 
 // Build loads and validates the corpus, indexes it into a fresh directory
@@ -96,14 +102,42 @@ func buildCorpus(ctx context.Context, c *corpus.Corpus, dataDir string, start ti
 	}
 	ok = true
 	os.Remove(filepath.Join(builds, name, lockFile))
-	if err := pointCurrent(root, filepath.Join(buildsDir, name)); err != nil {
+	current, err := finishBuild(root, name)
+	if err != nil {
+		os.RemoveAll(filepath.Join(builds, name))
 		return nil, err
 	}
-	prune(builds, name)
 	return &BuildReport{
-		Dir: filepath.Join(builds, name), Documents: len(c.Manifest.Documents) - len(c.Missing) + len(c.Notes),
-		Clauses: n, Missing: c.Missing, Took: time.Since(start),
+		Dir: filepath.Join(builds, current), Documents: len(c.Manifest.Documents) - len(c.Missing) + len(c.Notes),
+		Clauses: n, Missing: c.Missing, Took: time.Since(start), Superseded: current != name,
 	}, nil
+}
+
+// finishBuild makes the finished build name current, unless a build that
+// started later is current already (builds overlap: a shell's `index
+// build`, /reindex, SIGHUP, serve's repair), and prunes; it returns the
+// build that is current. Builds are named by when they started, so the
+// later name read the corpus later: whichever finishes last, it serves.
+// The index root's lock makes the look at current, the swap and the prune
+// one step, so that no other build's prune removes the build current
+// names.
+func finishBuild(root, name string) (string, error) {
+	unlock, err := lockRoot(root)
+	if err != nil {
+		return "", fmt.Errorf("lock %s: %w", root, err)
+	}
+	defer unlock()
+	builds := filepath.Join(root, buildsDir)
+	if dir, err := currentDir(root); err == nil && filepath.Dir(dir) == builds && filepath.Base(dir) > name {
+		os.RemoveAll(filepath.Join(builds, name))
+		prune(builds, filepath.Base(dir))
+		return filepath.Base(dir), nil
+	}
+	if err := pointCurrent(root, filepath.Join(buildsDir, name)); err != nil {
+		return "", err
+	}
+	prune(builds, name)
+	return name, nil
 }
 
 // startBuild makes the temporary directory of a new build and takes its
@@ -222,6 +256,15 @@ func writeBleve(ctx context.Context, dir string, c *corpus.Corpus) (int, error) 
 // pointCurrent replaces root/current with a symlink to target by renaming a
 // fresh symlink over it: readers see the old build or the new, never none.
 func pointCurrent(root, target string) error {
+	cur := filepath.Join(root, currentSym)
+	if fi, err := os.Lstat(cur); err == nil && fi.IsDir() {
+		// A copy of the data directory that followed symlinks made current
+		// a directory, which no rename of a symlink replaces: it is moved
+		// aside, not deleted.
+		if err := os.Rename(cur, filepath.Join(root, currentSym+".replaced-"+randHex(4))); err != nil {
+			return err
+		}
+	}
 	tmp := filepath.Join(root, ".current-"+randHex(4))
 	if err := os.Symlink(target, tmp); err != nil {
 		return err
@@ -293,9 +336,13 @@ func indexRoot(dataDir string) string { return filepath.Join(dataDir, "index") }
 
 // currentDir resolves root/current to the build directory it names.
 func currentDir(root string) (string, error) {
-	target, err := os.Readlink(filepath.Join(root, currentSym))
+	cur := filepath.Join(root, currentSym)
+	target, err := os.Readlink(cur)
 	if errors.Is(err, os.ErrNotExist) {
 		return "", fmt.Errorf("%w in %s: run `licensebot index build`", ErrNoIndex, root)
+	}
+	if fi, serr := os.Lstat(cur); err != nil && serr == nil && fi.IsDir() {
+		return "", fmt.Errorf("%s is a directory, not the link to a build licensebot keeps (a copy that followed symlinks?): run `licensebot index build`, which moves it aside", cur)
 	}
 	if err != nil {
 		return "", err

@@ -4,6 +4,7 @@ package index
 
 import (
 	"os"
+	"sync"
 	"time"
 )
 
@@ -26,3 +27,12 @@ func buildAbandoned(dir string) (bool, error) {
 	}
 	return time.Since(info.ModTime()) > time.Hour, nil
 }
+
+// lockRoot would serialise the builds that finish at once; without flock,
+// a process's own builds are serialised, and another process's are not.
+func lockRoot(string) (release func(), err error) {
+	rootMu.Lock()
+	return rootMu.Unlock, nil
+}
+
+var rootMu sync.Mutex

@@ -5,6 +5,7 @@ package index
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -37,4 +38,18 @@ func buildAbandoned(dir string) (bool, error) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// lockRoot takes the index root's lock, waiting for it: the builds that
+// finish at once take turns making themselves current (see finishBuild).
+func lockRoot(root string) (release func(), err error) {
+	f, err := os.OpenFile(filepath.Join(root, rootLockFile), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { f.Close() }, nil
 }

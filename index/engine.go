@@ -69,7 +69,13 @@ type Engine struct {
 type badBuild struct {
 	dir string
 	err error
+	at  time.Time
 }
+
+// badRetry is how long a build that failed verification or opening is
+// refused before it is tried again: the cause may pass (too many open
+// files on a busy host), and a damaged build costs a check a minute.
+const badRetry = time.Minute
 
 // Options tunes an Engine.
 type Options struct {
@@ -136,12 +142,12 @@ func (e *Engine) switchTo(dir string, old *snapshot) error {
 		e.setHealth(dir, dir, nil, e.Health().Verified)
 		return nil
 	}
-	if e.bad != nil && e.bad.dir == dir {
+	if e.bad != nil && e.bad.dir == dir && time.Since(e.bad.at) < badRetry {
 		return e.bad.err
 	}
 	s, took, err := openVerified(dir, e.opts.AnswerCache)
 	if err != nil {
-		e.bad = &badBuild{dir: dir, err: err}
+		e.bad = &badBuild{dir: dir, err: err, at: time.Now()}
 		return err
 	}
 	e.bad = nil

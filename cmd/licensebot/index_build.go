@@ -27,7 +27,12 @@ func (c *indexBuildCommand) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("index build failed, the serving index is unchanged:\n  %w", err)
 	}
-	fmt.Fprintf(c.m.Stdout, "indexed %d documents, %d clauses in %s → %s\n", r.Documents, r.Clauses, r.Took.Round(time.Millisecond), r.Dir)
+	if r.Superseded {
+		fmt.Fprintf(c.m.Stdout, "indexed %d documents, %d clauses in %s, but a build that started later finished first and serves: this one was discarded → %s\n",
+			r.Documents, r.Clauses, r.Took.Round(time.Millisecond), r.Dir)
+	} else {
+		fmt.Fprintf(c.m.Stdout, "indexed %d documents, %d clauses in %s → %s\n", r.Documents, r.Clauses, r.Took.Round(time.Millisecond), r.Dir)
+	}
 	for _, id := range r.Missing {
 		fmt.Fprintf(c.m.Stderr, "note: %s has no text in %s/texts (mirror-only; pull it with --from), left out\n", id, c.dirs.data)
 	}

@@ -1,0 +1,150 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
+)
+
+// smallCorpus loads the small test corpus.
+func smallCorpus(t *testing.T) *corpus.Corpus {
+	t.Helper()
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.SmallCorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Builds overlap (a shell's `index build`, /reindex, SIGHUP, serve's
+// repair). The one that started later read the corpus later: it is
+// current whichever finishes last, and the earlier one, finishing after
+// it, is discarded and says so.
+func TestLaterBuildStaysCurrentWhenAnEarlierOneFinishesLast(t *testing.T) {
+	c := smallCorpus(t)
+	data := t.TempDir()
+	t0 := time.Now()
+	later, err := buildCorpus(context.Background(), c, data, t0.Add(time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	earlier, err := buildCorpus(context.Background(), c, data, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := indexRoot(data)
+	cur, err := currentDir(root)
+	if err != nil || cur != later.Dir {
+		t.Fatalf("current %s (%v); want the later build %s", cur, err, later.Dir)
+	}
+	if !earlier.Superseded || earlier.Dir != later.Dir || later.Superseded {
+		t.Errorf("reports: earlier %+v, later %+v; want the earlier superseded, naming the later", earlier, later)
+	}
+	if n := len(finishedBuilds(filepath.Join(root, buildsDir))); n != 1 {
+		t.Errorf("%d builds on disk; want the later one only", n)
+	}
+
+	// Three at once, many times: current is always the newest build, and
+	// it exists.
+	for round := range 3 {
+		var wg sync.WaitGroup
+		base := time.Now()
+		for k := range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := buildCorpus(context.Background(), c, data, base.Add(time.Duration(k)*time.Millisecond)); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		cur, err := currentDir(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := finishedBuilds(filepath.Join(root, buildsDir))
+		if _, serr := os.Stat(cur); serr != nil || len(names) == 0 || filepath.Base(cur) != names[0] {
+			t.Fatalf("round %d: current %s (%v); builds %v; want the newest, on disk", round, filepath.Base(cur), serr, names)
+		}
+	}
+}
+
+// A data directory copied with symlinks followed has a directory where
+// current's link was: opening says so and how to fix it, and the next
+// build moves it aside rather than failing on it and leaving its own
+// build behind.
+func TestCurrentAsADirectoryIsMovedAsideByTheNextBuild(t *testing.T) {
+	c := smallCorpus(t)
+	data := t.TempDir()
+	if _, err := buildCorpus(context.Background(), c, data, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	root := indexRoot(data)
+	cur, _ := currentDir(root)
+	link := filepath.Join(root, currentSym)
+	os.Remove(link)
+	if err := os.CopyFS(link, os.DirFS(cur)); err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := e.Health(); !h.Degraded() || h.Problem == nil || !strings.Contains(h.Problem.Error(), "is a directory, not the link") {
+		t.Errorf("health %+v; want degraded, saying current is a directory", h)
+	}
+	e.Close()
+	r, err := buildCorpus(context.Background(), c, data, time.Now())
+	if err != nil {
+		t.Fatalf("build over a directory current: %v", err)
+	}
+	if got, err := currentDir(root); err != nil || got != r.Dir {
+		t.Errorf("current %s (%v); want %s", got, err, r.Dir)
+	}
+	aside, _ := filepath.Glob(filepath.Join(root, currentSym+".replaced-*"))
+	if len(aside) != 1 {
+		t.Errorf("the directory was not kept aside: %v", aside)
+	}
+}
+
+// A build that failed to open for a passing cause (too many open files on
+// a busy host) is tried again once badRetry has passed, not refused for
+// good.
+func TestBuildThatFailedToOpenIsTriedAgain(t *testing.T) {
+	c := smallCorpus(t)
+	data := t.TempDir()
+	first, err := buildCorpus(context.Background(), c, data, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	second, err := buildCorpus(context.Background(), c, data, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As if opening it had failed a moment ago.
+	e.mu.Lock()
+	e.bad = &badBuild{dir: second.Dir, err: os.ErrDeadlineExceeded, at: time.Now()}
+	e.mu.Unlock()
+	if err := e.Reload(); err == nil || e.Stats().Dir != first.Dir {
+		t.Fatalf("reload right after the failure: %v, serving %s; want the failure remembered", err, e.Stats().Dir)
+	}
+	e.mu.Lock()
+	e.bad.at = time.Now().Add(-badRetry)
+	e.mu.Unlock()
+	if err := e.Reload(); err != nil || e.Stats().Dir != second.Dir || e.Health().Degraded() {
+		t.Errorf("reload after %v: %v, serving %s; want the build tried again and served", badRetry, err, e.Stats().Dir)
+	}
+}
