@@ -52,6 +52,10 @@ func handleReindex(ctx context.Context, d *Deps, i *discordgo.Interaction) (*dis
 	}
 	took := d.now().Sub(start).Round(time.Millisecond)
 	d.logger().Info("reindexed", "documents", r.Documents, "clauses", r.Clauses, "took", took, "user", userID(i))
+	if r.Superseded {
+		return ephemeral("✅ Reindexed in " + took.String() + ", but a rebuild that started later (from the operator's shell, say) finished first; " +
+			"it serves, and new answers come from it."), nil
+	}
 	return ephemeral("✅ Reindexed " + strconv.Itoa(r.Documents) + " documents, " + strconv.Itoa(r.Clauses) +
 		" clauses in " + took.String() + ". New answers come from the new index."), nil
 }

@@ -64,6 +64,15 @@ func TestReindexCommand(t *testing.T) {
 	}
 	d.ReindexGuilds = nil
 
+	// A rebuild that started later finished first and serves: said so,
+	// without the discarded build's counts.
+	d.Reindex = func(context.Context) (*index.BuildReport, error) {
+		return &index.BuildReport{Documents: 32, Clauses: 1371, Superseded: true}, nil
+	}
+	if _, edit = reindexOnce(t, d, admin); !strings.Contains(edit.Content, "started later") || strings.Contains(edit.Content, "1371") {
+		t.Errorf("superseded reindex reply %q", edit.Content)
+	}
+
 	d.Reindex = func(context.Context) (*index.BuildReport, error) {
 		return nil, errors.New("corpus/cards/llama4.yaml:12: reference llama4-license#9 does not resolve")
 	}

@@ -196,7 +196,7 @@ func TestWaitWhileDispatching(t *testing.T) {
 		}()
 	}
 	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); {
-		disp.Wait(time.Millisecond)
+		disp.Wait(0)
 	}
 	close(stop)
 	senders.Wait()

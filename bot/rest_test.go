@@ -184,7 +184,7 @@ func TestDeferredErrorStaysPrivate(t *testing.T) {
 // Edits of unrelated deferred answers go out side by side — discordgo's
 // rate limiter sent them one at a time, each waiting for the last's round
 // trip — and an edit Discord refuses with 429 is made again after the wait
-// it asks for.
+// it asks for, one that fails with 502 after a moment.
 func TestDeferredEditsInParallelAndRetriedAfter429(t *testing.T) {
 	var mu sync.Mutex
 	inFlight, most, refused := 0, 0, 0
@@ -198,6 +198,12 @@ func TestDeferredEditsInParallelAndRetriedAfter429(t *testing.T) {
 			w.Header().Set("Retry-After", "0.01")
 			w.WriteHeader(http.StatusTooManyRequests)
 			io.WriteString(w, `{"message":"You are being rate limited.","retry_after":0.01,"global":false}`)
+			return
+		}
+		if strings.Contains(r.URL.Path, "/tok-502/") && refused == 1 {
+			refused++
+			mu.Unlock()
+			w.WriteHeader(http.StatusBadGateway)
 			return
 		}
 		inFlight++
@@ -246,5 +252,8 @@ func TestDeferredEditsInParallelAndRetriedAfter429(t *testing.T) {
 	}
 	if err := rs.Edit(context.Background(), &discordgo.Interaction{ID: "1", AppID: "2", Token: "tok-429"}, data, true); err != nil || refused != 1 {
 		t.Errorf("edit refused once with 429: err %v, refused %d", err, refused)
+	}
+	if err := rs.Edit(context.Background(), &discordgo.Interaction{ID: "1", AppID: "2", Token: "tok-502"}, data, true); err != nil || refused != 2 {
+		t.Errorf("edit failed once with 502: err %v, failures %d", err, refused)
 	}
 }

@@ -120,10 +120,13 @@ func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data
 	return r.send(ctx, "edit deferred response", http.MethodPatch, original, body)
 }
 
-// maxRetries is how many times a call Discord refused with 429 is made
-// again, each after the wait it asked for (at most maxRetryWait).
+// maxRetries is how many times a call Discord refused with 429, or failed
+// with a gateway error (502–504), is made again, each after the wait a 429
+// asked for (at most maxRetryWait; retryWait when it named none) or after
+// retryWait.
 const (
 	maxRetries   = 2
+	retryWait    = time.Second
 	maxRetryWait = 5 * time.Second
 )
 
@@ -132,8 +135,8 @@ const (
 // unique token (a bucket per interaction, kept forever) or by one bucket
 // for every interaction's webhook (edits of unrelated answers sent one at
 // a time, each waiting for the last's round trip); interaction routes are
-// not subject to the global rate limit. A 429 is waited out and the call
-// made again, within ctx.
+// not subject to the global rate limit. A 429 is waited out and a gateway
+// error waited a moment, and the call made again, within ctx.
 func (r *restResponder) send(ctx context.Context, what, method, url string, body []byte) error {
 	for attempt := 0; ; attempt++ {
 		req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
@@ -150,36 +153,43 @@ func (r *restResponder) send(ctx context.Context, what, method, url string, body
 		}
 		msg, _ := io.ReadAll(io.LimitReader(res.Body, 1<<16))
 		res.Body.Close()
+		var wait time.Duration
 		switch {
 		case res.StatusCode/100 == 2:
 			return nil
-		case res.StatusCode == http.StatusTooManyRequests && attempt < maxRetries:
-			t := time.NewTimer(retryAfter(res.Header, msg))
-			select {
-			case <-t.C:
-				continue
-			case <-ctx.Done():
-				t.Stop()
-				return fmt.Errorf("%s: rate limited: %w", what, ctx.Err())
-			}
+		case res.StatusCode == http.StatusTooManyRequests:
+			wait = retryAfter(res.Header, msg)
+		case res.StatusCode >= http.StatusBadGateway && res.StatusCode <= http.StatusGatewayTimeout:
+			wait = retryWait
 		}
-		return fmt.Errorf("%s: %s: %s", what, res.Status, bytes.TrimSpace(msg[:min(len(msg), 512)]))
+		if wait == 0 || attempt == maxRetries {
+			return fmt.Errorf("%s: %s: %s", what, res.Status, bytes.TrimSpace(msg[:min(len(msg), 512)]))
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return fmt.Errorf("%s: %s, not retried: %w", what, res.Status, ctx.Err())
+		}
 	}
 }
 
 // retryAfter is how long a 429 asks to wait: its Retry-After header or
-// the retry_after of its body, in seconds, at most maxRetryWait.
+// the retry_after of its body, in seconds, at most maxRetryWait; retryWait
+// when it names no wait.
 func retryAfter(h http.Header, body []byte) time.Duration {
 	secs, err := strconv.ParseFloat(h.Get("Retry-After"), 64)
 	if err != nil {
 		var b struct {
-			RetryAfter float64 `json:"retry_after"`
+			RetryAfter *float64 `json:"retry_after"`
 		}
-		if json.Unmarshal(body, &b) == nil {
-			secs = b.RetryAfter
+		if json.Unmarshal(body, &b) != nil || b.RetryAfter == nil {
+			return retryWait
 		}
+		secs = *b.RetryAfter
 	}
-	return min(max(time.Duration(secs*float64(time.Second)), 0), maxRetryWait)
+	return min(max(time.Duration(secs*float64(time.Second)), time.Millisecond), maxRetryWait)
 }
 
 // nonNil keeps discordgo from sending "components": null.

@@ -39,8 +39,8 @@ const (
 	bleveDir     = "bleve"
 	lockFile     = ".building"
 	rootLockFile = ".finishing"
-	// keepGood is how many good builds stay: current and the newest good
-	// one before it, the fallback should current be damaged.
+	// keepGood is how many good builds stay: current and the newest other
+	// good one, the fallback should current be damaged.
 	keepGood = 2
 	// orphanAge is how old a temporary build without a lock file must be
 	// to be removed: one is created between the directory and its lock.
@@ -81,6 +81,7 @@ func buildCorpus(ctx context.Context, c *corpus.Corpus, dataDir string, start ti
 		return nil, err
 	}
 	cleanStale(builds)
+	before, _ := currentDir(root) // what was current as this build started
 	tmp, unlock, err := startBuild(builds)
 	if err != nil {
 		return nil, err
@@ -97,43 +98,47 @@ func buildCorpus(ctx context.Context, c *corpus.Corpus, dataDir string, start ti
 		return nil, err
 	}
 	name := start.UTC().Format("20060102T150405.000000000") + "-" + randHex(4)
-	if err := os.Rename(tmp, filepath.Join(builds, name)); err != nil {
+	current, err := finishBuild(root, tmp, name, before)
+	if err != nil {
 		return nil, err
 	}
 	ok = true
-	os.Remove(filepath.Join(builds, name, lockFile))
-	current, err := finishBuild(root, name)
-	if err != nil {
-		os.RemoveAll(filepath.Join(builds, name))
-		return nil, err
-	}
 	return &BuildReport{
 		Dir: filepath.Join(builds, current), Documents: len(c.Manifest.Documents) - len(c.Missing) + len(c.Notes),
 		Clauses: n, Missing: c.Missing, Took: time.Since(start), Superseded: current != name,
 	}, nil
 }
 
-// finishBuild makes the finished build name current, unless a build that
-// started later is current already (builds overlap: a shell's `index
-// build`, /reindex, SIGHUP, serve's repair), and prunes; it returns the
-// build that is current. Builds are named by when they started, so the
-// later name read the corpus later: whichever finishes last, it serves.
-// The index root's lock makes the look at current, the swap and the prune
-// one step, so that no other build's prune removes the build current
-// names.
-func finishBuild(root, name string) (string, error) {
+// finishBuild moves the written build in tmp into place as name and makes
+// it current, unless another build that started later was made current
+// while this one ran (builds overlap: a shell's `index build`, /reindex,
+// SIGHUP, serve's repair); then it prunes, and returns the build that is
+// current. Builds are named by when they started, so of two that overlap
+// the later name read the corpus later: whichever finishes last, it
+// serves. A build that was current when this one started (before) never
+// supersedes it, whatever its name says (a clock stepped back). It all
+// happens under the index root's lock, so every finished build outside
+// it is either current or done with, and no build's prune removes
+// another's.
+func finishBuild(root, tmp, name, before string) (string, error) {
 	unlock, err := lockRoot(root)
 	if err != nil {
 		return "", fmt.Errorf("lock %s: %w", root, err)
 	}
 	defer unlock()
 	builds := filepath.Join(root, buildsDir)
-	if dir, err := currentDir(root); err == nil && filepath.Dir(dir) == builds && filepath.Base(dir) > name {
-		os.RemoveAll(filepath.Join(builds, name))
-		prune(builds, filepath.Base(dir))
-		return filepath.Base(dir), nil
+	dir := filepath.Join(builds, name)
+	if err := os.Rename(tmp, dir); err != nil {
+		return "", err
+	}
+	os.Remove(filepath.Join(dir, lockFile))
+	if cur, err := currentDir(root); err == nil && cur != before && filepath.Dir(cur) == builds && filepath.Base(cur) > name {
+		os.RemoveAll(dir)
+		prune(builds, filepath.Base(cur))
+		return filepath.Base(cur), nil
 	}
 	if err := pointCurrent(root, filepath.Join(buildsDir, name)); err != nil {
+		os.RemoveAll(dir)
 		return "", err
 	}
 	prune(builds, name)
@@ -280,19 +285,17 @@ func pointCurrent(root, target string) error {
 	return nil
 }
 
-// prune keeps current and the newest good build before it (the fallback
-// should current be damaged) and removes every other finished build older
-// than current, damaged ones included. Builds newer than current are
-// another process's, about to become current: they stay.
+// prune keeps current and the newest other good build (the fallback
+// should current be damaged) and removes every other finished build,
+// damaged ones included. It runs under the index root's lock (see
+// finishBuild): a build still being made is a temporary directory, not a
+// finished one.
 func prune(builds, current string) {
 	cleanStale(builds)
-	good := 0
+	good := 1 // current
 	for _, name := range finishedBuilds(builds) {
 		switch {
-		case name > current:
-			continue
 		case name == current:
-			good++
 			continue
 		case good < keepGood && verifyBuild(filepath.Join(builds, name)) == nil:
 			good++

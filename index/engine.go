@@ -86,7 +86,7 @@ type Options struct {
 
 // Open opens the current build under dataDir/index, first removing what
 // builds killed mid-way left behind. When the current build fails
-// verification it opens the newest good build before it instead: Health
+// verification it opens the newest other good build instead: Health
 // then says so. It fails when no build passes.
 func Open(dataDir string) (*Engine, error) { return OpenWith(dataDir, Options{}) }
 

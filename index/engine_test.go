@@ -550,7 +550,7 @@ func TestUnknownLicenseSuggests(t *testing.T) {
 // an alphabetical list.
 func TestNoLicenseNamed(t *testing.T) {
 	e := indextest.Engine(t)
-	for _, name := range []string{"", "   "} {
+	for _, name := range []string{"", "   ", "?", "...", `""`, "-"} {
 		_, err := e.Ask(context.Background(), name, "attribution")
 		var u *index.UnknownLicenseError
 		if !errors.As(err, &u) || len(u.Suggestions) > 0 || !strings.Contains(err.Error(), "no license named") {

@@ -26,29 +26,45 @@ func smallCorpus(t *testing.T) *corpus.Corpus {
 // Builds overlap (a shell's `index build`, /reindex, SIGHUP, serve's
 // repair). The one that started later read the corpus later: it is
 // current whichever finishes last, and the earlier one, finishing after
-// it, is discarded and says so.
+// it, is discarded and says so. A build that was current before another
+// started does not supersede it, whatever its name (a clock stepped back).
 func TestLaterBuildStaysCurrentWhenAnEarlierOneFinishesLast(t *testing.T) {
 	c := smallCorpus(t)
 	data := t.TempDir()
+	root := indexRoot(data)
 	t0 := time.Now()
 	later, err := buildCorpus(context.Background(), c, data, t0.Add(time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// As if the earlier build had started before the later one finished:
+	// it saw no current then.
+	os.MkdirAll(filepath.Join(root, buildsDir), 0o755)
+	tmp, unlock, err := startBuild(filepath.Join(root, buildsDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeBuild(context.Background(), tmp, c, t0); err != nil {
+		t.Fatal(err)
+	}
+	name := t0.UTC().Format("20060102T150405.000000000") + "-earlier"
+	cur, err := finishBuild(root, tmp, name, "")
+	unlock()
+	if err != nil || filepath.Join(root, buildsDir, cur) != later.Dir {
+		t.Fatalf("finishing the earlier build: current %s (%v); want the later build %s", cur, err, later.Dir)
+	}
+	if _, err := os.Stat(filepath.Join(root, buildsDir, name)); err == nil {
+		t.Error("the superseded build was left on disk")
+	}
+	// Built after it, with the clock behind the later build's name: it
+	// is current, and the later build, done with, is kept as the fallback.
 	earlier, err := buildCorpus(context.Background(), c, data, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	root := indexRoot(data)
-	cur, err := currentDir(root)
-	if err != nil || cur != later.Dir {
-		t.Fatalf("current %s (%v); want the later build %s", cur, err, later.Dir)
-	}
-	if !earlier.Superseded || earlier.Dir != later.Dir || later.Superseded {
-		t.Errorf("reports: earlier %+v, later %+v; want the earlier superseded, naming the later", earlier, later)
-	}
-	if n := len(finishedBuilds(filepath.Join(root, buildsDir))); n != 1 {
-		t.Errorf("%d builds on disk; want the later one only", n)
+	cur, err = currentDir(root)
+	if err != nil || cur != earlier.Dir || earlier.Superseded || later.Superseded {
+		t.Fatalf("current %s (%v), reports %+v, %+v; want the build made last, superseding nothing", cur, err, earlier, later)
 	}
 
 	// Three at once, many times: current is always the newest build, and
@@ -70,9 +86,12 @@ func TestLaterBuildStaysCurrentWhenAnEarlierOneFinishesLast(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		names := finishedBuilds(filepath.Join(root, buildsDir))
-		if _, serr := os.Stat(cur); serr != nil || len(names) == 0 || filepath.Base(cur) != names[0] {
-			t.Fatalf("round %d: current %s (%v); builds %v; want the newest, on disk", round, filepath.Base(cur), serr, names)
+		newest := base.Add(2 * time.Millisecond).UTC().Format("20060102T150405.000000000")
+		if _, serr := os.Stat(cur); serr != nil || !strings.HasPrefix(filepath.Base(cur), newest) {
+			t.Fatalf("round %d: current %s (%v); want the build started last (%s…), on disk", round, filepath.Base(cur), serr, newest)
+		}
+		if n := len(finishedBuilds(filepath.Join(root, buildsDir))); n > keepGood {
+			t.Errorf("round %d: %d finished builds kept; want at most %d", round, n, keepGood)
 		}
 	}
 }

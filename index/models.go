@@ -212,7 +212,7 @@ func (s *snapshot) resolve(input string) (subject, error) {
 		}
 		return sub, err
 	}
-	if input == "" {
+	if foldName(input) == "" { // nothing but spaces and punctuation
 		return subject{}, &UnknownLicenseError{}
 	}
 	sug := s.names.suggest(input, 5)

@@ -235,7 +235,7 @@ func TestReloadRefusesDamagedBuild(t *testing.T) {
 	}
 }
 
-// A build keeps the current one and the newest good one before it; the
+// A build keeps the current one and the newest other good one; the
 // rest go, damaged ones whatever their age.
 func TestBuildKeepsTwoGoodBuilds(t *testing.T) {
 	data := twoBuildsDir(t)

@@ -148,8 +148,9 @@ func (m *Main) mirror() (string, bool) {
 	return "", false
 }
 
-// mirrorDirs are where a mirror of the texts lies beside a checkout, seen
-// from the checkout or a directory in it: shared/corpus/texts.
+// mirrorDirs are where a mirror of the texts lies beside a checkout
+// (shared/corpus/texts), seen from the checkout, from the directory that
+// holds it, or from a directory directly inside the checkout.
 var mirrorDirs = []string{"../shared/corpus/texts", "shared/corpus/texts", "../../shared/corpus/texts"}
 
 // mirrorHint is what the advice to copy from a mirror names when none is
