@@ -281,10 +281,15 @@ func pinAnswer(ctx context.Context, d *Deps, i *discordgo.Interaction, t pinTarg
 	if resp != nil {
 		return resp, nil
 	}
+	if rec.State == store.StatePinned {
+		return repin(ctx, d, i, rec, question)
+	}
 	if err := discordPin(ctx, d, "PUT", t.channelID, t.messageID, "licensebot: answer pinned by user "+userID(i)); err != nil {
 		return pinRefused(ctx, d, i, rec, err)
 	}
-	if err := d.Pins.Confirm(ctx, i.GuildID, t.messageID); err != nil {
+	if err := d.Pins.Confirm(ctx, i.GuildID, t.messageID); errors.Is(err, store.ErrNotFound) {
+		return unpinnedMeanwhile(ctx, d, i, t)
+	} else if err != nil {
 		d.logger().Error("pinned in Discord, but the record stays pending", "interaction", i.ID,
 			"guild", i.GuildID, "channel", t.channelID, "message", t.messageID, "err", err)
 		return ephemeral("The message is pinned in this channel, but I could not confirm it in my records: " +
@@ -309,11 +314,8 @@ func recordPending(ctx context.Context, d *Deps, i *discordgo.Interaction, t pin
 	}
 	r, err := d.Pins.Get(ctx, i.GuildID, t.messageID)
 	switch {
-	case err == nil && r.State == store.StatePinned:
-		return nil, false, ephemeral(fmt.Sprintf("This answer is already pinned (by <@%s>, <t:%d:R>). `/license` answers to %s link to it.",
-			r.PinnedBy, r.PinnedAt.Unix(), question))
 	case err == nil:
-		return r, true, nil // pending: this click finishes it
+		return r, r.State == store.StatePending, nil // pending: this click finishes it; pinned: see repin
 	case !errors.Is(err, store.ErrNotFound):
 		return nil, false, unrecorded(err)
 	}
@@ -323,12 +325,51 @@ func recordPending(ctx context.Context, d *Deps, i *discordgo.Interaction, t pin
 	}
 	switch err := d.Pins.Pin(ctx, fresh); {
 	case errors.Is(err, store.ErrAlreadyPinned):
-		// Another moderator's click is recording it; theirs finishes it.
-		return nil, false, ephemeral("Another moderator is pinning this answer right now. `/license` answers to " + question + " will link to it.")
+		// Another moderator's click is recording it; theirs finishes it,
+		// or fails and says why to them.
+		return nil, false, ephemeral("Another moderator is pinning this answer right now: `/pinned` shows whether it went through.")
 	case err != nil:
 		return nil, false, unrecorded(err)
 	}
 	return &fresh, false, nil
+}
+
+// repin answers a click on the Pin button of an answer already recorded
+// as pinned. The pin may have been removed outside the bot (a moderator's
+// unpin in Discord's own menu, which the bot does not hear of), so it is
+// sent again — Discord's PUT is idempotent — and a deleted message's
+// record goes.
+func repin(ctx context.Context, d *Deps, i *discordgo.Interaction, r *store.Record, question string) (*discordgo.InteractionResponse, error) {
+	err := discordPin(ctx, d, "PUT", r.ChannelID, r.MessageID, "licensebot: pinned answer pinned again by user "+userID(i))
+	switch {
+	case err == nil:
+		return ephemeral(fmt.Sprintf("This answer is already pinned (by <@%s>, <t:%d:R>). `/license` answers to %s link to it.",
+			r.PinnedBy, r.PinnedAt.Unix(), question)), nil
+	case discordCode(err) == discordgo.ErrCodeUnknownMessage:
+		if uerr := d.Pins.Unpin(ctx, r.GuildID, r.MessageID); uerr != nil && !errors.Is(uerr, store.ErrNotFound) {
+			d.logger().Error("record of a deleted message not removed", "interaction", i.ID, "guild", r.GuildID, "message", r.MessageID, "err", uerr)
+		}
+		return nil, pinFailure(err, false)
+	case pinDefinitelyFailed(err):
+		return nil, pinFailure(err, false)
+	}
+	d.logger().Error("pinning again failed", "interaction", i.ID, "guild", r.GuildID, "message", r.MessageID, "err", err)
+	return ephemeral(fmt.Sprintf("This answer is recorded as pinned (by <@%s>, <t:%d:R>), but Discord did not answer when I pinned it again. "+
+		"Press 📌 Pin again in a moment.", r.PinnedBy, r.PinnedAt.Unix())), nil
+}
+
+// unpinnedMeanwhile answers a pin whose record another moderator's unpin
+// removed while the pin was on its way: the unpin wins, so the pin it no
+// longer records is taken back.
+func unpinnedMeanwhile(ctx context.Context, d *Deps, i *discordgo.Interaction, t pinTarget) (*discordgo.InteractionResponse, error) {
+	if err := discordPin(ctx, d, "DELETE", t.channelID, t.messageID, "licensebot: unpinned meanwhile by another moderator"); err != nil &&
+		discordCode(err) != discordgo.ErrCodeUnknownMessage {
+		d.logger().Error("unpinned meanwhile, but the pin was not taken back", "interaction", i.ID,
+			"guild", i.GuildID, "channel", t.channelID, "message", t.messageID, "err", err)
+		return ephemeral("Another moderator unpinned this answer while I was pinning it, and I could not take the pin back: " +
+			"unpin the message from the channel's pins, or press 📌 Pin to keep it pinned."), nil
+	}
+	return ephemeral("Another moderator unpinned this answer while I was pinning it, so I took the pin back. Press 📌 Pin to pin it again."), nil
 }
 
 // pinRefused answers a failed pin call. When the pin certainly did not

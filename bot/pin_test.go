@@ -38,6 +38,9 @@ type pinStandIn struct {
 	got  []string                 // "METHOD /path"
 	auth []string                 // Authorization of each request
 	errs map[string]pinStandInErr // by "METHOD /path"
+	// during, if set, runs while a request is being answered: what
+	// happens elsewhere while the call is on its way.
+	during func(key string)
 }
 
 type pinStandInErr struct {
@@ -53,7 +56,11 @@ func newPinStandIn(t *testing.T) *pinStandIn {
 		s.got = append(s.got, key)
 		s.auth = append(s.auth, r.Header.Get("Authorization"))
 		e, fail := s.errs[key]
+		during := s.during
 		s.mu.Unlock()
+		if during != nil {
+			during(key)
+		}
 		if fail {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(e.status)
@@ -324,6 +331,10 @@ func TestPinDiscordErrors(t *testing.T) {
 	}
 }
 
+// A click on the Pin button of an answer already pinned sends the pin
+// again (Discord's PUT is idempotent): a pin removed in Discord's own menu,
+// which the bot does not hear of, comes back, and the record of a message
+// deleted since goes.
 func TestPinAlreadyPinned(t *testing.T) {
 	f := newPinFixture(t)
 	click := func() *discordgo.InteractionResponse {
@@ -334,8 +345,44 @@ func TestPinAlreadyPinned(t *testing.T) {
 	if !isEphemeral(r) || !strings.Contains(r.Data.Content, "already pinned") {
 		t.Errorf("second pin: %q, want an ephemeral 'already pinned'", r.Data.Content)
 	}
-	if got := f.discord.calls(); len(got) != 1 {
-		t.Errorf("Discord calls %v, want only the first PUT", got)
+	put := "PUT " + pinPath(sampleChannel, sampleMessage)
+	if got := f.discord.calls(); len(got) != 2 || got[1] != put {
+		t.Errorf("Discord calls %v, want the first PUT and the same again", got)
+	}
+	if rec, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); err != nil || rec.State != store.StatePinned {
+		t.Errorf("record after pinning again: %+v, %v", rec, err)
+	}
+	f.discord.fail("PUT", pinPath(sampleChannel, sampleMessage), http.StatusNotFound, discordgo.ErrCodeUnknownMessage)
+	if r := click(); !strings.Contains(r.Data.Content, "message was deleted") {
+		t.Errorf("pin of a deleted message: %q", r.Data.Content)
+	}
+	if _, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("record of a deleted message kept: %v", err)
+	}
+}
+
+// An unpin that removes the record while the pin is on its way to Discord
+// wins: the pin it no longer records is taken back, and the pinner is told
+// so, not that /pinned lists it.
+func TestUnpinWhilePinningTakesThePinBack(t *testing.T) {
+	f := newPinFixture(t)
+	put := "PUT " + pinPath(sampleChannel, sampleMessage)
+	f.discord.during = func(key string) {
+		if key == put { // another moderator's Unpin lands now
+			if err := f.pins.Unpin(context.Background(), sampleGuild, sampleMessage); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	r := f.dispatch(t, pinClick(t, "pin:llama4:attribution", setPerms(permsModerator, permsModerator)))
+	if !strings.Contains(r.Data.Content, "unpinned this answer while I was pinning it, so I took the pin back") {
+		t.Errorf("reply %q", r.Data.Content)
+	}
+	if got := f.discord.calls(); len(got) != 2 || got[0] != put || got[1] != "DELETE "+pinPath(sampleChannel, sampleMessage) {
+		t.Errorf("Discord calls %v, want the PUT then the DELETE that takes it back", got)
+	}
+	if _, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a record came back: %v", err)
 	}
 }
 
