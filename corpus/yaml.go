@@ -24,10 +24,20 @@ func decodeYAMLFile(f files, path string, v any) error {
 		return &Error{File: path, Err: err}
 	}
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(b)).Decode(&doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return errorf(path, 0, "empty file")
 		}
+		return syntaxError(path, b, err)
+	}
+	// A "---" or "..." line ends the first document; what follows would
+	// be silently left out.
+	var more yaml.Node
+	switch err := dec.Decode(&more); {
+	case err == nil:
+		return errorf(path, more.Line, "a second YAML document starts here (after a --- or ... line); a corpus file is one document, so nothing after that line would be read")
+	case !errors.Is(err, io.EOF):
 		return syntaxError(path, b, err)
 	}
 	if err := decodeNode(&doc, reflect.ValueOf(v).Elem()); err != nil {

@@ -90,6 +90,9 @@ func TestDecoderRefusesWithTheLine(t *testing.T) {
 		{"list for a string", "name: [a]\n", "x.yaml:1: malformed YAML: cannot unmarshal !!seq into string"},
 		{"bad reference", "items:\n  - refs:\n      - doc\n", `x.yaml:3: malformed YAML: reference "doc" is not of the form doc#section`},
 		{"empty file", "", "x.yaml: empty file"},
+		// What follows a "---" or "..." line would be left out unread.
+		{"second document", "name: n\n---\nitems:\n  - id: a\n", "x.yaml:2: a second YAML document starts here (after a --- or ... line); a corpus file is one document, so nothing after that line would be read"},
+		{"document ended early", "items:\n  - id: a\n...\n  - id: b\n", "x.yaml:3: malformed YAML near this line: did not find expected <document start>"},
 		{"not YAML", "items: [\n", "x.yaml:1: malformed YAML near this line: did not find expected node content"},
 		// Quotes that are odd for another reason come before the slip.
 		{"quote left open after odd ones", "items:\n  - id: a 12\" screen\n    tags: [it's]\n    refs: [\"doc#1]\n  - id: b\n", "x.yaml:4: malformed YAML: a quote is left open (found unexpected end of stream)"},
