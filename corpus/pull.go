@@ -158,8 +158,13 @@ type stagedText struct {
 // or not at all when the copy on disk already matches — and verifies it.
 func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Document) (stagedText, error) {
 	dest := filepath.Join(opts.Dest, d.ID+".txt")
-	if cur, err := os.ReadFile(dest); err == nil && sha256Hex(cur) == d.SHA256 {
+	if cur, err := readText(dest); err == nil && sha256Hex(cur) == d.SHA256 {
 		return stagedText{res: PullResult{Doc: d.ID, Action: "unchanged", Source: dest}}, nil
+	}
+	stale := func() error {
+		// On disk but not what the manifest pins: say so now rather than
+		// let the index build fail on it later.
+		return fmt.Errorf("%s: %w: %s is not the pinned text and has no URL to fetch it from (use --from DIR)", d.ID, ErrChecksum, dest)
 	}
 	var body []byte
 	var src, action string
@@ -167,15 +172,16 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 	switch {
 	case opts.From != "" && (d.URL == "" || fileExists(filepath.Join(opts.From, d.ID+".txt"))):
 		src, action = filepath.Join(opts.From, d.ID+".txt"), "copied"
-		body, err = os.ReadFile(src)
+		body, err = readText(src)
 		if errors.Is(err, os.ErrNotExist) {
+			if fileExists(dest) {
+				return stagedText{}, stale()
+			}
 			return stagedText{res: PullResult{Doc: d.ID, Action: "absent", Source: src}}, nil
 		}
 	case d.URL == "":
-		if _, err := os.Stat(dest); err == nil {
-			// On disk but not what the manifest pins: say so now rather
-			// than let the index build fail on it later.
-			return stagedText{}, fmt.Errorf("%s: %w: %s is not the pinned text and has no URL to fetch it from (use --from DIR)", d.ID, ErrChecksum, dest)
+		if fileExists(dest) {
+			return stagedText{}, stale()
 		}
 		return stagedText{res: PullResult{Doc: d.ID, Action: "absent"}}, nil
 	default:
@@ -192,6 +198,32 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 		return stagedText{}, fmt.Errorf("%s: %w: %s has %s, manifest pins %s (the text changed upstream; review it, then update the manifest)", d.ID, ErrChecksum, src, got, d.SHA256)
 	}
 	return stagedText{res: PullResult{Doc: d.ID, Action: action, Source: src}, body: body}, nil
+}
+
+// readText reads a text from disk as fetch reads one from the network:
+// a regular file (not a pipe or a device that never ends), at most
+// maxTextSize bytes.
+func readText(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if fi.Size() > maxTextSize {
+		return nil, fmt.Errorf("%s is larger than %d MiB, more than any license text", path, maxTextSize>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxTextSize+1))
+	if err == nil && len(b) > maxTextSize {
+		return nil, fmt.Errorf("%s is larger than %d MiB, more than any license text", path, maxTextSize>>20)
+	}
+	return b, err
 }
 
 // fileExists reports whether a mirror has a document's text; a text the

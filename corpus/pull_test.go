@@ -201,3 +201,46 @@ func TestPullFromPartialMirrorDownloadsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// A mirror's file is read as a download is: a pipe or a device that never
+// ends, or a file over the size limit, is refused at once rather than read
+// without end, and the text already in place stays.
+func TestPullFromMirrorRefusesWhatIsNoText(t *testing.T) {
+	srv := mirrorServer(t, nil)
+	m := smallManifest(t, srv.URL)
+	for name, plant := range map[string]func(path string) error{
+		"a device":  func(path string) error { return os.Symlink("/dev/zero", path) },
+		"a pipe":    mkfifo,
+		"too large": func(path string) error { return os.WriteFile(path, make([]byte, 9<<20), 0o644) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			mirror, dest := t.TempDir(), t.TempDir()
+			if err := plant(filepath.Join(mirror, "mit.txt")); err != nil {
+				t.Skip(err)
+			}
+			old := []byte("the text in place\n")
+			os.WriteFile(filepath.Join(dest, "mit.txt"), old, 0o644)
+			_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: dest, From: mirror})
+			if err == nil || !strings.Contains(err.Error(), "mit.txt is") {
+				t.Errorf("err = %v; want mit.txt refused", err)
+			}
+			if b, _ := os.ReadFile(filepath.Join(dest, "mit.txt")); string(b) != string(old) {
+				t.Error("the text in place was replaced")
+			}
+		})
+	}
+}
+
+// A mirror-only text that is on disk but not the pinned one, pulled from a
+// mirror that lacks it, fails the pull as it does without a mirror, rather
+// than pass the pull and fail the index build.
+func TestPullFromMirrorLackingAStaleMirrorOnlyText(t *testing.T) {
+	srv := mirrorServer(t, nil)
+	m := smallManifest(t, srv.URL)
+	dest := t.TempDir()
+	os.WriteFile(filepath.Join(dest, "osd.txt"), []byte("an older Open Source Definition\n"), 0o644)
+	_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: dest, From: t.TempDir()})
+	if !errors.Is(err, corpus.ErrChecksum) || !strings.Contains(err.Error(), "osd") {
+		t.Errorf("err = %v; want osd's stale copy named", err)
+	}
+}

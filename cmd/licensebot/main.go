@@ -26,6 +26,10 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C (or SIGTERM) asks the command to stop cleanly; once
+	// it has, the signals are the default's again, so a second one ends a
+	// command that does not stop.
+	context.AfterFunc(ctx, stop)
 	m := NewMain(os.Stdout, os.Stderr)
 	m.OneShot = gctune.ForOneShot
 	err := m.Run(ctx, os.Args[1:])
