@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -75,10 +76,16 @@ func syntaxError(path string, src []byte, err error) error {
 // over, since closing it mends nothing.
 func unclosedQuote(src []byte) int {
 	lines := strings.Split(string(src), "\n")
+	tries := 0
 	for i, line := range lines {
 		for _, q := range []string{`"`, "'"} {
-			if strings.Count(line, q)%2 == 0 {
+			if strings.Count(line, q)%2 == 0 || q == "'" && onlyApostrophes(line) {
 				continue
+			}
+			// Each try parses the whole file again: a file with many odd
+			// lines before its slip is left to the parser's line.
+			if tries++; tries > maxQuoteTries {
+				return 0
 			}
 			// Closed at the line's end, or before the brackets that end a
 			// flow list on it (refs: ["doc#1]).
@@ -94,6 +101,21 @@ func unclosedQuote(src []byte) int {
 		}
 	}
 	return 0
+}
+
+// maxQuoteTries bounds the lines unclosedQuote mends and parses again.
+const maxQuoteTries = 64
+
+// onlyApostrophes reports whether every ' of line stands between two
+// letters, as in "can't": apostrophes, not quotes.
+func onlyApostrophes(line string) bool {
+	r := []rune(line)
+	for i, c := range r {
+		if c == '\'' && (i == 0 || i == len(r)-1 || !unicode.IsLetter(r[i-1]) || !unicode.IsLetter(r[i+1])) {
+			return false
+		}
+	}
+	return true
 }
 
 // decodeNode decodes n into v. Scalars are yaml.v3's to convert; the
