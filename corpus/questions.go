@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -135,11 +136,37 @@ func loadQuestions(fsys files, dir string, m *Manifest, ts *Topics) ([]Question,
 					return nil, errorf(f, q.Line, "question %s: unknown topic %q", q.ID, t)
 				}
 			}
+			if err := checkQuestionLabels(q, m); err != nil {
+				return nil, errorf(f, q.Line, "question %s: %v", q.ID, err)
+			}
 			q.File = f
 			out = append(out, q)
 		}
 	}
 	return out, nil
+}
+
+// checkQuestionLabels checks what a build learns from a question besides its
+// topics: its statuses are a card's, and each expected phrase names a
+// document of the manifest (a typo would silently drop the question from
+// what the build learns of which clauses answer it). That each phrase is
+// in its document's text is checked by the tests, beside the cards'
+// quotes.
+func checkQuestionLabels(q Question, m *Manifest) error {
+	for _, st := range q.Status {
+		if !cardStatuses[st] {
+			return fmt.Errorf("unknown status %q (one of %s)", st, strings.Join(slices.Sorted(maps.Keys(cardStatuses)), ", "))
+		}
+	}
+	for _, e := range q.Expect {
+		if strings.TrimSpace(e.Text) == "" {
+			return fmt.Errorf("an expected phrase of %s is empty", e.Doc)
+		}
+		if !slices.ContainsFunc(m.Documents, func(d Document) bool { return strings.HasPrefix(d.ID, e.Doc) && e.Doc != "" }) {
+			return fmt.Errorf("expected phrase %q names document %q, which is not in the manifest", e.Text, e.Doc)
+		}
+	}
+	return nil
 }
 
 // decodeQuestions decodes each of the files as a list of questions, on

@@ -55,6 +55,33 @@ func TestQuestionFilesReportTheFirstBrokenFileInOrder(t *testing.T) {
 	}
 }
 
+// What a build learns from a question besides its topics is checked when
+// it loads: a status that is no card's, or an expected phrase naming a
+// document the manifest lacks, is an error naming the file and line.
+func TestQuestionLabelsAreChecked(t *testing.T) {
+	m, err := LoadManifest("manifest.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := LoadTopics("topics.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "- id: x1\n  source: https://licensebot.invalid/written\n  ask: [llama2, \"can i sell it\"]\n  topics: [commercial-use]\n"
+	for body, want := range map[string]string{
+		head + "  status: [condtional]\n":                                                                `q/a.yaml:1: question x1: unknown status "condtional"`,
+		head + "  expect:\n    - {doc: llama2-licence, text: greater than 700 million}\n":                `q/a.yaml:1: question x1: expected phrase "greater than 700 million" names document "llama2-licence"`,
+		head + "  expect:\n    - {doc: llama2-license, text: \" \"}\n":                                   `q/a.yaml:1: question x1: an expected phrase of llama2-license is empty`,
+		head + "  status: conditional\n  expect:\n    - {doc: llama2, text: greater than 700 million}\n": "",
+	} {
+		fsys := fstest.MapFS{"a.yaml": &fstest.MapFile{Data: []byte(body)}}
+		_, err := loadQuestions(files{fsys: fsys, root: "q"}, "q", m, ts)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.HasPrefix(err.Error(), want)) {
+			t.Errorf("%s\nerr = %v\nwant %q", body, err, want)
+		}
+	}
+}
+
 // A lexicon row that is not word<TAB>relation<TAB>words is an error naming
 // the file, the line and what it holds; the broader terms an older lexgen
 // wrote load as nothing, so an older lexicon still builds.
