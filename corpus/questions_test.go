@@ -7,10 +7,10 @@ import (
 	"testing/fstest"
 )
 
-// The question files are decoded at once, but a broken corpus still
-// reports the first broken file in name order, with its line, whichever
-// of its files is broken and however.
-func TestQuestionFilesReportTheFirstBrokenFileInOrder(t *testing.T) {
+// manifestAndTopics loads the repository's manifest and taxonomy, which
+// questions are checked against.
+func manifestAndTopics(t *testing.T) (*Manifest, *Topics) {
+	t.Helper()
 	m, err := LoadManifest("manifest.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -19,6 +19,14 @@ func TestQuestionFilesReportTheFirstBrokenFileInOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, ts
+}
+
+// The question files are decoded at once, but a broken corpus still
+// reports the first broken file in name order, with its line, whichever
+// of its files is broken and however.
+func TestQuestionFilesReportTheFirstBrokenFileInOrder(t *testing.T) {
+	m, ts := manifestAndTopics(t)
 	good := func(id string) string {
 		return "- id: " + id + "\n  source: https://licensebot.invalid/written\n  ask: [mit, \"can i sell it\"]\n  topics: [commercial-use]\n"
 	}
@@ -59,14 +67,7 @@ func TestQuestionFilesReportTheFirstBrokenFileInOrder(t *testing.T) {
 // it loads: a status that is no card's, or an expected phrase naming a
 // document the manifest lacks, is an error naming the file and line.
 func TestQuestionLabelsAreChecked(t *testing.T) {
-	m, err := LoadManifest("manifest.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := LoadTopics("topics.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, ts := manifestAndTopics(t)
 	head := "- id: x1\n  source: https://licensebot.invalid/written\n  ask: [llama2, \"can i sell it\"]\n  topics: [commercial-use]\n"
 	for body, want := range map[string]string{
 		head + "  status: [condtional]\n":                                                                `q/a.yaml:1: question x1: unknown status "condtional"`,
