@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -59,6 +60,10 @@ var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // so a quote left open, the commonest slip, is looked for and named.
 func syntaxError(path string, src []byte, err error) error {
 	m := syntaxLine.FindStringSubmatch(err.Error())
+	if at, what := badCharacter(src); at > 0 && (m == nil || strings.Contains(m[2], "tab character")) {
+		// The parser names none, or the line before a tab-indented one.
+		return &Error{File: path, Line: at, Err: fmt.Errorf("malformed YAML: %s", what)}
+	}
 	if m == nil {
 		return &Error{File: path, Err: fmt.Errorf("malformed YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
@@ -67,6 +72,24 @@ func syntaxError(path string, src []byte, err error) error {
 	}
 	line, _ := strconv.Atoi(m[1])
 	return &Error{File: path, Line: line, Err: fmt.Errorf("malformed YAML near this line: %s", m[2])}
+}
+
+// badCharacter is the line (from 1) of the first byte YAML refuses
+// wherever it stands — a byte that is not UTF-8, a control character, a
+// tab in a line's indentation — and what it is; 0 when there is none.
+func badCharacter(src []byte) (int, string) {
+	for i, line := range strings.Split(string(src), "\n") {
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		switch {
+		case !utf8.ValidString(line):
+			return i + 1, "a byte that is not UTF-8 (save the file as UTF-8)"
+		case strings.ContainsRune(indent, '\t'):
+			return i + 1, "a tab in the indentation (YAML indents with spaces)"
+		case strings.ContainsFunc(line, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\r' }):
+			return i + 1, "a control character"
+		}
+	}
+	return 0, ""
 }
 
 // unclosedQuote is the line (from 1) of the quote left open that makes src

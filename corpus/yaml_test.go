@@ -102,6 +102,10 @@ func TestDecoderRefusesWithTheLine(t *testing.T) {
 		{"quote left open at the end", "name: \"n\nitems: []\n", "x.yaml:1: malformed YAML: a quote is left open (found unexpected end of stream)"},
 		// The parser names the block's first line (1); the quote is on 3.
 		{"quote left open in a block", "items:\n  - id: a\n    name: \"b\n  - id: c\n    n: 2\nname: \"x\"\n", "x.yaml:3: malformed YAML: a quote is left open (did not find expected key)"},
+		// Bytes YAML refuses are placed on their own line.
+		{"tab in the indentation", "name: n\nitems:\n  - id: a\n\t- id: b\n", "x.yaml:4: malformed YAML: a tab in the indentation (YAML indents with spaces)"},
+		{"control character", "name: n\nitems:\n  - id: a\x01\n", "x.yaml:3: malformed YAML: a control character"},
+		{"not UTF-8", "name: n\nitems:\n  - id: \xff\n", "x.yaml:3: malformed YAML: a byte that is not UTF-8 (save the file as UTF-8)"},
 		// Apostrophes are no quotes: the open quote after them is found.
 		{"quote left open after apostrophes", "items:\n" + strings.Repeat("  - id: can't, won't\n", 100) + "  - id: \"x\n  - id: y\n", "x.yaml:102: malformed YAML: a quote is left open (found unexpected end of stream)"},
 	} {
