@@ -234,8 +234,8 @@ func fileExists(path string) bool {
 }
 
 // unreachable reports whether err says the network or the host could not
-// be reached at all — no route, no DNS, refused, timed out — rather than
-// that the host answered badly.
+// be reached at all — no route, no DNS, refused (a failed dial), timed out
+// — rather than that the host answered badly or the connection broke.
 func unreachable(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return false
@@ -243,7 +243,10 @@ func unreachable(err error) bool {
 	var dns *net.DNSError
 	var op *net.OpError
 	var ue *url.Error
-	return errors.As(err, &dns) || errors.As(err, &op) || errors.As(err, &ue) && ue.Timeout()
+	// A connection that broke after the host answered (a read or write
+	// failed mid-body) reached it: that is a failed download, not being
+	// offline.
+	return errors.As(err, &dns) || errors.As(err, &op) && op.Op == "dial" || errors.As(err, &ue) && ue.Timeout()
 }
 
 func fetch(ctx context.Context, c *http.Client, url string) ([]byte, error) {

@@ -3,13 +3,16 @@ package corpus_test
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"testing/iotest"
 
 	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/corpus/corpustest"
@@ -242,5 +245,19 @@ func TestPullFromMirrorLackingAStaleMirrorOnlyText(t *testing.T) {
 	_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: dest, From: t.TempDir()})
 	if !errors.Is(err, corpus.ErrChecksum) || !strings.Contains(err.Error(), "osd") {
 		t.Errorf("err = %v; want osd's stale copy named", err)
+	}
+}
+
+// A connection that breaks mid-download reached the host: it fails that
+// document, naming it, and is not taken for being offline.
+func TestPullConnectionResetMidBodyIsNoOfflineError(t *testing.T) {
+	m := smallManifest(t, "http://texts.invalid")
+	client := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: http.StatusOK, Body: io.NopCloser(io.MultiReader(strings.NewReader("The MIT"),
+			iotest.ErrReader(&net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET})))}, nil
+	})}
+	_, err := corpus.Pull(context.Background(), m, corpus.PullOptions{Dest: t.TempDir(), Client: client})
+	if err == nil || errors.Is(err, corpus.ErrUnreachable) || !strings.Contains(err.Error(), "connection reset") {
+		t.Errorf("err = %v; want the reset named, not an offline error", err)
 	}
 }
