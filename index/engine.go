@@ -58,7 +58,9 @@ type Engine struct {
 	// Rebuild requests are numbered; a build covers every request made
 	// before it started, so requests arriving during a build share the next
 	// one, and none is answered by a build that read the corpus too early.
-	buildMu    sync.Mutex
+	// building is held (a token in it) while a build runs: a request
+	// waiting for it gives up when its context ends.
+	building   chan struct{}
 	requested  atomic.Uint64
 	covered    uint64
 	lastReport *BuildReport
@@ -96,7 +98,7 @@ func OpenWith(dataDir string, o Options) (*Engine, error) {
 		o.AnswerCache = defaultAnswerCache
 	}
 	cleanStale(filepath.Join(indexRoot(dataDir), buildsDir))
-	e := &Engine{dataDir: dataDir, opts: o}
+	e := &Engine{dataDir: dataDir, opts: o, building: make(chan struct{}, 1)}
 	if err := e.Reload(); err != nil {
 		return nil, err
 	}
@@ -201,11 +203,17 @@ func (e *Engine) Health() Health {
 
 // Rebuild builds a new index from the corpus and swaps it in. Concurrent
 // calls share builds: each call is answered by a build that started after
-// it was made. A failed build leaves the serving index as it was.
+// it was made. A failed build leaves the serving index as it was. A call
+// whose context ends while it waits for another's build returns the
+// context's error; a build once started runs to its end.
 func (e *Engine) Rebuild(ctx context.Context, p corpus.Paths) (*BuildReport, error) {
 	mine := e.requested.Add(1)
-	e.buildMu.Lock()
-	defer e.buildMu.Unlock()
+	select {
+	case e.building <- struct{}{}:
+		defer func() { <-e.building }()
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for the rebuild in progress: %w", ctx.Err())
+	}
 	if e.covered >= mine {
 		return e.lastReport, e.lastErr
 	}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,5 +166,38 @@ func TestBuildThatFailedToOpenIsTriedAgain(t *testing.T) {
 	e.mu.Unlock()
 	if err := e.Reload(); err != nil || e.Stats().Dir != second.Dir || e.Health().Degraded() {
 		t.Errorf("reload after %v: %v, serving %s; want the build tried again and served", badRetry, err, e.Stats().Dir)
+	}
+}
+
+// A rebuild request that waits for the build in progress gives up when its
+// context ends (a /reindex whose interaction timed out, a shutdown), not
+// when that build does.
+func TestRebuildWaitingGivesUpWithItsContext(t *testing.T) {
+	c := smallCorpus(t)
+	data := t.TempDir()
+	if _, err := buildCorpus(context.Background(), c, data, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	e.building <- struct{}{} // a build in progress
+	defer func() { <-e.building }()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Rebuild(ctx, corpus.Paths{Dir: corpustest.SmallCorpusDir(t), Texts: corpustest.TextsDir(t)})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("err = %v; want the context's deadline", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the request still waits for the build in progress after its context ended")
 	}
 }
