@@ -192,7 +192,7 @@ func retryAfter(h http.Header, body []byte) time.Duration {
 	return min(max(time.Duration(secs*float64(time.Second)), time.Millisecond), maxRetryWait)
 }
 
-// nonNil keeps discordgo from sending "components": null.
+// nonNil keeps a follow-up's JSON from saying "components": null.
 func nonNil(c []discordgo.MessageComponent) []discordgo.MessageComponent {
 	if c == nil {
 		return []discordgo.MessageComponent{}

@@ -1,7 +1,6 @@
 package corpus_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
@@ -10,9 +9,10 @@ import (
 )
 
 // Every phrase a training question expects is in the text of a document
-// it names, as the scorer reads them (case, spacing, curly quotes and
-// Markdown emphasis aside): a typo in one would silently drop the question
-// from what a build learns of which clauses answer it.
+// it names, compared as the cards' quotes are (foldForCheck: case,
+// spacing, curly quotes and Markdown bold aside): a typo in one would
+// silently drop the question from what a build learns of which clauses
+// answer it.
 func TestQuestionsExpectPhrasesOfTheirDocuments(t *testing.T) {
 	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
 	if err != nil {
@@ -20,13 +20,13 @@ func TestQuestionsExpectPhrasesOfTheirDocuments(t *testing.T) {
 	}
 	texts := map[string]string{}
 	for id, b := range c.Raw {
-		texts[id] = foldForMatch(string(b))
+		texts[id] = foldForCheck(string(b))
 	}
 	missing, checked := 0, 0
 	for _, q := range c.Questions {
 		for _, e := range q.Expect {
 			checked++
-			phrase := foldForMatch(e.Text)
+			phrase := foldForCheck(e.Text)
 			found := false
 			for id, text := range texts {
 				if strings.HasPrefix(id, e.Doc) && strings.Contains(text, phrase) {
@@ -48,14 +48,4 @@ func TestQuestionsExpectPhrasesOfTheirDocuments(t *testing.T) {
 	if checked < 1000 {
 		t.Errorf("only %d expected phrases checked; the training questions hold thousands", checked)
 	}
-}
-
-var emphasis = regexp.MustCompile(`[*_]+`)
-
-// foldForMatch folds text as quotes are compared: lower case, one space
-// for any run of spaces, straight quotes, no Markdown emphasis.
-func foldForMatch(s string) string {
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`).Replace(strings.ToLower(s))
-	s = emphasis.ReplaceAllString(s, "")
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -211,9 +211,6 @@ func readText(path string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
-	if fi.Size() > maxTextSize {
-		return nil, fmt.Errorf("%s is larger than %d MiB, more than any license text", path, maxTextSize>>20)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -60,9 +60,11 @@ var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // so a quote left open, the commonest slip, is looked for and named.
 func syntaxError(path string, src []byte, err error) error {
 	m := syntaxLine.FindStringSubmatch(err.Error())
-	if at, what := badCharacter(src); at > 0 && (m == nil || strings.Contains(m[2], "tab character")) {
-		// The parser names none, or the line before a tab-indented one.
-		return &Error{File: path, Line: at, Err: fmt.Errorf("malformed YAML: %s", what)}
+	if m == nil || strings.Contains(m[2], "tab character") {
+		// The parser names no line, or the one before a tab-indented one.
+		if at, what := badCharacter(src); at > 0 {
+			return &Error{File: path, Line: at, Err: fmt.Errorf("malformed YAML: %s", what)}
+		}
 	}
 	if m == nil {
 		return &Error{File: path, Err: fmt.Errorf("malformed YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
