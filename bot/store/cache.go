@@ -3,7 +3,7 @@ package store
 import (
 	"context"
 	"errors"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -25,8 +25,11 @@ type cachedStore struct {
 	ttl     time.Duration
 	lookups *lru.Cache[lookupKey, lookupEntry]
 	// gen counts writes: a lookup that raced a write is not kept, or it
-	// could keep the state from before the write for a whole ttl.
-	gen atomic.Uint64
+	// could keep the state from before the write for a whole ttl. mu makes
+	// a lookup's check of gen and its add one step against a write's
+	// count and purge, so no lookup is added after the purge it raced.
+	mu  sync.Mutex
+	gen uint64
 }
 
 type lookupKey struct{ guild, license, topic string }
@@ -45,26 +48,32 @@ func (c *cachedStore) Lookup(ctx context.Context, guildID, license, topic string
 		r := *e.rec
 		return &r, nil
 	}
-	gen := c.gen.Load()
+	c.mu.Lock()
+	gen := c.gen
+	c.mu.Unlock()
 	r, err := c.Store.Lookup(ctx, guildID, license, topic)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, err
 	}
-	if c.gen.Load() == gen {
-		e := lookupEntry{at: time.Now()}
-		if r != nil {
-			kept := *r
-			e.rec = &kept
-		}
+	e := lookupEntry{at: time.Now()}
+	if r != nil {
+		kept := *r
+		e.rec = &kept
+	}
+	c.mu.Lock()
+	if c.gen == gen {
 		c.lookups.Add(k, e)
 	}
+	c.mu.Unlock()
 	return r, err
 }
 
 // wrote forgets every lookup: pins are rare, and a pin's record does not
 // say which lookups an unpin changes.
 func (c *cachedStore) wrote() {
-	c.gen.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
 	c.lookups.Purge()
 }
 

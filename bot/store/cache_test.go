@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 )
@@ -67,5 +68,77 @@ func TestCachedLookupsSeeTheirOwnWrites(t *testing.T) {
 	time.Sleep(2 * time.Millisecond)
 	if r, _ := short.Lookup(ctx, "g2", "llama4", "attribution"); r == nil {
 		t.Error("another replica's pin not seen after the ttl")
+	}
+}
+
+// memStore holds one guild's confirmed pins in memory, for tests that need
+// the cache's own timing rather than a database's.
+type memStore struct {
+	Store
+	mu   sync.Mutex
+	pins map[string]Record // by message id
+}
+
+func (m *memStore) Pin(_ context.Context, r Record) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.pins[r.MessageID] = r
+	return nil
+}
+
+func (m *memStore) Unpin(_ context.Context, _, messageID string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.pins, messageID)
+	return nil
+}
+
+func (m *memStore) Lookup(_ context.Context, guildID, license, topic string) (*Record, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, r := range m.pins {
+		if r.GuildID == guildID && r.License == license && r.Topic == topic {
+			return &r, nil
+		}
+	}
+	return nil, ErrNotFound
+}
+
+// A lookup that read the database before a write and is kept after the
+// write emptied the cache would serve the state before the write for a
+// whole ttl: once Pin or Unpin has returned, the next lookup sees it, however
+// many lookups were in flight.
+func TestCachedLookupRacingAWriteIsNotKept(t *testing.T) {
+	ctx := context.Background()
+	c := Cached(&memStore{pins: map[string]Record{}}, time.Hour, 100)
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 4 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					c.Lookup(ctx, "g1", "llama4", "attribution")
+				}
+			}
+		}()
+	}
+	defer func() { close(stop); readers.Wait() }()
+	r := rec("g1", "m1", "llama4", "attribution", time.Now())
+	for i := range 20000 {
+		pinned := i%2 == 0
+		if pinned {
+			c.Pin(ctx, r)
+		} else {
+			c.Unpin(ctx, "g1", "m1")
+		}
+		got, _ := c.Lookup(ctx, "g1", "llama4", "attribution")
+		if (got != nil) != pinned {
+			t.Fatalf("write %d: after %s returned, a lookup found pinned=%v", i, map[bool]string{true: "Pin", false: "Unpin"}[pinned], got != nil)
+		}
 	}
 }
