@@ -245,6 +245,8 @@ func TestUnknownCommandHints(t *testing.T) {
 	}{
 		{[]string{"asc", "llama4", "attribution"}, `unknown command "asc"; did you mean ask?`},
 		{[]string{"serch", "weapons"}, "did you mean search?"},
+		{[]string{"corpus", "pul", "--from", "x"}, `unknown command "corpus pul"; did you mean corpus pull?`},
+		{[]string{"index", "biuld"}, "did you mean index build?"},
 		{[]string{"--data", "/tmp/x", "version"}, "flags go after the command"},
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 	} {

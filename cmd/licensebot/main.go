@@ -143,15 +143,26 @@ func asksHelp(args []string) bool {
 		switch {
 		case a == "--":
 			return false
-		case a == "-h", a == "-help", a == "--help", a == "help" && (i == 0 || i == 1 && groups[args[0]]):
+		case a == "-h", a == "-help", a == "--help", a == "help" && (i == 0 || i == 1 && groups[args[0]] != nil):
 			return true
 		}
 	}
 	return false
 }
 
-// groups are the commands of two words, named by the first.
-var groups = map[string]bool{"index": true, "corpus": true, "commands": true}
+// groups are the commands of two words, named by the first, each with its
+// subcommands by the second.
+var groups = map[string]func(m *Main) map[string]subcommand{
+	"index": func(m *Main) map[string]subcommand {
+		return map[string]subcommand{"build": &indexBuildCommand{m: m}}
+	},
+	"corpus": func(m *Main) map[string]subcommand {
+		return map[string]subcommand{"pull": &corpusPullCommand{m: m}, "check": &corpusCheckCommand{m: m}}
+	},
+	"commands": func(m *Main) map[string]subcommand {
+		return map[string]subcommand{"register": &registerCommand{m: m}}
+	},
+}
 
 // usageOut is where usage goes: stdout when it was asked for, else stderr
 // beside the error it explains.
@@ -267,20 +278,8 @@ func (m *Main) lookup(name string, rest []string) (subcommand, []string, error) 
 	if cmd := simple[name]; cmd != nil {
 		return cmd, rest, nil
 	}
-	switch name {
-	case "index":
-		return m.group("index", rest, map[string]subcommand{
-			"build": &indexBuildCommand{m: m},
-		})
-	case "corpus":
-		return m.group("corpus", rest, map[string]subcommand{
-			"pull":  &corpusPullCommand{m: m},
-			"check": &corpusCheckCommand{m: m},
-		})
-	case "commands":
-		return m.group("commands", rest, map[string]subcommand{
-			"register": &registerCommand{m: m},
-		})
+	if subs := groups[name]; subs != nil {
+		return m.group(name, rest, subs(m))
 	}
 	m.usage()
 	return nil, nil, fmt.Errorf("%w: unknown command %q%s", errUsage, name, commandHint(name, slices.Concat(slices.Collect(maps.Keys(simple)), slices.Collect(maps.Keys(groups)), []string{"help"})))
@@ -324,7 +323,11 @@ func (m *Main) group(group string, args []string, subs map[string]subcommand) (s
 		if len(args) == 0 {
 			return nil, nil, fmt.Errorf("%w: %s needs a subcommand", errUsage, group)
 		}
-		return nil, nil, fmt.Errorf("%w: unknown command %q", errUsage, group+" "+args[0])
+		var names []string
+		for sub := range subs {
+			names = append(names, group+" "+sub)
+		}
+		return nil, nil, fmt.Errorf("%w: unknown command %q%s", errUsage, group+" "+args[0], commandHint(group+" "+args[0], names))
 	}
 	return subs[args[0]], args[1:], nil
 }
