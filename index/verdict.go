@@ -392,7 +392,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && licensorActs(r.text, c.Status)) ||
-			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) {
+			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
+			asksToRefrain(r.text) {
 			return false
 		}
 	}
@@ -1524,6 +1525,39 @@ func asksHowToReport(question string) bool {
 	}
 	return false
 }
+
+// asksToRefrain reports whether an English question asks whether
+// something may be left undone: a verb of permission before "not" or
+// "never" ("can I not include a copy of the license?", "is it ok to not
+// credit meta?", "allowed to never mention it"). A card's status answers
+// doing it: its CONDITIONAL would read as "yes, you may leave it out, on
+// conditions", its REQUIRED as the opposite of what was asked.
+func asksToRefrain(question string) bool {
+	words := letterWords(question)
+	for i, w := range words {
+		if w != "not" && w != "never" {
+			continue
+		}
+		switch {
+		case i >= 2 && permissionModals[words[i-2]] && askers[words[i-1]]: // "can i not"
+			return true
+		case i >= 1 && permissionWords[words[i-1]]: // "ok not to"
+			return true
+		case i >= 2 && words[i-1] == "to" && permissionWords[words[i-2]]: // "allowed to not"
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	permissionModals = map[string]bool{"can": true, "may": true, "could": true, "might": true}
+	askers           = map[string]bool{"i": true, "we": true, "you": true, "one": true}
+	permissionWords  = map[string]bool{
+		"allowed": true, "ok": true, "okay": true, "fine": true, "permitted": true, "possible": true,
+		"acceptable": true, "legal": true, "free": true,
+	}
+)
 
 // reportingVerbs tell someone in charge of a misuse or a fault.
 var reportingVerbs = map[string]bool{"report": true, "complain": true}

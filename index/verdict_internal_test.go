@@ -227,6 +227,25 @@ func TestAsksHowToReport(t *testing.T) {
 	}
 }
 
+func TestAsksToRefrain(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Can I NOT include a copy of the Llama 3.1 license when I redistribute the weights?": true,
+		"is it ok to not credit meta":                       true,
+		"am i allowed to not mention llama in the name":     true,
+		"are we free never to publish the source":           true,
+		"can i redistribute without changes":                false, // "without" leaves out nothing the card asks
+		"i can not find the attribution clause":             false, // the asker is not the one who may
+		"can i use it if i do not distribute it":            false, // a condition's negation (negates)
+		"do i not need to include the license":              false, // a duty's own question
+		"can you tell me if it is not allowed to use it":    false,
+		"not allowed to use it for military, is that right": false,
+	} {
+		if got := asksToRefrain(q); got != want {
+			t.Errorf("asksToRefrain(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // One asks to impose a term when a verb of adding comes a few words
 // before a requirement, term or restriction, or the asker adds it after
 // naming it ("requirements I add"), or it is their own.
