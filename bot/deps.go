@@ -60,6 +60,8 @@ type Deps struct {
 	// use.
 	answersOnce sync.Once
 	answers     *answerCache
+	// pinLocks serialise a channel's pins in this process (pinsync.go).
+	pinLocks channelLocks
 }
 
 func (d *Deps) logger() *slog.Logger {

@@ -36,8 +36,22 @@ func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, gra
 		defer active.Done()
 		disp.Dispatch(sendCtx, ic.Interaction, rs)
 	})
+	// Pins removed outside the bot (pinsync.go): checked until shutdown.
+	pins := newPinSync(disp.deps)
+	removePins := s.AddHandler(func(_ *discordgo.Session, e *discordgo.ChannelPinsUpdate) {
+		mu.Lock()
+		if closing || ctx.Err() != nil {
+			mu.Unlock()
+			return
+		}
+		active.Add(1)
+		mu.Unlock()
+		defer active.Done()
+		pins.pinsChanged(ctx, e.GuildID, e.ChannelID)
+	})
 	if err := s.Open(); err != nil {
 		remove()
+		removePins()
 		return fmt.Errorf("gateway: open: %w", err)
 	}
 	disp.deps.logger().Info("gateway connected", "intents", s.Identify.Intents)
@@ -46,6 +60,7 @@ func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, gra
 	closing = true
 	mu.Unlock()
 	remove()
+	removePins()
 	active.Wait()
 	disp.Wait(grace)
 	if err := s.Close(); err != nil {

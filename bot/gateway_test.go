@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+
+	"github.com/licensebot/licensebot/bot/store"
 )
 
 // gatewayStandIn is a minimal Discord: the REST calls the bot makes and a
@@ -25,6 +28,8 @@ type gatewayStandIn struct {
 	paths     chan string
 	identify  chan map[string]any
 	payload   []byte // the interaction to send
+	event     string // its event name; "" is INTERACTION_CREATE
+	mux       *http.ServeMux
 
 	mu    sync.Mutex
 	conn  []*websocket.Conn
@@ -44,6 +49,7 @@ func newGatewayStandIn(t *testing.T, interaction []byte) *gatewayStandIn {
 	})
 	mux.HandleFunc("GET /gw/", s.gateway(t))
 	s.srv = httptest.NewServer(mux)
+	s.mux = mux
 	t.Cleanup(func() {
 		s.mu.Lock()
 		for _, c := range s.conn {
@@ -81,7 +87,11 @@ func (s *gatewayStandIn) gateway(t *testing.T) http.HandlerFunc {
 		s.mu.Unlock()
 		interaction := func(seq int) {
 			p := strings.Replace(string(s.payload), `"id":"1001"`, `"id":"100`+strconv.Itoa(nconn)+`"`, 1)
-			send(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": seq, "d": json.RawMessage(p)})
+			event := s.event
+			if event == "" {
+				event = "INTERACTION_CREATE"
+			}
+			send(map[string]any{"op": 0, "t": event, "s": seq, "d": json.RawMessage(p)})
 			s.mu.Lock()
 			drop := s.drops > 0
 			if drop {
@@ -176,6 +186,71 @@ func TestGatewayAnswersThroughStandIn(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("gateway did not shut down")
+	}
+}
+
+// In gateway mode, CHANNEL_PINS_UPDATE — a moderator unpinned an answer
+// in Discord's own menu — makes the bot forget the pins Discord no longer
+// lists in that channel, so answers stop linking to them.
+func TestGatewayForgetsPinsRemovedInDiscord(t *testing.T) {
+	const kept, removed = "844397162624450621", "844397162624450622"
+	standIn := newGatewayStandIn(t, []byte(`{"guild_id":"`+sampleGuild+`","channel_id":"`+sampleChannel+`","last_pin_timestamp":null}`))
+	standIn.event = "CHANNEL_PINS_UPDATE"
+	listed := make(chan string, 4)
+	standIn.mux.HandleFunc("GET /api/{v}/channels/{channel}/messages/pins", func(w http.ResponseWriter, r *http.Request) {
+		listed <- r.PathValue("channel")
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"items":[{"pinned_at":"2026-11-01T00:00:00+00:00","message":{"id":"`+kept+`"}}],"has_more":false}`)
+	})
+	d, logs := newTestDeps(sampleEngine())
+	pins, err := store.OpenSQLite(context.Background(), t.TempDir()+"/pins.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pins.Close()
+	for _, m := range []string{kept, removed} {
+		if err := pins.Pin(context.Background(), store.Record{GuildID: sampleGuild, ChannelID: sampleChannel, MessageID: m,
+			License: "llama4", Topic: "t" + m, PinnedBy: "1111"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Pins = pins
+	s, err := NewSession("test-token", standIn.srv.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Session = s
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
+	select {
+	case ch := <-listed:
+		if ch != sampleChannel {
+			t.Errorf("listed the pins of %s", ch)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the bot never listed the channel's pins; log:\n%s", logs)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, err := pins.Get(context.Background(), sampleGuild, removed)
+		if errors.Is(err, store.ErrNotFound) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the pin removed in Discord is still recorded (%v); log:\n%s", err, logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if _, err := pins.Get(context.Background(), sampleGuild, kept); err != nil {
+		t.Errorf("the pin still listed was forgotten: %v", err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+	if !strings.Contains(logs.String(), "pin removed outside the bot") {
+		t.Errorf("nothing logged of the forgotten pin:\n%s", logs)
 	}
 }
 

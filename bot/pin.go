@@ -276,6 +276,11 @@ func pinAnswer(ctx context.Context, d *Deps, i *discordgo.Interaction, t pinTarg
 		// Nothing recorded, nothing sent: the ids came from the payload.
 		return nil, fmt.Errorf("pin: %w", err)
 	}
+	unlock, err := d.pinLocks.lock(ctx, t.channelID)
+	if err != nil {
+		return nil, fmt.Errorf("pin: %w", err)
+	}
+	defer unlock()
 	question := inlineCode(t.license+" "+t.topic, 120)
 	rec, resumed, resp := recordPending(ctx, d, i, t, question)
 	if resp != nil {
@@ -336,9 +341,9 @@ func recordPending(ctx context.Context, d *Deps, i *discordgo.Interaction, t pin
 
 // repin answers a click on the Pin button of an answer already recorded
 // as pinned. The pin may have been removed outside the bot (a moderator's
-// unpin in Discord's own menu, which the bot does not hear of), so it is
-// sent again — Discord's PUT is idempotent — and a deleted message's
-// record goes.
+// unpin in Discord's own menu, which the bot hears of in gateway mode
+// only), so it is sent again — Discord's PUT is idempotent — and a
+// deleted message's record goes.
 func repin(ctx context.Context, d *Deps, i *discordgo.Interaction, r *store.Record, question string) (*discordgo.InteractionResponse, error) {
 	err := discordPin(ctx, d, "PUT", r.ChannelID, r.MessageID, "licensebot: pinned answer pinned again by user "+userID(i))
 	switch {

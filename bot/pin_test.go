@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,6 +42,13 @@ type pinStandIn struct {
 	// during, if set, runs while a request is being answered: what
 	// happens elsewhere while the call is on its way.
 	during func(key string)
+	// pins are the messages pinned in each channel, oldest first, as
+	// the PUTs and DELETEs that succeeded left them.
+	pins map[string][]string
+	// afterList, if set, runs under mu once a page of pins is read and
+	// before it is sent; the list is sent 100 ms after it returns: a pin
+	// that comes just after the bot's read.
+	afterList func()
 }
 
 type pinStandInErr struct {
@@ -49,7 +57,7 @@ type pinStandInErr struct {
 }
 
 func newPinStandIn(t *testing.T) *pinStandIn {
-	s := &pinStandIn{errs: map[string]pinStandInErr{}}
+	s := &pinStandIn{errs: map[string]pinStandInErr{}, pins: map[string][]string{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Method + " " + r.URL.Path
 		s.mu.Lock()
@@ -67,10 +75,81 @@ func newPinStandIn(t *testing.T) *pinStandIn {
 			fmt.Fprintf(w, `{"message": "stand-in error", "code": %d}`, e.code)
 			return
 		}
+		// /api/v10/channels/{channel}/messages/pins[/{message}]
+		parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v10/"), "/")
+		if len(parts) >= 4 && parts[0] == "channels" && parts[2] == "messages" && parts[3] == "pins" {
+			ch := parts[1]
+			if len(parts) == 4 && r.Method == "GET" {
+				s.listPins(w, r, ch)
+				return
+			}
+			if len(parts) == 5 {
+				s.mu.Lock()
+				s.pins[ch] = slices.DeleteFunc(s.pins[ch], func(p string) bool { return p == parts[4] })
+				if r.Method == "PUT" {
+					s.pins[ch] = append(s.pins[ch], parts[4])
+				}
+				s.mu.Unlock()
+			}
+		}
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	t.Cleanup(s.srv.Close)
 	return s
+}
+
+// listPins answers GET /channels/{channel}/messages/pins as Discord does:
+// newest first, pages of limit (at most 50) before a pinned_at time.
+func (s *pinStandIn) listPins(w http.ResponseWriter, r *http.Request, channel string) {
+	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
+	if err != nil || limit < 1 || limit > 50 {
+		http.Error(w, `{"message": "bad limit", "code": 50035}`, http.StatusBadRequest)
+		return
+	}
+	pinnedAt := func(i int) time.Time { return time.Date(2026, 1, 1, 0, 0, i, 0, time.UTC) }
+	s.mu.Lock()
+	pins := slices.Clone(s.pins[channel])
+	after := s.afterList
+	if after != nil {
+		after()
+	}
+	s.mu.Unlock()
+	if after != nil {
+		time.Sleep(100 * time.Millisecond)
+	}
+	before := len(pins)
+	if b := r.URL.Query().Get("before"); b != "" {
+		t, err := time.Parse(time.RFC3339Nano, b)
+		if err != nil {
+			http.Error(w, `{"message": "bad before", "code": 50035}`, http.StatusBadRequest)
+			return
+		}
+		for before > 0 && !pinnedAt(before-1).Before(t) {
+			before--
+		}
+	}
+	type item struct {
+		PinnedAt time.Time      `json:"pinned_at"`
+		Message  map[string]any `json:"message"`
+	}
+	page := struct {
+		Items   []item `json:"items"`
+		HasMore bool   `json:"has_more"`
+	}{Items: []item{}}
+	for i := before - 1; i >= 0 && len(page.Items) < limit; i-- {
+		page.Items = append(page.Items, item{pinnedAt(i), map[string]any{"id": pins[i], "channel_id": channel}})
+	}
+	page.HasMore = before-len(page.Items) > 0
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(page)
+}
+
+// unpinOutside unpins a message as a moderator would in Discord's own
+// menu: the bot makes no call and records nothing.
+func (s *pinStandIn) unpinOutside(channel, message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pins[channel] = slices.DeleteFunc(s.pins[channel], func(p string) bool { return p == message })
 }
 
 func (s *pinStandIn) fail(method, path string, status, code int) {
@@ -332,9 +411,9 @@ func TestPinDiscordErrors(t *testing.T) {
 }
 
 // A click on the Pin button of an answer already pinned sends the pin
-// again (Discord's PUT is idempotent): a pin removed in Discord's own menu,
-// which the bot does not hear of, comes back, and the record of a message
-// deleted since goes.
+// again (Discord's PUT is idempotent): a pin removed in Discord's own
+// menu, which the bot hears of in gateway mode only, comes back, and the
+// record of a message deleted since goes.
 func TestPinAlreadyPinned(t *testing.T) {
 	f := newPinFixture(t)
 	click := func() *discordgo.InteractionResponse {

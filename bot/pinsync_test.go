@@ -1,0 +1,165 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/licensebot/licensebot/bot/store"
+)
+
+// pinIn records a pin of message in channel, pins it in the stand-in
+// (as the bot's own pin would have) unless pending, and returns its id.
+func (f *pinFixture) pinIn(t *testing.T, channel string, n int, state string) string {
+	t.Helper()
+	id := fmt.Sprintf("8000000000000%05d", n)
+	err := f.pins.Pin(context.Background(), store.Record{
+		GuildID: sampleGuild, ChannelID: channel, MessageID: id, License: "llama4",
+		Topic: fmt.Sprintf("topic-%d", n), PinnedBy: "1111", State: state,
+		PinnedAt: time.Date(2026, 11, 1, 0, 0, n, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state != store.StatePending {
+		f.discord.mu.Lock()
+		f.discord.pins[channel] = append(f.discord.pins[channel], id)
+		f.discord.mu.Unlock()
+	}
+	return id
+}
+
+// recorded lists the messages the store holds a record of in channel.
+func (f *pinFixture) recorded(t *testing.T, channel string) []string {
+	t.Helper()
+	recs, _, err := f.pins.List(context.Background(), sampleGuild, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range recs {
+		if r.ChannelID == channel {
+			out = append(out, r.MessageID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+const otherChannel = "345626669114982403"
+
+// A pin a moderator removed in Discord's own menu is forgotten when the
+// channel's pins change, so answers stop linking to it; the channel's
+// other pins, a pin still on its way (pending) and other channels' pins
+// stay. Discord's list is read page by page: a channel with more pins
+// than a page loses only the one removed.
+func TestPinsRemovedOutsideTheBotAreForgotten(t *testing.T) {
+	f := newPinFixture(t)
+	var kept []string
+	for n := range 60 {
+		kept = append(kept, f.pinIn(t, sampleChannel, n, store.StatePinned))
+	}
+	removed := kept[7]
+	kept = slices.Delete(kept, 7, 8)
+	pending := f.pinIn(t, sampleChannel, 100, store.StatePending)
+	elsewhere := f.pinIn(t, otherChannel, 101, store.StatePinned)
+	f.discord.unpinOutside(sampleChannel, removed)
+	f.discord.unpinOutside(otherChannel, elsewhere) // its channel's pins did not change event-wise
+
+	newPinSync(f.d).pinsChanged(context.Background(), sampleGuild, sampleChannel)
+
+	want := slices.Sorted(slices.Values(append(slices.Clone(kept), pending)))
+	if got := f.recorded(t, sampleChannel); !slices.Equal(got, want) {
+		t.Errorf("records after the check: %d, want %d (all but %s)", len(got), len(want), removed)
+	}
+	if got := f.recorded(t, otherChannel); !slices.Equal(got, []string{elsewhere}) {
+		t.Errorf("another channel's records: %v", got)
+	}
+	lists := 0
+	for _, c := range f.discord.calls() {
+		if c == "GET /api/v10/channels/"+sampleChannel+"/messages/pins" {
+			lists++
+		} else {
+			t.Errorf("unexpected call %s", c)
+		}
+	}
+	if lists != 2 {
+		t.Errorf("%d pages of pins read for 60 pins; want 2", lists)
+	}
+	if r, err := f.d.Pins.Lookup(context.Background(), sampleGuild, "llama4", "topic-7"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("answers still link to the removed pin: %+v, %v", r, err)
+	}
+}
+
+// When Discord cannot be asked, nothing is forgotten: a pin is forgotten
+// only on Discord's word. A deleted channel's pins went with it.
+func TestPinCheckForgetsOnlyOnDiscordsWord(t *testing.T) {
+	list := "/api/v10/channels/" + sampleChannel + "/messages/pins"
+	for _, tc := range []struct {
+		name         string
+		status, code int
+		forgotten    bool
+	}{
+		{"missing access", http.StatusForbidden, discordgo.ErrCodeMissingAccess, false},
+		{"server error", http.StatusInternalServerError, 0, false},
+		{"channel deleted", http.StatusNotFound, discordgo.ErrCodeUnknownChannel, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newPinFixture(t)
+			id := f.pinIn(t, sampleChannel, 1, store.StatePinned)
+			f.discord.unpinOutside(sampleChannel, id)
+			f.discord.fail("GET", list, tc.status, tc.code)
+			forgot, err := forgetRemovedPins(context.Background(), f.d, sampleGuild, sampleChannel)
+			if got := len(f.recorded(t, sampleChannel)) == 0; got != tc.forgotten {
+				t.Errorf("forgotten = %v, want %v (forgot %v, err %v)", got, tc.forgotten, forgot, err)
+			}
+			if (err != nil) == tc.forgotten {
+				t.Errorf("err = %v", err)
+			}
+		})
+	}
+	t.Run("no bot token", func(t *testing.T) {
+		f := newPinFixture(t)
+		f.pinIn(t, sampleChannel, 1, store.StatePinned)
+		f.d.Session.Token = ""
+		if forgot, err := forgetRemovedPins(context.Background(), f.d, sampleGuild, sampleChannel); forgot != nil || err != nil {
+			t.Errorf("without a token: forgot %v, err %v", forgot, err)
+		}
+		if len(f.discord.calls()) != 0 {
+			t.Errorf("calls without a token: %v", f.discord.calls())
+		}
+	})
+}
+
+// A moderator pressing 📌 Pin on an answer recorded as pinned, whose pin
+// was removed in Discord, pins it again; a check that read Discord's list
+// just before that PUT must not then forget the record. The channel's
+// lock makes the check wait for the pin, or the pin for the check.
+func TestPinCheckDoesNotForgetAPinSentAgain(t *testing.T) {
+	f := newPinFixture(t)
+	click := func() { f.dispatch(t, pinClick(t, "pin:llama4:attribution", setPerms(permsModerator, permsModerator))) }
+	click()
+	f.discord.unpinOutside(sampleChannel, sampleMessage)
+	pinned := make(chan struct{})
+	f.discord.mu.Lock()
+	f.discord.afterList = func() {
+		f.discord.afterList = nil // called under the stand-in's lock
+		go func() { click(); close(pinned) }()
+	}
+	f.discord.mu.Unlock()
+	forgetRemovedPins(context.Background(), f.d, sampleGuild, sampleChannel)
+	<-pinned
+	if _, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); errors.Is(err, store.ErrNotFound) {
+		t.Error("the record of a message pinned again was forgotten")
+	}
+	newPinSync(f.d).pinsChanged(context.Background(), sampleGuild, sampleChannel)
+	if _, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); err != nil {
+		t.Errorf("record after the next check: %v", err)
+	}
+}
