@@ -202,20 +202,29 @@ func (disp *Dispatcher) Dispatch(ctx context.Context, i *discordgo.Interaction, 
 
 // preflight answers what needs no handler: a ping, an interaction nothing
 // routes to, and a user over their cooldown (autocomplete is exempt: it
-// runs as people type).
+// runs as people type). An autocomplete is always answered with choices:
+// Discord refuses a message in answer to one.
 func (disp *Dispatcher) preflight(c *call) (*discordgo.InteractionResponse, outcome, bool) {
 	i := c.i
+	autocomplete := i.Type == discordgo.InteractionApplicationCommandAutocomplete
 	switch {
 	case i.Type == discordgo.InteractionPing:
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, outcome{kind: outcomeOK}, true
 	case checkInteraction(i) != nil:
 		// The HTTP runner refuses these with 400 before dispatch; the
 		// gateway's reach here.
-		return ephemeral("I couldn't read that request, so I did nothing with it."),
-			outcome{kind: outcomeMalformed, err: checkInteraction(i)}, true
+		o := outcome{kind: outcomeMalformed, err: checkInteraction(i)}
+		if autocomplete {
+			return autocompleteResponse(nil, ""), o, true
+		}
+		return ephemeral("I couldn't read that request, so I did nothing with it."), o, true
+	case c.route.run == nil && autocomplete:
+		// A command of an older version (still in a client's cache, or
+		// registered in one guild), or one without autocomplete.
+		return autocompleteResponse(nil, typedValue(i)), outcome{kind: outcomeUnknown}, true
 	case c.route.run == nil:
 		return ephemeral("I don't know that command or button. It may be from an older version of the bot."), outcome{kind: outcomeUnknown}, true
-	case i.Type == discordgo.InteractionApplicationCommandAutocomplete:
+	case autocomplete:
 		return nil, outcome{}, false
 	}
 	if ok, wait := disp.deps.Cooldown.Allow(userID(i), disp.deps.now()); !ok {

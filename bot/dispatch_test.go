@@ -385,3 +385,39 @@ func TestAutocompleteWithNonStringValue(t *testing.T) {
 		t.Errorf("handler panicked: %s", logs)
 	}
 }
+
+// An autocomplete interaction is answered with choices (type 8), whatever
+// it names: Discord refuses a message in answer to one, and the user is
+// left with "Loading options failed". A command from an older version of
+// the bot (still in a client's cache, or registered in one guild) and a
+// command without autocomplete both get the typed value offered back.
+func TestAutocompleteOfUnknownCommandAnsweredWithChoices(t *testing.T) {
+	d, _ := newTestDeps(sampleEngine())
+	for _, name := range []string{"ask", pinnedCommand.Spec.Name} {
+		i := slash(name)
+		i.Type = discordgo.InteractionApplicationCommandAutocomplete
+		data := i.Data.(discordgo.ApplicationCommandInteractionData)
+		data.Options = []*discordgo.ApplicationCommandInteractionDataOption{
+			{Name: "license", Type: discordgo.ApplicationCommandOptionString, Value: "llam", Focused: true}}
+		i.Data = data
+		r := dispatchOne(t, d, i)
+		if r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+			t.Errorf("/%s: autocomplete answered with type %d, want %d", name, r.Type, discordgo.InteractionApplicationCommandAutocompleteResult)
+			continue
+		}
+		if len(r.Data.Choices) != 1 || r.Data.Choices[0].Value != "llam" {
+			t.Errorf("/%s: choices %+v, want the typed value", name, r.Data.Choices)
+		}
+	}
+	// One the gateway delivers malformed (a null option) gets none.
+	i := slash("license")
+	i.Type = discordgo.InteractionApplicationCommandAutocomplete
+	data := i.Data.(discordgo.ApplicationCommandInteractionData)
+	data.Options = []*discordgo.ApplicationCommandInteractionDataOption{nil}
+	i.Data = data
+	rec := newRecorder()
+	NewDispatcher(d).Dispatch(context.Background(), i, rec)
+	if r := rec.only(t); r.Type != discordgo.InteractionApplicationCommandAutocompleteResult || r.Data == nil || len(r.Data.Choices) != 0 {
+		t.Errorf("malformed autocomplete answered with %+v", r)
+	}
+}
