@@ -848,3 +848,31 @@ func TestPinRefusesMessageFromAnotherChannel(t *testing.T) {
 		t.Errorf("Discord received %v, want no call", got)
 	}
 }
+
+// An update replaces only what its body carries: Discord keeps a field
+// left out. Turning the page after an Unpin must clear the "Unpinned …"
+// notice the unpin left on the message, so the body says content "".
+func TestPinnedPageTurnClearsTheUnpinNotice(t *testing.T) {
+	f := newPinFixture(t)
+	seedPins(t, f.pins, 7)
+	r := f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
+	r = f.dispatch(t, click(t, buttons(r)["Unpin 1"].CustomID, sampleChannel, permsModerator, permsModerator))
+	if !strings.Contains(r.Data.Content, "Unpinned `llama4 topic-6`") {
+		t.Fatalf("unpin notice %q", r.Data.Content)
+	}
+	r = f.dispatch(t, click(t, buttons(r)["Next"].CustomID, sampleChannel, permsModerator, permsModerator))
+	body, err := EncodeResponse(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cb struct {
+		Type int
+		Data map[string]any
+	}
+	if err := json.Unmarshal(body, &cb); err != nil {
+		t.Fatal(err)
+	}
+	if content, ok := cb.Data["content"]; cb.Type != int(discordgo.InteractionResponseUpdateMessage) || !ok || content != "" {
+		t.Errorf("page turn leaves the unpin notice in place (content %v, present %v): %s", content, ok, body)
+	}
+}

@@ -10,14 +10,16 @@ import (
 // wireResponse is the JSON body of an interaction callback. discordgo's
 // InteractionResponseData always writes "content", "tts", "components" and
 // "embeds" (as null when unset) and drops an empty "choices"; Discord's
-// schema wants neither, so both runners send this shape instead.
+// schema wants neither, so both runners send this shape instead. An update
+// (type 7) always says its content, "" included: Discord keeps whatever an
+// update leaves out, so an omitted content would leave the old text.
 type wireResponse struct {
 	Type discordgo.InteractionResponseType `json:"type"`
 	Data *wireData                         `json:"data,omitempty"`
 }
 
 type wireData struct {
-	Content         string                                       `json:"content,omitempty"`
+	Content         *string                                      `json:"content,omitempty"`
 	Embeds          []*discordgo.MessageEmbed                    `json:"embeds,omitempty"`
 	Components      []discordgo.MessageComponent                 `json:"components,omitempty"`
 	AllowedMentions *discordgo.MessageAllowedMentions            `json:"allowed_mentions,omitempty"`
@@ -30,11 +32,13 @@ func EncodeResponse(r *discordgo.InteractionResponse) ([]byte, error) {
 	w := wireResponse{Type: r.Type}
 	if d := r.Data; d != nil {
 		w.Data = &wireData{
-			Content:         d.Content,
 			Embeds:          d.Embeds,
 			Components:      d.Components,
 			AllowedMentions: d.AllowedMentions,
 			Flags:           d.Flags,
+		}
+		if content := d.Content; content != "" || r.Type == discordgo.InteractionResponseUpdateMessage {
+			w.Data.Content = &content
 		}
 		if r.Type == discordgo.InteractionApplicationCommandAutocompleteResult {
 			choices := d.Choices
