@@ -66,6 +66,11 @@ var Components = map[string]ComponentHandler{
 	UnpinPrefix:      handleUnpin,       // Unpin N, on /pinned          cmd_pinned.go
 }
 
+// updatesMessage are the buttons whose answer replaces the message they
+// are on (an update, type 7) rather than sending a new one; the
+// dispatcher defers them as updates.
+var updatesMessage = map[string]bool{PinnedPagePrefix: true, UnpinPrefix: true}
+
 // The custom_id prefixes of the buttons, one per entry of Components.
 const (
 	// ClausePrefix: "clause:<license>:<doc>#<section>" (ClauseCustomID).

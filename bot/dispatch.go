@@ -18,12 +18,26 @@ import (
 type Responder interface {
 	// Respond sends the one initial response to i.
 	Respond(ctx context.Context, i *discordgo.Interaction, r *discordgo.InteractionResponse) error
-	// Edit replaces the deferred response with data. publicDefer says the
-	// deferral was public: a private data then goes out as an ephemeral
-	// follow-up and the public placeholder is deleted, since a response's
-	// visibility is fixed when it is first sent.
-	Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error
+	// Edit delivers the answer to a deferred interaction, as how says.
+	Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, how Delivery) error
 }
+
+// Delivery is how an answer replaces its deferral.
+type Delivery int
+
+const (
+	// EditOriginal edits the original response: the "thinking…"
+	// placeholder, or after a deferred update the message whose button
+	// was clicked.
+	EditOriginal Delivery = iota
+	// FollowUpReplacing sends the answer as a follow-up and deletes the
+	// placeholder: a private answer to a public deferral, since a
+	// response's visibility is fixed when it is first sent.
+	FollowUpReplacing
+	// FollowUp sends the answer as a follow-up and leaves the clicked
+	// message as it is: a new message after a deferred update.
+	FollowUp
+)
 
 // Dispatcher routes every interaction, in both run modes, to its command,
 // autocomplete or component handler. It is the one place that sends,
@@ -123,6 +137,10 @@ type route struct {
 	run func(context.Context) (*discordgo.InteractionResponse, error)
 	// private makes a deferred answer ephemeral.
 	private bool
+	// update says the answer replaces the clicked message (type 7), so a
+	// deferral defers an update (type 6) instead of posting a
+	// placeholder, which would take the answer in its place.
+	update bool
 }
 
 // call is one interaction on its way through the dispatcher.
@@ -287,7 +305,10 @@ func (disp *Dispatcher) deferAndEdit(ctx context.Context, c *call, p *pending) (
 		return false
 	}
 	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
-	if c.route.private {
+	switch {
+	case c.route.update:
+		deferred.Type = discordgo.InteractionResponseDeferredMessageUpdate
+	case c.route.private:
 		deferred.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	}
 	if err := c.rs.Respond(ctx, c.i, deferred); err != nil {
@@ -304,13 +325,24 @@ func (disp *Dispatcher) deferAndEdit(ctx context.Context, c *call, p *pending) (
 // edit replaces a deferred response with the handler's answer.
 func (disp *Dispatcher) edit(ctx context.Context, c *call, res result) {
 	o := res.outcome(true)
-	if data := res.response().Data; data != nil {
+	if resp := res.response(); resp.Data != nil {
 		// The handler's context may be spent: it can use all of Timeout.
 		ectx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
-		o.sendErr = c.rs.Edit(ectx, c.i, data, !c.route.private)
+		o.sendErr = c.rs.Edit(ectx, c.i, resp.Data, c.route.delivery(resp))
 		cancel()
 	}
 	disp.finish(c, o)
+}
+
+// delivery is how resp replaces the deferral of its route.
+func (r route) delivery(resp *discordgo.InteractionResponse) Delivery {
+	switch {
+	case r.update && resp.Type != discordgo.InteractionResponseUpdateMessage:
+		return FollowUp
+	case !r.update && !r.private && resp.Data.Flags&discordgo.MessageFlagsEphemeral != 0:
+		return FollowUpReplacing
+	}
+	return EditOriginal
 }
 
 // deferAfter is how long i's handler may run before the dispatcher defers:
@@ -356,7 +388,7 @@ func (disp *Dispatcher) route(i *discordgo.Interaction) route {
 		if !ok {
 			return route{name: "unknown", private: true}
 		}
-		return route{name: "button." + prefix, private: true, run: func(ctx context.Context) (*discordgo.InteractionResponse, error) {
+		return route{name: "button." + prefix, private: true, update: updatesMessage[prefix], run: func(ctx context.Context) (*discordgo.InteractionResponse, error) {
 			return h(ctx, d, i, data.CustomID)
 		}}
 	}

@@ -347,7 +347,7 @@ func (r *recorder) Respond(_ context.Context, _ *discordgo.Interaction, resp *di
 	return nil
 }
 
-func (r *recorder) Edit(_ context.Context, _ *discordgo.Interaction, d *discordgo.InteractionResponseData, _ bool) error {
+func (r *recorder) Edit(_ context.Context, _ *discordgo.Interaction, d *discordgo.InteractionResponseData, _ Delivery) error {
 	r.mu.Lock()
 	r.edits = append(r.edits, d)
 	r.mu.Unlock()

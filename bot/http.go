@@ -371,7 +371,7 @@ func (r *inlineResponder) Respond(_ context.Context, _ *discordgo.Interaction, r
 	return r.err
 }
 
-func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error {
+func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, how Delivery) error {
 	if r.rest == nil {
 		return errors.New("edit deferred response: no Discord session configured")
 	}
@@ -380,7 +380,7 @@ func (r *inlineResponder) Edit(ctx context.Context, i *discordgo.Interaction, da
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	return r.rest.Edit(ctx, i, data, publicDefer)
+	return r.rest.Edit(ctx, i, data, how)
 }
 
 // Limits of every HTTP server the bot runs: the interactions port faces

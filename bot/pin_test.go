@@ -876,3 +876,62 @@ func TestPinnedPageTurnClearsTheUnpinNotice(t *testing.T) {
 		t.Errorf("page turn leaves the unpin notice in place (content %v, present %v): %s", content, ok, body)
 	}
 }
+
+// firstResponse keeps the initial response it passes on.
+type firstResponse struct {
+	Responder
+	mu   sync.Mutex
+	resp *discordgo.InteractionResponse
+}
+
+func (r *firstResponse) Respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	r.mu.Lock()
+	r.resp = resp
+	r.mu.Unlock()
+	return r.Responder.Respond(ctx, i, resp)
+}
+
+// An Unpin slower than the deferral (Discord's pin route is rate-limited
+// per channel) is deferred as an update (type 6), so the refreshed page
+// replaces the /pinned message the button is on: a type-5 deferral made a
+// second message for it and left the old page with its stale Unpin
+// buttons. A refusal after such a deferral goes out as a private
+// follow-up, the page left as it was.
+func TestSlowUnpinIsDeferredAsAnUpdate(t *testing.T) {
+	webhook := "/api/v" + discordgo.APIVersion + "/webhooks/290926444748734465/unique_interaction_token"
+	for _, refused := range []bool{false, true} {
+		f := newPinFixture(t)
+		seedPins(t, f.pins, 2)
+		del := "DELETE " + pinPath(sampleChannel, "900000000000000001")
+		f.discord.during = func(key string) {
+			if key == del {
+				time.Sleep(200 * time.Millisecond)
+			}
+		}
+		if refused {
+			f.discord.fail("DELETE", pinPath(sampleChannel, "900000000000000001"), http.StatusForbidden, discordgo.ErrCodeMissingPermissions)
+		}
+		disp := NewDispatcher(f.d)
+		disp.DeferAfter = 20 * time.Millisecond
+		rs := &firstResponse{Responder: &restResponder{s: f.d.Session}}
+		disp.Dispatch(context.Background(), click(t, UnpinPrefix+":900000000000000001:0", sampleChannel, permsModerator, permsModerator), rs)
+		if !disp.Wait(5 * time.Second) {
+			t.Fatal("the deferred answer never went out")
+		}
+		rs.mu.Lock()
+		deferral := rs.resp
+		rs.mu.Unlock()
+		validateResponse(t, deferral)
+		if deferral.Type != discordgo.InteractionResponseDeferredMessageUpdate {
+			t.Errorf("refused %v: deferred with type %d, want %d (an update of the clicked message)", refused, deferral.Type, discordgo.InteractionResponseDeferredMessageUpdate)
+		}
+		want := "PATCH " + webhook + "/messages/@original"
+		if refused {
+			want = "POST " + webhook
+		}
+		calls := f.discord.calls()
+		if last := calls[len(calls)-1]; last != want {
+			t.Errorf("refused %v: Discord received %v, want %s last", refused, calls, want)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func TestRESTClientDoesNotFollowRedirects(t *testing.T) {
 		"pin":      func() error { return discordPin(context.Background(), d, "PUT", "1", "2", "test") },
 		"callback": func() error { return rs.Respond(context.Background(), i, ephemeral("x")) },
 		"edit": func() error {
-			return rs.Edit(context.Background(), i, &discordgo.InteractionResponseData{Content: "x"}, false)
+			return rs.Edit(context.Background(), i, &discordgo.InteractionResponseData{Content: "x"}, EditOriginal)
 		},
 	} {
 		if err := call(); err == nil {
@@ -97,7 +97,7 @@ func TestHostileIDsMakeNoRequest(t *testing.T) {
 		if err := rs.Respond(context.Background(), i, ephemeral("x")); !errors.Is(err, errUnsafeID) {
 			t.Errorf("callback for interaction %q: %v", id, err)
 		}
-		if err := rs.Edit(context.Background(), i, &discordgo.InteractionResponseData{}, false); !errors.Is(err, errUnsafeID) {
+		if err := rs.Edit(context.Background(), i, &discordgo.InteractionResponseData{}, EditOriginal); !errors.Is(err, errUnsafeID) {
 			t.Errorf("edit for application %q: %v", id, err)
 		}
 	}

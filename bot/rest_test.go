@@ -230,7 +230,7 @@ func TestDeferredEditsInParallelAndRetriedAfter429(t *testing.T) {
 	for k := range n {
 		go func() {
 			i := &discordgo.Interaction{ID: "1", AppID: "2", Token: fmt.Sprint("tok-", k)}
-			errs <- rs.Edit(context.Background(), i, data, true)
+			errs <- rs.Edit(context.Background(), i, data, EditOriginal)
 		}()
 	}
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
@@ -250,10 +250,10 @@ func TestDeferredEditsInParallelAndRetriedAfter429(t *testing.T) {
 	if most != n {
 		t.Errorf("at most %d of %d edits in flight at once; want all", most, n)
 	}
-	if err := rs.Edit(context.Background(), &discordgo.Interaction{ID: "1", AppID: "2", Token: "tok-429"}, data, true); err != nil || refused != 1 {
+	if err := rs.Edit(context.Background(), &discordgo.Interaction{ID: "1", AppID: "2", Token: "tok-429"}, data, EditOriginal); err != nil || refused != 1 {
 		t.Errorf("edit refused once with 429: err %v, refused %d", err, refused)
 	}
-	if err := rs.Edit(context.Background(), &discordgo.Interaction{ID: "1", AppID: "2", Token: "tok-502"}, data, true); err != nil || refused != 2 {
+	if err := rs.Edit(context.Background(), &discordgo.Interaction{ID: "1", AppID: "2", Token: "tok-502"}, data, EditOriginal); err != nil || refused != 2 {
 		t.Errorf("edit failed once with 502: err %v, failures %d", err, refused)
 	}
 }

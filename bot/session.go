@@ -91,24 +91,26 @@ func (r *restResponder) Respond(ctx context.Context, i *discordgo.Interaction, r
 	return r.send(ctx, "interaction callback", http.MethodPost, discordgo.EndpointInteractionResponse(i.ID, i.Token), body)
 }
 
-// Edit replaces the deferred "thinking…" response.
-func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, publicDefer bool) error {
+// Edit delivers the answer to a deferred interaction: it edits the
+// original response, or sends a follow-up (deleting the placeholder when
+// how says so).
+func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data *discordgo.InteractionResponseData, how Delivery) error {
 	if err := checkInteractionPath(i, i.AppID); err != nil {
 		return fmt.Errorf("edit deferred response: %w", err)
 	}
 	original := discordgo.EndpointInteractionResponseActions(i.AppID, i.Token)
-	if publicDefer && data.Flags&discordgo.MessageFlagsEphemeral != 0 {
+	if how == FollowUp || how == FollowUpReplacing {
 		body, err := json.Marshal(&discordgo.WebhookParams{
 			Content:         data.Content,
 			Embeds:          data.Embeds,
 			Components:      nonNil(data.Components),
 			AllowedMentions: data.AllowedMentions,
-			Flags:           discordgo.MessageFlagsEphemeral,
+			Flags:           data.Flags & discordgo.MessageFlagsEphemeral,
 		})
 		if err != nil {
-			return fmt.Errorf("private follow-up: %w", err)
+			return fmt.Errorf("follow-up: %w", err)
 		}
-		if err := r.send(ctx, "private follow-up", http.MethodPost, discordgo.EndpointWebhookToken(i.AppID, i.Token), body); err != nil {
+		if err := r.send(ctx, "follow-up", http.MethodPost, discordgo.EndpointWebhookToken(i.AppID, i.Token), body); err != nil || how == FollowUp {
 			return err
 		}
 		return r.send(ctx, "delete public placeholder", http.MethodDelete, original, nil)
