@@ -254,6 +254,35 @@ func TestTopicButtonAnswersWithThatTopic(t *testing.T) {
 	}
 }
 
+// A chosen topic is answered in the channel even when the engine is slow:
+// its deferral is public, so the answer edited in is too. The private
+// deferral every button had turned it into an answer only the clicker saw.
+func TestSlowTopicButtonStillAnswersInTheChannel(t *testing.T) {
+	eng := sampleEngine()
+	release := make(chan struct{})
+	ask := eng.AskFunc
+	eng.AskFunc = func(ctx context.Context, license, topic string) (*index.Answer, error) {
+		<-release
+		return ask(ctx, license, topic)
+	}
+	d, _ := newTestDeps(eng)
+	disp := NewDispatcher(d)
+	disp.DeferAfter = 10 * time.Millisecond
+	rec := newRecorder()
+	disp.Dispatch(context.Background(), press("topic:llama4:attribution"), rec)
+	deferral := validateResponseOf(t, rec.only(t))
+	close(release)
+	if !disp.Wait(5 * time.Second) {
+		t.Fatal("the deferred answer never went out")
+	}
+	if deferral.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || deferral.Data != nil && deferral.Data.Flags&discordgo.MessageFlagsEphemeral != 0 {
+		t.Errorf("deferred as %d %+v, want a public deferral", deferral.Type, deferral.Data)
+	}
+	if len(rec.edits) != 1 || len(rec.edits[0].Embeds) != 1 {
+		t.Fatalf("edits %+v", rec.edits)
+	}
+}
+
 // signedServer serves the bot's HTTP endpoint over eng, as Discord reaches
 // it, and returns a function that posts a payload signed with the
 // application's key and decodes the callback after validating it.

@@ -66,10 +66,14 @@ var Components = map[string]ComponentHandler{
 	UnpinPrefix:      handleUnpin,       // Unpin N, on /pinned          cmd_pinned.go
 }
 
-// updatesMessage are the buttons whose answer replaces the message they
-// are on (an update, type 7) rather than sending a new one; the
-// dispatcher defers them as updates.
-var updatesMessage = map[string]bool{PinnedPagePrefix: true, UnpinPrefix: true}
+// How a button's answer arrives, and so how the dispatcher defers a slow
+// one: privately (the default); in the channel (answersInChannel: a public
+// deferral); or replacing the message the button is on (updatesMessage:
+// an update, type 7, deferred as one).
+var (
+	answersInChannel = map[string]bool{TopicPrefix: true}
+	updatesMessage   = map[string]bool{PinnedPagePrefix: true, UnpinPrefix: true}
+)
 
 // The custom_id prefixes of the buttons, one per entry of Components.
 const (

@@ -388,7 +388,7 @@ func (disp *Dispatcher) route(i *discordgo.Interaction) route {
 		if !ok {
 			return route{name: "unknown", private: true}
 		}
-		return route{name: "button." + prefix, private: true, update: updatesMessage[prefix], run: func(ctx context.Context) (*discordgo.InteractionResponse, error) {
+		return route{name: "button." + prefix, private: !answersInChannel[prefix], update: updatesMessage[prefix], run: func(ctx context.Context) (*discordgo.InteractionResponse, error) {
 			return h(ctx, d, i, data.CustomID)
 		}}
 	}
