@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -148,6 +149,13 @@ func pinnedPage(ctx context.Context, d *Deps, i *discordgo.Interaction, offset i
 	if err != nil {
 		return nil, err
 	}
+	if forgot := forgetRemovedOnPage(ctx, d, i.GuildID, recs); forgot > 0 {
+		notice = strings.TrimSpace(notice + fmt.Sprintf(" %d pinned %s removed in Discord since, so I took %s off this list.",
+			forgot, plural(forgot, "answer was", "answers were"), plural(forgot, "it", "them")))
+		if recs, total, err = d.Pins.List(ctx, i.GuildID, offset, pinnedPageSize); err != nil {
+			return nil, err
+		}
+	}
 	if len(recs) == 0 && total > 0 {
 		// The page emptied (unpins, or a stale button): show the last one.
 		offset = (total - 1) / pinnedPageSize * pinnedPageSize
@@ -156,6 +164,44 @@ func pinnedPage(ctx context.Context, d *Deps, i *discordgo.Interaction, offset i
 		}
 	}
 	return renderPinned(recs, total, offset, isPinModerator(i), notice, update), nil
+}
+
+// pageCheckTimeout bounds the checks of a /pinned page's channels.
+const pageCheckTimeout = 3 * time.Second
+
+// forgetRemovedOnPage runs forgetRemovedPins on the channels of a /pinned
+// page's confirmed pins, and returns how many pins it forgot: HTTP mode
+// hears of no pin removed in Discord's own menu, and a moderator looking
+// at the list is the time to find them. A channel that cannot be checked
+// is left as it is, and logged.
+func forgetRemovedOnPage(ctx context.Context, d *Deps, guildID string, recs []store.Record) int {
+	ctx, cancel := context.WithTimeout(ctx, pageCheckTimeout)
+	defer cancel()
+	checked := map[string]bool{}
+	forgot := 0
+	for _, r := range recs {
+		if r.State != store.StatePinned || checked[r.ChannelID] {
+			continue
+		}
+		checked[r.ChannelID] = true
+		ids, err := forgetRemovedPins(ctx, d, guildID, r.ChannelID)
+		for _, id := range ids {
+			d.logger().Info("pin removed outside the bot: record forgotten", "guild", guildID, "channel", r.ChannelID, "message", id)
+		}
+		forgot += len(ids)
+		if err != nil {
+			d.logger().Warn("could not check the channel's pins", "guild", guildID, "channel", r.ChannelID, "err", err)
+		}
+	}
+	return forgot
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // pinnedQuestion names a pin's license and topic for display.

@@ -547,23 +547,51 @@ func buttons(r *discordgo.InteractionResponse) map[string]discordgo.Button {
 	return out
 }
 
-func seedPins(t *testing.T, s store.Store, n int) {
+// seedPins records n pins in f's store and pins them in its stand-in
+// Discord, as n moderators' clicks would have.
+func seedPins(t *testing.T, f *pinFixture, n int) {
 	t.Helper()
 	for k := range n {
-		err := s.Pin(context.Background(), store.Record{
+		f.seed(t, store.Record{
 			GuildID: sampleGuild, ChannelID: sampleChannel, MessageID: fmt.Sprintf("9000000000000000%02d", k),
 			License: "llama4", Topic: fmt.Sprintf("topic-%d", k), PinnedBy: "1111",
 			PinnedAt: time.Date(2026, 11, 1, 0, k, 0, 0, time.UTC),
 		})
-		if err != nil {
-			t.Fatal(err)
+	}
+}
+
+// seed records r and, unless it is pending, pins it in the stand-in.
+func (f *pinFixture) seed(t *testing.T, r store.Record) {
+	t.Helper()
+	if err := f.pins.Pin(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	if r.State != store.StatePending {
+		f.discord.mu.Lock()
+		f.discord.pins[r.ChannelID] = append(f.discord.pins[r.ChannelID], r.MessageID)
+		f.discord.mu.Unlock()
+	}
+}
+
+// changes leaves out of calls the reads of a channel's pins.
+func changes(calls []string) []string {
+	return slices.DeleteFunc(calls, func(c string) bool { return listsOnly([]string{c}) })
+}
+
+// listsOnly reports whether calls are all reads of a channel's pins: what
+// /pinned may ask Discord.
+func listsOnly(calls []string) bool {
+	for _, c := range calls {
+		if !strings.HasPrefix(c, "GET ") || !strings.HasSuffix(c, "/messages/pins") {
+			return false
 		}
 	}
+	return true
 }
 
 func TestPinnedListsAndPages(t *testing.T) {
 	f := newPinFixture(t)
-	seedPins(t, f.pins, 7)
+	seedPins(t, f, 7)
 
 	r := f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
 	if !isEphemeral(r) {
@@ -600,13 +628,13 @@ func TestPinnedListsAndPages(t *testing.T) {
 	if b["Previous"].Disabled || !b["Next"].Disabled {
 		t.Errorf("page 2: Previous disabled=%v, Next disabled=%v", b["Previous"].Disabled, b["Next"].Disabled)
 	}
-	if len(f.discord.calls()) != 0 {
-		t.Errorf("listing called Discord: %v", f.discord.calls())
+	if !listsOnly(f.discord.calls()) {
+		t.Errorf("listing changed something in Discord: %v", f.discord.calls())
 	}
 
 	// Members see the list without Unpin buttons; one page has no paging.
 	g := newPinFixture(t)
-	seedPins(t, g.pins, 2)
+	seedPins(t, g, 2)
 	r = g.dispatch(t, pinnedInteraction(t, sampleChannel, permsMember, permsModerator))
 	if b := buttons(r); len(b) != 0 {
 		t.Errorf("a member's single page has buttons: %v", b)
@@ -643,7 +671,7 @@ func TestUnpinRemoves(t *testing.T) {
 	if !isEphemeral(r) || !strings.Contains(r.Data.Content, "pinned in <#"+sampleChannel+">") {
 		t.Errorf("cross-channel unpin: %q", r.Data.Content)
 	}
-	if got := f.discord.calls(); len(got) != 1 {
+	if got := changes(f.discord.calls()); len(got) != 1 {
 		t.Fatalf("refused unpins called Discord: %v", got)
 	}
 
@@ -655,7 +683,7 @@ func TestUnpinRemoves(t *testing.T) {
 		t.Errorf("refreshed list still shows the pin: %s", r.Data.Embeds[0].Description)
 	}
 	want := []string{"PUT " + pinPath(sampleChannel, sampleMessage), "DELETE " + pinPath(sampleChannel, sampleMessage)}
-	if got := f.discord.calls(); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := changes(f.discord.calls()); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("Discord received %v, want %v", got, want)
 	}
 	if _, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); !errors.Is(err, store.ErrNotFound) {
@@ -663,14 +691,14 @@ func TestUnpinRemoves(t *testing.T) {
 	}
 	// Clicking the stale button again is harmless.
 	r = f.dispatch(t, click(t, unpin, sampleChannel, permsModerator, permsModerator))
-	if !strings.Contains(r.Data.Content, "not pinned any more") || len(f.discord.calls()) != 2 {
-		t.Errorf("stale unpin: %q, calls %v", r.Data.Content, f.discord.calls())
+	if !strings.Contains(r.Data.Content, "not pinned any more") || len(changes(f.discord.calls())) != 2 {
+		t.Errorf("stale unpin: %q, calls %v", r.Data.Content, changes(f.discord.calls()))
 	}
 }
 
 func TestUnpinFromElsewhereWithManageServer(t *testing.T) {
 	f := newPinFixture(t)
-	seedPins(t, f.pins, 1)
+	seedPins(t, f, 1)
 	id := UnpinPrefix + ":900000000000000000:0"
 	r := f.dispatch(t, click(t, id, "645027906669510667", permsServerAdmin, permsMember))
 	if r.Type != discordgo.InteractionResponseUpdateMessage {
@@ -685,7 +713,7 @@ func TestUnpinFromElsewhereWithManageServer(t *testing.T) {
 func TestUnpinDiscordErrors(t *testing.T) {
 	t.Run("message deleted: record removed", func(t *testing.T) {
 		f := newPinFixture(t)
-		seedPins(t, f.pins, 1)
+		seedPins(t, f, 1)
 		f.discord.fail("DELETE", pinPath(sampleChannel, "900000000000000000"), http.StatusNotFound, discordgo.ErrCodeUnknownMessage)
 		r := f.dispatch(t, click(t, UnpinPrefix+":900000000000000000:0", sampleChannel, permsModerator, permsModerator))
 		if !strings.Contains(r.Data.Content, "message was deleted") {
@@ -697,7 +725,7 @@ func TestUnpinDiscordErrors(t *testing.T) {
 	})
 	t.Run("missing permissions: record kept", func(t *testing.T) {
 		f := newPinFixture(t)
-		seedPins(t, f.pins, 1)
+		seedPins(t, f, 1)
 		f.discord.fail("DELETE", pinPath(sampleChannel, "900000000000000000"), http.StatusForbidden, discordgo.ErrCodeMissingPermissions)
 		r := f.dispatch(t, click(t, UnpinPrefix+":900000000000000000:0", sampleChannel, permsModerator, permsModerator))
 		if !isEphemeral(r) || !strings.Contains(r.Data.Content, "missing permissions to unpin") {
@@ -813,12 +841,10 @@ func TestPinnedWithinLimits(t *testing.T) {
 	f := newPinFixture(t)
 	nasty := strings.Repeat("**bold** `tick` <@&123> @everyone [x](https://evil.example) \u202e\x00 ", 4)
 	for k := range 5 {
-		if err := f.pins.Pin(context.Background(), store.Record{
+		f.seed(t, store.Record{
 			GuildID: sampleGuild, ChannelID: sampleChannel, MessageID: fmt.Sprintf("80000000000000000%d", k),
 			License: "llama4", Topic: nasty[:200], PinnedBy: "1111", PinnedAt: time.Unix(int64(1764000000+k), 0),
-		}); err != nil {
-			t.Fatal(err)
-		}
+		})
 	}
 	r := f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
 	desc := r.Data.Embeds[0].Description
@@ -854,7 +880,7 @@ func TestPinRefusesMessageFromAnotherChannel(t *testing.T) {
 // notice the unpin left on the message, so the body says content "".
 func TestPinnedPageTurnClearsTheUnpinNotice(t *testing.T) {
 	f := newPinFixture(t)
-	seedPins(t, f.pins, 7)
+	seedPins(t, f, 7)
 	r := f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
 	r = f.dispatch(t, click(t, buttons(r)["Unpin 1"].CustomID, sampleChannel, permsModerator, permsModerator))
 	if !strings.Contains(r.Data.Content, "Unpinned `llama4 topic-6`") {
@@ -901,7 +927,7 @@ func TestSlowUnpinIsDeferredAsAnUpdate(t *testing.T) {
 	webhook := "/api/v" + discordgo.APIVersion + "/webhooks/290926444748734465/unique_interaction_token"
 	for _, refused := range []bool{false, true} {
 		f := newPinFixture(t)
-		seedPins(t, f.pins, 2)
+		seedPins(t, f, 2)
 		del := "DELETE " + pinPath(sampleChannel, "900000000000000001")
 		f.discord.during = func(key string) {
 			if key == del {

@@ -19,8 +19,9 @@ import (
 // to it. In gateway mode Discord sends CHANNEL_PINS_UPDATE (Guilds intent)
 // whenever a channel's pins change, and the bot then forgets the records
 // of that channel's pins that Discord no longer lists. HTTP mode receives
-// no events: there a pin removed outside the bot is found when a moderator
-// presses 📌 Pin or Unpin on it.
+// no events: there the channels of each /pinned page are checked the same
+// way (forgetRemovedOnPage), and a pin removed outside the bot is also
+// found when a moderator presses 📌 Pin or Unpin on it.
 
 // maxPinPages bounds the pages of a channel's pins read in one check:
 // Discord keeps at most 250 pins a channel, 50 a page.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,19 +20,11 @@ import (
 func (f *pinFixture) pinIn(t *testing.T, channel string, n int, state string) string {
 	t.Helper()
 	id := fmt.Sprintf("8000000000000%05d", n)
-	err := f.pins.Pin(context.Background(), store.Record{
+	f.seed(t, store.Record{
 		GuildID: sampleGuild, ChannelID: channel, MessageID: id, License: "llama4",
 		Topic: fmt.Sprintf("topic-%d", n), PinnedBy: "1111", State: state,
 		PinnedAt: time.Date(2026, 11, 1, 0, 0, n, 0, time.UTC),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if state != store.StatePending {
-		f.discord.mu.Lock()
-		f.discord.pins[channel] = append(f.discord.pins[channel], id)
-		f.discord.mu.Unlock()
-	}
 	return id
 }
 
@@ -161,5 +154,36 @@ func TestPinCheckDoesNotForgetAPinSentAgain(t *testing.T) {
 	newPinSync(f.d).pinsChanged(context.Background(), sampleGuild, sampleChannel)
 	if _, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); err != nil {
 		t.Errorf("record after the next check: %v", err)
+	}
+}
+
+// /pinned drops from its page the pins removed in Discord since, and says
+// so: HTTP mode hears of no such removal, and the list is where a
+// moderator would see one. A channel Discord will not list is shown as
+// recorded.
+func TestPinnedDropsPinsRemovedInDiscord(t *testing.T) {
+	f := newPinFixture(t)
+	seedPins(t, f, 3)
+	removed := "900000000000000001"
+	f.discord.unpinOutside(sampleChannel, removed)
+	f.discord.fail("GET", "/api/v10/channels/"+sampleChannel+"/messages/pins", http.StatusForbidden, discordgo.ErrCodeMissingAccess)
+	r := f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
+	if d := r.Data.Embeds[0].Description; !strings.Contains(d, removed) || strings.Contains(r.Data.Content, "removed in Discord") {
+		t.Errorf("without access to the pins, the list changed: %q\n%s", r.Data.Content, d)
+	}
+
+	f.discord.mu.Lock()
+	delete(f.discord.errs, "GET /api/v10/channels/"+sampleChannel+"/messages/pins")
+	f.discord.mu.Unlock()
+	r = f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
+	d := r.Data.Embeds[0].Description
+	if strings.Contains(d, removed) || strings.Count(d, "[open](") != 2 {
+		t.Errorf("the pin removed in Discord is still listed:\n%s", d)
+	}
+	if !strings.Contains(r.Data.Content, "1 pinned answer was removed in Discord since, so I took it off this list.") {
+		t.Errorf("no word of the pin taken off: %q", r.Data.Content)
+	}
+	if r.Data.Embeds[0].Footer == nil || !strings.Contains(r.Data.Embeds[0].Footer.Text, "2 pinned answers") {
+		t.Errorf("footer: %+v", r.Data.Embeds[0].Footer)
 	}
 }
