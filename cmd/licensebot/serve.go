@@ -107,7 +107,27 @@ func (c *serveCommand) validate() error {
 	if _, err := c.level(); err != nil {
 		return fmt.Errorf("%w: --log-level (env LICENSEBOT_LOG_LEVEL) %q: want debug, info, warn or error", errUsage, c.logLevel)
 	}
+	for _, a := range c.addrs() {
+		if _, _, err := net.SplitHostPort(a.addr); a.addr != "" && err != nil {
+			return fmt.Errorf("%w: %s %q: want HOST:PORT or :PORT (%v)", errUsage, a.setting, a.addr, err)
+		}
+	}
 	return nil
+}
+
+// listenAddr is an address serve binds, named by the flag and variable
+// that set it, for the errors about it to name.
+type listenAddr struct {
+	name, addr, setting string
+}
+
+// addrs are the interactions address (HTTP mode) and the ops address,
+// "" when not set.
+func (c *serveCommand) addrs() []listenAddr {
+	return []listenAddr{
+		{"http", c.httpAddr, "--http (env LICENSEBOT_HTTP_ADDR)"},
+		{"ops", c.metrics, "--metrics (env LICENSEBOT_METRICS_ADDR)"},
+	}
 }
 
 // serveDeps are what serve opens before it runs and closes after.
@@ -287,22 +307,22 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 }
 
 // listen binds the interactions address (HTTP mode) and the ops address,
-// logging the error of one that cannot be bound.
+// logging the error of one that cannot be bound, naming its setting.
 func (c *serveCommand) listen(log *slog.Logger) (map[string]net.Listener, error) {
 	lns := map[string]net.Listener{}
-	for name, addr := range map[string]string{"http": c.httpAddr, "ops": c.metrics} {
-		if addr == "" {
+	for _, a := range c.addrs() {
+		if a.addr == "" {
 			continue
 		}
-		ln, err := net.Listen("tcp", addr)
+		ln, err := net.Listen("tcp", a.addr)
 		if err != nil {
 			for _, l := range lns {
 				l.Close()
 			}
-			log.Error("cannot listen", "addr", addr, "err", err)
-			return nil, fmt.Errorf("listen on %s: %w", addr, err)
+			log.Error("cannot listen", "addr", a.addr, "setting", a.setting, "err", err)
+			return nil, fmt.Errorf("%s: listen on %s: %w", a.setting, a.addr, err)
 		}
-		lns[name] = ln
+		lns[a.name] = ln
 	}
 	return lns, nil
 }
