@@ -248,6 +248,11 @@ func TestServeRefusesBadConfigBeforeTouchingDisk(t *testing.T) {
 		// before the index is built or the pins database created.
 		{map[string]string{"DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32)}, []string{"serve", "--data", data, "--http", "8080"}, "--http (env LICENSEBOT_HTTP_ADDR) \"8080\""},
 		{map[string]string{"DISCORD_TOKEN": "t", "LICENSEBOT_METRICS_ADDR": "9090"}, []string{"serve", "--data", data}, "--metrics (env LICENSEBOT_METRICS_ADDR) \"9090\""},
+		// Values the cooldown and the watch would silently replace (a
+		// burst of 1, no cooldown, no watching) are refused instead.
+		{map[string]string{"DISCORD_TOKEN": "t"}, []string{"serve", "--data", data, "--burst", "0"}, "--burst must be at least 1"},
+		{map[string]string{"DISCORD_TOKEN": "t"}, []string{"serve", "--data", data, "--cooldown", "-3s"}, "--cooldown must not be negative"},
+		{map[string]string{"DISCORD_TOKEN": "t"}, []string{"serve", "--data", data, "--watch", "-5s"}, "--watch must not be negative"},
 	} {
 		for k, v := range tc.env {
 			t.Setenv(k, v)

@@ -55,7 +55,7 @@ func (c *serveCommand) ParseFlags(args []string) error {
 	fs.StringVar(&c.dbURL, "database-url", "", "PostgreSQL URL for pins, shared by replicas (env "+store.EnvDatabaseURL+")")
 	fs.StringVar(&c.logLevel, "log-level", "info", "debug, info, warn or error (env LICENSEBOT_LOG_LEVEL)")
 	fs.BoolVar(&c.logJSON, "log-json", false, "log JSON lines instead of text (env LICENSEBOT_LOG_JSON=true)")
-	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket")
+	fs.DurationVar(&c.cooldown, "cooldown", 3*time.Second, "per-user refill time of the command token bucket (0: no cooldown)")
 	fs.IntVar(&c.burst, "burst", 5, "per-user burst of commands before the cooldown applies")
 	fs.DurationVar(&c.watch, "watch", 5*time.Second, "how often to look for an index built by another process (0 disables)")
 	fs.StringVar(&c.metrics, "metrics", os.Getenv("LICENSEBOT_METRICS_ADDR"), "serve /healthz, /readyz and /metrics on ADDR, the operator's address (env LICENSEBOT_METRICS_ADDR); the interactions port serves only /interactions and /healthz")
@@ -103,6 +103,12 @@ func (c *serveCommand) validate() error {
 		return fmt.Errorf("%w: gateway mode needs DISCORD_TOKEN; use --http ADDR for the interactions endpoint, or `licensebot ask` to try it locally", errUsage)
 	case c.shards < 1 || c.shardID < 0 || c.shardID >= c.shards:
 		return fmt.Errorf("%w: --shard-id must be in [0, --shard-count)", errUsage)
+	case c.burst < 1:
+		return fmt.Errorf("%w: --burst must be at least 1 (got %d)", errUsage, c.burst)
+	case c.cooldown < 0:
+		return fmt.Errorf("%w: --cooldown must not be negative (got %v; 0 turns the cooldown off)", errUsage, c.cooldown)
+	case c.watch < 0:
+		return fmt.Errorf("%w: --watch must not be negative (got %v; 0 turns watching off)", errUsage, c.watch)
 	}
 	if _, err := c.level(); err != nil {
 		return fmt.Errorf("%w: --log-level (env LICENSEBOT_LOG_LEVEL) %q: want debug, info, warn or error", errUsage, c.logLevel)
