@@ -330,6 +330,16 @@ func TestHealthcheckAsksTheOpsAddress(t *testing.T) {
 	}
 }
 
+// A --timeout that leaves no time to answer is refused, naming the flag,
+// rather than reported as a bot that did not answer in time.
+func TestHealthcheckRefusesATimeoutThatIsNotPositive(t *testing.T) {
+	for _, timeout := range []string{"0", "-1s"} {
+		if _, stderr, code := run(t, "healthcheck", "--addr", "127.0.0.1:1", "--timeout", timeout); code != 2 || !strings.Contains(stderr, "--timeout must be positive") {
+			t.Errorf("--timeout %s: exit %d, %q; want 2 naming --timeout", timeout, code, stderr)
+		}
+	}
+}
+
 // mirrorTransport answers the manifest's URLs from the mirror, as the
 // download hosts would.
 type mirrorTransport struct{ byURL map[string]string }

@@ -28,6 +28,9 @@ func (c *healthcheckCommand) ParseFlags(args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	if c.timeout <= 0 {
+		return fmt.Errorf("%w: --timeout must be positive (got %v)", errUsage, c.timeout)
+	}
 	c.addr = cmp.Or(*addr, os.Getenv("LICENSEBOT_METRICS_ADDR"), ":9090")
 	return nil
 }
