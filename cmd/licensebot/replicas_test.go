@@ -22,6 +22,7 @@ import (
 
 	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
@@ -177,4 +178,54 @@ func freeAddr(t *testing.T) string {
 	}
 	defer l.Close()
 	return l.Addr().String()
+}
+
+// A SIGHUP that arrives while serve is still starting (here building its
+// index on a fresh data directory) does not end the process, as SIGHUP's
+// default action would: serve starts, then rebuilds as it was asked.
+func TestServeSurvivesSIGHUPWhileStarting(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	if err := os.Symlink(corpustest.TextsDir(t), filepath.Join(data, "texts")); err != nil {
+		t.Fatal(err)
+	}
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	r := &replica{name: "starting", addr: freeAddr(t), ops: freeAddr(t), out: &bottest.LogBuffer{}}
+	r.cmd = exec.Command(os.Args[0], "serve", "--http", r.addr, "--metrics", r.ops, "--data", data,
+		"--corpus", corpustest.CorpusDir(t), "--watch", "0")
+	r.cmd.Env = append(os.Environ(), runMainEnv+"=1", "DISCORD_PUBLIC_KEY="+hex.EncodeToString(pub), "DISCORD_TOKEN=")
+	r.cmd.Stdout, r.cmd.Stderr = r.out, r.out
+	if err := r.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- r.cmd.Wait() }()
+	t.Cleanup(func() {
+		r.cmd.Process.Signal(syscall.SIGTERM)
+		<-exited
+	})
+	for !strings.Contains(r.out.String(), "no usable index; building one") {
+		select {
+		case err := <-exited:
+			t.Fatalf("serve ended before building its index: %v\n%s", err, r.out)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	if err := r.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(2 * time.Minute)
+	for {
+		select {
+		case err := <-exited:
+			exited <- err
+			t.Fatalf("serve ended on a SIGHUP while starting: %v\n%s", err, r.out)
+		case <-deadline:
+			t.Fatalf("serve never rebuilt on the SIGHUP it got while starting:\n%s", r.out)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if strings.Contains(r.out.String(), "reindexed on SIGHUP") {
+			return
+		}
+	}
 }

@@ -41,6 +41,8 @@ type serveCommand struct {
 	shards   int
 	metrics  string
 	reindex  string
+	// hup receives SIGHUP from the start of Run (reindexOnHUP).
+	hup chan os.Signal
 }
 
 // ParseFlags reads serve's flags, then fills from the environment what
@@ -80,6 +82,13 @@ func (c *serveCommand) Run(ctx context.Context) error {
 	if err := c.validate(); err != nil {
 		return err
 	}
+	// SIGHUP asks for a reindex from here on: one that arrives while the
+	// index is built or the store opened waits for serving to begin, and
+	// one during shutdown is ignored, instead of ending the process as
+	// SIGHUP's default action would.
+	c.hup = make(chan os.Signal, 1)
+	signal.Notify(c.hup, syscall.SIGHUP)
+	defer signal.Stop(c.hup)
 	log := c.logger()
 	slog.SetDefault(log)
 	log.Info("garbage collector", "settings", gctune.ForServer())
@@ -401,15 +410,14 @@ func (c *serveCommand) openEngine(ctx context.Context, log *slog.Logger) (*index
 	return eng, nil
 }
 
+// reindexOnHUP rebuilds on each SIGHUP (c.hup, listened to since Run
+// began) until ctx ends.
 func (c *serveCommand) reindexOnHUP(ctx context.Context, r *replicaSync, log *slog.Logger) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-hup:
+		case <-c.hup:
 			rep, err := r.reindex(ctx, "SIGHUP")
 			if err != nil {
 				log.Error("reindex on SIGHUP failed; still serving the previous index", "err", err)
