@@ -221,6 +221,11 @@ const pinLookupTTL = 10 * time.Second
 // shutdownGrace is how long answers in flight get to finish on SIGTERM.
 const shutdownGrace = 10 * time.Second
 
+// pinsStoreTimeout bounds opening and checking the pins store at start: a
+// database that takes the connection and never answers would otherwise
+// hold serve up for ever, logging nothing. A variable for tests.
+var pinsStoreTimeout = 30 * time.Second
+
 // openPins opens the pins store and checks it before anything is served:
 // a store that is damaged or cannot be written would take pins and record
 // nothing, so serve refuses to start on one, naming it.
@@ -229,13 +234,16 @@ func (c *serveCommand) openPins(ctx context.Context) (store.Store, error) {
 	if c.dbURL != "" {
 		where = store.EnvDatabaseURL
 	}
+	ctx, cancel := context.WithTimeout(ctx, pinsStoreTimeout)
+	defer cancel()
 	pins, err := store.Open(ctx, c.dbPath(), c.dbURL)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("pins store %s: no answer within %v (is it up, and is that address PostgreSQL?): %w", where, pinsStoreTimeout, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("pins store %s: %w", where, err)
 	}
-	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	if err := pins.Check(cctx); err != nil {
+	if err := pins.Check(ctx); err != nil {
 		pins.Close()
 		return nil, fmt.Errorf("pins store %s failed its check (%w): restore it from a backup or point %s elsewhere; see bot/store/README.md",
 			where, err, store.EnvDB)

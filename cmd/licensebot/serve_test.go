@@ -1,9 +1,13 @@
 package main
 
 import (
+	"net"
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/licensebot/licensebot/index/indextest"
 )
 
 // A variable serve reads that does not parse is refused, naming it, before
@@ -42,5 +46,47 @@ func TestServeFlagsWinOverTheEnvironment(t *testing.T) {
 	}
 	if c.logJSON || c.shards != 4 || c.shardID != 3 {
 		t.Errorf("log-json %v, shard %d of %d; want false, 3 of 4", c.logJSON, c.shardID, c.shards)
+	}
+}
+
+// A PostgreSQL address that takes the connection and never answers (a
+// hung server, another service on that port) makes serve give up after
+// pinsStoreTimeout, naming the store, instead of waiting for ever with
+// nothing logged and nothing served.
+func TestServeGivesUpOnAPinsStoreThatNeverAnswers(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		var held []net.Conn // accepted, never answered
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				for _, c := range held {
+					c.Close()
+				}
+				return
+			}
+			held = append(held, conn)
+		}
+	}()
+	defer func(d time.Duration) { pinsStoreTimeout = d }(pinsStoreTimeout)
+	pinsStoreTimeout = time.Second
+	t.Setenv("DISCORD_TOKEN", "t")
+	t.Setenv("LICENSEBOT_DATABASE_URL", "postgres://u:pw@"+ln.Addr().String()+"/db")
+	done := make(chan string, 1)
+	go func() {
+		_, stderr, _ := run(t, "serve", "--data", indextest.DataDir(t), "--watch", "0")
+		done <- stderr
+	}()
+	select {
+	case stderr := <-done:
+		if !strings.Contains(stderr, "pins store LICENSEBOT_DATABASE_URL: no answer within 1s") {
+			t.Errorf("stderr %q; want the store named and the time waited", stderr)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve still waiting for the pins store after 30s")
 	}
 }
