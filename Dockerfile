@@ -40,8 +40,9 @@ COPY --from=build --chown=nonroot:nonroot /src/pins /app/pins
 USER nonroot:nonroot
 ENV LICENSEBOT_DATA=/app/data LICENSEBOT_DB=/app/pins/licensebot.db LICENSEBOT_METRICS_ADDR=:9090
 EXPOSE 8080
-# No shell in distroless: the binary asks its own /readyz (HTTP mode on
-# :8080, or the ops address :9090 in gateway mode).
+# No shell in distroless: the binary asks its own /readyz, on the ops
+# address :9090 (LICENSEBOT_METRICS_ADDR) in both modes; the interactions
+# port :8080 serves only /interactions and /healthz.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["/app/licensebot", "healthcheck"]
 ENTRYPOINT ["/app/licensebot"]
 CMD ["serve", "--http", ":8080"]
