@@ -133,9 +133,45 @@ func (e *Engine) Reload() error {
 	if ferr != nil {
 		return err
 	}
+	e.watchFaults(s)
 	e.cur.Store(s)
 	e.setHealth(s.dir, dir, err, took)
 	return nil
+}
+
+// watchFaults has s tell e of a fault reading it, before s serves.
+func (e *Engine) watchFaults(s *snapshot) {
+	s.onFault = func(err error) { go e.faulted(s, err) }
+}
+
+// faulted stops serving s, whose files changed under it (a search read a
+// page of a segment truncated since it was opened): s is refused as a
+// damaged build would be at open, the newest other good build serves, and
+// Health says why — serve then rebuilds, as it does for a build damaged
+// before it was opened. With no other good build, s keeps serving what
+// it still can, and Health says it is damaged.
+func (e *Engine) faulted(s *snapshot, fault error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed || e.cur.Load() != s {
+		return
+	}
+	problem := verifyBuild(s.dir)
+	if problem == nil {
+		problem = &CorruptBuildError{Dir: s.dir, File: bleveDir, Problem: "changed while being read (" + fault.Error() + ")"}
+	}
+	e.bad = &badBuild{dir: s.dir, err: problem, at: time.Now()}
+	root := indexRoot(e.dataDir)
+	current, _ := currentDir(root)
+	fb, took, err := openFallback(root, s.dir, e.opts.AnswerCache)
+	if err != nil {
+		e.setHealth(s.dir, current, problem, 0)
+		return
+	}
+	e.watchFaults(fb)
+	e.cur.Store(fb)
+	s.retire()
+	e.setHealth(fb.dir, current, problem, took)
 }
 
 // switchTo serves dir unless it already serves or is known to be bad.
@@ -153,6 +189,7 @@ func (e *Engine) switchTo(dir string, old *snapshot) error {
 		return err
 	}
 	e.bad = nil
+	e.watchFaults(s)
 	if old := e.cur.Swap(s); old != nil {
 		old.retire()
 	}

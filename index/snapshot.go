@@ -3,8 +3,10 @@ package index
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -79,14 +81,50 @@ type snapshot struct {
 	termSets sync.Map
 	mem      *memoryIndex // the memory of the training questions
 	// fieldTerms are the terms the index holds in each field searched
-	// word by word, read from bleve's dictionaries at the first search
-	// (see queryBuilder.anyOf).
+	// word by word, read from bleve's dictionaries at open (see
+	// queryBuilder.anyOf).
 	fieldTerms     map[string]map[string]struct{}
 	fieldTermsOnce sync.Once
 
 	refs      atomic.Int64
 	retired   atomic.Bool
 	closeOnce sync.Once
+	// onFault, set by the Engine that serves the build, hears of a fault
+	// reading it (bleveSearch), once.
+	onFault   func(error)
+	faultOnce sync.Once
+}
+
+// ErrDamagedWhileServing is wrapped by the error of a search that faulted
+// reading the build: a file of it changed under the open build (a
+// truncated segment's mapped pages are gone).
+var ErrDamagedWhileServing = errors.New("index build damaged while serving")
+
+// bleveSearch runs req on the build's bleve index. bleve reads segments
+// through memory maps, and reading a page of a segment truncated since it
+// was mapped faults (SIGBUS), which would end the process; with
+// SetPanicOnFault the fault is a panic in this goroutine instead, turned
+// here into an error, so the one request fails and the Engine, told
+// through onFault, stops serving the build.
+func (s *snapshot) bleveSearch(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		fault, ok := p.(interface{ Addr() uintptr })
+		if !ok {
+			panic(p)
+		}
+		err = fmt.Errorf("%w: %s: %v", ErrDamagedWhileServing, s.dir, fault)
+		s.faultOnce.Do(func() {
+			if s.onFault != nil {
+				s.onFault(err)
+			}
+		})
+	}()
+	return s.idx.SearchInContext(ctx, req)
 }
 
 func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
@@ -111,6 +149,11 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	}
 	s.lookups()
 	s.understanding()
+	// The dictionaries are read now, just after the build's files were
+	// verified, not at the first search: bleve reads them in goroutines of
+	// its own, where a fault on a segment damaged since (bleveSearch)
+	// could not be recovered. About a millisecond.
+	s.heldTerms()
 	if cacheSize > 0 {
 		s.cache, _ = lru.New[string, *Answer](cacheSize)
 	}
@@ -302,7 +345,7 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 	if q == nil {
 		return nil, nil
 	}
-	res, err := s.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, r.size, 0, false))
+	res, err := s.bleveSearch(ctx, bleve.NewSearchRequestOptions(q, r.size, 0, false))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -660,7 +703,7 @@ func (s *snapshot) holdingOf(forms []string) holding {
 		}
 	}
 	h := holding{clauses: map[string]bool{}, docs: map[string]bool{}}
-	res, err := s.idx.Search(bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), len(s.m.Clauses), 0, false))
+	res, err := s.bleveSearch(context.Background(), bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), len(s.m.Clauses), 0, false))
 	if err != nil {
 		return h
 	}

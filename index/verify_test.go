@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
@@ -254,5 +256,53 @@ func TestBuildKeepsTwoGoodBuilds(t *testing.T) {
 	}
 	if len(got) != 2 || got[0] != newer || got[1] != filepath.Base(currentBuild(t, data)) {
 		t.Errorf("builds %v; want %s and the new one (not %s, not the damaged %s)", got, newer, older, filepath.Base(damaged))
+	}
+}
+
+// A segment truncated under the open build (an operator's mistake, a disk
+// failing) makes bleve's next read of it fault — SIGBUS, which ended the
+// process. The search that faults fails instead, naming the damage; the
+// engine stops serving the build, serves the previous good one, and
+// Health says why; every license answers again.
+func TestSegmentTruncatedWhileServing(t *testing.T) {
+	data := twoBuildsDir(t)
+	cur := currentBuild(t, data)
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	segs, _ := filepath.Glob(filepath.Join(cur, "bleve", "store", "*.zap"))
+	if len(segs) == 0 {
+		t.Fatal("no segment")
+	}
+	for _, seg := range segs {
+		if err := os.Truncate(seg, 4096); err != nil {
+			t.Fatal(err)
+		}
+	}
+	faulted := 0
+	for n, q := range []string{"patent retaliation", "warranty disclaimer", "governing law", "military use", "hugging face weights"} {
+		_, err := e.SearchIn(context.Background(), fmt.Sprintf("%s %d", q, n), "all", 5)
+		if errors.Is(err, index.ErrDamagedWhileServing) {
+			faulted++
+		} else if err != nil {
+			t.Errorf("search %q: %v", q, err)
+		}
+	}
+	if faulted == 0 {
+		t.Fatal("no search read the truncated segment")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for e.Health().Serving == cur && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	h := e.Health()
+	if !h.Degraded() || h.Serving == cur || !errors.Is(h.Problem, index.ErrCorruptBuild) || !strings.Contains(h.Problem.Error(), ".zap") {
+		t.Fatalf("health %+v; want the previous build serving, the segment named", h)
+	}
+	askEveryLicense(t, e)
+	if _, err := e.SearchIn(context.Background(), "patent retaliation again", "all", 5); err != nil {
+		t.Errorf("search after the switch: %v", err)
 	}
 }

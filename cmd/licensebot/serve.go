@@ -297,9 +297,7 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 	go d.replicas.follow(ctx, c.watch)
 	var repair sync.WaitGroup
 	defer repair.Wait() // a repair in progress stops with ctx; its temporary build goes
-	if d.eng.Health().Degraded() {
-		repair.Go(func() { c.repairIndex(ctx, d.eng, log) })
-	}
+	repair.Go(func() { c.keepRepaired(ctx, d.eng, log) })
 	if ops, ok := lns["ops"]; ok {
 		go c.serveOps(ctx, ops, d, log)
 	}
@@ -375,20 +373,54 @@ func (c *serveCommand) serveOps(ctx context.Context, ln net.Listener, d *serveDe
 	}
 }
 
+// repairCheck is how often serve looks whether the index serves a build
+// other than the current one because that one is damaged; repairRetry is
+// how long after a failed repair it tries again.
+const (
+	repairCheck = 2 * time.Second
+	repairRetry = time.Minute
+)
+
+// keepRepaired rebuilds from the corpus whenever the index is degraded:
+// at start (the current build failed verification) and while serving (a
+// segment of the open build changed under it, and the engine moved to the
+// build before it). It runs until ctx ends.
+func (c *serveCommand) keepRepaired(ctx context.Context, eng *index.Engine, log *slog.Logger) {
+	var failed time.Time
+	t := time.NewTicker(repairCheck)
+	defer t.Stop()
+	for {
+		if eng.Health().Degraded() && time.Since(failed) >= repairRetry {
+			if !c.repairIndex(ctx, eng, log) {
+				failed = time.Now()
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
 // repairIndex rebuilds from the corpus when the current build failed
 // verification and a previous one serves: the rebuilt index becomes
 // current and serves, and the engine is healthy again. It stops with ctx.
-func (c *serveCommand) repairIndex(ctx context.Context, eng *index.Engine, log *slog.Logger) {
-	log.Info("index: rebuilding from the corpus to replace the damaged build")
+func (c *serveCommand) repairIndex(ctx context.Context, eng *index.Engine, log *slog.Logger) bool {
+	log.Error("index: rebuilding from the corpus to replace the damaged build", "health", eng.Health().String())
 	r, err := index.Build(ctx, c.dirs.paths(), c.dirs.data)
 	if err == nil {
 		err = eng.Reload()
 	}
 	if err != nil {
-		log.Error("index: rebuild failed; still serving the previous good build", "err", err, "health", eng.Health().String())
-		return
+		if ctx.Err() == nil {
+			log.Error("index: rebuild failed; still serving the previous good build", "err", err, "health", eng.Health().String(),
+				"retry_in", repairRetry)
+		}
+		return false
 	}
 	log.Info("index: rebuilt; serving the new build", "index", r.Dir, "clauses", r.Clauses, "took", r.Took)
+	return true
 }
 
 // openEngine opens the index, building it first on a fresh machine where

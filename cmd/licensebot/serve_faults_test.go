@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -207,6 +208,42 @@ func TestServeSurvivesADamagedIndex(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A segment of the build being served, truncated under the running bot:
+// the search that reads it faulted (SIGBUS) and ended the process. Now
+// the bot stays up, moves to the previous good build, rebuilds from the
+// corpus in the background, and every question gets a real answer.
+func TestServeSurvivesASegmentTruncatedWhileServing(t *testing.T) {
+	licenses := indextest.Engine(t).Licenses()
+	data, current := dataWithTexts(t, true)
+	b := startServeInProcess(t, data)
+	segs, _ := filepath.Glob(filepath.Join(current, "bleve", "store", "*.zap"))
+	for _, seg := range segs {
+		if err := os.Truncate(seg, 4096); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Free-text questions, none asked before: each searches the index.
+	for n := range 10 {
+		b.ask(t, n, licenses[n%len(licenses)].Key, fmt.Sprintf("can i host it for customer number %d", n))
+	}
+	deadline := time.Now().Add(time.Minute)
+	for !strings.Contains(b.log.String(), "index: rebuilt") {
+		select {
+		case err := <-b.done:
+			b.stopped = true
+			t.Fatalf("serve ended: %v\n%s", err, b.log)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no rebuild after the segment was truncated:\n%s", b.log)
+		}
+	}
+	if !strings.Contains(b.log.String(), ".zap") {
+		t.Errorf("the log does not name the damaged segment:\n%s", b.log)
+	}
+	b.askFifty(t, licenses)
 }
 
 // checkDegradedReported: /readyz and /metrics say the index serves its
