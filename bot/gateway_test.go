@@ -202,6 +202,10 @@ func TestGatewayForgetsPinsRemovedInDiscord(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"items":[{"pinned_at":"2026-11-01T00:00:00+00:00","message":{"id":"`+kept+`"}}],"has_more":false}`)
 	})
+	standIn.mux.HandleFunc("GET /api/{v}/channels/{channel}/messages/{message}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"id":"`+r.PathValue("message")+`","pinned":`+strconv.FormatBool(r.PathValue("message") == kept)+`}`)
+	})
 	d, logs := newTestDeps(sampleEngine())
 	pins, err := store.OpenSQLite(context.Background(), t.TempDir()+"/pins.db")
 	if err != nil {

@@ -49,6 +49,13 @@ type pinStandIn struct {
 	// before it is sent; the list is sent 100 ms after it returns: a pin
 	// that comes just after the bot's read.
 	afterList func()
+	// afterGet is afterList for a message's GET: a pin that comes just
+	// after the bot asked whether the message is pinned.
+	afterGet func()
+	// noHistory are the channels where the bot lacks Read Message
+	// History: Discord then lists no pins there (an empty page, not an
+	// error) and refuses to show a message (403, Missing Access).
+	noHistory map[string]bool
 }
 
 type pinStandInErr struct {
@@ -57,7 +64,7 @@ type pinStandInErr struct {
 }
 
 func newPinStandIn(t *testing.T) *pinStandIn {
-	s := &pinStandIn{errs: map[string]pinStandInErr{}, pins: map[string][]string{}}
+	s := &pinStandIn{errs: map[string]pinStandInErr{}, pins: map[string][]string{}, noHistory: map[string]bool{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Method + " " + r.URL.Path
 		s.mu.Lock()
@@ -77,6 +84,10 @@ func newPinStandIn(t *testing.T) *pinStandIn {
 		}
 		// /api/v10/channels/{channel}/messages/pins[/{message}]
 		parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v10/"), "/")
+		if len(parts) == 4 && parts[0] == "channels" && parts[2] == "messages" && parts[3] != "pins" && r.Method == "GET" {
+			s.getMessage(w, parts[1], parts[3])
+			return
+		}
 		if len(parts) >= 4 && parts[0] == "channels" && parts[2] == "messages" && parts[3] == "pins" {
 			ch := parts[1]
 			if len(parts) == 4 && r.Method == "GET" {
@@ -109,6 +120,9 @@ func (s *pinStandIn) listPins(w http.ResponseWriter, r *http.Request, channel st
 	pinnedAt := func(i int) time.Time { return time.Date(2026, 1, 1, 0, 0, i, 0, time.UTC) }
 	s.mu.Lock()
 	pins := slices.Clone(s.pins[channel])
+	if s.noHistory[channel] {
+		pins = nil
+	}
 	after := s.afterList
 	if after != nil {
 		after()
@@ -142,6 +156,29 @@ func (s *pinStandIn) listPins(w http.ResponseWriter, r *http.Request, channel st
 	page.HasMore = before-len(page.Items) > 0
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(page)
+}
+
+// getMessage answers GET /channels/{channel}/messages/{message}: the
+// message, with whether it is pinned.
+func (s *pinStandIn) getMessage(w http.ResponseWriter, channel, message string) {
+	s.mu.Lock()
+	noHistory := s.noHistory[channel]
+	pinned := slices.Contains(s.pins[channel], message)
+	after := s.afterGet
+	if after != nil {
+		after()
+	}
+	s.mu.Unlock()
+	if after != nil {
+		time.Sleep(100 * time.Millisecond)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if noHistory {
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintf(w, `{"message": "Missing Access", "code": %d}`, discordgo.ErrCodeMissingAccess)
+		return
+	}
+	json.NewEncoder(w).Encode(map[string]any{"id": message, "channel_id": channel, "pinned": pinned})
 }
 
 // unpinOutside unpins a message as a moderator would in Discord's own

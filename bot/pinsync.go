@@ -18,8 +18,10 @@ import (
 // Discord's own menu, or delete the message; answers would go on linking
 // to it. In gateway mode Discord sends CHANNEL_PINS_UPDATE (Guilds intent)
 // whenever a channel's pins change, and the bot then forgets the records
-// of that channel's pins that Discord no longer lists. HTTP mode receives
-// no events: there the channels of each /pinned page are checked the same
+// of that channel's pins that Discord no longer lists, once Discord says
+// of each message that it is unpinned or deleted (a bot without Read
+// Message History is listed no pins at all). HTTP mode receives no
+// events: there the channels of each /pinned page are checked the same
 // way (forgetRemovedOnPage), and a pin removed outside the bot is also
 // found when a moderator presses 📌 Pin or Unpin on it.
 
@@ -89,7 +91,8 @@ func (p *pinSync) check(ctx context.Context, guildID, channelID string) {
 }
 
 // forgetRemovedPins forgets the records of channelID's confirmed pins
-// that Discord no longer lists, and returns their message ids. The
+// that Discord no longer lists and whose message Discord says is unpinned
+// or deleted, and returns their message ids. The
 // records are read before Discord's list, under the channel's pin lock,
 // so a pin confirmed meanwhile is never taken for one removed. A pending
 // record is left alone: its pin is on its way, or /pinned shows it.
@@ -110,9 +113,10 @@ func forgetRemovedPins(ctx context.Context, d *Deps, guildID, channelID string) 
 		return nil, err
 	}
 	pinned, err := channelPins(ctx, d.Session, channelID)
+	channelGone := false
 	switch code := discordCode(err); {
 	case code == discordgo.ErrCodeUnknownChannel:
-		pinned = nil // the channel is gone, and its pins with it
+		channelGone = true // the channel is gone, and its pins with it
 	case err != nil:
 		return nil, err
 	}
@@ -120,6 +124,18 @@ func forgetRemovedPins(ctx context.Context, d *Deps, guildID, channelID string) 
 	for _, r := range records {
 		if pinned[r.MessageID] {
 			continue
+		}
+		// Discord lists no pins to a bot without Read Message History
+		// in the channel: an empty list is no word that a pin is gone.
+		// The message itself says, or the check stops.
+		if !channelGone {
+			still, err := messagePinned(ctx, d.Session, channelID, r.MessageID)
+			if err != nil {
+				return forgot, err
+			}
+			if still {
+				continue
+			}
 		}
 		if err := d.Pins.Unpin(ctx, guildID, r.MessageID); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return forgot, err
@@ -194,6 +210,33 @@ func channelPins(ctx context.Context, s *discordgo.Session, channelID string) (m
 		before = page.Items[len(page.Items)-1].PinnedAt.Format(time.RFC3339Nano)
 	}
 	return nil, fmt.Errorf("list pins of %s: more than %d pages", channelID, maxPinPages)
+}
+
+// messagePinned asks Discord whether a message is pinned (GET
+// /channels/{channel.id}/messages/{message.id}); a deleted message, or
+// one in a deleted channel, is not. Without Read Message History Discord
+// refuses (403), and the error says so.
+func messagePinned(ctx context.Context, s *discordgo.Session, channelID, messageID string) (bool, error) {
+	if err := checkPathIDs("", channelID, messageID); err != nil {
+		return false, err
+	}
+	callCtx, cancel := context.WithTimeout(ctx, restTimeout)
+	defer cancel()
+	body, err := s.RequestWithBucketID("GET", pinAPI+"channels/"+channelID+"/messages/"+messageID, nil,
+		pinAPI+"channels/"+channelID+"/messages/", discordgo.WithContext(callCtx))
+	switch code := discordCode(err); {
+	case code == discordgo.ErrCodeUnknownMessage || code == discordgo.ErrCodeUnknownChannel:
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("get message %s/%s: %w", channelID, messageID, err)
+	}
+	var m struct {
+		Pinned *bool `json:"pinned"`
+	}
+	if err := json.Unmarshal(body, &m); err != nil || m.Pinned == nil {
+		return false, fmt.Errorf("get message %s/%s: no pinned state in %.100q", channelID, messageID, body)
+	}
+	return *m.Pinned, nil
 }
 
 // channelLocks serialise, per channel, a moderator's pin and

@@ -76,9 +76,12 @@ func TestPinsRemovedOutsideTheBotAreForgotten(t *testing.T) {
 	}
 	lists := 0
 	for _, c := range f.discord.calls() {
-		if c == "GET /api/v10/channels/"+sampleChannel+"/messages/pins" {
+		switch c {
+		case "GET /api/v10/channels/" + sampleChannel + "/messages/pins":
 			lists++
-		} else {
+		case "GET /api/v10/channels/" + sampleChannel + "/messages/" + removed:
+			// the one pin not listed, asked about before it is forgotten
+		default:
 			t.Errorf("unexpected call %s", c)
 		}
 	}
@@ -131,9 +134,10 @@ func TestPinCheckForgetsOnlyOnDiscordsWord(t *testing.T) {
 }
 
 // A moderator pressing 📌 Pin on an answer recorded as pinned, whose pin
-// was removed in Discord, pins it again; a check that read Discord's list
-// just before that PUT must not then forget the record. The channel's
-// lock makes the check wait for the pin, or the pin for the check.
+// was removed in Discord, pins it again; a check that read Discord's word
+// on the message just before that PUT must not then forget the record.
+// The channel's lock makes the check wait for the pin, or the pin for the
+// check.
 func TestPinCheckDoesNotForgetAPinSentAgain(t *testing.T) {
 	f := newPinFixture(t)
 	click := func() { f.dispatch(t, pinClick(t, "pin:llama4:attribution", setPerms(permsModerator, permsModerator))) }
@@ -141,8 +145,8 @@ func TestPinCheckDoesNotForgetAPinSentAgain(t *testing.T) {
 	f.discord.unpinOutside(sampleChannel, sampleMessage)
 	pinned := make(chan struct{})
 	f.discord.mu.Lock()
-	f.discord.afterList = func() {
-		f.discord.afterList = nil // called under the stand-in's lock
+	f.discord.afterGet = func() {
+		f.discord.afterGet = nil // called under the stand-in's lock
 		go func() { click(); close(pinned) }()
 	}
 	f.discord.mu.Unlock()
@@ -185,5 +189,39 @@ func TestPinnedDropsPinsRemovedInDiscord(t *testing.T) {
 	}
 	if r.Data.Embeds[0].Footer == nil || !strings.Contains(r.Data.Embeds[0].Footer.Text, "2 pinned answers") {
 		t.Errorf("footer: %+v", r.Data.Embeds[0].Footer)
+	}
+}
+
+// Without Read Message History in a channel Discord lists no pins there:
+// an empty page, not an error. That is no word that the pins are gone, so
+// nothing is forgotten. A pin is forgotten once Discord says so of the
+// message itself: not pinned, or deleted.
+func TestPinCheckWithoutReadMessageHistoryForgetsNothing(t *testing.T) {
+	f := newPinFixture(t)
+	unpinned := f.pinIn(t, sampleChannel, 1, store.StatePinned)
+	deleted := f.pinIn(t, sampleChannel, 2, store.StatePinned)
+	kept := f.pinIn(t, sampleChannel, 3, store.StatePinned)
+	f.discord.mu.Lock()
+	f.discord.noHistory[sampleChannel] = true
+	f.discord.mu.Unlock()
+	forgot, err := forgetRemovedPins(context.Background(), f.d, sampleGuild, sampleChannel)
+	if got := f.recorded(t, sampleChannel); len(got) != 3 {
+		t.Errorf("without Read Message History the check forgot %v (err %v); records left %v", forgot, err, got)
+	}
+	if err == nil {
+		t.Error("no error for a channel whose pins the bot may not read")
+	}
+
+	f.discord.mu.Lock()
+	f.discord.noHistory[sampleChannel] = false
+	f.discord.mu.Unlock()
+	f.discord.unpinOutside(sampleChannel, unpinned)
+	f.discord.unpinOutside(sampleChannel, deleted)
+	f.discord.fail("GET", "/api/v10/channels/"+sampleChannel+"/messages/"+deleted, http.StatusNotFound, discordgo.ErrCodeUnknownMessage)
+	if _, err := forgetRemovedPins(context.Background(), f.d, sampleGuild, sampleChannel); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.recorded(t, sampleChannel); !slices.Equal(got, []string{kept}) {
+		t.Errorf("records after an unpin and a deletion: %v, want %v", got, []string{kept})
 	}
 }
