@@ -59,8 +59,9 @@ type pinStandIn struct {
 }
 
 type pinStandInErr struct {
-	status int
-	code   int
+	status     int
+	code       int
+	retryAfter float64 // seconds, in a 429's body
 }
 
 func newPinStandIn(t *testing.T) *pinStandIn {
@@ -79,6 +80,10 @@ func newPinStandIn(t *testing.T) *pinStandIn {
 		if fail {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(e.status)
+			if e.status == http.StatusTooManyRequests {
+				fmt.Fprintf(w, `{"message": "You are being rate limited.", "retry_after": %g, "global": false}`, e.retryAfter)
+				return
+			}
 			fmt.Fprintf(w, `{"message": "stand-in error", "code": %d}`, e.code)
 			return
 		}
@@ -192,7 +197,14 @@ func (s *pinStandIn) unpinOutside(channel, message string) {
 func (s *pinStandIn) fail(method, path string, status, code int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.errs[method+" "+path] = pinStandInErr{status, code}
+	s.errs[method+" "+path] = pinStandInErr{status: status, code: code}
+}
+
+// rateLimit answers a route with 429, asking for a wait of retryAfter.
+func (s *pinStandIn) rateLimit(method, path string, retryAfter time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.errs[method+" "+path] = pinStandInErr{status: http.StatusTooManyRequests, retryAfter: retryAfter.Seconds()}
 }
 
 func (s *pinStandIn) calls() []string {

@@ -190,10 +190,8 @@ func channelPins(ctx context.Context, s *discordgo.Session, channelID string) (m
 		if before != "" {
 			q.Set("before", before)
 		}
-		callCtx, cancel := context.WithTimeout(ctx, restTimeout)
-		body, err := s.RequestWithBucketID("GET", pinAPI+"channels/"+channelID+"/messages/pins?"+q.Encode(), nil,
-			pinAPI+"channels/"+channelID+"/messages/pins", discordgo.WithContext(callCtx))
-		cancel()
+		body, err := syncRequest(ctx, s, pinAPI+"channels/"+channelID+"/messages/pins?"+q.Encode(),
+			pinAPI+"channels/"+channelID+"/messages/pins")
 		if err != nil {
 			return nil, fmt.Errorf("list pins of %s: %w", channelID, err)
 		}
@@ -220,10 +218,8 @@ func messagePinned(ctx context.Context, s *discordgo.Session, channelID, message
 	if err := checkPathIDs("", channelID, messageID); err != nil {
 		return false, err
 	}
-	callCtx, cancel := context.WithTimeout(ctx, restTimeout)
-	defer cancel()
-	body, err := s.RequestWithBucketID("GET", pinAPI+"channels/"+channelID+"/messages/"+messageID, nil,
-		pinAPI+"channels/"+channelID+"/messages/", discordgo.WithContext(callCtx))
+	body, err := syncRequest(ctx, s, pinAPI+"channels/"+channelID+"/messages/"+messageID,
+		pinAPI+"channels/"+channelID+"/messages/")
 	switch code := discordCode(err); {
 	case code == discordgo.ErrCodeUnknownMessage || code == discordgo.ErrCodeUnknownChannel:
 		return false, nil
@@ -237,6 +233,30 @@ func messagePinned(ctx context.Context, s *discordgo.Session, channelID, message
 		return false, fmt.Errorf("get message %s/%s: no pinned state in %.100q", channelID, messageID, body)
 	}
 	return *m.Pinned, nil
+}
+
+// syncRequest makes a check's GET. A 429 is waited out within ctx and the
+// call made again, at most maxRetries times: discordgo's own retry sleeps
+// out whatever wait Discord names, deaf to ctx, holding the channel's
+// lock and the gateway's shutdown.
+func syncRequest(ctx context.Context, s *discordgo.Session, url, bucket string) ([]byte, error) {
+	for attempt := 0; ; attempt++ {
+		callCtx, cancel := context.WithTimeout(ctx, restTimeout)
+		body, err := s.RequestWithBucketID("GET", url, nil, bucket,
+			discordgo.WithContext(callCtx), discordgo.WithRetryOnRatelimit(false))
+		cancel()
+		var rl *discordgo.RateLimitError
+		if !errors.As(err, &rl) || rl.TooManyRequests == nil || attempt == maxRetries {
+			return body, err
+		}
+		t := time.NewTimer(max(rl.RetryAfter, time.Millisecond))
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return nil, fmt.Errorf("%w, not retried: %w", err, ctx.Err())
+		}
+	}
 }
 
 // channelLocks serialise, per channel, a moderator's pin and

@@ -225,3 +225,51 @@ func TestPinCheckWithoutReadMessageHistoryForgetsNothing(t *testing.T) {
 		t.Errorf("records after an unpin and a deletion: %v, want %v", got, []string{kept})
 	}
 }
+
+// A 429 on the pins list is waited out within the check's context: a
+// shutdown ends the wait, and with it the check, which holds the
+// channel's lock (a moderator's pin there waits for it) and which the
+// gateway waits for before closing. discordgo's own retry slept out
+// whatever retry_after Discord named, deaf to the context.
+func TestRateLimitedPinCheckEndsWithItsContext(t *testing.T) {
+	f := newPinFixture(t)
+	f.pinIn(t, sampleChannel, 1, store.StatePinned)
+	list := "/api/v10/channels/" + sampleChannel + "/messages/pins"
+	f.discord.rateLimit("GET", list, 30*time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		newPinSync(f.d).pinsChanged(ctx, sampleGuild, sampleChannel)
+	}()
+	for deadline := time.Now().Add(5 * time.Second); !slices.Contains(f.discord.calls(), "GET "+list); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the pins were never listed")
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(3 * time.Second):
+		t.Fatal("the rate-limited check outlived its context by the 429's retry_after")
+	}
+	if got := f.recorded(t, sampleChannel); len(got) != 1 {
+		t.Errorf("records after a rate-limited check: %v", got)
+	}
+
+	// A short wait is waited out, and the list read again.
+	f = newPinFixture(t)
+	f.pinIn(t, sampleChannel, 1, store.StatePinned)
+	f.discord.rateLimit("GET", list, 50*time.Millisecond)
+	f.discord.during = func(string) {
+		f.discord.mu.Lock()
+		delete(f.discord.errs, "GET "+list) // the next call goes through
+		f.discord.mu.Unlock()
+	}
+	if _, err := forgetRemovedPins(context.Background(), f.d, sampleGuild, sampleChannel); err != nil {
+		t.Errorf("a check after a short 429: %v", err)
+	}
+	if n := len(f.discord.calls()); n != 2 {
+		t.Errorf("%d calls for a list refused once with 429; want 2", n)
+	}
+}
