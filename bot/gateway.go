@@ -38,7 +38,7 @@ func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, gra
 	})
 	// Pins removed outside the bot (pinsync.go): checked until shutdown.
 	pins := newPinSync(disp.deps)
-	removePins := s.AddHandler(func(_ *discordgo.Session, e *discordgo.ChannelPinsUpdate) {
+	checkPins := func(guildID, channelID string) {
 		mu.Lock()
 		if closing || ctx.Err() != nil {
 			mu.Unlock()
@@ -47,11 +47,32 @@ func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, gra
 		active.Add(1)
 		mu.Unlock()
 		defer active.Done()
-		pins.pinsChanged(ctx, e.GuildID, e.ChannelID)
-	})
+		pins.pinsChanged(ctx, guildID, channelID)
+	}
+	// A deleted channel or thread takes its pins with it, and Discord
+	// sends no CHANNEL_PINS_UPDATE for them: its delete (Guilds intent)
+	// starts the check, which Discord answers with Unknown Channel.
+	removePins := []func(){
+		s.AddHandler(func(_ *discordgo.Session, e *discordgo.ChannelPinsUpdate) { checkPins(e.GuildID, e.ChannelID) }),
+		s.AddHandler(func(_ *discordgo.Session, e *discordgo.ChannelDelete) {
+			if e.Channel != nil {
+				checkPins(e.GuildID, e.ID)
+			}
+		}),
+		s.AddHandler(func(_ *discordgo.Session, e *discordgo.ThreadDelete) {
+			if e.Channel != nil {
+				checkPins(e.GuildID, e.ID)
+			}
+		}),
+	}
+	stopPins := func() {
+		for _, r := range removePins {
+			r()
+		}
+	}
 	if err := s.Open(); err != nil {
 		remove()
-		removePins()
+		stopPins()
 		return fmt.Errorf("gateway: open: %w", err)
 	}
 	disp.deps.logger().Info("gateway connected", "intents", s.Identify.Intents)
@@ -60,7 +81,7 @@ func RunGateway(ctx context.Context, s *discordgo.Session, disp *Dispatcher, gra
 	closing = true
 	mu.Unlock()
 	remove()
-	removePins()
+	stopPins()
 	active.Wait()
 	disp.Wait(grace)
 	if err := s.Close(); err != nil {

@@ -322,3 +322,63 @@ func TestGatewayReconnects(t *testing.T) {
 		t.Errorf("shutdown: %v", err)
 	}
 }
+
+// A channel or thread deleted with pinned answers in it takes its pins
+// along, and Discord sends no CHANNEL_PINS_UPDATE for that: its
+// CHANNEL_DELETE or THREAD_DELETE (Guilds intent) makes the bot forget
+// their records, so answers stop linking into a channel that is gone.
+func TestGatewayForgetsPinsOfADeletedChannel(t *testing.T) {
+	const pinned = "844397162624450621"
+	for _, tc := range []struct{ event, payload string }{
+		{"CHANNEL_DELETE", `{"id":"` + sampleChannel + `","guild_id":"` + sampleGuild + `","type":0}`},
+		{"THREAD_DELETE", `{"id":"` + sampleChannel + `","guild_id":"` + sampleGuild + `","parent_id":"` + otherChannel + `","type":11}`},
+	} {
+		t.Run(tc.event, func(t *testing.T) {
+			standIn := newGatewayStandIn(t, []byte(tc.payload))
+			standIn.event = tc.event
+			standIn.mux.HandleFunc("GET /api/{v}/channels/{channel}/messages/pins", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusNotFound)
+				io.WriteString(w, `{"message":"Unknown Channel","code":10003}`)
+			})
+			d, logs := newTestDeps(sampleEngine())
+			pins, err := store.OpenSQLite(context.Background(), t.TempDir()+"/pins.db")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer pins.Close()
+			for ch, m := range map[string]string{sampleChannel: pinned, otherChannel: sampleMessage} {
+				if err := pins.Pin(context.Background(), store.Record{GuildID: sampleGuild, ChannelID: ch, MessageID: m,
+					License: "llama4", Topic: "t" + m, PinnedBy: "1111"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d.Pins = pins
+			s, err := NewSession("test-token", standIn.srv.URL+"/api")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Session = s
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
+			defer func() {
+				cancel()
+				if err := <-done; err != nil {
+					t.Errorf("shutdown: %v", err)
+				}
+			}()
+			for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+				if _, err := pins.Get(context.Background(), sampleGuild, pinned); errors.Is(err, store.ErrNotFound) {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the pin of the deleted channel is still recorded; log:\n%s", logs)
+				}
+			}
+			if _, err := pins.Get(context.Background(), sampleGuild, sampleMessage); err != nil {
+				t.Errorf("another channel's pin was forgotten: %v", err)
+			}
+		})
+	}
+}

@@ -17,7 +17,9 @@ import (
 // Pins removed outside the bot. A moderator may unpin an answer from
 // Discord's own menu, or delete the message; answers would go on linking
 // to it. In gateway mode Discord sends CHANNEL_PINS_UPDATE (Guilds intent)
-// whenever a channel's pins change, and the bot then forgets the records
+// whenever a channel's pins change — not when a pinned message is deleted,
+// nor a channel or thread, whose CHANNEL_DELETE or THREAD_DELETE starts
+// the same check instead — and the bot then forgets the records
 // of that channel's pins that Discord no longer lists, once Discord says
 // of each message that it is unpinned or deleted (a bot without Read
 // Message History is listed no pins at all). HTTP mode receives no
