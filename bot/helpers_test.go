@@ -32,10 +32,11 @@ func repoRoot(t testing.TB) string { return corpustest.RepoRoot(t) }
 func sharedFile(t testing.TB, rel string) string { return corpustest.SharedFile(t, rel) }
 
 var (
-	schemaOnce     sync.Once
-	callbackSchema *jsonschema.Schema
-	commandsSchema *jsonschema.Schema
-	schemaErr      error
+	schemaOnce        sync.Once
+	callbackSchema    *jsonschema.Schema
+	commandsSchema    *jsonschema.Schema
+	webhookEditSchema *jsonschema.Schema
+	schemaErr         error
 )
 
 // anyOfAsOneOf renames every anyOf to oneOf: Discord's description marks
@@ -93,9 +94,27 @@ func loadSchemas(t testing.TB) {
 			return
 		}
 		commandsSchema, schemaErr = c.Compile(base + "#/paths/~1applications~1%7Bapplication_id%7D~1commands/put/requestBody/content/application~1json/schema")
+		if schemaErr != nil {
+			return
+		}
+		webhookEditSchema, schemaErr = c.Compile(base + "#/components/schemas/IncomingWebhookUpdateRequestPartial")
 	})
 	if schemaErr != nil {
 		t.Fatalf("load Discord API description: %v", schemaErr)
+	}
+}
+
+// validateWebhookEdit fails t unless body is a valid edit of an
+// interaction's message (PATCH /webhooks/{application.id}/{token}/messages/@original).
+func validateWebhookEdit(t testing.TB, body []byte) {
+	t.Helper()
+	loadSchemas(t)
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("edit is not JSON: %v\n%s", err, body)
+	}
+	if err := webhookEditSchema.Validate(inst); err != nil {
+		t.Fatalf("edit does not match Discord's schema: %v\n%s", err, body)
 	}
 }
 

@@ -131,6 +131,7 @@ func TestHTTPDeferredAnswerEditedThroughREST(t *testing.T) {
 		if c.method != http.MethodPatch || c.path != want {
 			t.Errorf("%s %s, want PATCH %s", c.method, c.path, want)
 		}
+		validateWebhookEdit(t, c.body)
 		var edit map[string]any
 		json.Unmarshal(c.body, &edit)
 		if embeds, _ := edit["embeds"].([]any); len(embeds) != 1 {
@@ -142,9 +143,27 @@ func TestHTTPDeferredAnswerEditedThroughREST(t *testing.T) {
 }
 
 // A failure after a public deferral must not be shown to the channel: it
-// goes to the user privately and the placeholder is removed.
+// goes to the user privately and the placeholder is removed. The stand-in
+// does what Discord documents: the first follow-up after a deferral
+// becomes the deferred message itself, public, unless the placeholder was
+// resolved (edited) first — and deleting the placeholder then deletes it.
 func TestDeferredErrorStaysPrivate(t *testing.T) {
-	rest, calls := restStandIn(t, func(*http.Request, []byte) string { return `{"id":"1","channel_id":"2"}` })
+	var (
+		mu       sync.Mutex
+		resolved bool   // @original edited
+		private  string // the follow-up that is a message of its own
+	)
+	rest, calls := restStandIn(t, func(r *http.Request, body []byte) string {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case r.Method == http.MethodPatch && strings.HasSuffix(r.URL.Path, "/@original"):
+			resolved = true
+		case r.Method == http.MethodPost && strings.Contains(r.URL.Path, "/webhooks/") && resolved:
+			private = string(body)
+		}
+		return `{"id":"1","channel_id":"2"}`
+	})
 	s, err := NewSession("", rest.URL+"/api")
 	if err != nil {
 		t.Fatal(err)
@@ -165,20 +184,28 @@ func TestDeferredErrorStaysPrivate(t *testing.T) {
 	}
 	validateCallback(t, first.body)
 	base := "/api/v" + discordgo.APIVersion + "/webhooks/2/tok"
-	for _, want := range []string{"POST " + base, "DELETE " + base + "/messages/@original"} {
+	for _, want := range []string{"PATCH " + base + "/messages/@original", "POST " + base, "DELETE " + base + "/messages/@original"} {
 		select {
 		case c := <-calls:
 			if c.method+" "+c.path != want {
 				t.Errorf("got %s %s, want %s", c.method, c.path, want)
 			}
-			if c.method == http.MethodPost && (!strings.Contains(string(c.body), `"flags":64`) || !strings.Contains(string(c.body), "index build")) {
-				t.Errorf("follow-up not private: %s", c.body)
+			if c.method == http.MethodPatch {
+				validateWebhookEdit(t, c.body)
+				if strings.Contains(string(c.body), "index build") {
+					t.Errorf("the placeholder shows the error to the channel: %s", c.body)
+				}
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatalf("no %s", want)
 		}
 	}
 	disp.Wait(time.Second)
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(private, `"flags":64`) || !strings.Contains(private, "index build") {
+		t.Errorf("the user got no private message of the failure (it became the deleted placeholder): %q", private)
+	}
 }
 
 // Edits of unrelated deferred answers go out side by side — discordgo's

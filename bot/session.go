@@ -110,6 +110,16 @@ func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data
 		if err != nil {
 			return fmt.Errorf("follow-up: %w", err)
 		}
+		if how == FollowUpReplacing {
+			// Discord makes the first follow-up after a deferral the
+			// deferred message itself, public as it was deferred, whatever
+			// its flags; the delete below would then take the answer away.
+			// The placeholder is resolved first, so the follow-up is a
+			// message of its own.
+			if err := r.send(ctx, "resolve public placeholder", http.MethodPatch, original, placeholderNote); err != nil {
+				return err
+			}
+		}
 		if err := r.send(ctx, "follow-up", http.MethodPost, discordgo.EndpointWebhookToken(i.AppID, i.Token), body); err != nil || how == FollowUp {
 			return err
 		}
@@ -121,6 +131,20 @@ func (r *restResponder) Edit(ctx context.Context, i *discordgo.Interaction, data
 	}
 	return r.send(ctx, "edit deferred response", http.MethodPatch, original, body)
 }
+
+// placeholderNote is what a public placeholder says for the moment
+// between its answer going privately to the user and its deletion, or
+// for good if the deletion fails.
+var placeholderNote = func() []byte {
+	b, err := json.Marshal(webhookEdit(&discordgo.InteractionResponseData{
+		Content:         "Answered privately.",
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
+	}))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}()
 
 // maxRetries is how many times a call Discord refused with 429, or failed
 // with a gateway error (502–504), is made again, each after the wait a 429
