@@ -104,6 +104,13 @@ func Specs(cmds []Command) []*discordgo.ApplicationCommand {
 // ApplicationCommandBulkOverwrite does, with the body from EncodeCommands.
 // Overwriting is idempotent: running it twice leaves the same set.
 func RegisterCommands(s *discordgo.Session, appID, guildID string, cmds []Command) ([]*discordgo.ApplicationCommand, error) {
+	ids := []string{appID}
+	if guildID != "" {
+		ids = append(ids, guildID)
+	}
+	if err := checkPathIDs("", ids...); err != nil {
+		return nil, fmt.Errorf("register commands: %w", err)
+	}
 	body, err := EncodeCommands(Specs(cmds))
 	if err != nil {
 		return nil, err

@@ -27,6 +27,12 @@ func (c *registerCommand) ParseFlags(args []string) error {
 	if c.discord.token == "" || c.discord.appID == "" {
 		return fmt.Errorf("%w: commands register needs DISCORD_TOKEN and DISCORD_APP_ID", errUsage)
 	}
+	if err := checkID("application id", c.discord.appID); err != nil {
+		return err
+	}
+	if c.guild != "" {
+		return checkID("--guild", c.guild)
+	}
 	return nil
 }
 

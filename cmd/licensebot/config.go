@@ -4,10 +4,13 @@ package main
 // Discord's credentials, and the environment filling the flags left unset.
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/internal/datadir"
@@ -23,8 +26,29 @@ type dirs struct {
 }
 
 func (d *dirs) register(fs *flag.FlagSet) {
-	fs.StringVar(&d.data, "data", datadir.Default(), "data directory: texts/, index/, the pins database (env LICENSEBOT_DATA)")
+	d.data = datadir.Default()
+	fs.Var(dirValue{&d.data}, "data", "data `directory`: texts/, index/, the pins database (env LICENSEBOT_DATA)")
 	fs.StringVar(&d.corpus, "corpus", os.Getenv("LICENSEBOT_CORPUS"), "corpus directory (manifest, topics, cards, notes) to use instead of the one built into the binary (env LICENSEBOT_CORPUS)")
+}
+
+// dirValue is a directory flag that may not be empty: `--data ""` (an
+// unset variable in a script) would put texts/ and index/ in the working
+// directory.
+type dirValue struct{ p *string }
+
+func (v dirValue) String() string {
+	if v.p == nil {
+		return ""
+	}
+	return *v.p
+}
+
+func (v dirValue) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("empty: give a directory")
+	}
+	*v.p = s
+	return nil
 }
 
 // paths is the corpus the commands build from: the directory given, or
@@ -63,6 +87,16 @@ func (c *discordConfig) fromEnv() {
 	fill(&c.appID, "DISCORD_APP_ID")
 	fill(&c.publicKey, "DISCORD_PUBLIC_KEY")
 	fill(&c.apiBase, "LICENSEBOT_DISCORD_API")
+}
+
+// checkID refuses a Discord id given by the operator (an application or
+// server id) that is not one: a decimal number, as the Developer Portal and
+// Discord's "Copy ID" give it.
+func checkID(what, id string) error {
+	if _, err := strconv.ParseUint(id, 10, 64); err != nil || strings.TrimLeft(id, "0123456789") != "" {
+		return fmt.Errorf("%w: %s %q: want the number Discord shows (Developer Portal, or Copy ID with Developer Mode on)", errUsage, what, id)
+	}
+	return nil
 }
 
 func fill(v *string, env string) {

@@ -24,12 +24,7 @@ func (c *inviteCommand) ParseFlags(args []string) error {
 	if c.discord.appID == "" {
 		return fmt.Errorf("%w: invite needs the application id: set DISCORD_APP_ID (Developer Portal → General Information → Application ID) or pass --app-id", errUsage)
 	}
-	for _, r := range c.discord.appID {
-		if r < '0' || r > '9' {
-			return fmt.Errorf("%w: application id %q: want the number from the Developer Portal", errUsage, c.discord.appID)
-		}
-	}
-	return nil
+	return checkID("application id", c.discord.appID)
 }
 
 func (c *inviteCommand) Run(context.Context) error {

@@ -156,6 +156,24 @@ func TestUsageErrorsExit2(t *testing.T) {
 			t.Errorf("%q: exit %d, want 2", args, code)
 		}
 	}
+	// Values that would act somewhere unexpected are refused, naming them:
+	// an empty data directory (texts/ and index/ in the working
+	// directory), ids that are no Discord ids (they go into REST paths).
+	t.Setenv("DISCORD_TOKEN", "x")
+	t.Setenv("DISCORD_APP_ID", "123")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ask", "--data", "", "llama4", "attribution"}, "-data: empty"},
+		{[]string{"commands", "register", "--guild", "abc"}, `--guild "abc"`},
+		{[]string{"commands", "register", "--app-id", "12/../x"}, `application id "12/../x"`},
+		{[]string{"invite", "--app-id", "12a"}, `application id "12a"`},
+	} {
+		if _, stderr, code := run(t, tc.args...); code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%q: exit %d, want 2 and %q:\n%s", tc.args, code, tc.want, stderr)
+		}
+	}
 	if stdout, _, code := run(t, "ask", "--help"); code != 0 || !strings.Contains(stdout, "Usage: licensebot ask") {
 		t.Errorf("ask --help: exit %d, %q", code, stdout)
 	}
