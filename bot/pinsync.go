@@ -17,15 +17,15 @@ import (
 // Pins removed outside the bot. A moderator may unpin an answer from
 // Discord's own menu, or delete the message; answers would go on linking
 // to it. In gateway mode Discord sends CHANNEL_PINS_UPDATE (Guilds intent)
-// whenever a channel's pins change — not when a pinned message is deleted,
-// nor a channel or thread, whose CHANNEL_DELETE or THREAD_DELETE starts
-// the same check instead — and the bot then forgets the records
+// whenever a channel's pins change, and the bot then forgets the records
 // of that channel's pins that Discord no longer lists, once Discord says
 // of each message that it is unpinned or deleted (a bot without Read
-// Message History is listed no pins at all). HTTP mode receives no
-// events: there the channels of each /pinned page are checked the same
-// way (forgetRemovedOnPage), and a pin removed outside the bot is also
-// found when a moderator presses 📌 Pin or Unpin on it.
+// Message History is listed no pins at all). Discord sends no pins event
+// when a pinned message, a channel or a thread is deleted; the channel's
+// or thread's CHANNEL_DELETE or THREAD_DELETE starts the same check. HTTP
+// mode receives no events: there the channels of each /pinned page are
+// checked the same way (forgetRemovedOnPage), and a pin removed outside
+// the bot is also found when a moderator presses 📌 Pin or Unpin on it.
 
 // maxPinPages bounds the pages of a channel's pins read in one check:
 // Discord keeps at most 250 pins a channel, 50 a page.
@@ -94,10 +94,10 @@ func (p *pinSync) check(ctx context.Context, guildID, channelID string) {
 
 // forgetRemovedPins forgets the records of channelID's confirmed pins
 // that Discord no longer lists and whose message Discord says is unpinned
-// or deleted, and returns their message ids. The
-// records are read before Discord's list, under the channel's pin lock,
-// so a pin confirmed meanwhile is never taken for one removed. A pending
-// record is left alone: its pin is on its way, or /pinned shows it.
+// or deleted, and returns their message ids. The records are read before
+// Discord's list, under the channel's pin lock, so a pin confirmed
+// meanwhile is never taken for one removed. A pending record is left
+// alone: its pin is on its way, or /pinned shows it.
 func forgetRemovedPins(ctx context.Context, d *Deps, guildID, channelID string) ([]string, error) {
 	if d.Session == nil || d.Session.Token == "" {
 		return nil, nil // HTTP mode without a bot token cannot list pins
