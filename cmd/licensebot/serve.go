@@ -375,7 +375,8 @@ func (c *serveCommand) serveOps(ctx context.Context, ln net.Listener, d *serveDe
 
 // repairCheck is how often serve looks whether the index serves a build
 // other than the current one because that one is damaged; repairRetry is
-// how long after a failed repair it tries again.
+// the least time between two repairs, so that no cause a rebuild does not
+// mend makes serve rebuild without pause.
 const (
 	repairCheck = 2 * time.Second
 	repairRetry = time.Minute
@@ -386,14 +387,13 @@ const (
 // segment of the open build changed under it, and the engine moved to the
 // build before it). It runs until ctx ends.
 func (c *serveCommand) keepRepaired(ctx context.Context, eng *index.Engine, log *slog.Logger) {
-	var failed time.Time
+	var last time.Time // of the last repair
 	t := time.NewTicker(repairCheck)
 	defer t.Stop()
 	for {
-		if eng.Health().Degraded() && time.Since(failed) >= repairRetry {
-			if !c.repairIndex(ctx, eng, log) {
-				failed = time.Now()
-			}
+		if eng.Health().Degraded() && time.Since(last) >= repairRetry {
+			c.repairIndex(ctx, eng, log)
+			last = time.Now()
 		}
 		select {
 		case <-ctx.Done():
@@ -406,7 +406,7 @@ func (c *serveCommand) keepRepaired(ctx context.Context, eng *index.Engine, log 
 // repairIndex rebuilds from the corpus when the current build failed
 // verification and a previous one serves: the rebuilt index becomes
 // current and serves, and the engine is healthy again. It stops with ctx.
-func (c *serveCommand) repairIndex(ctx context.Context, eng *index.Engine, log *slog.Logger) bool {
+func (c *serveCommand) repairIndex(ctx context.Context, eng *index.Engine, log *slog.Logger) {
 	log.Error("index: rebuilding from the corpus to replace the damaged build", "health", eng.Health().String())
 	r, err := index.Build(ctx, c.dirs.paths(), c.dirs.data)
 	if err == nil {
@@ -417,10 +417,9 @@ func (c *serveCommand) repairIndex(ctx context.Context, eng *index.Engine, log *
 			log.Error("index: rebuild failed; still serving the previous good build", "err", err, "health", eng.Health().String(),
 				"retry_in", repairRetry)
 		}
-		return false
+		return
 	}
 	log.Info("index: rebuilt; serving the new build", "index", r.Dir, "clauses", r.Clauses, "took", r.Took)
-	return true
 }
 
 // openEngine opens the index, building it first on a fresh machine where
