@@ -176,11 +176,15 @@ func (e *Engine) faulted(s *snapshot, fault error) {
 
 // switchTo serves dir unless it already serves or is known to be bad.
 func (e *Engine) switchTo(dir string, old *snapshot) error {
-	if old != nil && old.dir == dir {
+	// The build serving may itself be refused: it faulted, and no other
+	// good build could replace it (faulted). It is then opened again, as
+	// any refused build is, once badRetry has passed.
+	refused := e.bad != nil && e.bad.dir == dir
+	if old != nil && old.dir == dir && !refused {
 		e.setHealth(dir, dir, nil, e.Health().Verified)
 		return nil
 	}
-	if e.bad != nil && e.bad.dir == dir && time.Since(e.bad.at) < badRetry {
+	if refused && time.Since(e.bad.at) < badRetry {
 		return e.bad.err
 	}
 	s, took, err := openVerified(dir, e.opts.AnswerCache)

@@ -169,6 +169,38 @@ func TestBuildThatFailedToOpenIsTriedAgain(t *testing.T) {
 	}
 }
 
+// The build serving, refused because it faulted with no other good build
+// to replace it, stays refused until badRetry has passed, whatever current
+// says; then it is checked and opened again (its segment restored, say).
+func TestServingBuildThatFaultedIsTriedAgain(t *testing.T) {
+	c := smallCorpus(t)
+	data := t.TempDir()
+	first, err := buildCorpus(context.Background(), c, data, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	// As faulted leaves it with no other good build.
+	e.mu.Lock()
+	e.bad = &badBuild{dir: first.Dir, err: ErrDamagedWhileServing, at: time.Now()}
+	e.setHealth(first.Dir, first.Dir, e.bad.err, 0)
+	e.mu.Unlock()
+	if err := e.Reload(); !errors.Is(err, ErrDamagedWhileServing) || !e.Health().Degraded() {
+		t.Fatalf("reload right after the fault: %v, health %v; want the fault still reported", err, e.Health())
+	}
+	held := e.cur.Load()
+	e.mu.Lock()
+	e.bad.at = time.Now().Add(-badRetry)
+	e.mu.Unlock()
+	if err := e.Reload(); err != nil || e.Health().Degraded() || e.cur.Load() == held {
+		t.Errorf("reload after %v: %v, health %v; want the build opened again", badRetry, err, e.Health())
+	}
+}
+
 // A rebuild request that waits for the build in progress gives up when its
 // context ends (a /reindex whose interaction timed out, a shutdown), not
 // when that build does.

@@ -306,3 +306,45 @@ func TestSegmentTruncatedWhileServing(t *testing.T) {
 		t.Errorf("search after the switch: %v", err)
 	}
 }
+
+// With no other good build, a build whose segment was truncated under it
+// keeps serving what it still can and Health says it is damaged, so serve
+// rebuilds. The watch's next Reload, finding current still naming the
+// build that serves, must not clear that: serve would then never rebuild,
+// and every search reading the segment would fail unreported.
+func TestSegmentTruncatedUnderTheOnlyBuildStaysReported(t *testing.T) {
+	data := indextest.CopyData(t, indextest.DataDir(t))
+	cur := currentBuild(t, data)
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	segs, _ := filepath.Glob(filepath.Join(cur, "bleve", "store", "*.zap"))
+	for _, seg := range segs {
+		if err := os.Truncate(seg, 4096); err != nil {
+			t.Fatal(err)
+		}
+	}
+	faulted := false
+	for n, q := range []string{"patent retaliation", "warranty disclaimer", "governing law", "military use"} {
+		_, err := e.SearchIn(context.Background(), fmt.Sprintf("%s %d", q, n), "all", 5)
+		faulted = faulted || errors.Is(err, index.ErrDamagedWhileServing)
+	}
+	if !faulted {
+		t.Fatal("no search read the truncated segment")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !e.Health().Degraded() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if h := e.Health(); !h.Degraded() || h.Serving != cur {
+		t.Fatalf("health %+v; want the damaged build serving, reported", h)
+	}
+	if err := e.Reload(); !errors.Is(err, index.ErrCorruptBuild) {
+		t.Errorf("Reload: %v; want the damage", err)
+	}
+	if h := e.Health(); !h.Degraded() || !strings.Contains(h.Problem.Error(), ".zap") {
+		t.Errorf("health after a Reload %+v; want the damaged segment still reported", h)
+	}
+}
