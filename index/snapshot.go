@@ -105,7 +105,12 @@ var ErrDamagedWhileServing = errors.New("index build damaged while serving")
 // was mapped faults (SIGBUS), which would end the process; with
 // SetPanicOnFault the fault is a panic in this goroutine instead, turned
 // here into an error, so the one request fails and the Engine, told
-// through onFault, stops serving the build.
+// through onFault, stops serving the build. A segment cut in the middle
+// of a page does not fault on the rest of that page, which reads as
+// zeros: bleve fails with an error of its own ("error loading roaring
+// bitmap"), on every search. A search failing for another reason than
+// its context is therefore checked against the build's manifest (about
+// half a millisecond), and fails the same way when the build is damaged.
 func (s *snapshot) bleveSearch(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
@@ -117,14 +122,25 @@ func (s *snapshot) bleveSearch(ctx context.Context, req *bleve.SearchRequest) (r
 		if !ok {
 			panic(p)
 		}
-		err = fmt.Errorf("%w: %s: %v", ErrDamagedWhileServing, s.dir, fault)
-		s.faultOnce.Do(func() {
-			if s.onFault != nil {
-				s.onFault(err)
-			}
-		})
+		err = s.damaged(fault)
 	}()
-	return s.idx.SearchInContext(ctx, req)
+	res, err = s.idx.SearchInContext(ctx, req)
+	if err != nil && ctx.Err() == nil && verifyBuild(s.dir) != nil {
+		return nil, s.damaged(err)
+	}
+	return res, err
+}
+
+// damaged is the error of a search that read a build damaged since it was
+// opened; the Engine hears of the first.
+func (s *snapshot) damaged(cause any) error {
+	err := fmt.Errorf("%w: %s: %v", ErrDamagedWhileServing, s.dir, cause)
+	s.faultOnce.Do(func() {
+		if s.onFault != nil {
+			s.onFault(err)
+		}
+	})
+	return err
 }
 
 func openSnapshot(dir string, cacheSize int) (*snapshot, error) {

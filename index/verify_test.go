@@ -348,3 +348,69 @@ func TestSegmentTruncatedUnderTheOnlyBuildStaysReported(t *testing.T) {
 		t.Errorf("health after a Reload %+v; want the damaged segment still reported", h)
 	}
 }
+
+// A segment cut in the middle of a page does not fault on the rest of
+// that page: it reads as zeros, and bleve fails every search that reads
+// there with an error of its own ("error loading roaring bitmap"). That
+// is the same damage as a fault, and is reported the same way: the search
+// fails naming it, and the engine serves the previous good build. The
+// segment of a fresh copy is cut 512 bytes into a page, a page earlier
+// each time, until a search fails.
+func TestSegmentCutMidPageWhileServing(t *testing.T) {
+	for page := int64(-1); ; page-- {
+		data := twoBuildsDir(t)
+		cur := currentBuild(t, data)
+		segs, _ := filepath.Glob(filepath.Join(cur, "bleve", "store", "*.zap"))
+		if len(segs) != 1 {
+			t.Fatalf("segments %v; want one", segs)
+		}
+		fi, err := os.Stat(segs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		size := (fi.Size()/4096+page)*4096 + 512
+		if size < 4096 {
+			t.Fatal("no search failed")
+		}
+		if searchCut(t, data, cur, segs[0], size) {
+			return
+		}
+	}
+}
+
+// searchCut opens data, cuts seg to size and searches: false when every
+// search succeeds, else it checks the failure is reported as damage.
+func searchCut(t *testing.T, data, cur, seg string, size int64) bool {
+	t.Helper()
+	e, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if err := os.Truncate(seg, size); err != nil {
+		t.Fatal(err)
+	}
+	license := e.Licenses()[0].Key
+	for _, q := range []string{"can I use it commercially", "attribution", "patent retaliation"} {
+		if _, err = e.SearchIn(context.Background(), q, license, 5); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		return false
+	}
+	if !errors.Is(err, index.ErrDamagedWhileServing) {
+		t.Fatalf("cut to %d bytes, search: %v; want the damage named", size, err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for e.Health().Serving == cur && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if h := e.Health(); !h.Degraded() || h.Serving == cur || !strings.Contains(h.Problem.Error(), ".zap") {
+		t.Fatalf("health %+v; want the previous build serving, the segment named", h)
+	}
+	if _, err := e.SearchIn(context.Background(), "patent retaliation again", license, 5); err != nil {
+		t.Errorf("search after the switch: %v", err)
+	}
+	return true
+}
