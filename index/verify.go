@@ -243,6 +243,10 @@ func (h Health) String() string {
 		return "serving " + h.Serving
 	case h.Serving == "":
 		return "no build serving: " + h.Problem.Error()
+	case h.Serving == h.Current:
+		// It was damaged while serving, with no other good build to
+		// serve instead (Engine.faulted).
+		return fmt.Sprintf("serving the damaged current build %s, no other good build: %v", h.Serving, h.Problem)
 	}
 	return fmt.Sprintf("serving the previous good build %s, not the current one: %v", h.Serving, h.Problem)
 }

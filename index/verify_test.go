@@ -347,6 +347,10 @@ func TestSegmentTruncatedUnderTheOnlyBuildStaysReported(t *testing.T) {
 	if h := e.Health(); !h.Degraded() || !strings.Contains(h.Problem.Error(), ".zap") {
 		t.Errorf("health after a Reload %+v; want the damaged segment still reported", h)
 	}
+	// What /readyz and the log say: no previous good build serves.
+	if s := e.Health().String(); strings.Contains(s, "previous good build") || !strings.Contains(s, "damaged") {
+		t.Errorf("health reads %q; want the damaged current build named as what serves", s)
+	}
 }
 
 // A segment cut in the middle of a page does not fault on the rest of

@@ -414,7 +414,7 @@ func (c *serveCommand) repairIndex(ctx context.Context, eng *index.Engine, log *
 	}
 	if err != nil {
 		if ctx.Err() == nil {
-			log.Error("index: rebuild failed; still serving the previous good build", "err", err, "health", eng.Health().String(),
+			log.Error("index: rebuild failed; still serving as health says", "err", err, "health", eng.Health().String(),
 				"retry_in", repairRetry)
 		}
 		return
