@@ -122,7 +122,8 @@ func (s *snapshot) bleveSearch(ctx context.Context, req *bleve.SearchRequest) (r
 		if !ok {
 			panic(p)
 		}
-		err = s.damaged(fault)
+		// The runtime's message calls it a nil pointer dereference.
+		err = s.damaged(fmt.Sprintf("memory fault at %#x reading the mapped segment", fault.Addr()))
 	}()
 	res, err = s.idx.SearchInContext(ctx, req)
 	if err != nil && ctx.Err() == nil && verifyBuild(s.dir) != nil {
