@@ -287,7 +287,7 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 	if c.watch > 0 {
 		go d.eng.Watch(ctx, c.watch, func(dir string, err error) {
 			if err != nil {
-				log.Error("index: a new build was refused; still serving the previous one", "err", err, "serving", dir)
+				log.Error("index: the current build is refused; serving another until it is mended or replaced", "err", err, "serving", dir)
 				return
 			}
 			log.Info("picked up a new index", "index", dir)
@@ -295,9 +295,14 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 	}
 	go c.reindexOnHUP(ctx, d.replicas, log)
 	go d.replicas.follow(ctx, c.watch)
+	// A repair in progress stops when serving does — on shutdown, or when
+	// serve ends on its own (the gateway's first connection failed) — and
+	// its temporary build goes; serve returns after it.
+	rctx, stopRepair := context.WithCancel(ctx)
 	var repair sync.WaitGroup
-	defer repair.Wait() // a repair in progress stops with ctx; its temporary build goes
-	repair.Go(func() { c.keepRepaired(ctx, d.eng, log) })
+	defer repair.Wait()
+	defer stopRepair()
+	repair.Go(func() { c.keepRepaired(rctx, d.eng, log) })
 	if ops, ok := lns["ops"]; ok {
 		go c.serveOps(ctx, ops, d, log)
 	}
@@ -375,8 +380,9 @@ func (c *serveCommand) serveOps(ctx context.Context, ln net.Listener, d *serveDe
 
 // repairCheck is how often serve looks whether the index serves a build
 // other than the current one because that one is damaged; repairRetry is
-// the least time between two repairs, so that no cause a rebuild does not
-// mend makes serve rebuild without pause.
+// how long after a repair that left the index degraded the next is tried,
+// so that no cause a rebuild does not mend makes serve rebuild without
+// pause. After a repair that mended it, new damage is repaired at once.
 const (
 	repairCheck = 2 * time.Second
 	repairRetry = time.Minute
@@ -387,13 +393,15 @@ const (
 // segment of the open build changed under it, and the engine moved to the
 // build before it). It runs until ctx ends.
 func (c *serveCommand) keepRepaired(ctx context.Context, eng *index.Engine, log *slog.Logger) {
-	var last time.Time // of the last repair
+	var unmended time.Time // of the last repair that left the index degraded
 	t := time.NewTicker(repairCheck)
 	defer t.Stop()
 	for {
-		if eng.Health().Degraded() && time.Since(last) >= repairRetry {
+		if eng.Health().Degraded() && time.Since(unmended) >= repairRetry {
 			c.repairIndex(ctx, eng, log)
-			last = time.Now()
+			if eng.Health().Degraded() {
+				unmended = time.Now()
+			}
 		}
 		select {
 		case <-ctx.Done():

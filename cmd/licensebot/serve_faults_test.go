@@ -290,6 +290,39 @@ func TestServeLogsTheBindErrorAndNothingElse(t *testing.T) {
 	}
 }
 
+// A gateway whose first connection fails ends serve with status 1 and the
+// error, for the supervisor to start it again; nothing running beside the
+// bot (the index's repair) holds it up.
+func TestServeExitsWhenTheGatewayCannotConnect(t *testing.T) {
+	closed, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := "http://" + closed.Addr().String() + "/api"
+	closed.Close()
+	t.Setenv("DISCORD_PUBLIC_KEY", "")
+	t.Setenv("DISCORD_TOKEN", "test-token")
+	t.Setenv("LICENSEBOT_DISCORD_API", api)
+	done := make(chan struct{})
+	var (
+		stderr string
+		code   int
+	)
+	go func() {
+		defer close(done)
+		_, stderr, code = run(t, "serve", "--data", indextest.CopyData(t, indextest.DataDir(t)), "--watch", "0",
+			"--db", filepath.Join(t.TempDir(), "pins.db"))
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve kept running after the gateway's first connection failed")
+	}
+	if code != 1 || !strings.Contains(stderr, "gateway") {
+		t.Errorf("exit %d, want 1 and the gateway's error:\n%s", code, stderr)
+	}
+}
+
 // Shutting down is logged, from the signal to the end, in that order.
 func TestServeLogsShutdown(t *testing.T) {
 	b := startServeInProcess(t, indextest.DataDir(t))
