@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"iter"
 	"slices"
 	"strings"
@@ -45,6 +46,22 @@ var (
 // confidence; otherwise the verdict is "unknown", the clauses are the
 // closest matches and Suggestions lists the likeliest topics.
 func (e *Engine) Ask(ctx context.Context, license, question string) (*Answer, error) {
+	return onceMoreAfterFault(func() (*Answer, error) { return e.ask(ctx, license, question) })
+}
+
+// onceMoreAfterFault runs f, and once more when it failed on a build
+// damaged under it: the engine has moved to another build by then
+// (faulted runs in the search that faulted), so only the searches in
+// flight beside it fail.
+func onceMoreAfterFault[T any](f func() (T, error)) (T, error) {
+	v, err := f()
+	if errors.Is(err, ErrDamagedWhileServing) {
+		return f()
+	}
+	return v, err
+}
+
+func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, error) {
 	s, err := e.acquire()
 	if err != nil {
 		return nil, err

@@ -141,7 +141,7 @@ func (e *Engine) Reload() error {
 
 // watchFaults has s tell e of a fault reading it, before s serves.
 func (e *Engine) watchFaults(s *snapshot) {
-	s.onFault = func(err error) { go e.faulted(s, err) }
+	s.onFault = func(err error) { e.faulted(s, err) }
 }
 
 // faulted stops serving s, whose files changed under it (a search read a
@@ -455,6 +455,10 @@ func (e *Engine) Search(ctx context.Context, q, license string, limit int) ([]Hi
 // whole corpus), and says where it searched, worked out from the build
 // it searched.
 func (e *Engine) SearchIn(ctx context.Context, q, license string, limit int) (*SearchResult, error) {
+	return onceMoreAfterFault(func() (*SearchResult, error) { return e.searchIn(ctx, q, license, limit) })
+}
+
+func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*SearchResult, error) {
 	s, err := e.acquire()
 	if err != nil {
 		return nil, err
