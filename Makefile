@@ -39,13 +39,17 @@ data: build
 	$(BIN) corpus pull --data $(DATA) $(if $(MIRROR),--from $(MIRROR)) $(if $(REQUIRE_ALL),--all)
 	$(BIN) index build --data $(DATA)
 
-# The main job: with Discord credentials, serve (HTTP mode when
-# LICENSEBOT_HTTP_ADDR is set); without, answer one question locally.
+# The main job: with Discord credentials, serve — a token runs the
+# gateway mode, a public key with LICENSEBOT_HTTP_ADDR the HTTP endpoint
+# (a public key alone is not enough for either) —; without, answer one
+# question locally.
+comma := ,
+
 run: data
-ifneq ($(strip $(DISCORD_TOKEN)$(DISCORD_PUBLIC_KEY)),)
+ifneq ($(strip $(DISCORD_TOKEN)$(and $(DISCORD_PUBLIC_KEY),$(LICENSEBOT_HTTP_ADDR))),)
 	$(BIN) serve --data $(DATA) $(if $(LICENSEBOT_HTTP_ADDR),--http $(LICENSEBOT_HTTP_ADDR))
 else
-	@echo "No DISCORD_TOKEN set: answering locally (see README for the bot). Try others: $(BIN) ask gemma distillation" >&2
+	@echo "No DISCORD_TOKEN$(if $(DISCORD_PUBLIC_KEY),$(comma) nor LICENSEBOT_HTTP_ADDR beside DISCORD_PUBLIC_KEY) set: answering locally (see README for the bot). Try others: $(BIN) ask gemma distillation" >&2
 	$(BIN) ask --data $(DATA) $(LICENSE) $(TOPIC)
 endif
 

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -474,6 +475,10 @@ func TestFirstQuestionCopiesFromAMirror(t *testing.T) {
 	if code := exitCode(err, &errb); code != 0 || !strings.Contains(out.String(), "REQUIRED.") ||
 		!strings.Contains(errb.String(), "copying the license texts from the mirror "+corpustest.TextsDir(t)) {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out.String(), errb.String())
+	}
+	// The summary counts what was copied, not "0 fetched, 0 already there".
+	if !regexp.MustCompile(`texts: 0 fetched, [1-9][0-9]* copied, 0 already there`).MatchString(errb.String()) {
+		t.Errorf("the setup's summary does not count the texts copied:\n%s", errb.String())
 	}
 }
 

@@ -89,7 +89,8 @@ func (m *Main) setUp(ctx context.Context, d dirs, why string) error {
 			fmt.Fprint(m.Stderr, m.withDataHint(fmt.Sprintf("  note: %s comes only from a mirror (no download URL); left out until `licensebot corpus pull --from DIR`\n", r.Doc)))
 		}
 	}
-	fmt.Fprintf(m.Stderr, "  texts: %d fetched, %d already there, %d absent\n", counts["fetched"], counts["unchanged"], counts["absent"])
+	fmt.Fprintf(m.Stderr, "  texts: %d fetched, %d copied, %d already there, %d absent\n",
+		counts["fetched"], counts["copied"], counts["unchanged"], counts["absent"])
 	fmt.Fprintf(m.Stderr, "  building the index…\n")
 	r, err := index.Build(ctx, p, d.data)
 	if err != nil {
