@@ -104,8 +104,9 @@ var ErrDamagedWhileServing = errors.New("index build damaged while serving")
 // through memory maps, and reading a page of a segment truncated since it
 // was mapped faults (SIGBUS), which would end the process; with
 // SetPanicOnFault the fault is a panic in this goroutine instead, turned
-// here into an error, so the one request fails and the Engine, told
-// through onFault, stops serving the build. A segment cut in the middle
+// here into an error; the Engine, told through onFault before it returns,
+// stops serving the build, and Ask and SearchIn ask once more on the one
+// it serves instead (onceMoreAfterFault). A segment cut in the middle
 // of a page does not fault on the rest of that page, which reads as
 // zeros: bleve fails with an error of its own ("error loading roaring
 // bitmap"), on every search. A search failing for another reason than
