@@ -17,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
+	"github.com/licensebot/licensebot/bot/bottest"
 	"github.com/licensebot/licensebot/bot/store"
 )
 
@@ -144,14 +145,7 @@ func TestGatewayAnswersThroughStandIn(t *testing.T) {
 	body := licenseBody(t)
 	standIn := newGatewayStandIn(t, body)
 	d, logs := newTestDeps(sampleEngine())
-	s, err := NewSession("test-token", standIn.srv.URL+"/api")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Session = s
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
+	cancel, done := startGateway(t, standIn, d)
 
 	select {
 	case id := <-standIn.identify:
@@ -206,27 +200,7 @@ func TestGatewayForgetsPinsRemovedInDiscord(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"id":"`+r.PathValue("message")+`","pinned":`+strconv.FormatBool(r.PathValue("message") == kept)+`}`)
 	})
-	d, logs := newTestDeps(sampleEngine())
-	pins, err := store.OpenSQLite(context.Background(), t.TempDir()+"/pins.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pins.Close()
-	for _, m := range []string{kept, removed} {
-		if err := pins.Pin(context.Background(), store.Record{GuildID: sampleGuild, ChannelID: sampleChannel, MessageID: m,
-			License: "llama4", Topic: "t" + m, PinnedBy: "1111"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d.Pins = pins
-	s, err := NewSession("test-token", standIn.srv.URL+"/api")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Session = s
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
+	pins, logs := gatewayWithPins(t, standIn, map[string]string{kept: sampleChannel, removed: sampleChannel})
 	select {
 	case ch := <-listed:
 		if ch != sampleChannel {
@@ -249,13 +223,55 @@ func TestGatewayForgetsPinsRemovedInDiscord(t *testing.T) {
 	if _, err := pins.Get(context.Background(), sampleGuild, kept); err != nil {
 		t.Errorf("the pin still listed was forgotten: %v", err)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Errorf("shutdown: %v", err)
+	for !strings.Contains(logs.String(), "pin removed outside the bot") {
+		if time.Now().After(deadline) {
+			t.Fatalf("nothing logged of the forgotten pin:\n%s", logs)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	if !strings.Contains(logs.String(), "pin removed outside the bot") {
-		t.Errorf("nothing logged of the forgotten pin:\n%s", logs)
+}
+
+// startGateway runs RunGateway for d against standIn, with a session of
+// its own; cancel asks it to shut down, done gives its error.
+func startGateway(t *testing.T, standIn *gatewayStandIn, d *Deps) (cancel context.CancelFunc, done chan error) {
+	t.Helper()
+	s, err := NewSession("test-token", standIn.srv.URL+"/api")
+	if err != nil {
+		t.Fatal(err)
 	}
+	d.Session = s
+	ctx, cancel := context.WithCancel(context.Background())
+	done = make(chan error, 1)
+	go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
+	return cancel, done
+}
+
+// gatewayWithPins runs RunGateway against standIn, with a SQLite pins
+// store holding a confirmed pin of each message (the key) in its channel,
+// until the test ends; then it checks the shutdown.
+func gatewayWithPins(t *testing.T, standIn *gatewayStandIn, pinned map[string]string) (store.Store, *bottest.LogBuffer) {
+	t.Helper()
+	d, logs := newTestDeps(sampleEngine())
+	pins, err := store.OpenSQLite(context.Background(), t.TempDir()+"/pins.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m, ch := range pinned {
+		if err := pins.Pin(context.Background(), store.Record{GuildID: sampleGuild, ChannelID: ch, MessageID: m,
+			License: "llama4", Topic: "t" + m, PinnedBy: "1111"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Pins = pins
+	cancel, done := startGateway(t, standIn, d)
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+		pins.Close()
+	})
+	return pins, logs
 }
 
 func TestRewriteTransportOnlyTouchesDiscord(t *testing.T) {
@@ -341,33 +357,7 @@ func TestGatewayForgetsPinsOfADeletedChannel(t *testing.T) {
 				w.WriteHeader(http.StatusNotFound)
 				io.WriteString(w, `{"message":"Unknown Channel","code":10003}`)
 			})
-			d, logs := newTestDeps(sampleEngine())
-			pins, err := store.OpenSQLite(context.Background(), t.TempDir()+"/pins.db")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer pins.Close()
-			for ch, m := range map[string]string{sampleChannel: pinned, otherChannel: sampleMessage} {
-				if err := pins.Pin(context.Background(), store.Record{GuildID: sampleGuild, ChannelID: ch, MessageID: m,
-					License: "llama4", Topic: "t" + m, PinnedBy: "1111"}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			d.Pins = pins
-			s, err := NewSession("test-token", standIn.srv.URL+"/api")
-			if err != nil {
-				t.Fatal(err)
-			}
-			d.Session = s
-			ctx, cancel := context.WithCancel(context.Background())
-			done := make(chan error, 1)
-			go func() { done <- RunGateway(ctx, s, NewDispatcher(d), 5*time.Second) }()
-			defer func() {
-				cancel()
-				if err := <-done; err != nil {
-					t.Errorf("shutdown: %v", err)
-				}
-			}()
+			pins, logs := gatewayWithPins(t, standIn, map[string]string{pinned: sampleChannel, sampleMessage: otherChannel})
 			for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 				if _, err := pins.Get(context.Background(), sampleGuild, pinned); errors.Is(err, store.ErrNotFound) {
 					break

@@ -135,21 +135,28 @@ func TestCurrentAsADirectoryIsMovedAsideByTheNextBuild(t *testing.T) {
 	}
 }
 
-// A build that failed to open for a passing cause (too many open files on
-// a busy host) is tried again once badRetry has passed, not refused for
-// good.
-func TestBuildThatFailedToOpenIsTriedAgain(t *testing.T) {
-	c := smallCorpus(t)
-	data := t.TempDir()
+// openedSmallBuild builds the small corpus into a new data directory and
+// opens the engine on it, closed when the test ends.
+func openedSmallBuild(t *testing.T) (c *corpus.Corpus, data string, first *BuildReport, e *Engine) {
+	t.Helper()
+	c = smallCorpus(t)
+	data = t.TempDir()
 	first, err := buildCorpus(context.Background(), c, data, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := Open(data)
-	if err != nil {
+	if e, err = Open(data); err != nil {
 		t.Fatal(err)
 	}
-	defer e.Close()
+	t.Cleanup(func() { e.Close() })
+	return c, data, first, e
+}
+
+// A build that failed to open for a passing cause (too many open files on
+// a busy host) is tried again once badRetry has passed, not refused for
+// good.
+func TestBuildThatFailedToOpenIsTriedAgain(t *testing.T) {
+	c, data, first, e := openedSmallBuild(t)
 	second, err := buildCorpus(context.Background(), c, data, time.Now())
 	if err != nil {
 		t.Fatal(err)
@@ -173,17 +180,7 @@ func TestBuildThatFailedToOpenIsTriedAgain(t *testing.T) {
 // to replace it, stays refused until badRetry has passed, whatever current
 // says; then it is checked and opened again (its segment restored, say).
 func TestServingBuildThatFaultedIsTriedAgain(t *testing.T) {
-	c := smallCorpus(t)
-	data := t.TempDir()
-	first, err := buildCorpus(context.Background(), c, data, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Open(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	_, _, first, e := openedSmallBuild(t)
 	// As faulted leaves it with no other good build.
 	e.mu.Lock()
 	e.bad = &badBuild{dir: first.Dir, err: ErrDamagedWhileServing, at: time.Now()}

@@ -259,19 +259,17 @@ func TestBuildKeepsTwoGoodBuilds(t *testing.T) {
 	}
 }
 
-// A segment truncated under the open build (an operator's mistake, a disk
-// failing) makes bleve's next read of it fault — SIGBUS, which ended the
-// process. The engine now stops serving the build, serves the previous
-// good one, and Health says why; the search that faulted is asked once
-// more there, so it is answered, and every license answers again.
-func TestSegmentTruncatedWhileServing(t *testing.T) {
-	data := twoBuildsDir(t)
+// openThenTruncate opens the engine on data, then truncates every segment
+// of the current build to a page under it; it returns the engine and the
+// build.
+func openThenTruncate(t *testing.T, data string) (*index.Engine, string) {
+	t.Helper()
 	cur := currentBuild(t, data)
 	e, err := index.Open(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer e.Close()
+	t.Cleanup(func() { e.Close() })
 	segs, _ := filepath.Glob(filepath.Join(cur, "bleve", "store", "*.zap"))
 	if len(segs) == 0 {
 		t.Fatal("no segment")
@@ -281,6 +279,16 @@ func TestSegmentTruncatedWhileServing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return e, cur
+}
+
+// A segment truncated under the open build (an operator's mistake, a disk
+// failing) makes bleve's next read of it fault — SIGBUS, which ended the
+// process. The engine now stops serving the build, serves the previous
+// good one, and Health says why; the search that faulted is asked once
+// more there, so it is answered, and every license answers again.
+func TestSegmentTruncatedWhileServing(t *testing.T) {
+	e, cur := openThenTruncate(t, twoBuildsDir(t))
 	// The search that faults moves the engine to the previous good build
 	// and is asked once more there: none fails.
 	for n, q := range []string{"patent retaliation", "warranty disclaimer", "governing law", "military use", "hugging face weights"} {
@@ -304,19 +312,7 @@ func TestSegmentTruncatedWhileServing(t *testing.T) {
 // build that serves, must not clear that: serve would then never rebuild,
 // and every search reading the segment would fail unreported.
 func TestSegmentTruncatedUnderTheOnlyBuildStaysReported(t *testing.T) {
-	data := indextest.CopyData(t, indextest.DataDir(t))
-	cur := currentBuild(t, data)
-	e, err := index.Open(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	segs, _ := filepath.Glob(filepath.Join(cur, "bleve", "store", "*.zap"))
-	for _, seg := range segs {
-		if err := os.Truncate(seg, 4096); err != nil {
-			t.Fatal(err)
-		}
-	}
+	e, cur := openThenTruncate(t, indextest.CopyData(t, indextest.DataDir(t)))
 	faulted := false
 	for n, q := range []string{"patent retaliation", "warranty disclaimer", "governing law", "military use"} {
 		_, err := e.SearchIn(context.Background(), fmt.Sprintf("%s %d", q, n), "all", 5)
