@@ -93,7 +93,7 @@ func (c *discordConfig) fromEnv() {
 // server id) that is not one: a decimal number, as the Developer Portal and
 // Discord's "Copy ID" give it.
 func checkID(what, id string) error {
-	if _, err := strconv.ParseUint(id, 10, 64); err != nil || strings.TrimLeft(id, "0123456789") != "" {
+	if _, err := strconv.ParseUint(id, 10, 64); err != nil { // digits only: no sign, no underscores in base 10
 		return fmt.Errorf("%w: %s %q: want the number Discord shows (Developer Portal, or Copy ID with Developer Mode on)", errUsage, what, id)
 	}
 	return nil
