@@ -257,8 +257,12 @@ func TestUnknownCommandHints(t *testing.T) {
 			t.Errorf("%q: exit %d; want the last line to say %q:\n%s", tc.args, code, tc.want, stderr)
 		}
 	}
-	if _, stderr, _ := run(t, "frobnicate"); strings.Contains(stderr, "did you mean") {
+	if _, stderr, _ := run(t, "frobnicate"); strings.Contains(stderr, "did you mean") || !strings.Contains(stderr, "Usage") && !strings.Contains(stderr, "licensebot help") {
 		t.Errorf("frobnicate is close to no command, yet: %s", stderr)
+	}
+	// A hint is enough: the usage is not printed above it.
+	if _, stderr, _ := run(t, "asc", "llama4"); strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("a mistyped command gets more than its hint:\n%s", stderr)
 	}
 }
 

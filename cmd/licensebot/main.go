@@ -281,8 +281,18 @@ func (m *Main) lookup(name string, rest []string) (subcommand, []string, error) 
 	if subs := groups[name]; subs != nil {
 		return m.group(name, rest, subs(m))
 	}
-	m.usage()
-	return nil, nil, fmt.Errorf("%w: unknown command %q%s", errUsage, name, commandHint(name, slices.Concat(slices.Collect(maps.Keys(simple)), slices.Collect(maps.Keys(groups)), []string{"help"})))
+	return nil, nil, m.unknownCommand(name, slices.Concat(slices.Collect(maps.Keys(simple)), slices.Collect(maps.Keys(groups)), []string{"help"}))
+}
+
+// unknownCommand is the error for a command that is none of commands: the
+// hint alone when there is one ("did you mean ask?"), else the usage and
+// the error.
+func (m *Main) unknownCommand(name string, commands []string) error {
+	hint := commandHint(name, commands)
+	if hint == "" {
+		m.usage()
+	}
+	return fmt.Errorf("%w: unknown command %q%s", errUsage, name, hint)
 }
 
 // commandHint is what follows "unknown command": where flags go, for a
@@ -318,16 +328,16 @@ func (m *Main) group(group string, args []string, subs map[string]subcommand) (s
 		}
 		return nil, nil, nil
 	}
-	if len(args) == 0 || subs[args[0]] == nil {
+	if len(args) == 0 {
 		m.usage()
-		if len(args) == 0 {
-			return nil, nil, fmt.Errorf("%w: %s needs a subcommand", errUsage, group)
-		}
+		return nil, nil, fmt.Errorf("%w: %s needs a subcommand", errUsage, group)
+	}
+	if subs[args[0]] == nil {
 		var names []string
 		for sub := range subs {
 			names = append(names, group+" "+sub)
 		}
-		return nil, nil, fmt.Errorf("%w: unknown command %q%s", errUsage, group+" "+args[0], commandHint(group+" "+args[0], names))
+		return nil, nil, m.unknownCommand(group+" "+args[0], names)
 	}
 	return subs[args[0]], args[1:], nil
 }
