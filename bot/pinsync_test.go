@@ -273,3 +273,26 @@ func TestRateLimitedPinCheckEndsWithItsContext(t *testing.T) {
 		t.Errorf("%d calls for a list refused once with 429; want 2", n)
 	}
 }
+
+// A member without the right to unpin sees /pinned as recorded: the
+// check of the page's channels runs for moderators only (README: "each
+// /pinned page a moderator opens"). Any member may run /pinned every few
+// seconds, and each run spent the bot's REST budget on the page's
+// channels; a member's list may show a pin removed since, as answers
+// would have linked to it anyway until a moderator looks.
+func TestPinnedByAMemberAsksDiscordNothing(t *testing.T) {
+	f := newPinFixture(t)
+	seedPins(t, f, 3)
+	f.discord.unpinOutside(sampleChannel, "900000000000000001")
+	r := f.dispatch(t, pinnedInteraction(t, sampleChannel, permsMember, permsMember))
+	if got := f.discord.calls(); len(got) != 0 {
+		t.Errorf("a member's /pinned called Discord: %v", got)
+	}
+	if strings.Contains(r.Data.Content, "removed in Discord") || strings.Count(r.Data.Embeds[0].Description, "[open](") != 3 {
+		t.Errorf("a member's /pinned changed the list: %q\n%s", r.Data.Content, r.Data.Embeds[0].Description)
+	}
+	r = f.dispatch(t, pinnedInteraction(t, sampleChannel, permsModerator, permsModerator))
+	if !strings.Contains(r.Data.Content, "1 pinned answer was removed in Discord since") {
+		t.Errorf("a moderator's /pinned did not check: %q, calls %v", r.Data.Content, f.discord.calls())
+	}
+}
