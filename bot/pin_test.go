@@ -79,6 +79,11 @@ func newPinStandIn(t *testing.T) *pinStandIn {
 		}
 		if fail {
 			w.Header().Set("Content-Type", "application/json")
+			if e.status == http.StatusTooManyRequests {
+				// As Discord does: the bucket is spent until the wait is over.
+				w.Header().Set("X-RateLimit-Remaining", "0")
+				w.Header().Set("X-RateLimit-Reset-After", fmt.Sprintf("%g", e.retryAfter))
+			}
 			w.WriteHeader(e.status)
 			if e.status == http.StatusTooManyRequests {
 				fmt.Fprintf(w, `{"message": "You are being rate limited.", "retry_after": %g, "global": false}`, e.retryAfter)

@@ -240,9 +240,14 @@ func messagePinned(ctx context.Context, s *discordgo.Session, channelID, message
 // syncRequest makes a check's GET. A 429 is waited out within ctx and the
 // call made again, at most maxRetries times: discordgo's own retry sleeps
 // out whatever wait Discord names, deaf to ctx, holding the channel's
-// lock and the gateway's shutdown.
+// lock and the gateway's shutdown. So does discordgo's rate limiter
+// before a call on a bucket a 429 (or the last call's headers) left
+// spent: that wait is waited out here first, within ctx.
 func syncRequest(ctx context.Context, s *discordgo.Session, url, bucket string) ([]byte, error) {
 	for attempt := 0; ; attempt++ {
+		if err := bucketWait(ctx, s, bucket); err != nil {
+			return nil, fmt.Errorf("GET %s: waiting out the rate limit: %w", bucket, err)
+		}
 		callCtx, cancel := context.WithTimeout(ctx, restTimeout)
 		body, err := s.RequestWithBucketID("GET", url, nil, bucket,
 			discordgo.WithContext(callCtx), discordgo.WithRetryOnRatelimit(false))
@@ -257,6 +262,42 @@ func syncRequest(ctx context.Context, s *discordgo.Session, url, bucket string) 
 		case <-ctx.Done():
 			t.Stop()
 			return nil, fmt.Errorf("%w, not retried: %w", err, ctx.Err())
+		}
+	}
+}
+
+// bucketWait returns once discordgo's rate limiter would make a call on
+// bucket without sleeping, or with ctx's error when ctx ends first. The
+// bucket's lock is taken off this goroutine: a call on it in flight holds
+// it, and may be sleeping.
+func bucketWait(ctx context.Context, s *discordgo.Session, bucket string) error {
+	if s.Ratelimiter == nil {
+		return nil
+	}
+	for {
+		b := s.Ratelimiter.GetBucket(bucket)
+		waits := make(chan time.Duration, 1)
+		go func() {
+			b.Lock()
+			wait := s.Ratelimiter.GetWaitTime(b, 1)
+			b.Unlock()
+			waits <- wait
+		}()
+		var wait time.Duration
+		select {
+		case wait = <-waits:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if wait <= 0 {
+			return nil
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
 		}
 	}
 }

@@ -296,3 +296,42 @@ func TestPinnedByAMemberAsksDiscordNothing(t *testing.T) {
 		t.Errorf("a moderator's /pinned did not check: %q, calls %v", r.Data.Content, f.discord.calls())
 	}
 }
+
+// A 429 says, in its headers, that the route's bucket is spent until the
+// wait is over, and discordgo then sleeps out that wait before the
+// bucket's next call, deaf to the context, holding the channel's lock. A
+// moderator's /pinned right after a check Discord refused must still end
+// within its bound (pageCheckTimeout), and a pin in that channel must not
+// wait for the 429's wait.
+func TestCheckAfterA429EndsWithItsContext(t *testing.T) {
+	f := newPinFixture(t)
+	f.pinIn(t, sampleChannel, 1, store.StatePinned)
+	list := "/api/v10/channels/" + sampleChannel + "/messages/pins"
+	f.discord.rateLimit("GET", list, 30*time.Second)
+	for n := range 2 {
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		start := time.Now()
+		done := make(chan error, 1)
+		go func() { _, err := forgetRemovedPins(ctx, f.d, sampleGuild, sampleChannel); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil {
+				t.Errorf("check %d: no error for a rate-limited list", n+1)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatalf("check %d outlived its context (200 ms) by the 429's wait", n+1)
+		}
+		cancel()
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("check %d took %v", n+1, d)
+		}
+	}
+	if got := f.recorded(t, sampleChannel); len(got) != 1 {
+		t.Errorf("records after rate-limited checks: %v", got)
+	}
+	unlock, err := f.d.pinLocks.lock(context.Background(), sampleChannel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock()
+}
