@@ -108,8 +108,8 @@ func discordPin(ctx context.Context, d *Deps, method, channelID, messageID, reas
 	}
 	ctx, cancel := context.WithTimeout(ctx, restTimeout)
 	defer cancel()
-	_, err := d.Session.RequestWithBucketID(method, pinRoute(channelID, messageID), nil, pinBucket(channelID),
-		discordgo.WithContext(ctx), discordgo.WithAuditLogReason(reason))
+	_, err := limitedRequest(ctx, d.Session, method, pinRoute(channelID, messageID), pinBucket(channelID),
+		discordgo.WithAuditLogReason(reason))
 	if err != nil {
 		return fmt.Errorf("%s pin %s/%s: %w", method, channelID, messageID, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sync"
 	"time"
 
@@ -237,20 +238,26 @@ func messagePinned(ctx context.Context, s *discordgo.Session, channelID, message
 	return *m.Pinned, nil
 }
 
-// syncRequest makes a check's GET. A 429 is waited out within ctx and the
-// call made again, at most maxRetries times: discordgo's own retry sleeps
-// out whatever wait Discord names, deaf to ctx, holding the channel's
-// lock and the gateway's shutdown. So does discordgo's rate limiter
-// before a call on a bucket a 429 (or the last call's headers) left
-// spent: that wait is waited out here first, within ctx.
+// syncRequest makes a check's GET (limitedRequest).
 func syncRequest(ctx context.Context, s *discordgo.Session, url, bucket string) ([]byte, error) {
+	return limitedRequest(ctx, s, "GET", url, bucket)
+}
+
+// limitedRequest makes a call on one of the pin routes, which hold the
+// channel's pin lock. A 429 is waited out within ctx and the call made
+// again, at most maxRetries times: discordgo's own retry sleeps out
+// whatever wait Discord names, deaf to ctx, holding the channel's lock
+// and the gateway's shutdown. So does discordgo's rate limiter before a
+// call on a bucket a 429 (or the last call's headers) left spent: that
+// wait is waited out here first, within ctx.
+func limitedRequest(ctx context.Context, s *discordgo.Session, method, url, bucket string, opts ...discordgo.RequestOption) ([]byte, error) {
 	for attempt := 0; ; attempt++ {
 		if err := bucketWait(ctx, s, bucket); err != nil {
-			return nil, fmt.Errorf("GET %s: waiting out the rate limit: %w", bucket, err)
+			return nil, fmt.Errorf("%s %s: waiting out the rate limit: %w", method, bucket, err)
 		}
 		callCtx, cancel := context.WithTimeout(ctx, restTimeout)
-		body, err := s.RequestWithBucketID("GET", url, nil, bucket,
-			discordgo.WithContext(callCtx), discordgo.WithRetryOnRatelimit(false))
+		body, err := s.RequestWithBucketID(method, url, nil, bucket,
+			slices.Concat(opts, []discordgo.RequestOption{discordgo.WithContext(callCtx), discordgo.WithRetryOnRatelimit(false)})...)
 		cancel()
 		var rl *discordgo.RateLimitError
 		if !errors.As(err, &rl) || rl.TooManyRequests == nil || attempt == maxRetries {

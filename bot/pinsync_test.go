@@ -335,3 +335,26 @@ func TestCheckAfterA429EndsWithItsContext(t *testing.T) {
 	}
 	unlock()
 }
+
+// A pin or unpin right after a 429 on the pin route ends with its context
+// too: discordgo slept out Discord's wait, twice (its retry, then its
+// rate limiter before the next call), holding the channel's pin lock
+// beyond restTimeout.
+func TestPinAfterA429EndsWithItsContext(t *testing.T) {
+	f := newPinFixture(t)
+	f.discord.rateLimit("PUT", pinPath(sampleChannel, sampleMessage), 30*time.Second)
+	for n := range 2 {
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		done := make(chan error, 1)
+		go func() { done <- discordPin(ctx, f.d, "PUT", sampleChannel, sampleMessage, "test") }()
+		select {
+		case err := <-done:
+			if err == nil {
+				t.Errorf("pin %d: no error for a rate-limited pin", n+1)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatalf("pin %d outlived its context (200 ms) by the 429's wait", n+1)
+		}
+		cancel()
+	}
+}
