@@ -67,11 +67,26 @@ func pinRefusal(i *discordgo.Interaction) string {
 			"a server admin has to grant it to both of us."
 	case !member:
 		return "You need the **Pin Messages** permission in this channel to pin answers. Ask a moderator to pin it."
+	case !app && !installedInGuild(i):
+		return "I'm not a member of this server (I was added to an account, not to the server), so I can't pin here. " +
+			"A server admin can add me to the server, then grant me **Pin Messages**."
 	case !app:
 		return "I need the **Pin Messages** permission in this channel to pin answers. " +
 			"Ask a server admin to grant it to my role (or in this channel's permissions)."
 	}
 	return ""
+}
+
+// installedInGuild reports whether the bot is in the interaction's server:
+// Discord names the server among the authorizing installations when it is.
+// An interaction that names none (older payloads) is taken to come from a
+// server install, the only kind the bot's commands once had.
+func installedInGuild(i *discordgo.Interaction) bool {
+	if len(i.AuthorizingIntegrationOwners) == 0 {
+		return true
+	}
+	_, ok := i.AuthorizingIntegrationOwners[discordgo.ApplicationIntegrationGuildInstall]
+	return ok
 }
 
 // pinAPI is the API version of the pin routes. discordgo v0.29 speaks v9

@@ -408,6 +408,18 @@ func TestPinRefusedWithoutPermission(t *testing.T) {
 		{"sample message command as sent", func(t *testing.T) *discordgo.Interaction {
 			return payload(t, "message_command.json", func(m map[string]any) { obj(m, "data")["name"] = "Pin answer" })
 		}, "I need the **Pin Messages** permission"},
+		// Installed to the clicking user's account only, the bot is no
+		// member of the server: it has no role to grant anything to.
+		{"bot installed to a user, not the server", func(t *testing.T) *discordgo.Interaction {
+			return pinClick(t, id, edits(setPerms(permsModerator, permsMember), func(m map[string]any) {
+				m["authorizing_integration_owners"] = map[string]any{"1": sampleUser}
+			}))
+		}, "I'm not a member of this server"},
+		{"bot installed to the server and a user", func(t *testing.T) *discordgo.Interaction {
+			return pinClick(t, id, edits(setPerms(permsModerator, permsMember), func(m map[string]any) {
+				m["authorizing_integration_owners"] = map[string]any{"0": sampleGuild, "1": sampleUser}
+			}))
+		}, "grant it to my role"},
 		{"direct message", func(t *testing.T) *discordgo.Interaction {
 			return pinClick(t, id, func(m map[string]any) {
 				delete(m, "guild_id")
