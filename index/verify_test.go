@@ -408,3 +408,21 @@ func searchCut(t *testing.T, data, cur, seg string, size int64) bool {
 	}
 	return true
 }
+
+// Damage under the serving build is found by the next reload — the
+// watch's, every few seconds — before any search reads it: the engine
+// serves the previous good build and Health names the file.
+func TestReloadFindsDamageUnderTheServingBuild(t *testing.T) {
+	e, cur := openThenTruncate(t, twoBuildsDir(t))
+	if err := e.Reload(); !errors.Is(err, index.ErrCorruptBuild) {
+		t.Fatalf("Reload: %v; want the damage", err)
+	}
+	h := e.Health()
+	if !h.Degraded() || h.Serving == cur || h.Current != cur || !strings.Contains(h.Problem.Error(), ".zap") {
+		t.Fatalf("health %+v; want the previous build serving, the segment named", h)
+	}
+	askEveryLicense(t, e)
+	if err := e.Reload(); !errors.Is(err, index.ErrCorruptBuild) || e.Health().Serving == cur {
+		t.Errorf("second Reload: %v, serving %s; want the damaged build still refused", err, e.Health().Serving)
+	}
+}
