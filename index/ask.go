@@ -97,7 +97,37 @@ func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, er
 			x.About = nil
 		}
 	}
-	return a, nil
+	return leadWithStrictest(a), nil
+}
+
+// leadWithStrictest puts first, of a model's answers under each of its
+// licenses, the one that binds most: the model is under all of them (a
+// distillation of Llama 3.1 published under MIT), and MIT's ALLOWED
+// leading would read as the answer where Llama's 700-million-user cap
+// binds too. No verdict leads over any verdict — one license unanswered
+// leaves the whole unanswered — then the stricter verdict; the
+// catalogue's order keeps ties.
+func leadWithStrictest(a *Answer) *Answer {
+	all := append([]*Answer{a}, a.Others...)
+	rank := func(x *Answer) int {
+		if x.Verdict.Status == StatusUnknown {
+			return len(strictness)
+		}
+		return strictness[x.Verdict.Status]
+	}
+	lead := 0
+	for i, x := range all {
+		if rank(x) > rank(all[lead]) {
+			lead = i
+		}
+	}
+	if lead == 0 {
+		return a
+	}
+	a.Others = []*Answer{}
+	first := all[lead]
+	first.Others = slices.Delete(slices.Clone(all), lead, lead+1)
+	return first
 }
 
 // askCached answers from the build's cache of answers when it can.

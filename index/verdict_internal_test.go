@@ -2,6 +2,7 @@ package index
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/licensebot/licensebot/corpus"
@@ -303,6 +304,41 @@ func TestUnnamedAct(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("unnamedActAt over %q = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// Of a model's answers under each of its licenses, the one that binds
+// most leads: no verdict over any verdict, then the stricter verdict; the
+// catalogue's order keeps ties, and the others follow in it.
+func TestLeadWithStrictest(t *testing.T) {
+	answer := func(license string, st Status) *Answer {
+		return &Answer{License: license, Verdict: Verdict{Status: st}, Others: []*Answer{}}
+	}
+	for _, tc := range []struct {
+		statuses []Status
+		want     []string // licenses in the order shown
+	}{
+		{[]Status{StatusAllowed, StatusConditional}, []string{"b", "a"}},
+		{[]Status{StatusConditional, StatusAllowed}, []string{"a", "b"}},
+		{[]Status{StatusAllowed, StatusAllowed}, []string{"a", "b"}},
+		{[]Status{StatusForbidden, StatusUnknown}, []string{"b", "a"}},
+		{[]Status{StatusAllowed, StatusRequired, StatusForbidden}, []string{"c", "a", "b"}},
+	} {
+		a := answer("a", tc.statuses[0])
+		for i, st := range tc.statuses[1:] {
+			a.Others = append(a.Others, answer(string(rune('b'+i)), st))
+		}
+		lead := leadWithStrictest(a)
+		got := []string{lead.License}
+		for _, o := range lead.Others {
+			got = append(got, o.License)
+			if len(o.Others) != 0 || o.Others == nil {
+				t.Errorf("%v: answer %s under the lead carries others %v", tc.statuses, o.License, o.Others)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v: order %v, want %v", tc.statuses, got, tc.want)
 		}
 	}
 }
