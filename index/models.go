@@ -96,7 +96,15 @@ type modelIndex struct {
 	extNames map[string]*externalMeta // by folded name
 	names    []nameEntry              // folded name → model name, for suggestions
 	words    map[string]bool          // the lowercase words of the names, with a letter and 3 long or more ("mistral")
+	// publishers are the lowercase owners of the catalogue's repository
+	// ids and their words ("meta-llama", "meta", "google", "ultralytics"),
+	// which people type before a model's name.
+	publishers map[string]bool
 }
+
+// publisher reports whether w, any case, is a publisher of catalogued
+// models.
+func (mi *modelIndex) publisher(w string) bool { return mi.publishers[strings.ToLower(w)] }
 
 // nameWord reports whether w, lowercase, is a word of a catalogued
 // model's name.
@@ -104,9 +112,17 @@ func (mi *modelIndex) nameWord(w string) bool { return mi.words[w] }
 
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{},
-		words: map[string]bool{}}
+		words: map[string]bool{}, publishers: map[string]bool{}}
 	for i := range ms {
 		for _, n := range ms[i].Names {
+			if owner, _, ok := strings.Cut(strings.ToLower(n), "/"); ok && hasLetter(owner) {
+				mi.publishers[owner] = true
+				for _, w := range strings.Split(owner, "-") {
+					if len(w) >= 3 && hasLetter(w) {
+						mi.publishers[w] = true
+					}
+				}
+			}
 			for _, w := range strings.FieldsFunc(strings.ToLower(n), func(r rune) bool { return r == ' ' || r == '-' || r == ':' || r == '/' }) {
 				if len(w) >= 3 && hasLetter(w) {
 					mi.words[w] = true
@@ -237,6 +253,19 @@ func subjectInput(input string) string {
 // catalogued model, indexed or not (ok), without the suggestions resolve
 // works out for a name it does not know.
 func (s *snapshot) named(input string) (sub subject, ok bool, err error) {
+	if sub, ok, err = s.namedAsIs(input); ok {
+		return sub, ok, err
+	}
+	// A publisher typed before the model's name ("meta llama 3.1",
+	// "google gemma 2", "ultralytics yolov8"): the name alone.
+	if first, rest, cut := strings.Cut(strings.TrimSpace(input), " "); cut && s.models.publisher(first) {
+		return s.namedAsIs(rest)
+	}
+	return subject{}, false, nil
+}
+
+// namedAsIs is named for input as it is written.
+func (s *snapshot) namedAsIs(input string) (sub subject, ok bool, err error) {
 	if k, ok := s.names.resolve(input); ok {
 		return subject{license: s.licenses[k]}, true, nil
 	}

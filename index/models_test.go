@@ -167,3 +167,28 @@ func TestSearchNamingALicense(t *testing.T) {
 		t.Errorf("does gemma allow sexual chatbots: %+v, %v; want the policy's ban on them first", hits, err)
 	}
 }
+
+// A publisher typed before a model's name, as people write it ("meta
+// llama 3.1", "ultralytics yolov8"), names the model; a word that is no
+// publisher is not dropped, and a publisher alone names nothing.
+func TestPublisherBeforeTheModelsName(t *testing.T) {
+	e := indextest.Engine(t)
+	ctx := context.Background()
+	for _, c := range []struct{ input, license string }{
+		{"meta llama 3.1", "llama3.1"},
+		{"google gemma 2", "gemma"},
+		{"ultralytics yolov8", "agpl-3.0"},
+		{"mistralai mistral 7b", "apache-2.0"},
+	} {
+		a, err := e.Ask(ctx, c.input, "commercial use")
+		if err != nil || a.License != c.license {
+			t.Errorf("%q: %v, %+v; want %s", c.input, err, a, c.license)
+		}
+	}
+	for _, input := range []string{"meta", "google", "acme llama 3.1"} {
+		var unknown *index.UnknownLicenseError
+		if _, err := e.Ask(ctx, input, "commercial use"); !errors.As(err, &unknown) {
+			t.Errorf("%q: %v; want an unknown license", input, err)
+		}
+	}
+}
