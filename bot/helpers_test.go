@@ -109,25 +109,26 @@ func loadSchemas(t testing.TB) {
 func validateWebhookEdit(t testing.TB, body []byte) {
 	t.Helper()
 	loadSchemas(t)
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
-	if err != nil {
-		t.Fatalf("edit is not JSON: %v\n%s", err, body)
-	}
-	if err := webhookEditSchema.Validate(inst); err != nil {
-		t.Fatalf("edit does not match Discord's schema: %v\n%s", err, body)
-	}
+	validateAgainst(t, webhookEditSchema, "edit", "Discord's schema", body)
 }
 
 // validateCallback fails t unless body is a valid interaction callback.
 func validateCallback(t testing.TB, body []byte) {
 	t.Helper()
 	loadSchemas(t)
+	validateAgainst(t, callbackSchema, "response", "Discord's callback schema", body)
+}
+
+// validateAgainst fails t unless body, what the bot sends as what, is JSON
+// valid against schema (loaded by loadSchemas).
+func validateAgainst(t testing.TB, schema *jsonschema.Schema, what, schemaName string, body []byte) {
+	t.Helper()
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
 	if err != nil {
-		t.Fatalf("response is not JSON: %v\n%s", err, body)
+		t.Fatalf("%s is not JSON: %v\n%s", what, err, body)
 	}
-	if err := callbackSchema.Validate(inst); err != nil {
-		t.Fatalf("response does not match Discord's callback schema: %v\n%s", err, body)
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("%s does not match %s: %v\n%s", what, schemaName, err, body)
 	}
 }
 

@@ -308,24 +308,10 @@ func TestCheckAfterA429EndsWithItsContext(t *testing.T) {
 	f.pinIn(t, sampleChannel, 1, store.StatePinned)
 	list := "/api/v10/channels/" + sampleChannel + "/messages/pins"
 	f.discord.rateLimit("GET", list, 30*time.Second)
-	for n := range 2 {
-		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-		start := time.Now()
-		done := make(chan error, 1)
-		go func() { _, err := forgetRemovedPins(ctx, f.d, sampleGuild, sampleChannel); done <- err }()
-		select {
-		case err := <-done:
-			if err == nil {
-				t.Errorf("check %d: no error for a rate-limited list", n+1)
-			}
-		case <-time.After(3 * time.Second):
-			t.Fatalf("check %d outlived its context (200 ms) by the 429's wait", n+1)
-		}
-		cancel()
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("check %d took %v", n+1, d)
-		}
-	}
+	endsWithItsContext(t, "check", func(ctx context.Context) error {
+		_, err := forgetRemovedPins(ctx, f.d, sampleGuild, sampleChannel)
+		return err
+	})
 	if got := f.recorded(t, sampleChannel); len(got) != 1 {
 		t.Errorf("records after rate-limited checks: %v", got)
 	}
@@ -343,18 +329,32 @@ func TestCheckAfterA429EndsWithItsContext(t *testing.T) {
 func TestPinAfterA429EndsWithItsContext(t *testing.T) {
 	f := newPinFixture(t)
 	f.discord.rateLimit("PUT", pinPath(sampleChannel, sampleMessage), 30*time.Second)
+	endsWithItsContext(t, "pin", func(ctx context.Context) error {
+		return discordPin(ctx, f.d, "PUT", sampleChannel, sampleMessage, "test")
+	})
+}
+
+// endsWithItsContext makes call twice on a route Discord rate-limited for
+// 30 s — the 429 itself, then the bucket it left spent — each with a
+// context of 200 ms: each must fail, and end within 2 s.
+func endsWithItsContext(t *testing.T, what string, call func(context.Context) error) {
+	t.Helper()
 	for n := range 2 {
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		start := time.Now()
 		done := make(chan error, 1)
-		go func() { done <- discordPin(ctx, f.d, "PUT", sampleChannel, sampleMessage, "test") }()
+		go func() { done <- call(ctx) }()
 		select {
 		case err := <-done:
 			if err == nil {
-				t.Errorf("pin %d: no error for a rate-limited pin", n+1)
+				t.Errorf("%s %d: no error for a rate-limited call", what, n+1)
 			}
 		case <-time.After(3 * time.Second):
-			t.Fatalf("pin %d outlived its context (200 ms) by the 429's wait", n+1)
+			t.Fatalf("%s %d outlived its context (200 ms) by the 429's wait", what, n+1)
 		}
 		cancel()
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%s %d took %v", what, n+1, d)
+		}
 	}
 }
