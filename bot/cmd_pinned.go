@@ -190,13 +190,11 @@ func forgetRemovedOnPage(ctx context.Context, d *Deps, guildID string, recs []st
 			continue
 		}
 		checked[r.ChannelID] = true
-		ids, err := forgetRemovedPins(ctx, d, guildID, r.ChannelID)
-		for _, id := range ids {
-			d.logger().Info("pin removed outside the bot: record forgotten", "guild", guildID, "channel", r.ChannelID, "message", id)
-		}
-		forgot += len(ids)
+		log := d.logger().With("guild", guildID, "channel", r.ChannelID)
+		n, err := forgetAndLog(ctx, d, log, guildID, r.ChannelID)
+		forgot += n
 		if err != nil {
-			d.logger().Warn("could not check the channel's pins", "guild", guildID, "channel", r.ChannelID, "err", err)
+			log.Warn("could not check the channel's pins", "err", err)
 		}
 	}
 	return forgot

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"slices"
 	"sync"
@@ -84,13 +85,19 @@ func (p *pinSync) check(ctx context.Context, guildID, channelID string) {
 	}()
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	forgot, err := forgetRemovedPins(ctx, p.d, guildID, channelID)
-	for _, id := range forgot {
-		log.Info("pin removed outside the bot: record forgotten", "message", id)
-	}
+	_, err := forgetAndLog(ctx, p.d, log, guildID, channelID)
 	if err != nil && ctx.Err() == nil {
 		log.Warn("could not check the channel's pins", "err", err)
 	}
+}
+
+// forgetAndLog is forgetRemovedPins logging, to log, each pin it forgot.
+func forgetAndLog(ctx context.Context, d *Deps, log *slog.Logger, guildID, channelID string) (int, error) {
+	forgot, err := forgetRemovedPins(ctx, d, guildID, channelID)
+	for _, id := range forgot {
+		log.Info("pin removed outside the bot: record forgotten", "message", id)
+	}
+	return len(forgot), err
 }
 
 // forgetRemovedPins forgets the records of channelID's confirmed pins
@@ -193,7 +200,7 @@ func channelPins(ctx context.Context, s *discordgo.Session, channelID string) (m
 		if before != "" {
 			q.Set("before", before)
 		}
-		body, err := syncRequest(ctx, s, pinAPI+"channels/"+channelID+"/messages/pins?"+q.Encode(),
+		body, err := limitedRequest(ctx, s, "GET", pinAPI+"channels/"+channelID+"/messages/pins?"+q.Encode(),
 			pinAPI+"channels/"+channelID+"/messages/pins")
 		if err != nil {
 			return nil, fmt.Errorf("list pins of %s: %w", channelID, err)
@@ -221,7 +228,7 @@ func messagePinned(ctx context.Context, s *discordgo.Session, channelID, message
 	if err := checkPathIDs("", channelID, messageID); err != nil {
 		return false, err
 	}
-	body, err := syncRequest(ctx, s, pinAPI+"channels/"+channelID+"/messages/"+messageID,
+	body, err := limitedRequest(ctx, s, "GET", pinAPI+"channels/"+channelID+"/messages/"+messageID,
 		pinAPI+"channels/"+channelID+"/messages/")
 	switch code := discordCode(err); {
 	case code == discordgo.ErrCodeUnknownMessage || code == discordgo.ErrCodeUnknownChannel:
@@ -236,11 +243,6 @@ func messagePinned(ctx context.Context, s *discordgo.Session, channelID, message
 		return false, fmt.Errorf("get message %s/%s: no pinned state in %.100q", channelID, messageID, body)
 	}
 	return *m.Pinned, nil
-}
-
-// syncRequest makes a check's GET (limitedRequest).
-func syncRequest(ctx context.Context, s *discordgo.Session, url, bucket string) ([]byte, error) {
-	return limitedRequest(ctx, s, "GET", url, bucket)
 }
 
 // limitedRequest makes a call on one of the pin routes, which hold the
