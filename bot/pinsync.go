@@ -265,12 +265,8 @@ func limitedRequest(ctx context.Context, s *discordgo.Session, method, url, buck
 		if !errors.As(err, &rl) || rl.TooManyRequests == nil || attempt == maxRetries {
 			return body, err
 		}
-		t := time.NewTimer(max(rl.RetryAfter, time.Millisecond))
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-			return nil, fmt.Errorf("%w, not retried: %w", err, ctx.Err())
+		if werr := sleepCtx(ctx, max(rl.RetryAfter, time.Millisecond)); werr != nil {
+			return nil, fmt.Errorf("%w, not retried: %w", err, werr)
 		}
 	}
 }
@@ -301,12 +297,8 @@ func bucketWait(ctx context.Context, s *discordgo.Session, bucket string) error 
 		if wait <= 0 {
 			return nil
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
+		if err := sleepCtx(ctx, wait); err != nil {
+			return err
 		}
 	}
 }

@@ -191,13 +191,21 @@ func (r *restResponder) send(ctx context.Context, what, method, url string, body
 		if wait == 0 || attempt == maxRetries {
 			return fmt.Errorf("%s: %s: %s", what, res.Status, bytes.TrimSpace(msg[:min(len(msg), 512)]))
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-			return fmt.Errorf("%s: %s, not retried: %w", what, res.Status, ctx.Err())
+		if err := sleepCtx(ctx, wait); err != nil {
+			return fmt.Errorf("%s: %s, not retried: %w", what, res.Status, err)
 		}
+	}
+}
+
+// sleepCtx waits d, or returns ctx's error when ctx ends first.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 
