@@ -263,39 +263,80 @@ func quoteBlock(h index.Hit, budget int) string {
 
 // listBlock renders a clause's intro and its items, each line opened by
 // prefix ("> " inside a quote block, "" for a whole clause), within budget.
-// more says how many items were left out and where to read them.
+// more says how many items were left out and where to read them. A list
+// too long for budget shows, where the answer points to some of its items
+// (Focus: "fake reviews" of a policy of 33 bans), those items and the
+// items they belong to, rather than the first ones.
 func listBlock(h index.Hit, intro string, items []index.Hit, prefix string, budget int, more func(int) string) string {
+	v, whole := listItems(h, intro, items, nil, prefix, budget, more)
+	if whole || len(h.Focus) == 0 {
+		return v
+	}
+	v, _ = listItems(h, intro, items, focusShown(items, h.Focus), prefix, budget, more)
+	return v
+}
+
+// focusShown is the set of sections of items to show for focus: each
+// focused item and the items it is nested in ("3" for "3.f").
+func focusShown(items []index.Hit, focus []string) map[string]bool {
+	shown := map[string]bool{}
+	for _, f := range focus {
+		for _, it := range items {
+			if it.Section == f || strings.HasPrefix(f, it.Section+".") {
+				shown[it.Section] = true
+			}
+		}
+	}
+	return shown
+}
+
+// listItems is listBlock showing only the items whose sections shown
+// holds (every item when shown is nil); whole reports whether every item
+// was shown in full.
+func listItems(h index.Hit, intro string, items []index.Hit, shown map[string]bool, prefix string, budget int, more func(int) string) (v string, whole bool) {
 	room := budget - max(textLen(more(len(items))), textLen(listContinues))
 	if room < minItemCut { // no room for items: the intro, and how many there are
 		if q := quoteLines(intro, h.Matched, prefix, room); q != "" {
-			return q + more(len(items))
+			return q + more(len(items)), false
 		}
-		return quoteLines(intro, h.Matched, prefix, budget)
+		return quoteLines(intro, h.Matched, prefix, budget), false
 	}
 	var b strings.Builder
 	b.WriteString(quoteLines(intro, h.Matched, prefix, room))
+	left := 0 // items not shown
 	for n, it := range items {
+		if shown != nil && !shown[it.Section] {
+			left++
+			continue
+		}
 		line := "\n" + prefix + inlineCode(itemLabel(h.Section, it.Section), 40) + " "
-		left := room - textLen(b.String()) - textLen(line)
+		space := room - textLen(b.String()) - textLen(line)
 		text := strings.ReplaceAll(firstNonEmpty(it.Display, it.Text), "\n", " ")
-		if whole := quoteLines(text, h.Matched, "", wholeItem); textLen(whole) <= left {
+		if whole := quoteLines(text, h.Matched, "", wholeItem); textLen(whole) <= space {
 			b.WriteString(line + whole)
 			continue
 		}
 		rest := len(items) - n
-		if cut := quoteLines(text, h.Matched, "", left); left >= minItemCut && cut != "" {
+		if shown != nil {
+			rest = left + len(items) - n
+		}
+		if cut := quoteLines(text, h.Matched, "", space); space >= minItemCut && cut != "" {
 			b.WriteString(line + cut)
 			rest--
 		}
 		if rest > 0 {
 			b.WriteString(more(rest))
 		}
-		return strings.TrimPrefix(b.String(), "\n")
+		return strings.TrimPrefix(b.String(), "\n"), false
+	}
+	if left > 0 {
+		b.WriteString(more(left))
+		return strings.TrimPrefix(b.String(), "\n"), false
 	}
 	if last := items[len(items)-1]; strings.HasSuffix(strings.TrimSpace(firstNonEmpty(last.Display, last.Text)), ":") {
 		b.WriteString(listContinues) // the index quotes a list only so far
 	}
-	return strings.TrimPrefix(b.String(), "\n") // a group heading has no text of its own
+	return strings.TrimPrefix(b.String(), "\n"), true // a group heading has no text of its own
 }
 
 // listContinues follows a list whose last item introduces items of its

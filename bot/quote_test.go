@@ -145,3 +145,38 @@ func TestListWithinFieldLimit(t *testing.T) {
 		}
 	}
 }
+
+// A list too long for its field shows the items the answer points to
+// (Focus) and the items they belong to, within the field, and says how
+// many it left out; without a focus it shows the first items.
+func TestLongListShowsTheFocusedItems(t *testing.T) {
+	h := index.Hit{Doc: "d", Section: "p2", Text: "You agree not to:"}
+	for _, top := range []string{"1", "2", "3"} {
+		h.Items = append(h.Items, index.Hit{Doc: "d", Section: top, Text: "Group " + top + " of bans, including:"})
+		for _, sub := range []string{"a", "b", "c", "d", "e"} {
+			h.Items = append(h.Items, index.Hit{Doc: "d", Section: top + "." + sub,
+				Text: "Ban " + top + sub + ". " + strings.Repeat("A sample item sentence. ", 6)})
+		}
+	}
+	first := quoteBlock(h, 600)
+	if !strings.Contains(first, "Ban 1a.") || strings.Contains(first, "Ban 3d.") {
+		t.Fatalf("without a focus the first items should show: %q", first)
+	}
+	h.Focus = []string{"3.d"}
+	v := quoteBlock(h, 600)
+	if textLen(v) > 600 {
+		t.Errorf("%d characters", textLen(v))
+	}
+	for _, want := range []string{"You agree not to:", "`3` Group 3 of bans", "`3.d` Ban 3d.", "*(16 more items: Full clause)*"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q in %q", want, v)
+		}
+	}
+	if strings.Contains(v, "Ban 1a.") {
+		t.Errorf("an item the answer does not point to is shown: %q", v)
+	}
+	h.Items = h.Items[:3] // a list that fits shows whole, focus or not
+	if v := quoteBlock(h, 600); !strings.Contains(v, "Ban 1a.") || !strings.Contains(v, "Ban 1b.") || strings.Contains(v, "more item") {
+		t.Errorf("a list that fits is not shown whole: %q", v)
+	}
+}

@@ -90,6 +90,10 @@ type Hit struct {
 	// Items are the sub-items of the section, for a clause that
 	// introduces a list or a heading that only groups items.
 	Items []Hit `json:"items,omitempty"`
+	// Focus are the sections of the items the question points to, best
+	// first (see focusItems): a renderer with no room for the whole list
+	// shows these.
+	Focus []string `json:"-"`
 	// AlsoIn are the other places holding the same clause — another
 	// version of the license (Llama 2's §2 is Llama 3's), best first. Search
 	// shows such a clause once and sets AlsoIn on every hit, so search JSON

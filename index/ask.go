@@ -1,9 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -1017,8 +1019,88 @@ func (s *snapshot) finish(quotes iter.Seq[Hit], r *reading, expand ...[]string) 
 		own[st] = true
 	}
 	s.markMatchedStems(quoted, own, slices.Concat(expand...)...)
+	for i := range quoted {
+		quoted[i].Focus = s.focusItems(quoted[i], r.stems)
+	}
 	return quoted
 }
+
+// focusItems returns the sections of the items of list clause h that the
+// question's words point to, best first, at most maxFocus: the items
+// holding the words rarest among the list's items, a word (or a form
+// WordNet derives from it) weighing ln(items/items holding it). Words of
+// how questions ask, generic words ("model") and those of the list's own
+// opening ("use Llama 4 to:") weigh nothing. WordNet's synonyms are left out: those of a verb such as
+// "give" ("generate", "contribute", "hold") are in half the items.
+// "fake product reviews" asked of the Llama 4 policy quotes its ¶2, whose
+// 33 items open with violence and terrorism; its item on fake reviews is
+// the one to show when the list does not fit.
+func (s *snapshot) focusItems(h Hit, stems []string) []string {
+	n := len(h.Items)
+	if n < 2 {
+		return nil
+	}
+	opening := map[string]bool{}
+	if p, ok := s.plainHit(h.Doc + "#" + h.Section); ok {
+		for _, st := range s.termsOf(p) {
+			opening[st] = true
+		}
+	}
+	score := make([]float64, n)
+	seen := map[string]bool{}
+	for _, w := range stems {
+		if seen[w] || askingWords[w] || genericWords[w] || opening[w] {
+			continue
+		}
+		seen[w] = true
+		forms := map[string]float64{w: 1}
+		if s.feat != nil {
+			s.feat.lex.derive(w, func(to string, derived bool) {
+				if derived {
+					forms[to] = 1
+				}
+			})
+		}
+		held := make([]float64, n)
+		df := 0
+		for i, it := range h.Items {
+			for f, wt := range forms {
+				if s.holds(it, f) {
+					held[i] = max(held[i], wt)
+				}
+			}
+			if held[i] > 0 {
+				df++
+			}
+		}
+		if df == 0 || df == n {
+			continue
+		}
+		idf := math.Log(float64(n) / float64(df))
+		for i := range held {
+			score[i] += held[i] * idf
+		}
+	}
+	best := slices.Max(score)
+	if best <= 0 {
+		return nil
+	}
+	order := make([]int, 0, n)
+	for i, sc := range score {
+		if sc >= best/2 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
+	focus := make([]string, 0, min(len(order), maxFocus))
+	for _, i := range order[:min(len(order), maxFocus)] {
+		focus = append(focus, h.Items[i].Section)
+	}
+	return focus
+}
+
+// maxFocus is the most items focusItems points to.
+const maxFocus = 3
 
 // refHits returns the clauses a card cites, in the card's order, with the
 // score each got in hits (0 if the search did not reach it).

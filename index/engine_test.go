@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -851,6 +852,37 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 
 // Query syntax, control characters and huge input are plain words to the
 // engine: never an error, never a panic.
+// An answer quoting a long list points to the items the question's words
+// name, the rarest first, so a renderer short of room shows those; where
+// no word of the question singles any out, it points to none. JSON, the
+// scripts' contract, carries no such key.
+func TestListAnswersPointToTheItemsAsked(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct{ q, want string }{
+		{"can I use it to generate fake product reviews for my shop", "3.f"},
+		{"can i use llama 4 for a nuclear power plant", "2.a"},
+		{"infer people's health conditions from their chats", "1.e"},
+		{"what does the acceptable use policy ban", ""},
+	} {
+		a, err := e.Ask(context.Background(), "llama4", c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(a.Clauses, func(h index.Hit) bool { return h.Doc == "llama4-aup" && len(h.Items) > 20 })
+		if i < 0 {
+			t.Errorf("%q: the policy's list of bans is not quoted", c.q)
+			continue
+		}
+		focus := a.Clauses[i].Focus
+		if c.want == "" && len(focus) > 0 || c.want != "" && (len(focus) == 0 || focus[0] != c.want) {
+			t.Errorf("%q: focus %v, want %q first", c.q, focus, c.want)
+		}
+		if b, err := json.Marshal(a.Clauses[i]); err != nil || strings.Contains(string(b), "ocus") {
+			t.Errorf("%q: the focus is in the JSON: %s", c.q, b)
+		}
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	e := indextest.Engine(t)
 	junk := strings.Repeat(`+title:"x" -y* AND (z OR ~w^3) \u0000\x07 /re.*gex/ `, 120)
