@@ -1027,14 +1027,20 @@ func (s *snapshot) finish(quotes iter.Seq[Hit], r *reading, expand ...[]string) 
 
 // focusItems returns the sections of the items of list clause h that the
 // question's words point to, best first, at most maxFocus: the items
-// holding the words rarest among the list's items, a word (or a form
-// WordNet derives from it) weighing ln(items/items holding it). Words of
-// how questions ask, generic words ("model") and those of the list's own
-// opening ("use Llama 4 to:") weigh nothing. WordNet's synonyms are left out: those of a verb such as
-// "give" ("generate", "contribute", "hold") are in half the items.
-// "fake product reviews" asked of the Llama 4 policy quotes its ¶2, whose
-// 33 items open with violence and terrorism; its item on fake reviews is
-// the one to show when the list does not fit.
+// holding the words rarest among the list's items, a word weighing
+// ln(items/items holding it) where an item holds it or a form WordNet
+// derives from it. Words of how questions ask, generic words ("model")
+// and those of the list's own opening ("use Llama 4 to:") weigh nothing. "fake product reviews" asked
+// of the Llama 4 policy quotes its ¶2, whose 33 items open with violence
+// and terrorism; its item on fake reviews is the one to show when the list
+// does not fit. Over the training questions whose answer quotes a list of
+// twelve items or more, one holding an expected clause, an item pointed to
+// holds one for 444 of 788, the first eight items for 92
+// (TestListFocusFindsTheItemsAsked). WordNet's synonyms as well, at 0.3 of
+// a word's weight, found one for 24 more, but pointed to an item no
+// expected clause is in for 64 more, such as impersonation for "what does
+// the policy ban", where the first items are the better sample (the
+// synonyms of a verb such as "give" are in half the items).
 func (s *snapshot) focusItems(h Hit, stems []string) []string {
 	n := len(h.Items)
 	if n < 2 {

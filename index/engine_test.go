@@ -883,6 +883,50 @@ func TestListAnswersPointToTheItemsAsked(t *testing.T) {
 	}
 }
 
+// Over the training questions whose answer quotes a list of twelve items
+// or more, one of them holding an expected clause, the items the answer
+// points to hold one more than half the time, and far more often than the
+// first eight items, which is what a field short of room showed before.
+func TestListFocusFindsTheItemsAsked(t *testing.T) {
+	e := indextest.Engine(t)
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lists, focused, first int
+	for _, q := range c.Questions {
+		a, err := e.Ask(context.Background(), q.License(), q.Text())
+		if err != nil {
+			t.Fatalf("%s: %v", q.ID, err)
+		}
+		for _, h := range a.Clauses {
+			if len(h.Items) < 12 {
+				continue
+			}
+			expected := func(sec string) bool {
+				i := slices.IndexFunc(h.Items, func(it index.Hit) bool { return it.Section == sec })
+				return i >= 0 && slices.ContainsFunc(q.Expect, func(x corpus.Expect) bool {
+					return strings.HasPrefix(h.Items[i].Doc, x.Doc) && strings.Contains(norm(h.Items[i].Text), norm(x.Text))
+				})
+			}
+			if !slices.ContainsFunc(h.Items, func(it index.Hit) bool { return expected(it.Section) }) {
+				continue
+			}
+			lists++
+			if slices.ContainsFunc(h.Focus, expected) {
+				focused++
+			}
+			if slices.ContainsFunc(h.Items[:8], func(it index.Hit) bool { return expected(it.Section) }) {
+				first++
+			}
+		}
+	}
+	t.Logf("%d quoted lists with an expected item: the focus holds one for %d, the first eight items for %d", lists, focused, first)
+	if lists < 100 || 2*focused <= lists || focused < 3*first {
+		t.Errorf("the focus holds an expected item for %d of %d lists, the first eight items for %d", focused, lists, first)
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	e := indextest.Engine(t)
 	junk := strings.Repeat(`+title:"x" -y* AND (z OR ~w^3) \u0000\x07 /re.*gex/ `, 120)
