@@ -2,7 +2,8 @@
 # Multi-stage: build the binary and the index with the same make targets used
 # by hand, then ship them in a small image that runs as non-root.
 #
-#   docker build --build-context mirror=../shared/corpus/texts -t licensebot .
+#   docker build --build-context mirror=../shared/corpus/texts \
+#     --build-arg VERSION=$(git describe --tags --always --dirty) -t licensebot .
 #   docker run --rm -p 8080:8080 -e DISCORD_PUBLIC_KEY=... -e DISCORD_TOKEN=... licensebot
 #
 # Two documents (the Open Source Definition, the critique article) have no
@@ -27,7 +28,9 @@ COPY --from=mirror . /mirror/
 # Same targets as by hand: build the binary (the corpus is compiled in), pull
 # the texts (from the mirror, the rest downloaded, all SHA-256 verified;
 # REQUIRE_ALL refuses a missing one), build the index.
-RUN make build && make data DATA=/src/data MIRROR=/mirror REQUIRE_ALL=1 && mkdir -p pins
+# VERSION is what `licensebot version` reports (the context has no .git).
+ARG VERSION=
+RUN make build VERSION="$VERSION" && make data DATA=/src/data MIRROR=/mirror REQUIRE_ALL=1 && mkdir -p pins
 
 FROM gcr.io/distroless/static-debian12:nonroot@sha256:afa5c872c891853ca7fcf1f12c3edb23f7eeef36189728842dd51042ff57f7ab
 WORKDIR /app

@@ -14,6 +14,9 @@ MIRROR      ?= $(wildcard ../shared/corpus/texts)
 LICENSE     ?= llama4
 TOPIC       ?= attribution
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# What `licensebot version` and serve's first log line say the binary is;
+# the Docker build passes it in (its context has no .git).
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null)
 # The binary embeds corpus/, so editing a card rebuilds it.
 SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum \
                $(shell find corpus -name '*.yaml' -o -name '*.tsv')
@@ -30,7 +33,7 @@ build: $(BIN)
 
 $(BIN): $(SOURCES)
 	@if [ ! -x $(BIN) ]; then echo "Building $(BIN). The first build downloads the Go modules and compiles them (bleve, SQLite, pgx): about 2–5 minutes on two cores, depending on the network; later builds take seconds."; fi
-	$(GO) build -trimpath -o $(BIN) ./cmd/licensebot
+	$(GO) build -trimpath $(if $(VERSION),-ldflags "-X main.buildVersion=$(VERSION)") -o $(BIN) ./cmd/licensebot
 
 # Pull the texts (SHA-256 verified) and build the index into $(DATA)/.
 # REQUIRE_ALL=1 fails when a mirror-only text is missing (image builds).

@@ -282,6 +282,19 @@ func TestVersion(t *testing.T) {
 	}
 }
 
+// The version make stamps (git describe, passed with -ldflags -X) is what
+// the binary reports when Go recorded no module version: an image built
+// from a context without .git still says what it runs.
+func TestVersionMakeStamped(t *testing.T) {
+	old := buildVersion
+	t.Cleanup(func() { buildVersion = old })
+	buildVersion = "v0.39.0-3-g8ccffce-dirty"
+	out, _, code := run(t, "version", "--data", t.TempDir())
+	if code != 0 || !strings.HasPrefix(out, "licensebot v0.39.0-3-g8ccffce-dirty (go") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
 func TestInvite(t *testing.T) {
 	t.Setenv("DISCORD_APP_ID", "")
 	if _, stderr, code := run(t, "invite"); code != 2 || !strings.Contains(stderr, "DISCORD_APP_ID") {

@@ -307,7 +307,7 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 		go c.serveOps(ctx, ops, d, log)
 	}
 	st := d.eng.Stats()
-	log.Info("serving", "mode", map[bool]string{true: "http", false: "gateway"}[c.httpAddr != ""],
+	log.Info("serving", "version", binaryVersion(), "mode", map[bool]string{true: "http", false: "gateway"}[c.httpAddr != ""],
 		"addr", addrOf(lns["http"]), "ops", addrOf(lns["ops"]), "corpus", st.CorpusVersion, "clauses", st.Clauses, "index", st.Dir,
 		"index_verified_in", d.eng.Health().Verified.Round(10*time.Microsecond))
 	announced := make(chan struct{})

@@ -46,16 +46,25 @@ func (c *versionCommand) Run(context.Context) error {
 	return nil
 }
 
+// buildVersion is what `make build` stamps into the binary (`git describe
+// --tags --always --dirty`, through -ldflags -X): the Docker build's context
+// leaves .git out, and this machine's GOFLAGS=-buildvcs=false, so Go's own
+// VCS stamp is missing there. Empty when built without make.
+var buildVersion string
+
 // binaryVersion is the module version `go install …@vX` records, else the
-// commit the binary was built from (with "+dirty" for local changes).
+// version make stamped, else the commit Go recorded (with "+dirty" for
+// local changes).
 func binaryVersion() string {
 	bi, ok := debug.ReadBuildInfo()
+	if ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	if buildVersion != "" {
+		return buildVersion
+	}
 	if !ok {
 		return "(unknown)"
-	}
-	v := bi.Main.Version
-	if v != "" && v != "(devel)" {
-		return v
 	}
 	rev, dirty := "", false
 	for _, s := range bi.Settings {
