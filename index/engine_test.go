@@ -927,6 +927,27 @@ func TestListFocusFindsTheItemsAsked(t *testing.T) {
 	}
 }
 
+// The notice-file cards of the licenses whose text asks for notices on
+// modified files cite that duty too, so a question about it leads with it
+// under the card's REQUIRED, not with the Notice text file alone (probe
+// 34: "modified files notice" of Tongyi Qianwen quoted §3.c and §3.a only).
+func TestModifiedFilesNoticeLeadsWithItsDuty(t *testing.T) {
+	e := indextest.Engine(t)
+	for lic, want := range map[string]string{"tongyi-qianwen": "3.b", "qwen2.5": "3.b", "deepseek": "4.c", "gemma": "3.1.p3"} {
+		a, err := e.Ask(context.Background(), lic, "modified files notice")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != index.StatusRequired || len(a.Clauses) == 0 || a.Clauses[0].Section != want {
+			var got []string
+			for _, c := range a.Clauses {
+				got = append(got, c.Section)
+			}
+			t.Errorf("%s: %s, clauses %v; want REQUIRED led by %s", lic, a.Verdict.Status, got, want)
+		}
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	e := indextest.Engine(t)
 	junk := strings.Repeat(`+title:"x" -y* AND (z OR ~w^3) \u0000\x07 /re.*gex/ `, 120)
