@@ -171,6 +171,9 @@ type reading struct {
 	// words beyond them may pick one of a card's clauses (see orderCard);
 	// otherwise the reranker weighs its words (see rerank.go).
 	pick bool
+	// bare is set when the text is a topic's name and nothing else, the
+	// license's name aside (see exactFor).
+	bare bool
 	ws   []word // the text's words, analysed at first use
 	// nameless is the text without the name of the license namelessFor,
 	// and hadName whether it held any (see withoutName), worked out once.
@@ -220,6 +223,7 @@ func (s *snapshot) wordsOf(r *reading) []word {
 // that names another model or license besides (see verdictHolds).
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 	if t := r.exact(); t != "" {
+		r.bare = true
 		return t
 	}
 	if asksWho(r.text) || asksOwner(r.text) {
@@ -230,6 +234,7 @@ func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
 		return ""
 	}
 	if p, named := s.topics.matchStems(s.stemsWithoutName(r, l)); named && p.whole && s.otherModel(r, l) == nil && s.otherLicense(r, l) == "" {
+		r.bare = true
 		return p.topic
 	}
 	// A ban's name in the words of asking ("can I use deepseek for
@@ -531,7 +536,7 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 	// that is also a plain word ("warranty", "military") typed alone is
 	// that topic too, and the checks are for questions, not choices.
 	if t := s.topics.byID[strings.ToLower(r.text)]; t != nil && s.answerable(l, t.ID) {
-		r.pick = true
+		r.pick, r.bare = true, true
 		return s.answerTopic(ctx, a, l, r, t.ID)
 	}
 	// A topic's name asked alone is the question its card was written
@@ -874,6 +879,8 @@ func (s *snapshot) orderCard(ctx context.Context, l *licenseMeta, r *reading, to
 	switch {
 	case rest == "" && c.Basis == "prohibition":
 		return s.holdingFirst(r, l, quoted), nil
+	case rest == "" && c.Authored != "" && r.bare:
+		return toFront(quoted, c.Authored), nil
 	case rest == "" && c.Authored != "":
 		return s.authoredFirst(r, l, quoted, c.Authored), nil
 	case rest == "" || len(strings.Fields(rest)) > pickWords:
@@ -962,6 +969,15 @@ func (s *snapshot) leadWith(words []string, quoted []Hit, may func(Hit) bool) []
 		}
 	}
 	return quoted
+}
+
+// toFront moves the clause id ("doc#section") of quoted to the front.
+func toFront(quoted []Hit, id string) []Hit {
+	i := slices.IndexFunc(quoted, func(h Hit) bool { return h.Doc+"#"+h.Section == id })
+	if i <= 0 {
+		return quoted
+	}
+	return slices.Concat([]Hit{quoted[i]}, quoted[:i], quoted[i+1:])
 }
 
 // pickWords is the most words beside a topic's vocabulary that may pick

@@ -948,6 +948,29 @@ func TestModifiedFilesNoticeLeadsWithItsDuty(t *testing.T) {
 	}
 }
 
+// A topic's name alone (or its id, as buttons send it) is the question
+// its card was written for, so the card author's first clause leads it;
+// the lead the training questions taught, from sentences, leads those.
+// DeepSeek's written questions on warranty mostly offer one of their own
+// (§12), and "deepseek warranty" led with that, not the disclaimer (probe
+// 34).
+func TestTopicNameLeadsWithTheAuthorsClause(t *testing.T) {
+	e := indextest.Engine(t)
+	for q, want := range map[string]string{
+		"warranty":          "10",
+		"deepseek warranty": "10",
+		"can i offer a paid warranty to my clients": "12",
+	} {
+		a, err := e.Ask(context.Background(), "deepseek", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Clauses) == 0 || a.Clauses[0].Section != want {
+			t.Errorf("%q: led by %+v, want §%s", q, a.Clauses, want)
+		}
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	e := indextest.Engine(t)
 	junk := strings.Repeat(`+title:"x" -y* AND (z OR ~w^3) \u0000\x07 /re.*gex/ `, 120)
