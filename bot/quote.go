@@ -266,13 +266,20 @@ func quoteBlock(h index.Hit, budget int) string {
 // more says how many items were left out and where to read them. A list
 // too long for budget shows, where the answer points to some of its items
 // (Focus: "fake reviews" of a policy of 33 bans), those items and the
-// items they belong to, rather than the first ones.
+// items they belong to, rather than the first ones. The focus is best
+// first: where its items do not all fit whole, the weakest are let go
+// rather than the best, which the list's order may put last.
 func listBlock(h index.Hit, intro string, items []index.Hit, prefix string, budget int, more func(int) string) string {
 	v, whole := listItems(h, intro, items, nil, prefix, budget, more)
 	if whole || len(h.Focus) == 0 {
 		return v
 	}
-	v, _ = listItems(h, intro, items, focusShown(items, h.Focus), prefix, budget, more)
+	for k := len(h.Focus); k > 1; k-- {
+		if v, whole := listItems(h, intro, items, focusShown(items, h.Focus[:k]), prefix, budget, more); whole {
+			return v
+		}
+	}
+	v, _ = listItems(h, intro, items, focusShown(items, h.Focus[:1]), prefix, budget, more)
 	return v
 }
 
@@ -292,7 +299,7 @@ func focusShown(items []index.Hit, focus []string) map[string]bool {
 
 // listItems is listBlock showing only the items whose sections shown
 // holds (every item when shown is nil); whole reports whether every item
-// was shown in full.
+// it was to show was shown in full.
 func listItems(h index.Hit, intro string, items []index.Hit, shown map[string]bool, prefix string, budget int, more func(int) string) (v string, whole bool) {
 	room := budget - max(textLen(more(len(items))), textLen(listContinues))
 	if room < minItemCut { // no room for items: the intro, and how many there are
@@ -331,7 +338,7 @@ func listItems(h index.Hit, intro string, items []index.Hit, shown map[string]bo
 	}
 	if left > 0 {
 		b.WriteString(more(left))
-		return strings.TrimPrefix(b.String(), "\n"), false
+		return strings.TrimPrefix(b.String(), "\n"), true
 	}
 	if last := items[len(items)-1]; strings.HasSuffix(strings.TrimSpace(firstNonEmpty(last.Display, last.Text)), ":") {
 		b.WriteString(listContinues) // the index quotes a list only so far

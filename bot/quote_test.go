@@ -180,3 +180,32 @@ func TestLongListShowsTheFocusedItems(t *testing.T) {
 		t.Errorf("a list that fits is not shown whole: %q", v)
 	}
 }
+
+// The focus is best first: where its items and their parents do not all
+// fit, the weakest are let go, not the best ("suicide" asked of the Llama 4
+// policy pointed to 2.e, then 1.d and 1.e; the field showed 1.d and 1.e
+// and left 2.e out).
+func TestLongListKeepsTheBestFocusedItem(t *testing.T) {
+	h := index.Hit{Doc: "d", Section: "p2", Text: "You agree not to:"}
+	for _, top := range []string{"1", "2", "3"} {
+		h.Items = append(h.Items, index.Hit{Doc: "d", Section: top, Text: "Group " + top + " of bans, including:"})
+		for _, sub := range []string{"a", "b", "c", "d", "e"} {
+			h.Items = append(h.Items, index.Hit{Doc: "d", Section: top + "." + sub,
+				Text: "Ban " + top + sub + ". " + strings.Repeat("A sample item sentence. ", 6)})
+		}
+	}
+	h.Focus = []string{"3.d", "1.a", "1.b"}
+	v := quoteBlock(h, 500)
+	if textLen(v) > 500 {
+		t.Errorf("%d characters", textLen(v))
+	}
+	for _, want := range []string{"`3` Group 3 of bans", "`3.d` Ban 3d."} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q in %q", want, v)
+		}
+	}
+	shown := strings.Count(v, "\n> `")
+	if want := "*(" + strconv.Itoa(len(h.Items)-shown) + " more items: Full clause)*"; !strings.Contains(v, want) {
+		t.Errorf("no %q in %q", want, v)
+	}
+}
