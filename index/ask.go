@@ -1043,25 +1043,47 @@ func (s *snapshot) finish(quotes iter.Seq[Hit], r *reading, expand ...[]string) 
 
 // focusItems returns the sections of the items of list clause h that the
 // question's words point to, best first, at most maxFocus: the items
-// holding the words rarest among the list's items, a word weighing
-// ln(items/items holding it) where an item holds it or a form WordNet
-// derives from it. Words of how questions ask, generic words ("model")
-// and those of the list's own opening ("use Llama 4 to:") weigh nothing. "fake product reviews" asked
-// of the Llama 4 policy quotes its ¶2, whose 33 items open with violence
-// and terrorism; its item on fake reviews is the one to show when the list
-// does not fit. Over the training questions whose answer quotes a list of
-// twelve items or more, one holding an expected clause, an item pointed to
-// holds one for 444 of 788, the first eight items for 92
+// scoring at least half the best (see itemScores). "fake product reviews"
+// asked of the Llama 4 policy quotes its ¶2, whose 33 items open with
+// violence and terrorism; its item on fake reviews is the one to show when
+// the list does not fit. Over the training questions whose answer quotes a
+// list of twelve items or more, one holding an expected clause, an item
+// pointed to holds one for 444 of 788, the first eight items for 92
 // (TestListFocusFindsTheItemsAsked). WordNet's synonyms as well, at 0.3 of
 // a word's weight, found one for 24 more, but pointed to an item no
 // expected clause is in for 64 more, such as impersonation for "what does
 // the policy ban", where the first items are the better sample (the
 // synonyms of a verb such as "give" are in half the items).
 func (s *snapshot) focusItems(h Hit, stems []string) []string {
-	n := len(h.Items)
-	if n < 2 {
+	if len(h.Items) < 2 {
 		return nil
 	}
+	score := s.itemScores(h, stems)
+	best := slices.Max(score)
+	if best <= 0 {
+		return nil
+	}
+	order := make([]int, 0, len(score))
+	for i, sc := range score {
+		if sc >= best/2 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
+	focus := make([]string, 0, min(len(order), maxFocus))
+	for _, i := range order[:min(len(order), maxFocus)] {
+		focus = append(focus, h.Items[i].Section)
+	}
+	return focus
+}
+
+// itemScores weighs each item of list clause h by the question's words it
+// holds, a word weighing ln(items/items holding it) where an item holds it
+// or a form WordNet derives from it. Words of how questions ask, generic
+// words ("model") and those of the list's own opening ("use Llama 4 to:")
+// weigh nothing.
+func (s *snapshot) itemScores(h Hit, stems []string) []float64 {
+	n := len(h.Items)
 	opening := map[string]bool{}
 	if p, ok := s.plainHit(h.Doc + "#" + h.Section); ok {
 		for _, st := range s.termsOf(p) {
@@ -1103,22 +1125,7 @@ func (s *snapshot) focusItems(h Hit, stems []string) []string {
 			score[i] += held[i] * idf
 		}
 	}
-	best := slices.Max(score)
-	if best <= 0 {
-		return nil
-	}
-	order := make([]int, 0, n)
-	for i, sc := range score {
-		if sc >= best/2 {
-			order = append(order, i)
-		}
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
-	focus := make([]string, 0, min(len(order), maxFocus))
-	for _, i := range order[:min(len(order), maxFocus)] {
-		focus = append(focus, h.Items[i].Section)
-	}
-	return focus
+	return score
 }
 
 // maxFocus is the most items focusItems points to.
