@@ -850,8 +850,6 @@ func TestQuestionNamingAClauseGetsIt(t *testing.T) {
 	}
 }
 
-// Query syntax, control characters and huge input are plain words to the
-// engine: never an error, never a panic.
 // An answer quoting a long list points to the items the question's words
 // name, the rarest first, so a renderer short of room shows those; where
 // no word of the question singles any out, it points to none. JSON, the
@@ -971,6 +969,8 @@ func TestTopicNameLeadsWithTheAuthorsClause(t *testing.T) {
 	}
 }
 
+// Query syntax, control characters and huge input are plain words to the
+// engine: never an error, never a panic.
 func TestHostileInput(t *testing.T) {
 	e := indextest.Engine(t)
 	junk := strings.Repeat(`+title:"x" -y* AND (z OR ~w^3) \u0000\x07 /re.*gex/ `, 120)
