@@ -112,22 +112,91 @@ func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.Interac
 		Footer: &discordgo.MessageEmbedFooter{Text: footer(st.CorpusVersion, st.IndexedAt)},
 	}
 	intro, items := clauseParts(*h)
-	var body string
+	link := linkLine(h.URL)
 	if len(items) == 0 {
-		body = renderQuote(intro, h.Matched, fullClauseBudget)
+		body := renderQuote(intro, h.Matched, fullClauseBudget)
 		if strings.HasSuffix(strings.TrimSpace(intro), ":") {
 			body += listContinues // a list the lookup did not return
 		}
+		if link != "" {
+			body += "\n\n" + link
+		}
+		e.Description = body
 	} else {
-		body = listBlock(*h, intro, items, "", fullClauseBudget, leftInTextNote)
+		fullList(e, *h, intro, items, link)
 	}
-	if l := linkLine(h.URL); l != "" {
-		body += "\n\n" + l
-	}
-	e.Description = body
 	fitEmbed(e)
 	return messageResponse(e, nil, private)
 }
+
+// fullList puts a list clause in e: its intro and items in the
+// description, and the items the description has no room for in fields
+// after it ("continued"), up to the embed's 6000 characters, so the Full
+// clause of the Llama 4 policy's 33 bans shows every one of them. Only
+// what even that cannot hold is left to the official text, with a note
+// saying how many items.
+func fullList(e *discordgo.MessageEmbed, h index.Hit, intro string, items []index.Hit, link string) {
+	lines := []string{quoteLines(intro, h.Matched, "", fullClauseBudget)}
+	for _, it := range items {
+		text := strings.ReplaceAll(firstNonEmpty(it.Display, it.Text), "\n", " ")
+		lines = append(lines, inlineCode(itemLabel(h.Section, it.Section), 40)+" "+quoteLines(text, h.Matched, "", wholeItem))
+	}
+	tail := "\n\n" + link
+	if link == "" {
+		tail = ""
+	}
+	room := maxEmbedTotal - embedLen(e) - textLen(tail) - textLen(leftInTextNote(len(items))) - textLen(listContinues)
+	var chunks []string
+	var cur strings.Builder
+	limit := fullClauseBudget // the description's, then each field's
+	shown := 0
+	for n, l := range lines {
+		if cur.Len() > 0 && textLen(cur.String())+1+textLen(l) > limit {
+			chunks = append(chunks, cur.String())
+			room -= textLen(cur.String()) + textLen(continuedName)
+			cur.Reset()
+			limit = maxFieldValue - textLen(leftInTextNote(len(items))) - textLen(listContinues)
+		}
+		if textLen(l) > limit { // an item longer than a field: cut at a sentence
+			label := ""
+			if n > 0 {
+				label = inlineCode(itemLabel(h.Section, items[n-1].Section), 40) + " "
+			}
+			l = label + quoteLines(strings.TrimPrefix(l, label), h.Matched, "", limit-textLen(label))
+		}
+		if textLen(cur.String())+1+textLen(l) > room-textLen(continuedName) {
+			break
+		}
+		if cur.Len() > 0 {
+			cur.WriteString("\n")
+		}
+		cur.WriteString(l)
+		if n > 0 {
+			shown++
+		}
+	}
+	last := cur.String()
+	if left := len(items) - shown; left > 0 {
+		last += leftInTextNote(left)
+	} else if l := items[len(items)-1]; strings.HasSuffix(strings.TrimSpace(firstNonEmpty(l.Display, l.Text)), ":") {
+		last += listContinues
+	}
+	chunks = append(chunks, last)
+	e.Description = chunks[0]
+	for _, c := range chunks[1:] {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: continuedName, Value: c})
+	}
+	if tail != "" {
+		if len(e.Fields) == 0 {
+			e.Description += tail
+		} else if f := e.Fields[len(e.Fields)-1]; textLen(f.Value+tail) <= maxFieldValue {
+			f.Value += tail
+		}
+	}
+}
+
+// continuedName names the fields that carry on a Full clause's list.
+const continuedName = "(continued)"
 
 func clauseButtonList(license string, hits []index.Hit, numbered bool) []discordgo.MessageComponent {
 	var row []discordgo.MessageComponent

@@ -132,3 +132,42 @@ func TestRealEngine(t *testing.T) {
 		t.Errorf("topic autocomplete: %+v", got)
 	}
 }
+
+// The Full clause of the longest list in the corpus, the Llama 4 policy's
+// 33 bans, shows every item: what the description has no room for
+// continues in fields, within Discord's limits, each item verbatim.
+func TestFullClauseShowsTheWholeLongestList(t *testing.T) {
+	eng := indextest.Engine(t)
+	h, err := eng.Clause(context.Background(), "llama4", "llama4-aup#p2")
+	if err != nil || h.Doc != "llama4-aup" || len(h.Items) < 30 {
+		t.Fatalf("the policy's list: %+v, %v", h, err)
+	}
+	r := validateResponseOf(t, RenderClause(h, eng.Stats(), true))
+	e := r.Data.Embeds[0]
+	if embedLen(e) > maxEmbedTotal || textLen(e.Description) > maxDescription {
+		t.Fatalf("%d characters, description %d", embedLen(e), textLen(e.Description))
+	}
+	shown := e.Description
+	for _, f := range e.Fields {
+		if f.Name != continuedName || textLen(f.Value) > maxFieldValue {
+			t.Errorf("field %q of %d characters", f.Name, textLen(f.Value))
+		}
+		shown += "\n" + f.Value
+	}
+	if len(e.Fields) == 0 || strings.Contains(shown, "in the official text") {
+		t.Errorf("the list is cut: %d fields, %q", len(e.Fields), shown[max(0, len(shown)-200):])
+	}
+	text := strings.Join(strings.Fields(corpusText(t, "llama4-aup")), " ")
+	for _, it := range h.Items {
+		label := "`" + itemLabel(h.Section, it.Section) + "` "
+		i := strings.Index(shown, label)
+		if i < 0 {
+			t.Errorf("item %s not shown", it.Section)
+			continue
+		}
+		line, _, _ := strings.Cut(shown[i+len(label):], "\n")
+		if !strings.Contains(text, strings.Join(strings.Fields(unescape(line)), " ")) {
+			t.Errorf("item %s not verbatim: %q", it.Section, line)
+		}
+	}
+}
