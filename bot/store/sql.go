@@ -20,6 +20,10 @@ type dialect struct {
 	// "ok" when sound; "" when it has none to run (PostgreSQL checks its
 	// pages itself).
 	integrityCheck string
+	// integrityDSN, when set, is opened afresh for each integrity check:
+	// a connection of the pool checks the pages it keeps in memory, and
+	// would call a file damaged under it sound (SQLite).
+	integrityDSN string
 }
 
 // sqlStore implements Store over database/sql for both backends.
@@ -142,7 +146,7 @@ func (s *sqlStore) List(ctx context.Context, guildID string, offset, limit int) 
 func (s *sqlStore) Check(ctx context.Context) error {
 	if q := s.d.integrityCheck; q != "" {
 		var result string
-		if err := s.db.QueryRowContext(ctx, q).Scan(&result); err != nil {
+		if err := s.integrity(ctx, q, &result); err != nil {
 			return fmt.Errorf("store: %s integrity check: %w", s.d.name, err)
 		}
 		if result != "ok" {
@@ -158,6 +162,21 @@ func (s *sqlStore) Check(ctx context.Context) error {
 		return fmt.Errorf("store: %s is not writable: %w", s.d.name, err)
 	}
 	return nil
+}
+
+// integrity runs the integrity check q into result, on a connection of
+// its own when the dialect says so.
+func (s *sqlStore) integrity(ctx context.Context, q string, result *string) error {
+	db := s.db
+	if s.d.integrityDSN != "" {
+		fresh, err := sql.Open(s.d.name, s.d.integrityDSN)
+		if err != nil {
+			return err
+		}
+		defer fresh.Close()
+		db = fresh
+	}
+	return db.QueryRowContext(ctx, q).Scan(result)
 }
 
 func (s *sqlStore) Close() error { return s.db.Close() }

@@ -62,7 +62,7 @@ func openSQLite(ctx context.Context, path string, pragmas []string) (Store, erro
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
-		s, err := open(ctx, db, dialect{name: "sqlite", integrityCheck: "PRAGMA quick_check"})
+		s, err := open(ctx, db, dialect{name: "sqlite", integrityCheck: "PRAGMA quick_check", integrityDSN: dsn})
 		if err == nil {
 			return s, nil
 		}

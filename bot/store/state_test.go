@@ -182,3 +182,60 @@ func TestCheckFindsADamagedSQLiteFile(t *testing.T) {
 		t.Errorf("damaged database: %v; want it found", err)
 	}
 }
+
+// A SQLite file damaged on disk while the store is open is found by the
+// next Check, as it is at open: the check reads the file, not the pages
+// the store's connections keep in memory. It read those before, and said
+// the store was sound (/readyz "ready", licensebot_pins_store_ok 1, pins
+// still written into the damaged file) until serve was restarted, which
+// then refused the file.
+func TestCheckFindsDamageWhileOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pins.db")
+	s, err := OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for n := 0; n < 200; n++ {
+		r := rec("g1", "m"+strings.Repeat("x", n), "llama4", strings.Repeat("topic ", 20), time.Now())
+		if err := s.Pin(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The pins into the file itself, so that damage to it is damage to them.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatalf("Check of a sound store: %v", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := f.Stat()
+	if st.Size() < 3*4096 {
+		t.Fatalf("database of %d bytes", st.Size())
+	}
+	b := make([]byte, st.Size()-2*4096)
+	f.ReadAt(b, 4096)
+	for i := range b {
+		if i%7 == 0 {
+			b[i] ^= 0x5a
+		}
+	}
+	if _, err := f.WriteAt(b, 4096); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	err = s.Check(ctx)
+	if err == nil || !strings.Contains(err.Error(), "integrity") && !strings.Contains(err.Error(), "malformed") {
+		t.Errorf("Check of a file damaged under the open store: %v; want the damage found", err)
+	}
+}
