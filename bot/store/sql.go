@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -150,7 +151,7 @@ func (s *sqlStore) Check(ctx context.Context) error {
 			return fmt.Errorf("store: %s integrity check: %w", s.d.name, err)
 		}
 		if result != "ok" {
-			return fmt.Errorf("store: %s integrity check: %s", s.d.name, result)
+			return fmt.Errorf("store: %s integrity check: %s", s.d.name, firstProblem(result))
 		}
 	}
 	var n int
@@ -162,6 +163,20 @@ func (s *sqlStore) Check(ctx context.Context) error {
 		return fmt.Errorf("store: %s is not writable: %w", s.d.name, err)
 	}
 	return nil
+}
+
+// firstProblem is an integrity check's report on one line: SQLite lists
+// every damaged page (up to a hundred lines, under "*** in database main
+// ***"), which /readyz and the logs give a line each.
+func firstProblem(result string) string {
+	lines := strings.Split(strings.TrimSpace(result), "\n")
+	if len(lines) > 1 && strings.HasPrefix(lines[0], "***") {
+		lines = lines[1:]
+	}
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	return fmt.Sprintf("%s (and %d more problems)", lines[0], len(lines)-1)
 }
 
 // integrity runs the integrity check q into result, on a connection of
