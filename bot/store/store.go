@@ -100,3 +100,27 @@ func Open(ctx context.Context, dbPath, databaseURL string) (Store, error) {
 	}
 	return OpenSQLite(ctx, dbPath)
 }
+
+// Unavailable is a store that could not be opened, or failed its check:
+// every call returns err. serve runs on it rather than not at all when the
+// SQLite file is damaged, so answers go on without their pinned links,
+// pinning is refused, /readyz reports err, and the file is left as it is
+// for the operator to restore.
+func Unavailable(err error) Store { return unavailable{err} }
+
+type unavailable struct{ err error }
+
+func (u unavailable) Pin(context.Context, Record) error             { return u.err }
+func (u unavailable) Confirm(context.Context, string, string) error { return u.err }
+func (u unavailable) Unpin(context.Context, string, string) error   { return u.err }
+func (u unavailable) Check(context.Context) error                   { return u.err }
+func (u unavailable) Close() error                                  { return nil }
+func (u unavailable) Get(context.Context, string, string) (*Record, error) {
+	return nil, u.err
+}
+func (u unavailable) Lookup(context.Context, string, string, string) (*Record, error) {
+	return nil, u.err
+}
+func (u unavailable) List(context.Context, string, int, int) ([]Record, int, error) {
+	return nil, 0, u.err
+}

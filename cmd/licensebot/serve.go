@@ -179,7 +179,7 @@ func (c *serveCommand) build(ctx context.Context, log *slog.Logger) (_ *serveDep
 	if d.eng, err = c.openEngine(ctx, log); err != nil {
 		return nil, err
 	}
-	if d.pins, err = c.openPins(ctx); err != nil {
+	if d.pins, err = c.openPins(ctx, log); err != nil {
 		return nil, err
 	}
 	d.replicas = newReplicaSync(ctx, d.eng, d.pins, c.dirs.paths(), log)
@@ -228,8 +228,11 @@ var pinsStoreTimeout = 30 * time.Second
 
 // openPins opens the pins store and checks it before anything is served:
 // a store that is damaged or cannot be written would take pins and record
-// nothing, so serve refuses to start on one, naming it.
-func (c *serveCommand) openPins(ctx context.Context) (store.Store, error) {
+// nothing. A PostgreSQL store that fails refuses the start, naming it, for
+// the supervisor to try again; a SQLite file that fails (damaged, read-only,
+// not a file) is logged and serve runs without pins (store.Unavailable),
+// leaving the file as it is: answers go on, and no restart would mend it.
+func (c *serveCommand) openPins(ctx context.Context, log *slog.Logger) (store.Store, error) {
 	where := c.dbPath()
 	if c.dbURL != "" {
 		where = store.EnvDatabaseURL
@@ -237,18 +240,25 @@ func (c *serveCommand) openPins(ctx context.Context) (store.Store, error) {
 	ctx, cancel := context.WithTimeout(ctx, pinsStoreTimeout)
 	defer cancel()
 	pins, err := store.Open(ctx, c.dbPath(), c.dbURL)
-	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return nil, fmt.Errorf("pins store %s: no answer within %v (is it up, and is that address PostgreSQL?): %w", where, pinsStoreTimeout, err)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("pins store %s: %w", where, err)
-	}
-	if err := pins.Check(ctx); err != nil {
+	switch {
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		err = fmt.Errorf("pins store %s: no answer within %v (is it up, and is that address PostgreSQL?): %w", where, pinsStoreTimeout, err)
+	case err != nil:
+		err = fmt.Errorf("pins store %s: %w", where, err)
+	default:
+		if err = pins.Check(ctx); err == nil {
+			return pins, nil
+		}
 		pins.Close()
-		return nil, fmt.Errorf("pins store %s failed its check (%w): restore it from a backup or point %s elsewhere; see bot/store/README.md",
+		err = fmt.Errorf("pins store %s failed its check (%w): restore it from a backup or point %s elsewhere; see bot/store/README.md",
 			where, err, store.EnvDB)
 	}
-	return pins, nil
+	if c.dbURL != "" {
+		return nil, err
+	}
+	log.Error("serving without pins: answers go on without their pinned links, pinning is refused, and the file is left as it is "+
+		"until it is restored from a backup (or "+store.EnvDB+" points elsewhere) and serve restarted", "err", err)
+	return store.Unavailable(err), nil
 }
 
 // metricsFor is the Prometheus registry with the index's health beside the

@@ -21,6 +21,7 @@ import (
 
 	"github.com/licensebot/licensebot/bot"
 	"github.com/licensebot/licensebot/bot/bottest"
+	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
@@ -332,4 +333,100 @@ func TestServeLogsShutdown(t *testing.T) {
 	if down < 0 || stopped < 0 || stopped < down {
 		t.Errorf("log lacks \"shutting down\" then \"stopped\":\n%s", log)
 	}
+}
+
+// A pins database damaged while the bot was stopped — its header
+// overwritten, random bytes inside it, cut short, a directory in its place
+// — and then serve started: serve refused to start, so the bot answered
+// nothing for the sake of its pins. Now it serves: every question gets a
+// real answer (without a pinned link), the log names the file, /readyz
+// says "degraded: pins store: …" and licensebot_pins_store_ok is 0, and
+// the damaged file is left exactly as it was, for the operator to restore.
+func TestServeSurvivesADamagedPinsStore(t *testing.T) {
+	licenses := indextest.Engine(t).Licenses()
+	for _, tc := range []struct {
+		name   string
+		damage func(path string)
+	}{
+		{"header overwritten", func(path string) {
+			f, _ := os.OpenFile(path, os.O_WRONLY, 0)
+			f.WriteAt([]byte("not a database!!"), 0)
+			f.Close()
+		}},
+		{"random bytes inside", func(path string) {
+			b, _ := os.ReadFile(path)
+			rand.Read(b[len(b)/2-2048 : len(b)/2+2048])
+			os.WriteFile(path, b, 0o644)
+		}},
+		{"cut short", func(path string) {
+			st, _ := os.Stat(path)
+			os.Truncate(path, st.Size()/2)
+		}},
+		{"a directory", func(path string) {
+			os.Remove(path)
+			os.Mkdir(path, 0o755)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "pins.db")
+			pinsOn(t, db, 200)
+			tc.damage(db)
+			before := fileOrDir(t, db)
+			b := startServeInProcess(t, indextest.DataDir(t), "--db", db)
+			b.askFifty(t, licenses)
+			get := func(path string) (int, string) {
+				res, err := http.Get("http://" + b.ops + path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				out, _ := io.ReadAll(res.Body)
+				return res.StatusCode, string(out)
+			}
+			if code, ready := get("/readyz"); code != http.StatusOK || !strings.Contains(ready, "degraded: pins store: ") {
+				t.Errorf("/readyz: %d %q; want ready and the pins store degraded", code, ready)
+			}
+			if _, metrics := get("/metrics"); !strings.Contains(metrics, "licensebot_pins_store_ok 0") {
+				t.Errorf("/metrics does not say licensebot_pins_store_ok 0")
+			}
+			if !strings.Contains(b.log.String(), db) {
+				t.Errorf("the log does not name %s:\n%s", db, b.log)
+			}
+			b.stop()
+			if after := fileOrDir(t, db); after != before {
+				t.Errorf("the damaged store was changed: %q before, %q after", before, after)
+			}
+		})
+	}
+}
+
+// pinsOn makes a sound SQLite pins store at path with n pins, closed.
+func pinsOn(t *testing.T, path string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i := range n {
+		r := store.Record{GuildID: "3", ChannelID: "4", MessageID: strconv.Itoa(100 + i), License: "llama4",
+			Topic: "attribution " + strings.Repeat("x", i%100), PinnedBy: "7", PinnedAt: time.Now()}
+		if err := s.Pin(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// fileOrDir is what is at path: the file's bytes, or that it is a directory.
+func fileOrDir(t *testing.T, path string) string {
+	t.Helper()
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return "a directory"
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
