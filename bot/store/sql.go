@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -31,6 +32,9 @@ type dialect struct {
 type sqlStore struct {
 	db *sql.DB
 	d  dialect
+	// damaged is the integrity check's last failure, nil once one passes:
+	// while set, nothing more is written into the damaged files.
+	damaged atomic.Pointer[error]
 }
 
 var _ Store = (*sqlStore)(nil)
@@ -84,6 +88,9 @@ func (s *sqlStore) Unpin(ctx context.Context, guildID, messageID string) error {
 // execOne runs a statement that changes one pin, naming op in its errors,
 // and returns none when it changed no row.
 func (s *sqlStore) execOne(ctx context.Context, op string, none error, query string, args ...any) error {
+	if damaged := s.damaged.Load(); damaged != nil {
+		return fmt.Errorf("store: %s refused until the database is restored: %w", op, *damaged)
+	}
 	res, err := s.db.ExecContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("store: %s: %w", op, err)
@@ -151,8 +158,11 @@ func (s *sqlStore) Check(ctx context.Context) error {
 			return fmt.Errorf("store: %s integrity check: %w", s.d.name, err)
 		}
 		if result != "ok" {
-			return fmt.Errorf("store: %s integrity check: %s", s.d.name, firstProblem(result))
+			err := fmt.Errorf("store: %s integrity check: %s", s.d.name, firstProblem(result))
+			s.damaged.Store(&err)
+			return err
 		}
+		s.damaged.Store(nil)
 	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pins`).Scan(&n); err != nil {

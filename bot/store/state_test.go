@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -243,5 +245,90 @@ func TestCheckFindsDamageWhileOpen(t *testing.T) {
 	// problem and a count.
 	if err != nil && strings.Contains(err.Error(), "\n") {
 		t.Errorf("the damage is reported over %d lines:\n%v", strings.Count(err.Error(), "\n")+1, err)
+	}
+}
+
+// Once Check has found the SQLite file damaged, the store writes nothing
+// more to it until a check passes again: /readyz says "pinning is refused
+// until it is fixed", and a write into a damaged file can spread the
+// damage (here the free-page list names a page of live pins, which the
+// next page SQLite allocates would overwrite). Pins went on being written
+// (40 of 40 against serve, /readyz degraded all along). Reads go on.
+func TestNoWritesToAStoreFoundDamaged(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pins.db")
+	s, err := OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for n := 0; n < 300; n++ {
+		if err := s.Pin(ctx, rec("g1", fmt.Sprintf("m%03d", n), "llama4", "topic "+strings.Repeat("x", 100), t0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for n := 0; n < 300; n += 3 {
+		if err := s.Unpin(ctx, "g1", fmt.Sprintf("m%03d", n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var root uint32
+	if err := raw.QueryRow("SELECT rootpage FROM sqlite_master WHERE name = 'pins'").Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	if err := s.Check(ctx); err != nil {
+		t.Fatalf("Check of a sound store: %v", err)
+	}
+	listLivePageAsFree(t, path, root)
+	if err := s.Check(ctx); err == nil {
+		t.Fatal("Check of a store whose free list names a live page: nil; want it found")
+	}
+	if err := s.Pin(ctx, rec("g1", "new", "llama4", "attribution", t0)); err == nil {
+		t.Error("a pin was written into the store Check found damaged")
+	}
+	if _, err := s.Get(ctx, "g1", "m001"); err != nil {
+		t.Errorf("a read of the damaged store: %v; reads go on", err)
+	}
+}
+
+// listLivePageAsFree damages the SQLite file at path: its first free-list
+// trunk page gets live page as a leaf.
+func listLivePageAsFree(t *testing.T, path string, live uint32) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	hdr := make([]byte, 40)
+	f.ReadAt(hdr, 0)
+	pageSize := int64(binary.BigEndian.Uint16(hdr[16:18]))
+	trunk, free := binary.BigEndian.Uint32(hdr[32:36]), binary.BigEndian.Uint32(hdr[36:40])
+	if trunk == 0 {
+		t.Fatal("no free pages to damage the list of")
+	}
+	at := int64(trunk-1) * pageSize
+	head := make([]byte, 8)
+	f.ReadAt(head, at)
+	leaves := binary.BigEndian.Uint32(head[4:8])
+	binary.BigEndian.PutUint32(head[4:8], leaves+1)
+	leaf := binary.BigEndian.AppendUint32(nil, live)
+	binary.BigEndian.PutUint32(hdr[36:40], free+1)
+	for _, w := range []struct {
+		b  []byte
+		at int64
+	}{{head, at}, {leaf, at + 8 + 4*int64(leaves)}, {hdr[36:40], 36}} {
+		if _, err := f.WriteAt(w.b, w.at); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
