@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -13,9 +14,11 @@ import (
 const storeCheckEvery = 10 * time.Second
 
 // storeHealth runs the pins store's Check at most once per storeCheckEvery
-// and remembers the result in between.
+// and remembers the result in between. It logs when the store starts
+// failing its check and when it passes again.
 type storeHealth struct {
-	s store.Store
+	s   store.Store
+	log *slog.Logger
 
 	mu  sync.Mutex
 	at  time.Time
@@ -29,8 +32,15 @@ func (h *storeHealth) check(ctx context.Context) error {
 	defer h.mu.Unlock()
 	if h.at.IsZero() || time.Since(h.at) >= storeCheckEvery {
 		ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		was := h.err
 		h.err = h.s.Check(ctx)
 		cancel()
+		switch {
+		case h.err != nil && was == nil:
+			h.log.Error("pins store fails its check: pinning is refused until it is fixed; answers go on", "err", h.err)
+		case h.err == nil && was != nil:
+			h.log.Info("pins store passes its check again")
+		}
 		h.at = time.Now()
 	}
 	return h.err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/licensebot/licensebot/bot/store"
 )
@@ -135,5 +136,39 @@ func TestPinFailureKeepsPendingOnlyWhenDiscordMayHavePinned(t *testing.T) {
 	}
 	if rec, err := f.pins.Get(context.Background(), sampleGuild, sampleMessage); err != nil || rec.State != store.StatePending {
 		t.Errorf("after a 502: %+v, %v; want a pending record", rec, err)
+	}
+}
+
+// A pins store that starts failing its check while the bot runs is logged,
+// once, at error, and its recovery at info: before, only /readyz and
+// /metrics said so, and the log had nothing unless a pin or a lookup
+// happened to fail.
+func TestStoreCheckFailureIsLogged(t *testing.T) {
+	f, fs := newFlakyPinFixture(t)
+	log, buf := quietLog()
+	f.d.Log = log
+	ops := NewOpsServer(NewDispatcher(f.d))
+	readyz := func() {
+		ops.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/readyz", nil))
+	}
+	recheck := func() { ops.pins.at = time.Time{} } // past storeCheckEvery
+	readyz()
+	if strings.Contains(buf.String(), "pins store") {
+		t.Errorf("a sound store was logged:\n%s", buf)
+	}
+	fs.set("check", true)
+	recheck()
+	readyz()
+	recheck()
+	readyz()
+	if n := strings.Count(buf.String(), `"msg":"pins store fails its check`); n != 1 || !strings.Contains(buf.String(), `"level":"ERROR"`) ||
+		!strings.Contains(buf.String(), errWrite.Error()) {
+		t.Errorf("%d error lines for the failing store; want one naming %q:\n%s", n, errWrite, buf)
+	}
+	fs.set("check", false)
+	recheck()
+	readyz()
+	if !strings.Contains(buf.String(), `"msg":"pins store passes its check again"`) {
+		t.Errorf("the store's recovery was not logged:\n%s", buf)
 	}
 }
