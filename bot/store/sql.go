@@ -155,7 +155,11 @@ func (s *sqlStore) Check(ctx context.Context) error {
 	if q := s.d.integrityCheck; q != "" {
 		var result string
 		if err := s.integrity(ctx, q, &result); err != nil {
-			return fmt.Errorf("store: %s integrity check: %w", s.d.name, err)
+			err = fmt.Errorf("store: %s integrity check: %w", s.d.name, err)
+			if ctx.Err() == nil && !isBusy(err) { // the file cannot be read: removed, replaced by a directory
+				s.damaged.Store(&err)
+			}
+			return err
 		}
 		if result != "ok" {
 			err := fmt.Errorf("store: %s integrity check: %s", s.d.name, firstProblem(result))

@@ -55,6 +55,9 @@ func openSQLite(ctx context.Context, path string, pragmas []string) (Store, erro
 	// not cover, so processes opening the same new file at once can see
 	// SQLITE_BUSY at connect or migrate: retry those for a while.
 	dsn := path + "?" + q.Encode()
+	// The integrity check's own connection opens the file as a URI with
+	// mode=rw: it never creates one where the database was removed.
+	checkDSN := "file:" + strings.ReplaceAll(path, "%", "%25") + "?mode=rw&" + q.Encode()
 	backoff := 10 * time.Millisecond
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -62,7 +65,7 @@ func openSQLite(ctx context.Context, path string, pragmas []string) (Store, erro
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
-		s, err := open(ctx, db, dialect{name: "sqlite", integrityCheck: "PRAGMA quick_check", integrityDSN: dsn})
+		s, err := open(ctx, db, dialect{name: "sqlite", integrityCheck: "PRAGMA quick_check", integrityDSN: checkDSN})
 		if err == nil {
 			return s, nil
 		}

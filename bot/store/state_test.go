@@ -332,3 +332,34 @@ func listLivePageAsFree(t *testing.T, path string, live uint32) {
 		}
 	}
 }
+
+// A SQLite file removed while the store is open (an operator's mistake, a
+// cleanup gone wrong) is found by Check, which creates nothing in its
+// place, and no pin is written any more: the open store writes into the
+// removed file, whose pins go with the process. Check opened the path
+// afresh and so created an empty database there, said the store was sound,
+// and the next start migrated that empty file: every pin lost.
+func TestCheckFindsTheFileRemoved(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pins.db")
+	s, err := OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Pin(ctx, rec("g1", "m1", "llama4", "attribution", t0)); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	if err := s.Check(ctx); err == nil {
+		t.Error("Check of a store whose file was removed: nil; want it found")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Check left a file where the database was removed: %v", err)
+	}
+	if err := s.Pin(ctx, rec("g1", "m2", "llama4", "attribution", t0)); err == nil {
+		t.Error("a pin was written into the removed file")
+	}
+}
