@@ -152,29 +152,47 @@ func (s *sqlStore) List(ctx context.Context, guildID string, offset, limit int) 
 }
 
 func (s *sqlStore) Check(ctx context.Context) error {
-	if q := s.d.integrityCheck; q != "" {
-		var result string
-		if err := s.integrity(ctx, q, &result); err != nil {
-			err = fmt.Errorf("store: %s integrity check: %w", s.d.name, err)
-			if ctx.Err() == nil && !isBusy(err) { // the file cannot be read: removed, replaced by a directory
-				s.damaged.Store(&err)
-			}
-			return err
-		}
-		if result != "ok" {
-			err := fmt.Errorf("store: %s integrity check: %s", s.d.name, firstProblem(result))
+	if err := s.checkFile(ctx); err != nil {
+		err = fmt.Errorf("store: %s %w", s.d.name, err)
+		if s.d.integrityDSN != "" && ctx.Err() == nil && !isBusy(err) {
 			s.damaged.Store(&err)
-			return err
 		}
-		s.damaged.Store(nil)
+		return err
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pins`).Scan(&n); err != nil {
-		return fmt.Errorf("store: %s: read pins: %w", s.d.name, err)
-	}
+	s.damaged.Store(nil)
 	if _, err := s.db.ExecContext(ctx, `INSERT INTO store_check (id, checked_at) VALUES (1, $1)
 		ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at`, time.Now().UnixMicro()); err != nil {
 		return fmt.Errorf("store: %s is not writable: %w", s.d.name, err)
+	}
+	return nil
+}
+
+// checkFile runs the dialect's integrity check, then reads pins, on a
+// connection of its own when the dialect says so: the file as it is on
+// disk — damaged, cut short, removed — not the pages a connection of the
+// pool keeps in memory.
+func (s *sqlStore) checkFile(ctx context.Context) error {
+	db := s.db
+	if s.d.integrityDSN != "" {
+		fresh, err := sql.Open(s.d.name, s.d.integrityDSN)
+		if err != nil {
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		defer fresh.Close()
+		db = fresh
+	}
+	if q := s.d.integrityCheck; q != "" {
+		var result string
+		if err := db.QueryRowContext(ctx, q).Scan(&result); err != nil {
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		if result != "ok" {
+			return fmt.Errorf("integrity check: %s", firstProblem(result))
+		}
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM pins`).Scan(&n); err != nil {
+		return fmt.Errorf("read pins: %w", err)
 	}
 	return nil
 }
@@ -191,21 +209,6 @@ func firstProblem(result string) string {
 		return lines[0]
 	}
 	return fmt.Sprintf("%s (and %d more problems)", lines[0], len(lines)-1)
-}
-
-// integrity runs the integrity check q into result, on a connection of
-// its own when the dialect says so.
-func (s *sqlStore) integrity(ctx context.Context, q string, result *string) error {
-	db := s.db
-	if s.d.integrityDSN != "" {
-		fresh, err := sql.Open(s.d.name, s.d.integrityDSN)
-		if err != nil {
-			return err
-		}
-		defer fresh.Close()
-		db = fresh
-	}
-	return db.QueryRowContext(ctx, q).Scan(result)
 }
 
 func (s *sqlStore) Close() error { return s.db.Close() }

@@ -56,8 +56,11 @@ func openSQLite(ctx context.Context, path string, pragmas []string) (Store, erro
 	// SQLITE_BUSY at connect or migrate: retry those for a while.
 	dsn := path + "?" + q.Encode()
 	// The integrity check's own connection opens the file as a URI with
-	// mode=rw: it never creates one where the database was removed.
-	checkDSN := "file:" + strings.ReplaceAll(path, "%", "%25") + "?mode=rw&" + q.Encode()
+	// mode=rw: it never creates one where the database was removed. It
+	// waits at most a second for a lock (a file cut short under the store
+	// holds its readers at the WAL's recovery), so /readyz answers in time.
+	checkDSN := "file:" + strings.ReplaceAll(path, "%", "%25") + "?mode=rw&" +
+		url.Values{"_pragma": {"busy_timeout(1000)"}}.Encode()
 	backoff := 10 * time.Millisecond
 	deadline := time.Now().Add(10 * time.Second)
 	for {

@@ -363,3 +363,51 @@ func TestCheckFindsTheFileRemoved(t *testing.T) {
 		t.Error("a pin was written into the removed file")
 	}
 }
+
+// A SQLite file cut to nothing under the open store, its pins gone from
+// disk: Check says so, within the time its context gives it, as /readyz
+// needs (it gives 2 s), and no pin is written any more. Its own connection
+// waited out the store's 10-second busy timeout on the file's lock, so
+// /readyz hung past the ops server's write timeout and answered nothing.
+func TestCheckOfAFileCutToNothing(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pins.db")
+	s, err := OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for n := 0; n < 50; n++ {
+		if err := s.Pin(ctx, rec("g1", fmt.Sprintf("m%d", n), "llama4", "attribution", t0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	if err := s.Check(ctx); err != nil {
+		t.Fatalf("Check of a sound store: %v", err)
+	}
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	err = s.Check(cctx)
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("Check took %v (%v); want at most its context's 2 s", took.Round(time.Millisecond), err)
+	}
+	if err == nil {
+		t.Error("Check of a store whose file was cut to nothing: nil; want it found")
+	}
+	if err := s.Pin(ctx, rec("g1", "new", "llama4", "attribution", t0)); err == nil {
+		t.Error("a pin was written into the file cut to nothing")
+	}
+}
