@@ -52,8 +52,13 @@ func TestLongestListsQuotedWithTheirItems(t *testing.T) {
 			lines, note := quotedLines(f.Value)
 			checkListQuote(t, c.doc, h, lines, note)
 
-			// The whole clause, as the Full clause button shows it.
-			full := validateResponseOf(t, RenderClause(&h, sampleStats, true)).Data.Embeds[0].Description
+			// The whole clause, as the Full clause button shows it: the
+			// description, and the fields it carries on in.
+			e := validateResponseOf(t, RenderClause(&h, sampleStats, true)).Data.Embeds[0]
+			full := e.Description
+			for _, f := range e.Fields {
+				full += "\n" + strings.SplitN(f.Value, "\n\n[Official text]", 2)[0]
+			}
 			body := strings.SplitN(full, "\n\n[Official text]", 2)[0]
 			// Every item is shown, or counted as left out to the
 			// official text when the list is longer than a message.
