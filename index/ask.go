@@ -171,8 +171,9 @@ type reading struct {
 	// words beyond them may pick one of a card's clauses (see orderCard);
 	// otherwise the reranker weighs its words (see rerank.go).
 	pick bool
-	// bare is set when the text is a topic's name and nothing else, the
-	// license's name aside (see exactFor).
+	// bare is set when the text is a topic's id (as buttons send it) or
+	// its name and nothing else, the license's name aside (see answer,
+	// exactFor): the question its card was written for.
 	bare bool
 	ws   []word // the text's words, analysed at first use
 	// nameless is the text without the name of the license namelessFor,
