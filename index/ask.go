@@ -489,6 +489,7 @@ func (s *snapshot) answerable(l *licenseMeta, topic string) bool {
 }
 
 func (s *snapshot) read(text string) *reading {
+	text = respell(text, s.m.Spellings)
 	r := &reading{text: text}
 	toks := s.stems(text)
 	r.stems = toks

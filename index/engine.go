@@ -482,7 +482,7 @@ func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*S
 		return nil, err
 	}
 	defer s.release()
-	req := searchReq{text: cleanInput(q), size: min(max(limit, 1), maxSearchHits)}
+	req := searchReq{text: respell(cleanInput(q), s.m.Spellings), size: min(max(limit, 1), maxSearchHits)}
 	if limit <= 0 {
 		req.size = defaultSearchHits
 	}

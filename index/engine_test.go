@@ -969,6 +969,28 @@ func TestTopicNameLeadsWithTheAuthorsClause(t *testing.T) {
 	}
 }
 
+// A British spelling reads as its American one ("licence attribution" of
+// CC BY got no verdict where "license attribution" got REQUIRED: probe 35).
+func TestBritishSpellingReadsAsAmerican(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct{ license, british, american string }{
+		{"cc-by-4.0", "licence attribution", "license attribution"},
+		{"mit", "mit licence modify", "mit license modify"},
+	} {
+		br, err := e.Ask(context.Background(), c.license, c.british)
+		if err != nil {
+			t.Fatal(err)
+		}
+		am, err := e.Ask(context.Background(), c.license, c.american)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if br.Verdict.Status == index.StatusUnknown || br.Verdict.Status != am.Verdict.Status {
+			t.Errorf("%s %q: %s, %q: %s", c.license, c.british, br.Verdict.Status, c.american, am.Verdict.Status)
+		}
+	}
+}
+
 // Query syntax, control characters and huge input are plain words to the
 // engine: never an error, never a panic.
 func TestHostileInput(t *testing.T) {

@@ -81,7 +81,7 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 		}
 		if len(keys) > 0 {
 			slices.Sort(keys)
-			asked, answers = append(asked, memoryStems(stems(q.Text()))), append(answers, slices.Compact(keys))
+			asked, answers = append(asked, memoryStems(stems(respell(q.Text(), m.Spellings)))), append(answers, slices.Compact(keys))
 		}
 	}
 	return layOut(asked, answers)

@@ -34,6 +34,8 @@ type meta struct {
 	// Features is the lexicon and concepts prepared for the question
 	// model (stems computed at build, not at every open).
 	Features *featureData `json:"features"`
+	// Spellings map British spellings to American ones (see respell).
+	Spellings map[string]string `json:"spellings"`
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.
 	QModel *questionModel `json:"qmodel"`
@@ -119,6 +121,7 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		Missing:        c.Missing,
 	}
 	m.Features = newFeatureData(buildStems(), c.Lexicon, c.Topics.Concepts)
+	m.Spellings = spellingVariants(c.Lexicon, corpusWords(c))
 	m.Models, m.External = modelsMeta(c.Models)
 	m.Quotable = quotableForms(c)
 	m.Lists = listsOf(c)

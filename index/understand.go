@@ -783,7 +783,7 @@ func questionExamples(f *featurizer, m *meta, qs []corpus.Question, skip map[str
 	}
 	for _, q := range qs {
 		if !skip[q.ID] {
-			add(q.Text(), q.Topics, 1)
+			add(respell(q.Text(), m.Spellings), q.Topics, 1)
 		}
 	}
 	f.featuresAll(texts, exs)
