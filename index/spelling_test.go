@@ -30,7 +30,7 @@ func TestSpellingVariants(t *testing.T) {
 		}
 	}
 	for q, want := range map[string]string{
-		"Licence attribution?":            "license attribution?",
+		"Licence attribution?":             "license attribution?",
 		"licences, licenced and licencing": "licenses, licensed and licensing",
 		"is it authorised":                 "is it authorized",
 		"la licencia de llama":             "la licencia de llama", // another language's word
