@@ -46,8 +46,12 @@ const migrationReindex = `CREATE TABLE reindex_request (
 );`
 
 // RequestReindex bumps the generation in one statement, so two replicas
-// asking at once get two generations, never the same one.
+// asking at once get two generations, never the same one. Like a pin, it
+// is refused while Check finds the database damaged.
 func (s *sqlStore) RequestReindex(ctx context.Context, corpus, by string) (Reindex, error) {
+	if err := s.refuseIfDamaged("request reindex"); err != nil {
+		return Reindex{}, err
+	}
 	r := Reindex{Corpus: corpus, By: by, At: time.Now().UTC().Truncate(time.Microsecond)}
 	err := s.db.QueryRowContext(ctx, `INSERT INTO reindex_request (id, generation, corpus, requested_by, requested_at)
 		VALUES (1, 1, $1, $2, $3)

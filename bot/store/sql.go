@@ -88,8 +88,8 @@ func (s *sqlStore) Unpin(ctx context.Context, guildID, messageID string) error {
 // execOne runs a statement that changes one pin, naming op in its errors,
 // and returns none when it changed no row.
 func (s *sqlStore) execOne(ctx context.Context, op string, none error, query string, args ...any) error {
-	if damaged := s.damaged.Load(); damaged != nil {
-		return fmt.Errorf("store: %s refused until the database is restored: %w", op, *damaged)
+	if err := s.refuseIfDamaged(op); err != nil {
+		return err
 	}
 	res, err := s.db.ExecContext(ctx, query, args...)
 	if err != nil {
@@ -101,6 +101,15 @@ func (s *sqlStore) execOne(ctx context.Context, op string, none error, query str
 	}
 	if n == 0 {
 		return none
+	}
+	return nil
+}
+
+// refuseIfDamaged is the error every write (op) gets while Check finds
+// the database damaged, else nil.
+func (s *sqlStore) refuseIfDamaged(op string) error {
+	if damaged := s.damaged.Load(); damaged != nil {
+		return fmt.Errorf("store: %s refused until the database is restored: %w", op, *damaged)
 	}
 	return nil
 }

@@ -256,12 +256,26 @@ func TestCheckFindsDamageWhileOpen(t *testing.T) {
 // (40 of 40 against serve, /readyz degraded all along). Reads go on.
 func TestNoWritesToAStoreFoundDamaged(t *testing.T) {
 	ctx := context.Background()
+	s := storeFoundDamaged(t)
+	if err := s.Pin(ctx, rec("g1", "new", "llama4", "attribution", t0)); err == nil {
+		t.Error("a pin was written into the store Check found damaged")
+	}
+	if _, err := s.Get(ctx, "g1", "m001"); err != nil {
+		t.Errorf("a read of the damaged store: %v; reads go on", err)
+	}
+}
+
+// storeFoundDamaged is an open SQLite store of pins whose file was damaged
+// under it (its free list names a live page of pins), which Check found.
+func storeFoundDamaged(t *testing.T) Store {
+	t.Helper()
+	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pins.db")
 	s, err := OpenSQLite(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
 	for n := 0; n < 300; n++ {
 		if err := s.Pin(ctx, rec("g1", fmt.Sprintf("m%03d", n), "llama4", "topic "+strings.Repeat("x", 100), t0)); err != nil {
 			t.Fatal(err)
@@ -292,12 +306,7 @@ func TestNoWritesToAStoreFoundDamaged(t *testing.T) {
 	if err := s.Check(ctx); err == nil {
 		t.Fatal("Check of a store whose free list names a live page: nil; want it found")
 	}
-	if err := s.Pin(ctx, rec("g1", "new", "llama4", "attribution", t0)); err == nil {
-		t.Error("a pin was written into the store Check found damaged")
-	}
-	if _, err := s.Get(ctx, "g1", "m001"); err != nil {
-		t.Errorf("a read of the damaged store: %v; reads go on", err)
-	}
+	return s
 }
 
 // listLivePageAsFree damages the SQLite file at path: its first free-list
@@ -409,5 +418,19 @@ func TestCheckOfAFileCutToNothing(t *testing.T) {
 	}
 	if err := s.Pin(ctx, rec("g1", "new", "llama4", "attribution", t0)); err == nil {
 		t.Error("a pin was written into the file cut to nothing")
+	}
+}
+
+// The reindex request is a write too: once Check has found the SQLite
+// file damaged, a /reindex or SIGHUP records nothing in it (the rebuild
+// itself goes on, as when the request fails for any other reason).
+func TestNoReindexRequestIntoAStoreFoundDamaged(t *testing.T) {
+	ctx := context.Background()
+	s := storeFoundDamaged(t).(Replicas)
+	if _, err := s.RequestReindex(ctx, "2026.12.1", "/reindex"); err == nil {
+		t.Error("a reindex request was written into the store Check found damaged")
+	}
+	if _, err := s.LatestReindex(ctx); err != nil {
+		t.Errorf("a read of the damaged store: %v; reads go on", err)
 	}
 }
