@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -26,6 +27,9 @@ type dialect struct {
 	// a connection of the pool checks the pages it keeps in memory, and
 	// would call a file damaged under it sound (SQLite).
 	integrityDSN string
+	// file, when set, is the path of the database's file: Check fails
+	// when the path no longer names the file the pool opened (SQLite).
+	file string
 }
 
 // sqlStore implements Store over database/sql for both backends.
@@ -35,6 +39,10 @@ type sqlStore struct {
 	// damaged is the integrity check's last failure, nil once one passes:
 	// while set, nothing more is written into the damaged files.
 	damaged atomic.Pointer[error]
+	// opened is d.file as the pool opened it: a file removed or replaced
+	// under the store (a backup moved into place while serving) leaves the
+	// pool writing into the unlinked one, whose pins go with the process.
+	opened os.FileInfo
 }
 
 var _ Store = (*sqlStore)(nil)
@@ -49,7 +57,16 @@ func open(ctx context.Context, db *sql.DB, d dialect) (*sqlStore, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("%s: %w", d.name, err)
 	}
-	return &sqlStore{db: db, d: d}, nil
+	s := &sqlStore{db: db, d: d}
+	if d.file != "" {
+		st, err := os.Stat(d.file)
+		if err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("%s: %w", d.name, err)
+		}
+		s.opened = st
+	}
+	return s, nil
 }
 
 const recordColumns = `guild_id, channel_id, message_id, license, topic, pinned_by, pinned_at, state`
@@ -179,8 +196,19 @@ func (s *sqlStore) Check(ctx context.Context) error {
 // checkFile runs the dialect's integrity check, then reads pins, on a
 // connection of its own when the dialect says so: the file as it is on
 // disk — damaged, cut short, removed — not the pages a connection of the
-// pool keeps in memory.
+// pool keeps in memory. First, where the dialect names its file, the path
+// must still name the file the pool opened: a sound file moved into its
+// place passes the check, but the pool writes into the old one.
 func (s *sqlStore) checkFile(ctx context.Context) error {
+	if s.opened != nil {
+		st, err := os.Stat(s.d.file)
+		if err != nil {
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		if !os.SameFile(st, s.opened) {
+			return fmt.Errorf("integrity check: %s is no longer the file this process opened (replaced while serving): restart to open it", s.d.file)
+		}
+	}
 	db := s.db
 	if s.d.integrityDSN != "" {
 		fresh, err := sql.Open(s.d.name, s.d.integrityDSN)

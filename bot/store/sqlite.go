@@ -68,7 +68,7 @@ func openSQLite(ctx context.Context, path string, pragmas []string) (Store, erro
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
-		s, err := open(ctx, db, dialect{name: "sqlite", integrityCheck: "PRAGMA quick_check", integrityDSN: checkDSN})
+		s, err := open(ctx, db, dialect{name: "sqlite", integrityCheck: "PRAGMA quick_check", integrityDSN: checkDSN, file: path})
 		if err == nil {
 			return s, nil
 		}
