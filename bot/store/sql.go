@@ -180,7 +180,7 @@ func (s *sqlStore) List(ctx context.Context, guildID string, offset, limit int) 
 func (s *sqlStore) Check(ctx context.Context) error {
 	if err := s.checkFile(ctx); err != nil {
 		err = fmt.Errorf("store: %s %w", s.d.name, err)
-		if s.d.integrityDSN != "" && ctx.Err() == nil && !isBusy(err) {
+		if s.d.integrityDSN != "" && ctx.Err() == nil && !IsBusy(err) {
 			s.damaged.Store(&err)
 		}
 		return err

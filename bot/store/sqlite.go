@@ -72,7 +72,7 @@ func openSQLite(ctx context.Context, path string, pragmas []string) (Store, erro
 		if err == nil {
 			return s, nil
 		}
-		if !isBusy(err) || time.Now().After(deadline) {
+		if !IsBusy(err) || time.Now().After(deadline) {
 			return nil, err // a nil Store, not a nil *sqlStore inside one
 		}
 		select {
@@ -85,7 +85,7 @@ func openSQLite(ctx context.Context, path string, pragmas []string) (Store, erro
 }
 
 // isBusy reports whether err is SQLite's "database is locked".
-func isBusy(err error) bool {
+func IsBusy(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }

@@ -232,17 +232,21 @@ var pinsStoreTimeout = 30 * time.Second
 // the supervisor to try again; a SQLite file that fails (damaged, read-only,
 // not a file) is logged and serve runs without pins (store.Unavailable),
 // leaving the file as it is: answers go on, and no restart would mend it.
+// A SQLite file that is sound but cannot be used yet — migrated by a newer
+// licensebot, or locked by another process past pinsStoreTimeout — refuses
+// the start as PostgreSQL does: a roll forward or a restart mends it, and
+// serving without pins would keep them away until the next restart.
 func (c *serveCommand) openPins(ctx context.Context, log *slog.Logger) (store.Store, error) {
-	where := c.dbPath()
+	where, hint := c.dbPath(), "is another process holding its lock?"
 	if c.dbURL != "" {
-		where = store.EnvDatabaseURL
+		where, hint = store.EnvDatabaseURL, "is it up, and is that address PostgreSQL?"
 	}
 	ctx, cancel := context.WithTimeout(ctx, pinsStoreTimeout)
 	defer cancel()
 	pins, err := store.Open(ctx, c.dbPath(), c.dbURL)
 	switch {
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
-		err = fmt.Errorf("pins store %s: no answer within %v (is it up, and is that address PostgreSQL?): %w", where, pinsStoreTimeout, err)
+		err = fmt.Errorf("pins store %s: no answer within %v (%s): %w", where, pinsStoreTimeout, hint, err)
 	case err != nil:
 		err = fmt.Errorf("pins store %s: %w", where, err)
 	default:
@@ -253,7 +257,7 @@ func (c *serveCommand) openPins(ctx context.Context, log *slog.Logger) (store.St
 		err = fmt.Errorf("pins store %s failed its check (%w): restore it from a backup or point %s elsewhere; see bot/store/README.md",
 			where, err, store.EnvDB)
 	}
-	if c.dbURL != "" {
+	if c.dbURL != "" || errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, store.ErrSchemaTooNew) || store.IsBusy(err) {
 		return nil, err
 	}
 	log.Error("serving without pins: answers go on without their pinned links, pinning is refused, and the file is left as it is "+

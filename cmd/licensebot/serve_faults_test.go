@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -429,4 +430,64 @@ func fileOrDir(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// A SQLite pins store that is sound but cannot be used yet is not served
+// around as a damaged one, which only a restart would pick up again: a
+// database migrated by a newer licensebot (bot/store/README.md: "refuses
+// to start … roll forward, or restore the backup"), and one whose lock
+// another process holds past the time serve gives the store, refuse the
+// start, naming the store, for the operator to roll forward or the
+// supervisor to try again. serve ran without pins on both, pinning refused
+// until the next restart.
+func TestServeRefusesASoundPinsStoreItCannotUseYet(t *testing.T) {
+	defer func(d time.Duration) { pinsStoreTimeout = d }(pinsStoreTimeout)
+	pinsStoreTimeout = 2 * time.Second
+	for _, tc := range []struct {
+		name, want string
+		hold       func(t *testing.T, db *sql.DB)
+	}{
+		{"schema newer than the binary", "database schema is newer than this binary", func(t *testing.T, db *sql.DB) {
+			if _, err := db.Exec(`INSERT INTO schema_version (version, applied_at) VALUES (999, 0)`); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"locked by another process", "no answer within 2s", func(t *testing.T, db *sql.DB) {
+			conn, err := db.Conn(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { conn.Close() })
+			if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { conn.ExecContext(context.Background(), "ROLLBACK") })
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "pins.db")
+			pinsOn(t, path, 3)
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			tc.hold(t, db)
+			// A gateway that cannot connect ends a serve that got past
+			// its pins store.
+			closed, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			closed.Close()
+			t.Setenv("DISCORD_PUBLIC_KEY", "")
+			t.Setenv("DISCORD_TOKEN", "test-token")
+			t.Setenv("LICENSEBOT_DISCORD_API", "http://"+closed.Addr().String()+"/api")
+			_, stderr, code := run(t, "serve", "--data", indextest.DataDir(t), "--watch", "0", "--db", path)
+			if code != 1 || !strings.Contains(stderr, "pins store "+path) || !strings.Contains(stderr, tc.want) ||
+				strings.Contains(stderr, "serving without pins") {
+				t.Errorf("exit %d, stderr:\n%s\nwant the start refused, naming the store and %q", code, stderr, tc.want)
+			}
+		})
+	}
 }
