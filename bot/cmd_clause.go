@@ -136,11 +136,7 @@ func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.Interac
 // what even that cannot hold is left to the official text, with a note
 // saying how many items.
 func fullList(e *discordgo.MessageEmbed, h index.Hit, intro string, items []index.Hit, link string) {
-	lines := []string{quoteLines(intro, h.Matched, "", fullClauseBudget)}
-	for _, it := range items {
-		text := strings.ReplaceAll(firstNonEmpty(it.Display, it.Text), "\n", " ")
-		lines = append(lines, inlineCode(itemLabel(h.Section, it.Section), 40)+" "+quoteLines(text, h.Matched, "", wholeItem))
-	}
+	labels, texts, lines := fullListLines(h, intro, items)
 	tail := "\n\n" + link
 	if link == "" {
 		tail = ""
@@ -158,11 +154,7 @@ func fullList(e *discordgo.MessageEmbed, h index.Hit, intro string, items []inde
 			limit = maxFieldValue - textLen(leftInTextNote(len(items))) - textLen(listContinues)
 		}
 		if textLen(l) > limit { // an item longer than a field: cut at a sentence
-			label := ""
-			if n > 0 {
-				label = inlineCode(itemLabel(h.Section, items[n-1].Section), 40) + " "
-			}
-			l = label + quoteLines(strings.TrimPrefix(l, label), h.Matched, "", limit-textLen(label))
+			l = labels[n] + quoteLines(texts[n], h.Matched, "", limit-textLen(labels[n]))
 		}
 		if textLen(cur.String())+1+textLen(l) > room-textLen(continuedName) {
 			break
@@ -193,6 +185,22 @@ func fullList(e *discordgo.MessageEmbed, h index.Hit, intro string, items []inde
 			f.Value += tail
 		}
 	}
+}
+
+// fullListLines are the lines of fullList, the intro's and each item's:
+// its label and text, and the line rendered whole. An item longer than a
+// field is cut from its text, not from what rendering it escaped and
+// bolded.
+func fullListLines(h index.Hit, intro string, items []index.Hit) (labels, texts, lines []string) {
+	labels, texts = []string{""}, []string{intro}
+	lines = []string{quoteLines(intro, h.Matched, "", fullClauseBudget)}
+	for _, it := range items {
+		label := inlineCode(itemLabel(h.Section, it.Section), 40) + " "
+		text := strings.ReplaceAll(firstNonEmpty(it.Display, it.Text), "\n", " ")
+		labels, texts = append(labels, label), append(texts, text)
+		lines = append(lines, label+quoteLines(text, h.Matched, "", wholeItem))
+	}
+	return labels, texts, lines
 }
 
 // continuedName names the fields that carry on a Full clause's list.

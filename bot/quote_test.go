@@ -214,3 +214,28 @@ func TestLongListKeepsTheBestFocusedItem(t *testing.T) {
 		t.Errorf("no %q in %q", want, v)
 	}
 }
+
+// An item of a Full clause's list longer than a field is cut at a
+// sentence from its own text, verbatim, its matched words bold once. It
+// was cut from the line already rendered, so its escapes were escaped
+// again ("\\\*this\\\*" for "*this*") and its bold doubled
+// ("\*\***use**\*\*").
+func TestFullClauseCutsALongItemVerbatim(t *testing.T) {
+	item := strings.Repeat("Do not use *this* model_name for harm. ", 40)
+	h := index.Hit{Doc: "d", Section: "2", Text: "You agree not to:", URL: "https://example.org/d", Matched: []string{"use"}}
+	for _, sec := range []string{"2.a", "2.b", "2.c", "2.d"} {
+		h.Items = append(h.Items, index.Hit{Doc: "d", Section: sec, Text: item})
+	}
+	e := validateResponseOf(t, RenderClause(&h, sampleStats, true)).Data.Embeds[0]
+	if len(e.Fields) == 0 {
+		t.Fatal("the list did not carry on in fields")
+	}
+	for _, f := range e.Fields {
+		line, _, _ := strings.Cut(f.Value, "\n")
+		_, text, _ := strings.Cut(line, "` ")
+		shown := strings.TrimSpace(strings.TrimSuffix(unescape(text), ellipsis))
+		if shown == "" || !strings.HasPrefix(item, shown) || strings.Contains(text, `\\`) || strings.Contains(text, `\*\*`) {
+			t.Errorf("item not quoted verbatim: %q", line[:min(len(line), 160)])
+		}
+	}
+}
