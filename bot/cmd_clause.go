@@ -144,14 +144,14 @@ func fullList(e *discordgo.MessageEmbed, h index.Hit, intro string, items []inde
 	room := maxEmbedTotal - embedLen(e) - textLen(tail) - textLen(leftInTextNote(len(items))) - textLen(listContinues)
 	var chunks []string
 	var cur strings.Builder
-	limit := fullClauseBudget // the description's, then each field's
+	limit := fullClauseBudget // the description's, then each field's, which keeps room for the notes and the link
 	shown := 0
 	for n, l := range lines {
 		if cur.Len() > 0 && textLen(cur.String())+1+textLen(l) > limit {
 			chunks = append(chunks, cur.String())
 			room -= textLen(cur.String()) + textLen(continuedName)
 			cur.Reset()
-			limit = maxFieldValue - textLen(leftInTextNote(len(items))) - textLen(listContinues)
+			limit = maxFieldValue - textLen(leftInTextNote(len(items))) - textLen(listContinues) - textLen(tail)
 		}
 		if textLen(l) > limit { // an item longer than a field: cut at a sentence
 			l = labels[n] + quoteLines(texts[n], h.Matched, "", limit-textLen(labels[n]))

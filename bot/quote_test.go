@@ -239,3 +239,26 @@ func TestFullClauseCutsALongItemVerbatim(t *testing.T) {
 		}
 	}
 }
+
+// A Full clause whose list carries on in fields ends with the link to the
+// official text however full its last field: the field's room kept the
+// notes, not the link, so a field filled to that room (here with a
+// document URL of 140 characters, as long as the corpus's longest) went
+// without it.
+func TestFullClauseListKeepsItsLink(t *testing.T) {
+	url := "https://example.org/" + strings.Repeat("p", 120)
+	for size := 100; size < 400; size += 7 {
+		h := index.Hit{Doc: "d", Section: "2", Text: "You agree not to:", URL: url}
+		for n := range 20 {
+			h.Items = append(h.Items, index.Hit{Doc: "d", Section: "2." + strconv.Itoa(n+1),
+				Text: strings.Repeat("x", size-20) + " item number " + strconv.Itoa(n) + "."})
+		}
+		e := validateResponseOf(t, RenderClause(&h, sampleStats, true)).Data.Embeds[0]
+		if len(e.Fields) == 0 {
+			continue
+		}
+		if last := e.Fields[len(e.Fields)-1].Value; !strings.HasSuffix(last, "[Official text]("+url+")") {
+			t.Errorf("items of %d characters: the last of %d fields ends %q", size, len(e.Fields), last[max(0, len(last)-60):])
+		}
+	}
+}
