@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -292,6 +293,30 @@ func TestVersionMakeStamped(t *testing.T) {
 	out, _, code := run(t, "version", "--data", t.TempDir())
 	if code != 0 || !strings.HasPrefix(out, "licensebot v0.39.0-3-g8ccffce-dirty (go") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// The version make stamps wins over the pseudo-version Go records of the
+// checkout's commit (Go 1.24 and later, wherever VCS stamping is on, as it
+// is by default): `licensebot version` says what git describe said, as
+// README says. Go's pseudo-version hid it everywhere but on a machine
+// with GOFLAGS=-buildvcs=false.
+func TestVersionMakeStampedWinsOverGoVCSStamp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	if err := exec.Command("git", "rev-parse", "--git-dir").Run(); err != nil {
+		t.Skipf("not in a git checkout (%v): Go has no commit to stamp", err)
+	}
+	bin := filepath.Join(t.TempDir(), "licensebot")
+	build := exec.Command("go", "build", "-buildvcs=true", "-ldflags", "-X main.buildVersion=v9.9.9-test", "-o", bin, ".")
+	build.Env = append(os.Environ(), "GOFLAGS=")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version", "--data", t.TempDir()).Output()
+	if err != nil || !strings.HasPrefix(string(out), "licensebot v9.9.9-test (go") {
+		t.Errorf("%v:\n%s", err, out)
 	}
 }
 

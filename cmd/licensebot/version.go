@@ -48,23 +48,32 @@ func (c *versionCommand) Run(context.Context) error {
 
 // buildVersion is what `make build` stamps into the binary (`git describe
 // --tags --always --dirty`, through -ldflags -X): the Docker build's context
-// leaves .git out, and this machine's GOFLAGS=-buildvcs=false, so Go's own
-// VCS stamp is missing there. Empty when built without make.
+// leaves .git out, and a build with -buildvcs=false records no commit.
+// Empty when built without make.
 var buildVersion string
 
-// binaryVersion is the module version `go install …@vX` records, else the
-// version make stamped, else the commit Go recorded (with "+dirty" for
-// local changes).
+// binaryVersion is the version make stamped, else the module version Go
+// recorded (what `go install …@vX` fetched, or a pseudo-version of the
+// checkout's commit), else the commit (with "+dirty" for local changes).
 func binaryVersion() string {
 	bi, ok := debug.ReadBuildInfo()
-	if ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	if buildVersion != "" {
-		return buildVersion
+	return versionOf(bi, ok, buildVersion)
+}
+
+// versionOf is binaryVersion for the build info bi (ok when there is
+// any) and the version make stamped. The stamp comes first: since Go 1.24
+// go build in a checkout records a pseudo-version of its commit as the
+// module version ("v0.0.0-20261130055330-1152865b65a0"), which would hide
+// the git describe make asked for on every machine that stamps VCS.
+func versionOf(bi *debug.BuildInfo, ok bool, stamped string) string {
+	if stamped != "" {
+		return stamped
 	}
 	if !ok {
 		return "(unknown)"
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
 	}
 	rev, dirty := "", false
 	for _, s := range bi.Settings {
