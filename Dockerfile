@@ -28,9 +28,10 @@ COPY --from=mirror . /mirror/
 # Same targets as by hand: build the binary (the corpus is compiled in), pull
 # the texts (from the mirror, the rest downloaded, all SHA-256 verified;
 # REQUIRE_ALL refuses a missing one), build the index.
-# VERSION is what `licensebot version` reports (the context has no .git).
+# VERSION is what `licensebot version` reports (the context has no .git);
+# make data builds the binary first too, so it is given the same one.
 ARG VERSION=
-RUN make build VERSION="$VERSION" && make data DATA=/src/data MIRROR=/mirror REQUIRE_ALL=1 && mkdir -p pins
+RUN make build VERSION="$VERSION" && make data VERSION="$VERSION" DATA=/src/data MIRROR=/mirror REQUIRE_ALL=1 && mkdir -p pins
 
 FROM gcr.io/distroless/static-debian12:nonroot@sha256:afa5c872c891853ca7fcf1f12c3edb23f7eeef36189728842dd51042ff57f7ab
 WORKDIR /app

@@ -25,15 +25,26 @@ SOURCES     := $(shell find . -name '*.go' -not -path './data/*') go.mod go.sum 
 # the path must be absolute.
 export LICENSEBOT_TEXTS ?= $(abspath $(MIRROR))
 
-.PHONY: all build data run test lint funclen bench eval clean prereqs prereqs-race prereqs-eval fuzz fuzz-short
+.PHONY: FORCE all build data run test lint funclen bench eval clean prereqs prereqs-race prereqs-eval fuzz fuzz-short
 
 all: build
 
 build: $(BIN)
 
-$(BIN): $(SOURCES)
+# The binary is rebuilt when VERSION changes too (a commit, a tag, the tree
+# dirtied or cleaned), not only a source: else it goes on reporting the
+# version it was first built at. The stamp file holds the last one built
+# and is rewritten only when it differs.
+VERSION_STAMP := $(BIN).version
+
+$(BIN): $(SOURCES) $(VERSION_STAMP)
 	@if [ ! -x $(BIN) ]; then echo "Building $(BIN). The first build downloads the Go modules and compiles them (bleve, SQLite, pgx): about 2–5 minutes on two cores, depending on the network; later builds take seconds."; fi
 	$(GO) build -trimpath $(if $(VERSION),-ldflags "-X main.buildVersion=$(VERSION)") -o $(BIN) ./cmd/licensebot
+
+$(VERSION_STAMP): FORCE
+	@mkdir -p $(dir $@); if [ "$$(cat $@ 2>/dev/null)" != "$(VERSION)" ]; then printf '%s\n' "$(VERSION)" > $@; fi
+
+FORCE:
 
 # Pull the texts (SHA-256 verified) and build the index into $(DATA)/.
 # REQUIRE_ALL=1 fails when a mirror-only text is missing (image builds).

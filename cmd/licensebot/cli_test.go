@@ -320,6 +320,42 @@ func TestVersionMakeStampedWinsOverGoVCSStamp(t *testing.T) {
 	}
 }
 
+// make build rebuilds the binary when only the version it stamps has
+// changed (a commit of files that are not sources, a tree dirtied or
+// cleaned): the binary built before a commit said "<commit>-dirty" of the
+// commit before until a source changed, in `licensebot version` and in
+// serve's log. Built twice unchanged, it is not rebuilt.
+func TestMakeBuildRestampsANewVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Skip("no make")
+	}
+	bin := filepath.Join(t.TempDir(), "licensebot")
+	build := func(version string) string {
+		t.Helper()
+		out, err := exec.Command("make", "-C", "../..", "build", "BIN="+bin, "VERSION="+version).CombinedOutput()
+		if err != nil {
+			t.Fatalf("make build: %v\n%s", err, out)
+		}
+		return string(out)
+	}
+	versionOf := func() string {
+		out, _ := exec.Command(bin, "version", "--data", t.TempDir()).Output()
+		line, _, _ := strings.Cut(string(out), " (")
+		return line
+	}
+	build("v9.9.9-1-gabcdef0-dirty")
+	if out := build("v9.9.9-1-gabcdef0-dirty"); strings.Contains(out, "go build") {
+		t.Errorf("rebuilt with nothing changed:\n%s", out)
+	}
+	build("v9.9.9-1-gabcdef0")
+	if got := versionOf(); got != "licensebot v9.9.9-1-gabcdef0" {
+		t.Errorf("after a build at a new version the binary says %q", got)
+	}
+}
+
 func TestInvite(t *testing.T) {
 	t.Setenv("DISCORD_APP_ID", "")
 	if _, stderr, code := run(t, "invite"); code != 2 || !strings.Contains(stderr, "DISCORD_APP_ID") {
