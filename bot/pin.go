@@ -185,7 +185,8 @@ func MessageURL(guildID, channelID, messageID string) string {
 // fillPinned points a with the guild's pinned answer to the same license
 // and topic, if there is one. Called by /license before rendering; a store
 // failure is logged and the answer goes out without the link rather than
-// not at all.
+// not at all. A bot serving without a pins store (store.Unavailable) said
+// so at start, and /readyz says so: each answer does not log it again.
 func fillPinned(ctx context.Context, d *Deps, i *discordgo.Interaction, a *index.Answer) {
 	if d.Pins == nil || a == nil || i.GuildID == "" {
 		return
@@ -194,7 +195,7 @@ func fillPinned(ctx context.Context, d *Deps, i *discordgo.Interaction, a *index
 	defer cancel()
 	r, err := d.Pins.Lookup(ctx, i.GuildID, a.License, a.Topic)
 	if err != nil {
-		if !errors.Is(err, store.ErrNotFound) {
+		if !errors.Is(err, store.ErrNotFound) && !errors.Is(err, store.ErrUnavailable) {
 			d.logger().Warn("pinned answer lookup failed", "interaction", i.ID, "guild", i.GuildID, "err", err)
 		}
 		return

@@ -172,3 +172,37 @@ func TestStoreCheckFailureIsLogged(t *testing.T) {
 		t.Errorf("the store's recovery was not logged:\n%s", buf)
 	}
 }
+
+// A bot serving without pins (store.Unavailable: the SQLite file was
+// damaged at start, which serve logged once) answers without the pinned
+// link and says nothing more per answer: every /license in a server logged
+// "pinned answer lookup failed" with the whole start-up error, for as long
+// as the process ran. A lookup that fails in a store that is there is
+// still logged.
+func TestAnswersWithoutAPinsStoreLogNothingEach(t *testing.T) {
+	f := newPinFixture(t)
+	log, buf := quietLog()
+	f.d.Log = log
+	f.d.Pins = store.Unavailable(errors.New("pins store /data/pins.db failed its check (integrity check: malformed)"))
+	for range 3 {
+		r := f.dispatch(t, licenseIn(t, sampleGuild, "llama4", "attribution"))
+		if len(r.Data.Embeds) == 0 || isEphemeral(r) {
+			t.Fatalf("no answer: %+v", r.Data)
+		}
+	}
+	if strings.Contains(buf.String(), "lookup failed") {
+		t.Errorf("each answer logged the store's absence:\n%s", buf)
+	}
+	f.d.Pins = lookupFails{f.pins}
+	f.dispatch(t, licenseIn(t, sampleGuild, "llama4", "attribution"))
+	if !strings.Contains(buf.String(), "lookup failed") {
+		t.Errorf("a failing lookup was not logged:\n%s", buf)
+	}
+}
+
+// lookupFails is a store that is there but whose lookups fail.
+type lookupFails struct{ store.Store }
+
+func (lookupFails) Lookup(context.Context, string, string, string) (*store.Record, error) {
+	return nil, errWrite
+}

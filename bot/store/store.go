@@ -106,7 +106,18 @@ func Open(ctx context.Context, dbPath, databaseURL string) (Store, error) {
 // SQLite file is damaged, so answers go on without their pinned links,
 // pinning is refused, /readyz reports err, and the file is left as it is
 // for the operator to restore.
-func Unavailable(err error) Store { return unavailable{err} }
+// Every call's error is also ErrUnavailable, for callers that need not
+// report it again each time.
+func Unavailable(err error) Store { return unavailable{unavailableError{err}} }
+
+// ErrUnavailable is what every call of an Unavailable store's error is.
+var ErrUnavailable = errors.New("store: serving without a pins store")
+
+// unavailableError is err, said as it is, that is also ErrUnavailable.
+type unavailableError struct{ err error }
+
+func (e unavailableError) Error() string   { return e.err.Error() }
+func (e unavailableError) Unwrap() []error { return []error{ErrUnavailable, e.err} }
 
 type unavailable struct{ err error }
 
