@@ -155,14 +155,7 @@ func TestListWithinFieldLimit(t *testing.T) {
 // (Focus) and the items they belong to, within the field, and says how
 // many it left out; without a focus it shows the first items.
 func TestLongListShowsTheFocusedItems(t *testing.T) {
-	h := index.Hit{Doc: "d", Section: "p2", Text: "You agree not to:"}
-	for _, top := range []string{"1", "2", "3"} {
-		h.Items = append(h.Items, index.Hit{Doc: "d", Section: top, Text: "Group " + top + " of bans, including:"})
-		for _, sub := range []string{"a", "b", "c", "d", "e"} {
-			h.Items = append(h.Items, index.Hit{Doc: "d", Section: top + "." + sub,
-				Text: "Ban " + top + sub + ". " + strings.Repeat("A sample item sentence. ", 6)})
-		}
-	}
+	h := groupedBans()
 	first := quoteBlock(h, 600)
 	if !strings.Contains(first, "Ban 1a.") || strings.Contains(first, "Ban 3d.") {
 		t.Fatalf("without a focus the first items should show: %q", first)
@@ -186,11 +179,9 @@ func TestLongListShowsTheFocusedItems(t *testing.T) {
 	}
 }
 
-// The focus is best first: where its items and their parents do not all
-// fit, the weakest are let go, not the best ("suicide" asked of the Llama 4
-// policy pointed to 2.e, then 1.d and 1.e; the field showed 1.d and 1.e
-// and left 2.e out).
-func TestLongListKeepsTheBestFocusedItem(t *testing.T) {
+// groupedBans is a list clause of three groups of five bans each, too
+// long for one field.
+func groupedBans() index.Hit {
 	h := index.Hit{Doc: "d", Section: "p2", Text: "You agree not to:"}
 	for _, top := range []string{"1", "2", "3"} {
 		h.Items = append(h.Items, index.Hit{Doc: "d", Section: top, Text: "Group " + top + " of bans, including:"})
@@ -199,6 +190,15 @@ func TestLongListKeepsTheBestFocusedItem(t *testing.T) {
 				Text: "Ban " + top + sub + ". " + strings.Repeat("A sample item sentence. ", 6)})
 		}
 	}
+	return h
+}
+
+// The focus is best first: where its items and their parents do not all
+// fit, the weakest are let go, not the best ("suicide" asked of the Llama 4
+// policy pointed to 2.e, then 1.d and 1.e; the field showed 1.d and 1.e
+// and left 2.e out).
+func TestLongListKeepsTheBestFocusedItem(t *testing.T) {
+	h := groupedBans()
 	h.Focus = []string{"3.d", "1.a", "1.b"}
 	v := quoteBlock(h, 500)
 	if textLen(v) > 500 {
