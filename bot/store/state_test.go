@@ -205,15 +205,7 @@ func TestCheckFindsDamageWhileOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// The pins into the file itself, so that damage to it is damage to them.
-	raw, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		t.Fatal(err)
-	}
+	checkpointIntoFile(t, path)
 	if err := s.Check(ctx); err != nil {
 		t.Fatalf("Check of a sound store: %v", err)
 	}
@@ -295,10 +287,8 @@ func storeFoundDamaged(t *testing.T) Store {
 	if err := raw.QueryRow("SELECT rootpage FROM sqlite_master WHERE name = 'pins'").Scan(&root); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		t.Fatal(err)
-	}
 	raw.Close()
+	checkpointIntoFile(t, path)
 	if err := s.Check(ctx); err != nil {
 		t.Fatalf("Check of a sound store: %v", err)
 	}
@@ -391,15 +381,7 @@ func TestCheckOfAFileCutToNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	raw, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	checkpointIntoFile(t, path)
 	if err := s.Check(ctx); err != nil {
 		t.Fatalf("Check of a sound store: %v", err)
 	}
@@ -477,5 +459,19 @@ func TestCheckFindsTheFileReplaced(t *testing.T) {
 	}
 	if err := s.Pin(ctx, rec("g1", "m2", "llama4", "attribution", t0)); err == nil {
 		t.Error("a pin was written into the file replaced under the store")
+	}
+}
+
+// checkpointIntoFile moves the pins the WAL holds into the SQLite file at
+// path itself, so that damage to the file is damage to them.
+func checkpointIntoFile(t *testing.T, path string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
 	}
 }
