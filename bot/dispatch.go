@@ -55,6 +55,9 @@ type Dispatcher struct {
 	Timeout time.Duration
 
 	inflight inflight
+	// pins is the pins store's health, checked by WatchPins and by the
+	// ops server's /readyz and /metrics; nil without a store.
+	pins *storeHealth
 }
 
 // inflight counts the interactions in flight. Unlike a sync.WaitGroup it
@@ -124,6 +127,9 @@ func NewDispatcher(d *Deps) *Dispatcher {
 	}
 	for p, h := range Components {
 		disp.components[p] = h
+	}
+	if d.Pins != nil {
+		disp.pins = &storeHealth{s: d.Pins, log: d.logger()}
 	}
 	return disp
 }

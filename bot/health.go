@@ -19,10 +19,33 @@ const storeCheckEvery = 10 * time.Second
 type storeHealth struct {
 	s   store.Store
 	log *slog.Logger
+	// every is how often Check may run, storeCheckEvery when zero.
+	every time.Duration
 
 	mu  sync.Mutex
 	at  time.Time
 	err error
+}
+
+// WatchPins checks the pins store every storeCheckEvery until ctx ends,
+// as /readyz does when asked: a SQLite file damaged, cut short, removed or
+// replaced while the bot runs is found, logged, and refused writes (see
+// store.Store's Check), also where no ops address is served and nothing
+// polls /readyz. It returns at once without a store.
+func (disp *Dispatcher) WatchPins(ctx context.Context) {
+	if disp.pins == nil {
+		return
+	}
+	t := time.NewTicker(disp.pins.interval())
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			disp.pins.check(ctx)
+		}
+	}
 }
 
 // check returns the store's health, running its Check when the last is
@@ -30,7 +53,7 @@ type storeHealth struct {
 func (h *storeHealth) check(ctx context.Context) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.at.IsZero() || time.Since(h.at) >= storeCheckEvery {
+	if h.at.IsZero() || time.Since(h.at) >= h.interval() {
 		ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		was := h.err
 		h.err = h.s.Check(ctx)
@@ -44,4 +67,12 @@ func (h *storeHealth) check(ctx context.Context) error {
 		h.at = time.Now()
 	}
 	return h.err
+}
+
+// interval is how often Check may run.
+func (h *storeHealth) interval() time.Duration {
+	if h.every > 0 {
+		return h.every
+	}
+	return storeCheckEvery
 }

@@ -96,8 +96,8 @@ type OpsServer struct {
 // fails, but answers go on, so it degrades rather than stops readiness.
 func NewOpsServer(disp *Dispatcher) *OpsServer {
 	o := &OpsServer{disp: disp, mux: http.NewServeMux()}
-	if disp.deps.Pins != nil {
-		o.pins = &storeHealth{s: disp.deps.Pins, log: disp.deps.logger()}
+	if disp.pins != nil {
+		o.pins = disp.pins
 		disp.deps.Metrics.Gauge("licensebot_pins_store_ok", "1 when the pins store passes its check (sound and writable), 0 when pinning is refused.",
 			func() float64 {
 				if o.pins.check(context.Background()) != nil {

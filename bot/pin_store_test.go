@@ -173,6 +173,33 @@ func TestStoreCheckFailureIsLogged(t *testing.T) {
 	}
 }
 
+// The dispatcher checks the pins store on its own, every storeCheckEvery,
+// where no ops address is served and nothing asks /readyz: a store that
+// starts failing is found and logged (and a SQLite store then refuses
+// writes). Before, only /readyz and /metrics ran the check, so without
+// them damage under a running bot went unseen and pins went on being
+// written.
+func TestPinsStoreWatchedWithoutOps(t *testing.T) {
+	f, fs := newFlakyPinFixture(t)
+	log, buf := quietLog()
+	f.d.Log = log
+	disp := NewDispatcher(f.d)
+	disp.pins.every = 10 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { disp.WatchPins(ctx); close(done) }()
+	fs.set("check", true)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(buf.String(), `"msg":"pins store fails its check`) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	if !strings.Contains(buf.String(), `"msg":"pins store fails its check`) {
+		t.Errorf("a failing store went unseen without /readyz:\n%s", buf)
+	}
+}
+
 // A bot serving without pins (store.Unavailable: the SQLite file was
 // damaged at start, which serve logged once) answers without the pinned
 // link and says nothing more per answer: every /license in a server logged

@@ -317,6 +317,7 @@ func (c *serveCommand) run(ctx context.Context, d *serveDeps, log *slog.Logger) 
 	defer repair.Wait()
 	defer stopRepair()
 	repair.Go(func() { c.keepRepaired(rctx, d.eng, log) })
+	repair.Go(func() { d.disp.WatchPins(rctx) })
 	if ops, ok := lns["ops"]; ok {
 		go c.serveOps(ctx, ops, d, log)
 	}
