@@ -194,17 +194,9 @@ func TestCheckFindsADamagedSQLiteFile(t *testing.T) {
 func TestCheckFindsDamageWhileOpen(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pins.db")
-	s, err := OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for n := 0; n < 200; n++ {
-		r := rec("g1", "m"+strings.Repeat("x", n), "llama4", strings.Repeat("topic ", 20), time.Now())
-		if err := s.Pin(ctx, r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s := openPinned(t, path, 200, func(n int) Record {
+		return rec("g1", "m"+strings.Repeat("x", n), "llama4", strings.Repeat("topic ", 20), time.Now())
+	})
 	checkpointIntoFile(t, path)
 	if err := s.Check(ctx); err != nil {
 		t.Fatalf("Check of a sound store: %v", err)
@@ -263,16 +255,9 @@ func storeFoundDamaged(t *testing.T) Store {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pins.db")
-	s, err := OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	for n := 0; n < 300; n++ {
-		if err := s.Pin(ctx, rec("g1", fmt.Sprintf("m%03d", n), "llama4", "topic "+strings.Repeat("x", 100), t0)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s := openPinned(t, path, 300, func(n int) Record {
+		return rec("g1", fmt.Sprintf("m%03d", n), "llama4", "topic "+strings.Repeat("x", 100), t0)
+	})
 	for n := 0; n < 300; n += 3 {
 		if err := s.Unpin(ctx, "g1", fmt.Sprintf("m%03d", n)); err != nil {
 			t.Fatal(err)
@@ -341,14 +326,7 @@ func listLivePageAsFree(t *testing.T, path string, live uint32) {
 func TestCheckFindsTheFileRemoved(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pins.db")
-	s, err := OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Pin(ctx, rec("g1", "m1", "llama4", "attribution", t0)); err != nil {
-		t.Fatal(err)
-	}
+	s := openPinned(t, path, 1, func(int) Record { return rec("g1", "m1", "llama4", "attribution", t0) })
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(path + suffix)
 	}
@@ -371,16 +349,7 @@ func TestCheckFindsTheFileRemoved(t *testing.T) {
 func TestCheckOfAFileCutToNothing(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pins.db")
-	s, err := OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for n := 0; n < 50; n++ {
-		if err := s.Pin(ctx, rec("g1", fmt.Sprintf("m%d", n), "llama4", "attribution", t0)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s := openPinned(t, path, 50, func(n int) Record { return rec("g1", fmt.Sprintf("m%d", n), "llama4", "attribution", t0) })
 	checkpointIntoFile(t, path)
 	if err := s.Check(ctx); err != nil {
 		t.Fatalf("Check of a sound store: %v", err)
@@ -391,7 +360,7 @@ func TestCheckOfAFileCutToNothing(t *testing.T) {
 	cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	start := time.Now()
-	err = s.Check(cctx)
+	err := s.Check(cctx)
 	if took := time.Since(start); took > 3*time.Second {
 		t.Errorf("Check took %v (%v); want at most its context's 2 s", took.Round(time.Millisecond), err)
 	}
@@ -428,14 +397,7 @@ func TestCheckFindsTheFileReplaced(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "pins.db")
-	s, err := OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Pin(ctx, rec("g1", "m1", "llama4", "attribution", t0)); err != nil {
-		t.Fatal(err)
-	}
+	s := openPinned(t, path, 1, func(int) Record { return rec("g1", "m1", "llama4", "attribution", t0) })
 	backup := filepath.Join(dir, "backup.db")
 	raw, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -474,4 +436,21 @@ func checkpointIntoFile(t *testing.T, path string) {
 	if _, err := raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// openPinned opens a SQLite store at path, closed when the test ends, with
+// n pins made by pin.
+func openPinned(t *testing.T, path string, n int, pin func(n int) Record) Store {
+	t.Helper()
+	s, err := OpenSQLite(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for i := range n {
+		if err := s.Pin(context.Background(), pin(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
 }
