@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/licensebot/licensebot/bot/store"
+	"github.com/licensebot/licensebot/internal/tick"
 )
 
 // storeCheckEvery is how often /readyz may run the pins store's check: it
@@ -36,16 +37,7 @@ func (disp *Dispatcher) WatchPins(ctx context.Context) {
 	if disp.pins == nil {
 		return
 	}
-	t := time.NewTicker(disp.pins.interval())
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			disp.pins.check(ctx)
-		}
-	}
+	tick.Every(ctx, disp.pins.interval(), func() { disp.pins.check(ctx) })
 }
 
 // check returns the store's health, running its Check when the last is

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/licensebot/licensebot/corpus"
+	"github.com/licensebot/licensebot/internal/tick"
 )
 
 // ErrEmptyTopic is returned by Ask when no topic was given.
@@ -294,27 +295,20 @@ func (e *Engine) Rebuild(ctx context.Context, p corpus.Paths) (*BuildReport, err
 // failure (the old build keeps serving); a failure is reported once, not
 // every interval.
 func (e *Engine) Watch(ctx context.Context, interval time.Duration, report func(dir string, err error)) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
 	var lastErr string
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			before := e.Stats().Dir
-			err := e.Reload()
-			after := e.Stats().Dir
-			msg := ""
-			if err != nil {
-				msg = err.Error()
-			}
-			if report != nil && (msg != lastErr && err != nil || after != before) {
-				report(after, err)
-			}
-			lastErr = msg
+	tick.Every(ctx, interval, func() {
+		before := e.Stats().Dir
+		err := e.Reload()
+		after := e.Stats().Dir
+		msg := ""
+		if err != nil {
+			msg = err.Error()
 		}
-	}
+		if report != nil && (msg != lastErr && err != nil || after != before) {
+			report(after, err)
+		}
+		lastErr = msg
+	})
 }
 
 // ErrClosed is returned by Reload after Close.

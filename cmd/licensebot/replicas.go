@@ -13,6 +13,7 @@ import (
 	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/index"
+	"github.com/licensebot/licensebot/internal/tick"
 )
 
 // replicaSync rebuilds this replica's index on request and keeps it in
@@ -68,16 +69,7 @@ func (r *replicaSync) follow(ctx context.Context, interval time.Duration) {
 	if r.shared == nil || interval <= 0 {
 		return
 	}
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			r.catchUp(ctx)
-		}
-	}
+	tick.Every(ctx, interval, func() { r.catchUp(ctx) })
 }
 
 // catchUp rebuilds to the latest request if it is newer than this
