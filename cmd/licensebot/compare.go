@@ -34,15 +34,36 @@ func (c *compareCommand) ParseFlags(args []string) error {
 	return nil
 }
 
+// splitTwo reads words as two licenses, then a topic. The first name is
+// read as long as it goes, as ask reads it; where that leaves no second
+// license and topic, the shortest first name that does is taken, since a
+// publisher's name is also a license's: "deepseek llama4 military" reads
+// whole as Llama 4 published by DeepSeek, and is DeepSeek against Llama 4.
+func splitTwo(e *index.Engine, words []string) (first, second string, topic []string, ok bool) {
+	first, rest := splitSubject(e, words)
+	if second, topic = splitSubject(e, rest); second != "" && len(topic) > 0 {
+		return first, second, topic, true
+	}
+	for n := 1; n < len(words)-1; n++ {
+		f, rest, ok := e.SplitSubject(words[:n+1])
+		if !ok || len(rest) != 1 {
+			continue
+		}
+		if s, topic, ok := e.SplitSubject(words[n:]); ok && len(topic) > 0 {
+			return f, s, topic, true
+		}
+	}
+	return "", "", nil, false
+}
+
 func (c *compareCommand) Run(ctx context.Context) error {
 	e, err := c.m.openIndex(ctx, c.dirs)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	first, rest := splitSubject(e, c.words)
-	second, topic := splitSubject(e, rest)
-	if second == "" || len(topic) == 0 {
+	first, second, topic, ok := splitTwo(e, c.words)
+	if !ok {
 		return fmt.Errorf("%w: compare needs two licenses and a topic, e.g. `licensebot compare llama3 llama4 outputs`", errUsage)
 	}
 	cmp, err := e.Compare(ctx, first, second, strings.Join(topic, " "))

@@ -234,6 +234,13 @@ func TestOpenSourceAndCompareJSON(t *testing.T) {
 	if c.First.Verdict.Status != "forbidden" || c.Second.Verdict.Status != "conditional" {
 		t.Errorf("compare llama3/llama4 on outputs: %s vs %s; want forbidden vs conditional", c.First.Verdict.Status, c.Second.Verdict.Status)
 	}
+	// "deepseek llama4" reads whole as Llama 4 under its publisher's
+	// name; with the topic after it, it is two licenses.
+	out, _, code = run(t, "compare", "--json", "--data", data, "deepseek", "llama4", "military")
+	var two struct{ First, Second struct{ License string } }
+	if code != 0 || json.Unmarshal([]byte(out), &two) != nil || two.First.License != "deepseek" || two.Second.License != "llama4" {
+		t.Errorf("compare deepseek llama4 military: exit %d, %+v; want deepseek against llama4", code, two)
+	}
 }
 
 // Secrets come from the environment but never show in --help or in a
