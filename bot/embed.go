@@ -109,14 +109,8 @@ func clauseName(h index.Hit, licTitle string) string {
 }
 
 // sectionLabel is a section as people read it: "§1.b.i", "§3 ¶2", "¶3",
-// "•2", "AUP ¶2" — never the index's internal ids ("p3", "b2").
-func sectionLabel(sec string) string {
-	l := corpus.SectionLabel(clean(sec))
-	if l != "" && l[0] >= '0' && l[0] <= '9' {
-		return "§" + l
-	}
-	return l
-}
+// "•2", "AUP ¶2", "(l)" — never the index's internal ids ("p3", "b2").
+func sectionLabel(sec string) string { return corpus.SectionRef(clean(sec)) }
 
 // footer is "Not legal advice · corpus <version> · indexed <date>".
 func footer(version, indexedAt string) string {

@@ -294,6 +294,24 @@ func SectionLabel(sec string) string {
 	return b.String()
 }
 
+// SectionRef is a section as people cite it: a numbered one with its sign,
+// "§1.b.i", "§3 ¶2"; a lettered item of a top-level list as the text
+// letters it, "(l)" (BigScience's Attachment A), not a bare "l" that reads
+// as a word or a one; the rest as SectionLabel renders them, "¶3", "•2",
+// "AUP 2.b".
+func SectionRef(sec string) string {
+	l := SectionLabel(sec)
+	switch {
+	case l == "":
+		return ""
+	case l[0] >= '0' && l[0] <= '9':
+		return "§" + l
+	case !strings.ContainsFunc(l, func(r rune) bool { return r < 'a' || r > 'z' }):
+		return "(" + l + ")"
+	}
+	return l
+}
+
 // embeddedPrefix: part is the id prefix of a document embedded in another
 // ("aup", "gpl").
 func embeddedPrefix(part string) bool {

@@ -154,6 +154,19 @@ func checkItems(t testing.TB, id string, cs []Clause, i int, items []int) {
 	}
 }
 
+// A section as cited: numbered ones with their sign, a lettered item of a
+// top-level list in the text's own parentheses, the rest as labelled.
+func TestSectionRef(t *testing.T) {
+	for sec, want := range map[string]string{
+		"1.b.i": "§1.b.i", "3.p2": "§3 ¶2", "p3": "¶3", "b2": "•2",
+		"aup.2.b": "AUP 2.b", "l": "(l)", "a": "(a)", "b": "(b)", "": "",
+	} {
+		if got := SectionRef(sec); got != want {
+			t.Errorf("SectionRef(%q) = %q, want %q", sec, got, want)
+		}
+	}
+}
+
 func TestSectionLabel(t *testing.T) {
 	cases := []struct{ section, label string }{
 		{"1", "1"},

@@ -510,7 +510,7 @@ func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*S
 			return nil, err
 		}
 	}
-	hits = groupVersions(hits)
+	hits = groupVersions(hits, s.familyOf)
 	if req.license == "" {
 		hits = spread(hits, perDocument, size)
 	}
@@ -784,6 +784,17 @@ func (e *Engine) SplitSubject(words []string) (subject string, rest []string, ok
 		}
 	}
 	return "", nil, false
+}
+
+// familyOf is the family of the license document doc belongs to (a
+// policy is its license's), "" for a definition, critique or note.
+func (s *snapshot) familyOf(doc string) string {
+	if d := s.docs[doc]; d != nil {
+		if l := s.licenses[d.License]; l != nil {
+			return l.Family
+		}
+	}
+	return ""
 }
 
 func isUnindexed(err error) bool {

@@ -9,16 +9,19 @@ import (
 // best-scoring copy, naming the others in AlsoIn. Versions of a license
 // repeat most of their text ("Additional Commercial Terms" is §2 of Llama 2,
 // 3, 3.1, 3.2, 3.3 and 4, differing only in the version named), and six
-// copies of one clause push everything else off the page. Order is kept;
-// every hit leaves with a non-nil AlsoIn.
-func groupVersions(hits []Hit) []Hit {
+// copies of one clause push everything else off the page. Only documents
+// of one family group: Gemma's policy bans "Engaging in the unauthorized
+// … practice of any profession" where Llama's says "Engage", and a hit
+// naming the other as the same text would quote it wrongly. Order is
+// kept; every hit leaves with a non-nil AlsoIn.
+func groupVersions(hits []Hit, family func(doc string) string) []Hit {
 	out := make([]Hit, 0, len(hits))
 	words := make([]map[string]int, 0, len(hits))
 	for _, h := range hits {
 		w := clauseWords(h.Text)
 		dup := -1
 		for i := range out {
-			if out[i].Doc != h.Doc && sameWords(words[i], w) {
+			if out[i].Doc != h.Doc && sameFamily(family, out[i].Doc, h.Doc) && sameWords(words[i], w) {
 				dup = i
 				break
 			}
@@ -32,6 +35,11 @@ func groupVersions(hits []Hit) []Hit {
 		words = append(words, w)
 	}
 	return out
+}
+
+func sameFamily(family func(string) string, a, b string) bool {
+	f := family(a)
+	return f != "" && f == family(b)
 }
 
 // clauseWords counts the words of a clause as compared across versions:

@@ -1,6 +1,9 @@
 package index
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestGroupVersions(t *testing.T) {
 	v2 := "Additional Commercial Terms. If, on the Llama 2 version release date, the monthly active users … is greater than 700 million"
@@ -11,9 +14,15 @@ func TestGroupVersions(t *testing.T) {
 		{Doc: "llama3-license", Section: "9", Text: v3, Score: 1.9}, // same document: a repeat, not a version
 		{Doc: "llama2-license", Section: "2", Text: v2, Score: 1.5},
 		{Doc: "llama2-license", Section: "3", Text: other, Score: 1},
+		{Doc: "gemma-terms", Section: "2", Text: v2, Score: 0.5}, // another family
+	}, func(doc string) string {
+		if strings.HasPrefix(doc, "llama") {
+			return "llama"
+		}
+		return "gemma"
 	})
-	if len(hits) != 3 {
-		t.Fatalf("%d hits, want 3: %+v", len(hits), hits)
+	if len(hits) != 4 {
+		t.Fatalf("%d hits, want 4: %+v", len(hits), hits)
 	}
 	if got := hits[0].AlsoIn; len(got) != 1 || got[0] != (Location{"llama2-license", "2"}) {
 		t.Errorf("first hit AlsoIn = %v, want llama2-license §2", got)

@@ -206,13 +206,7 @@ func (p printer) printNoVerdict(a *index.Answer) {
 }
 
 // sectionRef is a section as people cite it: "§1.b.i", "¶3", "AUP 2.b".
-func sectionRef(sec string) string {
-	l := corpus.SectionLabel(sec)
-	if l != "" && l[0] >= '0' && l[0] <= '9' {
-		return "§" + l
-	}
-	return l
-}
+func sectionRef(sec string) string { return corpus.SectionRef(sec) }
 
 // printHit writes a clause: its section, heading and document, then its
 // text (as displayed, when that differs) or, for a clause that introduces
