@@ -489,8 +489,11 @@ func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*S
 	}
 	// A search that is just a topic name ("attribution") is widened with the
 	// topic's terms; a longer query is the user's own words only, since
-	// expansions drown a specific phrase ("Built with Meta Llama 3").
-	if tm, ok := s.topics.match(req.text); ok && tm.whole {
+	// expansions drown a specific phrase ("Built with Meta Llama 3"). So is
+	// a case of a topic that the texts name ("ITAR", which the Llama
+	// policies' §2.a names, found the guns of §2.b first); one they do not
+	// ("drones") is widened.
+	if tm, ok := s.topics.match(req.text); ok && tm.whole && !(tm.instance && s.textHolds(tm.stems)) {
 		req.expand = s.topics.byID[tm.topic].Expand
 	}
 	req.synonyms = s.synonymsFor(req.text)
@@ -510,7 +513,7 @@ func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*S
 			return nil, err
 		}
 	}
-	hits = groupVersions(hits, s.familyOf)
+	hits = groupVersions(hits, func(doc string) string { return s.family[doc] })
 	if req.license == "" {
 		hits = spread(hits, perDocument, size)
 	}
@@ -786,15 +789,18 @@ func (e *Engine) SplitSubject(words []string) (subject string, rest []string, ok
 	return "", nil, false
 }
 
-// familyOf is the family of the license document doc belongs to (a
-// policy is its license's), "" for a definition, critique or note.
-func (s *snapshot) familyOf(doc string) string {
-	if d := s.docs[doc]; d != nil {
-		if l := s.licenses[d.License]; l != nil {
-			return l.Family
+// textHolds reports whether every stem is a term of some clause's text.
+func (s *snapshot) textHolds(stems []string) bool {
+	held := s.heldTerms()[fieldText]
+	if held == nil {
+		return false
+	}
+	for _, st := range stems {
+		if _, ok := held[st]; !ok {
+			return false
 		}
 	}
-	return ""
+	return len(stems) > 0
 }
 
 func isUnindexed(err error) bool {

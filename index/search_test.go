@@ -82,6 +82,63 @@ func TestSearchGroupsTheSameClauseAcrossVersions(t *testing.T) {
 	}
 }
 
+// The Llama policies' ban on practising a profession unlicensed is one
+// hit naming its other versions, policies as well as licenses; Gemma's
+// policy words it differently ("Engaging") and is a hit of its own, never
+// named as the same text.
+func TestSearchGroupsOnlyOneFamily(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	hits, err := e.Search(context.Background(), "unauthorized or unlicensed practice of any profession", "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var llama, gemma int
+	for _, h := range hits {
+		if !strings.Contains(h.Text, "unlicensed practice of any profession") {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(h.Doc, "llama"):
+			llama++
+			if len(h.AlsoIn) < 3 {
+				t.Errorf("%s#%s names %v; want the other Llama policies", h.Doc, h.Section, h.AlsoIn)
+			}
+			for _, l := range h.AlsoIn {
+				if !strings.HasPrefix(l.Doc, "llama") {
+					t.Errorf("%s#%s names %s#%s as the same text", h.Doc, h.Section, l.Doc, l.Section)
+				}
+			}
+		case strings.HasPrefix(h.Doc, "gemma"):
+			gemma++
+		}
+	}
+	if llama != 1 || gemma != 1 {
+		t.Errorf("%d Llama hits and %d Gemma hits, want one each", llama, gemma)
+	}
+}
+
+// A case of a topic that the texts name is searched as named ("ITAR" is
+// in the Llama policies' §2.a; widened with the military topic's terms it
+// found the guns of §2.b first); one they never name ("drones") is
+// widened, so it still finds the ban it belongs to.
+func TestSearchACaseAsNamed(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ q, want string }{
+		{"ITAR", "(ITAR)"},
+		{"drones", "weapons"},
+	} {
+		hits, err := e.Search(context.Background(), tc.q, "", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || !strings.Contains(hits[0].Text, tc.want) {
+			t.Errorf("search %q: first hit %+v, want one saying %q", tc.q, hits[:min(1, len(hits))], tc.want)
+		}
+	}
+}
+
 // A search within one license is a question too: it finds the clause of
 // the topic the question is about even when it shares no word with it,
 // and a query that names a clause outright still finds that clause.

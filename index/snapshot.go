@@ -41,7 +41,10 @@ type snapshot struct {
 	stats    Stats          // computed once: /readyz and /metrics ask often
 	docs     map[string]*docMeta
 	licenses map[string]*licenseMeta
-	names    *nameIndex
+	// family is the family of each document of a license (a policy is
+	// its license's): which documents are versions of one another.
+	family map[string]string
+	names  *nameIndex
 	// nameStems are the stems of each license's key, title and aliases,
 	// which say nothing about what is asked of it.
 	nameStems map[string]map[string]bool
@@ -192,8 +195,13 @@ func (s *snapshot) lookups() {
 	for i := range m.Docs {
 		s.docs[m.Docs[i].ID] = &m.Docs[i]
 	}
+	s.family = map[string]string{}
 	for i := range m.Licenses {
-		s.licenses[m.Licenses[i].Key] = &m.Licenses[i]
+		l := &m.Licenses[i]
+		s.licenses[l.Key] = l
+		for _, d := range l.Docs {
+			s.family[d] = l.Family
+		}
 	}
 	s.names = newNameIndex(m.Licenses)
 	s.models = newModelIndex(m.Models, m.External)
