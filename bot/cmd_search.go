@@ -55,7 +55,7 @@ func handleSearch(ctx context.Context, d *Deps, i *discordgo.Interaction) (*disc
 	for n, h := range hits {
 		keys[n] = licenseForHit(ctx, d.Engine, res.License, h)
 	}
-	return RenderSearch(query, searchScope(res.License, len(res.Also) > 0), hits, d.Engine.Stats(), keys), nil
+	return RenderSearch(query, searchScope(res), hits, d.Engine.Stats(), keys), nil
 }
 
 // licenseForHit finds a license under which Clause opens h, for its Full
@@ -93,17 +93,26 @@ const (
 	maxSearchHits  = 5
 )
 
-// searchScope says where a search looked: every text, or a license with
-// the policies it incorporates, and what the corpus says about it when
-// that was searched too.
-func searchScope(license string, about bool) string {
+// searchScope says where a search looked: every text, a license with the
+// policies it incorporates, or the licenses of a family the query named,
+// and what the corpus says about them when that was searched too.
+func searchScope(res *index.SearchResult) string {
+	license, about := escapeMarkdown(clean(res.License)), ""
+	if len(res.Also) > 0 {
+		about = " and what the corpus says about it"
+	}
 	switch {
+	case res.Family != "":
+		if about != "" {
+			about = " and what the corpus says about them"
+		}
+		return "the " + escapeMarkdown(clean(res.Family)) + " licenses (" + escapeMarkdown(clean(strings.Join(res.Members, ", "))) + "), their policies" + about
 	case license == "":
 		return "the whole corpus"
-	case about:
-		return escapeMarkdown(clean(license)) + ", the policies it incorporates and what the corpus says about it"
+	case about != "":
+		return license + ", the policies it incorporates" + about
 	}
-	return escapeMarkdown(clean(license)) + " and the policies it incorporates"
+	return license + " and the policies it incorporates"
 }
 
 // RenderSearch shows the best hits of a free-text search in scope (see

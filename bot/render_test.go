@@ -35,8 +35,27 @@ func TestRenderAnswerUncuratedGolden(t *testing.T) {
 
 func TestRenderSearchAndClauseGolden(t *testing.T) {
 	hits := sampleAnswer().Clauses
-	golden(t, "search.json", validateResponse(t, RenderSearch("credit notice", searchScope("", false), hits, sampleStats, []string{"llama4", "llama4", "llama4"})))
+	golden(t, "search.json", validateResponse(t, RenderSearch("credit notice", searchScope(&index.SearchResult{}), hits, sampleStats, []string{"llama4", "llama4", "llama4"})))
 	golden(t, "clause.json", validateResponse(t, RenderClause(&hits[0], sampleStats, true)))
+}
+
+// A search's description says where it looked: every text, a license, or
+// the family the query named, with what the corpus says about it.
+func TestSearchScope(t *testing.T) {
+	for _, tc := range []struct {
+		res  index.SearchResult
+		want string
+	}{
+		{index.SearchResult{}, "the whole corpus"},
+		{index.SearchResult{License: "gemma"}, "gemma and the policies it incorporates"},
+		{index.SearchResult{License: "llama4", Also: []string{"critique"}}, "llama4, the policies it incorporates and what the corpus says about it"},
+		{index.SearchResult{Family: "llama", Members: []string{"llama2", "llama4"}, Also: []string{"critique"}}, "the llama licenses (llama2, llama4), their policies and what the corpus says about them"},
+		{index.SearchResult{Family: "openrail", Members: []string{"a", "b"}}, "the openrail licenses (a, b), their policies"},
+	} {
+		if got := searchScope(&tc.res); got != tc.want {
+			t.Errorf("searchScope(%+v) = %q, want %q", tc.res, got, tc.want)
+		}
+	}
 }
 
 func TestRenderAnswerContents(t *testing.T) {

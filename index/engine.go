@@ -447,6 +447,10 @@ type SearchResult struct {
 	// Model is the catalogued model the query names, whose license was
 	// searched, or nil.
 	Model *ModelRef
+	// Family is the family of licenses searched when the query names one
+	// ("llama") and no license: Members, with their policies.
+	Family  string
+	Members []string
 	// Also are the documents about the license named (its critique, the
 	// project's notes) that were searched beside it.
 	Also []string
@@ -541,18 +545,27 @@ func (s *snapshot) scope(req *searchReq, res *SearchResult, license string) erro
 			if mo != nil {
 				res.Model = mo.ref()
 			}
-			// What the corpus says about the license (the critique, the
-			// project's notes) is reached too: "restricting who can use
-			// llama 4 by user numbers" wants the critique. On the dev
-			// sets, 3 searches more led or reached an expected clause in
-			// their first three, none fewer.
-			for _, d := range s.m.Docs {
-				if d.About == l.Key {
-					req.about = append(req.about, d.ID)
-				}
+		} else if mo == nil {
+			var rest string
+			if res.Family, req.family, rest = s.familyIn(req.text); req.family != nil {
+				res.Members = req.family
+				// The family's name is where to look, not a word to find
+				// one by one (every paragraph of the notes on Llama 4 says
+				// "Llama"); phrases keep it ("built with llama").
+				req.stems = s.stems(rest)
 			}
-			res.Also = req.about
 		}
+		// What the corpus says about the license (the critique, the
+		// project's notes) is reached too: "restricting who can use
+		// llama 4 by user numbers" wants the critique. On the dev sets,
+		// 3 searches more led or reached an expected clause in their
+		// first three, none fewer.
+		for _, d := range s.m.Docs {
+			if d.About != "" && slices.Contains(req.keys(), d.About) {
+				req.about = append(req.about, d.ID)
+			}
+		}
+		res.Also = req.about
 	}
 	res.License = req.license
 	return nil
@@ -587,6 +600,41 @@ func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 		return nil, nil, text
 	}
 	return l, nil, text
+}
+
+// familyIn returns the family a corpus-wide search of text keeps to, its
+// licenses, and text without the family's name: a word of text names a
+// family of two licenses or more and no word names a license ("llama
+// trademark license" searches the Llama licenses and their policies, not
+// Gemma's, DeepSeek's and Apache's trademark clauses first). Not when the
+// name is all the query says, nor when it hints at a kind of document
+// ("why do people say llama isn't open source" wants the critique), as
+// for a license named (scopeOf).
+func (s *snapshot) familyIn(text string) (string, []string, string) {
+	if _, hinted := s.kinds.match(text); hinted {
+		return "", nil, text
+	}
+	members := map[string][]string{}
+	for _, l := range s.m.Licenses {
+		members[l.Family] = append(members[l.Family], l.Key)
+	}
+	named, rest := "", make([]string, 0, 8)
+	for _, w := range strings.Fields(text) {
+		if _, ok := s.names.resolve(namePart(w)); ok {
+			// A license named ("Secondary License GPL LGPL AGPL"), even
+			// beside others, searches every text, as scopeOf does.
+			return "", nil, text
+		}
+		if f := foldName(namePart(w)); len(members[f]) > 1 {
+			named = f
+			continue
+		}
+		rest = append(rest, w)
+	}
+	if named == "" || len(s.stems(strings.Join(rest, " "))) == 0 {
+		return "", nil, text
+	}
+	return named, members[named], strings.Join(rest, " ")
 }
 
 // favourKind reads the kind of document a query hints at: "criticism" in

@@ -139,6 +139,37 @@ func TestSearchACaseAsNamed(t *testing.T) {
 	}
 }
 
+// A query that names a family of licenses and none of them searches the
+// family: "ITAR llama" finds the Llama policies' §2.a, where the notes on
+// Llama 4, which say "Llama" in every paragraph, led; one that names a
+// license of a family beside others searches every text.
+func TestSearchKeepsToTheFamilyNamed(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	res, err := e.SearchIn(context.Background(), "ITAR llama", "", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Family != "llama" || len(res.Members) < 6 || res.License != "" {
+		t.Errorf("searched family %q %v, license %q; want the llama family", res.Family, res.Members, res.License)
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Text, "(ITAR)") {
+		t.Errorf("first hit %+v, want the ban naming ITAR", res.Hits[:min(1, len(res.Hits))])
+	}
+	for _, h := range res.Hits {
+		if !strings.HasPrefix(h.Doc, "llama") && !strings.Contains(h.Doc, "llama4") {
+			t.Errorf("%s#%s is outside the Llama family and what is said about it", h.Doc, h.Section)
+		}
+	}
+	res, err = e.SearchIn(context.Background(), "Secondary License GPL LGPL AGPL compatibility", "", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Family != "" || len(res.Hits) == 0 || res.Hits[0].Doc != "mpl-2.0" {
+		t.Errorf("family %q, hits %v; want every text searched and MPL's definition first", res.Family, res.Hits[:min(1, len(res.Hits))])
+	}
+}
+
 // A search within one license is a question too: it finds the clause of
 // the topic the question is about even when it shares no word with it,
 // and a query that names a clause outright still finds that clause.

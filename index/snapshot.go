@@ -349,7 +349,10 @@ type searchReq struct {
 	expand   []string // topic expansion terms, weighted lower
 	synonyms []string // phrases meaning what the user\'s words mean, lower still
 	license  string   // "" for the whole corpus
-	kind     string   // a document kind to favour (kindSearch), or ""
+	// family are the licenses of the family a corpus-wide search keeps
+	// to (license is then ""), if any.
+	family []string
+	kind   string // a document kind to favour (kindSearch), or ""
 	// kindBonus is what the kind's documents add to their score relative
 	// to the best hit.
 	kindBonus float64
@@ -364,6 +367,14 @@ type searchReq struct {
 	// changed a ranking on the eval sets and cost most of the search.
 	noShingles bool
 	favour     []string // clauses to favour ("doc#section"), if any
+}
+
+// keys are the licenses r keeps to: its license, or its family's.
+func (r searchReq) keys() []string {
+	if r.license != "" {
+		return []string{r.license}
+	}
+	return r.family
 }
 
 func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
@@ -419,22 +430,21 @@ func (s *snapshot) queryHeld(r searchReq, held map[string]map[string]struct{}) q
 	}
 	b := query.NewBooleanQuery(nil, nil, nil)
 	b.AddMust(query.NewDisjunctionQuery(qb.should))
-	if r.license != "" {
-		f := query.NewTermQuery(r.license)
-		f.SetField(fieldLicenses)
-		f.SetBoost(0)
-		if len(r.about) == 0 {
-			b.AddMust(f)
-		} else {
-			either := []query.Query{f}
-			for _, d := range r.about {
-				t := query.NewTermQuery(d)
-				t.SetField(fieldDoc)
-				t.SetBoost(0)
-				either = append(either, t)
-			}
-			b.AddMust(query.NewDisjunctionQuery(either))
+	if keys := r.keys(); len(keys) > 0 {
+		var either []query.Query
+		for _, k := range keys {
+			f := query.NewTermQuery(k)
+			f.SetField(fieldLicenses)
+			f.SetBoost(0)
+			either = append(either, f)
 		}
+		for _, d := range r.about {
+			t := query.NewTermQuery(d)
+			t.SetField(fieldDoc)
+			t.SetBoost(0)
+			either = append(either, t)
+		}
+		b.AddMust(query.NewDisjunctionQuery(either))
 	}
 	if len(r.only) > 0 {
 		ids := query.NewDocIDQuery(r.only)

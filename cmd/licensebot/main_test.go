@@ -103,16 +103,17 @@ func TestSearchJSONContract(t *testing.T) {
 	// Where it searched, always present: the license given or named
 	// (null for every text), and the model named (else null).
 	for _, tc := range []struct {
-		args           []string
-		license, model any
-		line           string // the terminal's first line
+		args                   []string
+		license, model, family any
+		line                   string // the terminal's first line
 	}{
-		{[]string{"--license", "llama4", "weapons"}, "llama4", nil, "§"},
-		{[]string{"does", "gemma", "allow", "sexual", "chatbots"}, "gemma", nil, "Searching gemma, the license the query names"},
-		{[]string{"can", "I", "use", "yolov8", "in", "a", "closed", "source", "app"}, "agpl-3.0", "YOLOv8", "YOLOv8 is under agpl-3.0: searching agpl-3.0."},
-		{[]string{"--license", "all", "does", "gemma", "allow", "sexual", "chatbots"}, nil, nil, "¶"},
-		{[]string{"monthly", "active", "users"}, nil, nil, "§"},
-		{[]string{"llama", "4", "attribution"}, "llama4", nil, "Searching llama4, the license the query names, and what the corpus says about it"},
+		{[]string{"--license", "llama4", "weapons"}, "llama4", nil, nil, "§"},
+		{[]string{"does", "gemma", "allow", "sexual", "chatbots"}, "gemma", nil, nil, "Searching gemma, the license the query names"},
+		{[]string{"can", "I", "use", "yolov8", "in", "a", "closed", "source", "app"}, "agpl-3.0", "YOLOv8", nil, "YOLOv8 is under agpl-3.0: searching agpl-3.0."},
+		{[]string{"--license", "all", "does", "gemma", "allow", "sexual", "chatbots"}, nil, nil, nil, "¶"},
+		{[]string{"monthly", "active", "users"}, nil, nil, nil, "§"},
+		{[]string{"llama", "4", "attribution"}, "llama4", nil, nil, "Searching llama4, the license the query names, and what the corpus says about it"},
+		{[]string{"ITAR", "llama"}, nil, nil, "llama", "Searching the llama licenses (llama2, "},
 	} {
 		out, stderr, code := run(t, slices.Concat([]string{"search", "--json", "--data", data}, tc.args)...)
 		var got struct {
@@ -120,19 +121,23 @@ func TestSearchJSONContract(t *testing.T) {
 			Model   *struct {
 				Name string `json:"name"`
 			} `json:"model"`
+			Family *string `json:"family"`
 		}
 		if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
 			t.Fatalf("%v: exit %d %v %s", tc.args, code, err, stderr)
 		}
-		var license, model any
+		var license, model, family any
 		if got.License != nil {
 			license = *got.License
 		}
 		if got.Model != nil {
 			model = got.Model.Name
 		}
-		if license != tc.license || model != tc.model || !strings.Contains(out, `"license":`) || !strings.Contains(out, `"model":`) {
-			t.Errorf("%v: license %v model %v, want %v %v:\n%s", tc.args, license, model, tc.license, tc.model, out)
+		if got.Family != nil {
+			family = *got.Family
+		}
+		if license != tc.license || model != tc.model || family != tc.family || !strings.Contains(out, `"license":`) || !strings.Contains(out, `"model":`) || !strings.Contains(out, `"family":`) {
+			t.Errorf("%v: license %v model %v family %v, want %v %v %v:\n%s", tc.args, license, model, family, tc.license, tc.model, tc.family, out)
 		}
 		text, _, _ := run(t, slices.Concat([]string{"search", "--data", data}, tc.args)...)
 		if first, _, _ := strings.Cut(text, "\n"); !strings.HasPrefix(first, tc.line) {

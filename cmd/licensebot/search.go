@@ -22,7 +22,7 @@ type searchCommand struct {
 func (c *searchCommand) ParseFlags(args []string) error {
 	fs := c.m.newFlagSet("search", "search [--json] [--license L] QUERY...")
 	c.dirs.register(fs)
-	fs.BoolVar(&c.json, "json", false, `print {"hits": [...], "license", "model"} as JSON`)
+	fs.BoolVar(&c.json, "json", false, `print {"hits": [...], "license", "model", "family"} as JSON`)
 	fs.StringVar(&c.license, "license", "", "search only this license and the policies it incorporates; all: every text, even when the query names a license")
 	fs.IntVar(&c.limit, "limit", 10, "number of hits")
 	pos, err := parse(fs, args)
@@ -56,14 +56,21 @@ func (c *searchCommand) Run(ctx context.Context) error {
 		if res.License != "" {
 			license = &res.License
 		}
+		var family *string // null: no family named
+		if res.Family != "" {
+			family = &res.Family
+		}
 		return writeJSON(c.m.Stdout, struct {
 			Hits    []index.Hit     `json:"hits"`
 			License *string         `json:"license"`
 			Model   *index.ModelRef `json:"model"`
-		}{hits, license, res.Model})
+			Family  *string         `json:"family"`
+		}{hits, license, res.Model, family})
 	}
 	p := c.m.out()
 	switch {
+	case res.Family != "":
+		p.line(fmt.Sprintf("Searching the %s licenses (%s), which the query names, and what the corpus says about them (--license all searches every text).", res.Family, strings.Join(res.Members, ", ")))
 	case c.license != "" || res.License == "":
 	case res.Model != nil:
 		p.line(fmt.Sprintf("%s is under %s: searching %s.", res.Model.Name, strings.Join(res.Model.Licenses, " and "), res.License))
