@@ -67,3 +67,38 @@ func TestSummariesAgreeWithCitedClauses(t *testing.T) {
 	}
 	t.Logf("%d quoted phrases and figures checked against their clauses", checked)
 }
+
+// The OSAID's freedoms to use, modify and share are each "for any
+// purpose": a clause that a card cites as what fails one of them cannot be
+// what another of them passes on. DeepSeek's and the OpenRAILs' §5 failed
+// Use ("use may include … finetuning") and passed Modify.
+func TestOSAIDFreedomsAgree(t *testing.T) {
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, card := range c.Cards {
+		if card.OpenSource == nil || card.OpenSource.OSAID == nil {
+			continue
+		}
+		o := card.OpenSource.OSAID
+		failedOn := map[string]string{} // doc#section → the freedom it fails
+		for _, it := range []corpus.NamedCriterion{{Name: "use", Criterion: o.Use}, {Name: "modify", Criterion: o.Modify}, {Name: "share", Criterion: o.Share}} {
+			if it.Criterion != nil && it.Result == "fail" {
+				for _, r := range it.Refs {
+					failedOn[r.Doc+"#"+r.Section] = it.Name
+				}
+			}
+		}
+		for _, it := range []corpus.NamedCriterion{{Name: "use", Criterion: o.Use}, {Name: "modify", Criterion: o.Modify}, {Name: "share", Criterion: o.Share}} {
+			if it.Criterion == nil || it.Result != "pass" {
+				continue
+			}
+			for _, r := range it.Refs {
+				if other, ok := failedOn[r.Doc+"#"+r.Section]; ok {
+					t.Errorf("%s (line %d): OSAID %s passes citing %s#%s, which fails %s", card.File, it.Line, it.Name, r.Doc, r.Section, other)
+				}
+			}
+		}
+	}
+}
