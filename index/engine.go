@@ -517,6 +517,7 @@ func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*S
 			return nil, err
 		}
 	}
+	s.breakTies(hits)
 	hits = groupVersions(hits, func(doc string) string { return s.family[doc] })
 	if req.license == "" {
 		hits = spread(hits, perDocument, size)

@@ -56,3 +56,25 @@ func TestSpreadKeepsScoreOrder(t *testing.T) {
 		}
 	}
 }
+
+// Hits of equal score come newest version first, then by document and
+// section, whatever order the index returned them in; a higher score
+// still leads.
+func TestBreakTies(t *testing.T) {
+	s := &snapshot{effective: map[string]string{"llama2-aup": "2023-07-18", "llama4-aup": "2025-04-05", "llama3-aup": "2024-04-18"}}
+	hits := []Hit{
+		{Doc: "osd", Section: "5", Score: 1},
+		{Doc: "llama2-aup", Section: "1.d", Score: 1},
+		{Doc: "llama4-aup", Section: "1.d", Score: 1},
+		{Doc: "critique", Section: "p2", Score: 1},
+		{Doc: "llama3-aup", Section: "1.d", Score: 1.5},
+	}
+	s.breakTies(hits)
+	var got []string
+	for _, h := range hits {
+		got = append(got, h.Doc)
+	}
+	if want := "llama3-aup llama4-aup llama2-aup critique osd"; strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+}

@@ -72,8 +72,11 @@ type licenseMeta struct {
 	Aliases []string `json:"aliases"`
 	Docs    []string `json:"docs"` // the license text and the policies it incorporates
 	URL     string   `json:"url"`
-	SPDX    string   `json:"spdx,omitempty"`
-	OSI     string   `json:"osi,omitempty"`
+	// Effective is the license text's effective date, YYYY-MM-DD, or "":
+	// which of a family's versions is the newest.
+	Effective string `json:"effective,omitempty"`
+	SPDX      string `json:"spdx,omitempty"`
+	OSI       string `json:"osi,omitempty"`
 	// ScanCode are the ScanCode ids of the license and of the policies it
 	// incorporates, which users paste as names too.
 	ScanCode []string `json:"scancode,omitempty"`
@@ -147,7 +150,7 @@ func (m *meta) addDocuments(c *corpus.Corpus) {
 		if d.Kind == corpus.KindLicense {
 			m.Licenses = append(m.Licenses, licenseMeta{
 				Key: d.License, Doc: d.ID, Title: d.Title, Family: d.Family, Aliases: d.Aliases,
-				Docs: append([]string{d.ID}, d.Incorporates...), URL: d.Official, SPDX: d.SPDX, OSI: d.OSI,
+				Docs: append([]string{d.ID}, d.Incorporates...), URL: d.Official, Effective: d.Effective, SPDX: d.SPDX, OSI: d.OSI,
 				ScanCode: scanCodes(c.Manifest, d), Grant: grantOf(c.Cards[d.License]),
 			})
 		}

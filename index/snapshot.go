@@ -44,7 +44,10 @@ type snapshot struct {
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
-	names  *nameIndex
+	// effective is the effective date of each document's license, "" for
+	// documents of no license: which copy of a shared clause is newest.
+	effective map[string]string
+	names     *nameIndex
 	// nameStems are the stems of each license's key, title and aliases,
 	// which say nothing about what is asked of it.
 	nameStems map[string]map[string]bool
@@ -195,12 +198,12 @@ func (s *snapshot) lookups() {
 	for i := range m.Docs {
 		s.docs[m.Docs[i].ID] = &m.Docs[i]
 	}
-	s.family = map[string]string{}
+	s.family, s.effective = map[string]string{}, map[string]string{}
 	for i := range m.Licenses {
 		l := &m.Licenses[i]
 		s.licenses[l.Key] = l
 		for _, d := range l.Docs {
-			s.family[d] = l.Family
+			s.family[d], s.effective[d] = l.Family, l.Effective
 		}
 	}
 	s.names = newNameIndex(m.Licenses)
@@ -396,6 +399,18 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 		hits = append(hits, hit)
 	}
 	return hits, nil
+}
+
+// breakTies orders hits of equal score the same way in every build: the
+// newest version of a license first — a clause the Llama licenses share
+// word for word scores the same in each, and bleve's order among them
+// follows the order documents were written in, which a build's
+// parallel indexing sets — then by document and section.
+func (s *snapshot) breakTies(hits []Hit) {
+	slices.SortStableFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(s.effective[b.Doc], s.effective[a.Doc]),
+			strings.Compare(a.Doc, b.Doc), strings.Compare(a.Section, b.Section))
+	})
 }
 
 // query builds r's bleve query from typed parts — the user's words as
