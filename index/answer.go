@@ -84,6 +84,10 @@ type Hit struct {
 	URL string `json:"-"`
 	// DocTitle is the human title of the clause's document.
 	DocTitle string `json:"-"`
+	// Policy is set when the clause's document is a use policy, which a
+	// license incorporates: it is cited as the policy's ("AUP ¶3"), the
+	// way `clause` takes it back. Presentation only.
+	Policy bool `json:"-"`
 	// Display is the clause as renderers show it when it differs from Text
 	// (a boxed section, whose Text is cut into verbatim pieces).
 	Display string `json:"-"`

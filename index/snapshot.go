@@ -671,7 +671,7 @@ func (s *snapshot) plainHit(id string) (Hit, bool) {
 		h.Heading = c.Parents[len(c.Parents)-1]
 	}
 	if d := s.docs[c.Doc]; d != nil {
-		h.URL, h.DocTitle = d.URL, d.Title
+		h.URL, h.DocTitle, h.Policy = d.URL, d.Title, d.Kind == string(corpus.KindPolicy)
 	}
 	return h, true
 }

@@ -107,10 +107,10 @@ func TestSearchJSONContract(t *testing.T) {
 		license, model, family any
 		line                   string // the terminal's first line
 	}{
-		{[]string{"--license", "llama4", "weapons"}, "llama4", nil, nil, "§"},
+		{[]string{"--license", "llama4", "weapons"}, "llama4", nil, nil, "AUP 2.b"},
 		{[]string{"does", "gemma", "allow", "sexual", "chatbots"}, "gemma", nil, nil, "Searching gemma, the license the query names"},
 		{[]string{"can", "I", "use", "yolov8", "in", "a", "closed", "source", "app"}, "agpl-3.0", "YOLOv8", nil, "YOLOv8 is under agpl-3.0: searching agpl-3.0."},
-		{[]string{"--license", "all", "does", "gemma", "allow", "sexual", "chatbots"}, nil, nil, nil, "¶"},
+		{[]string{"--license", "all", "does", "gemma", "allow", "sexual", "chatbots"}, nil, nil, nil, "AUP ¶"},
 		{[]string{"monthly", "active", "users"}, nil, nil, nil, "§"},
 		{[]string{"llama", "4", "attribution"}, "llama4", nil, nil, "Searching llama4, the license the query names, and what the corpus says about it"},
 		{[]string{"ITAR", "llama"}, nil, nil, "llama", "Searching the llama licenses (llama2, "},
@@ -245,6 +245,21 @@ func TestOpenSourceAndCompareJSON(t *testing.T) {
 	var two struct{ First, Second struct{ License string } }
 	if code != 0 || json.Unmarshal([]byte(out), &two) != nil || two.First.License != "deepseek" || two.Second.License != "llama4" {
 		t.Errorf("compare deepseek llama4 military: exit %d, %+v; want deepseek against llama4", code, two)
+	}
+}
+
+// A clause of a policy the license incorporates is labelled as the
+// policy's, "AUP ¶3", in an answer as in `clause`, which takes the label
+// back; "¶3" alone is the license's own ¶3 (the Licensee's definition).
+func TestPolicyClauseLabelTypesBack(t *testing.T) {
+	data := indextest.DataDir(t)
+	out, _, code := run(t, "ask", "--data", data, "llama4", "can I use llama 4 commercially")
+	if code != 0 || !strings.Contains(out, "\nAUP ¶3 Prohibited Uses (llama4-aup)") {
+		t.Fatalf("exit %d; the EU clause is not labelled AUP ¶3:\n%s", code, out)
+	}
+	out, _, code = run(t, "clause", "--data", data, "llama4", "AUP ¶3")
+	if code != 0 || !strings.Contains(out, "\nAUP ¶3 Prohibited Uses (llama4-aup)") || !strings.Contains(out, "European Union") {
+		t.Errorf("clause llama4 'AUP ¶3': exit %d:\n%s", code, out)
 	}
 }
 

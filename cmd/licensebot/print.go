@@ -208,6 +208,15 @@ func (p printer) printNoVerdict(a *index.Answer) {
 // sectionRef is a section as people cite it: "§1.b.i", "¶3", "AUP 2.b".
 func sectionRef(sec string) string { return corpus.SectionRef(sec) }
 
+// hitRef is a clause's section as `clause` takes it back: a use policy's
+// as the policy's, "AUP ¶3" ("¶3" alone is the license's own ¶3).
+func hitRef(h index.Hit) string {
+	if h.Policy {
+		return "AUP " + corpus.SectionLabel(h.Section)
+	}
+	return sectionRef(h.Section)
+}
+
 // printHit writes a clause: its section, heading and document, then its
 // text (as displayed, when that differs) or, for a clause that introduces
 // a list or a heading that only groups items, its items one by one.
@@ -216,7 +225,7 @@ func (p printer) printHit(h index.Hit, withScore bool) {
 	if withScore {
 		doc += fmt.Sprintf(", score %.3g", h.Score) // small scores too: 0.004, not 0.00
 	}
-	head := append(styled(sectionRef(h.Section)+" "+h.Heading, sgrBold), styled("("+doc+")", sgrDim)...)
+	head := append(styled(hitRef(h)+" "+h.Heading, sgrBold), styled("("+doc+")", sgrDim)...)
 	p.line("%s", p.t.wrapWords(head, "", "  "))
 	if lead := leadText(h); lead != "" {
 		p.line("%s", p.t.wrapMatched(lead, "  ", h.Matched))
