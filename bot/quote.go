@@ -249,6 +249,17 @@ func asciiLower(s string) string {
 // fit and the next cut at a sentence; a line after the block counts the
 // items left out, so a list is never shown as if it ended early.
 func quoteBlock(h index.Hit, budget int) string {
+	// An item of a list is shown under the end of the list's lead-in,
+	// which it does not say alone ("You must not use any of the Gemma
+	// Services:" before "in violation of applicable laws and
+	// regulations."), when the field has room for both.
+	if in := h.LeadIn(leadInMax); in != "" {
+		lead := "*" + escapeMarkdown(in) + "*\n"
+		if budget-textLen(lead) >= minQuoteAfterLead {
+			h.Lead = ""
+			return lead + quoteBlock(h, budget-textLen(lead))
+		}
+	}
 	intro, items := clauseParts(h)
 	if len(items) == 0 {
 		quote := renderQuote(intro, h.Matched, budget-2)
@@ -260,6 +271,13 @@ func quoteBlock(h index.Hit, budget int) string {
 	}
 	return listBlock(h, intro, items, "> ", budget, leftOutNote)
 }
+
+// leadInMax is the most of a list's lead-in shown above one of its items,
+// and minQuoteAfterLead the room the item's quote keeps beside it.
+const (
+	leadInMax         = 160
+	minQuoteAfterLead = 120
+)
 
 // listBlock renders a clause's intro and its items, each line opened by
 // prefix ("> " inside a quote block, "" for a whole clause), within budget.

@@ -16,6 +16,10 @@ import (
 // text after the block (left-out items, the link).
 func quotedLines(value string) (lines []string, note string) {
 	label := regexp.MustCompile("^`[^`]*` ")
+	// An item's list lead-in, in italics above its quote, is context.
+	if lead, rest, ok := strings.Cut(value, "\n"); ok && strings.HasPrefix(lead, "*") && strings.HasSuffix(lead, "*") {
+		value = rest
+	}
 	for n, l := range strings.Split(value, "\n") {
 		q, ok := strings.CutPrefix(l, "> ")
 		if !ok {

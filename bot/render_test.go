@@ -58,6 +58,22 @@ func TestSearchScope(t *testing.T) {
 	}
 }
 
+// An item of a list is quoted under the end of the list's lead-in, in
+// italics above its quote block; without room for both, the quote alone.
+func TestListItemUnderItsLeadIn(t *testing.T) {
+	a := sampleAnswer()
+	a.Clauses[2].Lead = "Engage in, promote, incite, facilitate, or assist in the planning or development of activities that present a risk of death or bodily harm to individuals, including use of Llama 4 related to the following:"
+	r := validateResponse(t, RenderAnswer(a, nil))
+	want := `"value":"*…in the planning or development of activities that present a risk of death or bodily harm to individuals, including use of Llama 4 related to the following:*\n> A sample policy clause`
+	if !strings.Contains(string(r), want) {
+		t.Errorf("the item's field does not open with its lead-in:\n%s", r)
+	}
+	h := a.Clauses[2]
+	if v := quoteBlock(h, 100); strings.Contains(v, "related to the following") || !strings.HasPrefix(v, "> ") {
+		t.Errorf("a field too small for both shows the lead-in: %q", v)
+	}
+}
+
 func TestRenderAnswerContents(t *testing.T) {
 	r := RenderAnswer(sampleAnswer(), nil)
 	e := r.Data.Embeds[0]

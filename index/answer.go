@@ -1,5 +1,7 @@
 package index
 
+import "strings"
+
 // Status is a verdict's one-word answer. The values are part of the JSON
 // contract in DESIGN.md.
 type Status string
@@ -84,6 +86,12 @@ type Hit struct {
 	URL string `json:"-"`
 	// DocTitle is the human title of the clause's document.
 	DocTitle string `json:"-"`
+	// Lead is the text of the clause that introduces the list this
+	// clause is an item of ("You must not use any of the Gemma Services:"
+	// before "in violation of applicable laws and regulations."), which
+	// the item does not say alone; "" for a clause that is no item.
+	// Presentation only.
+	Lead string `json:"-"`
 	// Policy is set when the clause's document is a use policy, which a
 	// license incorporates: it is cited as the policy's ("AUP ¶3"), the
 	// way `clause` takes it back. Presentation only.
@@ -177,4 +185,21 @@ type Answer struct {
 	// CorpusVersion and IndexedAt identify the index that answered.
 	CorpusVersion string `json:"-"`
 	IndexedAt     string `json:"-"`
+}
+
+// LeadIn is the end of the clause's Lead, at most max runes cut at a word
+// and opened with "…", or all of it when it fits: the words just before
+// the item ("…including use of Llama 4 related to the following:") are
+// what make it a ban. "" without a lead.
+func (h Hit) LeadIn(max int) string {
+	lead := strings.Join(strings.Fields(h.Lead), " ")
+	r := []rune(lead)
+	if len(r) <= max {
+		return lead
+	}
+	tail := string(r[len(r)-max+1:])
+	if i := strings.IndexByte(tail, ' '); i >= 0 && i < len(tail)-1 {
+		tail = tail[i+1:]
+	}
+	return "…" + tail
 }

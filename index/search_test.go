@@ -229,3 +229,41 @@ func TestSearchFavoursAKindOnTheContentsScale(t *testing.T) {
 		}
 	}
 }
+
+// An item of a list comes with the clause that introduces it, which it
+// does not say alone: Gemma's "in violation of applicable laws and
+// regulations." is a ban only under "You must not use any of the Gemma
+// Services:"; a clause that is no item has none.
+func TestListItemCarriesItsLeadIn(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "gemma", "military")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var item, plain bool
+	for _, c := range a.Clauses {
+		switch c.Section {
+		case "3.2.p2":
+			item = true
+			if !strings.Contains(c.Lead, "You must not use any of the Gemma Services:") {
+				t.Errorf("§3.2 ¶2 lead-in %q", c.Lead)
+			}
+		case "2.2":
+			plain = true
+			if c.Lead != "" {
+				t.Errorf("§2.2 is no item, lead-in %q", c.Lead)
+			}
+		}
+	}
+	if !item || !plain {
+		t.Fatalf("clauses %v: want §3.2 ¶2 and §2.2", a.Clauses)
+	}
+	hits, err := e.Search(context.Background(), "guns and illegal weapons", "llama4", 1)
+	if err != nil || len(hits) == 0 {
+		t.Fatal(err)
+	}
+	if in := hits[0].LeadIn(160); !strings.HasSuffix(in, "related to the following:") || len([]rune(in)) > 160 || !strings.HasPrefix(in, "…") {
+		t.Errorf("%s#%s lead-in %q: want the end of §2's, cut at a word", hits[0].Doc, hits[0].Section, in)
+	}
+}

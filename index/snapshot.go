@@ -47,7 +47,10 @@ type snapshot struct {
 	// effective is the effective date of each document's license, "" for
 	// documents of no license: which copy of a shared clause is newest.
 	effective map[string]string
-	names     *nameIndex
+	// listParent maps an item of a list to the clause that introduces it
+	// (the nearest, when lists nest): "doc#section" both.
+	listParent map[string]string
+	names      *nameIndex
 	// nameStems are the stems of each license's key, title and aliases,
 	// which say nothing about what is asked of it.
 	nameStems map[string]map[string]bool
@@ -206,6 +209,7 @@ func (s *snapshot) lookups() {
 			s.family[d], s.effective[d] = l.Family, l.Effective
 		}
 	}
+	s.listParent = listParents(m.Lists)
 	s.names = newNameIndex(m.Licenses)
 	s.models = newModelIndex(m.Models, m.External)
 	s.nameStems, s.nameTokens = map[string]map[string]bool{}, map[string]map[string]bool{}
@@ -626,6 +630,11 @@ func (qb *queryBuilder) terms(s *snapshot, terms []string, phraseBoost, wordBoos
 // each still verbatim, so a quote never stops before its point.
 func (s *snapshot) hit(id string) (Hit, bool) {
 	h, ok := s.plainHit(id)
+	if p, isItem := s.listParent[id]; ok && isItem {
+		if ph, ok := s.plainHit(p); ok {
+			h.Lead = ph.Text
+		}
+	}
 	list := s.m.Lists[id]
 	if !ok || len(list) == 0 {
 		return h, ok
@@ -674,6 +683,23 @@ func (s *snapshot) plainHit(id string) (Hit, bool) {
 		h.URL, h.DocTitle, h.Policy = d.URL, d.Title, d.Kind == string(corpus.KindPolicy)
 	}
 	return h, true
+}
+
+// listParents maps each item of lists to the clause that introduces it:
+// of the lists holding an item, the shortest, since a list holds its
+// nested items too (the Llama 4 policy's ¶2 holds all 33 bans, its §2 the
+// four of 2.a–2.d).
+func listParents(lists map[string][]string) map[string]string {
+	out := map[string]string{}
+	for p, items := range lists {
+		for _, it := range items {
+			q, seen := out[it]
+			if !seen || len(items) < len(lists[q]) || len(items) == len(lists[q]) && p < q {
+				out[it] = p
+			}
+		}
+	}
+	return out
 }
 
 // markMatched fills Matched with the words of each hit that share a stem

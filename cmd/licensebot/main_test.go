@@ -263,6 +263,16 @@ func TestPolicyClauseLabelTypesBack(t *testing.T) {
 	}
 }
 
+// An item of a list is printed under the list's lead-in, which it does
+// not say alone.
+func TestListItemPrintedUnderItsLeadIn(t *testing.T) {
+	data := indextest.DataDir(t)
+	out, _, code := run(t, "ask", "--data", data, "gemma", "military")
+	if code != 0 || !strings.Contains(out, "You must not use any of the Gemma Services:\n  in violation of applicable laws") {
+		t.Errorf("exit %d; §3.2 ¶2 without its lead-in:\n%s", code, out)
+	}
+}
+
 // Secrets come from the environment but never show in --help or in a
 // flag error.
 func TestSecretsNeverPrinted(t *testing.T) {

@@ -208,6 +208,10 @@ func (p printer) printNoVerdict(a *index.Answer) {
 // sectionRef is a section as people cite it: "§1.b.i", "¶3", "AUP 2.b".
 func sectionRef(sec string) string { return corpus.SectionRef(sec) }
 
+// leadInMax is the most of a list's lead-in shown before one of its
+// items.
+const leadInMax = 160
+
 // hitRef is a clause's section as `clause` takes it back: a use policy's
 // as the policy's, "AUP ¶3" ("¶3" alone is the license's own ¶3).
 func hitRef(h index.Hit) string {
@@ -227,6 +231,9 @@ func (p printer) printHit(h index.Hit, withScore bool) {
 	}
 	head := append(styled(hitRef(h)+" "+h.Heading, sgrBold), styled("("+doc+")", sgrDim)...)
 	p.line("%s", p.t.wrapWords(head, "", "  "))
+	if in := h.LeadIn(leadInMax); in != "" {
+		p.line("%s", p.t.dim(p.t.wrap(in, "  ")))
+	}
 	if lead := leadText(h); lead != "" {
 		p.line("%s", p.t.wrapMatched(lead, "  ", h.Matched))
 	}
