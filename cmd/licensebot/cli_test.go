@@ -247,6 +247,7 @@ func TestUnknownCommandHints(t *testing.T) {
 	}{
 		{[]string{"asc", "llama4", "attribution"}, `unknown command "asc"; did you mean ask?`},
 		{[]string{"serch", "weapons"}, "did you mean search?"},
+		{[]string{"aks", "llama4", "attribution"}, `unknown command "aks"; did you mean ask?`},
 		{[]string{"corpus", "pul", "--from", "x"}, `unknown command "corpus pul"; did you mean corpus pull?`},
 		{[]string{"index", "biuld"}, "did you mean index build?"},
 		{[]string{"--data", "/tmp/x", "version"}, "flags go after the command"},

@@ -303,7 +303,7 @@ func commandHint(name string, commands []string) string {
 	}
 	var close []string
 	for _, c := range commands {
-		if levenshtein.ComputeDistance(strings.ToLower(name), c) <= min(2, max(1, len(name)/3)) {
+		if n := strings.ToLower(name); levenshtein.ComputeDistance(n, c) <= min(2, max(1, len(name)/3)) || swapsTwo(n, c) {
 			close = append(close, c)
 		}
 	}
@@ -312,6 +312,19 @@ func commandHint(name string, commands []string) string {
 	}
 	slices.Sort(close)
 	return "; did you mean " + strings.Join(close, ", ") + "?"
+}
+
+// swapsTwo reports whether a is b with two neighbouring letters swapped
+// ("aks" for "ask"), one slip of the fingers that Levenshtein counts as two.
+func swapsTwo(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	i := 0
+	for a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // group picks a subcommand of a two-word command by its second word.
