@@ -32,5 +32,10 @@ func (c *corpusCheckCommand) Run(context.Context) error {
 	}
 	fmt.Fprintf(c.m.Stdout, "ok: %d documents, %d clauses, %d topics, %d cards, %d notes files\n",
 		len(co.Clauses), n, len(co.Topics.Topics), len(co.Cards), len(co.Notes))
+	for _, d := range co.Manifest.Documents {
+		if d.Kind == corpus.KindLicense && co.Cards[d.License] == nil {
+			fmt.Fprintf(c.m.Stdout, "note: %s has no verdict card (cards/%s.yaml): its answers quote clauses without a verdict or an \"Open source?\" line\n", d.License, d.License)
+		}
+	}
 	return nil
 }

@@ -432,3 +432,23 @@ func TestAskPrintsTheLicenseTheQuestionNames(t *testing.T) {
 		t.Errorf("the shell reads %s as %q (%v), want %q", quoted, got, err, q)
 	}
 }
+
+// corpus check notes a license without a verdict card, whose answers
+// will have no verdict; the repository's corpus has a card for each.
+func TestCorpusCheckNotesALicenseWithoutACard(t *testing.T) {
+	dir, data := corpustest.SmallCorpusDir(t), t.TempDir()
+	if err := os.Symlink(corpustest.TextsDir(t), filepath.Join(data, "texts")); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "corpus", "check", "--corpus", dir, "--data", data)
+	if code != 0 || strings.Contains(out, "note:") {
+		t.Fatalf("exit %d, %s%s", code, out, stderr)
+	}
+	if err := os.Remove(filepath.Join(dir, "cards", "mit.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code = run(t, "corpus", "check", "--corpus", dir, "--data", data)
+	if code != 0 || !strings.Contains(out, "note: mit has no verdict card (cards/mit.yaml)") {
+		t.Errorf("exit %d, %s%s", code, out, stderr)
+	}
+}
