@@ -299,6 +299,7 @@ func TestServeRefusesBadConfigBeforeTouchingDisk(t *testing.T) {
 		{nil, []string{"serve", "--data", data, "--http", "127.0.0.1:0"}, "DISCORD_PUBLIC_KEY"},
 		{map[string]string{"DISCORD_PUBLIC_KEY": "abc"}, []string{"serve", "--data", data, "--http", "127.0.0.1:0"}, "64 hex digits"},
 		{map[string]string{"DISCORD_TOKEN": "t"}, []string{"serve", "--data", data, "--shard-id", "2", "--shard-count", "2"}, "--shard-id"},
+		{map[string]string{"DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32)}, []string{"serve", "--data", data, "--http", "127.0.0.1:0", "--shard-count", "4"}, "the HTTP endpoint is not sharded"},
 		// An address without its colon, the commonest typo, is refused
 		// before the index is built or the pins database created.
 		{map[string]string{"DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32)}, []string{"serve", "--data", data, "--http", "8080"}, "--http (env LICENSEBOT_HTTP_ADDR) \"8080\""},

@@ -224,7 +224,11 @@ func TestServeSurvivesSIGHUPWhileStarting(t *testing.T) {
 			t.Fatalf("serve never rebuilt on the SIGHUP it got while starting:\n%s", r.out)
 		case <-time.After(50 * time.Millisecond):
 		}
-		if strings.Contains(r.out.String(), "reindexed on SIGHUP") {
+		if out := r.out.String(); strings.Contains(out, "reindexed on SIGHUP") {
+			// The operator sees the rebuild start, not only end.
+			if start := strings.Index(out, "reindexing on SIGHUP"); start < 0 || start > strings.Index(out, "reindexed on SIGHUP") {
+				t.Errorf("no line said the rebuild began before it ended:\n%s", out)
+			}
 			return
 		}
 	}

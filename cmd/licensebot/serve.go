@@ -112,6 +112,8 @@ func (c *serveCommand) validate() error {
 		return fmt.Errorf("%w: gateway mode needs DISCORD_TOKEN; use --http ADDR for the interactions endpoint, or `licensebot ask` to try it locally", errUsage)
 	case c.shards < 1 || c.shardID < 0 || c.shardID >= c.shards:
 		return fmt.Errorf("%w: --shard-id must be in [0, --shard-count)", errUsage)
+	case c.httpAddr != "" && c.shards != 1:
+		return fmt.Errorf("%w: --shard-count (env LICENSEBOT_SHARD_COUNT) shards the gateway; the HTTP endpoint is not sharded, a load balancer spreads its requests over replicas", errUsage)
 	case c.burst < 1:
 		return fmt.Errorf("%w: --burst must be at least 1 (got %d)", errUsage, c.burst)
 	case c.cooldown < 0:
@@ -480,6 +482,7 @@ func (c *serveCommand) reindexOnHUP(ctx context.Context, r *replicaSync, log *sl
 		case <-ctx.Done():
 			return
 		case <-c.hup:
+			log.Info("reindexing on SIGHUP")
 			rep, err := r.reindex(ctx, "SIGHUP")
 			if err != nil {
 				log.Error("reindex on SIGHUP failed; still serving the previous index", "err", err)
