@@ -62,12 +62,12 @@ func (p printer) printModel(a *index.Answer) {
 	for _, o := range a.Others {
 		titles = append(titles, o.LicenseTitle)
 	}
-	s := a.Model.Name + " is under " + strings.Join(titles, " and ")
+	s := a.Model.Name + " is under " + strings.Join(titles, " and ") + "."
 	if a.Model.Why != "" {
-		s += " (" + a.Model.Why + ")"
+		s += " " + strings.TrimSuffix(a.Model.Why, ".") + "."
 	}
 	if a.Model.Source != "" {
-		s += " — source: " + a.Model.Source
+		s += " Source: " + a.Model.Source
 	}
 	p.line("%s\n", p.t.wrap(s, ""))
 }
