@@ -166,6 +166,7 @@ type reading struct {
 	restStems     []string
 	stems         []string           // the text's
 	votes         map[string]float64 // the memory's, made at first use
+	pairVotes     map[string]float64 // the memory of pairs', made at first use
 	asked         *askedStems        // the memory's stems of it, made at first use
 	// pick is set when the question asks its topics plainly: then its few
 	// words beyond them may pick one of a card's clauses (see orderCard);

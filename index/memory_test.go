@@ -63,6 +63,27 @@ func TestMemoryVotesForTheClausesOfSimilarQuestions(t *testing.T) {
 	}
 }
 
+// The memory of pairs holds each question's neighbouring stems of those
+// that say what it asks, so "train on outputs" and "outputs to train"
+// are told apart from questions with the same words in other places; it
+// votes, as the memory of words does, for the clauses of the questions
+// worded most alike.
+func TestMemoryOfPairsVotesByNeighbouringWords(t *testing.T) {
+	// Analysed: no "on"; "can" asks and "model" says nothing.
+	got := memoryPairs([]string{"can", "train", "model", "output", "output", "smaller"})
+	if want := []string{"output smaller", "train output"}; !slices.Equal(got, want) {
+		t.Fatalf("pairs %v, want %v", got, want)
+	}
+	x := memoryOf(t, [][]string{
+		{"output smaller", "train output"}, // train a smaller one on the outputs
+		{"output commerci", "sell output"}, // sell the outputs
+	}, []string{"l#outputs-training", "l#output-ownership"})
+	v := x.votes(x.askedTerms(memoryPairs([]string{"train", "output", "distil"})))
+	if v["l#outputs-training"] <= v["l#output-ownership"] {
+		t.Errorf("votes %v: the question worded as the training one should vote for its clause", v)
+	}
+}
+
 func TestMemoryKeepsTheNearestQuestionsOnly(t *testing.T) {
 	var qs [][]string
 	var keys []string

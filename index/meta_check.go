@@ -36,11 +36,32 @@ func (m *meta) check() error {
 // check is meta.check for the memory: its postings, the clauses that
 // answered each question, and the centroids.
 func (mem *questionMemory) check() error {
+	if err := mem.checkTables(true); err != nil {
+		return err
+	}
+	if p := mem.Pairs; p != nil {
+		if p.Pairs != nil {
+			return fmt.Errorf("pairs: a memory of pairs inside the memory of pairs")
+		}
+		if err := p.checkTables(false); err != nil {
+			return fmt.Errorf("pairs: %w", err)
+		}
+	}
+	return nil
+}
+
+// checkTables checks the postings, the answers and, where the memory has
+// them, the clauses' centroids (the memory of pairs has none: see
+// rememberQuestions).
+func (mem *questionMemory) checkTables(withCentroids bool) error {
 	if err := checkSpans("postings", mem.Start, len(mem.Vocab), mem.Post, len(mem.Norm)); err != nil {
 		return err
 	}
 	if err := checkSpans("answers", mem.AnswerStart, len(mem.Norm), mem.Answer, len(mem.Clauses)); err != nil {
 		return err
+	}
+	if !withCentroids {
+		return nil
 	}
 	c := &mem.Cent
 	if len(c.W) != len(c.Place) || len(c.Count) != len(c.Place) || len(c.Norm) != len(mem.Clauses) ||

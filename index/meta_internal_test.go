@@ -50,6 +50,8 @@ func TestMetaOfAnotherLayoutIsStale(t *testing.T) {
 func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 	good := func() *meta {
 		mem := layOut([][]string{{"name", "finetun"}, {"output", "train"}}, [][]string{{"l#naming"}, {"l#outputs", "l#naming"}})
+		mem.Pairs = layOut([][]string{{"name finetun"}, {"output train"}}, [][]string{{"l#naming"}, {"l#outputs", "l#naming"}})
+		mem.Pairs.Cent = centroids{}
 		q := &questionModel{Classes: []string{"a", "b"}, Bias: []float32{0, 0}, Hash: packed[uint64]{7}, W: []byte{128, 130}, Scale: 1}
 		return &meta{MappingVersion: MappingVersion, Memory: mem, QModel: q, Features: flatten(map[string][]lexLink{"credit": {{"attribut", false}, {"acknowledg", true}}})}
 	}
@@ -57,22 +59,24 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 	if err := writeMeta(dir, good()); err != nil {
 		t.Fatal(err)
 	}
-	if m, err := readMeta(dir); err != nil || len(m.Memory.Clauses) != 2 || m.QModel.W[1] != 130 || !slices.Equal(m.Features.Derived, packed[uint64]{2}) {
+	if m, err := readMeta(dir); err != nil || len(m.Memory.Clauses) != 2 || m.Memory.Pairs == nil || len(m.Memory.Pairs.Vocab) != 2 || m.QModel.W[1] != 130 || !slices.Equal(m.Features.Derived, packed[uint64]{2}) {
 		t.Fatalf("read back %+v, %v", m, err)
 	}
 	for name, spoil := range map[string]func(*meta){
-		"a posting past the questions":  func(m *meta) { m.Memory.Post[0] = 99 },
-		"a span that starts back":       func(m *meta) { m.Memory.Start[1], m.Memory.Start[2] = 3, 1 },
-		"an answer past the clauses":    func(m *meta) { m.Memory.Answer[0] = 5 },
-		"a centroid without its length": func(m *meta) { m.Memory.Cent.Norm = m.Memory.Cent.Norm[:1] },
-		"a centroid at no stem":         func(m *meta) { m.Memory.Cent.Place[0] = -1 },
-		"a count at no place":           func(m *meta) { m.Memory.Cent.Count = m.Memory.Cent.Count[1:] },
-		"a clause without its counts":   func(m *meta) { m.Memory.Cent.Words = m.Memory.Cent.Words[:1] },
-		"a clause without its asked":    func(m *meta) { m.Memory.Cent.Asked = m.Memory.Cent.Asked[:1] },
-		"weights short of a row":        func(m *meta) { m.QModel.W = m.QModel.W[:1] },
-		"a link past the lexicon":       func(m *meta) { m.Features.Links[0] = 9 },
-		"derivations past the links":    func(m *meta) { m.Features.Derived = packed[uint64]{1, 1} },
-		"no starts":                     func(m *meta) { m.Memory.AnswerStart = nil },
+		"a posting past the questions":        func(m *meta) { m.Memory.Post[0] = 99 },
+		"a span that starts back":             func(m *meta) { m.Memory.Start[1], m.Memory.Start[2] = 3, 1 },
+		"an answer past the clauses":          func(m *meta) { m.Memory.Answer[0] = 5 },
+		"a centroid without its length":       func(m *meta) { m.Memory.Cent.Norm = m.Memory.Cent.Norm[:1] },
+		"a centroid at no stem":               func(m *meta) { m.Memory.Cent.Place[0] = -1 },
+		"a count at no place":                 func(m *meta) { m.Memory.Cent.Count = m.Memory.Cent.Count[1:] },
+		"a clause without its counts":         func(m *meta) { m.Memory.Cent.Words = m.Memory.Cent.Words[:1] },
+		"a clause without its asked":          func(m *meta) { m.Memory.Cent.Asked = m.Memory.Cent.Asked[:1] },
+		"weights short of a row":              func(m *meta) { m.QModel.W = m.QModel.W[:1] },
+		"a link past the lexicon":             func(m *meta) { m.Features.Links[0] = 9 },
+		"derivations past the links":          func(m *meta) { m.Features.Derived = packed[uint64]{1, 1} },
+		"no starts":                           func(m *meta) { m.Memory.AnswerStart = nil },
+		"a pair's posting past the questions": func(m *meta) { m.Memory.Pairs.Post[0] = 99 },
+		"pairs within pairs":                  func(m *meta) { m.Memory.Pairs.Pairs = m.Memory.Pairs },
 	} {
 		m := good()
 		spoil(m)

@@ -252,3 +252,27 @@ func TestReadIsScoresOfFeatures(t *testing.T) {
 func placeholderHost(host string) bool {
 	return host == "" || strings.HasSuffix(host, ".invalid") || strings.HasSuffix(host, ".local")
 }
+
+// A word no training question uses is read by its runs of letters
+// (charGrams): "noncommercially" shares them with "commercial", and the
+// misspelt "warrantee", which correct cannot settle ("warrant" and
+// "warranti" are both one edit away), with "warranty". Without them the
+// model read the two as commercial use with 0.48 and warranty with 0.59.
+func TestUnseenWordReadByItsLetters(t *testing.T) {
+	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMeta(c, time.Time{})
+	m.QModel = fitQuestionModel(m, c.Questions, nil)
+	stems := buildStems()
+	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
+	f.learnVocabulary(m.QModel)
+	for text, want := range map[string]string{"noncommercially only?": "commercial-use", "warrantee": "warranty"} {
+		p, _ := m.QModel.read(f, stems(text))
+		got := rankClasses(m.QModel.Classes, p)[0]
+		if got.Topic != want || got.Score < 0.8 {
+			t.Errorf("%q read as %s %.2f, want %s with at least 0.8", text, got.Topic, got.Score, want)
+		}
+	}
+}
