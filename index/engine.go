@@ -610,9 +610,16 @@ func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 // Gemma's, DeepSeek's and Apache's trademark clauses first). Not when the
 // name is all the query says, nor when it hints at a kind of document
 // ("why do people say llama isn't open source" wants the critique), as
-// for a license named (scopeOf).
+// for a license named (scopeOf). A license named by several words ("llama
+// 4", "creative commons attribution 4.0"), or a second family named
+// ("llama vs openrail"), searches every text too.
 func (s *snapshot) familyIn(text string) (string, []string, string) {
 	if _, hinted := s.kinds.match(text); hinted {
+		return "", nil, text
+	}
+	// A license named ("Secondary License GPL LGPL AGPL"), even beside
+	// others, searches every text, as scopeOf does.
+	if len(s.licensesIn(text)) > 0 {
 		return "", nil, text
 	}
 	members := map[string][]string{}
@@ -621,12 +628,10 @@ func (s *snapshot) familyIn(text string) (string, []string, string) {
 	}
 	named, rest := "", make([]string, 0, 8)
 	for _, w := range strings.Fields(text) {
-		if _, ok := s.names.resolve(namePart(w)); ok {
-			// A license named ("Secondary License GPL LGPL AGPL"), even
-			// beside others, searches every text, as scopeOf does.
-			return "", nil, text
-		}
 		if f := foldName(namePart(w)); len(members[f]) > 1 {
+			if named != "" && named != f {
+				return "", nil, text
+			}
 			named = f
 			continue
 		}

@@ -367,13 +367,22 @@ func (s *snapshot) modelIn(text string) (*modelMeta, *licenseMeta, string) {
 // is no part of another: "creative commons attribution noncommercial" is
 // CC BY-NC's, not also CC BY's by its first three words.
 func (s *snapshot) licenseIn(text string) *licenseMeta {
+	if named := s.licensesIn(text); len(named) == 1 {
+		return named[0]
+	}
+	return nil
+}
+
+// licensesIn returns the licenses a free-text query names by one of
+// their names, each once, as licenseIn finds them.
+func (s *snapshot) licensesIn(text string) []*licenseMeta {
 	words := strings.Fields(text)
 	folded := make([]string, len(words))
 	for i, w := range words {
 		folded[i] = foldName(namePart(w))
 	}
 	taken := make([]bool, len(words))
-	var found *licenseMeta
+	var found []*licenseMeta
 	for n := min(maxNameWords, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			if slices.Contains(taken[i:i+n], true) || !s.names.mayName(folded[i:i+n]) {
@@ -383,10 +392,9 @@ func (s *snapshot) licenseIn(text string) *licenseMeta {
 			if !ok {
 				continue
 			}
-			if found != nil && found.Key != k {
-				return nil
+			if l := s.licenses[k]; !slices.Contains(found, l) {
+				found = append(found, l)
 			}
-			found = s.licenses[k]
 			for j := i; j < i+n; j++ {
 				taken[j] = true
 			}

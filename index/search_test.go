@@ -166,6 +166,23 @@ func TestSearchKeepsToTheFamilyNamed(t *testing.T) {
 			t.Errorf("%s#%s is outside the Llama family and what is said about it", h.Doc, h.Section)
 		}
 	}
+	// A license named by several words, or a second family named, is no
+	// query about one family: every text is searched.
+	for _, q := range []string{
+		"llama 4",
+		"llama 3.1",
+		"llama 4 vs creative commons attribution 4.0 share alike",
+		"llama vs openrail military",
+		"openrail or llama military",
+	} {
+		res, err := e.SearchIn(context.Background(), q, "", 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Family != "" || len(res.Hits) == 0 {
+			t.Errorf("%q searched the %s family (%d hits); want every text", q, res.Family, len(res.Hits))
+		}
+	}
 	res, err = e.SearchIn(context.Background(), "Secondary License GPL LGPL AGPL compatibility", "", 5)
 	if err != nil {
 		t.Fatal(err)
