@@ -508,12 +508,12 @@ func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*S
 	if req.kind != "" {
 		search = s.kindSearch
 	}
-	hits, err := search(ctx, req)
+	hits, err := wholeTies(ctx, search, req)
 	if err != nil {
 		return nil, err
 	}
 	if req.favour = s.favourFor(req, hits); req.favour != nil {
-		if hits, err = s.search(ctx, req); err != nil {
+		if hits, err = wholeTies(ctx, s.search, req); err != nil {
 			return nil, err
 		}
 	}

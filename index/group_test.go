@@ -1,6 +1,8 @@
 package index
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -76,5 +78,43 @@ func TestBreakTies(t *testing.T) {
 	}
 	if want := "llama3-aup llama4-aup llama2-aup critique osd"; strings.Join(got, " ") != want {
 		t.Errorf("order %v, want %s", got, want)
+	}
+}
+
+// A run of equal scores that bleve cuts is fetched whole, whatever order
+// the build gave the copies: the newest is then shown, never only the
+// copies bleve happened to list before the cut.
+func TestWholeTiesFetchesTheRunBleveCut(t *testing.T) {
+	// Bleve's order: the copies of one clause in the order a build
+	// wrote them, Llama 4's last.
+	all := []Hit{
+		{Doc: "mit", Section: "p1", Score: 2},
+		{Doc: "llama3-aup", Section: "1.d", Score: 1},
+		{Doc: "llama2-aup", Section: "1.d", Score: 1},
+		{Doc: "llama3.1-aup", Section: "b1.d", Score: 1},
+		{Doc: "llama4-aup", Section: "1.d", Score: 1},
+		{Doc: "osd", Section: "5", Score: 0.5},
+	}
+	fetched := 0
+	search := func(_ context.Context, r searchReq) ([]Hit, error) {
+		fetched = r.size
+		return slices.Clone(all[:min(r.size, len(all))]), nil
+	}
+	hits, err := wholeTies(context.Background(), search, searchReq{size: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 5 || fetched < 5 {
+		t.Fatalf("%d hits after fetching %d, want the first and the 4 tied: %+v", len(hits), fetched, hits)
+	}
+	s := &snapshot{effective: map[string]string{"llama2-aup": "2023-07-18", "llama3-aup": "2024-04-18", "llama3.1-aup": "2024-07-23", "llama4-aup": "2025-04-05"}}
+	s.breakTies(hits)
+	if hits[1].Doc != "llama4-aup" {
+		t.Errorf("second hit %s, want llama4-aup, the newest copy", hits[1].Doc)
+	}
+	// No tie at the cut: the hits asked for, one more fetched to see.
+	hits, _ = wholeTies(context.Background(), search, searchReq{size: 1})
+	if len(hits) != 1 || fetched != 2 {
+		t.Errorf("%d hits after fetching %d, want 1 after 2", len(hits), fetched)
 	}
 }

@@ -405,6 +405,40 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 	return hits, nil
 }
 
+// wholeTies is search's hits for r with every hit that ties the last of
+// r.size: bleve cuts a run of equal scores where its order, which a
+// build's parallel indexing sets, puts the cut, so breakTies alone would
+// pick the newest of whichever copies of a shared clause came before it
+// (a search for one hit showed Llama 3's, 3.1's or Gemma's copy by the
+// build). One hit more is fetched, and more while the last fetched
+// still ties.
+func wholeTies(ctx context.Context, search func(context.Context, searchReq) ([]Hit, error), r searchReq) ([]Hit, error) {
+	want := r.size
+	r.size++ // one more, to see whether the cut falls in a tie
+	for {
+		hits, err := search(ctx, r)
+		if err != nil || want < 1 || len(hits) < r.size || r.size >= maxTieFetch || hits[len(hits)-1].Score != hits[want-1].Score {
+			return keepTies(hits, want), err
+		}
+		r.size = min(2*r.size, maxTieFetch)
+	}
+}
+
+// keepTies is hits' first want and those after them tying the last.
+func keepTies(hits []Hit, want int) []Hit {
+	if want < 1 || len(hits) <= want {
+		return hits
+	}
+	n := want
+	for n < len(hits) && hits[n].Score == hits[want-1].Score {
+		n++
+	}
+	return hits[:n]
+}
+
+// maxTieFetch bounds what wholeTies fetches.
+const maxTieFetch = 4 * maxSearchHits
+
 // breakTies orders hits of equal score the same way in every build: the
 // newest version of a license first — a clause the Llama licenses share
 // word for word scores the same in each, and bleve's order among them
