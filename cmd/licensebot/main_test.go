@@ -114,6 +114,9 @@ func TestSearchJSONContract(t *testing.T) {
 		{[]string{"monthly", "active", "users"}, nil, nil, nil, "§"},
 		{[]string{"llama", "4", "attribution"}, "llama4", nil, nil, "Searching llama4, the license the query names, and what the corpus says about it"},
 		{[]string{"ITAR", "llama"}, nil, nil, "llama", "Searching the llama licenses (llama2, "},
+		// Nothing in the corpus is about the CC licenses: the line does
+		// not say it was searched.
+		{[]string{"cc", "attribution"}, nil, nil, "cc", "Searching the cc licenses (cc-by-4.0, cc-by-nc-4.0, cc-by-sa-4.0), which the query names (--license all searches every text)."},
 	} {
 		out, stderr, code := run(t, slices.Concat([]string{"search", "--json", "--data", data}, tc.args)...)
 		var got struct {

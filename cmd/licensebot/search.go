@@ -70,7 +70,11 @@ func (c *searchCommand) Run(ctx context.Context) error {
 	p := c.m.out()
 	switch {
 	case res.Family != "":
-		p.line(fmt.Sprintf("Searching the %s licenses (%s), which the query names, and what the corpus says about them (--license all searches every text).", res.Family, strings.Join(res.Members, ", ")))
+		about := ""
+		if len(res.Also) > 0 {
+			about = ", and what the corpus says about them"
+		}
+		p.line(fmt.Sprintf("Searching the %s licenses (%s), which the query names%s (--license all searches every text).", res.Family, strings.Join(res.Members, ", "), about))
 	case c.license != "" || res.License == "":
 	case res.Model != nil:
 		p.line(fmt.Sprintf("%s is under %s: searching %s.", res.Model.Name, strings.Join(res.Model.Licenses, " and "), res.License))
