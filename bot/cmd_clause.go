@@ -114,7 +114,14 @@ func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.Interac
 	intro, items := clauseParts(*h)
 	link := linkLine(h.URL)
 	if len(items) == 0 {
-		body := renderQuote(intro, h.Matched, fullClauseBudget)
+		// An item of a list under the end of the list's lead-in, as
+		// answers and searches show it (and `licensebot clause`): "Guns
+		// and illegal weapons" alone is no ban.
+		lead := ""
+		if in := h.LeadIn(leadInMax); in != "" {
+			lead = "*" + escapeMarkdown(in) + "*\n"
+		}
+		body := lead + renderQuote(intro, h.Matched, fullClauseBudget-textLen(lead))
 		if strings.HasSuffix(strings.TrimSpace(intro), ":") {
 			body += listContinues // a list the lookup did not return
 		}

@@ -352,3 +352,20 @@ func TestEmphasizeMergesAdjacentMatches(t *testing.T) {
 		t.Errorf("matched inside words: %q", got)
 	}
 }
+
+// The full clause of a list item comes under its list's lead-in too, as
+// in answers and searches: the Full clause button on "Guns and illegal
+// weapons" showed it without the ban that lists it.
+func TestFullClauseOfAnItemUnderItsLeadIn(t *testing.T) {
+	h := sampleAnswer().Clauses[2]
+	h.Lead = "Engage in, promote, incite, facilitate, or assist in the planning or development of activities that present a risk of death or bodily harm to individuals, including use of Llama 4 related to the following:"
+	r := validateResponseOf(t, RenderClause(&h, sampleStats, true))
+	if d := r.Data.Embeds[0].Description; !strings.HasPrefix(d, "*…") || !strings.Contains(d, "related to the following:*\n") {
+		t.Errorf("full clause without its lead-in:\n%s", d)
+	}
+	h.Lead = ""
+	r = validateResponseOf(t, RenderClause(&h, sampleStats, true))
+	if d := r.Data.Embeds[0].Description; strings.HasPrefix(d, "*") {
+		t.Errorf("a clause that is no item shows a lead-in:\n%s", d)
+	}
+}
