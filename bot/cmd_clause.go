@@ -117,10 +117,7 @@ func RenderClause(h *index.Hit, st index.Stats, private bool) *discordgo.Interac
 		// An item of a list under the end of the list's lead-in, as
 		// answers and searches show it (and `licensebot clause`): "Guns
 		// and illegal weapons" alone is no ban.
-		lead := ""
-		if in := h.LeadIn(leadInMax); in != "" {
-			lead = "*" + escapeMarkdown(in) + "*\n"
-		}
+		lead := leadLine(*h)
 		body := lead + renderQuote(intro, h.Matched, fullClauseBudget-textLen(lead))
 		if strings.HasSuffix(strings.TrimSpace(intro), ":") {
 			body += listContinues // a list the lookup did not return

@@ -106,7 +106,7 @@ func searchScope(res *index.SearchResult) string {
 		if about != "" {
 			about = " and what the corpus says about them"
 		}
-		return "the " + escapeMarkdown(clean(res.Family)) + " licenses (" + escapeMarkdown(clean(strings.Join(res.Members, ", "))) + "), their policies" + about
+		return "the " + escapeMarkdown(clean(res.Family)) + " licenses (" + escapeMarkdown(clean(strings.Join(res.Members, ", "))) + "), with any policy they incorporate" + about
 	case license == "":
 		return "the whole corpus"
 	case about != "":

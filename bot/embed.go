@@ -84,7 +84,9 @@ func clauseFieldsWithin(hits []index.Hit, licTitle string, e *discordgo.MessageE
 			link = ""
 		}
 		if len(h.Items) == 0 {
-			budget = min(budget, quoteMax+2) // a list may use the whole field
+			// A list may use the whole field; an item's lead-in comes on
+			// top of its own quote's room.
+			budget = min(budget, quoteMax+2+textLen(leadLine(h)))
 		}
 		v := quoteBlock(h, budget)
 		if link != "" {

@@ -253,8 +253,7 @@ func quoteBlock(h index.Hit, budget int) string {
 	// which it does not say alone ("You must not use any of the Gemma
 	// Services:" before "in violation of applicable laws and
 	// regulations."), when the field has room for both.
-	if in := h.LeadIn(leadInMax); in != "" {
-		lead := "*" + escapeMarkdown(in) + "*\n"
+	if lead := leadLine(h); lead != "" {
 		if budget-textLen(lead) >= minQuoteAfterLead {
 			h.Lead = ""
 			return lead + quoteBlock(h, budget-textLen(lead))
@@ -270,6 +269,15 @@ func quoteBlock(h index.Hit, budget int) string {
 		return v
 	}
 	return listBlock(h, intro, items, "> ", budget, leftOutNote)
+}
+
+// leadLine is the line an item of a list is shown under: the end of its
+// list's lead-in, in italics; "" for a clause that is no item.
+func leadLine(h index.Hit) string {
+	if in := h.LeadIn(leadInMax); in != "" {
+		return "*" + escapeMarkdown(in) + "*\n"
+	}
+	return ""
 }
 
 // leadInMax is the most of a list's lead-in shown above one of its items,

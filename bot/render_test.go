@@ -49,8 +49,8 @@ func TestSearchScope(t *testing.T) {
 		{index.SearchResult{}, "the whole corpus"},
 		{index.SearchResult{License: "gemma"}, "gemma and the policies it incorporates"},
 		{index.SearchResult{License: "llama4", Also: []string{"critique"}}, "llama4, the policies it incorporates and what the corpus says about it"},
-		{index.SearchResult{Family: "llama", Members: []string{"llama2", "llama4"}, Also: []string{"critique"}}, "the llama licenses (llama2, llama4), their policies and what the corpus says about them"},
-		{index.SearchResult{Family: "openrail", Members: []string{"a", "b"}}, "the openrail licenses (a, b), their policies"},
+		{index.SearchResult{Family: "llama", Members: []string{"llama2", "llama4"}, Also: []string{"critique"}}, "the llama licenses (llama2, llama4), with any policy they incorporate and what the corpus says about them"},
+		{index.SearchResult{Family: "openrail", Members: []string{"a", "b"}}, "the openrail licenses (a, b), with any policy they incorporate"},
 	} {
 		if got := searchScope(&tc.res); got != tc.want {
 			t.Errorf("searchScope(%+v) = %q, want %q", tc.res, got, tc.want)

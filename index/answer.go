@@ -197,9 +197,11 @@ func (h Hit) LeadIn(max int) string {
 	if len(r) <= max {
 		return lead
 	}
-	tail := string(r[len(r)-max+1:])
-	if i := strings.IndexByte(tail, ' '); i >= 0 && i < len(tail)-1 {
+	cut := len(r) - max + 1
+	tail := string(r[cut:])
+	// A word the cut falls in is left out whole; one it falls before stays.
+	if i := strings.IndexByte(tail, ' '); r[cut-1] != ' ' && i >= 0 && i < len(tail)-1 {
 		tail = tail[i+1:]
 	}
-	return "…" + tail
+	return "…" + strings.TrimLeft(tail, " ")
 }

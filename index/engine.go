@@ -509,6 +509,13 @@ func (e *Engine) searchIn(ctx context.Context, q, license string, limit int) (*S
 		search = s.kindSearch
 	}
 	hits, err := wholeTies(ctx, search, req)
+	if err == nil && len(hits) == 0 && req.family != nil {
+		// Nothing in the family ("openrail military": neither OpenRAIL
+		// license names it): every text, as if no family were named.
+		req.family, req.stems, req.about = nil, nil, nil
+		res.Family, res.Members, res.Also = "", nil, nil
+		hits, err = wholeTies(ctx, search, req)
+	}
 	if err != nil {
 		return nil, err
 	}

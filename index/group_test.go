@@ -118,3 +118,22 @@ func TestWholeTiesFetchesTheRunBleveCut(t *testing.T) {
 		t.Errorf("%d hits after fetching %d, want 1 after 2", len(hits), fetched)
 	}
 }
+
+// LeadIn keeps the end of a lead-in within max runes, cut at a word: a
+// word the cut falls in goes, one it falls just before stays.
+func TestLeadInCutsAtAWord(t *testing.T) {
+	h := Hit{Lead: "You agree not to use it to:"}
+	for max, want := range map[int]string{
+		40: "You agree not to use it to:",
+		12: "…use it to:", // the cut falls in "to" before "use": it goes
+		11: "…use it to:", // the cut falls just before "use": it stays
+		10: "…it to:",
+	} {
+		if got := h.LeadIn(max); got != want {
+			t.Errorf("LeadIn(%d) = %q, want %q", max, got, want)
+		}
+	}
+	if (Hit{}).LeadIn(10) != "" {
+		t.Error("a clause that is no item has a lead-in")
+	}
+}

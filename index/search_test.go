@@ -194,6 +194,14 @@ func TestSearchKeepsToTheFamilyNamed(t *testing.T) {
 			t.Errorf("%q searched the %s family (%d hits); want every text", q, res.Family, len(res.Hits))
 		}
 	}
+	// A family whose texts hold none of the words: every text, said so.
+	res, err = e.SearchIn(context.Background(), "openrail military", "", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Family != "" || len(res.Members) != 0 || len(res.Hits) == 0 {
+		t.Errorf("openrail military: family %q %v, %d hits; want every text searched", res.Family, res.Members, len(res.Hits))
+	}
 	res, err = e.SearchIn(context.Background(), "Secondary License GPL LGPL AGPL compatibility", "", 5)
 	if err != nil {
 		t.Fatal(err)
