@@ -72,6 +72,21 @@ func TestListItemUnderItsLeadIn(t *testing.T) {
 	if v := quoteBlock(h, 100); strings.Contains(v, "related to the following") || !strings.HasPrefix(v, "> ") {
 		t.Errorf("a field too small for both shows the lead-in: %q", v)
 	}
+	// The lead-in comes on top of the item's own quote, not out of it,
+	// where the field has room (a search's quotes are shorter than one).
+	long := strings.Repeat("A long sample item that goes on and on. ", 40)
+	quoted := func(lead string) string {
+		hits := sampleAnswer().Clauses
+		hits[2].Text, hits[2].Lead = long, lead
+		v := RenderSearch("q", "the whole corpus", hits, sampleStats, []string{"", "", ""}).Data.Embeds[0].Fields[2].Value
+		if lead != "" {
+			_, v, _ = strings.Cut(v, "\n")
+		}
+		return v
+	}
+	if with, without := quoted(a.Clauses[2].Lead), quoted(""); with != without {
+		t.Errorf("the item's quote is cut shorter under a lead-in:\n%q\nagainst\n%q", with, without)
+	}
 }
 
 func TestRenderAnswerContents(t *testing.T) {
