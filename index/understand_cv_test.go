@@ -217,15 +217,7 @@ func cvFold(q corpus.Question, k int) int {
 // training question, and know a question exactly when the model has a
 // weight for one of its features.
 func TestReadIsScoresOfFeatures(t *testing.T) {
-	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := newMeta(c, time.Time{})
-	m.QModel = fitQuestionModel(m, c.Questions, nil)
-	stems := buildStems()
-	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
-	f.learnVocabulary(m.QModel)
+	c, m, stems, f := fittedModel(t)
 	texts := []string{"", "hello", "zzzz qqqq"} // nothing, a generic word, nothing known
 	for _, q := range c.Questions {
 		texts = append(texts, q.Text())
@@ -259,6 +251,21 @@ func placeholderHost(host string) bool {
 // "warranti" are both one edit away), with "warranty". Without them the
 // model read the two as commercial use with 0.48 and warranty with 0.59.
 func TestUnseenWordReadByItsLetters(t *testing.T) {
+	_, m, stems, f := fittedModel(t)
+	for text, want := range map[string]string{"noncommercially only?": "commercial-use", "warrantee": "warranty"} {
+		p, _ := m.QModel.read(f, stems(text))
+		got := rankClasses(m.QModel.Classes, p)[0]
+		if got.Topic != want || got.Score < 0.8 {
+			t.Errorf("%q read as %s %.2f, want %s with at least 0.8", text, got.Topic, got.Score, want)
+		}
+	}
+}
+
+// fittedModel fits the question model to the repository's corpus and
+// returns it in its meta, with the analyser and a featurizer that knows
+// the model's vocabulary, as an index build and open would.
+func fittedModel(t *testing.T) (*corpus.Corpus, *meta, func(string) []string, *featurizer) {
+	t.Helper()
 	c, err := corpus.Load(corpus.Paths{Dir: corpustest.CorpusDir(t), Texts: corpustest.TextsDir(t)})
 	if err != nil {
 		t.Fatal(err)
@@ -268,11 +275,5 @@ func TestUnseenWordReadByItsLetters(t *testing.T) {
 	stems := buildStems()
 	f := m.Features.featurizer(stems, newTopicMatcher(stems, m.Topics))
 	f.learnVocabulary(m.QModel)
-	for text, want := range map[string]string{"noncommercially only?": "commercial-use", "warrantee": "warranty"} {
-		p, _ := m.QModel.read(f, stems(text))
-		got := rankClasses(m.QModel.Classes, p)[0]
-		if got.Topic != want || got.Score < 0.8 {
-			t.Errorf("%q read as %s %.2f, want %s with at least 0.8", text, got.Topic, got.Score, want)
-		}
-	}
+	return c, m, stems, f
 }
