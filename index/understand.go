@@ -465,14 +465,21 @@ func (m *questionModel) scores(feats []feature) []float64 {
 }
 
 // read is scores over the features of toks, and whether the model knows
-// any of them, without making their names: each is built in one buffer,
-// and its hash tells it apart from the others and finds its weights. The
-// answer path's version of scores(featuresOf(toks)): the same
-// probabilities, but for the order of a sum.
+// any of them but runs of letters, without making their names: each is
+// built in one buffer, and its hash tells it apart from the others and
+// finds its weights. The answer path's version of scores(featuresOf(toks)):
+// the same probabilities, but for the order of a sum.
+//
+// Runs of letters (charGrams) refine the reading of a word, but do not
+// make a question one the model knows: nearly any long word shares a few
+// with a training question's ("flumberwhistle" has "mber" and "hist"),
+// and gibberish would then read as the topics asked most often, where
+// understandStems reads a question of nothing known as about none.
 func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 	r := readScratch.Get().(*readState)
 	defer r.put()
 	norm := 0.0
+	known := false
 	f.emit(toks, func(kind byte, a, sep, b string) {
 		r.buf = append(append(append(append(r.buf[:0], kind, ':'), a...), sep...), b...)
 		sum := featureHash(r.buf)
@@ -484,6 +491,7 @@ func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 		norm += v * v
 		if id, ok := m.find(sum); ok {
 			r.hits = append(r.hits, featureHit{id, v})
+			known = known || kind != 'g'
 		}
 	})
 	z := make([]float64, len(m.Classes))
@@ -498,7 +506,7 @@ func (m *questionModel) read(f *featurizer, toks []string) ([]float64, bool) {
 			z[c] += float64(int(w)-128) * float64(m.Scale) * ht.value * norm
 		}
 	}
-	return softmax(z), len(r.hits) > 0
+	return softmax(z), known
 }
 
 // featureHit is a feature of a question the model has weights for: their
