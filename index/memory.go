@@ -89,16 +89,23 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 		}
 	}
 	mem := layOut(asked, answers)
-	// The pairs only vote (pairVotesFor): their centroids would be read
-	// at every open and never asked.
-	mem.Pairs = layOut(pairs, answers)
-	mem.Pairs.Cent = centroids{}
+	// The pairs only vote (pairVotesFor): centroids of theirs would be
+	// made at every build, read at every open and never asked.
+	mem.Pairs = layOutQuestions(pairs, answers)
 	return mem
 }
 
 // layOut lays out the memory of the questions: question i has the stems
-// asked[i] and was answered by the clauses answers[i] (clause keys).
+// asked[i] and was answered by the clauses answers[i] (clause keys); and
+// each clause's centroid.
 func layOut(asked, answers [][]string) *questionMemory {
+	mem := layOutQuestions(asked, answers)
+	mem.Cent = newCentroids(mem)
+	return mem
+}
+
+// layOutQuestions is layOut without the centroids.
+func layOutQuestions(asked, answers [][]string) *questionMemory {
 	mem := &questionMemory{}
 	post := map[string][]int32{}
 	for i, st := range asked {
@@ -136,7 +143,6 @@ func layOut(asked, answers [][]string) *questionMemory {
 		}
 		mem.AnswerStart = append(mem.AnswerStart, int32(len(mem.Answer)))
 	}
-	mem.Cent = newCentroids(mem)
 	return mem
 }
 

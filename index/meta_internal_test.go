@@ -50,8 +50,7 @@ func TestMetaOfAnotherLayoutIsStale(t *testing.T) {
 func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 	good := func() *meta {
 		mem := layOut([][]string{{"name", "finetun"}, {"output", "train"}}, [][]string{{"l#naming"}, {"l#outputs", "l#naming"}})
-		mem.Pairs = layOut([][]string{{"name finetun"}, {"output train"}}, [][]string{{"l#naming"}, {"l#outputs", "l#naming"}})
-		mem.Pairs.Cent = centroids{}
+		mem.Pairs = layOutQuestions([][]string{{"name finetun"}, {"output train"}}, [][]string{{"l#naming"}, {"l#outputs", "l#naming"}})
 		q := &questionModel{Classes: []string{"a", "b"}, Bias: []float32{0, 0}, Hash: packed[uint64]{7}, W: []byte{128, 130}, Scale: 1}
 		return &meta{MappingVersion: MappingVersion, Memory: mem, QModel: q, Features: flatten(map[string][]lexLink{"credit": {{"attribut", false}, {"acknowledg", true}}})}
 	}
