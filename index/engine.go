@@ -604,10 +604,22 @@ func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 	if l == nil || !slices.ContainsFunc(s.stems(text), func(st string) bool { return !s.nameStems[l.Key][st] }) {
 		return nil, nil, text
 	}
-	if _, hinted := s.kinds.match(text); hinted {
+	if _, hinted := s.kinds.match(text); hinted || s.namesOtherFamily(text, l) {
 		return nil, nil, text
 	}
 	return l, nil, text
+}
+
+// namesOtherFamily reports whether a word of text names a family of
+// licenses other than l's ("llama vs mit attribution" compares, and is
+// about more than MIT).
+func (s *snapshot) namesOtherFamily(text string, l *licenseMeta) bool {
+	for _, w := range strings.Fields(text) {
+		if f := foldName(namePart(w)); f != l.Family && s.familySize[f] > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // familyIn returns the family a corpus-wide search of text keeps to, its

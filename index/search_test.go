@@ -194,6 +194,14 @@ func TestSearchKeepsToTheFamilyNamed(t *testing.T) {
 			t.Errorf("%q searched the %s family (%d hits); want every text", q, res.Family, len(res.Hits))
 		}
 	}
+	// A license beside another family compares them: every text.
+	res, err = e.SearchIn(context.Background(), "llama vs mit attribution", "", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.License != "" || res.Family != "" {
+		t.Errorf("llama vs mit attribution: license %q family %q; want every text searched", res.License, res.Family)
+	}
 	// A family whose texts hold none of the words: every text, said so.
 	res, err = e.SearchIn(context.Background(), "openrail military", "", 5)
 	if err != nil {

@@ -44,6 +44,8 @@ type snapshot struct {
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
+	// familySize is how many licenses each family has.
+	familySize map[string]int
 	// effective is the effective date of each document's license, "" for
 	// documents of no license: which copy of a shared clause is newest.
 	effective map[string]string
@@ -201,10 +203,11 @@ func (s *snapshot) lookups() {
 	for i := range m.Docs {
 		s.docs[m.Docs[i].ID] = &m.Docs[i]
 	}
-	s.family, s.effective = map[string]string{}, map[string]string{}
+	s.family, s.effective, s.familySize = map[string]string{}, map[string]string{}, map[string]int{}
 	for i := range m.Licenses {
 		l := &m.Licenses[i]
 		s.licenses[l.Key] = l
+		s.familySize[l.Family]++
 		for _, d := range l.Docs {
 			s.family[d], s.effective[d] = l.Family, l.Effective
 		}
