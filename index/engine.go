@@ -615,7 +615,7 @@ func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 // about more than MIT).
 func (s *snapshot) namesOtherFamily(text string, l *licenseMeta) bool {
 	for _, w := range strings.Fields(text) {
-		if f := foldName(namePart(w)); f != l.Family && s.familySize[f] > 1 {
+		if f := foldName(namePart(w)); f != l.Family && len(s.families[f]) > 1 {
 			return true
 		}
 	}
@@ -641,13 +641,9 @@ func (s *snapshot) familyIn(text string) (string, []string, string) {
 	if len(s.licensesIn(text)) > 0 {
 		return "", nil, text
 	}
-	members := map[string][]string{}
-	for _, l := range s.m.Licenses {
-		members[l.Family] = append(members[l.Family], l.Key)
-	}
 	named, rest := "", make([]string, 0, 8)
 	for _, w := range strings.Fields(text) {
-		if f := foldName(namePart(w)); len(members[f]) > 1 {
+		if f := foldName(namePart(w)); len(s.families[f]) > 1 {
 			if named != "" && named != f {
 				return "", nil, text
 			}
@@ -659,7 +655,7 @@ func (s *snapshot) familyIn(text string) (string, []string, string) {
 	if named == "" || len(s.stems(strings.Join(rest, " "))) == 0 {
 		return "", nil, text
 	}
-	return named, members[named], strings.Join(rest, " ")
+	return named, slices.Clone(s.families[named]), strings.Join(rest, " ")
 }
 
 // favourKind reads the kind of document a query hints at: "criticism" in

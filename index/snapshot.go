@@ -44,8 +44,8 @@ type snapshot struct {
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
-	// familySize is how many licenses each family has.
-	familySize map[string]int
+	// families are the licenses of each family, in the manifest's order.
+	families map[string][]string
 	// effective is the effective date of each document's license, "" for
 	// documents of no license: which copy of a shared clause is newest.
 	effective map[string]string
@@ -203,11 +203,11 @@ func (s *snapshot) lookups() {
 	for i := range m.Docs {
 		s.docs[m.Docs[i].ID] = &m.Docs[i]
 	}
-	s.family, s.effective, s.familySize = map[string]string{}, map[string]string{}, map[string]int{}
+	s.family, s.effective, s.families = map[string]string{}, map[string]string{}, map[string][]string{}
 	for i := range m.Licenses {
 		l := &m.Licenses[i]
 		s.licenses[l.Key] = l
-		s.familySize[l.Family]++
+		s.families[l.Family] = append(s.families[l.Family], l.Key)
 		for _, d := range l.Docs {
 			s.family[d], s.effective[d] = l.Family, l.Effective
 		}
