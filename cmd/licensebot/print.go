@@ -152,10 +152,8 @@ func (p printer) printConditions(conds []index.Condition, indent string) {
 	for _, c := range conds {
 		s := c.Label
 		switch {
-		case c.Section != "" && c.Policy:
-			s += " (AUP " + corpus.SectionLabel(c.Section) + ")" // as `licensebot clause` takes it
 		case c.Section != "":
-			s += " (" + sectionRef(c.Section) + ")"
+			s += " (" + citedRef(c.Section, c.Policy) + ")"
 		}
 		items = append(items, s)
 	}
@@ -212,13 +210,14 @@ func sectionRef(sec string) string { return corpus.SectionRef(sec) }
 // items.
 const leadInMax = 160
 
-// hitRef is a clause's section as `clause` takes it back: a use policy's
-// as the policy's, "AUP ¶3" ("¶3" alone is the license's own ¶3).
-func hitRef(h index.Hit) string {
-	if h.Policy {
-		return "AUP " + corpus.SectionLabel(h.Section)
+// citedRef is a section as `clause` takes it back: a use policy's as the
+// policy's, "AUP ¶3" ("¶3" alone is the license's own ¶3), for a clause
+// quoted and for a condition's gate alike.
+func citedRef(sec string, policy bool) string {
+	if policy {
+		return "AUP " + corpus.SectionLabel(sec)
 	}
-	return sectionRef(h.Section)
+	return sectionRef(sec)
 }
 
 // printHit writes a clause: its section, heading and document, then its
@@ -229,7 +228,7 @@ func (p printer) printHit(h index.Hit, withScore bool) {
 	if withScore {
 		doc += fmt.Sprintf(", score %.3g", h.Score) // small scores too: 0.004, not 0.00
 	}
-	head := append(styled(hitRef(h)+" "+h.Heading, sgrBold), styled("("+doc+")", sgrDim)...)
+	head := append(styled(citedRef(h.Section, h.Policy)+" "+h.Heading, sgrBold), styled("("+doc+")", sgrDim)...)
 	p.line("%s", p.t.wrapWords(head, "", "  "))
 	if in := h.LeadIn(leadInMax); in != "" {
 		p.line("%s", p.t.dim(p.t.wrap(in, "  ")))
