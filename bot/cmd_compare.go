@@ -47,6 +47,9 @@ func handleCompare(ctx context.Context, d *Deps, i *discordgo.Interaction) (*dis
 			docs[k] = v
 		}
 	}
+	if index.OneSubject(answers[0], answers[1]) {
+		return nil, userErrorf("%s and %s are one license, %s: compare it with another.", inlineCode(first, 60), inlineCode(second, 60), inlineCode(answers[0].License, 60))
+	}
 	return RenderComparison(answers[0], answers[1], docs), nil
 }
 

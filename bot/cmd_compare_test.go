@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
@@ -19,6 +21,16 @@ func TestCompareCommand(t *testing.T) {
 			got = append(got, x.Name+": "+truncate(x.Value, 40))
 		}
 		t.Errorf("compare llama3 vs llama4 on outputs: %v", got)
+	}
+}
+
+// One license under two names is no comparison: said, not an answer
+// beside itself.
+func TestCompareOneLicenseTwice(t *testing.T) {
+	d, _ := newTestDeps(indextest.Engine(t))
+	r := dispatchOne(t, d, slash("compare", "first", "gpl", "second", "gpl-3.0", "topic", "patents"))
+	if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || len(r.Data.Embeds) != 0 || !strings.Contains(r.Data.Content, "one license") {
+		t.Errorf("compare gpl vs gpl-3.0: %+v", r.Data)
 	}
 }
 

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -109,7 +110,24 @@ func (e *Engine) Compare(ctx context.Context, first, second, topic string) (*Com
 	if err != nil {
 		return nil, err
 	}
+	if OneSubject(a, b) {
+		return nil, fmt.Errorf("%w: %q and %q both read as %s; compare it with another license", ErrSameLicense, first, second, a.License)
+	}
 	return &Comparison{Topic: a.Topic, First: a, Second: b}, nil
+}
+
+// ErrSameLicense is returned by Compare given one license twice.
+var ErrSameLicense = errors.New("both names are one license")
+
+// OneSubject reports whether two answers of a comparison are about one
+// license ("gpl-3.0" and "gpl"): the comparison puts an answer beside
+// itself. Two models under one license are two subjects, each answer
+// naming its model; a model and its own license are not.
+func OneSubject(a, b *Answer) bool {
+	if a.License != b.License {
+		return false
+	}
+	return a.Model == nil || b.Model == nil || a.Model.Name == b.Model.Name
 }
 
 // topicOpenSource is the topic answered from the open-source assessment.

@@ -110,6 +110,12 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 		return strings.Join(words, " "), nil
 	}
 	if subject, rest, ok := e.SplitSubject(words); ok {
+		// "gpl 2 patents", "qwen 3 …": a version the license does not
+		// have is part of its name, so the error names it, rather than
+		// the GPL 3's or Qwen 2.5's answer standing for it.
+		if versionNotHad(e, subject, rest) {
+			return subject + " " + rest[0], rest[1:]
+		}
 		return subject, rest
 	}
 	// One quoted argument holding license and question ("Llama 4 credit"),
@@ -125,6 +131,21 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 
 // versionLike is a word that reads as a version number: 4, 5.0, v2.
 var versionLike = regexp.MustCompile(`^(?i)v?\d+(\.\d+)*$`)
+
+// shortVersion is a version as typed after a name: 2, 3.1, v4; not a
+// count ("700 million", "10 users").
+var shortVersion = regexp.MustCompile(`^(?i)v?\d(\.\d+)?$`)
+
+// versionNotHad reports whether the words after a subject typed without
+// a version start with one, and the license it names is versioned: the
+// version was meant as part of the name, which then names no license.
+func versionNotHad(e *index.Engine, subject string, rest []string) bool {
+	if len(rest) == 0 || !shortVersion.MatchString(rest[0]) || strings.ContainsAny(subject, "0123456789") {
+		return false
+	}
+	info, err := e.ResolveLicense(subject)
+	return err == nil && strings.ContainsAny(info.Key, "0123456789")
+}
 
 // out is a printer for standard output.
 func (m *Main) out() printer { return printer{w: m.Stdout, t: terminalOf(m.Stdout)} }

@@ -49,7 +49,7 @@ func splitTwo(e *index.Engine, words []string) (first, second string, topic []st
 		if !ok || len(rest) != 1 {
 			continue
 		}
-		if s, topic, ok := e.SplitSubject(words[n:]); ok && len(topic) > 0 {
+		if s, topic, ok := e.SplitSubject(words[n:]); ok && len(topic) > 0 && !versionNotHad(e, s, topic) {
 			return f, s, topic, true
 		}
 	}
@@ -67,7 +67,7 @@ func (c *compareCommand) Run(ctx context.Context) error {
 		return fmt.Errorf("%w: compare needs two licenses and a topic, e.g. `licensebot compare llama3 llama4 outputs`", errUsage)
 	}
 	cmp, err := e.Compare(ctx, first, second, strings.Join(topic, " "))
-	if errors.Is(err, index.ErrEmptyTopic) {
+	if errors.Is(err, index.ErrEmptyTopic) || errors.Is(err, index.ErrSameLicense) {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if err != nil {

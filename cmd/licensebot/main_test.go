@@ -157,6 +157,53 @@ func TestUnknownLicenseExits2WithSuggestions(t *testing.T) {
 	}
 }
 
+// A version typed after a versioned license's name is part of the name:
+// "gpl 2" and "qwen 3" are licenses the corpus lacks, not the GPL 3's or
+// Qwen 2.5's answer under another name. A count after a name is still the
+// question, and a license without versions takes the number as one.
+func TestVersionAfterNameIsPartOfIt(t *testing.T) {
+	data := indextest.DataDir(t)
+	for _, tc := range []struct{ args, want string }{
+		{"gpl 2 patents", `unknown license "gpl 2"`},
+		{"qwen 3 commercial use", `unknown license "qwen 3"`},
+	} {
+		_, stderr, code := run(t, slices.Concat([]string{"ask", "--data", data}, strings.Fields(tc.args))...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("ask %s: exit %d, want 2 and %q:\n%s", tc.args, code, tc.want, stderr)
+		}
+	}
+	for _, tc := range []struct{ args, license string }{
+		{"llama3 700 million users", "llama3"},
+		{"llama 4 attribution", "llama4"},
+		{"mit 2 copies", "mit"},
+	} {
+		out, _, code := run(t, slices.Concat([]string{"ask", "--json", "--data", data}, strings.Fields(tc.args))...)
+		var a struct{ License string }
+		if code != 0 || json.Unmarshal([]byte(out), &a) != nil || a.License != tc.license {
+			t.Errorf("ask %s: exit %d, license %q, want %s", tc.args, code, a.License, tc.license)
+		}
+	}
+	_, stderr, code := run(t, "compare", "--data", data, "gpl", "3", "gpl", "2", "patents")
+	if code != 2 || !strings.Contains(stderr, `unknown license "gpl 2"`) {
+		t.Errorf("compare gpl 3 gpl 2 patents: exit %d:\n%s", code, stderr)
+	}
+}
+
+// A comparison of one license with itself, under two of its names, is
+// refused; two models under one license are two subjects.
+func TestCompareOneLicenseRefused(t *testing.T) {
+	data := indextest.DataDir(t)
+	for _, args := range [][]string{{"gpl-3.0", "gpl", "patents"}, {"llama-3.1-8b", "llama3.1", "commercial"}} {
+		_, stderr, code := run(t, slices.Concat([]string{"compare", "--data", data}, args)...)
+		if code != 2 || !strings.Contains(stderr, "one license") {
+			t.Errorf("compare %v: exit %d, want 2:\n%s", args, code, stderr)
+		}
+	}
+	if _, stderr, code := run(t, "compare", "--data", data, "llama-3.1-8b", "llama-3.1-70b", "commercial"); code != 0 {
+		t.Errorf("two models of one license: exit %d:\n%s", code, stderr)
+	}
+}
+
 func TestUsageErrorsExit2(t *testing.T) {
 	data := indextest.DataDir(t)
 	for _, args := range [][]string{{}, {"ask"}, {"ask", "--data", data, "llama4"}, {"frobnicate"}, {"index"}, {"search"}, {"search", "--data", data, " "}, {"ask", "--nosuchflag", "x", "y"}} {
