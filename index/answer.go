@@ -161,6 +161,10 @@ type Answer struct {
 	// of Gemma): the one to ask if the question is about it — it may only
 	// be compared with, or relicensed to. Nil otherwise.
 	About *ModelRef `json:"about"`
+	// Closest is the card of the topic the question was read as, when the
+	// question asks more narrowly than the card answers: context for the
+	// reader, not the verdict (which is unknown). Nil otherwise.
+	Closest *Aspect `json:"closest"`
 
 	// Presentation fields, not part of the JSON contract.
 	LicenseTitle string `json:"-"`
@@ -168,10 +172,6 @@ type Answer struct {
 	// Curated is false when no verdict card covers the topic and the
 	// clauses are only the best search matches.
 	Curated bool `json:"-"`
-	// Closest is the card of the topic the question was read as, when the
-	// question asks more narrowly than the card answers: context for the
-	// reader, not the verdict (which is unknown).
-	Closest *Aspect `json:"-"`
 	// Grounded is true when the clauses are those the verdict rests on;
 	// false when they are only the closest matches (no verdict, or a
 	// verdict that the text does not address the topic).

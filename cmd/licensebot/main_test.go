@@ -37,9 +37,9 @@ func TestAskJSONContract(t *testing.T) {
 	}
 	// The six keys of DESIGN.md, then the keys added since (each always
 	// present): suggestions and model (DESIGN.md), conditions, also,
-	// others and about (README, "The JSON contract").
+	// others, about and closest (README, "The JSON contract").
 	keys := []string{"license", "topic", "verdict", "clauses", "opensource", "pinned",
-		"suggestions", "model", "conditions", "also", "others", "about"}
+		"suggestions", "model", "conditions", "also", "others", "about", "closest"}
 	for _, k := range keys {
 		if _, ok := got[k]; !ok {
 			t.Errorf("key %q missing", k)
@@ -77,6 +77,23 @@ func TestAskJSONContract(t *testing.T) {
 	}
 	if a.OpenSource.OSD != "fail" || a.Pinned != nil {
 		t.Errorf("opensource %+v pinned %v", a.OpenSource, a.Pinned)
+	}
+	if string(got["closest"]) != "null" {
+		t.Errorf("closest %s beside a verdict; want null", got["closest"])
+	}
+	// A question narrower than its topic's card: no verdict, and the card
+	// it came closest to as context, as the terminal and Discord show it.
+	out, _, _ = run(t, "ask", "--json", "--data", data, "llama4", "can I use the outputs to train another model and release it under apache-2.0")
+	var narrow struct {
+		Verdict struct{ Status string }
+		Closest *struct {
+			Topic   string
+			Verdict struct{ Status string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &narrow); err != nil || narrow.Verdict.Status != "unknown" || narrow.Closest == nil ||
+		narrow.Closest.Topic != "outputs-training" || narrow.Closest.Verdict.Status != "conditional" {
+		t.Errorf("narrower question: %v %s", err, out)
 	}
 }
 
