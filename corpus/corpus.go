@@ -60,7 +60,9 @@ func Load(p Paths) (*Corpus, error) {
 	m := c.Manifest
 	for _, d := range m.Documents {
 		path := filepath.Join(p.Texts, d.ID+".txt")
-		raw, err := os.ReadFile(path)
+		// As the pull reads a mirror's: a pipe or a device would hang the
+		// build, or read without end.
+		raw, err := readText(path)
 		if errors.Is(err, os.ErrNotExist) && d.URL == "" {
 			c.Missing = append(c.Missing, d.ID)
 			continue
