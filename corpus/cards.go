@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -120,6 +121,8 @@ type NamedCriterion struct {
 type Assessment struct {
 	OSD   []Criterion `yaml:"osd"`
 	OSAID *OSAID      `yaml:"osaid"`
+
+	Line int `yaml:"-" corpus:"line"`
 }
 
 // Failed returns the numbers of the OSD criteria the license fails.
@@ -262,7 +265,13 @@ func (c *Card) checkOpenSource() error {
 		}
 	}
 	if len(a.OSD) != 0 && len(a.OSD) != 10 {
-		return errorf(f, 0, "the OSD assessment must cover all ten criteria, has %d", len(a.OSD))
+		var lacks []string
+		for n := 1; n <= 10; n++ {
+			if !seen[n] {
+				lacks = append(lacks, strconv.Itoa(n))
+			}
+		}
+		return errorf(f, a.Line, "the OSD assessment must cover all ten criteria, has %d (lacks %s)", len(a.OSD), strings.Join(lacks, ", "))
 	}
 	for _, it := range a.OSAID.Items() {
 		if err := checkCriterion(f, "OSAID "+it.Name, it.Criterion); err != nil {

@@ -1,6 +1,9 @@
 package corpus_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -100,5 +103,38 @@ func TestOSAIDFreedomsAgree(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A card whose open-source assessment lacks a criterion fails naming the
+// line of its assessment and the criteria it lacks, as every other card
+// error names its line.
+func TestAssessmentMissingACriterionNamesItsLine(t *testing.T) {
+	dir := corpustest.SmallCorpusDir(t)
+	path := filepath.Join(dir, "cards", "mit.yaml")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(b)
+	start := strings.Index(src, "    - n: 4\n")
+	end := strings.Index(src, "    - n: 5\n")
+	if start < 0 || end < start {
+		t.Fatalf("no OSD criterion 4 in %s", path)
+	}
+	line := strings.Count(src[:strings.Index(src, "  osd:\n")], "\n") + 1
+	os.WriteFile(path, []byte(src[:start]+src[end:]), 0o644)
+	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := corpus.LoadTopics(filepath.Join(dir, "topics.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = corpus.LoadCards(filepath.Join(dir, "cards"), m, ts)
+	want := fmt.Sprintf("mit.yaml:%d: the OSD assessment must cover all ten criteria, has 9 (lacks 4)", line)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v; want %q", err, want)
 	}
 }
