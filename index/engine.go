@@ -786,7 +786,7 @@ func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, err
 				return &h, nil
 			}
 		}
-		return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, section)
+		return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, inputStart(section))
 	})
 }
 
@@ -936,6 +936,15 @@ func cleanInput(s string) string {
 		s = strings.ToValidUTF8(s[:maxInput], "")
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// inputStart is what an error quotes of s: at most maxLicenseInput
+// bytes, longer input cut with "…", so a pasted page is not echoed whole.
+func inputStart(s string) string {
+	if len(s) <= maxLicenseInput {
+		return s
+	}
+	return strings.ToValidUTF8(s[:maxLicenseInput], "") + "…"
 }
 
 func contains(xs []string, x string) bool {

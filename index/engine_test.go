@@ -1042,6 +1042,18 @@ func TestClauseLookup(t *testing.T) {
 	}
 }
 
+// A section no license has, however long, is refused with the start of
+// what was typed: a pasted page comes back as a line, as an unknown
+// license's name does, not echoed whole.
+func TestClauseOfAnOverlongSectionQuotesItsStart(t *testing.T) {
+	e := indextest.Engine(t)
+	section := strings.Repeat("1.b.i ", 20000)
+	_, err := e.Clause(context.Background(), "llama4", section)
+	if !errors.Is(err, index.ErrNoSuchSection) || len(err.Error()) > 300 || !strings.Contains(err.Error(), `"1.b.i 1.b.i`) {
+		t.Errorf("err (%d bytes) = %.400v; want no such section, with the section's start only", len(err.Error()), err)
+	}
+}
+
 func TestSearchLicenseFilterIncludesIncorporatedPolicy(t *testing.T) {
 	e := indextest.Engine(t)
 	hits, err := e.Search(context.Background(), "military warfare", "llama4", 10)
