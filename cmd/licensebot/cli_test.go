@@ -163,6 +163,16 @@ func TestListings(t *testing.T) {
 	}
 }
 
+// A models filter that matches nothing is quoted back by its start: a
+// pasted page is not echoed whole.
+func TestModelsFilterMatchingNothingIsQuotedByItsStart(t *testing.T) {
+	t.Parallel()
+	out, stderr, code := run(t, "models", "--data", indextest.DataDir(t), strings.Repeat("nomodel ", 10000))
+	if code != 0 || len(out) > 300 || !strings.Contains(out, `No model in the catalogue matches "nomodel nomodel`) {
+		t.Errorf("exit %d, %d bytes: %.300s%s", code, len(out), out, stderr)
+	}
+}
+
 // `clause llama4 1` is the license's own §1 with its items, never the
 // policy's §1; a section the license does not have is refused, pointing at
 // the list.
