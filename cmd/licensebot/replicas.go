@@ -25,7 +25,18 @@ type replicaSync struct {
 	paths  corpus.Paths
 	log    *slog.Logger
 	seen   atomic.Int64 // the latest request generation this replica has built
+	// failedGen is the request whose rebuild failed last, at failedAt
+	// (follow's goroutine alone reads and writes them).
+	failedGen int64
+	failedAt  time.Time
 }
+
+// followRetry is how long a replica waits before it tries again a request
+// whose rebuild failed, as serve waits after a repair that did not mend
+// the index: a cause a rebuild does not mend (a damaged text, a broken
+// corpus, a full disk) costs a build a minute rather than one, and an
+// error line, every --watch. A newer request is tried at once.
+const followRetry = time.Minute
 
 // newReplicaSync starts at the generation the store holds: a replica that
 // starts serves the index it has, the latest request already behind it.
@@ -81,12 +92,14 @@ func (r *replicaSync) catchUp(ctx context.Context) {
 		r.log.Warn("cannot read the replicas' reindex record", "err", err)
 		return
 	}
-	if latest.Generation <= r.seen.Load() {
+	if latest.Generation <= r.seen.Load() || latest.Generation == r.failedGen && time.Since(r.failedAt) < followRetry {
 		return
 	}
 	rep, err := r.eng.Rebuild(ctx, r.paths)
 	if err != nil {
-		r.log.Error("reindex asked by another replica failed; still serving the previous index", "generation", latest.Generation, "err", err)
+		r.failedGen, r.failedAt = latest.Generation, time.Now()
+		r.log.Error("reindex asked by another replica failed; still serving the previous index", "generation", latest.Generation, "err", err,
+			"retry_in", followRetry)
 		return
 	}
 	r.seen.Store(latest.Generation)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -21,6 +22,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/licensebot/licensebot/bot/bottest"
+	"github.com/licensebot/licensebot/bot/store"
 	"github.com/licensebot/licensebot/corpus"
 	"github.com/licensebot/licensebot/corpus/corpustest"
 	"github.com/licensebot/licensebot/index"
@@ -231,5 +233,55 @@ func TestServeSurvivesSIGHUPWhileStarting(t *testing.T) {
 			}
 			return
 		}
+	}
+}
+
+// requestedReindex is a store of replicas' reindex requests holding one.
+type requestedReindex struct{ latest store.Reindex }
+
+func (s *requestedReindex) RequestReindex(context.Context, string, string) (store.Reindex, error) {
+	s.latest.Generation++
+	return s.latest, nil
+}
+
+func (s *requestedReindex) LatestReindex(context.Context) (store.Reindex, error) {
+	return s.latest, nil
+}
+
+// A replica whose rebuild fails when another asked for a reindex (its
+// corpus broken, its disk full) keeps serving and tries that request
+// again a minute later, not at every tick of its watch: a cause a
+// rebuild does not mend would cost a whole build every few seconds. A
+// newer request is tried at once.
+func TestFollowingReplicaWaitsBeforeRetryingAFailedReindex(t *testing.T) {
+	t.Parallel()
+	eng, err := index.Open(indextest.CopyData(t, indextest.DataDir(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	var logged strings.Builder
+	shared := &requestedReindex{store.Reindex{Generation: 1, Corpus: "x", By: "SIGHUP"}}
+	r := &replicaSync{eng: eng, shared: shared, paths: corpus.Paths{Dir: t.TempDir(), Texts: t.TempDir()},
+		log: slog.New(slog.NewTextHandler(&logged, nil))}
+	failures := func() int { return strings.Count(logged.String(), "reindex asked by another replica failed") }
+	for range 3 { // three ticks of the watch
+		r.catchUp(context.Background())
+	}
+	if n := failures(); n != 1 {
+		t.Fatalf("%d rebuilds tried in three ticks; want 1 until a minute has passed:\n%s", n, logged.String())
+	}
+	r.failedAt = r.failedAt.Add(-followRetry)
+	r.catchUp(context.Background())
+	if n := failures(); n != 2 {
+		t.Errorf("%d rebuilds tried; want the request tried again a minute later", n)
+	}
+	shared.latest.Generation++
+	r.catchUp(context.Background())
+	if n := failures(); n != 3 {
+		t.Errorf("%d rebuilds tried; want a newer request tried at once", n)
+	}
+	if got := eng.Stats().Clauses; got == 0 {
+		t.Error("the replica stopped serving its index")
 	}
 }
