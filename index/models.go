@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -388,8 +389,9 @@ func (s *snapshot) licensesIn(text string) []*licenseMeta {
 			if slices.Contains(taken[i:i+n], true) || !s.names.mayName(folded[i:i+n]) {
 				continue
 			}
-			k, ok := s.names.resolve(namePart(strings.Join(words[i:i+n], " ")))
-			if !ok {
+			name := namePart(strings.Join(words[i:i+n], " "))
+			k, ok := s.names.resolve(name)
+			if !ok || i+n < len(words) && VersionNotHad(name, k, words[i+n]) {
 				continue
 			}
 			if l := s.licenses[k]; !slices.Contains(found, l) {
@@ -401,6 +403,20 @@ func (s *snapshot) licensesIn(text string) []*licenseMeta {
 		}
 	}
 	return found
+}
+
+// shortVersion is a version as typed after a name: 2, 3.1, v4; not a
+// count ("700 million", "10 users").
+var shortVersion = regexp.MustCompile(`^(?i)v?\d(\.\d+)?$`)
+
+// VersionNotHad reports whether next, the word after name, is a version
+// typed as part of it that the license name resolves to (key) lacks: a
+// name without a version ("gpl", "qwen") of a versioned license, followed
+// by one ("gpl 2", "qwen 3"), names a license the corpus does not hold,
+// not the GPL 3 or Qwen 2.5.
+func VersionNotHad(name, key, next string) bool {
+	const digits = "0123456789"
+	return shortVersion.MatchString(namePart(next)) && !strings.ContainsAny(name, digits) && strings.ContainsAny(key, digits)
 }
 
 // modelRuns calls f with each catalogued model named by a run of up to

@@ -192,3 +192,24 @@ func TestPublisherBeforeTheModelsName(t *testing.T) {
 		}
 	}
 }
+
+// A version typed after a license's name is part of the name when the
+// license is versioned and the name carried none; a count is not one.
+func TestVersionNotHad(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, next string
+		want            bool
+	}{
+		{"gpl", "gpl-3.0", "2", true},
+		{"qwen", "qwen2.5", "v3", true},
+		{"gpl", "gpl-3.0", "2?", true},
+		{"gpl", "gpl-3.0", "700", false},
+		{"gpl", "gpl-3.0", "patents", false},
+		{"llama3", "llama3", "2", false},
+		{"mit", "mit", "2", false},
+	} {
+		if got := index.VersionNotHad(tc.name, tc.key, tc.next); got != tc.want {
+			t.Errorf("VersionNotHad(%q, %q, %q) = %v, want %v", tc.name, tc.key, tc.next, got, tc.want)
+		}
+	}
+}

@@ -132,19 +132,14 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 // versionLike is a word that reads as a version number: 4, 5.0, v2.
 var versionLike = regexp.MustCompile(`^(?i)v?\d+(\.\d+)*$`)
 
-// shortVersion is a version as typed after a name: 2, 3.1, v4; not a
-// count ("700 million", "10 users").
-var shortVersion = regexp.MustCompile(`^(?i)v?\d(\.\d+)?$`)
-
-// versionNotHad reports whether the words after a subject typed without
-// a version start with one, and the license it names is versioned: the
-// version was meant as part of the name, which then names no license.
+// versionNotHad reports whether the words after a subject start with a
+// version the license it names lacks (see index.VersionNotHad).
 func versionNotHad(e *index.Engine, subject string, rest []string) bool {
-	if len(rest) == 0 || !shortVersion.MatchString(rest[0]) || strings.ContainsAny(subject, "0123456789") {
+	if len(rest) == 0 {
 		return false
 	}
 	info, err := e.ResolveLicense(subject)
-	return err == nil && strings.ContainsAny(info.Key, "0123456789")
+	return err == nil && index.VersionNotHad(subject, info.Key, rest[0])
 }
 
 // out is a printer for standard output.

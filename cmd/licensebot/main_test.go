@@ -131,6 +131,10 @@ func TestSearchJSONContract(t *testing.T) {
 		{[]string{"monthly", "active", "users"}, nil, nil, nil, "§"},
 		{[]string{"llama", "4", "attribution"}, "llama4", nil, nil, "Searching llama4, the license the query names, and what the corpus says about it"},
 		{[]string{"ITAR", "llama"}, nil, nil, "llama", "Searching the llama licenses (llama2, "},
+		// A version the license lacks names no license of the corpus:
+		// "gpl 2" is not the GPL 3, though its family is searched.
+		{[]string{"gpl", "2", "patents"}, nil, nil, "gpl", "Searching the gpl licenses"},
+		{[]string{"gpl", "3", "patents"}, "gpl-3.0", nil, nil, "Searching gpl-3.0, the license the query names"},
 		// Nothing in the corpus is about the CC licenses: the line does
 		// not say it was searched.
 		{[]string{"cc", "attribution"}, nil, nil, "cc", "Searching the cc licenses (cc-by-4.0, cc-by-nc-4.0, cc-by-sa-4.0), which the query names (--license all searches every text)."},
