@@ -391,13 +391,21 @@ func (s *snapshot) licensesIn(text string) []*licenseMeta {
 			}
 			name := namePart(strings.Join(words[i:i+n], " "))
 			k, ok := s.names.resolve(name)
-			if !ok || i+n < len(words) && VersionNotHad(name, k, words[i+n]) {
+			end := i + n
+			if ok && end < len(words) && !taken[end] {
+				// "apache v2" is Apache 2.0's; "gpl 2" names no license here.
+				if full, has, versioned := s.versionedName(name, words[end], s.names.resolve); versioned {
+					k, ok = s.names.resolve(full)
+					ok, end = has && ok, end+1
+				}
+			}
+			if !ok {
 				continue
 			}
 			if l := s.licenses[k]; !slices.Contains(found, l) {
 				found = append(found, l)
 			}
-			for j := i; j < i+n; j++ {
+			for j := i; j < end; j++ {
 				taken[j] = true
 			}
 		}
@@ -409,14 +417,52 @@ func (s *snapshot) licensesIn(text string) []*licenseMeta {
 // count ("700 million", "10 users").
 var shortVersion = regexp.MustCompile(`^(?i)v?\d(\.\d+)?$`)
 
-// VersionNotHad reports whether next, the word after name, is a version
-// typed as part of it that the license name resolves to (key) lacks: a
-// name without a version ("gpl", "qwen") of a versioned license, followed
-// by one ("gpl 2", "qwen 3"), names a license the corpus does not hold,
-// not the GPL 3 or Qwen 2.5.
-func VersionNotHad(name, key, next string) bool {
+// VersionedName reads next, the word typed after name, as a version
+// typed as part of it, when name carries none ("apache v2", "gpl 2"). The
+// license's own version, however it is spelt ("v2", "2.0"), names it by
+// the name with that version (has); another of a versioned license ("gpl
+// 2", "qwen 3") names one the corpus lacks: the name as typed with it,
+// and has false, not the GPL 3 or Qwen 2.5. ok is false when next is no
+// version ("700 million", "patents") or the license has none ("mit 2
+// copies"): next is the question's.
+func (e *Engine) VersionedName(name, next string) (full string, has, ok bool) {
+	s, err := e.acquire()
+	if err != nil {
+		return "", false, false
+	}
+	defer s.release()
+	return s.versionedName(name, next, func(n string) (string, bool) {
+		l, err := s.resolveLicense(n)
+		if err != nil {
+			return "", false
+		}
+		return l.Key, true
+	})
+}
+
+// versionedName is VersionedName with the names resolve reads: every
+// name of a license or model (ask), or a license's own (search).
+func (s *snapshot) versionedName(name, next string, resolve func(string) (string, bool)) (full string, has, ok bool) {
 	const digits = "0123456789"
-	return shortVersion.MatchString(namePart(next)) && !strings.ContainsAny(name, digits) && strings.ContainsAny(key, digits)
+	next = namePart(next)
+	if !shortVersion.MatchString(next) || strings.ContainsAny(name, digits) {
+		return "", false, false
+	}
+	// "v2" → "2", "4.0" → "4": the spellings the aliases leave out.
+	for v := strings.TrimPrefix(strings.ToLower(next), "v"); ; {
+		if _, ok := resolve(name + " " + v); ok {
+			return name + " " + v, true, true
+		}
+		shorter, cut := strings.CutSuffix(v, ".0")
+		if !cut {
+			break
+		}
+		v = shorter
+	}
+	if k, ok := resolve(name); ok && strings.ContainsAny(k, digits) {
+		return name + " " + next, false, true
+	}
+	return "", false, false
 }
 
 // modelRuns calls f with each catalogued model named by a run of up to

@@ -194,22 +194,28 @@ func TestPublisherBeforeTheModelsName(t *testing.T) {
 }
 
 // A version typed after a license's name is part of the name when the
-// license is versioned and the name carried none; a count is not one.
-func TestVersionNotHad(t *testing.T) {
+// name carried none: the license's own version, however it is spelt,
+// names it; another of a versioned license names none of the corpus. A
+// count, or a number after a license without versions, is the question's.
+func TestVersionedName(t *testing.T) {
+	e := indextest.Engine(t)
 	for _, tc := range []struct {
-		name, key, next string
-		want            bool
+		name, next, full string
+		has, ok          bool
 	}{
-		{"gpl", "gpl-3.0", "2", true},
-		{"qwen", "qwen2.5", "v3", true},
-		{"gpl", "gpl-3.0", "2?", true},
-		{"gpl", "gpl-3.0", "700", false},
-		{"gpl", "gpl-3.0", "patents", false},
-		{"llama3", "llama3", "2", false},
-		{"mit", "mit", "2", false},
+		{"gpl", "2", "gpl 2", false, true},
+		{"qwen", "v3", "qwen v3", false, true},
+		{"gpl", "2?", "gpl 2", false, true},
+		{"apache", "v2", "apache 2", true, true},
+		{"mpl", "v2.0", "mpl 2.0", true, true},
+		{"gpl", "700", "", false, false},
+		{"gpl", "patents", "", false, false},
+		{"llama3", "2", "", false, false},
+		{"mit", "2", "", false, false},
 	} {
-		if got := index.VersionNotHad(tc.name, tc.key, tc.next); got != tc.want {
-			t.Errorf("VersionNotHad(%q, %q, %q) = %v, want %v", tc.name, tc.key, tc.next, got, tc.want)
+		full, has, ok := e.VersionedName(tc.name, tc.next)
+		if full != tc.full || has != tc.has || ok != tc.ok {
+			t.Errorf("VersionedName(%q, %q) = %q, %v, %v; want %q, %v, %v", tc.name, tc.next, full, has, ok, tc.full, tc.has, tc.ok)
 		}
 	}
 }

@@ -110,12 +110,7 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 		return strings.Join(words, " "), nil
 	}
 	if subject, rest, ok := e.SplitSubject(words); ok {
-		// "gpl 2 patents", "qwen 3 …": a version the license does not
-		// have is part of its name, so the error names it, rather than
-		// the GPL 3's or Qwen 2.5's answer standing for it.
-		if versionNotHad(e, subject, rest) {
-			return subject + " " + rest[0], rest[1:]
-		}
+		subject, rest, _ = withVersion(e, subject, rest)
 		return subject, rest
 	}
 	// One quoted argument holding license and question ("Llama 4 credit"),
@@ -132,14 +127,19 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 // versionLike is a word that reads as a version number: 4, 5.0, v2.
 var versionLike = regexp.MustCompile(`^(?i)v?\d+(\.\d+)*$`)
 
-// versionNotHad reports whether the words after a subject start with a
-// version the license it names lacks (see index.VersionNotHad).
-func versionNotHad(e *index.Engine, subject string, rest []string) bool {
+// withVersion reads a version typed after a subject named without one
+// as part of its name (see Engine.VersionedName): the license's own
+// version, however it is spelt ("apache v2"), names it; another of a
+// versioned license ("gpl 2") names one the corpus lacks (named false),
+// so the error names it. Anything else stays in the question.
+func withVersion(e *index.Engine, subject string, rest []string) (name string, after []string, named bool) {
 	if len(rest) == 0 {
-		return false
+		return subject, rest, true
 	}
-	info, err := e.ResolveLicense(subject)
-	return err == nil && index.VersionNotHad(subject, info.Key, rest[0])
+	if full, has, ok := e.VersionedName(subject, rest[0]); ok {
+		return full, rest[1:], has
+	}
+	return subject, rest, true
 }
 
 // out is a printer for standard output.

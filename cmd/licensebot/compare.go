@@ -49,7 +49,11 @@ func splitTwo(e *index.Engine, words []string) (first, second string, topic []st
 		if !ok || len(rest) != 1 {
 			continue
 		}
-		if s, topic, ok := e.SplitSubject(words[n:]); ok && len(topic) > 0 && !versionNotHad(e, s, topic) {
+		s, topic, ok := e.SplitSubject(words[n:])
+		if !ok {
+			continue
+		}
+		if s, topic, named := withVersion(e, s, topic); named && len(topic) > 0 {
 			return f, s, topic, true
 		}
 	}

@@ -210,6 +210,32 @@ func TestVersionAfterNameIsPartOfIt(t *testing.T) {
 	}
 }
 
+// The version a license has, however it is spelt after the name ("apache
+// v2", "llama 4.0"), names that license, and is no word of the question:
+// only a version the license lacks makes a name the corpus lacks.
+func TestOwnVersionAfterNameNamesTheLicense(t *testing.T) {
+	data := indextest.DataDir(t)
+	for _, tc := range []struct{ args, license, topic string }{
+		{"apache v2 patents", "apache-2.0", "patents"},
+		{"mpl v2.0 patents", "mpl-2.0", "patents"},
+		{"cc-by v4 attribution", "cc-by-4.0", "attribution"},
+		{"qwen v2.5 commercial use", "qwen2.5", "commercial-use"},
+		{"llama 4.0 attribution", "llama4", "attribution"},
+		{"llama v2 commercial use", "llama2", "commercial-use"},
+	} {
+		out, stderr, code := run(t, slices.Concat([]string{"ask", "--json", "--data", data}, strings.Fields(tc.args))...)
+		var a struct{ License, Topic string }
+		if code != 0 || json.Unmarshal([]byte(out), &a) != nil || a.License != tc.license || a.Topic != tc.topic {
+			t.Errorf("ask %s: exit %d, license %q topic %q, want %s %s:\n%s", tc.args, code, a.License, a.Topic, tc.license, tc.topic, stderr)
+		}
+	}
+	out, stderr, code := run(t, "compare", "--json", "--data", data, "apache", "v2", "mpl", "v2", "patents")
+	var cmp struct{ First, Second struct{ License string } }
+	if code != 0 || json.Unmarshal([]byte(out), &cmp) != nil || cmp.First.License != "apache-2.0" || cmp.Second.License != "mpl-2.0" {
+		t.Errorf("compare apache v2 mpl v2 patents: exit %d, %+v:\n%s", code, cmp, stderr)
+	}
+}
+
 // A comparison of one license with itself, under two of its names, is
 // refused; two models under one license are two subjects.
 func TestCompareOneLicenseRefused(t *testing.T) {
