@@ -114,10 +114,12 @@ func splitSubject(e *index.Engine, words []string) (string, []string) {
 		return subject, rest
 	}
 	// One quoted argument holding license and question ("Llama 4 credit"),
-	// unless what follows the license is a version it does not have ("GPL 4
-	// patents" is no question about the GPL 3).
+	// read as unquoted: a version after the license as withVersion reads it
+	// ("GPL 4 patents" is no question about the GPL 3), a count as the
+	// question's ("llama3 700 million users").
 	if fields := strings.Fields(words[0]); len(words) == 1 && len(fields) > 1 {
-		if subject, rest, ok := e.SplitSubject(fields); ok && !versionLike.MatchString(rest[0]) {
+		if subject, rest, ok := e.SplitSubject(fields); ok {
+			subject, rest, _ = withVersion(e, subject, rest)
 			return subject, rest
 		}
 	}

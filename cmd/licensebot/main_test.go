@@ -236,6 +236,20 @@ func TestOwnVersionAfterNameNamesTheLicense(t *testing.T) {
 	}
 }
 
+// License and question typed as one quoted argument read as they do
+// unquoted: a count after the name is the question's, a version the
+// license lacks makes the name the error quotes.
+func TestQuotedVersionOrCountReadsAsUnquoted(t *testing.T) {
+	data := indextest.DataDir(t)
+	for _, q := range []string{"llama3 700 million users", "mit 2 copies", "gpl 2 patents", "qwen 3 commercial use", "apache v2 patents"} {
+		wantOut, wantErr, wantCode := run(t, slices.Concat([]string{"ask", "--json", "--data", data}, strings.Fields(q))...)
+		out, stderr, code := run(t, "ask", "--json", "--data", data, q)
+		if code != wantCode || out != wantOut || stderr != wantErr {
+			t.Errorf("ask %q: exit %d, %.200s%s; unquoted: exit %d, %.200s%s", q, code, out, stderr, wantCode, wantOut, wantErr)
+		}
+	}
+}
+
 // A comparison of one license with itself, under two of its names, is
 // refused; two models under one license are two subjects.
 func TestCompareOneLicenseRefused(t *testing.T) {
