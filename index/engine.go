@@ -786,7 +786,7 @@ func (e *Engine) Clause(ctx context.Context, license, section string) (*Hit, err
 				return &h, nil
 			}
 		}
-		return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, inputStart(section))
+		return nil, fmt.Errorf("%w: %s has no section %q", ErrNoSuchSection, l.Key, InputStart(section))
 	})
 }
 
@@ -938,9 +938,9 @@ func cleanInput(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// inputStart is what an error quotes of s: at most maxLicenseInput
+// InputStart is what an error quotes of s: at most maxLicenseInput
 // bytes, longer input cut with "…", so a pasted page is not echoed whole.
-func inputStart(s string) string {
+func InputStart(s string) string {
 	if len(s) <= maxLicenseInput {
 		return s
 	}

@@ -169,17 +169,6 @@ func (c *modelsCommand) ParseFlags(args []string) error {
 	return c.parse("models", "models [--json] [FILTER]", args, 8)
 }
 
-// inputStart is what a message quotes of what the user typed: at most
-// 100 bytes (longer than any name), longer input cut with "…", so a
-// pasted page is not echoed whole.
-func inputStart(s string) string {
-	const most = 100
-	if len(s) <= most {
-		return s
-	}
-	return strings.ToValidUTF8(s[:most], "") + "…"
-}
-
 // modelJSON is one model in `models --json`.
 type modelJSON struct {
 	Name     string   `json:"name"`
@@ -209,7 +198,7 @@ func (c *modelsCommand) Run(ctx context.Context) error {
 	}
 	p := c.m.out()
 	if len(ms) == 0 {
-		p.line("No model in the catalogue matches %q; licensebot models lists them all.", inputStart(strings.Join(c.words, " ")))
+		p.line("No model in the catalogue matches %q; licensebot models lists them all.", index.InputStart(strings.Join(c.words, " ")))
 	}
 	for _, m := range ms {
 		p.line("%s", p.t.wrapWords(words(strings.Join(m.Licenses, " + "), nil), p.t.bold(fmt.Sprintf("%-36s", m.Name))+" ", strings.Repeat(" ", 37)))

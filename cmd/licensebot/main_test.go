@@ -195,7 +195,6 @@ func TestVersionAfterNameIsPartOfIt(t *testing.T) {
 	}
 	for _, tc := range []struct{ args, license string }{
 		{"llama3 700 million users", "llama3"},
-		{"llama 4 attribution", "llama4"},
 		{"mit 2 copies", "mit"},
 	} {
 		out, _, code := run(t, slices.Concat([]string{"ask", "--json", "--data", data}, strings.Fields(tc.args))...)
