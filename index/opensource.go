@@ -122,9 +122,11 @@ var ErrSameLicense = errors.New("both names are one license")
 // OneSubject reports whether two answers of a comparison are about one
 // license ("gpl-3.0" and "gpl"): the comparison puts an answer beside
 // itself. Two models under one license are two subjects, each answer
-// naming its model; a model and its own license are not.
+// naming its model; a model and its own license are not, unless the
+// model is under another license too (a distillation of Llama 3.1 under
+// MIT beside Llama 3.1).
 func OneSubject(a, b *Answer) bool {
-	if a.License != b.License {
+	if a.License != b.License || len(a.Others) != len(b.Others) {
 		return false
 	}
 	return a.Model == nil || b.Model == nil || a.Model.Name == b.Model.Name

@@ -259,8 +259,10 @@ func TestCompareOneLicenseRefused(t *testing.T) {
 			t.Errorf("compare %v: exit %d, want 2:\n%s", args, code, stderr)
 		}
 	}
-	if _, stderr, code := run(t, "compare", "--data", data, "llama-3.1-8b", "llama-3.1-70b", "commercial"); code != 0 {
-		t.Errorf("two models of one license: exit %d:\n%s", code, stderr)
+	for _, args := range [][]string{{"llama-3.1-8b", "llama-3.1-70b"}, {"DeepSeek-R1-Distill-Llama-8B", "llama3.1"}} {
+		if _, stderr, code := run(t, slices.Concat([]string{"compare", "--data", data}, args, []string{"commercial"})...); code != 0 {
+			t.Errorf("compare %v: exit %d, want two subjects:\n%s", args, code, stderr)
+		}
 	}
 }
 
