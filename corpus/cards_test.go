@@ -123,7 +123,9 @@ func TestAssessmentMissingACriterionNamesItsLine(t *testing.T) {
 		t.Fatalf("no OSD criterion 4 in %s", path)
 	}
 	line := strings.Count(src[:strings.Index(src, "  osd:\n")], "\n") + 1
-	os.WriteFile(path, []byte(src[:start]+src[end:]), 0o644)
+	if err := os.WriteFile(path, []byte(src[:start]+src[end:]), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.yaml"))
 	if err != nil {
 		t.Fatal(err)
