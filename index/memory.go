@@ -84,8 +84,11 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 		}
 		if len(keys) > 0 {
 			slices.Sort(keys)
-			st := stems(respell(q.Text(), m.Spellings))
-			asked, pairs, answers = append(asked, memoryStems(st)), append(pairs, memoryPairs(st)), append(answers, slices.Compact(keys))
+			// What the question asks about, worked out once for both
+			// memories: its pairs read it in order, before its stems sort it.
+			ab := askedAbout(stems(respell(q.Text(), m.Spellings)))
+			pairs = append(pairs, neighbourPairs(ab))
+			asked, answers = append(asked, sortedDistinct(ab)), append(answers, slices.Compact(keys))
 		}
 	}
 	mem := layOut(asked, answers)
@@ -163,10 +166,12 @@ func (mem *questionMemory) posting(v int32) []int32 {
 }
 
 // memoryStems are the distinct stems of a question that say what it asks.
-func memoryStems(stems []string) []string {
-	out := askedAbout(stems)
-	slices.Sort(out)
-	return slices.Compact(out)
+func memoryStems(stems []string) []string { return sortedDistinct(askedAbout(stems)) }
+
+// sortedDistinct sorts st in place and drops its repeats.
+func sortedDistinct(st []string) []string {
+	slices.Sort(st)
+	return slices.Compact(st)
 }
 
 // memoryPairs are the distinct pairs of neighbouring stems of a question,
@@ -177,8 +182,11 @@ func memoryStems(stems []string) []string {
 // real people's questions from 0.741 to 0.746 top-1 (orders 0.740–0.742
 // against 0.743–0.747), those on models' licenses 0.722 → 0.731; with the
 // question model's runs of letters (gramLetters), 0.749 and 0.741.
-func memoryPairs(stems []string) []string {
-	st := askedAbout(stems)
+func memoryPairs(stems []string) []string { return neighbourPairs(askedAbout(stems)) }
+
+// neighbourPairs is memoryPairs over stems already reduced to what the
+// question asks about (askedAbout), which it leaves as they are.
+func neighbourPairs(st []string) []string {
 	var out []string
 	for i := 0; i+1 < len(st); i++ {
 		if st[i] != st[i+1] {
