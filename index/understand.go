@@ -641,12 +641,16 @@ func trainQuestionModel(classes []string, exs []example) *questionModel {
 
 // trainer holds the weights being fitted and AdaGrad's sums of squared
 // gradients, per feature by its number (ids[e] numbers example e's
-// features, names maps numbers back), and scratch space for a step.
+// features, names maps numbers back), and scratch space for a step. They
+// are one flat table, a row of 2·nc per feature: the weights of feature
+// id, then their sums (see row). Not two slices of nc per feature, so a
+// step reads no slice header per feature, finds a feature's weights and
+// sums side by side, and the fit allocates once, not twice per feature.
 type trainer struct {
 	nc        int
 	names     []string
 	ids       [][]int32
-	w, g2     [][]float64
+	wg        []float64
 	bias, bg2 []float64
 	z, grad   []float64
 }
@@ -663,12 +667,26 @@ func newTrainer(nc int, exs []example) *trainer {
 				id = int32(len(t.names))
 				at[f.name] = id
 				t.names = append(t.names, f.name)
-				t.w, t.g2 = append(t.w, make([]float64, nc)), append(t.g2, make([]float64, nc))
 			}
 			t.ids[e][i] = id
 		}
 	}
+	t.wg = make([]float64, 2*len(t.names)*nc)
 	return t
+}
+
+// row returns feature id's weights and AdaGrad's sums of their squared
+// gradients, one of each per class.
+func (t *trainer) row(id int32) (w, g2 []float64) {
+	at := 2 * int(id) * t.nc
+	r := t.wg[at : at+2*t.nc : at+2*t.nc]
+	return r[:t.nc:t.nc], r[t.nc:]
+}
+
+// weights returns feature id's weights, one per class.
+func (t *trainer) weights(id int32) []float64 {
+	w, _ := t.row(id)
+	return w
 }
 
 // step takes one gradient step on ex (its features numbered ids), for
@@ -685,7 +703,9 @@ func (t *trainer) step(ex *example, ids []int32) {
 	z := t.z
 	copy(z, t.bias)
 	for i, f := range ex.feats {
-		for k, w := range t.w[ids[i]] {
+		wf := t.weights(ids[i])
+		z := z[:len(wf)]
+		for k, w := range wf {
 			z[k] += w * f.value
 		}
 	}
@@ -714,7 +734,8 @@ func (t *trainer) step(ex *example, ids []int32) {
 //
 //go:norace
 func (t *trainer) update(id int32, value float64, grad []float64) {
-	wf, gf := t.w[id], t.g2[id]
+	wf, gf := t.row(id)
+	gf, grad = gf[:len(wf)], grad[:len(wf)]
 	for k := range wf {
 		gk := grad[k]*value + l2*wf[k]
 		gf[k] += gk * gk
@@ -730,8 +751,8 @@ func (t *trainer) model(classes []string) *questionModel {
 		m.Bias[k] = float32(t.bias[k])
 	}
 	top := 0.0
-	for _, wf := range t.w {
-		for _, v := range wf {
+	for id := range t.names {
+		for _, v := range t.weights(int32(id)) {
 			top = max(top, math.Abs(v))
 		}
 	}
@@ -753,7 +774,7 @@ func (t *trainer) model(classes []string) *questionModel {
 			continue
 		}
 		n, kept := len(m.W), false
-		for _, v := range t.w[id] {
+		for _, v := range t.weights(int32(id)) {
 			q := 128
 			if math.Abs(v) >= pruneBelow {
 				q, kept = 128+int(math.Round(v/float64(m.Scale))), true
