@@ -54,7 +54,10 @@ func (mem *questionMemory) check() error {
 // them, the clauses' centroids (the memory of pairs has none: see
 // rememberQuestions).
 func (mem *questionMemory) checkTables(withCentroids bool) error {
-	if err := checkSpans("postings", mem.Start, len(mem.Vocab), mem.Post, len(mem.Norm)); err != nil {
+	if err := mem.Vocab.check(); err != nil {
+		return err
+	}
+	if err := checkSpans("postings", mem.Start, mem.Vocab.len(), mem.Post, len(mem.Norm)); err != nil {
 		return err
 	}
 	if err := checkSpans("answers", mem.AnswerStart, len(mem.Norm), mem.Answer, len(mem.Clauses)); err != nil {
@@ -69,7 +72,24 @@ func (mem *questionMemory) checkTables(withCentroids bool) error {
 		return fmt.Errorf("centroids: %d weights and %d counts at %d places, %d lengths, %d question counts and %d word counts for %d clauses",
 			len(c.W), len(c.Count), len(c.Place), len(c.Norm), len(c.Asked), len(c.Words), len(mem.Clauses))
 	}
-	return checkSpans("centroids", c.Start, len(mem.Clauses), c.Place, len(mem.Vocab))
+	return checkSpans("centroids", c.Start, len(mem.Clauses), c.Place, mem.Vocab.len())
+}
+
+// check reports terms whose ends do not cut their text: an end before the
+// one ahead of it, or past the text (at would slice out of range), or a
+// text longer than the last end.
+func (t *terms) check() error {
+	last := int32(0)
+	for i, end := range t.End {
+		if end < last || int(end) > len(t.Text) {
+			return fmt.Errorf("vocabulary: term %d ends at %d, after %d, in a text of %d bytes", i, end, last, len(t.Text))
+		}
+		last = end
+	}
+	if int(last) != len(t.Text) {
+		return fmt.Errorf("vocabulary: %d terms end at %d, in a text of %d bytes", len(t.End), last, len(t.Text))
+	}
+	return nil
 }
 
 // checkSpans checks a flat layout: n spans of values, span i being

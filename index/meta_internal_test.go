@@ -58,7 +58,7 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 	if err := writeMeta(dir, good()); err != nil {
 		t.Fatal(err)
 	}
-	if m, err := readMeta(dir); err != nil || len(m.Memory.Clauses) != 2 || m.Memory.Pairs == nil || len(m.Memory.Pairs.Vocab) != 2 || m.QModel.W[1] != 130 || !slices.Equal(m.Features.Derived, packed[uint64]{2}) {
+	if m, err := readMeta(dir); err != nil || len(m.Memory.Clauses) != 2 || m.Memory.Pairs == nil || m.Memory.Pairs.Vocab.len() != 2 || m.QModel.W[1] != 130 || !slices.Equal(m.Features.Derived, packed[uint64]{2}) {
 		t.Fatalf("read back %+v, %v", m, err)
 	}
 	for name, spoil := range map[string]func(*meta){
@@ -76,6 +76,9 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 		"no starts":                           func(m *meta) { m.Memory.AnswerStart = nil },
 		"a pair's posting past the questions": func(m *meta) { m.Memory.Pairs.Post[0] = 99 },
 		"pairs within pairs":                  func(m *meta) { m.Memory.Pairs.Pairs = m.Memory.Pairs },
+		"a term past the vocabulary's text":   func(m *meta) { m.Memory.Pairs.Vocab.End[1] = 99 },
+		"a term that ends before the last":    func(m *meta) { m.Memory.Vocab.End[1] = 0 },
+		"a vocabulary text past its terms":    func(m *meta) { m.Memory.Vocab.Text += "x" },
 	} {
 		m := good()
 		spoil(m)
