@@ -154,6 +154,7 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 	// A concept still takes in its words' narrower terms.
 	related := map[string][]lexLink{}
 	relatedOf := map[string][]string{} // vocabulary stem → its synonyms, derivations and narrower terms (single stems)
+	stems = memoStems(stems)
 	for _, row := range lex {
 		ws := stems(row.Word)
 		if len(ws) != 1 {
@@ -200,6 +201,22 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 		fd.Concepts = append(fd.Concepts, cw)
 	}
 	return fd
+}
+
+// memoStems returns stems remembering what it returned for each text, for
+// work that analyses the same texts many times over: the lexicon's rows
+// name 35,500 different words 123,000 times. The slices it returns are
+// shared between the calls for one text, not to be changed.
+func memoStems(stems func(string) []string) func(string) []string {
+	memo := map[string][]string{}
+	return func(text string) []string {
+		st, ok := memo[text]
+		if !ok {
+			st = stems(text)
+			memo[text] = st
+		}
+		return st
+	}
 }
 
 // lexLink is one relation of the lexicon: to the vocabulary stem to, by
