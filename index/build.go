@@ -171,6 +171,7 @@ func startBuild(builds string) (dir string, unlock func(), err error) {
 // 1.56 s in a slow hour.
 func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
 	m := newMeta(c, start)
+	asked := analyseQuestions(m, c.Questions) // for the fit and the memory both
 	fitted := make(chan fitResult, 1)
 	go func() {
 		// A panic here would take the process down, not just the build:
@@ -180,13 +181,13 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 				fitted <- fitResult{err: fmt.Errorf("fit question model: %v", r)}
 			}
 		}()
-		fitted <- fitResult{model: fitQuestionModel(m, c.Questions, nil)}
+		fitted <- fitResult{model: fitAnalysed(m, c.Questions, asked, nil)}
 	}()
 	n, err := writeBleve(ctx, filepath.Join(dir, bleveDir), c)
 	var memory *questionMemory
 	if err == nil {
 		learnLeads(m, c.Questions, nil) // the cards' order: the fit reads none of it
-		memory = rememberQuestions(m, c.Questions, nil)
+		memory = rememberQuestions(m, c.Questions, asked, nil)
 	}
 	fit := <-fitted
 	if err = errors.Join(err, fit.err); err != nil {

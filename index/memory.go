@@ -98,11 +98,13 @@ func clauseKey(doc, section string) string {
 
 // rememberQuestions builds the memory of qs (those not in skip): for each,
 // the clauses of its expected documents that quote an expected phrase.
-func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *questionMemory {
+// analysed holds each question's text as analysed (analyseQuestions); nil,
+// the texts are analysed here.
+func rememberQuestions(m *meta, qs []corpus.Question, analysed [][]string, skip map[string]bool) *questionMemory {
 	stems := buildStems()
 	quoting := m.quotingClauses()
 	var asked, pairs, answers [][]string
-	for _, q := range qs {
+	for i, q := range qs {
 		if skip[q.ID] || len(q.Expect) == 0 {
 			continue
 		}
@@ -114,7 +116,13 @@ func rememberQuestions(m *meta, qs []corpus.Question, skip map[string]bool) *que
 			slices.Sort(keys)
 			// What the question asks about, worked out once for both
 			// memories: its pairs read it in order, before its stems sort it.
-			ab := askedAbout(stems(respell(q.Text(), m.Spellings)))
+			var st []string
+			if analysed != nil {
+				st = analysed[i]
+			} else {
+				st = stems(respell(q.Text(), m.Spellings))
+			}
+			ab := askedAbout(st)
 			pairs = append(pairs, neighbourPairs(ab))
 			asked, answers = append(asked, sortedDistinct(ab)), append(answers, slices.Compact(keys))
 		}

@@ -822,8 +822,10 @@ func (t *trainer) model(classes []string) *questionModel {
 
 // questionExamples makes the training set: every name and case of every
 // topic (as a question of its own), and the labelled questions — the first
-// topic fully, a second at half weight.
-func questionExamples(f *featurizer, m *meta, qs []corpus.Question, skip map[string]bool) ([]string, []example) {
+// topic fully, a second at half weight. asked, when not nil, holds each
+// question's text as analysed (analyseQuestions), read instead of its
+// text.
+func questionExamples(f *featurizer, m *meta, qs []corpus.Question, asked [][]string, skip map[string]bool) ([]string, []example) {
 	classes := make([]string, 0, len(m.Topics)+1)
 	at := map[string]int{}
 	for _, t := range m.Topics {
@@ -832,9 +834,9 @@ func questionExamples(f *featurizer, m *meta, qs []corpus.Question, skip map[str
 	}
 	at[corpus.NoTopic] = len(classes)
 	classes = append(classes, corpus.NoTopic)
-	var texts []string
+	var texts []trainingText
 	var exs []example
-	add := func(text string, labels []string, weight float64) {
+	add := func(text trainingText, labels []string, weight float64) {
 		var ex example
 		for i, l := range labels {
 			if c, ok := at[l]; ok && i <= 1 {
@@ -851,34 +853,62 @@ func questionExamples(f *featurizer, m *meta, qs []corpus.Question, skip map[str
 			// A phrase that loses words to the stop list ("not allowed")
 			// would teach its one remaining word ("allow") as the topic.
 			if st := f.stems(p); len(st) > 1 || len(strings.Fields(p)) == 1 {
-				add(p, []string{t.ID}, 1)
+				add(trainingText{text: p}, []string{t.ID}, 1)
 				// The same phrase inside a question, so that how people
 				// ask ("can I", "do I have to") is learnt as saying
 				// nothing about the topic.
 				if augmentWeight > 0 {
-					add(fmt.Sprintf(askTemplates[i%len(askTemplates)], p), []string{t.ID}, augmentWeight)
+					add(trainingText{text: fmt.Sprintf(askTemplates[i%len(askTemplates)], p)}, []string{t.ID}, augmentWeight)
 				}
 			}
 		}
 	}
 	// Words every question uses say nothing about its topic.
 	for _, w := range genericQuestionWords {
-		add(w, []string{corpus.NoTopic}, genericWeight)
+		add(trainingText{text: w}, []string{corpus.NoTopic}, genericWeight)
 	}
-	for _, q := range qs {
-		if !skip[q.ID] {
-			add(respell(q.Text(), m.Spellings), q.Topics, 1)
+	for i, q := range qs {
+		switch {
+		case skip[q.ID]:
+		case asked != nil:
+			add(trainingText{stems: asked[i]}, q.Topics, 1)
+		default:
+			add(trainingText{text: respell(q.Text(), m.Spellings)}, q.Topics, 1)
 		}
 	}
 	f.featuresAll(texts, exs)
 	return classes, slices.DeleteFunc(exs, func(ex example) bool { return len(ex.feats) == 0 })
 }
 
+// trainingText is what an example is read from: its text, or the stems
+// it was already analysed to.
+type trainingText struct {
+	text  string
+	stems []string
+}
+
 // featuresAll sets each example's features from its text, on every
 // processor: reading the questions is a third of the fit, and the fit is
 // the longer side of a build (see writeBuild).
-func (f *featurizer) featuresAll(texts []string, exs []example) {
-	parallel.Each(len(texts), func(i int) { exs[i].feats = f.features(texts[i]) })
+func (f *featurizer) featuresAll(texts []trainingText, exs []example) {
+	parallel.Each(len(texts), func(i int) {
+		if st := texts[i].stems; st != nil {
+			exs[i].feats = f.featuresOf(st)
+		} else {
+			exs[i].feats = f.features(texts[i].text)
+		}
+	})
+}
+
+// analyseQuestions returns the stems of each question's text, British
+// spellings read as American (respell), worked out on every processor:
+// the question model's fit and the memory of the questions both read
+// them, and analysing them was an eighth of a build's work, done twice.
+func analyseQuestions(m *meta, qs []corpus.Question) [][]string {
+	stems := buildStems()
+	out := make([][]string, len(qs))
+	parallel.Each(len(qs), func(i int) { out[i] = stems(respell(qs[i].Text(), m.Spellings)) })
+	return out
 }
 
 // understand ranks the topics text is about, best first, "none" included.
@@ -924,11 +954,17 @@ func rankClasses(classes []string, p []float64) []TopicScore {
 // fitQuestionModel fits the question model of a build, leaving out the
 // questions whose ids are in skip (cross-validation does).
 func fitQuestionModel(m *meta, qs []corpus.Question, skip map[string]bool) *questionModel {
+	return fitAnalysed(m, qs, nil, skip)
+}
+
+// fitAnalysed is fitQuestionModel over the questions as analysed
+// (analyseQuestions), or, with asked nil, their texts.
+func fitAnalysed(m *meta, qs []corpus.Question, asked [][]string, skip map[string]bool) *questionModel {
 	stems := buildStems()
 	tm := newTopicMatcher(stems, m.Topics)
 	tm.known = m.Features.knows
 	f := m.Features.featurizer(stems, tm)
-	classes, exs := questionExamples(f, m, qs, skip)
+	classes, exs := questionExamples(f, m, qs, asked, skip)
 	return trainQuestionModel(classes, exs)
 }
 
