@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -168,11 +169,14 @@ func startBuild(builds string) (dir string, unlock func(), err error) {
 // longer side: it reads the questions into features on every processor
 // (featuresAll), then trains on one. That, and the question files decoded
 // on every processor, took a build of 5,861 questions from 1.84 s to
-// 1.56 s in a slow hour.
+// 1.56 s in a slow hour. The other side waits for the features to be
+// read, then runs beside the training: started at once, it took a share
+// of the processors from the reading, which the fit waits for, and left
+// the second processor idle through most of the training.
 func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Time) (int, error) {
 	m := newMeta(c, start)
 	asked := analyseQuestions(m, c.Questions) // for the fit and the memory both
-	fitted := make(chan fitResult, 1)
+	fitted, read := make(chan fitResult, 1), make(chan struct{})
 	go func() {
 		// A panic here would take the process down, not just the build:
 		// it becomes the build's error instead.
@@ -181,8 +185,14 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 				fitted <- fitResult{err: fmt.Errorf("fit question model: %v", r)}
 			}
 		}()
-		fitted <- fitResult{model: fitAnalysed(m, c.Questions, asked, nil)}
+		var once sync.Once
+		readAll := func() { once.Do(func() { close(read) }) }
+		defer readAll() // a panic while reading too
+		classes, exs := trainingSet(m, c.Questions, asked, nil)
+		readAll()
+		fitted <- fitResult{model: trainQuestionModel(classes, exs)}
 	}()
+	<-read
 	n, err := writeBleve(ctx, filepath.Join(dir, bleveDir), c)
 	var memory *questionMemory
 	if err == nil {

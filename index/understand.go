@@ -954,18 +954,19 @@ func rankClasses(classes []string, p []float64) []TopicScore {
 // fitQuestionModel fits the question model of a build, leaving out the
 // questions whose ids are in skip (cross-validation does).
 func fitQuestionModel(m *meta, qs []corpus.Question, skip map[string]bool) *questionModel {
-	return fitAnalysed(m, qs, nil, skip)
+	return trainQuestionModel(trainingSet(m, qs, nil, skip))
 }
 
-// fitAnalysed is fitQuestionModel over the questions as analysed
-// (analyseQuestions), or, with asked nil, their texts.
-func fitAnalysed(m *meta, qs []corpus.Question, asked [][]string, skip map[string]bool) *questionModel {
+// trainingSet is the question model's classes and examples, read into
+// features (questionExamples) from the questions as analysed
+// (analyseQuestions) or, with asked nil, their texts: the part of the fit
+// that runs on every processor.
+func trainingSet(m *meta, qs []corpus.Question, asked [][]string, skip map[string]bool) ([]string, []example) {
 	stems := buildStems()
 	tm := newTopicMatcher(stems, m.Topics)
 	tm.known = m.Features.knows
 	f := m.Features.featurizer(stems, tm)
-	classes, exs := questionExamples(f, m, qs, asked, skip)
-	return trainQuestionModel(classes, exs)
+	return questionExamples(f, m, qs, asked, skip)
 }
 
 // Understand ranks the topics a question about license is likely about,
