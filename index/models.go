@@ -448,16 +448,9 @@ func (s *snapshot) versionedName(name, next string, resolve func(string) (string
 	if !shortVersion.MatchString(next) || strings.ContainsAny(name, digits) {
 		return "", false, false
 	}
-	// "v2" → "2", "4.0" → "4": the spellings the aliases leave out.
-	for v := strings.TrimPrefix(strings.ToLower(next), "v"); ; {
-		if _, ok := resolve(name + " " + v); ok {
-			return name + " " + v, true, true
-		}
-		shorter, cut := strings.CutSuffix(v, ".0")
-		if !cut {
-			break
-		}
-		v = shorter
+	// "apache v2": resolve reads a version however it is spelt.
+	if _, ok := resolve(name + " " + next); ok {
+		return name + " " + next, true, true
 	}
 	if k, ok := resolve(name); ok && strings.ContainsAny(k, digits) {
 		return name + " " + next, false, true

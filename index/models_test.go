@@ -206,8 +206,8 @@ func TestVersionedName(t *testing.T) {
 		{"gpl", "2", "gpl 2", false, true},
 		{"qwen", "v3", "qwen v3", false, true},
 		{"gpl", "2?", "gpl 2", false, true},
-		{"apache", "v2", "apache 2", true, true},
-		{"mpl", "v2.0", "mpl 2.0", true, true},
+		{"apache", "v2", "apache v2", true, true},
+		{"mpl", "v2.0", "mpl v2.0", true, true},
 		{"gpl", "700", "", false, false},
 		{"gpl", "patents", "", false, false},
 		{"llama3", "2", "", false, false},
@@ -216,6 +216,23 @@ func TestVersionedName(t *testing.T) {
 		full, has, ok := e.VersionedName(tc.name, tc.next)
 		if full != tc.full || has != tc.has || ok != tc.ok {
 			t.Errorf("VersionedName(%q, %q) = %q, %v, %v; want %q, %v, %v", tc.name, tc.next, full, has, ok, tc.full, tc.has, tc.ok)
+		}
+	}
+}
+
+// A license's version spelt as none of its names spells it is still the
+// license: what Discord's license option and a quoted name pass whole.
+func TestResolveVersionSpellings(t *testing.T) {
+	e := indextest.Engine(t)
+	for in, want := range map[string]string{"apache v2": "apache-2.0", "mpl v2.0": "mpl-2.0", "cc-by v4": "cc-by-4.0",
+		"llama 4.0": "llama4", "llama v2": "llama2", "qwen v2.5": "qwen2.5"} {
+		if info, err := e.ResolveLicense(in); err != nil || info.Key != want {
+			t.Errorf("ResolveLicense(%q) = %q, %v; want %s", in, info.Key, err, want)
+		}
+	}
+	for _, in := range []string{"gpl v2", "v2", "llama v5"} {
+		if info, err := e.ResolveLicense(in); err == nil {
+			t.Errorf("ResolveLicense(%q) = %s; want an unknown license", in, info.Key)
 		}
 	}
 }

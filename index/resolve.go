@@ -61,9 +61,48 @@ func (n *nameIndex) mayName(run []string) bool {
 	return len(run) > 0 && n.first[run[0]] && n.last[run[len(run)-1]]
 }
 
+// resolve returns the key of the license input names, as one of its
+// names is spelt or with its version spelt as none is ("apache v2",
+// "mpl v2.0", "llama 4.0": see versionSpellings).
 func (n *nameIndex) resolve(input string) (string, bool) {
-	k, ok := n.exact[foldName(input)]
-	return k, ok
+	if k, ok := n.exact[foldName(input)]; ok {
+		return k, true
+	}
+	for _, alt := range versionSpellings(input) {
+		if k, ok := n.exact[foldName(alt)]; ok {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// versionSpellings are the other ways input's version may be spelt by a
+// license's names: without a "v" before it ("v2" as "2"), then also
+// without a trailing ".0" ("4.0" as "4"). None when input has no
+// version.
+func versionSpellings(input string) []string {
+	words := strings.Fields(corpus.NormalizeName(input))
+	noV, short := false, false
+	for i, w := range words {
+		if len(w) > 1 && w[0] == 'v' && w[1] >= '0' && w[1] <= '9' {
+			words[i], noV = w[1:], true
+		}
+	}
+	plain := strings.Join(words, " ")
+	for i, w := range words {
+		for strings.HasSuffix(w, ".0") && len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+			w, short = strings.TrimSuffix(w, ".0"), true
+		}
+		words[i] = w
+	}
+	var out []string
+	if noV {
+		out = append(out, plain)
+	}
+	if short {
+		out = append(out, strings.Join(words, " "))
+	}
+	return out
 }
 
 // completions returns up to max license keys one of whose names input
