@@ -482,6 +482,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// question than the training's (probe 27).
 		{"gemma", "Can I train a model on gemma outputs and use that model to generate malware?", index.StatusUnknown},
 		{"gemma", "Can I use gemma outputs to train mistral 7b?", index.StatusConditional},
+		// …and so are the models listed with it, however far from the
+		// verb ("or qwen", "mistral, deepseek or qwen"); a list named as
+		// the outputs' source is still another source.
+		{"llama4", "can I use llama 4 outputs to train a different model like mistral or qwen", index.StatusConditional},
+		{"llama4", "can I use llama 4 outputs to train a different model like mistral, deepseek or qwen", index.StatusConditional},
+		{"llama3", "can i use gpt-4 or mistral to generate training data for my model", index.StatusUnknown},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},
 		{"deepseek", "can deepseek be used by minors?", index.StatusUnknown},

@@ -112,17 +112,23 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 	out := map[string]bool{}
 	governed, at := s.governedWords(r, l), s.trainedAt(r)
-	named := false // the word before named a model
+	named := false  // the word before named a model
+	listed := false // and a list of the models trained goes on
 	for i, w := range s.wordsOf(r) {
 		if isTraining(w) {
-			named = false
+			named, listed = false, false
 			continue
 		}
-		near := at[i] || governed[i]
+		if named && listJoins[strings.ToLower(w.text)] {
+			listed = true // "train mistral or qwen": qwen too, however far
+			continue
+		}
+		near := at[i] || governed[i] || listed
 		bare := strings.ToLower(strings.Trim(w.text, ".,;:!?\"'()"))
 		isName := func(st string) bool { return s.models.nameWord(bare) || s.models.nameWord(st) }
 		was := named
 		named = near && slices.ContainsFunc(w.stems, isName)
+		listed = named && strings.HasSuffix(w.text, ",")
 		for _, st := range w.stems {
 			// A model's words, and the numbers written with or after them
 			// ("deepseek-r1", "qwen 2").
@@ -133,6 +139,9 @@ func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 	}
 	return out
 }
+
+// listJoins join the names of a list of models ("mistral or qwen").
+var listJoins = map[string]bool{"or": true, "and": true, "&": true, "/": true}
 
 // trainedWithin is how many words after a verb of training a model's name
 // is the model trained ("distill gemma into my own small model").
