@@ -230,7 +230,10 @@ func TestResolveVersionSpellings(t *testing.T) {
 			t.Errorf("ResolveLicense(%q) = %q, %v; want %s", in, info.Key, err, want)
 		}
 	}
-	for _, in := range []string{"gpl v2", "v2", "llama v5"} {
+	for _, in := range []string{"gpl v2", "v2", "llama v5",
+		// A version typed after one is no digit of it: folded, "llama 3
+		// v2" would be Llama 3.2's "llama32".
+		"llama 3 v2", "llama3 v1", "qwen2 v5"} {
 		if info, err := e.ResolveLicense(in); err == nil {
 			t.Errorf("ResolveLicense(%q) = %s; want an unknown license", in, info.Key)
 		}

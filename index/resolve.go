@@ -78,19 +78,20 @@ func (n *nameIndex) resolve(input string) (string, bool) {
 
 // versionSpellings are the other ways input's version may be spelt by a
 // license's names: without a "v" before it ("v2" as "2"), then also
-// without a trailing ".0" ("4.0" as "4"). None when input has no
-// version.
+// without a trailing ".0" ("4.0" as "4"). A version is a word after one
+// that ends in no digit: "llama 3 v2" is not "llama 3 2", which folds as
+// Llama 3.2's "llama32" does. None when input has no version.
 func versionSpellings(input string) []string {
 	words := strings.Fields(corpus.NormalizeName(input))
 	noV, short := false, false
 	for i, w := range words {
-		if len(w) > 1 && w[0] == 'v' && w[1] >= '0' && w[1] <= '9' {
+		if len(w) > 1 && w[0] == 'v' && w[1] >= '0' && w[1] <= '9' && !afterNumber(words, i) {
 			words[i], noV = w[1:], true
 		}
 	}
 	plain := strings.Join(words, " ")
 	for i, w := range words {
-		for strings.HasSuffix(w, ".0") && len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+		for strings.HasSuffix(w, ".0") && len(w) > 2 && w[0] >= '0' && w[0] <= '9' && !afterNumber(words, i) {
 			w, short = strings.TrimSuffix(w, ".0"), true
 		}
 		words[i] = w
@@ -103,6 +104,15 @@ func versionSpellings(input string) []string {
 		out = append(out, strings.Join(words, " "))
 	}
 	return out
+}
+
+// afterNumber reports whether the word before words[i] ends in a digit.
+func afterNumber(words []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := words[i-1]
+	return prev[len(prev)-1] >= '0' && prev[len(prev)-1] <= '9'
 }
 
 // completions returns up to max license keys one of whose names input
