@@ -120,6 +120,10 @@ func TestSearchNamingALicense(t *testing.T) {
 		{q: "llama 4 attribution", scope: "llama4"},                                                // "attribution" is in CC BY's name, not Llama 4's
 		{q: "restricting who can use llama 4 by user numbers", scope: "llama4", other: "critique"}, // what is said of it
 		{q: "llama 3.1 attribution", scope: "llama3.1"},
+		// A version spelt as no name of the license ends is its too.
+		{q: "llama v4 attribution", scope: "llama4"},
+		{q: "llama v3.1 attribution", scope: "llama3.1"},
+		{q: "llama v2 commercial use", scope: "llama2"},
 		{q: "creative commons attribution noncommercial youtube ads", scope: "cc-by-nc-4.0"}, // not also CC BY's
 		{q: "deepseek r1 attribution", scope: "mit", model: "DeepSeek-R1"},
 		{q: "deepseek r1", scope: ""}, // a model's name alone: not the DeepSeek License

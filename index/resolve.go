@@ -56,9 +56,21 @@ func newNameIndex(ls []licenseMeta) *nameIndex {
 }
 
 // mayName reports whether a run of folded words starts and ends as some
-// license's name does: only such a run is worth looking up.
+// license's name does: only such a run is worth looking up. A version
+// ends it as its respelling would ("llama v4" as "llama 4"), since
+// resolve reads that too.
 func (n *nameIndex) mayName(run []string) bool {
-	return len(run) > 0 && n.first[run[0]] && n.last[run[len(run)-1]]
+	if len(run) == 0 || !n.first[run[0]] {
+		return false
+	}
+	last := run[len(run)-1]
+	if n.last[last] {
+		return true
+	}
+	if len(run) == 1 || !strings.HasPrefix(last, "v") && !strings.HasSuffix(last, ".0") {
+		return false
+	}
+	return slices.ContainsFunc(versionSpellings(last), func(v string) bool { return n.last[v] })
 }
 
 // resolve returns the key of the license input names, as one of its
