@@ -229,7 +229,9 @@ func TestVersionedName(t *testing.T) {
 func TestResolveVersionSpellings(t *testing.T) {
 	e := indextest.Engine(t)
 	for in, want := range map[string]string{"apache v2": "apache-2.0", "mpl v2.0": "mpl-2.0", "cc-by v4": "cc-by-4.0",
-		"llama 4.0": "llama4", "llama v2": "llama2", "qwen v2.5": "qwen2.5"} {
+		"llama 4.0": "llama4", "llama v2": "llama2", "qwen v2.5": "qwen2.5",
+		// A "v." before it, and a ".0" after a name that keeps its "v".
+		"apache v.2": "apache-2.0", "gnu gpl v3.0": "gpl-3.0", "deepseek v3.0": "deepseek", "stable diffusion v1.0": "creativeml-openrail-m"} {
 		if info, err := e.ResolveLicense(in); err != nil || info.Key != want {
 			t.Errorf("ResolveLicense(%q) = %q, %v; want %s", in, info.Key, err, want)
 		}

@@ -89,31 +89,46 @@ func (n *nameIndex) resolve(input string) (string, bool) {
 }
 
 // versionSpellings are the other ways input's version may be spelt by a
-// license's names: without a "v" before it ("v2" as "2"), then also
-// without a trailing ".0" ("4.0" as "4"). A version is a word after one
-// that ends in no digit: "llama 3 v2" is not "llama 3 2", which folds as
-// Llama 3.2's "llama32" does. None when input has no version.
+// license's names: without a "v" or "v." before it ("v2" as "2"), then
+// also without a trailing ".0" ("4.0" as "4"), and with its "v" but
+// without the ".0" ("gnu gpl v3.0" as "gnu gpl v3"). A version is a word
+// after one that ends in no digit: "llama 3 v2" is not "llama 3 2",
+// which folds as Llama 3.2's "llama32" does. None when input has no
+// version.
 func versionSpellings(input string) []string {
 	words := strings.Fields(corpus.NormalizeName(input))
-	noV, short := false, false
+	plain, short, withV := slices.Clone(words), slices.Clone(words), slices.Clone(words)
+	noV, cut := false, false
 	for i, w := range words {
-		if len(w) > 1 && w[0] == 'v' && w[1] >= '0' && w[1] <= '9' && !afterNumber(words, i) {
-			words[i], noV = w[1:], true
+		if afterNumber(words, i) {
+			continue
 		}
-	}
-	plain := strings.Join(words, " ")
-	for i, w := range words {
-		for strings.HasSuffix(w, ".0") && len(w) > 2 && w[0] >= '0' && w[0] <= '9' && !afterNumber(words, i) {
-			w, short = strings.TrimSuffix(w, ".0"), true
+		v, hasV := strings.CutPrefix(w, "v.")
+		if !hasV {
+			v, hasV = strings.CutPrefix(w, "v")
 		}
-		words[i] = w
+		if !hasV || v == "" || v[0] < '0' || v[0] > '9' {
+			v, hasV = w, false
+		}
+		s := v
+		for strings.HasSuffix(s, ".0") && len(s) > 2 && s[0] >= '0' && s[0] <= '9' {
+			s = strings.TrimSuffix(s, ".0")
+		}
+		plain[i], short[i], withV[i] = v, s, s
+		if hasV {
+			withV[i] = "v" + s
+		}
+		noV, cut = noV || hasV, cut || s != v
 	}
 	var out []string
 	if noV {
-		out = append(out, plain)
+		out = append(out, strings.Join(plain, " "))
 	}
-	if short {
-		out = append(out, strings.Join(words, " "))
+	if cut {
+		out = append(out, strings.Join(short, " "))
+	}
+	if noV && cut {
+		out = append(out, strings.Join(withV, " "))
 	}
 	return out
 }
