@@ -413,9 +413,9 @@ func (s *snapshot) licensesIn(text string) []*licenseMeta {
 	return found
 }
 
-// shortVersion is a version as typed after a name: 2, 3.1, v4; not a
-// count ("700 million", "10 users").
-var shortVersion = regexp.MustCompile(`^(?i)v?\d(\.\d+)?$`)
+// shortVersion is a version as typed after a name: 2, 3.1, 2.0.0, v4,
+// v.2; not a count ("700 million", "10 users").
+var shortVersion = regexp.MustCompile(`^(?i)(v\.?)?\d(\.\d+){0,2}$`)
 
 // VersionedName reads next, the word typed after name, as a version
 // typed as part of it, when name carries none ("apache v2", "gpl 2"). The

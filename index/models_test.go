@@ -212,6 +212,11 @@ func TestVersionedName(t *testing.T) {
 		{"gpl", "2?", "gpl 2", false, true},
 		{"apache", "v2", "apache v2", true, true},
 		{"mpl", "v2.0", "mpl v2.0", true, true},
+		// Versions in more places, or with "v." before them.
+		{"gpl", "2.0.0", "gpl 2.0.0", false, true},
+		{"gpl", "v.2", "gpl v.2", false, true},
+		{"apache", "2.0.0", "apache 2.0.0", true, true},
+		{"apache", "v.2", "apache v.2", true, true},
 		{"gpl", "700", "", false, false},
 		{"gpl", "patents", "", false, false},
 		{"llama3", "2", "", false, false},

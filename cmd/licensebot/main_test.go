@@ -187,6 +187,8 @@ func TestVersionAfterNameIsPartOfIt(t *testing.T) {
 	for _, tc := range []struct{ args, want string }{
 		{"gpl 2 patents", `unknown license "gpl 2"`},
 		{"qwen 3 commercial use", `unknown license "qwen 3"`},
+		{"gpl 2.0.0 patents", `unknown license "gpl 2.0.0"`},
+		{"gpl v.2 patents", `unknown license "gpl v.2"`},
 	} {
 		_, stderr, code := run(t, slices.Concat([]string{"ask", "--data", data}, strings.Fields(tc.args))...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {
