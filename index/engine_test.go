@@ -487,6 +487,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// the outputs' source is still another source.
 		{"llama4", "can I use llama 4 outputs to train a different model like mistral or qwen", index.StatusConditional},
 		{"llama4", "can I use llama 4 outputs to train a different model like mistral, deepseek or qwen", index.StatusConditional},
+		// A model's size or version written after its name does not end
+		// the list ("qwen 2.5 or mistral", "mistral 7b, deepseek or qwen").
+		{"llama4", "can I use llama 4 outputs to train a different model like qwen 2.5 or mistral", index.StatusConditional},
+		{"llama4", "can I use llama 4 outputs to train a different model like mistral 7b, deepseek or qwen", index.StatusConditional},
 		{"llama3", "can i use gpt-4 or mistral to generate training data for my model", index.StatusUnknown},
 		// A case that is who uses the model, not the use.
 		{"deepseek", "can minors use deepseek?", index.StatusUnknown},

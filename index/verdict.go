@@ -127,7 +127,9 @@ func (s *snapshot) trainedModel(r *reading, l *licenseMeta) map[string]bool {
 		bare := strings.ToLower(strings.Trim(w.text, ".,;:!?\"'()"))
 		isName := func(st string) bool { return s.models.nameWord(bare) || s.models.nameWord(st) }
 		was := named
-		named = near && slices.ContainsFunc(w.stems, isName)
+		// A number written after the name ("qwen 2.5", "mistral 7b") is
+		// the name's: a list goes on after it.
+		named = near && slices.ContainsFunc(w.stems, isName) || was && slices.ContainsFunc(w.stems, hasDigit)
 		listed = named && strings.HasSuffix(w.text, ",")
 		for _, st := range w.stems {
 			// A model's words, and the numbers written with or after them
