@@ -15,6 +15,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	lru "github.com/hashicorp/golang-lru/v2"
 
@@ -392,12 +393,12 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 	if q == nil {
 		return nil, nil
 	}
-	res, err := s.bleveSearch(ctx, bleve.NewSearchRequestOptions(q, r.size, 0, false))
+	matches, err := s.wholeRun(ctx, q, r.size)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
+	hits := make([]Hit, 0, len(matches))
+	for _, h := range matches {
 		hit, ok := s.hit(h.ID)
 		if !ok {
 			continue
@@ -406,6 +407,38 @@ func (s *snapshot) search(ctx context.Context, r searchReq) ([]Hit, error) {
 		hits = append(hits, hit)
 	}
 	return hits, nil
+}
+
+// wholeRun is bleve's first size matches for q, the same in every build:
+// bleve orders matches of equal score (a clause the Llama licenses share
+// word for word) as a build's parallel indexing wrote their documents,
+// and cuts a run of them there, so an answer's candidates changed from
+// build to build. The run the cut falls in is fetched whole, ordered by
+// sameOrder, and cut again.
+func (s *snapshot) wholeRun(ctx context.Context, q query.Query, size int) (search.DocumentMatchCollection, error) {
+	fetch := size + 1 // one more, to see whether the cut falls in a tie
+	for {
+		res, err := s.bleveSearch(ctx, bleve.NewSearchRequestOptions(q, fetch, 0, false))
+		if err != nil {
+			return nil, err
+		}
+		ms := res.Hits
+		if size < 1 || len(ms) < fetch || fetch >= maxTieFetch || ms[len(ms)-1].Score != ms[size-1].Score {
+			s.sameOrder(ms)
+			return ms[:min(max(size, 0), len(ms))], nil
+		}
+		fetch = min(2*fetch, maxTieFetch)
+	}
+}
+
+// sameOrder orders matches of equal score as breakTies orders hits: the
+// newest version of a license first, then by document and section.
+func (s *snapshot) sameOrder(ms search.DocumentMatchCollection) {
+	slices.SortStableFunc(ms, func(a, b *search.DocumentMatch) int {
+		da, _, _ := strings.Cut(a.ID, "#")
+		db, _, _ := strings.Cut(b.ID, "#")
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(s.effective[db], s.effective[da]), strings.Compare(a.ID, b.ID))
+	})
 }
 
 // wholeTies is search's hits for r with every hit that ties the last of
