@@ -126,6 +126,17 @@ func TestAssessmentMissingACriterionNamesItsLine(t *testing.T) {
 	if err := os.WriteFile(path, []byte(src[:start]+src[end:]), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	_, err = loadCardsOf(t, dir)
+	want := fmt.Sprintf("mit.yaml:%d: the OSD assessment must cover all ten criteria, has 9 (lacks 4)", line)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v; want %q", err, want)
+	}
+}
+
+// loadCardsOf loads the cards of the corpus directory dir, against its
+// manifest and topics, which must load.
+func loadCardsOf(t *testing.T, dir string) (map[string]*corpus.Card, error) {
+	t.Helper()
 	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -134,9 +145,5 @@ func TestAssessmentMissingACriterionNamesItsLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = corpus.LoadCards(filepath.Join(dir, "cards"), m, ts)
-	want := fmt.Sprintf("mit.yaml:%d: the OSD assessment must cover all ten criteria, has 9 (lacks 4)", line)
-	if err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("err = %v; want %q", err, want)
-	}
+	return corpus.LoadCards(filepath.Join(dir, "cards"), m, ts)
 }

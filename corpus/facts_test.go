@@ -481,16 +481,7 @@ func factsCardFacts() []cardFact {
 // the EU exclusion are, which law governs. A missing card fails: the issue
 // asks for a card for every license.
 func TestCardsAgreeWithFacts(t *testing.T) {
-	dir := factsRepoFile(t, "corpus")
-	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := corpus.LoadTopics(filepath.Join(dir, "topics.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cards, err := corpus.LoadCards(filepath.Join(dir, "cards"), m, ts)
+	cards, err := loadCardsOf(t, factsRepoFile(t, "corpus"))
 	if err != nil {
 		t.Fatal(err)
 	}
