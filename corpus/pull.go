@@ -204,21 +204,41 @@ func stageText(ctx context.Context, client *http.Client, opts PullOptions, d Doc
 // a regular file (not a pipe or a device that never ends), at most
 // maxTextSize bytes.
 func readText(path string) ([]byte, error) {
+	b, err := ReadFileAtMost(path, maxTextSize)
+	switch {
+	case errors.Is(err, ErrNotRegular):
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	case errors.Is(err, ErrTooLarge):
+		return nil, fmt.Errorf("%s is larger than %d MiB, more than any license text", path, maxTextSize>>20)
+	}
+	return b, err
+}
+
+// ErrNotRegular and ErrTooLarge are why ReadFileAtMost refuses a file.
+var (
+	ErrNotRegular = errors.New("not a regular file")
+	ErrTooLarge   = errors.New("larger than the bound")
+)
+
+// ReadFileAtMost reads the regular file at path, of at most max bytes:
+// a pipe, whose read never ends without a writer, or a device is
+// ErrNotRegular, and a longer file ErrTooLarge, read no further.
+func ReadFileAtMost(path string, max int) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
+		return nil, ErrNotRegular
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxTextSize+1))
-	if err == nil && len(b) > maxTextSize {
-		return nil, fmt.Errorf("%s is larger than %d MiB, more than any license text", path, maxTextSize>>20)
+	b, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if err == nil && len(b) > max {
+		return nil, ErrTooLarge
 	}
 	return b, err
 }

@@ -145,11 +145,14 @@ func readManifest(dir string) (*buildManifest, error) {
 	bad := func(problem string) error {
 		return &CorruptBuildError{Dir: dir, File: manifestFile, Problem: problem}
 	}
-	b, err := readManifestFile(filepath.Join(dir, manifestFile))
-	var notFile notAFileError
+	// Read as verifyFile reads what it lists: a regular file (not a pipe,
+	// whose read never ends without a writer, nor a device), bounded.
+	b, err := corpus.ReadFileAtMost(filepath.Join(dir, manifestFile), maxManifestSize)
 	switch {
-	case errors.As(err, &notFile):
-		return nil, bad(string(notFile))
+	case errors.Is(err, corpus.ErrNotRegular):
+		return nil, bad("is not a regular file")
+	case errors.Is(err, corpus.ErrTooLarge):
+		return nil, bad(fmt.Sprintf("is larger than %d KiB, more than any build's manifest", maxManifestSize>>10))
 	case errors.Is(err, os.ErrNotExist):
 		if _, serr := os.Stat(dir); serr != nil {
 			return nil, fmt.Errorf("%w: the current build %s is gone: run `licensebot index build`", ErrNoIndex, dir)
@@ -190,34 +193,6 @@ func readManifest(dir string) (*buildManifest, error) {
 // maxManifestSize bounds the manifest read; a build's lists a few dozen
 // files in a few KiB.
 const maxManifestSize = 1 << 20
-
-// notAFileError says why a manifest is no manifest file at all.
-type notAFileError string
-
-func (e notAFileError) Error() string { return string(e) }
-
-// readManifestFile reads the manifest at path as verifyFile reads what it
-// lists: a regular file (not a pipe, whose read never ends without a
-// writer, nor a device), of a bounded size.
-func readManifestFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, notAFileError("is not a regular file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxManifestSize+1))
-	if err == nil && len(b) > maxManifestSize {
-		return nil, notAFileError(fmt.Sprintf("is larger than %d KiB, more than any build's manifest", maxManifestSize>>10))
-	}
-	return b, err
-}
 
 // verifyFile checks one file against its manifest entry.
 func verifyFile(dir string, f fileSum) error {
