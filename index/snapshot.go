@@ -431,23 +431,22 @@ func (s *snapshot) wholeRun(ctx context.Context, q query.Query, size int) (searc
 	}
 }
 
-// sameOrder orders matches of equal score as breakTies orders hits: the
-// newest version of a license first, then by document and section.
+// sameOrder orders matches of equal score as breakTies orders hits.
 func (s *snapshot) sameOrder(ms search.DocumentMatchCollection) {
 	slices.SortStableFunc(ms, func(a, b *search.DocumentMatch) int {
-		da, _, _ := strings.Cut(a.ID, "#")
-		db, _, _ := strings.Cut(b.ID, "#")
-		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(s.effective[db], s.effective[da]), strings.Compare(a.ID, b.ID))
+		da, sa, _ := strings.Cut(a.ID, "#")
+		db, sb, _ := strings.Cut(b.ID, "#")
+		return cmp.Or(cmp.Compare(b.Score, a.Score), s.tieOrder(da, sa, db, sb))
 	})
 }
 
 // wholeTies is search's hits for r with every hit that ties the last of
-// r.size: bleve cuts a run of equal scores where its order, which a
-// build's parallel indexing sets, puts the cut, so breakTies alone would
-// pick the newest of whichever copies of a shared clause came before it
-// (a search for one hit showed Llama 3's, 3.1's or Gemma's copy by the
-// build). One hit more is fetched, and more while the last fetched
-// still ties.
+// r.size in the score shown (three decimals): search cuts a run of equal
+// raw scores the same way in every build (wholeRun), but near copies of
+// a clause (a version's name changed) whose scores differ below what is
+// shown tie for breakTies, which must see them all to put the newest
+// first (a search for one hit showed Llama 3's, 3.1's or Gemma's copy).
+// One hit more is fetched, and more while the last fetched still ties.
 func wholeTies(ctx context.Context, search func(context.Context, searchReq) ([]Hit, error), r searchReq) ([]Hit, error) {
 	want := r.size
 	r.size++ // one more, to see whether the cut falls in a tie
@@ -482,9 +481,14 @@ const maxTieFetch = 4 * maxSearchHits
 // parallel indexing sets — then by document and section.
 func (s *snapshot) breakTies(hits []Hit) {
 	slices.SortStableFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(s.effective[b.Doc], s.effective[a.Doc]),
-			strings.Compare(a.Doc, b.Doc), strings.Compare(a.Section, b.Section))
+		return cmp.Or(cmp.Compare(b.Score, a.Score), s.tieOrder(a.Doc, a.Section, b.Doc, b.Section))
 	})
+}
+
+// tieOrder orders two clauses of equal score: the newest version of a
+// license first, then by document and section.
+func (s *snapshot) tieOrder(docA, secA, docB, secB string) int {
+	return cmp.Or(strings.Compare(s.effective[docB], s.effective[docA]), strings.Compare(docA, docB), strings.Compare(secA, secB))
 }
 
 // query builds r's bleve query from typed parts — the user's words as
