@@ -394,9 +394,8 @@ func (s *snapshot) licensesIn(text string) []*licenseMeta {
 			end := i + n
 			if ok && end < len(words) && !taken[end] {
 				// "apache v2" is Apache 2.0's; "gpl 2" names no license here.
-				if full, has, versioned := s.versionedName(name, words[end], s.names.resolve); versioned {
-					k, ok = s.names.resolve(full)
-					ok, end = has && ok, end+1
+				if _, key, versioned := s.versionedName(name, words[end], s.names.resolve); versioned {
+					k, ok, end = key, key != "", end+1
 				}
 			}
 			if !ok {
@@ -431,31 +430,35 @@ func (e *Engine) VersionedName(name, next string) (full string, has, ok bool) {
 		return "", false, false
 	}
 	defer s.release()
-	return s.versionedName(name, next, func(n string) (string, bool) {
+	var key string
+	full, key, ok = s.versionedName(name, next, func(n string) (string, bool) {
 		l, err := s.resolveLicense(n)
 		if err != nil {
 			return "", false
 		}
 		return l.Key, true
 	})
+	return full, key != "", ok
 }
 
-// versionedName is VersionedName with the names resolve reads: every
-// name of a license or model (ask), or a license's own (search).
-func (s *snapshot) versionedName(name, next string, resolve func(string) (string, bool)) (full string, has, ok bool) {
+// versionedName is VersionedName with the names resolve reads (every name
+// of a license or model for ask, a license's own for search), giving the
+// key of the license the full name names, "" for a version it lacks.
+func (s *snapshot) versionedName(name, next string, resolve func(string) (string, bool)) (full, key string, ok bool) {
 	const digits = "0123456789"
 	next = namePart(next)
 	if !shortVersion.MatchString(next) || strings.ContainsAny(name, digits) {
-		return "", false, false
+		return "", "", false
 	}
+	full = name + " " + next
 	// "apache v2": resolve reads a version however it is spelt.
-	if _, ok := resolve(name + " " + next); ok {
-		return name + " " + next, true, true
+	if k, ok := resolve(full); ok {
+		return full, k, true
 	}
 	if k, ok := resolve(name); ok && strings.ContainsAny(k, digits) {
-		return name + " " + next, false, true
+		return full, "", true
 	}
-	return "", false, false
+	return "", "", false
 }
 
 // modelRuns calls f with each catalogued model named by a run of up to
