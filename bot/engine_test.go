@@ -113,6 +113,17 @@ func TestRealEngine(t *testing.T) {
 	if !strings.Contains(r.Data.Content, "Did you mean") || !strings.Contains(r.Data.Content, "llama4") {
 		t.Errorf("did-you-mean: %q", r.Data.Content)
 	}
+	// A document that is no license is said to be what it is, with the
+	// commands that reach it as Discord names them.
+	for license, want := range map[string]string{
+		"osd":        "`osd` is The Open Source Definition, not a license: `/opensource LICENSE` checks",
+		"llama4-aup": "`llama4-aup` is the Llama 4 Acceptable Use Policy, not a license: it is part of llama4, whose answers quote it: `/license llama4 …`",
+	} {
+		r = dispatchOne(t, d, slash("license", "license", license, "topic", "military"))
+		if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Data.Content, want) {
+			t.Errorf("/license %s: %+v; want private, saying %q", license, r.Data, want)
+		}
+	}
 	r = dispatchOne(t, d, slash("license", "license", "llama4", "topic", "zzqx vbnm"))
 	if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(r.Data.Content, "`attribution`") {
 		t.Errorf("nonsense topic: %+v", r.Data)

@@ -79,6 +79,11 @@ func didYouMean(e *index.UnknownLicenseError) string {
 	if strings.TrimSpace(e.Input) == "" {
 		return "Which license? Start typing in the `license` option to pick one from the list."
 	}
+	if d := e.Document; d != nil {
+		// Discord asks with /license where the terminal asks with ask.
+		slash := func(c string) string { return "`/" + strings.Replace(c, "ask ", "license ", 1) + "`" }
+		return fmt.Sprintf("%s is %s, not a license: %s.", inlineCode(e.Input, 80), d.Named(), d.Use(slash))
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "I don't know the license %s.", inlineCode(e.Input, 80))
 	if len(e.Suggestions) > 0 {

@@ -557,6 +557,36 @@ func TestUnknownLicenseSuggests(t *testing.T) {
 	}
 }
 
+// A document of the corpus that is not a license, named where a license
+// goes ("ask osd …", as a probe's writer did), is said to be what it is,
+// with how to reach it; the suggestions for a misspelt license stay.
+func TestUnknownLicenseNamesDocument(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct{ input, id, license, says string }{
+		{"osd", "osd", "", `"licensebot opensource LICENSE"`},
+		{"Open Source Definition", "osd", "", "The Open Source Definition, not a license"},
+		{"llama4-aup", "llama4-aup", "llama4", `"licensebot ask llama4 …"`},
+		{"Llama 4 Acceptable Use Policy", "llama4-aup", "llama4", "part of llama4"},
+		{"gemma-prohibited-use-policy", "gemma-prohibited-use-policy", "gemma", "part of gemma"},
+		{"critique-llama4-not-open-source", "critique-llama4-not-open-source", "llama4", `"licensebot opensource llama4"`},
+	} {
+		_, err := e.Ask(context.Background(), c.input, "military use")
+		var u *index.UnknownLicenseError
+		if !errors.As(err, &u) || u.Document == nil {
+			t.Errorf("ask %q: err %v; want an unknown license naming a document", c.input, err)
+			continue
+		}
+		if u.Document.ID != c.id || u.Document.License != c.license || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("ask %q: document %+v, %q; want %s of %q, saying %s", c.input, *u.Document, err, c.id, c.license, c.says)
+		}
+	}
+	_, err := e.Ask(context.Background(), "osdx", "military use")
+	var u *index.UnknownLicenseError
+	if !errors.As(err, &u) || u.Document != nil || !strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("ask osdx: err %v; want an unknown license with suggestions, naming no document", err)
+	}
+}
+
 // No license at all is said as such, not answered with the first names of
 // an alphabetical list.
 func TestNoLicenseNamed(t *testing.T) {

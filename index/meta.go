@@ -62,6 +62,9 @@ type docMeta struct {
 	// About is the license a critique or the project's notes are about
 	// (the notes' about, a critique's family and version), "" for others.
 	About string `json:"about,omitempty"`
+	// Aliases are the names a document other than a license answers to
+	// (a license's are its licenseMeta's).
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 type licenseMeta struct {
@@ -147,6 +150,9 @@ func (m *meta) addDocuments(c *corpus.Corpus) {
 	for _, d := range c.Manifest.Documents {
 		m.Docs = append(m.Docs, docMeta{ID: d.ID, Title: d.Title, Kind: string(d.Kind), License: d.License, URL: d.Official,
 			About: critiqued(c.Manifest, d)})
+		if d.Kind != corpus.KindLicense {
+			m.Docs[len(m.Docs)-1].Aliases = d.Aliases
+		}
 		if d.Kind == corpus.KindLicense {
 			m.Licenses = append(m.Licenses, licenseMeta{
 				Key: d.License, Doc: d.ID, Title: d.Title, Family: d.Family, Aliases: d.Aliases,

@@ -238,7 +238,30 @@ func (s *snapshot) resolve(input string) (subject, error) {
 			sug = append(sug, m)
 		}
 	}
-	return subject{}, &UnknownLicenseError{Input: input, Suggestions: sug}
+	return subject{}, &UnknownLicenseError{Input: input, Suggestions: sug, Document: s.documentNamed(input)}
+}
+
+// documentNamed returns the document other than a license that input
+// names by its id, title or an alias ("osd", "llama4-aup"), or nil.
+func (s *snapshot) documentNamed(input string) *NamedDocument {
+	f := foldName(input)
+	for _, d := range s.m.Docs {
+		if d.Kind == string(corpus.KindLicense) {
+			continue
+		}
+		if !slices.ContainsFunc(append([]string{d.ID, d.Title}, d.Aliases...), func(n string) bool { return foldName(n) == f }) {
+			continue
+		}
+		nd := &NamedDocument{ID: d.ID, Title: d.Title, Kind: d.Kind, License: d.About}
+		for _, l := range s.m.Licenses {
+			if d.Kind == string(corpus.KindPolicy) && slices.Contains(l.Docs, d.ID) {
+				nd.License = l.Key
+				break
+			}
+		}
+		return nd
+	}
+	return nil
 }
 
 // subjectInput is input cleaned and cut to the longest name looked up.
