@@ -299,17 +299,59 @@ func (s *snapshot) cardHolds(key, topic string, forms []string) bool {
 // "research") under which l's permission or duty on one of topics may not
 // hold as its card says: a duty to publish source binds what you convey,
 // not what you use in-house. A ban or a fact holds whatever the condition.
+//
+// A word that says what the question acts on or how — the outputs, data,
+// serving it over a network (scopeConcepts) — narrows it the same way,
+// unless the card's summary speaks of that: Llama 4's duty to display
+// "Built with Llama" binds what is distributed or made available, not
+// what the model generates ("credit for outputs"), and Apache's notice
+// binds the copies one distributes, not a hosted service ("attribution
+// for saas"), while a summary that speaks of a product or service made
+// available, or of outputs, answers such a question.
 func (s *snapshot) narrows(l *licenseMeta, st string, topics []string) bool {
-	if s.feat == nil || !s.feat.namesCondition(st) {
+	if s.feat == nil {
+		return false
+	}
+	cond := s.feat.namesCondition(st)
+	scope := s.feat.scopeOf(st)
+	if !cond && scope == nil {
 		return false
 	}
 	return slices.ContainsFunc(topics, func(t string) bool {
-		switch s.m.Cards[l.Key][t].Status {
+		c := s.m.Cards[l.Key][t]
+		switch c.Status {
 		case StatusAllowed, StatusConditional, StatusRequired:
-			return true
+			return cond || !s.summarySpeaksOf(c, scope)
 		}
 		return false
 	})
+}
+
+// scopeConcepts are the concepts whose words narrow a permission or duty
+// whose card does not speak of them (see narrows): what is acted on
+// beside the model itself, and serving it rather than handing it over.
+var scopeConcepts = map[string]bool{"outputs": true, "data": true, "serve": true}
+
+// scopeOf returns the concept of scopeConcepts that the stem st is a
+// seed word of ("outputs", "saas"), or nil.
+func (f *featurizer) scopeOf(st string) *conceptWords {
+	for i, c := range f.concepts {
+		if scopeConcepts[c.ID] && slices.Contains(c.Seeds, st) {
+			return &f.concepts[i]
+		}
+	}
+	return nil
+}
+
+// summarySpeaksOf reports whether card c's summary has a seed word of
+// concept c, or, for serving, a word by which a text binds what is used,
+// served or made available (servingStems).
+func (s *snapshot) summarySpeaksOf(c cardMeta, concept *conceptWords) bool {
+	said := s.stems(c.Summary)
+	if slices.ContainsFunc(said, func(st string) bool { return slices.Contains(concept.Seeds, st) }) {
+		return true
+	}
+	return concept.ID == "serve" && slices.ContainsFunc(said, func(st string) bool { return slices.Contains(servingStems, st) })
 }
 
 // namesCondition reports whether the stem st is a seed word of a
@@ -402,7 +444,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
-			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && licensorActs(r.text, c.Status)) ||
+			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, c.Status) || c.Status != StatusAllowed && s.actedByLicensor(r.text, t))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
 			asksToRefrain(r.text) {
 			return false
@@ -1394,12 +1436,17 @@ func letterWords(question string) []string {
 func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 	words := letterWords(question)
 	for i, w := range words {
-		if !licensorWords[w] {
+		if !licensorWords[w] && !rightsHolder(words, i) {
 			continue
 		}
 		j := i + 1
 		for j < len(words) && auxiliaries[words[j]] {
 			j++
+		}
+		// The licensor bound ("does meta have to give attribution?",
+		// "must the author credit …"): a duty of the licensor's.
+		if bindsLicensor(words[i+1 : j]) {
+			return true
 		}
 		if j == len(words) {
 			continue
@@ -1409,6 +1456,58 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 			return true
 		}
 		if st := s.stems(next); len(st) == 1 && s.topics.names(topic, st[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindsLicensor reports whether the auxiliaries after the licensor put a
+// duty or a need on it: "have to", "has to", "must", "need" ("does meta
+// need a notice file?" asks what Meta needs, or else what it requires:
+// either way not plainly the user's duty, and a wrong REQUIRED costs more
+// than none).
+func bindsLicensor(aux []string) bool {
+	for k, a := range aux {
+		switch a {
+		case "must", "need", "needs":
+			return true
+		case "have", "has", "had":
+			if k+1 < len(aux) && aux[k+1] == "to" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actedByLicensor reports whether an English question names an act the
+// licensor does: an act's noun — "use", or a word that alone names the
+// topic — then "by" and the licensor ("military use by meta", "attribution
+// by the licensor"). A card's verdict is the licensee's: the policy's
+// "you agree you will not use" binds the user, not Meta. A participle
+// before "by" says where the model comes from ("gemma by google", "made by
+// meta") and is not one. As for licensorActs, an ALLOWED holds for what
+// the owner does with their own work ("commercial use by the author"):
+// the caller keeps it.
+func (s *snapshot) actedByLicensor(question, topic string) bool {
+	words := letterWords(question)
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] != "by" {
+			continue
+		}
+		k := i + 1
+		if words[k] == "the" && k+1 < len(words) {
+			k++
+		}
+		if !licensorWords[words[k]] && !(k+1 < len(words) && rightsHolder(words, k+1)) {
+			continue
+		}
+		act := words[i-1]
+		if act == "use" || act == "usage" || act == "uses" {
+			return true
+		}
+		if st := s.stems(act); len(st) == 1 && s.topics.names(topic, st[0]) {
 			return true
 		}
 	}
