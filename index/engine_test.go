@@ -562,6 +562,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
 		// …also named once, as what is trained (probe 24).
 		{"llama2", "outputs to train llama 2", index.StatusUnknown},
+		// …and a model of another kind than the language models it names
+		// (session 42's hunt), or the same model.
+		{"llama2", "train a diffusion model on llama 2 outputs", index.StatusUnknown},
+		{"llama3", "outputs training for an image model", index.StatusUnknown},
+		{"llama2", "train on outputs to improve the same model", index.StatusUnknown},
+		{"llama2", "can I use llama 2 outputs to train another model?", index.StatusForbidden},
 		{"tongyi-qianwen", "distill into qwen", index.StatusUnknown},
 		{"llama2", "synthetic data for my llama 2 finetune", index.StatusUnknown},
 		// "Outputs" alone is no question about training on them: the ban

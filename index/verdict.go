@@ -422,7 +422,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		switch c.Status {
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
-				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) {
+				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) {
 				return false
 			}
 		case StatusAllowed:
@@ -898,6 +898,36 @@ func (s *snapshot) clausesOf(doc string) []Hit {
 	s.docClauses.Store(doc, out)
 	return out
 }
+
+// trainsOutsideBan reports whether a ban on improving other language
+// models — its cited clauses say "language model" — meets a question that
+// trains a model of another kind ("train a diffusion model on llama 2
+// outputs", "an image model") or the same model ("to improve the same
+// model"): Llama 2's §1.b.v bans improving "any other large language
+// model (excluding Llama 2 or derivative works thereof)", and says
+// nothing of an image generator.
+func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bool {
+	if !trainsModel([]string{topic}) || !s.cardHolds(l.Key, topic, []string{"languag"}) {
+		return false
+	}
+	words := letterWords(r.text)
+	for i, w := range words {
+		if w != "model" && w != "models" && w != "llm" {
+			continue
+		}
+		for _, b := range words[max(0, i-3):i] {
+			if otherKinds[b] || b == "same" {
+				return true
+			}
+		}
+	}
+	return slices.ContainsFunc(words, func(w string) bool { return w == "diffusion" })
+}
+
+// otherKinds say a model makes something other than text: images, sound,
+// video.
+var otherKinds = map[string]bool{"diffusion": true, "image": true, "images": true, "vision": true,
+	"speech": true, "audio": true, "voice": true, "video": true, "music": true, "tts": true}
 
 // namesLicenseTwice reports whether the question names l's model in two
 // places: a word of l's name, not a generic one nor a number, in two runs
