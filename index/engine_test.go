@@ -502,6 +502,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "do I need a Notice file if I don't distribute llama 3.1?", index.StatusUnknown},
 		{"llama3.1", "do I need a notice file?", index.StatusRequired},
 		{"agpl-3.0", "agpl unmodified saas", index.StatusUnknown},
+		// "does not cause this License to apply to" sets the aggregate
+		// apart, as "does not apply to" does (session 42's hunt).
+		{"gpl-3.0", "copyleft for aggregates", index.StatusUnknown},
+		{"agpl-3.0", "copyleft aggregate", index.StatusUnknown},
 		// …not where the duty's clauses never speak of modifying.
 		{"mit", "keep the copyright notice in unmodified copies?", index.StatusRequired},
 		// …or by what it acts on or how — the outputs, data, serving it —

@@ -579,7 +579,9 @@ func asksWhich(ws []word, partial map[string]bool) bool {
 // namesException reports whether the question asks about a case the
 // clauses l's card on topic cites set apart — words that follow "except",
 // "excluding", "other than" or "does not apply to" there ("eu restriction
-// for end users" against "This restriction does not apply to end users"),
+// for end users" against "This restriction does not apply to end users";
+// "copyleft for aggregates" against the GPL's "does not cause this License
+// to apply to the other parts of the aggregate"),
 // or a phrase of a synonym group that holds those words ("api" for
 // "other than through a Hosted Service"): the card's status is for the
 // rule, not for its exception.
@@ -685,7 +687,8 @@ func hasPermission(text string) bool {
 }
 
 // exceptionMarkers open the part of a clause that sets a case apart.
-var exceptionMarkers = []string{"except ", "excluding ", "other than ", "does not apply to ", "shall not apply to "}
+var exceptionMarkers = []string{"except ", "excluding ", "other than ", "does not apply to ", "shall not apply to ",
+	"does not cause this license to apply to "}
 
 // policyExceptionMarkers open it in a use policy only: a ban's "does not
 // include content created for … documentary … purposes" sets a use apart,
