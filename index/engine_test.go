@@ -502,6 +502,13 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "do I need a Notice file if I don't distribute llama 3.1?", index.StatusUnknown},
 		{"llama3.1", "do I need a notice file?", index.StatusRequired},
 		{"agpl-3.0", "agpl unmodified saas", index.StatusUnknown},
+		// A duty whose card puts it only on a trigger ("Only if you offer
+		// support, warranty …") answers the question that names it; the
+		// topic's own name is the card's question (session 42's hunt).
+		{"apache-2.0", "indemnity for ordinary use", index.StatusUnknown},
+		{"deepseek", "do I have to indemnify anyone?", index.StatusUnknown},
+		{"apache-2.0", "indemnity", index.StatusRequired},
+		{"llama4", "do I have to indemnify meta?", index.StatusRequired},
 		// "does not cause this License to apply to" sets the aggregate
 		// apart, as "does not apply to" does (session 42's hunt).
 		{"gpl-3.0", "copyleft for aggregates", index.StatusUnknown},

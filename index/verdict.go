@@ -431,7 +431,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		case StatusRequired:
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) ||
-				asksToImpose(r.text) || s.servedOnly(r, l, t) {
+				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) {
 				return false
 			}
 		case StatusConditional:
@@ -447,6 +447,36 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, c.Status) || c.Status != StatusAllowed && s.actedByLicensor(r.text, t))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
 			asksToRefrain(r.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// triggerUnmet reports whether l's card on topic puts its duty only on a
+// trigger its summary opens with ("Only if you offer support, warranty,
+// indemnity or other liability obligations to others: …", Apache's
+// indemnity) and the question names no word of it beyond the topic's own
+// ("indemnity for ordinary use", "do I have to indemnify anyone?"): the
+// REQUIRED is for those who meet the trigger, and would read as a duty on
+// everyone.
+func (s *snapshot) triggerUnmet(r *reading, l *licenseMeta, topic string) bool {
+	c := s.m.Cards[l.Key][topic]
+	lower := strings.ToLower(c.Summary)
+	if !strings.HasPrefix(lower, "only if ") {
+		return false
+	}
+	trigger, _, ok := strings.Cut(lower[len("only if "):], ":")
+	if !ok {
+		return false
+	}
+	vocab := s.topics.vocab[topic]
+	asked := map[string]bool{}
+	for _, st := range s.stems(r.text) {
+		asked[st] = true
+	}
+	for _, st := range s.stems(trigger) {
+		if !vocab[st] && !genericWords[st] && asked[st] {
 			return false
 		}
 	}
