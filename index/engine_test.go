@@ -523,6 +523,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "do I need to credit llama 4?", index.StatusRequired},
 		{"gemma", "is a notice file required for gemma outputs?", index.StatusUnknown},
 		{"apache-2.0", "do I need attribution for SaaS?", index.StatusUnknown},
+		{"gpl-3.0", "attribution for backend use", index.StatusUnknown},
 		{"apache-2.0", "do I need attribution?", index.StatusRequired},
 		{"gpl-3.0", "copyleft for my data", index.StatusUnknown},
 		// …while a summary that speaks of it answers: Llama 4's "Built
