@@ -566,14 +566,51 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 		s.statusAnswers(r, l, first.Topic, second.Topic) && s.verdictHolds(r, l, first.Topic):
 		r.pick = true
 		return s.answerTwo(ctx, a, l, r, first.Topic, second.Topic)
-	case !two && verdictable && s.plainly(r, l, first.Topic) && s.statusAnswers(r, l, first.Topic) &&
-		s.verdictHolds(r, l, first.Topic):
+	case !two && verdictable && (s.plainly(r, l, first.Topic) || s.asksForFact(r, l, first.Topic)) &&
+		s.statusAnswers(r, l, first.Topic) && s.verdictHolds(r, l, first.Topic):
 		r.pick = true
 		return s.answerTopic(ctx, a, l, r, first.Topic)
 	case two:
 		return s.answerNarrowerTwo(ctx, a, l, r, first, second)
 	}
 	return s.answerNarrower(ctx, a, l, r, first)
+}
+
+// asksForFact reports whether the question asks for the fact an INFO card
+// states — "which", "what" or "where" at most two words before a word of
+// the topic ("which country's law applies", "where would a dispute be
+// heard") — and asks no permission or duty (permissionAsked): the fact is
+// the same whatever else the question says ("im in india, which law
+// applies to the llama 4 license?"), where a permission asked inside a
+// fact's topic ("after termination, must I delete my fine-tunes?") is not
+// the card's question.
+func (s *snapshot) asksForFact(r *reading, l *licenseMeta, topic string) bool {
+	if s.m.Cards[l.Key][topic].Status != StatusInfo || permissionAsked(r.text) {
+		return false
+	}
+	return asksWhich(s.wordsOf(r), s.topics.vocab[topic])
+}
+
+// permissionAsked reports whether an English question asks what the asker
+// may or must do: "can/may/must/should I", "do I have to", "do I need",
+// "am I allowed".
+func permissionAsked(question string) bool {
+	words := letterWords(question)
+	for i := 0; i+1 < len(words); i++ {
+		w, next := words[i], words[i+1]
+		switch {
+		case (w == "can" || w == "may" || w == "must" || w == "should" || w == "could" || w == "shall") &&
+			(next == "i" || next == "we" || next == "you"):
+			return true
+		case (w == "i" || w == "we") && (next == "can" || next == "may" || next == "must" || next == "should" || next == "need" || next == "have"):
+			return true
+		case (w == "do" || w == "does") && (next == "i" || next == "we"):
+			return true
+		case w == "am" && next == "i" || w == "are" && next == "we":
+			return true
+		}
+	}
+	return false
 }
 
 // second is the question's second aspect, if it has one: a case the

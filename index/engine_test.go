@@ -502,6 +502,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "do I need a Notice file if I don't distribute llama 3.1?", index.StatusUnknown},
 		{"llama3.1", "do I need a notice file?", index.StatusRequired},
 		{"agpl-3.0", "agpl unmodified saas", index.StatusUnknown},
+		// A fact asked for with "which", "what" or "where" is the fact
+		// whatever else the question says (probe 38's q014), unless it
+		// asks a permission or duty too.
+		{"llama4", "im in india, which country's law applies to the llama 4 license and where would a dispute be heard", index.StatusInfo},
+		{"llama4", "which law applies if we use llama 4 in the EU, can we use it there?", index.StatusUnknown},
+		{"llama4", "after termination do I have to delete my finetunes", index.StatusUnknown},
 		// A duty whose card puts it only on a trigger ("Only if you offer
 		// support, warranty …") answers the question that names it; the
 		// topic's own name is the card's question (session 42's hunt).
