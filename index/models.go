@@ -443,7 +443,7 @@ var shortVersion = regexp.MustCompile(`^(?i)(v\.?)?\d(\.\d+){0,2}$`)
 // typed as part of it, when name carries none ("apache v2", "gpl 2"). The
 // license's own version, however it is spelt ("v2", "2.0"), names it by
 // the name with that version (has); another of a versioned license ("gpl
-// 2", "qwen 3") names one the corpus lacks: the name as typed with it,
+// 2", "qwen 4") names one the corpus lacks: the name as typed with it,
 // and has false, not the GPL 3 or Qwen 2.5. ok is false when next is no
 // version ("700 million", "patents") or the license has none ("mit 2
 // copies"): next is the question's.

@@ -179,14 +179,15 @@ func TestUnknownLicenseExits2WithSuggestions(t *testing.T) {
 }
 
 // A version typed after a versioned license's name is part of the name:
-// "gpl 2" and "qwen 3" are licenses the corpus lacks, not the GPL 3's or
-// Qwen 2.5's answer under another name. A count after a name is still the
-// question, and a license without versions takes the number as one.
+// "gpl 2" and "qwen 4" are licenses the corpus lacks, not the GPL 3's or
+// Qwen 2.5's answer under another name; "qwen 3" is a catalogued model
+// (Qwen3, under Apache-2.0). A count after a name is still the question,
+// and a license without versions takes the number as one.
 func TestVersionAfterNameIsPartOfIt(t *testing.T) {
 	data := indextest.DataDir(t)
 	for _, tc := range []struct{ args, want string }{
 		{"gpl 2 patents", `unknown license "gpl 2"`},
-		{"qwen 3 commercial use", `unknown license "qwen 3"`},
+		{"qwen 4 commercial use", `unknown license "qwen 4"`},
 		{"gpl 2.0.0 patents", `unknown license "gpl 2.0.0"`},
 		{"gpl v.2 patents", `unknown license "gpl v.2"`},
 	} {
@@ -198,6 +199,7 @@ func TestVersionAfterNameIsPartOfIt(t *testing.T) {
 	for _, tc := range []struct{ args, license string }{
 		{"llama3 700 million users", "llama3"},
 		{"mit 2 copies", "mit"},
+		{"qwen 3 commercial use", "apache-2.0"},
 	} {
 		out, _, code := run(t, slices.Concat([]string{"ask", "--json", "--data", data}, strings.Fields(tc.args))...)
 		var a struct{ License string }
@@ -242,7 +244,7 @@ func TestOwnVersionAfterNameNamesTheLicense(t *testing.T) {
 // license lacks makes the name the error quotes.
 func TestQuotedVersionOrCountReadsAsUnquoted(t *testing.T) {
 	data := indextest.DataDir(t)
-	for _, q := range []string{"llama3 700 million users", "mit 2 copies", "gpl 2 patents", "qwen 3 commercial use", "apache v2 patents"} {
+	for _, q := range []string{"llama3 700 million users", "mit 2 copies", "gpl 2 patents", "qwen 4 commercial use", "qwen 3 commercial use", "apache v2 patents"} {
 		wantOut, wantErr, wantCode := run(t, slices.Concat([]string{"ask", "--json", "--data", data}, strings.Fields(q))...)
 		out, stderr, code := run(t, "ask", "--json", "--data", data, q)
 		if code != wantCode || out != wantOut || stderr != wantErr {
