@@ -116,7 +116,7 @@ func TestRealEngine(t *testing.T) {
 	// A document that is no license is said to be what it is, with the
 	// commands that reach it as Discord names them.
 	for license, want := range map[string]string{
-		"osd":        "`osd` is The Open Source Definition, not a license: `/opensource LICENSE` checks",
+		"osd":        "`osd` is the Open Source Definition, not a license: `/opensource LICENSE` checks",
 		"llama4-aup": "`llama4-aup` is the Llama 4 Acceptable Use Policy, not a license: it is part of llama4, whose answers quote it: `/license llama4 …`",
 	} {
 		r = dispatchOne(t, d, slash("license", "license", license, "topic", "military"))

@@ -97,7 +97,7 @@ func (d *NamedDocument) Named() string {
 	case strings.ContainsAny(d.Title, "?:"):
 		return fmt.Sprintf("the %s %q", d.Kind, d.Title)
 	case strings.HasPrefix(d.Title, "The "):
-		return d.Title
+		return "the " + strings.TrimPrefix(d.Title, "The ")
 	}
 	return "the " + d.Title
 }

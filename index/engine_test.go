@@ -614,7 +614,7 @@ func TestUnknownLicenseNamesDocument(t *testing.T) {
 	e := indextest.Engine(t)
 	for _, c := range []struct{ input, id, license, says string }{
 		{"osd", "osd", "", `"licensebot opensource LICENSE"`},
-		{"Open Source Definition", "osd", "", "The Open Source Definition, not a license"},
+		{"Open Source Definition", "osd", "", "is the Open Source Definition, not a license"},
 		{"llama4-aup", "llama4-aup", "llama4", `"licensebot ask llama4 …"`},
 		{"Llama 4 Acceptable Use Policy", "llama4-aup", "llama4", "part of llama4"},
 		{"gemma-prohibited-use-policy", "gemma-prohibited-use-policy", "gemma", "part of gemma"},
