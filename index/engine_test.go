@@ -514,6 +514,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"apache-2.0", "indemnity for ordinary use", index.StatusUnknown},
 		{"deepseek", "do I have to indemnify anyone?", index.StatusUnknown},
 		{"apache-2.0", "indemnity", index.StatusRequired},
+		// Whom the offer is made to is no part of the trigger.
+		{"apache-2.0", "do I need to indemnify others?", index.StatusUnknown},
+		{"mpl-2.0", "do I need to indemnify recipients?", index.StatusUnknown},
 		{"llama4", "do I have to indemnify meta?", index.StatusRequired},
 		// "does not cause this License to apply to" sets the aggregate
 		// apart, as "does not apply to" does (session 42's hunt).
@@ -531,18 +534,49 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"apache-2.0", "do I need attribution for SaaS?", index.StatusUnknown},
 		{"gpl-3.0", "attribution for backend use", index.StatusUnknown},
 		{"apache-2.0", "do I need attribution?", index.StatusRequired},
-		{"gpl-3.0", "copyleft for my data", index.StatusUnknown},
 		// …while a summary that speaks of it answers: Llama 4's "Built
 		// with Llama" binds a product or service made available.
 		{"llama4", "attribution for saas", index.StatusRequired},
+		// …not one that says "make available" of the copies it binds
+		// (Llama 4's Notice file, session 42's second hunt).
+		{"llama4", "do I need a notice file for my SaaS?", index.StatusUnknown},
+		{"llama4", "do I need a notice file?", index.StatusRequired},
+		// A seed word counts as written, not by its stem ("general" is
+		// no "generations", "responsible" no "responses"); an ALLOWED
+		// grant holds wherever it runs; and data is what CC licenses
+		// license and what a fine-tune trains on (review of session 42).
+		{"llama4", "in general do I need to credit llama 4?", index.StatusRequired},
+		{"llama4", "am I responsible for giving credit to meta?", index.StatusRequired},
+		{"mit", "commercial use in the cloud", index.StatusAllowed},
+		{"cc-by-4.0", "do I need to give credit for a cc-by dataset?", index.StatusRequired},
+		{"apache-2.0", "attribution for my servers", index.StatusUnknown},
+		// "Alibaba Cloud" in a summary is a name, not a cloud service.
+		{"qwen2.5", "notice file for SaaS", index.StatusUnknown},
 		// A duty of the licensor's, or an act it does, is not the user's.
 		{"llama4", "does Meta have to show Built with Llama?", index.StatusUnknown},
 		{"agpl-3.0", "does the copyright holder have to give attribution?", index.StatusUnknown},
 		{"llama4", "does Meta need a notice file?", index.StatusUnknown},
 		{"llama4", "does meta require credit?", index.StatusRequired},
+		{"llama4", "Is there an indemnity from Meta?", index.StatusUnknown},
+		{"qwen2.5", "indemnification from alibaba?", index.StatusUnknown},
+		// …but the licensor a duty is owed to keeps it: a passive, the
+		// one who needs it of someone, a preposition's object, an
+		// inversion of the next clause (review of session 42).
+		{"llama4", "does meta need to be credited?", index.StatusRequired},
+		{"gemma", "does google need to be credited?", index.StatusRequired},
+		{"mit", "does the copyright holder need to be credited?", index.StatusRequired},
+		{"llama4", "does meta need me to show built with llama?", index.StatusRequired},
+		{"llama3.1", "attribution to meta must be prominent?", index.StatusRequired},
+		{"llama4", "credit meta, must I?", index.StatusRequired},
+		{"llama4", "does meta have to be indemnified?", index.StatusRequired},
 		{"llama4", "military use by Meta", index.StatusUnknown},
+		// Google is a licensee of Llama: its use is the licensee's.
+		{"llama3.1", "commercial use by google", index.StatusConditional},
 		{"gemma", "acceptable use by Google", index.StatusUnknown},
 		{"apache-2.0", "attribution by the licensor", index.StatusUnknown},
+		// "by meta's rules" is no act of Meta's (review of session 42).
+		{"llama4", "credit by meta's guidelines", index.StatusRequired},
+		{"gemma", "commercial use by google's competitors", index.StatusConditional},
 		// Where the model comes from is no act ("gemma by google"), and
 		// what the owner does with their own work the license allows anyone.
 		{"gemma", "can I use gemma by google to generate malware?", index.StatusForbidden},
@@ -586,6 +620,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3", "outputs training for an image model", index.StatusUnknown},
 		{"llama2", "train on outputs to improve the same model", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train another model?", index.StatusForbidden},
+		// A vision or diffusion *language* model is one the ban names, and
+		// "not the same model" another (review of session 42).
+		{"llama2", "can I use llama 2 outputs to train a vision language model?", index.StatusForbidden},
+		{"llama3", "can I use llama 3 outputs to train a diffusion language model?", index.StatusForbidden},
+		{"llama2", "can I use llama 2 outputs to train a different model, not the same model?", index.StatusForbidden},
 		{"tongyi-qianwen", "distill into qwen", index.StatusUnknown},
 		{"llama2", "synthetic data for my llama 2 finetune", index.StatusUnknown},
 		// "Outputs" alone is no question about training on them: the ban
@@ -778,6 +817,10 @@ func TestModelUnderAnotherLicenseGetsNoVerdict(t *testing.T) {
 		{"gemma", "can I use yolov8 commercially", false},
 		{"llama3.1", "can I use llama 3 outputs to train mistral", false},
 		{"tongyi-qianwen", "can I use qwen commercially", true},
+		// Catalogued in session 42 from a hunt for wrong verdicts: Qwen3
+		// is Apache-2.0, FLUX.1 [dev] under its own non-commercial terms.
+		{"qwen2.5", "Qwen3 commercial use", false},
+		{"creativeml-openrail-m", "flux dev commercial use", false},
 		{"bigscience-openrail-m", "can I use bloom commercially", true},
 		// A license's own name holds another's ("creative commons
 		// attribution" is CC BY's): the longest run that names one counts.

@@ -110,8 +110,10 @@ type conceptWords struct {
 	Runs     [][]string
 	Related  []string // single stems WordNet relates to a seed word, sorted
 	// Seeds are the stems of the concept's one-word seeds, not of a
-	// phrase the stop list shortens to one word ("based in").
+	// phrase the stop list shortens to one word ("based in"); Words the
+	// same seeds as written, lower-cased.
 	Seeds []string
+	Words []string `json:",omitempty"`
 }
 
 // featureData is what the featurizer needs that costs time to compute —
@@ -193,6 +195,7 @@ func newFeatureData(stems func(string) []string, lex []corpus.LexRow, concepts [
 				cw.Related = append(cw.Related, relatedOf[run[0]]...)
 				if len(strings.Fields(w)) == 1 {
 					cw.Seeds = append(cw.Seeds, run[0])
+					cw.Words = append(cw.Words, strings.ToLower(w))
 				}
 			}
 		}

@@ -75,7 +75,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 			// The model the outputs would train, or a model's size ("to
 			// train mistral 7b", "llama 3 70b"), says which model, not
 			// another aspect.
-		case !inVocab(st) && (s.narrows(l, st, topics) || s.namesBannedCase(l, st, topics)):
+		case !inVocab(st) && (s.narrows(r, l, st, topics) || s.namesBannedCase(l, st, topics)):
 			return false
 		case !inVocab(st):
 			extra++
@@ -300,43 +300,62 @@ func (s *snapshot) cardHolds(key, topic string, forms []string) bool {
 // hold as its card says: a duty to publish source binds what you convey,
 // not what you use in-house. A ban or a fact holds whatever the condition.
 //
-// A word that says what the question acts on or how — the outputs, data,
-// serving it over a network (scopeConcepts) — narrows it the same way,
-// unless the card's summary speaks of that: Llama 4's duty to display
-// "Built with Llama" binds what is distributed or made available, not
-// what the model generates ("credit for outputs"), and Apache's notice
-// binds the copies one distributes, not a hosted service ("attribution
-// for saas"), while a summary that speaks of a product or service made
-// available, or of outputs, answers such a question.
-func (s *snapshot) narrows(l *licenseMeta, st string, topics []string) bool {
+// A word that says what the question acts on or how — the outputs, or
+// serving it over a network (scopeConcepts) — narrows a duty or a
+// conditional permission the same way, unless the card's summary speaks
+// of that: Llama 4's duty to display "Built with Llama" binds what is
+// distributed or made available, not what the model generates ("credit
+// for outputs"), and Apache's notice binds the copies one distributes,
+// not a hosted service ("attribution for saas"), while a summary that
+// speaks of a product or service made available, or of outputs, answers
+// such a question. The word counts as written ("outputs", "servers"), not
+// by its stem alone: "general" and "generations", "responsible" and
+// "responses" share theirs. An ALLOWED grant holds wherever one runs it
+// ("commercial use in the cloud").
+func (s *snapshot) narrows(r *reading, l *licenseMeta, st string, topics []string) bool {
 	if s.feat == nil {
 		return false
 	}
 	cond := s.feat.namesCondition(st)
-	scope := s.feat.scopeOf(st)
+	var scope *conceptWords
+	if !cond {
+		scope = s.feat.scopeOf(st, letterWords(r.text))
+	}
 	if !cond && scope == nil {
 		return false
 	}
 	return slices.ContainsFunc(topics, func(t string) bool {
 		c := s.m.Cards[l.Key][t]
-		switch c.Status {
-		case StatusAllowed, StatusConditional, StatusRequired:
-			return cond || !s.summarySpeaksOf(c, scope)
+		switch {
+		case cond:
+			return c.Status == StatusAllowed || c.Status == StatusConditional || c.Status == StatusRequired
+		case c.Status == StatusConditional || c.Status == StatusRequired:
+			return !s.summarySpeaksOf(c, scope)
 		}
 		return false
 	})
 }
 
-// scopeConcepts are the concepts whose words narrow a permission or duty
-// whose card does not speak of them (see narrows): what is acted on
-// beside the model itself, and serving it rather than handing it over.
-var scopeConcepts = map[string]bool{"outputs": true, "data": true, "serve": true}
+// scopeConcepts are the concepts whose words narrow a duty or a
+// conditional permission whose card does not speak of them (see
+// narrows): the outputs, beside the model itself, and serving it rather
+// than handing it over. Not data, which is the licensed material itself
+// under the Creative Commons licenses ("credit for a cc-by dataset") and
+// what a fine-tune trains on ("fine-tune llama on my own data").
+var scopeConcepts = map[string]bool{"outputs": true, "serve": true}
 
 // scopeOf returns the concept of scopeConcepts that the stem st is a
-// seed word of ("outputs", "saas"), or nil.
-func (f *featurizer) scopeOf(st string) *conceptWords {
+// seed word of, as one of words says it ("outputs", "saas", "servers"),
+// or nil.
+func (f *featurizer) scopeOf(st string, words []string) *conceptWords {
 	for i, c := range f.concepts {
-		if scopeConcepts[c.ID] && slices.Contains(c.Seeds, st) {
+		if !scopeConcepts[c.ID] || !slices.Contains(c.Seeds, st) {
+			continue
+		}
+		said := slices.ContainsFunc(words, func(w string) bool {
+			return slices.Contains(c.Words, w) || slices.Contains(c.Words, strings.TrimSuffix(w, "s"))
+		})
+		if said {
 			return &f.concepts[i]
 		}
 	}
@@ -344,15 +363,25 @@ func (f *featurizer) scopeOf(st string) *conceptWords {
 }
 
 // summarySpeaksOf reports whether card c's summary has a seed word of
-// concept c, or, for serving, a word by which a text binds what is used,
-// served or made available (servingStems).
+// concept c, or, for serving, a word by which it binds a service, hosting,
+// use over a network or any use (summaryServing: an indemnity for claims
+// "from your use or distribution"), but not "make available", which
+// summaries say of copies too ("… that you distribute or make available
+// to others must also come with a copy of this agreement").
+//
+// Serving is read from those words alone, not the concept's seeds: "Alibaba
+// Cloud" names the licensor, not a cloud service.
 func (s *snapshot) summarySpeaksOf(c cardMeta, concept *conceptWords) bool {
-	said := s.stems(c.Summary)
-	if slices.ContainsFunc(said, func(st string) bool { return slices.Contains(concept.Seeds, st) }) {
-		return true
+	words := concept.Seeds
+	if concept.ID == "serve" {
+		words = summaryServing
 	}
-	return concept.ID == "serve" && slices.ContainsFunc(said, func(st string) bool { return slices.Contains(servingStems, st) })
+	return slices.ContainsFunc(s.stems(c.Summary), func(st string) bool { return slices.Contains(words, st) })
 }
+
+// summaryServing are the stems by which a card's summary binds what is
+// served: a service, hosting, a network, remote users, any use.
+var summaryServing = []string{"servic", "host", "network", "remot", "us"}
 
 // namesCondition reports whether the stem st is a seed word of a
 // condition concept ("internal", "research", "germany"), not only one
@@ -431,6 +460,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		case StatusRequired:
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) ||
+				s.fromLicensor(letterWords(r.text), l, t) ||
 				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) {
 				return false
 			}
@@ -444,7 +474,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
-			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, c.Status) || c.Status != StatusAllowed && s.actedByLicensor(r.text, t))) ||
+			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, c.Status) || c.Status != StatusAllowed && s.actedByLicensor(r.text, l, t))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
 			asksToRefrain(r.text) {
 			return false
@@ -470,6 +500,10 @@ func (s *snapshot) triggerUnmet(r *reading, l *licenseMeta, topic string) bool {
 	if !ok {
 		return false
 	}
+	// Whom the offer is made to ("… obligations to others", "… terms to
+	// recipients") is no part of the trigger: "do I need to indemnify
+	// others?" does not meet it.
+	trigger, _, _ = strings.Cut(trigger, " to ")
 	vocab := s.topics.vocab[topic]
 	asked := map[string]bool{}
 	for _, st := range s.stems(r.text) {
@@ -944,17 +978,29 @@ func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bo
 		return false
 	}
 	words := letterWords(r.text)
+	// A vision, speech or diffusion *language* model is one the ban names
+	// ("a vision language model", "a vision llm"), and "not the same
+	// model" is another.
+	language := func(i int) bool {
+		return words[i] == "llm" || words[i] == "llms" || i > 0 && words[i-1] == "language"
+	}
 	for i, w := range words {
 		if w != "model" && w != "models" && w != "llm" {
 			continue
 		}
-		for _, b := range words[max(0, i-3):i] {
-			if otherKinds[b] || b == "same" {
+		for k := max(0, i-3); k < i; k++ {
+			b := words[k]
+			if otherKinds[b] && !language(i) || b == "same" && !slices.Contains(words[max(0, k-2):k], "not") {
 				return true
 			}
 		}
 	}
-	return slices.ContainsFunc(words, func(w string) bool { return w == "diffusion" })
+	for i, w := range words {
+		if w == "diffusion" && !(i+1 < len(words) && (words[i+1] == "language" || words[i+1] == "llm" || words[i+1] == "llms")) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherKinds say a model makes something other than text: images, sound,
@@ -1507,8 +1553,14 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 			j++
 		}
 		// The licensor bound ("does meta have to give attribution?",
-		// "must the author credit …"): a duty of the licensor's.
-		if bindsLicensor(words[i+1 : j]) {
+		// "must the author credit …"): a duty of the licensor's. Not
+		// where the licensor is what the duty is owed to: the object of
+		// a passive ("does meta need to be credited?"), the one who needs
+		// something of someone ("does meta need me to credit them?", what
+		// it requires), a preposition's object ("attribution to meta must
+		// be prominent?"), or before the next clause's inversion ("credit
+		// meta, must I?").
+		if bindsLicensor(words[i+1:j]) && !(j < len(words) && unboundAfter[words[j]]) && !objectOfPreposition(words, i) {
 			return true
 		}
 		if j == len(words) {
@@ -1519,6 +1571,29 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 			return true
 		}
 		if st := s.stems(next); len(st) == 1 && s.topics.names(topic, st[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromLicensor reports whether a word that alone names the topic comes
+// from the licensor ("is there an indemnity from meta?", "indemnification
+// from the licensor"): what the licensor gives, where a REQUIRED is what
+// the user owes.
+func (s *snapshot) fromLicensor(words []string, l *licenseMeta, topic string) bool {
+	for i := 1; i+1 < len(words); i++ {
+		if words[i] != "from" {
+			continue
+		}
+		k := i + 1
+		if words[k] == "the" && k+1 < len(words) {
+			k++
+		}
+		if !licensorOf(l, words[k]) && !(k+1 < len(words) && rightsHolder(words, k+1)) {
+			continue
+		}
+		if st := s.stems(words[i-1]); len(st) == 1 && s.topics.names(topic, st[0]) {
 			return true
 		}
 	}
@@ -1544,6 +1619,27 @@ func bindsLicensor(aux []string) bool {
 	return false
 }
 
+// unboundAfter are the words after "meta must", "the author needs to"
+// that make the licensor no one bound: a passive ("be credited"), the
+// one the licensor needs something of ("need me to", "need from me"), or
+// the subject of an inversion ("credit meta, must I?").
+var unboundAfter = map[string]bool{"be": true, "been": true, "being": true, "me": true, "us": true,
+	"you": true, "them": true, "him": true, "her": true, "i": true, "we": true, "from": true}
+
+// objectOfPreposition reports whether the licensor named at words[i]
+// (the last word of "copyright holder") is a preposition's object, past
+// an article: "attribution to meta", "notices of the author".
+func objectOfPreposition(words []string, i int) bool {
+	k := i - 1
+	if rightsHolder(words, i) {
+		k--
+	}
+	if k >= 0 && (words[k] == "the" || words[k] == "a" || words[k] == "an") {
+		k--
+	}
+	return k >= 0 && (words[k] == "to" || words[k] == "of" || words[k] == "from" || words[k] == "for")
+}
+
 // actedByLicensor reports whether an English question names an act the
 // licensor does: an act's noun — "use", or a word that alone names the
 // topic — then "by" and the licensor ("military use by meta", "attribution
@@ -1553,7 +1649,7 @@ func bindsLicensor(aux []string) bool {
 // meta") and is not one. As for licensorActs, an ALLOWED holds for what
 // the owner does with their own work ("commercial use by the author"):
 // the caller keeps it.
-func (s *snapshot) actedByLicensor(question, topic string) bool {
+func (s *snapshot) actedByLicensor(question string, l *licenseMeta, topic string) bool {
 	words := letterWords(question)
 	for i := 1; i+1 < len(words); i++ {
 		if words[i] != "by" {
@@ -1563,7 +1659,16 @@ func (s *snapshot) actedByLicensor(question, topic string) bool {
 		if words[k] == "the" && k+1 < len(words) {
 			k++
 		}
-		if !licensorWords[words[k]] && !(k+1 < len(words) && rightsHolder(words, k+1)) {
+		end := k // the licensor's last word
+		if !licensorOf(l, words[k]) {
+			if !(k+1 < len(words) && rightsHolder(words, k+1)) {
+				continue
+			}
+			end = k + 1
+		}
+		// "by meta's rules", "by google's competitors": the act is not
+		// the licensor's own ("by meta's own teams" is).
+		if end+1 < len(words) && words[end+1] == "s" && !(end+2 < len(words) && words[end+2] == "own") {
 			continue
 		}
 		act := words[i-1]
@@ -1987,6 +2092,21 @@ var actingVerbs = map[string]bool{"use": true, "sell": true, "relicense": true, 
 var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "to": true, "will": true,
 	"would": true, "must": true, "need": true, "needs": true, "also": true, "ever": true, "really": true,
 	"actually": true, "always": true, "even": true, "still": true, "legally": true, "just": true}
+
+// licensorOf reports whether w names l's licensor: a generic word
+// (licensorWords), or the company whose family of licenses l is of —
+// Google is a licensee of Llama, and "commercial use by google" asked of
+// Llama 3.1 is the licensee's question.
+func licensorOf(l *licenseMeta, w string) bool {
+	if c, ok := familyLicensors[w]; ok {
+		return l != nil && l.Family == c
+	}
+	return licensorWords[w]
+}
+
+// familyLicensors map the company names of licensorWords to the family
+// of licenses each grants.
+var familyLicensors = map[string]string{"meta": "llama", "google": "gemma", "alibaba": "qwen", "deepseek": "deepseek"}
 
 // licensorWords name the party that grants a license: generic words, and
 // the licensors of the corpus's model licenses as their texts call them.
