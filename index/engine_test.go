@@ -1614,3 +1614,20 @@ func TestConditionsKnowTheirPolicy(t *testing.T) {
 		t.Errorf("conditions %+v: want one from the use policy and one from the license", a.Conditions)
 	}
 }
+
+// A license that meets the Open Source Definition on its text but that
+// OSI never approved (CC BY) says so in its open-source answer, as the
+// opensource command does: "is CC BY OSI approved?" was answered "Yes"
+// (session 42's second hunt). An approved one (MIT) does not.
+func TestOpenSourceAnswerSaysOSIApproval(t *testing.T) {
+	e := indextest.Engine(t)
+	for license, want := range map[string]bool{"cc-by-4.0": true, "mit": false} {
+		a, err := e.Ask(context.Background(), license, "open-source")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Verdict.Summary, "OSI has not approved it"); got != want {
+			t.Errorf("%s: summary %q; want OSI's approval said: %v", license, a.Verdict.Summary, want)
+		}
+	}
+}

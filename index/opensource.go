@@ -165,8 +165,12 @@ func (s *snapshot) openSourceCard(license string) *cardMeta {
 				refs = append(refs, c.Refs...)
 			}
 		}
-		return &cardMeta{Status: StatusInfo, Refs: dedupe(refs, 3), Conditions: []Condition{},
-			Summary: "Yes. It meets all ten criteria of the Open Source Definition: anyone may use, study, change and share it, for any purpose."}
+		summary := "Yes. It meets all ten criteria of the Open Source Definition: anyone may use, study, change and share it, for any purpose."
+		if l := s.licenses[license]; l != nil && l.OSI != "approved" {
+			// As `opensource` says it: "is CC BY OSI approved?" is no.
+			summary += " That is judged on its text: OSI has not approved it."
+		}
+		return &cardMeta{Status: StatusInfo, Refs: dedupe(refs, 3), Conditions: []Condition{}, Summary: summary}
 	}
 	nums := make([]int, len(failed))
 	var refs []string
