@@ -1577,6 +1577,22 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 	return false
 }
 
+// licensorAt reports whether l's licensor is named from words[k] on,
+// after a "the" ("the licensor", "the copyright holder", "meta"), and
+// where its name ends.
+func licensorAt(words []string, k int, l *licenseMeta) (end int, ok bool) {
+	if words[k] == "the" && k+1 < len(words) {
+		k++
+	}
+	switch {
+	case licensorOf(l, words[k]):
+		return k, true
+	case k+1 < len(words) && rightsHolder(words, k+1):
+		return k + 1, true
+	}
+	return 0, false
+}
+
 // fromLicensor reports whether a word that alone names the topic comes
 // from the licensor ("is there an indemnity from meta?", "indemnification
 // from the licensor"): what the licensor gives, where a REQUIRED is what
@@ -1586,11 +1602,7 @@ func (s *snapshot) fromLicensor(words []string, l *licenseMeta, topic string) bo
 		if words[i] != "from" {
 			continue
 		}
-		k := i + 1
-		if words[k] == "the" && k+1 < len(words) {
-			k++
-		}
-		if !licensorOf(l, words[k]) && !(k+1 < len(words) && rightsHolder(words, k+1)) {
+		if _, ok := licensorAt(words, i+1, l); !ok {
 			continue
 		}
 		if st := s.stems(words[i-1]); len(st) == 1 && s.topics.names(topic, st[0]) {
@@ -1655,16 +1667,9 @@ func (s *snapshot) actedByLicensor(question string, l *licenseMeta, topic string
 		if words[i] != "by" {
 			continue
 		}
-		k := i + 1
-		if words[k] == "the" && k+1 < len(words) {
-			k++
-		}
-		end := k // the licensor's last word
-		if !licensorOf(l, words[k]) {
-			if !(k+1 < len(words) && rightsHolder(words, k+1)) {
-				continue
-			}
-			end = k + 1
+		end, ok := licensorAt(words, i+1, l)
+		if !ok {
+			continue
 		}
 		// "by meta's rules", "by google's competitors": the act is not
 		// the licensor's own ("by meta's own teams" is).
