@@ -508,6 +508,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "im in india, which country's law applies to the llama 4 license and where would a dispute be heard", index.StatusInfo},
 		{"llama4", "which law applies if we use llama 4 in the EU, can we use it there?", index.StatusUnknown},
 		{"llama4", "after termination do I have to delete my finetunes", index.StatusUnknown},
+		// A duty asked of a place to show it that no cited clause names
+		// (session 42's second hunt): MIT's notice goes in the copies.
+		{"mit", "do I need attribution on my website?", index.StatusUnknown},
+		{"apache-2.0", "attribution in marketing", index.StatusUnknown},
+		{"llama4", "do I need to show built with llama on my website?", index.StatusRequired},
+		{"apache-2.0", "attribution in documentation", index.StatusRequired},
 		// A duty whose card puts it only on a trigger ("Only if you offer
 		// support, warranty …") answers the question that names it; the
 		// topic's own name is the card's question (session 42's hunt).

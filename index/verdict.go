@@ -461,7 +461,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		case StatusRequired:
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) ||
 				s.fromLicensor(letterWords(r.text), l, t) ||
-				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) {
+				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) {
 				return false
 			}
 		case StatusConditional:
@@ -482,6 +482,30 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 	}
 	return true
 }
+
+// namesUnnamedPlace reports whether a duty's question names a place to
+// show something (placeWords: "on my website", "in the ui", "in
+// marketing") that no clause its card cites names: MIT's notice goes "in
+// all copies or substantial portions", not on a website, where Llama 4's
+// "Built with Llama" goes "on a related website, user interface,
+// blogpost, about page, or product documentation" and keeps its REQUIRED
+// there (session 42's second hunt).
+func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) bool {
+	for _, w := range letterWords(r.text) {
+		if stems, ok := placeWords[w]; ok && !s.cardHolds(l.Key, topic, stems) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWords are places where a credit or notice may be shown, each with
+// the stems a clause names it by.
+var placeWords = map[string][]string{"website": {"websit"}, "webpage": {"websit", "webpag"},
+	"homepage": {"websit", "homepag"}, "ui": {"interfac"}, "marketing": {"market"},
+	"ads": {"advertis"}, "advertising": {"advertis"}, "advertisements": {"advertis"},
+	"docs": {"document"}, "documentation": {"document"},
+	"blog": {"blog", "blogpost"}, "footer": {"footer"}}
 
 // triggerUnmet reports whether l's card on topic puts its duty only on a
 // trigger its summary opens with ("Only if you offer support, warranty,
