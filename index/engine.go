@@ -541,6 +541,20 @@ func (s *snapshot) scope(req *searchReq, res *SearchResult, license string) erro
 	case strings.EqualFold(strings.TrimSpace(license), AllLicenses):
 	case license != "":
 		l, err := s.resolveLicense(license)
+		var unknown *UnknownLicenseError
+		if errors.As(err, &unknown) && unknown.Document != nil {
+			// A document that is no license, named as one ("--license
+			// osd", "llama4-aup"): a policy is searched with the license
+			// it is part of, the Open Source Definition or a critique
+			// first among every text, as "osd" in the query puts it.
+			if d := unknown.Document; d.Kind == string(corpus.KindPolicy) && d.License != "" {
+				req.license = d.License
+			} else {
+				req.kind, req.kindBonus = d.Kind, 1
+			}
+			res.License = req.license
+			return nil
+		}
 		if err != nil {
 			return err
 		}

@@ -311,3 +311,30 @@ func TestListItemCarriesItsLeadIn(t *testing.T) {
 		t.Errorf("%s#%s lead-in %q: want the end of §2's, cut at a word", hits[0].Doc, hits[0].Section, in)
 	}
 }
+
+// A document that is no license, given as the license to search in
+// (probe 38 asked of "osd"), is searched: a policy with the license it is
+// part of, the Open Source Definition or a critique first among every
+// text. It was an unknown license.
+func TestSearchInADocumentThatIsNoLicense(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct{ license, q, doc string }{
+		{"osd", "may a license restrict military use", "osd"},
+		{"Open Source Definition", "field of endeavor", "osd"},
+		{"critique-llama4-not-open-source", "user numbers", "critique-llama4-not-open-source"},
+		{"llama4-aup", "weapons", "llama4-aup"},
+	} {
+		res, err := e.SearchIn(context.Background(), c.q, c.license, 3)
+		if err != nil || len(res.Hits) == 0 || res.Hits[0].Doc != c.doc {
+			t.Errorf("search --license %q %q: %v, %+v; want %s first", c.license, c.q, err, res, c.doc)
+			continue
+		}
+		// The result says where it searched: a policy's license.
+		if want := map[string]string{"llama4-aup": "llama4"}[c.license]; res.License != want {
+			t.Errorf("search --license %q: searched %q, want %q", c.license, res.License, want)
+		}
+	}
+	if _, err := e.Search(context.Background(), "weapons", "osdx", 3); err == nil {
+		t.Error("search --license osdx: no error; want an unknown license")
+	}
+}
