@@ -620,6 +620,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
 		// …also named once, as what is trained (probe 24).
 		{"llama2", "outputs to train llama 2", index.StatusUnknown},
+		// "Against" what a ban lists is acting against it, not "against
+		// the license" (session 42's third hunt).
+		{"llama4", "Can I use Llama 4 against spam?", index.StatusUnknown},
+		{"gemma", "Can I use Gemma to defend against malware?", index.StatusUnknown},
+		{"llama4", "is it against the license to use llama 4 for military?", index.StatusForbidden},
 		// …and a model of another kind than the language models it names
 		// (session 42's hunt), or the same model.
 		{"llama2", "train a diffusion model on llama 2 outputs", index.StatusUnknown},

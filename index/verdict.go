@@ -1432,16 +1432,41 @@ var modifyingStems = []string{"modifi", "modif"}
 // against something ("detect spam", "fight misinformation",
 // "anti-malware"): a use a ban's list names as the thing to fight, not
 // to do.
+//
+// "Against" does too ("use llama 4 against spam"), unless what follows is
+// the rules themselves: "is it against the license to …" asks whether the
+// license bans it.
 func asksAgainst(question string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+	words := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '-'
-	}) {
+	})
+	for i, w := range words {
 		if againstWords[w] || strings.HasPrefix(w, "anti") {
+			return true
+		}
+		if w == "against" && !againstRules(words[i+1:]) {
 			return true
 		}
 	}
 	return false
 }
+
+// againstRules reports whether words, after "against", name the rules
+// ("the license", "its terms", "meta's policy", "the law"), past an
+// article or a possessive.
+func againstRules(words []string) bool {
+	for _, w := range words[:min(3, len(words))] {
+		if rulesWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// rulesWords name the rules a use may break.
+var rulesWords = map[string]bool{"license": true, "licence": true, "terms": true, "rules": true,
+	"policy": true, "aup": true, "tos": true, "agreement": true, "law": true, "laws": true, "eula": true,
+	"guidelines": true, "conditions": true}
 
 // againstWords are the forms of verbs and nouns of detecting, preventing
 // and countering.
@@ -1451,7 +1476,7 @@ var againstWords = func() map[string]bool {
 		filter filters filtering moderate moderating moderation moderator flag flagging
 		prevent prevents preventing prevention combat combating combatting fight fighting
 		block blocking counter countering protect protecting protection mitigate mitigating
-		mitigation debunk debunking`) {
+		mitigation debunk debunking defend defending defense defence`) {
 		m[w] = true
 	}
 	return m
