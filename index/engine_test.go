@@ -620,6 +620,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
 		// …also named once, as what is trained (probe 24).
 		{"llama2", "outputs to train llama 2", index.StatusUnknown},
+		// Open weights are not open source: the open-source card's "No"
+		// does not answer "is it open weights?" (session 42's third hunt).
+		{"llama4", "Is Llama 4 open weights?", index.StatusUnknown},
+		{"llama4", "is llama 4 open source or just open weights?", index.StatusInfo},
+		{"gemma", "gemma truly open or just open weights", index.StatusInfo},
 		// "Against" what a ban lists is acting against it, not "against
 		// the license" (session 42's third hunt).
 		{"llama4", "Can I use Llama 4 against spam?", index.StatusUnknown},

@@ -444,7 +444,7 @@ func asksWho(question string) bool {
 // verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
-		if s.asksClauseOf(r, l, t) {
+		if s.asksClauseOf(r, l, t) || t == topicOpenSource && asksOpenWeights(r.text) {
 			return false
 		}
 		c := s.m.Cards[l.Key][t]
@@ -535,6 +535,27 @@ func (s *snapshot) triggerUnmet(r *reading, l *licenseMeta, topic string) bool {
 	}
 	for _, st := range s.stems(trigger) {
 		if !vocab[st] && !genericWords[st] && asked[st] {
+			return false
+		}
+	}
+	return true
+}
+
+// asksOpenWeights reports whether a question asks whether the weights
+// are open ("is llama 4 open weights?") and not whether the license is
+// open source: the open-source card's "No. It fails the Open Source
+// Definition" would read as "the weights are not open", where the licenses
+// grant copying and sharing them (session 42's third hunt). "Is it open
+// source or just open weights?" and "truly open or just open weights?"
+// ask the card's question.
+func asksOpenWeights(question string) bool {
+	q := strings.Join(strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) }), " ")
+	if !strings.Contains(q, "open weight") && !strings.Contains(q, "openweight") {
+		return false
+	}
+	for _, w := range []string{"open source", "opensource", "osi", "osd", "free software", "foss", "truly open",
+		"really open", "actually open", "fully open", "genuinely open"} {
+		if strings.Contains(" "+q+" ", " "+w+" ") {
 			return false
 		}
 	}
