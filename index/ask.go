@@ -584,21 +584,74 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 // applies to the llama 4 license?"), where a permission asked inside a
 // fact's topic ("after termination, must I delete my fine-tunes?") is not
 // the card's question.
+//
+// Nor is a question about the asker's own parties or documents ("which
+// courts would hear a dispute between me and my customers", "what law
+// governs my terms of service", "what damages can my users claim"): a
+// fact card states the license's terms between its licensor and the
+// licensee, not those of the asker's dealings with others (ownParty).
 func (s *snapshot) asksForFact(r *reading, l *licenseMeta, topic string) bool {
-	if s.m.Cards[l.Key][topic].Status != StatusInfo || permissionAsked(r.text) {
+	if s.m.Cards[l.Key][topic].Status != StatusInfo || permissionAsked(r.text) || ownParty(r.text) {
 		return false
 	}
 	return asksWhich(s.wordsOf(r), s.topics.vocab[topic])
 }
 
+// ownParty reports whether an English question speaks of the asker's own
+// parties or documents: a party noun in the plural ("customers", "my
+// users", "owe customers") or after "my" or "our" ("my client"), or the
+// asker's terms ("terms of service", "eula", "privacy policy"). A party
+// noun in the singular without them is a detail of the asker's case ("a
+// client asked us … which law governs the model license", "a customer
+// chatbot"), not the party the fact is asked about.
+func ownParty(question string) bool {
+	words := letterWords(question)
+	for i, w := range words {
+		switch {
+		case partyNouns[w] && (strings.HasSuffix(w, "s") || i > 0 && (words[i-1] == "my" || words[i-1] == "our")):
+			return true
+		case w == "eula" || w == "eulas" || w == "tos":
+			return true
+		case w == "service" && i > 1 && words[i-1] == "of" && words[i-2] == "terms":
+			return true
+		case w == "policy" && i > 0 && words[i-1] == "privacy":
+			return true
+		}
+	}
+	return false
+}
+
+// partyNouns are the parties of the asker's own dealings, singular and
+// plural.
+var partyNouns = map[string]bool{"customer": true, "customers": true, "client": true, "clients": true,
+	"buyer": true, "buyers": true, "subscriber": true, "subscribers": true, "employee": true,
+	"employees": true, "consumer": true, "consumers": true, "user": true, "users": true}
+
 // permissionAsked reports whether an English question asks what the asker
 // may or must do: "can/may/must/should I", "do I have to", "do I need",
-// "am I allowed".
+// "am I allowed", or a permission asked without naming the asker: "is it
+// ok to", "fine to", "allowed", "permitted", "does it let me" ("what
+// happens to my fine-tunes after termination, is it ok to keep them?").
 func permissionAsked(question string) bool {
 	words := letterWords(question)
-	for i := 0; i+1 < len(words); i++ {
-		w, next := words[i], words[i+1]
+	for i, w := range words {
+		if permittedWords[w] {
+			return true
+		}
+		if i+1 == len(words) {
+			break
+		}
+		next := words[i+1]
 		switch {
+		case (w == "ok" || w == "okay" || w == "alright" || w == "fine" || w == "legal") && next == "to":
+			return true
+		case (w == "it" || w == "that") && (next == "ok" || next == "okay" || next == "alright" || next == "legal"):
+			return true
+		case (w == "allow" || w == "allows" || w == "permit" || w == "permits" || w == "let" || w == "lets") &&
+			(next == "me" || next == "us" || next == "you"):
+			return true
+		case (w == "can" || w == "may" || w == "could") && passiveUse(words[i+1:]):
+			return true
 		case (w == "can" || w == "may" || w == "must" || w == "should" || w == "could" || w == "shall") &&
 			(next == "i" || next == "we" || next == "you"):
 			return true
@@ -612,6 +665,30 @@ func permissionAsked(question string) bool {
 	}
 	return false
 }
+
+// passiveUse reports whether words, after "can", "may" or "could", ask in
+// the passive whether something may be used or handed on ("which copies
+// can be kept", "may they still be distributed"): "be" at most three words
+// on, before a verb of usedVerbs. "where can disputes be heard" asks a
+// fact.
+func passiveUse(words []string) bool {
+	for i, w := range words[:min(len(words), 3)] {
+		if w == "be" {
+			return i+1 < len(words) && usedVerbs[words[i+1]]
+		}
+	}
+	return false
+}
+
+// usedVerbs are what is done with a model, its copies or its outputs, as
+// a passive has them.
+var usedVerbs = map[string]bool{"used": true, "kept": true, "retained": true, "distributed": true,
+	"redistributed": true, "sold": true, "shared": true, "deployed": true, "hosted": true, "modified": true,
+	"published": true, "shipped": true, "offered": true, "run": true}
+
+// permittedWords ask by themselves whether something may be done.
+var permittedWords = map[string]bool{"allowed": true, "permitted": true, "permissible": true,
+	"allowable": true}
 
 // second is the question's second aspect, if it has one: a case the
 // question names ("nuclear" in "sell a nuclear plant controller"), whose

@@ -508,6 +508,20 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "im in india, which country's law applies to the llama 4 license and where would a dispute be heard", index.StatusInfo},
 		{"llama4", "which law applies if we use llama 4 in the EU, can we use it there?", index.StatusUnknown},
 		{"llama4", "after termination do I have to delete my finetunes", index.StatusUnknown},
+		// …a permission asked without "can I" or "do I" (review of
+		// 2ab09c4).
+		{"llama4", "what happens to my fine-tunes after termination, is it ok to keep them?", index.StatusUnknown},
+		{"llama4", "what law applies, is it allowed to sue in india", index.StatusUnknown},
+		{"gemma", "which copies can be kept after termination", index.StatusUnknown},
+		{"apache-2.0", "which warranty may be offered to customers", index.StatusUnknown},
+		{"llama4", "where can disputes be heard?", index.StatusInfo},
+		// …or a fact of the asker's own dealings, not of the license:
+		// disputes with one's customers, one's own terms, one's users'
+		// claims. A client named in passing is a detail of the case.
+		{"llama4", "which courts would hear a dispute between me and my customers", index.StatusUnknown},
+		{"qwen2.5", "what law governs my terms of service", index.StatusUnknown},
+		{"apache-2.0", "what damages can my users claim from me", index.StatusUnknown},
+		{"qwen2.5", "a client asked us to deploy qwen2.5 72b, and their counsel wants to know what law governs the model license", index.StatusInfo},
 		// A duty asked of a place to show it that no cited clause names
 		// (session 42's second hunt): MIT's notice goes in the copies.
 		{"mit", "do I need attribution on my website?", index.StatusUnknown},
