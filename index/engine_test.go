@@ -528,6 +528,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"apache-2.0", "attribution in marketing", index.StatusUnknown},
 		{"llama4", "do I need to show built with llama on my website?", index.StatusRequired},
 		{"apache-2.0", "attribution in documentation", index.StatusRequired},
+		// …in its plural or in two words too (review of 397d5db).
+		{"bsd-3-clause", "do I need to credit it on my websites?", index.StatusUnknown},
+		{"mit", "attribution in an advertisement", index.StatusUnknown},
+		{"llama4", "do I have to show built with llama on our blogs?", index.StatusRequired},
 		// A duty whose card puts it only on a trigger ("Only if you offer
 		// support, warranty …") answers the question that names it; the
 		// topic's own name is the card's question (session 42's hunt).

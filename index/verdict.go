@@ -490,8 +490,17 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // "Built with Llama" goes "on a related website, user interface,
 // blogpost, about page, or product documentation" and keeps its REQUIRED
 // there (session 42's second hunt).
+//
+// A place written in two words ("web site", "home page", "blog post")
+// is read as the one word (placePairs).
 func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) bool {
-	for _, w := range letterWords(r.text) {
+	words := letterWords(r.text)
+	for i, w := range words {
+		if i+1 < len(words) {
+			if one, ok := placePairs[w+" "+words[i+1]]; ok {
+				w = one
+			}
+		}
 		if stems, ok := placeWords[w]; ok && !s.cardHolds(l.Key, topic, stems) {
 			return true
 		}
@@ -501,11 +510,19 @@ func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) b
 
 // placeWords are places where a credit or notice may be shown, each with
 // the stems a clause names it by.
-var placeWords = map[string][]string{"website": {"websit"}, "webpage": {"websit", "webpag"},
-	"homepage": {"websit", "homepag"}, "ui": {"interfac"}, "marketing": {"market"},
-	"ads": {"advertis"}, "advertising": {"advertis"}, "advertisements": {"advertis"},
+var placeWords = map[string][]string{"website": {"websit"}, "websites": {"websit"},
+	"webpage": {"websit", "webpag"}, "webpages": {"websit", "webpag"},
+	"homepage": {"websit", "homepag"}, "homepages": {"websit", "homepag"}, "ui": {"interfac"},
+	"marketing": {"market"}, "ads": {"advertis"}, "advertising": {"advertis"},
+	"advertisement": {"advertis"}, "advertisements": {"advertis"}, "advert": {"advertis"}, "adverts": {"advertis"},
 	"docs": {"document"}, "documentation": {"document"},
-	"blog": {"blog", "blogpost"}, "footer": {"footer"}}
+	"blog": {"blog", "blogpost"}, "blogs": {"blog", "blogpost"}, "blogpost": {"blog", "blogpost"},
+	"blogposts": {"blog", "blogpost"}, "footer": {"footer"}, "footers": {"footer"}}
+
+// placePairs are places of placeWords written in two words.
+var placePairs = map[string]string{"web site": "website", "web sites": "websites", "web page": "webpage",
+	"web pages": "webpages", "home page": "homepage", "home pages": "homepages", "blog post": "blogpost",
+	"blog posts": "blogposts"}
 
 // triggerUnmet reports whether l's card on topic puts its duty only on a
 // trigger its summary opens with ("Only if you offer support, warranty,
