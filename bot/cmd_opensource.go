@@ -69,7 +69,7 @@ func RenderOpenSource(a *index.Assessment, st index.Stats, model *index.ModelInf
 	if a.OSD == "pass" {
 		e.Color = statusColor[index.StatusAllowed]
 		e.Description = "**Yes.** It meets all ten criteria of the Open Source Definition."
-		if a.OSI != "approved" {
+		if a.OSI == "not-approved" { // not for an osi missing or unknown
 			e.Description += " (Judged on its text: OSI has not approved this license.)"
 		}
 	} else {

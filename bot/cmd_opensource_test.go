@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/licensebot/licensebot/index"
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
@@ -30,5 +31,16 @@ func TestOpenSourceCommand(t *testing.T) {
 	r = dispatchOne(t, d, slash("opensource", "license", "apache2"))
 	if !strings.HasPrefix(r.Data.Embeds[0].Description, "**Yes.**") {
 		t.Errorf("Apache-2.0: %q", r.Data.Embeds[0].Description)
+	}
+}
+
+// OSI's approval is denied only where the manifest denies it: a license
+// whose osi is missing or unknown is not said to lack it (review).
+func TestOpenSourceSaysOSIOnlyAsTheManifestDoes(t *testing.T) {
+	for osi, want := range map[string]bool{"not-approved": true, "approved": false, "": false, "pending": false} {
+		r := RenderOpenSource(&index.Assessment{License: "x", OSD: "pass", OSI: osi}, index.Stats{}, nil)
+		if got := strings.Contains(r.Data.Embeds[0].Description, "OSI has not approved"); got != want {
+			t.Errorf("osi %q: %q; want OSI's approval denied: %v", osi, r.Data.Embeds[0].Description, want)
+		}
 	}
 }

@@ -827,6 +827,9 @@ func (s *snapshot) ofPolicy(conds []Condition) []Condition {
 // it rests on, the clause that names the user's case first.
 func (s *snapshot) answerTopic(ctx context.Context, a *Answer, l *licenseMeta, r *reading, topic string) error {
 	c := s.card(l, topic)
+	if topic == topicOpenSource {
+		c = s.forOSI(c, l, r)
+	}
 	t := s.topics.byID[topic]
 	a.Topic, a.TopicLabel = t.ID, t.Label
 	a.Verdict = Verdict{Status: c.Status, Summary: c.Summary}

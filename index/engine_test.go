@@ -1655,6 +1655,16 @@ func TestConditionsKnowTheirPolicy(t *testing.T) {
 // (session 42's second hunt). An approved one (MIT) does not.
 func TestOpenSourceAnswerSaysOSIApproval(t *testing.T) {
 	e := indextest.Engine(t)
+	// Asked for OSI's approval, it answers that first: no "Yes." (review).
+	for license, yes := range map[string]bool{"cc-by-4.0": false, "mit": true} {
+		a, err := e.Ask(context.Background(), license, "is it OSI approved?")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Topic != "open-source" || strings.HasPrefix(a.Verdict.Summary, "Yes.") != yes {
+			t.Errorf("%s, is it OSI approved: %s %q; want \"Yes.\" %v", license, a.Topic, a.Verdict.Summary, yes)
+		}
+	}
 	for license, want := range map[string]bool{"cc-by-4.0": true, "mit": false} {
 		a, err := e.Ask(context.Background(), license, "open-source")
 		if err != nil {

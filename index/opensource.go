@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -165,9 +166,11 @@ func (s *snapshot) openSourceCard(license string) *cardMeta {
 				refs = append(refs, c.Refs...)
 			}
 		}
-		summary := "Yes. It meets all ten criteria of the Open Source Definition: anyone may use, study, change and share it, for any purpose."
-		if l := s.licenses[license]; l != nil && l.OSI != "approved" {
+		summary := osdMet
+		if l := s.licenses[license]; l != nil && l.OSI == osiNotApproved {
 			// As `opensource` says it: "is CC BY OSI approved?" is no.
+			// Only where the manifest says so: a license whose osi is
+			// missing or unknown is not said to lack OSI's approval.
 			summary += " That is judged on its text: OSI has not approved it."
 		}
 		return &cardMeta{Status: StatusInfo, Refs: dedupe(refs, 3), Conditions: []Condition{}, Summary: summary}
@@ -190,6 +193,35 @@ func (s *snapshot) openSourceCard(license string) *cardMeta {
 		}
 	}
 	return &cardMeta{Status: StatusInfo, Summary: strings.TrimSpace(summary), Refs: dedupe(refs, 3), Conditions: []Condition{}}
+}
+
+// osdMet is the open-source answer of a license that meets every
+// criterion of the Open Source Definition.
+const osdMet = "Yes. It meets all ten criteria of the Open Source Definition: anyone may use, study, change and share it, for any purpose."
+
+// osiNotApproved is the manifest's osi for a license OSI has not approved.
+const osiNotApproved = "not-approved"
+
+// forOSI is c, l's open-source verdict, as the answer to r: a question
+// that asks for OSI's approval ("is CC BY OSI approved?") of a license that
+// meets the Open Source Definition on its text but that OSI has not
+// approved gets no "Yes.", which would answer it the wrong way round, but
+// OSI's answer first.
+func (s *snapshot) forOSI(c *cardMeta, l *licenseMeta, r *reading) *cardMeta {
+	if l.OSI != osiNotApproved || !strings.HasPrefix(c.Summary, osdMet) || !asksOSI(r.text) {
+		return c
+	}
+	out := *c
+	out.Summary = "OSI has not approved it. On its text, it meets all ten criteria of the Open Source Definition: anyone may use, study, change and share it, for any purpose."
+	return &out
+}
+
+// asksOSI reports whether a question asks for OSI's approval: "osi",
+// "approved" or "approval".
+func asksOSI(question string) bool {
+	return slices.ContainsFunc(letterWords(question), func(w string) bool {
+		return w == "osi" || w == "approved" || w == "approval"
+	})
 }
 
 // dedupe keeps the first max distinct refs, in order.

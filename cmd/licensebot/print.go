@@ -312,7 +312,7 @@ func (p printer) printAssessment(a *index.Assessment) {
 		verdict = "fails " + criteria(a.Failed) + " of"
 	}
 	p.line("%s", p.t.bold(p.t.wrap(fmt.Sprintf("%s %s the Open Source Definition.", a.LicenseTitle, verdict), "")))
-	if a.OSD == "pass" && a.OSI != "approved" {
+	if a.OSD == "pass" && a.OSI == "not-approved" { // not for an osi missing or unknown
 		p.line("%s", p.t.wrap("Judged on its text: OSI has not approved this license.", ""))
 	}
 	p.line("")

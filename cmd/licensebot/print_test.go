@@ -237,3 +237,16 @@ func TestConditionCitesThePolicysSection(t *testing.T) {
 		}
 	}
 }
+
+// OSI's approval is denied only where the manifest denies it: a license
+// whose osi is missing or unknown is not said to lack it (review).
+func TestAssessmentSaysOSIOnlyAsTheManifestDoes(t *testing.T) {
+	for osi, want := range map[string]bool{"not-approved": true, "approved": false, "": false, "pending": false} {
+		out := render(80, false, func(p printer) {
+			p.printAssessment(&index.Assessment{License: "x", LicenseTitle: "X", OSD: "pass", OSI: osi})
+		})
+		if got := strings.Contains(out, "OSI has not approved"); got != want {
+			t.Errorf("osi %q: %q; want OSI's approval denied: %v", osi, out, want)
+		}
+	}
+}
