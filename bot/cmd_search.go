@@ -107,6 +107,9 @@ func searchScope(res *index.SearchResult) string {
 			about = " and what the corpus says about them"
 		}
 		return "the " + escapeMarkdown(clean(res.Family)) + " licenses (" + escapeMarkdown(clean(strings.Join(res.Members, ", "))) + "), with any policy they incorporate" + about
+	case license == "" && res.Document != nil:
+		// A document other than a license given as the license to search.
+		return "the whole corpus, favouring " + escapeMarkdown(clean(res.Document.Named()))
 	case license == "":
 		return "the whole corpus"
 	case about != "":

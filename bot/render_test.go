@@ -51,6 +51,9 @@ func TestSearchScope(t *testing.T) {
 		{index.SearchResult{License: "llama4", Also: []string{"critique"}}, "llama4, the policies it incorporates and what the corpus says about it"},
 		{index.SearchResult{Family: "llama", Members: []string{"llama2", "llama4"}, Also: []string{"critique"}}, "the llama licenses (llama2, llama4), with any policy they incorporate and what the corpus says about them"},
 		{index.SearchResult{Family: "openrail", Members: []string{"a", "b"}}, "the openrail licenses (a, b), with any policy they incorporate"},
+		// A document given as the license to search (review of ca505a2).
+		{index.SearchResult{Document: &index.NamedDocument{ID: "osd", Title: "The Open Source Definition", Kind: "definition"}}, "the whole corpus, favouring the Open Source Definition"},
+		{index.SearchResult{License: "llama4", Document: &index.NamedDocument{ID: "llama4-aup", Kind: "policy", License: "llama4"}}, "llama4 and the policies it incorporates"},
 	} {
 		if got := searchScope(&tc.res); got != tc.want {
 			t.Errorf("searchScope(%+v) = %q, want %q", tc.res, got, tc.want)

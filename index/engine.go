@@ -454,6 +454,10 @@ type SearchResult struct {
 	// Also are the documents about the license named (its critique, the
 	// project's notes) that were searched beside it.
 	Also []string
+	// Document is the document other than a license given as the license
+	// to search ("osd", "llama4-aup"), or nil: a policy's License was
+	// searched, else every text with the document's kind first.
+	Document *NamedDocument
 }
 
 // Search finds clauses for free text across the corpus, or within one
@@ -552,7 +556,7 @@ func (s *snapshot) scope(req *searchReq, res *SearchResult, license string) erro
 			} else {
 				req.kind, req.kindBonus = d.Kind, 1
 			}
-			res.License = req.license
+			res.License, res.Document = req.license, unknown.Document
 			return nil
 		}
 		if err != nil {
@@ -677,7 +681,9 @@ func (s *snapshot) familyIn(text string) (string, []string, string) {
 // find, so it favours the critique and leaves the content query.
 func (s *snapshot) favourKind(req *searchReq) {
 	km, ok := s.kinds.match(req.text)
-	if !ok {
+	if !ok || req.kind != "" {
+		// The kind of the document given as the license to search
+		// ("--license osd") stays favoured, as the search says it is.
 		return
 	}
 	req.kind, req.kindBonus = km.topic, kindBonus

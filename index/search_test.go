@@ -329,10 +329,20 @@ func TestSearchInADocumentThatIsNoLicense(t *testing.T) {
 			t.Errorf("search --license %q %q: %v, %+v; want %s first", c.license, c.q, err, res, c.doc)
 			continue
 		}
-		// The result says where it searched: a policy's license.
+		// The result says where it searched: a policy's license, and
+		// which document was given (review).
 		if want := map[string]string{"llama4-aup": "llama4"}[c.license]; res.License != want {
 			t.Errorf("search --license %q: searched %q, want %q", c.license, res.License, want)
 		}
+		if res.Document == nil || res.Document.ID != c.doc {
+			t.Errorf("search --license %q: document %+v, want %s", c.license, res.Document, c.doc)
+		}
+	}
+	// A query that hints at another kind ("criticism") keeps the kind of
+	// the document given first, as the search says.
+	res, err := e.SearchIn(context.Background(), "criticism of field of endeavor restrictions", "osd", 3)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].Doc != "osd" {
+		t.Errorf("search --license osd, criticism: %v, %+v; want osd first", err, res)
 	}
 	if _, err := e.Search(context.Background(), "weapons", "osdx", 3); err == nil {
 		t.Error("search --license osdx: no error; want an unknown license")

@@ -138,6 +138,10 @@ func TestSearchJSONContract(t *testing.T) {
 		// Nothing in the corpus is about the CC licenses: the line does
 		// not say it was searched.
 		{[]string{"cc", "attribution"}, nil, nil, "cc", "Searching the cc licenses (cc-by-4.0, cc-by-nc-4.0, cc-by-sa-4.0), which the query names (--license all searches every text)."},
+		// A document given as the license says where the search went
+		// instead (review of ca505a2).
+		{[]string{"--license", "osd", "weapons"}, nil, nil, nil, `"osd" is the Open Source Definition, not a license: searching every text, favouring it.`},
+		{[]string{"--license", "llama4-aup", "attribution"}, "llama4", nil, nil, `"llama4-aup" is part of llama4: searching llama4 and the policies it incorporates.`},
 	} {
 		out, stderr, code := run(t, slices.Concat([]string{"search", "--json", "--data", data}, tc.args)...)
 		var got struct {

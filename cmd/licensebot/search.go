@@ -68,7 +68,11 @@ func (c *searchCommand) Run(ctx context.Context) error {
 		}{hits, license, res.Model, family})
 	}
 	p := c.m.out()
-	switch {
+	switch d := res.Document; {
+	case d != nil && res.License != "":
+		p.line(fmt.Sprintf("%q is part of %s: searching %s and the policies it incorporates.", c.license, res.License, res.License))
+	case d != nil:
+		p.line(fmt.Sprintf("%q is %s, not a license: searching every text, favouring it.", c.license, d.Named()))
 	case res.Family != "":
 		about := ""
 		if len(res.Also) > 0 {
