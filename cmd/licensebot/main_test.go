@@ -204,6 +204,7 @@ func TestVersionAfterNameIsPartOfIt(t *testing.T) {
 		{"llama3 700 million users", "llama3"},
 		{"mit 2 copies", "mit"},
 		{"qwen 3 commercial use", "apache-2.0"},
+		{"qwen3 30b commercial use", "apache-2.0"},
 	} {
 		out, _, code := run(t, slices.Concat([]string{"ask", "--json", "--data", data}, strings.Fields(tc.args))...)
 		var a struct{ License string }
