@@ -546,12 +546,8 @@ func (s *snapshot) triggerUnmet(r *reading, l *licenseMeta, topic string) bool {
 	// others?" does not meet it.
 	trigger, _, _ = strings.Cut(trigger, " to ")
 	vocab := s.topics.vocab[topic]
-	asked := map[string]bool{}
-	for _, st := range s.stems(r.text) {
-		asked[st] = true
-	}
 	for _, st := range s.stems(trigger) {
-		if !vocab[st] && !genericWords[st] && asked[st] {
+		if !vocab[st] && !genericWords[st] && slices.Contains(r.stems, st) {
 			return false
 		}
 	}
@@ -566,7 +562,7 @@ func (s *snapshot) triggerUnmet(r *reading, l *licenseMeta, topic string) bool {
 // source or just open weights?" and "truly open or just open weights?"
 // ask the card's question.
 func asksOpenWeights(question string) bool {
-	q := strings.Join(strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) }), " ")
+	q := strings.Join(letterWords(question), " ")
 	if !strings.Contains(q, "open weight") && !strings.Contains(q, "openweight") {
 		return false
 	}
