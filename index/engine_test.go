@@ -532,6 +532,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bsd-3-clause", "do I need to credit it on my websites?", index.StatusUnknown},
 		{"mit", "attribution in an advertisement", index.StatusUnknown},
 		{"llama4", "do I have to show built with llama on our blogs?", index.StatusRequired},
+		{"mit", "do i need to credit the author", index.StatusRequired},
+		// CC lets the credit be given "in any reasonable manner based on
+		// the medium": every place is named (session 42's review).
+		{"cc-by-4.0", "do i need to credit it on my website", index.StatusRequired},
+		{"cc-by-sa-4.0", "do we need to credit the author on our blog?", index.StatusRequired},
 		// A duty whose card puts it only on a trigger ("Only if you offer
 		// support, warranty …") answers the question that names it; the
 		// topic's own name is the card's question (session 42's hunt).
@@ -594,6 +599,18 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "credit meta, must I?", index.StatusRequired},
 		{"llama4", "does meta have to be indemnified?", index.StatusRequired},
 		{"llama4", "military use by Meta", index.StatusUnknown},
+		// The licensor as the subject of a duty, a ban or a condition
+		// (session 43's hunt): the card binds the licensee.
+		{"llama3", "is Meta prohibited from military use?", index.StatusUnknown},
+		{"gemma", "must Google LLC include a copy of the license?", index.StatusUnknown},
+		{"bigscience-openrail-m", "does BigScience have to attribute me?", index.StatusUnknown},
+		{"llama4", "is Meta allowed to use it commercially?", index.StatusUnknown},
+		{"llama4", "is Google allowed to use it commercially?", index.StatusConditional},
+		{"mpl-2.0", "can Mozilla use my trademark?", index.StatusUnknown},
+		{"llama4", "is meta required to be credited?", index.StatusRequired},
+		// …past what it is the act of.
+		{"llama4", "military use of llama 4 by meta", index.StatusUnknown},
+		{"gemma", "commercial use of gemma by google", index.StatusUnknown},
 		// Google is a licensee of Llama: its use is the licensee's.
 		{"llama3.1", "commercial use by google", index.StatusConditional},
 		{"gemma", "acceptable use by Google", index.StatusUnknown},

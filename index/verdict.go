@@ -35,8 +35,10 @@ var complyingWords = map[string]bool{"includ": true, "give": true, "show": true,
 // though not every license's clauses use them: MIT's "license text" is its
 // permission notice. namesAnotherTerm does not read them; unlike
 // complyingWords, they still count as the topic's own words in plainly
-// ("the full text of the license").
-var sharedTerms = map[string]bool{"text": true}
+// ("the full text of the license"). Nor does the party a credit goes to
+// ("credit the author"), whom every license names in its own words (CC's
+// "creator", MIT's "authors", Apache's "Contributor").
+var sharedTerms = map[string]bool{"text": true, "author": true}
 
 // askingWords are how questions ask, whatever they ask about (stems).
 var askingWords = map[string]bool{"can": true, "could": true, "mai": true, "might": true, "must": true,
@@ -474,7 +476,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
-			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, c.Status) || c.Status != StatusAllowed && s.actedByLicensor(r.text, l, t))) ||
+			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) || c.Status != StatusAllowed && s.actedByLicensor(r.text, l, t))) ||
+			c.Status != StatusAllowed && permitsOrBinds(c.Status) && asksOfLicensor(r.text, l) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
 			asksToRefrain(r.text) {
 			return false
@@ -493,7 +496,14 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 //
 // A place written in two words ("web site", "home page", "blog post")
 // is read as the one word (placePairs).
+//
+// A card that cites a clause leaving the manner to the licensee (CC's
+// "in any reasonable manner based on the medium, means, and context")
+// names every place: crediting CC BY material on a website is the duty.
 func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) bool {
+	if s.leavesManner(l.Key, topic) {
+		return false
+	}
 	words := letterWords(r.text)
 	for i, w := range words {
 		if i+1 < len(words) {
@@ -502,6 +512,17 @@ func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) b
 			}
 		}
 		if stems, ok := placeWords[w]; ok && !s.cardHolds(l.Key, topic, stems) {
+			return true
+		}
+	}
+	return false
+}
+
+// leavesManner reports whether a clause l's card on topic cites lets the
+// duty be met "in any reasonable manner".
+func (s *snapshot) leavesManner(key, topic string) bool {
+	for _, ref := range s.m.Cards[key][topic].Refs {
+		if h, ok := s.hit(ref); ok && strings.Contains(strings.ToLower(h.Text), "any reasonable manner") {
 			return true
 		}
 	}
@@ -1737,7 +1758,8 @@ func objectOfPreposition(words []string, i int) bool {
 
 // actedByLicensor reports whether an English question names an act the
 // licensor does: an act's noun — "use", or a word that alone names the
-// topic — then "by" and the licensor ("military use by meta", "attribution
+// topic — then, past what it is the act of, "by" and the licensor
+// ("military use by meta", "military use of llama 4 by meta", "attribution
 // by the licensor"). A card's verdict is the licensee's: the policy's
 // "you agree you will not use" binds the user, not Meta. A participle
 // before "by" says where the model comes from ("gemma by google", "made by
@@ -1759,15 +1781,31 @@ func (s *snapshot) actedByLicensor(question string, l *licenseMeta, topic string
 		if end+1 < len(words) && words[end+1] == "s" && !(end+2 < len(words) && words[end+2] == "own") {
 			continue
 		}
-		act := words[i-1]
-		if act == "use" || act == "usage" || act == "uses" {
+		if s.namesAct(words[i-1], topic) {
 			return true
 		}
-		if st := s.stems(act); len(st) == 1 && s.topics.names(topic, st[0]) {
-			return true
+		// The act of what: "military use of llama 4 by meta", "use of
+		// the model by google" (a few words back, to the "of").
+		for k := i - 2; k >= max(1, i-4); k-- {
+			if words[k] == "of" {
+				if s.namesAct(words[k-1], topic) {
+					return true
+				}
+				break
+			}
 		}
 	}
 	return false
+}
+
+// namesAct reports whether w is an act's noun for actedByLicensor: "use",
+// or a word that alone names topic.
+func (s *snapshot) namesAct(w, topic string) bool {
+	if w == "use" || w == "usage" || w == "uses" {
+		return true
+	}
+	st := s.stems(w)
+	return len(st) == 1 && s.topics.names(topic, st[0])
 }
 
 // licensorActs reports whether an English question asks what the
@@ -1779,18 +1817,20 @@ func (s *snapshot) actedByLicensor(question string, l *licenseMeta, topic string
 // is the licensee's — what they may or must do — and its FORBIDDEN would
 // read as "no, the author may not". Asking what the licensor allows or
 // requires ("does meta require credit?") is the card's own question, and
-// its verb is no verb of acting.
-func licensorActs(question string, status Status) bool {
+// its verb is no verb of acting. The licensor is named as licensorNamedAt
+// says: "can BigScience use my trademark?" asks of BigScience, "can
+// google use llama 3 commercially?" of a licensee.
+func licensorActs(question string, l *licenseMeta, status Status) bool {
 	parts := clauseParts(question)
 	asked := askedPart(parts)
 	for p, part := range parts {
 		words := letterWords(part)
-		for i, w := range words {
-			holder := i > 0 && rightsHolder(words, i)
-			if !licensorWords[w] && !holder {
+		for i := range words {
+			end, named := licensorNamedAt(words, i, l)
+			if !named {
 				continue
 			}
-			k, ok := licensorVerb(words, i, holder, p == asked)
+			k, ok := licensorVerb(words, i, end, p == asked)
 			if !ok {
 				continue
 			}
@@ -1808,26 +1848,22 @@ func licensorActs(question string, status Status) bool {
 	return false
 }
 
-// licensorVerb returns where the verb of the licensor named at words[i]
-// begins (auxiliaries first), if a modal puts it to a question: before
-// it ("could the licensor charge"), or after it when it opens the clause
-// the question asks in ("the licensor could charge …?"; in an earlier
-// clause it is what the asker says before asking: "meta could sue me,
-// do I have to credit meta?"). holder says words[i] ends "copyright
-// holder".
-func licensorVerb(words []string, i int, holder, asked bool) (int, bool) {
-	j := i - 1
-	if holder {
-		j-- // "the copyright holder"
-	}
+// licensorVerb returns where the verb of the licensor named from
+// words[start] to words[end] begins (auxiliaries first), if a modal puts
+// it to a question: before it ("could the licensor charge"), or after it
+// when it opens the clause the question asks in ("the licensor could
+// charge …?"; in an earlier clause it is what the asker says before
+// asking: "meta could sue me, do I have to credit meta?").
+func licensorVerb(words []string, start, end int, asked bool) (int, bool) {
+	j := start - 1
 	if j >= 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
 		j--
 	}
 	switch {
 	case j >= 0 && licensorModals[words[j]]:
-		return i + 1, true
-	case asked && j < 0 && i+1 < len(words) && statementModals[words[i+1]]:
-		return i + 2, true
+		return end + 1, true
+	case asked && j < 0 && end+1 < len(words) && statementModals[words[end+1]]:
+		return end + 2, true
 	}
 	return 0, false
 }

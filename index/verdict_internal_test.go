@@ -3,6 +3,7 @@ package index
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/licensebot/licensebot/corpus"
@@ -204,9 +205,30 @@ func TestLicensorActs(t *testing.T) {
 		{"if the licensor can revoke it, may i sell", StatusForbidden, false},   // not opening its clause
 		{"meta could sue me, do I have to credit meta?", StatusRequired, false}, // said before asking
 		{"the licensor can charge royalties, correct?", StatusForbidden, true},  // the tag asks of it
+		{"can Meta Platforms use my fine-tune?", StatusAllowed, true},           // a company, with the words of its name
 	} {
-		if got := licensorActs(c.q, c.status); got != c.want {
+		l := &licenseMeta{Family: "llama"}
+		if strings.Contains(strings.ToLower(c.q), "google") {
+			l.Family = "gemma"
+		}
+		if got := licensorActs(c.q, l, c.status); got != c.want {
 			t.Errorf("licensorActs(%q, %s) = %v, want %v", c.q, c.status, got, c.want)
+		}
+	}
+	// A company is the licensor of its own family's licenses only: Google
+	// is a licensee of Llama, BigScience a party to the OpenRAIL-Ms.
+	for _, c := range []struct {
+		q, family string
+		want      bool
+	}{
+		{"can google use llama 3 commercially", "llama", false},
+		{"can google use gemma commercially", "gemma", true},
+		{"can BigScience use my trademark?", "openrail", true},
+		{"can BigScience use my trademark?", "mpl", false},
+		{"can Mozilla use my trademark?", "mpl", true},
+	} {
+		if got := licensorActs(c.q, &licenseMeta{Family: c.family}, StatusForbidden); got != c.want {
+			t.Errorf("licensorActs(%q) of the %s family = %v, want %v", c.q, c.family, got, c.want)
 		}
 	}
 }
@@ -339,6 +361,40 @@ func TestLeadWithStrictest(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%v: order %v, want %v", tc.statuses, got, tc.want)
+		}
+	}
+}
+
+// The licensor is the subject of the clause asked: a deontic word after
+// "is", a verb after "must", "have to" after the name; not a passive, nor
+// the one it needs something of, nor a question of what it requires.
+func TestAsksOfLicensor(t *testing.T) {
+	for _, c := range []struct {
+		q, family string
+		want      bool
+	}{
+		{"is Meta allowed to use it commercially?", "llama", true},
+		{"is DeepSeek prohibited from military use?", "deepseek", true},
+		{"is Meta bound by the user cap?", "llama", true},
+		{"must Google LLC include a copy of the license?", "gemma", true},
+		{"does BigScience have to attribute me?", "openrail", true},
+		{"does Meta Platforms have to attribute me?", "llama", true},
+		{"do meta's own products need Built with Llama?", "llama", true},
+		{"must the copyright holder include a copy of the license?", "gpl", true},
+		{"is the licensor allowed to sell the model?", "cc", true},
+		{"is Google allowed to use it commercially?", "llama", false}, // a licensee of Llama
+		{"is Meta required to be credited?", "llama", false},
+		{"must meta be named in my app?", "llama", false},
+		{"does meta need me to show built with llama?", "llama", false},
+		{"does meta have to be credited?", "llama", false},
+		{"does Meta require credit?", "llama", false},
+		{"must meta's name be shown?", "llama", false},
+		{"is it allowed by meta?", "llama", false},
+		{"must I credit meta?", "llama", false},
+		{"is apache allowed to be used commercially?", "apache", false},
+	} {
+		if got := asksOfLicensor(c.q, &licenseMeta{Family: c.family}); got != c.want {
+			t.Errorf("asksOfLicensor(%q) of the %s family = %v, want %v", c.q, c.family, got, c.want)
 		}
 	}
 }

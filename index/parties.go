@@ -1,0 +1,113 @@
+package index
+
+import "slices"
+
+// asksOfLicensor reports whether an English question asks what binds or
+// permits l's licensor itself, the licensor being the subject of the
+// clause it asks in:
+//
+//   - a deontic word after it, in a question put with "is" or "are" ("is
+//     Meta allowed to use it commercially?", "is DeepSeek prohibited from
+//     military use?", "is Meta bound by the user cap?");
+//   - a verb after it, in a question put with "must", "should" or "shall"
+//     ("must Google include a copy of the license?");
+//   - "have to", "has to" or "need to" after it ("does BigScience have to
+//     attribute me?", "does Meta Platforms have to …");
+//   - its own things ("do meta's own products need Built with Llama?").
+//
+// A licence's bans, duties and conditions bind the licensee — "you" —
+// and its FORBIDDEN, REQUIRED or CONDITIONAL would read as the answer for
+// the licensor. What binds the licensor is asked of it, not by it: a
+// passive ("is Meta required to be credited?", "must meta be named?")
+// and the one the licensor needs something of ("does meta need me to …")
+// are the licensee's duties, and what the licensor requires or allows
+// ("does Meta require credit?") is the card's own question.
+//
+// The licensor is named as licensorOf says (Google is a licensee of
+// Llama), or by a company its name is followed by ("Meta Platforms",
+// "Google LLC", "Stability AI"), or as "the copyright holder".
+func asksOfLicensor(question string, l *licenseMeta) bool {
+	for _, part := range clauseParts(question) {
+		words := letterWords(part)
+		for i := range words {
+			end, ok := licensorNamedAt(words, i, l)
+			if !ok {
+				continue
+			}
+			before := i - 1
+			if before >= 0 && (words[before] == "the" || words[before] == "a" || words[before] == "an") {
+				before--
+			}
+			next, after := "", ""
+			if end+1 < len(words) {
+				next = words[end+1]
+			}
+			if end+2 < len(words) {
+				after = words[end+2]
+			}
+			switch {
+			case next == "s" && after == "own":
+				return true
+			case before < 0:
+				continue
+			case (words[before] == "is" || words[before] == "are") && deonticWords[next] && !passiveAfter(words[end+2:]):
+				return true
+			case dutyModals[words[before]] && next != "" && next != "s" && !unboundAfter[next] && !auxiliaries[next]:
+				return true
+			case licensorModals[words[before]] && bindsLicensor(words[end+1:min(len(words), end+3)]) &&
+				!passiveAfter(words[end+2:]) && !unboundAfter[after] && !(after == "to" && end+3 < len(words) && unboundAfter[words[end+3]]):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// licensorNamedAt reports whether l's licensor is named from words[i]
+// on, and where its name ends: a word licensorOf takes ("meta", "the
+// licensor"), a steward or company of partyNames for l's family
+// ("bigscience", "mozilla"), "copyright holder", each with the company
+// words that may follow ("platforms", "llc", "ai").
+func licensorNamedAt(words []string, i int, l *licenseMeta) (int, bool) {
+	w := words[i]
+	switch {
+	case licensorOf(l, w), l != nil && slices.Contains(partyNames[l.Family], w):
+	case w == "copyright" || w == "rights":
+		if i+1 < len(words) && rightsHolder(words, i+1) {
+			return i + 1, true
+		}
+		return 0, false
+	default:
+		return 0, false
+	}
+	end := i
+	for end+1 < len(words) && companyWords[words[end+1]] {
+		end++
+	}
+	return end, true
+}
+
+// partyNames are the names, beyond licensorWords, of those who grant or
+// steward a family's licenses, who are not its licensees: BigScience and
+// Stability for the OpenRAIL-Ms, Mozilla for the MPL, the FSF for the GNU
+// licenses. Not "apache", which is the license's own name too.
+var partyNames = map[string][]string{"openrail": {"bigscience", "stability", "compvis"},
+	"mpl": {"mozilla"}, "gpl": {"fsf"}}
+
+// companyWords follow a company's name as part of it.
+var companyWords = map[string]bool{"platforms": true, "llc": true, "inc": true, "ai": true,
+	"cloud": true, "team": true, "foundation": true, "ltd": true, "corp": true}
+
+// deonticWords say, after "is X", what X may or must do.
+var deonticWords = map[string]bool{"allowed": true, "permitted": true, "required": true, "obligated": true,
+	"obliged": true, "bound": true, "prohibited": true, "forbidden": true, "banned": true,
+	"restricted": true, "entitled": true, "free": true, "subject": true, "barred": true}
+
+// dutyModals put to a question what its subject must do.
+var dutyModals = map[string]bool{"must": true, "should": true, "shall": true}
+
+// passiveAfter reports whether words, after a deontic word or "have",
+// go on in the passive ("… to be credited", "… to be named").
+func passiveAfter(words []string) bool {
+	return len(words) >= 2 && words[0] == "to" && (words[1] == "be" || words[1] == "being")
+}
