@@ -608,6 +608,14 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "is Google allowed to use it commercially?", index.StatusConditional},
 		{"mpl-2.0", "can Mozilla use my trademark?", index.StatusUnknown},
 		{"llama4", "is meta required to be credited?", index.StatusRequired},
+		// Quoted words that no cited clause holds (session 43's hunt):
+		// Llama 3 asks for "Built with Meta Llama 3".
+		{"llama3", "do i need to display 'Built with Llama'?", index.StatusUnknown},
+		{"llama3", "do i need to display 'Built with Meta Llama 3'?", index.StatusRequired},
+		{"llama4", "is 'Powered by Llama' required?", index.StatusUnknown},
+		{"llama4", "do i need to show \"Built with Llama 4\"?", index.StatusUnknown},
+		{"qwen2.5", "do i need 'Built on Qwen'?", index.StatusUnknown},
+		{"llama3", "llama 3 badge: is it 'Built with Llama' or 'Built with Meta Llama 3'?", index.StatusRequired},
 		// …past what it is the act of.
 		{"llama4", "military use of llama 4 by meta", index.StatusUnknown},
 		{"gemma", "commercial use of gemma by google", index.StatusUnknown},

@@ -446,7 +446,7 @@ func asksWho(question string) bool {
 // verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
-		if s.asksClauseOf(r, l, t) || t == topicOpenSource && asksOpenWeights(r.text) {
+		if s.asksClauseOf(r, l, t) || t == topicOpenSource && asksOpenWeights(r.text) || s.quotesUnheld(r, l, t) {
 			return false
 		}
 		c := s.m.Cards[l.Key][t]

@@ -1,0 +1,87 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// quotesUnheld reports whether the question quotes words (in straight or
+// curly quotes: "is 'Powered by Llama' required?") and no clause l's card
+// on topic cites holds any of its quotes, as a run of words (plurals
+// aside: "a 'Model Derivative'" is one of "Model Derivatives"): the card's
+// verdict — a permission, a ban or a duty — is on its own terms, and
+// would read as the answer for the words quoted. Llama 3 asks for "Built
+// with Meta Llama 3", not "Built with Llama", and Llama 4's "Built with
+// Llama" is no "Built with Llama 4". One quote held is enough ("is it
+// 'Built with Llama' or 'Built with Meta Llama 3'?"), and a quote of one
+// word is left alone ("a 'notice' file"), as is a fact (INFO), which a
+// quote's wording does not change ("it says "governed under PRC law" or
+// similar, which courts then?").
+func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
+	c := s.m.Cards[l.Key][topic]
+	if !permitsOrBinds(c.Status) {
+		return false
+	}
+	var runs []string
+	for _, q := range quoted(r.text) {
+		if ws := singularWords(q); len(ws) > 1 {
+			runs = append(runs, " "+strings.Join(ws, " ")+" ")
+		}
+	}
+	if len(runs) == 0 {
+		return false
+	}
+	for _, ref := range c.Refs {
+		h, ok := s.hit(ref)
+		if !ok {
+			continue
+		}
+		held := " " + strings.Join(singularWords(h.Text), " ") + " "
+		if slices.ContainsFunc(runs, func(run string) bool { return strings.Contains(held, run) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoted returns the runs of text the question puts in quotes. A single
+// quote opens only after a space or at the start, and closes only before
+// one or punctuation, so that "meta's" and "don't" quote nothing.
+func quoted(text string) []string {
+	var out []string
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		closer, ok := quoteClosers[rs[i]]
+		if !ok || (rs[i] == '\'' && i > 0 && !unicode.IsSpace(rs[i-1])) {
+			continue
+		}
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j] != closer || (closer == '\'' && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
+				continue
+			}
+			if j > i+1 {
+				out = append(out, string(rs[i+1:j]))
+			}
+			i = j
+			break
+		}
+	}
+	return out
+}
+
+// quoteClosers map each opening quote to its closing one.
+var quoteClosers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '‘': '’', '«': '»', '「': '」'}
+
+
+// singularWords returns text's runs of letters and digits, lower-cased,
+// a plural's "s" dropped from words of more than three letters.
+func singularWords(text string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range ws {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			ws[i] = w[:len(w)-1]
+		}
+	}
+	return ws
+}
