@@ -267,7 +267,8 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 	if trainsModel([]string{topic}) {
 		trained = s.trainedAt(r)
 	}
-	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == ""
+	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == "" &&
+		s.otherFamily(r, l, trained) == ""
 }
 
 // withoutName returns r's text without l's name, and whether it held

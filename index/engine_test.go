@@ -616,6 +616,17 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "do i need to show \"Built with Llama 4\"?", index.StatusUnknown},
 		{"qwen2.5", "do i need 'Built on Qwen'?", index.StatusUnknown},
 		{"llama3", "llama 3 badge: is it 'Built with Llama' or 'Built with Meta Llama 3'?", index.StatusRequired},
+		// A family of catalogued models that l governs none of, asked
+		// about without l (session 43's hunt)…
+		{"gemma", "does llama have a 700M limit?", index.StatusUnknown},
+		{"mit", "does mistral require attribution?", index.StatusUnknown},
+		{"llama4", "is mistral allowed for military?", index.StatusUnknown},
+		// …but not the model trained on l's outputs, nor a family whose
+		// license the corpus does not hold (BLOOM's, asked of its
+		// successor), nor one compared with l, named too.
+		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
+		{"bigscience-openrail-m", "can i use bloom commercially?", index.StatusConditional},
+		{"qwen2.5", "llama is california law, what law governs the qwen2.5 license?", index.StatusInfo},
 		// …past what it is the act of.
 		{"llama4", "military use of llama 4 by meta", index.StatusUnknown},
 		{"gemma", "commercial use of gemma by google", index.StatusUnknown},

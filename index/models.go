@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/agnivade/levenshtein"
 
@@ -97,6 +98,11 @@ type modelIndex struct {
 	extNames map[string]*externalMeta // by folded name
 	names    []nameEntry              // folded name → model name, for suggestions
 	words    map[string]bool          // the lowercase words of the names, with a letter and 3 long or more ("mistral")
+	// families are the words that open the catalogue's family ids
+	// ("llama" of llama3.2, "mistral" of mistral-large), each with the
+	// licenses of the family's models: "mistral" names a model of some
+	// family, whichever one.
+	families map[string][]string
 	// publishers are the lowercase owners of the catalogue's repository
 	// ids and their words ("meta-llama", "meta", "google", "ultralytics"),
 	// which people type before a model's name.
@@ -113,8 +119,11 @@ func (mi *modelIndex) nameWord(w string) bool { return mi.words[w] }
 
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{},
-		words: map[string]bool{}, publishers: map[string]bool{}}
+		words: map[string]bool{}, publishers: map[string]bool{}, families: map[string][]string{}}
 	for i := range ms {
+		if base := familyBase(ms[i].Family); len(base) >= 3 {
+			mi.families[base] = append(mi.families[base], ms[i].Licenses...)
+		}
 		for _, n := range ms[i].Names {
 			if owner, _, ok := strings.Cut(strings.ToLower(n), "/"); ok && hasLetter(owner) {
 				mi.publishers[owner] = true
@@ -144,6 +153,16 @@ func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 		}
 	}
 	return mi
+}
+
+// familyBase is the run of letters a family id opens with: "llama" of
+// "llama3.2", "mistral" of "mistral-large".
+func familyBase(family string) string {
+	end := strings.IndexFunc(family, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return family
+	}
+	return family[:end]
 }
 
 func (mi *modelIndex) lookup(input string) *modelMeta {
@@ -551,6 +570,33 @@ func (s *snapshot) otherModelBut(r *reading, l *licenseMeta, but []bool) *modelM
 		return true
 	})
 	return other
+}
+
+// otherFamily returns a word of the question that names a family of
+// catalogued models none of which l governs ("does mistral require
+// attribution?" asked of MIT, "does llama have a 700M limit?" asked of
+// Gemma), or "": the question is about that family's models, whose
+// license l's card does not speak for. A word of l's own names is l's,
+// a word marked in but (nil: none) is the model a question on l's
+// outputs trains ("train mistral on it"), and, as for otherModel, a
+// family whose licenses the corpus does not hold is asked of l (BLOOM's
+// RAIL license, of the OpenRAIL-M). A question that names l as well
+// compares the two ("llama is california law, what law governs the
+// qwen2.5 license?") and is asked of l.
+func (s *snapshot) otherFamily(r *reading, l *licenseMeta, but []bool) string {
+	if _, namesL := s.withoutName(r, l); namesL {
+		return ""
+	}
+	for i, w := range s.wordsOf(r) {
+		name := strings.ToLower(namePart(w.text))
+		keys, ok := s.models.families[name]
+		if !ok || but != nil && but[i] || s.nameTokens[l.Key][foldName(name)] || slices.Contains(keys, l.Key) ||
+			!slices.ContainsFunc(keys, func(k string) bool { return s.licenses[k] != nil }) {
+			continue
+		}
+		return name
+	}
+	return ""
 }
 
 // governedWords marks r's words that name a catalogued model l governs:
