@@ -73,7 +73,6 @@ func quoted(text string) []string {
 // quoteClosers map each opening quote to its closing one.
 var quoteClosers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '‘': '’', '«': '»', '「': '」'}
 
-
 // singularWords returns text's runs of letters and digits, lower-cased,
 // a plural's "s" dropped from words of more than three letters.
 func singularWords(text string) []string {
