@@ -608,6 +608,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "is Google allowed to use it commercially?", index.StatusConditional},
 		{"mpl-2.0", "can Mozilla use my trademark?", index.StatusUnknown},
 		{"llama4", "is meta required to be credited?", index.StatusRequired},
+		// "use" in a summary is no serving: the LGPL's notice binds copies
+		// of a Combined Work, Qwen's "Built with Qwen" a model made with
+		// it (review of session 42).
+		{"lgpl-3.0", "attribution for saas", index.StatusUnknown},
+		{"qwen2.5", "do I need attribution for SaaS?", index.StatusUnknown},
 		// Quoted words that no cited clause holds (session 43's hunt):
 		// Llama 3 asks for "Built with Meta Llama 3".
 		{"llama3", "do i need to display 'Built with Llama'?", index.StatusUnknown},

@@ -365,11 +365,13 @@ func (f *featurizer) scopeOf(st string, words []string) *conceptWords {
 }
 
 // summarySpeaksOf reports whether card c's summary has a seed word of
-// concept c, or, for serving, a word by which it binds a service, hosting,
-// use over a network or any use (summaryServing: an indemnity for claims
-// "from your use or distribution"), but not "make available", which
+// concept c, or, for serving, a word by which it binds a service, hosting
+// or use over a network (summaryServing), but not "make available", which
 // summaries say of copies too ("… that you distribute or make available
-// to others must also come with a copy of this agreement").
+// to others must also come with a copy of this agreement"), nor "use",
+// which they say of what the duty is about ("the library is used in it",
+// "if you use the Materials … to train … a model"): "attribution for
+// saas" of the LGPL or Qwen asks of a service its duty does not bind.
 //
 // Serving is read from those words alone, not the concept's seeds: "Alibaba
 // Cloud" names the licensor, not a cloud service.
@@ -382,8 +384,8 @@ func (s *snapshot) summarySpeaksOf(c cardMeta, concept *conceptWords) bool {
 }
 
 // summaryServing are the stems by which a card's summary binds what is
-// served: a service, hosting, a network, remote users, any use.
-var summaryServing = []string{"servic", "host", "network", "remot", "us"}
+// served: a service, hosting, a network, remote users.
+var summaryServing = []string{"servic", "host", "network", "remot"}
 
 // namesCondition reports whether the stem st is a seed word of a
 // condition concept ("internal", "research", "germany"), not only one
