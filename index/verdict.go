@@ -368,16 +368,21 @@ func (f *featurizer) scopeOf(st string, words []string) *conceptWords {
 // concept c, or, for serving, a word by which it binds a service, hosting
 // or use over a network (summaryServing), but not "make available", which
 // summaries say of copies too ("… that you distribute or make available
-// to others must also come with a copy of this agreement"), nor "use",
-// which they say of what the duty is about ("the library is used in it",
-// "if you use the Materials … to train … a model"): "attribution for
-// saas" of the LGPL or Qwen asks of a service its duty does not bind.
+// to others must also come with a copy of this agreement"), nor "use"
+// alone, which they say of what the duty is about ("the library is used
+// in it", "if you use the Materials … to train … a model"): "attribution
+// for saas" of the LGPL or Qwen asks of a service its duty does not bind.
+// "Your use" is any use, serving too (an indemnity against claims "from
+// your use or distribution").
 //
 // Serving is read from those words alone, not the concept's seeds: "Alibaba
 // Cloud" names the licensor, not a cloud service.
 func (s *snapshot) summarySpeaksOf(c cardMeta, concept *conceptWords) bool {
 	words := concept.Seeds
 	if concept.ID == "serve" {
+		if strings.Contains(strings.ToLower(c.Summary), "your use") {
+			return true
+		}
 		words = summaryServing
 	}
 	return slices.ContainsFunc(s.stems(c.Summary), func(st string) bool { return slices.Contains(words, st) })
