@@ -621,6 +621,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "do i need to show \"Built with Llama 4\"?", index.StatusUnknown},
 		{"qwen2.5", "do i need 'Built on Qwen'?", index.StatusUnknown},
 		{"llama3", "llama 3 badge: is it 'Built with Llama' or 'Built with Meta Llama 3'?", index.StatusRequired},
+		// …whatever the quotes: in brackets, backticks, German ones
+		// (review 43).
+		{"llama3", "do i need to display ('Built with Llama')?", index.StatusUnknown},
+		{"llama3", "do i need to display `Built with Llama`?", index.StatusUnknown},
+		{"llama3", "do I need to write „Built with Llama“?", index.StatusUnknown},
 		// A family of catalogued models that l governs none of, asked
 		// about without l (session 43's hunt)…
 		{"gemma", "does llama have a 700M limit?", index.StatusUnknown},

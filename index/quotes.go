@@ -45,19 +45,22 @@ func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
 	return true
 }
 
-// quoted returns the runs of text the question puts in quotes. A single
-// quote opens only after a space or at the start, and closes only before
-// one or punctuation, so that "meta's" and "don't" quote nothing.
+// quoted returns the runs of text the question puts in quotes. A
+// straight single quote opens only where no letter or digit comes before
+// it ("('Built with Llama')"), and it or a curly one closes only where no
+// letter comes after it, so that "meta's", "don't" and "Meta’s" quote
+// nothing and end no quote. Backticks quote too, as Discord writes
+// inline code.
 func quoted(text string) []string {
 	var out []string
 	rs := []rune(text)
 	for i := 0; i < len(rs); i++ {
 		closer, ok := quoteClosers[rs[i]]
-		if !ok || (rs[i] == '\'' && i > 0 && !unicode.IsSpace(rs[i-1])) {
+		if !ok || (rs[i] == '\'' && i > 0 && inWord(rs[i-1])) {
 			continue
 		}
 		for j := i + 1; j < len(rs); j++ {
-			if rs[j] != closer || (closer == '\'' && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
+			if rs[j] != closer || (closer == '\'' || closer == '’') && j+1 < len(rs) && unicode.IsLetter(rs[j+1]) {
 				continue
 			}
 			if j > i+1 {
@@ -70,8 +73,14 @@ func quoted(text string) []string {
 	return out
 }
 
-// quoteClosers map each opening quote to its closing one.
-var quoteClosers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '‘': '’', '«': '»', '「': '」'}
+// inWord reports whether r may be part of a word, before which a
+// straight single quote is an apostrophe.
+func inWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// quoteClosers map each opening quote to its closing one: German opens
+// low („…“, ‚…‘), French with guillemets.
+var quoteClosers = map[rune]rune{'"': '"', '\'': '\'', '`': '`', '“': '”', '‘': '’', '„': '“', '‚': '‘',
+	'«': '»', '「': '」'}
 
 // singularWords returns text's runs of letters and digits, lower-cased,
 // a plural's "s" dropped from words of more than three letters.

@@ -16,6 +16,12 @@ func TestQuoted(t *testing.T) {
 		"can I call it 'Bob's Llama'?":                          {"Bob's Llama"},
 		"is 'Built with Llama required?":                        nil, // never closed
 		"'' empty":                                              nil,
+		"do i need to display ('Built with Llama')?":            {"Built with Llama"},
+		"do i need to display `Built with Llama`?":              {"Built with Llama"},
+		"muss ich „Built with Llama“ zeigen?":                   {"Built with Llama"},
+		"muss ich ‚Built with Llama‘ zeigen?":                   {"Built with Llama"},
+		"is ‘Built with Meta’s Llama’ enough?":                  {"Built with Meta’s Llama"},
+		"the 90's 'Built with Llama' badge":                     {"Built with Llama"},
 	} {
 		if got := quoted(q); !slices.Equal(got, want) {
 			t.Errorf("quoted(%q) = %q, want %q", q, got, want)
