@@ -620,6 +620,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "is 'Powered by Llama' required?", index.StatusUnknown},
 		{"llama4", "do i need to show \"Built with Llama 4\"?", index.StatusUnknown},
 		{"qwen2.5", "do i need 'Built on Qwen'?", index.StatusUnknown},
+		// A quote that stresses the topic's own name, or one hyphenated
+		// word, quotes no term of the license's (review 43).
+		{"mit", "can I use it for \"commercial use\"?", index.StatusAllowed},
+		{"llama4", "is \"commercial use\" allowed?", index.StatusConditional},
+		{"apache-2.0", "does apache have a \"patent grant\"?", index.StatusConditional},
+		{"cc-by-nc-4.0", "is 'for-profit' use allowed?", index.StatusForbidden},
 		{"llama3", "llama 3 badge: is it 'Built with Llama' or 'Built with Meta Llama 3'?", index.StatusRequired},
 		// …whatever the quotes: in brackets, backticks, German ones
 		// (review 43).

@@ -15,7 +15,8 @@ import (
 // with Meta Llama 3", not "Built with Llama", and Llama 4's "Built with
 // Llama" is no "Built with Llama 4". One quote held is enough ("is it
 // 'Built with Llama' or 'Built with Meta Llama 3'?"), and a quote of one
-// word is left alone ("a 'notice' file"), as is a fact (INFO), which a
+// word is left alone ("a 'notice' file"), as is one of a name the
+// taxonomy gives the topic ("commercial use"), and a fact (INFO), which a
 // quote's wording does not change ("it says "governed under PRC law" or
 // similar, which courts then?").
 func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
@@ -25,9 +26,14 @@ func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
 	}
 	var runs []string
 	for _, q := range quoted(r.text) {
-		if ws := singularWords(q); len(ws) > 1 {
-			runs = append(runs, " "+strings.Join(ws, " ")+" ")
+		// A quote of the topic's own name is the question's stress, not
+		// the license's words ("MIT for "commercial use"?"), and a word
+		// written with a hyphen is one word ("is 'for-profit' use ok?").
+		ws := singularWords(q)
+		if len(ws) < 2 || len(strings.Fields(q)) < 2 || s.topics.namesWhole(topic, s.stems(q)) {
+			continue
 		}
+		runs = append(runs, " "+strings.Join(ws, " ")+" ")
 	}
 	if len(runs) == 0 {
 		return false

@@ -323,6 +323,19 @@ func (tm *topicMatcher) names(topic, st string) bool {
 	return false
 }
 
+// namesWhole reports whether the stems st are, all of them, a name of
+// topic ("commercial use", "patent grant"), not one of its cases nor one
+// of its terms, which are one license's form of it ("built with llama").
+func (tm *topicMatcher) namesWhole(topic string, st []string) bool {
+	if len(st) == 0 || slices.ContainsFunc(tm.terms[topic], func(t []string) bool { return slices.Equal(t, st) }) {
+		return false
+	}
+	return slices.ContainsFunc(tm.byFirst[st[0]], func(i int) bool {
+		p := &tm.phrases[i]
+		return p.topic == topic && !p.instance && slices.Equal(p.stems, st)
+	})
+}
+
 // casesOf returns the phrases of cases (instances) of topic found in st.
 func (tm *topicMatcher) casesOf(st []string, topic string) []*topicPhrase {
 	var out []*topicPhrase
