@@ -608,6 +608,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "is Google allowed to use it commercially?", index.StatusConditional},
 		{"mpl-2.0", "can Mozilla use my trademark?", index.StatusUnknown},
 		{"llama4", "is meta required to be credited?", index.StatusRequired},
+		{"llama3", "must Meta Llama 3 be credited?", index.StatusRequired},
+		{"gemma", "should google gemma be credited?", index.StatusRequired},
 		// "use" in a summary is no serving: the LGPL's notice binds copies
 		// of a Combined Work, Qwen's "Built with Qwen" a model made with
 		// it (review of session 42).

@@ -52,7 +52,8 @@ func asksOfLicensor(question string, l *licenseMeta) bool {
 				continue
 			case (words[before] == "is" || words[before] == "are") && deonticWords[next] && !passiveAfter(words[end+2:]):
 				return true
-			case dutyModals[words[before]] && next != "" && next != "s" && !unboundAfter[next] && !auxiliaries[next]:
+			case dutyModals[words[before]] && next != "" && next != "s" && !unboundAfter[next] && !auxiliaries[next] &&
+				!passiveSubject(words[end+1:]):
 				return true
 			case licensorModals[words[before]] && bindsLicensor(words[end+1:min(len(words), end+3)]) &&
 				!passiveAfter(words[end+2:]) && !unboundAfter[after] && !(after == "to" && end+3 < len(words) && unboundAfter[words[end+3]]):
@@ -105,6 +106,21 @@ var deonticWords = map[string]bool{"allowed": true, "permitted": true, "required
 
 // dutyModals put to a question what its subject must do.
 var dutyModals = map[string]bool{"must": true, "should": true, "shall": true}
+
+// passiveSubject reports whether the words after a licensor named after
+// "must" reach the clause's "be" within a few words: the name opens the
+// subject of a passive ("must Meta Llama 3 be credited?", "must a Meta
+// notice be kept?", "should google gemma be credited?"), a duty of the
+// licensee's, not the licensor bound. A "to be" is the licensor's own
+// aim ("must meta include it to be compliant?").
+func passiveSubject(words []string) bool {
+	for k, w := range words[:min(len(words), 4)] {
+		if w == "be" && (k == 0 || words[k-1] != "to") {
+			return true
+		}
+	}
+	return false
+}
 
 // passiveAfter reports whether words, after a deontic word or "have",
 // go on in the passive ("… to be credited", "… to be named").

@@ -391,6 +391,10 @@ func TestAsksOfLicensor(t *testing.T) {
 		{"must meta's name be shown?", "llama", false},
 		{"is it allowed by meta?", "llama", false},
 		{"must I credit meta?", "llama", false},
+		{"must Meta Llama 3 be credited?", "llama", false}, // the name opens a passive's subject
+		{"must a Meta Llama 3 notice be included?", "llama", false},
+		{"should google gemma be credited?", "gemma", false},
+		{"must meta include a copy to be compliant?", "llama", true},
 		{"is apache allowed to be used commercially?", "apache", false},
 	} {
 		if got := asksOfLicensor(c.q, &licenseMeta{Family: c.family}); got != c.want {
