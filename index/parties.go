@@ -67,17 +67,15 @@ func asksOfLicensor(question string, l *licenseMeta) bool {
 // licensorNamedAt reports whether l's licensor is named from words[i]
 // on, and where its name ends: a word licensorOf takes ("meta", "the
 // licensor"), a steward or company of partyNames for l's family
-// ("bigscience", "mozilla"), "copyright holder", each with the company
+// ("bigscience", "mozilla"), or a holder of the rights as rightsHolder
+// says ("copyright holder", "ip owner"), the first two with the company
 // words that may follow ("platforms", "llc", "ai").
 func licensorNamedAt(words []string, i int, l *licenseMeta) (int, bool) {
 	w := words[i]
 	switch {
 	case licensorOf(l, w), l != nil && slices.Contains(partyNames[l.Family], w):
-	case w == "copyright" || w == "rights":
-		if i+1 < len(words) && rightsHolder(words, i+1) {
-			return i + 1, true
-		}
-		return 0, false
+	case i+1 < len(words) && rightsHolder(words, i+1):
+		return i + 1, true
 	default:
 		return 0, false
 	}

@@ -206,6 +206,7 @@ func TestLicensorActs(t *testing.T) {
 		{"meta could sue me, do I have to credit meta?", StatusRequired, false}, // said before asking
 		{"the licensor can charge royalties, correct?", StatusForbidden, true},  // the tag asks of it
 		{"can Meta Platforms use my fine-tune?", StatusAllowed, true},           // a company, with the words of its name
+		{"can the IP owner sell it?", StatusForbidden, true},                    // a holder of the rights, as rightsHolder says
 	} {
 		l := &licenseMeta{Family: "llama"}
 		if strings.Contains(strings.ToLower(c.q), "google") {
@@ -381,6 +382,7 @@ func TestAsksOfLicensor(t *testing.T) {
 		{"does Meta Platforms have to attribute me?", "llama", true},
 		{"do meta's own products need Built with Llama?", "llama", true},
 		{"must the copyright holder include a copy of the license?", "gpl", true},
+		{"must the IP holder include a copy of the license?", "gpl", true},
 		{"is the licensor allowed to sell the model?", "cc", true},
 		{"is Google allowed to use it commercially?", "llama", false}, // a licensee of Llama
 		{"is Meta required to be credited?", "llama", false},
