@@ -628,6 +628,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "is \"commercial use\" allowed?", index.StatusConditional},
 		{"apache-2.0", "does apache have a \"patent grant\"?", index.StatusConditional},
 		{"cc-by-nc-4.0", "is 'for-profit' use allowed?", index.StatusForbidden},
+		// Nor does a quote of the license's own name.
+		{"mit", "does the \"MIT License\" require attribution?", index.StatusRequired},
+		{"gemma", "does the \"Gemma Terms of Use\" allow commercial use?", index.StatusConditional},
+		{"cc-by-4.0", "does \"CC BY 4.0\" require attribution?", index.StatusRequired},
 		{"llama3", "llama 3 badge: is it 'Built with Llama' or 'Built with Meta Llama 3'?", index.StatusRequired},
 		// …whatever the quotes: in brackets, backticks, German ones
 		// (review 43).

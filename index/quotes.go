@@ -27,10 +27,12 @@ func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
 	var runs []string
 	for _, q := range quoted(r.text) {
 		// A quote of the topic's own name is the question's stress, not
-		// the license's words ("MIT for "commercial use"?"), and a word
-		// written with a hyphen is one word ("is 'for-profit' use ok?").
+		// the license's words ("MIT for "commercial use"?"), one of l's
+		// names says what is asked of ("does the "MIT License" require
+		// attribution?"), and a word written with a hyphen is one word
+		// ("is 'for-profit' use ok?").
 		ws := singularWords(q)
-		if len(ws) < 2 || len(strings.Fields(q)) < 2 || s.topics.namesWhole(topic, s.stems(q)) {
+		if len(ws) < 2 || len(strings.Fields(q)) < 2 || s.topics.namesWhole(topic, s.stems(q)) || s.namesLicense(q, l) {
 			continue
 		}
 		runs = append(runs, " "+strings.Join(ws, " ")+" ")
@@ -49,6 +51,12 @@ func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
 		}
 	}
 	return true
+}
+
+// namesLicense reports whether every word of q is a word of l's names
+// ("MIT License", "Gemma Terms of Use", "CC BY 4.0").
+func (s *snapshot) namesLicense(q string, l *licenseMeta) bool {
+	return !slices.ContainsFunc(strings.Fields(q), func(w string) bool { return !s.nameTokens[l.Key][foldName(w)] })
 }
 
 // quoted returns the runs of text the question puts in quotes. A
