@@ -628,6 +628,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "is \"commercial use\" allowed?", index.StatusConditional},
 		{"apache-2.0", "does apache have a \"patent grant\"?", index.StatusConditional},
 		{"cc-by-nc-4.0", "is 'for-profit' use allowed?", index.StatusForbidden},
+		// …but a name asked of the card on names is the name proposed.
+		{"llama3.1", "must the model name start with 'Llama 3.1'?", index.StatusUnknown},
+		{"llama4", "must the name begin with 'LLaMA-4'?", index.StatusUnknown},
 		// Nor does a quote of the license's own name.
 		{"mit", "does the \"MIT License\" require attribution?", index.StatusRequired},
 		{"gemma", "does the \"Gemma Terms of Use\" allow commercial use?", index.StatusConditional},

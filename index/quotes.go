@@ -31,8 +31,12 @@ func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
 		// names says what is asked of ("does the "MIT License" require
 		// attribution?"), and a word written with a hyphen is one word
 		// ("is 'for-profit' use ok?").
+		// Not for a name asked of the card on names, though: there the
+		// quote is the name proposed ("must the name start with 'Llama
+		// 3.1'?", "can I call it 'SuperChat-Llama'?").
 		ws := singularWords(q)
-		if len(ws) < 2 || len(strings.Fields(q)) < 2 || s.topics.namesWhole(topic, s.stems(q)) || s.namesLicense(q, l) {
+		if len(ws) < 2 || s.topics.namesWhole(topic, s.stems(q)) ||
+			topic != topicNaming && (len(strings.Fields(q)) < 2 || s.namesLicense(q, l)) {
 			continue
 		}
 		runs = append(runs, " "+strings.Join(ws, " ")+" ")
@@ -52,6 +56,9 @@ func (s *snapshot) quotesUnheld(r *reading, l *licenseMeta, topic string) bool {
 	}
 	return true
 }
+
+// topicNaming is the topic of what a derivative model's name must say.
+const topicNaming = "derivative-naming"
 
 // namesLicense reports whether every word of q is a word of l's names
 // ("MIT License", "Gemma Terms of Use", "CC BY 4.0").
