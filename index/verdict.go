@@ -508,9 +508,6 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // "in any reasonable manner based on the medium, means, and context")
 // names every place: crediting CC BY material on a website is the duty.
 func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) bool {
-	if s.leavesManner(l.Key, topic) {
-		return false
-	}
 	words := letterWords(r.text)
 	for i, w := range words {
 		if i+1 < len(words) {
@@ -519,7 +516,7 @@ func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) b
 			}
 		}
 		if stems, ok := placeWords[w]; ok && !s.cardHolds(l.Key, topic, stems) {
-			return true
+			return !s.leavesManner(l.Key, topic)
 		}
 	}
 	return false
