@@ -615,6 +615,13 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// it (review of session 42).
 		{"lgpl-3.0", "attribution for saas", index.StatusUnknown},
 		{"qwen2.5", "do I need attribution for SaaS?", index.StatusUnknown},
+		// Crediting someone other than the licensor or the work (session
+		// 43's second hunt); "credit line" is a noun.
+		{"llama4", "do I need to credit huggingface?", index.StatusUnknown},
+		{"mit", "do I need to credit the dataset authors?", index.StatusUnknown},
+		{"gemma", "do I have to credit ollama?", index.StatusUnknown},
+		{"llama4", "do I need to credit the original authors?", index.StatusRequired},
+		{"llama4", "llama 4 credit line?", index.StatusRequired},
 		// Quoted words that no cited clause holds (session 43's hunt):
 		// Llama 3 asks for "Built with Meta Llama 3".
 		{"llama3", "do i need to display 'Built with Llama'?", index.StatusUnknown},

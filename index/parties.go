@@ -125,3 +125,51 @@ func passiveSubject(words []string) bool {
 func passiveAfter(words []string) bool {
 	return len(words) >= 2 && words[0] == "to" && (words[1] == "be" || words[1] == "being")
 }
+
+// creditsThirdParty reports whether an English question asks about
+// crediting someone other than the licensor or the work ("do I need to
+// credit huggingface?", "… credit ollama?", "… credit the dataset
+// authors?"): the object of a verb of crediting, past an article, that is
+// neither the licensor (licensorNamedAt), nor a word of l's names, nor a
+// pronoun or a word for the work's authors or the work itself
+// (creditedWork). A duty's REQUIRED is to credit the licensor as its
+// clauses say, and would read as a duty to credit whoever is named.
+func creditsThirdParty(question string, l *licenseMeta, names map[string]bool) bool {
+	words := letterWords(question)
+	for i, w := range words {
+		// A verb, after "to", a modal or a subject: "credit line" and
+		// "credit rules" are nouns.
+		if !creditingVerbs[w] || i+1 == len(words) || i == 0 || !verbCues[words[i-1]] {
+			continue
+		}
+		k := i + 1
+		if words[k] == "the" || words[k] == "a" || words[k] == "an" {
+			k++
+		}
+		if k == len(words) {
+			continue
+		}
+		if _, ok := licensorNamedAt(words, k, l); ok || names[words[k]] || creditedWork[words[k]] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// verbCues come before a verb: "to", a modal, a subject.
+var verbCues = map[string]bool{"to": true, "must": true, "should": true, "shall": true, "i": true, "we": true,
+	"you": true, "also": true, "not": true, "t": true, "and": true, "or": true}
+
+// creditingVerbs credit someone for a work.
+var creditingVerbs = map[string]bool{"credit": true, "crediting": true, "attribute": true,
+	"attributing": true, "acknowledge": true, "acknowledging": true, "cite": true, "citing": true}
+
+// creditedWork are the objects of a verb of crediting that name the work,
+// its authors in general or anyone, not a party of the asker's choosing.
+var creditedWork = map[string]bool{"it": true, "them": true, "him": true, "her": true, "this": true,
+	"that": true, "anyone": true, "anybody": true, "someone": true, "somebody": true, "people": true,
+	"original": true, "authors": true, "author": true, "creators": true, "creator": true, "owner": true,
+	"owners": true, "developers": true, "developer": true, "model": true, "models": true, "work": true,
+	"source": true, "upstream": true, "base": true, "licensors": true, "properly": true, "correctly": true,
+	"in": true, "on": true, "for": true, "to": true, "when": true, "if": true, "where": true, "with": true}

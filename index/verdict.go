@@ -470,7 +470,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		case StatusRequired:
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) ||
 				s.fromLicensor(letterWords(r.text), l, t) ||
-				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) {
+				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) ||
+				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) {
 				return false
 			}
 		case StatusConditional:

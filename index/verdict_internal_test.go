@@ -404,3 +404,27 @@ func TestAsksOfLicensor(t *testing.T) {
 		}
 	}
 }
+
+// The object of a verb of crediting is a third party unless it is the
+// licensor, the license's name, the work or its authors; a noun "credit"
+// has none.
+func TestCreditsThirdParty(t *testing.T) {
+	names := map[string]bool{"llama": true}
+	l := &licenseMeta{Family: "llama"}
+	for q, want := range map[string]bool{
+		"do I need to credit huggingface?":         true,
+		"must we attribute the dataset authors":    true,
+		"should I cite the paper?":                 true,
+		"do I need to credit meta?":                false,
+		"do I need to credit Meta Platforms?":      false,
+		"do i need to credit llama":                false,
+		"do I need to credit it in my app?":        false,
+		"do I need to credit the original authors": false,
+		"credit line for llama 4?":                 false,
+		"llama 4 credit rules":                     false,
+	} {
+		if got := creditsThirdParty(q, l, names); got != want {
+			t.Errorf("creditsThirdParty(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
