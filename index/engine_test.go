@@ -622,6 +622,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "do I have to credit ollama?", index.StatusUnknown},
 		{"llama4", "do I need to credit the original authors?", index.StatusRequired},
 		{"llama4", "llama 4 credit line?", index.StatusRequired},
+		// A permission asked after a breach, which may end it (session
+		// 43's second hunt); termination's own question keeps its answer.
+		{"mpl-2.0", "can I sell it after I breach it?", index.StatusUnknown},
+		{"cc-by-4.0", "can I use it commercially if I breach it?", index.StatusUnknown},
+		{"mpl-2.0", "can I sell it?", index.StatusAllowed},
 		// Quoted words that no cited clause holds (session 43's hunt):
 		// Llama 3 asks for "Built with Meta Llama 3".
 		{"llama3", "do i need to display 'Built with Llama'?", index.StatusUnknown},

@@ -1,6 +1,9 @@
 package index
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // asksOfLicensor reports whether an English question asks what binds or
 // permits l's licensor itself, the licensor being the subject of the
@@ -173,3 +176,20 @@ var creditedWork = map[string]bool{"it": true, "them": true, "him": true, "her":
 	"owners": true, "developers": true, "developer": true, "model": true, "models": true, "work": true,
 	"source": true, "upstream": true, "base": true, "licensors": true, "properly": true, "correctly": true,
 	"in": true, "on": true, "for": true, "to": true, "when": true, "if": true, "where": true, "with": true}
+
+// namesBreach reports whether an English question supposes the license
+// already breached ("can I sell it after I breach it?", "… if I violated
+// the AUP?"), unless a breach is topic's own word (termination): the
+// permission a card grants holds for a licensee in good standing, and a
+// breach may end it (the MPL and CC terminate automatically, Meta "may
+// terminate"), so its ALLOWED or CONDITIONAL would read as "yes, still".
+func (s *snapshot) namesBreach(r *reading, topic string) bool {
+	for _, w := range letterWords(r.text) {
+		if !strings.HasPrefix(w, "breach") && !strings.HasPrefix(w, "violat") {
+			continue
+		}
+		st := s.stems(w)
+		return len(st) != 1 || !s.topics.vocab[topic][st[0]]
+	}
+	return false
+}

@@ -464,7 +464,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusAllowed:
-			if asksDuty(r.text) || s.namesBarred(r, l, t) {
+			if asksDuty(r.text) || s.namesBarred(r, l, t) || s.namesBreach(r, t) {
 				return false
 			}
 		case StatusRequired:
@@ -479,7 +479,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// my changes?"): its CONDITIONAL says what may be done, if,
 			// and would read as "you must, on conditions".
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) ||
-				s.namesBarred(r, l, t) {
+				s.namesBarred(r, l, t) || s.namesBreach(r, t) {
 				return false
 			}
 		}
