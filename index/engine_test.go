@@ -664,6 +664,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
 		{"bigscience-openrail-m", "can i use bloom commercially?", index.StatusConditional},
 		{"qwen2.5", "llama is california law, what law governs the qwen2.5 license?", index.StatusInfo},
+		// …named as a steward too (the review's overlap of licensorAt).
+		{"bigscience-openrail-m", "military use by BigScience", index.StatusUnknown},
 		// …past what it is the act of.
 		{"llama4", "military use of llama 4 by meta", index.StatusUnknown},
 		{"gemma", "commercial use of gemma by google", index.StatusUnknown},

@@ -1687,19 +1687,13 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 }
 
 // licensorAt reports whether l's licensor is named from words[k] on,
-// after a "the" ("the licensor", "the copyright holder", "meta"), and
-// where its name ends.
+// after a "the" ("the licensor", "the copyright holder", "meta platforms"),
+// and where its name ends (licensorNamedAt).
 func licensorAt(words []string, k int, l *licenseMeta) (end int, ok bool) {
 	if words[k] == "the" && k+1 < len(words) {
 		k++
 	}
-	switch {
-	case licensorOf(l, words[k]):
-		return k, true
-	case k+1 < len(words) && rightsHolder(words, k+1):
-		return k + 1, true
-	}
-	return 0, false
+	return licensorNamedAt(words, k, l)
 }
 
 // fromLicensor reports whether a word that alone names the topic comes
