@@ -168,8 +168,10 @@ var verbCues = map[string]bool{"to": true, "must": true, "should": true, "shall"
 var creditingVerbs = map[string]bool{"credit": true, "crediting": true, "attribute": true,
 	"attributing": true, "acknowledge": true, "acknowledging": true, "cite": true, "citing": true}
 
-// creditedWork are the objects of a verb of crediting that name the work,
-// its authors in general or anyone, not a party of the asker's choosing.
+// creditedWork are the words after a verb of crediting that name the
+// work, its authors in general or anyone, not a party of the asker's
+// choosing — or that name no object at all: an adverb ("credit properly")
+// or a preposition ("credit in my app", "credit them for it").
 var creditedWork = map[string]bool{"it": true, "them": true, "him": true, "her": true, "this": true,
 	"that": true, "anyone": true, "anybody": true, "someone": true, "somebody": true, "people": true,
 	"original": true, "authors": true, "author": true, "creators": true, "creator": true, "owner": true,
