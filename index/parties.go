@@ -38,7 +38,7 @@ func asksOfLicensor(question string, l *licenseMeta) bool {
 				continue
 			}
 			before := i - 1
-			if before >= 0 && (words[before] == "the" || words[before] == "a" || words[before] == "an") {
+			if before >= 0 && isArticle(words[before]) {
 				before--
 			}
 			next, after := "", ""
@@ -58,8 +58,9 @@ func asksOfLicensor(question string, l *licenseMeta) bool {
 			case dutyModals[words[before]] && next != "" && next != "s" && !unboundAfter[next] && !auxiliaries[next] &&
 				!passiveSubject(words[end+1:]):
 				return true
+			// "need to be credited": "be" is unboundAfter.
 			case licensorModals[words[before]] && bindsLicensor(words[end+1:min(len(words), end+3)]) &&
-				!passiveAfter(words[end+2:]) && !unboundAfter[after] && !(after == "to" && end+3 < len(words) && unboundAfter[words[end+3]]):
+				!unboundAfter[after] && !(after == "to" && end+3 < len(words) && unboundAfter[words[end+3]]):
 				return true
 			}
 		}
@@ -146,7 +147,7 @@ func creditsThirdParty(question string, l *licenseMeta, names map[string]bool) b
 			continue
 		}
 		k := i + 1
-		if words[k] == "the" || words[k] == "a" || words[k] == "an" {
+		if isArticle(words[k]) {
 			k++
 		}
 		if k == len(words) {

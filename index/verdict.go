@@ -1642,6 +1642,9 @@ func letterWords(question string) []string {
 	return strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
+// isArticle reports whether w, lower-cased, is "the", "a" or "an".
+func isArticle(w string) bool { return w == "the" || w == "a" || w == "an" }
+
 // asksLicensorsPart reports whether an English question asks what the
 // licensor does about topic: the licensor named, then — past auxiliaries
 // ("does meta have to …") — a verb of standing behind someone or a word
@@ -1679,7 +1682,7 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 		if slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(next, v) }) {
 			return true
 		}
-		if st := s.stems(next); len(st) == 1 && s.topics.names(topic, st[0]) {
+		if s.namesTopicAlone(next, topic) {
 			return true
 		}
 	}
@@ -1708,7 +1711,7 @@ func (s *snapshot) fromLicensor(words []string, l *licenseMeta, topic string) bo
 		if _, ok := licensorAt(words, i+1, l); !ok {
 			continue
 		}
-		if st := s.stems(words[i-1]); len(st) == 1 && s.topics.names(topic, st[0]) {
+		if s.namesTopicAlone(words[i-1], topic) {
 			return true
 		}
 	}
@@ -1749,7 +1752,7 @@ func objectOfPreposition(words []string, i int) bool {
 	if rightsHolder(words, i) {
 		k--
 	}
-	if k >= 0 && (words[k] == "the" || words[k] == "a" || words[k] == "an") {
+	if k >= 0 && isArticle(words[k]) {
 		k--
 	}
 	return k >= 0 && (words[k] == "to" || words[k] == "of" || words[k] == "from" || words[k] == "for")
@@ -1800,9 +1803,12 @@ func (s *snapshot) actedByLicensor(question string, l *licenseMeta, topic string
 // namesAct reports whether w is an act's noun for actedByLicensor: "use",
 // or a word that alone names topic.
 func (s *snapshot) namesAct(w, topic string) bool {
-	if w == "use" || w == "usage" || w == "uses" {
-		return true
-	}
+	return w == "use" || w == "usage" || w == "uses" || s.namesTopicAlone(w, topic)
+}
+
+// namesTopicAlone reports whether the word w alone names topic
+// ("indemnity", "attribution").
+func (s *snapshot) namesTopicAlone(w, topic string) bool {
 	st := s.stems(w)
 	return len(st) == 1 && s.topics.names(topic, st[0])
 }
@@ -1855,7 +1861,7 @@ func licensorActs(question string, l *licenseMeta, status Status) bool {
 // asking: "meta could sue me, do I have to credit meta?").
 func licensorVerb(words []string, start, end int, asked bool) (int, bool) {
 	j := start - 1
-	if j >= 0 && (words[j] == "the" || words[j] == "an" || words[j] == "a") {
+	if j >= 0 && isArticle(words[j]) {
 		j--
 	}
 	switch {
