@@ -658,6 +658,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "does llama have a 700M limit?", index.StatusUnknown},
 		{"mit", "does mistral require attribution?", index.StatusUnknown},
 		{"llama4", "is mistral allowed for military?", index.StatusUnknown},
+		{"mit", "does stable diffusion require attribution?", index.StatusUnknown},
+		// A family's first word that is no name alone ("stable" of
+		// "stable-diffusion-1") names no family (session 43's review).
+		{"mit", "is it stable to use commercially?", index.StatusAllowed},
 		// …but not the model trained on l's outputs, nor a family whose
 		// license the corpus does not hold (BLOOM's, asked of its
 		// successor), nor one compared with l, named too.

@@ -120,8 +120,18 @@ func (mi *modelIndex) nameWord(w string) bool { return mi.words[w] }
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{},
 		words: map[string]bool{}, publishers: map[string]bool{}, families: map[string][]string{}}
+	plain := map[string]bool{} // bases some family's id is named by alone
 	for i := range ms {
-		if base := familyBase(ms[i].Family); len(base) >= 3 {
+		if base, word := familyBase(ms[i].Family); word == "" {
+			plain[base] = true
+		}
+	}
+	for i := range ms {
+		base, word := familyBase(ms[i].Family)
+		if word != "" && !plain[base] {
+			base += " " + word // "stable diffusion": "stable" alone is a word
+		}
+		if len(base) >= 3 {
 			mi.families[base] = append(mi.families[base], ms[i].Licenses...)
 		}
 		for _, n := range ms[i].Names {
@@ -156,13 +166,27 @@ func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 }
 
 // familyBase is the run of letters a family id opens with: "llama" of
-// "llama3.2", "mistral" of "mistral-large".
-func familyBase(family string) string {
-	end := strings.IndexFunc(family, func(r rune) bool { return !unicode.IsLetter(r) })
+// "llama3.2", "mistral" of "mistral-large"; and, when a hyphen and a word
+// of three letters or more follow it, that word ("large", "diffusion" of
+// "stable-diffusion-1"), else "".
+func familyBase(family string) (base, word string) {
+	notLetter := func(r rune) bool { return !unicode.IsLetter(r) }
+	end := strings.IndexFunc(family, notLetter)
 	if end < 0 {
-		return family
+		return family, ""
 	}
-	return family[:end]
+	base, rest := family[:end], family[end:]
+	rest, ok := strings.CutPrefix(rest, "-")
+	if !ok {
+		return base, ""
+	}
+	if e := strings.IndexFunc(rest, notLetter); e >= 0 {
+		rest = rest[:e]
+	}
+	if len(rest) < 3 {
+		return base, ""
+	}
+	return base, rest
 }
 
 func (mi *modelIndex) lookup(input string) *modelMeta {
@@ -587,9 +611,15 @@ func (s *snapshot) otherFamily(r *reading, l *licenseMeta, but []bool) string {
 	if _, namesL := s.withoutName(r, l); namesL {
 		return ""
 	}
-	for i, w := range s.wordsOf(r) {
+	words := s.wordsOf(r)
+	for i, w := range words {
 		name := strings.ToLower(namePart(w.text))
 		keys, ok := s.models.families[name]
+		if !ok && i+1 < len(words) {
+			// A family named by two words ("stable diffusion").
+			name += " " + strings.ToLower(namePart(words[i+1].text))
+			keys, ok = s.models.families[name]
+		}
 		if !ok || but != nil && but[i] || s.nameTokens[l.Key][foldName(name)] || slices.Contains(keys, l.Key) ||
 			!slices.ContainsFunc(keys, func(k string) bool { return s.licenses[k] != nil }) {
 			continue
