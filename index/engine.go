@@ -610,7 +610,11 @@ func (s *snapshot) scope(req *searchReq, res *SearchResult, license string) erro
 // had not seen the code (testdata/eval/search-named-dev.yaml), top-1
 // 0.30–0.33 -> 0.67, top-3 0.57–0.62 -> 0.82 (over index builds, whose
 // order of identical clauses of equal score varies); the other searches
-// the same.
+// the same. The license's name is taken out of what to look for, as a
+// model's is (withoutName): it says where to look, and left in, it led
+// with whatever repeats the name ("the apache license and files i
+// changed" with the appendix on applying "the Apache License"); on the
+// same dev set top-1 0.67 -> 0.68, on search-dev.yaml 0.76 -> 0.77.
 func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 	if mo, l, rest := s.modelIn(text); mo != nil {
 		if l != nil && rest != "" {
@@ -625,7 +629,8 @@ func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 	if _, hinted := s.kinds.match(text); hinted || s.namesOtherFamily(text, l) {
 		return nil, nil, text
 	}
-	return l, nil, text
+	rest, _ := s.withoutName(&reading{text: text}, l)
+	return l, nil, rest
 }
 
 // namesOtherFamily reports whether a word of text names a family of

@@ -166,6 +166,19 @@ func TestSearchNamingALicense(t *testing.T) {
 	if res, err := e.SearchIn(ctx, "llama 4 attribution", "", 1); err != nil || len(res.Hits) == 0 || res.Hits[0].Doc != "llama4-license" || len(res.Also) == 0 {
 		t.Errorf("llama 4 attribution: %+v, %v; want the license's clause first, the notes searched too", res, err)
 	}
+	// The license's name says where to look, not what to find: the
+	// appendix on how to apply "the Apache License", the notices that say
+	// "Mozilla Public License", no longer lead.
+	for q, want := range map[string]string{
+		"the apache license and files i changed":     "modified files",
+		"mozilla public license binaries and source": "Executable Form",
+		"gnu gpl license aggregate":                  "aggregate",
+	} {
+		hits, err := e.Search(ctx, q, "", 1)
+		if err != nil || len(hits) == 0 || !strings.Contains(hits[0].Text, want) {
+			t.Errorf("search %q: %+v, %v; want a first clause saying %q", q, hits, err, want)
+		}
+	}
 	hits, err := e.Search(ctx, "does gemma allow sexual chatbots", "", 1)
 	if err != nil || len(hits) == 0 || !strings.Contains(hits[0].Text, "sexual chatbots") {
 		t.Errorf("does gemma allow sexual chatbots: %+v, %v; want the policy's ban on them first", hits, err)
