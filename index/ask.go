@@ -543,6 +543,15 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 		r.pick, r.bare = true, true
 		return s.answerTopic(ctx, a, l, r, t.ID)
 	}
+	// What a word of the license means is answered by the clause that
+	// defines it, with no verdict (definitions.go).
+	if h, ok := s.definitionAsked(r, l); ok {
+		if err := s.answerUnsure(ctx, a, l, r); err != nil {
+			return err
+		}
+		a.Clauses = mergeHits([]Hit{h}, a.Clauses)[:max(1, len(a.Clauses))]
+		return nil
+	}
 	// A topic's name asked alone is the question its card was written
 	// for, unless the name is a case the card's status does not answer
 	// ("nsfw" of a ban that lists no sexual content: statusAnswers) or a

@@ -60,12 +60,15 @@ type snapshot struct {
 	// nameTokens are the folded space-separated words of each license's
 	// key, title and aliases ("qwen" of Tongyi Qianwen's "qwen 1").
 	nameTokens map[string]map[string]bool
-	models     *modelIndex
-	topics     *topicMatcher
-	kinds      *topicMatcher // kind hints, matched like topics
-	synonyms   []synonymGroup
-	qmodel     *questionModel
-	feat       *featurizer
+	// definitions are the terms each document's clauses define, by
+	// document id (see definitions.go).
+	definitions map[string][]definition
+	models      *modelIndex
+	topics      *topicMatcher
+	kinds       *topicMatcher // kind hints, matched like topics
+	synonyms    []synonymGroup
+	qmodel      *questionModel
+	feat        *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
 	phrases map[string]bool
@@ -179,6 +182,7 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	}
 	s.lookups()
 	s.understanding()
+	s.indexDefinitions()
 	// The dictionaries are read now, just after the build's files were
 	// verified, not at the first search: bleve reads them in goroutines of
 	// its own, where a fault on a segment damaged since (bleveSearch)

@@ -1,0 +1,119 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// A question may ask what a license means by one of its words: "what is a
+// derivative work?", "what counts as a covered work?", "does a LoRA count
+// as a model derivative?". The answer is the clause that defines the word
+// ("'Derivative Works' shall mean …"), and no card's verdict: a verdict on
+// modifying the work would answer "may I?", not "what is?".
+
+// definition is a term a clause defines, as stems.
+type definition struct {
+	ref   string   // "doc#section"
+	stems []string // the term's stems, in order
+}
+
+// definedTerm finds the terms a clause opens by defining: a quoted term
+// before "means" or "shall mean" near the clause's start ("“Llama
+// Materials” means", "A \"covered work\" means", "\"Distribution\" or
+// \"Distribute\" means"), or an unquoted capitalised one right before it
+// ("NonCommercial means", "Adapted Material means").
+var (
+	definesQuoted = regexp.MustCompile(`^[^.;:]{0,80}?\b(?:shall\s+)?means?\b`)
+	quotedTerm    = regexp.MustCompile(`["“]([^"”]{2,60})["”]`)
+	plainTerm     = regexp.MustCompile(`^((?:[A-Z][A-Za-z-]*\s+){0,3}[A-Z][A-Za-z-]*)\s+means\b`)
+)
+
+// definitionsOf returns the terms the clause with text defines, each as
+// its words.
+func definitionsOf(text string) []string {
+	text = strings.TrimSpace(text)
+	head := definesQuoted.FindString(text)
+	if head == "" {
+		return nil
+	}
+	var terms []string
+	for _, m := range quotedTerm.FindAllStringSubmatch(head, -1) {
+		terms = append(terms, m[1])
+	}
+	if len(terms) == 0 {
+		if m := plainTerm.FindStringSubmatch(text); m != nil {
+			terms = append(terms, m[1])
+		}
+	}
+	return terms
+}
+
+// indexDefinitions gathers, per document, the terms its clauses define.
+func (s *snapshot) indexDefinitions() {
+	s.definitions = map[string][]definition{}
+	for _, c := range s.m.Clauses {
+		for _, term := range definitionsOf(c.Text) {
+			if st := s.stems(term); len(st) > 0 {
+				s.definitions[c.Doc] = append(s.definitions[c.Doc], definition{ref: c.Doc + "#" + c.Section, stems: st})
+			}
+		}
+	}
+}
+
+// asksMeaning finds where a question asks what a term means, and returns
+// the words that name the term: "what is a derivative work" → "derivative
+// work", "does a LoRA count as a model derivative" → "model derivative".
+var asksMeaning = regexp.MustCompile(`(?i)\b(?:what\s+(?:is|are|'s|’s)|what\s+counts\s+as|what\s+qualifies\s+as|what\s+constitutes|` +
+	`considered(?:\s+to\s+be)?|definition\s+of|define|defines|meaning\s+of|meant\s+by|` +
+	`counts?\s+as|counted\s+as|qualif(?:y|ies)\s+as)\s+(?:(?:a|an|the)\s+)?([^?.,;:!]+)`)
+
+// meaningOf asks what "X" means: "what does derivative work mean".
+var meaningOf = regexp.MustCompile(`(?i)\bwhat\s+(?:does|do)\s+(?:(?:a|an|the)\s+)?(?:term\s+|word\s+)?([^?.,;:!]+?)\s+mean\b`)
+
+// definitionAsked returns the clause of l that defines the term the
+// question asks the meaning of, if it asks one and l defines it: every
+// stem of the defined term among the words the question names it with,
+// up to the end of the sentence or a comma, and no other (besides l's
+// name and generic words such as "use" and "model"): "what are the
+// outputs and who owns them?" asks more than a meaning. The longest such term wins
+// ("Derivative Works" over "Work").
+func (s *snapshot) definitionAsked(r *reading, l *licenseMeta) (Hit, bool) {
+	var asked []string
+	for _, m := range asksMeaning.FindAllStringSubmatch(r.text, -1) {
+		asked = append(asked, m[1])
+	}
+	for _, m := range meaningOf.FindAllStringSubmatch(r.text, -1) {
+		asked = append(asked, m[1])
+	}
+	best, bestLen := "", 0
+	for _, phrase := range asked {
+		aside := func(w string) bool { return s.nameStems[l.Key][w] || genericWords[w] }
+		st := slices.DeleteFunc(s.stems(phrase), aside)
+		for _, doc := range l.Docs {
+			for _, d := range s.definitions[doc] {
+				// The license's name in a term is the license's too
+				// ("Llama Materials"), and a generic word no word of
+				// the term ("Model Derivatives").
+				term := slices.DeleteFunc(slices.Clone(d.stems), aside)
+				if len(term) > bestLen && len(st) == len(term) && containsAll(st, term) {
+					best, bestLen = d.ref, len(term)
+				}
+			}
+		}
+	}
+	if best == "" {
+		return Hit{}, false
+	}
+	return s.hit(best)
+}
+
+// containsAll reports whether have holds every one of want.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
