@@ -305,6 +305,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// …nor what the licensor may do (probe 28): a verdict is the
 		// licensee's. What it allows or requires is the card's question.
 		{"cc-by-nc-4.0", "can the author use their cc-by-nc work commercially", index.StatusUnknown},
+		// …nor whether it claims or owns what the licensee makes (hunt 6).
+		{"gemma", "Does Google claim my Gemma outputs?", index.StatusUnknown},
+		{"deepseek", "can DeepSeek claim my outputs?", index.StatusUnknown},
+		{"gemma", "do i own the outputs?", index.StatusConditional},
 		{"cc-by-nc-4.0", "can i use it commercially", index.StatusForbidden},
 		{"llama4", "does meta require attribution", index.StatusRequired},
 		{"llama4", "can meta revoke my license", index.StatusInfo}, // a fact about the licensor: the card's own

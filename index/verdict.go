@@ -1573,7 +1573,8 @@ var dutyWords = map[string]bool{"must": true, "required": true, "require": true,
 
 // asksOwner reports whether an English question asks whether someone
 // owns something ("does google own the text gemma generates?", "do I own
-// the outputs?", "does deepseek claim any rights in what it writes?"):
+// the outputs?", "does deepseek claim any rights in what it writes?",
+// "does google claim my outputs?"):
 // like "who", it asks for a party, which no status names. "Own" after a
 // possessive ("my own model") is no such question, nor is a claim that is
 // not to rights ("a claim by a third party").
@@ -1591,6 +1592,11 @@ func asksOwner(question string) bool {
 				if claimedThings[next] {
 					return true
 				}
+			}
+			// A verb with what is claimed after it ("does google claim my
+			// outputs?"), not a claim made ("a claim against me").
+			if i+1 < len(words) && claimedObjects[words[i+1]] && (i == 0 || !claimNouns[words[i-1]]) {
+				return true
 			}
 		}
 	}
@@ -1631,6 +1637,16 @@ var haveWords = map[string]bool{"have": true, "has": true, "include": true, "inc
 // partWords name a part of a license text.
 var partWords = map[string]bool{"clause": true, "clauses": true, "section": true, "sections": true,
 	"provision": true, "provisions": true, "policy": true, "policies": true, "paragraph": true, "article": true}
+
+// claimedObjects open what is claimed after the verb "claim": a
+// possessive or a determiner ("claim my outputs", "claim the weights",
+// "claim what i generate").
+var claimedObjects = map[string]bool{"my": true, "our": true, "your": true, "their": true, "its": true,
+	"the": true, "any": true, "all": true, "what": true, "whatever": true, "outputs": true, "output": true}
+
+// claimNouns before "claim" make it a noun: "a claim", "patent claims".
+var claimNouns = map[string]bool{"a": true, "an": true, "the": true, "any": true, "no": true, "patent": true,
+	"legal": true, "such": true, "this": true, "that": true, "my": true, "our": true, "your": true, "their": true}
 
 // claimedThings are what a party claims when a question asks whether it
 // owns something.
