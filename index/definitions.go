@@ -86,6 +86,10 @@ func (s *snapshot) definitionAsked(r *reading, l *licenseMeta) (Hit, bool) {
 	for _, m := range meaningOf.FindAllStringSubmatch(r.text, -1) {
 		asked = append(asked, m[1])
 	}
+	if len(asked) == 0 {
+		return Hit{}, false
+	}
+	s.definitionsOnce.Do(s.indexDefinitions)
 	best, bestLen := "", 0
 	for _, phrase := range asked {
 		aside := func(w string) bool { return s.nameStems[l.Key][w] || genericWords[w] }

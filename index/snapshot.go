@@ -61,14 +61,16 @@ type snapshot struct {
 	// key, title and aliases ("qwen" of Tongyi Qianwen's "qwen 1").
 	nameTokens map[string]map[string]bool
 	// definitions are the terms each document's clauses define, by
-	// document id (see definitions.go).
-	definitions map[string][]definition
-	models      *modelIndex
-	topics      *topicMatcher
-	kinds       *topicMatcher // kind hints, matched like topics
-	synonyms    []synonymGroup
-	qmodel      *questionModel
-	feat        *featurizer
+	// document id (see definitions.go), gathered at the first question
+	// that asks what a word means: at open they cost a third of it.
+	definitions     map[string][]definition
+	definitionsOnce sync.Once
+	models          *modelIndex
+	topics          *topicMatcher
+	kinds           *topicMatcher // kind hints, matched like topics
+	synonyms        []synonymGroup
+	qmodel          *questionModel
+	feat            *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
 	phrases map[string]bool
@@ -182,7 +184,6 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	}
 	s.lookups()
 	s.understanding()
-	s.indexDefinitions()
 	// The dictionaries are read now, just after the build's files were
 	// verified, not at the first search: bleve reads them in goroutines of
 	// its own, where a fault on a segment damaged since (bleveSearch)
