@@ -18,7 +18,7 @@ type definition struct {
 	stems []string // the term's stems, in order
 }
 
-// definedTerm finds the terms a clause opens by defining: a quoted term
+// The terms a clause opens by defining: a quoted term
 // before "means" or "shall mean" near the clause's start ("“Llama
 // Materials” means", "A \"covered work\" means", "\"Distribution\" or
 // \"Distribute\" means"), or an unquoted capitalised one right before it
@@ -76,8 +76,8 @@ var meaningOf = regexp.MustCompile(`(?i)\bwhat\s+(?:does|do)\s+(?:(?:a|an|the)\s
 // stem of the defined term among the words the question names it with,
 // up to the end of the sentence or a comma, and no other (besides l's
 // name and generic words such as "use" and "model"): "what are the
-// outputs and who owns them?" asks more than a meaning. The longest such term wins
-// ("Derivative Works" over "Work").
+// outputs and who owns them?" asks more than a meaning. The longest such
+// term wins ("Derivative Works" over "Work").
 func (s *snapshot) definitionAsked(r *reading, l *licenseMeta) (Hit, bool) {
 	var asked []string
 	for _, m := range asksMeaning.FindAllStringSubmatch(r.text, -1) {
@@ -90,9 +90,9 @@ func (s *snapshot) definitionAsked(r *reading, l *licenseMeta) (Hit, bool) {
 		return Hit{}, false
 	}
 	s.definitionsOnce.Do(s.indexDefinitions)
+	aside := func(w string) bool { return s.nameStems[l.Key][w] || genericWords[w] }
 	best, bestLen := "", 0
 	for _, phrase := range asked {
-		aside := func(w string) bool { return s.nameStems[l.Key][w] || genericWords[w] }
 		st := slices.DeleteFunc(s.stems(phrase), aside)
 		for _, doc := range l.Docs {
 			for _, d := range s.definitions[doc] {

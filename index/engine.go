@@ -629,8 +629,10 @@ func (s *snapshot) scopeOf(text string) (*licenseMeta, *modelMeta, string) {
 	if _, hinted := s.kinds.match(text); hinted || s.namesOtherFamily(text, l) {
 		return nil, nil, text
 	}
-	rest, _ := s.withoutName(&reading{text: text}, l)
-	return l, nil, rest
+	if rest, _ := s.withoutName(&reading{text: text}, l); strings.TrimSpace(rest) != "" {
+		return l, nil, rest
+	}
+	return l, nil, text
 }
 
 // namesOtherFamily reports whether a word of text names a family of
