@@ -31,7 +31,9 @@ var basisStatuses = map[string][]string{
 // CheckTaxonomy holds every card to the status rules of FORMATS.md and
 // returns every breach, each naming file and line:
 //   - every verdict names its basis, and its status is one the basis allows;
-//   - info is for fact topics only, and a fact topic is info or not-addressed;
+//   - info is for fact topics only, and a fact topic is info, not-addressed,
+//     or forbidden where the text expressly withholds the right (basis
+//     exclusion: CC's "patent rights are not licensed");
 //   - conditional names a condition (its own, or a gate of the license);
 //   - allowed is plain: no condition, no gate bearing on it;
 //   - not-addressed has no conditions and no gates.
@@ -59,8 +61,8 @@ func CheckTaxonomy(cards map[string]*Card, ts *Topics) error {
 			switch {
 			case v.Status == "info" && !fact:
 				bad("info is for topics that state a fact (fact: true in topics.yaml)")
-			case fact && v.Status != "info" && v.Status != "not-addressed":
-				bad("a fact topic is info, or not-addressed when the text is silent; not %s", v.Status)
+			case fact && v.Status != "info" && v.Status != "not-addressed" && v.Basis != "exclusion":
+				bad("a fact topic is info, not-addressed when the text is silent, or forbidden when it withholds the right; not %s", v.Status)
 			case v.Status == "conditional" && conds == 0:
 				bad("conditional names no condition: add conditions, or a gate of the license")
 			case v.Status == "allowed" && conds > 0:

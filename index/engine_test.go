@@ -642,7 +642,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// word, quotes no term of the license's (review 43).
 		{"mit", "can I use it for \"commercial use\"?", index.StatusAllowed},
 		{"llama4", "is \"commercial use\" allowed?", index.StatusConditional},
-		{"apache-2.0", "does apache have a \"patent grant\"?", index.StatusConditional},
+		{"apache-2.0", "does apache have a \"patent grant\"?", index.StatusInfo},
 		{"cc-by-nc-4.0", "is 'for-profit' use allowed?", index.StatusForbidden},
 		// …but a name asked of the card on names is the name proposed.
 		{"llama3.1", "must the model name start with 'Llama 3.1'?", index.StatusUnknown},
@@ -705,7 +705,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// A synonym group with a phrase of stop words only ("as is") sets
 		// nothing apart; nor does a license's "does not include" ("the
 		// work's System Libraries"), which draws a definition's edge.
-		{"apache-2.0", "patent grant guarantee", index.StatusConditional},
+		{"apache-2.0", "patent grant guarantee", index.StatusInfo},
+		// A patent licence the text grants is a fact about the deal,
+		// as the labelled questions read it (117 INFO to 7 CONDITIONAL);
+		// CC's express "no patent licence" stays FORBIDDEN.
+		{"mpl-2.0", "does mpl 2.0 give me a patent license?", index.StatusInfo},
+		{"cc-by-4.0", "patents", index.StatusForbidden},
 		{"gpl-3.0", "do I need to release the source code of my work?", index.StatusRequired},
 		{"llama4", "eu restriction", index.StatusConditional},
 		// Whether someone owns something asks for a party, not a permission.
