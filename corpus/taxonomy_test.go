@@ -29,6 +29,10 @@ func TestCheckTaxonomyRefusesBrokenCards(t *testing.T) {
 		{"fact topic as a permission", nil, "warranty", Verdict{Status: "conditional", Basis: "grant", Conditions: []string{"x"}}, "a fact topic is info"},
 		{"info outside a fact topic", nil, "modification", Verdict{Status: "info", Basis: "fact"}, "info is for topics that state a fact"},
 		{"fact topic", nil, "warranty", Verdict{Status: "info", Basis: "fact"}, ""},
+		// A right the text withholds in words stays forbidden on a fact
+		// topic (CC's "patent rights are not licensed"); a ban does not.
+		{"fact topic withheld", nil, "warranty", Verdict{Status: "forbidden", Basis: "exclusion"}, ""},
+		{"fact topic banned", nil, "warranty", Verdict{Status: "forbidden", Basis: "prohibition"}, "a fact topic is info"},
 		{"silence with conditions", nil, "trademark", Verdict{Status: "not-addressed", Basis: "silent", Conditions: []string{"x"}}, "carries conditions"},
 	}
 	for _, c := range cases {
