@@ -37,10 +37,7 @@ func asksOfLicensor(question string, l *licenseMeta) bool {
 			if !ok {
 				continue
 			}
-			before := i - 1
-			if before >= 0 && isArticle(words[before]) {
-				before--
-			}
+			before := pastArticle(words, i-1)
 			next, after := "", ""
 			if end+1 < len(words) {
 				next = words[end+1]

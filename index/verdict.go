@@ -484,8 +484,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
-			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) || c.Status != StatusAllowed && s.actedByLicensor(r.text, l, t))) ||
-			c.Status != StatusAllowed && permitsOrBinds(c.Status) && asksOfLicensor(r.text, l) ||
+			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) ||
+			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l)))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
 			asksToRefrain(r.text) {
 			return false
@@ -1661,6 +1661,15 @@ func letterWords(question string) []string {
 // isArticle reports whether w, lower-cased, is "the", "a" or "an".
 func isArticle(w string) bool { return w == "the" || w == "a" || w == "an" }
 
+// pastArticle returns k, read backwards past an article: k-1 when
+// words[k] is one ("could the licensor": the modal before "the").
+func pastArticle(words []string, k int) int {
+	if k >= 0 && isArticle(words[k]) {
+		return k - 1
+	}
+	return k
+}
+
 // asksLicensorsPart reports whether an English question asks what the
 // licensor does about topic: the licensor named, then — past auxiliaries
 // ("does meta have to …") — a verb of standing behind someone or a word
@@ -1768,9 +1777,7 @@ func objectOfPreposition(words []string, i int) bool {
 	if rightsHolder(words, i) {
 		k--
 	}
-	if k >= 0 && isArticle(words[k]) {
-		k--
-	}
+	k = pastArticle(words, k)
 	return k >= 0 && (words[k] == "to" || words[k] == "of" || words[k] == "from" || words[k] == "for")
 }
 
@@ -1876,10 +1883,7 @@ func licensorActs(question string, l *licenseMeta, status Status) bool {
 // charge …?"; in an earlier clause it is what the asker says before
 // asking: "meta could sue me, do I have to credit meta?").
 func licensorVerb(words []string, start, end int, asked bool) (int, bool) {
-	j := start - 1
-	if j >= 0 && isArticle(words[j]) {
-		j--
-	}
+	j := pastArticle(words, start-1)
 	switch {
 	case j >= 0 && licensorModals[words[j]]:
 		return end + 1, true
