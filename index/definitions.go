@@ -18,14 +18,13 @@ type definition struct {
 	stems []string // the term's stems, in order
 }
 
-// The terms a clause opens by defining: a quoted term
-// before "means" or "shall mean" near the clause's start ("“Llama
-// Materials” means", "A \"covered work\" means", "\"Distribution\" or
-// \"Distribute\" means"), or an unquoted capitalised one right before it
-// ("NonCommercial means", "Adapted Material means").
+// The terms a clause opens by defining: what it quotes (quoted, as a
+// question's quotes are read) before "means" or "shall mean" near its
+// start ("“Llama Materials” means", "A \"covered work\" means",
+// "\"Distribution\" or \"Distribute\" means"), or an unquoted capitalised
+// term right before it ("NonCommercial means", "Adapted Material means").
 var (
 	definesQuoted = regexp.MustCompile(`^[^.;:]{0,80}?\b(?:shall\s+)?means?\b`)
-	quotedTerm    = regexp.MustCompile(`["“]([^"”]{2,60})["”]`)
 	plainTerm     = regexp.MustCompile(`^((?:[A-Z][A-Za-z-]*\s+){0,3}[A-Z][A-Za-z-]*)\s+means\b`)
 )
 
@@ -37,10 +36,7 @@ func definitionsOf(text string) []string {
 	if head == "" {
 		return nil
 	}
-	var terms []string
-	for _, m := range quotedTerm.FindAllStringSubmatch(head, -1) {
-		terms = append(terms, m[1])
-	}
+	terms := quoted(head)
 	if len(terms) == 0 {
 		if m := plainTerm.FindStringSubmatch(text); m != nil {
 			terms = append(terms, m[1])
