@@ -428,7 +428,6 @@ type cardFact struct {
 }
 
 func factsCardFacts() []cardFact {
-	notAddressed := []string{"not-addressed"}
 	addressed := []string{"required", "allowed", "forbidden", "conditional"}
 	// Governing law states a fact: the status taxonomy makes it info.
 	fact := []string{"info"}
@@ -440,9 +439,6 @@ func factsCardFacts() []cardFact {
 		{"llama3", "derivative-naming", []string{"required", "conditional"}, []string{"llama3-license#1.b.i"}},
 		{"qwen2.5", "user-threshold", addressed, []string{"qwen2.5-license#4"}},
 		{"tongyi-qianwen", "user-threshold", addressed, []string{"tongyi-qianwen-license#4"}},
-		{"llama2", "eu-restriction", notAddressed, nil},
-		{"llama3", "eu-restriction", notAddressed, nil},
-		{"llama3.1", "eu-restriction", notAddressed, nil},
 		{"gemma", "governing-law", fact, []string{"gemma-terms#4.6"}},
 		{"deepseek", "governing-law", fact, []string{"deepseek-model-license#14"}},
 		// Sublicensing is withheld, but an asker relicensing an adaptation
@@ -474,6 +470,33 @@ func factsCardFacts() []cardFact {
 		)
 	}
 	return facts
+}
+
+// TestEUUseFollowsTheGrant: a license whose texts name no region answers
+// "may I use it in the EU?" from its grant, which reaches every country
+// (FORMATS.md: a broad grant is allowed, not not-addressed). Only the three
+// Llama AUPs that carry the EU paragraph may say otherwise.
+func TestEUUseFollowsTheGrant(t *testing.T) {
+	cards, err := loadCardsOf(t, factsRepoFile(t, "corpus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, card := range cards {
+		if _, ok := factsEUSection[key+"-aup"]; ok {
+			continue
+		}
+		v := card.Topics["eu-restriction"]
+		if v == nil {
+			t.Errorf("%s card has no eu-restriction verdict", key)
+			continue
+		}
+		if v.Basis != "grant" {
+			t.Errorf("%s eu-restriction: basis %s (status %s), want grant", key, v.Basis, v.Status)
+		}
+		if !slices.ContainsFunc(v.Refs, func(r corpus.Ref) bool { return r.String() == card.Grant.String() }) {
+			t.Errorf("%s eu-restriction: does not cite the grant %s", key, card.Grant)
+		}
+	}
 }
 
 // TestCardsAgreeWithFacts checks the verdict cards against the facts the
