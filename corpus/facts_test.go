@@ -474,7 +474,8 @@ func factsCardFacts() []cardFact {
 
 // TestEUUseFollowsTheGrant: a license whose texts name no region answers
 // "may I use it in the EU?" from its grant, which reaches every country
-// (FORMATS.md: a broad grant is allowed, not not-addressed). Only the three
+// (FORMATS.md: a broad grant is allowed, not not-addressed), and marks it
+// absent: "is there an EU restriction?" is not answered by it. Only the three
 // Llama AUPs that carry the EU paragraph may say otherwise.
 func TestEUUseFollowsTheGrant(t *testing.T) {
 	cards, err := loadCardsOf(t, factsRepoFile(t, "corpus"))
@@ -490,8 +491,8 @@ func TestEUUseFollowsTheGrant(t *testing.T) {
 			t.Errorf("%s card has no eu-restriction verdict", key)
 			continue
 		}
-		if v.Basis != "grant" {
-			t.Errorf("%s eu-restriction: basis %s (status %s), want grant", key, v.Basis, v.Status)
+		if v.Basis != "grant" || !v.Absent {
+			t.Errorf("%s eu-restriction: basis %s (status %s, absent %v), want a grant marked absent", key, v.Basis, v.Status, v.Absent)
 		}
 		if !slices.ContainsFunc(v.Refs, func(r corpus.Ref) bool { return r.String() == card.Grant.String() }) {
 			t.Errorf("%s eu-restriction: does not cite the grant %s", key, card.Grant)

@@ -36,7 +36,8 @@ var basisStatuses = map[string][]string{
 //     exclusion: CC's "patent rights are not licensed");
 //   - conditional names a condition (its own, or a gate of the license);
 //   - allowed is plain: no condition, no gate bearing on it;
-//   - not-addressed has no conditions and no gates.
+//   - not-addressed has no conditions and no gates;
+//   - absent (no rule of the topic's kind) marks a grant only.
 func CheckTaxonomy(cards map[string]*Card, ts *Topics) error {
 	var errs []error
 	for _, key := range slices.Sorted(maps.Keys(cards)) {
@@ -69,6 +70,9 @@ func CheckTaxonomy(cards map[string]*Card, ts *Topics) error {
 				bad("allowed, yet %d condition(s) or gate(s) bear on it: that is conditional", conds)
 			case v.Status == "not-addressed" && conds > 0:
 				bad("not-addressed carries conditions or gates")
+			}
+			if v.Absent && v.Basis != "grant" {
+				bad("absent is for a grant that no rule of the topic limits, not basis %s", v.Basis)
 			}
 			for _, cond := range v.Conditions {
 				if strings.TrimSpace(cond) == "" {

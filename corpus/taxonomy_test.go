@@ -33,6 +33,9 @@ func TestCheckTaxonomyRefusesBrokenCards(t *testing.T) {
 		// topic (CC's "patent rights are not licensed"); a ban does not.
 		{"fact topic withheld", nil, "warranty", Verdict{Status: "forbidden", Basis: "exclusion"}, ""},
 		{"fact topic banned", nil, "warranty", Verdict{Status: "forbidden", Basis: "prohibition"}, "a fact topic is info"},
+		// Absent: a grant no rule of the topic limits ("no copyleft").
+		{"absent grant", nil, "modification", Verdict{Status: "allowed", Basis: "grant", Absent: true}, ""},
+		{"absent ban", nil, "trademark", Verdict{Status: "forbidden", Basis: "prohibition", Absent: true}, "absent is for a grant"},
 		{"silence with conditions", nil, "trademark", Verdict{Status: "not-addressed", Basis: "silent", Conditions: []string{"x"}}, "carries conditions"},
 	}
 	for _, c := range cases {

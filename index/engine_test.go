@@ -301,6 +301,16 @@ func TestOtherLicensesTermGetsNoVerdict(t *testing.T) {
 // the binary; each that wants one is its counterpart the rule must spare.
 func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 	checkStatuses(t, []statusCase{
+		// Asked whether the license has a rule its card says it lacks:
+		// the card's permission is no "no" (hunts 6 and 7). Asked what
+		// one may do, or of a license that has the rule, it answers.
+		{"mit", "is mit copyleft?", index.StatusUnknown},
+		{"qwen2.5", "is qwen copyleft", index.StatusUnknown},
+		{"gemma", "eu restrictions for gemma?", index.StatusUnknown},
+		{"mit", "can i keep my changes closed source", index.StatusAllowed},
+		{"llama3.1", "can eu companies use it", index.StatusConditional},
+		{"llama4", "llama 4 eu ban?", index.StatusConditional},
+		{"mpl-2.0", "is mpl copyleft", index.StatusConditional},
 		// Asked whether something must be done, not whether it may.
 		{"bigscience-openrail-m", "do I have to disclose content is machine generated?", index.StatusUnknown},
 		// …also of a card that grants on conditions: CONDITIONAL would
@@ -887,7 +897,7 @@ func TestLicenseNameInQuestionIsSetAside(t *testing.T) {
 	ctx := context.Background()
 	for _, c := range []struct{ license, named, bare string }{
 		{"bigscience-openrail-m", "is bigscience openrail-m open source", "open source"},
-		{"apache-2.0", "is apache 2.0 copyleft", "copyleft"},
+		{"apache-2.0", "apache 2.0 copyleft", "copyleft"},
 		// A whole name goes, its words a topic uses too ("use", "agpl").
 		{"gemma", "Gemma Terms of Use eu", "eu"},
 		{"agpl-3.0", "agpl network use", "network use"},

@@ -99,6 +99,9 @@ type cardMeta struct {
 	// Conditions are the topic's own conditions and the license gates
 	// that bear on it, in that order.
 	Conditions []Condition `json:"conditions"`
+	// Absent: the permission rests on the license having no rule of the
+	// topic's kind (corpus.Verdict.Absent).
+	Absent bool `json:"absent,omitempty"`
 }
 
 type criterionMeta struct {
@@ -206,7 +209,7 @@ func (m *meta) addCard(key string, card *corpus.Card) {
 	cm := map[string]cardMeta{}
 	for topic, v := range card.Topics {
 		cm[topic] = cardMeta{Status: Status(v.Status), Basis: v.Basis, Summary: collapse(v.Summary),
-			Refs: refStrings(v.Refs), Conditions: conditions(card, v)}
+			Refs: refStrings(v.Refs), Conditions: conditions(card, v), Absent: v.Absent}
 	}
 	m.Cards[key] = cm
 	if a := card.OpenSource; a != nil && len(a.OSD) > 0 {

@@ -498,6 +498,9 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
+		if c.Absent && asksWhetherItHas(r.text) {
+			return false // its status says what you may do without the rule asked about
+		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) ||
 			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l)))) ||
@@ -508,6 +511,36 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 	}
 	return true
 }
+
+// asksWhetherItHas reports whether an English question asks whether the
+// license has a rule ("is mit copyleft?", "any eu restriction on
+// gemma?", "does the qwen license restrict use in the eu at all"), not
+// what the asker may or must do ("can eu companies use it?", "do i
+// have to open source my changes?"): no permission asked, and no word
+// of permission or need anywhere in it. A card whose permission rests on
+// the license having no such rule (absent) says "allowed" where the
+// answer is "no, it has none".
+//
+// It is a question in form: a question mark, or a first word that asks
+// ("is", "does", "any"). A topic's name alone ("copyleft", "gemma terms
+// eu") is the question its card was written for.
+func asksWhetherItHas(text string) bool {
+	words := letterWords(text)
+	if len(words) == 0 || !strings.Contains(text, "?") && !whetherWords[words[0]] {
+		return false
+	}
+	return !permissionAsked(text) && !slices.ContainsFunc(words, func(w string) bool { return mayWords[w] })
+}
+
+// whetherWords open a question whether something is so.
+var whetherWords = map[string]bool{"is": true, "are": true, "does": true, "do": true, "has": true,
+	"have": true, "any": true, "was": true, "isn": true, "doesn": true, "isnt": true, "doesnt": true, "there": true}
+
+// mayWords ask what someone may or must do, wherever they stand.
+var mayWords = map[string]bool{"can": true, "could": true, "may": true, "might": true, "allowed": true,
+	"allow": true, "allows": true, "permitted": true, "permit": true, "permits": true, "ok": true,
+	"okay": true, "legal": true, "able": true, "must": true, "need": true, "needs": true, "required": true,
+	"forced": true, "obliged": true, "obligated": true, "gotta": true}
 
 // namesUnnamedPlace reports whether a duty's question names a place to
 // show something (placeWords: "on my website", "in the ui", "in
