@@ -311,6 +311,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "can eu companies use it", index.StatusConditional},
 		{"llama4", "llama 4 eu ban?", index.StatusConditional},
 		{"mpl-2.0", "is mpl copyleft", index.StatusConditional},
+		// Apache-style §9: you may offer warranty on your own behalf, only
+		// if you indemnify the contributors — a grant on conditions, which
+		// answers no "does it make me indemnify them?" (hunt 7).
+		{"deepseek", "does the deepseek license make me indemnify deepseek?", index.StatusUnknown},
+		{"mpl-2.0", "indemnity", index.StatusRequired}, // "You hereby agree to indemnify": a duty
 		// Asked whether something must be done, not whether it may.
 		{"bigscience-openrail-m", "do I have to disclose content is machine generated?", index.StatusUnknown},
 		// …also of a card that grants on conditions: CONDITIONAL would
@@ -562,12 +567,15 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// the medium": every place is named (session 42's review).
 		{"cc-by-4.0", "do i need to credit it on my website", index.StatusRequired},
 		{"cc-by-sa-4.0", "do we need to credit the author on our blog?", index.StatusRequired},
-		// A duty whose card puts it only on a trigger ("Only if you offer
-		// support, warranty …") answers the question that names it; the
-		// topic's own name is the card's question (session 42's hunt).
+		// A duty or a grant on conditions whose card puts it only on a
+		// trigger ("Only if you offer support, warranty …") answers the
+		// question that names it; the topic's own name is the card's
+		// question (session 42's hunt). Apache's §9 is a grant on
+		// conditions since session 45 ("You may choose to offer … only if
+		// You agree to indemnify").
 		{"apache-2.0", "indemnity for ordinary use", index.StatusUnknown},
 		{"deepseek", "do I have to indemnify anyone?", index.StatusUnknown},
-		{"apache-2.0", "indemnity", index.StatusRequired},
+		{"apache-2.0", "indemnity", index.StatusConditional},
 		// Whom the offer is made to is no part of the trigger.
 		{"apache-2.0", "do I need to indemnify others?", index.StatusUnknown},
 		{"mpl-2.0", "do I need to indemnify recipients?", index.StatusUnknown},

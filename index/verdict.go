@@ -494,7 +494,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// my changes?"): its CONDITIONAL says what may be done, if,
 			// and would read as "you must, on conditions".
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) ||
-				s.namesBarred(r, l, t) || s.namesBreach(r, t) {
+				s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.triggerUnmet(r, l, t) {
 				return false
 			}
 		}
@@ -598,13 +598,13 @@ var placePairs = map[string]string{"web site": "website", "web sites": "websites
 	"web pages": "webpages", "home page": "homepage", "home pages": "homepages", "blog post": "blogpost",
 	"blog posts": "blogposts"}
 
-// triggerUnmet reports whether l's card on topic puts its duty only on a
-// trigger its summary opens with ("Only if you offer support, warranty,
-// indemnity or other liability obligations to others: …", Apache's
-// indemnity) and the question names no word of it beyond the topic's own
-// ("indemnity for ordinary use", "do I have to indemnify anyone?"): the
-// REQUIRED is for those who meet the trigger, and would read as a duty on
-// everyone.
+// triggerUnmet reports whether l's card on topic puts its duty or its
+// conditions only on a trigger its summary opens with ("Only if you offer
+// support, warranty, indemnity or other liability obligations to others:
+// …", Apache's indemnity) and the question names no word of it beyond the
+// topic's own ("indemnity for ordinary use", "do I have to indemnify
+// anyone?"): the REQUIRED or CONDITIONAL is for those who meet the
+// trigger, and would read as a duty on everyone.
 func (s *snapshot) triggerUnmet(r *reading, l *licenseMeta, topic string) bool {
 	c := s.m.Cards[l.Key][topic]
 	lower := strings.ToLower(c.Summary)
@@ -1592,7 +1592,7 @@ var againstWords = func() map[string]bool {
 
 // asksDuty reports whether an English question asks whether something
 // must be done: "have to", "need to", "must", "required", "mandatory",
-// "obliged" — read from the words as typed, since the analyzer drops
+// "obliged", "forced", "make me" — read from the words as typed, since the analyzer drops
 // some of them as stop words. "Need" without "to" ("do I need a license
 // for …") asks for permission, not a duty.
 func asksDuty(question string) bool {
@@ -1609,6 +1609,8 @@ func asksDuty(question string) bool {
 			return true
 		case (w == "have" || w == "has" || w == "need" || w == "needs") && next == "to":
 			return true
+		case (w == "make" || w == "makes" || w == "force" || w == "forces") && (next == "me" || next == "us" || next == "you"):
+			return true // "does the license make me indemnify them?"
 		}
 	}
 	return false
@@ -1617,7 +1619,7 @@ func asksDuty(question string) bool {
 // dutyWords say by themselves that something must be done.
 var dutyWords = map[string]bool{"must": true, "required": true, "require": true,
 	"requires": true, "requirement": true, "requirements": true, "mandatory": true, "obliged": true,
-	"obligated": true, "obligation": true, "obligations": true, "compulsory": true}
+	"obligated": true, "obligation": true, "obligations": true, "compulsory": true, "forced": true}
 
 // asksOwner reports whether an English question asks whether someone
 // owns something ("does google own the text gemma generates?", "do I own
