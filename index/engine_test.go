@@ -465,6 +465,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "fictional violence", index.StatusUnknown},
 		{"llama4", "malware analysis", index.StatusUnknown},
 		{"llama4", "nuclear physics", index.StatusUnknown},
+		// A case the ban does not list, named as a use of a kind it
+		// does ("military drones" of Llama's "Military … applications"),
+		// is banned; the case alone is not (hunt 7).
+		{"llama3", "can i use llama 3 for military drones", index.StatusForbidden},
+		{"llama3", "can i use llama 3 for drones", index.StatusUnknown},
 		// A word beside the case that makes it another thing, and that
 		// the ban's documents never use (probe 22); a word of making
 		// leaves the case as it is.

@@ -973,8 +973,8 @@ func (s *snapshot) outsideBan(r *reading, l *licenseMeta, topic string) bool {
 // ("mistral") and words with a digit ("7b"): a word beside a case
 // may make it another thing ("water guns", "drug discovery", "military
 // time", "children's hospital"), and the ban does not answer for a thing
-// it does not name. It withholds some verdicts that would be right
-// ("military drone"): the word beside the case is not known to be the use.
+// it does not name. It may withhold verdicts that would be right: the
+// word beside the case is not known to be the use.
 func (s *snapshot) namesBeside(r *reading, l *licenseMeta, topic string) bool {
 	var cased []string
 	for _, p := range s.topics.casesOf(r.stems, topic) {
@@ -1232,6 +1232,9 @@ var (
 // "tracking people without their consent" — and the question does not
 // say the qualifier: a medical chatbot is not banned as such.
 func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) bool {
+	if s.namesHeldName(r, l, topic) {
+		return false
+	}
 	other := false
 	for _, p := range s.topics.casesOf(r.stems, topic) {
 		alts := append([][]string{p.stems}, s.sameCases(topic, p.stems)...)
@@ -1247,6 +1250,16 @@ func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) boo
 		other = true
 	}
 	return other
+}
+
+// namesHeldName reports whether the question names topic by a word that
+// alone is one of its names, and that l's ban itself uses ("military drones" of Llama's "Military, warfare,
+// nuclear industries or applications"): the case it names besides is a
+// use of that kind, which the ban answers for, listed or not.
+func (s *snapshot) namesHeldName(r *reading, l *licenseMeta, topic string) bool {
+	return slices.ContainsFunc(r.stems, func(st string) bool {
+		return s.topics.names(topic, st) && !genericWords[st] && s.holdsCase(l.Key, topic, []string{st})
+	})
 }
 
 // onlyQualified reports whether every clause of the documents l's card on
