@@ -498,7 +498,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		}
-		if c.Absent && asksWhetherItHas(r.text) {
+		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
@@ -536,8 +536,20 @@ func asksWhetherItHas(text string) bool {
 var whetherWords = map[string]bool{"is": true, "are": true, "does": true, "do": true, "has": true,
 	"have": true, "any": true, "was": true, "isn": true, "doesn": true, "isnt": true, "doesnt": true, "there": true}
 
+// namesRule reports whether the question names topic itself, by a word
+// of its names, and no case of it: "copyleft?", "any eu restriction?",
+// "is there a use policy?" ask whether the license has the rule, where
+// "spam detection?" asks about a use, which an ALLOWED answers.
+func (s *snapshot) namesRule(r *reading, topic string) bool {
+	if len(s.topics.casesOf(r.stems, topic)) > 0 {
+		return false
+	}
+	names := s.topics.nameVocab[topic]
+	return slices.ContainsFunc(r.stems, func(st string) bool { return names[st] && !genericWords[st] && !askingWords[st] })
+}
+
 // mayWords ask what someone may or must do, wherever they stand.
-var mayWords = map[string]bool{"can": true, "could": true, "may": true, "might": true, "allowed": true,
+var mayWords = map[string]bool{"usable": true, "can": true, "could": true, "may": true, "might": true, "allowed": true,
 	"allow": true, "allows": true, "permitted": true, "permit": true, "permits": true, "ok": true,
 	"okay": true, "legal": true, "able": true, "must": true, "need": true, "needs": true, "required": true,
 	"forced": true, "obliged": true, "obligated": true, "gotta": true}
