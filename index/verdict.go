@@ -98,10 +98,14 @@ func (s *snapshot) derivedIn(st string, vocab map[string]bool) bool {
 	if s.feat == nil {
 		return false
 	}
+	// A generic word's derivations ("user" of "use") are no word of a topic.
+	topical := func(v string) bool { return vocab[v] && !genericWords[v] && !askingWords[v] && !usingStems[v] }
 	found := false
-	s.feat.lex.derive(st, func(to string, derived bool) { found = found || derived && vocab[to] })
+	s.feat.lex.derive(st, func(to string, derived bool) { found = found || derived && topical(to) })
 	for v := range vocab { // WordNet links some derivations one way only (a pertainym)
-		s.feat.lex.derive(v, func(to string, derived bool) { found = found || derived && to == st })
+		if topical(v) {
+			s.feat.lex.derive(v, func(to string, derived bool) { found = found || derived && to == st })
+		}
 	}
 	return found
 }
