@@ -1621,7 +1621,7 @@ var againstWords = func() map[string]bool {
 
 // asksDuty reports whether an English question asks whether something
 // must be done: "have to", "need to", "must", "required", "mandatory",
-// "obliged", "forced", "make me" — read from the words as typed, since the analyzer drops
+// "obliged", "forced" — read from the words as typed, since the analyzer drops
 // some of them as stop words. "Need" without "to" ("do I need a license
 // for …") asks for permission, not a duty.
 func asksDuty(question string) bool {
@@ -1638,8 +1638,6 @@ func asksDuty(question string) bool {
 			return true
 		case (w == "have" || w == "has" || w == "need" || w == "needs") && next == "to":
 			return true
-		case (w == "make" || w == "makes" || w == "force" || w == "forces") && (next == "me" || next == "us" || next == "you"):
-			return true // "does the license make me indemnify them?"
 		}
 	}
 	return false
