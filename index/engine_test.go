@@ -475,6 +475,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// is banned; the case alone is not (hunt 7).
 		{"llama3", "can i use llama 3 for military drones", index.StatusForbidden},
 		{"llama3", "can i use llama 3 for drones", index.StatusUnknown},
+		{"llama3.1", "can i use llama 3.1 for bots that report abuse?", index.StatusUnknown}, // the name not before the case (review)
 		// A word beside the case that makes it another thing, and that
 		// the ban's documents never use (probe 22); a word of making
 		// leaves the case as it is.

@@ -1269,13 +1269,22 @@ func (s *snapshot) namesOthersCase(r *reading, l *licenseMeta, topic string) boo
 }
 
 // namesHeldName reports whether the question names topic by a word that
-// alone is one of its names, and that l's ban itself uses ("military drones" of Llama's "Military, warfare,
-// nuclear industries or applications"): the case it names besides is a
-// use of that kind, which the ban answers for, listed or not.
+// alone is one of its names, that l's ban itself uses, right before a case
+// of it ("military drones" of Llama's "Military, warfare, nuclear
+// industries or applications"): the case is a use of that kind, which the
+// ban answers for, listed or not. A name elsewhere in the question ("bots
+// that report abuse") says nothing of the case.
 func (s *snapshot) namesHeldName(r *reading, l *licenseMeta, topic string) bool {
-	return slices.ContainsFunc(r.stems, func(st string) bool {
-		return s.topics.names(topic, st) && !genericWords[st] && s.holdsCase(l.Key, topic, []string{st})
-	})
+	ws := s.wordsOf(r)
+	for i := 0; i+1 < len(ws); i++ {
+		named := slices.ContainsFunc(ws[i].stems, func(st string) bool {
+			return s.topics.names(topic, st) && !genericWords[st] && s.holdsCase(l.Key, topic, []string{st})
+		})
+		if named && slices.ContainsFunc(ws[i+1].stems, func(st string) bool { return s.topics.isCase(topic, []string{st}) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyQualified reports whether every clause of the documents l's card on
