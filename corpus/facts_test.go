@@ -6,6 +6,7 @@ package corpus_test
 // raw files; the section and card tests build on it.
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -482,8 +483,12 @@ func TestEUUseFollowsTheGrant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for key, card := range cards {
+	for _, key := range slices.Sorted(maps.Keys(cards)) {
+		card := cards[key]
 		if _, ok := factsEUSection[key+"-aup"]; ok {
+			if v := card.Topics["eu-restriction"]; v != nil && v.Absent {
+				t.Errorf("%s eu-restriction: marked absent, yet its AUP has the EU paragraph", key)
+			}
 			continue
 		}
 		v := card.Topics["eu-restriction"]

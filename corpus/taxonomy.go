@@ -74,6 +74,9 @@ func CheckTaxonomy(cards map[string]*Card, ts *Topics) error {
 			if v.Absent && v.Basis != "grant" {
 				bad("absent is for a grant that no rule of the topic limits, not basis %s", v.Basis)
 			}
+			if v.Absent && (t == nil || len(t.Rule) == 0) {
+				bad("absent on a topic that names no rule (rule: in topics.yaml)")
+			}
 			for _, cond := range v.Conditions {
 				if strings.TrimSpace(cond) == "" {
 					bad("empty condition")

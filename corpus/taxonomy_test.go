@@ -6,7 +6,7 @@ import (
 )
 
 func TestCheckTaxonomyRefusesBrokenCards(t *testing.T) {
-	ts := &Topics{Topics: []Topic{{ID: "modification"}, {ID: "warranty", Fact: true}, {ID: "trademark"}}}
+	ts := &Topics{Topics: []Topic{{ID: "modification", Rule: []string{"copyleft"}}, {ID: "warranty", Fact: true}, {ID: "trademark"}}}
 	gates := []Gate{{ID: "user-cap", Kind: "who", Label: "under 700M monthly active users"}}
 	none := &[]string{}
 	cases := []struct {
@@ -36,6 +36,7 @@ func TestCheckTaxonomyRefusesBrokenCards(t *testing.T) {
 		// Absent: a grant no rule of the topic limits ("no copyleft").
 		{"absent grant", nil, "modification", Verdict{Status: "allowed", Basis: "grant", Absent: true}, ""},
 		{"absent ban", nil, "trademark", Verdict{Status: "forbidden", Basis: "prohibition", Absent: true}, "absent is for a grant"},
+		{"absent without a rule", nil, "trademark", Verdict{Status: "allowed", Basis: "grant", Absent: true}, "names no rule"},
 		{"silence with conditions", nil, "trademark", Verdict{Status: "not-addressed", Basis: "silent", Conditions: []string{"x"}}, "carries conditions"},
 	}
 	for _, c := range cases {

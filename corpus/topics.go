@@ -32,6 +32,11 @@ type Topic struct {
 	// verdict only where the clauses the card cites hold its words
 	// together. Each must be one of Aliases, so reading is unchanged.
 	Terms []string `yaml:"terms"`
+	// Rule names the rule of the topic's kind a license may or may not
+	// have ("copyleft", "use policy", "eu restriction"): a question whether
+	// the license has it is not answered by a card marked absent
+	// (FORMATS.md, Statuses).
+	Rule []string `yaml:"rule"`
 
 	Line int `yaml:"-" corpus:"line"`
 }

@@ -315,7 +315,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "llama 4 eu ban?", index.StatusConditional},
 		{"mpl-2.0", "is mpl copyleft", index.StatusConditional},
 		{"gpl-3.0", "spam detection?", index.StatusAllowed}, // a use asked about, not the rule
-		{"mit", "is there an acceptable use policy?", index.StatusUnknown},
+		{"mit", "keep my changes closed source?", index.StatusAllowed},
+		{"gemma", "gemma in germany?", index.StatusConditional},
 		// Apache-style §9: you may offer warranty on your own behalf, only
 		// if you indemnify the contributors — a grant on conditions, which
 		// answers no "does it make me indemnify them?" (hunt 7).

@@ -236,8 +236,10 @@ type topicMatcher struct {
 	partial     map[string]map[string]bool
 	partialRuns map[string][][]string
 	// terms maps a topic to the stems of its terms, each phrase's (see
-	// corpus.Topic.Terms).
+	// corpus.Topic.Terms); rules to those of the names of its rule (see
+	// corpus.Topic.Rule).
 	terms map[string][][]string
+	rules map[string][][]string
 }
 
 type topicPhrase struct {
@@ -257,7 +259,7 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
 	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
 		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{}, partialRuns: map[string][][]string{},
-		terms: map[string][][]string{}}
+		terms: map[string][][]string{}, rules: map[string][][]string{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
@@ -275,6 +277,11 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 		for _, p := range t.Terms {
 			if st := stems(p); len(st) > 0 {
 				tm.terms[t.ID] = append(tm.terms[t.ID], st)
+			}
+		}
+		for _, p := range t.Rule {
+			if st := stems(p); len(st) > 0 {
+				tm.rules[t.ID] = append(tm.rules[t.ID], st)
 			}
 		}
 		for _, p := range t.Partial {

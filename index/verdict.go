@@ -540,16 +540,19 @@ func asksWhetherItHas(text string) bool {
 var whetherWords = map[string]bool{"is": true, "are": true, "does": true, "do": true, "has": true,
 	"have": true, "any": true, "was": true, "isn": true, "doesn": true, "isnt": true, "doesnt": true, "there": true}
 
-// namesRule reports whether the question names topic itself, by a word
-// of its names, and no case of it: "copyleft?", "any eu restriction?",
-// "is there a use policy?" ask whether the license has the rule, where
-// "spam detection?" asks about a use, which an ALLOWED answers.
+// namesRule reports whether the question names the rule of topic's kind
+// (`rule:` in topics.yaml: "copyleft", "use policy", "eu restriction"),
+// every word of one of its names, and no case of the topic: "copyleft?",
+// "any eu restriction?", "is there a use policy?" ask whether the license
+// has the rule, where "spam detection?", "closed source fork?" or "gemma
+// in germany?" ask about a use, which the card's status answers.
 func (s *snapshot) namesRule(r *reading, topic string) bool {
 	if len(s.topics.casesOf(r.stems, topic)) > 0 {
 		return false
 	}
-	names := s.topics.nameVocab[topic]
-	return slices.ContainsFunc(r.stems, func(st string) bool { return names[st] && !genericWords[st] && !askingWords[st] })
+	return slices.ContainsFunc(s.topics.rules[topic], func(run []string) bool {
+		return !slices.ContainsFunc(run, func(st string) bool { return !slices.Contains(r.stems, st) })
+	})
 }
 
 // mayWords ask what someone may or must do, wherever they stand.
