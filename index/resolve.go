@@ -242,6 +242,17 @@ type topicMatcher struct {
 	rules map[string][][]string
 }
 
+// runsOf returns the stems of each phrase that has any.
+func runsOf(stems func(string) []string, phrases []string) [][]string {
+	var out [][]string
+	for _, p := range phrases {
+		if st := stems(p); len(st) > 0 {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
 type topicPhrase struct {
 	stems    []string
 	topic    string
@@ -274,16 +285,7 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 				tm.vocab[t.ID][st] = true
 			}
 		}
-		for _, p := range t.Terms {
-			if st := stems(p); len(st) > 0 {
-				tm.terms[t.ID] = append(tm.terms[t.ID], st)
-			}
-		}
-		for _, p := range t.Rule {
-			if st := stems(p); len(st) > 0 {
-				tm.rules[t.ID] = append(tm.rules[t.ID], st)
-			}
-		}
+		tm.terms[t.ID], tm.rules[t.ID] = runsOf(stems, t.Terms), runsOf(stems, t.Rule)
 		for _, p := range t.Partial {
 			if tm.partial[t.ID] == nil {
 				tm.partial[t.ID] = map[string]bool{}
