@@ -241,20 +241,6 @@ func TestAFrameAroundATopicWordIsNotItsName(t *testing.T) {
 	})
 }
 
-// A word derived from one of the topic's own ("excluded" of "exclusion",
-// "sue" of "suit") is the topic's word, not another aspect, WordNet's
-// one-way links included ("german" pertains to "germany"); a word only a
-// synonym of one of its senses is not (TestAFrameAroundATopicWordIsNotItsName),
-// nor a derivation of a generic word ("users" of "use": hunt 7's comparison).
-func TestADerivedWordIsTheTopicsWord(t *testing.T) {
-	checkStatuses(t, []statusCase{
-		{"llama4", "is llama 4 'worldwide' or are some countries excluded", index.StatusConditional},
-		{"mpl-2.0", "mpl 2.0 — what law applies and where do we sue", index.StatusInfo},
-		// A generic word's derivation is not: "users" of "use".
-		{"llama4", "If my users misuse my Llama 4 chatbot to generate spam, am I liable?", index.StatusUnknown},
-	})
-}
-
 // A question about a duty that other licenses have and this one's text
 // does not ("Built with Gemma", an MIT NOTICE file) gets the clauses but
 // not the card's verdict, which was written for the topic as this text

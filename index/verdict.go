@@ -62,7 +62,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		return true
 	}
 	inVocab := func(st string) bool {
-		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] || s.derivedIn(st, s.topics.vocab[t]) })
+		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
 	extra, named := 0, false
 	var trained map[string]bool
@@ -89,25 +89,6 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		}
 	}
 	return extra == 0 || extra <= plainSlack && named
-}
-
-// derivedIn reports whether stem st derives from or to a stem of vocab
-// ("german" of "germany", "european" of "europe"): the same word for the
-// question's purpose, where a synonym of one of its senses is not.
-func (s *snapshot) derivedIn(st string, vocab map[string]bool) bool {
-	if s.feat == nil {
-		return false
-	}
-	// A generic word's derivations ("user" of "use") are no word of a topic.
-	topical := func(v string) bool { return vocab[v] && !genericWords[v] && !askingWords[v] && !usingStems[v] }
-	found := false
-	s.feat.lex.derive(st, func(to string, derived bool) { found = found || derived && topical(to) })
-	for v := range vocab { // WordNet links some derivations one way only (a pertainym)
-		if topical(v) {
-			s.feat.lex.derive(v, func(to string, derived bool) { found = found || derived && to == st })
-		}
-	}
-	return found
 }
 
 // namesBannedCase reports whether st is a case of another topic that l
