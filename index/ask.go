@@ -218,8 +218,10 @@ func (s *snapshot) wordsOf(r *reading) []word {
 }
 
 // exactFor is r.exact, or the topic when the input is one of its names
-// once the license's own name is set aside (see withoutName): "is apache
-// 2.0 copyleft" asked of Apache-2.0 is "copyleft". A question for a
+// once the license's own name is set aside (see withoutName): "apache
+// 2.0 copyleft" asked of Apache-2.0 is "copyleft" (and "is apache 2.0
+// copyleft", which statusAnswers then finds asks whether the license has
+// the rule its card lacks: absent). A question for a
 // party ("who owns gemma outputs") is not one of a topic's names, though
 // "who owns the outputs" is: it asks for no status. Nor is a question
 // that names another model or license besides (see verdictHolds).

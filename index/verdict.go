@@ -449,8 +449,10 @@ func asksWho(question string) bool {
 // duty or a condition the answer when the question rules out what
 // triggers it ("a notice file if I don't distribute?"), nor any status
 // when the question names the case a cited clause sets apart
-// (namesException). Such a question gets the card's clauses without a
-// verdict.
+// (namesException), nor a grant marked absent — standing for want of a
+// rule — when the question asks whether the license has that rule ("is
+// mit copyleft?": asksWhetherItHas, namesRule). Such a question gets the
+// card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
 		if s.asksClauseOf(r, l, t) || t == topicOpenSource && asksOpenWeights(r.text) || s.quotesUnheld(r, l, t) {
