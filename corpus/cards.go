@@ -36,7 +36,7 @@ type Verdict struct {
 	// conditional, required); an empty list means none.
 	Gates *[]string `yaml:"gates"`
 	// Absent marks a permission that rests on the license having no rule
-	// of the topic's kind (no copyleft, no EU clause, no use policy): the
+	// of the topic's kind (no copyleft, no EU restriction, no use policy): the
 	// status says what you may do without one, and does not answer
 	// whether the license has one ("is MIT copyleft?").
 	Absent bool `yaml:"absent"`
