@@ -107,13 +107,3 @@ func (s *snapshot) definitionAsked(r *reading, l *licenseMeta) (Hit, bool) {
 	}
 	return s.hit(best)
 }
-
-// containsAll reports whether have holds every one of want.
-func containsAll(have, want []string) bool {
-	for _, w := range want {
-		if !slices.Contains(have, w) {
-			return false
-		}
-	}
-	return true
-}

@@ -533,9 +533,7 @@ func (s *snapshot) namesRule(r *reading, topic string) bool {
 	if len(s.topics.casesOf(r.stems, topic)) > 0 {
 		return false
 	}
-	return slices.ContainsFunc(s.topics.rules[topic], func(run []string) bool {
-		return !slices.ContainsFunc(run, func(st string) bool { return !slices.Contains(r.stems, st) })
-	})
+	return slices.ContainsFunc(s.topics.rules[topic], func(run []string) bool { return containsAll(r.stems, run) })
 }
 
 // mayWords ask what someone may or must do, wherever they stand.

@@ -91,3 +91,13 @@ func keepWords(ws []word, drop func(w word, st string) bool) string {
 	}
 	return strings.Join(keep, " ")
 }
+
+// containsAll reports whether have holds every one of want.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
