@@ -120,14 +120,16 @@ func (mi *modelIndex) nameWord(w string) bool { return mi.words[w] }
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{},
 		words: map[string]bool{}, publishers: map[string]bool{}, families: map[string][]string{}}
+	bases, words := make([]string, len(ms)), make([]string, len(ms))
 	plain := map[string]bool{} // bases some family's id is named by alone
 	for i := range ms {
-		if base, word := familyBase(ms[i].Family); word == "" {
-			plain[base] = true
+		bases[i], words[i] = familyBase(ms[i].Family)
+		if words[i] == "" {
+			plain[bases[i]] = true
 		}
 	}
 	for i := range ms {
-		base, word := familyBase(ms[i].Family)
+		base, word := bases[i], words[i]
 		if word != "" && !plain[base] {
 			base += " " + word // "stable diffusion": "stable" alone is a word
 		}
