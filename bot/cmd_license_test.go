@@ -408,12 +408,13 @@ func firstSuggestion(t *testing.T, cb map[string]any, license string) (id, label
 // A question that names a model under another license ("YOLOv8" asked
 // of Gemma) gets no verdict from Gemma's cards, says which license to ask,
 // and its first button, clicked as Discord sends it, asks that license.
-// A model under two licenses is asked as the model, answered for both.
+// A model under two licenses is asked as the model, answered for both,
+// the binding one (Llama's, failing the OSD) first.
 func TestQuestionNamingAnotherLicenseOffersIt(t *testing.T) {
 	post := signedServer(t, indextest.Engine(t))
 	for _, c := range []struct{ q, named, subject, title string }{
 		{"can I use yolov8 commercially", "YOLOv8** (agpl-3.0)", "agpl-3.0", "Affero"},
-		{"can I use DeepSeek-R1-Distill-Llama-8B commercially", "DeepSeek-R1-Distill-Llama-8B** (mit, llama3.1)", "DeepSeek-R1-Distill-Llama-8B", "MIT"},
+		{"can I use DeepSeek-R1-Distill-Llama-8B commercially", "DeepSeek-R1-Distill-Llama-8B** (mit, llama3.1)", "DeepSeek-R1-Distill-Llama-8B", "Llama 3.1"},
 	} {
 		cb := post(licensePayload("gemma", c.q))
 		data := cb["data"].(map[string]any)

@@ -107,19 +107,15 @@ func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, er
 // distillation of Llama 3.1 published under MIT), and MIT's ALLOWED
 // leading would read as the answer where Llama's 700-million-user cap
 // binds too. No verdict leads over any verdict — one license unanswered
-// leaves the whole unanswered — then the stricter verdict; the
-// catalogue's order keeps ties.
+// leaves the whole unanswered — then the stricter verdict (bindingRank);
+// of equal ones, a license that fails the Open Source Definition ("is it
+// open source?": Llama's "No" over MIT's "Yes"); the catalogue's order
+// keeps the remaining ties.
 func leadWithStrictest(a *Answer) *Answer {
 	all := append([]*Answer{a}, a.Others...)
-	rank := func(x *Answer) int {
-		if x.Verdict.Status == StatusUnknown {
-			return len(strictness)
-		}
-		return strictness[x.Verdict.Status]
-	}
 	lead := 0
 	for i, x := range all {
-		if rank(x) > rank(all[lead]) {
+		if r, l := bindingRank(x), bindingRank(all[lead]); r > l || r == l && fails(x) && !fails(all[lead]) {
 			lead = i
 		}
 	}
@@ -131,6 +127,23 @@ func leadWithStrictest(a *Answer) *Answer {
 	first.Others = slices.Delete(slices.Clone(all), lead, lead+1)
 	return first
 }
+
+// bindingRank orders a model's answers under its licenses by how much
+// they bind: strictness, except that one license's silence
+// (NOT-ADDRESSED) binds less than another's clause on the matter, stated
+// as a fact (INFO: Llama's California law where MIT names none).
+func bindingRank(x *Answer) int {
+	switch x.Verdict.Status {
+	case StatusUnknown:
+		return len(strictness)
+	case StatusNotAddressed:
+		return strictness[StatusInfo] - 1
+	}
+	return strictness[x.Verdict.Status]
+}
+
+// fails reports whether x's license fails the Open Source Definition.
+func fails(x *Answer) bool { return x.OpenSource != nil && x.OpenSource.OSD == "fail" }
 
 // askCached answers from the build's cache of answers when it can.
 func (s *snapshot) askCached(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {

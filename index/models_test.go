@@ -25,7 +25,7 @@ func TestAskAboutAModel(t *testing.T) {
 		{"meta-llama/Llama-3.1-8B-Instruct", "attribution", "llama3.1", ""},
 		{"gemma-3-27b-it", "distillation", "gemma", ""},
 		{"stable-diffusion-v1-5", "commercial use", "creativeml-openrail-m", ""},
-		{"DeepSeek-R1-Distill-Llama-8B", "attribution", "mit", "llama3.1"},
+		{"DeepSeek-R1-Distill-Llama-8B", "attribution", "llama3.1", "mit"}, // both REQUIRED: the one failing the OSD leads
 	} {
 		a, err := e.Ask(ctx, c.model, c.topic)
 		if err != nil {
@@ -63,6 +63,22 @@ func TestAskAboutAModel(t *testing.T) {
 	}
 	if _, err := e.Ask(ctx, "bloom", "attribution"); !errors.As(err, &u) || len(u.Indexed) > 0 {
 		t.Errorf("bloom: err %v; want no indexed license offered (none has a name starting so)", err)
+	}
+}
+
+// A model under two licenses leads with the one that binds: Llama's
+// "No" to "is it open source?" over MIT's "Yes", and Llama's clause on
+// governing law or termination over MIT's silence on it.
+func TestAModelsBindingLicenseLeads(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, q := range []string{"open source", "governing law", "termination"} {
+		a, err := e.Ask(context.Background(), "DeepSeek-R1-Distill-Llama-8B", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.License != "llama3.1" || len(a.Others) != 1 || a.Others[0].License != "mit" {
+			t.Errorf("%q: %s leads (%s); want llama3.1, then mit", q, a.License, a.Verdict.Status)
+		}
 	}
 }
 

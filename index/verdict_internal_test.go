@@ -332,30 +332,49 @@ func TestUnnamedAct(t *testing.T) {
 }
 
 // Of a model's answers under each of its licenses, the one that binds
-// most leads: no verdict over any verdict, then the stricter verdict; the
+// most leads: no verdict over any verdict, then the stricter verdict, a
+// clause stated as a fact over another license's silence, and of equal
+// verdicts the license that fails the Open Source Definition; the
 // catalogue's order keeps ties, and the others follow in it.
 func TestLeadWithStrictest(t *testing.T) {
 	answer := func(license string, st Status) *Answer {
-		return &Answer{License: license, Verdict: Verdict{Status: st}, Others: []*Answer{}}
+		osd := "pass"
+		if strings.HasSuffix(license, "!") { // a license that fails the OSD
+			osd = "fail"
+		}
+		return &Answer{License: license, Verdict: Verdict{Status: st}, Others: []*Answer{}, OpenSource: &OpenSource{OSD: osd}}
 	}
 	for _, tc := range []struct {
 		statuses []Status
 		want     []string // licenses in the order shown
+		failing  string   // the license that fails the OSD, if any
 	}{
-		{[]Status{StatusAllowed, StatusConditional}, []string{"b", "a"}},
-		{[]Status{StatusConditional, StatusAllowed}, []string{"a", "b"}},
-		{[]Status{StatusAllowed, StatusAllowed}, []string{"a", "b"}},
-		{[]Status{StatusForbidden, StatusUnknown}, []string{"b", "a"}},
-		{[]Status{StatusAllowed, StatusRequired, StatusForbidden}, []string{"c", "a", "b"}},
+		{[]Status{StatusNotAddressed, StatusInfo}, []string{"b", "a"}, ""},
+		{[]Status{StatusInfo, StatusNotAddressed}, []string{"a", "b"}, ""},
+		{[]Status{StatusNotAddressed, StatusAllowed}, []string{"b", "a"}, ""},
+		{[]Status{StatusInfo, StatusInfo}, []string{"b", "a"}, "b"},
+		{[]Status{StatusInfo, StatusInfo}, []string{"a", "b"}, "a"},
+		{[]Status{StatusAllowed, StatusConditional}, []string{"b", "a"}, "a"},
+		{[]Status{StatusAllowed, StatusConditional}, []string{"b", "a"}, ""},
+		{[]Status{StatusConditional, StatusAllowed}, []string{"a", "b"}, ""},
+		{[]Status{StatusAllowed, StatusAllowed}, []string{"a", "b"}, ""},
+		{[]Status{StatusForbidden, StatusUnknown}, []string{"b", "a"}, "a"},
+		{[]Status{StatusAllowed, StatusRequired, StatusForbidden}, []string{"c", "a", "b"}, ""},
 	} {
-		a := answer("a", tc.statuses[0])
+		name := func(l string) string {
+			if l == tc.failing {
+				return l + "!"
+			}
+			return l
+		}
+		a := answer(name("a"), tc.statuses[0])
 		for i, st := range tc.statuses[1:] {
-			a.Others = append(a.Others, answer(string(rune('b'+i)), st))
+			a.Others = append(a.Others, answer(name(string(rune('b'+i))), st))
 		}
 		lead := leadWithStrictest(a)
-		got := []string{lead.License}
+		got := []string{strings.TrimSuffix(lead.License, "!")}
 		for _, o := range lead.Others {
-			got = append(got, o.License)
+			got = append(got, strings.TrimSuffix(o.License, "!"))
 			if len(o.Others) != 0 || o.Others == nil {
 				t.Errorf("%v: answer %s under the lead carries others %v", tc.statuses, o.License, o.Others)
 			}
