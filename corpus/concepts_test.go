@@ -52,7 +52,7 @@ func TestLoadTopicsChecksConcepts(t *testing.T) {
 func TestLoadTopicsChecksPartialAliasesAndTerms(t *testing.T) {
 	for _, c := range []struct{ topic, want string }{
 		{"  - {id: law, label: Law, aliases: [law, china], partial: [china]}", ""},
-		{"  - {id: law, label: Law, aliases: [law], partial: [china]}", `partial "china" is not one of its aliases`},
+		{"  - {id: law, label: Law, aliases: [law], partial: [china]}", `partial "china" is not one of its aliases or search terms`},
 		{"  - {id: credit, label: Credit, aliases: [credit, built with x], terms: [built with x]}", ""},
 		{"  - {id: credit, label: Credit, aliases: [credit], terms: [built with x]}", `term "built with x" is not one of its aliases`},
 	} {

@@ -24,8 +24,9 @@ type Topic struct {
 	// words ("china" for governing law, as in "do disputes go to china?"):
 	// a question whose only words of the topic are these gets no verdict
 	// on it — "can I use it in china?" asks where the model may be used,
-	// not which law governs. Each must be one of Aliases, so reading is
-	// unchanged.
+	// not which law governs; "multimodal" for EU restriction, as in "is it
+	// multimodal?", which asks what the model is. Each must be one of
+	// Aliases or Expand, so reading is unchanged.
 	Partial []string `yaml:"partial"`
 	// Terms are aliases that name one license's form of the topic ("built
 	// with qwen" for attribution): a question naming one gets the card's
@@ -83,8 +84,8 @@ func loadTopics(f files, path string) (*Topics, error) {
 			return nil, errorf(path, t.Line, "topic %s has no label", t.ID)
 		}
 		for _, a := range t.Partial {
-			if !slices.Contains(t.Aliases, a) {
-				return nil, errorf(path, t.Line, "topic %s: partial %q is not one of its aliases", t.ID, a)
+			if !slices.Contains(t.Aliases, a) && !slices.Contains(t.Expand, a) {
+				return nil, errorf(path, t.Line, "topic %s: partial %q is not one of its aliases or search terms", t.ID, a)
 			}
 		}
 		for _, a := range t.Terms {

@@ -409,6 +409,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can I use it in china?", index.StatusUnknown},
 		{"qwen2.5", "do disputes go to china?", index.StatusInfo},
 		{"qwen2.5", "is it legal in china?", index.StatusUnknown},
+		// "Multimodal" alone asks what the model is, which no license
+		// says; beside a word of the EU it asks the EU clause (hunt 8).
+		{"llama4", "is it multimodal", index.StatusUnknown},
+		{"llama3.2", "is llama 3.2 multimodal?", index.StatusUnknown},
+		{"llama4", "can eu companies use the multimodal models", index.StatusConditional},
 		// …and so are "law" and "court" without a word of governing, unless
 		// "which" asks for them: police use, a law firm and legality are
 		// not governing law (probe 22).
