@@ -283,8 +283,40 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 		trained = s.trainedAt(r)
 	}
 	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == "" &&
-		s.otherFamily(r, l, trained) == ""
+		s.otherFamily(r, l, trained) == "" && s.relicensedTo(r, l) == ""
 }
+
+// relicensedTo returns the key of another family's license that the
+// question puts the work under ("redistribute llama 4 under MIT",
+// "relicense it as apache 2.0"), or "". Whether l's material may go out
+// under another license is not what l's card on sharing or sublicensing
+// says (hunt 8: Llama 4's CONDITIONAL redistribution read as "yes, under
+// MIT"), and a question that names l beside the other license is
+// otherwise asked of l (see otherLicense).
+func (s *snapshot) relicensedTo(r *reading, l *licenseMeta) string {
+	ws := s.wordsOf(r)
+	var found string
+	s.licenseRuns(ws, l, func(i, n int) bool {
+		j := i - 1
+		if j >= 0 && articles[strings.ToLower(ws[j].text)] {
+			j--
+		}
+		return j >= 0 && relicensingWords[strings.ToLower(ws[j].text)]
+	}, func(k string) bool {
+		if o := s.licenses[k]; o != nil && o.Family != l.Family {
+			found = k
+		}
+		return found != ""
+	})
+	return found
+}
+
+// relicensingWords put a work under a license: "under MIT", "as
+// Apache-2.0", "to GPL", "into CC BY".
+var relicensingWords = map[string]bool{"under": true, "as": true, "to": true, "into": true}
+
+// articles may stand between a relicensing word and the license.
+var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // withoutName returns r's text without l's name, and whether it held
 // any: a run of words that is one of l's names, whole ("Gemma Terms of

@@ -409,6 +409,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can I use it in china?", index.StatusUnknown},
 		{"qwen2.5", "do disputes go to china?", index.StatusInfo},
 		{"qwen2.5", "is it legal in china?", index.StatusUnknown},
+		// Put under another family's license, the work is relicensed,
+		// which the card on sharing does not answer (hunt 8); without
+		// the other license it does.
+		{"llama4", "can i redistribute llama 4 weights under MIT", index.StatusUnknown},
+		{"llama4", "can i relicense llama 4 under apache", index.StatusUnknown},
+		{"llama4", "can i redistribute llama 4", index.StatusConditional},
 		// "Multimodal" alone asks what the model is, which no license
 		// says; beside a word of the EU it asks the EU clause (hunt 8).
 		{"llama4", "is it multimodal", index.StatusUnknown},
