@@ -409,6 +409,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can I use it in china?", index.StatusUnknown},
 		{"qwen2.5", "do disputes go to china?", index.StatusInfo},
 		{"qwen2.5", "is it legal in china?", index.StatusUnknown},
+		// A card that forbids but for an exception (Llama's marks, only to
+		// begin a derived model's name) answers the mark asked plainly,
+		// not a use beside it the exception does not cover (hunt 8).
+		{"llama4", "can I use the Llama trademark for my product name", index.StatusUnknown},
+		{"llama4", "can i use the llama name for my startup", index.StatusUnknown},
+		{"llama4", "can i use the llama trademark", index.StatusConditional},
 		// Put under another family's license, the work is relicensed,
 		// which the card on sharing does not answer (hunt 8); without
 		// the other license it does.

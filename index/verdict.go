@@ -69,10 +69,14 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	if trainsModel(topics) {
 		trained = s.trainedModel(r, l)
 	}
+	slack, excepted := plainSlack, s.exceptionWords(l, topics)
+	if excepted != nil {
+		slack = 0
+	}
 	_, rest := s.restOf(r, l)
 	for _, st := range rest {
 		switch {
-		case askingWords[st]:
+		case askingWords[st], excepted[st]:
 		case !inVocab(st) && (trained[st] || trained != nil && isSize(st)):
 			// The model the outputs would train, or a model's size ("to
 			// train mistral 7b", "llama 3 70b"), says which model, not
@@ -88,7 +92,31 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 			named = true
 		}
 	}
-	return extra == 0 || extra <= plainSlack && named
+	return extra == 0 || extra <= slack && named
+}
+
+// exceptionWords returns the stems of the conditions of a card that
+// forbids but for an exception (CONDITIONAL on a prohibition: Llama's
+// trademarks, only "to begin a derived model's name"), or nil for any
+// other card or several topics. Such a verdict holds for the exception
+// alone: a question may say the exception's own words ("in my model's
+// name"), and no other word, for "for my product name" or "my company
+// name" asks a use the exception does not cover (hunt 8).
+func (s *snapshot) exceptionWords(l *licenseMeta, topics []string) map[string]bool {
+	if len(topics) != 1 {
+		return nil
+	}
+	c := s.card(l, topics[0])
+	if c == nil || c.Status != StatusConditional || c.Basis != "prohibition" {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, cond := range c.Conditions {
+		for _, st := range s.stems(cond.Label) {
+			out[st] = true
+		}
+	}
+	return out
 }
 
 // namesBannedCase reports whether st is a case of another topic that l
