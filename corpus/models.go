@@ -21,6 +21,12 @@ type Model struct {
 	Why      string   `yaml:"why"`
 	Source   string   `yaml:"source"`
 	Checked  string   `yaml:"checked"` // YYYY-MM-DD
+	// Multimodal: the publisher's model card (Source) says the model
+	// takes more than text in, which no license text says of a model:
+	// where a license withholds rights for "multimodal models" (the
+	// Llama 3.2 and Llama 4 policies, in the EU), its answer on that
+	// withholding is then not its general one.
+	Multimodal bool `yaml:"multimodal"`
 
 	Line int `yaml:"-" corpus:"line"`
 }

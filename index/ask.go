@@ -77,7 +77,7 @@ func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, er
 	if question == "" {
 		return nil, ErrEmptyTopic
 	}
-	a, err := s.askCached(ctx, sub.license, question)
+	a, err := s.askCached(ctx, sub.license, question, sub.model)
 	if err != nil || sub.model == nil {
 		return a, err
 	}
@@ -85,7 +85,7 @@ func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, er
 	// for every license it is under (a distillation carries two).
 	a.Model = sub.model.ref()
 	for _, l := range sub.others {
-		b, err := s.askCached(ctx, l, question)
+		b, err := s.askCached(ctx, l, question, sub.model)
 		if err != nil {
 			return nil, err
 		}
@@ -145,15 +145,24 @@ func bindingRank(x *Answer) int {
 // fails reports whether x's license fails the Open Source Definition.
 func fails(x *Answer) bool { return x.OpenSource != nil && x.OpenSource.OSD == "fail" }
 
-// askCached answers from the build's cache of answers when it can.
-func (s *snapshot) askCached(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {
+// askCached answers from the build's cache of answers when it can. mo is
+// the model the question was asked of, if any: a multimodal one may be
+// answered otherwise than its license (see multimodalAsked), so it has
+// answers of its own in the cache.
+func (s *snapshot) askCached(ctx context.Context, l *licenseMeta, question string, mo *modelMeta) (*Answer, error) {
+	if mo != nil && !mo.Multimodal {
+		mo = nil
+	}
 	key := l.Key + "\x00" + strings.ToLower(question)
+	if mo != nil {
+		key += "\x00" + mo.Name
+	}
 	if s.cache != nil {
 		if a, ok := s.cache.Get(key); ok {
 			return a.clone(), nil
 		}
 	}
-	a, err := s.ask(ctx, l, question)
+	a, err := s.ask(ctx, l, question, mo)
 	if err != nil {
 		return nil, err
 	}
@@ -181,6 +190,9 @@ type reading struct {
 	votes         map[string]float64 // the memory's, made at first use
 	pairVotes     map[string]float64 // the memory of pairs', made at first use
 	asked         *askedStems        // the memory's stems of it, made at first use
+	// model is the multimodal model the question was asked of (named as
+	// the license), if any: see multimodalAsked.
+	model *modelMeta
 	// pick is set when the question asks its topics plainly: then its few
 	// words beyond them may pick one of a card's clauses (see orderCard);
 	// otherwise the reranker weighs its words (see rerank.go).
@@ -548,9 +560,10 @@ func (s *snapshot) read(text string) *reading {
 	return r
 }
 
-func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string) (*Answer, error) {
+func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string, mo *modelMeta) (*Answer, error) {
 	a := s.newAnswer(l, question)
 	r := s.read(question)
+	r.model = mo
 	if err := s.answer(ctx, a, l, r); err != nil {
 		return a, err
 	}

@@ -24,6 +24,8 @@ type modelMeta struct {
 	Why      string   `json:"why"`
 	Source   string   `json:"source"`
 	Checked  string   `json:"checked"`
+	// Multimodal is corpus.Model.Multimodal.
+	Multimodal bool `json:"multimodal,omitempty"`
 }
 
 // externalMeta is a license a model is under whose text is not indexed.
@@ -41,7 +43,7 @@ func modelsMeta(ms *corpus.Models) ([]modelMeta, []externalMeta) {
 	var out []modelMeta
 	for _, mo := range ms.Models {
 		out = append(out, modelMeta{Name: mo.Name, Family: mo.Family, Names: mo.Names(), Licenses: mo.Licenses,
-			Why: collapse(mo.Why), Source: mo.Source, Checked: mo.Checked})
+			Why: collapse(mo.Why), Source: mo.Source, Checked: mo.Checked, Multimodal: mo.Multimodal})
 	}
 	var ext []externalMeta
 	for _, e := range ms.External {

@@ -82,6 +82,33 @@ func TestAModelsBindingLicenseLeads(t *testing.T) {
 	}
 }
 
+// A model its card calls multimodal gets no EU verdict: its license's
+// card says "except its multimodal models" and cannot say which, which
+// for Llama-4-Scout read as "yes, on conditions" where EU companies get
+// no rights. Its other answers, and a text-only model's, keep theirs.
+func TestMultimodalModelsEUAnswer(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct {
+		model, q string
+		want     index.Status
+	}{
+		{"Llama-4-Scout-17B-16E-Instruct", "can a company in france use it", index.StatusUnknown},
+		{"Llama-3.2-11B-Vision-Instruct", "eu", index.StatusUnknown},
+		{"llama3.2", "can eu companies use llama 3.2 11b vision?", index.StatusUnknown},
+		{"Llama-4-Scout-17B-16E-Instruct", "commercial use", index.StatusConditional},
+		{"Llama-3.2-1B-Instruct", "can a company in france use it", index.StatusConditional},
+		{"llama4", "eu", index.StatusConditional},
+	} {
+		a, err := e.Ask(context.Background(), c.model, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != c.want {
+			t.Errorf("%s %q: %s; want %s", c.model, c.q, a.Verdict.Status, c.want)
+		}
+	}
+}
+
 // Models are listed, and a filter finds them by any of their names.
 func TestModelsListing(t *testing.T) {
 	e := indextest.Engine(t)

@@ -516,6 +516,9 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
+		if s.multimodalAsked(r, l, c) {
+			return false
+		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) ||
 			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l)))) ||
@@ -525,6 +528,58 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		}
 	}
 	return true
+}
+
+// multimodalAsked reports whether the question is about a model the
+// catalogue marks multimodal — asked of it, or naming it among l's
+// models — and about those a clause withholding rights for multimodal
+// models excludes, c citing that clause: it says a word (not a partial
+// one) of the topic whose card leads with the clause, the EU's ("can a
+// company in france use it?"). c's status is the license's in general
+// ("People and companies in the EU may use Llama 4 …, except its
+// multimodal models"), which the license text cannot narrow to one
+// model: of Llama-4-Scout, known multimodal from its model card,
+// CONDITIONAL read as "yes, on conditions" where EU companies get no
+// rights (hunt 8). Asked of its commercial use, with no word of the EU,
+// the card's conditions (not EU-domiciled) still answer.
+func (s *snapshot) multimodalAsked(r *reading, l *licenseMeta, c cardMeta) bool {
+	if !slices.ContainsFunc(c.Refs, s.onMultimodal) || !s.namesMultimodal(r, l) {
+		return false
+	}
+	for topic, card := range s.m.Cards[l.Key] {
+		lead := card.Authored
+		if lead == "" && len(card.Refs) > 0 {
+			lead = card.Refs[0]
+		}
+		if lead != "" && s.onMultimodal(lead) && slices.ContainsFunc(r.stems, func(st string) bool {
+			return s.topics.vocab[topic][st] && !s.topics.partial[topic][st]
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// onMultimodal reports whether the clause ref withholds or grants rights
+// for "multimodal models".
+func (s *snapshot) onMultimodal(ref string) bool {
+	i, ok := s.clauseAt[ref]
+	return ok && strings.Contains(strings.ToLower(s.m.Clauses[i].Text), "multimodal model")
+}
+
+// namesMultimodal reports whether the question was asked of a model the
+// catalogue marks multimodal, or names one l governs.
+func (s *snapshot) namesMultimodal(r *reading, l *licenseMeta) bool {
+	if r.model != nil {
+		return true
+	}
+	words, starts := s.modelWords(r)
+	named := false
+	s.modelRuns(words, starts, nil, func(mo *modelMeta, _, _ int) bool {
+		named = mo.Multimodal && slices.Contains(mo.Licenses, l.Key)
+		return named
+	})
+	return named
 }
 
 // asksWhetherItHas reports whether an English question asks whether the
