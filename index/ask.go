@@ -295,7 +295,7 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 		trained = s.trainedAt(r)
 	}
 	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == "" &&
-		s.otherFamily(r, l, trained) == "" && s.relicensedTo(r, l) == ""
+		s.otherFamily(r, l, trained) == "" && s.relicensedTo(r, l, trained) == ""
 }
 
 // relicensedTo returns the key of another family's license that the
@@ -304,11 +304,16 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 // under another license is not what l's card on sharing or sublicensing
 // says (hunt 8: Llama 4's CONDITIONAL redistribution read as "yes, under
 // MIT"), and a question that names l beside the other license is
-// otherwise asked of l (see otherLicense).
-func (s *snapshot) relicensedTo(r *reading, l *licenseMeta) string {
+// otherwise asked of l (see otherLicense). A word marked in but is the
+// model a question on l's outputs trains, not a license: "distill llama 4
+// into qwen".
+func (s *snapshot) relicensedTo(r *reading, l *licenseMeta, but []bool) string {
 	ws := s.wordsOf(r)
 	var found string
 	s.licenseRuns(ws, l, func(i, n int) bool {
+		if but != nil && slices.Contains(but[i:i+n], true) {
+			return false
+		}
 		j := i - 1
 		if j >= 0 && articles[strings.ToLower(ws[j].text)] {
 			j--

@@ -421,6 +421,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can i redistribute llama 4 weights under MIT", index.StatusUnknown},
 		{"llama4", "can i relicense llama 4 under apache", index.StatusUnknown},
 		{"llama4", "can i redistribute llama 4", index.StatusConditional},
+		{"llama4", "can i distill llama 4 into qwen", index.StatusConditional}, // the model trained, not a license
 		// "Multimodal" alone asks what the model is, which no license
 		// says; beside a word of the EU it asks the EU clause (hunt 8).
 		{"llama4", "is it multimodal", index.StatusUnknown},
