@@ -39,9 +39,12 @@ type snapshot struct {
 	analyzer analysis.Analyzer
 
 	clauseAt map[string]int // "doc#section" → index in m.Clauses
-	stats    Stats          // computed once: /readyz and /metrics ask often
-	docs     map[string]*docMeta
-	licenses map[string]*licenseMeta
+	// multimodal holds the clauses ("doc#section") that speak of
+	// "multimodal models" (see multimodalAsked).
+	multimodal map[string]bool
+	stats      Stats // computed once: /readyz and /metrics ask often
+	docs       map[string]*docMeta
+	licenses   map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -200,8 +203,12 @@ func (s *snapshot) lookups() {
 	m := s.m
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
+	s.multimodal = map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
+		if strings.Contains(strings.ToLower(c.Text), "multimodal model") {
+			s.multimodal[c.Doc+"#"+c.Section] = true
+		}
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),
 		Documents: len(docs), Clauses: len(m.Clauses), Dir: s.dir}

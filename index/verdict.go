@@ -543,7 +543,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // rights (hunt 8). Asked of its commercial use, with no word of the EU,
 // the card's conditions (not EU-domiciled) still answer.
 func (s *snapshot) multimodalAsked(r *reading, l *licenseMeta, c cardMeta) bool {
-	if !slices.ContainsFunc(c.Refs, s.onMultimodal) || !s.namesMultimodal(r, l) {
+	onMultimodal := func(ref string) bool { return s.multimodal[ref] }
+	if !slices.ContainsFunc(c.Refs, onMultimodal) || !s.namesMultimodal(r, l) {
 		return false
 	}
 	for topic, card := range s.m.Cards[l.Key] {
@@ -551,20 +552,13 @@ func (s *snapshot) multimodalAsked(r *reading, l *licenseMeta, c cardMeta) bool 
 		if lead == "" && len(card.Refs) > 0 {
 			lead = card.Refs[0]
 		}
-		if lead != "" && s.onMultimodal(lead) && slices.ContainsFunc(r.stems, func(st string) bool {
+		if onMultimodal(lead) && slices.ContainsFunc(r.stems, func(st string) bool {
 			return s.topics.vocab[topic][st] && !s.topics.partial[topic][st]
 		}) {
 			return true
 		}
 	}
 	return false
-}
-
-// onMultimodal reports whether the clause ref withholds or grants rights
-// for "multimodal models".
-func (s *snapshot) onMultimodal(ref string) bool {
-	i, ok := s.clauseAt[ref]
-	return ok && strings.Contains(strings.ToLower(s.m.Clauses[i].Text), "multimodal model")
 }
 
 // namesMultimodal reports whether the question was asked of a model the
