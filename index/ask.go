@@ -137,6 +137,8 @@ func bindingRank(x *Answer) int {
 	case StatusUnknown:
 		return len(strictness)
 	case StatusNotAddressed:
+		// Below INFO; equal to unknown's strictness, which the case
+		// above has already ranked highest.
 		return strictness[StatusInfo] - 1
 	}
 	return strictness[x.Verdict.Status]
@@ -295,11 +297,16 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 		trained = s.trainedAt(r)
 	}
 	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == "" &&
-		s.otherFamily(r, l, trained) == "" && s.relicensedTo(r, l, trained) == ""
+		s.otherFamily(r, l, trained) == "" && (!sharingTopics[topic] || s.relicensedTo(r, l, trained) == "")
 }
 
+// sharingTopics are the topics whose cards say on what terms the work is
+// passed on, which a question putting it under another license asks
+// past (see relicensedTo).
+var sharingTopics = map[string]bool{"redistribution": true, "sublicensing": true, "modification": true, "copyleft": true}
+
 // relicensedTo returns the key of another family's license that the
-// question puts the work under ("redistribute llama 4 under MIT",
+// question puts the work under, for a topic of sharingTopics ("redistribute llama 4 under MIT",
 // "relicense it as apache 2.0"), or "". Whether l's material may go out
 // under another license is not what l's card on sharing or sublicensing
 // says (hunt 8: Llama 4's CONDITIONAL redistribution read as "yes, under
@@ -318,7 +325,9 @@ func (s *snapshot) relicensedTo(r *reading, l *licenseMeta, but []bool) string {
 		if j >= 0 && articles[strings.ToLower(ws[j].text)] {
 			j--
 		}
-		return j >= 0 && relicensingWords[strings.ToLower(ws[j].text)]
+		// "the same as MIT", "compared to Qwen" compare the two.
+		return j >= 0 && relicensingWords[strings.ToLower(ws[j].text)] &&
+			(j == 0 || !comparingWords[strings.ToLower(ws[j-1].text)])
 	}, func(k string) bool {
 		if o := s.licenses[k]; o != nil && o.Family != l.Family {
 			found = k
@@ -331,6 +340,10 @@ func (s *snapshot) relicensedTo(r *reading, l *licenseMeta, but []bool) string {
 // relicensingWords put a work under a license: "under MIT", "as
 // Apache-2.0", "to GPL", "into CC BY".
 var relicensingWords = map[string]bool{"under": true, "as": true, "to": true, "into": true}
+
+// comparingWords before "as" or "to" compare licenses, not relicense.
+var comparingWords = map[string]bool{"same": true, "compared": true, "similar": true, "opposed": true,
+	"equal": true, "equivalent": true, "identical": true, "close": true, "much": true, "permissive": true}
 
 // articles may stand between a relicensing word and the license.
 var articles = map[string]bool{"the": true, "a": true, "an": true}

@@ -415,6 +415,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can I use the Llama trademark for my product name", index.StatusUnknown},
 		{"llama4", "can i use the llama name for my startup", index.StatusUnknown},
 		{"llama4", "can i use the llama trademark", index.StatusConditional},
+		{"llama3.1", "trademark rules", index.StatusConditional},
 		// Put under another family's license, the work is relicensed,
 		// which the card on sharing does not answer (hunt 8); without
 		// the other license it does.
@@ -422,11 +423,29 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can i relicense llama 4 under apache", index.StatusUnknown},
 		{"llama4", "can i redistribute llama 4", index.StatusConditional},
 		{"llama4", "can i distill llama 4 into qwen", index.StatusConditional}, // the model trained, not a license
+		{"llama4", "what law governs llama 4 compared to qwen", index.StatusInfo},
+		{"mit", "does mit require attribution as apache does", index.StatusRequired},
+		// A duty written for the copies one hands on, asked of a use that
+		// hands none on (hunt 9); MIT's notice binds "all copies".
+		{"apache-2.0", "apache notice file no distribution", index.StatusUnknown},
+		{"gpl-3.0", "gpl source code without distributing it", index.StatusUnknown},
+		{"apache-2.0", "notice file", index.StatusRequired},
+		{"mit", "mit attribution no distribution", index.StatusRequired},
+		// Past a gate's size the asker has no license to use on its
+		// conditions (hunt 9); a model's size is no number of users.
+		{"llama3.1", "llama 3.1 commercial 800M MAU", index.StatusUnknown},
+		{"qwen2.5", "qwen2.5 commercial over 100 million users", index.StatusUnknown},
+		{"llama3.1", "can we use it commercially with 5M users", index.StatusConditional},
+		{"llama3.1", "commercial use of the 405b model", index.StatusConditional},
 		// "Multimodal" alone asks what the model is, which no license
 		// says; beside a word of the EU it asks the EU clause (hunt 8).
 		{"llama4", "is it multimodal", index.StatusUnknown},
 		{"llama3.2", "is llama 3.2 multimodal?", index.StatusUnknown},
-		{"llama4", "can eu companies use the multimodal models", index.StatusConditional},
+		{"llama4", "llama 4 eu restriction", index.StatusConditional},
+		// …and the multimodal models asked of by EU companies are what
+		// the card's "except its multimodal models" leaves out (hunt 9).
+		{"llama4", "can eu companies use the multimodal models", index.StatusUnknown},
+		{"llama3.2", "llama 3.2 multimodal eu company", index.StatusUnknown},
 		// …and so are "law" and "court" without a word of governing, unless
 		// "which" asks for them: police use, a law firm and legality are
 		// not governing law (probe 22).

@@ -94,8 +94,11 @@ func TestMultimodalModelsEUAnswer(t *testing.T) {
 	}{
 		{"Llama-4-Scout-17B-16E-Instruct", "can a company in france use it", index.StatusUnknown},
 		{"Llama-3.2-11B-Vision-Instruct", "eu", index.StatusUnknown},
-		{"llama3.2", "can eu companies use llama 3.2 11b vision?", index.StatusUnknown},
+		{"llama4", "is llama 4 scout restricted in the eu", index.StatusUnknown}, // named in the text
 		{"Llama-4-Scout-17B-16E-Instruct", "commercial use", index.StatusConditional},
+		// "business" is a word of the EU clause ("principal place of
+		// business"), not a name of the topic.
+		{"Llama-4-Scout-17B-16E-Instruct", "can my business use it commercially", index.StatusConditional},
 		{"Llama-3.2-1B-Instruct", "can a company in france use it", index.StatusConditional},
 		{"llama4", "eu", index.StatusConditional},
 	} {

@@ -69,14 +69,10 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	if trainsModel(topics) {
 		trained = s.trainedModel(r, l)
 	}
-	slack, excepted := plainSlack, s.exceptionWords(l, topics)
-	if excepted != nil {
-		slack = 0
-	}
 	_, rest := s.restOf(r, l)
 	for _, st := range rest {
 		switch {
-		case askingWords[st], excepted[st]:
+		case askingWords[st]:
 		case !inVocab(st) && (trained[st] || trained != nil && isSize(st)):
 			// The model the outputs would train, or a model's size ("to
 			// train mistral 7b", "llama 3 70b"), says which model, not
@@ -92,31 +88,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 			named = true
 		}
 	}
-	return extra == 0 || extra <= slack && named
-}
-
-// exceptionWords returns the stems of the conditions of a card that
-// forbids but for an exception (CONDITIONAL on a prohibition: Llama's
-// trademarks, only "to begin a derived model's name"), or nil for any
-// other card or several topics. Such a verdict holds for the exception
-// alone: a question may say the exception's own words ("in my model's
-// name"), and no other word, for "for my product name" or "my company
-// name" asks a use the exception does not cover (hunt 8).
-func (s *snapshot) exceptionWords(l *licenseMeta, topics []string) map[string]bool {
-	if len(topics) != 1 {
-		return nil
-	}
-	c := s.card(l, topics[0])
-	if c == nil || c.Status != StatusConditional || c.Basis != "prohibition" {
-		return nil
-	}
-	out := map[string]bool{}
-	for _, cond := range c.Conditions {
-		for _, st := range s.stems(cond.Label) {
-			out[st] = true
-		}
-	}
-	return out
+	return extra == 0 || extra <= plainSlack && named
 }
 
 // namesBannedCase reports whether st is a case of another topic that l
@@ -498,7 +470,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusRequired:
-			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.asksLicensorsPart(r.text, t) ||
+			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.rulesOutDistributing(r, l, t) || s.asksLicensorsPart(r.text, t) ||
 				s.fromLicensor(letterWords(r.text), l, t) ||
 				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) ||
 				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) {
@@ -509,14 +481,15 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// my changes?"): its CONDITIONAL says what may be done, if,
 			// and would read as "you must, on conditions".
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) ||
-				s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.triggerUnmet(r, l, t) {
+				s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.triggerUnmet(r, l, t) ||
+				c.Basis == "prohibition" && namesOtherBearer(r.stems) {
 				return false
 			}
 		}
 		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
-		if s.multimodalAsked(r, l, c) {
+		if s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
 			return false
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
@@ -529,6 +502,24 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 	}
 	return true
 }
+
+// namesOtherBearer reports whether a question names something other
+// than a model that a name or mark would be used for: a product, a
+// company, an app, a service, a website. A card that forbids but for an
+// exception (Llama's marks, CONDITIONAL on a prohibition: only "to begin
+// a derived model's name") answers the mark in general, and the
+// exception covers a model's name alone: "can I use the Llama trademark
+// for my product name?" or "…for my startup" asks a use it does not
+// cover, which its CONDITIONAL would read as "yes, on conditions" (hunt
+// 8).
+func namesOtherBearer(stems []string) bool {
+	return slices.ContainsFunc(stems, func(st string) bool { return otherBearers[st] })
+}
+
+// otherBearers are the stems of what, besides a model, bears a name.
+var otherBearers = map[string]bool{"product": true, "compani": true, "startup": true, "app": true, "applic": true,
+	"busi": true, "servic": true, "websit": true, "domain": true, "organ": true, "organis": true, "organiz": true,
+	"firm": true, "store": true, "merch": true, "merchandis": true}
 
 // multimodalAsked reports whether the question is about a model the
 // catalogue marks multimodal — asked of it, or naming it among l's
@@ -552,19 +543,37 @@ func (s *snapshot) multimodalAsked(r *reading, l *licenseMeta, c cardMeta) bool 
 		if lead == "" && len(card.Refs) > 0 {
 			lead = card.Refs[0]
 		}
-		if onMultimodal(lead) && slices.ContainsFunc(r.stems, func(st string) bool {
-			return s.topics.vocab[topic][st] && !s.topics.partial[topic][st]
-		}) {
+		if onMultimodal(lead) && s.saysTopicName(r, topic) {
 			return true
 		}
 	}
 	return false
 }
 
+// saysTopicName reports whether the question says a word of one of
+// topic's names (its label and aliases, not its search terms: "business"
+// of the EU's "principal place of business" names no EU), other than a
+// partial one, a generic word or a word of asking.
+func (s *snapshot) saysTopicName(r *reading, topic string) bool {
+	t := s.topics.byID[topic]
+	if t == nil {
+		return false
+	}
+	for _, name := range append([]string{t.Label}, t.Aliases...) {
+		for _, st := range s.stems(name) {
+			if !s.topics.partial[topic][st] && !genericWords[st] && !askingWords[st] && slices.Contains(r.stems, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namesMultimodal reports whether the question was asked of a model the
-// catalogue marks multimodal, or names one l governs.
+// catalogue marks multimodal, names one l governs, or says "multimodal"
+// ("llama 4 multimodal eu company": hunt 9).
 func (s *snapshot) namesMultimodal(r *reading, l *licenseMeta) bool {
-	if r.model != nil {
+	if r.model != nil || slices.Contains(r.stems, "multimod") {
 		return true
 	}
 	words, starts := s.modelWords(r)
@@ -1630,6 +1639,36 @@ func (s *snapshot) rulesOutModifying(r *reading, l *licenseMeta, topic string) b
 	})
 	return said && s.cardHolds(l.Key, topic, modifyingStems)
 }
+
+// rulesOutDistributing reports whether the question rules distributing
+// out ("apache notice file no distribution", "gpl source without
+// distributing it", "not distributing") and the clauses l's card on topic
+// cites speak of distributing: a duty written for the copies one hands on
+// (Apache's §4, GPL's §6) is asked of a use that hands none on (hunt 9).
+// CONDITIONAL permissions keep their verdict: their conditions
+// (Llama's user cap) bind without distributing.
+func (s *snapshot) rulesOutDistributing(r *reading, l *licenseMeta, topic string) bool {
+	ws := letterWords(r.text)
+	said := false
+	for i := 1; i < len(ws) && !said; i++ {
+		// letterWords splits "don't" into "don" and "t".
+		said = distributingWord(ws[i]) && (negatingWords[ws[i-1]] || ws[i-1] == "t" ||
+			i > 1 && negatingWords[ws[i-2]] && (ws[i-1] == "any" || ws[i-1] == "the" || ws[i-1] == "it"))
+	}
+	return said && s.cardHolds(l.Key, topic, distributingStems)
+}
+
+// negatingWords rule out what follows them.
+var negatingWords = map[string]bool{"no": true, "not": true, "without": true, "never": true, "dont": true, "nor": true}
+
+// distributingWord reports whether w is a word of handing copies on.
+func distributingWord(w string) bool {
+	return strings.HasPrefix(w, "distribut") || strings.HasPrefix(w, "redistribut") || strings.HasPrefix(w, "convey")
+}
+
+// distributingStems are the analyzer's stems of "distribute" and
+// "convey" in the clauses.
+var distributingStems = []string{"distribut", "redistribut", "convei"}
 
 // modifyingStems are the analyzer's stems of "modify", "modified" and
 // "modification".

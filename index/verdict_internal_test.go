@@ -447,3 +447,35 @@ func TestCreditsThirdParty(t *testing.T) {
 		}
 	}
 }
+
+// A number of users past a gate's size is read with its unit and its
+// comparison; a model's size, or a number under the gate, is not past it.
+func TestPastUserGate(t *testing.T) {
+	llama := cardMeta{Conditions: []Condition{{Label: "at most 700M monthly active users on the release date", Gate: "user-cap"}}}
+	for q, want := range map[string]bool{
+		"llama 3.1 commercial 800M MAU":              true,
+		"we have over 700 million users":             true,
+		"700M+ monthly users, ok?":                   true,
+		"our app has 800,000,000 monthly users":      true,
+		"we have 1B users, commercial ok?":           true,
+		"more than 700m users":                       true,
+		"we have 700M users":                         false, // at most 700M
+		"can we use it commercially with 5M users":   false,
+		"can i use the 8b model commercially":        false,
+		"commercial use of the 405b model":           false,
+		"over 70b parameters":                        false,
+		"is there a 700M limit":                      false,
+		"we have 800 employees":                      false,
+		"llama 3.1 commercial over 700M":             true,
+		"trained on 15 trillion tokens, 800M budget": false,
+		"does Llama-3.1-405B have a user cap":        false,
+		"does the 405B have a user cap":              false,
+	} {
+		if got := pastUserGate(q, llama); got != want {
+			t.Errorf("pastUserGate(%q) = %v, want %v", q, got, want)
+		}
+	}
+	if pastUserGate("800M users", cardMeta{}) {
+		t.Error("a card without a size gate is past it")
+	}
+}
