@@ -38,6 +38,11 @@ type Topic struct {
 	// the license has it is not answered by a card marked absent
 	// (FORMATS.md, Statuses).
 	Rule []string `yaml:"rule"`
+	// Not are phrases that hold a word of the topic in another sense
+	// ("credit score" of attribution's "credit", "notice period" of the
+	// notice file's "notice"): a question saying one gets no verdict on
+	// the topic.
+	Not []string `yaml:"not"`
 
 	Line int `yaml:"-" corpus:"line"`
 }

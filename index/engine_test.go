@@ -431,6 +431,21 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gpl-3.0", "gpl source code without distributing it", index.StatusUnknown},
 		{"apache-2.0", "notice file", index.StatusRequired},
 		{"mit", "mit attribution no distribution", index.StatusRequired},
+		// Words of a topic in another sense (`not:` in topics.yaml), a
+		// duty asked of someone else, a ban on harming people asked of a
+		// use that serves them, hosting asked of a duty on copies handed
+		// on (hunt 10); the plain questions keep their verdicts.
+		{"mit", "credit risk model", index.StatusUnknown},
+		{"llama4", "notice period", index.StatusUnknown},
+		{"llama4", "llama 4 credit line?", index.StatusRequired},
+		{"mit", "do i need to give credit", index.StatusRequired},
+		{"llama4", "must a third party indemnify meta", index.StatusUnknown},
+		{"llama4", "do i have to indemnify meta", index.StatusRequired},
+		{"llama4", "app for children", index.StatusUnknown},
+		{"llama4", "child sexual abuse material", index.StatusForbidden},
+		{"bsd-3-clause", "attribution when only hosting", index.StatusUnknown},
+		{"apache-2.0", "no need for notice file when hosting?", index.StatusUnknown},
+		{"bsd-3-clause", "attribution", index.StatusRequired},
 		// Past a gate's size the asker has no license to use on its
 		// conditions (hunt 9); a model's size is no number of users.
 		{"llama3.1", "llama 3.1 commercial 800M MAU", index.StatusUnknown},

@@ -240,6 +240,8 @@ type topicMatcher struct {
 	// corpus.Topic.Rule).
 	terms map[string][][]string
 	rules map[string][][]string
+	// not are each topic's Not phrases, as stems.
+	not map[string][][]string
 }
 
 // runsOf returns the stems of each phrase that has any.
@@ -270,7 +272,7 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
 	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
 		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{}, partialRuns: map[string][][]string{},
-		terms: map[string][][]string{}, rules: map[string][][]string{}}
+		terms: map[string][][]string{}, rules: map[string][][]string{}, not: map[string][][]string{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
@@ -286,6 +288,9 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 			}
 		}
 		tm.terms[t.ID], tm.rules[t.ID] = runsOf(stems, t.Terms), runsOf(stems, t.Rule)
+		// A Not phrase that keeps one word ("on credit") would take every
+		// question with the word: it is ignored.
+		tm.not[t.ID] = slices.DeleteFunc(runsOf(stems, t.Not), func(run []string) bool { return len(run) < 2 })
 		for _, p := range t.Partial {
 			if tm.partial[t.ID] == nil {
 				tm.partial[t.ID] = map[string]bool{}

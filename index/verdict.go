@@ -462,7 +462,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		switch c.Status {
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
-				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) {
+				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || servesAudience(r.text) {
 				return false
 			}
 		case StatusAllowed:
@@ -473,7 +473,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.rulesOutDistributing(r, l, t) || s.asksLicensorsPart(r.text, t) ||
 				s.fromLicensor(letterWords(r.text), l, t) ||
 				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) ||
-				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) {
+				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) || asksDutyOfOther(r.text) {
 				return false
 			}
 		case StatusConditional:
@@ -489,7 +489,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
-		if s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
+		if s.namesOtherSense(r, t) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
 			return false
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
@@ -501,6 +501,71 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		}
 	}
 	return true
+}
+
+// asksDutyOfOther reports whether an English question asks a duty of
+// someone other than the licensee — a third party, the asker's users or
+// customers, end users, recipients — right after its modal ("must a third
+// party indemnify meta?", "do my users have to show built with llama?"):
+// the card's REQUIRED is the licensee's duty (hunt 10).
+func asksDutyOfOther(question string) bool {
+	ws := letterWords(question)
+	for i := 0; i+1 < len(ws); i++ {
+		if !dutyModals[ws[i]] && !doWords[ws[i]] {
+			continue
+		}
+		j := i + 1
+		if j < len(ws) && (isArticle(ws[j]) || ws[j] == "my" || ws[j] == "our" || ws[j] == "any") {
+			j++
+		}
+		if j < len(ws) && (otherParties[ws[j]] || ws[j] == "third" && j+1 < len(ws) && (ws[j+1] == "party" || ws[j+1] == "parties") ||
+			ws[j] == "end" && j+1 < len(ws) && (ws[j+1] == "user" || ws[j+1] == "users")) {
+			return true
+		}
+	}
+	return false
+}
+
+// doWords, beside dutyModals, open a question of duty ("do my users
+// have to …"); otherParties are who, besides the licensee, a duty may be
+// asked of.
+var (
+	doWords      = map[string]bool{"do": true, "does": true, "will": true}
+	otherParties = map[string]bool{"users": true, "user": true, "customers": true, "customer": true, "recipients": true,
+		"recipient": true, "clients": true, "client": true, "downstream": true, "licensees": true, "they": true}
+)
+
+// servesAudience reports whether an English question says whom the use
+// serves — "for" before children, kids, minors, students or patients
+// ("app for children", "a tutor for kids") — which a ban on harming them
+// ("Exploitation or harm to children") does not answer (hunt 10).
+func servesAudience(question string) bool {
+	ws := letterWords(question)
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] != "for" {
+			continue
+		}
+		j := i + 1
+		if j < len(ws) && (ws[j] == "my" || ws[j] == "our" || ws[j] == "young" || ws[j] == "small" || isArticle(ws[j])) {
+			j++
+		}
+		if j < len(ws) && audiences[ws[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// audiences are people a use may serve that bans name as those harmed.
+var audiences = map[string]bool{"children": true, "kids": true, "kid": true, "child": true, "minors": true,
+	"teens": true, "teenagers": true, "students": true, "pupils": true, "patients": true, "elderly": true, "seniors": true}
+
+// namesOtherSense reports whether the question says one of topic's Not
+// phrases, words of the topic in another sense, in a row: "credit risk
+// model" is no question on credit for the authors, "notice period" none on
+// a NOTICE file (hunt 10).
+func (s *snapshot) namesOtherSense(r *reading, topic string) bool {
+	return slices.ContainsFunc(s.topics.not[topic], func(run []string) bool { return containsRun(r.stems, run) })
 }
 
 // namesOtherBearer reports whether a question names something other
@@ -2255,7 +2320,7 @@ var imposedTerms = map[string]bool{"requirement": true, "requirements": true, "t
 
 // servedOnly reports whether an English question says the work is only
 // run or served ("notice file api only", "only through an api", "just
-// hosted as saas"), and the clause the author of l's card on topic led
+// hosted as saas", "when hosting it"), and the clause the author of l's card on topic led
 // with binds the copies one distributes, naming neither use nor a service
 // or hosting: a duty on copies (Llama 4's Notice file, MIT's notice) is
 // not triggered by answering over a network, while one on what is made
@@ -2293,17 +2358,21 @@ func (s *snapshot) servedOnly(r *reading, l *licenseMeta, topic string) bool {
 	for _, t := range s.tokens(h.Text) {
 		said[t.term] = true
 	}
-	return (said["distribut"] || said["copi"]) && !slices.ContainsFunc(servingStems, func(st string) bool { return said[st] })
+	return (said["distribut"] || said["redistribut"] || said["convei"] || said["copi"]) &&
+		!slices.ContainsFunc(servingStems, func(st string) bool { return said[st] })
 }
 
 // servingWords say the work is run or answers over a network, not handed
-// over; onlyWords that it does nothing else.
+// over; onlyWords that it does nothing else, or that it is the case asked.
 var (
 	servingWords = map[string]bool{"api": true, "apis": true, "hosted": true, "hosting": true, "host": true,
 		"saas": true, "endpoint": true, "endpoints": true, "server": true, "servers": true, "served": true,
 		"serve": true, "serving": true, "online": true, "cloud": true, "inference": true, "service": true,
 		"services": true}
-	onlyWords = map[string]bool{"only": true, "just": true, "solely": true, "exclusively": true, "purely": true}
+	onlyWords = map[string]bool{"only": true, "just": true, "solely": true, "exclusively": true, "purely": true,
+		// …or that the question is about that case ("when hosting",
+		// "if i host it"): hunt 10.
+		"when": true, "if": true, "while": true}
 )
 
 // servingStems are the analyzer's stems of the words by which a clause
