@@ -446,6 +446,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bsd-3-clause", "attribution when only hosting", index.StatusUnknown},
 		{"apache-2.0", "no need for notice file when hosting?", index.StatusUnknown},
 		{"bsd-3-clause", "attribution", index.StatusRequired},
+		{"mit", "network latency", index.StatusUnknown},
+		{"mit", "saas", index.StatusAllowed},
+		{"llama4", "open source my dataset", index.StatusUnknown}, // "open source" as a verb
+		{"llama4", "is it open source", index.StatusInfo},
 		// Past a gate's size the asker has no license to use on its
 		// conditions (hunt 9); a model's size is no number of users.
 		{"llama3.1", "llama 3.1 commercial 800M MAU", index.StatusUnknown},

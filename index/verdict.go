@@ -455,7 +455,8 @@ func asksWho(question string) bool {
 // card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
-		if s.asksClauseOf(r, l, t) || t == topicOpenSource && asksOpenWeights(r.text) || s.quotesUnheld(r, l, t) {
+		if s.asksClauseOf(r, l, t) || t == topicOpenSource && (asksOpenWeights(r.text) || opensSource(r.text)) ||
+			s.quotesUnheld(r, l, t) {
 			return false
 		}
 		c := s.m.Cards[l.Key][t]
@@ -799,6 +800,29 @@ func asksOpenWeights(question string) bool {
 	}
 	return true
 }
+
+// opensSource reports whether an English question uses "open source" as
+// a verb, of something of the asker's ("open source my dataset", "open
+// sourcing our fork"): it asks whether that may or must be released, not
+// whether the license meets the Open Source Definition (hunt 10).
+func opensSource(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		next := i + 1 // the word after "opensource"
+		if w == "open" && i+1 < len(ws) && (ws[i+1] == "source" || ws[i+1] == "sourcing") {
+			next = i + 2 // the word after "open source"
+		} else if w != "opensource" && w != "opensourcing" {
+			continue
+		}
+		if next < len(ws) && ownWords[ws[next]] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownWords say whose a thing is.
+var ownWords = map[string]bool{"my": true, "our": true, "your": true, "their": true, "this": true, "the": true}
 
 // negatesTopicWord reports whether a word of topic's vocabulary comes
 // negated by "non" ("non-commercial", "non commercial"), unless the two
