@@ -447,6 +447,18 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"apache-2.0", "no need for notice file when hosting?", index.StatusUnknown},
 		{"bsd-3-clause", "attribution", index.StatusRequired},
 		{"mit", "network latency", index.StatusUnknown},
+		{"agpl-3.0", "agpl neural network saas", index.StatusRequired}, // the topic asked besides
+		{"cc-by-4.0", "credit on the card", index.StatusRequired},      // not "credit card" in a row
+		{"llama4", "sexual content for minors", index.StatusForbidden}, // the harm named
+		{"llama3.1", "do they require attribution", index.StatusRequired},
+		{"llama3.1", "do recipients need a copy of the license", index.StatusRequired},
+		{"llama4", "is it open source, the license?", index.StatusInfo},
+		// A duty asked beside a use the license bans: its REQUIRED would
+		// read as "you may, if you credit" (hunt 11).
+		{"llama3", "do I need to credit meta when I use it for the army?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "do I need to credit the author when I sell it?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "do i need to credit the author", index.StatusRequired},
+		{"llama3.1", "will they require built with llama", index.StatusRequired}, // "will" of the policy's search terms
 		{"mit", "saas", index.StatusAllowed},
 		{"llama4", "open source my dataset", index.StatusUnknown}, // "open source" as a verb
 		{"llama4", "is it open source", index.StatusInfo},

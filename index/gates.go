@@ -2,7 +2,6 @@ package index
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -21,6 +20,14 @@ import (
 // ("over 100M"): "8b" alone is a model's size.
 var usersIn = regexp.MustCompile(`(?i)(over|above|more than|exceeds?|exceeding|beyond|>)?\s*` +
 	`(\d+(?:[.,]\d+)*)(?:\s*(million|mil|mm|m|billion|bn|b)\b)?(\+)?`)
+
+// below ends a text that puts the number after it under it ("under",
+// "fewer than", "less than", "below", "up to", "at most").
+var below = regexp.MustCompile(`(?i)\b(?:under|fewer than|less than|below|up to|at most|not even)\s*$`)
+
+// notUsers are what a number after "over" may count besides users.
+var notUsers = regexp.MustCompile(`(?i)^\W*(?:\w+\W+)?(?:revenue|tokens?|param(?:eter)?s?|dollars?|usd|eur|euros?|` +
+	`budget|funding|valuation|sales|downloads|meters?|requests|images|samples|rows|words)\b`)
 
 // nextWords is what follows a number: its next three words; firstWord
 // the first of them.
@@ -44,6 +51,12 @@ var gateThreshold = regexp.MustCompile(`(?i)(\d+)\s*(?:M|million)\b[^.]*monthly 
 // pastUserGate reports whether the question says the asker has more
 // users than a gate of c allows.
 func pastUserGate(question string, c cardMeta) bool {
+	if !strings.ContainsAny(question, "0123456789") {
+		return false
+	}
+	// The gate's own card (Llama's user threshold) is withheld too: its
+	// CONDITIONAL reads "yes, on conditions" to an asker past it, though
+	// its summary and clause, still quoted, say what to do.
 	limit := 0.0
 	for _, cond := range c.Conditions {
 		if m := gateThreshold.FindStringSubmatch(cond.Label); cond.Gate != "" && m != nil {
@@ -60,17 +73,26 @@ func pastUserGate(question string, c cardMeta) bool {
 				m[k] = question[at[2*k]:at[2*k+1]]
 			}
 		}
-		if start := at[4]; start > 0 && partOfName(question[start-1]) {
-			continue // "llama-3.1-405b", "qwen2.5-72b": a model's name
+		if start := at[4]; start > 0 && (partOfName(question[start-1]) || question[start-1] == '$') {
+			continue // "llama-3.1-405b", "qwen2.5-72b": a model's name; "$800M": money
+		}
+		if below.MatchString(question[:at[0]]) {
+			continue // "under 800M users"
 		}
 		unit := strings.ToLower(m[3])
 		follows := nextWords.FindString(question[at[1]:])
+		if notUsers.MatchString(follows) {
+			continue // "over 150M in revenue", "800M tokens"
+		}
+		more := m[1] != "" || m[4] != ""
 		if unit == "b" || unit == "bn" || unit == "billion" {
 			follows = firstWord.FindString(follows) // "1B users", not "405B have a user cap"
 		}
-		users := userWord.MatchString(follows) || m[1] != "" && slices.Contains([]string{"million", "mil", "mm", "m"}, unit)
+		users := userWord.MatchString(follows) || more && unit != ""
 		n, ok := millions(m[2], unit)
-		if ok && users && (n > limit || n == limit && (m[1] != "" || m[4] != "")) {
+		// More than four billion users is no one's (the largest services have
+		// about three): a model's size ("8B").
+		if ok && users && n <= 4000 && (n > limit || n == limit && more) {
 			return true
 		}
 	}

@@ -242,6 +242,9 @@ type topicMatcher struct {
 	rules map[string][][]string
 	// not are each topic's Not phrases, as stems.
 	not map[string][][]string
+	// named are the stems of each topic's label and aliases, without its
+	// search terms (nameVocab has those too: "you agree you will not").
+	named map[string]map[string]bool
 }
 
 // runsOf returns the stems of each phrase that has any.
@@ -272,11 +275,17 @@ func newTopicMatcher(stems func(string) []string, topics []corpus.Topic) *topicM
 func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) *topicMatcher {
 	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
 		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{}, partialRuns: map[string][][]string{},
-		terms: map[string][][]string{}, rules: map[string][][]string{}, not: map[string][][]string{}}
+		terms: map[string][][]string{}, rules: map[string][][]string{}, not: map[string][][]string{},
+		named: map[string]map[string]bool{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
-		tm.vocab[t.ID], tm.nameVocab[t.ID] = map[string]bool{}, map[string]bool{}
+		tm.vocab[t.ID], tm.nameVocab[t.ID], tm.named[t.ID] = map[string]bool{}, map[string]bool{}, map[string]bool{}
+		for _, p := range append([]string{t.Label}, t.Aliases...) {
+			for _, st := range stems(p) {
+				tm.named[t.ID][st] = true
+			}
+		}
 		for _, p := range slices.Concat([]string{t.Label}, t.Aliases, t.Expand) {
 			for _, st := range stems(p) {
 				tm.vocab[t.ID][st], tm.nameVocab[t.ID][st] = true, true

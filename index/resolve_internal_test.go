@@ -37,3 +37,14 @@ func TestFoundIsEveryPhraseInTheText(t *testing.T) {
 		t.Fatal("no phrase found in any training question")
 	}
 }
+
+// A topic's Not phrase that keeps one word once stop words are dropped
+// ("on credit") is ignored: it would take every question with the word.
+func TestNotPhraseOfOneWordIgnored(t *testing.T) {
+	stems := buildStems()
+	tm := newTopicMatcher(stems, []corpus.Topic{{ID: "attribution", Label: "Attribution", Aliases: []string{"credit"},
+		Not: []string{"on credit", "credit score"}}})
+	if got := tm.not["attribution"]; len(got) != 1 || !slices.Equal(got[0], stems("credit score")) {
+		t.Errorf("not phrases %v; want only credit score's", got)
+	}
+}

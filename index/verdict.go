@@ -91,16 +91,38 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	return extra == 0 || extra <= plainSlack && named
 }
 
-// namesBannedCase reports whether st is a case of another topic that l
-// bans ("malware" beside training on Gemma's outputs): the question asks
-// about a use the verdict on topics does not answer for.
+// namesBannedCase reports whether st is a case or a name of another
+// topic that l bans ("malware" beside training on Gemma's outputs, "army"
+// or "military" beside credit to Meta, "sell" beside credit under CC
+// BY-NC): the question asks about a use the verdict on topics does not
+// answer for, and a duty's REQUIRED would read as "you may, if you
+// credit" (hunt 11). Generic and using words ("use") are no name.
 func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) bool {
+	if genericWords[st] || usingStems[st] {
+		return false
+	}
 	for topic, c := range s.m.Cards[l.Key] {
-		if c.Status == StatusForbidden && !slices.Contains(topics, topic) && s.topics.isCase(topic, []string{st}) {
+		if c.Status == StatusForbidden && !slices.Contains(topics, topic) &&
+			(s.topics.isCase(topic, []string{st}) || s.namesOnly(topic, st)) {
 			return true
 		}
 	}
 	return false
+}
+
+// namesOnly reports whether st is a word of topic's names and of no other
+// topic's: "military", "sell", not "train" (outputs, and fine-tuning) or
+// "copyright" (trademark's "name of the copyright holder", and notices).
+func (s *snapshot) namesOnly(topic, st string) bool {
+	if !s.topics.named[topic][st] {
+		return false
+	}
+	for other, names := range s.topics.nameVocab {
+		if other != topic && names[st] {
+			return false
+		}
+	}
+	return true
 }
 
 // trainedModel returns the stems of the catalogued models' names that
@@ -506,35 +528,52 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 
 // asksDutyOfOther reports whether an English question asks a duty of
 // someone other than the licensee — a third party, the asker's users or
-// customers, end users, recipients — right after its modal ("must a third
-// party indemnify meta?", "do my users have to show built with llama?"):
-// the card's REQUIRED is the licensee's duty (hunt 10).
+// customers, end users: "must a third party indemnify meta?",
+// "do my users have to show built with llama?", "my customers must name
+// their model llama?". The card's REQUIRED is the licensee's duty (hunt
+// 10). Recipients receive what the licensee must give ("do recipients
+// need a copy of the license?"), and "they" may be the licensor ("do
+// they require attribution?").
 func asksDutyOfOther(question string) bool {
-	ws := letterWords(question)
-	for i := 0; i+1 < len(ws); i++ {
-		if !dutyModals[ws[i]] && !doWords[ws[i]] {
-			continue
-		}
-		j := i + 1
-		if j < len(ws) && (isArticle(ws[j]) || ws[j] == "my" || ws[j] == "our" || ws[j] == "any") {
-			j++
-		}
-		if j < len(ws) && (otherParties[ws[j]] || ws[j] == "third" && j+1 < len(ws) && (ws[j+1] == "party" || ws[j+1] == "parties") ||
-			ws[j] == "end" && j+1 < len(ws) && (ws[j+1] == "user" || ws[j+1] == "users")) {
-			return true
+	for _, part := range clauseParts(strings.ToLower(question)) {
+		ws := letterWords(part)
+		for i := range ws {
+			n := otherPartyAt(ws, i)
+			if n == 0 {
+				continue
+			}
+			k := pastArticle(ws, i-1) // the word before the party, past an article
+			if k >= 0 && (possessives[ws[k]] || ws[k] == "any") {
+				k--
+			}
+			if k >= 0 && dutyModals[ws[k]] {
+				return true // "must a third party …", "must my users …"
+			}
+			after := ws[i+n : min(len(ws), i+n+2)]
+			if slices.ContainsFunc(after, func(w string) bool { return partyDuty[w] }) {
+				return true // "… third party need to", "users have to", "customers must"
+			}
 		}
 	}
 	return false
 }
 
-// doWords, beside dutyModals, open a question of duty ("do my users
-// have to …"); otherParties are who, besides the licensee, a duty may be
-// asked of.
-var (
-	doWords      = map[string]bool{"do": true, "does": true, "will": true}
-	otherParties = map[string]bool{"users": true, "user": true, "customers": true, "customer": true, "recipients": true,
-		"recipient": true, "clients": true, "client": true, "downstream": true, "licensees": true, "they": true}
-)
+// otherPartyAt returns how many words at ws[i] name a party other than
+// the licensee, or 0.
+func otherPartyAt(ws []string, i int) int {
+	switch {
+	case partyNouns[ws[i]] || ws[i] == "downstream":
+		return 1
+	case i+1 < len(ws) && (ws[i] == "third" && (ws[i+1] == "party" || ws[i+1] == "parties") ||
+		ws[i] == "end" && (ws[i+1] == "user" || ws[i+1] == "users")):
+		return 2
+	}
+	return 0
+}
+
+// partyDuty, after a party, put a duty on it.
+var partyDuty = map[string]bool{"must": true, "need": true, "needs": true, "have": true, "has": true,
+	"should": true, "shall": true, "required": true, "obliged": true, "obligated": true}
 
 // servesAudience reports whether an English question says whom the use
 // serves — "for" before children, kids, minors, students or patients
@@ -542,6 +581,11 @@ var (
 // ("Exploitation or harm to children") does not answer (hunt 10).
 func servesAudience(question string) bool {
 	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool {
+		return slices.ContainsFunc(harmWords, func(h string) bool { return strings.HasPrefix(w, h) })
+	}) {
+		return false // "sexual content for minors" names the harm
+	}
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i] != "for" {
 			continue
@@ -557,16 +601,52 @@ func servesAudience(question string) bool {
 	return false
 }
 
+// harmWords (prefixes) name harm done to people: a question saying one
+// asks the ban's question.
+var harmWords = []string{"sex", "explicit", "harm", "abus", "exploit", "obscen", "csam", "porn", "nsfw",
+	"nude", "violen", "groom", "traffick", "manipulat", "bully", "harass", "groom"}
+
 // audiences are people a use may serve that bans name as those harmed.
 var audiences = map[string]bool{"children": true, "kids": true, "kid": true, "child": true, "minors": true,
 	"teens": true, "teenagers": true, "students": true, "pupils": true, "patients": true, "elderly": true, "seniors": true}
 
 // namesOtherSense reports whether the question says one of topic's Not
-// phrases, words of the topic in another sense, in a row: "credit risk
-// model" is no question on credit for the authors, "notice period" none on
-// a NOTICE file (hunt 10).
+// phrases, words of the topic in another sense, in a row, and no other
+// word of the topic's names: "credit risk model" is no question on credit
+// for the authors, "notice period" none on a NOTICE file (hunt 10).
 func (s *snapshot) namesOtherSense(r *reading, topic string) bool {
-	return slices.ContainsFunc(s.topics.not[topic], func(run []string) bool { return containsRun(r.stems, run) })
+	runs := s.topics.not[topic]
+	if len(runs) == 0 {
+		return false
+	}
+	// The text's stems word by word, a stop word or a break of punctuation
+	// an empty place: "credit on a card" holds no "credit card".
+	var seq []string
+	for _, w := range s.wordsOf(r) {
+		if len(w.stems) == 0 {
+			seq = append(seq, "")
+			continue
+		}
+		seq = append(seq, w.stems...)
+		if strings.ContainsAny(w.text[len(w.text)-1:], ",;:.?!") {
+			seq = append(seq, "")
+		}
+	}
+	names := s.topics.nameVocab[topic]
+	for _, run := range runs {
+		for i := 0; i+len(run) <= len(seq); i++ {
+			if !slices.Equal(seq[i:i+len(run)], run) {
+				continue
+			}
+			// The topic asked besides, in a word of its names outside the
+			// phrase ("agpl neural network saas"), keeps its verdict.
+			rest := slices.Concat(seq[:i], seq[i+len(run):])
+			if !slices.ContainsFunc(rest, func(st string) bool { return names[st] && !genericWords[st] && !askingWords[st] }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesOtherBearer reports whether a question names something other
@@ -621,18 +701,9 @@ func (s *snapshot) multimodalAsked(r *reading, l *licenseMeta, c cardMeta) bool 
 // of the EU's "principal place of business" names no EU), other than a
 // partial one, a generic word or a word of asking.
 func (s *snapshot) saysTopicName(r *reading, topic string) bool {
-	t := s.topics.byID[topic]
-	if t == nil {
-		return false
-	}
-	for _, name := range append([]string{t.Label}, t.Aliases...) {
-		for _, st := range s.stems(name) {
-			if !s.topics.partial[topic][st] && !genericWords[st] && !askingWords[st] && slices.Contains(r.stems, st) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.stems, func(st string) bool {
+		return s.topics.named[topic][st] && !s.topics.partial[topic][st] && !genericWords[st] && !askingWords[st]
+	})
 }
 
 // namesMultimodal reports whether the question was asked of a model the
@@ -806,23 +877,22 @@ func asksOpenWeights(question string) bool {
 // sourcing our fork"): it asks whether that may or must be released, not
 // whether the license meets the Open Source Definition (hunt 10).
 func opensSource(question string) bool {
-	ws := letterWords(question)
-	for i, w := range ws {
-		next := i + 1 // the word after "opensource"
-		if w == "open" && i+1 < len(ws) && (ws[i+1] == "source" || ws[i+1] == "sourcing") {
-			next = i + 2 // the word after "open source"
-		} else if w != "opensource" && w != "opensourcing" {
-			continue
-		}
-		if next < len(ws) && ownWords[ws[next]] {
-			return true
+	for _, part := range clauseParts(strings.ToLower(question)) {
+		ws := letterWords(part)
+		for i, w := range ws {
+			next := i + 1 // the word after "opensource"
+			if w == "open" && i+1 < len(ws) && (ws[i+1] == "source" || ws[i+1] == "sourcing") {
+				next = i + 2 // the word after "open source"
+			} else if w != "opensource" && w != "opensourcing" {
+				continue
+			}
+			if next < len(ws) && possessives[ws[next]] && ws[next] != "s" && ws[next] != "one" {
+				return true
+			}
 		}
 	}
 	return false
 }
-
-// ownWords say whose a thing is.
-var ownWords = map[string]bool{"my": true, "our": true, "your": true, "their": true, "this": true, "the": true}
 
 // negatesTopicWord reports whether a word of topic's vocabulary comes
 // negated by "non" ("non-commercial", "non commercial"), unless the two

@@ -453,23 +453,34 @@ func TestCreditsThirdParty(t *testing.T) {
 func TestPastUserGate(t *testing.T) {
 	llama := cardMeta{Conditions: []Condition{{Label: "at most 700M monthly active users on the release date", Gate: "user-cap"}}}
 	for q, want := range map[string]bool{
-		"llama 3.1 commercial 800M MAU":              true,
-		"we have over 700 million users":             true,
-		"700M+ monthly users, ok?":                   true,
-		"our app has 800,000,000 monthly users":      true,
-		"we have 1B users, commercial ok?":           true,
-		"more than 700m users":                       true,
-		"we have 700M users":                         false, // at most 700M
-		"can we use it commercially with 5M users":   false,
-		"can i use the 8b model commercially":        false,
-		"commercial use of the 405b model":           false,
-		"over 70b parameters":                        false,
-		"is there a 700M limit":                      false,
-		"we have 800 employees":                      false,
-		"llama 3.1 commercial over 700M":             true,
-		"trained on 15 trillion tokens, 800M budget": false,
-		"does Llama-3.1-405B have a user cap":        false,
-		"does the 405B have a user cap":              false,
+		"llama 3.1 commercial 800M MAU":                 true,
+		"we have over 700 million users":                true,
+		"700M+ monthly users, ok?":                      true,
+		"our app has 800,000,000 monthly users":         true,
+		"we have 1B users, commercial ok?":              true,
+		"more than 700m users":                          true,
+		"we have 700M users":                            false, // at most 700M
+		"can we use it commercially with 5M users":      false,
+		"can i use the 8b model commercially":           false,
+		"commercial use of the 405b model":              false,
+		"over 70b parameters":                           false,
+		"is there a 700M limit":                         false,
+		"we have 800 employees":                         false,
+		"llama 3.1 commercial over 700M":                true,
+		"trained on 15 trillion tokens, 800M budget":    false,
+		"does Llama-3.1-405B have a user cap":           false,
+		"does the 405B have a user cap":                 false,
+		"Llama-3.2-1B users, commercial?":               false, // a model's name
+		"commercial 8B users":                           false, // more than anyone's users: a size
+		"qwen 2.5 72b users":                            false,
+		"commercial use with more than 800M in revenue": false,
+		"over 800M tokens":                              false,
+		"$800M from 5M users":                           false,
+		"under 800M users":                              false,
+		"fewer than 800 million users":                  false,
+		"commercial 800M+":                              true,
+		"commercial use over 1B":                        true,
+		"1.5B users":                                    true,
 	} {
 		if got := pastUserGate(q, llama); got != want {
 			t.Errorf("pastUserGate(%q) = %v, want %v", q, got, want)
@@ -477,5 +488,9 @@ func TestPastUserGate(t *testing.T) {
 	}
 	if pastUserGate("800M users", cardMeta{}) {
 		t.Error("a card without a size gate is past it")
+	}
+	// A condition that is no gate (a card's own) has no size to be past.
+	if pastUserGate("800M users", cardMeta{Conditions: []Condition{{Label: llama.Conditions[0].Label}}}) {
+		t.Error("a card's own condition read as a gate")
 	}
 }
