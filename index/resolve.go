@@ -280,22 +280,7 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
-		tm.vocab[t.ID], tm.nameVocab[t.ID], tm.named[t.ID] = map[string]bool{}, map[string]bool{}, map[string]bool{}
-		for _, p := range append([]string{t.Label}, t.Aliases...) {
-			for _, st := range stems(p) {
-				tm.named[t.ID][st] = true
-			}
-		}
-		for _, p := range slices.Concat([]string{t.Label}, t.Aliases, t.Expand) {
-			for _, st := range stems(p) {
-				tm.vocab[t.ID][st], tm.nameVocab[t.ID][st] = true, true
-			}
-		}
-		for _, p := range t.Instances {
-			for _, st := range stems(p) {
-				tm.vocab[t.ID][st] = true
-			}
-		}
+		tm.addVocab(stems, t)
 		tm.terms[t.ID], tm.rules[t.ID] = runsOf(stems, t.Terms), runsOf(stems, t.Rule)
 		// A Not phrase that keeps one word ("on credit") would take every
 		// question with the word: it is ignored.
@@ -333,6 +318,27 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 		tm.byFirst[p.stems[0]] = append(tm.byFirst[p.stems[0]], i)
 	}
 	return tm
+}
+
+// addVocab adds the stems of t's words: its names (label and aliases),
+// with its search terms (nameVocab), with its cases too (vocab).
+func (tm *topicMatcher) addVocab(stems func(string) []string, t *corpus.Topic) {
+	tm.vocab[t.ID], tm.nameVocab[t.ID], tm.named[t.ID] = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, p := range append([]string{t.Label}, t.Aliases...) {
+		for _, st := range stems(p) {
+			tm.named[t.ID][st] = true
+		}
+	}
+	for _, p := range slices.Concat([]string{t.Label}, t.Aliases, t.Expand) {
+		for _, st := range stems(p) {
+			tm.vocab[t.ID][st], tm.nameVocab[t.ID][st] = true, true
+		}
+	}
+	for _, p := range t.Instances {
+		for _, st := range stems(p) {
+			tm.vocab[t.ID][st] = true
+		}
+	}
 }
 
 // names reports whether the stem st alone is a name of topic ("credit"
