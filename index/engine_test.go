@@ -458,6 +458,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3", "do I need to credit meta when I use it for the army?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "do I need to credit the author when I sell it?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "do i need to credit the author", index.StatusRequired},
+		{"llama3.1", "is commercial use prohibited?", index.StatusConditional}, // the rule's words name no use
+		{"deepseek", "is military use prohibited?", index.StatusForbidden},
+		{"llama3.1", "is military use permitted under the aup?", index.StatusForbidden},
 		{"llama3.1", "will they require built with llama", index.StatusRequired}, // "will" of the policy's search terms
 		{"mit", "saas", index.StatusAllowed},
 		{"llama4", "open source my dataset", index.StatusUnknown}, // "open source" as a verb

@@ -103,12 +103,23 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 	}
 	for topic, c := range s.m.Cards[l.Key] {
 		if c.Status == StatusForbidden && !slices.Contains(topics, topic) &&
-			(s.topics.isCase(topic, []string{st}) || s.namesOnly(topic, st)) {
+			(s.topics.isCase(topic, []string{st}) || s.namesOnly(topic, st) && !s.namesTheRule(topic, st)) {
 			return true
 		}
 	}
 	return false
 }
+
+// namesTheRule reports whether st is a word of the rule a topic's ban
+// is ("aup", "policy", "prohibited", "forbidden uses") or of banning
+// itself: "is commercial use prohibited?" names no banned use.
+func (s *snapshot) namesTheRule(topic, st string) bool {
+	return deonticStems[st] || slices.ContainsFunc(s.topics.rules[topic], func(run []string) bool { return slices.Contains(run, st) })
+}
+
+// deonticStems are the stems of words that allow or forbid.
+var deonticStems = map[string]bool{"prohibit": true, "forbid": true, "forbidden": true, "ban": true, "restrict": true,
+	"allow": true, "permit": true, "prevent": true, "block": true, "limit": true, "bar": true, "disallow": true}
 
 // namesOnly reports whether st is a word of topic's names and of no other
 // topic's: "military", "sell", not "train" (outputs, and fine-tuning) or
