@@ -461,7 +461,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "is commercial use prohibited?", index.StatusConditional}, // the rule's words name no use
 		{"deepseek", "is military use prohibited?", index.StatusForbidden},
 		{"llama3.1", "is military use permitted under the aup?", index.StatusForbidden},
-		{"llama3.1", "will they require built with llama", index.StatusRequired}, // "will" of the policy's search terms
+		{"apache-2.0", "apache patent retaliation if I sue a contributor", index.StatusInfo}, // a party, no banned use
+		{"llama3.1", "will they require built with llama", index.StatusRequired},             // "will" of the policy's search terms
 		{"mit", "saas", index.StatusAllowed},
 		{"llama4", "open source my dataset", index.StatusUnknown}, // "open source" as a verb
 		{"llama4", "is it open source", index.StatusInfo},

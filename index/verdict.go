@@ -96,14 +96,16 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 // or "military" beside credit to Meta, "sell" beside credit under CC
 // BY-NC): the question asks about a use the verdict on topics does not
 // answer for, and a duty's REQUIRED would read as "you may, if you
-// credit" (hunt 11). Generic and using words ("use") are no name.
+// credit" (hunt 11). Generic and using words ("use") are no name, nor
+// are the parties a topic's names speak of ("contributor" of the
+// trademark card's "names of contributors").
 func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) bool {
 	if genericWords[st] || usingStems[st] {
 		return false
 	}
 	for topic, c := range s.m.Cards[l.Key] {
 		if c.Status == StatusForbidden && !slices.Contains(topics, topic) &&
-			(s.topics.isCase(topic, []string{st}) || s.namesOnly(topic, st) && !s.namesTheRule(topic, st)) {
+			(s.topics.isCase(topic, []string{st}) || s.namesOnly(topic, st) && !s.namesTheRule(topic, st) && !partyStems[st]) {
 			return true
 		}
 	}
@@ -116,6 +118,10 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 func (s *snapshot) namesTheRule(topic, st string) bool {
 	return deonticStems[st] || slices.ContainsFunc(s.topics.rules[topic], func(run []string) bool { return slices.Contains(run, st) })
 }
+
+// partyStems are the stems of the parties a license names.
+var partyStems = map[string]bool{"contributor": true, "author": true, "holder": true, "owner": true,
+	"licensor": true}
 
 // deonticStems are the stems of words that allow or forbid.
 var deonticStems = map[string]bool{"prohibit": true, "forbid": true, "forbidden": true, "ban": true, "restrict": true,
