@@ -462,7 +462,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"deepseek", "is military use prohibited?", index.StatusForbidden},
 		{"llama3.1", "is military use permitted under the aup?", index.StatusForbidden},
 		{"apache-2.0", "apache patent retaliation if I sue a contributor", index.StatusInfo}, // a party, no banned use
-		{"llama3.1", "will they require built with llama", index.StatusRequired},             // "will" of the policy's search terms
+		{"cc-by-nc-4.0", "can I sublicense it for money?", index.StatusForbidden},            // a ban beside a ban
+		{"cc-by-4.0", "can I sublicense it for kids?", index.StatusForbidden},                // kids no case of this ban
+		{"cc-by-nc-4.0", "can I host it as an API for money?", index.StatusUnknown},
+		{"llama3.1", "will they require built with llama", index.StatusRequired}, // "will" of the policy's search terms
 		{"mit", "saas", index.StatusAllowed},
 		{"llama4", "open source my dataset", index.StatusUnknown}, // "open source" as a verb
 		{"llama4", "is it open source", index.StatusInfo},

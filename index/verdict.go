@@ -103,9 +103,12 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 	if genericWords[st] || usingStems[st] {
 		return false
 	}
+	// Beside a ban, another banned use misleads no one: both are banned
+	// ("can I sublicense it for money?" under CC BY-NC).
+	names := slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status != StatusForbidden })
 	for topic, c := range s.m.Cards[l.Key] {
 		if c.Status == StatusForbidden && !slices.Contains(topics, topic) &&
-			(s.topics.isCase(topic, []string{st}) || s.namesOnly(topic, st) && !s.namesTheRule(topic, st) && !partyStems[st]) {
+			(s.topics.isCase(topic, []string{st}) || names && s.namesOnly(topic, st) && !s.namesTheRule(topic, st) && !partyStems[st]) {
 			return true
 		}
 	}
@@ -502,7 +505,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		switch c.Status {
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
-				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || servesAudience(r.text) {
+				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || s.servesAudience(r, t) {
 				return false
 			}
 		case StatusAllowed:
@@ -593,11 +596,11 @@ var partyDuty = map[string]bool{"must": true, "need": true, "needs": true, "have
 	"should": true, "shall": true, "required": true, "obliged": true, "obligated": true}
 
 // servesAudience reports whether an English question says whom the use
-// serves — "for" before children, kids, minors, students or patients
+// serves, people topic's ban names as a case, — "for" before children, kids, minors, students or patients
 // ("app for children", "a tutor for kids") — which a ban on harming them
 // ("Exploitation or harm to children") does not answer (hunt 10).
-func servesAudience(question string) bool {
-	ws := letterWords(question)
+func (s *snapshot) servesAudience(r *reading, topic string) bool {
+	ws := letterWords(r.text)
 	if slices.ContainsFunc(ws, func(w string) bool {
 		return slices.ContainsFunc(harmWords, func(h string) bool { return strings.HasPrefix(w, h) })
 	}) {
@@ -611,7 +614,10 @@ func servesAudience(question string) bool {
 		if j < len(ws) && (ws[j] == "my" || ws[j] == "our" || ws[j] == "young" || ws[j] == "small" || isArticle(ws[j])) {
 			j++
 		}
-		if j < len(ws) && audiences[ws[j]] {
+		// Only a ban that names them as a case (the use policies' harm to
+		// children), not one that holds whoever is served (CC's "no
+		// sublicensing").
+		if j < len(ws) && audiences[ws[j]] && s.topics.isCase(topic, s.stems(ws[j])) {
 			return true
 		}
 	}
