@@ -206,7 +206,9 @@ func (s *snapshot) lookups() {
 	s.multimodal = map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
-		if strings.Contains(strings.ToLower(c.Text), "multimodal model") {
+		// "Multimodal model" or "multimodal model", without lowering
+		// every clause's text as the build opens.
+		if strings.Contains(c.Text, "ultimodal model") {
 			s.multimodal[c.Doc+"#"+c.Section] = true
 		}
 	}
