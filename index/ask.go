@@ -306,8 +306,8 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 var sharingTopics = map[string]bool{"redistribution": true, "sublicensing": true, "modification": true, "copyleft": true}
 
 // relicensedTo returns the key of another family's license that the
-// question puts the work under, for a topic of sharingTopics ("redistribute llama 4 under MIT",
-// "relicense it as apache 2.0"), or "". Whether l's material may go out
+// question puts the work under ("redistribute llama 4 under MIT",
+// "relicense it as apache 2.0"; an article may stand between), or "". Whether l's material may go out
 // under another license is not what l's card on sharing or sublicensing
 // says (hunt 8: Llama 4's CONDITIONAL redistribution read as "yes, under
 // MIT"), and a question that names l beside the other license is
@@ -322,7 +322,7 @@ func (s *snapshot) relicensedTo(r *reading, l *licenseMeta, but []bool) string {
 			return false
 		}
 		j := i - 1
-		if j >= 0 && articles[strings.ToLower(ws[j].text)] {
+		if j >= 0 && isArticle(strings.ToLower(ws[j].text)) {
 			j--
 		}
 		// "the same as MIT", "compared to Qwen" compare the two.
@@ -344,9 +344,6 @@ var relicensingWords = map[string]bool{"under": true, "as": true, "to": true, "i
 // comparingWords before "as" or "to" compare licenses, not relicense.
 var comparingWords = map[string]bool{"same": true, "compared": true, "similar": true, "opposed": true,
 	"equal": true, "equivalent": true, "identical": true, "close": true, "much": true, "permissive": true}
-
-// articles may stand between a relicensing word and the license.
-var articles = map[string]bool{"the": true, "a": true, "an": true}
 
 // withoutName returns r's text without l's name, and whether it held
 // any: a run of words that is one of l's names, whole ("Gemma Terms of
