@@ -596,9 +596,10 @@ var partyDuty = map[string]bool{"must": true, "need": true, "needs": true, "have
 	"should": true, "shall": true, "required": true, "obliged": true, "obligated": true}
 
 // servesAudience reports whether an English question says whom the use
-// serves, people topic's ban names as a case, — "for" before children, kids, minors, students or patients
-// ("app for children", "a tutor for kids") — which a ban on harming them
-// ("Exploitation or harm to children") does not answer (hunt 10).
+// serves — "for" before children, kids, minors and the like ("app for
+// children", "a tutor for kids"), people topic's ban names as a case —
+// which a ban on harming them ("Exploitation or harm to children") does
+// not answer (hunt 10).
 func (s *snapshot) servesAudience(r *reading, topic string) bool {
 	ws := letterWords(r.text)
 	if slices.ContainsFunc(ws, func(w string) bool {
@@ -627,7 +628,7 @@ func (s *snapshot) servesAudience(r *reading, topic string) bool {
 // harmWords (prefixes) name harm done to people: a question saying one
 // asks the ban's question.
 var harmWords = []string{"sex", "explicit", "harm", "abus", "exploit", "obscen", "csam", "porn", "nsfw",
-	"nude", "violen", "groom", "traffick", "manipulat", "bully", "harass", "groom"}
+	"nude", "violen", "groom", "traffick", "manipulat", "bully", "harass"}
 
 // audiences are people a use may serve that bans name as those harmed.
 var audiences = map[string]bool{"children": true, "kids": true, "kid": true, "child": true, "minors": true,
