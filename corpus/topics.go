@@ -40,8 +40,9 @@ type Topic struct {
 	Rule []string `yaml:"rule"`
 	// Not are phrases that hold a word of the topic in another sense
 	// ("credit score" of attribution's "credit", "notice period" of the
-	// notice file's "notice"): a question saying one gets no verdict on
-	// the topic.
+	// notice file's "notice"): a question saying one, its words in a row
+	// and no other word of the topic's names, gets no verdict on the
+	// topic.
 	Not []string `yaml:"not"`
 
 	Line int `yaml:"-" corpus:"line"`
