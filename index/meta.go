@@ -104,6 +104,18 @@ type cardMeta struct {
 	Absent bool `json:"absent,omitempty"`
 }
 
+// authoredLead is the clause the card's author led with, whichever the
+// training questions moved to the front (see learnLeads), or "".
+func (c cardMeta) authoredLead() string {
+	if c.Authored != "" {
+		return c.Authored
+	}
+	if len(c.Refs) > 0 {
+		return c.Refs[0]
+	}
+	return ""
+}
+
 type criterionMeta struct {
 	N      int      `json:"n,omitempty"`
 	Name   string   `json:"name,omitempty"`

@@ -709,11 +709,7 @@ func (s *snapshot) multimodalAsked(r *reading, l *licenseMeta, c cardMeta) bool 
 		return false
 	}
 	for topic, card := range s.m.Cards[l.Key] {
-		lead := card.Authored
-		if lead == "" && len(card.Refs) > 0 {
-			lead = card.Refs[0]
-		}
-		if onMultimodal(lead) && s.saysTopicName(r, topic) {
+		if onMultimodal(card.authoredLead()) && s.saysTopicName(r, topic) {
 			return true
 		}
 	}
@@ -2462,11 +2458,7 @@ func (s *snapshot) servedOnly(r *reading, l *licenseMeta, topic string) bool {
 	if !served || !ok || len(c.Refs) == 0 {
 		return false
 	}
-	lead := c.Refs[0]
-	if c.Authored != "" {
-		lead = c.Authored
-	}
-	h, ok := s.hit(lead)
+	h, ok := s.hit(c.authoredLead())
 	if !ok {
 		return false
 	}
@@ -2476,7 +2468,7 @@ func (s *snapshot) servedOnly(r *reading, l *licenseMeta, topic string) bool {
 	for _, t := range s.tokens(h.Text) {
 		said[t.term] = true
 	}
-	return (said["distribut"] || said["redistribut"] || said["convei"] || said["copi"]) &&
+	return (said["copi"] || slices.ContainsFunc(distributingStems, func(st string) bool { return said[st] })) &&
 		!slices.ContainsFunc(servingStems, func(st string) bool { return said[st] })
 }
 
