@@ -324,14 +324,13 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 // with its search terms (nameVocab), with its cases too (vocab).
 func (tm *topicMatcher) addVocab(stems func(string) []string, t *corpus.Topic) {
 	tm.vocab[t.ID], tm.nameVocab[t.ID], tm.named[t.ID] = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, p := range append([]string{t.Label}, t.Aliases...) {
-		for _, st := range stems(p) {
-			tm.named[t.ID][st] = true
-		}
-	}
-	for _, p := range slices.Concat([]string{t.Label}, t.Aliases, t.Expand) {
+	names := append([]string{t.Label}, t.Aliases...)
+	for i, p := range append(names, t.Expand...) {
 		for _, st := range stems(p) {
 			tm.vocab[t.ID][st], tm.nameVocab[t.ID][st] = true, true
+			if i < len(names) {
+				tm.named[t.ID][st] = true
+			}
 		}
 	}
 	for _, p := range t.Instances {
