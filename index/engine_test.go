@@ -425,6 +425,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "can i distill llama 4 into qwen", index.StatusConditional}, // the model trained, not a license
 		{"llama4", "what law governs llama 4 compared to qwen", index.StatusInfo},
 		{"mit", "does mit require attribution as apache does", index.StatusRequired},
+		// Which license a published model is under is a fact the
+		// catalogue holds, not what the card on sharing says (hunt 11).
+		{"gemma", "are gemma 3 and gemma 2 under different licenses", index.StatusUnknown},
+		{"llama4", "is scout under a different license than maverick", index.StatusUnknown},
+		{"gemma", "can i relicense gemma", index.StatusConditional},
 		// A duty written for the copies one hands on, asked of a use that
 		// hands none on (hunt 9); MIT's notice binds "all copies".
 		{"apache-2.0", "apache notice file no distribution", index.StatusUnknown},

@@ -498,7 +498,7 @@ func asksWho(question string) bool {
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
 		if s.asksClauseOf(r, l, t) || t == topicOpenSource && (asksOpenWeights(r.text) || opensSource(r.text)) ||
-			s.quotesUnheld(r, l, t) {
+			s.quotesUnheld(r, l, t) || sharingTopics[t] && asksWhichLicense(r.text) {
 			return false
 		}
 		c := s.m.Cards[l.Key][t]
@@ -545,6 +545,93 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 	}
 	return true
 }
+
+// asksWhichLicense reports whether an English question asks which
+// license a published work is under, not on what terms one passes a work
+// on: "what license is gemma 3 under?", "is scout under a different
+// license than maverick?", "are sd 1.5 and sdxl under the same license?".
+// That is a fact about the work, which the catalogue knows (`models`);
+// a card on sharing would read as the answer ("NOT ADDRESSED", hunt 11).
+// The asker's own work ("what license does my finetune get?") or one
+// made from another ("if i merge …, what license is the merged model
+// under?", "distill it, what license does it get?") asks what the
+// license makes of it, and keeps its verdict; so does "what license
+// files must ship?".
+func asksWhichLicense(question string) bool {
+	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool { return ownWorkWords[w] || derivingWords[w] }) {
+		return false
+	}
+	for _, part := range clauseParts(versionDotsOut(strings.ToLower(question))) {
+		ws := letterWords(part)
+		for i, w := range ws {
+			if !licenseNouns[w] || i == 0 {
+				continue
+			}
+			prev := ws[i-1]
+			if prev == "of" && i >= 3 && (ws[i-2] == "kind" || ws[i-2] == "type") {
+				prev = ws[i-3]
+			}
+			switch {
+			case prev == "what" || prev == "which":
+				// "what license is it under", not "which license files".
+				if i+1 == len(ws) || licenseFactVerbs[ws[i+1]] {
+					return true
+				}
+			case prev == "same" || prev == "different" || prev == "another":
+				// A yes/no question on the works' licenses: "is X under
+				// the same license as Y?", "why is X on a different one?".
+				if copulas[ws[0]] || len(ws) > 1 && (ws[0] == "why" || ws[0] == "how") && copulas[ws[1]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// versionDotsOut drops the dots between digits ("qwen2.5", "1.5"), which
+// clauseParts would take for a sentence's end.
+func versionDotsOut(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' && i > 0 && i+1 < len(s) && isASCIIDigit(s[i-1]) && isASCIIDigit(s[i+1]) {
+			continue
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}
+
+// isASCIIDigit reports whether c is 0 to 9.
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// licenseNouns name a license in asksWhichLicense.
+var licenseNouns = map[string]bool{"license": true, "licence": true, "licenses": true, "licences": true}
+
+// licenseFactVerbs follow "what license" asking which covers a work:
+// "what license is it under", "which license governs the weights".
+var licenseFactVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "does": true, "do": true,
+	"did": true, "has": true, "have": true, "applies": true, "apply": true, "covers": true, "cover": true,
+	"governs": true, "govern": true}
+
+// copulas open a yes/no question on what a work is.
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true}
+
+// ownWorkWords make a question about the asker's own work.
+var ownWorkWords = map[string]bool{"i": true, "we": true, "my": true, "our": true, "mine": true, "ours": true}
+
+// derivingWords make a work from another, whose license a question on
+// it asks the license's terms for.
+var derivingWords = map[string]bool{"distill": true, "distilled": true, "distillation": true, "merge": true,
+	"merged": true, "merging": true, "finetune": true, "finetuned": true, "tune": true, "tuned": true,
+	"train": true, "trained": true, "training": true, "combine": true, "combined": true, "combining": true,
+	"combo": true, "combination": true, "derivative": true, "derived": true, "derive": true, "adapt": true,
+	"adapted": true, "adaptation": true, "modify": true, "modified": true, "modification": true,
+	"translate": true, "translated": true, "remix": true, "student": true, "output": true, "outputs": true}
 
 // asksDutyOfOther reports whether an English question asks a duty of
 // someone other than the licensee — a third party, the asker's users or

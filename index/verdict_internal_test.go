@@ -234,6 +234,47 @@ func TestLicensorActs(t *testing.T) {
 	}
 }
 
+// Which license a published work is under is asked by "what license"
+// before a verb, or by a yes/no question on two works' licenses; not of
+// the asker's own work, one made from another, or the files to ship.
+func TestAsksWhichLicense(t *testing.T) {
+	for q, want := range map[string]bool{
+		"what license is gemma 3 under?":                                     true,
+		"What kind of license does bloom have":                               true,
+		"which license?":                                                     true,
+		"is scout under a different license than maverick":                   true,
+		"are gemma 3 and gemma 2 under different licenses":                   true,
+		"why is qwen2.5-72b on a different license than qwen2.5-7b":          true,
+		"llama 4 came out in april, is it under the same license as llama 3": true,
+		"what license does my finetune get":                                  false,
+		"if i merge two models, what license is the merged model under?":     false,
+		"distill deepseek v2 into a 1b model, what license does it get":      false,
+		"which license files have to ship with it?":                          false,
+		"this dataset should be under the same license":                      false,
+		"mpl executable under different license terms":                       false,
+		"can i relicense gemma":                                              false,
+	} {
+		if got := asksWhichLicense(q); got != want {
+			t.Errorf("asksWhichLicense(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// Dots between digits are a version's, not a sentence's end.
+func TestVersionDotsOut(t *testing.T) {
+	for in, want := range map[string]string{
+		"qwen2.5-72b vs qwen2.5-7b": "qwen25-72b vs qwen25-7b",
+		"v1.2.3. next":              "v123. next",
+		"llama 3. then gemma 2.":    "llama 3. then gemma 2.",
+		"":                          "",
+		".5 and 5.":                 ".5 and 5.",
+	} {
+		if got := versionDotsOut(in); got != want {
+			t.Errorf("versionDotsOut(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestAsksHowToReport(t *testing.T) {
 	for q, want := range map[string]bool{
 		"how do i report someone misusing llama 4":      true,
