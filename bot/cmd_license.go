@@ -213,6 +213,10 @@ func answerDescription(a *index.Answer, docs DocLinks, licTitle string, withMode
 	if withModel && a.Model != nil {
 		desc = append(desc, modelLine(a))
 	}
+	if t := index.CatalogueText(a.Catalogue, func(n string) string { return "**" + escapeMarkdown(truncate(clean(n), 100)) + "**" },
+		func(k string) string { return escapeMarkdown(truncate(clean(k), 60)) }); t != "" {
+		desc = append(desc, "**The model catalogue:** "+t)
+	}
 	if a.Curated {
 		desc = append(desc, verdictParts(a, docs, licTitle)...)
 	} else {

@@ -405,6 +405,21 @@ func firstSuggestion(t *testing.T, cb map[string]any, license string) (id, label
 	return id, label
 }
 
+// A question which license two models are under is answered from the
+// model catalogue, above the clauses, with no verdict from a card.
+func TestWhichLicenseAnsweredFromTheCatalogue(t *testing.T) {
+	post := signedServer(t, indextest.Engine(t))
+	cb := post(licensePayload("llama4", "is llama 4 scout under a different license than llama 4 maverick?"))
+	desc := cb["data"].(map[string]any)["embeds"].([]any)[0].(map[string]any)["description"].(string)
+	want := "**The model catalogue:** **Llama-4-Scout-17B-16E-Instruct** and **Llama-4-Maverick-17B-128E-Instruct** are both under llama4."
+	if !strings.HasPrefix(desc, want) {
+		t.Fatalf("description %q; want it to open %q", desc, want)
+	}
+	if strings.Contains(desc, "NOT ADDRESSED") {
+		t.Errorf("a card's verdict beside the catalogue's answer: %q", desc)
+	}
+}
+
 // A question that names a model under another license ("YOLOv8" asked
 // of Gemma) gets no verdict from Gemma's cards, says which license to ask,
 // and its first button, clicked as Discord sends it, asks that license.

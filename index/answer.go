@@ -1,6 +1,9 @@
 package index
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Status is a verdict's one-word answer. The values are part of the JSON
 // contract in DESIGN.md.
@@ -62,6 +65,44 @@ func (m *ModelRef) Subject() string {
 		return m.Name
 	}
 	return m.Licenses[0]
+}
+
+// CatalogueText says which licenses the catalogue puts each of ms under
+// (see Answer.Catalogue), with name writing a model's name and license a
+// license's key as the reader should see them: "A and B are both under
+// llama4." when they share their licenses, else "A is under x; B is
+// under y." "" for none.
+func CatalogueText(ms []ModelRef, name, license func(string) string) string {
+	under := func(m ModelRef) string {
+		ls := make([]string, len(m.Licenses))
+		for i, k := range m.Licenses {
+			ls[i] = license(k)
+		}
+		return strings.Join(ls, " and ")
+	}
+	same := len(ms) > 1
+	for _, m := range ms[min(1, len(ms)):] {
+		same = same && slices.Equal(m.Licenses, ms[0].Licenses)
+	}
+	if same {
+		names := make([]string, len(ms))
+		for i, m := range ms {
+			names[i] = name(m.Name)
+		}
+		both := "all"
+		if len(ms) == 2 {
+			both = "both"
+		}
+		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are " + both + " under " + under(ms[0]) + "."
+	}
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = name(m.Name) + " is under " + under(m)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
 }
 
 // Verdict is the curated plain-language answer for one license and topic.
@@ -165,6 +206,12 @@ type Answer struct {
 	// question asks more narrowly than the card answers: context for the
 	// reader, not the verdict (which is unknown). Nil otherwise.
 	Closest *Aspect `json:"closest"`
+	// Catalogue holds the catalogued models a question asking which
+	// license a work is under names, besides the model asked of, each with
+	// the licenses the catalogue puts it under: its answer to "is scout
+	// under a different license than maverick?", which no card gives
+	// (see asksWhichLicense). Empty otherwise.
+	Catalogue []ModelRef `json:"catalogue"`
 
 	// Presentation fields, not part of the JSON contract.
 	LicenseTitle string `json:"-"`

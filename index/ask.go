@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -585,7 +586,58 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string, mo 
 	if a.Verdict.Status == StatusUnknown {
 		a.About = s.about(r, l)
 	}
+	if asksWhichLicense(r.text) {
+		a.Catalogue = s.catalogued(r, mo)
+	}
 	return a, nil
+}
+
+// catalogued returns the catalogued models r names, but for mo, in the
+// order it names them, each once: where a run of words names one, the
+// longest, its words name no other, and a run inside a longer one that
+// names a license names no model ("llama" of "llama 2" is not LLaMA).
+func (s *snapshot) catalogued(r *reading, mo *modelMeta) []ModelRef {
+	words, starts := s.modelWords(r)
+	taken := make([]bool, len(words))
+	licensed := s.licenseNamed(words)
+	inLicense := func(i, n int) bool {
+		return slices.ContainsFunc(licensed, func(sp [2]int) bool { return sp[0] <= i && i+n <= sp[1] && sp[1]-sp[0] > n })
+	}
+	at := map[*modelMeta]int{}
+	skip := func(i, n int) bool { return slices.Contains(taken[i:i+n], true) || inLicense(i, n) }
+	s.modelRuns(words, starts, skip, func(m *modelMeta, i, n int) bool {
+		for j := i; j < i+n; j++ {
+			taken[j] = true
+		}
+		if _, seen := at[m]; !seen && m != mo {
+			at[m] = i
+		}
+		return false
+	})
+	named := slices.SortedFunc(maps.Keys(at), func(a, b *modelMeta) int { return at[a] - at[b] })
+	refs := []ModelRef{}
+	for _, m := range named[:min(len(named), maxCatalogued)] {
+		refs = append(refs, *m.ref())
+	}
+	return refs
+}
+
+// maxCatalogued is how many of the models a question names its answer
+// says the licenses of.
+const maxCatalogued = 4
+
+// licenseNamed returns the spans [start, end) of words, of two words or
+// more, that name a license of the corpus.
+func (s *snapshot) licenseNamed(words []string) [][2]int {
+	var spans [][2]int
+	for n := min(maxNameWords, len(words)); n >= 2; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if _, ok := s.names.resolve(namePart(strings.Join(words[i:i+n], " "))); ok {
+				spans = append(spans, [2]int{i, i + n})
+			}
+		}
+	}
+	return spans
 }
 
 // about is the other model or license of the corpus that a question
@@ -880,6 +932,7 @@ func (s *snapshot) newAnswer(l *licenseMeta, question string) *Answer {
 		Conditions:    []Condition{},
 		Also:          []Aspect{},
 		Others:        []*Answer{},
+		Catalogue:     []ModelRef{},
 		CorpusVersion: s.m.CorpusVersion, IndexedAt: s.m.IndexedAt.Format("2006-01-02"),
 		OpenSource: s.openSourceLine(l.Key),
 	}

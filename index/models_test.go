@@ -112,6 +112,59 @@ func TestMultimodalModelsEUAnswer(t *testing.T) {
 	}
 }
 
+// A question which license published models are under is answered from
+// the catalogue, for each model it names ("llama" of "llama 2" names the
+// license, not LLaMA v1), and only that question is.
+func TestWhichLicenseFromTheCatalogue(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct {
+		license, q string
+		want       []string // name:license
+	}{
+		{"llama4", "is llama 4 scout under a different license than llama 4 maverick?",
+			[]string{"Llama-4-Scout-17B-16E-Instruct:llama4", "Llama-4-Maverick-17B-128E-Instruct:llama4"}},
+		{"llama2", "what license is codellama under, same as llama 2?", []string{"CodeLlama-7b-hf:llama2"}},
+		{"cc-by-nc-4.0", "what license are galactica and nllb under", []string{"galactica-6.7b:cc-by-nc-4.0", "nllb-200-distilled-600M:cc-by-nc-4.0"}},
+		{"llama4", "can I use llama 4 scout commercially?", nil},
+		{"llama4", "what license does my llama 4 scout finetune get", nil},
+	} {
+		a, err := e.Ask(context.Background(), c.license, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range a.Catalogue {
+			got = append(got, m.Name+":"+strings.Join(m.Licenses, "+"))
+		}
+		if !slices.Equal(got, c.want) || a.Catalogue == nil {
+			t.Errorf("%s %q: catalogue %q; want %q", c.license, c.q, got, c.want)
+		}
+	}
+}
+
+// The catalogue's answer reads as one sentence: models sharing their
+// licenses are said to, others each get their own.
+func TestCatalogueText(t *testing.T) {
+	asIs := func(s string) string { return s }
+	a := index.ModelRef{Name: "A", Licenses: []string{"x"}}
+	b := index.ModelRef{Name: "B", Licenses: []string{"x"}}
+	c := index.ModelRef{Name: "C", Licenses: []string{"y", "z"}}
+	for _, tc := range []struct {
+		ms   []index.ModelRef
+		want string
+	}{
+		{nil, ""},
+		{[]index.ModelRef{a}, "A is under x."},
+		{[]index.ModelRef{a, b}, "A and B are both under x."},
+		{[]index.ModelRef{a, b, a}, "A, B and A are all under x."},
+		{[]index.ModelRef{a, c}, "A is under x; C is under y and z."},
+	} {
+		if got := index.CatalogueText(tc.ms, asIs, asIs); got != tc.want {
+			t.Errorf("CatalogueText(%v) = %q, want %q", tc.ms, got, tc.want)
+		}
+	}
+}
+
 // Models are listed, and a filter finds them by any of their names.
 func TestModelsListing(t *testing.T) {
 	e := indextest.Engine(t)

@@ -558,6 +558,9 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // license makes of it, and keeps its verdict; so does "what license
 // files must ship?".
 func asksWhichLicense(question string) bool {
+	if !strings.Contains(question, "icen") && !strings.Contains(question, "ICEN") {
+		return false // most questions: no "license" nor "licence"
+	}
 	ws := letterWords(question)
 	if slices.ContainsFunc(ws, func(w string) bool { return ownWorkWords[w] || derivingWords[w] }) {
 		return false

@@ -37,9 +37,9 @@ func TestAskJSONContract(t *testing.T) {
 	}
 	// The six keys of DESIGN.md, then the keys added since (each always
 	// present): suggestions and model (DESIGN.md), conditions, also,
-	// others, about and closest (README, "The JSON contract").
+	// others, about, closest and catalogue (README, "The JSON contract").
 	keys := []string{"license", "topic", "verdict", "clauses", "opensource", "pinned",
-		"suggestions", "model", "conditions", "also", "others", "about", "closest"}
+		"suggestions", "model", "conditions", "also", "others", "about", "closest", "catalogue"}
 	for _, k := range keys {
 		if _, ok := got[k]; !ok {
 			t.Errorf("key %q missing", k)
@@ -48,7 +48,7 @@ func TestAskJSONContract(t *testing.T) {
 	if len(got) != len(keys) {
 		t.Errorf("%d keys, want exactly the %d of the contract: %s", len(got), len(keys), out)
 	}
-	for _, k := range []string{"suggestions", "conditions", "also", "others"} {
+	for _, k := range []string{"suggestions", "conditions", "also", "others", "catalogue"} {
 		if string(got[k]) == "null" {
 			t.Errorf("%s is null; a list key is always a list", k)
 		}

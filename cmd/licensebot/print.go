@@ -38,6 +38,9 @@ func (p printer) printAnswer(a *index.Answer) {
 	if a.Model != nil {
 		p.printModel(a)
 	}
+	if t := index.CatalogueText(a.Catalogue, asIs, asIs); t != "" {
+		p.line("%s\n", p.t.wrap("The model catalogue: "+t, ""))
+	}
 	p.printBody(a)
 	for _, o := range a.Others {
 		p.line("%s", p.t.dim(strings.Repeat("─", min(p.t.width, 72))))
@@ -47,6 +50,9 @@ func (p printer) printAnswer(a *index.Answer) {
 	}
 	p.line("%s", p.t.wrapWords(styled(fmt.Sprintf("Not legal advice · corpus %s · indexed %s", a.CorpusVersion, a.IndexedAt), sgrDim), "", ""))
 }
+
+// asIs is a name written as it is.
+func asIs(s string) string { return s }
 
 func topicLabel(a *index.Answer) string {
 	if a.TopicLabel != "" {
