@@ -94,11 +94,12 @@ func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, er
 		a.Others = append(a.Others, b)
 	}
 	// A pointer to another license of the model points at an answer the
-	// reply already holds.
+	// reply already holds, as the catalogue's entry for the model does.
 	for _, x := range append([]*Answer{a}, a.Others...) {
 		if x.About != nil && slices.ContainsFunc(x.About.Licenses, func(k string) bool { return slices.Contains(a.Model.Licenses, k) }) {
 			x.About = nil
 		}
+		x.Catalogue = slices.DeleteFunc(x.Catalogue, func(m ModelRef) bool { return m.Name == a.Model.Name })
 	}
 	return leadWithStrictest(a), nil
 }
@@ -587,16 +588,16 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string, mo 
 		a.About = s.about(r, l)
 	}
 	if asksWhichLicense(r.text) {
-		a.Catalogue = s.catalogued(r, mo)
+		a.Catalogue = s.catalogued(r)
 	}
 	return a, nil
 }
 
-// catalogued returns the catalogued models r names, but for mo, in the
+// catalogued returns the catalogued models r names (up to maxCatalogued), in the
 // order it names them, each once: where a run of words names one, the
 // longest, its words name no other, and a run inside a longer one that
 // names a license names no model ("llama" of "llama 2" is not LLaMA).
-func (s *snapshot) catalogued(r *reading, mo *modelMeta) []ModelRef {
+func (s *snapshot) catalogued(r *reading) []ModelRef {
 	words, starts := s.modelWords(r)
 	taken := make([]bool, len(words))
 	licensed := s.licenseNamed(words)
@@ -609,7 +610,7 @@ func (s *snapshot) catalogued(r *reading, mo *modelMeta) []ModelRef {
 		for j := i; j < i+n; j++ {
 			taken[j] = true
 		}
-		if _, seen := at[m]; !seen && m != mo {
+		if _, seen := at[m]; !seen {
 			at[m] = i
 		}
 		return false
@@ -1449,6 +1450,10 @@ func (a *Answer) clone() *Answer {
 	if a.OpenSource != nil {
 		o := *a.OpenSource
 		c.OpenSource = &o
+	}
+	c.Catalogue = slices.Clone(a.Catalogue)
+	for i := range c.Catalogue {
+		c.Catalogue[i].Licenses = slices.Clone(a.Catalogue[i].Licenses)
 	}
 	return &c
 }

@@ -113,8 +113,8 @@ func TestMultimodalModelsEUAnswer(t *testing.T) {
 }
 
 // A question which license published models are under is answered from
-// the catalogue, for each model it names ("llama" of "llama 2" names the
-// license, not LLaMA v1), and only that question is.
+// the catalogue, for each model it names but the one asked of ("llama" of
+// "llama 2" names the license, not LLaMA v1), and only that question is.
 func TestWhichLicenseFromTheCatalogue(t *testing.T) {
 	e := indextest.Engine(t)
 	for _, c := range []struct {
@@ -123,6 +123,10 @@ func TestWhichLicenseFromTheCatalogue(t *testing.T) {
 	}{
 		{"llama4", "is llama 4 scout under a different license than llama 4 maverick?",
 			[]string{"Llama-4-Scout-17B-16E-Instruct:llama4", "Llama-4-Maverick-17B-128E-Instruct:llama4"}},
+		// Asked of the model, the answer names it already; asked of its
+		// license after, the same question still gets it (the cached
+		// answer is not the first's).
+		{"CodeLlama-7b-hf", "what license is codellama under, same as llama 2?", nil},
 		{"llama2", "what license is codellama under, same as llama 2?", []string{"CodeLlama-7b-hf:llama2"}},
 		{"cc-by-nc-4.0", "what license are galactica and nllb under", []string{"galactica-6.7b:cc-by-nc-4.0", "nllb-200-distilled-600M:cc-by-nc-4.0"}},
 		{"llama4", "can I use llama 4 scout commercially?", nil},
