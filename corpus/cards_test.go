@@ -71,6 +71,26 @@ func TestSummariesAgreeWithCitedClauses(t *testing.T) {
 	t.Logf("%d quoted phrases and figures checked against their clauses", checked)
 }
 
+// A summary does not open with "Yes" or "No" as an answer: the status
+// word before it answers, and a question may be asked either way round —
+// "ALLOWED. Yes: you may charge any price" answered "is selling it
+// banned?" and "are there fees for commercial use?" the wrong way (hunt
+// 11). "No threshold:", "No copyleft." say what the license lacks.
+func TestSummariesOpenWithNoAnswerWord(t *testing.T) {
+	c, err := loadCardsOf(t, corpustest.CorpusDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answerWord := regexp.MustCompile(`^(?i:yes|no)\b[,.:;!]`)
+	for _, card := range c {
+		for topic, v := range card.Topics {
+			if answerWord.MatchString(strings.TrimSpace(v.Summary)) {
+				t.Errorf("%s (line %d) %s: the summary opens %q, an answer to one way of asking", card.File, v.Line, topic, strings.Fields(v.Summary)[0])
+			}
+		}
+	}
+}
+
 // The OSAID's freedoms to use, modify and share are each "for any
 // purpose": a clause that a card cites as what fails one of them cannot be
 // what another of them passes on. DeepSeek's and the OpenRAILs' §5 failed
