@@ -441,6 +441,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// use that serves them, hosting asked of a duty on copies handed
 		// on (hunt 10); the plain questions keep their verdicts.
 		{"mit", "credit risk model", index.StatusUnknown},
+		{"llama4", "llama 4 for credit scoring", index.StatusUnknown}, // the license's name no word of "built with llama" (hunt 12)
+		{"llama2", "llama 2 credit", index.StatusRequired},
 		{"llama4", "notice period", index.StatusUnknown},
 		{"llama4", "llama 4 credit line?", index.StatusRequired},
 		{"mit", "do i need to give credit", index.StatusRequired},

@@ -532,7 +532,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
-		if s.namesOtherSense(r, t) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
+		if s.namesOtherSense(r, l, t) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
 			return false
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
@@ -726,9 +726,11 @@ var audiences = map[string]bool{"children": true, "kids": true, "kid": true, "ch
 
 // namesOtherSense reports whether the question says one of topic's Not
 // phrases, words of the topic in another sense, in a row, and no other
-// word of the topic's names: "credit risk model" is no question on credit
-// for the authors, "notice period" none on a NOTICE file (hunt 10).
-func (s *snapshot) namesOtherSense(r *reading, topic string) bool {
+// word of the topic's names besides l's name: "credit risk model" is no
+// question on credit for the authors, "notice period" none on a NOTICE
+// file (hunt 10), and "llama 4 for credit scoring" none on "Built with
+// Llama" (hunt 12).
+func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) bool {
 	runs := s.topics.not[topic]
 	if len(runs) == 0 {
 		return false
@@ -755,7 +757,9 @@ func (s *snapshot) namesOtherSense(r *reading, topic string) bool {
 			// The topic asked besides, in a word of its names outside the
 			// phrase ("agpl neural network saas"), keeps its verdict.
 			rest := slices.Concat(seq[:i], seq[i+len(run):])
-			if !slices.ContainsFunc(rest, func(st string) bool { return names[st] && !genericWords[st] && !askingWords[st] }) {
+			if !slices.ContainsFunc(rest, func(st string) bool {
+				return names[st] && !genericWords[st] && !askingWords[st] && !s.nameStems[l.Key][st]
+			}) {
 				return true
 			}
 		}
