@@ -506,6 +506,18 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// after "not", "no", "never" or "without" (probe 24), unless the
 		// two are the topic's own name ("no warranty").
 		{"cc-by-nc-4.0", "is non-commercial use ok?", index.StatusUnknown},
+		// …and so does one written as one word, and one after a negated
+		// verb (hunt 12), but for a question put the negative way or the
+		// words of a rule.
+		{"cc-by-nc-4.0", "can I use it for noncommercial purposes", index.StatusUnknown},
+		{"cc-by-nc-4.0", "cc by-nc won't monetize", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can I use it commercially if I don't make money?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "Attribution-NonCommercial 4.0 commercial use", index.StatusForbidden}, // its name
+		{"llama4", "don't i need to credit meta", index.StatusRequired},
+		{"llama2", "isn't attribution optional?", index.StatusRequired},
+		{"llama4", "doesn't llama 4 require attribution", index.StatusRequired},
+		{"bsd-3-clause", `ELI5 the BSD-3 "don't use our name" clause`, index.StatusForbidden},
+		{"cc-by-4.0", "no attribution needed?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "not for profit", index.StatusUnknown},
 		{"cc-by-nc-4.0", "free of charge", index.StatusUnknown},
 		{"cc-by-nc-4.0", "not-for-profit", index.StatusUnknown},

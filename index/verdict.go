@@ -1015,7 +1015,7 @@ func opensSource(question string) bool {
 // commercial use, and CC BY-NC's FORBIDDEN for the latter is the
 // opposite of its answer. The license's own name is set aside first.
 func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bool {
-	if s.notTopicWord(r, topic) {
+	if s.notTopicWord(r, l, topic) || s.nonWord(r, l, topic) {
 		return true
 	}
 	if !slices.Contains(r.stems, "non") {
@@ -1037,18 +1037,62 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 	return false
 }
 
-// notTopicWord reports whether "not", "no", "never", "without" or "free
-// of" comes before a word of topic's vocabulary, with at most a stop word
-// between ("not for profit", "not military", "no revenue", "free of
-// charge"), unless the two are one of the topic's own names ("no
-// warranty"): the question asks about the opposite of what the topic's
-// card speaks to, or about leaving it out, which its status does not say
-// (probe 24: CC BY-NC's FORBIDDEN for "not for profit").
-func (s *snapshot) notTopicWord(r *reading, topic string) bool {
+// nonWord reports whether a word of the question, besides l's name, is
+// "non" written together with a word of topic's vocabulary
+// ("noncommercial", "NonCommercial", "nonprofit"), unless "non-" and the
+// word are one of the topic's own phrases ("nontransferable" of
+// sublicensing's "non-transferable"): negatesTopicWord for one word
+// (hunt 12: CC BY-NC's FORBIDDEN for "can I use it for noncommercial
+// purposes?").
+func (s *snapshot) nonWord(r *reading, l *licenseMeta, topic string) bool {
+	if !strings.Contains(strings.ToLower(r.text), "non") {
+		return false
+	}
+	rest, _ := s.withoutName(r, l) // "Attribution-NonCommercial" is a name
+	t := s.topics.byID[topic]
+	for _, w := range strings.Fields(strings.ToLower(rest)) {
+		w = strings.Trim(w, wordPunct)
+		base, ok := strings.CutPrefix(w, "non")
+		if !ok || len(base) < 3 || !unicode.IsLetter(rune(base[0])) {
+			continue // "non-commercial" is two words to the stems (negatesTopicWord)
+		}
+		if t != nil && slices.ContainsFunc(t.Aliases, func(a string) bool { return strings.EqualFold(strings.ReplaceAll(a, "-", ""), w) }) {
+			continue
+		}
+		if slices.ContainsFunc(s.stems(base), func(st string) bool { return s.topics.vocab[topic][st] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// notTopicWord reports whether "not", "no", "never", "without", "free
+// of" or a verb negated ("won't", "don't") comes before a word of topic's
+// vocabulary, with at most a stop word between ("not for profit", "not
+// military", "no revenue", "free of charge", "won't monetize"), unless
+// the two are one of the topic's own names ("no warranty"): the question
+// asks about the opposite of what the topic's card speaks to, or about
+// leaving it out, which its status does not say (probe 24: CC BY-NC's
+// FORBIDDEN for "not for profit"; hunt 12: for "won't monetize"). A word
+// of l's name after a negated verb is the license, not the topic
+// ("doesn't llama 4 require…"); after "no" it may be both ("no
+// attribution" of CC BY, whose name says "Attribution").
+func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string) bool {
 	ws := s.wordsOf(r)
 	t := s.topics.byID[topic]
 	for i, w := range ws {
 		neg := strings.ToLower(strings.Trim(w.text, wordPunct))
+		if n := strings.ReplaceAll(neg, "’", "'"); negatedVerbs[n] {
+			opens := i == 0 || strings.ContainsAny(ws[i-1].text, ",;:.?!") && strings.IndexAny(ws[i-1].text, ",;:.?!") == len(ws[i-1].text)-1
+			if opens && negatedCopulas[n] || i+1 < len(ws) && (invertedSubjects[strings.ToLower(strings.Trim(ws[i+1].text, wordPunct))] ||
+				slices.ContainsFunc(ws[i+1].stems, func(st string) bool { return genericWords[st] })) {
+				// "isn't attribution optional?" and "don't I need to
+				// credit meta?" ask what the question put the positive way
+				// does; "don't use our name" is what a rule says.
+				continue
+			}
+			neg = "not'"
+		}
 		if (strings.HasPrefix(neg, "not-") || strings.HasPrefix(neg, "no-")) &&
 			slices.ContainsFunc(w.stems, func(st string) bool { return s.topics.vocab[topic][st] }) {
 			return true // "not-for-profit"
@@ -1056,12 +1100,15 @@ func (s *snapshot) notTopicWord(r *reading, topic string) bool {
 		if neg == "free" && i+1 < len(ws) && strings.EqualFold(ws[i+1].text, "of") {
 			neg = "free of" // "free of charge": no charge
 		}
-		if neg != "not" && neg != "no" && neg != "never" && neg != "without" && neg != "free of" {
+		if neg != "not" && neg != "not'" && neg != "no" && neg != "never" && neg != "without" && neg != "free of" {
 			continue
 		}
 		for j := i + 1; j < len(ws) && j <= i+2; j++ {
 			if len(ws[j].stems) == 0 {
 				continue // a stop word: "not for profit"
+			}
+			if neg == "not'" && !slices.ContainsFunc(ws[j].stems, func(st string) bool { return !s.nameStems[l.Key][st] }) {
+				break // after a negated verb, l's name: "doesn't llama 4 require…"
 			}
 			if slices.ContainsFunc(ws[j].stems, func(st string) bool { return s.topics.vocab[topic][st] }) &&
 				(t == nil || !slices.ContainsFunc(t.Aliases, func(a string) bool {
@@ -1074,6 +1121,23 @@ func (s *snapshot) notTopicWord(r *reading, topic string) bool {
 	}
 	return false
 }
+
+// negatedVerbs are the negated auxiliaries notTopicWord reads as "not",
+// with or without the apostrophe.
+var negatedVerbs = map[string]bool{"won't": true, "wont": true, "don't": true, "dont": true, "doesn't": true,
+	"doesnt": true, "didn't": true, "didnt": true, "isn't": true, "isnt": true, "aren't": true, "arent": true,
+	"wasn't": true, "wasnt": true, "wouldn't": true, "wouldnt": true}
+
+// negatedCopulas opening a question put it the negative way: "isn't
+// attribution optional?".
+var negatedCopulas = map[string]bool{"isn't": true, "isnt": true, "aren't": true, "arent": true, "wasn't": true, "wasnt": true}
+
+// invertedSubjects after a negated auxiliary make it a question put the
+// negative way ("don't I need…?", "isn't it…?"), which asks what the
+// positive one does.
+var invertedSubjects = map[string]bool{"i": true, "we": true, "you": true, "it": true, "they": true, "he": true,
+	"she": true, "this": true, "that": true, "these": true, "those": true, "the": true, "a": true, "an": true,
+	"my": true, "our": true, "your": true}
 
 // namesOthersForm reports whether the question names a term of topic —
 // one license's form of it — that the clauses l's card cites do not hold
