@@ -38,6 +38,11 @@ type ExternalLicense struct {
 	Title string   `yaml:"title"`
 	URL   string   `yaml:"url"`
 	Names []string `yaml:"names"` // what people call it ("openrail++")
+	// Near is the corpus license whose text stands in for this one's
+	// (BLOOM's RAIL License v1.0 for its successor, the BigScience
+	// OpenRAIL-M): a question on a model under it, asked of that license,
+	// is answered from that license's cards. Empty for most.
+	Near string `yaml:"near"`
 
 	Line int `yaml:"-" corpus:"line"`
 }
@@ -81,6 +86,9 @@ func loadModels(f files, path string, m *Manifest) (*Models, error) {
 		}
 		if e.Title == "" || !isURL(e.URL) {
 			return nil, errorf(path, e.Line, "external license %s needs a title and a URL", e.ID)
+		}
+		if e.Near != "" && m.LicenseDoc(e.Near) == nil {
+			return nil, errorf(path, e.Line, "external license %s: near %q is not a corpus license key", e.ID, e.Near)
 		}
 		ext[e.ID] = true
 	}

@@ -79,3 +79,26 @@ func TestModelCatalogueRefusesBrokenEntries(t *testing.T) {
 		}
 	}
 }
+
+// An external license's `near` names the corpus license whose text stands
+// in for it; one that names no corpus license is refused at its line.
+func TestExternalLicenseNearMustBeInTheCorpus(t *testing.T) {
+	m, err := corpus.LoadManifest(filepath.Join(corpustest.CorpusDir(t), "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for near, want := range map[string]string{"bigscience-openrail-m": "", "openrail-m-someday": `near "openrail-m-someday" is not a corpus license key`} {
+		path := filepath.Join(t.TempDir(), "models.yaml")
+		body := "external:\n  - id: some-rail\n    title: Some RAIL\n    url: https://example.org/rail\n    near: " + near + "\n"
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := corpus.LoadModels(path, m)
+		switch {
+		case want == "" && (err != nil || ms.ExternalLicense("some-rail").Near != near):
+			t.Errorf("near %s: %v", near, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), path+":2:")):
+			t.Errorf("near %s: error %v; want %s:2: … %s", near, err, path, want)
+		}
+	}
+}

@@ -34,6 +34,7 @@ type externalMeta struct {
 	Title string   `json:"title"`
 	URL   string   `json:"url"`
 	Names []string `json:"names"`
+	Near  string   `json:"near,omitempty"` // corpus.ExternalLicense.Near
 }
 
 func modelsMeta(ms *corpus.Models) ([]modelMeta, []externalMeta) {
@@ -47,7 +48,7 @@ func modelsMeta(ms *corpus.Models) ([]modelMeta, []externalMeta) {
 	}
 	var ext []externalMeta
 	for _, e := range ms.External {
-		ext = append(ext, externalMeta{ID: e.ID, Title: e.Title, URL: e.URL, Names: append([]string{e.ID, e.Title}, e.Names...)})
+		ext = append(ext, externalMeta{ID: e.ID, Title: e.Title, URL: e.URL, Names: append([]string{e.ID, e.Title}, e.Names...), Near: e.Near})
 	}
 	return out, ext
 }
@@ -591,7 +592,7 @@ func (s *snapshot) otherModelBut(r *reading, l *licenseMeta, but []bool) *modelM
 			return false
 		}
 		shares := slices.ContainsFunc(ws[i:i+n], hasName)
-		if !shares && (namesL || !s.indexed(mo)) {
+		if !shares && (namesL || !s.indexed(mo) && s.standsIn(mo, l)) {
 			return false
 		}
 		other = mo
@@ -607,8 +608,9 @@ func (s *snapshot) otherModelBut(r *reading, l *licenseMeta, but []bool) *modelM
 // license l's card does not speak for. A word of l's own names is l's,
 // a word marked in but (nil: none) is the model a question on l's
 // outputs trains ("train mistral on it"), and, as for otherModel, a
-// family whose licenses the corpus does not hold is asked of l (BLOOM's
-// RAIL license, of the OpenRAIL-M). A question that names l as well
+// family whose licenses the corpus does not hold but l stands in for is
+// asked of l (BLOOM's RAIL license, of the OpenRAIL-M: standsIn); FLUX's
+// is not the CreativeML OpenRAIL-M's (hunt 13). A question that names l as well
 // compares the two ("llama is california law, what law governs the
 // qwen2.5 license?") and is asked of l.
 func (s *snapshot) otherFamily(r *reading, l *licenseMeta, but []bool) string {
@@ -625,7 +627,7 @@ func (s *snapshot) otherFamily(r *reading, l *licenseMeta, but []bool) string {
 			keys, ok = s.models.families[name]
 		}
 		if !ok || but != nil && but[i] || s.nameTokens[l.Key][foldName(name)] || slices.Contains(keys, l.Key) ||
-			!slices.ContainsFunc(keys, func(k string) bool { return s.licenses[k] != nil }) {
+			!slices.ContainsFunc(keys, func(k string) bool { return s.licenses[k] != nil || !s.nearTo(k, l) }) {
 			continue
 		}
 		return name
@@ -644,12 +646,17 @@ func (s *snapshot) governedWords(r *reading, l *licenseMeta) []bool {
 	words, starts := s.modelWords(r)
 	marks := make([]bool, len(words))
 	if slices.Contains(starts, true) {
-		skip := func(i, n int) bool { return slices.Contains(marks[i:i+n], true) }
+		// Runs are found longest first, and a run inside a longer one
+		// that names a model is no model's name: "deepseek v3" of
+		// "deepseek v3 0324", under MIT, is not DeepSeek-V3, under the
+		// DeepSeek License (hunt 13).
+		taken := make([]bool, len(words))
+		skip := func(i, n int) bool { return slices.Contains(taken[i:i+n], true) }
 		s.modelRuns(words, starts, skip, func(mo *modelMeta, i, n int) bool {
-			if slices.Contains(mo.Licenses, l.Key) {
-				for j := i; j < i+n; j++ {
-					marks[j] = true
-				}
+			governed := slices.Contains(mo.Licenses, l.Key)
+			for j := i; j < i+n; j++ {
+				taken[j] = true
+				marks[j] = governed
 			}
 			return false
 		})
@@ -681,6 +688,27 @@ func (s *snapshot) startsOf(words []string) []bool {
 		starts[i] = s.models.starts(w)
 	}
 	return starts
+}
+
+// standsIn reports whether l's text stands in for each license of mo
+// that the corpus does not hold (corpus.ExternalLicense.Near): BLOOM,
+// under its RAIL License v1.0, asked of the BigScience OpenRAIL-M. Any
+// other such model is no model of l's: Codestral, under Mistral's
+// Non-Production License, asked of Apache 2.0 (hunt 13).
+func (s *snapshot) standsIn(mo *modelMeta, l *licenseMeta) bool {
+	for _, k := range mo.Licenses {
+		if s.licenses[k] == nil && !s.nearTo(k, l) {
+			return false
+		}
+	}
+	return true
+}
+
+// nearTo reports whether l stands in for the license k the corpus does
+// not hold (corpus.ExternalLicense.Near).
+func (s *snapshot) nearTo(k string, l *licenseMeta) bool {
+	e := s.models.external[k]
+	return e != nil && e.Near == l.Key
 }
 
 // indexed reports whether every license of mo is in the corpus.
