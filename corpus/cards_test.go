@@ -81,7 +81,9 @@ func TestSummariesOpenWithNoAnswerWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	answerWord := regexp.MustCompile(`^(?i:yes|no)\b[,.:;!]`)
+	// "Yes" in any form; "No" followed by a mark or by what answers
+	// ("No, you…", "No — it…"), not "No threshold:".
+	answerWord := regexp.MustCompile(`^(?i:yes\b|no\s*[,.:;!—–-]|no\s+(?:you|it|but|not)\b)`)
 	for _, card := range c {
 		for topic, v := range card.Topics {
 			if answerWord.MatchString(strings.TrimSpace(v.Summary)) {

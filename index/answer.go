@@ -208,9 +208,10 @@ type Answer struct {
 	Closest *Aspect `json:"closest"`
 	// Catalogue holds the catalogued models a question asking which
 	// license a work is under names, besides the model asked of, each with
-	// the licenses the catalogue puts it under: its answer to "is scout
-	// under a different license than maverick?", which no card gives
-	// (see asksWhichLicense). Empty otherwise.
+	// the licenses the catalogue puts it under: its answer to "is llama 4
+	// scout under a different license than llama 4 maverick?", which no
+	// card gives (see asksWhichLicense). Empty otherwise, and in Others:
+	// the reply says it once.
 	Catalogue []ModelRef `json:"catalogue"`
 
 	// Presentation fields, not part of the JSON contract.

@@ -80,6 +80,9 @@ func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, er
 	}
 	a, err := s.askCached(ctx, sub.license, question, sub.model)
 	if err != nil || sub.model == nil {
+		if a != nil {
+			a.Catalogue = a.Catalogue[:min(len(a.Catalogue), maxCatalogued)]
+		}
 		return a, err
 	}
 	// A model was named: say which license governs it and why, and answer
@@ -100,8 +103,15 @@ func (e *Engine) ask(ctx context.Context, license, question string) (*Answer, er
 			x.About = nil
 		}
 		x.Catalogue = slices.DeleteFunc(x.Catalogue, func(m ModelRef) bool { return m.Name == a.Model.Name })
+		x.Catalogue = x.Catalogue[:min(len(x.Catalogue), maxCatalogued)]
 	}
-	return leadWithStrictest(a), nil
+	lead := leadWithStrictest(a)
+	// The catalogue answers the question, not a license: the reply says
+	// it once, with the answer that leads.
+	for _, o := range lead.Others {
+		o.Catalogue = []ModelRef{}
+	}
+	return lead, nil
 }
 
 // leadWithStrictest puts first, of a model's answers under each of its
@@ -226,6 +236,9 @@ type reading struct {
 	// trainedAt), worked out once.
 	trained []bool
 	quoted  map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
+	// whichLicense is 1 when the question asks which license a work is
+	// under, -1 when not, 0 before it is worked out (asksWhichLicense).
+	whichLicense int8
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and
@@ -587,7 +600,7 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string, mo 
 	if a.Verdict.Status == StatusUnknown {
 		a.About = s.about(r, l)
 	}
-	if asksWhichLicense(r.text) {
+	if s.asksWhichLicense(r) {
 		a.Catalogue = s.catalogued(r)
 	}
 	return a, nil
@@ -617,10 +630,49 @@ func (s *snapshot) catalogued(r *reading) []ModelRef {
 	})
 	named := slices.SortedFunc(maps.Keys(at), func(a, b *modelMeta) int { return at[a] - at[b] })
 	refs := []ModelRef{}
-	for _, m := range named[:min(len(named), maxCatalogued)] {
+	for _, m := range named[:min(len(named), maxCatalogued+1)] { // one may be the model asked of (Engine.ask)
 		refs = append(refs, *m.ref())
 	}
 	return refs
+}
+
+// asksWhichLicense is asksWhichLicense for r with each catalogued
+// model's name read as one word: "what license is deepseek r1 distill
+// qwen 7b under?" distills nothing, the name's words ask nothing. Worked
+// out once per question.
+func (s *snapshot) asksWhichLicense(r *reading) bool {
+	if r.whichLicense != 0 {
+		return r.whichLicense > 0
+	}
+	r.whichLicense = -1
+	if !containsFoldASCII(r.text, "licen") {
+		return false
+	}
+	words, starts := s.modelWords(r)
+	named := make([]bool, len(words))
+	s.modelRuns(words, starts, func(i, n int) bool { return slices.Contains(named[i:i+n], true) }, func(_ *modelMeta, i, n int) bool {
+		for j := i; j < i+n; j++ {
+			named[j] = true
+		}
+		return false
+	})
+	var b strings.Builder
+	for i, w := range words {
+		switch {
+		case !named[i]:
+			b.WriteString(w)
+		case i+1 < len(words) && named[i+1]:
+			continue // the name's next word ends it
+		default:
+			// The name as one word, with the marks after it: "model?".
+			b.WriteString("model" + w[len(strings.TrimRight(w, ",;:.?!")):])
+		}
+		b.WriteByte(' ')
+	}
+	if asksWhichLicense(b.String()) {
+		r.whichLicense = 1
+	}
+	return r.whichLicense > 0
 }
 
 // maxCatalogued is how many of the models a question names its answer

@@ -441,7 +441,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// use that serves them, hosting asked of a duty on copies handed
 		// on (hunt 10); the plain questions keep their verdicts.
 		{"mit", "credit risk model", index.StatusUnknown},
-		{"llama4", "llama 4 for credit scoring", index.StatusUnknown}, // the license's name no word of "built with llama" (hunt 12)
+		{"llama4", "llama 4 for credit scoring", index.StatusUnknown},                 // the license's name no word of "built with llama" (hunt 12)
+		{"cc-by-4.0", "attribution for a credit scoring model", index.StatusRequired}, // CC BY's name's word is the topic's too
 		{"llama2", "llama 2 credit", index.StatusRequired},
 		{"llama4", "notice period", index.StatusUnknown},
 		{"llama4", "llama 4 credit line?", index.StatusRequired},
@@ -518,6 +519,24 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "doesn't llama 4 require attribution", index.StatusRequired},
 		{"bsd-3-clause", `ELI5 the BSD-3 "don't use our name" clause`, index.StatusForbidden},
 		{"cc-by-4.0", "no attribution needed?", index.StatusUnknown},
+		{"llama4", "Doesn't attribution apply?", index.StatusRequired},
+		{"cc-by-nc-4.0", "commercial use if I can't charge?", index.StatusUnknown},
+		// A use with children that names no harm (hunt 13); the harm
+		// named keeps the ban.
+		{"llama3.1", "Can I use Llama 3.1 with children?", index.StatusUnknown},
+		{"llama3.1", "llama 3.1 children's app", index.StatusUnknown},
+		{"deepseek", "Can I use DeepSeek with minors?", index.StatusUnknown},
+		{"llama3.1", "exploiting children", index.StatusForbidden},
+		// A model under a license the corpus does not hold is no model of
+		// the license asked, unless its text stands in for that one
+		// (`near:`): BLOOM of the OpenRAIL-M (hunt 13). A run inside a
+		// longer model's name is no model: "deepseek v3" of "deepseek v3
+		// 0324", under MIT.
+		{"apache-2.0", "Can I use Codestral commercially?", index.StatusUnknown},
+		{"creativeml-openrail-m", "Can I use FLUX commercially?", index.StatusUnknown},
+		{"bigscience-openrail-m", "bloom commercially?", index.StatusConditional},
+		{"deepseek", "deepseek v3 0324 military", index.StatusUnknown},
+		{"deepseek", "deepseek v3 military", index.StatusForbidden},
 		{"cc-by-nc-4.0", "not for profit", index.StatusUnknown},
 		{"cc-by-nc-4.0", "free of charge", index.StatusUnknown},
 		{"cc-by-nc-4.0", "not-for-profit", index.StatusUnknown},

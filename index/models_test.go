@@ -129,6 +129,8 @@ func TestWhichLicenseFromTheCatalogue(t *testing.T) {
 		{"CodeLlama-7b-hf", "what license is codellama under, same as llama 2?", nil},
 		{"llama2", "what license is codellama under, same as llama 2?", []string{"CodeLlama-7b-hf:llama2"}},
 		{"cc-by-nc-4.0", "what license are galactica and nllb under", []string{"galactica-6.7b:cc-by-nc-4.0", "nllb-200-distilled-600M:cc-by-nc-4.0"}},
+		// A model's name is one word: its "distill" asks nothing.
+		{"mit", "which license covers deepseek r1 distill llama 8b?", []string{"DeepSeek-R1-Distill-Llama-8B:mit+llama3.1"}},
 		{"llama4", "can I use llama 4 scout commercially?", nil},
 		{"llama4", "what license does my llama 4 scout finetune get", nil},
 	} {
@@ -143,6 +145,27 @@ func TestWhichLicenseFromTheCatalogue(t *testing.T) {
 		if !slices.Equal(got, c.want) || a.Catalogue == nil {
 			t.Errorf("%s %q: catalogue %q; want %q", c.license, c.q, got, c.want)
 		}
+	}
+}
+
+// Of the models a question names, the answer lists four besides the one
+// asked of, and only once: not again in the answer for its other license.
+func TestCatalogueCappedAndSaidOnce(t *testing.T) {
+	e := indextest.Engine(t)
+	q := "are qwen2.5 7b and qwen2.5 72b and codellama and gemma 3 27b and llama 4 scout and galactica under the same license?"
+	a, err := e.Ask(context.Background(), "Qwen2.5-7B-Instruct", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Catalogue) != 4 || slices.ContainsFunc(a.Catalogue, func(m index.ModelRef) bool { return m.Name == "Qwen2.5-7B-Instruct" }) {
+		t.Errorf("catalogue %v; want four models, not the one asked of", a.Catalogue)
+	}
+	a, err = e.Ask(context.Background(), "DeepSeek-R1-Distill-Qwen-7B", "is deepseek r1 under a different license than qwen2.5 7b?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Others) != 1 || len(a.Catalogue) == 0 || a.Others[0].Catalogue == nil || len(a.Others[0].Catalogue) != 0 {
+		t.Errorf("catalogue %v, others %d; want it on the lead only", a.Catalogue, len(a.Others))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Whether a card's status answers the question as it was put. The model
@@ -498,7 +499,7 @@ func asksWho(question string) bool {
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
 	for _, t := range topics {
 		if s.asksClauseOf(r, l, t) || t == topicOpenSource && (asksOpenWeights(r.text) || opensSource(r.text)) ||
-			s.quotesUnheld(r, l, t) || sharingTopics[t] && asksWhichLicense(r.text) {
+			s.quotesUnheld(r, l, t) || sharingTopics[t] && s.asksWhichLicense(r) {
 			return false
 		}
 		c := s.m.Cards[l.Key][t]
@@ -549,49 +550,114 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // asksWhichLicense reports whether an English question asks which
 // license a published work is under, not on what terms one passes a work
 // on: "what license is gemma 3 under?", "is scout under a different
-// license than maverick?", "are sd 1.5 and sdxl under the same license?".
+// license than maverick?", "does sdxl have the same license as sd 1.5?".
 // That is a fact about the work, which the catalogue knows (`models`);
 // a card on sharing would read as the answer ("NOT ADDRESSED", hunt 11).
-// The asker's own work ("what license does my finetune get?") or one
-// made from another ("if i merge …, what license is the merged model
-// under?", "distill it, what license does it get?") asks what the
-// license makes of it, and keeps its verdict; so does "what license
-// files must ship?".
+// In the sentence that asks it, the asker's own work ("what license does
+// my finetune get?"), one made from another ("if i merge …, what license
+// is the merged model under?") or a word of permission or duty ("is
+// sublicensing under a different license allowed?", "what license does
+// copyleft require?") asks what the license makes of it, and keeps its
+// verdict; so does "what license files must ship?". See also
+// snapshot.asksWhichLicense, which also wants a work named.
 func asksWhichLicense(question string) bool {
-	if !strings.Contains(question, "icen") && !strings.Contains(question, "ICEN") {
+	if !containsFoldASCII(question, "licen") {
 		return false // most questions: no "license" nor "licence"
 	}
-	ws := letterWords(question)
-	if slices.ContainsFunc(ws, func(w string) bool { return ownWorkWords[w] || derivingWords[w] }) {
-		return false
-	}
-	for _, part := range clauseParts(versionDotsOut(strings.ToLower(question))) {
-		ws := letterWords(part)
-		for i, w := range ws {
-			if !licenseNouns[w] || i == 0 {
-				continue
-			}
-			prev := ws[i-1]
-			if prev == "of" && i >= 3 && (ws[i-2] == "kind" || ws[i-2] == "type") {
-				prev = ws[i-3]
-			}
-			switch {
-			case prev == "what" || prev == "which":
-				// "what license is it under", not "which license files".
-				if i+1 == len(ws) || licenseFactVerbs[ws[i+1]] {
-					return true
-				}
-			case prev == "same" || prev == "different" || prev == "another":
-				// A yes/no question on the works' licenses: "is X under
-				// the same license as Y?", "why is X on a different one?".
-				if copulas[ws[0]] || len(ws) > 1 && (ws[0] == "why" || ws[0] == "how") && copulas[ws[1]] {
-					return true
-				}
+	for _, sentence := range sentences(versionDotsOut(strings.ToLower(question))) {
+		all := letterWords(sentence)
+		if slices.ContainsFunc(all, func(w string) bool {
+			return ownWorkWords[w] || derivingWords[w] || licenseAskWords[w] || passingWords[w]
+		}) {
+			continue
+		}
+		for _, part := range clauseParts(sentence) {
+			ws := letterWords(part)
+			// A yes/no question on the works' licenses, the sentence's or
+			// the clause's: "is X under the same license as Y?", "are X, Y
+			// and Z under the same license?", "X came out in april, is it
+			// under the same license as Y?".
+			if whichLicenseIn(ws, opensYesNo(all) || opensYesNo(ws)) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// whichLicenseIn is asksWhichLicense for one clause of a sentence.
+func whichLicenseIn(ws []string, yesNo bool) bool {
+	for i, w := range ws {
+		if !licenseNouns[w] || i == 0 {
+			continue
+		}
+		prev := ws[i-1]
+		if prev == "of" && i >= 3 && (ws[i-2] == "kind" || ws[i-2] == "type") {
+			prev = ws[i-3]
+		}
+		switch {
+		case prev == "what" || prev == "which":
+			// "what license is it under", not "which license files".
+			if i+1 == len(ws) || licenseFactVerbs[ws[i+1]] {
+				return true
+			}
+		case prev == "same" || prev == "different" || prev == "another":
+			if yesNo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opensYesNo reports whether ws open a yes/no question on what a work is
+// or has: "is X under…", "does X have…", "why is X on…".
+func opensYesNo(ws []string) bool {
+	switch {
+	case len(ws) == 0:
+		return false
+	case copulas[ws[0]] || doAuxiliaries[ws[0]]:
+		return true
+	}
+	return len(ws) > 1 && (ws[0] == "why" || ws[0] == "how") && (copulas[ws[1]] || doAuxiliaries[ws[1]])
+}
+
+// sentences splits text at the marks that end a sentence.
+func sentences(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(".?!;", r) })
+}
+
+// containsFoldASCII reports whether s holds sub, lower-case ASCII, in any
+// case, without a lower-cased copy of s.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// passingWords pass a work on: "which license do you pass on when
+// redistributing it?" asks the terms of passing it on.
+var passingWords = map[string]bool{"redistribute": true, "redistributing": true, "redistribution": true,
+	"distribute": true, "distributing": true, "distribution": true, "share": true, "sharing": true, "pass": true,
+	"passing": true, "ship": true, "shipping": true, "sublicense": true, "sublicensing": true, "relicense": true,
+	"relicensing": true, "convey": true, "conveying": true, "upload": true, "uploading": true}
+
+// doAuxiliaries open a yes/no question on what a work has: "does X have a
+// different license than Y?".
+var doAuxiliaries = map[string]bool{"does": true, "do": true, "did": true}
+
+// licenseAskWords ask what may or must be done, not what a work is
+// under.
+var licenseAskWords = map[string]bool{"allowed": true, "allow": true, "permitted": true, "permit": true,
+	"permissible": true, "ok": true, "okay": true, "legal": true, "must": true, "require": true,
+	"required": true, "requires": true, "need": true, "needs": true, "should": true, "can": true, "may": true}
 
 // versionDotsOut drops the dots between digits ("qwen2.5", "1.5"), which
 // clauseParts would take for a sentence's end.
@@ -686,10 +752,11 @@ var partyDuty = map[string]bool{"must": true, "need": true, "needs": true, "have
 	"should": true, "shall": true, "required": true, "obliged": true, "obligated": true}
 
 // servesAudience reports whether an English question says whom the use
-// serves — "for" before children, kids, minors and the like ("app for
-// children", "a tutor for kids"), people topic's ban names as a case —
-// which a ban on harming them ("Exploitation or harm to children") does
-// not answer (hunt 10).
+// serves — "for", "with" or "by" before children, kids, minors and the
+// like ("app for children", "use it with kids", "used by minors"), or
+// them before what serves them ("a children's app", "kids tutor") —
+// people topic's ban names as a case, which a ban on harming them
+// ("Exploitation or harm to children") does not answer (hunts 10, 13).
 func (s *snapshot) servesAudience(r *reading, topic string) bool {
 	ws := letterWords(r.text)
 	if slices.ContainsFunc(ws, func(w string) bool {
@@ -697,23 +764,42 @@ func (s *snapshot) servesAudience(r *reading, topic string) bool {
 	}) {
 		return false // "sexual content for minors" names the harm
 	}
-	for i := 0; i+1 < len(ws); i++ {
-		if ws[i] != "for" {
-			continue
-		}
-		j := i + 1
-		if j < len(ws) && (ws[j] == "my" || ws[j] == "our" || ws[j] == "young" || ws[j] == "small" || isArticle(ws[j])) {
-			j++
-		}
+	for j, w := range ws {
 		// Only a ban that names them as a case (the use policies' harm to
 		// children), not one that holds whoever is served (CC's "no
 		// sublicensing").
-		if j < len(ws) && audiences[ws[j]] && s.topics.isCase(topic, s.stems(ws[j])) {
+		if !audiences[w] || !s.topics.isCase(topic, s.stems(w)) {
+			continue
+		}
+		i := j - 1
+		if i >= 0 && (ws[i] == "my" || ws[i] == "our" || ws[i] == "young" || ws[i] == "small" || isArticle(ws[i])) {
+			i--
+		}
+		next := ""
+		if j+1 < len(ws) {
+			next = ws[j+1]
+			if next == "s" && j+2 < len(ws) { // "children's app"
+				next = ws[j+2]
+			}
+		}
+		if i >= 0 && audienceMarks[ws[i]] || servedWords[next] {
 			return true
 		}
 	}
 	return false
 }
+
+// audienceMarks before an audience say the use serves it: "for kids",
+// "with children", "by minors".
+var audienceMarks = map[string]bool{"for": true, "with": true, "by": true, "among": true, "serving": true,
+	"teaching": true, "teach": true, "tutoring": true, "tutor": true, "helping": true, "help": true}
+
+// servedWords after an audience name what serves it: "a children's app",
+// "kids tutor", "child-friendly".
+var servedWords = map[string]bool{"app": true, "apps": true, "tutor": true, "tutors": true, "education": true,
+	"educational": true, "school": true, "schools": true, "platform": true, "game": true, "games": true,
+	"book": true, "books": true, "story": true, "stories": true, "friendly": true, "safe": true, "learning": true,
+	"toy": true, "toys": true, "chatbot": true, "bot": true, "homework": true, "users": true, "audience": true}
 
 // harmWords (prefixes) name harm done to people: a question saying one
 // asks the ban's question.
@@ -729,7 +815,8 @@ var audiences = map[string]bool{"children": true, "kids": true, "kid": true, "ch
 // word of the topic's names besides l's name: "credit risk model" is no
 // question on credit for the authors, "notice period" none on a NOTICE
 // file (hunt 10), and "llama 4 for credit scoring" none on "Built with
-// Llama" (hunt 12).
+// Llama" (hunt 12) — unless the name's word is one of the topic's own
+// one-word names: "attribution" of CC BY's name is attribution asked.
 func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) bool {
 	runs := s.topics.not[topic]
 	if len(runs) == 0 {
@@ -758,7 +845,7 @@ func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) boo
 			// phrase ("agpl neural network saas"), keeps its verdict.
 			rest := slices.Concat(seq[:i], seq[i+len(run):])
 			if !slices.ContainsFunc(rest, func(st string) bool {
-				return names[st] && !genericWords[st] && !askingWords[st] && !s.nameStems[l.Key][st]
+				return names[st] && !genericWords[st] && !askingWords[st] && (!s.nameStems[l.Key][st] || s.topics.names(topic, st))
 			}) {
 				return true
 			}
@@ -1053,7 +1140,7 @@ func (s *snapshot) nonWord(r *reading, l *licenseMeta, topic string) bool {
 	for _, w := range strings.Fields(strings.ToLower(rest)) {
 		w = strings.Trim(w, wordPunct)
 		base, ok := strings.CutPrefix(w, "non")
-		if !ok || len(base) < 3 || !unicode.IsLetter(rune(base[0])) {
+		if r, _ := utf8.DecodeRuneInString(base); !ok || len(base) < 3 || !unicode.IsLetter(r) {
 			continue // "non-commercial" is two words to the stems (negatesTopicWord)
 		}
 		if t != nil && slices.ContainsFunc(t.Aliases, func(a string) bool { return strings.EqualFold(strings.ReplaceAll(a, "-", ""), w) }) {
@@ -1083,8 +1170,8 @@ func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string) bool {
 	for i, w := range ws {
 		neg := strings.ToLower(strings.Trim(w.text, wordPunct))
 		if n := strings.ReplaceAll(neg, "’", "'"); negatedVerbs[n] {
-			opens := i == 0 || strings.ContainsAny(ws[i-1].text, ",;:.?!") && strings.IndexAny(ws[i-1].text, ",;:.?!") == len(ws[i-1].text)-1
-			if opens && negatedCopulas[n] || i+1 < len(ws) && (invertedSubjects[strings.ToLower(strings.Trim(ws[i+1].text, wordPunct))] ||
+			opens := i == 0 || strings.IndexAny(ws[i-1].text, ",;:.?!") == len(ws[i-1].text)-1
+			if opens && (negatedCopulas[n] || asksFrom(ws, i)) || i+1 < len(ws) && (invertedSubjects[strings.ToLower(strings.Trim(ws[i+1].text, wordPunct))] ||
 				slices.ContainsFunc(ws[i+1].stems, func(st string) bool { return genericWords[st] })) {
 				// "isn't attribution optional?" and "don't I need to
 				// credit meta?" ask what the question put the positive way
@@ -1126,7 +1213,21 @@ func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string) bool {
 // with or without the apostrophe.
 var negatedVerbs = map[string]bool{"won't": true, "wont": true, "don't": true, "dont": true, "doesn't": true,
 	"doesnt": true, "didn't": true, "didnt": true, "isn't": true, "isnt": true, "aren't": true, "arent": true,
-	"wasn't": true, "wasnt": true, "wouldn't": true, "wouldnt": true}
+	"wasn't": true, "wasnt": true, "wouldn't": true, "wouldnt": true, "can't": true, "cant": true, "cannot": true,
+	"haven't": true, "havent": true, "hasn't": true, "hasnt": true}
+
+// asksFrom reports whether the sentence from ws[i] on ends in a question
+// mark: a negated verb opening it asks the question the negative way
+// ("doesn't attribution apply?", "wouldn't meta require it?"), where one
+// opening a statement negates ("won't monetize", "don't sell it").
+func asksFrom(ws []word, i int) bool {
+	for _, w := range ws[i:] {
+		if k := strings.IndexAny(w.text, ".?!"); k >= 0 {
+			return w.text[k] == '?'
+		}
+	}
+	return false
+}
 
 // negatedCopulas opening a question put it the negative way: "isn't
 // attribution optional?".

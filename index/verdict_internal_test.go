@@ -253,6 +253,16 @@ func TestAsksWhichLicense(t *testing.T) {
 		"this dataset should be under the same license":                      false,
 		"mpl executable under different license terms":                       false,
 		"can i relicense gemma":                                              false,
+		// A review's: the words of a permission, a duty or passing a work
+		// on ask the terms; a question put with "does … have", in capitals,
+		// with commas or beside another sentence still asks the fact.
+		"is sublicensing under a different license allowed?":                 false,
+		"what license does copyleft require?":                                false,
+		"which license do you pass on when redistributing llama 4?":          false,
+		"does llama 4 scout have a different license than llama 4 maverick?": true,
+		"Is Llama 4 Scout under a different LIcense than Llama 4 Maverick":   true,
+		"are qwen2.5 7b, gemma 3 27b and codellama under the same license?":  true,
+		"Is Scout under a different license than Maverick? We need to know.": true,
 	} {
 		if got := asksWhichLicense(q); got != want {
 			t.Errorf("asksWhichLicense(%q) = %v, want %v", q, got, want)

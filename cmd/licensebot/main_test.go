@@ -81,6 +81,20 @@ func TestAskJSONContract(t *testing.T) {
 	if string(got["closest"]) != "null" {
 		t.Errorf("closest %s beside a verdict; want null", got["closest"])
 	}
+	// A question which license models are under: the catalogue's
+	// {name, licenses, source} for each.
+	out, _, _ = run(t, "ask", "--json", "--data", data, "llama2", "what license is codellama under?")
+	var which struct {
+		Catalogue []struct {
+			Name     string   `json:"name"`
+			Licenses []string `json:"licenses"`
+			Source   string   `json:"source"`
+		} `json:"catalogue"`
+	}
+	if err := json.Unmarshal([]byte(out), &which); err != nil || len(which.Catalogue) != 1 ||
+		which.Catalogue[0].Name == "" || len(which.Catalogue[0].Licenses) == 0 || which.Catalogue[0].Source == "" {
+		t.Errorf("catalogue %+v (%v): want one model with its licenses and source\n%s", which.Catalogue, err, out)
+	}
 	// A question narrower than its topic's card: no verdict, and the card
 	// it came closest to as context, as the terminal and Discord show it.
 	out, _, _ = run(t, "ask", "--json", "--data", data, "llama4", "can I use the outputs to train another model and release it under apache-2.0")
