@@ -520,7 +520,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bsd-3-clause", `ELI5 the BSD-3 "don't use our name" clause`, index.StatusForbidden},
 		{"cc-by-4.0", "no attribution needed?", index.StatusUnknown},
 		{"llama4", "Doesn't attribution apply?", index.StatusRequired},
-		{"cc-by-nc-4.0", "commercial use if I can't charge?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "commercial use if we haven't monetized yet", index.StatusUnknown},
+		{"llama4", "so i can't modify it at all?", index.StatusConditional},                     // "can't" asks what may be done
+		{"llama4", "can Meta revoke llama 4 if I haven't breached anything?", index.StatusInfo}, // a fact holds either way
 		// A use with children that names no harm (hunt 13); the harm
 		// named keeps the ban.
 		{"llama3.1", "Can I use Llama 3.1 with children?", index.StatusUnknown},

@@ -1102,7 +1102,11 @@ func opensSource(question string) bool {
 // commercial use, and CC BY-NC's FORBIDDEN for the latter is the
 // opposite of its answer. The license's own name is set aside first.
 func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bool {
-	if s.notTopicWord(r, l, topic) || s.nonWord(r, l, topic) {
+	// A negated verb sets a condition a permission or duty may turn on
+	// ("if I don't make money"); a fact holds either way ("can meta
+	// revoke it if I haven't breached anything?").
+	c := s.m.Cards[l.Key][topic]
+	if s.notTopicWord(r, l, topic, permitsOrBinds(c.Status)) || s.nonWord(r, l, topic) {
 		return true
 	}
 	if !slices.Contains(r.stems, "non") {
@@ -1154,9 +1158,11 @@ func (s *snapshot) nonWord(r *reading, l *licenseMeta, topic string) bool {
 }
 
 // notTopicWord reports whether "not", "no", "never", "without", "free
-// of" or a verb negated ("won't", "don't") comes before a word of topic's
-// vocabulary, with at most a stop word between ("not for profit", "not
-// military", "no revenue", "free of charge", "won't monetize"), unless
+// of" or, with verbs, a verb negated ("won't", "don't"; not "can't",
+// which asks what may be done: "so i can't modify it at all?") comes
+// before a word of topic's vocabulary, with at most a stop word between
+// ("not for profit", "not military", "no revenue", "free of charge",
+// "won't monetize"), unless
 // the two are one of the topic's own names ("no warranty"): the question
 // asks about the opposite of what the topic's card speaks to, or about
 // leaving it out, which its status does not say (probe 24: CC BY-NC's
@@ -1164,12 +1170,12 @@ func (s *snapshot) nonWord(r *reading, l *licenseMeta, topic string) bool {
 // of l's name after a negated verb is the license, not the topic
 // ("doesn't llama 4 require…"); after "no" it may be both ("no
 // attribution" of CC BY, whose name says "Attribution").
-func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string) bool {
+func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string, verbs bool) bool {
 	ws := s.wordsOf(r)
 	t := s.topics.byID[topic]
 	for i, w := range ws {
 		neg := strings.ToLower(strings.Trim(w.text, wordPunct))
-		if n := strings.ReplaceAll(neg, "’", "'"); negatedVerbs[n] {
+		if n := strings.ReplaceAll(neg, "’", "'"); verbs && negatedVerbs[n] {
 			opens := i == 0 || strings.IndexAny(ws[i-1].text, ",;:.?!") == len(ws[i-1].text)-1
 			if opens && (negatedCopulas[n] || asksFrom(ws, i)) || i+1 < len(ws) && (invertedSubjects[strings.ToLower(strings.Trim(ws[i+1].text, wordPunct))] ||
 				slices.ContainsFunc(ws[i+1].stems, func(st string) bool { return genericWords[st] })) {
@@ -1213,8 +1219,8 @@ func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string) bool {
 // with or without the apostrophe.
 var negatedVerbs = map[string]bool{"won't": true, "wont": true, "don't": true, "dont": true, "doesn't": true,
 	"doesnt": true, "didn't": true, "didnt": true, "isn't": true, "isnt": true, "aren't": true, "arent": true,
-	"wasn't": true, "wasnt": true, "wouldn't": true, "wouldnt": true, "can't": true, "cant": true, "cannot": true,
-	"haven't": true, "havent": true, "hasn't": true, "hasnt": true}
+	"wasn't": true, "wasnt": true, "wouldn't": true, "wouldnt": true, "haven't": true, "havent": true,
+	"hasn't": true, "hasnt": true}
 
 // asksFrom reports whether the sentence from ws[i] on ends in a question
 // mark: a negated verb opening it asks the question the negative way
