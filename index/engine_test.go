@@ -539,14 +539,6 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bigscience-openrail-m", "bloom commercially?", index.StatusConditional},
 		{"deepseek", "deepseek v3 0324 military", index.StatusUnknown},
 		{"deepseek", "deepseek v3 military", index.StatusForbidden},
-		// One word that shares only its stem with the topic's words is
-		// another word (hunt 13); an inflection is the same.
-		{"llama4", "government", index.StatusUnknown},
-		{"llama4", "llama 4 in a terminal", index.StatusUnknown},
-		{"llama4", "terminated?", index.StatusInfo},
-		{"llama4", "sublicensable?", index.StatusNotAddressed},
-		{"lgpl-3.0", "lgpl warrenty", index.StatusInfo}, // a misspelling, read as the word
-		{"cc-by-nc-4.0", "is attribution required for cc by-nc", index.StatusRequired},
 		{"cc-by-nc-4.0", "not for profit", index.StatusUnknown},
 		{"cc-by-nc-4.0", "free of charge", index.StatusUnknown},
 		{"cc-by-nc-4.0", "not-for-profit", index.StatusUnknown},

@@ -533,7 +533,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
-		if s.namesOtherSense(r, l, t) || s.namesOtherForm(r, l, t) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
+		if s.namesOtherSense(r, l, t) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
 			return false
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
@@ -852,72 +852,6 @@ func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) boo
 		}
 	}
 	return false
-}
-
-// namesOtherForm reports whether a question of one word, besides the
-// license's name and stop words, shares only its stem with every name and case of
-// topic, not its form: "government" is no "governed by", "terminal" no
-// "termination" (hunt 13). An inflection keeps the topic: "credits",
-// "terminated", "warranties" (sameForm).
-func (s *snapshot) namesOtherForm(r *reading, l *licenseMeta, topic string) bool {
-	rest, stems := s.restOf(r, l)
-	t := s.topics.byID[topic]
-	if len(stems) != 1 || t == nil {
-		return false
-	}
-	// The one word of the rest that is no stop word ("in a terminal").
-	ws := slices.DeleteFunc(strings.Fields(strings.ToLower(rest)), func(w string) bool { return len(s.stems(w)) == 0 })
-	if len(ws) != 1 {
-		return false
-	}
-	w := strings.Trim(ws[0], wordPunct)
-	// Only a word whose own stem is the topic's: a misspelling read as
-	// one of its words ("warrenty") is the reader's correction, not
-	// another word.
-	// Nor a word of asking ("is attribution required for cc by-nc", its
-	// "attribution" the license's name).
-	if st := s.stems(w); !slices.ContainsFunc(st, func(st string) bool { return s.topics.vocab[topic][st] }) ||
-		slices.ContainsFunc(st, func(st string) bool { return askingWords[st] || genericWords[st] }) {
-		return false
-	}
-	split := func(x string) []string {
-		return strings.FieldsFunc(strings.ToLower(x), func(r rune) bool { return r == ' ' || r == '-' || r == '/' })
-	}
-	for _, name := range slices.Concat([]string{t.ID, t.Label}, t.Aliases, t.Instances, t.Expand) {
-		for _, nw := range split(name) {
-			// Any part of a word written with a hyphen: "for-profit".
-			if slices.ContainsFunc(split(w), func(part string) bool { return sameForm(part, nw) }) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// sameForm reports whether two lower-case words are forms of one word,
-// an inflection apart: "credits" and "credit", "terminated" and
-// "terminate", "modified" and "modify"; not "government" and "governed".
-func sameForm(a, b string) bool {
-	return a == b || lightStem(a) == lightStem(b)
-}
-
-// lightStem takes one inflection off w: "-ies" (read as "-y"), "-able"
-// ("sublicensable" is "sublicense" that may be done), "-ing", "-ed",
-// "-es", "-s", "-e" or "-d", and a final "i" reads as "y".
-func lightStem(w string) string {
-	for _, suf := range []string{"ies", "able", "ing", "ed", "es", "s", "e", "d"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
-			w = w[:len(w)-len(suf)]
-			if suf == "ies" {
-				w += "y"
-			}
-			break
-		}
-	}
-	if strings.HasSuffix(w, "i") {
-		w = w[:len(w)-1] + "y"
-	}
-	return w
 }
 
 // namesOtherBearer reports whether a question names something other

@@ -270,23 +270,6 @@ func TestAsksWhichLicense(t *testing.T) {
 	}
 }
 
-// Words an inflection apart are one word's forms; a derivation that
-// changes the sense is not.
-func TestSameForm(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want bool
-	}{
-		{"credits", "credit", true}, {"terminated", "terminate", true}, {"modified", "modify", true},
-		{"warranties", "warranty", true}, {"sublicensable", "sublicense", true}, {"hosting", "host", true},
-		{"government", "governed", false}, {"terminal", "termination", false}, {"exploit", "exploitation", false},
-	} {
-		if got := sameForm(c.a, c.b); got != c.want {
-			t.Errorf("sameForm(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
-		}
-	}
-}
-
 // Dots between digits are a version's, not a sentence's end.
 func TestVersionDotsOut(t *testing.T) {
 	for in, want := range map[string]string{
