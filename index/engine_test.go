@@ -441,8 +441,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// use that serves them, hosting asked of a duty on copies handed
 		// on (hunt 10); the plain questions keep their verdicts.
 		{"mit", "credit risk model", index.StatusUnknown},
-		{"llama4", "llama 4 for credit scoring", index.StatusUnknown},                 // the license's name no word of "built with llama" (hunt 12)
-		{"cc-by-4.0", "attribution for a credit scoring model", index.StatusRequired}, // CC BY's name's word is the topic's too
+		{"llama4", "llama 4 for credit scoring", index.StatusUnknown},                        // the license's name no word of "built with llama" (hunt 12)
+		{"cc-by-4.0", "attribution for a credit scoring model", index.StatusRequired},        // CC BY's name's word is the topic's too
+		{"cc-by-4.0", "creative commons attribution credit risk model", index.StatusUnknown}, // …but not inside its whole name
 		{"llama2", "llama 2 credit", index.StatusRequired},
 		{"llama4", "notice period", index.StatusUnknown},
 		{"llama4", "llama 4 credit line?", index.StatusRequired},
@@ -520,6 +521,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bsd-3-clause", `ELI5 the BSD-3 "don't use our name" clause`, index.StatusForbidden},
 		{"cc-by-4.0", "no attribution needed?", index.StatusUnknown},
 		{"llama4", "Doesn't attribution apply?", index.StatusRequired},
+		{"llama4", "so doesn't attribution apply?", index.StatusRequired},
+		{"cc-by-nc-4.0", "don't charge for it, is that ok?", index.StatusUnknown},  // the "?" ends another clause
+		{"gpl-3.0", "do derivatives have the same license?", index.StatusRequired}, // a work made from another
 		{"cc-by-nc-4.0", "commercial use if we haven't monetized yet", index.StatusUnknown},
 		{"llama4", "so i can't modify it at all?", index.StatusConditional},                     // "can't" asks what may be done
 		{"llama4", "can Meta revoke llama 4 if I haven't breached anything?", index.StatusInfo}, // a fact holds either way
@@ -529,6 +533,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "llama 3.1 children's app", index.StatusUnknown},
 		{"deepseek", "Can I use DeepSeek with minors?", index.StatusUnknown},
 		{"llama3.1", "exploiting children", index.StatusForbidden},
+		{"llama3.1", "roleplay with minors", index.StatusForbidden},   // an act with them, not a use serving them
+		{"llama3.1", "content made by minors", index.StatusForbidden}, // "by" names the author
 		// A model under a license the corpus does not hold is no model of
 		// the license asked, unless its text stands in for that one
 		// (`near:`): BLOOM of the OpenRAIL-M (hunt 13). A run inside a

@@ -559,11 +559,12 @@ func (s *snapshot) modelRuns(words []string, starts []bool, skip func(i, n int) 
 // not looked up ("llama", though LLaMA (v1) answers to it too). A model
 // whose name shares a word with l's and has one of its own counts
 // ("deepseek-r1" has both); another counts only when the question does
-// not name l ("train qwen on llama 2 outputs" is about Llama 2) and its
-// licenses are in the corpus — a question on BLOOM, under a RAIL license
-// the corpus does not hold, is asked of the OpenRAIL-M, its successor,
-// and the labellers of the training questions took its answer for
-// BLOOM's (109 questions).
+// not name l ("train qwen on llama 2 outputs" is about Llama 2) and l
+// does not stand in for its licenses (standsIn) — a question on BLOOM,
+// under a RAIL license the corpus does not hold, is asked of the
+// OpenRAIL-M, its successor, and the labellers of the training questions
+// took its answer for BLOOM's (109 questions); Codestral, under a license
+// the corpus does not hold either, is no model of Apache 2.0's.
 func (s *snapshot) otherModel(r *reading, l *licenseMeta) *modelMeta {
 	return s.otherModelBut(r, l, nil)
 }

@@ -559,20 +559,24 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 // sublicensing under a different license allowed?", "what license does
 // copyleft require?") asks what the license makes of it, and keeps its
 // verdict; so does "what license files must ship?". See also
-// snapshot.asksWhichLicense, which also wants a work named.
+// snapshot.asksWhichLicense, which reads a catalogued model's name as one
+// word.
 func asksWhichLicense(question string) bool {
 	if !containsFoldASCII(question, "licen") {
 		return false // most questions: no "license" nor "licence"
 	}
 	for _, sentence := range sentences(versionDotsOut(strings.ToLower(question))) {
 		all := letterWords(sentence)
-		if slices.ContainsFunc(all, func(w string) bool {
-			return ownWorkWords[w] || derivingWords[w] || licenseAskWords[w] || passingWords[w]
-		}) {
+		if slices.ContainsFunc(all, func(w string) bool { return ownWorkWords[w] || derivingWords[w] }) {
 			continue
 		}
 		for _, part := range clauseParts(sentence) {
 			ws := letterWords(part)
+			// A word of permission, duty or passing on, in the clause
+			// that asks: "ok, what license is X under?" still asks it.
+			if slices.ContainsFunc(ws, func(w string) bool { return licenseAskWords[w] || passingWords[w] }) {
+				continue
+			}
 			// A yes/no question on the works' licenses, the sentence's or
 			// the clause's: "is X under the same license as Y?", "are X, Y
 			// and Z under the same license?", "X came out in april, is it
@@ -646,7 +650,7 @@ func containsFoldASCII(s, sub string) bool {
 // redistributing it?" asks the terms of passing it on.
 var passingWords = map[string]bool{"redistribute": true, "redistributing": true, "redistribution": true,
 	"distribute": true, "distributing": true, "distribution": true, "share": true, "sharing": true, "pass": true,
-	"passing": true, "ship": true, "shipping": true, "sublicense": true, "sublicensing": true, "relicense": true,
+	"passing": true, "sublicense": true, "sublicensing": true, "relicense": true,
 	"relicensing": true, "convey": true, "conveying": true, "upload": true, "uploading": true}
 
 // doAuxiliaries open a yes/no question on what a work has: "does X have a
@@ -700,7 +704,9 @@ var derivingWords = map[string]bool{"distill": true, "distilled": true, "distill
 	"train": true, "trained": true, "training": true, "combine": true, "combined": true, "combining": true,
 	"combo": true, "combination": true, "derivative": true, "derived": true, "derive": true, "adapt": true,
 	"adapted": true, "adaptation": true, "modify": true, "modified": true, "modification": true,
-	"translate": true, "translated": true, "remix": true, "student": true, "output": true, "outputs": true}
+	"translate": true, "translated": true, "remix": true, "student": true, "output": true, "outputs": true,
+	"derivatives": true, "modifications": true, "finetunes": true, "tunes": true, "merges": true,
+	"adaptations": true, "distillations": true, "remixes": true, "forks": true, "fork": true, "forked": true}
 
 // asksDutyOfOther reports whether an English question asks a duty of
 // someone other than the licensee — a third party, the asker's users or
@@ -752,8 +758,8 @@ var partyDuty = map[string]bool{"must": true, "need": true, "needs": true, "have
 	"should": true, "shall": true, "required": true, "obliged": true, "obligated": true}
 
 // servesAudience reports whether an English question says whom the use
-// serves — "for", "with" or "by" before children, kids, minors and the
-// like ("app for children", "use it with kids", "used by minors"), or
+// serves — "for" before children, kids, minors and the like, or "with"
+// after a word of use ("app for children", "use it with kids"), or
 // them before what serves them ("a children's app", "kids tutor") —
 // people topic's ban names as a case, which a ban on harming them
 // ("Exploitation or harm to children") does not answer (hunts 10, 13).
@@ -782,7 +788,10 @@ func (s *snapshot) servesAudience(r *reading, topic string) bool {
 				next = ws[j+2]
 			}
 		}
-		if i >= 0 && audienceMarks[ws[i]] || servedWords[next] {
+		// "with" serves them in a use ("can I use it with children?"),
+		// not in an act with them ("roleplay with minors").
+		mark := i >= 0 && (audienceMarks[ws[i]] || ws[i] == "with" && slices.ContainsFunc(ws[:i], func(w string) bool { return usingWords[w] }))
+		if mark || servedWords[next] {
 			return true
 		}
 	}
@@ -790,9 +799,14 @@ func (s *snapshot) servesAudience(r *reading, topic string) bool {
 }
 
 // audienceMarks before an audience say the use serves it: "for kids",
-// "with children", "by minors".
-var audienceMarks = map[string]bool{"for": true, "with": true, "by": true, "among": true, "serving": true,
+// "teaching children", "helping minors" ("with" after a word of use:
+// usingWords; not "by", which may name the author).
+var audienceMarks = map[string]bool{"for": true, "among": true, "serving": true,
 	"teaching": true, "teach": true, "tutoring": true, "tutor": true, "helping": true, "help": true}
+
+// usingWords put a use before "with children".
+var usingWords = map[string]bool{"use": true, "using": true, "used": true, "deploy": true, "deploying": true,
+	"deployed": true, "run": true, "running": true}
 
 // servedWords after an audience name what serves it: "a children's app",
 // "kids tutor", "child-friendly".
@@ -815,8 +829,8 @@ var audiences = map[string]bool{"children": true, "kids": true, "kid": true, "ch
 // word of the topic's names besides l's name: "credit risk model" is no
 // question on credit for the authors, "notice period" none on a NOTICE
 // file (hunt 10), and "llama 4 for credit scoring" none on "Built with
-// Llama" (hunt 12) — unless the name's word is one of the topic's own
-// one-word names: "attribution" of CC BY's name is attribution asked.
+// Llama" (hunt 12) — unless the name's word stands outside a whole name
+// of l: CC BY's "attribution" asked alone is attribution asked.
 func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) bool {
 	runs := s.topics.not[topic]
 	if len(runs) == 0 {
@@ -836,6 +850,10 @@ func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) boo
 		}
 	}
 	names := s.topics.nameVocab[topic]
+	// A word of l's name counts where the name is not there whole: CC
+	// BY's "attribution" asked alone, not in "creative commons
+	// attribution" (see withoutName).
+	asked := s.stemsWithoutName(r, l)
 	for _, run := range runs {
 		for i := 0; i+len(run) <= len(seq); i++ {
 			if !slices.Equal(seq[i:i+len(run)], run) {
@@ -845,7 +863,7 @@ func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) boo
 			// phrase ("agpl neural network saas"), keeps its verdict.
 			rest := slices.Concat(seq[:i], seq[i+len(run):])
 			if !slices.ContainsFunc(rest, func(st string) bool {
-				return names[st] && !genericWords[st] && !askingWords[st] && (!s.nameStems[l.Key][st] || s.topics.names(topic, st))
+				return names[st] && !genericWords[st] && !askingWords[st] && (!s.nameStems[l.Key][st] || slices.Contains(asked, st))
 			}) {
 				return true
 			}
@@ -1144,7 +1162,7 @@ func (s *snapshot) nonWord(r *reading, l *licenseMeta, topic string) bool {
 	for _, w := range strings.Fields(strings.ToLower(rest)) {
 		w = strings.Trim(w, wordPunct)
 		base, ok := strings.CutPrefix(w, "non")
-		if r, _ := utf8.DecodeRuneInString(base); !ok || len(base) < 3 || !unicode.IsLetter(r) {
+		if first, _ := utf8.DecodeRuneInString(base); !ok || len(base) < 3 || !unicode.IsLetter(first) {
 			continue // "non-commercial" is two words to the stems (negatesTopicWord)
 		}
 		if t != nil && slices.ContainsFunc(t.Aliases, func(a string) bool { return strings.EqualFold(strings.ReplaceAll(a, "-", ""), w) }) {
@@ -1176,7 +1194,8 @@ func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string, verbs 
 	for i, w := range ws {
 		neg := strings.ToLower(strings.Trim(w.text, wordPunct))
 		if n := strings.ReplaceAll(neg, "’", "'"); verbs && negatedVerbs[n] {
-			opens := i == 0 || strings.IndexAny(ws[i-1].text, ",;:.?!") == len(ws[i-1].text)-1
+			opens := i == 0 || strings.IndexAny(ws[i-1].text, ",;:.?!") == len(ws[i-1].text)-1 ||
+				i == 1 && discourseWords[strings.ToLower(ws[0].text)] // "so doesn't attribution apply?"
 			if opens && (negatedCopulas[n] || asksFrom(ws, i)) || i+1 < len(ws) && (invertedSubjects[strings.ToLower(strings.Trim(ws[i+1].text, wordPunct))] ||
 				slices.ContainsFunc(ws[i+1].stems, func(st string) bool { return genericWords[st] })) {
 				// "isn't attribution optional?" and "don't I need to
@@ -1222,18 +1241,30 @@ var negatedVerbs = map[string]bool{"won't": true, "wont": true, "don't": true, "
 	"wasn't": true, "wasnt": true, "wouldn't": true, "wouldnt": true, "haven't": true, "havent": true,
 	"hasn't": true, "hasnt": true}
 
-// asksFrom reports whether the sentence from ws[i] on ends in a question
+// asksFrom reports whether the clause from ws[i] on ends in a question
 // mark: a negated verb opening it asks the question the negative way
 // ("doesn't attribution apply?", "wouldn't meta require it?"), where one
-// opening a statement negates ("won't monetize", "don't sell it").
+// opening a statement negates ("won't monetize", "don't charge for it,
+// is that ok?"). A mark counts at a word's end, not inside it ("v2.1",
+// "U.S.").
 func asksFrom(ws []word, i int) bool {
 	for _, w := range ws[i:] {
-		if k := strings.IndexAny(w.text, ".?!"); k >= 0 {
-			return w.text[k] == '?'
+		if w.text == "" {
+			continue
+		}
+		switch last := w.text[len(w.text)-1]; last {
+		case '?':
+			return true
+		case ',', ';', ':', '.', '!':
+			return false
 		}
 	}
 	return false
 }
+
+// discourseWords may open a question before its verb: "so doesn't it…?".
+var discourseWords = map[string]bool{"so": true, "but": true, "and": true, "then": true, "well": true,
+	"ok": true, "okay": true, "wait": true, "hmm": true}
 
 // negatedCopulas opening a question put it the negative way: "isn't
 // attribution optional?".

@@ -263,6 +263,8 @@ func TestAsksWhichLicense(t *testing.T) {
 		"Is Llama 4 Scout under a different LIcense than Llama 4 Maverick":   true,
 		"are qwen2.5 7b, gemma 3 27b and codellama under the same license?":  true,
 		"Is Scout under a different license than Maverick? We need to know.": true,
+		"ok, what license is gemma 3 under?":                                 true, // "ok" in another clause
+		"do derivatives have the same license?":                              false,
 	} {
 		if got := asksWhichLicense(q); got != want {
 			t.Errorf("asksWhichLicense(%q) = %v, want %v", q, got, want)
