@@ -545,6 +545,17 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bigscience-openrail-m", "bloom commercially?", index.StatusConditional},
 		{"deepseek", "deepseek v3 0324 military", index.StatusUnknown},
 		{"deepseek", "deepseek v3 military", index.StatusForbidden},
+		// What follows from a banned use is the termination clauses' to
+		// say, not the ban's (hunt 14); the licensor's own name is no
+		// mark Llama licenses, its brand guidelines a duty it states.
+		{"gemma", "What can Google do if I violate the gemma prohibited use policy?", index.StatusUnknown},
+		{"llama4", "consequences of military use", index.StatusUnknown},
+		{"deepseek", "What does DeepSeek do about misuse?", index.StatusUnknown},
+		{"gemma", "what do I need to do to comply with the prohibited use policy?", index.StatusUnknown},
+		{"llama4", "Can I use Meta's name in my marketing?", index.StatusUnknown},
+		{"llama4", "Can I use the Meta trademark?", index.StatusUnknown},
+		{"llama4", "Do I need to follow Meta's brand guidelines?", index.StatusConditional},
+		{"llama4", "can i use meta's llama trademark for my model name", index.StatusConditional},
 		{"cc-by-nc-4.0", "not for profit", index.StatusUnknown},
 		{"cc-by-nc-4.0", "free of charge", index.StatusUnknown},
 		{"cc-by-nc-4.0", "not-for-profit", index.StatusUnknown},

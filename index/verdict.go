@@ -526,14 +526,14 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// and would read as "you must, on conditions".
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) ||
 				s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.triggerUnmet(r, l, t) ||
-				c.Basis == "prohibition" && namesOtherBearer(r.stems) {
+				c.Basis == "prohibition" && (namesOtherBearer(r.stems) || s.namesLicensorsMark(r, l)) {
 				return false
 			}
 		}
 		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
-		if s.namesOtherSense(r, l, t) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
+		if s.namesOtherSense(r, l, t) || permitsOrBinds(c.Status) && asksConsequence(r.text) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
 			return false
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
@@ -871,6 +871,72 @@ func (s *snapshot) namesOtherSense(r *reading, l *licenseMeta, topic string) boo
 	}
 	return false
 }
+
+// asksConsequence reports whether an English question asks what follows
+// from a use rather than whether it may be made: "what happens if I use
+// gemma for sexual content?", "consequences of military use", "what can
+// google do if I violate the policy?", "what does deepseek do about
+// misuse?". A ban's FORBIDDEN would read as the answer; what follows is
+// the termination and restriction clauses' to say (hunt 14: 31 such).
+func asksConsequence(question string) bool {
+	for _, part := range clauseParts(strings.ToLower(question)) {
+		ws := letterWords(part)
+		for i, w := range ws {
+			switch {
+			case consequenceWords[w]:
+				return true
+			case w == "what" && i+1 < len(ws) && (ws[i+1] == "happens" || ws[i+1] == "happen"):
+				return true
+			case w == "what" && i+1 < len(ws) && (licensorModals[ws[i+1]] || ws[i+1] == "will"):
+				// "what can google do", "what will meta do about it": the
+				// verb "do" within four words, its subject between — not
+				// the asker ("what do I need to do?" asks a duty).
+				for k := i + 2; k < min(len(ws), i+6); k++ {
+					if ws[k] == "do" && !slices.ContainsFunc(ws[i+2:k], func(v string) bool { return ownWorkWords[v] || v == "you" }) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// consequenceWords name what follows from an act.
+var consequenceWords = map[string]bool{"consequence": true, "consequences": true, "penalty": true,
+	"penalties": true, "repercussions": true, "punishment": true, "sanctions": true}
+
+// namesLicensorsMark reports whether the question names the licensor's
+// own name or mark, not the work's ("can I use Meta's name in my
+// marketing?", "the Meta trademark"): Llama's licence to its mark covers
+// "Llama" alone, to begin a derived model's name, and its CONDITIONAL
+// would read as "yes, on that condition" (hunt 14: 8 such). A question
+// that names the work's mark too ("meta's llama trademark") asks of it.
+func (s *snapshot) namesLicensorsMark(r *reading, l *licenseMeta) bool {
+	ws := letterWords(r.text)
+	licensor := false
+	for i := range ws {
+		end, ok := licensorNamedAt(ws, i, l)
+		if !ok {
+			continue
+		}
+		// A mark word right after the licensor ("meta's name", "the meta
+		// trademark") or just before it ("the trademark of meta") — not
+		// "meta's brand guidelines", which asks a duty the card states.
+		for k := max(0, i-2); k < min(len(ws), end+4); k++ {
+			if (k < i || k > end) && markWords[ws[k]] && !(k+1 < len(ws) && ws[k+1] == "guidelines") {
+				licensor = true
+			}
+		}
+	}
+	// A word of the work's own name: "llama" of "meta's llama trademark".
+	namesWork := slices.ContainsFunc(r.stems, func(st string) bool { return s.nameStems[l.Key][st] && hasLetter(st) })
+	return licensor && !namesWork
+}
+
+// markWords name a name or mark as one uses it.
+var markWords = map[string]bool{"name": true, "names": true, "brand": true, "branding": true, "trademark": true,
+	"trademarks": true, "mark": true, "marks": true, "logo": true, "logos": true}
 
 // namesOtherBearer reports whether a question names something other
 // than a model that a name or mark would be used for: a product, a
