@@ -283,6 +283,10 @@ func aboutLine(a *index.Answer) string {
 	if m == nil || len(m.Licenses) == 0 {
 		return ""
 	}
+	if len(m.Unindexed) > 0 {
+		return "**Your question also names " + escapeMarkdown(truncate(clean(m.Name), 100)) + "**, under " +
+			escapeMarkdown(truncate(clean(strings.Join(m.Unindexed, " and ")), 200)) + ", whose text I have not indexed yet: no license here answers for it."
+	}
 	return "**Your question also names " + escapeMarkdown(truncate(clean(m.Name), 100)) + "** (" + escapeMarkdown(clean(strings.Join(m.Licenses, ", "))) +
 		"). If it is about that, ask `/license " + strings.ReplaceAll(truncate(clean(aboutSubject(a)), 100), "`", "") + "`."
 }
@@ -300,7 +304,7 @@ func aboutSubject(a *index.Answer) string {
 // (see index.Answer.About), or is nil when there is none or its
 // custom_id would not fit.
 func aboutButton(a *index.Answer) *discordgo.Button {
-	if a.About == nil || len(a.About.Licenses) == 0 {
+	if a.About == nil || len(a.About.Licenses) == 0 || len(a.About.Unindexed) > 0 {
 		return nil
 	}
 	subject := aboutSubject(a)

@@ -420,6 +420,26 @@ func TestWhichLicenseAnsweredFromTheCatalogue(t *testing.T) {
 	}
 }
 
+// A question naming a model under a license not indexed says so, and
+// offers no button to ask a license that cannot answer.
+func TestQuestionNamingAModelNotIndexedSaysSo(t *testing.T) {
+	post := signedServer(t, indextest.Engine(t))
+	cb := post(licensePayload("apache-2.0", "Can I use Codestral commercially?"))
+	data := cb["data"].(map[string]any)
+	desc := data["embeds"].([]any)[0].(map[string]any)["description"].(string)
+	if !strings.HasPrefix(desc, "**Your question also names Codestral-22B-v0.1**, under Mistral AI Non-Production License") {
+		t.Fatalf("description %q", desc)
+	}
+	rows, _ := data["components"].([]any)
+	for _, row := range rows {
+		for _, b := range row.(map[string]any)["components"].([]any) {
+			if id, _ := b.(map[string]any)["custom_id"].(string); strings.Contains(id, "mistral") {
+				t.Errorf("a button asks %q", id)
+			}
+		}
+	}
+}
+
 // A question that names a model under another license ("YOLOv8" asked
 // of Gemma) gets no verdict from Gemma's cards, says which license to ask,
 // and its first button, clicked as Discord sends it, asks that license.

@@ -56,6 +56,10 @@ type ModelRef struct {
 	Licenses []string `json:"licenses"`
 	Source   string   `json:"source"`
 	Why      string   `json:"-"`
+	// Unindexed are the titles of the model's licenses whose texts are not
+	// in the corpus, when an answer's About names such a model: no license
+	// here answers for it, so there is nothing to ask instead.
+	Unindexed []string `json:"-"`
 }
 
 // Subject is what to ask of the model or license m names: its license,

@@ -698,8 +698,16 @@ func (s *snapshot) licenseNamed(words []string) [][2]int {
 // do not speak for it, so the asker may want to ask it. Nil when there is
 // none.
 func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
-	if mo := s.otherModel(r, l); mo != nil && s.indexed(mo) {
-		return mo.ref()
+	if mo := s.otherModel(r, l); mo != nil {
+		ref := mo.ref()
+		// A model under a license the corpus does not hold (Codestral,
+		// asked of Apache 2.0): say so, rather than nothing.
+		for _, k := range mo.Licenses {
+			if s.licenses[k] == nil {
+				ref.Unindexed = append(ref.Unindexed, s.models.titleOf(k))
+			}
+		}
+		return ref
 	}
 	if k := s.otherLicense(r, l); k != "" {
 		o := s.licenses[k]
@@ -1497,6 +1505,7 @@ func (a *Answer) clone() *Answer {
 	if a.About != nil {
 		m := *a.About
 		m.Licenses = slices.Clone(a.About.Licenses)
+		m.Unindexed = slices.Clone(a.About.Unindexed)
 		c.About = &m
 	}
 	if a.OpenSource != nil {

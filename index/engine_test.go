@@ -1180,6 +1180,21 @@ func TestAnswerNamesTheLicenseToAsk(t *testing.T) {
 	}
 }
 
+// A question naming a model under a license the corpus does not hold
+// says so: its About names the model and that license's title, and
+// there is no license here to ask instead.
+func TestAboutAModelUnderALicenseNotIndexed(t *testing.T) {
+	e := indextest.Engine(t)
+	a, err := e.Ask(context.Background(), "apache-2.0", "Can I use Codestral commercially?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Verdict.Status != index.StatusUnknown || a.About == nil || a.About.Name != "Codestral-22B-v0.1" ||
+		len(a.About.Unindexed) != 1 || !strings.Contains(a.About.Unindexed[0], "Non-Production") {
+		t.Errorf("%s, about %+v; want no verdict and Codestral under Mistral's Non-Production License", a.Verdict.Status, a.About)
+	}
+}
+
 // A word with a letter such as "à" is one word: its second byte (A0) is
 // no space, and cutting the word there lost the rest of the question.
 func TestAccentedWordsStayWhole(t *testing.T) {

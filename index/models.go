@@ -596,6 +596,9 @@ func (s *snapshot) otherModelBut(r *reading, l *licenseMeta, but []bool) *modelM
 		if !shares && (namesL || !s.indexed(mo) && s.standsIn(mo, l)) {
 			return false
 		}
+		if !s.indexed(mo) && s.insideLicenseName(words, i, n) {
+			return false // "llama" of "llama 3" is no LLaMA (v1)
+		}
 		other = mo
 		return true
 	})
@@ -689,6 +692,27 @@ func (s *snapshot) startsOf(words []string) []bool {
 		starts[i] = s.models.starts(w)
 	}
 	return starts
+}
+
+// insideLicenseName reports whether words[i:i+n] lie inside a longer run
+// of words that names a license of the corpus ("llama" of "llama 3").
+func (s *snapshot) insideLicenseName(words []string, i, n int) bool {
+	for m := n + 1; m <= min(maxNameWords, len(words)); m++ {
+		for start := max(0, i+n-m); start <= i && start+m <= len(words); start++ {
+			if _, ok := s.names.resolve(namePart(strings.Join(words[start:start+m], " "))); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleOf returns the title of the external license k, or k.
+func (mi *modelIndex) titleOf(k string) string {
+	if e := mi.external[k]; e != nil {
+		return e.Title
+	}
+	return k
 }
 
 // standsIn reports whether l's text stands in for each license of mo

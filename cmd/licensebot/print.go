@@ -180,7 +180,11 @@ func (p printer) printConditions(conds []index.Condition, indent string) {
 // it came closest to, as context only.
 func (p printer) printNoVerdict(a *index.Answer) {
 	p.line("%s", p.t.bold("No verdict for this exact question."))
-	if m := a.About; m != nil && len(m.Licenses) > 0 {
+	switch m := a.About; {
+	case m != nil && len(m.Unindexed) > 0:
+		p.line("%s", p.t.wrap("It also names "+m.Name+", under "+strings.Join(m.Unindexed, " and ")+
+			", whose text is not indexed yet: no license here answers for it.", ""))
+	case m != nil && len(m.Licenses) > 0:
 		p.line("%s", p.t.wrap("It also names "+m.Name+" ("+strings.Join(m.Licenses, ", ")+"). If it is about that, ask:", ""))
 		p.line("  licensebot ask %s %s", shellQuote(m.Subject()), shellQuote(a.Topic))
 	}
