@@ -613,13 +613,12 @@ func (s *snapshot) ask(ctx context.Context, l *licenseMeta, question string, mo 
 func (s *snapshot) catalogued(r *reading) []ModelRef {
 	words, starts := s.modelWords(r)
 	taken := make([]bool, len(words))
-	licensed := s.licenseNamed(words)
-	inLicense := func(i, n int) bool {
-		return slices.ContainsFunc(licensed, func(sp [2]int) bool { return sp[0] <= i && i+n <= sp[1] && sp[1]-sp[0] > n })
-	}
 	at := map[*modelMeta]int{}
-	skip := func(i, n int) bool { return slices.Contains(taken[i:i+n], true) || inLicense(i, n) }
+	skip := func(i, n int) bool { return slices.Contains(taken[i:i+n], true) }
 	s.modelRuns(words, starts, skip, func(m *modelMeta, i, n int) bool {
+		if s.insideLicenseName(words, i, n) {
+			return false
+		}
 		for j := i; j < i+n; j++ {
 			taken[j] = true
 		}
@@ -678,20 +677,6 @@ func (s *snapshot) asksWhichLicense(r *reading) bool {
 // maxCatalogued is how many of the models a question names its answer
 // says the licenses of.
 const maxCatalogued = 4
-
-// licenseNamed returns the spans [start, end) of words, of two words or
-// more, that name a license of the corpus.
-func (s *snapshot) licenseNamed(words []string) [][2]int {
-	var spans [][2]int
-	for n := min(maxNameWords, len(words)); n >= 2; n-- {
-		for i := 0; i+n <= len(words); i++ {
-			if _, ok := s.names.resolve(namePart(strings.Join(words[i:i+n], " "))); ok {
-				spans = append(spans, [2]int{i, i + n})
-			}
-		}
-	}
-	return spans
-}
 
 // about is the other model or license of the corpus that a question
 // without a verdict also names (see otherModel, otherLicense): l's cards
