@@ -680,8 +680,9 @@ const maxCatalogued = 4
 
 // about is the other model or license of the corpus that a question
 // without a verdict also names (see otherModel, otherLicense): l's cards
-// do not speak for it, so the asker may want to ask it. Nil when there is
-// none.
+// do not speak for it, so the asker may want to ask it — or a model under
+// a license the corpus does not hold, which nothing here answers for
+// (ModelRef.Unindexed). Nil when there is none.
 func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
 	if mo := s.otherModel(r, l); mo != nil {
 		ref := mo.ref()
