@@ -554,6 +554,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "what do I need to do to comply with the prohibited use policy?", index.StatusUnknown},
 		{"llama4", "Can I use Meta's name in my marketing?", index.StatusUnknown},
 		{"llama4", "Can I use the Meta trademark?", index.StatusUnknown},
+		{"llama3", "Can I use Meta's name in my marketing?", index.StatusUnknown}, // "Meta" of "Meta Llama 3" is the licensor
 		{"llama4", "Do I need to follow Meta's brand guidelines?", index.StatusConditional},
 		{"llama4", "can i use meta's llama trademark for my model name", index.StatusConditional},
 		{"cc-by-nc-4.0", "not for profit", index.StatusUnknown},

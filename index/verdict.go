@@ -929,8 +929,11 @@ func (s *snapshot) namesLicensorsMark(r *reading, l *licenseMeta) bool {
 			}
 		}
 	}
-	// A word of the work's own name: "llama" of "meta's llama trademark".
-	namesWork := slices.ContainsFunc(r.stems, func(st string) bool { return s.nameStems[l.Key][st] && hasLetter(st) })
+	// A word of the work's own name: "llama" of "meta's llama trademark"
+	// (not the licensor's, which Llama 3's title holds: "Meta Llama 3").
+	namesWork := slices.ContainsFunc(r.stems, func(st string) bool {
+		return s.nameStems[l.Key][st] && hasLetter(st) && !licensorOf(l, st)
+	})
 	return licensor && !namesWork
 }
 
