@@ -312,7 +312,7 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 		trained = s.trainedAt(r)
 	}
 	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == "" &&
-		s.otherFamily(r, l, trained) == "" && (!sharingTopics[topic] || s.relicensedTo(r, l, trained) == "")
+		s.otherFamily(r, l, trained) == "" && s.otherLine(r, l, trained) == "" && (!sharingTopics[topic] || s.relicensedTo(r, l, trained) == "")
 }
 
 // sharingTopics are the topics whose cards say on what terms the work is

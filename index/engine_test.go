@@ -545,6 +545,14 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bigscience-openrail-m", "bloom commercially?", index.StatusConditional},
 		{"deepseek", "deepseek v3 0324 military", index.StatusUnknown},
 		{"deepseek", "deepseek v3 military", index.StatusForbidden},
+		// A line of models named without its size, none under the license
+		// asked (hunt 13): the Qwen2.5 Coder and Qwen2 models are not the
+		// Qwen2.5 license's; the license's own name and a size are.
+		{"qwen2.5", "qwen2.5 coder user cap", index.StatusUnknown},
+		{"qwen2.5", "Can I use Qwen2 commercially?", index.StatusUnknown},
+		{"qwen2.5", "qwen2.5 72b user cap", index.StatusConditional},
+		{"qwen2.5", "qwen 2.5 commercial use", index.StatusConditional},
+		{"llama3.1", "can meta revoke llama 3.1 on a whim", index.StatusInfo}, // "meta", a publisher, is no line
 		// What follows from a banned use is the termination clauses' to
 		// say, not the ban's (hunt 14); the licensor's own name is no
 		// mark Llama licenses, its brand guidelines a duty it states.

@@ -110,6 +110,12 @@ type modelIndex struct {
 	// ids and their words ("meta-llama", "meta", "google", "ultralytics"),
 	// which people type before a model's name.
 	publishers map[string]bool
+	// prefixes are the folded beginnings of the models' names that end
+	// where the name has a separator ("qwen2.5coder" of
+	// "Qwen2.5-Coder-7B-Instruct", "qwen2" of "Qwen2-7B-Instruct", not of
+	// "Qwen2.5-7B-Instruct"), each with the licenses of the models it
+	// begins: a line of models named without its size.
+	prefixes map[string][]string
 }
 
 // publisher reports whether w, any case, is a publisher of catalogued
@@ -122,7 +128,18 @@ func (mi *modelIndex) nameWord(w string) bool { return mi.words[w] }
 
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{},
-		words: map[string]bool{}, publishers: map[string]bool{}, families: map[string][]string{}}
+		words: map[string]bool{}, publishers: map[string]bool{}, families: map[string][]string{}, prefixes: map[string][]string{}}
+	for i := range ms {
+		full := corpus.FoldModelName(ms[i].Name)
+		for k, c := range ms[i].Name {
+			if c != '-' && c != '_' && c != ' ' {
+				continue
+			}
+			if p := corpus.FoldModelName(ms[i].Name[:k]); len(p) >= 4 && p != full {
+				mi.prefixes[p] = append(mi.prefixes[p], ms[i].Licenses...)
+			}
+		}
+	}
 	bases, words := make([]string, len(ms)), make([]string, len(ms))
 	plain := map[string]bool{} // bases some family's id is named by alone
 	for i := range ms {
@@ -635,6 +652,41 @@ func (s *snapshot) otherFamily(r *reading, l *licenseMeta, but []bool) string {
 			continue
 		}
 		return name
+	}
+	return ""
+}
+
+// otherLine returns a run of r's words that names a line of catalogued
+// models by its name without a size (modelIndex.prefixes) — "qwen2.5
+// coder", "qwen2"; one word only with a digit, since "meta" and "llama"
+// are a publisher and a family (otherFamily) — none of which l governs,
+// or "": asked of the Qwen2.5
+// license, "qwen2.5 coder user cap" is about the Coder models, under
+// Apache 2.0 (hunt 13). A run that is a model's or a license's own name
+// is otherModel's and otherLicense's; a line whose licenses the corpus
+// does not hold but l stands in for is asked of l, as a family is.
+func (s *snapshot) otherLine(r *reading, l *licenseMeta, but []bool) string {
+	words, starts := s.modelWords(r)
+	for n := min(3, len(words)); n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if !starts[i] || but != nil && slices.Contains(but[i:i+n], true) {
+				continue
+			}
+			run := namePart(strings.Join(words[i:i+n], " "))
+			if n == 1 && !hasDigit(run) {
+				continue // "meta", "llama": a publisher or a family (otherFamily)
+			}
+			keys, ok := s.models.prefixes[corpus.FoldModelName(run)]
+			if !ok || slices.Contains(keys, l.Key) || s.models.lookup(run) != nil {
+				continue
+			}
+			if _, isLicense := s.names.resolve(run); isLicense {
+				continue
+			}
+			if slices.ContainsFunc(keys, func(k string) bool { return s.licenses[k] != nil || !s.nearTo(k, l) }) {
+				return run
+			}
+		}
 	}
 	return ""
 }
