@@ -660,13 +660,16 @@ func (s *snapshot) otherFamily(r *reading, l *licenseMeta, but []bool) string {
 // models by its name without a size (modelIndex.prefixes) — "qwen2.5
 // coder", "qwen2"; one word only with a digit, since "meta" and "llama"
 // are a publisher and a family (otherFamily) — none of which l governs,
-// or "": asked of the Qwen2.5
-// license, "qwen2.5 coder user cap" is about the Coder models, under
-// Apache 2.0 (hunt 13). A run that is a model's or a license's own name
-// is otherModel's and otherLicense's; a line whose licenses the corpus
-// does not hold but l stands in for is asked of l, as a family is.
+// or "": asked of the Qwen2.5 license, "qwen2.5 coder user cap" is about
+// the Coder models, under Apache 2.0 (hunt 13). A run that is a model's
+// or a license's own name is otherModel's and otherLicense's; a line
+// whose licenses the corpus does not hold but l stands in for is asked
+// of l, as a family is.
 func (s *snapshot) otherLine(r *reading, l *licenseMeta, but []bool) string {
 	words, starts := s.modelWords(r)
+	if !slices.Contains(starts, true) {
+		return "" // most questions: no word starts a model's name
+	}
 	for n := min(3, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			if !starts[i] || but != nil && slices.Contains(but[i:i+n], true) {
