@@ -1223,7 +1223,7 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 // (hunt 12: CC BY-NC's FORBIDDEN for "can I use it for noncommercial
 // purposes?").
 func (s *snapshot) nonWord(r *reading, l *licenseMeta, topic string) bool {
-	if !strings.Contains(strings.ToLower(r.text), "non") {
+	if !containsFoldASCII(r.text, "non") {
 		return false
 	}
 	rest, _ := s.withoutName(r, l) // "Attribution-NonCommercial" is a name
