@@ -679,8 +679,9 @@ func (s *snapshot) otherLine(r *reading, l *licenseMeta, but []bool) string {
 			if n == 1 && !hasDigit(run) {
 				continue // "meta", "llama": a publisher or a family (otherFamily)
 			}
-			keys, ok := s.models.prefixes[corpus.FoldModelName(run)]
-			if !ok || slices.Contains(keys, l.Key) || s.models.lookup(run) != nil {
+			folded := corpus.FoldModelName(run)
+			keys, ok := s.models.prefixes[folded]
+			if !ok || slices.Contains(keys, l.Key) || s.models.byName[folded] != nil { // a model's own name: otherModel's
 				continue
 			}
 			if _, isLicense := s.names.resolve(run); isLicense {
