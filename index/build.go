@@ -198,6 +198,7 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 	if err == nil {
 		learnLeads(m, c.Questions, nil) // the cards' order: the fit reads none of it
 		memory = rememberQuestions(m, c.Questions, asked, nil)
+		m.Attested = attestForms(m, c.Questions, c.Lexicon)
 	}
 	fit := <-fitted
 	if err = errors.Join(err, fit.err); err != nil {

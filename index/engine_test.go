@@ -446,6 +446,16 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-4.0", "creative commons attribution credit risk model", index.StatusUnknown}, // …but not inside its whole name
 		{"llama2", "llama 2 credit", index.StatusRequired},
 		{"llama4", "notice period", index.StatusUnknown},
+		// A word that shares only its stem with a topic's ("terminal" of
+		// termination, "government" of governing law), in a form that
+		// no name of the topic and few of its questions use (hunt 13);
+		// the topic's own forms keep their verdicts.
+		{"llama4", "terminal", index.StatusUnknown},
+		{"llama3.1", "can i run llama 3.1 in a terminal?", index.StatusUnknown},
+		{"gemma", "government", index.StatusUnknown},
+		{"llama4", "terminated", index.StatusInfo},
+		{"qwen2.5", "which law governs", index.StatusInfo},
+		{"llama4", "can the government revoke my license", index.StatusInfo},
 		{"llama4", "llama 4 credit line?", index.StatusRequired},
 		{"mit", "do i need to give credit", index.StatusRequired},
 		{"llama4", "must a third party indemnify meta", index.StatusUnknown},

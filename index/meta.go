@@ -51,6 +51,9 @@ type meta struct {
 	// are not indexed.
 	Models   []modelMeta    `json:"models"`
 	External []externalMeta `json:"external"`
+	// Attested are the forms each topic's words are written in by its
+	// names, cards and training questions (see attestForms).
+	Attested map[string][]string `json:"attested"`
 }
 
 type docMeta struct {

@@ -73,7 +73,10 @@ type snapshot struct {
 	kinds           *topicMatcher // kind hints, matched like topics
 	synonyms        []synonymGroup
 	qmodel          *questionModel
-	feat            *featurizer
+	// attested are the inflection bases of the forms each topic's words
+	// are written in, oneWord its one-word names (see strangeForm).
+	attested, oneWord map[string]map[string]bool
+	feat              *featurizer
 	// phrases says, for every expansion term and synonym, whether it
 	// analyses to more than one word; known at open, asked per query.
 	phrases map[string]bool
@@ -268,6 +271,7 @@ func (s *snapshot) understanding() {
 	s.topics.known = m.Features.knows
 	s.feat = m.Features.featurizer(s.stems, s.topics)
 	s.feat.learnVocabulary(m.QModel)
+	s.attested, s.oneWord = attestedBases(m.Attested), oneWordNames(stems, m.Topics)
 	var kt []corpus.Topic
 	for _, k := range m.Kinds {
 		kt = append(kt, corpus.Topic{ID: k.Kind, Label: k.Kind, Aliases: k.Aliases})
