@@ -925,6 +925,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama2", "can I use llama 2 outputs to train a vision language model?", index.StatusForbidden},
 		{"llama3", "can I use llama 3 outputs to train a diffusion language model?", index.StatusForbidden},
 		{"llama2", "can I use llama 2 outputs to train a different model, not the same model?", index.StatusForbidden},
+		// …and so is the model trained on its own outputs (hunt 15),
+		// unless another is named.
+		{"llama3", "improve llama 3 with its own outputs", index.StatusUnknown},
+		{"llama2", "self-distillation", index.StatusUnknown},
+		{"tongyi-qianwen", "can I use its outputs to improve itself", index.StatusUnknown},
+		{"llama3", "can I use its own outputs to train another model?", index.StatusForbidden},
 		{"tongyi-qianwen", "distill into qwen", index.StatusUnknown},
 		{"llama2", "synthetic data for my llama 2 finetune", index.StatusUnknown},
 		// "Outputs" alone is no question about training on them: the ban

@@ -1732,9 +1732,9 @@ func (s *snapshot) clausesOf(doc string) []Hit {
 // models — its cited clauses say "language model" — meets a question that
 // trains a model of another kind ("train a diffusion model on llama 2
 // outputs", "an image model") or the same model ("to improve the same
-// model"): Llama 2's §1.b.v bans improving "any other large language
-// model (excluding Llama 2 or derivative works thereof)", and says
-// nothing of an image generator.
+// model", its own outputs: trainsItself): Llama 2's §1.b.v bans improving
+// "any other large language model (excluding Llama 2 or derivative works
+// thereof)", and says nothing of an image generator.
 func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bool {
 	if !trainsModel([]string{topic}) || !s.cardHolds(l.Key, topic, []string{"languag"}) {
 		return false
@@ -1759,6 +1759,30 @@ func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bo
 	}
 	for i, w := range words {
 		if w == "diffusion" && !(i+1 < len(words) && (words[i+1] == "language" || words[i+1] == "llm" || words[i+1] == "llms")) {
+			return true
+		}
+	}
+	return trainsItself(words)
+}
+
+// trainsItself reports whether a question's words (letterWords) train a
+// model on its own outputs — "improve llama 3 with its own outputs",
+// "train it on itself", "self-distillation" — and name no other model:
+// the model the ban on improving other models excludes (hunt 15: seven
+// FORBIDDEN of Llama 2, Llama 3 and Tongyi Qianwen).
+func trainsItself(words []string) bool {
+	if slices.ContainsFunc(words, func(w string) bool { return w == "other" || w == "another" || w == "different" }) {
+		return false
+	}
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case w == "itself",
+			w == "its" && next == "own",
+			w == "self" && (strings.HasPrefix(next, "distil") || strings.HasPrefix(next, "train") || strings.HasPrefix(next, "improv")):
 			return true
 		}
 	}
