@@ -312,7 +312,59 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 		trained = s.trainedAt(r)
 	}
 	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == "" &&
-		s.otherFamily(r, l, trained) == "" && s.otherLine(r, l, trained) == "" && (!sharingTopics[topic] || s.relicensedTo(r, l, trained) == "")
+		s.otherFamily(r, l, trained) == "" && s.otherLine(r, l, trained) == "" && (!sharingTopics[topic] || s.relicensedTo(r, l, trained) == "") &&
+		(trained == nil || s.outputsOfOther(r, l) == "")
+}
+
+// outputsOfOther returns the key of another family's license whose model
+// the question takes outputs from (see outputsOf), or "": "train gemma on
+// llama 2 outputs" asked of Gemma is about Llama 2's outputs, which
+// Gemma's card on training with outputs does not speak for, though a
+// question naming the license asked is otherwise asked of it
+// (otherLicense). A catalogued model l does not govern counts as its
+// license ("distill qwen-72b into gemma": tongyi-qianwen).
+func (s *snapshot) outputsOfOther(r *reading, l *licenseMeta) string {
+	ws := s.wordsOf(r)
+	from := make([]bool, len(ws))
+	any := false
+	for i := range ws {
+		from[i] = outputsOf(ws, i)
+		any = any || from[i]
+	}
+	if !any {
+		return ""
+	}
+	found := ""
+	governed := s.governedWords(r, l) // "deepseek r1" asked of MIT: MIT's model
+	s.licenseRuns(ws, l, func(i, n int) bool {
+		return slices.Contains(from[i:i+n], true) && !slices.Contains(governed[i:i+n], true)
+	}, func(k string) bool {
+		if s.licenses[k].Family != l.Family {
+			found = k
+		}
+		return found != ""
+	})
+	if found != "" {
+		return found
+	}
+	words, starts := s.modelWords(r)
+	if !slices.Contains(starts, true) {
+		return ""
+	}
+	skip := func(i, n int) bool { return !slices.Contains(from[i:i+n], true) }
+	s.modelRuns(words, starts, skip, func(mo *modelMeta, i, n int) bool {
+		if slices.Contains(mo.Licenses, l.Key) {
+			return false
+		}
+		for _, k := range mo.Licenses {
+			if s.licenses[k] != nil && s.licenses[k].Family != l.Family {
+				found = k
+				return true
+			}
+		}
+		return false
+	})
+	return found
 }
 
 // sharingTopics are the topics whose cards say on what terms the work is
@@ -695,7 +747,11 @@ func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
 		}
 		return ref
 	}
-	if k := s.otherLicense(r, l); k != "" {
+	k := s.otherLicense(r, l)
+	if k == "" {
+		k = s.outputsOfOther(r, l)
+	}
+	if k != "" {
 		o := s.licenses[k]
 		return &ModelRef{Name: o.Title, Licenses: []string{k}, Source: o.URL}
 	}
