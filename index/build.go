@@ -199,7 +199,6 @@ func writeBuild(ctx context.Context, dir string, c *corpus.Corpus, start time.Ti
 		learnLeads(m, c.Questions, nil) // the cards' order: the fit reads none of it
 		memory = rememberQuestions(m, c.Questions, asked, nil)
 		m.Attested = attestForms(m, c.Questions, c.Lexicon)
-		m.Beside, err = seenBeside(m, c.Questions, asked)
 	}
 	fit := <-fitted
 	if err = errors.Join(err, fit.err); err != nil {

@@ -78,18 +78,13 @@ func (fa *formAttester) attestText(topic, text string) {
 	}
 }
 
-// attestNames attests the forms of each topic's names and cards (see
-// topicTexts): "non-sublicensable" of CC BY's grant attests
-// "sublicensable", which few ask in.
-func (fa *formAttester) attestNames(m *meta) { topicTexts(m, fa.attestText) }
-
-// topicTexts calls f with each topic's label, aliases, terms, instances
-// and expansions, and with its cards' summaries and the clauses they
-// cite: what the project and the licenses say of the topic.
-func topicTexts(m *meta, f func(topic, text string)) {
+// attestNames attests the forms of each topic's names, and of its cards'
+// summaries and the clauses they cite: "non-sublicensable" of CC BY's
+// grant attests "sublicensable", which few ask in.
+func (fa *formAttester) attestNames(m *meta) {
 	for _, t := range m.Topics {
 		for _, p := range slices.Concat([]string{t.Label}, t.Aliases, t.Terms, t.Instances, t.Expand) {
-			f(t.ID, p)
+			fa.attestText(t.ID, p)
 		}
 	}
 	clause := make(map[string]string, len(m.Clauses))
@@ -98,9 +93,9 @@ func topicTexts(m *meta, f func(topic, text string)) {
 	}
 	for _, cards := range m.Cards {
 		for t, c := range cards {
-			f(t, c.Summary)
+			fa.attestText(t, c.Summary)
 			for _, ref := range c.Refs {
-				f(t, clause[ref])
+				fa.attestText(t, clause[ref])
 			}
 		}
 	}

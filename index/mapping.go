@@ -11,7 +11,7 @@ import (
 // MappingVersion changes whenever the mapping, the analyzers or the meta
 // file change shape. An index built with another version is refused by Open
 // with a message to rebuild, instead of answering from a stale layout.
-const MappingVersion = 32
+const MappingVersion = 33
 
 // Analyzer and field names live here and nowhere else.
 const (

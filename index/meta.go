@@ -54,8 +54,6 @@ type meta struct {
 	// Attested are the forms each topic's words are written in by its
 	// names, cards and training questions (see attestForms).
 	Attested map[string][]string `json:"attested"`
-	// Beside are the words seen with each topic (see besideData).
-	Beside *besideData `json:"beside"`
 }
 
 type docMeta struct {

@@ -20,11 +20,6 @@ func (m *meta) check() error {
 			return fmt.Errorf("question memory: %w", err)
 		}
 	}
-	if b := m.Beside; b != nil {
-		if err := b.check(); err != nil {
-			return fmt.Errorf("words beside topics: %w", err)
-		}
-	}
 	if fd := m.Features; fd != nil {
 		if err := checkSpans("lexicon", fd.Start, len(fd.Words), fd.Links, len(fd.Vocab)); err != nil {
 			return err

@@ -340,33 +340,6 @@ func (tm *topicMatcher) addVocab(stems func(string) []string, t *corpus.Topic) {
 	}
 }
 
-// nameLength returns how many of ws, from the first, one of topic's
-// names and search terms says, one stem a word ("governing law" of
-// "governing law of thermodynamics"): at least 1.
-func (tm *topicMatcher) nameLength(topic string, ws []word) int {
-	best := 1
-	for _, p := range tm.phrases {
-		if p.topic != topic || p.instance || len(p.stems) <= best || len(p.stems) > len(ws) {
-			continue
-		}
-		if matchesWords(p.stems, ws) {
-			best = len(p.stems)
-		}
-	}
-	return best
-}
-
-// matchesWords reports whether the words ws begin with one that has the
-// stem st[i] for each i.
-func matchesWords(st []string, ws []word) bool {
-	for i, x := range st {
-		if !slices.Contains(ws[i].stems, x) {
-			return false
-		}
-	}
-	return true
-}
-
 // names reports whether the stem st alone is a name of topic ("credit"
 // for attribution), not one of its cases.
 func (tm *topicMatcher) names(topic, st string) bool {

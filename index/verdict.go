@@ -581,7 +581,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		if c.Absent && asksWhetherItHas(r.text) && s.namesRule(r, t) {
 			return false // its status says what you may do without the rule asked about
 		}
-		if s.namesOtherSense(r, l, t) || s.strangeForm(r, l, t) || s.unseenBeside(r, l, t) || permitsOrBinds(c.Status) && asksConsequence(r.text) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
+		if s.namesOtherSense(r, l, t) || s.strangeForm(r, l, t) || permitsOrBinds(c.Status) && asksConsequence(r.text) || s.multimodalAsked(r, l, c) || permitsOrBinds(c.Status) && c.Status != StatusForbidden && pastUserGate(r.text, c) {
 			return false
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
