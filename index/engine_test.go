@@ -931,7 +931,7 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// unless another is named.
 		{"llama3", "improve llama 3 with its own outputs", index.StatusUnknown},
 		{"llama2", "self-distillation", index.StatusUnknown},
-		{"tongyi-qianwen", "can I use its outputs to improve itself", index.StatusUnknown},
+		{"llama2", "can my startup use the outputs to train its own language model", index.StatusForbidden},
 		{"llama3", "can I use its own outputs to train another model?", index.StatusForbidden},
 		// Another model's outputs are its license's to speak for, though
 		// the license asked is named as the model trained (hunt 16).

@@ -1817,7 +1817,9 @@ func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bo
 // model on its own outputs — "improve llama 3 with its own outputs",
 // "train it on itself", "self-distillation" — and name no other model:
 // the model the ban on improving other models excludes (hunt 15: seven
-// FORBIDDEN of Llama 2, Llama 3 and Tongyi Qianwen).
+// FORBIDDEN of Llama 2, Llama 3 and Tongyi Qianwen). "Its own" before
+// anything but outputs is someone else's ("can my startup use the outputs
+// to train its own language model": another model, review of session 48).
 func trainsItself(words []string) bool {
 	if slices.ContainsFunc(words, func(w string) bool { return w == "other" || w == "another" || w == "different" }) {
 		return false
@@ -1827,15 +1829,24 @@ func trainsItself(words []string) bool {
 		if i+1 < len(words) {
 			next = words[i+1]
 		}
+		after := ""
+		if i+2 < len(words) {
+			after = words[i+2]
+		}
 		switch {
-		case w == "itself",
-			w == "its" && next == "own",
+		case w == "itself" && i > 0 && (words[i-1] == "train" || strings.HasPrefix(words[i-1], "improv") || words[i-1] == "on"),
+			w == "its" && next == "own" && ownOutputs[after],
 			w == "self" && (strings.HasPrefix(next, "distil") || strings.HasPrefix(next, "train") || strings.HasPrefix(next, "improv")):
 			return true
 		}
 	}
 	return false
 }
+
+// ownOutputs are what "its own" names when the model's own outputs train
+// it.
+var ownOutputs = map[string]bool{"outputs": true, "output": true, "generations": true, "responses": true,
+	"answers": true, "data": true, "completions": true}
 
 // otherKinds say a model makes something other than text: images, sound,
 // video.
