@@ -455,6 +455,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "terminal", index.StatusUnknown},
 		{"llama3.1", "can i run llama 3.1 in a terminal?", index.StatusUnknown},
 		{"gemma", "government", index.StatusUnknown},
+		{"llama4", "government's", index.StatusUnknown},
+		{"llama4", "terminal-based", index.StatusUnknown},
+		{"llama4", "re-distribution", index.StatusConditional}, // a part of it attested
 		{"llama4", "terminated", index.StatusInfo},
 		{"qwen2.5", "which law governs", index.StatusInfo},
 		{"llama4", "can the government revoke my license", index.StatusInfo},

@@ -243,27 +243,37 @@ func (s *snapshot) strangeForm(r *reading, l *licenseMeta, topic string) bool {
 		if !slices.ContainsFunc(w.stems, func(st string) bool { return names[st] && !s.nameStems[l.Key][st] }) {
 			continue
 		}
-		f, ok := letterForm(w.text)
-		if !ok || slices.ContainsFunc(inflectionBases(f), func(b string) bool { return bases[b] }) {
-			return false // attested, or not a word compared: "700M", "open-source", "商用"
+		fs, ok := letterForms(w.text)
+		if !ok || slices.ContainsFunc(fs, func(f string) bool {
+			return slices.ContainsFunc(inflectionBases(f), func(b string) bool { return bases[b] })
+		}) {
+			return false // attested, or not a word compared: "700M", "non-termination", "商用"
 		}
 		strange = true
 	}
 	return strange
 }
 
-// letterForm returns the word w lower-cased without the punctuation
-// around it, if what is left is all ASCII letters: only such words are
-// compared by form.
-func letterForm(w string) (string, bool) {
+// letterForms returns the parts of the word w, lower-cased, without the
+// punctuation around it and a possessive, split at hyphens and slashes
+// ("government's": "government"; "terminal-based": "terminal", "based"),
+// if each is all ASCII letters: only such words are compared by form, as
+// the build splits the questions' words (englishForms).
+func letterForms(w string) ([]string, bool) {
 	f := strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }))
-	if f == "" {
-		return "", false
+	for _, p := range []string{"'s", "’s"} {
+		f = strings.TrimSuffix(f, p)
 	}
-	for i := 0; i < len(f); i++ {
-		if f[i] < 'a' || f[i] > 'z' {
-			return "", false
+	parts := strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '/' })
+	if len(parts) == 0 {
+		return nil, false
+	}
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			if p[i] < 'a' || p[i] > 'z' {
+				return nil, false
+			}
 		}
 	}
-	return f, true
+	return parts, true
 }

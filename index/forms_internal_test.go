@@ -74,3 +74,32 @@ func TestAttestForms(t *testing.T) {
 		t.Errorf("termination: %v", got["termination"])
 	}
 }
+
+// WordNet's derivations of an attested form are attested too, but for one
+// that at least four questions use and fewer than a quarter of them on the
+// topic: "governance" of "govern" is, "government" is not.
+func TestAttestDerived(t *testing.T) {
+	tx, err := corpus.LoadTopics(filepath.Join(corpustest.CorpusDir(t), "topics.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &meta{Topics: tx.Topics}
+	q := func(text string, topics ...string) corpus.Question {
+		return corpus.Question{Ask: []string{"llama4", text}, Topics: topics}
+	}
+	qs := []corpus.Question{
+		q("government agency use", "acceptable-use"),
+		q("government portal", "copyleft"),
+		q("government chatbot", "commercial-use"),
+		q("government surveillance", "acceptable-use"),
+	}
+	lex := []corpus.LexRow{{Word: "governed", Relation: "der", Related: []string{"governance", "government"}}}
+	law := attestForms(m, qs, lex)["governing-law"]
+	if !slices.Contains(law, "governance") || slices.Contains(law, "government") {
+		t.Errorf("governing law: %v; want governance, not government", law)
+	}
+	// Without the questions that use it in another sense, it is attested.
+	if law := attestForms(m, qs[:3], lex)["governing-law"]; !slices.Contains(law, "government") {
+		t.Errorf("governing law, three questions: %v; want government", law)
+	}
+}
