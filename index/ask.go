@@ -326,12 +326,12 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 func (s *snapshot) outputsOfOther(r *reading, l *licenseMeta) string {
 	ws := s.wordsOf(r)
 	from := make([]bool, len(ws))
-	any := false
+	some := false
 	for i := range ws {
 		from[i] = outputsOf(ws, i)
-		any = any || from[i]
+		some = some || from[i]
 	}
-	if !any {
+	if !some {
 		return ""
 	}
 	found := ""
