@@ -325,6 +325,12 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 // license ("distill qwen-72b into gemma": tongyi-qianwen).
 func (s *snapshot) outputsOfOther(r *reading, l *licenseMeta) string {
 	ws := s.wordsOf(r)
+	// Most questions say no word of outputs or distilling: nothing to mark.
+	if !slices.ContainsFunc(ws, func(w word) bool {
+		return slices.ContainsFunc(w.stems, func(st string) bool { return sourceStems[st] || st == "distil" || st == "distill" })
+	}) {
+		return ""
+	}
 	from := make([]bool, len(ws))
 	some := false
 	for i := range ws {
@@ -337,7 +343,7 @@ func (s *snapshot) outputsOfOther(r *reading, l *licenseMeta) string {
 	found := ""
 	governed := s.governedWords(r, l) // "deepseek r1" asked of MIT: MIT's model
 	s.licenseRuns(ws, l, func(i, n int) bool {
-		return slices.Contains(from[i:i+n], true) && !slices.Contains(governed[i:i+n], true)
+		return !slices.Contains(from[i:i+n], false) && !slices.Contains(governed[i:i+n], true)
 	}, func(k string) bool {
 		if s.licenses[k].Family != l.Family {
 			found = k
@@ -351,7 +357,7 @@ func (s *snapshot) outputsOfOther(r *reading, l *licenseMeta) string {
 	if !slices.Contains(starts, true) {
 		return ""
 	}
-	skip := func(i, n int) bool { return !slices.Contains(from[i:i+n], true) }
+	skip := func(i, n int) bool { return slices.Contains(from[i:i+n], false) }
 	s.modelRuns(words, starts, skip, func(mo *modelMeta, i, n int) bool {
 		if slices.Contains(mo.Licenses, l.Key) {
 			return false

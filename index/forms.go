@@ -243,6 +243,11 @@ func (s *snapshot) strangeForm(r *reading, l *licenseMeta, topic string) bool {
 		if !slices.ContainsFunc(w.stems, func(st string) bool { return names[st] && !s.nameStems[l.Key][st] }) {
 			continue
 		}
+		// Most words are an attested form as written: looked up without
+		// splitting or inflecting, which allocate.
+		if bases[strings.ToLower(strings.TrimFunc(w.text, unicode.IsPunct))] {
+			return false
+		}
 		fs, ok := letterForms(w.text)
 		if !ok || slices.ContainsFunc(fs, func(f string) bool {
 			return slices.ContainsFunc(inflectionBases(f), func(b string) bool { return bases[b] })
