@@ -238,7 +238,7 @@ func outputsOf(ws []word, i int) bool {
 	// Before the outputs, past the numbers and sizes of the name.
 	for k := i + 1; k < len(ws) && k <= i+3; k++ {
 		if source(ws[k]) {
-			return !strings.HasSuffix(text(k-1), ",")
+			return !strings.HasSuffix(ws[k-1].text, ",") // "train gemma, outputs included"
 		}
 		if !slices.ContainsFunc(ws[k].stems, hasDigit) {
 			break
