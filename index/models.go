@@ -116,6 +116,10 @@ type modelIndex struct {
 	// "Qwen2.5-7B-Instruct"), each with the licenses of the models it
 	// begins: a line of models named without its size.
 	prefixes map[string][]string
+	// kin are, for each license key, the bases of the families of the
+	// models under it ("deepseek" of the DeepSeek License and of MIT): what
+	// a model of theirs is named by before a version ("r1": see bareModel).
+	kin map[string][]string
 }
 
 // publisher reports whether w, any case, is a publisher of catalogued
@@ -128,7 +132,7 @@ func (mi *modelIndex) nameWord(w string) bool { return mi.words[w] }
 
 func newModelIndex(ms []modelMeta, ext []externalMeta) *modelIndex {
 	mi := &modelIndex{byName: map[string]*modelMeta{}, external: map[string]*externalMeta{}, extNames: map[string]*externalMeta{},
-		words: map[string]bool{}, publishers: map[string]bool{}, families: map[string][]string{}, prefixes: map[string][]string{}}
+		words: map[string]bool{}, publishers: map[string]bool{}, families: map[string][]string{}, prefixes: map[string][]string{}, kin: kinOf(ms)}
 	for i := range ms {
 		full := corpus.FoldModelName(ms[i].Name)
 		for k, c := range ms[i].Name {
@@ -595,8 +599,8 @@ func (s *snapshot) otherModelBut(r *reading, l *licenseMeta, but []bool) *modelM
 	own := func(st string) bool { return !s.nameStems[l.Key][st] }
 	hasName := func(w word) bool { return slices.ContainsFunc(w.stems, name) }
 	words, starts := s.modelWords(r)
-	if !slices.Contains(starts, true) {
-		return nil // most questions: no word starts a model's name
+	if !slices.Contains(starts, true) { // most questions: no word starts a model's name
+		return s.bareModel(words, l, func(i int) bool { return but != nil && but[i] })
 	}
 	_, namesL := s.withoutName(r, l)
 	governed := s.governedWords(r, l)
@@ -619,7 +623,64 @@ func (s *snapshot) otherModelBut(r *reading, l *licenseMeta, but []bool) *modelM
 		other = mo
 		return true
 	})
+	if other == nil {
+		other = s.bareModel(words, l, func(i int) bool { return governed[i] || but != nil && but[i] })
+	}
 	return other
+}
+
+// kinOf returns, for each license key, the bases of the families of the
+// models under it (modelIndex.kin).
+func kinOf(ms []modelMeta) map[string][]string {
+	kin := map[string][]string{}
+	for i := range ms {
+		base, _ := familyBase(strings.ToLower(ms[i].Family))
+		for _, k := range ms[i].Licenses {
+			if len(base) >= 3 && !slices.Contains(kin[k], base) {
+				kin[k] = append(kin[k], base)
+			}
+		}
+	}
+	return kin
+}
+
+// bareModel returns a catalogued model l does not govern that a word
+// names by its version alone, the family's name left out as the license
+// asked implies it, being named after the family: "r1 military" asked of
+// the DeepSeek License is about DeepSeek-R1, under MIT (hunt 16: four
+// wrong verdicts), while "v2" asked of MIT names no model. Only a letter
+// and a version ("r1", "v3.1") is such a word, not a size ("72b") or a
+// number; words skip says to pass over (governed or trained) are not.
+func (s *snapshot) bareModel(words []string, l *licenseMeta, skip func(i int) bool) *modelMeta {
+	for i, w := range words {
+		v := strings.ToLower(namePart(w))
+		if skip(i) || !versionName(v) {
+			continue
+		}
+		for _, fam := range s.models.kin[l.Key] {
+			if !s.nameTokens[l.Key][fam] {
+				continue // the license's name does not imply the family: MIT's DeepSeek models
+			}
+			if mo := s.models.byName[corpus.FoldModelName(fam+" "+v)]; mo != nil && !slices.Contains(mo.Licenses, l.Key) {
+				return mo
+			}
+		}
+	}
+	return nil
+}
+
+// versionName reports whether v, lower-case, is a letter and a version:
+// "r1", "v3", "v2.5".
+func versionName(v string) bool {
+	if len(v) < 2 || v[0] < 'a' || v[0] > 'z' || v[1] < '0' || v[1] > '9' {
+		return false
+	}
+	for _, c := range v[2:] {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return !strings.HasSuffix(v, ".")
 }
 
 // otherFamily returns a word of the question that names a family of
