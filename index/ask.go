@@ -235,7 +235,11 @@ type reading struct {
 	// trained marks the words where the model trained is named (see
 	// trainedAt), worked out once.
 	trained []bool
-	quoted  map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
+	// from marks the words naming where outputs come from, nil when none
+	// does (see outputsFrom), worked out once.
+	from     []bool
+	fromDone bool
+	quoted   map[string][]Hit // license and topic → its card's clauses in order (see quoteCard)
 	// whichLicense is 1 when the question asks which license a work is
 	// under, -1 when not, 0 before it is worked out (asksWhichLicense).
 	whichLicense int8
@@ -324,22 +328,11 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 // (otherLicense). A catalogued model l does not govern counts as its
 // license ("distill qwen-72b into gemma": tongyi-qianwen).
 func (s *snapshot) outputsOfOther(r *reading, l *licenseMeta) string {
+	from := s.outputsFrom(r)
+	if from == nil {
+		return ""
+	}
 	ws := s.wordsOf(r)
-	// Most questions say no word of outputs or distilling: nothing to mark.
-	if !slices.ContainsFunc(ws, func(w word) bool {
-		return slices.ContainsFunc(w.stems, func(st string) bool { return sourceStems[st] || st == "distil" || st == "distill" })
-	}) {
-		return ""
-	}
-	from := make([]bool, len(ws))
-	some := false
-	for i := range ws {
-		from[i] = outputsOf(ws, i)
-		some = some || from[i]
-	}
-	if !some {
-		return ""
-	}
 	found := ""
 	governed := s.governedWords(r, l) // "deepseek r1" asked of MIT: MIT's model
 	s.licenseRuns(ws, l, func(i, n int) bool {
