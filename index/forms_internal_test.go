@@ -36,27 +36,40 @@ func TestInflectionBases(t *testing.T) {
 	}
 }
 
-// A form is attested for a topic by its names, or by the questions that
-// use it when at least a quarter of them are labelled with the topic.
-func TestAttestForms(t *testing.T) {
+// taxonomy is the corpus's topics.yaml.
+func taxonomy(t *testing.T) *corpus.Topics {
+	t.Helper()
 	tx, err := corpus.LoadTopics(filepath.Join(corpustest.CorpusDir(t), "topics.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &meta{Topics: tx.Topics}
-	q := func(text string, topics ...string) corpus.Question {
-		return corpus.Question{Ask: []string{"llama4", text}, Topics: topics}
-	}
-	qs := []corpus.Question{
-		q("which law governs it", "governing-law"),
-		q("does it govern my fork", "governing-law"),
-		q("us government tender, is chinese law a problem", "governing-law"),
-		q("government agency use", "acceptable-use"),
-		q("government portal", "copyleft"),
-		q("government chatbot", "commercial-use"),
-		q("government surveillance", "acceptable-use"),
-		q("government use", "acceptable-use"),
-	}
+	return tx
+}
+
+// llamaQuestion is a training question asked of Llama 4, labelled with topics.
+func llamaQuestion(text string, topics ...string) corpus.Question {
+	return corpus.Question{Ask: []string{"llama4", text}, Topics: topics}
+}
+
+// governmentQuestions use "government" in another sense than governing
+// law's.
+var governmentQuestions = []corpus.Question{
+	llamaQuestion("government agency use", "acceptable-use"),
+	llamaQuestion("government portal", "copyleft"),
+	llamaQuestion("government chatbot", "commercial-use"),
+	llamaQuestion("government surveillance", "acceptable-use"),
+}
+
+// A form is attested for a topic by its names, or by the questions that
+// use it when at least a quarter of them are labelled with the topic.
+func TestAttestForms(t *testing.T) {
+	m := &meta{Topics: taxonomy(t).Topics}
+	qs := append([]corpus.Question{
+		llamaQuestion("which law governs it", "governing-law"),
+		llamaQuestion("does it govern my fork", "governing-law"),
+		llamaQuestion("us government tender, is chinese law a problem", "governing-law"),
+		llamaQuestion("government use", "acceptable-use"),
+	}, governmentQuestions...)
 	got := attestForms(m, qs, nil)
 	law := got["governing-law"]
 	for _, f := range []string{"governed", "jurisdiction", "governs", "govern"} { // names, then questions
@@ -80,20 +93,8 @@ func TestAttestForms(t *testing.T) {
 // that at least four questions use and fewer than a quarter of them on the
 // topic: "governance" of "govern" is, "government" is not.
 func TestAttestDerived(t *testing.T) {
-	tx, err := corpus.LoadTopics(filepath.Join(corpustest.CorpusDir(t), "topics.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := &meta{Topics: tx.Topics}
-	q := func(text string, topics ...string) corpus.Question {
-		return corpus.Question{Ask: []string{"llama4", text}, Topics: topics}
-	}
-	qs := []corpus.Question{
-		q("government agency use", "acceptable-use"),
-		q("government portal", "copyleft"),
-		q("government chatbot", "commercial-use"),
-		q("government surveillance", "acceptable-use"),
-	}
+	m := &meta{Topics: taxonomy(t).Topics}
+	qs := governmentQuestions
 	lex := []corpus.LexRow{{Word: "governed", Relation: "der", Related: []string{"governance", "government"}}}
 	law := attestForms(m, qs, lex)["governing-law"]
 	if !slices.Contains(law, "governance") || slices.Contains(law, "government") {

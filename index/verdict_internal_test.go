@@ -1,13 +1,9 @@
 package index
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/licensebot/licensebot/corpus"
-	"github.com/licensebot/licensebot/corpus/corpustest"
 )
 
 // "who" withholds a verdict when it asks — opening the question or a
@@ -140,12 +136,8 @@ func TestQualifies(t *testing.T) {
 // auxiliaries, before a verb of standing behind someone or a word of the
 // topic; after it, the licensor is who the user's duty is owed to.
 func TestAsksLicensorsPart(t *testing.T) {
-	tx, err := corpus.LoadTopics(filepath.Join(corpustest.CorpusDir(t), "topics.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := &snapshot{analyzer: buildMapping().AnalyzerNamed(analyzerText)}
-	s.topics = newTopicMatcher(s.stems, tx.Topics)
+	s.topics = newTopicMatcher(s.stems, taxonomy(t).Topics)
 	for _, c := range []struct {
 		q, topic string
 		want     bool
