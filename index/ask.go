@@ -315,10 +315,73 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 	if trainsModel([]string{topic}) {
 		trained = s.trainedAt(r)
 	}
-	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicense(r, l) == "" &&
+	return s.readWithoutName(r, l, topic) && s.otherModelBut(r, l, trained) == nil && s.otherLicenseBut(r, l, trained) == "" &&
 		s.otherFamily(r, l, trained) == "" && s.otherLine(r, l, trained) == "" && (!sharingTopics[topic] || s.relicensedTo(r, l, trained) == "") &&
-		(trained == nil || s.outputsOfOther(r, l) == "")
+		(trained == nil || s.outputsOfOther(r, l) == "" && s.outputsOwn(r, l))
 }
+
+// outputsOwn reports whether the outputs a question on training with
+// outputs takes are l's, or whose they are goes unsaid: each word naming
+// where they come from (see outputsFrom) names l or a model l governs, is
+// a version or size, or only refers ("its outputs", "the model's", "this
+// model's answers", "synthetic data"). Outputs of a model the corpus does
+// not know ("gpt-4 outputs", "a small bert model's outputs") or of the
+// asker's own ("outputs of my own model") are no question l's card on
+// training with its outputs answers: the license asked puts no terms on
+// them.
+func (s *snapshot) outputsOwn(r *reading, l *licenseMeta) bool {
+	from := s.outputsFrom(r)
+	if from == nil {
+		return true
+	}
+	ws := s.wordsOf(r)
+	governed := s.governedWords(r, l)
+	named := s.licenseRuns(ws, l, func(i, n int) bool { return !slices.Contains(from[i:i+n], false) }, nil)
+	// A model under a license the corpus does not hold, which l stands in
+	// for (BLOOM, of the OpenRAIL-M: see standsIn).
+	words, starts := s.modelWords(r)
+	s.modelRuns(words, starts, func(i, n int) bool { return slices.Contains(from[i:i+n], false) }, func(mo *modelMeta, i, n int) bool {
+		if !s.indexed(mo) && s.standsIn(mo, l) {
+			for j := i; j < i+n; j++ {
+				named[j] = true
+			}
+		}
+		return false
+	})
+	lower := func(i int) string { return strings.ToLower(namePart(ws[i].text)) }
+	l2 := func(i int) bool {
+		return governed[i] || named[i] || refersToSource[lower(i)] || lower(i) == "own" && i > 0 && lower(i-1) == "its" ||
+			!sourceNouns[lower(i)] && s.nameTokens[l.Key][foldName(namePart(ws[i].text))] // "qwen" of Tongyi Qianwen; not "model" of the DeepSeek Model License
+	}
+	for i, f := range from {
+		switch {
+		case !f || l2(i) || !slices.ContainsFunc(ws[i].stems, func(st string) bool { return !hasDigit(st) }) && !askersOwn[lower(i)]:
+			// a version or size ("3.1", "70b"), or a stop word ("to")
+		case len(ws[i].stems) > 0 && !slices.ContainsFunc(ws[i].stems, func(st string) bool { return !sourceStems[st] && !trainingStems[st] }):
+			// the outputs or the training themselves ("distilling its
+			// outputs into", "training data")
+		case sourceNouns[lower(i)] && (i == 0 || l2(i-1)):
+			// "the model's outputs", "this model's answers"
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// refersToSource are the words that stand where the source of outputs is
+// named without naming one ("its outputs", "the outputs", "synthetic
+// data"); "use" stands before "gpt-4 outputs" and is marked with it.
+var refersToSource = map[string]bool{"the": true, "its": true, "it": true, "this": true, "that": true, "these": true, "those": true,
+	"same": true, "your": true, "use": true, "using": true, "synthetic": true, "generated": true, "raw": true}
+
+// askersOwn are the stop words that make a model the asker's ("my own
+// model"), or someone else's ("their model").
+var askersOwn = map[string]bool{"my": true, "our": true, "own": true, "their": true, "his": true, "her": true, "mine": true}
+
+// sourceNouns name a model without saying which: "the model's outputs"
+// are l's, "my own model's" are not.
+var sourceNouns = map[string]bool{"model": true, "models": true, "llm": true, "ai": true, "chatbot": true, "assistant": true, "bot": true}
 
 // outputsOfOther returns the key of another family's license whose model
 // the question takes outputs from (see outputsOf), or "": "train gemma on
@@ -735,7 +798,14 @@ const maxCatalogued = 4
 // a license the corpus does not hold, which nothing here answers for
 // (ModelRef.Unindexed). Nil when there is none.
 func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
-	if mo := s.otherModel(r, l); mo != nil {
+	// The model a question read as training with l's outputs trains is
+	// not what it is about ("can i distill qwen-72b into gemma" asked of
+	// Tongyi Qianwen is about Qwen's outputs, not about Gemma).
+	var trained []bool
+	if len(r.ranked) > 0 && trainsModel([]string{r.ranked[0].Topic}) && s.outputsOwn(r, l) {
+		trained = s.trainedAt(r)
+	}
+	if mo := s.otherModelBut(r, l, trained); mo != nil {
 		ref := mo.ref()
 		// A model under a license the corpus does not hold (Codestral,
 		// asked of Apache 2.0): say so, rather than nothing.
@@ -746,7 +816,7 @@ func (s *snapshot) about(r *reading, l *licenseMeta) *ModelRef {
 		}
 		return ref
 	}
-	k := s.otherLicense(r, l)
+	k := s.otherLicenseBut(r, l, trained)
 	if k == "" {
 		k = s.outputsOfOther(r, l)
 	}

@@ -876,6 +876,15 @@ func (s *snapshot) indexed(mo *modelMeta) bool {
 // family counts: "train qwen on llama 3 outputs" asked of Llama 3 is
 // about Llama 3, Qwen what is acted on.
 func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
+	return s.otherLicenseBut(r, l, nil)
+}
+
+// otherLicenseBut is otherLicense without the names whose words are all
+// marked in but (nil: none): the model a question on l's outputs trains
+// is no other license the question is about ("can I use the outputs to
+// train qwen" asked of Llama 3.1, whose card on training with its
+// outputs answers it), as for otherModelBut.
+func (s *snapshot) otherLicenseBut(r *reading, l *licenseMeta, but []bool) string {
 	ws := s.wordsOf(r)
 	_, namesL := s.withoutName(r, l)
 	folded := make([]string, len(ws))
@@ -885,7 +894,8 @@ func (s *snapshot) otherLicense(r *reading, l *licenseMeta) string {
 	var found string
 	var governed []bool
 	s.licenseRuns(ws, l, func(i, n int) bool {
-		if !s.names.mayName(folded[i:i+n]) || (n == 1 && s.nameTokens[l.Key][folded[i]]) {
+		if !s.names.mayName(folded[i:i+n]) || (n == 1 && s.nameTokens[l.Key][folded[i]]) ||
+			but != nil && !slices.Contains(but[i:i+n], false) {
 			return false
 		}
 		if governed == nil {
