@@ -912,6 +912,14 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "is there an acceptable use policy?", index.StatusUnknown},
 		{"llama4", "acceptable use policy", index.StatusForbidden},
 		{"mit", "does mit have a patent clause?", index.StatusNotAddressed},
+		// Whether someone stands behind the asker is the licensor's part,
+		// whoever the question names as doing it; a duty to keep
+		// something is not answered by a fact (hunt 17).
+		{"llama3", "does llama 3 indemnify me", index.StatusUnknown},
+		{"qwen2.5", "does it indemnify me", index.StatusUnknown},
+		{"llama3", "do I have to indemnify meta?", index.StatusRequired},
+		{"bsd-3-clause", "am I required to keep the warranty disclaimer", index.StatusUnknown},
+		{"bsd-3-clause", "is there a warranty", index.StatusInfo},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

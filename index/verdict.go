@@ -595,6 +595,13 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) || asksDutyOfOther(r.text) {
 				return false
 			}
+		case StatusInfo:
+			// A duty to carry something asked of a fact ("am I required
+			// to keep the warranty disclaimer?" of BSD's "as is"): the
+			// fact is no answer to it (hunt 17).
+			if asksDuty(r.text) && asksToCarry(r.text) {
+				return false
+			}
 		case StatusConditional:
 			// A duty asked of a grant on conditions ("must i open source
 			// my changes?"): its CONDITIONAL says what may be done, if,
@@ -2521,6 +2528,9 @@ func pastArticle(words []string, k int) int {
 // requires ("does meta require credit?") is the card's own question.
 func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 	words := letterWords(question)
+	if standsBehindAsker(words) {
+		return true
+	}
 	for i, w := range words {
 		if !licensorWords[w] && !rightsHolder(words, i) {
 			continue
@@ -2548,6 +2558,51 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 			return true
 		}
 		if s.namesTopicAlone(next, topic) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksToCarry reports whether an English question has a verb of keeping
+// or passing something on with the work ("keep", "retain", "include",
+// "reproduce", "display").
+func asksToCarry(question string) bool {
+	return slices.ContainsFunc(letterWords(question), func(w string) bool {
+		return slices.ContainsFunc(carryVerbs, func(v string) bool { return strings.HasPrefix(w, v) })
+	})
+}
+
+// carryVerbs begin the verbs of keeping something with the work
+// (prefixes of the lower-cased word).
+var carryVerbs = []string{"keep", "kept", "retain", "includ", "preserv", "reproduc", "display", "ship"}
+
+// standsBehindAsker reports whether words ask whether someone stands
+// behind the asker, whoever is named as doing so ("does llama 3
+// indemnify me?", "does it defend us?", "will they hold me harmless?",
+// "am I indemnified?"): the asker is who is indemnified, so the question
+// is the licensor's part, not the user's duty (hunt 17: seven REQUIRED
+// answered "does it indemnify me" with the user's duty to indemnify).
+func standsBehindAsker(words []string) bool {
+	asker := func(k int) bool {
+		return k < len(words) && (words[k] == "me" || words[k] == "us" || words[k] == "my" || words[k] == "our")
+	}
+	for i, w := range words {
+		if !slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(w, v) }) {
+			if w == "hold" && asker(i+1) && i+2 < len(words) && words[i+2] == "harmless" {
+				return true
+			}
+			continue
+		}
+		if asker(i + 1) {
+			return true
+		}
+		// "am I indemnified?", "are we covered?", "will I be defended?"
+		we := func(k int) bool { return k >= 0 && (words[k] == "i" || words[k] == "we") }
+		be := func(k int) bool {
+			return k >= 0 && (words[k] == "am" || words[k] == "are" || words[k] == "was" || words[k] == "were")
+		}
+		if strings.HasSuffix(w, "ed") && (we(i-1) && be(i-2) || i >= 1 && words[i-1] == "be" && we(i-2)) {
 			return true
 		}
 	}
