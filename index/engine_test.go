@@ -920,6 +920,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3", "do I have to indemnify meta?", index.StatusRequired},
 		{"bsd-3-clause", "am I required to keep the warranty disclaimer", index.StatusUnknown},
 		{"bsd-3-clause", "is there a warranty", index.StatusInfo},
+		// The license's name says which license, not what about it: read
+		// without it, the question is as sure as "can I use it
+		// commercially?" (hunt 17).
+		{"llama3.2", "Can I use Llama 3.2 commercially?", index.StatusConditional},
+		{"apache-2.0", "Can I use Apache 2.0 code commercially?", index.StatusAllowed},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
