@@ -925,6 +925,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// commercially?" (hunt 17).
 		{"llama3.2", "Can I use Llama 3.2 commercially?", index.StatusConditional},
 		{"apache-2.0", "Can I use Apache 2.0 code commercially?", index.StatusAllowed},
+		// The asker doing what a fact card says the licensor does (hunt 18).
+		{"llama3", "can I offer a warranty on llama 3?", index.StatusUnknown},
+		{"qwen2.5", "can I terminate the qwen license?", index.StatusUnknown},
+		{"llama3", "warranty", index.StatusInfo},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

@@ -599,7 +599,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// A duty to carry something asked of a fact ("am I required
 			// to keep the warranty disclaimer?" of BSD's "as is"): the
 			// fact is no answer to it (hunt 17).
-			if asksDuty(r.text) && asksToCarry(r.text) {
+			if asksDuty(r.text) && asksToCarry(r.text) || asksMayI(r.text) {
 				return false
 			}
 		case StatusConditional:
@@ -2563,6 +2563,28 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 	}
 	return false
 }
+
+// asksMayI reports whether an English question asks whether the asker
+// may do what a fact card says the licensor does or does not ("can I
+// offer a warranty?", "can we terminate the license?", "can I disclaim
+// warranties on my finetune?"): the licensor's disclaimer or right to
+// terminate is no answer to it (hunt 18: ten such INFOs). "Can I get my
+// license back?" and "may I ask which law applies?" ask the fact.
+func asksMayI(question string) bool {
+	words := letterWords(question)
+	for i := 0; i+2 < len(words); i++ {
+		if (words[i] == "can" || words[i] == "may" || words[i] == "could") && (words[i+1] == "i" || words[i+1] == "we") &&
+			licensorsActs[words[i+2]] {
+			return true
+		}
+	}
+	return false
+}
+
+// licensorsActs are the verbs of what a fact card says the licensor
+// does: gives or disclaims a warranty, ends the license.
+var licensorsActs = map[string]bool{"offer": true, "provide": true, "give": true, "grant": true, "add": true, "extend": true,
+	"disclaim": true, "terminate": true, "end": true, "cancel": true, "revoke": true, "withdraw": true}
 
 // asksToCarry reports whether an English question has a verb of keeping
 // or passing something on with the work ("keep", "retain", "include",

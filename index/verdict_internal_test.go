@@ -547,3 +547,17 @@ func TestPastUserGate(t *testing.T) {
 		t.Error("a card's own condition read as a gate")
 	}
 }
+
+func TestAsksMayI(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can I offer a warranty on llama 3?":  true,
+		"can we terminate the license?":       true,
+		"can i get my license back?":          false,
+		"may I ask which law governs?":        false,
+		"does the licensor offer a warranty?": false,
+	} {
+		if got := asksMayI(q); got != want {
+			t.Errorf("asksMayI(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
