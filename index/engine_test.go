@@ -985,6 +985,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "can I use gpt-4 outputs to train llama 4 maverick", index.StatusUnknown},
 		{"qwen2.5", "can I use qwen-72b outputs to train gemma", index.StatusUnknown},
 		{"llama3.1", "train phi-3 on a small bert model's outputs", index.StatusUnknown},
+		// "LLM" is the "large language model" the ban names (a synonym
+		// group of topics.yaml), no word beside the ban (hunt 17).
+		{"tongyi-qianwen", "can I use qwen outputs to train another LLM?", index.StatusForbidden},
+		{"llama2", "Can I use Llama 2 outputs to train my own LLM?", index.StatusForbidden},
 		// "Outputs" alone is no question about training on them: the ban
 		// on improving other models must not answer it.
 		{"llama2", "outputs", index.StatusNotAddressed},

@@ -1704,7 +1704,26 @@ func (s *snapshot) namesBeside(r *reading, l *licenseMeta, topic string) bool {
 				s.topics.inVocab(st) || s.anyLicenseName(st) {
 				continue
 			}
-			if !s.docsHoldWord(l.Key, topic, st) {
+			if !s.docsHoldWord(l.Key, topic, st) && !s.synonymHeld(l.Key, topic, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// synonymHeld reports whether st, a word that is a whole phrase of one of
+// the taxonomy's synonym groups, has a synonym every word of which the
+// ban's documents hold: "llm" is Tongyi Qianwen's "large language model",
+// which its ban names (hunt 17: "can I use qwen outputs to train another
+// LLM?" had no verdict).
+func (s *snapshot) synonymHeld(key, topic, st string) bool {
+	for _, g := range s.synonyms {
+		if !slices.ContainsFunc(g.stems, func(ps []string) bool { return len(ps) == 1 && ps[0] == st }) {
+			continue
+		}
+		for _, ps := range g.stems {
+			if len(ps) > 1 && !slices.ContainsFunc(ps, func(w string) bool { return !s.docsHoldWord(key, topic, w) }) {
 				return true
 			}
 		}
