@@ -929,6 +929,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3", "can I offer a warranty on llama 3?", index.StatusUnknown},
 		{"qwen2.5", "can I terminate the qwen license?", index.StatusUnknown},
 		{"llama3", "warranty", index.StatusInfo},
+		// …unless the card says the asker may (review of session 49), and
+		// "cover my …" asks a duty's scope, not who stands behind the asker.
+		{"apache-2.0", "can I offer a warranty?", index.StatusInfo},
+		{"cc-by-sa-4.0", "does share alike cover my adaptation?", index.StatusRequired},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},
@@ -985,6 +989,13 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "can I use gpt-4 outputs to train llama 4 maverick", index.StatusUnknown},
 		{"qwen2.5", "can I use qwen-72b outputs to train gemma", index.StatusUnknown},
 		{"llama3.1", "train phi-3 on a small bert model's outputs", index.StatusUnknown},
+		// The license's own model named with a variant, a possessive or
+		// its licensor is its own (review of session 49).
+		{"llama2", "can I use outputs from the instruct model to train another model?", index.StatusForbidden},
+		{"llama2", "can I use outputs from my llama 2 model to train another model?", index.StatusForbidden},
+		{"llama2", "can I use the model's own outputs to train another model?", index.StatusForbidden},
+		{"llama2", "can I use outputs from meta's model to train another model?", index.StatusForbidden},
+		{"qwen2.5", "can we use our qwen2.5 outputs to train another model?", index.StatusConditional},
 		// "LLM" is the "large language model" the ban names (a synonym
 		// group of topics.yaml), no word beside the ban (hunt 17).
 		{"tongyi-qianwen", "can I use qwen outputs to train another LLM?", index.StatusForbidden},

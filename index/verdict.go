@@ -599,7 +599,10 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// A duty to carry something asked of a fact ("am I required
 			// to keep the warranty disclaimer?" of BSD's "as is"): the
 			// fact is no answer to it (hunt 17).
-			if asksDuty(r.text) && asksToCarry(r.text) || asksMayI(r.text) {
+			if asksDuty(r.text) && asksToCarry(r.text) {
+				return false
+			}
+			if v := asksMayI(r.text); v != "" && !summaryLets(c.Summary, v) {
 				return false
 			}
 		case StatusConditional:
@@ -2587,13 +2590,31 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 // may do what a fact card says the licensor does or does not ("can I
 // offer a warranty?", "can we terminate the license?", "can I disclaim
 // warranties on my finetune?"): the licensor's disclaimer or right to
-// terminate is no answer to it (hunt 18: ten such INFOs). "Can I get my
-// license back?" and "may I ask which law applies?" ask the fact.
-func asksMayI(question string) bool {
+// terminate is no answer to it (hunt 18: ten such INFOs), unless the
+// card says the asker may (summaryLets: Apache's "You may offer your own
+// warranty"). It returns the verb, or "". "Can I get my license back?",
+// "may I ask which law applies?" and "could we end up losing it?" ask
+// the fact.
+func asksMayI(question string) string {
 	words := letterWords(question)
 	for i := 0; i+2 < len(words); i++ {
 		if (words[i] == "can" || words[i] == "may" || words[i] == "could") && (words[i+1] == "i" || words[i+1] == "we") &&
-			licensorsActs[words[i+2]] {
+			licensorsActs[words[i+2]] && (i+3 == len(words) || words[i+3] != "up") {
+			return words[i+2]
+		}
+	}
+	return ""
+}
+
+// summaryLets reports whether a card's summary says "you may" or "you
+// can" and then, within three words, the verb v.
+func summaryLets(summary, v string) bool {
+	words := letterWords(summary)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "you" || words[i+1] != "may" && words[i+1] != "can" {
+			continue
+		}
+		if slices.ContainsFunc(words[i+2:min(len(words), i+5)], func(w string) bool { return strings.HasPrefix(w, v) }) {
 			return true
 		}
 	}
@@ -2626,7 +2647,7 @@ var carryVerbs = []string{"keep", "kept", "retain", "includ", "preserv", "reprod
 // answered "does it indemnify me" with the user's duty to indemnify).
 func standsBehindAsker(words []string) bool {
 	asker := func(k int) bool {
-		return k < len(words) && (words[k] == "me" || words[k] == "us" || words[k] == "my" || words[k] == "our")
+		return k < len(words) && (words[k] == "me" || words[k] == "us") // not "my": "does share alike cover my adaptation?" asks its scope
 	}
 	for i, w := range words {
 		if !slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(w, v) }) {

@@ -156,6 +156,7 @@ func TestAsksLicensorsPart(t *testing.T) {
 		{"will we be defended by meta?", "indemnity", true},
 		{"do I need to indemnify them if my users sue me?", "indemnity", false},
 		{"do we have to hold meta harmless?", "indemnity", false},
+		{"does share alike cover my adaptation?", "copyleft", false}, // its scope (review)
 		{"must I defend Google if a user sues?", "indemnity", false},
 		{"indemnity", "indemnity", false},
 		{"does meta require credit?", "attribution", false},
@@ -549,15 +550,19 @@ func TestPastUserGate(t *testing.T) {
 }
 
 func TestAsksMayI(t *testing.T) {
-	for q, want := range map[string]bool{
-		"can I offer a warranty on llama 3?":  true,
-		"can we terminate the license?":       true,
-		"can i get my license back?":          false,
-		"may I ask which law governs?":        false,
-		"does the licensor offer a warranty?": false,
+	for q, want := range map[string]string{
+		"can I offer a warranty on llama 3?":                  "offer",
+		"can we terminate the license?":                       "terminate",
+		"can i get my license back?":                          "",
+		"may I ask which law governs?":                        "",
+		"does the licensor offer a warranty?":                 "",
+		"could we end up losing the license if we breach it?": "",
 	} {
 		if got := asksMayI(q); got != want {
-			t.Errorf("asksMayI(%q) = %v, want %v", q, got, want)
+			t.Errorf("asksMayI(%q) = %q, want %q", q, got, want)
 		}
+	}
+	if !summaryLets("You may offer your own warranty, even for a fee.", "offer") || summaryLets("Meta may terminate the license.", "terminate") {
+		t.Error("summaryLets: want Apache's offer of a warranty, not the licensor's right to terminate")
 	}
 }
