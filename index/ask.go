@@ -25,8 +25,9 @@ import (
 // reading without the license's name at namelessConfidence. A
 // search within a license favours the leading clause of a topic read with
 // favourConfidence (see favourFor); a reading without the license's name
-// may reach verdictConfidence at namelessVerdictConfidence (see confident). Chosen by cross-validating whole
-// answers over the training questions (TestSweepAnswers: wrong verdicts
+// may stand for verdictConfidence at namelessVerdictConfidence (see
+// confident). Chosen by cross-validating whole answers over the training
+// questions (TestSweepAnswers: wrong verdicts
 // first, then top-1 and top-3), never on a test set; variables only so
 // that the sweep can set them. With 3,829 questions held out by origin,
 // verdictConfidence 0.7 shows 15 wrong verdicts of 3,405 where 0.6 showed
@@ -324,9 +325,11 @@ func (s *snapshot) verdictHolds(r *reading, l *licenseMeta, topic string) bool {
 
 // outputsOwn reports whether the outputs a question on training with
 // outputs takes are l's, or whose they are goes unsaid: each word naming
-// where they come from (see outputsFrom) names l or a model l governs, is
-// a version or size, or only refers ("its outputs", "the model's", "this
-// model's answers", "synthetic data"). Outputs of a model the corpus does
+// where they come from (see outputsFrom) names l, a model l governs or
+// l's licensor ("meta's model"), is a version or size, a variant ("the
+// instruct model"), a possessive before l's name ("my llama 2 model"), or
+// only refers ("its outputs", "the model's own", "this model's answers",
+// "synthetic data"). Outputs of a model the corpus does
 // not know ("gpt-4 outputs", "a small bert model's outputs") or of the
 // asker's own ("outputs of my own model") are no question l's card on
 // training with its outputs answers: the license asked puts no terms on
