@@ -227,6 +227,11 @@ type reading struct {
 	// namelessStemsFor (see stemsWithoutName), worked out once.
 	namelessStems    []string
 	namelessStemsFor string
+	// namelessTop is the model's first reading of namelessStems, for the
+	// license namelessTopFor (see namelessTop), worked out once:
+	// confident and readWithoutName both ask.
+	namelessTop    TopicScore
+	namelessTopFor string
 	// governed marks the words of catalogued models that the license
 	// governedFor governs (see governedWords), worked out once.
 	governed    []bool
@@ -706,10 +711,13 @@ func (s *snapshot) namelessTop(r *reading, l *licenseMeta) (TopicScore, bool) {
 	if _, ok := s.withoutName(r, l); !ok {
 		return TopicScore{}, false
 	}
-	if ranked := s.understandStems(s.stemsWithoutName(r, l)); len(ranked) > 0 {
-		return ranked[0], true
+	if r.namelessTopFor != l.Key {
+		r.namelessTop, r.namelessTopFor = TopicScore{}, l.Key
+		if ranked := s.understandStems(s.stemsWithoutName(r, l)); len(ranked) > 0 {
+			r.namelessTop = ranked[0]
+		}
 	}
-	return TopicScore{}, true
+	return r.namelessTop, true
 }
 
 // exact is the topic when the whole input is one of its names ("credit",

@@ -2576,7 +2576,7 @@ func (s *snapshot) asksLicensorsPart(question, topic string) bool {
 			continue
 		}
 		next := words[j]
-		if slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(next, v) }) {
+		if beginsWith(next, standingVerbs) {
 			return true
 		}
 		if s.namesTopicAlone(next, topic) {
@@ -2631,8 +2631,14 @@ var licensorsActs = map[string]bool{"offer": true, "provide": true, "give": true
 // "reproduce", "display").
 func asksToCarry(question string) bool {
 	return slices.ContainsFunc(letterWords(question), func(w string) bool {
-		return slices.ContainsFunc(carryVerbs, func(v string) bool { return strings.HasPrefix(w, v) })
+		return beginsWith(w, carryVerbs)
 	})
+}
+
+// beginsWith reports whether w begins with one of prefixes (the verbs
+// standingVerbs and carryVerbs are lists of).
+func beginsWith(w string, prefixes []string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(w, p) })
 }
 
 // carryVerbs begin the verbs of keeping something with the work
@@ -2650,7 +2656,7 @@ func standsBehindAsker(words []string) bool {
 		return k < len(words) && (words[k] == "me" || words[k] == "us") // not "my": "does share alike cover my adaptation?" asks its scope
 	}
 	for i, w := range words {
-		if !slices.ContainsFunc(standingVerbs, func(v string) bool { return strings.HasPrefix(w, v) }) {
+		if !beginsWith(w, standingVerbs) {
 			if w == "hold" && asker(i+1) && i+2 < len(words) && words[i+2] == "harmless" {
 				return true
 			}
