@@ -933,6 +933,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// "cover my …" asks a duty's scope, not who stands behind the asker.
 		{"apache-2.0", "can I offer a warranty?", index.StatusInfo},
 		{"cc-by-sa-4.0", "does share alike cover my adaptation?", index.StatusRequired},
+		// Whether a duty may be skipped: a grant's CONDITIONAL would read as
+		// "yes, on conditions", a duty's REQUIRED answers it (hunt 19).
+		{"gemma", "is it ok to skip giving a copy of the gemma terms to people I share the weights with", index.StatusUnknown},
+		{"gemma", "can I skip the notice file", index.StatusRequired},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

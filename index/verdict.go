@@ -625,7 +625,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) ||
 			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l)))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
-			asksToRefrain(r.text) {
+			asksToRefrain(r.text) || c.Status != StatusRequired && asksToOmit(r.text) {
 			return false
 		}
 	}
@@ -2940,9 +2940,31 @@ func asksToRefrain(question string) bool {
 	return false
 }
 
+// asksToOmit reports whether an English question asks whether something
+// may be left out, with a verb of leaving out after a permission asked
+// ("is it ok to skip giving a copy of the terms?", "can we omit the
+// notice?", "fine to leave out the credit?"). A card's CONDITIONAL or
+// ALLOWED would read as "yes, you may leave it out" (hunt 19); a duty's
+// REQUIRED answers it ("can I skip the notice file?": no, it is
+// required), unlike a "not" asked (asksToRefrain), where it reads as the
+// opposite of what was asked.
+func asksToOmit(question string) bool {
+	words := letterWords(question)
+	for i, w := range words {
+		if !omittingVerbs[w] && (w != "leave" || i+1 == len(words) || words[i+1] != "out") {
+			continue
+		}
+		if i >= 2 && (permissionModals[words[i-2]] && askers[words[i-1]] || words[i-1] == "to" && permissionWords[words[i-2]]) {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	permissionModals = map[string]bool{"can": true, "may": true, "could": true, "might": true}
 	askers           = map[string]bool{"i": true, "we": true, "you": true, "one": true}
+	omittingVerbs    = map[string]bool{"skip": true, "omit": true, "forgo": true, "forego": true, "drop": true}
 	permissionWords  = map[string]bool{
 		"allowed": true, "ok": true, "okay": true, "fine": true, "permitted": true, "possible": true,
 		"acceptable": true, "legal": true, "free": true,

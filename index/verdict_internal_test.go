@@ -324,6 +324,26 @@ func TestAsksToRefrain(t *testing.T) {
 	}
 }
 
+// One asks to leave something out with a verb of leaving out right after
+// a permission asked.
+func TestAsksToOmit(t *testing.T) {
+	for q, want := range map[string]bool{
+		"is it ok to skip giving a copy of the gemma terms to people I share the weights with": true,
+		"can we omit the notice file":                  true,
+		"fine to leave out the attribution":            true,
+		"can i drop the llama prefix from the name":    true,
+		"do i have to skip anything":                   false, // no permission asked
+		"we skip the notice, is that a breach":         false,
+		"can i leave the notice in place":              false,
+		"can i leave":                                  false,
+		"can i use it to drop frames from video clips": false, // "to" after no word of permission
+	} {
+		if got := asksToOmit(q); got != want {
+			t.Errorf("asksToOmit(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // One asks to impose a term when a verb of adding comes a few words
 // before a requirement, term or restriction, or the asker adds it after
 // naming it ("requirements I add"), or it is their own.
