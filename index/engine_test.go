@@ -937,6 +937,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// "yes, on conditions", a duty's REQUIRED answers it (hunt 19).
 		{"gemma", "is it ok to skip giving a copy of the gemma terms to people I share the weights with", index.StatusUnknown},
 		{"gemma", "can I skip the notice file", index.StatusRequired},
+		// What the asker gives their own parties is no fact of the license
+		// (hunt 19).
+		{"llama3.1", "llama 3.1 warranty from me to my users", index.StatusUnknown},
+		{"apache-2.0", "liability to my customers", index.StatusUnknown},
+		{"apache-2.0", "liability", index.StatusInfo},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

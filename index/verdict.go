@@ -625,7 +625,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) ||
 			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l)))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
-			asksToRefrain(r.text) || c.Status != StatusRequired && asksToOmit(r.text) {
+			asksToRefrain(r.text) || c.Status != StatusRequired && asksToOmit(r.text) ||
+			c.Status == StatusInfo && towardOwnParty(r.text) {
 			return false
 		}
 	}
@@ -2955,6 +2956,26 @@ func asksToOmit(question string) bool {
 			continue
 		}
 		if i >= 2 && (permissionModals[words[i-2]] && askers[words[i-1]] || words[i-1] == "to" && permissionWords[words[i-2]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// towardOwnParty reports whether an English question asks about what
+// passes from the asker to their own parties: "from me" or "from us", or
+// "to" before "my" or "our" and a party ("warranty to my customers",
+// "llama 3.1 warranty from me to my users", "liability to our clients").
+// A fact card states what passes between the licensor and the licensee
+// (Meta's disclaimer, Apache's limit on contributors' liability), not
+// what the asker owes others, which the license leaves to them (hunt 19).
+func towardOwnParty(question string) bool {
+	words := letterWords(question)
+	for i := 0; i+1 < len(words); i++ {
+		switch {
+		case words[i] == "from" && (words[i+1] == "me" || words[i+1] == "us"):
+			return true
+		case words[i] == "to" && i+2 < len(words) && (words[i+1] == "my" || words[i+1] == "our") && partyNouns[words[i+2]]:
 			return true
 		}
 	}

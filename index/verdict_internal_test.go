@@ -344,6 +344,26 @@ func TestAsksToOmit(t *testing.T) {
 	}
 }
 
+// What passes from the asker to their own parties is theirs to give,
+// not a fact of the license.
+func TestTowardOwnParty(t *testing.T) {
+	for q, want := range map[string]bool{
+		"llama 3.1 warranty from me to my users": true,
+		"warranty to my customers":               true,
+		"liability to our clients":               true,
+		"is there any warranty from us":          true,
+		"warranty to users":                      false, // no "my" or "our": the license's users
+		"does meta give my customers a warranty": false,
+		"liability if my customers misuse it":    false,
+		"from meta to me":                        false,
+		"warranty":                               false,
+	} {
+		if got := towardOwnParty(q); got != want {
+			t.Errorf("towardOwnParty(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // One asks to impose a term when a verb of adding comes a few words
 // before a requirement, term or restriction, or the asker adds it after
 // naming it ("requirements I add"), or it is their own.
