@@ -2945,10 +2945,12 @@ func asksToRefrain(question string) bool {
 // may be left out, with a verb of leaving out after a permission asked
 // ("is it ok to skip giving a copy of the terms?", "can we omit the
 // notice?", "fine to leave out the credit?"). A card's CONDITIONAL or
-// ALLOWED would read as "yes, you may leave it out" (hunt 19); a duty's
+// ALLOWED would read as "yes, you may leave it out" (hunt 19), a fact's
+// INFO as the answer ("can I omit the warranty disclaimer?"); a duty's
 // REQUIRED answers it ("can I skip the notice file?": no, it is
 // required), unlike a "not" asked (asksToRefrain), where it reads as the
-// opposite of what was asked.
+// opposite of what was asked. What is left out is not tied to the topic:
+// "can I skip distillation and train on its outputs?" loses its verdict.
 func asksToOmit(question string) bool {
 	words := letterWords(question)
 	for i, w := range words {
@@ -2963,19 +2965,18 @@ func asksToOmit(question string) bool {
 }
 
 // towardOwnParty reports whether an English question asks about what
-// passes from the asker to their own parties: "from me" or "from us", or
-// "to" before "my" or "our" and a party ("warranty to my customers",
-// "llama 3.1 warranty from me to my users", "liability to our clients").
+// passes from the asker to their own parties: "to" before "my" or "our"
+// and a party ("warranty to my customers", "llama 3.1 warranty from me to
+// my users", "liability to our clients"). "From me" alone says no more
+// than who asks ("a question from us: which law applies?") or what the
+// licensor takes back ("can google revoke gemma from us?").
 // A fact card states what passes between the licensor and the licensee
 // (Meta's disclaimer, Apache's limit on contributors' liability), not
 // what the asker owes others, which the license leaves to them (hunt 19).
 func towardOwnParty(question string) bool {
 	words := letterWords(question)
-	for i := 0; i+1 < len(words); i++ {
-		switch {
-		case words[i] == "from" && (words[i+1] == "me" || words[i+1] == "us"):
-			return true
-		case words[i] == "to" && i+2 < len(words) && (words[i+1] == "my" || words[i+1] == "our") && partyNouns[words[i+2]]:
+	for i := 0; i+2 < len(words); i++ {
+		if words[i] == "to" && (words[i+1] == "my" || words[i+1] == "our") && partyNouns[words[i+2]] {
 			return true
 		}
 	}

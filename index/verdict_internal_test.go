@@ -351,7 +351,9 @@ func TestTowardOwnParty(t *testing.T) {
 		"llama 3.1 warranty from me to my users": true,
 		"warranty to my customers":               true,
 		"liability to our clients":               true,
-		"is there any warranty from us":          true,
+		"is there any warranty from us":          false, // who asks
+		"a question from us: which law applies":  false,
+		"can google revoke gemma from us":        false,
 		"warranty to users":                      false, // no "my" or "our": the license's users
 		"does meta give my customers a warranty": false,
 		"liability if my customers misuse it":    false,
