@@ -596,13 +596,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusInfo:
-			// A duty to carry something asked of a fact ("am I required
-			// to keep the warranty disclaimer?" of BSD's "as is"): the
-			// fact is no answer to it (hunt 17).
-			if asksDuty(r.text) && asksToCarry(r.text) {
-				return false
-			}
-			if v := asksMayI(r.text); v != "" && !summaryLets(c.Summary, v) {
+			if !factAnswers(r.text, c.Summary) {
 				return false
 			}
 		case StatusConditional:
@@ -625,8 +619,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) ||
 			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l)))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
-			asksToRefrain(r.text) || c.Status != StatusRequired && asksToOmit(r.text) ||
-			c.Status == StatusInfo && towardOwnParty(r.text) {
+			asksToRefrain(r.text) || c.Status != StatusRequired && asksToOmit(r.text) {
 			return false
 		}
 	}
@@ -2962,6 +2955,21 @@ func asksToOmit(question string) bool {
 		}
 	}
 	return false
+}
+
+// factAnswers reports whether a fact card (INFO) with the given summary
+// answers an English question: not a duty to carry something asked of it
+// ("am I required to keep the warranty disclaimer?" of BSD's "as is",
+// hunt 17), nor what the asker gives their own parties ("warranty to my
+// customers", hunt 19), nor whether the asker may do what the fact says
+// the licensor does ("can I offer a warranty?"), unless the summary says
+// they may (hunt 18).
+func factAnswers(question, summary string) bool {
+	if asksDuty(question) && asksToCarry(question) || towardOwnParty(question) {
+		return false
+	}
+	v := asksMayI(question)
+	return v == "" || summaryLets(summary, v)
 }
 
 // towardOwnParty reports whether an English question asks about what
