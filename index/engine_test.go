@@ -942,6 +942,12 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "llama 3.1 warranty from me to my users", index.StatusUnknown},
 		{"apache-2.0", "liability to my customers", index.StatusUnknown},
 		{"apache-2.0", "liability", index.StatusInfo},
+		// A model the question says is no language model, which the ban on
+		// improving other LLMs leaves out (hunt 20).
+		{"llama3", "for a model that isn't an LLM, can I use llama 3 outputs to train it?", index.StatusUnknown},
+		{"llama2", "for a model that isn't a large language model, can I train it on llama 2 outputs?", index.StatusUnknown},
+		{"tongyi-qianwen", "for a non-LLM model, can I use tongyi qianwen outputs for training?", index.StatusUnknown},
+		{"llama3", "can I use llama 3 outputs to train another LLM?", index.StatusForbidden},
 		// The model itself, which the ban on improving other models leaves out.
 		{"llama2", "can I use llama 2 outputs to improve llama 2?", index.StatusUnknown},
 		{"llama2", "can I use llama 2 outputs to train mistral?", index.StatusForbidden},

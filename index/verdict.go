@@ -1829,7 +1829,8 @@ func (s *snapshot) clausesOf(doc string) []Hit {
 // trainsOutsideBan reports whether a ban on improving other language
 // models — its cited clauses say "language model" — meets a question that
 // trains a model of another kind ("train a diffusion model on llama 2
-// outputs", "an image model") or the same model ("to improve the same
+// outputs", "an image model", "a model that isn't an LLM": hunt 20 found
+// seven such FORBIDDENs) or the same model ("to improve the same
 // model", its own outputs: trainsItself): Llama 2's §1.b.v bans improving
 // "any other large language model (excluding Llama 2 or derivative works
 // thereof)", and says nothing of an image generator.
@@ -1859,9 +1860,33 @@ func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bo
 		if w == "diffusion" && !(i+1 < len(words) && (words[i+1] == "language" || words[i+1] == "llm" || words[i+1] == "llms")) {
 			return true
 		}
+		if !language(i) {
+			continue
+		}
+		for k := max(0, i-4); k < i; k++ {
+			if negatesAt(words, k) {
+				return true // "a model that isn't an llm", "not a large language model", "a non-llm"
+			}
+		}
 	}
 	return trainsItself(words)
 }
+
+// negatesAt reports whether words[i] (letterWords) says "not": "not",
+// "non", "never", or the "t" of "isn't", "aren't", "doesn't", "don't".
+func negatesAt(words []string, i int) bool {
+	switch words[i] {
+	case "not", "non", "never":
+		return true
+	case "t":
+		return i > 0 && negatedAuxiliaries[words[i-1]]
+	}
+	return false
+}
+
+// negatedAuxiliaries are what comes before the "t" of a "n't" that
+// denies what something is.
+var negatedAuxiliaries = map[string]bool{"isn": true, "aren": true, "wasn": true, "weren": true, "doesn": true, "don": true}
 
 // trainsItself reports whether a question's words (letterWords) train a
 // model on its own outputs — "improve llama 3 with its own outputs",
