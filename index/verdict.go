@@ -2947,16 +2947,19 @@ func asksToRefrain(question string) bool {
 		if w != "not" && w != "never" {
 			continue
 		}
-		switch {
-		case i >= 2 && permissionModals[words[i-2]] && askers[words[i-1]]: // "can i not"
-			return true
-		case i >= 1 && permissionWords[words[i-1]]: // "ok not to"
-			return true
-		case i >= 2 && words[i-1] == "to" && permissionWords[words[i-2]]: // "allowed to not"
+		// "can i not", "allowed to not", "ok not to"
+		if permissionBefore(words, i) || i >= 1 && permissionWords[words[i-1]] {
 			return true
 		}
 	}
 	return false
+}
+
+// permissionBefore reports whether the two words before words[i] ask a
+// permission: a modal and the asker ("can i …", "may we …") or a word of
+// permission and "to" ("allowed to …", "ok to …").
+func permissionBefore(words []string, i int) bool {
+	return i >= 2 && (permissionModals[words[i-2]] && askers[words[i-1]] || words[i-1] == "to" && permissionWords[words[i-2]])
 }
 
 // asksToOmit reports whether an English question asks whether something
@@ -2975,7 +2978,7 @@ func asksToOmit(question string) bool {
 		if !omittingVerbs[w] && (w != "leave" || i+1 == len(words) || words[i+1] != "out") {
 			continue
 		}
-		if i >= 2 && (permissionModals[words[i-2]] && askers[words[i-1]] || words[i-1] == "to" && permissionWords[words[i-2]]) {
+		if permissionBefore(words, i) {
 			return true
 		}
 	}
