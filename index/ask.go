@@ -251,6 +251,9 @@ type reading struct {
 	// whichLicense is 1 when the question asks which license a work is
 	// under, -1 when not, 0 before it is worked out (asksWhichLicense).
 	whichLicense int8
+	// ownCopy is 1 when the question asks for the license's own text to
+	// go along, -1 when not, 0 before it is worked out (asksOwnCopy).
+	ownCopy int8
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and
@@ -1118,7 +1121,7 @@ func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta
 		if err != nil {
 			return err
 		}
-		a.Clauses = s.finish(cs.ranked(rankWeights), r)
+		a.Clauses = s.finish(s.ownCopyLead(r, cs.ranked(rankWeights)), r)
 		cs.release()
 	}
 	a.Closest = &Aspect{Topic: a.Topic, Label: a.TopicLabel, Verdict: a.Verdict, Conditions: a.Conditions}
@@ -1255,7 +1258,7 @@ func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, 
 	if err != nil {
 		return err
 	}
-	a.Clauses = s.finish(cs.ranked(rankWeights), r)
+	a.Clauses = s.finish(s.ownCopyLead(r, cs.ranked(rankWeights)), r)
 	cs.release()
 	return nil
 }
@@ -1324,6 +1327,7 @@ func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, to
 	if err != nil {
 		return nil, err
 	}
+	q = s.ownCopyFirst(r, q)
 	if r.quoted == nil {
 		r.quoted = map[string][]Hit{}
 	}

@@ -2051,3 +2051,28 @@ func TestOpenSourceAnswerSaysOSIApproval(t *testing.T) {
 		}
 	}
 }
+
+// Asked whether a copy of the license must go along, the clause that
+// hands over the document's own text leads ("provide a copy of this
+// Agreement", Apache's "a copy of this License"), not its neighbour on
+// notices, which also says "copy" and "license"; asked of notices, the
+// notices' clause keeps the lead.
+func TestACopyOfTheLicenseLeadsWithTheClauseHandingItOver(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"llama4", "do i have to include a copy of the license when i share the weights", "llama4-license#1.b.i"},
+		{"apache-2.0", "must i ship the license text with my app", "apache-2.0#4.a"},
+		{"gemma", "do I need to give people a copy of the terms when i redistribute", "gemma-terms#3.1.p2"},
+		{"qwen2.5", "when i put the weights on my site do i need to provide a copy of the agreement", "qwen2.5-license#3.a"},
+		{"mpl-2.0", "do recipients have to get a copy of the license", "mpl-2.0#3.1"},
+		{"apache-2.0", "is a NOTICE file needed, or is the license file enough", "apache-2.0#4.d"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Clauses) == 0 || a.Clauses[0].Doc+"#"+a.Clauses[0].Section != tc.lead {
+			t.Errorf("%s %q: clauses %v; want %s first", tc.license, tc.q, a.Clauses, tc.lead)
+		}
+	}
+}

@@ -42,9 +42,12 @@ type snapshot struct {
 	// multimodal holds the clauses ("doc#section") that speak of
 	// "multimodal models" (see multimodalAsked).
 	multimodal map[string]bool
-	stats      Stats // computed once: /readyz and /metrics ask often
-	docs       map[string]*docMeta
-	licenses   map[string]*licenseMeta
+	// ownCopy holds the clauses that hand over the document's own text
+	// ("a copy of this Agreement"; see ownCopyFirst).
+	ownCopy  map[string]bool
+	stats    Stats // computed once: /readyz and /metrics ask often
+	docs     map[string]*docMeta
+	licenses map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -206,13 +209,16 @@ func (s *snapshot) lookups() {
 	m := s.m
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
-	s.multimodal = map[string]bool{}
+	s.multimodal, s.ownCopy = map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
 		// every clause's text as the build opens.
 		if strings.Contains(c.Text, "ultimodal model") {
 			s.multimodal[c.Doc+"#"+c.Section] = true
+		}
+		if handsOverSelf(c.Text) {
+			s.ownCopy[c.Doc+"#"+c.Section] = true
 		}
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),

@@ -1,0 +1,171 @@
+package index
+
+import (
+	"iter"
+	"regexp"
+	"slices"
+)
+
+// A license calls itself "this Agreement", "this License" or "this Public
+// License"; people call it "the license", "the licence", "the terms" or
+// "the LICENSE file". Asked for a copy of the license ("do I have to ship
+// the license text?"), the clause that hands over a copy of the document
+// itself ("provide a copy of this Agreement with any such Llama
+// Materials", Apache's "give any other recipients … a copy of this
+// License", CC's "include the text of, or the URI or hyperlink to, this
+// Public License") answers, not a neighbour about notices that also says
+// "copy" and "license" (Llama's Notice text file, Apache's NOTICE file).
+
+// selfCopy matches the words of handing over the document's own text,
+// and of the GPL family's interface telling "how to view a copy of this
+// License" (a definition, which hands nothing over).
+var selfCopy = regexp.MustCompile(`\b(view a )?(?:copy|copies|text) of(?:, or the URI or hyperlink to,)?(?: the GNU GPL and)? this (?:Public )?(?:License|Agreement)\b`)
+
+// handsOverSelf reports whether a clause hands over the document's own
+// text.
+func handsOverSelf(text string) bool {
+	for _, m := range selfCopy.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// selfWords are the words by which people name the license they ask
+// about as a document.
+var selfWords = map[string]bool{"license": true, "licence": true, "agreement": true, "terms": true}
+
+// selfCarriers are the words that, shortly before the license's name,
+// ask for its text to go along: "a copy of the license", "include the
+// apache license", "a link to the licence". "add" and "put" are not
+// among them: "add a license to my fine-tune" is the asker's own.
+var selfCarriers = map[string]bool{"copy": true, "copies": true, "text": true, "include": true,
+	"includes": true, "including": true, "included": true, "ship": true, "ships": true, "shipping": true,
+	"bundle": true, "paste": true, "attach": true, "provide": true, "give": true, "hand": true,
+	"keep": true, "retain": true, "link": true, "hyperlink": true, "url": true, "uri": true,
+	"accompany": true, "reproduce": true}
+
+// selfBreakers end the look back from the license's name: what comes
+// before them is another part of the sentence ("copy the code, what does
+// the license say", "give credit under the license"), or makes the
+// license another than the document's text: the asker's own ("hand my
+// license over", "with my own license file") or one of another kind
+// ("give me a trademark license", "give other terms").
+var selfBreakers = map[string]bool{"under": true, "from": true, "with": true, "without": true,
+	"in": true, "on": true, "for": true, "if": true, "when": true, "and": true, "or": true, "but": true,
+	"is": true, "are": true, "does": true, "do": true, "says": true, "say": true, "that": true,
+	"which": true, "what": true, "require": true, "requires": true, "allow": true, "allows": true,
+	"my": true, "our": true, "own": true, "your": true, "their": true, "me": true, "us": true,
+	"other": true, "another": true, "separate": true, "different": true, "new": true, "extra": true,
+	"additional": true, "follow": true, "following": true, "trademark": true, "patent": true, "commercial": true, "enterprise": true}
+
+// selfLookBack is how many words before the license's name may ask for
+// its copy: "a copy of the llama community license" is five.
+const selfLookBack = 5
+
+// selfDuties are the words by which a question mentioning "the license
+// file" or "the license text" asks whether it must go along ("do i still
+// need the license file", "must the LICENSE file be in the zip"); without
+// one, the file is what the sentence speaks of ("the LICENSE file in our
+// fork points to Meta's terms").
+var selfDuties = map[string]bool{"need": true, "needs": true, "needed": true, "must": true,
+	"have": true, "has": true, "require": true, "requires": true, "required": true,
+	"mandatory": true, "obligated": true, "obliged": true, "should": true, "enough": true,
+	"necessary": true, "present": true, "put": true, "add": true, "ok": true, "okay": true}
+
+// asksOwnCopy reports whether an English question asks for the license's
+// own text to go along: its name followed by "text", "file" or "copy"
+// ("the license text", "the LICENSE file") in a question of a duty, or
+// preceded, within selfLookBack words and no break, by a word of carrying
+// it. A question of notices is not: "a NOTICE file, or is the LICENSE
+// file enough" asks of the clause on notices, which the ranking finds.
+func asksOwnCopy(question string) bool {
+	words := letterWords(question)
+	duty := false
+	for _, w := range words {
+		if w == "notice" || w == "notices" {
+			return false
+		}
+		duty = duty || selfDuties[w] || selfCarriers[w]
+	}
+	for i, w := range words {
+		if !selfWords[w] || i > 0 && selfBreakers[words[i-1]] {
+			continue
+		}
+		if duty && i+1 < len(words) && (words[i+1] == "text" || words[i+1] == "file" || words[i+1] == "txt" || words[i+1] == "copy") {
+			return true
+		}
+		for j := i - 1; j >= 0 && j >= i-selfLookBack && !selfBreakers[words[j]]; j-- {
+			if selfCarriers[words[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownCopyFirst moves the first of quoted's clauses that hands over the
+// document's own text to the front, when the question asks for it and
+// the lead does not hand it over.
+func (s *snapshot) ownCopyFirst(r *reading, quoted []Hit) []Hit {
+	if len(quoted) < 2 || s.ownCopy[quoted[0].Doc+"#"+quoted[0].Section] || !r.asksOwnCopy() {
+		return quoted
+	}
+	for i, h := range quoted[1:] {
+		if s.ownCopy[h.Doc+"#"+h.Section] {
+			return slices.Concat([]Hit{h}, quoted[:i+1], quoted[i+2:])
+		}
+	}
+	return quoted
+}
+
+// ownCopyLead is ownCopyFirst for the reranker's order: of its first
+// ownCopyReach clauses.
+func (s *snapshot) ownCopyLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
+	if !r.asksOwnCopy() {
+		return ranked
+	}
+	return func(yield func(Hit) bool) {
+		var head []Hit
+		for h := range ranked {
+			if len(head) < ownCopyReach {
+				head = append(head, h)
+				if len(head) < ownCopyReach {
+					continue
+				}
+				for _, q := range s.ownCopyFirst(r, head) {
+					if !yield(q) {
+						return
+					}
+				}
+				continue
+			}
+			if !yield(h) {
+				return
+			}
+		}
+		if len(head) < ownCopyReach {
+			for _, q := range s.ownCopyFirst(r, head) {
+				if !yield(q) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// ownCopyReach is how far down the reranker's order a clause handing over
+// the license's text may be taken from to lead.
+const ownCopyReach = 3
+
+// asksOwnCopy is asksOwnCopy of r's text, worked out once.
+func (r *reading) asksOwnCopy() bool {
+	if r.ownCopy == 0 {
+		r.ownCopy = -1
+		if asksOwnCopy(r.text) {
+			r.ownCopy = 1
+		}
+	}
+	return r.ownCopy == 1
+}
