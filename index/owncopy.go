@@ -34,12 +34,12 @@ func handsOverSelf(text string) bool {
 
 // selfWords are the words by which people name the license they ask
 // about as a document.
-var selfWords = map[string]bool{"license": true, "licence": true, "agreement": true, "terms": true}
+var selfWords = map[string]bool{"license": true, "licence": true, "licenses": true, "licences": true,
+	"agreement": true, "terms": true}
 
 // selfCarriers are the words that, shortly before the license's name,
 // ask for its text to go along: "a copy of the license", "include the
-// apache license", "a link to the licence". "add" and "put" are not
-// among them: "add a license to my fine-tune" is the asker's own.
+// apache license", "a link to the licence"; and the weaker selfPlacers.
 var selfCarriers = map[string]bool{"copy": true, "copies": true, "text": true, "include": true,
 	"includes": true, "including": true, "included": true, "ship": true, "ships": true, "shipping": true,
 	"bundle": true, "paste": true, "attach": true, "provide": true, "give": true, "hand": true,
@@ -56,9 +56,15 @@ var selfBreakers = map[string]bool{"under": true, "from": true, "with": true, "w
 	"in": true, "on": true, "for": true, "if": true, "when": true, "and": true, "or": true, "but": true,
 	"is": true, "are": true, "does": true, "do": true, "says": true, "say": true, "that": true,
 	"which": true, "what": true, "require": true, "requires": true, "allow": true, "allows": true,
-	"my": true, "our": true, "own": true, "your": true, "their": true, "me": true, "us": true,
+	"my": true, "our": true, "own": true, "your": true, "me": true, "us": true,
 	"other": true, "another": true, "separate": true, "different": true, "new": true, "extra": true,
 	"additional": true, "follow": true, "following": true, "trademark": true, "patent": true, "commercial": true, "enterprise": true}
+
+// selfPlacers ask for the license to go along only of a license already
+// there ("add qwen's license to the PR", "put their licenses", "show the
+// llama2 license"), not of one chosen: "add a license to my fine-tune"
+// is the asker's own, so an "a" or "an" between them ends the look back.
+var selfPlacers = map[string]bool{"add": true, "put": true, "show": true, "display": true}
 
 // selfLookBack is how many words before the license's name may ask for
 // its copy: "a copy of the llama community license" is five.
@@ -96,8 +102,10 @@ func asksOwnCopy(question string) bool {
 		if duty && i+1 < len(words) && (words[i+1] == "text" || words[i+1] == "file" || words[i+1] == "txt" || words[i+1] == "copy") {
 			return true
 		}
+		indefinite := false
 		for j := i - 1; j >= 0 && j >= i-selfLookBack && !selfBreakers[words[j]]; j-- {
-			if selfCarriers[words[j]] {
+			indefinite = indefinite || words[j] == "a" || words[j] == "an"
+			if selfCarriers[words[j]] || selfPlacers[words[j]] && !indefinite {
 				return true
 			}
 		}

@@ -29,6 +29,11 @@ func TestAsksOwnCopy(t *testing.T) {
 		"releasing my finetune with my own license file":                    false,
 		"does the license give me a trademark license":                      false, // another kind
 		"can they give other terms to some people":                          false,
+		"do we need to add qwen's license in this PR":                       true,
+		"do we need to put their licenses?":                                 true,
+		"shouldn't the registry show the llama2 license":                    true,
+		"we add a license to the weights we publish":                        false, // one chosen
+		"put an apache license on my merge":                                 false,
 	} {
 		if got := asksOwnCopy(q); got != want {
 			t.Errorf("asksOwnCopy(%q) = %v, want %v", q, got, want)
