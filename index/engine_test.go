@@ -2076,3 +2076,33 @@ func TestACopyOfTheLicenseLeadsWithTheClauseHandingItOver(t *testing.T) {
 		}
 	}
 }
+
+// Taking a right of one's own in one's own work ("can i trademark my
+// fork's name", "patent my adaptation", "relicense my remix") gets no
+// verdict from a card on the licensor's marks, patents or sublicensing,
+// whose FORBIDDEN says the license does not grant them (hunt 22); asked of
+// the licensor's right, the card answers.
+func TestOwnRightIsNotTheLicensorsWithheld(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct {
+		license, q string
+		want       index.Status
+	}{
+		{"apache-2.0", "can i trademark my fork's name", index.StatusUnknown},
+		{"bsd-3-clause", "can i trademark my product name", index.StatusUnknown},
+		{"cc-by-4.0", "patent my adaptation", index.StatusUnknown},
+		{"cc-by-nc-4.0", "relicense my remix", index.StatusUnknown},
+		{"cc-by-4.0", "can i license my adaptation under different terms", index.StatusUnknown},
+		{"apache-2.0", "can i use their trademark", index.StatusForbidden},
+		{"cc-by-4.0", "can i sublicense my rights", index.StatusForbidden},
+		{"cc-by-4.0", "patents", index.StatusForbidden},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != tc.want {
+			t.Errorf("%s %q: %s; want %s", tc.license, tc.q, a.Verdict.Status, tc.want)
+		}
+	}
+}

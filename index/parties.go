@@ -193,3 +193,55 @@ func (s *snapshot) namesBreach(r *reading, topic string) bool {
 	}
 	return false
 }
+
+// claimsOwnRight reports whether an English question asks about taking
+// a right of the asker's own in the asker's own work — "can I trademark my
+// fork's name", "patent my adaptation", "patents on my remix", "license
+// my adaptation under different terms", "relicense my remix" —, not
+// about a right the license grants or withholds. A card that marks a
+// right as not granted (a FORBIDDEN of basis "exclusion": no licence to
+// the licensor's marks or patents, no sublicensing of the licensed
+// material), or that bans using the licensor's names (BSD's third
+// clause), answers the licensor's right; its FORBIDDEN would read as
+// "you may not trademark your own name" (hunt 22: 17 such). What the
+// asker holds under the license ("sublicense my rights", "my licence",
+// "my copy") is the licensed material's, and keeps the card's answer.
+func claimsOwnRight(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		if !ownRightVerbs[w] {
+			continue
+		}
+		j := i + 1
+		if j < len(ws) && (ws[j] == "on" || ws[j] == "for" || ws[j] == "of") && ownRightNouns[w] {
+			j++
+		}
+		if j+1 < len(ws) && (ws[j] == "my" || ws[j] == "our") {
+			k := j + 1
+			if ws[k] == "own" && k+1 < len(ws) {
+				k++
+			}
+			if !heldUnderLicense[ws[k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownRightVerbs are the words of taking or granting a right of one's own
+// in a work: to trademark, patent, copyright or license it.
+var ownRightVerbs = map[string]bool{"trademark": true, "trademarks": true, "patent": true, "patents": true,
+	"copyright": true, "register": true, "license": true, "licence": true, "relicense": true,
+	"relicence": true, "sublicense": true, "sublicence": true}
+
+// ownRightNouns are those of ownRightVerbs that, as nouns, take the work
+// after "on", "for" or "of": "patents on my remix".
+var ownRightNouns = map[string]bool{"trademark": true, "trademarks": true, "patent": true, "patents": true,
+	"copyright": true}
+
+// heldUnderLicense are what the asker holds under the license, not of
+// their own: "sublicense my rights", "my licence", "my copy".
+var heldUnderLicense = map[string]bool{"license": true, "licence": true, "licenses": true, "licences": true,
+	"rights": true, "right": true, "access": true, "grant": true, "permission": true, "permissions": true,
+	"copy": true, "copies": true}

@@ -608,3 +608,28 @@ func TestAsksMayI(t *testing.T) {
 		t.Error("summaryLets: want Apache's offer of a warranty, not the licensor's right to terminate")
 	}
 }
+
+// Taking a right of one's own in one's own work is not the right a card
+// marks as not granted: "trademark my fork's name" asks of the asker's
+// mark, "sublicense my rights" of what the license grants.
+func TestClaimsOwnRight(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can i trademark my fork's name":                    true,
+		"patent my adaptation":                              true,
+		"patents on my remix":                               true,
+		"can i license my adaptation under different terms": true,
+		"relicense my remix":                                true,
+		"sublicense my own contributions":                   true,
+		"can i register our own product name":               true,
+		"can i sublicense my rights to a client":            false, // held under the license
+		"can i sublicense my copy of the model":             false,
+		"can i use their trademark":                         false,
+		"does it grant patents on the model":                false,
+		"can i sublicense it":                               false,
+		"patent my":                                         false, // nothing after
+	} {
+		if got := claimsOwnRight(q); got != want {
+			t.Errorf("claimsOwnRight(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
