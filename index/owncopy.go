@@ -16,10 +16,11 @@ import (
 // Public License") answers, not a neighbour about notices that also says
 // "copy" and "license" (Llama's Notice text file, Apache's NOTICE file).
 
-// selfCopy matches the words of handing over the document's own text,
-// and of the GPL family's interface telling "how to view a copy of this
+// selfCopy matches the words of handing over the document's own text
+// (the LGPL's "a copy of the GNU GPL and this license document"), and of
+// the GPL family's interface telling "how to view a copy of this
 // License" (a definition, which hands nothing over).
-var selfCopy = regexp.MustCompile(`\b(view a )?(?:copy|copies|text) of(?:, or the URI or hyperlink to,)?(?: the GNU GPL and)? this (?:Public )?(?:License|Agreement)\b`)
+var selfCopy = regexp.MustCompile(`\b(view a )?(?:copy|copies|text) of(?:, or the URI or hyperlink to,)?(?: the GNU GPL and)? this (?:Public )?(?:License|Agreement|license document)\b`)
 
 // handsOverSelf reports whether a clause hands over the document's own
 // text.
@@ -43,8 +44,16 @@ var selfWords = map[string]bool{"license": true, "licence": true, "licenses": tr
 var selfCarriers = map[string]bool{"copy": true, "copies": true, "text": true, "include": true,
 	"includes": true, "including": true, "included": true, "ship": true, "ships": true, "shipping": true,
 	"bundle": true, "paste": true, "attach": true, "provide": true, "give": true, "hand": true,
-	"keep": true, "retain": true, "link": true, "hyperlink": true, "url": true, "uri": true,
-	"accompany": true, "reproduce": true}
+	"keep": true, "retain": true, "link": true, "linking": true, "hyperlink": true, "url": true, "uri": true,
+	"accompany": true, "reproduce": true, "providing": true, "giving": true, "bundling": true,
+	"attaching": true, "pasting": true}
+
+// selfCarried are the words that, shortly after the license's name, ask
+// for it to go along: "must the license be included", "do the gemma terms
+// need to be shipped".
+// Not "provided" or "given": "the license provided by Meta" names it.
+var selfCarried = map[string]bool{"included": true, "shipped": true, "bundled": true,
+	"attached": true, "pasted": true, "kept": true, "retained": true, "linked": true, "reproduced": true}
 
 // selfBreakers end the look back from the license's name: what comes
 // before them is another part of the sentence ("copy the code, what does
@@ -63,7 +72,7 @@ var selfBreakers = map[string]bool{"under": true, "from": true, "with": true, "w
 // selfPlacers ask for the license to go along only of a license already
 // there ("add qwen's license to the PR", "put their licenses", "show the
 // llama2 license"), not of one chosen: "add a license to my fine-tune"
-// is the asker's own, so an "a" or "an" between them ends the look back.
+// is the asker's own (as is "include a license", below).
 var selfPlacers = map[string]bool{"add": true, "put": true, "show": true, "display": true}
 
 // selfLookBack is how many words before the license's name may ask for
@@ -84,7 +93,7 @@ var selfDuties = map[string]bool{"need": true, "needs": true, "needed": true, "m
 // own text to go along: its name followed by "text", "file" or "copy"
 // ("the license text", "the LICENSE file") in a question of a duty, or
 // preceded, within selfLookBack words and no break, by a word of carrying
-// it. A question of notices is not: "a NOTICE file, or is the LICENSE
+// it, or followed by one of its being carried ("be included"). A question of notices is not: "a NOTICE file, or is the LICENSE
 // file enough" asks of the clause on notices, which the ranking finds.
 func asksOwnCopy(question string) bool {
 	words := letterWords(question)
@@ -93,7 +102,8 @@ func asksOwnCopy(question string) bool {
 		if w == "notice" || w == "notices" {
 			return false
 		}
-		duty = duty || selfDuties[w] || selfCarriers[w]
+		// "the license text says …" has a carrier's word, and asks none.
+		duty = duty || selfDuties[w] || selfCarriers[w] && w != "text" && w != "copy" && w != "copies"
 	}
 	for i, w := range words {
 		if !selfWords[w] || i > 0 && selfBreakers[words[i-1]] {
@@ -102,10 +112,15 @@ func asksOwnCopy(question string) bool {
 		if duty && i+1 < len(words) && (words[i+1] == "text" || words[i+1] == "file" || words[i+1] == "txt" || words[i+1] == "copy") {
 			return true
 		}
-		indefinite := false
-		for j := i - 1; j >= 0 && j >= i-selfLookBack && !selfBreakers[words[j]]; j-- {
-			indefinite = indefinite || words[j] == "a" || words[j] == "an"
-			if selfCarriers[words[j]] || selfPlacers[words[j]] && !indefinite {
+		// An "a" or "an" between makes the license one chosen: "include a
+		// license in my repo", "give a license to my users".
+		for j := i - 1; j >= 0 && j >= i-selfLookBack && !selfBreakers[words[j]] && words[j] != "a" && words[j] != "an"; j-- {
+			if selfCarriers[words[j]] || selfPlacers[words[j]] {
+				return true
+			}
+		}
+		for j := i + 1; j < len(words) && j <= i+selfLookBack && !selfBreakers[words[j]]; j++ {
+			if selfCarried[words[j]] {
 				return true
 			}
 		}

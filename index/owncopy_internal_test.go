@@ -34,6 +34,16 @@ func TestAsksOwnCopy(t *testing.T) {
 		"shouldn't the registry show the llama2 license":                    true,
 		"we add a license to the weights we publish":                        false, // one chosen
 		"put an apache license on my merge":                                 false,
+		// A review's: "license text" asks no duty by itself; "a license"
+		// after a carrier is one chosen; passive and -ing forms ask too.
+		"where in the license text does it mention commercial use": false,
+		"the license text says 700 million users, what counts":     false,
+		"what does the license text say about 100 million users":   false,
+		"should I include a license in my repo":                    false,
+		"do i have to give a license to my users":                  false,
+		"must the license be included in the zip":                  true,
+		"is linking to the license sufficient":                     true,
+		"does the gemma terms need to be shipped":                  true,
 	} {
 		if got := asksOwnCopy(q); got != want {
 			t.Errorf("asksOwnCopy(%q) = %v, want %v", q, got, want)
@@ -48,7 +58,7 @@ func TestHandsOverSelf(t *testing.T) {
 		"you shall (A) provide a copy of this Agreement with any such Llama Materials":                   true,
 		"You must give any other recipients of the Work or Derivative Works a copy of this License; and": true,
 		"include the text of, or the URI or hyperlink to, this Public License.":                          true,
-		"a copy of the GNU GPL and this license document":                                                false, // LGPL's own, lower case
+		"a copy of the GNU GPL and this license document":                                                true, // the LGPL's own
 		"convey a copy of the GNU GPL and this License":                                                  true,
 		"a \"Notice\" text file distributed as a part of such copies":                                    false,
 		"You must retain, in the Source form of any Derivative Works":                                    false,

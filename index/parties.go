@@ -198,22 +198,27 @@ func (s *snapshot) namesBreach(r *reading, topic string) bool {
 // a right of the asker's own in the asker's own work — "can I trademark my
 // fork's name", "patent my adaptation", "patents on my remix", "license
 // my adaptation under different terms", "relicense my remix" —, not
-// about a right the license grants or withholds. A card that marks a
-// right as not granted (a FORBIDDEN of basis "exclusion": no licence to
-// the licensor's marks or patents, no sublicensing of the licensed
-// material), or that bans using the licensor's names (BSD's third
-// clause), answers the licensor's right; its FORBIDDEN would read as
-// "you may not trademark your own name" (hunt 22: 17 such). What the
-// asker holds under the license ("sublicense my rights", "my licence",
-// "my copy") is the licensed material's, and keeps the card's answer.
+// about a right the license grants or withholds. A card on the licensor's
+// marks or patents, or on sublicensing the licensed material, answers the
+// licensor's right; its FORBIDDEN would read as "you may not trademark
+// your own name" (hunt 22: 17 such). Not claimed: what the asker holds
+// under the license or hands to people ("sublicense my rights", "my
+// copy", "sublicense my users"), and a mark or patent that is someone
+// else's, used for the asker's work ("use their trademark for my app",
+// "the apache trademark for my fork", "their patents on my product").
 func claimsOwnRight(question string) bool {
 	ws := letterWords(question)
 	for i, w := range ws {
-		if !ownRightVerbs[w] {
+		if !ownRightVerbs[w] || i > 0 && othersMarkWords[ws[i-1]] {
 			continue
 		}
 		j := i + 1
 		if j < len(ws) && (ws[j] == "on" || ws[j] == "for" || ws[j] == "of") && ownRightNouns[w] {
+			// The noun taken by the asker: first, or after "a", "any",
+			// "file", "get" — not after "the", "their", "meta's".
+			if i > 0 && !takingWords[ws[i-1]] {
+				continue
+			}
 			j++
 		}
 		if j+1 < len(ws) && (ws[j] == "my" || ws[j] == "our") {
@@ -221,7 +226,7 @@ func claimsOwnRight(question string) bool {
 			if ws[k] == "own" && k+1 < len(ws) {
 				k++
 			}
-			if !heldUnderLicense[ws[k]] {
+			if !heldUnderLicense[ws[k]] && !recipients[ws[k]] {
 				return true
 			}
 		}
@@ -240,8 +245,28 @@ var ownRightVerbs = map[string]bool{"trademark": true, "trademarks": true, "pate
 var ownRightNouns = map[string]bool{"trademark": true, "trademarks": true, "patent": true, "patents": true,
 	"copyright": true}
 
+// takingWords may come before such a noun taken by the asker: "a patent
+// on my adaptation", "file patents on my invention".
+var takingWords = map[string]bool{"a": true, "an": true, "any": true, "file": true, "get": true,
+	"getting": true, "seek": true, "obtain": true, "apply": true, "own": true, "register": true,
+	"registering": true, "i": true, "we": true, "can": true, "to": true}
+
+// othersMarkWords before a word of ownRightVerbs make it a use of another's:
+// "use the trademark", "using patents".
+var othersMarkWords = map[string]bool{"use": true, "uses": true, "using": true, "used": true, "the": true,
+	"their": true, "its": true, "s": true}
+
 // heldUnderLicense are what the asker holds under the license, not of
 // their own: "sublicense my rights", "my licence", "my copy".
 var heldUnderLicense = map[string]bool{"license": true, "licence": true, "licenses": true, "licences": true,
 	"rights": true, "right": true, "access": true, "grant": true, "permission": true, "permissions": true,
 	"copy": true, "copies": true}
+
+// ownRightTopics are the topics whose FORBIDDEN withholds the
+// licensor's right, which claimsOwnRight tells from the asker's own.
+var ownRightTopics = map[string]bool{"trademark": true, "patents": true, "sublicensing": true}
+
+// recipients are the people one licenses to: "sublicense my users".
+var recipients = map[string]bool{"users": true, "user": true, "customers": true, "customer": true,
+	"clients": true, "client": true, "employees": true, "staff": true, "team": true, "contractors": true,
+	"partners": true, "affiliates": true, "subsidiaries": true, "licensees": true, "buyers": true}

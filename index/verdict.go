@@ -582,7 +582,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
 				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || s.servesAudience(r, t) ||
-				(c.Basis == "exclusion" || t == "trademark" || t == "patents") && claimsOwnRight(r.text) {
+				ownRightTopics[t] && claimsOwnRight(r.text) {
 				return false
 			}
 		case StatusAllowed:

@@ -627,6 +627,15 @@ func TestClaimsOwnRight(t *testing.T) {
 		"does it grant patents on the model":                false,
 		"can i sublicense it":                               false,
 		"patent my":                                         false, // nothing after
+		// A review's: another's mark or patent used for the asker's work,
+		// and people licensed to.
+		"can I use their trademark for my app":             false,
+		"can i use the apache trademark for my fork":       false,
+		"we use the qwen trademark for our product":        false,
+		"can i use their patents on my commercial product": false,
+		"can I sublicense my users":                        false,
+		"can i get a patent on my adaptation":              true,
+		"file patents on my invention":                     true,
 	} {
 		if got := claimsOwnRight(q); got != want {
 			t.Errorf("claimsOwnRight(%q) = %v, want %v", q, got, want)
