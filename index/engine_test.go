@@ -2106,3 +2106,28 @@ func TestOwnRightIsNotTheLicensorsWithheld(t *testing.T) {
 		}
 	}
 }
+
+// Asked whether the asker gets an indemnity, a license whose indemnity
+// runs from the licensee to the licensor gives no REQUIRED, which would
+// read as "yes" (hunt 23); asked whether the asker owes one, it does.
+func TestIndemnityReceivedIsNotOwed(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct {
+		license, q string
+		want       index.Status
+	}{
+		{"llama4", "do we get indemnity", index.StatusUnknown},
+		{"llama3.1", "does llama 3.1 come with indemnification", index.StatusUnknown},
+		{"qwen2.5", "is there indemnity for us", index.StatusUnknown},
+		{"llama4", "indemnity", index.StatusRequired},
+		{"qwen2.5", "do i have to indemnify alibaba", index.StatusRequired},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != tc.want {
+			t.Errorf("%s %q: %s; want %s", tc.license, tc.q, a.Verdict.Status, tc.want)
+		}
+	}
+}

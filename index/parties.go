@@ -270,3 +270,44 @@ var ownRightTopics = map[string]bool{"trademark": true, "patents": true, "sublic
 var recipients = map[string]bool{"users": true, "user": true, "customers": true, "customer": true,
 	"clients": true, "client": true, "employees": true, "staff": true, "team": true, "contractors": true,
 	"partners": true, "affiliates": true, "subsidiaries": true, "licensees": true, "buyers": true}
+
+// asksToReceive reports whether an English question asks what the asker
+// receives, not what the asker owes: "do we get indemnity", "does llama 4
+// come with indemnification", "is there indemnity for us", "am I
+// indemnified", "does Meta indemnify us". A duty's REQUIRED ("you must
+// indemnify Meta") would read as "yes, you get it" (hunt 23: twelve such,
+// on Llama's and Qwen's indemnities). "do I need to get consent" asks a
+// duty: "get" after "to" is the asker's act.
+func asksToReceive(question string) bool {
+	ws := letterWords(question)
+	there := slices.Contains(ws, "there")
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case receivingVerbs[w] && i > 0 && askers[ws[i-1]]:
+			return true // "do we get", "will I receive"
+		case (w == "come" || w == "comes") && next == "with":
+			return true
+		case there && (w == "for" || w == "to") && (next == "us" || next == "me"):
+			return true
+		case receivedWords[w] && i > 0 && (ws[i-1] == "i" || ws[i-1] == "we") && i > 1 && (ws[i-2] == "am" || ws[i-2] == "are"):
+			return true // "am I indemnified", "are we covered"
+		case (w == "indemnify" || w == "indemnifies") && receivers[next]:
+			return true
+		}
+	}
+	return false
+}
+
+// receivingVerbs are the verbs of receiving something after its receiver.
+var receivingVerbs = map[string]bool{"get": true, "receive": true, "obtain": true}
+
+// receivedWords are the participles of being given a protection.
+var receivedWords = map[string]bool{"indemnified": true, "covered": true, "protected": true, "defended": true}
+
+// receivers are those a licensor would indemnify: the asker and theirs.
+var receivers = map[string]bool{"us": true, "me": true, "you": true, "users": true, "licensees": true,
+	"customers": true}

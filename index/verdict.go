@@ -593,7 +593,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.rulesOutDistributing(r, l, t) || s.asksLicensorsPart(r.text, t) ||
 				s.fromLicensor(letterWords(r.text), l, t) ||
 				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) ||
-				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) || asksDutyOfOther(r.text) {
+				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) || asksDutyOfOther(r.text) || asksToReceive(r.text) {
 				return false
 			}
 		case StatusInfo:

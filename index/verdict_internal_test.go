@@ -642,3 +642,26 @@ func TestClaimsOwnRight(t *testing.T) {
 		}
 	}
 }
+
+// What the asker receives is not what the asker owes: "do we get
+// indemnity" against "do I have to indemnify Meta".
+func TestAsksToReceive(t *testing.T) {
+	for q, want := range map[string]bool{
+		"do we get indemnity":                     true,
+		"does llama 4 come with indemnification":  true,
+		"is there indemnity for us":               true,
+		"am i indemnified":                        true,
+		"does meta indemnify us":                  true,
+		"will I receive any indemnification":      true,
+		"do i have to indemnify meta":             false,
+		"do i need to get consent from my users":  false, // the asker's act
+		"is indemnity required for me":            false, // a duty asked
+		"must we indemnify alibaba":               false,
+		"indemnity":                               false,
+		"does meta have to indemnify its vendors": false,
+	} {
+		if got := asksToReceive(q); got != want {
+			t.Errorf("asksToReceive(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
