@@ -2131,3 +2131,30 @@ func TestIndemnityReceivedIsNotOwed(t *testing.T) {
 		}
 	}
 }
+
+// Asked by the work's owner, or of the licensor itself, a license's bans
+// and duties — which bind "you", the licensee — give no verdict (hunt
+// 23); a licensee's question in the same words keeps it.
+func TestOwnerIsNotBoundAsALicensee(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct {
+		license, q string
+		want       index.Status
+	}{
+		{"cc-by-nc-4.0", "i'm the author of a cc by-nc work can i use it commercially", index.StatusUnknown},
+		{"cc-by-nc-4.0", "my own cc by-nc photos, can i sell them", index.StatusUnknown},
+		{"cc-by-4.0", "can the licensor sublicense it", index.StatusUnknown},
+		{"gpl-3.0", "do i have to provide source code for my own gpl app", index.StatusUnknown},
+		{"deepseek", "do the use restrictions apply to deepseek itself", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can i use it commercially", index.StatusForbidden},
+		{"deepseek", "if i distill deepseek into my own model is it a derivative", index.StatusConditional},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != tc.want {
+			t.Errorf("%s %q: %s; want %s", tc.license, tc.q, a.Verdict.Status, tc.want)
+		}
+	}
+}

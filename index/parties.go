@@ -311,3 +311,78 @@ var receivedWords = map[string]bool{"indemnified": true, "covered": true, "prote
 // receivers are those a licensor would indemnify: the asker and theirs.
 var receivers = map[string]bool{"us": true, "me": true, "you": true, "users": true, "licensees": true,
 	"customers": true}
+
+// askerIsLicensor reports whether an English question is asked by the
+// licensor of the work, or of the licensor itself, not by a licensee: "as
+// the licensor, can I sublicense?", "I'm the author of a cc by-nc work,
+// can I use it commercially?", "my own cc by-nc photos, can I sell them",
+// "source code for my own gpl app", "commercial use of my own work", "do
+// the use restrictions apply to deepseek itself". A license's bans,
+// duties and conditions bind "you", the licensee; its FORBIDDEN, REQUIRED
+// or CONDITIONAL would read as binding the owner (hunt 23: sixteen such).
+// "My own" before a derived work ("my own gpl fork", "my own llama
+// finetune") is a licensee's.
+func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
+	ws := letterWords(r.text)
+	for i, w := range ws {
+		switch {
+		case w == "as" || w == "m" && i > 0 && ws[i-1] == "i" || w == "am" || w == "re" && i > 0 && ws[i-1] == "we" ||
+			w == "are" && i > 0 && ws[i-1] == "we":
+			if ownerAt(ws, i+1, l) {
+				return true
+			}
+		case w == "itself" || w == "themselves":
+			if i > 0 && licensorOf(l, ws[i-1]) {
+				return true
+			}
+		case w == "own" && i > 0 && ws[i-1] == "my" && i+1 < len(ws):
+			rest := ws[i+1 : min(len(ws), i+5)]
+			if slices.ContainsFunc(rest, func(x string) bool { return derivedWords[x] }) {
+				continue
+			}
+			// "my own gpl app": the license's name, then the work.
+			if st := s.stems(ws[i+1]); len(st) == 1 && s.nameStems[l.Key][st[0]] && hasLetter(st[0]) {
+				return true
+			}
+			// "commercial use of my own work".
+			if i > 1 && ws[i-2] == "of" && ownWorks[ws[i+1]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownerAt reports whether the owner of the work is named from ws[i] on,
+// after "the", "its" or "the original": the licensor as licensorNamedAt
+// says, or its author, creator or owner.
+func ownerAt(ws []string, i int, l *licenseMeta) bool {
+	for i < len(ws) && (ws[i] == "the" || ws[i] == "its" || ws[i] == "original" || ws[i] == "a" || ws[i] == "an") {
+		i++
+	}
+	if i >= len(ws) {
+		return false
+	}
+	if _, ok := licensorNamedAt(ws, i, l); ok {
+		return true
+	}
+	return ownerWords[ws[i]]
+}
+
+// ownerWords name the one who holds the rights in a work.
+var ownerWords = map[string]bool{"author": true, "authors": true, "creator": true, "creators": true,
+	"owner": true, "owners": true, "licensor": true, "licensors": true, "rightsholder": true}
+
+// derivedWords name a work made from another's: "my own fork".
+var derivedWords = map[string]bool{"fork": true, "forks": true, "finetune": true, "fine": true, "finetuned": true,
+	"derivative": true, "derivatives": true, "modified": true, "modification": true, "modifications": true,
+	"version": true, "adaptation": true, "adapted": true, "remix": true, "merge": true, "merged": true,
+	"quant": true, "quantized": true, "lora": true, "adapter": true, "copy": true, "build": true,
+	// A model of one's own is, for a model's license, most often one made
+	// from the licensed one ("distill deepseek into my own model").
+	"model": true, "models": true, "llm": true, "checkpoint": true}
+
+// ownWorks are works one makes oneself: "commercial use of my own work".
+var ownWorks = map[string]bool{"work": true, "works": true, "code": true, "photos": true, "photo": true,
+	"images": true, "pictures": true, "art": true, "artwork": true, "music": true, "writing": true,
+	"content": true, "software": true, "project": true, "library": true}

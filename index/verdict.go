@@ -618,7 +618,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		}
 		if s.namesException(r, l, t) || s.onlyPartial(r, l, t) || s.namesOthersForm(r, l, t) ||
 			s.negatesTopicWord(r, l, t) || (permitsOrBinds(c.Status) && (licensorActs(r.text, l, c.Status) ||
-			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l)))) ||
+			c.Status != StatusAllowed && (s.actedByLicensor(r.text, l, t) || asksOfLicensor(r.text, l) || s.askerIsLicensor(r, l)))) ||
 			s.actsUnnamed(r.text, l) || (c.Status != StatusRequired && permitsOrBinds(c.Status) && asksHowToReport(r.text)) ||
 			asksToRefrain(r.text) || c.Status != StatusRequired && asksToOmit(r.text) {
 			return false
@@ -3273,6 +3273,7 @@ var statementModals = map[string]bool{"can": true, "could": true, "may": true, "
 // licensor owns or claims the outputs is asked of the card on them (see
 // asksOwner).
 var actingVerbs = map[string]bool{"use": true, "sell": true, "relicense": true, "relicence": true,
+	"sublicense": true, "sublicence": true, "license": true, "licence": true, "grant": true, "offer": true,
 	"change": true, "revoke": true, "terminate": true, "stop": true, "sue": true, "take": true,
 	"charge": true, "collect": true, "see": true, "access": true, "train": true, "retrain": true,
 	"copy": true, "publish": true, "distribute": true, "modify": true, "remove": true, "shut": true,
