@@ -2158,3 +2158,31 @@ func TestOwnerIsNotBoundAsALicensee(t *testing.T) {
 		}
 	}
 }
+
+// A question naming what a cited clause sets apart or bars, in words
+// the headline verdict does not cover, gets no verdict (hunt 23): the
+// GPL's "you may not impose a license fee" against its ALLOWED commercial
+// use, Qwen's "reasonable and customary use in describing" (the second
+// alternative of its exception) against its FORBIDDEN trademarks. The
+// plain questions keep theirs.
+func TestBarredPairAndLaterExceptionWithholdTheVerdict(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct {
+		license, q string
+		want       index.Status
+	}{
+		{"gpl-3.0", "can i charge a license fee", index.StatusUnknown},
+		{"qwen2.5", "can i use the qwen name to describe my model", index.StatusUnknown},
+		{"gpl-3.0", "can i charge for copies", index.StatusAllowed},
+		{"gpl-3.0", "commercial use", index.StatusAllowed},
+		{"qwen2.5", "trademark", index.StatusForbidden},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != tc.want {
+			t.Errorf("%s %q: %s; want %s", tc.license, tc.q, a.Verdict.Status, tc.want)
+		}
+	}
+}

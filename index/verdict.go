@@ -1564,7 +1564,81 @@ func (s *snapshot) namesBarred(r *reading, l *licenseMeta, topic string) bool {
 			}
 		}
 	}
+	return s.namesBarredPair(c, r)
+}
+
+// namesBarredPair is namesBarred for two words asked side by side that
+// a cited clause says "may not" be done together and no cited clause
+// says otherwise: "charge a license fee" names the GPL's "you may not
+// impose a license fee", where "fee" alone is also §4's "support … for a
+// fee" and "license" is everywhere (hunt 23). Words, not stems: the
+// license's name word ("license") is one of the pair.
+func (s *snapshot) namesBarredPair(c cardMeta, r *reading) bool {
+	asked := map[string]bool{}
+	ws := letterWords(r.text)
+	for i := 0; i+1 < len(ws); i++ {
+		asked[ws[i]+" "+ws[i+1]] = true
+	}
+	count := func(words []string, pair string) int {
+		return strings.Count(" "+strings.Join(words, " ")+" ", " "+pair+" ")
+	}
+	for _, ref := range c.Refs {
+		for _, phrase := range s.barredPhrases(ref) {
+			pw := letterWords(phrase)
+			for i := 0; i+1 < len(pw); i++ {
+				pair := pw[i] + " " + pw[i+1]
+				if !asked[pair] || isArticle(pw[i]) || isArticle(pw[i+1]) || genericWords[pw[i+1]] {
+					continue
+				}
+				n := 0
+				for _, other := range c.Refs {
+					if h, ok := s.plainHit(other); ok {
+						n += count(letterWords(h.Text), pair)
+						for _, b := range s.barredPhrases(other) {
+							n -= count(letterWords(b), pair)
+						}
+					}
+				}
+				if n <= 0 {
+					return true
+				}
+			}
+		}
+	}
 	return false
+}
+
+// barredPhrases are the phrases of clause ref after "may not", "shall
+// not", "must not" or "cannot", up to the sentence's end or eight words:
+// what it says may not be done, in its own words.
+func (s *snapshot) barredPhrases(ref string) []string {
+	key := "barred:" + ref
+	if v, ok := s.exceptions.Load(key); ok {
+		return v.([]string)
+	}
+	var out []string
+	if h, ok := s.plainHit(ref); ok {
+		text := strings.ToLower(h.Text)
+		for _, m := range barMarkers {
+			for rest := text; ; {
+				i := strings.Index(rest, m)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(m):]
+				phrase := rest
+				if j := strings.IndexAny(phrase, ".;:)"); j >= 0 {
+					phrase = phrase[:j]
+				}
+				if ws := strings.Fields(phrase); len(ws) > 8 {
+					phrase = strings.Join(ws[:8], " ")
+				}
+				out = append(out, phrase)
+			}
+		}
+	}
+	s.exceptions.Store(key, out)
+	return out
 }
 
 // barMarkers open the part of a clause that says what may not be done.
@@ -1634,12 +1708,17 @@ func (s *snapshot) markedStems(key, ref string, markers []string) []string {
 				if j := strings.IndexAny(phrase, ".;:)"); j >= 0 {
 					phrase = phrase[:j]
 				}
-				if ws := strings.Fields(phrase); len(ws) > 8 {
-					phrase = strings.Join(ws[:8], " ")
-				}
-				for _, st := range s.stems(phrase) {
-					if !genericWords[st] {
-						out = append(out, st)
+				// Each alternative its own eight words: "except as required
+				// to fulfill notice requirements under this Agreement or as
+				// required for reasonable and customary use in describing".
+				for _, alt := range strings.Split(phrase, " or as ") {
+					if ws := strings.Fields(alt); len(ws) > 8 {
+						alt = strings.Join(ws[:8], " ")
+					}
+					for _, st := range s.stems(alt) {
+						if !genericWords[st] {
+							out = append(out, st)
+						}
 					}
 				}
 			}
