@@ -386,3 +386,39 @@ var derivedWords = map[string]bool{"fork": true, "forks": true, "finetune": true
 var ownWorks = map[string]bool{"work": true, "works": true, "code": true, "photos": true, "photo": true,
 	"images": true, "pictures": true, "art": true, "artwork": true, "music": true, "writing": true,
 	"content": true, "software": true, "project": true, "library": true}
+
+// withholdsSource reports whether an English question says the work goes
+// out without its source: "binaries only", "only the binary", "without
+// the source", "no source". Of a license whose card on source code is a
+// duty (the GPL family, the MPL), a grant's ALLOWED or CONDITIONAL —
+// "commercial use is permitted" — would read as "yes, binaries only",
+// where the text requires the source with them (hunt 23: five such).
+func withholdsSource(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		next, prev := "", ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		if i > 0 {
+			prev = ws[i-1]
+		}
+		switch {
+		case binaryWords[w] && (next == "only" || prev == "only" || i > 1 && prev == "the" && ws[i-2] == "only"):
+			return true
+		case w == "source" && (prev == "no" || prev == "without" || i > 1 && prev == "the" && ws[i-2] == "without"):
+			return true
+		}
+	}
+	return false
+}
+
+// binaryWords name a work in compiled form.
+var binaryWords = map[string]bool{"binary": true, "binaries": true, "executable": true, "executables": true,
+	"compiled": true, "exe": true}
+
+// sourceOwed reports whether the question says the work goes out without
+// its source (withholdsSource) of a license that makes the source a duty.
+func (s *snapshot) sourceOwed(r *reading, l *licenseMeta) bool {
+	return s.m.Cards[l.Key]["source-code"].Status == StatusRequired && withholdsSource(r.text)
+}

@@ -665,3 +665,23 @@ func TestAsksToReceive(t *testing.T) {
 		}
 	}
 }
+
+// "Binaries only" and "without the source" say the work goes out
+// without its source; "binary distribution" and "the source of the
+// binary" do not.
+func TestWithholdsSource(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can i sell binaries only":                 true,
+		"only the binary, is that ok":              true,
+		"redistribution without the source":        true,
+		"ship it with no source":                   true,
+		"binary distribution notice":               false,
+		"where is the source of the binary":        false,
+		"can i ship binaries and the source":       false,
+		"do i need the source for binaries i sell": false,
+	} {
+		if got := withholdsSource(q); got != want {
+			t.Errorf("withholdsSource(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
