@@ -422,3 +422,26 @@ var binaryWords = map[string]bool{"binary": true, "binaries": true, "executable"
 func (s *snapshot) sourceOwed(r *reading, l *licenseMeta) bool {
 	return s.m.Cards[l.Key]["source-code"].Status == StatusRequired && withholdsSource(r.text)
 }
+
+// locksDown reports whether an English question says the work goes out
+// locked down — under DRM, a EULA, copy protection or obfuscation: what
+// CC's ban on "Effective Technological Measures" and on "additional or
+// different terms", and the GPL's on "further restrictions", are about. A
+// grant's ALLOWED or CONDITIONAL ("commercial use is permitted") would
+// read as "yes, with DRM" (hunt 23: eight such). A condition concept of
+// these words, tried first, moved the question model's readings: a
+// borderline "does share alike cover my adaptation?" fell under the
+// confidence floor.
+func locksDown(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		if lockingWords[w] || i+1 < len(ws) && (w == "technological" && ws[i+1] == "measures" ||
+			w == "copy" && ws[i+1] == "protection") {
+			return true
+		}
+	}
+	return false
+}
+
+// lockingWords name a lock on a work.
+var lockingWords = map[string]bool{"drm": true, "eula": true, "eulas": true, "obfuscated": true, "obfuscate": true}

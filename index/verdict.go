@@ -586,7 +586,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusAllowed:
-			if asksDuty(r.text) || s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.sourceOwed(r, l) {
+			if asksDuty(r.text) || s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.sourceOwed(r, l) || locksDown(r.text) {
 				return false
 			}
 		case StatusRequired:
@@ -604,7 +604,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			// A duty asked of a grant on conditions ("must i open source
 			// my changes?"): its CONDITIONAL says what may be done, if,
 			// and would read as "you must, on conditions".
-			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) || s.sourceOwed(r, l) ||
+			if negates(r.text) || s.rulesOutModifying(r, l, t) || c.Basis == "grant" && asksDuty(r.text) || s.sourceOwed(r, l) || locksDown(r.text) ||
 				s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.triggerUnmet(r, l, t) ||
 				c.Basis == "prohibition" && (namesOtherBearer(r.stems) || s.namesLicensorsMark(r, l)) {
 				return false

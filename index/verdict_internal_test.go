@@ -685,3 +685,18 @@ func TestWithholdsSource(t *testing.T) {
 		}
 	}
 }
+
+// DRM, a EULA, copy protection or obfuscation lock a work down.
+func TestLocksDown(t *testing.T) {
+	for q, want := range map[string]bool{
+		"commercial use with drm":                  true,
+		"can i ship it under a eula":               true,
+		"with effective technological measures ok": true,
+		"commercial use":                           false,
+		"can i copy it":                            false,
+	} {
+		if got := locksDown(q); got != want {
+			t.Errorf("locksDown(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
