@@ -128,36 +128,50 @@ func asksOwnCopy(question string) bool {
 	return false
 }
 
-// ownCopyFirst moves the first of quoted's clauses that hands over the
-// document's own text to the front, when the question asks for it and
-// the lead does not hand it over.
-func (s *snapshot) ownCopyFirst(r *reading, quoted []Hit) []Hit {
-	if len(quoted) < 2 || s.ownCopy[quoted[0].Doc+"#"+quoted[0].Section] || !r.asksOwnCopy() {
+// askedFirst moves the first of quoted's clauses of the kind the question
+// asks for (askedKind) to the front, when the lead is not of that kind.
+func (s *snapshot) askedFirst(r *reading, quoted []Hit) []Hit {
+	kind := s.askedKind(r)
+	if len(quoted) < 2 || kind == nil || kind[quoted[0].Doc+"#"+quoted[0].Section] {
 		return quoted
 	}
 	for i, h := range quoted[1:] {
-		if s.ownCopy[h.Doc+"#"+h.Section] {
+		if kind[h.Doc+"#"+h.Section] {
 			return slices.Concat([]Hit{h}, quoted[:i+1], quoted[i+2:])
 		}
 	}
 	return quoted
 }
 
-// ownCopyLead is ownCopyFirst for the reranker's order: of its first
-// ownCopyReach clauses.
-func (s *snapshot) ownCopyLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
-	if !r.asksOwnCopy() {
+// askedKind returns the clauses of the kind an English question asks for
+// by what it says, nil when it asks for none: those handing over the
+// license's own text (asksOwnCopy), else those on works kept to oneself
+// (keepsUnconveyed).
+func (s *snapshot) askedKind(r *reading) map[string]bool {
+	switch {
+	case r.asksOwnCopy():
+		return s.ownCopy
+	case r.keepsUnconveyed():
+		return s.unconveyed
+	}
+	return nil
+}
+
+// askedLead is askedFirst for the reranker's order: of its first
+// askedReach clauses.
+func (s *snapshot) askedLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
+	if s.askedKind(r) == nil {
 		return ranked
 	}
 	return func(yield func(Hit) bool) {
 		var head []Hit
 		for h := range ranked {
-			if len(head) < ownCopyReach {
+			if len(head) < askedReach {
 				head = append(head, h)
-				if len(head) < ownCopyReach {
+				if len(head) < askedReach {
 					continue
 				}
-				for _, q := range s.ownCopyFirst(r, head) {
+				for _, q := range s.askedFirst(r, head) {
 					if !yield(q) {
 						return
 					}
@@ -168,8 +182,8 @@ func (s *snapshot) ownCopyLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
 				return
 			}
 		}
-		if len(head) < ownCopyReach {
-			for _, q := range s.ownCopyFirst(r, head) {
+		if len(head) < askedReach {
+			for _, q := range s.askedFirst(r, head) {
 				if !yield(q) {
 					return
 				}
@@ -178,9 +192,9 @@ func (s *snapshot) ownCopyLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
 	}
 }
 
-// ownCopyReach is how far down the reranker's order a clause handing over
-// the license's text may be taken from to lead.
-const ownCopyReach = 3
+// askedReach is how far down the reranker's order a clause of the kind
+// asked for may be taken from to lead.
+const askedReach = 3
 
 // asksOwnCopy is asksOwnCopy of r's text, worked out once.
 func (r *reading) asksOwnCopy() bool {

@@ -44,10 +44,13 @@ type snapshot struct {
 	multimodal map[string]bool
 	// ownCopy holds the clauses that hand over the document's own text
 	// ("a copy of this Agreement"; see ownCopyFirst).
-	ownCopy  map[string]bool
-	stats    Stats // computed once: /readyz and /metrics ask often
-	docs     map[string]*docMeta
-	licenses map[string]*licenseMeta
+	ownCopy map[string]bool
+	// unconveyed holds the clauses on works one does not pass on ("that
+	// you do not convey"; see askedKind).
+	unconveyed map[string]bool
+	stats      Stats // computed once: /readyz and /metrics ask often
+	docs       map[string]*docMeta
+	licenses   map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -209,7 +212,7 @@ func (s *snapshot) lookups() {
 	m := s.m
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
-	s.multimodal, s.ownCopy = map[string]bool{}, map[string]bool{}
+	s.multimodal, s.ownCopy, s.unconveyed = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
@@ -219,6 +222,9 @@ func (s *snapshot) lookups() {
 		}
 		if handsOverSelf(c.Text) {
 			s.ownCopy[c.Doc+"#"+c.Section] = true
+		}
+		if unconveyedClause.MatchString(c.Text) {
+			s.unconveyed[c.Doc+"#"+c.Section] = true
 		}
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),

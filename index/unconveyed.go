@@ -1,0 +1,121 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The GPL family lets a work be made, run and propagated without
+// conditions "so long as" it is not conveyed — "You may make, run and
+// propagate covered works that you do not convey, without conditions" —,
+// and its duties of source and copyleft fall on conveying. Asked whether
+// those duties reach a work kept in the company, run privately or never
+// shipped ("modified gpl code, internal use only, must I release it?"),
+// that clause answers: the labelled training questions saying so expect it
+// in 41 of 59, where the ranking most often led with the copyleft clause
+// the question's words of releasing and opening source favour.
+
+// unconveyedClause matches a clause on the works one does not pass on.
+var unconveyedClause = regexp.MustCompile(`\b(?:works?|copies) that you do not (?:convey|distribute)\b`)
+
+// keepsUnconveyed reports whether an English question says the work is
+// kept to the asker: used internally, in house, privately or for
+// personal use, on the asker's own machine, or not distributed, shipped
+// or conveyed ("never shipped", "without distributing it"). Not what goes
+// without a part of it: "ship it without shipping the source" asks of
+// conveying. Nor a work served over a network ("an internal api our
+// employees hit", "hosted on a private network", "self-hosting"): there
+// the AGPL's clause on remote users decides, and the GPL's definition of
+// conveying, which leaves such use out (cross-validated: of 13 such
+// questions the lead moved on, 11 expected those).
+func keepsUnconveyed(question string) bool {
+	ws := letterWords(question)
+	if slices.ContainsFunc(ws, networkWord) {
+		return false
+	}
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case keptWords[w]:
+			return true
+		case w == "in" && next == "house", w == "inhouse":
+			return true
+		case w == "own" && i > 0 && (ws[i-1] == "my" || ws[i-1] == "our") && ownKeeping[next]:
+			return true // "for my own use", "on my own machine"
+		case conveyingVerb(w) && negatedBefore(ws, i) && !partConveyed(ws[i+1:]):
+			return true
+		}
+	}
+	return false
+}
+
+// networkWord reports whether w says a work is served over a network: a
+// server, a service, an API, the web, hosting.
+func networkWord(w string) bool {
+	return networkWords[w] || strings.HasPrefix(w, "host") || strings.HasPrefix(w, "selfhost") ||
+		strings.HasPrefix(w, "server") || strings.HasPrefix(w, "servic") || strings.HasPrefix(w, "network")
+}
+
+// networkWords name serving a work over a network.
+var networkWords = map[string]bool{"api": true, "apis": true, "saas": true, "web": true, "website": true,
+	"webapp": true, "intranet": true, "online": true, "remote": true, "remotely": true, "endpoint": true,
+	"browser": true, "cloud": true, "self": true}
+
+// keptWords say a work stays with the one who uses it.
+var keptWords = map[string]bool{"internal": true, "internally": true, "private": true,
+	"privately": true, "personal": true, "personally": true}
+
+// ownKeeping follow "my own" of a use or a machine kept to oneself.
+var ownKeeping = map[string]bool{"use": true, "usage": true, "machine": true, "machines": true,
+	"computer": true, "computers": true, "pc": true, "laptop": true, "device": true, "hardware": true}
+
+// conveyingVerb reports whether w is a form of passing a work on:
+// distribute, ship or convey.
+func conveyingVerb(w string) bool {
+	return strings.HasPrefix(w, "distribut") || strings.HasPrefix(w, "ship") && w != "ship" || w == "ship" ||
+		strings.HasPrefix(w, "convey")
+}
+
+// negatedBefore reports whether one of the two words before ws[i] says
+// not: "never shipped", "not distributed", "don't distribute", "without
+// distributing", "no distribution", "nor conveyed".
+func negatedBefore(ws []string, i int) bool {
+	for k := max(0, i-2); k < i; k++ {
+		switch ws[k] {
+		case "not", "never", "no", "without", "t", "nor":
+			return true
+		}
+	}
+	return false
+}
+
+// partConveyed reports whether the words after a verb of conveying name
+// a part of the work or a document that goes (or does not) with it — "not
+// shipping the source", "without distributing the license" —, so that the
+// work itself is conveyed.
+func partConveyed(after []string) bool {
+	k := 0
+	for k < len(after) && k < 2 && (isArticle(after[k]) || possessives[after[k]] || after[k] == "any") {
+		k++
+	}
+	return k < len(after) && conveyedParts[after[k]]
+}
+
+// conveyedParts name what goes with a work, not the work.
+var conveyedParts = map[string]bool{"source": true, "sources": true, "license": true, "licence": true,
+	"notice": true, "notices": true, "copyright": true, "text": true, "attribution": true, "credit": true}
+
+// keepsUnconveyed is keepsUnconveyed of r's text, worked out once.
+func (r *reading) keepsUnconveyed() bool {
+	if r.unconveyed == 0 {
+		r.unconveyed = -1
+		if keepsUnconveyed(r.text) {
+			r.unconveyed = 1
+		}
+	}
+	return r.unconveyed == 1
+}

@@ -1,0 +1,35 @@
+package index
+
+import "testing"
+
+// A work kept to the asker — used in house, privately, self-hosted, on
+// the asker's own machine, never shipped — is told from one conveyed
+// without a part of it ("ship it without the source") and from one
+// conveyed at all.
+func TestKeepsUnconveyed(t *testing.T) {
+	for q, want := range map[string]bool{
+		"modified the gpl code for internal use only, must i release it":             true,
+		"yolo only on our internal company tools, never shipped":                     true,
+		"can i modify gpl code for personal use without sharing anything":            true,
+		"my in-house app reuses gpl code and never leaves the company":               true,
+		"do I need to open source any modifications if I'm only selfhosting?":        false, // served
+		"yolov8 behind an internal rest api only our employees hit, must we publish": false,
+		"a modified tool as a service on a private network, must the code be public": false,
+		"does the gpl even apply if i fork it only for my own machine":               true,
+		"not altered, not distributed, but it IS used in a corporate environment":    true,
+		"we don't distribute the binary, do we owe anyone source":                    true,
+		"can i run the modified version without distributing it":                     true,
+		"can i ship the binary without shipping the source":                          false, // conveyed, without a part
+		"can i distribute it without distributing the license text":                  false,
+		"can i distribute my fork commercially":                                      false,
+		"must we publish our changes if we sell the app":                             false,
+		"gpl code in my saas without releasing source":                               false,
+		"if i ship a product with gpl code, must i open source it":                   false,
+		"can i use it on my own server for customers":                                false, // a server serves others
+		"does the apache license need to be shipped with the model":                  false,
+	} {
+		if got := keepsUnconveyed(q); got != want {
+			t.Errorf("keepsUnconveyed(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
