@@ -2132,6 +2132,33 @@ func TestIndemnityReceivedIsNotOwed(t *testing.T) {
 	}
 }
 
+// Asked whether another party may train on the asker's outputs, a ban
+// on using outputs to improve other models — which binds the licensee —
+// gives no verdict (hunt 23); asked of the asker, or of outputs in
+// general, it keeps its FORBIDDEN.
+func TestOthersTrainingOnMyOutputsIsNotBanned(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct {
+		license, q string
+		want       index.Status
+	}{
+		{"llama3", "can openai train on my llama 3 outputs", index.StatusUnknown},
+		{"llama2", "can google train on my llama 2 outputs", index.StatusUnknown},
+		{"llama3", "can others train their models on my llama 3 outputs", index.StatusUnknown},
+		{"tongyi-qianwen", "can openai train on my qwen outputs", index.StatusUnknown},
+		{"llama3", "can I use my llama 3 outputs to train mistral", index.StatusForbidden},
+		{"llama3", "can people use llama 3 outputs to train other models", index.StatusForbidden},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != tc.want {
+			t.Errorf("%s %q: %s (topic %s); want %s", tc.license, tc.q, a.Verdict.Status, a.Topic, tc.want)
+		}
+	}
+}
+
 // Asked by the work's owner, or of the licensor itself, a license's bans
 // and duties — which bind "you", the licensee — give no verdict (hunt
 // 23); a licensee's question in the same words keeps it.

@@ -445,3 +445,60 @@ func locksDown(question string) bool {
 
 // lockingWords name a lock on a work.
 var lockingWords = map[string]bool{"drm": true, "eula": true, "eulas": true, "obfuscated": true, "obfuscate": true}
+
+// othersTrainOnOutputs reports whether an English question asks whether
+// someone other than the asker may train on the asker's outputs: "can
+// openai train on my llama 3 outputs", "can others use the outputs I
+// publish to train their models". A ban on using outputs to improve other
+// models binds "you", the licensee (Llama 3's "You will not use … any
+// output or results of the Llama Materials to improve any other large
+// language model"); the one who receives the outputs is no party to it,
+// and its FORBIDDEN would read as a ban on them (hunt 23: four such).
+// Whether handing outputs over for that is the licensee's own breach,
+// the text leaves open: the answer quotes the ban without a verdict.
+func (s *snapshot) othersTrainOnOutputs(r *reading, l *licenseMeta, topic string) bool {
+	if !trainsModel([]string{topic}) {
+		return false
+	}
+	ws := letterWords(r.text)
+	mine := false
+	for i, w := range ws {
+		if outputWords[w] && slices.ContainsFunc(ws[max(0, i-3):min(len(ws), i+4)], func(x string) bool { return askerWords[x] }) {
+			mine = true
+		}
+	}
+	if !mine {
+		return false
+	}
+	for i, w := range ws {
+		k := i + 1
+		for k < len(ws) && (isArticle(ws[k]) || ws[k] == "my" || ws[k] == "our" || ws[k] == "other") {
+			k++
+		}
+		if k == len(ws) || !(actingModals[w] || w == "for" && k+1 < len(ws) && ws[k+1] == "to") {
+			continue
+		}
+		if _, ok := licensorNamedAt(ws, k, l); !ok && (otherActors[ws[k]] || partyNouns[ws[k]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// outputWords name what a model outputs.
+var outputWords = map[string]bool{"output": true, "outputs": true, "generations": true, "completions": true,
+	"responses": true, "generated": true, "synthetic": true}
+
+// askerWords are the asker's: "my outputs", "outputs we publish".
+var askerWords = map[string]bool{"my": true, "our": true, "i": true, "we": true}
+
+// actingModals open a question on what its subject may do.
+var actingModals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "would": true,
+	"will": true, "is": true, "are": true}
+
+// otherActors are parties other than the asker who may act on what the
+// asker hands them: people in general, and the AI companies people name.
+var otherActors = map[string]bool{"others": true, "anyone": true, "anybody": true, "someone": true,
+	"somebody": true, "people": true, "third": true, "competitors": true, "competitor": true, "they": true,
+	"openai": true, "google": true, "anthropic": true, "microsoft": true, "mistral": true, "deepmind": true,
+	"nvidia": true, "apple": true, "amazon": true, "cohere": true, "xai": true}

@@ -582,7 +582,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
 				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || s.servesAudience(r, t) ||
-				ownRightTopics[t] && claimsOwnRight(r.text) {
+				ownRightTopics[t] && claimsOwnRight(r.text) || s.othersTrainOnOutputs(r, l, t) {
 				return false
 			}
 		case StatusAllowed:
