@@ -257,6 +257,10 @@ type reading struct {
 	// unconveyed is 1 when the question says the work is kept to the
 	// asker, -1 when not, 0 before it is worked out (keepsUnconveyed).
 	unconveyed int8
+	// term holds the clause defining the term the question asks whether
+	// something counts as, for the license termFor (see termLed).
+	term    map[string]bool
+	termFor string
 }
 
 // restOf returns what r asks of l besides generic words and l's name, and
@@ -1124,7 +1128,7 @@ func (s *snapshot) answerNarrower(ctx context.Context, a *Answer, l *licenseMeta
 		if err != nil {
 			return err
 		}
-		a.Clauses = s.finish(s.askedLead(r, cs.ranked(rankWeights)), r)
+		a.Clauses = s.finish(s.askedLead(r, l, cs.ranked(rankWeights)), r)
 		cs.release()
 	}
 	a.Closest = &Aspect{Topic: a.Topic, Label: a.TopicLabel, Verdict: a.Verdict, Conditions: a.Conditions}
@@ -1261,7 +1265,7 @@ func (s *snapshot) answerUnsure(ctx context.Context, a *Answer, l *licenseMeta, 
 	if err != nil {
 		return err
 	}
-	a.Clauses = s.finish(s.askedLead(r, cs.ranked(rankWeights)), r)
+	a.Clauses = s.finish(s.askedLead(r, l, cs.ranked(rankWeights)), r)
 	cs.release()
 	return nil
 }
@@ -1334,7 +1338,7 @@ func (s *snapshot) quoteCard(ctx context.Context, l *licenseMeta, r *reading, to
 	// a card's lead as evidence, and applied where shown alone, six
 	// cross-validated questions on a copy of the license lost their lead
 	// (real people's 0.753 → 0.751 top-1).
-	q = s.askedFirst(r, q)
+	q = s.askedFirst(r, l, q)
 	if r.quoted == nil {
 		r.quoted = map[string][]Hit{}
 	}

@@ -107,3 +107,68 @@ func (s *snapshot) definitionAsked(r *reading, l *licenseMeta) (Hit, bool) {
 	}
 	return s.hit(best)
 }
+
+// countsAs asks whether something counts as one of the license's terms:
+// "does that count as an adaptation", "is it considered modifying". Not
+// "what is X", which asks X's meaning, alone (definitionAsked) or with more
+// ("what are the outputs and who owns them?").
+var countsAs = regexp.MustCompile(`(?i)\b(?:counts?\s+as|counted\s+as|considered(?:\s+to\s+be)?|qualif(?:y|ies)\s+as|deemed)\s+` +
+	`(?:(?:a|an|the)\s+)?([^?.,;:!]+)`)
+
+// isA asks whether something is one of the license's terms: "is that an
+// adaptation", "is the 7b a derivative then", "are these a modified
+// version".
+var isA = regexp.MustCompile(`(?i)\b(?:is|are)\s+(?:it|this|that|these|those|they|(?:the|a|an|my|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:a|an)\s+([^?.,;:!]+)`)
+
+// termLed returns the clauses of l defining the term a question asks
+// whether something counts as ("does that count as an adaptation", "is
+// quantizing it considered modifying", "is the student a Model
+// Derivative"), as a set of one, or nil: the definition whose term holds
+// the first word the question names it by, and most of the others (the
+// shortest term among equals). Unlike definitionAsked, the question may
+// say more than the term, and the definition only leads the clauses
+// (askedFirst).
+func (s *snapshot) termLed(r *reading, l *licenseMeta) map[string]bool {
+	if r.termFor == l.Key {
+		return r.term
+	}
+	r.termFor, r.term = l.Key, nil
+	var asked []string
+	for _, re := range []*regexp.Regexp{countsAs, isA} {
+		for _, m := range re.FindAllStringSubmatch(r.text, -1) {
+			asked = append(asked, m[1])
+		}
+	}
+	if len(asked) == 0 {
+		return nil
+	}
+	s.definitionsOnce.Do(s.indexDefinitions)
+	aside := func(w string) bool { return s.nameStems[l.Key][w] || genericWords[w] }
+	best, bestN, bestLen := "", 0, 0
+	for _, phrase := range asked {
+		st := slices.DeleteFunc(s.stems(phrase), aside)
+		if len(st) == 0 {
+			continue
+		}
+		for _, doc := range l.Docs {
+			for _, d := range s.definitions[doc] {
+				if !slices.Contains(d.stems, st[0]) {
+					continue
+				}
+				n := 0
+				for _, w := range st {
+					if slices.Contains(d.stems, w) {
+						n++
+					}
+				}
+				if n > bestN || n == bestN && len(d.stems) < bestLen {
+					best, bestN, bestLen = d.ref, n, len(d.stems)
+				}
+			}
+		}
+	}
+	if best != "" {
+		r.term = map[string]bool{best: true}
+	}
+	return r.term
+}

@@ -9,6 +9,29 @@ import (
 	"github.com/licensebot/licensebot/index/indextest"
 )
 
+// A question whether something counts as one of the license's terms,
+// saying more than the term ("is that an adaptation now", "is the result
+// a model derivative"), leads with the clause defining it when that
+// clause is among the first the ranking finds.
+func TestAskWhetherSomethingIsATermLedByItsDefinition(t *testing.T) {
+	t.Parallel()
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, defines string }{
+		{"cc-by-4.0", "i put a cc by song under my video montage, is that an adaptation?", "Adapted Material means"},
+		{"cc-by-sa-4.0", "i cropped a by-sa photo for my blog header, is that an adaptation now", "Adapted Material means"},
+		{"gemma", "i pruned half the layers of gemma, is the result a model derivative", `"Model Derivatives" means`},
+		{"apache-2.0", "i exported the model to tflite, does that count as object form", `"Object" form shall mean`},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Clauses) == 0 || !strings.HasPrefix(a.Clauses[0].Text, tc.defines) {
+			t.Errorf("%s %q: first clause %.60q; want the clause that says %q", tc.license, tc.q, first(a.Clauses), tc.defines)
+		}
+	}
+}
+
 // A question on what a word of the license means is answered by the
 // clause that defines it, first, and with no card's verdict: "what is a
 // derivative work?" got modification's CONDITIONAL and §4.b of Apache-2.0,

@@ -130,8 +130,8 @@ func asksOwnCopy(question string) bool {
 
 // askedFirst moves the first of quoted's clauses of the kind the question
 // asks for (askedKind) to the front, when the lead is not of that kind.
-func (s *snapshot) askedFirst(r *reading, quoted []Hit) []Hit {
-	kind := s.askedKind(r)
+func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
+	kind := s.askedKind(r, l)
 	if len(quoted) < 2 || kind == nil || kind[quoted[0].Doc+"#"+quoted[0].Section] {
 		return quoted
 	}
@@ -146,21 +146,21 @@ func (s *snapshot) askedFirst(r *reading, quoted []Hit) []Hit {
 // askedKind returns the clauses of the kind an English question asks for
 // by what it says, nil when it asks for none: those handing over the
 // license's own text (asksOwnCopy), else those on works kept to oneself
-// (keepsUnconveyed).
-func (s *snapshot) askedKind(r *reading) map[string]bool {
+// (keepsUnconveyed), else the definition of a term asked about (termLed).
+func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	switch {
 	case r.asksOwnCopy():
 		return s.ownCopy
 	case r.keepsUnconveyed():
 		return s.unconveyed
 	}
-	return nil
+	return s.termLed(r, l)
 }
 
 // askedLead is askedFirst for the reranker's order: of its first
 // askedReach clauses.
-func (s *snapshot) askedLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
-	if s.askedKind(r) == nil {
+func (s *snapshot) askedLead(r *reading, l *licenseMeta, ranked iter.Seq[Hit]) iter.Seq[Hit] {
+	if s.askedKind(r, l) == nil {
 		return ranked
 	}
 	return func(yield func(Hit) bool) {
@@ -171,7 +171,7 @@ func (s *snapshot) askedLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
 				if len(head) < askedReach {
 					continue
 				}
-				for _, q := range s.askedFirst(r, head) {
+				for _, q := range s.askedFirst(r, l, head) {
 					if !yield(q) {
 						return
 					}
@@ -183,7 +183,7 @@ func (s *snapshot) askedLead(r *reading, ranked iter.Seq[Hit]) iter.Seq[Hit] {
 			}
 		}
 		if len(head) < askedReach {
-			for _, q := range s.askedFirst(r, head) {
+			for _, q := range s.askedFirst(r, l, head) {
 				if !yield(q) {
 					return
 				}
