@@ -257,6 +257,10 @@ type reading struct {
 	// unconveyed is 1 when the question says the work is kept to the
 	// asker, -1 when not, 0 before it is worked out (keepsUnconveyed).
 	unconveyed int8
+	// apart is 1 when the question says the asker's work and the licensed
+	// one run or ship apart, -1 when not, 0 before it is worked out
+	// (keepsApart).
+	apart int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

@@ -146,13 +146,16 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // askedKind returns the clauses of the kind an English question asks for
 // by what it says, nil when it asks for none: those handing over the
 // license's own text (asksOwnCopy), else those on works kept to oneself
-// (keepsUnconveyed), else the definition of a term asked about (termLed).
+// (keepsUnconveyed), else those on aggregates of separate works
+// (keepsApart), else the definition of a term asked about (termLed).
 func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	switch {
 	case r.asksOwnCopy():
 		return s.ownCopy
 	case r.keepsUnconveyed():
 		return s.unconveyed
+	case r.keepsApart():
+		return s.aggregate
 	}
 	return s.termLed(r, l)
 }

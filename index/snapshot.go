@@ -48,9 +48,12 @@ type snapshot struct {
 	// unconveyed holds the clauses on works one does not pass on ("that
 	// you do not convey"; see askedKind).
 	unconveyed map[string]bool
-	stats      Stats // computed once: /readyz and /metrics ask often
-	docs       map[string]*docMeta
-	licenses   map[string]*licenseMeta
+	// aggregate holds the clauses on aggregates of separate works (see
+	// askedKind).
+	aggregate map[string]bool
+	stats     Stats // computed once: /readyz and /metrics ask often
+	docs      map[string]*docMeta
+	licenses  map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -212,7 +215,7 @@ func (s *snapshot) lookups() {
 	m := s.m
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
-	s.multimodal, s.ownCopy, s.unconveyed = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
@@ -225,6 +228,9 @@ func (s *snapshot) lookups() {
 		}
 		if unconveyedClause.MatchString(c.Text) {
 			s.unconveyed[c.Doc+"#"+c.Section] = true
+		}
+		if aggregateClause.MatchString(c.Text) {
+			s.aggregate[c.Doc+"#"+c.Section] = true
 		}
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),

@@ -119,3 +119,65 @@ func (r *reading) keepsUnconveyed() bool {
 	}
 	return r.unconveyed == 1
 }
+
+// The GPL family sets apart an "aggregate": a work with "other separate
+// and independent works, which are not by their nature extensions of the
+// covered work", to which the license does not spread. Asked whether it
+// spreads to a program that runs the covered one as a separate process,
+// calls it as a separate service or ships beside it in one image or
+// installer, that paragraph answers (in 18 of the 21 labelled training
+// questions saying so), where the ranking most often led with the clause
+// that the whole work be licensed under the license.
+
+// aggregateClause matches the paragraph on aggregates.
+var aggregateClause = regexp.MustCompile(`\bseparate and independent works\b.*\baggregate\b`)
+
+// keepsApart reports whether an English question says the asker's work and
+// the licensed one run or ship apart: a subprocess, a separate process,
+// program, service or executable, a microservice, a socket, shelling out
+// to it, or the two in the same image, installer or bundle, side by side.
+func keepsApart(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case apartWords[w], strings.HasPrefix(w, "subprocess"), strings.HasPrefix(w, "spawn"), strings.HasPrefix(w, "microservice"):
+			return true
+		case (w == "shell" || w == "shells" || w == "shelling") && next == "out":
+			return true
+		case w == "separate" && apartThings[next], w == "same" && sharedCarriers[next]:
+			return true
+		case w == "same" && next == "docker" && i+2 < len(ws) && sharedCarriers[ws[i+2]]:
+			return true
+		case (w == "next" || w == "alongside") && (next == "to" || w == "alongside"):
+			return true
+		}
+	}
+	return false
+}
+
+// apartWords say two works run or ship apart.
+var apartWords = map[string]bool{"socket": true, "sockets": true, "aggregate": true}
+
+// apartThings follow "separate" of a work run apart.
+var apartThings = map[string]bool{"process": true, "processes": true, "program": true, "programs": true,
+	"service": true, "services": true, "exe": true, "executable": true, "executables": true, "binary": true,
+	"binaries": true, "microservice": true, "container": true, "containers": true}
+
+// sharedCarriers follow "same" of what carries two works side by side.
+var sharedCarriers = map[string]bool{"image": true, "installer": true, "bundle": true, "container": true,
+	"download": true, "disk": true, "zip": true, "archive": true}
+
+// keepsApart is keepsApart of r's text, worked out once.
+func (r *reading) keepsApart() bool {
+	if r.apart == 0 {
+		r.apart = -1
+		if keepsApart(r.text) {
+			r.apart = 1
+		}
+	}
+	return r.apart == 1
+}

@@ -33,3 +33,24 @@ func TestKeepsUnconveyed(t *testing.T) {
 		}
 	}
 }
+
+// Two works run or ship apart — a subprocess, a separate service, one
+// image — are told from one work calling another's code in process.
+func TestKeepsApart(t *testing.T) {
+	for q, want := range map[string]bool{
+		"my app only shells out to the cli as a subprocess, does the agpl reach it":    true,
+		"our closed frontend calls the model over http as a separate service":          true,
+		"gpl tool and our proprietary model in the same docker image, does gpl spread": true,
+		"my plugin talks to the gpl program over a socket":                             true,
+		"shipping a gpl binary next to my app in one installer":                        true,
+		"is it an aggregate if they only share a disk":                                 true,
+		"i import the gpl library in my python app, must my app be gpl":                false,
+		"i link the library statically into my binary":                                 false,
+		"can i call my product yolo pro":                                               false,
+		"do i have to release the source if i sell the app":                            false,
+	} {
+		if got := keepsApart(q); got != want {
+			t.Errorf("keepsApart(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
