@@ -261,6 +261,9 @@ type reading struct {
 	// one run or ship apart, -1 when not, 0 before it is worked out
 	// (keepsApart).
 	apart int8
+	// marks is 1 when the question asks about marking the asker's
+	// changes, -1 when not, 0 before it is worked out (marksChanges).
+	marks int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

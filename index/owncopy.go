@@ -147,7 +147,8 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // by what it says, nil when it asks for none: those handing over the
 // license's own text (asksOwnCopy), else those on works kept to oneself
 // (keepsUnconveyed), else those on aggregates of separate works
-// (keepsApart), else the definition of a term asked about (termLed).
+// (keepsApart), else those on marking one's changes (marksChanges), else
+// the definition of a term asked about (termLed).
 func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	switch {
 	case r.asksOwnCopy():
@@ -156,6 +157,8 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 		return s.unconveyed
 	case r.keepsApart():
 		return s.aggregate
+	case r.marksChanges():
+		return s.changesMarked
 	}
 	return s.termLed(r, l)
 }

@@ -51,9 +51,12 @@ type snapshot struct {
 	// aggregate holds the clauses on aggregates of separate works (see
 	// askedKind).
 	aggregate map[string]bool
-	stats     Stats // computed once: /readyz and /metrics ask often
-	docs      map[string]*docMeta
-	licenses  map[string]*licenseMeta
+	// changesMarked holds the clauses on marking one's changes (see
+	// askedKind).
+	changesMarked map[string]bool
+	stats         Stats // computed once: /readyz and /metrics ask often
+	docs          map[string]*docMeta
+	licenses      map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -216,6 +219,7 @@ func (s *snapshot) lookups() {
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
 	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	s.changesMarked = map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
@@ -231,6 +235,9 @@ func (s *snapshot) lookups() {
 		}
 		if aggregateClause.MatchString(c.Text) {
 			s.aggregate[c.Doc+"#"+c.Section] = true
+		}
+		if changesMarkedClause.MatchString(c.Text) {
+			s.changesMarked[c.Doc+"#"+c.Section] = true
 		}
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),

@@ -54,3 +54,23 @@ func TestKeepsApart(t *testing.T) {
 		}
 	}
 }
+
+// Asked whether changes must be marked, in the words people use; not a
+// question of changes alone, nor of marks (trademarks).
+func TestMarksChanges(t *testing.T) {
+	for q, want := range map[string]bool{
+		"must i mark my modifications":                              true,
+		"do i need to say i modified it?":                           true,
+		"does apache require you to list out all the modifications": true,
+		"do i have to document what i changed":                      true,
+		"the notice file has changelog info, is that ok":            false,
+		"can i change the code":                                     false,
+		"can i use the llama mark on my modified model":             false, // a mark, not marking
+		"what changed between llama 3 and llama 3.1":                false,
+		"do i have to state the license":                            false,
+	} {
+		if got := marksChanges(q); got != want {
+			t.Errorf("marksChanges(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
