@@ -1,10 +1,6 @@
 package index
 
-import (
-	"iter"
-	"regexp"
-	"slices"
-)
+import "regexp"
 
 // A license calls itself "this Agreement", "this License" or "this Public
 // License"; people call it "the license", "the licence", "the terms" or
@@ -127,80 +123,6 @@ func asksOwnCopy(question string) bool {
 	}
 	return false
 }
-
-// askedFirst moves the first of quoted's clauses of the kind the question
-// asks for (askedKind) to the front, when the lead is not of that kind.
-func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
-	kind := s.askedKind(r, l)
-	if len(quoted) < 2 || kind == nil || kind[quoted[0].Doc+"#"+quoted[0].Section] {
-		return quoted
-	}
-	for i, h := range quoted[1:] {
-		if kind[h.Doc+"#"+h.Section] {
-			return slices.Concat([]Hit{h}, quoted[:i+1], quoted[i+2:])
-		}
-	}
-	return quoted
-}
-
-// askedKind returns the clauses of the kind an English question asks for
-// by what it says, nil when it asks for none: those handing over the
-// license's own text (asksOwnCopy), else those on works kept to oneself
-// (keepsUnconveyed), else those on aggregates of separate works
-// (keepsApart), else those on marking one's changes (marksChanges), else
-// the definition of a term asked about (termLed).
-func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
-	switch {
-	case r.asksOwnCopy():
-		return s.ownCopy
-	case r.keepsUnconveyed():
-		return s.unconveyed
-	case r.keepsApart():
-		return s.aggregate
-	case r.marksChanges():
-		return s.changesMarked
-	}
-	return s.termLed(r, l)
-}
-
-// askedLead is askedFirst for the reranker's order: of its first
-// askedReach clauses.
-func (s *snapshot) askedLead(r *reading, l *licenseMeta, ranked iter.Seq[Hit]) iter.Seq[Hit] {
-	if s.askedKind(r, l) == nil {
-		return ranked
-	}
-	return func(yield func(Hit) bool) {
-		var head []Hit
-		for h := range ranked {
-			if len(head) < askedReach {
-				head = append(head, h)
-				if len(head) < askedReach {
-					continue
-				}
-				for _, q := range s.askedFirst(r, l, head) {
-					if !yield(q) {
-						return
-					}
-				}
-				continue
-			}
-			if !yield(h) {
-				return
-			}
-		}
-		if len(head) < askedReach {
-			for _, q := range s.askedFirst(r, l, head) {
-				if !yield(q) {
-					return
-				}
-			}
-		}
-	}
-}
-
-// askedReach is how far down the reranker's order a clause of the kind
-// asked for may be taken from to lead.
-const askedReach = 3
 
 // asksOwnCopy is asksOwnCopy of r's text, worked out once.
 func (r *reading) asksOwnCopy() bool {

@@ -43,7 +43,7 @@ type snapshot struct {
 	// "multimodal models" (see multimodalAsked).
 	multimodal map[string]bool
 	// ownCopy holds the clauses that hand over the document's own text
-	// ("a copy of this Agreement"; see ownCopyFirst).
+	// ("a copy of this Agreement"; see askedKind).
 	ownCopy map[string]bool
 	// unconveyed holds the clauses on works one does not pass on ("that
 	// you do not convey"; see askedKind).
