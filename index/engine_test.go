@@ -2159,6 +2159,46 @@ func TestOthersTrainingOnMyOutputsIsNotBanned(t *testing.T) {
 	}
 }
 
+// Hunt 24's qualifiers withhold the verdict they change: a duty that arises
+// on distributing, asked of a copy kept on the asker's own machine; a
+// grant or a duty asked of a license already ended; the licensor under
+// another name; training the licensed model itself, named by its
+// checkpoint; an unmodified copy under a duty that binds a modified one.
+// Asked plainly, each keeps its verdict.
+func TestQualifiersThatRuleOutTheVerdictWithholdIt(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct {
+		license, q string
+		want       index.Status
+	}{
+		{"llama3.1", "do i need a notice file for llama in my homelab?", index.StatusUnknown},
+		{"gpl-3.0", "copyleft on my workstation", index.StatusUnknown},
+		{"apache-2.0", "notice file on my own gpu", index.StatusUnknown},
+		{"llama3", "can i use llama 3 commercially once the agreement is over", index.StatusUnknown},
+		{"gemma", "redistribution once the agreement is over", index.StatusUnknown},
+		{"llama3", "do i need to indemnify meta once the agreement is over", index.StatusUnknown},
+		{"llama3", "does facebook need to show built with meta llama 3", index.StatusUnknown},
+		{"qwen2.5", "does aliyun need a notice file", index.StatusUnknown},
+		{"llama2", "synthetic data for llama-2-7b", index.StatusUnknown},
+		{"agpl-3.0", "saas as-is", index.StatusUnknown},
+		{"llama3.1", "do i need a notice file", index.StatusRequired},
+		{"apache-2.0", "notice file", index.StatusRequired},
+		{"llama3", "commercial use", index.StatusConditional},
+		{"llama3", "indemnity", index.StatusRequired},
+		{"qwen2.5", "notice file", index.StatusRequired},
+		{"llama3", "can i use llama 3 outputs to train mistral", index.StatusForbidden},
+		{"agpl-3.0", "network use", index.StatusRequired},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Verdict.Status != tc.want {
+			t.Errorf("%s %q: %s; want %s", tc.license, tc.q, a.Verdict.Status, tc.want)
+		}
+	}
+}
+
 // Asked by the work's owner, or of the licensor itself, a license's bans
 // and duties — which bind "you", the licensee — give no verdict (hunt
 // 23); a licensee's question in the same words keeps it.

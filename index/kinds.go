@@ -106,8 +106,9 @@ var unconveyedClause = regexp.MustCompile(`\b(?:works?|copies) that you do not (
 
 // keepsUnconveyed reports whether an English question says the work is
 // kept to the asker: used internally, in house, privately or for
-// personal use, on the asker's own machine, or not distributed, shipped
-// or conveyed ("never shipped", "without distributing it"). Not what goes
+// personal use, on the asker's own machine or in their homelab, or not
+// distributed, shipped or conveyed ("never shipped", "without
+// distributing it"). Not what goes
 // without a part of it: "ship it without shipping the source" asks of
 // conveying. Nor a work served over a network ("an internal api our
 // employees hit", "hosted on a private network", "self-hosting"): there
@@ -129,8 +130,10 @@ func keepsUnconveyed(question string) bool {
 			return true
 		case w == "in" && next == "house", w == "inhouse":
 			return true
-		case w == "own" && i > 0 && (ws[i-1] == "my" || ws[i-1] == "our") && ownKeeping[next]:
+		case w == "own" && i > 0 && (ws[i-1] == "my" || ws[i-1] == "our") && (ownKeeping[next] || keepingMachines[next]):
 			return true // "for my own use", "on my own machine"
+		case (w == "my" || w == "our") && keepingMachines[next] && !(i+2 < len(ws) && machineProducts[ws[i+2]]):
+			return true // "on my workstation", "in my homelab"; not "our desktop app"
 		case conveyingVerb(w) && negatedBefore(ws, i) && !partConveyed(ws[i+1:]):
 			return true
 		}
@@ -152,11 +155,23 @@ var networkWords = map[string]bool{"api": true, "apis": true, "saas": true, "web
 
 // keptWords say a work stays with the one who uses it.
 var keptWords = map[string]bool{"internal": true, "internally": true, "private": true,
-	"privately": true, "personal": true, "personally": true}
+	"privately": true, "personal": true, "personally": true, "homelab": true}
 
 // ownKeeping follow "my own" of a use or a machine kept to oneself.
 var ownKeeping = map[string]bool{"use": true, "usage": true, "machine": true, "machines": true,
 	"computer": true, "computers": true, "pc": true, "laptop": true, "device": true, "hardware": true}
+
+// keepingMachines are the asker's own machines and places, after "my" or
+// "our": "on my rig", "in my homelab", "on my macbook". Not a server, which
+// serves others (networkWord).
+var keepingMachines = map[string]bool{"machine": true, "machines": true, "computer": true, "computers": true,
+	"pc": true, "laptop": true, "desktop": true, "workstation": true, "rig": true, "gpu": true, "gpus": true,
+	"homelab": true, "basement": true, "macbook": true, "mac": true, "garage": true, "bedroom": true}
+
+// machineProducts after a machine's name make it a kind of product: "our
+// desktop app", "my pc game".
+var machineProducts = map[string]bool{"app": true, "apps": true, "application": true, "applications": true,
+	"software": true, "client": true, "program": true, "game": true, "version": true, "build": true, "port": true}
 
 // conveyingVerb reports whether w is a form of passing a work on:
 // distribute, ship or convey.
@@ -320,3 +335,17 @@ func (r *reading) marksChanges() bool {
 	}
 	return r.marks == 1
 }
+
+// keptFromDuty reports whether a duty's card rests on passing the work on
+// — its clauses say "distribute", "convey" or "Share" — and the question
+// says the work is kept to the asker (keepsUnconveyed: "notice file in my
+// homelab", "do I need Built with Llama on my workstation", "copyleft for
+// internal use"). The duty arises on distributing; its REQUIRED would read
+// as binding a copy nobody receives (hunt 24: 84 such).
+func (s *snapshot) keptFromDuty(r *reading, l *licenseMeta, topic string) bool {
+	return r.keepsUnconveyed() && s.cardHolds(l.Key, topic, passingStems)
+}
+
+// passingStems are the analyzer's stems of the clauses' words for passing
+// a work on: "distribute", "redistribute", "convey", "Share".
+var passingStems = []string{"distribut", "redistribut", "convei", "share"}

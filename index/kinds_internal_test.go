@@ -19,6 +19,9 @@ func TestKeepsUnconveyed(t *testing.T) {
 		"not altered, not distributed, but it IS used in a corporate environment":    true,
 		"we don't distribute the binary, do we owe anyone source":                    true,
 		"can i run the modified version without distributing it":                     true,
+		"do i need a notice file in my homelab":                                      true,
+		"copyleft on my workstation":                                                 true,
+		"our desktop app bundles a gpl engine as a separate exe":                     false, // a product
 		"can i ship the binary without shipping the source":                          false, // conveyed, without a part
 		"can i distribute it without distributing the license text":                  false,
 		"can i distribute my fork commercially":                                      false,

@@ -179,13 +179,19 @@ var creditedWork = map[string]bool{"it": true, "them": true, "him": true, "her":
 
 // namesBreach reports whether an English question supposes the license
 // already breached ("can I sell it after I breach it?", "… if I violated
-// the AUP?"), unless a breach is topic's own word (termination): the
-// permission a card grants holds for a licensee in good standing, and a
-// breach may end it (the MPL and CC terminate automatically, Meta "may
-// terminate"), so its ALLOWED or CONDITIONAL would read as "yes, still".
+// the AUP?") or ended ("once the agreement is over", "after revocation",
+// "once revoked", "when the license ends"), unless a breach or an end is
+// topic's own word (termination): the permission a card grants holds for
+// a licensee in good standing, and a breach may end it (the MPL and CC
+// terminate automatically, Meta "may terminate"), while on termination
+// Llama, Gemma and Qwen say to "delete and cease use"; so its ALLOWED or
+// CONDITIONAL would read as "yes, still", and a duty's REQUIRED as binding
+// still what the license may no longer ask (Llama's survival clause leaves
+// out its indemnity: hunt 24).
 func (s *snapshot) namesBreach(r *reading, topic string) bool {
-	for _, w := range letterWords(r.text) {
-		if !strings.HasPrefix(w, "breach") && !strings.HasPrefix(w, "violat") {
+	ws := letterWords(r.text)
+	for i, w := range ws {
+		if !strings.HasPrefix(w, "breach") && !strings.HasPrefix(w, "violat") && !endsLicense(ws, i) {
 			continue
 		}
 		st := s.stems(w)
@@ -193,6 +199,32 @@ func (s *snapshot) namesBreach(r *reading, topic string) bool {
 	}
 	return false
 }
+
+// endsLicense reports whether ws[i] says the license ended: a word of
+// revoking, terminating or expiring ("after revocation", "once revoked",
+// "terminated"), or "over", "ended", "ends", "done" or "finished" within
+// three words after the agreement, the license or the terms ("once the
+// agreement is over", "when my license ends").
+func endsLicense(ws []string, i int) bool {
+	w := ws[i]
+	for _, p := range []string{"revok", "revoc", "terminat", "expir", "lapse", "cancel"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	if !endedWords[w] {
+		return false
+	}
+	return slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return agreementWords[x] })
+}
+
+// endedWords say something came to an end.
+var endedWords = map[string]bool{"over": true, "ended": true, "ends": true, "end": true, "done": true,
+	"finished": true, "gone": true}
+
+// agreementWords name the license as an agreement that may end.
+var agreementWords = map[string]bool{"agreement": true, "license": true, "licence": true, "terms": true,
+	"contract": true}
 
 // claimsOwnRight reports whether an English question asks about taking
 // a right of the asker's own in the asker's own work — "can I trademark my

@@ -593,7 +593,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.rulesOutDistributing(r, l, t) || s.asksLicensorsPart(r.text, t) ||
 				s.fromLicensor(letterWords(r.text), l, t) ||
 				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) ||
-				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) || asksDutyOfOther(r.text) || asksToReceive(r.text) {
+				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) || asksDutyOfOther(r.text) || asksToReceive(r.text) ||
+				s.keptFromDuty(r, l, t) || s.namesBreach(r, t) {
 				return false
 			}
 		case StatusInfo:
@@ -2071,6 +2072,10 @@ func (s *snapshot) namesLicenseAsTarget(r *reading, l *licenseMeta) bool {
 			// "train qwen on llama 3 outputs": the model's outputs, the source
 		case i-trained <= 3: // "train llama 2", "distill it into qwen"
 			return true
+		case i > 0 && (ws[i-1].text == "for" || ws[i-1].text == "into") && (trained >= 0 || slices.ContainsFunc(ws[:i], func(x word) bool {
+			return slices.ContainsFunc(x.stems, func(st string) bool { return sourceStems[st] })
+		})):
+			return true // "synthetic data for llama-2-7b" (hunt 24); not "military use for deepseek"
 		case next != nil && slices.ContainsFunc(next.stems, func(st string) bool { return tuneStems[st] }):
 			return true
 		}
@@ -2416,11 +2421,19 @@ func negates(question string) bool {
 // (AGPL's network offer), which the question rules out. A duty whose
 // clauses never speak of it (MIT's notice) binds unmodified copies too.
 func (s *snapshot) rulesOutModifying(r *reading, l *licenseMeta, topic string) bool {
-	said := slices.ContainsFunc(letterWords(r.text), func(w string) bool {
-		return w == "unmodified" || w == "unchanged" || w == "unaltered"
-	})
+	ws := letterWords(r.text)
+	said := slices.ContainsFunc(ws, func(w string) bool { return unmodifiedWords[w] })
+	for i := 0; i+1 < len(ws) && !said; i++ {
+		// "as is", "as-is", "run it as is".
+		said = ws[i] == "as" && ws[i+1] == "is"
+	}
 	return said && s.cardHolds(l.Key, topic, modifyingStems)
 }
+
+// unmodifiedWords say a copy is as it came: "unmodified", "vanilla",
+// "stock" (hunt 24).
+var unmodifiedWords = map[string]bool{"unmodified": true, "unchanged": true, "unaltered": true, "vanilla": true,
+	"stock": true, "untouched": true, "verbatim": true, "unedited": true}
 
 // rulesOutDistributing reports whether the question rules distributing
 // out ("apache notice file no distribution", "gpl source without
@@ -3379,13 +3392,16 @@ func licensorOf(l *licenseMeta, w string) bool {
 
 // familyLicensors map the company names of licensorWords to the family
 // of licenses each grants.
-var familyLicensors = map[string]string{"meta": "llama", "google": "gemma", "alibaba": "qwen", "deepseek": "deepseek"}
+// Facebook, its old name, and Aliyun, Alibaba Cloud's, are the same
+// licensors (hunt 24).
+var familyLicensors = map[string]string{"meta": "llama", "google": "gemma", "alibaba": "qwen", "deepseek": "deepseek",
+	"facebook": "llama", "fb": "llama", "aliyun": "qwen"}
 
 // licensorWords name the party that grants a license: generic words, and
 // the licensors of the corpus's model licenses as their texts call them.
 var licensorWords = map[string]bool{"licensor": true, "licensors": true, "contributor": true,
 	"contributors": true, "author": true, "authors": true, "creator": true, "creators": true,
-	"meta": true, "google": true, "alibaba": true, "deepseek": true}
+	"meta": true, "google": true, "alibaba": true, "deepseek": true, "facebook": true, "fb": true, "aliyun": true}
 
 // standingVerbs begin the verbs by which one party stands behind another
 // (prefixes of the lower-cased word).
