@@ -126,7 +126,7 @@ func keepsUnconveyed(question string) bool {
 			next = ws[i+1]
 		}
 		switch {
-		case keptWords[w]:
+		case keptWords[w] && !notKept[next]:
 			return true
 		case w == "in" && next == "house", w == "inhouse":
 			return true
@@ -160,6 +160,15 @@ var keptWords = map[string]bool{"internal": true, "internally": true, "private":
 // ownKeeping follow "my own" of a use or a machine kept to oneself.
 var ownKeeping = map[string]bool{"use": true, "usage": true, "machine": true, "machines": true,
 	"computer": true, "computers": true, "pc": true, "laptop": true, "device": true, "hardware": true}
+
+// notKept follow a word of keeping in another sense: "a private company",
+// "personal data", "internal legal review".
+var notKept = map[string]bool{"company": true, "companies": true, "firm": true, "business": true,
+	"businesses": true, "entity": true, "entities": true, "individual": true, "individuals": true,
+	"key": true, "keys": true, "data": true, "information": true, "info": true, "details": true,
+	"equity": true, "sector": true, "school": true, "university": true, "legal": true, "lawyer": true,
+	"counsel": true, "policy": true, "policies": true, "name": true, "names": true, "message": true,
+	"messages": true, "beta": true}
 
 // keepingMachines are the asker's own machines and places, after "my" or
 // "our": "on my rig", "in my homelab", "on my macbook". Not a server, which
@@ -349,3 +358,22 @@ func (s *snapshot) keptFromDuty(r *reading, l *licenseMeta, topic string) bool {
 // passingStems are the analyzer's stems of the clauses' words for passing
 // a work on: "distribute", "redistribute", "convey", "Share".
 var passingStems = []string{"distribut", "redistribut", "convei", "share"}
+
+// noteKinds records of which kinds (askedKind) the clause ref with text
+// is. A word of each expression is looked for first: the expressions over
+// every clause, at every open, cost a whole-process ask tens of
+// milliseconds.
+func (s *snapshot) noteKinds(ref, text string) {
+	if handsOverSelf(text) {
+		s.ownCopy[ref] = true
+	}
+	if strings.Contains(text, "do not ") && unconveyedClause.MatchString(text) {
+		s.unconveyed[ref] = true
+	}
+	if strings.Contains(text, "aggregate") && aggregateClause.MatchString(text) {
+		s.aggregate[ref] = true
+	}
+	if (strings.Contains(text, "prominent notices") || strings.Contains(text, "indicate if")) && changesMarkedClause.MatchString(text) {
+		s.changesMarked[ref] = true
+	}
+}

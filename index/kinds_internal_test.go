@@ -22,6 +22,8 @@ func TestKeepsUnconveyed(t *testing.T) {
 		"do i need a notice file in my homelab":                                      true,
 		"copyleft on my workstation":                                                 true,
 		"our desktop app bundles a gpl engine as a separate exe":                     false, // a product
+		"a private company wants built with llama, must we show it":                  false, // another sense
+		"does the aup cover personal data":                                           false,
 		"can i ship the binary without shipping the source":                          false, // conveyed, without a part
 		"can i distribute it without distributing the license text":                  false,
 		"can i distribute my fork commercially":                                      false,

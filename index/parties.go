@@ -215,11 +215,16 @@ func endsLicense(ws []string, i int) bool {
 	if !endedWords[w] {
 		return false
 	}
+	// "over" ends its clause: not "rights over my outputs".
+	if w == "over" && i+1 < len(ws) && (isArticle(ws[i+1]) || possessives[ws[i+1]] || ws[i+1] == "it" || ws[i+1] == "them") {
+		return false
+	}
 	return slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return agreementWords[x] })
 }
 
-// endedWords say something came to an end.
-var endedWords = map[string]bool{"over": true, "ended": true, "ends": true, "end": true, "done": true,
+// endedWords say something came to an end. Not "end", which the license's
+// terms are followed by in "end users".
+var endedWords = map[string]bool{"over": true, "ended": true, "ends": true, "done": true,
 	"finished": true, "gone": true}
 
 // agreementWords name the license as an agreement that may end.

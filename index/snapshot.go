@@ -227,22 +227,7 @@ func (s *snapshot) lookups() {
 		if strings.Contains(c.Text, "ultimodal model") {
 			s.multimodal[c.Doc+"#"+c.Section] = true
 		}
-		if handsOverSelf(c.Text) {
-			s.ownCopy[c.Doc+"#"+c.Section] = true
-		}
-		// A word of each first: the regular expressions over every
-		// clause cost a whole-process ask tens of milliseconds.
-		if strings.Contains(c.Text, "do not ") && unconveyedClause.MatchString(c.Text) {
-			s.unconveyed[c.Doc+"#"+c.Section] = true
-		}
-		if strings.Contains(c.Text, "aggregate") && aggregateClause.MatchString(c.Text) {
-			s.aggregate[c.Doc+"#"+c.Section] = true
-		}
-		if strings.Contains(c.Text, "prominent notices") || strings.Contains(c.Text, "indicate if") {
-			if changesMarkedClause.MatchString(c.Text) {
-				s.changesMarked[c.Doc+"#"+c.Section] = true
-			}
-		}
+		s.noteKinds(c.Doc+"#"+c.Section, c.Text)
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),
 		Documents: len(docs), Clauses: len(m.Clauses), Dir: s.dir}

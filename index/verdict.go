@@ -2431,9 +2431,9 @@ func (s *snapshot) rulesOutModifying(r *reading, l *licenseMeta, topic string) b
 }
 
 // unmodifiedWords say a copy is as it came: "unmodified", "vanilla",
-// "stock" (hunt 24).
+// "untouched" (hunt 24). Not "stock", which is more often a photo's.
 var unmodifiedWords = map[string]bool{"unmodified": true, "unchanged": true, "unaltered": true, "vanilla": true,
-	"stock": true, "untouched": true, "verbatim": true, "unedited": true}
+	"untouched": true, "verbatim": true, "unedited": true}
 
 // rulesOutDistributing reports whether the question rules distributing
 // out ("apache notice file no distribution", "gpl source without
