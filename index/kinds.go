@@ -38,18 +38,30 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // (keepsUnconveyed), else those on aggregates of separate works
 // (keepsApart), else those on marking one's changes (marksChanges), else
 // the definition of a term asked about (termLed).
+//
+// A kind l has no clause of gives way to the next: "must I indicate my
+// changes internally?" of CC asks for its clause on marking changes.
 func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
-	switch {
-	case r.asksOwnCopy():
-		return s.ownCopy
-	case r.keepsUnconveyed():
-		return s.unconveyed
-	case r.keepsApart():
-		return s.aggregate
-	case r.marksChanges():
-		return s.changesMarked
+	for _, k := range []struct {
+		asked   func() bool
+		clauses map[string]bool
+	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}} {
+		if k.asked() && holdsDocOf(k.clauses, l) {
+			return k.clauses
+		}
 	}
 	return s.termLed(r, l)
+}
+
+// holdsDocOf reports whether clauses ("doc#section") hold one of l's.
+func holdsDocOf(clauses map[string]bool, l *licenseMeta) bool {
+	for ref := range clauses {
+		doc, _, _ := strings.Cut(ref, "#")
+		if slices.Contains(l.Docs, doc) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedLead is askedFirst for the reranker's order: of its first
@@ -117,7 +129,7 @@ var unconveyedClause = regexp.MustCompile(`\b(?:works?|copies) that you do not (
 // questions the lead moved on, 11 expected those).
 func keepsUnconveyed(question string) bool {
 	ws := letterWords(question)
-	if slices.ContainsFunc(ws, networkWord) {
+	if slices.ContainsFunc(ws, networkWord) || sellsOrPasses(ws) {
 		return false
 	}
 	for i, w := range ws {
@@ -152,6 +164,27 @@ func networkWord(w string) bool {
 var networkWords = map[string]bool{"api": true, "apis": true, "saas": true, "web": true, "website": true,
 	"webapp": true, "intranet": true, "online": true, "remote": true, "remotely": true, "endpoint": true,
 	"browser": true, "cloud": true, "self": true}
+
+// sellsOrPasses reports whether words say the work is sold, or passed
+// on without a "not" before it ("a personal finance app I sell", "private
+// builds I distribute to testers"): then it is conveyed after all. Not a
+// duty asked ("must I distribute the source?").
+func sellsOrPasses(ws []string) bool {
+	for i, w := range ws {
+		// "must I release it" asks a duty; "publish" and "release" are
+		// asked so, and left.
+		selling := strings.HasPrefix(w, "sell") || w == "sold" ||
+			strings.HasPrefix(w, "distribut") && (i == 0 || !dutyAsked[ws[i-1]])
+		if selling && !negatedBefore(ws, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// dutyAsked before a verb ask whether it must be done: "must distribute",
+// "have to distribute".
+var dutyAsked = map[string]bool{"must": true, "to": true, "should": true, "shall": true}
 
 // keptWords say a work stays with the one who uses it.
 var keptWords = map[string]bool{"internal": true, "internally": true, "private": true,
@@ -328,7 +361,7 @@ func marksChanges(question string) bool {
 var markingVerbs = map[string]bool{"mark": true, "marking": true, "state": true, "stating": true, "say": true,
 	"saying": true, "note": true, "noting": true, "list": true, "listing": true, "document": true,
 	"documenting": true, "indicate": true, "indicating": true, "flag": true, "label": true, "annotate": true,
-	"highlight": true, "highlighted": true, "disclose": true, "declare": true, "mention": true}
+	"highlight": true, "highlighted": true, "declare": true, "mention": true}
 
 // changeWords name the changes one made.
 var changeWords = map[string]bool{"change": true, "changes": true, "changed": true, "modification": true,

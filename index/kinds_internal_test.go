@@ -24,6 +24,7 @@ func TestKeepsUnconveyed(t *testing.T) {
 		"our desktop app bundles a gpl engine as a separate exe":                     false, // a product
 		"a private company wants built with llama, must we show it":                  false, // another sense
 		"does the aup cover personal data":                                           false,
+		"a personal finance app i sell, must i publish the gpl code":                 false, // sold
 		"can i ship the binary without shipping the source":                          false, // conveyed, without a part
 		"can i distribute it without distributing the license text":                  false,
 		"can i distribute my fork commercially":                                      false,

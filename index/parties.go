@@ -191,7 +191,13 @@ var creditedWork = map[string]bool{"it": true, "them": true, "him": true, "her":
 func (s *snapshot) namesBreach(r *reading, topic string) bool {
 	ws := letterWords(r.text)
 	for i, w := range ws {
-		if !strings.HasPrefix(w, "breach") && !strings.HasPrefix(w, "violat") && !endsLicense(ws, i) {
+		breach := strings.HasPrefix(w, "breach") || strings.HasPrefix(w, "violat")
+		// "so I don't violate it", "without breaching", "to avoid a
+		// breach": staying in good standing, not a breach supposed.
+		if breach && slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return avoidingWords[x] }) {
+			continue
+		}
+		if !breach && !endsLicense(ws, i) {
 			continue
 		}
 		st := s.stems(w)
@@ -202,9 +208,9 @@ func (s *snapshot) namesBreach(r *reading, topic string) bool {
 
 // endsLicense reports whether ws[i] says the license ended: a word of
 // revoking, terminating or expiring ("after revocation", "once revoked",
-// "terminated"), or "over", "ended", "ends", "done" or "finished" within
-// three words after the agreement, the license or the terms ("once the
-// agreement is over", "when my license ends").
+// "terminated"), or an ending word of endedWords within three words after
+// the agreement, the license or the terms ("once the agreement is over",
+// "when my license ends").
 func endsLicense(ws []string, i int) bool {
 	w := ws[i]
 	for _, p := range []string{"revok", "revoc", "terminat", "expir", "lapse", "cancel"} {
@@ -215,17 +221,27 @@ func endsLicense(ws []string, i int) bool {
 	if !endedWords[w] {
 		return false
 	}
-	// "over" ends its clause: not "rights over my outputs".
-	if w == "over" && i+1 < len(ws) && (isArticle(ws[i+1]) || possessives[ws[i+1]] || ws[i+1] == "it" || ws[i+1] == "them") {
+	// "is over", "was done": not "the license over every copy", "rights
+	// over my outputs".
+	if !strings.HasPrefix(w, "end") && (i == 0 || !beWords[ws[i-1]]) {
 		return false
 	}
 	return slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return agreementWords[x] })
 }
 
-// endedWords say something came to an end. Not "end", which the license's
-// terms are followed by in "end users".
+// endedWords say something came to an end: "ended" and "ends" alone, the
+// others after a form of "be". Not "end", which the license's terms are
+// followed by in "end users".
 var endedWords = map[string]bool{"over": true, "ended": true, "ends": true, "done": true,
 	"finished": true, "gone": true}
+
+// beWords are the forms of "be" an ending word follows: "is over".
+var beWords = map[string]bool{"is": true, "s": true, "was": true, "are": true, "were": true, "be": true,
+	"been": true}
+
+// avoidingWords before a breach say it is avoided: "so I don't violate".
+var avoidingWords = map[string]bool{"not": true, "t": true, "no": true, "never": true, "without": true,
+	"avoid": true, "avoiding": true, "prevent": true, "preventing": true, "dont": true}
 
 // agreementWords name the license as an agreement that may end.
 var agreementWords = map[string]bool{"agreement": true, "license": true, "licence": true, "terms": true,

@@ -2072,10 +2072,12 @@ func (s *snapshot) namesLicenseAsTarget(r *reading, l *licenseMeta) bool {
 			// "train qwen on llama 3 outputs": the model's outputs, the source
 		case i-trained <= 3: // "train llama 2", "distill it into qwen"
 			return true
-		case i > 0 && (ws[i-1].text == "for" || ws[i-1].text == "into") && (trained >= 0 || slices.ContainsFunc(ws[:i], func(x word) bool {
-			return slices.ContainsFunc(x.stems, func(st string) bool { return sourceStems[st] })
-		})):
-			return true // "synthetic data for llama-2-7b" (hunt 24); not "military use for deepseek"
+		case i > 1 && (ws[i-1].text == "for" || ws[i-1].text == "into") &&
+			slices.ContainsFunc(ws[i-2].stems, func(st string) bool { return sourceStems[st] || trainingStems[st] }):
+			// "synthetic data for llama-2-7b", "distillation into qwen"
+			// (hunt 24); not "military use for deepseek", nor "allowed
+			// for llama 3", nor "another model for qwen".
+			return true
 		case next != nil && slices.ContainsFunc(next.stems, func(st string) bool { return tuneStems[st] }):
 			return true
 		}
@@ -2423,17 +2425,37 @@ func negates(question string) bool {
 func (s *snapshot) rulesOutModifying(r *reading, l *licenseMeta, topic string) bool {
 	ws := letterWords(r.text)
 	said := slices.ContainsFunc(ws, func(w string) bool { return unmodifiedWords[w] })
+	// "as is", "as-is" of a copy run or served ("saas as-is", "host it as
+	// is"); not the warranty's "provided as is", nor a copy passed on
+	// ("redistribute it as is", "include the license as is"), whose
+	// conditions hold unmodified too.
 	for i := 0; i+1 < len(ws) && !said; i++ {
-		// "as is", "as-is", "run it as is".
-		said = ws[i] == "as" && ws[i+1] == "is"
+		said = ws[i] == "as" && ws[i+1] == "is" && (i == 0 || !asIsAfter[ws[i-1]]) &&
+			!slices.ContainsFunc(ws, func(w string) bool { return passingOn(w) })
 	}
 	return said && s.cardHolds(l.Key, topic, modifyingStems)
 }
 
+// asIsAfter put "as is" in the warranty's sense: "provided as is".
+var asIsAfter = map[string]bool{"provided": true, "licensed": true, "distributed": true, "offered": true,
+	"comes": true, "is": true, "are": true, "released": true}
+
+// passingOn reports whether w is a word of passing a copy on or putting
+// something in it: distribute, ship, include, copy, share, convey, provide.
+func passingOn(w string) bool {
+	for _, p := range []string{"distribut", "redistribut", "ship", "includ", "cop", "shar", "convey", "provid", "bundl", "upload", "publish"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // unmodifiedWords say a copy is as it came: "unmodified", "vanilla",
-// "untouched" (hunt 24). Not "stock", which is more often a photo's.
+// "untouched" (hunt 24). Not "stock", which is more often a photo's, nor
+// "verbatim", which the GPL's copies are conveyed as.
 var unmodifiedWords = map[string]bool{"unmodified": true, "unchanged": true, "unaltered": true, "vanilla": true,
-	"untouched": true, "verbatim": true, "unedited": true}
+	"untouched": true, "unedited": true}
 
 // rulesOutDistributing reports whether the question rules distributing
 // out ("apache notice file no distribution", "gpl source without
