@@ -120,9 +120,9 @@ var unconveyedClause = regexp.MustCompile(`\b(?:works?|copies) that you do not (
 // kept to the asker: used internally, in house, privately or for
 // personal use, on the asker's own machine or in their homelab, or not
 // distributed, shipped or conveyed ("never shipped", "without
-// distributing it"). Not what goes
-// without a part of it: "ship it without shipping the source" asks of
-// conveying. Nor a work served over a network ("an internal api our
+// distributing it"). Not what goes without a part of it: "ship it without
+// shipping the source" asks of conveying; nor a work sold (sellsOrPasses).
+// Nor a work served over a network ("an internal api our
 // employees hit", "hosted on a private network", "self-hosting"): there
 // the AGPL's clause on remote users decides, and the GPL's definition of
 // conveying, which leaves such use out (cross-validated: of 13 such
@@ -218,8 +218,7 @@ var machineProducts = map[string]bool{"app": true, "apps": true, "application": 
 // conveyingVerb reports whether w is a form of passing a work on:
 // distribute, ship or convey.
 func conveyingVerb(w string) bool {
-	return strings.HasPrefix(w, "distribut") || strings.HasPrefix(w, "ship") && w != "ship" || w == "ship" ||
-		strings.HasPrefix(w, "convey")
+	return strings.HasPrefix(w, "distribut") || strings.HasPrefix(w, "ship") || strings.HasPrefix(w, "convey")
 }
 
 // negatedBefore reports whether one of the two words before ws[i] says
