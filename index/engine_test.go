@@ -2137,26 +2137,14 @@ func TestIndemnityReceivedIsNotOwed(t *testing.T) {
 // gives no verdict (hunt 23); asked of the asker, or of outputs in
 // general, it keeps its FORBIDDEN.
 func TestOthersTrainingOnMyOutputsIsNotBanned(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct {
-		license, q string
-		want       index.Status
-	}{
+	checkStatuses(t, []statusCase{
 		{"llama3", "can openai train on my llama 3 outputs", index.StatusUnknown},
 		{"llama2", "can google train on my llama 2 outputs", index.StatusUnknown},
 		{"llama3", "can others train their models on my llama 3 outputs", index.StatusUnknown},
 		{"tongyi-qianwen", "can openai train on my qwen outputs", index.StatusUnknown},
 		{"llama3", "can I use my llama 3 outputs to train mistral", index.StatusForbidden},
 		{"llama3", "can people use llama 3 outputs to train other models", index.StatusForbidden},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Verdict.Status != tc.want {
-			t.Errorf("%s %q: %s (topic %s); want %s", tc.license, tc.q, a.Verdict.Status, a.Topic, tc.want)
-		}
-	}
+	})
 }
 
 // Hunt 24's qualifiers withhold the verdict they change: a duty that arises
@@ -2166,11 +2154,7 @@ func TestOthersTrainingOnMyOutputsIsNotBanned(t *testing.T) {
 // checkpoint; an unmodified copy under a duty that binds a modified one.
 // Asked plainly, each keeps its verdict.
 func TestQualifiersThatRuleOutTheVerdictWithholdIt(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct {
-		license, q string
-		want       index.Status
-	}{
+	checkStatuses(t, []statusCase{
 		{"llama3.1", "do i need a notice file for llama in my homelab?", index.StatusUnknown},
 		{"gpl-3.0", "copyleft on my workstation", index.StatusUnknown},
 		{"apache-2.0", "notice file on my own gpu", index.StatusUnknown},
@@ -2188,15 +2172,7 @@ func TestQualifiersThatRuleOutTheVerdictWithholdIt(t *testing.T) {
 		{"qwen2.5", "notice file", index.StatusRequired},
 		{"llama3", "can i use llama 3 outputs to train mistral", index.StatusForbidden},
 		{"agpl-3.0", "network use", index.StatusRequired},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Verdict.Status != tc.want {
-			t.Errorf("%s %q: %s; want %s", tc.license, tc.q, a.Verdict.Status, tc.want)
-		}
-	}
+	})
 }
 
 // Asked by the work's owner, or of the licensor itself, a license's bans

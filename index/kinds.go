@@ -251,15 +251,7 @@ var conveyedParts = map[string]bool{"source": true, "sources": true, "license": 
 	"notice": true, "notices": true, "copyright": true, "text": true, "attribution": true, "credit": true}
 
 // keepsUnconveyed is keepsUnconveyed of r's text, worked out once.
-func (r *reading) keepsUnconveyed() bool {
-	if r.unconveyed == 0 {
-		r.unconveyed = -1
-		if keepsUnconveyed(r.text) {
-			r.unconveyed = 1
-		}
-	}
-	return r.unconveyed == 1
-}
+func (r *reading) keepsUnconveyed() bool { return r.once(&r.unconveyed, keepsUnconveyed) }
 
 // The GPL family sets apart an "aggregate": a work with "other separate
 // and independent works, which are not by their nature extensions of the
@@ -313,15 +305,7 @@ var sharedCarriers = map[string]bool{"image": true, "installer": true, "bundle":
 	"download": true, "disk": true, "zip": true, "archive": true}
 
 // keepsApart is keepsApart of r's text, worked out once.
-func (r *reading) keepsApart() bool {
-	if r.apart == 0 {
-		r.apart = -1
-		if keepsApart(r.text) {
-			r.apart = 1
-		}
-	}
-	return r.apart == 1
-}
+func (r *reading) keepsApart() bool { return r.once(&r.apart, keepsApart) }
 
 // Most licenses here make one who modifies a work mark it so: Apache's
 // "You must cause any modified files to carry prominent notices stating
@@ -367,15 +351,7 @@ var changeWords = map[string]bool{"change": true, "changes": true, "changed": tr
 	"modifications": true, "modified": true, "edit": true, "edits": true, "edited": true}
 
 // marksChanges is marksChanges of r's text, worked out once.
-func (r *reading) marksChanges() bool {
-	if r.marks == 0 {
-		r.marks = -1
-		if marksChanges(r.text) {
-			r.marks = 1
-		}
-	}
-	return r.marks == 1
-}
+func (r *reading) marksChanges() bool { return r.once(&r.marks, marksChanges) }
 
 // keptFromDuty reports whether a duty's card rests on passing the work on
 // — its clauses say "distribute", "convey" or "Share" — and the question
@@ -388,8 +364,9 @@ func (s *snapshot) keptFromDuty(r *reading, l *licenseMeta, topic string) bool {
 }
 
 // passingStems are the analyzer's stems of the clauses' words for passing
-// a work on: "distribute", "redistribute", "convey", "Share".
-var passingStems = []string{"distribut", "redistribut", "convei", "share"}
+// a work on: distributingStems' "distribute", "redistribute" and "convey",
+// and CC's "Share".
+var passingStems = append(slices.Clone(distributingStems), "share")
 
 // noteKinds records of which kinds (askedKind) the clause ref with text
 // is. A word of each expression is looked for first: the expressions over

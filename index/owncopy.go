@@ -133,12 +133,16 @@ func asksOwnCopy(question string) bool {
 }
 
 // asksOwnCopy is asksOwnCopy of r's text, worked out once.
-func (r *reading) asksOwnCopy() bool {
-	if r.ownCopy == 0 {
-		r.ownCopy = -1
-		if asksOwnCopy(r.text) {
-			r.ownCopy = 1
+func (r *reading) asksOwnCopy() bool { return r.once(&r.ownCopy, asksOwnCopy) }
+
+// once returns read of r's text, worked out the first time and kept in
+// flag: 0 before, 1 when it holds, -1 when not.
+func (r *reading) once(flag *int8, read func(string) bool) bool {
+	if *flag == 0 {
+		*flag = -1
+		if read(r.text) {
+			*flag = 1
 		}
 	}
-	return r.ownCopy == 1
+	return *flag == 1
 }
