@@ -120,6 +120,13 @@ var countsAs = regexp.MustCompile(`(?i)\b(?:counts?\s+as|counted\s+as|considered
 // version".
 var isA = regexp.MustCompile(`(?i)\b(?:is|are)\s+(?:it|this|that|these|those|they|(?:the|a|an|my|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:a|an)\s+([^?.,;:!]+)`)
 
+// isBare asks the same without an article, in a few words closing the
+// question or a clause of it: "is that commercial?", "is it still
+// non-commercial use, or …", "does the ad banner make it commercial?".
+// Not "is it possible to …", which runs on.
+var isBare = regexp.MustCompile(`(?i)\b(?:(?:is|are)\s+(?:it|this|that|these|those|they)|makes?\s+(?:it|this|that|(?:the|my|our)\s+[\w-]+))\s+` +
+	`(?:still\s+|really\s+|too\s+|then\s+)?((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.,;:!]|\s+or\b|$)`)
+
 // termLed returns the clauses of l defining the term a question asks
 // whether something counts as ("does that count as an adaptation", "is
 // quantizing it considered modifying", "is the student a Model
@@ -134,7 +141,7 @@ func (s *snapshot) termLed(r *reading, l *licenseMeta) map[string]bool {
 	}
 	r.termFor, r.term = l.Key, nil
 	var asked []string
-	for _, re := range []*regexp.Regexp{countsAs, isA} {
+	for _, re := range []*regexp.Regexp{countsAs, isA, isBare} {
 		for _, m := range re.FindAllStringSubmatch(r.text, -1) {
 			asked = append(asked, m[1])
 		}
@@ -146,18 +153,24 @@ func (s *snapshot) termLed(r *reading, l *licenseMeta) map[string]bool {
 	aside := func(w string) bool { return s.nameStems[l.Key][w] || genericWords[w] }
 	best, bestN, bestLen := "", 0, 0
 	for _, phrase := range asked {
-		st := slices.DeleteFunc(s.stems(phrase), aside)
+		named := joinNon(s.stems(phrase))
+		st := slices.DeleteFunc(slices.Clone(named), aside)
+		if len(st) == 0 {
+			// The license's name may be the term: "is that
+			// non-commercial?" of CC BY-NC.
+			st = slices.DeleteFunc(named, func(w string) bool { return genericWords[w] })
+		}
 		if len(st) == 0 {
 			continue
 		}
 		for _, doc := range l.Docs {
 			for _, d := range s.definitions[doc] {
-				if !slices.Contains(d.stems, st[0]) {
+				if !termHolds(d.stems, st[0]) {
 					continue
 				}
 				n := 0
 				for _, w := range st {
-					if slices.Contains(d.stems, w) {
+					if termHolds(d.stems, w) {
 						n++
 					}
 				}
@@ -171,4 +184,23 @@ func (s *snapshot) termLed(r *reading, l *licenseMeta) map[string]bool {
 		r.term = map[string]bool{best: true}
 	}
 	return r.term
+}
+
+// termHolds reports whether a term's stems hold w, or w after "non":
+// whether a use is commercial is asked of "NonCommercial".
+func termHolds(term []string, w string) bool {
+	return slices.ContainsFunc(term, func(t string) bool {
+		return t == w || len(w) > 3 && strings.TrimPrefix(t, "non") == w
+	})
+}
+
+// joinNon joins a "non" to the stem after it, as "non-commercial" is
+// "noncommercial".
+func joinNon(st []string) []string {
+	for i := 0; i+1 < len(st); i++ {
+		if st[i] == "non" {
+			st = slices.Replace(st, i, i+2, "non"+st[i+1])
+		}
+	}
+	return st
 }
