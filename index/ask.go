@@ -264,6 +264,9 @@ type reading struct {
 	// marks is 1 when the question asks about marking the asker's
 	// changes, -1 when not, 0 before it is worked out (marksChanges).
 	marks int8
+	// adds is 1 when the question speaks of terms added to the license's,
+	// -1 when not, 0 before it is worked out (addsTerms).
+	adds int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

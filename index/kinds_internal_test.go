@@ -80,3 +80,68 @@ func TestMarksChanges(t *testing.T) {
 		}
 	}
 }
+
+// Terms laid on top of a license's — a clause added to a fork, a readme
+// or a store forbidding what the license allows, buyers barred from
+// reselling — are told from the license's own terms going along and from
+// one's own license on a work.
+func TestAddsTerms(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can i add a 'no military use' clause to my fork":                     true,
+		"slap my own terms on the finetune, like no commercial use?":          true,
+		"re-sharing the dataset with extra restrictions for researchers only": true,
+		"can my license prevent people from reselling the plugin":             true,
+		"could we restrict customers to one seat each":                        true,
+		"the readme says no training on this code, is that valid":             true,
+		"add 'non-commercial only' on top of the gpl":                         true,
+		"can i impose an nda on buyers of the modified source":                true,
+		"do i need to add the license terms to my repo":                       false, // a copy
+		"must i add a notice file with the licence terms in it":               false,
+		"can i put my own license on my fork":                                 false, // own license
+		"i built my app on top of the library, must it be gpl":                false,
+		"can i add my changes to the fork and sell it":                        false,
+		"does the license restrict commercial use":                            false, // the license's own
+		"what are the terms for attribution":                                  false,
+	} {
+		if got := addsTerms(q); got != want {
+			t.Errorf("addsTerms(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A clause barring added terms is noted as of its kind, and leads the
+// clauses quoted for a question speaking of such terms, where the license
+// has one; other questions keep the ranking's order.
+func TestFurtherTermsClauseLeads(t *testing.T) {
+	s := &snapshot{ownCopy: map[string]bool{}, unconveyed: map[string]bool{}, aggregate: map[string]bool{},
+		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}}
+	clauses := map[string]string{
+		"gpl#5.c":      "You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.",
+		"gpl#10.p3":    "You may not impose any further restrictions on the exercise of the rights granted or affirmed under this License.",
+		"cc#2.a.5.c":   "No downstream restrictions. You may not offer or impose any additional or different terms or conditions on the Licensed Material.",
+		"gemma#3.1.p1": "Any additional or different terms and conditions you impose must not conflict with the terms of this Agreement.",
+		"gpl#7.p4":     "All other non-permissive additional terms are considered \"further restrictions\" within the meaning of section 10.",
+	}
+	for ref, text := range clauses {
+		s.noteKinds(ref, text)
+	}
+	for _, ref := range []string{"gpl#10.p3", "cc#2.a.5.c", "gemma#3.1.p1"} {
+		if !s.noFurtherTerms[ref] {
+			t.Errorf("%s not noted as barring added terms", ref)
+		}
+	}
+	if s.noFurtherTerms["gpl#5.c"] || s.noFurtherTerms["gpl#7.p4"] {
+		t.Errorf("noted as barring added terms: %v", s.noFurtherTerms)
+	}
+	gpl := &licenseMeta{Key: "gpl-3.0", Docs: []string{"gpl"}}
+	quoted := []Hit{{Doc: "gpl", Section: "5.c"}, {Doc: "gpl", Section: "7.p4"}, {Doc: "gpl", Section: "10.p3"}}
+	for q, lead := range map[string]string{
+		"can i add a 'no military use' clause to my gpl fork?": "10.p3",
+		"must my fork be gpl too?":                             "5.c",
+	} {
+		got := s.askedFirst(&reading{text: q}, gpl, quoted)
+		if got[0].Section != lead {
+			t.Errorf("%q: led by %s, want %s", q, got[0].Section, lead)
+		}
+	}
+}

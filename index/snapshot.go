@@ -54,9 +54,12 @@ type snapshot struct {
 	// changesMarked holds the clauses on marking one's changes (see
 	// askedKind).
 	changesMarked map[string]bool
-	stats         Stats // computed once: /readyz and /metrics ask often
-	docs          map[string]*docMeta
-	licenses      map[string]*licenseMeta
+	// noFurtherTerms holds the clauses barring terms added to the
+	// license's own (see askedKind).
+	noFurtherTerms map[string]bool
+	stats          Stats // computed once: /readyz and /metrics ask often
+	docs           map[string]*docMeta
+	licenses       map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -219,7 +222,7 @@ func (s *snapshot) lookups() {
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
 	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.changesMarked = map[string]bool{}
+	s.changesMarked, s.noFurtherTerms = map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
