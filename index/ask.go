@@ -267,6 +267,10 @@ type reading struct {
 	// adds is 1 when the question speaks of terms added to the license's,
 	// -1 when not, 0 before it is worked out (addsTerms).
 	adds int8
+	// remote is 1 when the question asks whether the licensor may shut
+	// the asker's use off, -1 when not, 0 before it is worked out
+	// (shutsOff).
+	remote int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

@@ -37,8 +37,9 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // license's own text (asksOwnCopy), else those on works kept to oneself
 // (keepsUnconveyed), else those on aggregates of separate works
 // (keepsApart), else those on marking one's changes (marksChanges), else
-// those barring terms added to the license's (addsTerms), else the
-// definition of a term asked about (termLed).
+// those barring terms added to the license's (addsTerms), else those
+// reserving the licensor's right to restrict use remotely (shutsOff),
+// else the definition of a term asked about (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
 // changes internally?" of CC asks for its clause on marking changes.
@@ -46,7 +47,7 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	for _, k := range []struct {
 		asked   func() bool
 		clauses map[string]bool
-	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}} {
+	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.shutsOff, s.remoteRestriction}} {
 		if k.asked() && holdsDocOf(k.clauses, l) {
 			return k.clauses
 		}
@@ -389,6 +390,9 @@ func (s *snapshot) noteKinds(ref, text string) {
 	if strings.Contains(text, "impose") && furtherTermsClause.MatchString(text) {
 		s.noFurtherTerms[ref] = true
 	}
+	if strings.Contains(text, "remotely or otherwise") {
+		s.remoteRestriction[ref] = true
+	}
 }
 
 // A license may bar whoever passes its work on from adding terms of their
@@ -436,3 +440,101 @@ var addedTerms = regexp.MustCompile(`(?i)\b(?:` +
 
 // addsTerms is addsTerms of r's text, worked out once.
 func (r *reading) addsTerms() bool { return r.once(&r.adds, addsTerms) }
+
+// Gemma, DeepSeek and the OpenRAIL licenses reserve the licensor's right
+// "to restrict (remotely or otherwise) usage" it believes breaks the
+// license. Asked whether the licensor can shut the asker's use off — a
+// kill switch, Google turning off a model that runs offline, DeepSeek
+// restricting a self-hosted copy from afar —, that clause answers, where
+// the ranking most often led with the clause on terminating the license
+// (of the labelled training questions expecting it, the ranking led
+// with another in 56 of 137).
+
+// shutsOff reports whether an English question asks whether the licensor
+// may stop the asker's use: a word of doing so from afar ("remotely",
+// "from their end") with a verb of stopping or limiting, a kill switch,
+// an off switch, a backdoor or bricking, or the licensor as the subject
+// of such a verb on the asker's use ("can google cut off my usage").
+// Not "remote" alone: "a remote api" serves.
+func shutsOff(question string) bool {
+	ws := letterWords(question)
+	afar, stopping := false, false
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case w == "kill" || w == "off" || w == "killswitch" || w == "backdoor" || strings.HasPrefix(w, "brick"):
+			if w == "killswitch" || w == "backdoor" || strings.HasPrefix(w, "brick") ||
+				next == "switch" || next == "button" || next == "switches" {
+				return true
+			}
+		case w == "remotely" || w == "remotly" || w == "remote" && !remoteThings[next] || w == "afar",
+			w == "far" && next == "away", (w == "their" || w == "its") && (next == "end" || next == "side"):
+			afar = true
+		}
+		after := ""
+		if i+2 < len(ws) {
+			after = ws[i+2]
+		}
+		if stoppingVerb(w, next, after) {
+			stopping = true
+			if licensorBefore(ws, i) && usedAfter(ws[i+1:]) {
+				return true
+			}
+		}
+	}
+	return afar && stopping
+}
+
+// remoteThings follow "remote" in another sense than from afar: a remote
+// API, access, users or server serves someone.
+var remoteThings = map[string]bool{"api": true, "apis": true, "access": true, "users": true, "user": true,
+	"server": true, "servers": true, "means": true, "work": true, "team": true, "interaction": true}
+
+// stoppingVerb reports whether w (before next) is a verb of stopping or
+// limiting a use: restrict, limit, disable, block, curb, throttle, yank;
+// shut, switch, turn or cut followed by "off" or "down" ("switch it
+// off"); kill, stop.
+func stoppingVerb(w, next, after string) bool {
+	if strings.HasSuffix(w, "ion") || strings.HasSuffix(w, "ions") {
+		return false // "restrictions", "limitation": nouns
+	}
+	for _, p := range []string{"restrict", "limit", "disabl", "block", "curb", "throttl", "yank", "kill", "stop"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	switch w {
+	case "shut", "shuts", "shutting", "switch", "switches", "switching", "turn", "turns", "turning", "cut", "cuts", "cutting":
+		return next == "off" || next == "down" || (next == "it" || next == "us" || next == "them") && after == "off"
+	}
+	return false
+}
+
+// licensorBefore reports whether a licensor (licensorWords, or "they")
+// is among the four words before ws[i]: "can google just yank",
+// "could they switch it off"; not as a possessive ("google's").
+func licensorBefore(ws []string, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if (licensorWords[ws[k]] || ws[k] == "they") && ws[k+1] != "s" {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAfter reports whether the few words after a verb name the asker's
+// use or copy: "my usage", "our deployment", "my gemma model", "it".
+func usedAfter(ws []string) bool {
+	for _, w := range ws[:min(len(ws), 5)] {
+		if w == "my" || w == "our" || w == "it" || w == "us" || w == "me" {
+			return true
+		}
+	}
+	return false
+}
+
+// shutsOff is shutsOff of r's text, worked out once.
+func (r *reading) shutsOff() bool { return r.once(&r.remote, shutsOff) }

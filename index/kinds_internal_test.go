@@ -109,18 +109,21 @@ func TestAddsTerms(t *testing.T) {
 	}
 }
 
-// A clause barring added terms is noted as of its kind, and leads the
-// clauses quoted for a question speaking of such terms, where the license
-// has one; other questions keep the ranking's order.
-func TestFurtherTermsClauseLeads(t *testing.T) {
+// A clause barring added terms, or reserving a remote restriction, is
+// noted as of its kind, and leads the clauses quoted for a question
+// speaking of such terms, or of shutting the asker's use off, where the
+// license has one; other questions keep the ranking's order.
+func TestClausesOfTheKindAskedLead(t *testing.T) {
 	s := &snapshot{ownCopy: map[string]bool{}, unconveyed: map[string]bool{}, aggregate: map[string]bool{},
-		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}}
+		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}, remoteRestriction: map[string]bool{}}
 	clauses := map[string]string{
 		"gpl#5.c":      "You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.",
 		"gpl#10.p3":    "You may not impose any further restrictions on the exercise of the rights granted or affirmed under this License.",
 		"cc#2.a.5.c":   "No downstream restrictions. You may not offer or impose any additional or different terms or conditions on the Licensed Material.",
 		"gemma#3.1.p1": "Any additional or different terms and conditions you impose must not conflict with the terms of this Agreement.",
 		"gpl#7.p4":     "All other non-permissive additional terms are considered \"further restrictions\" within the meaning of section 10.",
+		"gemma#4.5":    "Google may terminate this Agreement if you are in breach of any term of this Agreement.",
+		"gemma#3.2.p3": "Google reserves the right to restrict (remotely or otherwise) usage of any of the Gemma Services that Google reasonably believes are in violation of this Agreement.",
 	}
 	for ref, text := range clauses {
 		s.noteKinds(ref, text)
@@ -142,6 +145,48 @@ func TestFurtherTermsClauseLeads(t *testing.T) {
 		got := s.askedFirst(&reading{text: q}, gpl, quoted)
 		if got[0].Section != lead {
 			t.Errorf("%q: led by %s, want %s", q, got[0].Section, lead)
+		}
+	}
+	// The clause reserving a remote restriction, for a question on
+	// shutting the asker's use off.
+	if !s.remoteRestriction["gemma#3.2.p3"] || len(s.remoteRestriction) != 1 {
+		t.Errorf("noted as reserving a remote restriction: %v", s.remoteRestriction)
+	}
+	gemma := &licenseMeta{Key: "gemma", Docs: []string{"gemma"}}
+	quoted = []Hit{{Doc: "gemma", Section: "4.5"}, {Doc: "gemma", Section: "3.2.p3"}}
+	for q, lead := range map[string]string{
+		"can google switch off my offline gemma from afar?": "3.2.p3",
+		"when can google end the agreement?":                "4.5",
+	} {
+		if got := s.askedFirst(&reading{text: q}, gemma, quoted); got[0].Section != lead {
+			t.Errorf("%q: led by %s, want %s", q, got[0].Section, lead)
+		}
+	}
+}
+
+// Asking whether the licensor may shut the asker's use off — from afar,
+// by a kill switch, as the subject of a verb of stopping it — is told from
+// a remote API served, from the licensor's own restrictions on use, and
+// from the license ending.
+func TestShutsOff(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can google remotely restrict my self-hosted gemma":              true,
+		"does gemma have a kill switch":                                  true,
+		"could they switch it off from their end":                        true,
+		"can google just yank my access if they think i broke the rules": true,
+		"can deepseek brick my local copy":                               true,
+		"gemma off switch?":                                              true,
+		"our model runs offline, can they turn it off from far away":     true,
+		"can google cut off our usage":                                   true,
+		"can i serve gemma through a remote api":                         false, // serves
+		"do i have to copy google's usage restrictions into my license":  false, // a noun, a possessive
+		"what restrictions does google place on use":                     false,
+		"can google terminate the agreement":                             false, // the license ending
+		"does the license limit how many users i can have":               false,
+		"remote workers at my company use gemma, is that distribution":   false,
+	} {
+		if got := shutsOff(q); got != want {
+			t.Errorf("shutsOff(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

@@ -57,9 +57,12 @@ type snapshot struct {
 	// noFurtherTerms holds the clauses barring terms added to the
 	// license's own (see askedKind).
 	noFurtherTerms map[string]bool
-	stats          Stats // computed once: /readyz and /metrics ask often
-	docs           map[string]*docMeta
-	licenses       map[string]*licenseMeta
+	// remoteRestriction holds the clauses reserving the licensor's right
+	// to restrict use "remotely or otherwise" (see askedKind).
+	remoteRestriction map[string]bool
+	stats             Stats // computed once: /readyz and /metrics ask often
+	docs              map[string]*docMeta
+	licenses          map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -222,7 +225,7 @@ func (s *snapshot) lookups() {
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
 	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.changesMarked, s.noFurtherTerms = map[string]bool{}, map[string]bool{}
+	s.changesMarked, s.noFurtherTerms, s.remoteRestriction = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
