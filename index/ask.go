@@ -271,6 +271,13 @@ type reading struct {
 	// the asker's use off, -1 when not, 0 before it is worked out
 	// (shutsOff).
 	remote int8
+	// brand is 1 when the question asks about showing the licensor's
+	// names or marks, -1 when not, 0 before it is worked out (usesMarks).
+	brand int8
+	// endorsed is 1 when the question asks about claiming the licensor's
+	// endorsement, -1 when not, 0 before it is worked out
+	// (claimsEndorsement).
+	endorsed int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

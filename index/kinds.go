@@ -39,7 +39,9 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // (keepsApart), else those on marking one's changes (marksChanges), else
 // those barring terms added to the license's (addsTerms), else those
 // reserving the licensor's right to restrict use remotely (shutsOff),
-// else the definition of a term asked about (termLed).
+// else those withholding the licensor's endorsement (claimsEndorsement),
+// else those withholding its marks (usesMarks), else the definition of a
+// term asked about (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
 // changes internally?" of CC asks for its clause on marking changes.
@@ -47,7 +49,8 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	for _, k := range []struct {
 		asked   func() bool
 		clauses map[string]bool
-	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.shutsOff, s.remoteRestriction}} {
+	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.shutsOff, s.remoteRestriction},
+		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}} {
 		if k.asked() && holdsDocOf(k.clauses, l) {
 			return k.clauses
 		}
@@ -393,6 +396,12 @@ func (s *snapshot) noteKinds(ref, text string) {
 	if strings.Contains(text, "remotely or otherwise") {
 		s.remoteRestriction[ref] = true
 	}
+	if (strings.Contains(text, "rademark") || strings.Contains(text, "endorse")) && marksClause.MatchString(text) {
+		s.noMarks[ref] = true
+	}
+	if strings.Contains(text, "endorse") && endorsementClause.MatchString(text) {
+		s.noEndorsement[ref] = true
+	}
 }
 
 // A license may bar whoever passes its work on from adding terms of their
@@ -538,3 +547,128 @@ func usedAfter(ws []string) bool {
 
 // shutsOff is shutsOff of r's text, worked out once.
 func (r *reading) shutsOff() bool { return r.once(&r.remote, shutsOff) }
+
+// Every license here withholds the licensor's names and marks: Llama's
+// "No trademark licenses are granted under this Agreement" (with Meta's
+// brand guidelines for the one use of "Llama" it allows), Apache's "does
+// not grant permission to use the trade names, trademarks", the
+// OpenRAILs' and Gemma's "Nothing in this … permits You to make use of
+// Licensors' trademarks, trade names, logos", BSD's names not "used to
+// endorse or promote". Asked how the licensor's name or logo may be shown
+// — in ads, on a banner, in a product's or company's name, in a stylised
+// font —, that clause answers, where the ranking most often led with
+// Llama's duty to display "Built with Llama" or to begin a model's name
+// with "Llama" (of the labelled training questions expecting it, the
+// ranking led with another in 30 of 162).
+
+// marksClause matches a clause withholding the licensor's marks.
+var marksClause = regexp.MustCompile(`\bNo trademark licen[cs]es? (?:are|is) granted\b|\bdoes not grant (?:permission to use|any rights in) the trade|` +
+	`\bNothing in this (?:License|Agreement) (?:permits|grants)[^.]*\btrademarks\b|\btrademark rights are not licensed\b|\bused to endorse or promote\b`)
+
+// usesMarks reports whether an English question asks about showing the
+// licensor's names or marks: its logo, brand guidelines, a trademark, a
+// mascot, typography, a font or style guide, or the name or word shown in
+// ads, on a banner, packaging, a homepage or a company's name ("can I
+// call my company LlamaWorks"). Not the asker's own logo ("my company
+// logo", "the logos we make"), nor a model's name alone ("must my
+// fine-tune's name begin with Llama"), which Llama's naming duty answers,
+// nor branding left out ("no Meta branding visible"), which asks of
+// attribution.
+func usesMarks(question string) bool {
+	ws := letterWords(question)
+	shown := false
+	for i, w := range ws {
+		prev, next := "", ""
+		if i > 0 {
+			prev = ws[i-1]
+		}
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case strings.HasPrefix(w, "trademark"), strings.HasPrefix(w, "stylis"), strings.HasPrefix(w, "styliz"), brandWords[w]:
+			return true
+		case w == "logo" || w == "logos":
+			if !ownersLogo[prev] && next != "we" && next != "i" {
+				return true
+			}
+		case w == "brand" || w == "branding":
+			if brandRules[next] || (prev == "s" || licensorWords[prev] || prev == "llama") && !(i > 1 && leftOut[ws[i-2]]) {
+				return true
+			}
+		case w == "style" && (next == "guide" || next == "guides"):
+			return true
+		case (w == "company" || w == "companies" || w == "domain") && next == "name":
+			return true
+		case (w == "company" || w == "startup" || w == "business") && i > 1 && (prev == "my" || prev == "our") && namingVerbs[ws[i-2]]:
+			return true // "can I call my company LlamaWorks"
+		case showingPlaces[w]:
+			shown = true
+		}
+	}
+	if !shown {
+		return false
+	}
+	for i, w := range ws {
+		if (w == "name" || w == "word") && i > 0 && (isArticle(ws[i-1]) || ws[i-1] == "llama" || ws[i-1] == "s") {
+			return true // "the llama name in our ads", "meta's name on a banner"
+		}
+	}
+	return false
+}
+
+// namingVerbs name something: "call my company …".
+var namingVerbs = map[string]bool{"call": true, "calling": true, "name": true, "naming": true}
+
+// brandWords name a licensor's marks or how they are shown.
+var brandWords = map[string]bool{"tm": true, "mascot": true, "typography": true, "font": true, "fonts": true,
+	"marca": true}
+
+// ownersLogo before "logo" make it the asker's own: "my company logo".
+var ownersLogo = map[string]bool{"my": true, "our": true, "own": true, "company": true, "app": true, "new": true}
+
+// brandRules after "brand" or "branding" name the licensor's rules on
+// its brand: "brand guidelines", "branding rules". Not "brand name",
+// which may be the asker's ("a catchy brand name for our release").
+var brandRules = map[string]bool{"guidelines": true, "guideline": true, "rules": true, "rule": true,
+	"assets": true, "book": true, "policy": true, "identity": true, "requirements": true}
+
+// leftOut before the licensor's branding leave it out: "no Meta
+// branding", "without Google branding".
+var leftOut = map[string]bool{"no": true, "any": true, "without": true, "zero": true}
+
+// showingPlaces are where a name is shown to the public: ads, banners,
+// packaging, a homepage.
+var showingPlaces = map[string]bool{"ad": true, "ads": true, "advert": true, "adverts": true, "advertising": true,
+	"advertisement": true, "marketing": true, "market": true, "banner": true, "banners": true, "packaging": true,
+	"homepage": true, "landing": true, "splash": true, "header": true, "billboard": true, "merch": true,
+	"merchandise": true, "slogan": true, "tagline": true}
+
+// endorsementClause matches a clause withholding an endorsement: CC's
+// "No endorsement", the OpenRAILs' and Gemma's "suggest endorsement",
+// BSD's "used to endorse or promote".
+var endorsementClause = regexp.MustCompile(`\bsponsored, endorsed\b|\bsuggest endorsement\b|\bused to endorse or promote\b`)
+
+// claimsEndorsement reports whether an English question asks about
+// claiming the licensor's endorsement or approval: "can we say the
+// authors endorse us", "market it as Wikimedia-approved", "the official
+// Wikipedia AI", "backed by the dataset creators".
+func claimsEndorsement(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		switch {
+		case strings.HasPrefix(w, "endors"), strings.HasPrefix(w, "affiliat"), strings.HasPrefix(w, "sponsor"),
+			w == "approved", w == "official", w == "officially":
+			return true
+		case w == "backed" && i+1 < len(ws) && ws[i+1] == "by":
+			return true
+		}
+	}
+	return false
+}
+
+// claimsEndorsement is claimsEndorsement of r's text, worked out once.
+func (r *reading) claimsEndorsement() bool { return r.once(&r.endorsed, claimsEndorsement) }
+
+// usesMarks is usesMarks of r's text, worked out once.
+func (r *reading) usesMarks() bool { return r.once(&r.brand, usesMarks) }

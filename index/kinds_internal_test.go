@@ -115,7 +115,8 @@ func TestAddsTerms(t *testing.T) {
 // license has one; other questions keep the ranking's order.
 func TestClausesOfTheKindAskedLead(t *testing.T) {
 	s := &snapshot{ownCopy: map[string]bool{}, unconveyed: map[string]bool{}, aggregate: map[string]bool{},
-		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}, remoteRestriction: map[string]bool{}}
+		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}, remoteRestriction: map[string]bool{},
+		noMarks: map[string]bool{}, noEndorsement: map[string]bool{}}
 	clauses := map[string]string{
 		"gpl#5.c":      "You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.",
 		"gpl#10.p3":    "You may not impose any further restrictions on the exercise of the rights granted or affirmed under this License.",
@@ -152,6 +153,36 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	if !s.remoteRestriction["gemma#3.2.p3"] || len(s.remoteRestriction) != 1 {
 		t.Errorf("noted as reserving a remote restriction: %v", s.remoteRestriction)
 	}
+	// Of marks and of endorsement: Llama's trademark clause for its logo,
+	// CC's "No endorsement" for an endorsement claimed, its trademark
+	// clause for a logo.
+	for ref, text := range map[string]string{
+		"llama#5.a":   "No trademark licenses are granted under this Agreement, and in connection with the Llama Materials, neither Meta nor Licensee may use any name or mark owned by or associated with the other.",
+		"cc#2.a.6":    "No endorsement. Nothing in this Public License constitutes or may be construed as permission to assert or imply that You are connected with, or sponsored, endorsed, or granted official status by, the Licensor.",
+		"cc#2.b.2":    "Patent and trademark rights are not licensed under this Public License.",
+		"llama#1.b.i": "If you distribute or make available the Llama Materials, you shall prominently display “Built with Llama”.",
+	} {
+		s.noteKinds(ref, text)
+	}
+	if !s.noMarks["llama#5.a"] || !s.noMarks["cc#2.b.2"] || s.noMarks["llama#1.b.i"] || !s.noEndorsement["cc#2.a.6"] || s.noEndorsement["cc#2.b.2"] {
+		t.Errorf("marks %v, endorsement %v", s.noMarks, s.noEndorsement)
+	}
+	llama := &licenseMeta{Key: "llama4", Docs: []string{"llama"}}
+	cc := &licenseMeta{Key: "cc-by-4.0", Docs: []string{"cc"}}
+	for _, c := range []struct {
+		l       *licenseMeta
+		q, lead string
+		quoted  []Hit
+	}{
+		{llama, "can i put the meta logo on our homepage?", "5.a", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "5.a"}}},
+		{llama, "where must built with llama go?", "1.b.i", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "5.a"}}},
+		{cc, "can we say the authors endorse our app?", "2.a.6", []Hit{{Doc: "cc", Section: "2.b.2"}, {Doc: "cc", Section: "2.a.6"}}},
+		{cc, "can i put the creative commons logo on my page?", "2.b.2", []Hit{{Doc: "cc", Section: "2.a.6"}, {Doc: "cc", Section: "2.b.2"}}},
+	} {
+		if got := s.askedFirst(&reading{text: c.q}, c.l, c.quoted); got[0].Section != c.lead {
+			t.Errorf("%q: led by %s, want %s", c.q, got[0].Section, c.lead)
+		}
+	}
 	gemma := &licenseMeta{Key: "gemma", Docs: []string{"gemma"}}
 	quoted = []Hit{{Doc: "gemma", Section: "4.5"}, {Doc: "gemma", Section: "3.2.p3"}}
 	for q, lead := range map[string]string{
@@ -187,6 +218,51 @@ func TestShutsOff(t *testing.T) {
 	} {
 		if got := shutsOff(q); got != want {
 			t.Errorf("shutsOff(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// Showing the licensor's names or marks — its logo, its brand rules, a
+// stylised name, the name in ads or a company's name — is told from the
+// asker's own logo and brand name, from a model's name alone and from
+// branding left out (a question on attribution).
+func TestUsesMarks(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can i put the meta logo on my product page":                      true,
+		"do meta's brand guidelines apply to our landing page":            true,
+		"can i call my company LlamaWorks":                                true,
+		"the llama name in huge neon letters in our ads, any rules":       true,
+		"can i use a stylized llama in my app icon":                       true,
+		"does the license give me a trademark license for 'Llama'":        true,
+		"can i use the llama brand":                                       true,
+		"sd made my company logo, do i own it":                            false, // the asker's own
+		"the logos we make for clients with the model, who owns them":     false,
+		"marketing wants a catchy brand name for our fine-tune":           false,
+		"must my fine-tune's name begin with llama":                       false, // naming
+		"the client wants no meta branding, can we skip built with llama": false, // attribution
+		"i wrote a brand new file that calls the library":                 false,
+		"can i use llama 4 in our marketing team's internal tools":        false,
+	} {
+		if got := usesMarks(q); got != want {
+			t.Errorf("usesMarks(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// Claiming the licensor's endorsement or approval is told from a question
+// that merely names the licensor.
+func TestClaimsEndorsement(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can we say the dataset authors endorse our app": true,
+		"market it as 'wikimedia-approved'":              true,
+		"can i call it the official wikipedia ai":        true,
+		"is our model backed by meta, can we say so":     true,
+		"are we affiliated with google if we use gemma":  true,
+		"can meta see what i do with llama":              false,
+		"must i credit the authors of the dataset":       false,
+	} {
+		if got := claimsEndorsement(q); got != want {
+			t.Errorf("claimsEndorsement(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

@@ -60,9 +60,15 @@ type snapshot struct {
 	// remoteRestriction holds the clauses reserving the licensor's right
 	// to restrict use "remotely or otherwise" (see askedKind).
 	remoteRestriction map[string]bool
-	stats             Stats // computed once: /readyz and /metrics ask often
-	docs              map[string]*docMeta
-	licenses          map[string]*licenseMeta
+	// noMarks holds the clauses withholding the right to use the
+	// licensor's names and marks (see askedKind).
+	noMarks map[string]bool
+	// noEndorsement holds the clauses withholding the licensor's
+	// endorsement (see askedKind).
+	noEndorsement map[string]bool
+	stats         Stats // computed once: /readyz and /metrics ask often
+	docs          map[string]*docMeta
+	licenses      map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -225,7 +231,8 @@ func (s *snapshot) lookups() {
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
 	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.changesMarked, s.noFurtherTerms, s.remoteRestriction = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	s.changesMarked, s.noFurtherTerms, s.remoteRestriction, s.noMarks = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	s.noEndorsement = map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
