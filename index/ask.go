@@ -278,6 +278,10 @@ type reading struct {
 	// endorsement, -1 when not, 0 before it is worked out
 	// (claimsEndorsement).
 	endorsed int8
+	// relicensed is 1 when the question asks about putting the asker's
+	// work under another license, -1 when not, 0 before it is worked out
+	// (relicenses).
+	relicensed int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

@@ -38,7 +38,8 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // (keepsUnconveyed), else those on aggregates of separate works
 // (keepsApart), else those on marking one's changes (marksChanges), else
 // those barring terms added to the license's (addsTerms), else those
-// reserving the licensor's right to restrict use remotely (shutsOff),
+// letting one license one's modifications on one's own terms
+// (relicenses), else those reserving the licensor's right to restrict use remotely (shutsOff),
 // else those withholding the licensor's endorsement (claimsEndorsement),
 // else those withholding its marks (usesMarks), else the definition of a
 // term asked about (termLed).
@@ -49,7 +50,7 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	for _, k := range []struct {
 		asked   func() bool
 		clauses map[string]bool
-	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.shutsOff, s.remoteRestriction},
+	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.relicenses, s.ownTerms}, {r.shutsOff, s.remoteRestriction},
 		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}} {
 		if k.asked() && holdsDocOf(k.clauses, l) {
 			return k.clauses
@@ -393,6 +394,9 @@ func (s *snapshot) noteKinds(ref, text string) {
 	if strings.Contains(text, "impose") && furtherTermsClause.MatchString(text) {
 		s.noFurtherTerms[ref] = true
 	}
+	if strings.Contains(text, "may provide additional or different") {
+		s.ownTerms[ref] = true
+	}
 	if strings.Contains(text, "remotely or otherwise") {
 		s.remoteRestriction[ref] = true
 	}
@@ -672,3 +676,81 @@ func (r *reading) claimsEndorsement() bool { return r.once(&r.endorsed, claimsEn
 
 // usesMarks is usesMarks of r's text, worked out once.
 func (r *reading) usesMarks() bool { return r.once(&r.brand, usesMarks) }
+
+// Apache, Qwen, Tongyi Qianwen, DeepSeek, Gemma and the OpenRAILs let one
+// who modifies the work "add Your own copyright statement to Your
+// modifications and … provide additional or different license terms and
+// conditions" for them. Asked whether a fork, a fine-tune or a merge may
+// go out under another license — one's own, a proprietary one, MIT —,
+// that clause answers, where the ranking most often led with the grant or
+// the duties of redistribution (of the labelled training questions
+// expecting it, the ranking led with another in 43 of 132).
+
+// relicenses reports whether an English question asks about putting the
+// asker's work under another license: relicensing, one's own, another, a
+// proprietary or a custom license, terms or EULA, or the work going out
+// "under" another license by name ("can my distill go out under MIT"),
+// after a verb of putting it out (putBefore). Not the terms it sublicenses
+// on or the restrictions that go with it, which their own clauses answer,
+// nor its outputs.
+func relicenses(question string) bool {
+	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool {
+		return strings.HasPrefix(w, "sublicens") || strings.HasPrefix(w, "restriction") || strings.HasPrefix(w, "output")
+	}) {
+		return false
+	}
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case strings.HasPrefix(w, "relicens"), w == "re" && (next == "license" || next == "licence"):
+			return true
+		case otherLicenses[w] && slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], isLicenseWord) && putBefore(ws, i):
+			return true
+		case w == "under" && (licenseNames[next] || possessives[next] && i+2 < len(ws) && ws[i+2] == "own") && putBefore(ws, i):
+			return true
+		}
+	}
+	return false
+}
+
+// putBefore reports whether a verb of putting a work out under a license
+// comes in the five words before ws[i]: "release it under", "put my own
+// license on", "can my distill go out under". Not "is my code now
+// automatically under", nor a license obtained ("need a commercial
+// license") or had ("has a different license").
+func putBefore(ws []string, i int) bool {
+	for _, w := range ws[max(0, i-5):i] {
+		if puttingVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// puttingVerbs put a work out under a license.
+var puttingVerbs = map[string]bool{"put": true, "putting": true, "release": true, "releasing": true,
+	"publish": true, "publishing": true, "distribute": true, "distributing": true, "license": true,
+	"licence": true, "ship": true, "shipping": true, "sell": true, "selling": true, "go": true, "slap": true,
+	"apply": true, "choose": true, "pick": true, "offer": true, "under": true, "deliver": true, "keep": true}
+
+// otherLicenses, before a word for a license, make it another than the
+// one asked about: "my own license", "a proprietary licence", "custom
+// terms".
+var otherLicenses = map[string]bool{"own": true, "different": true, "another": true, "proprietary": true,
+	"commercial": true, "closed": true, "custom": true, "permissive": true}
+
+// isLicenseWord reports whether w names a license or terms.
+func isLicenseWord(w string) bool {
+	return w == "license" || w == "licence" || w == "licenses" || w == "licences" || w == "terms" || w == "eula"
+}
+
+// licenseNames are other licenses named after "under": "under MIT".
+var licenseNames = map[string]bool{"mit": true, "apache": true, "cc": true, "bsd": true, "gpl": true,
+	"agpl": true, "lgpl": true, "mpl": true, "proprietary": true, "unlicense": true}
+
+// relicenses is relicenses of r's text, worked out once.
+func (r *reading) relicenses() bool { return r.once(&r.relicensed, relicenses) }

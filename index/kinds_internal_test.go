@@ -116,7 +116,7 @@ func TestAddsTerms(t *testing.T) {
 func TestClausesOfTheKindAskedLead(t *testing.T) {
 	s := &snapshot{ownCopy: map[string]bool{}, unconveyed: map[string]bool{}, aggregate: map[string]bool{},
 		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}, remoteRestriction: map[string]bool{},
-		noMarks: map[string]bool{}, noEndorsement: map[string]bool{}}
+		noMarks: map[string]bool{}, noEndorsement: map[string]bool{}, ownTerms: map[string]bool{}}
 	clauses := map[string]string{
 		"gpl#5.c":      "You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.",
 		"gpl#10.p3":    "You may not impose any further restrictions on the exercise of the rights granted or affirmed under this License.",
@@ -161,6 +161,8 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		"cc#2.a.6":    "No endorsement. Nothing in this Public License constitutes or may be construed as permission to assert or imply that You are connected with, or sponsored, endorsed, or granted official status by, the Licensor.",
 		"cc#2.b.2":    "Patent and trademark rights are not licensed under this Public License.",
 		"llama#1.b.i": "If you distribute or make available the Llama Materials, you shall prominently display “Built with Llama”.",
+		"apache#4.p1": "You may add Your own copyright statement to Your modifications and may provide additional or different license terms and conditions for use, reproduction, or distribution of Your modifications.",
+		"apache#4.a":  "You must give any other recipients of the Work or Derivative Works a copy of this License.",
 	} {
 		s.noteKinds(ref, text)
 	}
@@ -169,6 +171,7 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	}
 	llama := &licenseMeta{Key: "llama4", Docs: []string{"llama"}}
 	cc := &licenseMeta{Key: "cc-by-4.0", Docs: []string{"cc"}}
+	apache := &licenseMeta{Key: "apache-2.0", Docs: []string{"apache"}}
 	for _, c := range []struct {
 		l       *licenseMeta
 		q, lead string
@@ -178,6 +181,8 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		{llama, "where must built with llama go?", "1.b.i", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "5.a"}}},
 		{cc, "can we say the authors endorse our app?", "2.a.6", []Hit{{Doc: "cc", Section: "2.b.2"}, {Doc: "cc", Section: "2.a.6"}}},
 		{cc, "can i put the creative commons logo on my page?", "2.b.2", []Hit{{Doc: "cc", Section: "2.a.6"}, {Doc: "cc", Section: "2.b.2"}}},
+		{apache, "can i release my fork under a proprietary license?", "4.p1", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
+		{apache, "must i pass the license on with my fork?", "4.a", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
 	} {
 		if got := s.askedFirst(&reading{text: c.q}, c.l, c.quoted); got[0].Section != c.lead {
 			t.Errorf("%q: led by %s, want %s", c.q, got[0].Section, c.lead)
@@ -263,6 +268,32 @@ func TestClaimsEndorsement(t *testing.T) {
 	} {
 		if got := claimsEndorsement(q); got != want {
 			t.Errorf("claimsEndorsement(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// Putting the asker's work out under another license — relicensing, one's
+// own or a proprietary license, "under MIT" — is told from a license the
+// asker would obtain or the work already has, from code that comes under
+// the license by a contribution, and from sublicensing, use restrictions
+// and outputs, which other clauses answer.
+func TestRelicenses(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can i relicense my fork":                                                true,
+		"can i re-license the files i changed as gpl":                            true,
+		"can i release my fine-tune under my own license":                        true,
+		"can my distill go out under mit like r1 does":                           true,
+		"can i put a proprietary licence on the merged weights":                  true,
+		"we want to ship our modified version under a commercial license":        true,
+		"do we need a commercial license from stability for the vae":             false, // obtained
+		"the 72b has a different license, is the 14b open source":                false, // had
+		"we sent a pr, is our code now automatically under apache":               false,
+		"can i sublicense it to my customers under my own terms":                 false, // sublicensing
+		"released with my own license, must i copy the use restrictions into it": false,
+		"can i put my outputs under my own license":                              false,
+	} {
+		if got := relicenses(q); got != want {
+			t.Errorf("relicenses(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

@@ -66,9 +66,12 @@ type snapshot struct {
 	// noEndorsement holds the clauses withholding the licensor's
 	// endorsement (see askedKind).
 	noEndorsement map[string]bool
-	stats         Stats // computed once: /readyz and /metrics ask often
-	docs          map[string]*docMeta
-	licenses      map[string]*licenseMeta
+	// ownTerms holds the clauses letting one license one's modifications
+	// on one's own terms (see askedKind).
+	ownTerms map[string]bool
+	stats    Stats // computed once: /readyz and /metrics ask often
+	docs     map[string]*docMeta
+	licenses map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -232,7 +235,7 @@ func (s *snapshot) lookups() {
 	docs := map[string]bool{}
 	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	s.changesMarked, s.noFurtherTerms, s.remoteRestriction, s.noMarks = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.noEndorsement = map[string]bool{}
+	s.noEndorsement, s.ownTerms = map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
