@@ -2229,3 +2229,32 @@ func TestBarredPairAndLaterExceptionWithholdTheVerdict(t *testing.T) {
 		}
 	}
 }
+
+// Hunt 25: a question whose context leaves the duty or ban untriggered,
+// or met, gets no verdict — a copy kept to the asker's staff or tried out
+// for a benchmark or on an intranet (nothing is distributed), Qwen's
+// "Built with Qwen" asked of an app that runs it (no model is built), the
+// work's own author, the rights holder's leave or a second license, a
+// model trained on outputs that is no language model, another model named
+// in a sentence after the training one. The same questions without the
+// context keep their verdicts.
+func TestContextThatLeavesTheRuleUntriggeredWithholdsIt(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama3.1", "is a notice file needed when only our employees use it?", index.StatusUnknown},
+		{"apache-2.0", "NOTICE file needed for our staff only?", index.StatusUnknown},
+		{"llama4", "must we show built with llama for benchmarking?", index.StatusUnknown},
+		{"gemma", "notice file on our intranet?", index.StatusUnknown},
+		{"qwen2.5", "must our chatbot show built with qwen?", index.StatusUnknown},
+		{"qwen2.5", "built with qwen requirement", index.StatusRequired},
+		{"cc-by-nc-4.0", "i took the photo myself. may i sell prints?", index.StatusUnknown},
+		{"mit", "this is my own library, must i keep the copyright notice?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "may i sell prints if the author agreed?", index.StatusUnknown},
+		{"gpl-3.0", "can i sublicense it if the project is dual licensed?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "may i sell prints?", index.StatusForbidden},
+		{"llama2", "can i train yolov8 on llama 2 outputs?", index.StatusUnknown},
+		{"llama2", "can i train mistral on llama 2 outputs?", index.StatusForbidden},
+		{"llama3", "may the outputs train other llms? we run llama 3.1 actually.", index.StatusUnknown},
+		{"llama3", "may the outputs train other llms?", index.StatusForbidden},
+		{"llama3.1", "do i need a notice file", index.StatusRequired},
+	})
+}

@@ -124,9 +124,9 @@ var unconveyedClause = regexp.MustCompile(`\b(?:works?|copies) that you do not (
 
 // keepsUnconveyed reports whether an English question says the work is
 // kept to the asker: used internally, in house, privately or for
-// personal use, on the asker's own machine or in their homelab, or not
-// distributed, shipped or conveyed ("never shipped", "without
-// distributing it"). Not what goes without a part of it: "ship it without
+// personal use, by the asker's staff only, for evaluation or testing, on
+// the asker's own machine or in their homelab, or not distributed,
+// shipped or conveyed ("never shipped", "without distributing it"). Not what goes without a part of it: "ship it without
 // shipping the source" asks of conveying; nor a work sold (sellsOrPasses).
 // Nor a work served over a network ("an internal api our
 // employees hit", "hosted on a private network", "self-hosting"): there
@@ -154,6 +154,10 @@ func keepsUnconveyed(question string) bool {
 			return true // "on my workstation", "in my homelab"; not "our desktop app"
 		case conveyingVerb(w) && negatedBefore(ws, i) && !partConveyed(ws[i+1:]):
 			return true
+		case staffWords[w] && (next == "only" || slices.Contains(ws[max(0, i-2):i], "only") || i > 1 && ws[i-1] == "our" && ws[i-2] == "for"):
+			return true // "for employees only", "only our staff", "for our staff"
+		case trialWords[w] && i > 0 && (ws[i-1] == "for" || next == "only"):
+			return true // "for benchmarking", "for evaluation only"
 		}
 	}
 	return false
@@ -208,6 +212,17 @@ var notKept = map[string]bool{"company": true, "companies": true, "firm": true, 
 	"equity": true, "sector": true, "school": true, "university": true, "legal": true, "lawyer": true,
 	"counsel": true, "policy": true, "policies": true, "name": true, "names": true, "message": true,
 	"messages": true, "beta": true}
+
+// staffWords are the asker's own people: a work used "for our staff" or
+// "by employees only" is not passed to another.
+var staffWords = map[string]bool{"staff": true, "employees": true, "employee": true, "colleagues": true,
+	"coworkers": true, "workers": true}
+
+// trialWords name trying a work out oneself: "for evaluation", "for
+// benchmarking", "testing only".
+var trialWords = map[string]bool{"evaluation": true, "evaluating": true, "eval": true, "evals": true,
+	"benchmarking": true, "benchmarks": true, "benchmark": true, "testing": true, "tests": true,
+	"experiments": true, "experimenting": true, "experimentation": true}
 
 // keepingMachines are the asker's own machines and places, after "my" or
 // "our": "on my rig", "in my homelab", "on my macbook". Not a server, which
@@ -366,7 +381,22 @@ func (r *reading) marksChanges() bool { return r.once(&r.marks, marksChanges) }
 // internal use"). The duty arises on distributing; its REQUIRED would read
 // as binding a copy nobody receives (hunt 24: 84 such).
 func (s *snapshot) keptFromDuty(r *reading, l *licenseMeta, topic string) bool {
-	return r.keepsUnconveyed() && s.cardHolds(l.Key, topic, passingStems)
+	return (r.keepsUnconveyed() || onIntranet(r.text)) && s.cardHolds(l.Key, topic, passingStems)
+}
+
+// onIntranet reports whether an English question says the work runs on
+// the asker's intranet or internal network: served to the asker's own
+// people, it is handed to no one (hunt 25). Not a kept work for
+// keepsUnconveyed, whose clause kind leaves served works to the clauses
+// on network use.
+func onIntranet(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		if w == "intranet" || (w == "internal" || w == "private") && i+1 < len(ws) && ws[i+1] == "network" {
+			return true
+		}
+	}
+	return false
 }
 
 // passingStems are the analyzer's stems of the clauses' words for passing
@@ -754,3 +784,80 @@ var licenseNames = map[string]bool{"mit": true, "apache": true, "cc": true, "bsd
 
 // relicenses is relicenses of r's text, worked out once.
 func (r *reading) relicenses() bool { return r.once(&r.relicensed, relicenses) }
+
+// Qwen's "Built with Qwen" falls on a model built: "If you use the
+// Materials or any outputs or results therefrom to create, train,
+// fine-tune, or improve an AI model that is distributed or made
+// available, you shall prominently display “Built with Qwen” or
+// “Improved using Qwen”". Asked whether that line must show in an app, a
+// chatbot or a plugin that runs the model, the card's REQUIRED would read
+// as "yes, in your app" (hunt 25: fourteen such).
+
+// modelBuiltTrigger opens a sentence whose duty falls on building a
+// model.
+var modelBuiltTrigger = regexp.MustCompile(`(?i)\bto create, train, fine[- ]tune,? or (?:otherwise )?improve an AI model\b`)
+
+// buildsNoModel reports whether the question names a display a clause of
+// l's card on topic requires of a model built ("Built with Qwen", quoted
+// in the sentence that opens with modelBuiltTrigger; of two words or
+// more, and not the license's name alone) of a work that runs a model
+// (an app, a chatbot, its output), and says nothing of building one: no
+// word of training, tuning, improving, distilling or merging, nor a model
+// of the asker's ("my model"). "Built with Qwen requirement" asks the
+// duty itself, and keeps it.
+func (s *snapshot) buildsNoModel(r *reading, l *licenseMeta, topic string) bool {
+	q := strings.ToLower(r.text)
+	named := false
+	for _, ref := range s.m.Cards[l.Key][topic].Refs {
+		h, ok := s.hit(ref)
+		if !ok || !strings.Contains(h.Text, "improve an AI model") {
+			continue
+		}
+		for _, sentence := range strings.SplitAfter(h.Text, ". ") {
+			if !modelBuiltTrigger.MatchString(sentence) {
+				continue
+			}
+			for _, phrase := range quoted(sentence) {
+				if p := strings.ToLower(phrase); strings.Contains(p, " ") && strings.Contains(q, p) && !s.isLicenseName(l, p) {
+					named = true
+					q = strings.ReplaceAll(q, p, " ")
+				}
+			}
+		}
+	}
+	if !named {
+		return false
+	}
+	ws := letterWords(q)
+	for i, w := range ws {
+		if buildingWord(w) || (w == "model" || w == "models") && i > 0 && (possessives[ws[i-1]] || ws[i-1] == "new" || ws[i-1] == "custom") {
+			return false
+		}
+	}
+	return slices.ContainsFunc(ws, func(w string) bool { return runningProducts[w] })
+}
+
+// runningProducts are works that run a model without being one: an app,
+// a chatbot, a plugin; and what a model gives, its output.
+var runningProducts = map[string]bool{"app": true, "apps": true, "application": true, "chatbot": true,
+	"chatbots": true, "bot": true, "plugin": true, "plugins": true, "extension": true, "website": true,
+	"site": true, "tool": true, "tools": true, "summarizer": true, "summariser": true, "game": true,
+	"service": true, "saas": true, "api": true, "product": true, "output": true, "outputs": true,
+	"feature": true, "assistant": true}
+
+// isLicenseName reports whether every word of phrase is of l's name ("Llama
+// 3", which Llama 3 requires a derived model's name to begin with).
+func (s *snapshot) isLicenseName(l *licenseMeta, phrase string) bool {
+	return !slices.ContainsFunc(s.stems(phrase), func(st string) bool { return !s.nameStems[l.Key][st] })
+}
+
+// buildingWord reports whether w says a model is built from another:
+// trained, tuned, improved, distilled, merged.
+func buildingWord(w string) bool {
+	for _, p := range []string{"train", "tun", "finetun", "improv", "distil", "merg", "lora", "derivativ", "adapter"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -21,6 +21,13 @@ func TestKeepsUnconveyed(t *testing.T) {
 		"can i run the modified version without distributing it":                     true,
 		"do i need a notice file in my homelab":                                      true,
 		"copyleft on my workstation":                                                 true,
+		"is a notice file needed if it's for employees only":                         true,
+		"only our staff use it, must we keep the notice":                             true,
+		"do we need a notice file? it's for our staff":                               true,
+		"notice file for benchmarking":                                               true,
+		"built with llama for evaluation only":                                       true,
+		"our staff will sell it to customers, notice file?":                          false, // sold
+		"we ship unit tests with the app, notice file?":                              false,
 		"our desktop app bundles a gpl engine as a separate exe":                     false, // a product
 		"a private company wants built with llama, must we show it":                  false, // another sense
 		"does the aup cover personal data":                                           false,

@@ -26,6 +26,8 @@ type modelMeta struct {
 	Checked  string   `json:"checked"`
 	// Multimodal is corpus.Model.Multimodal.
 	Multimodal bool `json:"multimodal,omitempty"`
+	// NotLLM is corpus.Model.NotLLM.
+	NotLLM bool `json:"not_llm,omitempty"`
 }
 
 // externalMeta is a license a model is under whose text is not indexed.
@@ -44,7 +46,8 @@ func modelsMeta(ms *corpus.Models) ([]modelMeta, []externalMeta) {
 	var out []modelMeta
 	for _, mo := range ms.Models {
 		out = append(out, modelMeta{Name: mo.Name, Family: mo.Family, Names: mo.Names(), Licenses: mo.Licenses,
-			Why: collapse(mo.Why), Source: mo.Source, Checked: mo.Checked, Multimodal: mo.Multimodal})
+			Why: collapse(mo.Why), Source: mo.Source, Checked: mo.Checked, Multimodal: mo.Multimodal,
+			NotLLM: mo.NotLLM})
 	}
 	var ext []externalMeta
 	for _, e := range ms.External {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -376,9 +377,21 @@ var receivers = map[string]bool{"us": true, "me": true, "you": true, "users": tr
 // "My own" before a derived work ("my own gpl fork", "my own llama
 // finetune") is a licensee's.
 func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
+	if madeItself.MatchString(r.text) {
+		return true
+	}
 	ws := letterWords(r.text)
 	for i, w := range ws {
 		switch {
+		case w == "my" && i > 1 && (ws[i-1] == "s" || ws[i-1] == "is") && (ws[i-2] == "it" || ws[i-2] == "this" || ws[i-2] == "that"):
+			// "it's my own code", "this is my photo".
+			k := i + 1
+			if k < len(ws) && ws[k] == "own" {
+				k++
+			}
+			if k < len(ws) && ownWorks[ws[k]] {
+				return true
+			}
 		case w == "as" || w == "m" && i > 0 && ws[i-1] == "i" || w == "am" || w == "re" && i > 0 && ws[i-1] == "we" ||
 			w == "are" && i > 0 && ws[i-1] == "we":
 			if ownerAt(ws, i+1, l) {
@@ -406,6 +419,12 @@ func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
 	return false
 }
 
+// madeItself matches the asker saying they made the work: "I made it.",
+// "I wrote it myself", "if I drew it myself", "I took this photo
+// myself". Not "I made it with Llama": a work made with another's.
+var madeItself = regexp.MustCompile(`(?i)\bi\s+(?:made|created|wrote|drew|painted|photographed|composed|authored|coded|took|shot|recorded)\s+` +
+	`(?:it|this|them|these|that)(?:\s+(?:photo|picture|image|song|track|code))?(?:\s+(?:all\s+)?myself\b|\s*(?:[.,;:!?]|$))`)
+
 // ownerAt reports whether the owner of the work is named from ws[i] on,
 // after "the", "its" or "the original": the licensor as licensorNamedAt
 // says, or its author, creator or owner.
@@ -419,12 +438,14 @@ func ownerAt(ws []string, i int, l *licenseMeta) bool {
 	if _, ok := licensorNamedAt(ws, i, l); ok {
 		return true
 	}
-	return ownerWords[ws[i]]
+	return ownerWords[ws[i]] || ws[i] == "copyright" && i+1 < len(ws) && (ws[i+1] == "holder" || ws[i+1] == "owner")
 }
 
 // ownerWords name the one who holds the rights in a work.
 var ownerWords = map[string]bool{"author": true, "authors": true, "creator": true, "creators": true,
-	"owner": true, "owners": true, "licensor": true, "licensors": true, "rightsholder": true}
+	"owner": true, "owners": true, "licensor": true, "licensors": true, "rightsholder": true,
+	"photographer": true, "illustrator": true, "artist": true, "painter": true, "composer": true,
+	"songwriter": true}
 
 // derivedWords name a work made from another's: "my own fork".
 var derivedWords = map[string]bool{"fork": true, "forks": true, "finetune": true, "fine": true, "finetuned": true,
@@ -438,7 +459,9 @@ var derivedWords = map[string]bool{"fork": true, "forks": true, "finetune": true
 // ownWorks are works one makes oneself: "commercial use of my own work".
 var ownWorks = map[string]bool{"work": true, "works": true, "code": true, "photos": true, "photo": true,
 	"images": true, "pictures": true, "art": true, "artwork": true, "music": true, "writing": true,
-	"content": true, "software": true, "project": true, "library": true}
+	"content": true, "software": true, "project": true, "library": true, "repo": true, "repository": true,
+	"image": true, "picture": true, "drawing": true, "painting": true, "song": true, "book": true,
+	"video": true, "dataset": true}
 
 // withholdsSource reports whether an English question says the work goes
 // out without its source: "binaries only", "only the binary", "without

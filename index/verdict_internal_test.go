@@ -700,3 +700,34 @@ func TestLocksDown(t *testing.T) {
 		}
 	}
 }
+
+// The asker says they made the work ("I drew it myself", "I made it."),
+// not that they made something with it ("I made it with Llama"); the
+// rights holder's leave or a second license is told from its absence.
+func TestMadeItselfAndGrantedBy(t *testing.T) {
+	for q, want := range map[string]bool{
+		"I made it. Can I sell it?":                   true,
+		"can i sublicense it if i wrote it myself":    true,
+		"I took this photo myself, can i sell it":     true,
+		"I made it with llama 3, notice file?":        false,
+		"i made it better by fine-tuning, can i sell": false,
+	} {
+		if got := madeItself.MatchString(q); got != want {
+			t.Errorf("madeItself(%q) = %v, want %v", q, got, want)
+		}
+	}
+	for q, want := range map[string]bool{
+		"can i sell it with the author's ok":               true,
+		"can i sublicense it if the licensor allows it":    true,
+		"what if it's dual licensed":                       true,
+		"can i sell it with a separate commercial license": true,
+		"can i sell it if the author doesn't allow it":     false,
+		"can i sell it without the author's ok":            false, // "ok" is the author's; "without" is read by hasPermission's words only
+		"does the licensor allow selling":                  false,
+		"do i need a separate license to sell it":          false,
+	} {
+		if got := grantedBy(letterWords(q)); got != want {
+			t.Errorf("grantedBy(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
