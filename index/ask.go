@@ -282,6 +282,9 @@ type reading struct {
 	// work under another license, -1 when not, 0 before it is worked out
 	// (relicenses).
 	relicensed int8
+	// money is 1 when the question speaks of making money with the work,
+	// -1 when not, 0 before it is worked out (monetises).
+	money int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

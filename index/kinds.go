@@ -41,7 +41,8 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // letting one license one's modifications on one's own terms
 // (relicenses), else those reserving the licensor's right to restrict use remotely (shutsOff),
 // else those withholding the licensor's endorsement (claimsEndorsement),
-// else those withholding its marks (usesMarks), else the definition of a
+// else those withholding its marks (usesMarks), else those on the
+// licensee's monthly active users (monetises), else the definition of a
 // term asked about (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
@@ -51,7 +52,7 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 		asked   func() bool
 		clauses map[string]bool
 	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.relicenses, s.ownTerms}, {r.shutsOff, s.remoteRestriction},
-		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}} {
+		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}, {r.monetises, s.commercialTerms}} {
 		if k.asked() && holdsDocOf(k.clauses, l) {
 			return k.clauses
 		}
@@ -426,6 +427,9 @@ func (s *snapshot) noteKinds(ref, text string) {
 	}
 	if strings.Contains(text, "may provide additional or different") {
 		s.ownTerms[ref] = true
+	}
+	if strings.Contains(text, "monthly active users") {
+		s.commercialTerms[ref] = true
 	}
 	if strings.Contains(text, "remotely or otherwise") {
 		s.remoteRestriction[ref] = true
@@ -860,4 +864,38 @@ func buildingWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// The Llama licenses, Qwen and Tongyi Qianwen grant commercial use up to
+// a number of monthly active users: Llama's "Additional Commercial Terms"
+// ("If … the monthly active users … is greater than 700 million monthly
+// active users …, you must request a license from Meta"), Qwen's "more
+// than 100 million monthly active users". Asked whether the asker may sell,
+// charge for or make money with the work, that clause answers, where the
+// ranking of an unsure answer most often led with the clauses on
+// redistribution its words of apps and products favour (cross-validated:
+// thirteen led right, six lost, most of them read as commercial use but
+// asking of ownership or liability).
+
+// monetises reports whether an English question speaks of making money
+// with the work: selling, charging, billing, paid tiers, revenue, profit.
+func monetises(question string) bool {
+	for _, w := range letterWords(question) {
+		if moneyWords[w] || strings.HasPrefix(w, "monetiz") || strings.HasPrefix(w, "monetis") || strings.HasPrefix(w, "commercial") {
+			return true
+		}
+	}
+	return false
+}
+
+// moneyWords say money is made.
+var moneyWords = map[string]bool{"sell": true, "selling": true, "paid": true, "charge": true, "charging": true,
+	"bill": true, "billing": true, "revenue": true, "profit": true, "money": true, "cash": true,
+	"subscription": true, "subscriptions": true, "paywall": true, "pricing": true}
+
+// monetises is monetises of r's text, worked out once, for a question
+// read first as one on commercial use: beside another topic ("a paid API,
+// must we show Built with Llama?") money is the setting, not the question.
+func (r *reading) monetises() bool {
+	return len(r.ranked) > 0 && r.ranked[0].Topic == "commercial-use" && r.once(&r.money, monetises)
 }

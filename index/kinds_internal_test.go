@@ -123,7 +123,8 @@ func TestAddsTerms(t *testing.T) {
 func TestClausesOfTheKindAskedLead(t *testing.T) {
 	s := &snapshot{ownCopy: map[string]bool{}, unconveyed: map[string]bool{}, aggregate: map[string]bool{},
 		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}, remoteRestriction: map[string]bool{},
-		noMarks: map[string]bool{}, noEndorsement: map[string]bool{}, ownTerms: map[string]bool{}}
+		noMarks: map[string]bool{}, noEndorsement: map[string]bool{}, ownTerms: map[string]bool{},
+		commercialTerms: map[string]bool{}}
 	clauses := map[string]string{
 		"gpl#5.c":      "You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.",
 		"gpl#10.p3":    "You may not impose any further restrictions on the exercise of the rights granted or affirmed under this License.",
@@ -170,6 +171,7 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		"llama#1.b.i": "If you distribute or make available the Llama Materials, you shall prominently display “Built with Llama”.",
 		"apache#4.p1": "You may add Your own copyright statement to Your modifications and may provide additional or different license terms and conditions for use, reproduction, or distribution of Your modifications.",
 		"apache#4.a":  "You must give any other recipients of the Work or Derivative Works a copy of this License.",
+		"llama#2":     "Additional Commercial Terms. If, on the Llama 4 version release date, the monthly active users of the products or services made available by or for Licensee is greater than 700 million monthly active users, you must request a license from Meta.",
 	} {
 		s.noteKinds(ref, text)
 	}
@@ -180,18 +182,23 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	cc := &licenseMeta{Key: "cc-by-4.0", Docs: []string{"cc"}}
 	apache := &licenseMeta{Key: "apache-2.0", Docs: []string{"apache"}}
 	for _, c := range []struct {
-		l       *licenseMeta
-		q, lead string
-		quoted  []Hit
+		l              *licenseMeta
+		q, lead, topic string
+		quoted         []Hit
 	}{
-		{llama, "can i put the meta logo on our homepage?", "5.a", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "5.a"}}},
-		{llama, "where must built with llama go?", "1.b.i", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "5.a"}}},
-		{cc, "can we say the authors endorse our app?", "2.a.6", []Hit{{Doc: "cc", Section: "2.b.2"}, {Doc: "cc", Section: "2.a.6"}}},
-		{cc, "can i put the creative commons logo on my page?", "2.b.2", []Hit{{Doc: "cc", Section: "2.a.6"}, {Doc: "cc", Section: "2.b.2"}}},
-		{apache, "can i release my fork under a proprietary license?", "4.p1", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
-		{apache, "must i pass the license on with my fork?", "4.a", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
+		{llama, "can i put the meta logo on our homepage?", "5.a", "", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "5.a"}}},
+		{llama, "where must built with llama go?", "1.b.i", "", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "5.a"}}},
+		{cc, "can we say the authors endorse our app?", "2.a.6", "", []Hit{{Doc: "cc", Section: "2.b.2"}, {Doc: "cc", Section: "2.a.6"}}},
+		{cc, "can i put the creative commons logo on my page?", "2.b.2", "", []Hit{{Doc: "cc", Section: "2.a.6"}, {Doc: "cc", Section: "2.b.2"}}},
+		{apache, "can i release my fork under a proprietary license?", "4.p1", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
+		{apache, "must i pass the license on with my fork?", "4.a", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
+		// Money made, of a question read as one on commercial use; not beside
+		// another topic.
+		{llama, "can we charge customers for an app on llama 4?", "2", "commercial-use", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
+		{llama, "a paid api, must we show built with llama?", "1.b.i", "attribution", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
 	} {
-		if got := s.askedFirst(&reading{text: c.q}, c.l, c.quoted); got[0].Section != c.lead {
+		r := &reading{text: c.q, ranked: []TopicScore{{Topic: c.topic}}}
+		if got := s.askedFirst(r, c.l, c.quoted); got[0].Section != c.lead {
 			t.Errorf("%q: led by %s, want %s", c.q, got[0].Section, c.lead)
 		}
 	}

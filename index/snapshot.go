@@ -69,9 +69,12 @@ type snapshot struct {
 	// ownTerms holds the clauses letting one license one's modifications
 	// on one's own terms (see askedKind).
 	ownTerms map[string]bool
-	stats    Stats // computed once: /readyz and /metrics ask often
-	docs     map[string]*docMeta
-	licenses map[string]*licenseMeta
+	// commercialTerms holds the clauses on the licensee's monthly active
+	// users (see askedKind).
+	commercialTerms map[string]bool
+	stats           Stats // computed once: /readyz and /metrics ask often
+	docs            map[string]*docMeta
+	licenses        map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -235,7 +238,7 @@ func (s *snapshot) lookups() {
 	docs := map[string]bool{}
 	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	s.changesMarked, s.noFurtherTerms, s.remoteRestriction, s.noMarks = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.noEndorsement, s.ownTerms = map[string]bool{}, map[string]bool{}
+	s.noEndorsement, s.ownTerms, s.commercialTerms = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
