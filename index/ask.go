@@ -285,6 +285,9 @@ type reading struct {
 	// money is 1 when the question speaks of making money with the work,
 	// -1 when not, 0 before it is worked out (monetises).
 	money int8
+	// credit is 1 when the question asks about crediting the licensor, -1
+	// when not, 0 before it is worked out (credits).
+	credit int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

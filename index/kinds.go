@@ -52,7 +52,8 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 		asked   func() bool
 		clauses map[string]bool
 	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.relicenses, s.ownTerms}, {r.shutsOff, s.remoteRestriction},
-		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}, {r.monetises, s.commercialTerms}} {
+		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}, {r.monetises, s.commercialTerms},
+		{r.credits, s.builtWith}, {r.creditsModelBuilt, s.builtModelCredit}, {r.credits, s.attributionNotice}} {
 		if k.asked() && holdsDocOf(k.clauses, l) {
 			return k.clauses
 		}
@@ -428,6 +429,16 @@ func (s *snapshot) noteKinds(ref, text string) {
 	if strings.Contains(text, "may provide additional or different") {
 		s.ownTerms[ref] = true
 	}
+	if strings.Contains(text, "Built with") {
+		if strings.Contains(text, "distribute or make available the") {
+			s.builtWith[ref] = true
+		} else if modelBuiltTrigger.MatchString(text) {
+			s.builtModelCredit[ref] = true
+		}
+	}
+	if strings.Contains(text, "the following attribution notice") {
+		s.attributionNotice[ref] = true
+	}
 	if strings.Contains(text, "monthly active users") {
 		s.commercialTerms[ref] = true
 	}
@@ -659,7 +670,7 @@ func usesMarks(question string) bool {
 var namingVerbs = map[string]bool{"call": true, "calling": true, "name": true, "naming": true}
 
 // brandWords name a licensor's marks or how they are shown.
-var brandWords = map[string]bool{"tm": true, "mascot": true, "typography": true, "font": true, "fonts": true,
+var brandWords = map[string]bool{"tm": true, "wordmark": true, "mascot": true, "typography": true, "font": true, "fonts": true,
 	"marca": true}
 
 // ownersLogo before "logo" make it the asker's own: "my company logo".
@@ -898,4 +909,49 @@ var moneyWords = map[string]bool{"sell": true, "selling": true, "paid": true, "c
 // must we show Built with Llama?") money is the setting, not the question.
 func (r *reading) monetises() bool {
 	return len(r.ranked) > 0 && r.ranked[0].Topic == "commercial-use" && r.once(&r.money, monetises)
+}
+
+// Llama 3 and later make whoever distributes or makes available the
+// model, or a product or service with it, "prominently display “Built
+// with Llama”"; Qwen makes whoever builds a model with Qwen show “Built
+// with Qwen” or “Improved using Qwen”; Llama 2, Qwen and Tongyi Qianwen
+// make copies keep "the following attribution notice" in a Notice file.
+// Asked what credit the licensor wants, the first answers (for Qwen, the
+// second, of a model built; else the third), where an unsure ranking
+// often led with the policy or the trademark clause.
+
+// credits reports whether an English question asks about crediting the
+// licensor: credit, attribution, acknowledging it, a shout-out or hat tip,
+// "built with". Not a Notice file, which its own topic answers.
+func credits(question string) bool {
+	ws := letterWords(question)
+	if slices.Contains(ws, "notice") {
+		return false
+	}
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case strings.HasPrefix(w, "credit"), strings.HasPrefix(w, "attribut"), strings.HasPrefix(w, "acknowledg"),
+			w == "shoutout", w == "shout" && next == "out", w == "hat" && next == "tip", w == "built" && next == "with":
+			return true
+		}
+	}
+	return false
+}
+
+// credits is credits of r's text, worked out once.
+func (r *reading) credits() bool { return r.once(&r.credit, credits) }
+
+// creditsModelBuilt is credits of a question that says a model is built
+// (buildingWord: trained, fine-tuned, distilled) or names the "built with"
+// line: Qwen's credit falls on a model built.
+func (r *reading) creditsModelBuilt() bool {
+	if !r.credits() {
+		return false
+	}
+	ws := letterWords(r.text)
+	return slices.ContainsFunc(ws, buildingWord) || strings.Contains(strings.Join(ws, " "), "built with")
 }

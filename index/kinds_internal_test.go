@@ -124,7 +124,8 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	s := &snapshot{ownCopy: map[string]bool{}, unconveyed: map[string]bool{}, aggregate: map[string]bool{},
 		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}, remoteRestriction: map[string]bool{},
 		noMarks: map[string]bool{}, noEndorsement: map[string]bool{}, ownTerms: map[string]bool{},
-		commercialTerms: map[string]bool{}}
+		commercialTerms: map[string]bool{}, builtWith: map[string]bool{}, attributionNotice: map[string]bool{},
+		builtModelCredit: map[string]bool{}}
 	clauses := map[string]string{
 		"gpl#5.c":      "You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.",
 		"gpl#10.p3":    "You may not impose any further restrictions on the exercise of the rights granted or affirmed under this License.",
@@ -165,13 +166,16 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	// CC's "No endorsement" for an endorsement claimed, its trademark
 	// clause for a logo.
 	for ref, text := range map[string]string{
-		"llama#5.a":   "No trademark licenses are granted under this Agreement, and in connection with the Llama Materials, neither Meta nor Licensee may use any name or mark owned by or associated with the other.",
-		"cc#2.a.6":    "No endorsement. Nothing in this Public License constitutes or may be construed as permission to assert or imply that You are connected with, or sponsored, endorsed, or granted official status by, the Licensor.",
-		"cc#2.b.2":    "Patent and trademark rights are not licensed under this Public License.",
-		"llama#1.b.i": "If you distribute or make available the Llama Materials, you shall prominently display “Built with Llama”.",
-		"apache#4.p1": "You may add Your own copyright statement to Your modifications and may provide additional or different license terms and conditions for use, reproduction, or distribution of Your modifications.",
-		"apache#4.a":  "You must give any other recipients of the Work or Derivative Works a copy of this License.",
-		"llama#2":     "Additional Commercial Terms. If, on the Llama 4 version release date, the monthly active users of the products or services made available by or for Licensee is greater than 700 million monthly active users, you must request a license from Meta.",
+		"llama#5.a":     "No trademark licenses are granted under this Agreement, and in connection with the Llama Materials, neither Meta nor Licensee may use any name or mark owned by or associated with the other.",
+		"cc#2.a.6":      "No endorsement. Nothing in this Public License constitutes or may be construed as permission to assert or imply that You are connected with, or sponsored, endorsed, or granted official status by, the Licensor.",
+		"cc#2.b.2":      "Patent and trademark rights are not licensed under this Public License.",
+		"llama#1.b.i":   "If you distribute or make available the Llama Materials, you shall prominently display “Built with Llama”.",
+		"apache#4.p1":   "You may add Your own copyright statement to Your modifications and may provide additional or different license terms and conditions for use, reproduction, or distribution of Your modifications.",
+		"apache#4.a":    "You must give any other recipients of the Work or Derivative Works a copy of this License.",
+		"llama#1.b.iii": "You must retain in all copies of the Llama Materials that you distribute the following attribution notice within a “Notice” text file.",
+		"qwen#5.b":      "If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI model that is distributed or made available, you shall prominently display “Built with Qwen” or “Improved using Qwen” in the related product documentation.",
+		"qwen#3.c":      "You shall retain in all copies of the Materials that you distribute the following attribution notices within a Notice text file.",
+		"llama#2":       "Additional Commercial Terms. If, on the Llama 4 version release date, the monthly active users of the products or services made available by or for Licensee is greater than 700 million monthly active users, you must request a license from Meta.",
 	} {
 		s.noteKinds(ref, text)
 	}
@@ -181,6 +185,7 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	llama := &licenseMeta{Key: "llama4", Docs: []string{"llama"}}
 	cc := &licenseMeta{Key: "cc-by-4.0", Docs: []string{"cc"}}
 	apache := &licenseMeta{Key: "apache-2.0", Docs: []string{"apache"}}
+	qwen := &licenseMeta{Key: "qwen2.5", Docs: []string{"qwen"}}
 	for _, c := range []struct {
 		l              *licenseMeta
 		q, lead, topic string
@@ -196,6 +201,11 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		// another topic.
 		{llama, "can we charge customers for an app on llama 4?", "2", "commercial-use", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
 		{llama, "a paid api, must we show built with llama?", "1.b.i", "attribution", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
+		// Credit: Llama's Built with, Qwen's of a model built, else its
+		// Notice line.
+		{llama, "what credit does meta want from us?", "1.b.i", "attribution", []Hit{{Doc: "llama", Section: "1.b.iii"}, {Doc: "llama", Section: "1.b.i"}}},
+		{qwen, "fine-tuned qwen, what credit must the model card give?", "5.b", "attribution", []Hit{{Doc: "qwen", Section: "3.c"}, {Doc: "qwen", Section: "5.b"}}},
+		{qwen, "what credit does alibaba want in our app?", "3.c", "attribution", []Hit{{Doc: "qwen", Section: "5.b"}, {Doc: "qwen", Section: "3.c"}}},
 	} {
 		r := &reading{text: c.q, ranked: []TopicScore{{Topic: c.topic}}}
 		if got := s.askedFirst(r, c.l, c.quoted); got[0].Section != c.lead {
@@ -308,6 +318,26 @@ func TestRelicenses(t *testing.T) {
 	} {
 		if got := relicenses(q); got != want {
 			t.Errorf("relicenses(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// Crediting the licensor — credit, attribution, a shout-out, "built
+// with" — is told from a Notice file, its own topic, and from words that
+// merely say something ("the terms mention 700 million").
+func TestCredits(t *testing.T) {
+	for q, want := range map[string]bool{
+		"do i have to credit meta somewhere":                 true,
+		"llama 4 shoutout mandatory?":                        true,
+		"what attribution does llama 2 need when i share it": true,
+		"where does built with llama go":                     true,
+		"hat tip to meta required?":                          true,
+		"llama 3.1 attribution: notice file or license file": false, // a Notice file
+		"the terms mention 700 million users, can i sell":    false,
+		"can i say powered by meta ai with their wordmark":   false, // a mark
+	} {
+		if got := credits(q); got != want {
+			t.Errorf("credits(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

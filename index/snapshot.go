@@ -72,9 +72,16 @@ type snapshot struct {
 	// commercialTerms holds the clauses on the licensee's monthly active
 	// users (see askedKind).
 	commercialTerms map[string]bool
-	stats           Stats // computed once: /readyz and /metrics ask often
-	docs            map[string]*docMeta
-	licenses        map[string]*licenseMeta
+	// builtWith holds Llama's clause on displaying "Built with Llama",
+	// and attributionNotice the clauses on a Notice file's attribution
+	// line (see askedKind).
+	builtWith, attributionNotice map[string]bool
+	// builtModelCredit holds Qwen's clause on the credit a model built
+	// with it shows (see askedKind).
+	builtModelCredit map[string]bool
+	stats            Stats // computed once: /readyz and /metrics ask often
+	docs             map[string]*docMeta
+	licenses         map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -239,6 +246,7 @@ func (s *snapshot) lookups() {
 	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	s.changesMarked, s.noFurtherTerms, s.remoteRestriction, s.noMarks = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	s.noEndorsement, s.ownTerms, s.commercialTerms = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	s.builtWith, s.attributionNotice, s.builtModelCredit = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
