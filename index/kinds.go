@@ -344,11 +344,22 @@ var changesMarkedClause = regexp.MustCompile(`prominent notices stating that [Yy
 // marksChanges reports whether an English question asks about marking the
 // asker's changes: a verb of saying or marking within a few words before
 // a word for changes ("must I mark my modifications", "do I need to say I
-// modified it", "list out all the modifications"). Not a changelog, which
+// modified it", "list out all the modifications"), or a notice of the
+// changes ("a modification notice"). Not a changelog, which
 // a question on notices may mention ("the notice file has changelog info").
 func marksChanges(question string) bool {
 	ws := letterWords(question)
 	for i, w := range ws {
+		// A notice of the changes: "a modification notice", "a 'changed'
+		// notice", "prominent notices on the files it modified". Not "the
+		// NOTICE file if I modified it", which asks of the NOTICE file.
+		if w == "notice" || w == "notices" {
+			if i > 0 && changeWords[ws[i-1]] || i > 0 && ws[i-1] == "prominent" ||
+				w == "notices" && slices.ContainsFunc(ws[i+1:min(len(ws), i+6)], func(x string) bool { return changeWords[x] }) {
+				return true
+			}
+			continue
+		}
 		// A verb, after "to", a modal, a subject or an adverb: "the llama
 		// mark" is a noun.
 		if !markingVerbs[w] || i > 0 && !verbCues[ws[i-1]] && !strings.HasSuffix(ws[i-1], "ly") {

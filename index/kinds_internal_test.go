@@ -72,15 +72,19 @@ func TestKeepsApart(t *testing.T) {
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
 	for q, want := range map[string]bool{
-		"must i mark my modifications":                              true,
-		"do i need to say i modified it?":                           true,
-		"does apache require you to list out all the modifications": true,
-		"do i have to document what i changed":                      true,
-		"the notice file has changelog info, is that ok":            false,
-		"can i change the code":                                     false,
-		"can i use the llama mark on my modified model":             false, // a mark, not marking
-		"what changed between llama 3 and llama 3.1":                false,
-		"do i have to state the license":                            false,
+		"must i mark my modifications":                                            true,
+		"do i need to say i modified it?":                                         true,
+		"does apache require you to list out all the modifications":               true,
+		"do i have to document what i changed":                                    true,
+		"the notice file has changelog info, is that ok":                          false,
+		"can i change the code":                                                   false,
+		"can i use the llama mark on my modified model":                           false, // a mark, not marking
+		"what changed between llama 3 and llama 3.1":                              false,
+		"do i have to state the license":                                          false,
+		"are we violating it by not putting a modification notice in those files": true,
+		"does that file need a \"changed\" notice":                                true,
+		"must the fork put prominent notices on the files it modified":            true,
+		"do i need the notice file if i modified the code":                        false, // the NOTICE file
 	} {
 		if got := marksChanges(q); got != want {
 			t.Errorf("marksChanges(%q) = %v, want %v", q, got, want)
