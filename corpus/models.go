@@ -27,10 +27,10 @@ type Model struct {
 	// Llama 3.2 and Llama 4 policies, in the EU), its answer on that
 	// withholding is then not its general one.
 	Multimodal bool `yaml:"multimodal"`
-	// NotLLM: the publisher's model card says the model is no language
-	// model (an object detector, an image generator, a speech
-	// recogniser): the bans on using outputs to improve "any other large
-	// language model" (Llama 2, Llama 3, Tongyi Qianwen) do not name it.
+	// NotLLM: the publisher's model card describes an object detector, an
+	// image generator or a speech recogniser, no language model: the bans
+	// on using outputs to improve "any other large language model" (Llama
+	// 2, Llama 3, Tongyi Qianwen) do not name it.
 	NotLLM bool `yaml:"not_llm"`
 
 	Line int `yaml:"-" corpus:"line"`

@@ -123,9 +123,18 @@ var isA = regexp.MustCompile(`(?i)\b(?:is|are)\s+(?:it|this|that|these|those|the
 // isBare asks the same without an article, in a few words closing the
 // question or a clause of it: "is that commercial?", "is it still
 // non-commercial use, or …", "does the ad banner make it commercial?".
-// Not "is it possible to …", which runs on.
+// Not "is it possible to …", which runs on, nor "is it ok to share?"
+// (asksLeave).
 var isBare = regexp.MustCompile(`(?i)\b(?:(?:is|are)\s+(?:it|this|that|these|those|they)|makes?\s+(?:it|this|that|(?:the|my|our)\s+[\w-]+))\s+` +
 	`(?:still\s+|really\s+|too\s+|then\s+)?((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.,;:!]|\s+or\b|$)`)
+
+// asksLeave reports whether the words isBare took ask whether something
+// may be done, not what it is: "ok to share", "legal to distribute",
+// "allowed" (permissionWords).
+func asksLeave(phrase string) bool {
+	ws := letterWords(phrase)
+	return len(ws) == 0 || slices.Contains(ws, "to") || permissionWords[ws[0]]
+}
 
 // termLed returns the clauses of l defining the term a question asks
 // whether something counts as ("does that count as an adaptation", "is
@@ -143,6 +152,9 @@ func (s *snapshot) termLed(r *reading, l *licenseMeta) map[string]bool {
 	var asked []string
 	for _, re := range []*regexp.Regexp{countsAs, isA, isBare} {
 		for _, m := range re.FindAllStringSubmatch(r.text, -1) {
+			if re == isBare && asksLeave(m[1]) {
+				continue // "is it ok to distribute?" asks may I
+			}
 			asked = append(asked, m[1])
 		}
 	}

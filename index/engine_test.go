@@ -2246,15 +2246,24 @@ func TestContextThatLeavesTheRuleUntriggeredWithholdsIt(t *testing.T) {
 		{"gemma", "notice file on our intranet?", index.StatusUnknown},
 		{"qwen2.5", "must our chatbot show built with qwen?", index.StatusUnknown},
 		{"qwen2.5", "built with qwen requirement", index.StatusRequired},
-		{"cc-by-nc-4.0", "i took the photo myself. may i sell prints?", index.StatusUnknown},
-		{"mit", "this is my own library, must i keep the copyright notice?", index.StatusUnknown},
-		{"cc-by-nc-4.0", "may i sell prints if the author agreed?", index.StatusUnknown},
-		{"gpl-3.0", "can i sublicense it if the project is dual licensed?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "I painted it myself. Can I sell it?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "I'm the photographer, can I sell it?", index.StatusUnknown},
+		{"apache-2.0", "it's my own code, must I include the NOTICE file?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can I sell it if the licensor allows it?", index.StatusUnknown},
+		{"lgpl-3.0", "can I sublicense it if it's dual licensed?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "may i sell prints?", index.StatusForbidden},
-		{"llama2", "can i train yolov8 on llama 2 outputs?", index.StatusUnknown},
+		{"llama2", "Can I use Llama 2 outputs to train FLUX.1-dev?", index.StatusUnknown},
 		{"llama2", "can i train mistral on llama 2 outputs?", index.StatusForbidden},
-		{"llama3", "may the outputs train other llms? we run llama 3.1 actually.", index.StatusUnknown},
+		{"llama3", "Can I use the outputs to train other LLMs? It's Llama 3.1 actually.", index.StatusUnknown},
 		{"llama3", "may the outputs train other llms?", index.StatusForbidden},
+		// The same words, not saying so: a trade, not the work's maker; the
+		// asker's own relicensing; a model named beside the one trained; a
+		// duty on use.
+		{"llama3.1", "as an artist, do i need a notice file", index.StatusRequired},
+		{"gpl-3.0", "can i sublicense it under a separate license?", index.StatusForbidden},
+		{"cc-by-nc-4.0", "does nc have an exception for selling?", index.StatusForbidden},
+		{"llama2", "can i train mistral on llama 2 outputs about whisper?", index.StatusForbidden},
+		{"llama3", "do I have to indemnify Meta for employees only?", index.StatusRequired},
 		{"llama3.1", "do i need a notice file", index.StatusRequired},
 	})
 }

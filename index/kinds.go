@@ -51,7 +51,7 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	for _, k := range []struct {
 		asked   func() bool
 		clauses map[string]bool
-	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {r.relicenses, s.ownTerms}, {r.shutsOff, s.remoteRestriction},
+	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {func() bool { return r.relicenses() && !s.underOwnName(r, l) }, s.ownTerms}, {r.shutsOff, s.remoteRestriction},
 		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}, {r.monetises, s.commercialTerms},
 		{r.credits, s.builtWith}, {r.creditsModelBuilt, s.builtModelCredit}, {r.credits, s.attributionNotice}} {
 		if k.asked() && holdsDocOf(k.clauses, l) {
@@ -156,9 +156,9 @@ func keepsUnconveyed(question string) bool {
 			return true // "on my workstation", "in my homelab"; not "our desktop app"
 		case conveyingVerb(w) && negatedBefore(ws, i) && !partConveyed(ws[i+1:]):
 			return true
-		case staffWords[w] && (next == "only" || slices.Contains(ws[max(0, i-2):i], "only") || i > 1 && ws[i-1] == "our" && ws[i-2] == "for"):
+		case staffWords[w] && !slices.Contains(ws, "users") && (next == "only" || onlyOurs(ws, i) || i > 1 && ws[i-1] == "our" && ws[i-2] == "for"):
 			return true // "for employees only", "only our staff", "for our staff"
-		case trialWords[w] && i > 0 && (ws[i-1] == "for" || next == "only"):
+		case trialWords[w] && !slices.Contains(ws, "users") && i > 0 && (ws[i-1] == "for" || next == "only"):
 			return true // "for benchmarking", "for evaluation only"
 		}
 	}
@@ -179,20 +179,30 @@ var networkWords = map[string]bool{"api": true, "apis": true, "saas": true, "web
 
 // sellsOrPasses reports whether words say the work is sold, or passed
 // on without a "not" before it ("a personal finance app I sell", "private
-// builds I distribute to testers"): then it is conveyed after all. Not a
-// duty asked ("must I distribute the source?").
+// builds I distribute to testers", "we ship the build to customers for
+// testing", "we give copies to clients"): then it is conveyed after all.
+// Not a duty asked ("must I distribute the source?").
 func sellsOrPasses(ws []string) bool {
 	for i, w := range ws {
 		// "must I release it" asks a duty; "publish" and "release" are
 		// asked so, and left.
 		selling := strings.HasPrefix(w, "sell") || w == "sold" ||
-			strings.HasPrefix(w, "distribut") && (i == 0 || !dutyAsked[ws[i-1]])
+			(strings.HasPrefix(w, "distribut") || strings.HasPrefix(w, "ship")) && (i == 0 || !dutyAsked[ws[i-1]]) ||
+			(givingVerbs[w] || handingVerbs[w]) && slices.ContainsFunc(ws[i+1:min(len(ws), i+6)], func(x string) bool { return outsiders[x] })
 		if selling && !negatedBefore(ws, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// givingVerbs and handingVerbs pass a copy to another, when an outsider
+// receives it: "give copies to clients", "hand it to customers"; not "give
+// the code to a contractor" working for the asker.
+var (
+	givingVerbs  = map[string]bool{"give": true, "gives": true, "giving": true, "gave": true, "send": true, "sending": true}
+	handingVerbs = map[string]bool{"hand": true, "hands": true, "handing": true, "handed": true}
+)
 
 // dutyAsked before a verb ask whether it must be done: "must distribute",
 // "have to distribute".
@@ -214,6 +224,17 @@ var notKept = map[string]bool{"company": true, "companies": true, "firm": true, 
 	"equity": true, "sector": true, "school": true, "university": true, "legal": true, "lawyer": true,
 	"counsel": true, "policy": true, "policies": true, "name": true, "names": true, "message": true,
 	"messages": true, "beta": true}
+
+// onlyOurs reports whether "only" or "only our" stands right before
+// ws[i], and no "not" before it: "only employees", "only our staff", not
+// "not only our staff but customers".
+func onlyOurs(ws []string, i int) bool {
+	k := i - 1
+	if k >= 0 && ws[k] == "our" {
+		k--
+	}
+	return k >= 0 && ws[k] == "only" && !(k > 0 && ws[k-1] == "not")
+}
 
 // staffWords are the asker's own people: a work used "for our staff" or
 // "by employees only" is not passed to another.
@@ -394,8 +415,20 @@ func (r *reading) marksChanges() bool { return r.once(&r.marks, marksChanges) }
 // internal use"). The duty arises on distributing; its REQUIRED would read
 // as binding a copy nobody receives (hunt 24: 84 such).
 func (s *snapshot) keptFromDuty(r *reading, l *licenseMeta, topic string) bool {
-	return (r.keepsUnconveyed() || onIntranet(r.text)) && s.cardHolds(l.Key, topic, passingStems)
+	return passedOnDuties[topic] && (r.keepsUnconveyed() || onIntranet(r.text)) && s.cardHolds(l.Key, topic, passingStems)
 }
+
+// outsiders are people outside the asker's own: a network that serves
+// them, or a copy given them, is not kept.
+var outsiders = map[string]bool{"customer": true, "customers": true, "client": true, "clients": true,
+	"users": true, "public": true, "partners": true, "visitors": true, "buyers": true, "others": true,
+	"people": true, "friends": true}
+
+// passedOnDuties are the topics whose duties fall on passing a work on.
+// Not indemnity: Llama's covers claims "arising out of your use or
+// distribution", use too.
+var passedOnDuties = map[string]bool{"attribution": true, "notice-file": true, "derivative-naming": true,
+	"source-code": true, "copyleft": true, "network-use": true}
 
 // onIntranet reports whether an English question says the work runs on
 // the asker's intranet or internal network: served to the asker's own
@@ -404,6 +437,9 @@ func (s *snapshot) keptFromDuty(r *reading, l *licenseMeta, topic string) bool {
 // on network use.
 func onIntranet(question string) bool {
 	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool { return outsiders[w] }) {
+		return false // "our internal network for customers"
+	}
 	for i, w := range ws {
 		if w == "intranet" || (w == "internal" || w == "private") && i+1 < len(ws) && ws[i+1] == "network" {
 			return true
@@ -490,20 +526,34 @@ var furtherTermsClause = regexp.MustCompile(`\bmay not (?:offer or )?impose any 
 // there ("add the license terms to my repo", "add a notice with the
 // licence terms"), which ask for a copy.
 func addsTerms(question string) bool {
-	for _, m := range addedTerms.FindAllString(strings.ToLower(question), -1) {
-		if !strings.Contains(m, "the ") && !strings.Contains(m, "license ") && !strings.Contains(m, "licence ") {
-			return true
+	q := strings.ToLower(question)
+	for _, m := range addedTerms.FindAllStringSubmatchIndex(q, -1) {
+		text := q[m[0]:m[1]]
+		if strings.Contains(text, "the ") || strings.Contains(text, "license ") || strings.Contains(text, "licence ") ||
+			strings.Contains(text, "notice") {
+			continue
 		}
+		// Forbidding others by the asker's own terms ("can my license
+		// prevent people from reselling", "how can I stop buyers
+		// reselling"), not the license's ("does the gpl prevent others
+		// from selling").
+		if m[2] >= 0 && !slices.ContainsFunc(letterWords(q[max(0, m[0]-40):m[0]]), func(w string) bool {
+			return w == "i" || w == "we" || w == "my" || w == "our"
+		}) {
+			continue
+		}
+		return true
 	}
 	return false
 }
 
-// addedTerms matches addsTerms' words.
-var addedTerms = regexp.MustCompile(`(?i)\b(?:` +
+// addedTerms matches addsTerms' words, in lower case; its group is the
+// forbidding of others.
+var addedTerms = regexp.MustCompile(`\b(?:` +
 	`(?:add|adds|adding|attach|attaching|slap|impose|imposing|append|tack)\b[^.?!]{0,40}?\b(?:clauses?|terms?|restrictions?|rules?|conditions?|eula|nda|drm)\b|` +
-	`(?:add|adds|adding|put|slap|impose)\b[^.?!]{0,40}?\bon\s+top\b|` +
+	`(?:add|adds|adding|put|slap|impose)\b[^.?!]{0,40}?(?:\b(?:clauses?|terms?|restrictions?|rules?|conditions?)|['"‘“][^'"’”]+['"’”])\s+on\s+top\b|` +
 	`(?:extra|additional|further|own)\s+(?:restrictions?|terms|conditions|clauses?|rules?)\b|` +
-	`(?:forbid|prohibit|ban|restrict|prevent|stop)(?:s|ing)?\b[^.?!]{0,30}?\b(?:downstream|buyers|users|people|others|anyone|customers|resell\w*|redistribut\w*)|` +
+	`((?:forbid|prohibit|ban|restrict|prevent|stop)(?:s|ing)?\b[^.?!]{0,30}?\b(?:downstream|buyers|users|people|others|anyone|customers|resell\w*|redistribut\w*))|` +
 	`(?:readme|note|agreement|terms|policy|card)\s+(?:says|said|states|forbids|prohibits|bans)\s+(?:no|not|non)\b` +
 	`)`)
 
@@ -534,11 +584,10 @@ func shutsOff(question string) bool {
 			next = ws[i+1]
 		}
 		switch {
-		case w == "kill" || w == "off" || w == "killswitch" || w == "backdoor" || strings.HasPrefix(w, "brick"):
-			if w == "killswitch" || w == "backdoor" || strings.HasPrefix(w, "brick") ||
-				next == "switch" || next == "button" || next == "switches" {
-				return true
-			}
+		case w == "killswitch", (w == "kill" || w == "off") && (next == "switch" || next == "button" || next == "switches"):
+			return true
+		case w == "bricked" || w == "bricking" || w == "brick" && (next == "it" || next == "my" || next == "our" || next == "the"):
+			return true // not "brick and mortar"
 		case w == "remotely" || w == "remotly" || w == "remote" && !remoteThings[next] || w == "afar",
 			w == "far" && next == "away", (w == "their" || w == "its") && (next == "end" || next == "side"):
 			afar = true
@@ -547,7 +596,7 @@ func shutsOff(question string) bool {
 		if i+2 < len(ws) {
 			after = ws[i+2]
 		}
-		if stoppingVerb(w, next, after) {
+		if stoppingVerb(w, next, after) && !(i > 0 && (isArticle(ws[i-1]) || ws[i-1] == "rate")) {
 			stopping = true
 			if licensorBefore(ws, i) && usedAfter(ws[i+1:]) {
 				return true
@@ -562,18 +611,13 @@ func shutsOff(question string) bool {
 var remoteThings = map[string]bool{"api": true, "apis": true, "access": true, "users": true, "user": true,
 	"server": true, "servers": true, "means": true, "work": true, "team": true, "interaction": true}
 
-// stoppingVerb reports whether w (before next) is a verb of stopping or
-// limiting a use: restrict, limit, disable, block, curb, throttle, yank;
-// shut, switch, turn or cut followed by "off" or "down" ("switch it
-// off"); kill, stop.
+// stoppingVerb reports whether w (before next and after) is a verb of
+// stopping or limiting a use (stoppingVerbs), or shut, switch, turn or
+// cut followed by "off" or "down" ("switch it off"). shutsOff reads no
+// noun as one: "the limit", "a rate limit".
 func stoppingVerb(w, next, after string) bool {
-	if strings.HasSuffix(w, "ion") || strings.HasSuffix(w, "ions") {
-		return false // "restrictions", "limitation": nouns
-	}
-	for _, p := range []string{"restrict", "limit", "disabl", "block", "curb", "throttl", "yank", "kill", "stop"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
+	if stoppingVerbs[w] {
+		return true
 	}
 	switch w {
 	case "shut", "shuts", "shutting", "switch", "switches", "switching", "turn", "turns", "turning", "cut", "cuts", "cutting":
@@ -582,12 +626,23 @@ func stoppingVerb(w, next, after string) bool {
 	return false
 }
 
-// licensorBefore reports whether a licensor (licensorWords, or "they")
-// is among the four words before ws[i]: "can google just yank",
-// "could they switch it off"; not as a possessive ("google's").
+// stoppingVerbs are the verbs of stopping or limiting a use, as verbs:
+// not "restricted" or "limited" (a state: "is remote inference
+// restricted?"), nor "blockchain" or "limitation".
+var stoppingVerbs = map[string]bool{"restrict": true, "restricts": true, "restricting": true, "limit": true,
+	"limits": true, "limiting": true, "disable": true, "disables": true, "disabling": true, "block": true,
+	"blocks": true, "blocking": true, "curb": true, "curbs": true, "throttle": true, "throttles": true,
+	"throttling": true, "yank": true, "yanks": true, "kill": true, "kills": true, "stop": true, "stops": true}
+
+// licensorBefore reports whether a licensor (licensorWords) is among the
+// four words before ws[i]: "can google just yank", "could meta shut it
+// off"; not as a possessive ("google's"); "they" only once a licensor is
+// named ("if google decides …, can they restrict it"), else it may be
+// anyone ("if they block it at the firewall").
 func licensorBefore(ws []string, i int) bool {
+	named := slices.ContainsFunc(ws[:i], func(w string) bool { return licensorWords[w] })
 	for k := max(0, i-4); k < i; k++ {
-		if (licensorWords[ws[k]] || ws[k] == "they") && ws[k+1] != "s" {
+		if (licensorWords[ws[k]] || named && ws[k] == "they") && ws[k+1] != "s" {
 			return true
 		}
 	}
@@ -646,10 +701,10 @@ func usesMarks(question string) bool {
 			next = ws[i+1]
 		}
 		switch {
-		case strings.HasPrefix(w, "trademark"), strings.HasPrefix(w, "stylis"), strings.HasPrefix(w, "styliz"), brandWords[w]:
+		case strings.HasPrefix(w, "trademark") && prev != "own" && prev != "our" && prev != "my", brandWords[w]:
 			return true
 		case w == "logo" || w == "logos":
-			if !ownersLogo[prev] && next != "we" && next != "i" {
+			if !ownersLogo[prev] && !makingVerbs[prev] && !makingVerbs[next] && next != "we" && next != "i" {
 				return true
 			}
 		case w == "brand" || w == "branding":
@@ -658,7 +713,7 @@ func usesMarks(question string) bool {
 			}
 		case w == "style" && (next == "guide" || next == "guides"):
 			return true
-		case (w == "company" || w == "companies" || w == "domain") && next == "name":
+		case (w == "company" || w == "companies" || w == "domain") && next == "name" && prev != "my" && prev != "our":
 			return true
 		case (w == "company" || w == "startup" || w == "business") && i > 1 && (prev == "my" || prev == "our") && namingVerbs[ws[i-2]]:
 			return true // "can I call my company LlamaWorks"
@@ -681,8 +736,14 @@ func usesMarks(question string) bool {
 var namingVerbs = map[string]bool{"call": true, "calling": true, "name": true, "naming": true}
 
 // brandWords name a licensor's marks or how they are shown.
-var brandWords = map[string]bool{"tm": true, "wordmark": true, "mascot": true, "typography": true, "font": true, "fonts": true,
-	"marca": true}
+var brandWords = map[string]bool{"tm": true, "wordmark": true, "mascot": true, "typography": true,
+	"stylized": true, "stylised": true, "marca": true}
+
+// makingVerbs, before or after "logos", make them the asker's work:
+// "sell logos generated with it", "design logos".
+var makingVerbs = map[string]bool{"generate": true, "generated": true, "generating": true, "make": true,
+	"made": true, "making": true, "design": true, "designed": true, "designing": true, "create": true,
+	"created": true, "creating": true, "draw": true, "drawn": true, "sell": true, "selling": true}
 
 // ownersLogo before "logo" make it the asker's own: "my company logo".
 var ownersLogo = map[string]bool{"my": true, "our": true, "own": true, "company": true, "app": true, "new": true}
@@ -710,22 +771,32 @@ var showingPlaces = map[string]bool{"ad": true, "ads": true, "advert": true, "ad
 var endorsementClause = regexp.MustCompile(`\bsponsored, endorsed\b|\bsuggest endorsement\b|\bused to endorse or promote\b`)
 
 // claimsEndorsement reports whether an English question asks about
-// claiming the licensor's endorsement or approval: "can we say the
-// authors endorse us", "market it as Wikimedia-approved", "the official
-// Wikipedia AI", "backed by the dataset creators".
+// claiming the licensor's endorsement or approval: a word of endorsing, or
+// "official", "approved", "backed by" near a verb of saying or marketing
+// ("can we say the authors endorse us", "market it as
+// Wikimedia-approved", "call it the official Wikipedia AI"). Not "the
+// official license text", "OSI approved" or a sponsored club, which claim
+// nothing.
 func claimsEndorsement(question string) bool {
 	ws := letterWords(question)
 	for i, w := range ws {
+		claimed := slices.ContainsFunc(ws[max(0, i-6):min(len(ws), i+6)], func(b string) bool { return claimingVerbs[b] })
 		switch {
-		case strings.HasPrefix(w, "endors"), strings.HasPrefix(w, "affiliat"), strings.HasPrefix(w, "sponsor"),
-			w == "approved", w == "official", w == "officially":
+		case strings.HasPrefix(w, "endors"):
 			return true
-		case w == "backed" && i+1 < len(ws) && ws[i+1] == "by":
+		case (w == "approved" || w == "official" || w == "officially") && claimed:
+			return true
+		case w == "backed" && i+1 < len(ws) && ws[i+1] == "by" && claimed:
 			return true
 		}
 	}
 	return false
 }
+
+// claimingVerbs say or show something of the asker's work to others.
+var claimingVerbs = map[string]bool{"say": true, "says": true, "claim": true, "claiming": true, "call": true,
+	"calling": true, "market": true, "marketing": true, "advertise": true, "advertising": true, "label": true,
+	"brand": true, "imply": true, "suggest": true, "promote": true, "present": true, "describe": true}
 
 // claimsEndorsement is claimsEndorsement of r's text, worked out once.
 func (r *reading) claimsEndorsement() bool { return r.once(&r.endorsed, claimsEndorsement) }
@@ -774,12 +845,12 @@ func relicenses(question string) bool {
 }
 
 // putBefore reports whether a verb of putting a work out under a license
-// comes in the five words before ws[i]: "release it under", "put my own
+// comes in the ten words before ws[i]: "release it under", "put my own
 // license on", "can my distill go out under". Not "is my code now
 // automatically under", nor a license obtained ("need a commercial
 // license") or had ("has a different license").
 func putBefore(ws []string, i int) bool {
-	for _, w := range ws[max(0, i-5):i] {
+	for _, w := range ws[max(0, i-10):i] {
 		if puttingVerbs[w] {
 			return true
 		}
@@ -791,7 +862,7 @@ func putBefore(ws []string, i int) bool {
 var puttingVerbs = map[string]bool{"put": true, "putting": true, "release": true, "releasing": true,
 	"publish": true, "publishing": true, "distribute": true, "distributing": true, "license": true,
 	"licence": true, "ship": true, "shipping": true, "sell": true, "selling": true, "go": true, "slap": true,
-	"apply": true, "choose": true, "pick": true, "offer": true, "under": true, "deliver": true, "keep": true}
+	"apply": true, "choose": true, "pick": true, "offer": true, "deliver": true, "keep": true}
 
 // otherLicenses, before a word for a license, make it another than the
 // one asked about: "my own license", "a proprietary licence", "custom
@@ -800,13 +871,24 @@ var otherLicenses = map[string]bool{"own": true, "different": true, "another": t
 	"commercial": true, "closed": true, "custom": true, "permissive": true}
 
 // isLicenseWord reports whether w names a license or terms.
-func isLicenseWord(w string) bool {
-	return w == "license" || w == "licence" || w == "licenses" || w == "licences" || w == "terms" || w == "eula"
-}
+func isLicenseWord(w string) bool { return licenseNouns[w] || w == "terms" || w == "eula" }
 
 // licenseNames are other licenses named after "under": "under MIT".
 var licenseNames = map[string]bool{"mit": true, "apache": true, "cc": true, "bsd": true, "gpl": true,
 	"agpl": true, "lgpl": true, "mpl": true, "proprietary": true, "unlicense": true}
+
+// underOwnName reports whether the question puts the work "under" l's
+// own name ("publish my fine-tuned Falcon under Apache 2.0", asked of
+// Apache): it keeps the license, and asks what else it owes.
+func (s *snapshot) underOwnName(r *reading, l *licenseMeta) bool {
+	ws := letterWords(r.text)
+	for i, w := range ws {
+		if w == "under" && i+1 < len(ws) && s.nameTokens[l.Key][foldName(ws[i+1])] {
+			return true
+		}
+	}
+	return false
+}
 
 // relicenses is relicenses of r's text, worked out once.
 func (r *reading) relicenses() bool { return r.once(&r.relicensed, relicenses) }
@@ -844,7 +926,7 @@ func (s *snapshot) buildsNoModel(r *reading, l *licenseMeta, topic string) bool 
 				continue
 			}
 			for _, phrase := range quoted(sentence) {
-				if p := strings.ToLower(phrase); strings.Contains(p, " ") && strings.Contains(q, p) && !s.isLicenseName(l, p) {
+				if p := strings.ToLower(phrase); strings.Contains(p, " ") && strings.Contains(q, p) && !s.namesLicense(p, l) {
 					named = true
 					q = strings.ReplaceAll(q, p, " ")
 				}
@@ -870,12 +952,6 @@ var runningProducts = map[string]bool{"app": true, "apps": true, "application": 
 	"site": true, "tool": true, "tools": true, "summarizer": true, "summariser": true, "game": true,
 	"service": true, "saas": true, "api": true, "product": true, "output": true, "outputs": true,
 	"feature": true, "assistant": true}
-
-// isLicenseName reports whether every word of phrase is of l's name ("Llama
-// 3", which Llama 3 requires a derived model's name to begin with).
-func (s *snapshot) isLicenseName(l *licenseMeta, phrase string) bool {
-	return !slices.ContainsFunc(s.stems(phrase), func(st string) bool { return !s.nameStems[l.Key][st] })
-}
 
 // buildingWord reports whether w says a model is built from another:
 // trained, tuned, improved, distilled, merged.

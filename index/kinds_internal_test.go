@@ -113,6 +113,11 @@ func TestAddsTerms(t *testing.T) {
 		"can i add my changes to the fork and sell it":                        false,
 		"does the license restrict commercial use":                            false, // the license's own
 		"what are the terms for attribution":                                  false,
+		"can i add a feature on top of a gpl library":                         false,
+		"does gemma prohibit redistribution":                                  false, // the license's own
+		"does the gpl prevent others from selling my software":                false,
+		"do i need to add a copyright notice to my terms of service":          false,
+		"how can i stop buyers from reselling my plugin":                      true,
 	} {
 		if got := addsTerms(q); got != want {
 			t.Errorf("addsTerms(%q) = %v, want %v", q, got, want)
@@ -242,6 +247,12 @@ func TestShutsOff(t *testing.T) {
 		"gemma off switch?":                                              true,
 		"our model runs offline, can they turn it off from far away":     true,
 		"can google cut off our usage":                                   true,
+		"is remote inference restricted?":                                false,
+		"we sell it in a brick and mortar store":                         false,
+		"can the scanner detect a backdoor in firmware":                  false,
+		"if they block it at the firewall, can we still use it":          false,
+		"what's the rate limit on their end":                             false,
+		"could meta switch it off from their end":                        true,
 		"can i serve gemma through a remote api":                         false, // serves
 		"do i have to copy google's usage restrictions into my license":  false, // a noun, a possessive
 		"what restrictions does google place on use":                     false,
@@ -274,6 +285,9 @@ func TestUsesMarks(t *testing.T) {
 		"must my fine-tune's name begin with llama":                       false, // naming
 		"the client wants no meta branding, can we skip built with llama": false, // attribution
 		"i wrote a brand new file that calls the library":                 false,
+		"can i sell logos generated with stable diffusion":                false, // the asker's
+		"do i need to put my company name in the notice file":             false,
+		"can we brand our fine-tune with our own trademark":               false,
 		"can i use llama 4 in our marketing team's internal tools":        false,
 	} {
 		if got := usesMarks(q); got != want {
@@ -290,7 +304,10 @@ func TestClaimsEndorsement(t *testing.T) {
 		"market it as 'wikimedia-approved'":              true,
 		"can i call it the official wikipedia ai":        true,
 		"is our model backed by meta, can we say so":     true,
-		"are we affiliated with google if we use gemma":  true,
+		"are we affiliated with google if we use gemma":  false, // "affiliates" is a party
+		"is this the official license text":              false,
+		"is bsd-3-clause osi approved":                   false,
+		"can our sponsored student club use it":          false,
 		"can meta see what i do with llama":              false,
 		"must i credit the authors of the dataset":       false,
 	} {

@@ -11,7 +11,7 @@ import (
 // MappingVersion changes whenever the mapping, the analyzers or the meta
 // file change shape. An index built with another version is refused by Open
 // with a message to rebuild, instead of answering from a stale layout.
-const MappingVersion = 33
+const MappingVersion = 34 // 34: the models carry not_llm
 
 // Analyzer and field names live here and nowhere else.
 const (

@@ -377,19 +377,19 @@ var receivers = map[string]bool{"us": true, "me": true, "you": true, "users": tr
 // "My own" before a derived work ("my own gpl fork", "my own llama
 // finetune") is a licensee's.
 func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
-	if madeItself.MatchString(r.text) {
+	// A company licenses the model licenses (Meta, Google): no asker's
+	// word of having made the work makes the asker that company.
+	made := !companyLicensed(l)
+	if made && madeItself.MatchString(r.text) {
 		return true
 	}
 	ws := letterWords(r.text)
 	for i, w := range ws {
 		switch {
-		case w == "my" && i > 1 && (ws[i-1] == "s" || ws[i-1] == "is") && (ws[i-2] == "it" || ws[i-2] == "this" || ws[i-2] == "that"):
-			// "it's my own code", "this is my photo".
-			k := i + 1
-			if k < len(ws) && ws[k] == "own" {
-				k++
-			}
-			if k < len(ws) && ownWorks[ws[k]] {
+		case made && w == "my" && i > 1 && (ws[i-1] == "s" || ws[i-1] == "is") && (ws[i-2] == "it" || ws[i-2] == "this" || ws[i-2] == "that"):
+			// "it's my own code", "this is my photo": a picture is its
+			// taker's; code or a work, only one's "own".
+			if i+2 < len(ws) && ws[i+1] == "own" && madeWorks[ws[i+2]] || i+1 < len(ws) && pictureWorks[ws[i+1]] {
 				return true
 			}
 		case w == "as" || w == "m" && i > 0 && ws[i-1] == "i" || w == "am" || w == "re" && i > 0 && ws[i-1] == "we" ||
@@ -419,17 +419,43 @@ func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
 	return false
 }
 
-// madeItself matches the asker saying they made the work: "I made it.",
-// "I wrote it myself", "if I drew it myself", "I took this photo
-// myself". Not "I made it with Llama": a work made with another's.
+// madeItself matches the asker saying they made the work, ending a
+// sentence or with "myself": "I made it.", "I wrote it myself", "if I
+// drew it myself", "I took these photos myself". Not "I made it with
+// Llama", nor "I made it!" (a success), nor "I made this, using Stable
+// Diffusion".
 var madeItself = regexp.MustCompile(`(?i)\bi\s+(?:made|created|wrote|drew|painted|photographed|composed|authored|coded|took|shot|recorded)\s+` +
-	`(?:it|this|them|these|that)(?:\s+(?:photo|picture|image|song|track|code))?(?:\s+(?:all\s+)?myself\b|\s*(?:[.,;:!?]|$))`)
+	`(?:it|this|them|these|that|the)(?:\s+(?:photos?|pictures?|images?|songs?|tracks?|code|drawings?))?(?:\s+(?:all\s+)?myself\b|\s*(?:[.?]|$))`)
+
+// companyLicensed reports whether a company licenses l's family (Meta,
+// Google, Alibaba, DeepSeek: familyLicensors).
+func companyLicensed(l *licenseMeta) bool {
+	for _, f := range familyLicensors {
+		if l != nil && l.Family == f {
+			return true
+		}
+	}
+	return false
+}
+
+// pictureWorks are the works "it's my …" says the asker made: a photo is
+// the photographer's.
+var pictureWorks = map[string]bool{"photo": true, "photos": true, "picture": true, "pictures": true,
+	"image": true, "images": true, "drawing": true, "painting": true, "artwork": true, "art": true, "song": true}
+
+// madeWorks are the works "it's my own …" says the asker made: not a
+// project, a repository or a dataset, which may be built on another's.
+var madeWorks = map[string]bool{"code": true, "photo": true, "photos": true, "image": true, "images": true,
+	"picture": true, "pictures": true, "drawing": true, "painting": true, "song": true, "art": true,
+	"artwork": true, "music": true, "writing": true, "work": true}
 
 // ownerAt reports whether the owner of the work is named from ws[i] on,
 // after "the", "its" or "the original": the licensor as licensorNamedAt
 // says, or its author, creator or owner.
 func ownerAt(ws []string, i int, l *licenseMeta) bool {
+	definite := false // "the photographer", not "a photographer"
 	for i < len(ws) && (ws[i] == "the" || ws[i] == "its" || ws[i] == "original" || ws[i] == "a" || ws[i] == "an") {
+		definite = definite || ws[i] == "the" || ws[i] == "its"
 		i++
 	}
 	if i >= len(ws) {
@@ -438,14 +464,20 @@ func ownerAt(ws []string, i int, l *licenseMeta) bool {
 	if _, ok := licensorNamedAt(ws, i, l); ok {
 		return true
 	}
-	return ownerWords[ws[i]] || ws[i] == "copyright" && i+1 < len(ws) && (ws[i+1] == "holder" || ws[i+1] == "owner")
+	if definite && !companyLicensed(l) && (makerWords[ws[i]] || ws[i] == "copyright" && i+1 < len(ws) && (ws[i+1] == "holder" || ws[i+1] == "owner")) {
+		return true // "I'm the photographer", "as the copyright holder"
+	}
+	return ownerWords[ws[i]]
 }
 
 // ownerWords name the one who holds the rights in a work.
 var ownerWords = map[string]bool{"author": true, "authors": true, "creator": true, "creators": true,
-	"owner": true, "owners": true, "licensor": true, "licensors": true, "rightsholder": true,
-	"photographer": true, "illustrator": true, "artist": true, "painter": true, "composer": true,
-	"songwriter": true}
+	"owner": true, "owners": true, "licensor": true, "licensors": true, "rightsholder": true}
+
+// makerWords name who made a work by their craft: the asker "the
+// photographer" of a photo made the work; "a photographer" is a trade.
+var makerWords = map[string]bool{"photographer": true, "illustrator": true, "artist": true, "painter": true,
+	"composer": true, "songwriter": true}
 
 // derivedWords name a work made from another's: "my own fork".
 var derivedWords = map[string]bool{"fork": true, "forks": true, "finetune": true, "fine": true, "finetuned": true,
@@ -459,9 +491,7 @@ var derivedWords = map[string]bool{"fork": true, "forks": true, "finetune": true
 // ownWorks are works one makes oneself: "commercial use of my own work".
 var ownWorks = map[string]bool{"work": true, "works": true, "code": true, "photos": true, "photo": true,
 	"images": true, "pictures": true, "art": true, "artwork": true, "music": true, "writing": true,
-	"content": true, "software": true, "project": true, "library": true, "repo": true, "repository": true,
-	"image": true, "picture": true, "drawing": true, "painting": true, "song": true, "book": true,
-	"video": true, "dataset": true}
+	"content": true, "software": true, "project": true, "library": true}
 
 // withholdsSource reports whether an English question says the work goes
 // out without its source: "binaries only", "only the binary", "without

@@ -208,11 +208,11 @@ func (s *snapshot) trainedAt(r *reading) []bool {
 	for i, w := range ws {
 		if isTraining(w) {
 			trained = i
-			continue
+		} else {
+			at[i] = i-trained <= trainedWithin
 		}
-		at[i] = i-trained <= trainedWithin
-		if strings.HasSuffix(w.text, "?") || strings.HasSuffix(w.text, ".") || strings.HasSuffix(w.text, "!") || strings.HasSuffix(w.text, ";") {
-			trained = -10 // the sentence ends: "train other LLMs? It's Llama 3.1 actually" (hunt 25)
+		if endsSentence(w.text) {
+			trained = -10 // "train other LLMs? It's Llama 3.1 actually" (hunt 25)
 		}
 	}
 	// The model whose outputs train is no model trained: "train gemma on
@@ -225,6 +225,20 @@ func (s *snapshot) trainedAt(r *reading) []bool {
 		}
 	}
 	return at
+}
+
+// endsSentence reports whether a word as typed ends a sentence: "llms?",
+// "it.", "(done)." — not an abbreviation ("e.g.", "vs.").
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, ")\"'”’")
+	if !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, ";") {
+		return false
+	}
+	switch strings.ToLower(strings.TrimLeft(t, "(\"'“‘")) {
+	case "e.g.", "i.e.", "vs.", "etc.", "eg.", "ie.", "approx.", "incl.":
+		return false
+	}
+	return true
 }
 
 // outputsFrom marks r's words that name where outputs come from (see
@@ -584,7 +598,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		switch c.Status {
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
-				hasPermission(r.text) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || s.servesAudience(r, t) ||
+				hasPermission(r.text, l) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || s.servesAudience(r, t) ||
 				ownRightTopics[t] && claimsOwnRight(r.text) || s.othersTrainOnOutputs(r, l, t) {
 				return false
 			}
@@ -1648,12 +1662,12 @@ func (s *snapshot) barredPhrases(ref string) []string {
 // barMarkers open the part of a clause that says what may not be done.
 var barMarkers = []string{"may not ", "shall not ", "must not ", "cannot "}
 
-// hasPermission reports whether lower-cased text says the asker has the
+// hasPermission reports whether text, asked of l, says the asker has the
 // rights holder's permission ("apache trademark with permission", "i got
-// consent"): a ban or an exclusion is for use without it.
-func hasPermission(text string) bool {
+// consent", grantedBy): a ban or an exclusion is for use without it.
+func hasPermission(text string, l *licenseMeta) bool {
 	ws := letterWords(text)
-	if grantedBy(ws) {
+	if grantedBy(ws, l) {
 		return true
 	}
 	for i, w := range ws {
@@ -1661,48 +1675,70 @@ func hasPermission(text string) bool {
 			!strings.HasPrefix(w, "authoris") && !strings.HasPrefix(w, "authoriz") {
 			continue
 		}
-		for _, b := range ws[max(0, i-3):i] {
-			switch b {
-			case "without", "no", "need", "needs", "require", "requires", "must":
-				return false
-			case "with", "got", "have", "has", "had", "obtained", "granted":
-				return true
-			}
+		// A word of lacking it anywhere before: "I have no permission".
+		window := ws[max(0, i-3):i]
+		if slices.ContainsFunc(window, func(b string) bool { return lackingWords[b] }) {
+			continue
+		}
+		held := holdingWords
+		if w == "exception" || w == "waiver" {
+			held = grantingWords // "does it have an exception" asks of the license
+		}
+		if slices.ContainsFunc(window, func(b string) bool { return held[b] }) {
+			return true
 		}
 	}
 	return false
 }
 
+// lackingWords, before a word of permission, say it is wanting or asked
+// for; holdingWords say the asker has it; grantingWords, that someone gave
+// it ("with an exception", "got a waiver"), not that a license has one.
+var (
+	lackingWords  = map[string]bool{"without": true, "no": true, "need": true, "needs": true, "require": true, "requires": true, "must": true}
+	holdingWords  = map[string]bool{"with": true, "got": true, "have": true, "has": true, "had": true, "obtained": true, "granted": true}
+	grantingWords = map[string]bool{"with": true, "got": true, "obtained": true, "granted": true}
+)
+
 // grantedBy reports whether words (letterWords) say the rights holder
 // allows the use, or the work has another license: "with the author's
 // OK", "if the licensor allows it", "the owner agreed", "if it's dual
-// licensed" (hunt 25: nineteen FORBIDDEN such).
-func grantedBy(ws []string) bool {
+// licensed", "with a separate commercial license" (hunt 25: nineteen
+// FORBIDDEN such). Not the asker's own relicensing ("can I dual license
+// my fork", "under a separate license"). Of a license a company grants,
+// only its licensor's leave counts: "the author's OK" of Gemma is not
+// Google's.
+func grantedBy(ws []string, l *licenseMeta) bool {
+	owner := func(w string) bool {
+		if companyLicensed(l) {
+			return w == "licensor" || familyLicensors[w] == l.Family
+		}
+		return licensorOf(l, w) || ownerWords[w]
+	}
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
 			next = ws[i+1]
 		}
 		switch {
-		case w == "dual" && (strings.HasPrefix(next, "licens") || strings.HasPrefix(next, "licenc")), w == "duallicensed":
-			return true
-		case w == "separate" && slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], isLicenseWord) &&
-			slices.ContainsFunc(ws[max(0, i-3):i], func(b string) bool { return holdingWords[b] }):
+		case w == "dual" && i > 0 && beingWords[ws[i-1]] && (strings.HasPrefix(next, "licens") || strings.HasPrefix(next, "licenc")):
+			return true // "it's dual licensed", not "can I dual license it"
+		case w == "separate" && slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(x string) bool { return licenseNouns[x] }) &&
+			slices.ContainsFunc(ws[max(0, i-3):i], func(b string) bool { return b == "with" || b == "bought" || b == "purchased" || b == "obtained" }):
 			return true // "with a separate commercial license"
-		case (w == "ok" || w == "okay" || w == "blessing" || w == "approval") && i > 1 && ws[i-1] == "s" && ownerWords[ws[i-2]] &&
+		case (w == "ok" || w == "okay" || w == "blessing" || w == "approval") && i > 1 && ws[i-1] == "s" && owner(ws[i-2]) &&
 			!slices.Contains(ws[max(0, i-5):i], "without"):
 			return true // "with the author's OK", not "without the author's OK"
-		case ownerWords[w] && permittingVerbs[next] && !slices.Contains(ws[max(0, i-3):i], "without") &&
-			!(i+2 < len(ws) && ws[i+2] == "not") && !(next == "doesn" || next == "didn"):
+		case owner(w) && permittingVerbs[next] && !slices.Contains(ws[max(0, i-3):i], "without") && !(i+2 < len(ws) && ws[i+2] == "not"):
 			return true // "if the licensor allows it", "the author agreed"
 		}
 	}
 	return false
 }
 
-// holdingWords, before a separate license, say the asker has it.
-var holdingWords = map[string]bool{"with": true, "have": true, "has": true, "got": true, "bought": true,
-	"purchased": true, "obtained": true, "under": true}
+// beingWords before "dual licensed" say the work is: "it's dual
+// licensed", "if it is dual-licensed".
+var beingWords = map[string]bool{"s": true, "is": true, "are": true, "was": true, "being": true, "been": true}
 
 // permittingVerbs, after the rights holder, say it allows a use.
 var permittingVerbs = map[string]bool{"allows": true, "allowed": true, "permits": true, "permitted": true,
@@ -1998,14 +2034,15 @@ func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bo
 	return trainsItself(words)
 }
 
-// namesNonLanguageModel reports whether the question names a catalogued
-// model that is no language model (modelMeta.NotLLM: YOLOv8, FLUX.1-dev,
-// Whisper), which a ban on improving "any other large language model"
-// does not name.
+// namesNonLanguageModel reports whether the question names, where it
+// names the model trained (trainedAt), a catalogued model that is no
+// language model (modelMeta.NotLLM: YOLOv8, FLUX.1-dev, Whisper), which a
+// ban on improving "any other large language model" does not name.
 func (s *snapshot) namesNonLanguageModel(r *reading) bool {
 	words, starts := s.modelWords(r)
+	trained := s.trainedAt(r)
 	found := false
-	s.modelRuns(words, starts, func(int, int) bool { return false }, func(m *modelMeta, i, n int) bool {
+	s.modelRuns(words, starts, func(i, n int) bool { return slices.Contains(trained[i:i+n], false) }, func(m *modelMeta, i, n int) bool {
 		if m.NotLLM && !s.insideLicenseName(words, i, n) {
 			found = true
 			return true

@@ -716,18 +716,49 @@ func TestMadeItselfAndGrantedBy(t *testing.T) {
 			t.Errorf("madeItself(%q) = %v, want %v", q, got, want)
 		}
 	}
-	for q, want := range map[string]bool{
-		"can i sell it with the author's ok":               true,
-		"can i sublicense it if the licensor allows it":    true,
-		"what if it's dual licensed":                       true,
-		"can i sell it with a separate commercial license": true,
-		"can i sell it if the author doesn't allow it":     false,
-		"can i sell it without the author's ok":            false, // "ok" is the author's; "without" is read by hasPermission's words only
-		"does the licensor allow selling":                  false,
-		"do i need a separate license to sell it":          false,
+	cc := &licenseMeta{Key: "cc-by-nc-4.0", Family: "cc"}
+	gemma := &licenseMeta{Key: "gemma", Family: "gemma"}
+	for _, c := range []struct {
+		l    *licenseMeta
+		q    string
+		want bool
+	}{
+		{cc, "can i sell it with the author's ok", true},
+		{cc, "can i sublicense it if the licensor allows it", true},
+		{cc, "what if it's dual licensed", true},
+		{cc, "can i sell it with a separate commercial license", true},
+		{cc, "can i sell it if the author doesn't allow it", false},
+		{cc, "can i sell it without the author's ok", false},
+		{cc, "does the licensor allow selling", false},
+		{cc, "do i need a separate license to sell it", false},
+		{cc, "can i sublicense it under a separate license", false}, // the asker's own
+		{cc, "can i dual license my fork", false},
+		{gemma, "nsfw content with the author's ok?", false}, // not Google's leave
+		{gemma, "nsfw content if google allows it?", true},
 	} {
-		if got := grantedBy(letterWords(q)); got != want {
-			t.Errorf("grantedBy(%q) = %v, want %v", q, got, want)
+		if got := grantedBy(letterWords(c.q), c.l); got != c.want {
+			t.Errorf("grantedBy(%s, %q) = %v, want %v", c.l.Key, c.q, got, c.want)
+		}
+	}
+	for q, want := range map[string]bool{
+		"can i use the trademark with an exception from the owner": true,
+		"does nc have an exception for selling":                    false, // asks of the license
+		"i have no permission, can i use the mark":                 false,
+		"we got a waiver from the authors":                         true,
+	} {
+		if got := hasPermission(q, cc); got != want {
+			t.Errorf("hasPermission(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A word ends a sentence by its mark, past a closing bracket or quote;
+// an abbreviation ends none.
+func TestEndsSentence(t *testing.T) {
+	for w, want := range map[string]bool{"llms?": true, "it.": true, "(done).": true, "ok!\"": true,
+		"e.g.": false, "vs.": false, "3.1": false, "model,": false} {
+		if got := endsSentence(w); got != want {
+			t.Errorf("endsSentence(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
