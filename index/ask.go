@@ -251,43 +251,9 @@ type reading struct {
 	// whichLicense is 1 when the question asks which license a work is
 	// under, -1 when not, 0 before it is worked out (asksWhichLicense).
 	whichLicense int8
-	// ownCopy is 1 when the question asks for the license's own text to
-	// go along, -1 when not, 0 before it is worked out (asksOwnCopy).
-	ownCopy int8
-	// unconveyed is 1 when the question says the work is kept to the
-	// asker, -1 when not, 0 before it is worked out (keepsUnconveyed).
-	unconveyed int8
-	// apart is 1 when the question says the asker's work and the licensed
-	// one run or ship apart, -1 when not, 0 before it is worked out
-	// (keepsApart).
-	apart int8
-	// marks is 1 when the question asks about marking the asker's
-	// changes, -1 when not, 0 before it is worked out (marksChanges).
-	marks int8
-	// adds is 1 when the question speaks of terms added to the license's,
-	// -1 when not, 0 before it is worked out (addsTerms).
-	adds int8
-	// remote is 1 when the question asks whether the licensor may shut
-	// the asker's use off, -1 when not, 0 before it is worked out
-	// (shutsOff).
-	remote int8
-	// brand is 1 when the question asks about showing the licensor's
-	// names or marks, -1 when not, 0 before it is worked out (usesMarks).
-	brand int8
-	// endorsed is 1 when the question asks about claiming the licensor's
-	// endorsement, -1 when not, 0 before it is worked out
-	// (claimsEndorsement).
-	endorsed int8
-	// relicensed is 1 when the question asks about putting the asker's
-	// work under another license, -1 when not, 0 before it is worked out
-	// (relicenses).
-	relicensed int8
-	// money is 1 when the question speaks of making money with the work,
-	// -1 when not, 0 before it is worked out (monetises).
-	money int8
-	// credit is 1 when the question asks about crediting the licensor, -1
-	// when not, 0 before it is worked out (credits).
-	credit int8
+	// kinds holds, for each kind of clause, 1 when the question asks for
+	// it, -1 when not, 0 before it is worked out (reading.asks).
+	kinds [numKinds]int8
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool

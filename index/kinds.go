@@ -33,32 +33,101 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 }
 
 // askedKind returns the clauses of the kind an English question asks for
-// by what it says, nil when it asks for none: those handing over the
-// license's own text (asksOwnCopy), else those on works kept to oneself
-// (keepsUnconveyed), else those on aggregates of separate works
-// (keepsApart), else those on marking one's changes (marksChanges), else
-// those barring terms added to the license's (addsTerms), else those
-// letting one license one's modifications on one's own terms
-// (relicenses), else those reserving the licensor's right to restrict use remotely (shutsOff),
-// else those withholding the licensor's endorsement (claimsEndorsement),
-// else those withholding its marks (usesMarks), else those on the
-// licensee's monthly active users (monetises), else the definition of a
-// term asked about (termLed).
+// by what it says (clauseKinds, in order), nil when it asks for none: the
+// license's own text to go along (asksOwnCopy), works kept to oneself
+// (keepsUnconveyed), aggregates of separate works (keepsApart), marking
+// one's changes (marksChanges), terms added to the license's (addsTerms),
+// one's modifications on one's own terms (relicenses), the licensor's
+// right to restrict use remotely (shutsOff), its endorsement
+// (claimsEndorsement) or its marks (usesMarks), the licensee's monthly
+// active users (monetises), the licensor's credit (credits); else the
+// definition of a term asked about (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
 // changes internally?" of CC asks for its clause on marking changes.
 func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
-	for _, k := range []struct {
-		asked   func() bool
-		clauses map[string]bool
-	}{{r.asksOwnCopy, s.ownCopy}, {r.keepsUnconveyed, s.unconveyed}, {r.keepsApart, s.aggregate}, {r.marksChanges, s.changesMarked}, {r.addsTerms, s.noFurtherTerms}, {func() bool { return r.relicenses() && !s.underOwnName(r, l) }, s.ownTerms}, {r.shutsOff, s.remoteRestriction},
-		{r.claimsEndorsement, s.noEndorsement}, {r.usesMarks, s.noMarks}, {r.monetises, s.commercialTerms},
-		{r.credits, s.builtWith}, {r.creditsModelBuilt, s.builtModelCredit}, {r.credits, s.attributionNotice}} {
-		if k.asked() && holdsDocOf(k.clauses, l) {
-			return k.clauses
+	for i, k := range clauseKinds {
+		if r.asks(clauseKindID(i)) && (k.also == nil || k.also(s, r, l)) && holdsDocOf(s.clausesOfKind[i], l) {
+			return s.clausesOfKind[i]
 		}
 	}
 	return s.termLed(r, l)
+}
+
+// clauseKind is a kind of clause a question may ask for by what it says.
+type clauseKind struct {
+	// of reports whether a clause's text is of the kind. It runs over
+	// every clause at every open: a word of its expression is looked for
+	// first (without, an open cost a whole-process ask tens of
+	// milliseconds).
+	of func(text string) bool
+	// asks reports whether an English question asks for the kind.
+	asks func(question string) bool
+	// also, when set, must hold too of the question as read, asked of l.
+	also func(s *snapshot, r *reading, l *licenseMeta) bool
+}
+
+// clauseKindID names a kind: its place in clauseKinds.
+type clauseKindID int
+
+// The kinds, in the order askedKind tries them.
+const (
+	kindOwnCopy clauseKindID = iota
+	kindUnconveyed
+	kindAggregate
+	kindChangesMarked
+	kindFurtherTerms
+	kindOwnTerms
+	kindRemoteRestriction
+	kindEndorsement
+	kindMarks
+	kindCommercialTerms
+	kindBuiltWith
+	kindBuiltModelCredit
+	kindAttributionNotice
+	numKinds
+)
+
+// clauseKinds are the kinds of clause, by clauseKindID.
+var clauseKinds = [numKinds]clauseKind{
+	kindOwnCopy:    {of: handsOverSelf, asks: asksOwnCopy},
+	kindUnconveyed: {of: isUnconveyedClause, asks: keepsUnconveyed},
+	kindAggregate:  {of: isAggregateClause, asks: keepsApart},
+	kindChangesMarked: {of: func(t string) bool {
+		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
+	}, asks: marksChanges},
+	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asks: addsTerms},
+	kindOwnTerms: {of: func(t string) bool { return strings.Contains(t, "may provide additional or different") }, asks: relicenses,
+		also: func(s *snapshot, r *reading, l *licenseMeta) bool { return !s.underOwnName(r, l) }},
+	kindRemoteRestriction: {of: func(t string) bool { return strings.Contains(t, "remotely or otherwise") }, asks: shutsOff},
+	kindEndorsement: {of: func(t string) bool { return strings.Contains(t, "endorse") && endorsementClause.MatchString(t) },
+		asks: claimsEndorsement},
+	// "rademark": "Trademarks" and "trademark" alike.
+	kindMarks: {of: func(t string) bool {
+		return (strings.Contains(t, "rademark") || strings.Contains(t, "endorse")) && marksClause.MatchString(t)
+	}, asks: usesMarks},
+	kindCommercialTerms: {of: func(t string) bool { return strings.Contains(t, "monthly active users") }, asks: monetises,
+		also: readAsCommercial},
+	kindBuiltWith: {of: func(t string) bool {
+		return strings.Contains(t, "Built with") && strings.Contains(t, "distribute or make available the")
+	}, asks: credits},
+	kindBuiltModelCredit: {of: func(t string) bool { return strings.Contains(t, "Built with") && modelBuiltTrigger.MatchString(t) },
+		asks: credits, also: func(_ *snapshot, r *reading, _ *licenseMeta) bool { return buildsModel(r.text) }},
+	kindAttributionNotice: {of: func(t string) bool { return strings.Contains(t, "the following attribution notice") }, asks: credits},
+}
+
+// asks reports whether r asks for the kind id (clauseKinds' asks),
+// worked out once.
+func (r *reading) asks(id clauseKindID) bool { return r.once(&r.kinds[id], clauseKinds[id].asks) }
+
+// noteKinds records of which kinds (askedKind) the clause ref with text
+// is.
+func (s *snapshot) noteKinds(ref, text string) {
+	for i, k := range clauseKinds {
+		if k.of(text) {
+			s.clausesOfKind[i][ref] = true
+		}
+	}
 }
 
 // holdsDocOf reports whether clauses ("doc#section") hold one of l's.
@@ -123,6 +192,12 @@ const askedReach = 3
 
 // unconveyedClause matches a clause on the works one does not pass on.
 var unconveyedClause = regexp.MustCompile(`\b(?:works?|copies) that you do not (?:convey|distribute)\b`)
+
+// isUnconveyedClause reports whether a clause's text is of works one does
+// not pass on.
+func isUnconveyedClause(text string) bool {
+	return strings.Contains(text, "do not ") && unconveyedClause.MatchString(text)
+}
 
 // keepsUnconveyed reports whether an English question says the work is
 // kept to the asker: used internally, in house, privately or for
@@ -294,9 +369,6 @@ func partConveyed(after []string) bool {
 var conveyedParts = map[string]bool{"source": true, "sources": true, "license": true, "licence": true,
 	"notice": true, "notices": true, "copyright": true, "text": true, "attribution": true, "credit": true}
 
-// keepsUnconveyed is keepsUnconveyed of r's text, worked out once.
-func (r *reading) keepsUnconveyed() bool { return r.once(&r.unconveyed, keepsUnconveyed) }
-
 // The GPL family sets apart an "aggregate": a work with "other separate
 // and independent works, which are not by their nature extensions of the
 // covered work", to which the license does not spread. Asked whether it
@@ -308,6 +380,12 @@ func (r *reading) keepsUnconveyed() bool { return r.once(&r.unconveyed, keepsUnc
 
 // aggregateClause matches the paragraph on aggregates.
 var aggregateClause = regexp.MustCompile(`\bseparate and independent works\b.*\baggregate\b`)
+
+// isAggregateClause reports whether a clause's text is the paragraph on
+// aggregates.
+func isAggregateClause(text string) bool {
+	return strings.Contains(text, "aggregate") && aggregateClause.MatchString(text)
+}
 
 // keepsApart reports whether an English question says the asker's work and
 // the licensed one run or ship apart: a subprocess, a separate process,
@@ -347,9 +425,6 @@ var apartThings = map[string]bool{"process": true, "processes": true, "program":
 // sharedCarriers follow "same" of what carries two works side by side.
 var sharedCarriers = map[string]bool{"image": true, "installer": true, "bundle": true, "container": true,
 	"download": true, "disk": true, "zip": true, "archive": true}
-
-// keepsApart is keepsApart of r's text, worked out once.
-func (r *reading) keepsApart() bool { return r.once(&r.apart, keepsApart) }
 
 // Most licenses here make one who modifies a work mark it so: Apache's
 // "You must cause any modified files to carry prominent notices stating
@@ -405,9 +480,6 @@ var markingVerbs = map[string]bool{"mark": true, "marking": true, "state": true,
 var changeWords = map[string]bool{"change": true, "changes": true, "changed": true, "modification": true,
 	"modifications": true, "modified": true, "edit": true, "edits": true, "edited": true}
 
-// marksChanges is marksChanges of r's text, worked out once.
-func (r *reading) marksChanges() bool { return r.once(&r.marks, marksChanges) }
-
 // keptFromDuty reports whether a duty's card rests on passing the work on
 // — its clauses say "distribute", "convey" or "Share" — and the question
 // says the work is kept to the asker (keepsUnconveyed: "notice file in my
@@ -415,7 +487,7 @@ func (r *reading) marksChanges() bool { return r.once(&r.marks, marksChanges) }
 // internal use"). The duty arises on distributing; its REQUIRED would read
 // as binding a copy nobody receives (hunt 24: 84 such).
 func (s *snapshot) keptFromDuty(r *reading, l *licenseMeta, topic string) bool {
-	return passedOnDuties[topic] && (r.keepsUnconveyed() || onIntranet(r.text)) && s.cardHolds(l.Key, topic, passingStems)
+	return passedOnDuties[topic] && (r.asks(kindUnconveyed) || onIntranet(r.text)) && s.cardHolds(l.Key, topic, passingStems)
 }
 
 // outsiders are people outside the asker's own: a network that serves
@@ -452,53 +524,6 @@ func onIntranet(question string) bool {
 // a work on: distributingStems' "distribute", "redistribute" and "convey",
 // and CC's "Share".
 var passingStems = append(slices.Clone(distributingStems), "share")
-
-// noteKinds records of which kinds (askedKind) the clause ref with text
-// is. A word of each expression is looked for first: the expressions over
-// every clause, at every open, cost a whole-process ask tens of
-// milliseconds.
-func (s *snapshot) noteKinds(ref, text string) {
-	if handsOverSelf(text) {
-		s.ownCopy[ref] = true
-	}
-	if strings.Contains(text, "do not ") && unconveyedClause.MatchString(text) {
-		s.unconveyed[ref] = true
-	}
-	if strings.Contains(text, "aggregate") && aggregateClause.MatchString(text) {
-		s.aggregate[ref] = true
-	}
-	if (strings.Contains(text, "prominent notices") || strings.Contains(text, "indicate if")) && changesMarkedClause.MatchString(text) {
-		s.changesMarked[ref] = true
-	}
-	if strings.Contains(text, "impose") && furtherTermsClause.MatchString(text) {
-		s.noFurtherTerms[ref] = true
-	}
-	if strings.Contains(text, "may provide additional or different") {
-		s.ownTerms[ref] = true
-	}
-	if strings.Contains(text, "Built with") {
-		if strings.Contains(text, "distribute or make available the") {
-			s.builtWith[ref] = true
-		} else if modelBuiltTrigger.MatchString(text) {
-			s.builtModelCredit[ref] = true
-		}
-	}
-	if strings.Contains(text, "the following attribution notice") {
-		s.attributionNotice[ref] = true
-	}
-	if strings.Contains(text, "monthly active users") {
-		s.commercialTerms[ref] = true
-	}
-	if strings.Contains(text, "remotely or otherwise") {
-		s.remoteRestriction[ref] = true
-	}
-	if (strings.Contains(text, "rademark") || strings.Contains(text, "endorse")) && marksClause.MatchString(text) {
-		s.noMarks[ref] = true
-	}
-	if strings.Contains(text, "endorse") && endorsementClause.MatchString(text) {
-		s.noEndorsement[ref] = true
-	}
-}
 
 // A license may bar whoever passes its work on from adding terms of their
 // own: the GPL family's "You may not impose any further restrictions", CC's
@@ -556,9 +581,6 @@ var addedTerms = regexp.MustCompile(`\b(?:` +
 	`((?:forbid|prohibit|ban|restrict|prevent|stop)(?:s|ing)?\b[^.?!]{0,30}?\b(?:downstream|buyers|users|people|others|anyone|customers|resell\w*|redistribut\w*))|` +
 	`(?:readme|note|agreement|terms|policy|card)\s+(?:says|said|states|forbids|prohibits|bans)\s+(?:no|not|non)\b` +
 	`)`)
-
-// addsTerms is addsTerms of r's text, worked out once.
-func (r *reading) addsTerms() bool { return r.once(&r.adds, addsTerms) }
 
 // Gemma, DeepSeek and the OpenRAIL licenses reserve the licensor's right
 // "to restrict (remotely or otherwise) usage" it believes breaks the
@@ -659,9 +681,6 @@ func usedAfter(ws []string) bool {
 	}
 	return false
 }
-
-// shutsOff is shutsOff of r's text, worked out once.
-func (r *reading) shutsOff() bool { return r.once(&r.remote, shutsOff) }
 
 // Every license here withholds the licensor's names and marks: Llama's
 // "No trademark licenses are granted under this Agreement" (with Meta's
@@ -798,12 +817,6 @@ var claimingVerbs = map[string]bool{"say": true, "says": true, "claim": true, "c
 	"calling": true, "market": true, "marketing": true, "advertise": true, "advertising": true, "label": true,
 	"brand": true, "imply": true, "suggest": true, "promote": true, "present": true, "describe": true}
 
-// claimsEndorsement is claimsEndorsement of r's text, worked out once.
-func (r *reading) claimsEndorsement() bool { return r.once(&r.endorsed, claimsEndorsement) }
-
-// usesMarks is usesMarks of r's text, worked out once.
-func (r *reading) usesMarks() bool { return r.once(&r.brand, usesMarks) }
-
 // Apache, Qwen, Tongyi Qianwen, DeepSeek, Gemma and the OpenRAILs let one
 // who modifies the work "add Your own copyright statement to Your
 // modifications and … provide additional or different license terms and
@@ -889,9 +902,6 @@ func (s *snapshot) underOwnName(r *reading, l *licenseMeta) bool {
 	}
 	return false
 }
-
-// relicenses is relicenses of r's text, worked out once.
-func (r *reading) relicenses() bool { return r.once(&r.relicensed, relicenses) }
 
 // Qwen's "Built with Qwen" falls on a model built: "If you use the
 // Materials or any outputs or results therefrom to create, train,
@@ -991,11 +1001,11 @@ var moneyWords = map[string]bool{"sell": true, "selling": true, "paid": true, "c
 	"bill": true, "billing": true, "revenue": true, "profit": true, "money": true, "cash": true,
 	"subscription": true, "subscriptions": true, "paywall": true, "pricing": true}
 
-// monetises is monetises of r's text, worked out once, for a question
-// read first as one on commercial use: beside another topic ("a paid API,
-// must we show Built with Llama?") money is the setting, not the question.
-func (r *reading) monetises() bool {
-	return len(r.ranked) > 0 && r.ranked[0].Topic == "commercial-use" && r.once(&r.money, monetises)
+// readAsCommercial reports whether r is read first as a question on
+// commercial use: beside another topic ("a paid API, must we show Built
+// with Llama?") money is the setting, not the question.
+func readAsCommercial(_ *snapshot, r *reading, _ *licenseMeta) bool {
+	return len(r.ranked) > 0 && r.ranked[0].Topic == "commercial-use"
 }
 
 // Llama 3 and later make whoever distributes or makes available the
@@ -1029,16 +1039,10 @@ func credits(question string) bool {
 	return false
 }
 
-// credits is credits of r's text, worked out once.
-func (r *reading) credits() bool { return r.once(&r.credit, credits) }
-
-// creditsModelBuilt is credits of a question that says a model is built
+// buildsModel reports whether an English question says a model is built
 // (buildingWord: trained, fine-tuned, distilled) or names the "built with"
 // line: Qwen's credit falls on a model built.
-func (r *reading) creditsModelBuilt() bool {
-	if !r.credits() {
-		return false
-	}
-	ws := letterWords(r.text)
+func buildsModel(question string) bool {
+	ws := letterWords(question)
 	return slices.ContainsFunc(ws, buildingWord) || strings.Contains(strings.Join(ws, " "), "built with")
 }

@@ -125,16 +125,17 @@ func TestAddsTerms(t *testing.T) {
 	}
 }
 
-// A clause barring added terms, or reserving a remote restriction, is
-// noted as of its kind, and leads the clauses quoted for a question
-// speaking of such terms, or of shutting the asker's use off, where the
-// license has one; other questions keep the ranking's order.
+// A clause of a kind — barring added terms, reserving a remote
+// restriction, withholding marks or endorsement, on one's own terms, on
+// monthly active users, on credit — is noted as of its kind, and leads the
+// clauses quoted for a question asking for it, where the license has
+// one; other questions keep the ranking's order.
 func TestClausesOfTheKindAskedLead(t *testing.T) {
-	s := &snapshot{ownCopy: map[string]bool{}, unconveyed: map[string]bool{}, aggregate: map[string]bool{},
-		changesMarked: map[string]bool{}, noFurtherTerms: map[string]bool{}, remoteRestriction: map[string]bool{},
-		noMarks: map[string]bool{}, noEndorsement: map[string]bool{}, ownTerms: map[string]bool{},
-		commercialTerms: map[string]bool{}, builtWith: map[string]bool{}, attributionNotice: map[string]bool{},
-		builtModelCredit: map[string]bool{}}
+	s := &snapshot{}
+	for i := range s.clausesOfKind {
+		s.clausesOfKind[i] = map[string]bool{}
+	}
+	kind := func(id clauseKindID) map[string]bool { return s.clausesOfKind[id] }
 	clauses := map[string]string{
 		"gpl#5.c":      "You must license the entire work, as a whole, under this License to anyone who comes into possession of a copy.",
 		"gpl#10.p3":    "You may not impose any further restrictions on the exercise of the rights granted or affirmed under this License.",
@@ -148,12 +149,12 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		s.noteKinds(ref, text)
 	}
 	for _, ref := range []string{"gpl#10.p3", "cc#2.a.5.c", "gemma#3.1.p1"} {
-		if !s.noFurtherTerms[ref] {
+		if !kind(kindFurtherTerms)[ref] {
 			t.Errorf("%s not noted as barring added terms", ref)
 		}
 	}
-	if s.noFurtherTerms["gpl#5.c"] || s.noFurtherTerms["gpl#7.p4"] {
-		t.Errorf("noted as barring added terms: %v", s.noFurtherTerms)
+	if kind(kindFurtherTerms)["gpl#5.c"] || kind(kindFurtherTerms)["gpl#7.p4"] {
+		t.Errorf("noted as barring added terms: %v", kind(kindFurtherTerms))
 	}
 	gpl := &licenseMeta{Key: "gpl-3.0", Docs: []string{"gpl"}}
 	quoted := []Hit{{Doc: "gpl", Section: "5.c"}, {Doc: "gpl", Section: "7.p4"}, {Doc: "gpl", Section: "10.p3"}}
@@ -168,8 +169,8 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	}
 	// The clause reserving a remote restriction, for a question on
 	// shutting the asker's use off.
-	if !s.remoteRestriction["gemma#3.2.p3"] || len(s.remoteRestriction) != 1 {
-		t.Errorf("noted as reserving a remote restriction: %v", s.remoteRestriction)
+	if !kind(kindRemoteRestriction)["gemma#3.2.p3"] || len(kind(kindRemoteRestriction)) != 1 {
+		t.Errorf("noted as reserving a remote restriction: %v", kind(kindRemoteRestriction))
 	}
 	// Of marks and of endorsement: Llama's trademark clause for its logo,
 	// CC's "No endorsement" for an endorsement claimed, its trademark
@@ -188,8 +189,8 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	} {
 		s.noteKinds(ref, text)
 	}
-	if !s.noMarks["llama#5.a"] || !s.noMarks["cc#2.b.2"] || s.noMarks["llama#1.b.i"] || !s.noEndorsement["cc#2.a.6"] || s.noEndorsement["cc#2.b.2"] {
-		t.Errorf("marks %v, endorsement %v", s.noMarks, s.noEndorsement)
+	if !kind(kindMarks)["llama#5.a"] || !kind(kindMarks)["cc#2.b.2"] || kind(kindMarks)["llama#1.b.i"] || !kind(kindEndorsement)["cc#2.a.6"] || kind(kindEndorsement)["cc#2.b.2"] {
+		t.Errorf("marks %v, endorsement %v", kind(kindMarks), kind(kindEndorsement))
 	}
 	llama := &licenseMeta{Key: "llama4", Docs: []string{"llama"}}
 	cc := &licenseMeta{Key: "cc-by-4.0", Docs: []string{"cc"}}

@@ -132,9 +132,6 @@ func asksOwnCopy(question string) bool {
 	return false
 }
 
-// asksOwnCopy is asksOwnCopy of r's text, worked out once.
-func (r *reading) asksOwnCopy() bool { return r.once(&r.ownCopy, asksOwnCopy) }
-
 // once returns read of r's text, worked out the first time and kept in
 // flag: 0 before, 1 when it holds, -1 when not.
 func (r *reading) once(flag *int8, read func(string) bool) bool {

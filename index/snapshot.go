@@ -42,46 +42,12 @@ type snapshot struct {
 	// multimodal holds the clauses ("doc#section") that speak of
 	// "multimodal models" (see multimodalAsked).
 	multimodal map[string]bool
-	// ownCopy holds the clauses that hand over the document's own text
-	// ("a copy of this Agreement"; see askedKind).
-	ownCopy map[string]bool
-	// unconveyed holds the clauses on works one does not pass on ("that
-	// you do not convey"; see askedKind).
-	unconveyed map[string]bool
-	// aggregate holds the clauses on aggregates of separate works (see
-	// askedKind).
-	aggregate map[string]bool
-	// changesMarked holds the clauses on marking one's changes (see
-	// askedKind).
-	changesMarked map[string]bool
-	// noFurtherTerms holds the clauses barring terms added to the
-	// license's own (see askedKind).
-	noFurtherTerms map[string]bool
-	// remoteRestriction holds the clauses reserving the licensor's right
-	// to restrict use "remotely or otherwise" (see askedKind).
-	remoteRestriction map[string]bool
-	// noMarks holds the clauses withholding the right to use the
-	// licensor's names and marks (see askedKind).
-	noMarks map[string]bool
-	// noEndorsement holds the clauses withholding the licensor's
-	// endorsement (see askedKind).
-	noEndorsement map[string]bool
-	// ownTerms holds the clauses letting one license one's modifications
-	// on one's own terms (see askedKind).
-	ownTerms map[string]bool
-	// commercialTerms holds the clauses on the licensee's monthly active
-	// users (see askedKind).
-	commercialTerms map[string]bool
-	// builtWith holds Llama's clause on displaying "Built with Llama",
-	// and attributionNotice the clauses on a Notice file's attribution
-	// line (see askedKind).
-	builtWith, attributionNotice map[string]bool
-	// builtModelCredit holds Qwen's clause on the credit a model built
-	// with it shows (see askedKind).
-	builtModelCredit map[string]bool
-	stats            Stats // computed once: /readyz and /metrics ask often
-	docs             map[string]*docMeta
-	licenses         map[string]*licenseMeta
+	// clausesOfKind holds, for each kind of clause (clauseKinds), the
+	// clauses of that kind (see askedKind).
+	clausesOfKind [numKinds]map[string]bool
+	stats         Stats // computed once: /readyz and /metrics ask often
+	docs          map[string]*docMeta
+	licenses      map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string
@@ -243,10 +209,10 @@ func (s *snapshot) lookups() {
 	m := s.m
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
-	s.multimodal, s.ownCopy, s.unconveyed, s.aggregate = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.changesMarked, s.noFurtherTerms, s.remoteRestriction, s.noMarks = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.noEndorsement, s.ownTerms, s.commercialTerms = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	s.builtWith, s.attributionNotice, s.builtModelCredit = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	s.multimodal = map[string]bool{}
+	for i := range s.clausesOfKind {
+		s.clausesOfKind[i] = map[string]bool{}
+	}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
