@@ -195,8 +195,9 @@ var listJoins = map[string]bool{"or": true, "and": true, "&": true, "/": true}
 const trainedWithin = 5
 
 // trainedAt marks the words at most trainedWithin after a verb of
-// training, in its sentence: where the model trained is named. Worked out once per
-// reading (plainly and verdictHolds both ask); callers must not change it.
+// training, in its sentence: where the model trained is named. Worked out
+// once per reading (plainly and verdictHolds both ask); callers must not
+// change it.
 func (s *snapshot) trainedAt(r *reading) []bool {
 	if r.trained != nil {
 		return r.trained
@@ -1695,8 +1696,10 @@ func hasPermission(text string, l *licenseMeta) bool {
 // for; holdingWords say the asker has it; grantingWords, that someone gave
 // it ("with an exception", "got a waiver"), not that a license has one.
 var (
-	lackingWords  = map[string]bool{"without": true, "no": true, "need": true, "needs": true, "require": true, "requires": true, "must": true}
-	holdingWords  = map[string]bool{"with": true, "got": true, "have": true, "has": true, "had": true, "obtained": true, "granted": true}
+	lackingWords = map[string]bool{"without": true, "no": true, "need": true, "needs": true, "require": true,
+		"requires": true, "must": true}
+	holdingWords = map[string]bool{"with": true, "got": true, "have": true, "has": true, "had": true,
+		"obtained": true, "granted": true}
 	grantingWords = map[string]bool{"with": true, "got": true, "obtained": true, "granted": true}
 )
 
