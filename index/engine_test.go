@@ -2264,6 +2264,12 @@ func TestContextThatLeavesTheRuleUntriggeredWithholdsIt(t *testing.T) {
 		{"cc-by-nc-4.0", "does nc have an exception for selling?", index.StatusForbidden},
 		{"llama2", "can i train mistral on llama 2 outputs about whisper?", index.StatusForbidden},
 		{"llama3", "do I have to indemnify Meta for employees only?", index.StatusRequired},
+		// Two things asked in a short question (hunt 26): one card's
+		// verdict would read as both's; each alone keeps its own.
+		{"mit", "patent grant and warranty", index.StatusUnknown},
+		{"bsd-3-clause", "warranty and patent grant?", index.StatusUnknown},
+		{"mit", "is there a patent grant", index.StatusNotAddressed},
+		{"mit", "warranty?", index.StatusInfo},
 		{"llama3.1", "do i need a notice file", index.StatusRequired},
 	})
 }

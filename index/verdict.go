@@ -71,6 +71,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		trained = s.trainedModel(r, l)
 	}
 	_, rest := s.restOf(r, l)
+	twoAsked := joinsTwo(r.text)
 	for _, st := range rest {
 		switch {
 		case askingWords[st]:
@@ -78,7 +79,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 			// The model the outputs would train, or a model's size ("to
 			// train mistral 7b", "llama 3 70b"), says which model, not
 			// another aspect.
-		case !inVocab(st) && (s.narrows(r, l, st, topics) || s.namesBannedCase(l, st, topics)):
+		case !inVocab(st) && (s.narrows(r, l, st, topics) || s.namesBannedCase(l, st, topics) || twoAsked && s.namesOtherAnswer(l, st, topics)):
 			return false
 		case !inVocab(st):
 			extra++
@@ -110,6 +111,37 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 	for topic, c := range s.m.Cards[l.Key] {
 		if c.Status == StatusForbidden && !slices.Contains(topics, topic) &&
 			(s.topics.isCase(topic, []string{st}) || names && s.namesOnly(topic, st) && !s.namesTheRule(topic, st) && !partyStems[st]) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsTwo reports whether a short question joins two things asked:
+// "patent grant and warranty", "warranty & liability" — at most eight
+// words, with "and", "&" or "plus" between them.
+func joinsTwo(question string) bool {
+	ws := strings.Fields(strings.ToLower(question))
+	return len(ws) <= 8 && slices.ContainsFunc(ws, func(w string) bool { w = strings.Trim(w, ",.?!"); return w == "and" || w == "&" || w == "plus" })
+}
+
+// namesOtherAnswer reports whether st names another topic alone (namesOnly:
+// "warranty") whose card on l says something else than the topics asked
+// — another status, or a fact of its own: "patent grant and warranty" of
+// MIT asks two things, and the patents card's NOT ADDRESSED would read as
+// the warranty's too (hunt 26). Not a word of the rule or of a party
+// (namesBannedCase's exclusions), nor a topic l has no card for.
+func (s *snapshot) namesOtherAnswer(l *licenseMeta, st string, topics []string) bool {
+	if genericWords[st] || usingStems[st] || partyStems[st] || deonticStems[st] {
+		return false
+	}
+	for topic, c := range s.m.Cards[l.Key] {
+		if slices.Contains(topics, topic) || !s.namesOnly(topic, st) || s.namesTheRule(topic, st) {
+			continue
+		}
+		// Two facts differ whatever their status ("patent grant and
+		// warranty" of Apache: two INFO cards).
+		if c.Status == StatusInfo || !slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == c.Status }) {
 			return true
 		}
 	}

@@ -762,3 +762,15 @@ func TestEndsSentence(t *testing.T) {
 		}
 	}
 }
+
+// A short question joins two things asked by "and", "&" or "plus"; a long
+// one, or one without, is one question.
+func TestJoinsTwo(t *testing.T) {
+	for q, want := range map[string]bool{"patent grant and warranty": true, "warranty & liability?": true,
+		"notice file plus attribution": true, "is there a patent grant": false,
+		"we fine-tuned it and now want to sell the model to customers in europe, ok?": false} {
+		if got := joinsTwo(q); got != want {
+			t.Errorf("joinsTwo(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
