@@ -993,7 +993,9 @@ func buildingWord(w string) bool {
 // asking of ownership or liability).
 
 // monetises reports whether an English question speaks of making money
-// with the work: selling, charging, billing, paid tiers, revenue, profit.
+// with the work: selling, charging, billing, paid tiers, revenue, profit,
+// or commercial use itself (readAsCommercial keeps it to questions read
+// as being on commercial use).
 func monetises(question string) bool {
 	for _, w := range letterWords(question) {
 		if moneyWords[w] || strings.HasPrefix(w, "monetiz") || strings.HasPrefix(w, "monetis") || strings.HasPrefix(w, "commercial") {
