@@ -223,10 +223,7 @@ func keepsUnconveyed(question string) bool {
 		return false
 	}
 	for i, w := range ws {
-		next := ""
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		next := wordAt(ws, i+1)
 		switch {
 		case keptWords[w] && !notKept[next]:
 			return true
@@ -401,10 +398,7 @@ func isAggregateClause(text string) bool {
 func keepsApart(question string) bool {
 	ws := letterWords(question)
 	for i, w := range ws {
-		next := ""
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		next := wordAt(ws, i+1)
 		switch {
 		case apartWords[w], strings.HasPrefix(w, "subprocess"), strings.HasPrefix(w, "spawn"), strings.HasPrefix(w, "microservice"):
 			return true
@@ -608,10 +602,7 @@ func shutsOff(question string) bool {
 	ws := letterWords(question)
 	afar, stopping := false, false
 	for i, w := range ws {
-		next := ""
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		next := wordAt(ws, i+1)
 		switch {
 		case w == "killswitch", (w == "kill" || w == "off") && (next == "switch" || next == "button" || next == "switches"):
 			return true
@@ -621,11 +612,7 @@ func shutsOff(question string) bool {
 			w == "far" && next == "away", (w == "their" || w == "its") && (next == "end" || next == "side"):
 			afar = true
 		}
-		after := ""
-		if i+2 < len(ws) {
-			after = ws[i+2]
-		}
-		if stoppingVerb(w, next, after) && !(i > 0 && (isArticle(ws[i-1]) || ws[i-1] == "rate")) {
+		if stoppingVerb(w, next, wordAt(ws, i+2)) && !(i > 0 && (isArticle(ws[i-1]) || ws[i-1] == "rate")) {
 			stopping = true
 			if licensorBefore(ws, i) && usedAfter(ws[i+1:]) {
 				return true
@@ -719,13 +706,7 @@ func usesMarks(question string) bool {
 	ws := letterWords(question)
 	shown := false
 	for i, w := range ws {
-		prev, next := "", ""
-		if i > 0 {
-			prev = ws[i-1]
-		}
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
 		switch {
 		case strings.HasPrefix(w, "trademark") && prev != "own" && prev != "our" && prev != "my", brandWords[w]:
 			return true
@@ -848,10 +829,7 @@ func relicenses(question string) bool {
 		return false
 	}
 	for i, w := range ws {
-		next := ""
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		next := wordAt(ws, i+1)
 		switch {
 		case strings.HasPrefix(w, "relicens"), w == "re" && (next == "license" || next == "licence"):
 			return true
@@ -1035,10 +1013,7 @@ func credits(question string) bool {
 		return false
 	}
 	for i, w := range ws {
-		next := ""
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		next := wordAt(ws, i+1)
 		switch {
 		case strings.HasPrefix(w, "credit"), strings.HasPrefix(w, "attribut"), strings.HasPrefix(w, "acknowledg"),
 			w == "shoutout", w == "shout" && next == "out", w == "hat" && next == "tip", w == "built" && next == "with":

@@ -336,10 +336,7 @@ func asksToReceive(question string) bool {
 	ws := letterWords(question)
 	there := slices.Contains(ws, "there")
 	for i, w := range ws {
-		next := ""
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		next := wordAt(ws, i+1)
 		switch {
 		case receivingVerbs[w] && i > 0 && askers[ws[i-1]]:
 			return true // "do we get", "will I receive"

@@ -1751,10 +1751,7 @@ func grantedBy(ws []string, l *licenseMeta) bool {
 		return licensorOf(l, w) || ownerWords[w]
 	}
 	for i, w := range ws {
-		next := ""
-		if i+1 < len(ws) {
-			next = ws[i+1]
-		}
+		next := wordAt(ws, i+1)
 		switch {
 		case w == "dual" && i > 0 && beingWords[ws[i-1]] && (strings.HasPrefix(next, "licens") || strings.HasPrefix(next, "licenc")):
 			return true // "it's dual licensed", not "can I dual license it"
@@ -2115,10 +2112,7 @@ func trainsItself(words []string) bool {
 		return false
 	}
 	for i, w := range words {
-		next := ""
-		if i+1 < len(words) {
-			next = words[i+1]
-		}
+		next := wordAt(words, i+1)
 		after := ""
 		if i+2 < len(words) {
 			after = words[i+2]
@@ -2689,10 +2683,7 @@ func asksDuty(question string) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	})
 	for i, w := range words {
-		next := ""
-		if i+1 < len(words) {
-			next = words[i+1]
-		}
+		next := wordAt(words, i+1)
 		switch {
 		case dutyWords[w]:
 			return true
@@ -2793,6 +2784,15 @@ var claimedThings = map[string]bool{"rights": true, "right": true, "ownership": 
 // letterWords returns the question's runs of letters, lower-cased.
 func letterWords(question string) []string {
 	return strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// wordAt returns ws[i], or "" when i is outside ws: the word before or
+// after another, where there may be none.
+func wordAt(ws []string, i int) string {
+	if i < 0 || i >= len(ws) {
+		return ""
+	}
+	return ws[i]
 }
 
 // isArticle reports whether w, lower-cased, is "the", "a" or "an".
