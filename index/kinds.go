@@ -76,6 +76,7 @@ const (
 	kindOwnCopy clauseKindID = iota
 	kindUnconveyed
 	kindAggregate
+	kindRunOutput
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -94,6 +95,7 @@ var clauseKinds = [numKinds]clauseKind{
 	kindOwnCopy:    {of: handsOverSelf, asks: asksOwnCopy},
 	kindUnconveyed: {of: isUnconveyedClause, asks: keepsUnconveyed},
 	kindAggregate:  {of: isAggregateClause, asks: keepsApart},
+	kindRunOutput:  {of: func(t string) bool { return strings.Contains(t, "output from running") }, asks: asksRunOutput},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -410,6 +412,37 @@ func keepsApart(question string) bool {
 			return true
 		case (w == "next" || w == "alongside") && (next == "to" || w == "alongside"):
 			return true
+		}
+	}
+	return false
+}
+
+// The GPL family covers "the output from running a covered work" only if
+// that output, by its content, is a covered work itself. Asked whether
+// what a covered program makes — the images a GPL'd web UI generates, the
+// boxes a detector outputs, the weights one trains with GPL'd training
+// code — falls under the license, that paragraph answers; the ranking
+// most often led with the clause that the whole work be licensed.
+
+// asksRunOutput reports whether an English question asks of what a
+// program makes: its output ("the output of a gpl program", "stuff it
+// outputs"), what it generates or produces, what is made with it, or
+// weights or models trained with it ("weights i trained with ultralytics",
+// "train my own weights using that GPL code").
+func asksRunOutput(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case strings.HasPrefix(w, "output"), strings.HasPrefix(w, "generat"), strings.HasPrefix(w, "produc") && w != "product" && w != "products" && w != "production":
+			return true
+		case w == "made" && next == "with":
+			return true
+		case (w == "trained" || w == "train") && slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return x == "with" || x == "using" }),
+			w == "training" && (next == "with" || next == "using"):
+			return true // "trained with", "train my own weights using"; not "training code with an agpl server"
+		case w == "trained" && i > 0 && (ws[i-1] == "i" || ws[i-1] == "we" || ws[i-1] == "my" || ws[i-1] == "our"):
+			return true // "the weights i trained", "my trained model"
 		}
 	}
 	return false

@@ -68,6 +68,28 @@ func TestKeepsApart(t *testing.T) {
 	}
 }
 
+// What a program makes — its output, what it generates, weights trained
+// with it — is told from the program itself and from training to come.
+func TestAsksRunOutput(t *testing.T) {
+	for q, want := range map[string]bool{
+		"is the output of a gpl program gpl too?":                       true,
+		"images generated with my gpl webui fork, are they gpl":         true,
+		"are the bounding boxes yolov8 produces agpl licensed":          true,
+		"the pdf made with itext, is it agpl":                           true,
+		"weights i trained with ultralytics yolo11, are they agpl too?": true,
+		"if i train my own weights using that code, must they be gpl?":  true,
+		"is my trained model agpl":                                      true,
+		"can we train a custom model and use it commercially":           false, // training to come
+		"must my product be gpl if i link the library":                  false,
+		"i use it in production, do i have to publish my changes?":      false,
+		"can i sell my modified version of the gpl program":             false,
+	} {
+		if got := asksRunOutput(q); got != want {
+			t.Errorf("asksRunOutput(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
@@ -147,6 +169,10 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	}
 	for ref, text := range clauses {
 		s.noteKinds(ref, text)
+	}
+	s.noteKinds("gpl#2.p1", "The output from running a covered work is covered by this License only if the output, given its content, constitutes a covered work.")
+	if !kind(kindRunOutput)["gpl#2.p1"] || len(kind(kindRunOutput)) != 1 {
+		t.Errorf("noted as on a program's output: %v", kind(kindRunOutput))
 	}
 	for _, ref := range []string{"gpl#10.p3", "cc#2.a.5.c", "gemma#3.1.p1"} {
 		if !kind(kindFurtherTerms)[ref] {
