@@ -77,6 +77,7 @@ const (
 	kindUnconveyed
 	kindAggregate
 	kindRunOutput
+	kindOwnedDerivative
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -92,10 +93,11 @@ const (
 
 // clauseKinds are the kinds of clause, by clauseKindID.
 var clauseKinds = [numKinds]clauseKind{
-	kindOwnCopy:    {of: handsOverSelf, asks: asksOwnCopy},
-	kindUnconveyed: {of: isUnconveyedClause, asks: keepsUnconveyed},
-	kindAggregate:  {of: isAggregateClause, asks: keepsApart},
-	kindRunOutput:  {of: func(t string) bool { return strings.Contains(t, "output from running") }, asks: asksRunOutput},
+	kindOwnCopy:         {of: handsOverSelf, asks: asksOwnCopy},
+	kindUnconveyed:      {of: isUnconveyedClause, asks: keepsUnconveyed},
+	kindAggregate:       {of: isAggregateClause, asks: keepsApart},
+	kindRunOutput:       {of: func(t string) bool { return strings.Contains(t, "output from running") }, asks: asksRunOutput},
+	kindOwnedDerivative: {of: func(t string) bool { return strings.Contains(t, "you are and will be the owner") }, asks: asksOwnership},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -446,6 +448,38 @@ func asksRunOutput(question string) bool {
 		}
 	}
 	return false
+}
+
+// Llama's, Qwen's and Tongyi Qianwen's licenses say who owns what the
+// licensee makes: "with respect to any derivative works and modifications
+// … made by you, … you are and will be the owner". Asked who owns a
+// fine-tune, a merge or an adapter, that clause answers; the ranking often
+// led with the grant.
+
+// asksOwnership reports whether an English question asks who owns a
+// work: "who owns my finetune", "am I the owner", "do the weights belong
+// to us". Not "my own" (a work of one's own), nor another's owner ("did
+// its owner need a deal"), nor an output, which those clauses do not reach
+// ("who owns the text it generates"), nor goodwill, the marks'.
+func asksOwnership(question string) bool {
+	ws := letterWords(question)
+	asked := false
+	for i, w := range ws {
+		switch {
+		case w == "own" || w == "owns" || w == "owned":
+			asked = asked || !possessives[wordAt(ws, i-1)] && wordAt(ws, i-1) != "its"
+		case w == "owner" || w == "owners":
+			asked = asked || !possessives[wordAt(ws, i-1)] && wordAt(ws, i-1) != "its" // not "did its owner need a deal"
+		case w == "ownership" || strings.HasPrefix(w, "belong"):
+			asked = true
+		case w == "goodwill":
+			return false // the marks' goodwill, of the trademark clause
+		case strings.HasPrefix(w, "output") || strings.HasPrefix(w, "generat") || strings.HasPrefix(w, "writ") ||
+			w == "text" || w == "texts" || w == "images" || w == "captions" || w == "responses" || w == "answers":
+			return false
+		}
+	}
+	return asked
 }
 
 // apartWords say two works run or ship apart.

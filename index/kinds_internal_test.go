@@ -90,6 +90,25 @@ func TestAsksRunOutput(t *testing.T) {
 	}
 }
 
+// Who owns a work the asker made is told from a work of one's own, from
+// another's owner, from outputs and from the marks' goodwill.
+func TestAsksOwnership(t *testing.T) {
+	for q, want := range map[string]bool{
+		"who owns my llama 3.3 finetune":                            true,
+		"my llama 4 finetune - am I the owner of it":                true,
+		"do the fine-tuned weights we make belong to us?":           true,
+		"does meta own my lora adapter?":                            true,
+		"can i put my own license on my finetune":                   false,
+		"did its owner need a special deal with meta":               false,
+		"who owns the text llama 3.1 generates for me":              false,
+		"who owns the goodwill if my llama-named model gets famous": false,
+	} {
+		if got := asksOwnership(q); got != want {
+			t.Errorf("asksOwnership(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
