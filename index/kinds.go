@@ -78,6 +78,7 @@ const (
 	kindAggregate
 	kindRunOutput
 	kindOwnedDerivative
+	kindCourts
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -98,6 +99,9 @@ var clauseKinds = [numKinds]clauseKind{
 	kindAggregate:       {of: isAggregateClause, asks: keepsApart},
 	kindRunOutput:       {of: func(t string) bool { return strings.Contains(t, "output from running") }, asks: asksRunOutput},
 	kindOwnedDerivative: {of: func(t string) bool { return strings.Contains(t, "you are and will be the owner") }, asks: asksOwnership},
+	kindCourts: {of: func(t string) bool {
+		return strings.Contains(t, "exclusive jurisdiction") || strings.Contains(t, "courts of a jurisdiction")
+	}, asks: asksCourt},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -480,6 +484,29 @@ func asksOwnership(question string) bool {
 		}
 	}
 	return asked
+}
+
+// Several licenses name, beside the law that governs them, the courts that
+// hear a dispute ("The courts of California shall have exclusive
+// jurisdiction"; Qwen's Hangzhou courts in a clause of their own). Asked
+// which court, tribunal or jurisdiction, that clause answers.
+
+// asksCourt reports whether an English question asks where a dispute is
+// heard: a court, a tribunal, a jurisdiction, a venue, arbitration. Not
+// defending the licensor in court, which is the indemnity's, nor acting
+// "without going to court".
+func asksCourt(question string) bool {
+	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "defend") }) {
+		return false
+	}
+	for i, w := range ws {
+		if (w == "court" || w == "courts" || strings.HasPrefix(w, "tribunal") || strings.HasPrefix(w, "jurisdiction") ||
+			w == "venue" || strings.HasPrefix(w, "arbitrat")) && !slices.Contains(ws[max(0, i-3):i], "without") {
+			return true
+		}
+	}
+	return false
 }
 
 // apartWords say two works run or ship apart.

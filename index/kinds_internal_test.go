@@ -109,6 +109,23 @@ func TestAsksOwnership(t *testing.T) {
 	}
 }
 
+// Which court hears a dispute is told from defending the licensor in
+// court and from acting without a court.
+func TestAsksCourt(t *testing.T) {
+	for q, want := range map[string]bool{
+		"qwen 2.5 license, which jurisdiction decides disputes?": true,
+		"llama4 tribunal?": true,
+		"can we pick singapore arbitration for a license dispute":                  true,
+		"do i have to defend meta in court if my app gets sued":                    false,
+		"is it allowed for google to restrict my gemma app without going to court": false,
+		"which law governs the license":                                            false,
+	} {
+		if got := asksCourt(q); got != want {
+			t.Errorf("asksCourt(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
