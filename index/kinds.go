@@ -1100,7 +1100,9 @@ func readAsCommercial(_ *snapshot, r *reading, _ *licenseMeta) bool {
 
 // credits reports whether an English question asks about crediting the
 // licensor: credit, attribution, acknowledging it, a shout-out or hat tip,
-// "built with". Not a Notice file, which its own topic answers.
+// "built with", or whether it must be named ("must our page mention meta",
+// "am I obliged to show the name llama", "leaving meta's name off"). Not
+// a Notice file, which its own topic answers.
 func credits(question string) bool {
 	ws := letterWords(question)
 	if slices.Contains(ws, "notice") {
@@ -1112,10 +1114,36 @@ func credits(question string) bool {
 		case strings.HasPrefix(w, "credit"), strings.HasPrefix(w, "attribut"), strings.HasPrefix(w, "acknowledg"),
 			w == "shoutout", w == "shout" && next == "out", w == "hat" && next == "tip", w == "built" && next == "with":
 			return true
+		case (w == "name" || w == "naming") && licensors[next] && slices.ContainsFunc(ws, func(x string) bool { return mentionDuty[x] }):
+			return true // "never name meta"; not "must the model name start with llama"
+		case mentioningVerbs[w] && slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return licensorNames[x] }) &&
+			slices.ContainsFunc(ws, func(x string) bool { return mentionDuty[x] }):
+			return true // "must our page mention meta", "leaving meta's name off"
 		}
 	}
 	return false
 }
+
+// mentioningVerbs name the licensor or the model in public: "mention
+// meta", "show the name llama" ("name" is credits' own case: naming a
+// model is its naming rule's).
+var mentioningVerbs = map[string]bool{"mention": true, "mentions": true, "mentioning": true, "show": true,
+	"showing": true, "display": true, "displaying": true, "cite": true, "citing": true, "leave": true,
+	"leaving": true, "omit": true, "omitting": true}
+
+// licensors are the licensors a credit goes to; licensorNames, those and
+// their models' names after a verb of showing ("show the name llama").
+var (
+	licensors     = map[string]bool{"meta": true, "google": true, "alibaba": true, "deepseek": true}
+	licensorNames = map[string]bool{"meta": true, "google": true, "alibaba": true, "deepseek": true,
+		"llama": true, "qwen": true, "gemma": true}
+)
+
+// mentionDuty asks whether the licensor must be named, or says it is
+// not: "must", "obligated", "never", "off".
+var mentionDuty = map[string]bool{"must": true, "need": true, "needs": true, "required": true, "require": true,
+	"obligate": true, "obligated": true, "obliged": true, "have": true, "supposed": true, "never": true,
+	"off": true, "without": true, "not": true}
 
 // buildsModel reports whether an English question says a model is built
 // (buildingWord: trained, fine-tuned, distilled) or names the "built with"

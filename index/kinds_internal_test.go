@@ -411,14 +411,19 @@ func TestRelicenses(t *testing.T) {
 // merely say something ("the terms mention 700 million").
 func TestCredits(t *testing.T) {
 	for q, want := range map[string]bool{
-		"do i have to credit meta somewhere":                 true,
-		"llama 4 shoutout mandatory?":                        true,
-		"what attribution does llama 2 need when i share it": true,
-		"where does built with llama go":                     true,
-		"hat tip to meta required?":                          true,
-		"llama 3.1 attribution: notice file or license file": false, // a Notice file
-		"the terms mention 700 million users, can i sell":    false,
-		"can i say powered by meta ai with their wordmark":   false, // a mark
+		"do i have to credit meta somewhere":                        true,
+		"llama 4 shoutout mandatory?":                               true,
+		"what attribution does llama 2 need when i share it":        true,
+		"where does built with llama go":                            true,
+		"hat tip to meta required?":                                 true,
+		"llama 3.1 attribution: notice file or license file":        false, // a Notice file
+		"the terms mention 700 million users, can i sell":           false,
+		"can i say powered by meta ai with their wordmark":          false, // a mark
+		"must our product page mention meta anywhere":               true,
+		"am i obligated to show the name llama on the page?":        true,
+		"if our website never name meta, are we breaking the terms": true,
+		"must the model name start with llama":                      false, // naming a model
+		"can i mention llama in my product description":             false, // no duty asked
 	} {
 		if got := credits(q); got != want {
 			t.Errorf("credits(%q) = %v, want %v", q, got, want)
