@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — thirteen kinds (clauseKinds), and a term the license defines
+// — sixteen kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first few (askedLead), and leads its card's clauses wherever that
 // card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -36,12 +36,14 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // askedKind returns the clauses of the kind an English question asks for
 // by what it says (clauseKinds, in order), nil when it asks for none: the
 // license's own text to go along (asksOwnCopy), works kept to oneself
-// (keepsUnconveyed), aggregates of separate works (keepsApart), marking
-// one's changes (marksChanges), terms added to the license's (addsTerms),
+// (keepsUnconveyed), aggregates of separate works (keepsApart), what a
+// program makes (asksRunOutput), who owns one's derivative
+// (asksOwnership), which courts hear a dispute (asksCourt), marking one's
+// changes (marksChanges), terms added to the license's (addsTerms),
 // one's modifications on one's own terms (relicenses), the licensor's
 // right to restrict use remotely (shutsOff), its endorsement
-// (claimsEndorsement) or its marks (usesMarks), the licensee's monthly
-// active users (monetises), the licensor's credit (credits); else the
+// (claimsEndorsement) or its marks (usesMarks), the licensor's credit
+// (credits), the licensee's monthly active users (monetises); else the
 // definition of a term asked about (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
@@ -85,10 +87,10 @@ const (
 	kindRemoteRestriction
 	kindEndorsement
 	kindMarks
-	kindCommercialTerms
 	kindBuiltWith
 	kindBuiltModelCredit
 	kindAttributionNotice
+	kindCommercialTerms
 	numKinds
 )
 
@@ -1083,10 +1085,12 @@ var moneyWords = map[string]bool{"sell": true, "selling": true, "paid": true, "c
 	"subscription": true, "subscriptions": true, "paywall": true, "pricing": true}
 
 // readAsCommercial reports whether r is read first as a question on
-// commercial use: beside another topic ("a paid API, must we show Built
-// with Llama?") money is the setting, not the question.
+// commercial use, or second after network use ("a paid SaaS on Llama 4,
+// legal?"): beside another topic ("a paid API, must we show Built with
+// Llama?") money is the setting, not the question.
 func readAsCommercial(_ *snapshot, r *reading, _ *licenseMeta) bool {
-	return len(r.ranked) > 0 && r.ranked[0].Topic == "commercial-use"
+	return len(r.ranked) > 0 && r.ranked[0].Topic == "commercial-use" ||
+		len(r.ranked) > 1 && r.ranked[0].Topic == "network-use" && r.ranked[1].Topic == "commercial-use"
 }
 
 // Llama 3 and later make whoever distributes or makes available the
@@ -1100,7 +1104,7 @@ func readAsCommercial(_ *snapshot, r *reading, _ *licenseMeta) bool {
 
 // credits reports whether an English question asks about crediting the
 // licensor: credit, attribution, acknowledging it, a shout-out or hat tip,
-// "built with", or whether it must be named ("must our page mention meta",
+// "built with" (not "anything built with it"), or whether it must be named ("must our page mention meta",
 // "am I obliged to show the name llama", "leaving meta's name off"). Not
 // a Notice file, which its own topic answers.
 func credits(question string) bool {
@@ -1112,7 +1116,7 @@ func credits(question string) bool {
 		next := wordAt(ws, i+1)
 		switch {
 		case strings.HasPrefix(w, "credit"), strings.HasPrefix(w, "attribut"), strings.HasPrefix(w, "acknowledg"),
-			w == "shoutout", w == "shout" && next == "out", w == "hat" && next == "tip", w == "built" && next == "with":
+			w == "shoutout", w == "shout" && next == "out", w == "hat" && next == "tip", w == "built" && next == "with" && !pronouns[wordAt(ws, i+2)]:
 			return true
 		case (w == "name" || w == "naming") && licensors[next] && slices.ContainsFunc(ws, func(x string) bool { return mentionDuty[x] }):
 			return true // "never name meta"; not "must the model name start with llama"
@@ -1130,6 +1134,9 @@ func credits(question string) bool {
 var mentioningVerbs = map[string]bool{"mention": true, "mentions": true, "mentioning": true, "show": true,
 	"showing": true, "display": true, "displaying": true, "cite": true, "citing": true, "leave": true,
 	"leaving": true, "omit": true, "omitting": true}
+
+// pronouns stand for a work already named: "anything built with it".
+var pronouns = map[string]bool{"it": true, "this": true, "that": true, "them": true, "these": true, "those": true}
 
 // licensors are the licensors a credit goes to; licensorNames, those and
 // their models' names after a verb of showing ("show the name llama").

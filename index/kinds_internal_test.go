@@ -1,6 +1,9 @@
 package index
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A work kept to the asker — used in house, privately, self-hosted, on
 // the asker's own machine, never shipped — is told from one conveyed
@@ -269,17 +272,24 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		{cc, "can i put the creative commons logo on my page?", "2.b.2", "", []Hit{{Doc: "cc", Section: "2.a.6"}, {Doc: "cc", Section: "2.b.2"}}},
 		{apache, "can i release my fork under a proprietary license?", "4.p1", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
 		{apache, "must i pass the license on with my fork?", "4.a", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
-		// Money made, of a question read as one on commercial use; not beside
-		// another topic.
+		// Money made, of a question read as one on commercial use (first,
+		// or after network use); not beside another topic, and credit
+		// before money.
 		{llama, "can we charge customers for an app on llama 4?", "2", "commercial-use", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
 		{llama, "a paid api, must we show built with llama?", "1.b.i", "attribution", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
+		{llama, "we sell a paid api, do the built with duties apply?", "1.b.i", "commercial-use", []Hit{{Doc: "llama", Section: "2"}, {Doc: "llama", Section: "1.b.i"}}},
+		{llama, "can a paid saas run on llama 4?", "2", "network-use commercial-use", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
+		{llama, "can a paid saas run on llama 4?", "1.b.i", "network-use attribution", []Hit{{Doc: "llama", Section: "1.b.i"}, {Doc: "llama", Section: "2"}}},
 		// Credit: Llama's Built with, Qwen's of a model built, else its
 		// Notice line.
 		{llama, "what credit does meta want from us?", "1.b.i", "attribution", []Hit{{Doc: "llama", Section: "1.b.iii"}, {Doc: "llama", Section: "1.b.i"}}},
 		{qwen, "fine-tuned qwen, what credit must the model card give?", "5.b", "attribution", []Hit{{Doc: "qwen", Section: "3.c"}, {Doc: "qwen", Section: "5.b"}}},
 		{qwen, "what credit does alibaba want in our app?", "3.c", "attribution", []Hit{{Doc: "qwen", Section: "5.b"}, {Doc: "qwen", Section: "3.c"}}},
 	} {
-		r := &reading{text: c.q, ranked: []TopicScore{{Topic: c.topic}}}
+		r := &reading{text: c.q}
+		for _, topic := range strings.Fields(c.topic) {
+			r.ranked = append(r.ranked, TopicScore{Topic: topic})
+		}
 		if got := s.askedFirst(r, c.l, c.quoted); got[0].Section != c.lead {
 			t.Errorf("%q: led by %s, want %s", c.q, got[0].Section, c.lead)
 		}
