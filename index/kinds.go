@@ -81,6 +81,7 @@ const (
 	kindRunOutput
 	kindOwnedDerivative
 	kindCourts
+	kindNoWarranty
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -104,6 +105,7 @@ var clauseKinds = [numKinds]clauseKind{
 	kindCourts: {of: func(t string) bool {
 		return strings.Contains(t, "exclusive jurisdiction") || strings.Contains(t, "courts of a jurisdiction")
 	}, asks: asksCourt},
+	kindNoWarranty: {of: isWarrantyDisclaimer, asks: asksWarranty},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -510,6 +512,60 @@ func asksCourt(question string) bool {
 	}
 	return false
 }
+
+// Every license here but CC's puts its disclaimer of warranty in capitals
+// or in a clause of its own ("PROVIDED "AS IS", WITHOUT WARRANTY OF ANY
+// KIND"; CC's "as-is and as-available"). Asked whether the licensor
+// guarantees anything, that clause answers; an unsure ranking often led
+// with the grant, or with the GPL's leave to sell warranty protection.
+
+// isWarrantyDisclaimer reports whether a clause's text disclaims
+// warranties: "without warranty", "no warranty", or "as is" beside a
+// warranty.
+func isWarrantyDisclaimer(text string) bool {
+	if !strings.Contains(text, "ARRANT") && !strings.Contains(text, "arrant") {
+		return false
+	}
+	t := strings.ToLower(text)
+	return strings.Contains(t, "without warrant") || strings.Contains(t, "no warrant") ||
+		(strings.Contains(t, "as is") || strings.Contains(t, "as-is")) && strings.Contains(t, "warrant")
+}
+
+// asksWarranty reports whether an English question asks whether the
+// licensor warrants or guarantees anything ("does microsoft guarantee
+// anything about phi-3", "any warranty on bsd code?"). Not the asker's
+// own warranty, sold or offered to customers ("can I sell a warranty"),
+// with the indemnity that may come with it, nor the notice of the
+// disclaimer a work must show, nor the disclaimer's validity, nor a
+// guarantee against patents.
+func asksWarranty(question string) bool {
+	ws := letterWords(question)
+	asked := false
+	for i, w := range ws {
+		switch {
+		case strings.HasPrefix(w, "warrant") || strings.HasPrefix(w, "guarant"):
+			asked = true
+		case ownWarranty[w] || notWarranty[w] || strings.HasPrefix(w, "sell") || strings.HasPrefix(w, "offer") ||
+			strings.HasPrefix(w, "charg") || strings.HasPrefix(w, "indemn") || strings.HasPrefix(w, "notice") ||
+			strings.HasPrefix(w, "patent") || strings.HasPrefix(w, "valid") || strings.HasPrefix(w, "invalid"):
+			return false
+		case (w == "give" || w == "giving") && slices.ContainsFunc(ws[max(0, i-2):i], func(x string) bool { return x == "we" || x == "i" }):
+			return false // "we give customers a warranty"
+		}
+	}
+	return asked
+}
+
+// ownWarranty say a warranty is the asker's to give: paid, for a fee, with
+// support.
+var ownWarranty = map[string]bool{"sold": true, "paid": true, "fee": true, "fees": true, "support": true,
+	"sla": true, "extended": true}
+
+// notWarranty ask of the disclaimer's effect or of telling users of it,
+// not whether there is a warranty: "must I tell users there's no
+// warranty", "if the disclaimer isn't valid in my country".
+var notWarranty = map[string]bool{"tell": true, "show": true, "display": true, "inform": true, "notify": true,
+	"country": true, "enforceable": true, "unenforceable": true}
 
 // apartWords say two works run or ship apart.
 var apartWords = map[string]bool{"socket": true, "sockets": true, "aggregate": true}

@@ -129,6 +129,36 @@ func TestAsksCourt(t *testing.T) {
 	}
 }
 
+// Whether the licensor guarantees anything is told from the asker's own
+// warranty, the disclaimer's notice or validity, and patents; and the
+// disclaimers from the GPL's leave to sell warranty protection.
+func TestWarrantyKind(t *testing.T) {
+	for q, want := range map[string]bool{
+		"does microsoft guarantee anything about phi-3's accuracy under mit?": true,
+		"any warranty on bsd 3 clause code?":                                  true,
+		"is deepseek-r1 under mit guaranteed to get math right lol":           true,
+		"can i sell a warranty to customers for my mistral-based product?":    false,
+		"we give customers a warranty on our product, do we cover the devs":   false,
+		"do i have to tell users there's no warranty?":                        false,
+		"what if the gpl no-warranty clause isn't valid in my country?":       false,
+		"will cc by guarantee that work from it will not be patented?":        false,
+	} {
+		if got := asksWarranty(q); got != want {
+			t.Errorf("asksWarranty(%q) = %v, want %v", q, got, want)
+		}
+	}
+	for text, want := range map[string]bool{
+		`THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED`:                                              true,
+		"THERE IS NO WARRANTY FOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.":                                                true,
+		"the Licensor offers the Licensed Material as-is and as-available, and makes no representations or warranties":                    true,
+		"You may charge any price or no price for each copy that you convey, and you may offer support or warranty protection for a fee.": false,
+	} {
+		if got := isWarrantyDisclaimer(text); got != want {
+			t.Errorf("isWarrantyDisclaimer(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
