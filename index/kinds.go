@@ -110,7 +110,13 @@ var clauseKinds = [numKinds]clauseKind{
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
 	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asks: addsTerms},
-	kindOwnTerms: {of: func(t string) bool { return strings.Contains(t, "may provide additional or different") }, asks: relicenses,
+	// Apache's leave to license one's modifications otherwise; CC's rule
+	// on the license an adapter applies ("the Adapter's License You apply
+	// must not prevent …"; BY-SA's "must be a Creative Commons license with
+	// the same License Elements").
+	kindOwnTerms: {of: func(t string) bool {
+		return strings.Contains(t, "may provide additional or different") || strings.Contains(t, "s License You apply must")
+	}, asks: relicenses,
 		also: func(s *snapshot, r *reading, l *licenseMeta) bool { return !s.underOwnName(r, l) }},
 	kindRemoteRestriction: {of: func(t string) bool { return strings.Contains(t, "remotely or otherwise") }, asks: shutsOff},
 	kindEndorsement: {of: func(t string) bool { return strings.Contains(t, "endorse") && endorsementClause.MatchString(t) },

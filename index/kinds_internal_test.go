@@ -280,6 +280,8 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		"llama#1.b.iii": "You must retain in all copies of the Llama Materials that you distribute the following attribution notice within a “Notice” text file.",
 		"qwen#5.b":      "If you use the Materials or any outputs or results therefrom to create, train, fine-tune, or improve an AI model that is distributed or made available, you shall prominently display “Built with Qwen” or “Improved using Qwen” in the related product documentation.",
 		"qwen#3.c":      "You shall retain in all copies of the Materials that you distribute the following attribution notices within a Notice text file.",
+		"cc#3.a.4":      "If You Share Adapted Material You produce, the Adapter's License You apply must not prevent recipients of the Adapted Material from complying with this Public License.",
+		"cc#2.a.1":      "Subject to the terms and conditions of this Public License, the Licensor hereby grants You a worldwide, royalty-free, non-sublicensable, non-exclusive, irrevocable license to exercise the Licensed Rights in the Licensed Material.",
 		"llama#2":       "Additional Commercial Terms. If, on the Llama 4 version release date, the monthly active users of the products or services made available by or for Licensee is greater than 700 million monthly active users, you must request a license from Meta.",
 	} {
 		s.noteKinds(ref, text)
@@ -302,6 +304,7 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		{cc, "can i put the creative commons logo on my page?", "2.b.2", "", []Hit{{Doc: "cc", Section: "2.a.6"}, {Doc: "cc", Section: "2.b.2"}}},
 		{apache, "can i release my fork under a proprietary license?", "4.p1", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
 		{apache, "must i pass the license on with my fork?", "4.a", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
+		{cc, "can i release my fine-tune of a cc-by model under apache-2.0?", "3.a.4", "", []Hit{{Doc: "cc", Section: "2.a.1"}, {Doc: "cc", Section: "3.a.4"}}},
 		// Money made, of a question read as one on commercial use (first,
 		// or after network use); not beside another topic, and credit
 		// before money.
