@@ -82,6 +82,7 @@ const (
 	kindOwnedDerivative
 	kindCourts
 	kindNoWarranty
+	kindNoLiability
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -105,7 +106,8 @@ var clauseKinds = [numKinds]clauseKind{
 	kindCourts: {of: func(t string) bool {
 		return strings.Contains(t, "exclusive jurisdiction") || strings.Contains(t, "courts of a jurisdiction")
 	}, asks: asksCourt},
-	kindNoWarranty: {of: isWarrantyDisclaimer, asks: asksWarranty},
+	kindNoWarranty:  {of: isWarrantyDisclaimer, asks: asksWarranty},
+	kindNoLiability: {of: isLiabilityLimit, asks: asksLicensorLiable},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -572,6 +574,84 @@ var ownWarranty = map[string]bool{"sold": true, "paid": true, "fee": true, "fees
 // warranty", "if the disclaimer isn't valid in my country".
 var notWarranty = map[string]bool{"tell": true, "show": true, "display": true, "inform": true, "notify": true,
 	"country": true, "enforceable": true, "unenforceable": true}
+
+// Every license limits its licensor's liability ("IN NO EVENT SHALL THE
+// AUTHORS … BE LIABLE"). Asked whether the licensor answers for harm —
+// "is meta responsible if llama 4 messes up", "can we claim damages from
+// deepseek" —, that clause answers; the ranking often led with the clause
+// ending the license of one who sues, for the words of suing.
+
+// isLiabilityLimit reports whether a clause's text limits liability: "in
+// no event … liable", "not be liable", "be liable to you"; or lays it on
+// the licensee ("You and your users are solely responsible for Outputs").
+func isLiabilityLimit(text string) bool {
+	if strings.Contains(text, "solely responsible for Outputs") {
+		return true // Gemma's: who answers for an output
+	}
+	if !strings.Contains(text, "IABLE") && !strings.Contains(text, "iable") {
+		return false
+	}
+	t := strings.ToLower(text)
+	return strings.Contains(t, "liable") &&
+		(strings.Contains(t, "in no event") || strings.Contains(t, "not be liable") || strings.Contains(t, "be liable to you"))
+}
+
+// asksLicensorLiable reports whether an English question asks whether the
+// licensor answers for harm: a word of liability (liable, responsible,
+// accountable, on the hook, to blame, damages, losses) with the licensor
+// or its people near it ("is meta responsible", "hold deepseek
+// accountable", "damages from them") or asked of whom ("who is on the
+// hook"). Not the asker's own liability ("am I liable to my customers",
+// "can customers hold us liable"), nor an indemnity ("must we cover
+// meta", "protect meta"), a patent, the license ended, personal data, nor
+// who of the asker and the licensor answers for an output ("me or
+// google?").
+func asksLicensorLiable(question string) bool {
+	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool {
+		return strings.HasPrefix(w, "indemn") || strings.HasPrefix(w, "patent") || strings.HasPrefix(w, "terminat") || notLiable[w]
+	}) {
+		return false
+	}
+	for i, w := range ws {
+		if w == "or" && (wordAt(ws, i-1) == "me" || wordAt(ws, i-1) == "us" || wordAt(ws, i+1) == "me" || wordAt(ws, i+1) == "us") {
+			return false // "who is responsible, me or google": who answers for an output is its clause's
+		}
+	}
+	for i := range ws {
+		if !liabilityWord(ws, i) {
+			continue
+		}
+		near := ws[max(0, i-4):min(len(ws), i+5)]
+		if slices.ContainsFunc(near, func(x string) bool { return x == "us" || x == "we" || x == "i" || x == "me" }) &&
+			!slices.ContainsFunc(near, func(x string) bool { return licensorNames[x] || liableParties[x] }) {
+			return false // "am i liable", "can customers hold us liable"
+		}
+		if slices.ContainsFunc(near, func(x string) bool { return licensorNames[x] || liableParties[x] || x == "who" }) {
+			return true
+		}
+	}
+	return false
+}
+
+// liabilityWord reports whether ws[i] speaks of answering for harm:
+// liable, liability, responsible, accountable, blame, damages, losses,
+// "on the hook".
+func liabilityWord(ws []string, i int) bool {
+	w := ws[i]
+	return strings.HasPrefix(w, "liab") || w == "liabel" || strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "accountab") ||
+		w == "blame" || w == "damages" || w == "losses" || w == "hook" && wordAt(ws, i-1) == "the" && wordAt(ws, i-2) == "on"
+}
+
+// notLiable ask of something else beside liability: protecting or
+// covering the licensor (an indemnity), a license ended, personal data.
+var notLiable = map[string]bool{"protect": true, "cover": true, "defend": true, "ended": true, "personal": true}
+
+// liableParties are who may answer for a work besides a licensor named:
+// its authors, makers and licensors, "they".
+var liableParties = map[string]bool{"licensor": true, "licensors": true, "author": true, "authors": true,
+	"contributor": true, "contributors": true, "developers": true, "devs": true, "creators": true, "maintainers": true,
+	"they": true, "them": true, "microsoft": true, "mistral": true, "openai": true, "bigscience": true, "stability": true}
 
 // apartWords say two works run or ship apart.
 var apartWords = map[string]bool{"socket": true, "sockets": true, "aggregate": true}

@@ -159,6 +159,40 @@ func TestWarrantyKind(t *testing.T) {
 	}
 }
 
+// Whether the licensor answers for harm is told from the asker's own
+// liability, an indemnity, a license ended, personal data, and who of
+// the asker and the licensor answers for an output; the limits of
+// liability from the clause ending the license of one who sues.
+func TestLiabilityKind(t *testing.T) {
+	for q, want := range map[string]bool{
+		"is meta responsible for harm caused by answers from llama 4?":                  true,
+		"tbh is meta on the hook for anything if llama 4 messes up":                     true,
+		"deepseek v3 leaked a secret in an answer, can we hold deepseek responsible":    true,
+		"if bloom posts hate speech on my forum who is legally responsible":             true,
+		"can customers hold us liable even though gpl disclaims everything":             false,
+		"if a client sues meta, are we on the hook to protect meta":                     false,
+		"after termination do the liability limits still protect meta?":                 false,
+		"who is responsible for personal data memorised in the weights?":                false,
+		"if my gemma app outputs something defamatory who's responsible, me or google?": false,
+		"do i have to indemnify meta if my app gets sued":                               false,
+	} {
+		if got := asksLicensorLiable(q); got != want {
+			t.Errorf("asksLicensorLiable(%q) = %v, want %v", q, got, want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"IN NO EVENT WILL META OR ITS AFFILIATES BE LIABLE UNDER ANY THEORY OF LIABILITY":                                                       true,
+		"IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM":                                                            true,
+		"You and your users are solely responsible for Outputs and their subsequent uses.":                                                      true,
+		"If you institute litigation or other proceedings against Meta, then any licenses granted to you under this Agreement shall terminate.": false,
+		"You will indemnify and hold harmless Meta from and against any claim by any third party.":                                              false,
+	} {
+		if got := isLiabilityLimit(text); got != want {
+			t.Errorf("isLiabilityLimit(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
