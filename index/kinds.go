@@ -83,6 +83,7 @@ const (
 	kindCourts
 	kindNoWarranty
 	kindNoLiability
+	kindDangersDisclosed
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -106,8 +107,9 @@ var clauseKinds = [numKinds]clauseKind{
 	kindCourts: {of: func(t string) bool {
 		return strings.Contains(t, "exclusive jurisdiction") || strings.Contains(t, "courts of a jurisdiction")
 	}, asks: asksCourt},
-	kindNoWarranty:  {of: isWarrantyDisclaimer, asks: asksWarranty},
-	kindNoLiability: {of: isLiabilityLimit, asks: asksLicensorLiable},
+	kindNoWarranty:       {of: isWarrantyDisclaimer, asks: asksWarranty},
+	kindNoLiability:      {of: isLiabilityLimit, asks: asksLicensorLiable},
+	kindDangersDisclosed: {of: func(t string) bool { return strings.Contains(t, "known dangers") }, asks: warnsUsers},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -652,6 +654,42 @@ var notLiable = map[string]bool{"protect": true, "cover": true, "defend": true, 
 var liableParties = map[string]bool{"licensor": true, "licensors": true, "author": true, "authors": true,
 	"contributor": true, "contributors": true, "developers": true, "devs": true, "creators": true, "maintainers": true,
 	"they": true, "them": true, "microsoft": true, "mistral": true, "openai": true, "bigscience": true, "stability": true}
+
+// Llama's use policies forbid failing "to appropriately disclose to end
+// users any known dangers of your AI system". Asked whether users must be
+// warned of what the model may get wrong, that line answers; the ranking
+// often led with the clause on Built with Llama, for the words of telling
+// users.
+
+// warnsUsers reports whether an English question asks whether users must
+// be warned or told of risks: a warning, a disclaimer shown, or a verb of
+// telling or disclosing with users, customers or people. Not a notice,
+// which is the license's or the changes', nor a warning of what is
+// licensed ("warn EU users the weights aren't licensed to them"), nor one
+// given the asker ("our lawyer warned").
+func warnsUsers(question string) bool {
+	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool {
+		return strings.HasPrefix(w, "notice") || strings.HasPrefix(w, "licens") || strings.HasPrefix(w, "licenc")
+	}) {
+		return false
+	}
+	told := slices.ContainsFunc(ws, func(w string) bool { return recipientsWarned[w] })
+	for _, w := range ws {
+		switch {
+		case strings.HasPrefix(w, "warn") && w != "warned":
+			return true
+		case told && (w == "tell" || strings.HasPrefix(w, "disclos") || strings.HasPrefix(w, "inform") || strings.HasPrefix(w, "notif")):
+			return true
+		}
+	}
+	return false
+}
+
+// recipientsWarned are whom a warning reaches: the asker's users,
+// customers, patients, people.
+var recipientsWarned = map[string]bool{"users": true, "user": true, "customers": true, "people": true,
+	"patients": true, "participants": true, "players": true, "visitors": true}
 
 // apartWords say two works run or ship apart.
 var apartWords = map[string]bool{"socket": true, "sockets": true, "aggregate": true}

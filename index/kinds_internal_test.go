@@ -193,6 +193,24 @@ func TestLiabilityKind(t *testing.T) {
 	}
 }
 
+// Whether users must be warned of risks is told from a notice, a warning
+// of what is licensed, and a warning the asker was given.
+func TestWarnsUsers(t *testing.T) {
+	for q, want := range map[string]bool{
+		"do i hav to tell users llama4 can be dangerus or wrong":               true,
+		"tbh do we need a warning label on our llama 4 chatbot or nah":         true,
+		"must my app disclose its known dangers to end users?":                 true,
+		"should our readme warn EU users the weights aren't licensed to them?": false,
+		"our lawyer warned a third party could sue meta, what would we owe?":   false,
+		"must i tell users about the notice file?":                             false,
+		"can i tell my friends about llama":                                    false,
+	} {
+		if got := warnsUsers(q); got != want {
+			t.Errorf("warnsUsers(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
