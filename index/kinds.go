@@ -971,8 +971,10 @@ var marksClause = regexp.MustCompile(`\bNo trademark licen[cs]es? (?:are|is) gra
 
 // usesMarks reports whether an English question asks about showing the
 // licensor's names or marks: its logo, brand guidelines, a trademark, a
-// mascot, typography, a style guide, a stylised name, or the name or word shown in
-// ads, on a banner, packaging, a homepage or a company's name ("can I
+// mascot, typography, a style guide or visual rules, a stylised name, or
+// the name or word shown in ads, on a banner, packaging, a homepage, a
+// company's name, or asked how it is shown ("rules on how I show the llama
+// name") ("can I
 // call my company LlamaWorks"). Not the asker's own logo ("my company
 // logo", "the logos we make"), nor a model's name alone ("must my
 // fine-tune's name begin with Llama"), which Llama's naming duty answers,
@@ -1000,6 +1002,10 @@ func usesMarks(question string) bool {
 			return true
 		case (w == "company" || w == "startup" || w == "business") && i > 1 && (prev == "my" || prev == "our") && namingVerbs[ws[i-2]]:
 			return true // "can I call my company LlamaWorks"
+		case w == "visual" && visualRules[next]:
+			return true // "meta's visual rules"
+		case w == "how" && slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return showingVerbs[x] }):
+			shown = true // "rules on how i show the llama name"
 		case showingPlaces[w]:
 			shown = true
 		}
@@ -1015,12 +1021,21 @@ func usesMarks(question string) bool {
 	return false
 }
 
+// visualRules after "visual" speak of a brand's look: "visual rules",
+// "visual identity".
+var visualRules = map[string]bool{"rules": true, "guidelines": true, "guide": true, "identity": true, "style": true}
+
+// showingVerbs after "how" ask the manner of showing a name: "how I show
+// the llama name", "how to write the word Llama".
+var showingVerbs = map[string]bool{"show": true, "display": true, "write": true, "style": true, "present": true,
+	"spell": true, "format": true}
+
 // namingVerbs name something: "call my company …".
 var namingVerbs = map[string]bool{"call": true, "calling": true, "name": true, "naming": true}
 
 // brandWords name a licensor's marks or how they are shown.
 var brandWords = map[string]bool{"tm": true, "wordmark": true, "mascot": true, "typography": true,
-	"stylized": true, "stylised": true, "marca": true}
+	"stylized": true, "stylised": true, "styling": true, "styled": true, "marca": true}
 
 // makingVerbs, before or after "logos", make them the asker's work:
 // "sell logos generated with it", "design logos".

@@ -447,6 +447,10 @@ func TestUsesMarks(t *testing.T) {
 		"do i need to put my company name in the notice file":             false,
 		"can we brand our fine-tune with our own trademark":               false,
 		"can i use llama 4 in our marketing team's internal tools":        false,
+		"are there rules on how i show the llama name in my product":      true,
+		"do meta's visual rules apply to 'powered by llama' on our page":  true,
+		"what stops me from styling the word llama however i want":        true,
+		"how do i show that my model is a finetune":                       false, // no name shown
 	} {
 		if got := usesMarks(q); got != want {
 			t.Errorf("usesMarks(%q) = %v, want %v", q, got, want)
