@@ -84,6 +84,7 @@ const (
 	kindNoWarranty
 	kindNoLiability
 	kindDangersDisclosed
+	kindSuitEnds
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -110,6 +111,9 @@ var clauseKinds = [numKinds]clauseKind{
 	kindNoWarranty:       {of: isWarrantyDisclaimer, asks: asksWarranty},
 	kindNoLiability:      {of: isLiabilityLimit, asks: asksLicensorLiable},
 	kindDangersDisclosed: {of: func(t string) bool { return strings.Contains(t, "known dangers") }, asks: warnsUsers},
+	kindSuitEnds: {of: func(t string) bool {
+		return strings.Contains(t, "counterclaim") || strings.Contains(t, "institute litigation") || strings.Contains(t, "initiate litigation")
+	}, asks: suesLicensor},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -690,6 +694,53 @@ func warnsUsers(question string) bool {
 // customers, patients, people.
 var recipientsWarned = map[string]bool{"users": true, "user": true, "customers": true, "people": true,
 	"patients": true, "participants": true, "players": true, "visitors": true}
+
+// Most licenses here end the license, or its patent grant, of one who
+// sues over the work ("If you institute litigation or other proceedings
+// against Meta or any entity (including a cross-claim or counterclaim in a
+// lawsuit) …"; the GPL's "you may not initiate litigation"). Asked what
+// suing does to the asker's license, that clause answers; the ranking
+// often led with the license's general term and termination.
+
+// suesLicensor reports whether an English question asks what the asker's
+// suing someone does to its license: the asker suing, counterclaiming or
+// going to litigation ("if we sue a competitor over a patent", "if I
+// counterclaim against meta"), with a word of what becomes of the license
+// (lose, end, terminate, survive, keep, "what happens"). Not the asker
+// sued ("if a user sues me"), nor suing for damages alone, where the
+// limits of liability answer.
+func suesLicensor(question string) bool {
+	ws := letterWords(question)
+	fate := false
+	for i, w := range ws {
+		fate = fate || licenseFate[w] && !lostOtherwise[wordAt(ws, i+1)] || strings.HasPrefix(w, "terminat") || strings.HasPrefix(w, "revok")
+	}
+	if !fate {
+		return false
+	}
+	for i, w := range ws {
+		suit := w == "sue" || w == "suing" || w == "sued" || strings.HasPrefix(w, "counterclaim") || strings.HasPrefix(w, "countersu") ||
+			w == "litigate" || w == "litigating"
+		if !suit || wordAt(ws, i+1) == "me" || wordAt(ws, i+1) == "us" {
+			continue
+		}
+		if slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return x == "i" || x == "we" }) {
+			return true
+		}
+	}
+	return false
+}
+
+// licenseFate are words of what becomes of a license: "do I lose it",
+// "what happens to my license", "does it survive".
+var licenseFate = map[string]bool{"lose": true, "losing": true, "lost": true, "end": true, "ends": true,
+	"ended": true, "gone": true, "happens": true, "happen": true, "survive": true, "survives": true,
+	"keep": true, "void": true, "forfeit": true}
+
+// lostOtherwise after "lose" make the loss the asker's business, not its
+// license: "i lose money".
+var lostOtherwise = map[string]bool{"money": true, "profits": true, "revenue": true, "data": true,
+	"customers": true, "clients": true, "business": true, "sales": true}
 
 // apartWords say two works run or ship apart.
 var apartWords = map[string]bool{"socket": true, "sockets": true, "aggregate": true}

@@ -211,6 +211,23 @@ func TestWarnsUsers(t *testing.T) {
 	}
 }
 
+// What the asker's suing does to its license is told from the asker sued
+// and from suing for damages alone.
+func TestSuesLicensor(t *testing.T) {
+	for q, want := range map[string]bool{
+		"if i sue meta saying llama 2 infringes my copyright what happens to my license": true,
+		"we hold detection patents. if we sue a competitor, do we lose our agpl rights?": true,
+		"what happens to my license if I counterclaim against meta in a lawsuit":         true,
+		"if llama 4 gives wrong output and i lose money, can i sue meta":                 false,
+		"if a user sues me, do i lose my license?":                                       false,
+		"can i sue meta in my local court":                                               false,
+	} {
+		if got := suesLicensor(q); got != want {
+			t.Errorf("suesLicensor(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
