@@ -85,6 +85,7 @@ const (
 	kindNoLiability
 	kindDangersDisclosed
 	kindSuitEnds
+	kindLaterVersions
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
@@ -114,6 +115,9 @@ var clauseKinds = [numKinds]clauseKind{
 	kindSuitEnds: {of: func(t string) bool {
 		return strings.Contains(t, "counterclaim") || strings.Contains(t, "institute litigation") || strings.Contains(t, "initiate litigation")
 	}, asks: suesLicensor},
+	kindLaterVersions: {of: func(t string) bool {
+		return strings.Contains(t, "any later version") && strings.Contains(t, "option") || strings.Contains(t, "any subsequent version")
+	}, asks: asksLaterVersion},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
@@ -741,6 +745,42 @@ var licenseFate = map[string]bool{"lose": true, "losing": true, "lost": true, "e
 // license: "i lose money".
 var lostOtherwise = map[string]bool{"money": true, "profits": true, "revenue": true, "data": true,
 	"customers": true, "clients": true, "business": true, "sales": true}
+
+// The GPL family lets a work licensed under a numbered version "or any
+// later version" be taken under a later one, and MPL 2.0 lets its code go
+// out "under the terms of any subsequent version". Asked about a later or
+// future version of the license, that clause answers; the ranking most
+// often led with the copyleft clause.
+
+// asksLaterVersion reports whether an English question asks about a later
+// version of the license: "or any later version", "or later", a later,
+// newer, future or subsequent version of the license or a GPL. Not a later
+// version of a model ("only newer versions [of Llama] want it").
+func asksLaterVersion(question string) bool {
+	ws := letterWords(question)
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case (w == "later" || w == "newer" || w == "future" || w == "subsequent") && (next == "version" || next == "versions" || copyleftNames[next]):
+			return licenseNamedNear(ws, i)
+		case w == "or" && (next == "later" || next == "any" && wordAt(ws, i+2) == "later"):
+			return true // the licenses' own "or any later version"
+		}
+	}
+	return false
+}
+
+// copyleftNames are the licenses with later versions to take.
+var copyleftNames = map[string]bool{"gpl": true, "lgpl": true, "agpl": true, "mpl": true, "gplv": true, "agplv": true, "lgplv": true}
+
+// licenseNamedNear reports whether a license, by a name of the GPL family
+// or MPL or the word license, stands within four words of ws[i]: "a later
+// gpl", "a newer version of the license"; not "newer versions" of a model.
+func licenseNamedNear(ws []string, i int) bool {
+	return slices.ContainsFunc(ws[max(0, i-4):min(len(ws), i+5)], func(x string) bool {
+		return copyleftNames[x] || strings.HasPrefix(x, "licen")
+	})
+}
 
 // apartWords say two works run or ship apart.
 var apartWords = map[string]bool{"socket": true, "sockets": true, "aggregate": true}

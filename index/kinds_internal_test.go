@@ -228,6 +228,21 @@ func TestSuesLicensor(t *testing.T) {
 	}
 }
 
+// A later version of the license is told from a later version of a model.
+func TestAsksLaterVersion(t *testing.T) {
+	for q, want := range map[string]bool{
+		`"or any later version" - what does that mean in gpl 3`:                               true,
+		"repo says 'gpl-3.0 or later', can i follow a future gpl instead?":                    true,
+		"can i distribute mpl 2.0 code under a later version of the license?":                 true,
+		"do i need a built with llama badge on my llama 2 bot or is that only newer versions": false,
+		"will there be future versions of qwen":                                               false,
+	} {
+		if got := asksLaterVersion(q); got != want {
+			t.Errorf("asksLaterVersion(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // Asked whether changes must be marked, in the words people use; not a
 // question of changes alone, nor of marks (trademarks).
 func TestMarksChanges(t *testing.T) {
