@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — sixteen kinds (clauseKinds), and a term the license defines
+// — twenty-two kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first few (askedLead), and leads its card's clauses wherever that
 // card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -38,13 +38,17 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // license's own text to go along (asksOwnCopy), works kept to oneself
 // (keepsUnconveyed), aggregates of separate works (keepsApart), what a
 // program makes (asksRunOutput), who owns one's derivative
-// (asksOwnership), which courts hear a dispute (asksCourt), marking one's
-// changes (marksChanges), terms added to the license's (addsTerms),
-// one's modifications on one's own terms (relicenses), the licensor's
-// right to restrict use remotely (shutsOff), its endorsement
-// (claimsEndorsement) or its marks (usesMarks), the licensor's credit
-// (credits), the licensee's monthly active users (monetises); else the
-// definition of a term asked about (termLed).
+// (asksOwnership), which courts hear a dispute (asksCourt), the
+// licensor's warranty (asksWarranty) or liability (asksLicensorLiable),
+// warning users of risks (warnsUsers), what suing does to one's license
+// (suesLicensor), a later version of the license (asksLaterVersion),
+// marking one's changes (marksChanges), terms added to the license's
+// (addsTerms), one's modifications or adaptations on one's own terms
+// (relicenses), the licensor's right to restrict use remotely
+// (shutsOff), its endorsement (claimsEndorsement) or its marks
+// (usesMarks), the licensor's credit (credits), the licensee's monthly
+// active users (monetises); else the definition of a term asked about
+// (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
 // changes internally?" of CC asks for its clause on marking changes.
@@ -89,6 +93,7 @@ const (
 	kindChangesMarked
 	kindFurtherTerms
 	kindOwnTerms
+	kindAdapterTerms
 	kindRemoteRestriction
 	kindEndorsement
 	kindMarks
@@ -109,9 +114,11 @@ var clauseKinds = [numKinds]clauseKind{
 	kindCourts: {of: func(t string) bool {
 		return strings.Contains(t, "exclusive jurisdiction") || strings.Contains(t, "courts of a jurisdiction")
 	}, asks: asksCourt},
-	kindNoWarranty:       {of: isWarrantyDisclaimer, asks: asksWarranty},
-	kindNoLiability:      {of: isLiabilityLimit, asks: asksLicensorLiable},
-	kindDangersDisclosed: {of: func(t string) bool { return strings.Contains(t, "known dangers") }, asks: warnsUsers},
+	kindNoWarranty:  {of: isWarrantyDisclaimer, asks: asksWarranty},
+	kindNoLiability: {of: isLiabilityLimit, asks: asksLicensorLiable},
+	// The use policy's line, not the whole list of prohibited uses that
+	// holds it.
+	kindDangersDisclosed: {of: func(t string) bool { return strings.Contains(t, "known dangers") && len(t) < 200 }, asks: warnsUsers},
 	kindSuitEnds: {of: func(t string) bool {
 		return strings.Contains(t, "counterclaim") || strings.Contains(t, "institute litigation") || strings.Contains(t, "initiate litigation")
 	}, asks: suesLicensor},
@@ -122,14 +129,14 @@ var clauseKinds = [numKinds]clauseKind{
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
 	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asks: addsTerms},
-	// Apache's leave to license one's modifications otherwise; CC's rule
-	// on the license an adapter applies ("the Adapter's License You apply
-	// must not prevent …"; BY-SA's "must be a Creative Commons license with
-	// the same License Elements").
-	kindOwnTerms: {of: func(t string) bool {
-		return strings.Contains(t, "may provide additional or different") || strings.Contains(t, "s License You apply must")
-	}, asks: relicenses,
+	// Apache's leave to license one's modifications otherwise.
+	kindOwnTerms: {of: func(t string) bool { return strings.Contains(t, "may provide additional or different") }, asks: relicenses,
 		also: func(s *snapshot, r *reading, l *licenseMeta) bool { return !s.underOwnName(r, l) }},
+	// CC's rule on the license an adapter applies ("the Adapter's License
+	// You apply must not prevent …"; BY-SA's "must be a Creative Commons
+	// license with the same License Elements"): of adapted material only.
+	kindAdapterTerms: {of: func(t string) bool { return strings.Contains(t, "s License You apply must") }, asks: relicenses,
+		also: func(s *snapshot, r *reading, l *licenseMeta) bool { return !s.underOwnName(r, l) && adapts(r.text) }},
 	kindRemoteRestriction: {of: func(t string) bool { return strings.Contains(t, "remotely or otherwise") }, asks: shutsOff},
 	kindEndorsement: {of: func(t string) bool { return strings.Contains(t, "endorse") && endorsementClause.MatchString(t) },
 		asks: claimsEndorsement},
@@ -456,25 +463,58 @@ func keepsApart(question string) bool {
 // program makes: its output ("the output of a gpl program", "stuff it
 // outputs"), what it generates or produces, what is made with it, or
 // weights or models trained with it ("weights i trained with ultralytics",
-// "train my own weights using that GPL code").
+// "train my own weights using that GPL code"). Not making a work ("if I
+// produce a modified version", "a productivity app"), a product's next
+// generation, money or keys generated ("generate api keys"), people worked with ("the patch
+// I made with my colleague", "train my staff"), nor marking one's changes
+// ("the changes I made with sed"), which their clause answers.
 func asksRunOutput(question string) bool {
+	if marksChanges(question) {
+		return false
+	}
 	ws := letterWords(question)
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
-		case strings.HasPrefix(w, "output"), strings.HasPrefix(w, "generat"), strings.HasPrefix(w, "produc") && w != "product" && w != "products" && w != "production":
+		case strings.HasPrefix(w, "output"), w == "produces" || w == "produced" || w == "producing":
 			return true
+		case strings.HasPrefix(w, "generat") && !(strings.HasPrefix(w, "generation") && laterGenerations[wordAt(ws, i-1)]):
+			if !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return generatedOtherwise[x] }) {
+				return true
+			}
 		case w == "made" && next == "with":
-			return true
+			if !slices.ContainsFunc(ws[i+2:min(len(ws), i+4)], func(x string) bool { return coworkers[x] }) {
+				return true
+			}
 		case (w == "trained" || w == "train") && slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return x == "with" || x == "using" }),
 			w == "training" && (next == "with" || next == "using"):
-			return true // "trained with", "train my own weights using"; not "training code with an agpl server"
+			if !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return coworkers[x] }) {
+				return true // "trained with", "train my own weights using"; not "training code with an agpl server"
+			}
 		case w == "trained" && i > 0 && (ws[i-1] == "i" || ws[i-1] == "we" || ws[i-1] == "my" || ws[i-1] == "our"):
-			return true // "the weights i trained", "my trained model"
+			if !slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(x string) bool { return coworkers[x] }) {
+				return true // "the weights i trained", "my trained model"; not "we trained our team"
+			}
 		}
 	}
 	return false
 }
+
+// generatedOtherwise, just after a word of generating, make what is
+// generated the asker's business, not a program's output: revenue, keys.
+var generatedOtherwise = map[string]bool{"revenue": true, "income": true, "money": true, "profit": true,
+	"profits": true, "leads": true, "keys": true, "key": true, "api": true, "traffic": true}
+
+// laterGenerations, before "generation", make it one of a product's,
+// not a program's making: "the next generation of our app".
+var laterGenerations = map[string]bool{"next": true, "new": true, "latest": true, "first": true, "second": true,
+	"third": true, "previous": true, "current": true, "older": true, "future": true}
+
+// coworkers are people one makes a work with or trains: "made with my
+// colleague", "train my staff".
+var coworkers = map[string]bool{"colleague": true, "colleagues": true, "team": true, "teams": true,
+	"coworker": true, "coworkers": true, "friend": true, "friends": true, "partner": true, "partners": true,
+	"staff": true, "employees": true, "students": true, "people": true, "help": true}
 
 // Llama's, Qwen's and Tongyi Qianwen's licenses say who owns what the
 // licensee makes: "with respect to any derivative works and modifications
@@ -484,20 +524,32 @@ func asksRunOutput(question string) bool {
 
 // asksOwnership reports whether an English question asks who owns a
 // work: "who owns my finetune", "am I the owner", "do the weights belong
-// to us". Not "my own" (a work of one's own), nor another's owner ("did
-// its owner need a deal"), nor an output, which those clauses do not reach
-// ("who owns the text it generates"), nor goodwill, the marks'.
+// to us", "is it owned by meta", "is my finetune mine?", "whose model is
+// it". "Own" counts with a work after it ("do I own the merged model",
+// "who owns it"), not "my own" (a work of one's own) nor "on own data";
+// "owner" after an article, not another's ("the website owner", "the
+// copyright owners", "did its owner need a deal"); "owned" by the
+// licensor or the asker, not "a server owned by my client" nor "a
+// subsidiary owned by alibaba". Not an output, which those clauses do not
+// reach ("who owns the text it generates"), nor goodwill, the marks'.
 func asksOwnership(question string) bool {
 	ws := letterWords(question)
 	asked := false
 	for i, w := range ws {
+		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
 		switch {
-		case w == "own" || w == "owns" || w == "owned":
-			asked = asked || !possessives[wordAt(ws, i-1)] && wordAt(ws, i-1) != "its"
+		case w == "own" || w == "owns":
+			asked = asked || !possessives[prev] && (next == "it" || next == "them" || next == "that" ||
+				slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return ownedWorks[x] }))
+		case w == "owned":
+			asked = asked || next == "by" && (licensorNames[wordAt(ws, i+2)] || ownedBy[wordAt(ws, i+2)]) && !ownedEntities[prev]
 		case w == "owner" || w == "owners":
-			asked = asked || !possessives[wordAt(ws, i-1)] && wordAt(ws, i-1) != "its" // not "did its owner need a deal"
+			asked = asked || isArticle(prev) || prev == "sole" || prev == "legal"
 		case w == "ownership" || strings.HasPrefix(w, "belong"):
 			asked = true
+		case (w == "mine" || w == "ours" || w == "whose") && slices.ContainsFunc(ws, func(x string) bool { return ownedWorks[x] }) &&
+			!slices.ContainsFunc(ws, func(x string) bool { return strings.HasPrefix(x, "licen") }):
+			asked = true // "is my llama 4 finetune mine?", "whose model is it after i fine-tune qwen"
 		case w == "goodwill":
 			return false // the marks' goodwill, of the trademark clause
 		case strings.HasPrefix(w, "output") || strings.HasPrefix(w, "generat") || strings.HasPrefix(w, "writ") ||
@@ -508,13 +560,33 @@ func asksOwnership(question string) bool {
 	return asked
 }
 
+// ownedWorks are works one makes from a model, whose owner a question may
+// ask: "who owns the fine-tuned weights".
+var ownedWorks = map[string]bool{"finetune": true, "finetunes": true, "tune": true, "tuned": true, "finetuned": true,
+	"model": true, "models": true, "weights": true, "derivative": true, "derivatives": true, "adapter": true,
+	"adapters": true, "merge": true, "merged": true, "lora": true, "loras": true, "modifications": true,
+	"checkpoint": true, "checkpoints": true, "version": true, "distill": true, "distillation": true}
+
+// ownedEntities, before "owned", are firms or machines owned, not a work:
+// "a subsidiary owned by alibaba".
+var ownedEntities = map[string]bool{"subsidiary": true, "subsidiaries": true, "company": true, "companies": true,
+	"firm": true, "business": true, "entity": true, "affiliate": true, "server": true, "servers": true, "account": true}
+
+// ownedBy, after "owned by", are owners of a work a question may ask of:
+// the asker, the licensor.
+var ownedBy = map[string]bool{"me": true, "us": true, "you": true, "them": true, "licensor": true}
+
 // Several licenses name, beside the law that governs them, the courts that
 // hear a dispute ("The courts of California shall have exclusive
 // jurisdiction"; Qwen's Hangzhou courts in a clause of their own). Asked
 // which court, tribunal or jurisdiction, that clause answers.
 
 // asksCourt reports whether an English question asks where a dispute is
-// heard: a court, a tribunal, a jurisdiction, a venue, arbitration. Not
+// heard: a court, a tribunal, a venue, arbitration, the jurisdiction of a
+// dispute. Not a court as a subject ("a court reporting startup", "court
+// transcripts"), nor the court of public opinion, nor a place of use ("my
+// jurisdiction", "jurisdictions outside the US") or the law that governs
+// ("which jurisdiction's law governs"), the governing-law clause's; nor
 // defending the licensor in court, which is the indemnity's, nor acting
 // "without going to court".
 func asksCourt(question string) bool {
@@ -523,13 +595,31 @@ func asksCourt(question string) bool {
 		return false
 	}
 	for i, w := range ws {
-		if (w == "court" || w == "courts" || strings.HasPrefix(w, "tribunal") || strings.HasPrefix(w, "jurisdiction") ||
-			w == "venue" || strings.HasPrefix(w, "arbitrat")) && !slices.Contains(ws[max(0, i-3):i], "without") {
+		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
+		if slices.Contains(ws[max(0, i-3):i], "without") {
+			continue
+		}
+		switch {
+		case w == "court" || w == "courts":
+			if !courtSubjects[next] && !(next == "of" && wordAt(ws, i+2) == "public") {
+				return true
+			}
+		case w == "jurisdiction":
+			if !possessives[prev] && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return x == "law" || x == "laws" }) {
+				return true
+			}
+		case strings.HasPrefix(w, "tribunal") || w == "venue" || strings.HasPrefix(w, "arbitrat"):
 			return true
 		}
 	}
 	return false
 }
+
+// courtSubjects, after "court", make it what the asker works on: "court
+// transcripts", "court reporting".
+var courtSubjects = map[string]bool{"transcript": true, "transcripts": true, "reporting": true, "reporter": true,
+	"reporters": true, "rulings": true, "ruling": true, "documents": true, "records": true, "filings": true,
+	"cases": true, "opinions": true, "decisions": true}
 
 // Every license here but CC's puts its disclaimer of warranty in capitals
 // or in a clause of its own ("PROVIDED "AS IS", WITHOUT WARRANTY OF ANY
@@ -538,37 +628,49 @@ func asksCourt(question string) bool {
 // with the grant, or with the GPL's leave to sell warranty protection.
 
 // isWarrantyDisclaimer reports whether a clause's text disclaims
-// warranties: "without warranty", "no warranty", or "as is" beside a
-// warranty.
+// warranties: "as is" beside "without warranty", "no warranty" or another
+// word of warranty. Not the GPL's definitions, preamble or notices to
+// apply, which tell of the disclaimer ("WITHOUT ANY WARRANTY") without
+// "as is", nor Creative Commons' word on itself or Apache's notice to
+// apply, which a work carries rather than the license gives.
 func isWarrantyDisclaimer(text string) bool {
 	if !strings.Contains(text, "ARRANT") && !strings.Contains(text, "arrant") {
 		return false
 	}
 	t := strings.ToLower(text)
-	return strings.Contains(t, "without warrant") || strings.Contains(t, "no warrant") ||
-		(strings.Contains(t, "as is") || strings.Contains(t, "as-is")) && strings.Contains(t, "warrant")
+	return (strings.Contains(t, "as is") || strings.Contains(t, "as-is")) && strings.Contains(t, "warrant") &&
+		!strings.Contains(t, "not a law firm") && !strings.Contains(t, "you may not use this file")
 }
 
 // asksWarranty reports whether an English question asks whether the
 // licensor warrants or guarantees anything ("does microsoft guarantee
 // anything about phi-3", "any warranty on bsd code?"). Not the asker's
-// own warranty, sold or offered to customers ("can I sell a warranty"),
-// with the indemnity that may come with it, nor the notice of the
-// disclaimer a work must show, nor the disclaimer's validity, nor a
-// guarantee against patents.
+// own warranty, sold, offered, provided or given to customers ("can I sell
+// a warranty", "we warrant to our customers"), with the indemnity that
+// may come with it, nor a guarantee of something else (that the license
+// is not revoked, freedom to modify, against patents), nor "warrant" as
+// a verb ("does my use warrant a license"), nor the notice or text of
+// the disclaimer a work must carry, nor the disclaimer's validity.
 func asksWarranty(question string) bool {
 	ws := letterWords(question)
 	asked := false
 	for i, w := range ws {
 		switch {
 		case strings.HasPrefix(w, "warrant") || strings.HasPrefix(w, "guarant"):
+			if slices.ContainsFunc(ws[max(0, i-2):i], func(x string) bool { return x == "we" || x == "i" }) ||
+				w == "warrant" && (wordAt(ws, i+1) == "a" || wordAt(ws, i+1) == "an") {
+				return false // "we warrant to our customers", "does my use warrant a license"
+			}
 			asked = true
 		case ownWarranty[w] || notWarranty[w] || strings.HasPrefix(w, "sell") || strings.HasPrefix(w, "offer") ||
-			strings.HasPrefix(w, "charg") || strings.HasPrefix(w, "indemn") || strings.HasPrefix(w, "notice") ||
-			strings.HasPrefix(w, "patent") || strings.HasPrefix(w, "valid") || strings.HasPrefix(w, "invalid"):
+			strings.HasPrefix(w, "charg") || strings.HasPrefix(w, "indemn") ||
+			strings.HasPrefix(w, "notice") || strings.HasPrefix(w, "patent") || strings.HasPrefix(w, "valid") ||
+			strings.HasPrefix(w, "invalid") || strings.HasPrefix(w, "revok") || strings.HasPrefix(w, "freedom"):
 			return false
 		case (w == "give" || w == "giving") && slices.ContainsFunc(ws[max(0, i-2):i], func(x string) bool { return x == "we" || x == "i" }):
 			return false // "we give customers a warranty"
+		case (w == "provide" || w == "providing") && !slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return licensorNames[x] || liableParties[x] }):
+			return false // "can we provide a warranty to customers"; not "does meta provide any warranty", nor "provided with a warranty"
 		}
 	}
 	return asked
@@ -579,11 +681,14 @@ func asksWarranty(question string) bool {
 var ownWarranty = map[string]bool{"sold": true, "paid": true, "fee": true, "fees": true, "support": true,
 	"sla": true, "extended": true}
 
-// notWarranty ask of the disclaimer's effect or of telling users of it,
-// not whether there is a warranty: "must I tell users there's no
-// warranty", "if the disclaimer isn't valid in my country".
+// notWarranty ask of the disclaimer's effect, of telling users of it or
+// of carrying its text, not whether there is a warranty: "must I tell
+// users there's no warranty", "if the disclaimer isn't valid in my
+// country", "do I need to include the no-warranty text", "a guarantee
+// meta won't change the terms".
 var notWarranty = map[string]bool{"tell": true, "show": true, "display": true, "inform": true, "notify": true,
-	"country": true, "enforceable": true, "unenforceable": true}
+	"country": true, "enforceable": true, "unenforceable": true, "include": true, "retain": true, "reproduce": true,
+	"keep": true, "change": true, "changes": true}
 
 // Every license limits its licensor's liability ("IN NO EVENT SHALL THE
 // AUTHORS … BE LIABLE"). Asked whether the licensor answers for harm —
@@ -594,6 +699,9 @@ var notWarranty = map[string]bool{"tell": true, "show": true, "display": true, "
 // isLiabilityLimit reports whether a clause's text limits liability: "in
 // no event … liable", "not be liable", "be liable to you"; or lays it on
 // the licensee ("You and your users are solely responsible for Outputs").
+// Not the OpenRAILs' and DeepSeek's "You are accountable for the Output
+// you generate": asked whether their licensor answers for harm, the
+// labelled questions expect the limit of liability.
 func isLiabilityLimit(text string) bool {
 	if strings.Contains(text, "solely responsible for Outputs") {
 		return true // Gemma's: who answers for an output
@@ -612,7 +720,8 @@ func isLiabilityLimit(text string) bool {
 // or its people near it ("is meta responsible", "hold deepseek
 // accountable", "damages from them") or asked of whom ("who is on the
 // hook"). Not the asker's own liability ("am I liable to my customers",
-// "can customers hold us liable"), nor an indemnity ("must we cover
+// "can customers hold us liable", "does using deepseek make me liable"),
+// nor a duty ("who is responsible for moderating"), nor an indemnity ("must we cover
 // meta", "protect meta"), a patent, the license ended, personal data, nor
 // who of the asker and the licensor answers for an output ("me or
 // google?").
@@ -632,6 +741,9 @@ func asksLicensorLiable(question string) bool {
 		if !liabilityWord(ws, i) {
 			continue
 		}
+		if prev := wordAt(ws, i-1); prev == "i" || prev == "me" || prev == "we" || prev == "us" {
+			return false // "does using deepseek coder make me liable"
+		}
 		near := ws[max(0, i-4):min(len(ws), i+5)]
 		if slices.ContainsFunc(near, func(x string) bool { return x == "us" || x == "we" || x == "i" || x == "me" }) &&
 			!slices.ContainsFunc(near, func(x string) bool { return licensorNames[x] || liableParties[x] }) {
@@ -646,12 +758,21 @@ func asksLicensorLiable(question string) bool {
 
 // liabilityWord reports whether ws[i] speaks of answering for harm:
 // liable, liability, responsible, accountable, blame, damages, losses,
-// "on the hook".
+// "on the hook". Not "responsibly", "responsible AI" or "responsible for
+// moderating", a way of working or a duty.
 func liabilityWord(ws []string, i int) bool {
-	w := ws[i]
-	return strings.HasPrefix(w, "liab") || w == "liabel" || strings.HasPrefix(w, "responsib") || strings.HasPrefix(w, "accountab") ||
+	w, next := ws[i], wordAt(ws, i+1)
+	if w == "responsible" && (responsibleWays[next] || next == "for" && strings.HasSuffix(wordAt(ws, i+2), "ing")) {
+		return false // "responsible AI practices", "responsible for moderating": a duty, not liability
+	}
+	return strings.HasPrefix(w, "liab") || w == "liabel" || w == "responsible" || w == "responsibility" || strings.HasPrefix(w, "accountab") ||
 		w == "blame" || w == "damages" || w == "losses" || w == "hook" && wordAt(ws, i-1) == "the" && wordAt(ws, i-2) == "on"
 }
+
+// responsibleWays, after "responsible", make it a way of working, not
+// answering for harm: "responsible AI", "Responsible Use Guide".
+var responsibleWays = map[string]bool{"ai": true, "use": true, "usage": true, "generative": true,
+	"practices": true, "deployment": true, "development": true, "innovation": true}
 
 // notLiable ask of something else beside liability: protecting or
 // covering the licensor (an indemnity), a license ended, personal data.
@@ -670,11 +791,16 @@ var liableParties = map[string]bool{"licensor": true, "licensors": true, "author
 // users.
 
 // warnsUsers reports whether an English question asks whether users must
-// be warned or told of risks: a warning, a disclaimer shown, or a verb of
-// telling or disclosing with users, customers or people. Not a notice,
-// which is the license's or the changes', nor a warning of what is
-// licensed ("warn EU users the weights aren't licensed to them"), nor one
-// given the asker ("our lawyer warned").
+// be warned or told of risks: a word of risk (danger, harm, mistakes,
+// hallucinations, bias, limitations) with a warning, a disclaimer, or a
+// verb of telling or disclosing to users, customers or people; or users
+// warned, or a warning label, with none ("must I warn users"). Not
+// telling users of anything else — that the app runs on Llama, that it is
+// AI, how their data is used —, which credit, the use policy or privacy
+// answer; nor a notice, the license's or the changes'; nor a warning of
+// what is licensed ("warn EU users the weights aren't licensed to them");
+// nor one given the asker ("our lawyer warned", "huggingface shows a
+// warning").
 func warnsUsers(question string) bool {
 	ws := letterWords(question)
 	if slices.ContainsFunc(ws, func(w string) bool {
@@ -683,11 +809,28 @@ func warnsUsers(question string) bool {
 		return false
 	}
 	told := slices.ContainsFunc(ws, func(w string) bool { return recipientsWarned[w] })
-	for _, w := range ws {
+	risky := slices.ContainsFunc(ws, riskWord)
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
 		switch {
 		case strings.HasPrefix(w, "warn") && w != "warned":
+			if risky || recipientsWarned[next] || next == "label" || next == "labels" {
+				return true
+			}
+		case told && risky && (w == "tell" || strings.HasPrefix(w, "disclos") || strings.HasPrefix(w, "inform") ||
+			strings.HasPrefix(w, "notif") || w == "disclaimer" || w == "disclaimers"):
 			return true
-		case told && (w == "tell" || strings.HasPrefix(w, "disclos") || strings.HasPrefix(w, "inform") || strings.HasPrefix(w, "notif")):
+		}
+	}
+	return false
+}
+
+// riskWord reports whether w names a risk of an AI system: a danger, harm,
+// mistakes, hallucinations, bias, limitations.
+func riskWord(w string) bool {
+	for _, p := range []string{"danger", "risk", "harm", "mistake", "hallucinat", "bias", "unsafe", "inaccura",
+		"error", "limitation", "wrong"} {
+		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}
@@ -711,13 +854,20 @@ var recipientsWarned = map[string]bool{"users": true, "user": true, "customers":
 // going to litigation ("if we sue a competitor over a patent", "if I
 // counterclaim against meta"), with a word of what becomes of the license
 // (lose, end, terminate, survive, keep, "what happens"). Not the asker
-// sued ("if a user sues me"), nor suing for damages alone, where the
-// limits of liability answer.
+// sued ("if a user sues me", "we were sued", "if i'm sued by alibaba"),
+// nor suing for damages alone, where the limits of liability answer, nor
+// what follows a license already ended ("was terminated because we sued:
+// can we keep the copies"), which the clause on termination answers, nor
+// what becomes of another's license ("their license").
 func suesLicensor(question string) bool {
 	ws := letterWords(question)
 	fate := false
 	for i, w := range ws {
-		fate = fate || licenseFate[w] && !lostOtherwise[wordAt(ws, i+1)] || strings.HasPrefix(w, "terminat") || strings.HasPrefix(w, "revok")
+		ended := strings.HasPrefix(w, "terminat") || strings.HasPrefix(w, "revok") || w == "ended"
+		if ended && pastBeing[wordAt(ws, i-1)] || w == "their" && strings.HasPrefix(wordAt(ws, i+1), "licen") {
+			return false // "our license was terminated because we sued: can we keep the copies", "what happens to their license"
+		}
+		fate = fate || licenseFate[w] && !lostOtherwise[wordAt(ws, i+1)] || ended
 	}
 	if !fate {
 		return false
@@ -725,8 +875,9 @@ func suesLicensor(question string) bool {
 	for i, w := range ws {
 		suit := w == "sue" || w == "suing" || w == "sued" || strings.HasPrefix(w, "counterclaim") || strings.HasPrefix(w, "countersu") ||
 			w == "litigate" || w == "litigating"
-		if !suit || wordAt(ws, i+1) == "me" || wordAt(ws, i+1) == "us" {
-			continue
+		if !suit || wordAt(ws, i+1) == "me" || wordAt(ws, i+1) == "us" ||
+			w == "sued" && (passiveCues[wordAt(ws, i-1)] || wordAt(ws, i+1) == "by") {
+			continue // "if a user sues me", "we were sued", "if i'm sued by alibaba"
 		}
 		if slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return x == "i" || x == "we" }) {
 			return true
@@ -734,6 +885,16 @@ func suesLicensor(question string) bool {
 	}
 	return false
 }
+
+// passiveCues, before a participle, make it passive: "we were sued", "we
+// got sued", "if i'm sued", "it was terminated".
+var passiveCues = map[string]bool{"was": true, "were": true, "get": true, "got": true, "gets": true, "getting": true,
+	"been": true, "be": true, "is": true, "are": true, "am": true, "m": true, "re": true}
+
+// pastBeing, before "terminated" or "revoked", say the license has ended
+// already: "it was terminated", "has been revoked"; not "will it be
+// terminated".
+var pastBeing = map[string]bool{"was": true, "were": true, "been": true, "got": true}
 
 // licenseFate are words of what becomes of a license: "do I lose it",
 // "what happens to my license", "does it survive".
@@ -1064,16 +1225,16 @@ var marksClause = regexp.MustCompile(`\bNo trademark licen[cs]es? (?:are|is) gra
 // licensor's names or marks: its logo, brand guidelines, a trademark, a
 // mascot, typography, a style guide or visual rules, a stylised name, or
 // the name or word shown in ads, on a banner, packaging, a homepage, a
-// company's name, or asked how it is shown ("rules on how I show the llama
-// name") ("can I
-// call my company LlamaWorks"). Not the asker's own logo ("my company
+// company's name ("can I call my company LlamaWorks"), or the licensor's
+// name asked how it is shown ("rules on how I show the llama name"; not
+// "how do I format the name of my finetune"). Not the asker's own logo ("my company
 // logo", "the logos we make"), nor a model's name alone ("must my
 // fine-tune's name begin with Llama"), which Llama's naming duty answers,
 // nor branding left out ("no Meta branding visible"), which asks of
 // attribution.
 func usesMarks(question string) bool {
 	ws := letterWords(question)
-	shown := false
+	shown, shownHow := false, false
 	for i, w := range ws {
 		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
 		switch {
@@ -1096,17 +1257,22 @@ func usesMarks(question string) bool {
 		case w == "visual" && visualRules[next]:
 			return true // "meta's visual rules"
 		case w == "how" && slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return showingVerbs[x] }):
-			shown = true // "rules on how i show the llama name"
+			shownHow = true // "rules on how i show the llama name"
 		case showingPlaces[w]:
 			shown = true
 		}
 	}
-	if !shown {
+	if !shown && !shownHow {
 		return false
 	}
 	for i, w := range ws {
-		if (w == "name" || w == "word") && i > 0 && (isArticle(ws[i-1]) || ws[i-1] == "llama" || ws[i-1] == "s") {
-			return true // "the llama name in our ads", "meta's name on a banner"
+		if w != "name" && w != "word" || i == 0 {
+			continue
+		}
+		prev := ws[i-1]
+		licensors := licensorNames[prev] || prev == "s" && licensorNames[wordAt(ws, i-2)] || licensorNames[wordAt(ws, i+1)]
+		if licensors || shown && (isArticle(prev) || prev == "s") {
+			return true // "the llama name in our ads", "meta's name on a banner", "how to write the word llama"
 		}
 	}
 	return false
@@ -1222,6 +1388,30 @@ func relicenses(question string) bool {
 		}
 	}
 	return false
+}
+
+// adapts reports whether an English question speaks of adapting a work:
+// an adaptation, a remix, a modification, an edit, a translation, a
+// derivative, a fork, a fine-tune, a model trained or distilled, a
+// relabelled version ("can my model trained on cc-by articles go out
+// under a non-commercial license"); not a work passed on as it is
+// ("publish the unmodified dataset under MIT").
+func adapts(question string) bool {
+	ws := letterWords(question)
+	if slices.ContainsFunc(ws, func(w string) bool {
+		return w == "unmodified" || w == "unchanged" || w == "unaltered" || w == "verbatim"
+	}) {
+		return false
+	}
+	return slices.ContainsFunc(ws, func(w string) bool {
+		for _, p := range []string{"adapt", "remix", "modif", "edit", "translat", "derivat", "fork", "finetun", "tune", "tuning",
+			"chang", "train", "distil", "relabel", "annotat", "version", "merg", "combin"} {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // putBefore reports whether a verb of putting a work out under a license

@@ -75,17 +75,25 @@ func TestKeepsApart(t *testing.T) {
 // with it — is told from the program itself and from training to come.
 func TestAsksRunOutput(t *testing.T) {
 	for q, want := range map[string]bool{
-		"is the output of a gpl program gpl too?":                       true,
-		"images generated with my gpl webui fork, are they gpl":         true,
-		"are the bounding boxes yolov8 produces agpl licensed":          true,
-		"the pdf made with itext, is it agpl":                           true,
-		"weights i trained with ultralytics yolo11, are they agpl too?": true,
-		"if i train my own weights using that code, must they be gpl?":  true,
-		"is my trained model agpl":                                      true,
-		"can we train a custom model and use it commercially":           false, // training to come
-		"must my product be gpl if i link the library":                  false,
-		"i use it in production, do i have to publish my changes?":      false,
-		"can i sell my modified version of the gpl program":             false,
+		"is the output of a gpl program gpl too?":                              true,
+		"images generated with my gpl webui fork, are they gpl":                true,
+		"are the bounding boxes yolov8 produces agpl licensed":                 true,
+		"the pdf made with itext, is it agpl":                                  true,
+		"weights i trained with ultralytics yolo11, are they agpl too?":        true,
+		"if i train my own weights using that code, must they be gpl?":         true,
+		"is my trained model agpl":                                             true,
+		"can we train a custom model and use it commercially":                  false, // training to come
+		"must my product be gpl if i link the library":                         false,
+		"i use it in production, do i have to publish my changes?":             false,
+		"can i sell my modified version of the gpl program":                    false,
+		"productivity app using a gpl library, can it stay closed source?":     false,
+		"the patch i made with my colleague, must it be gpl?":                  false,
+		"if i produce a modified version of a gpl program, must i publish it?": false,
+		"can we generate api keys in an agpl app for paying customers":         false,
+		"must i state changes i made with sed to gpl files":                    false, // marking changes, its clause's
+		"we trained our team with the gpl tool, anything to publish?":          false,
+		"the next generation of our app uses gpl code":                         false,
+		"is image generation with a gpl webui covered by the gpl":              true,
 	} {
 		if got := asksRunOutput(q); got != want {
 			t.Errorf("asksRunOutput(%q) = %v, want %v", q, got, want)
@@ -97,14 +105,24 @@ func TestAsksRunOutput(t *testing.T) {
 // another's owner, from outputs and from the marks' goodwill.
 func TestAsksOwnership(t *testing.T) {
 	for q, want := range map[string]bool{
-		"who owns my llama 3.3 finetune":                            true,
-		"my llama 4 finetune - am I the owner of it":                true,
-		"do the fine-tuned weights we make belong to us?":           true,
-		"does meta own my lora adapter?":                            true,
-		"can i put my own license on my finetune":                   false,
-		"did its owner need a special deal with meta":               false,
-		"who owns the text llama 3.1 generates for me":              false,
-		"who owns the goodwill if my llama-named model gets famous": false,
+		"who owns my llama 3.3 finetune":                                     true,
+		"my llama 4 finetune - am I the owner of it":                         true,
+		"do the fine-tuned weights we make belong to us?":                    true,
+		"does meta own my lora adapter?":                                     true,
+		"can i put my own license on my finetune":                            false,
+		"did its owner need a special deal with meta":                        false,
+		"who owns the text llama 3.1 generates for me":                       false,
+		"who owns the goodwill if my llama-named model gets famous":          false,
+		"who owns it if i fine-tune qwen 2.5":                                true,
+		"is my llama 4 finetune mine?":                                       true,
+		"whose model is it after i fine-tune qwen":                           true,
+		"whose license covers my finetune":                                   false,
+		"is my merged model owned by meta":                                   true,
+		"can i fine-tune qwen on own data and sell it":                       false,
+		"the website owner wants to add a llama chatbot, what do they need":  false,
+		"we are the copyright owners of our training data, can we use llama": false,
+		"can i use llama 4 on a server owned by my client":                   false,
+		"does a subsidiary owned by alibaba get the qwen license":            false,
 	} {
 		if got := asksOwnership(q); got != want {
 			t.Errorf("asksOwnership(%q) = %v, want %v", q, got, want)
@@ -122,6 +140,13 @@ func TestAsksCourt(t *testing.T) {
 		"do i have to defend meta in court if my app gets sued":                    false,
 		"is it allowed for google to restrict my gemma app without going to court": false,
 		"which law governs the license":                                            false,
+		"if meta sues us, which courts hear it":                                    true,
+		"can meta take me to court in texas over llama":                            true,
+		"can the court of public opinion make meta revoke llama 3":                 false,
+		"qwen for a court reporting startup - commercial ok?":                      false,
+		"which jurisdiction's law governs qwen":                                    false,
+		"can i use llama in my jurisdiction":                                       false,
+		"is gemma licensed in jurisdictions outside the us":                        false,
 	} {
 		if got := asksCourt(q); got != want {
 			t.Errorf("asksCourt(%q) = %v, want %v", q, got, want)
@@ -142,16 +167,28 @@ func TestWarrantyKind(t *testing.T) {
 		"do i have to tell users there's no warranty?":                        false,
 		"what if the gpl no-warranty clause isn't valid in my country?":       false,
 		"will cc by guarantee that work from it will not be patented?":        false,
+		"can we provide a warranty to customers for our gpl-based product":    false,
+		"is bloom provided with a warranty?":                                  true,
+		"does meta provide any warranty on llama 4":                           true,
+		"we warrant to our customers that our apache-based app is secure, ok": false,
+		"is there a guarantee that meta won't revoke my llama 4 license":      false,
+		"does my use warrant a commercial license from meta?":                 false,
+		"do i need to include the no-warranty text when i ship bsd code":      false,
+		"can i guarantee my users' privacy while using apache code":           false,
+		"does the gpl guarantee users the freedom to modify":                  false,
 	} {
 		if got := asksWarranty(q); got != want {
 			t.Errorf("asksWarranty(%q) = %v, want %v", q, got, want)
 		}
 	}
 	for text, want := range map[string]bool{
-		`THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED`:                                              true,
-		"THERE IS NO WARRANTY FOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.":                                                true,
-		"the Licensor offers the Licensed Material as-is and as-available, and makes no representations or warranties":                    true,
-		"You may charge any price or no price for each copy that you convey, and you may offer support or warranty protection for a fee.": false,
+		`THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED`: true,
+		"THERE IS NO WARRANTY FOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW. EXCEPT WHEN OTHERWISE STATED IN WRITING THE COPYRIGHT HOLDERS AND/OR OTHER PARTIES PROVIDE THE PROGRAM “AS IS” WITHOUT WARRANTY OF ANY KIND":                                                            true,
+		"This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY":                                                                                                                                          false,
+		"An interactive user interface displays “Appropriate Legal Notices” to the extent that it tells the user that there is no warranty for the work":                                                                                                                                          false,
+		`Unless required by applicable law or agreed to in writing, software distributed under the License is distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND. Licensed under the Apache License; you may not use this file except in compliance with the License.`: false,
+		"the Licensor offers the Licensed Material as-is and as-available, and makes no representations or warranties":                                                                                                                                                                            true,
+		"You may charge any price or no price for each copy that you convey, and you may offer support or warranty protection for a fee.":                                                                                                                                                         false,
 	} {
 		if got := isWarrantyDisclaimer(text); got != want {
 			t.Errorf("isWarrantyDisclaimer(%q) = %v, want %v", text, got, want)
@@ -165,16 +202,19 @@ func TestWarrantyKind(t *testing.T) {
 // liability from the clause ending the license of one who sues.
 func TestLiabilityKind(t *testing.T) {
 	for q, want := range map[string]bool{
-		"is meta responsible for harm caused by answers from llama 4?":                  true,
-		"tbh is meta on the hook for anything if llama 4 messes up":                     true,
-		"deepseek v3 leaked a secret in an answer, can we hold deepseek responsible":    true,
-		"if bloom posts hate speech on my forum who is legally responsible":             true,
-		"can customers hold us liable even though gpl disclaims everything":             false,
-		"if a client sues meta, are we on the hook to protect meta":                     false,
-		"after termination do the liability limits still protect meta?":                 false,
-		"who is responsible for personal data memorised in the weights?":                false,
-		"if my gemma app outputs something defamatory who's responsible, me or google?": false,
-		"do i have to indemnify meta if my app gets sued":                               false,
+		"is meta responsible for harm caused by answers from llama 4?":                             true,
+		"tbh is meta on the hook for anything if llama 4 messes up":                                true,
+		"deepseek v3 leaked a secret in an answer, can we hold deepseek responsible":               true,
+		"if bloom posts hate speech on my forum who is legally responsible":                        true,
+		"can customers hold us liable even though gpl disclaims everything":                        false,
+		"if a client sues meta, are we on the hook to protect meta":                                false,
+		"after termination do the liability limits still protect meta?":                            false,
+		"who is responsible for personal data memorised in the weights?":                           false,
+		"if my gemma app outputs something defamatory who's responsible, me or google?":            false,
+		"do i have to indemnify meta if my app gets sued":                                          false,
+		"pls help: does using deepseek coder make me liable for copyright infringement in outputs": false,
+		"who is responsible for moderating content our llama bot posts":                            false,
+		"does the llama 4 license require responsible ai practices":                                false,
 	} {
 		if got := asksLicensorLiable(q); got != want {
 			t.Errorf("asksLicensorLiable(%q) = %v, want %v", q, got, want)
@@ -197,13 +237,20 @@ func TestLiabilityKind(t *testing.T) {
 // of what is licensed, and a warning the asker was given.
 func TestWarnsUsers(t *testing.T) {
 	for q, want := range map[string]bool{
-		"do i hav to tell users llama4 can be dangerus or wrong":               true,
-		"tbh do we need a warning label on our llama 4 chatbot or nah":         true,
-		"must my app disclose its known dangers to end users?":                 true,
-		"should our readme warn EU users the weights aren't licensed to them?": false,
-		"our lawyer warned a third party could sue meta, what would we owe?":   false,
-		"must i tell users about the notice file?":                             false,
-		"can i tell my friends about llama":                                    false,
+		"do i hav to tell users llama4 can be dangerus or wrong":                 true,
+		"tbh do we need a warning label on our llama 4 chatbot or nah":           true,
+		"must my app disclose its known dangers to end users?":                   true,
+		"should our readme warn EU users the weights aren't licensed to them?":   false,
+		"our lawyer warned a third party could sue meta, what would we owe?":     false,
+		"must i tell users about the notice file?":                               false,
+		"can i tell my friends about llama":                                      false,
+		"is a disclaimer to users about llama's limitations required":            true,
+		"must we warn users before they rely on its medical answers":             true,
+		"must we disclose to users that they are chatting with an ai":            false,
+		"do we have to tell users we use llama":                                  false,
+		"huggingface shows a warning when i download llama 4, what does it mean": false,
+		"should i notify users when i update the llama model in my app":          false,
+		"must i disclose to users that outputs may be used for training":         false,
 	} {
 		if got := warnsUsers(q); got != want {
 			t.Errorf("warnsUsers(%q) = %v, want %v", q, got, want)
@@ -215,12 +262,18 @@ func TestWarnsUsers(t *testing.T) {
 // and from suing for damages alone.
 func TestSuesLicensor(t *testing.T) {
 	for q, want := range map[string]bool{
-		"if i sue meta saying llama 2 infringes my copyright what happens to my license": true,
-		"we hold detection patents. if we sue a competitor, do we lose our agpl rights?": true,
-		"what happens to my license if I counterclaim against meta in a lawsuit":         true,
-		"if llama 4 gives wrong output and i lose money, can i sue meta":                 false,
-		"if a user sues me, do i lose my license?":                                       false,
-		"can i sue meta in my local court":                                               false,
+		"if i sue meta saying llama 2 infringes my copyright what happens to my license":                                            true,
+		"we hold detection patents. if we sue a competitor, do we lose our agpl rights?":                                            true,
+		"what happens to my license if I counterclaim against meta in a lawsuit":                                                    true,
+		"if llama 4 gives wrong output and i lose money, can i sue meta":                                                            false,
+		"if a user sues me, do i lose my license?":                                                                                  false,
+		"can i sue meta in my local court":                                                                                          false,
+		"if i sue meta will my license be terminated":                                                                               true,
+		"we were sued over copyright, does that end our qwen license":                                                               false,
+		"what happens to my qwen license if i'm sued by alibaba":                                                                    false,
+		"if we get sued by a customer, does our apache license end":                                                                 false,
+		"if our license to llama 3 was terminated because we sued meta over patents, can we keep using the copies we already have?": false,
+		"can i sue someone who uses my apache code without attribution, what happens to their license":                              false,
 	} {
 		if got := suesLicensor(q); got != want {
 			t.Errorf("suesLicensor(%q) = %v, want %v", q, got, want)
@@ -370,6 +423,12 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	} {
 		s.noteKinds(ref, text)
 	}
+	// The use policy's line on known dangers, not the list that holds it.
+	s.noteKinds("aup#4", "Fail to appropriately disclose to end users any known dangers of your AI system")
+	s.noteKinds("aup#p2", "We want everyone to use Llama safely and responsibly. You agree you will not use, or allow others to use, Llama to: 1. Violate the law or others’ rights … 2. Engage in, promote, incite, facilitate, or assist in the planning or development of activities that present a risk of death or bodily harm … 4. Fail to appropriately disclose to end users any known dangers of your AI system")
+	if !kind(kindDangersDisclosed)["aup#4"] || kind(kindDangersDisclosed)["aup#p2"] {
+		t.Errorf("noted as on known dangers: %v", kind(kindDangersDisclosed))
+	}
 	if !kind(kindMarks)["llama#5.a"] || !kind(kindMarks)["cc#2.b.2"] || kind(kindMarks)["llama#1.b.i"] || !kind(kindEndorsement)["cc#2.a.6"] || kind(kindEndorsement)["cc#2.b.2"] {
 		t.Errorf("marks %v, endorsement %v", kind(kindMarks), kind(kindEndorsement))
 	}
@@ -389,6 +448,7 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 		{apache, "can i release my fork under a proprietary license?", "4.p1", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
 		{apache, "must i pass the license on with my fork?", "4.a", "", []Hit{{Doc: "apache", Section: "4.a"}, {Doc: "apache", Section: "4.p1"}}},
 		{cc, "can i release my fine-tune of a cc-by model under apache-2.0?", "3.a.4", "", []Hit{{Doc: "cc", Section: "2.a.1"}, {Doc: "cc", Section: "3.a.4"}}},
+		{cc, "can i publish the unmodified cc-by dataset under mit", "2.a.1", "", []Hit{{Doc: "cc", Section: "2.a.1"}, {Doc: "cc", Section: "3.a.4"}}},
 		// Money made, of a question read as one on commercial use (first,
 		// or after network use); not beside another topic, and credit
 		// before money.
@@ -479,6 +539,9 @@ func TestUsesMarks(t *testing.T) {
 		"do i need to put my company name in the notice file":             false,
 		"can we brand our fine-tune with our own trademark":               false,
 		"can i use llama 4 in our marketing team's internal tools":        false,
+		"rules on how i show the llama name":                              true,
+		"how do i format the name of the licensor in the notice file":     false,
+		"how should i format the name of my llama 4 finetune":             false,
 		"are there rules on how i show the llama name in my product":      true,
 		"do meta's visual rules apply to 'powered by llama' on our page":  true,
 		"what stops me from styling the word llama however i want":        true,
