@@ -525,8 +525,10 @@ var coworkers = map[string]bool{"colleague": true, "colleagues": true, "team": t
 // asksOwnership reports whether an English question asks who owns a
 // work: "who owns my finetune", "am I the owner", "do the weights belong
 // to us", "is it owned by meta", "is my finetune mine?", "whose model is
-// it". "Own" counts with a work after it ("do I own the merged model",
-// "who owns it"), not "my own" (a work of one's own) nor "on own data";
+// it", "do I hold copyright in my fine-tuned weights". "Own" counts with a
+// work in the eight words after it ("do I own the merged model", "who
+// owns the rights in a model I fine tune", "who owns it", "do I own what
+// I build"), not "my own" (a work of one's own) nor "on own data";
 // "owner" after an article, not another's ("the website owner", "the
 // copyright owners", "did its owner need a deal"); "owned" by the
 // licensor or the asker, not "a server owned by my client" nor "a
@@ -539,16 +541,20 @@ func asksOwnership(question string) bool {
 		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
 		switch {
 		case w == "own" || w == "owns":
-			asked = asked || !possessives[prev] && (next == "it" || next == "them" || next == "that" ||
-				slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return ownedWorks[x] }))
+			asked = asked || !possessives[prev] && (next == "it" || next == "them" || next == "that" || ownedAfter(ws, i+1) ||
+				(next == "what" || next == "anything") && slices.ContainsFunc(ws[i+2:min(len(ws), i+4)], func(x string) bool { return x == "i" || x == "we" }))
+		case (w == "hold" || w == "holds" || w == "keep") && slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool {
+			return x == "copyright" || x == "ip" || x == "rights"
+		}):
+			asked = asked || ownedAfter(ws, i+1) // "do i hold copyright in my fine-tuned weights"
 		case w == "owned":
 			asked = asked || next == "by" && (licensorNames[wordAt(ws, i+2)] || ownedBy[wordAt(ws, i+2)]) && !ownedEntities[prev]
 		case w == "owner" || w == "owners":
 			asked = asked || isArticle(prev) || prev == "sole" || prev == "legal"
 		case w == "ownership" || strings.HasPrefix(w, "belong"):
 			asked = true
-		case (w == "mine" || w == "ours" || w == "whose") && slices.ContainsFunc(ws, func(x string) bool { return ownedWorks[x] }) &&
-			!slices.ContainsFunc(ws, func(x string) bool { return strings.HasPrefix(x, "licen") }):
+		case (w == "mine" || w == "ours" || w == "whose" && !strings.HasPrefix(next, "licen") && next != "terms" && next != "law") &&
+			slices.ContainsFunc(ws, func(x string) bool { return ownedWorks[x] }):
 			asked = true // "is my llama 4 finetune mine?", "whose model is it after i fine-tune qwen"
 		case w == "goodwill":
 			return false // the marks' goodwill, of the trademark clause
@@ -560,12 +566,36 @@ func asksOwnership(question string) bool {
 	return asked
 }
 
+// ownedAfter reports whether a work one makes comes in the eight words
+// from ws[i], before anything else owned: "who owns the rights in a model
+// i fine tune", "do i own the changes i make"; not "who owns the data i
+// fine-tune on".
+func ownedAfter(ws []string, i int) bool {
+	for _, x := range ws[min(i, len(ws)):min(len(ws), i+8)] {
+		switch {
+		case ownedWorks[x]:
+			return true
+		case ownedOtherwise[x]:
+			return false
+		}
+	}
+	return false
+}
+
 // ownedWorks are works one makes from a model, whose owner a question may
 // ask: "who owns the fine-tuned weights".
 var ownedWorks = map[string]bool{"finetune": true, "finetunes": true, "tune": true, "tuned": true, "finetuned": true,
 	"model": true, "models": true, "weights": true, "derivative": true, "derivatives": true, "adapter": true,
 	"adapters": true, "merge": true, "merged": true, "lora": true, "loras": true, "modifications": true,
-	"checkpoint": true, "checkpoints": true, "version": true, "distill": true, "distillation": true}
+	"checkpoint": true, "checkpoints": true, "version": true, "distill": true, "distillation": true,
+	"result": true, "resulting": true, "improvements": true, "changes": true, "work": true, "works": true,
+	"tuning": true, "finetuning": true}
+
+// ownedOtherwise are things owned that are not a work made from a model:
+// the data, the machines, a name, the outputs.
+var ownedOtherwise = map[string]bool{"data": true, "dataset": true, "datasets": true, "gpu": true, "gpus": true,
+	"server": true, "servers": true, "hardware": true, "trademark": true, "name": true, "outputs": true,
+	"output": true, "business": true, "company": true, "house": true, "computer": true, "account": true}
 
 // ownedEntities, before "owned", are firms or machines owned, not a work:
 // "a subsidiary owned by alibaba".
@@ -584,7 +614,8 @@ var ownedBy = map[string]bool{"me": true, "us": true, "you": true, "them": true,
 // asksCourt reports whether an English question asks where a dispute is
 // heard: a court, a tribunal, a venue, arbitration, the jurisdiction of a
 // dispute. Not a court as a subject ("a court reporting startup", "court
-// transcripts"), nor the court of public opinion, nor a place of use ("my
+// transcripts", "court judgments", evidence in court) or a place to play
+// ("a tennis court booking app"), nor the court of public opinion, nor a place of use ("my
 // jurisdiction", "jurisdictions outside the US") or the law that governs
 // ("which jurisdiction's law governs"), the governing-law clause's; nor
 // defending the licensor in court, which is the indemnity's, nor acting
@@ -601,7 +632,10 @@ func asksCourt(question string) bool {
 		}
 		switch {
 		case w == "court" || w == "courts":
-			if !courtSubjects[next] && !(next == "of" && wordAt(ws, i+2) == "public") {
+			if prev == "to" && slices.ContainsFunc(ws[max(0, i-5):i], func(x string) bool { return x == "take" || x == "taking" }) && suesLicensor(question) {
+				continue // "does taking deepseek to court end my license": what suing does to it
+			}
+			if !courtSubjects[next] && !courtGames[prev] && !(next == "of" && wordAt(ws, i+2) == "public") && !slices.Contains(ws, "evidence") {
 				return true
 			}
 		case w == "jurisdiction":
@@ -619,7 +653,13 @@ func asksCourt(question string) bool {
 // transcripts", "court reporting".
 var courtSubjects = map[string]bool{"transcript": true, "transcripts": true, "reporting": true, "reporter": true,
 	"reporters": true, "rulings": true, "ruling": true, "documents": true, "records": true, "filings": true,
-	"cases": true, "opinions": true, "decisions": true}
+	"cases": true, "opinions": true, "decisions": true, "judgments": true, "judgements": true, "briefs": true,
+	"orders": true, "order": true, "transcription": true, "booking": true, "bookings": true, "scheduling": true}
+
+// courtGames, before "court", make it a place to play: "our tennis court
+// booking app".
+var courtGames = map[string]bool{"tennis": true, "basketball": true, "badminton": true, "squash": true,
+	"volleyball": true, "food": true, "pickleball": true}
 
 // Every license here but CC's puts its disclaimer of warranty in capitals
 // or in a clause of its own ("PROVIDED "AS IS", WITHOUT WARRANTY OF ANY
@@ -669,8 +709,9 @@ func asksWarranty(question string) bool {
 			return false
 		case (w == "give" || w == "giving") && slices.ContainsFunc(ws[max(0, i-2):i], func(x string) bool { return x == "we" || x == "i" }):
 			return false // "we give customers a warranty"
-		case (w == "provide" || w == "providing") && !slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return licensorNames[x] || liableParties[x] }):
-			return false // "can we provide a warranty to customers"; not "does meta provide any warranty", nor "provided with a warranty"
+		case (w == "provide" || w == "providing") && (slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return x == "i" || x == "we" || x == "our" || x == "my" }) ||
+			slices.ContainsFunc(ws[i+1:min(len(ws), i+6)], func(x string) bool { return x == "customers" || x == "clients" || x == "users" || x == "buyers" })):
+			return false // "can we provide a warranty to customers"; not "does apache provide any warranty"
 		}
 	}
 	return asked
@@ -684,11 +725,9 @@ var ownWarranty = map[string]bool{"sold": true, "paid": true, "fee": true, "fees
 // notWarranty ask of the disclaimer's effect, of telling users of it or
 // of carrying its text, not whether there is a warranty: "must I tell
 // users there's no warranty", "if the disclaimer isn't valid in my
-// country", "do I need to include the no-warranty text", "a guarantee
-// meta won't change the terms".
+// country", "do I need to include the no-warranty text".
 var notWarranty = map[string]bool{"tell": true, "show": true, "display": true, "inform": true, "notify": true,
-	"country": true, "enforceable": true, "unenforceable": true, "include": true, "retain": true, "reproduce": true,
-	"keep": true, "change": true, "changes": true}
+	"country": true, "enforceable": true, "unenforceable": true, "include": true, "retain": true, "reproduce": true}
 
 // Every license limits its licensor's liability ("IN NO EVENT SHALL THE
 // AUTHORS … BE LIABLE"). Asked whether the licensor answers for harm —
@@ -792,24 +831,29 @@ var liableParties = map[string]bool{"licensor": true, "licensors": true, "author
 
 // warnsUsers reports whether an English question asks whether users must
 // be warned or told of risks: a word of risk (danger, harm, mistakes,
-// hallucinations, bias, limitations) with a warning, a disclaimer, or a
-// verb of telling or disclosing to users, customers or people; or users
-// warned, or a warning label, with none ("must I warn users"). Not
-// telling users of anything else — that the app runs on Llama, that it is
-// AI, how their data is used —, which credit, the use policy or privacy
-// answer; nor a notice, the license's or the changes'; nor a warning of
-// what is licensed ("warn EU users the weights aren't licensed to them");
-// nor one given the asker ("our lawyer warned", "huggingface shows a
-// warning").
+// hallucinations, bias, limitations) with a warning, a disclaimer, a
+// notice or a disclosure ("must we put a disclaimer that the ai can be
+// wrong"), or with a verb of telling users, customers or people; or, with
+// no word of risk, users warned ("must I warn users", "must users be
+// warned") or a warning label. Not telling users of anything else — that
+// the app runs on Llama, that it is AI, how their data is used —, which
+// credit, the use policy or privacy answer; nor a notice of the license,
+// of rights or of changes, nor the NOTICE file; nor a warning of what is
+// licensed ("warn EU users the weights aren't licensed to them"); nor one
+// given the asker ("our lawyer warned", "huggingface shows a warning").
 func warnsUsers(question string) bool {
 	ws := letterWords(question)
-	if slices.ContainsFunc(ws, func(w string) bool {
-		return strings.HasPrefix(w, "notice") || strings.HasPrefix(w, "licens") || strings.HasPrefix(w, "licenc")
-	}) {
-		return false
+	risky := slices.ContainsFunc(ws, riskWord)
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case w == "licensed" || w == "unlicensed" || (strings.HasPrefix(w, "licens") || strings.HasPrefix(w, "licenc")) && next == "notice":
+			return false // "warn EU users the weights aren't licensed to them"
+		case strings.HasPrefix(w, "notice") && (!risky || next == "file" || next == "files" || noticesOfRights[wordAt(ws, i-1)]):
+			return false // the license's or the changes' notice; not "a notice that the ai may be unsafe"
+		}
 	}
 	told := slices.ContainsFunc(ws, func(w string) bool { return recipientsWarned[w] })
-	risky := slices.ContainsFunc(ws, riskWord)
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
@@ -817,8 +861,11 @@ func warnsUsers(question string) bool {
 			if risky || recipientsWarned[next] || next == "label" || next == "labels" {
 				return true
 			}
-		case told && risky && (w == "tell" || strings.HasPrefix(w, "disclos") || strings.HasPrefix(w, "inform") ||
-			strings.HasPrefix(w, "notif") || w == "disclaimer" || w == "disclaimers"):
+		case w == "warned" && slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return recipientsWarned[x] }):
+			return true // "must users be warned"; not "our lawyer warned"
+		case risky && (strings.HasPrefix(w, "disclos") || w == "disclaimer" || w == "disclaimers" || strings.HasPrefix(w, "notice")):
+			return true // "must we put a disclaimer that the ai can be wrong"
+		case told && risky && (w == "tell" || strings.HasPrefix(w, "inform") || strings.HasPrefix(w, "notif")):
 			return true
 		}
 	}
@@ -837,6 +884,11 @@ func riskWord(w string) bool {
 	return false
 }
 
+// noticesOfRights, before "notice", name a notice of the license or of
+// rights, not a warning: "the license notice", "a copyright notice".
+var noticesOfRights = map[string]bool{"license": true, "licence": true, "copyright": true, "attribution": true,
+	"legal": true, "changes": true, "modification": true}
+
 // recipientsWarned are whom a warning reaches: the asker's users,
 // customers, patients, people.
 var recipientsWarned = map[string]bool{"users": true, "user": true, "customers": true, "people": true,
@@ -852,7 +904,8 @@ var recipientsWarned = map[string]bool{"users": true, "user": true, "customers":
 // suesLicensor reports whether an English question asks what the asker's
 // suing someone does to its license: the asker suing, counterclaiming or
 // going to litigation ("if we sue a competitor over a patent", "if I
-// counterclaim against meta"), with a word of what becomes of the license
+// counterclaim against meta", "if my company initiates litigation",
+// "does suing meta …", "taking deepseek to court"), with a word of what becomes of the license
 // (lose, end, terminate, survive, keep, "what happens"). Not the asker
 // sued ("if a user sues me", "we were sued", "if i'm sued by alibaba"),
 // nor suing for damages alone, where the limits of liability answer, nor
@@ -873,18 +926,41 @@ func suesLicensor(question string) bool {
 		return false
 	}
 	for i, w := range ws {
-		suit := w == "sue" || w == "suing" || w == "sued" || strings.HasPrefix(w, "counterclaim") || strings.HasPrefix(w, "countersu") ||
-			w == "litigate" || w == "litigating"
-		if !suit || wordAt(ws, i+1) == "me" || wordAt(ws, i+1) == "us" ||
-			w == "sued" && (passiveCues[wordAt(ws, i-1)] || wordAt(ws, i+1) == "by") {
+		next := wordAt(ws, i+1)
+		suit := w == "sue" || w == "sues" || w == "suing" || w == "sued" || strings.HasPrefix(w, "counterclaim") ||
+			strings.HasPrefix(w, "countersu") || w == "litigate" || w == "litigating" ||
+			suitBringers[w] && slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(x string) bool { return suitNouns[x] }) ||
+			(w == "take" || w == "taking") && slices.Contains(ws[i+1:min(len(ws), i+5)], "court")
+		if !suit || next == "me" || next == "us" || w == "sued" && (passiveCues[wordAt(ws, i-1)] || next == "by") {
 			continue // "if a user sues me", "we were sued", "if i'm sued by alibaba"
 		}
-		if slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return x == "i" || x == "we" }) {
-			return true
+		if slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return x == "i" || x == "we" }) ||
+			i > 1 && (ws[i-2] == "my" || ws[i-2] == "our") && suingParties[ws[i-1]] ||
+			strings.HasSuffix(w, "ing") && (i == 0 || gerundCues[ws[i-1]]) {
+			return true // "if we sue", "if my company initiates litigation", "does suing meta end my license"
 		}
 	}
 	return false
 }
+
+// suitBringers, before a word for a suit, bring one: "initiate
+// litigation", "filing a lawsuit".
+var suitBringers = map[string]bool{"initiate": true, "initiates": true, "initiating": true, "institute": true,
+	"institutes": true, "instituting": true, "file": true, "files": true, "filing": true, "bring": true,
+	"brings": true, "bringing": true, "start": true, "starting": true}
+
+// suitNouns name a suit: litigation, a lawsuit, a patent claim.
+var suitNouns = map[string]bool{"litigation": true, "lawsuit": true, "suit": true, "claim": true, "proceedings": true}
+
+// suingParties, after "my" or "our", are the asker as a party that sues:
+// "if our startup sues".
+var suingParties = map[string]bool{"company": true, "startup": true, "firm": true, "team": true, "employer": true,
+	"organization": true, "organisation": true, "lab": true, "business": true}
+
+// gerundCues, before a suit as a gerund, make the asker its subject:
+// "does suing meta …", "would filing a lawsuit …".
+var gerundCues = map[string]bool{"does": true, "would": true, "will": true, "can": true, "could": true, "might": true,
+	"if": true, "is": true, "about": true, "after": true, "by": true}
 
 // passiveCues, before a participle, make it passive: "we were sued", "we
 // got sued", "if i'm sued", "it was terminated".
@@ -914,33 +990,64 @@ var lostOtherwise = map[string]bool{"money": true, "profits": true, "revenue": t
 // often led with the copyleft clause.
 
 // asksLaterVersion reports whether an English question asks about a later
-// version of the license: "or any later version", "or later", a later,
-// newer, future or subsequent version of the license or a GPL. Not a later
-// version of a model ("only newer versions [of Llama] want it").
+// version of the license: "or any later version", "gpl 3 or later", a
+// later, newer, future or subsequent version of the license or a GPL, a
+// new version of one. Not
+// "sooner or later", "version 2 or later of my app", nor a later version
+// of a work ("only newer versions [of Llama] want it", "future versions
+// of my gpl project", "a newer version of the lgpl library").
 func asksLaterVersion(question string) bool {
 	ws := letterWords(question)
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
+		case w == "new" && (next == "version" || next == "versions") && wordAt(ws, i+2) == "of":
+			if slices.ContainsFunc(ws[i+3:min(len(ws), i+6)], func(x string) bool { return copyleftNames[x] || strings.HasPrefix(x, "licen") }) &&
+				!versionOfWork(ws, i+1) {
+				return true // "when a new version of the agpl is published"; not "new versions" of one's library
+			}
 		case (w == "later" || w == "newer" || w == "future" || w == "subsequent") && (next == "version" || next == "versions" || copyleftNames[next]):
-			return licenseNamedNear(ws, i)
-		case w == "or" && (next == "later" || next == "any" && wordAt(ws, i+2) == "later"):
+			if !possessives[wordAt(ws, i-1)] && !versionOfWork(ws, i+1) {
+				return licenseNamedNear(ws, i)
+			}
+		case w == "or" && next == "any" && wordAt(ws, i+2) == "later":
 			return true // the licenses' own "or any later version"
+		case w == "or" && next == "later" && (copyleftNames[wordAt(ws, i-1)] || wordAt(ws, i-1) == "v" || strings.HasPrefix(wordAt(ws, i-1), "licen")):
+			return true // "gpl 3 or later", "gpl-3.0-or-later", "lgplv3 or later"
 		}
 	}
 	return false
 }
+
+// versionOfWork reports whether the version at ws[i] is one of a work,
+// not of a license: "versions of my gpl project", "version of the lgpl
+// library".
+func versionOfWork(ws []string, i int) bool {
+	if wordAt(ws, i+1) != "of" {
+		return false
+	}
+	return slices.ContainsFunc(ws[i+2:min(len(ws), i+6)], func(x string) bool { return versionedWorks[x] })
+}
+
+// versionedWorks are works that have versions of their own.
+var versionedWorks = map[string]bool{"app": true, "apps": true, "program": true, "project": true, "plugin": true,
+	"library": true, "lib": true, "fork": true, "software": true, "code": true, "model": true, "file": true,
+	"files": true, "tool": true, "product": true, "package": true, "game": true, "site": true, "service": true}
 
 // copyleftNames are the licenses with later versions to take.
 var copyleftNames = map[string]bool{"gpl": true, "lgpl": true, "agpl": true, "mpl": true, "gplv": true, "agplv": true, "lgplv": true}
 
 // licenseNamedNear reports whether a license, by a name of the GPL family
 // or MPL or the word license, stands within four words of ws[i]: "a later
-// gpl", "a newer version of the license"; not "newer versions" of a model.
+// gpl", "a newer version of the license"; not "newer versions" of a model,
+// nor a GPL name that only says which work ("my gpl project").
 func licenseNamedNear(ws []string, i int) bool {
-	return slices.ContainsFunc(ws[max(0, i-4):min(len(ws), i+5)], func(x string) bool {
-		return copyleftNames[x] || strings.HasPrefix(x, "licen")
-	})
+	for k := max(0, i-4); k < min(len(ws), i+5); k++ {
+		if strings.HasPrefix(ws[k], "licen") || copyleftNames[ws[k]] && !versionedWorks[wordAt(ws, k+1)] {
+			return true
+		}
+	}
+	return false
 }
 
 // apartWords say two works run or ship apart.
@@ -1405,7 +1512,8 @@ func adapts(question string) bool {
 	}
 	return slices.ContainsFunc(ws, func(w string) bool {
 		for _, p := range []string{"adapt", "remix", "modif", "edit", "translat", "derivat", "fork", "finetun", "tune", "tuning",
-			"chang", "train", "distil", "relabel", "annotat", "version", "merg", "combin"} {
+			"chang", "train", "distil", "relabel", "annotat", "version", "merg", "combin", "based", "deriv", "extend",
+			"expand", "improv", "enrich", "augment", "rewrit"} {
 			if strings.HasPrefix(w, p) {
 				return true
 			}
