@@ -461,9 +461,10 @@ func keepsApart(question string) bool {
 
 // asksRunOutput reports whether an English question asks of what a
 // program makes: its output ("the output of a gpl program", "stuff it
-// outputs"), what it generates or produces, what is made with it, or
+// outputs"), what it generates, produces or makes, what is made with it, or
 // weights or models trained with it ("weights i trained with ultralytics",
-// "train my own weights using that GPL code"). Not making a work ("if I
+// "train my own weights using that GPL code", "gpl code used to train a
+// model"). Not making a work ("if I
 // produce a modified version", "a productivity app"), a product's next
 // generation, money or keys generated ("generate api keys"), people worked with ("the patch
 // I made with my colleague", "train my staff"), nor marking one's changes
@@ -482,6 +483,10 @@ func asksRunOutput(question string) bool {
 			if !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return generatedOtherwise[x] }) {
 				return true
 			}
+		case (w == "makes" || w == "made" || w == "creates" || w == "created") && wordAt(ws, i-1) == "it":
+			return true // "the audio files it makes"
+		case w == "used" && next == "to" && wordAt(ws, i+2) == "train" && wordAt(ws, i-2) != "not" && wordAt(ws, i-1) != "not":
+			return true // "gpl code used to train a model"; not "may not be used to train"
 		case w == "made" && next == "with":
 			if !slices.ContainsFunc(ws[i+2:min(len(ws), i+4)], func(x string) bool { return coworkers[x] }) {
 				return true

@@ -75,25 +75,29 @@ func TestKeepsApart(t *testing.T) {
 // with it — is told from the program itself and from training to come.
 func TestAsksRunOutput(t *testing.T) {
 	for q, want := range map[string]bool{
-		"is the output of a gpl program gpl too?":                              true,
-		"images generated with my gpl webui fork, are they gpl":                true,
-		"are the bounding boxes yolov8 produces agpl licensed":                 true,
-		"the pdf made with itext, is it agpl":                                  true,
-		"weights i trained with ultralytics yolo11, are they agpl too?":        true,
-		"if i train my own weights using that code, must they be gpl?":         true,
-		"is my trained model agpl":                                             true,
-		"can we train a custom model and use it commercially":                  false, // training to come
-		"must my product be gpl if i link the library":                         false,
-		"i use it in production, do i have to publish my changes?":             false,
-		"can i sell my modified version of the gpl program":                    false,
-		"productivity app using a gpl library, can it stay closed source?":     false,
-		"the patch i made with my colleague, must it be gpl?":                  false,
-		"if i produce a modified version of a gpl program, must i publish it?": false,
-		"can we generate api keys in an agpl app for paying customers":         false,
-		"must i state changes i made with sed to gpl files":                    false, // marking changes, its clause's
-		"we trained our team with the gpl tool, anything to publish?":          false,
-		"the next generation of our app uses gpl code":                         false,
-		"is image generation with a gpl webui covered by the gpl":              true,
+		"is the output of a gpl program gpl too?":                               true,
+		"images generated with my gpl webui fork, are they gpl":                 true,
+		"are the bounding boxes yolov8 produces agpl licensed":                  true,
+		"the pdf made with itext, is it agpl":                                   true,
+		"weights i trained with ultralytics yolo11, are they agpl too?":         true,
+		"if i train my own weights using that code, must they be gpl?":          true,
+		"is my trained model agpl":                                              true,
+		"can we train a custom model and use it commercially":                   false, // training to come
+		"must my product be gpl if i link the library":                          false,
+		"i use it in production, do i have to publish my changes?":              false,
+		"can i sell my modified version of the gpl program":                     false,
+		"productivity app using a gpl library, can it stay closed source?":      false,
+		"the patch i made with my colleague, must it be gpl?":                   false,
+		"if i produce a modified version of a gpl program, must i publish it?":  false,
+		"can we generate api keys in an agpl app for paying customers":          false,
+		"must i state changes i made with sed to gpl files":                     false, // marking changes, its clause's
+		"we trained our team with the gpl tool, anything to publish?":           false,
+		"the next generation of our app uses gpl code":                          false,
+		"is image generation with a gpl webui covered by the gpl":               true,
+		"are the audio files it makes gpl too?":                                 true,
+		"gpl code used to train a model, is the model gpl?":                     true,
+		"this repo may not be used to train any model, is that gpl compatible?": false,
+		"my app makes restful calls to an agpl server":                          false,
 	} {
 		if got := asksRunOutput(q); got != want {
 			t.Errorf("asksRunOutput(%q) = %v, want %v", q, got, want)
