@@ -617,8 +617,8 @@ var ownedBy = map[string]bool{"me": true, "us": true, "you": true, "them": true,
 // which court, tribunal or jurisdiction, that clause answers.
 
 // asksCourt reports whether an English question asks where a dispute is
-// heard: a court, a tribunal, a venue, arbitration, the jurisdiction of a
-// dispute. Not a court as a subject ("a court reporting startup", "court
+// heard: a court, a tribunal, judges, a venue, arbitration, the
+// jurisdiction of a dispute; not an LLM as a judge. Not a court as a subject ("a court reporting startup", "court
 // transcripts", "court judgments", evidence in court) or a place to play
 // ("a tennis court booking app"), nor the court of public opinion, nor a place of use ("my
 // jurisdiction", "jurisdictions outside the US") or the law that governs
@@ -647,7 +647,7 @@ func asksCourt(question string) bool {
 			if !possessives[prev] && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return x == "law" || x == "laws" }) {
 				return true
 			}
-		case strings.HasPrefix(w, "tribunal") || w == "venue" || strings.HasPrefix(w, "arbitrat"):
+		case strings.HasPrefix(w, "tribunal") || w == "venue" || strings.HasPrefix(w, "arbitrat") || w == "judges":
 			return true
 		}
 	}
