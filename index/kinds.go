@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — twenty-two kinds (clauseKinds), and a term the license defines
+// — twenty-three kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first few (askedLead), and leads its card's clauses wherever that
 // card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -43,7 +43,8 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // warning users of risks (warnsUsers), what suing does to one's license
 // (suesLicensor), a later version of the license (asksLaterVersion),
 // marking one's changes (marksChanges), terms added to the license's
-// (addsTerms), one's modifications or adaptations on one's own terms
+// (addsTerms), the use restrictions in one's own terms
+// (passesRestrictions), one's modifications or adaptations on one's own terms
 // (relicenses), the licensor's right to restrict use remotely
 // (shutsOff), its endorsement (claimsEndorsement) or its marks
 // (usesMarks), the licensor's credit (credits), the licensee's monthly
@@ -92,6 +93,7 @@ const (
 	kindLaterVersions
 	kindChangesMarked
 	kindFurtherTerms
+	kindRestrictionsPassed
 	kindOwnTerms
 	kindAdapterTerms
 	kindRemoteRestriction
@@ -129,6 +131,9 @@ var clauseKinds = [numKinds]clauseKind{
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
 	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asks: addsTerms},
+	// The OpenRAILs', DeepSeek's and Gemma's: the use restrictions go into
+	// any agreement governing the model's use or distribution.
+	kindRestrictionsPassed: {of: func(t string) bool { return strings.Contains(t, "as an enforceable provision") }, asks: passesRestrictions},
 	// Apache's leave to license one's modifications otherwise.
 	kindOwnTerms: {of: func(t string) bool { return strings.Contains(t, "may provide additional or different") }, asks: relicenses,
 		also: func(s *snapshot, r *reading, l *licenseMeta) bool { return !s.underOwnName(r, l) }},
@@ -1501,6 +1506,56 @@ func relicenses(question string) bool {
 	}
 	return false
 }
+
+// The OpenRAILs, DeepSeek and Gemma make their use restrictions follow the
+// model: "Use-based restrictions … MUST be included as an enforceable
+// provision by You in any type of legal agreement (e.g. a license)
+// governing the use and/or distribution of the Model or Derivatives of
+// the Model". Asked whether one's terms of service must carry them, or
+// whether one's fine-tune's license may drop them, that clause answers;
+// the ranking most often led with the list of restrictions itself.
+
+// passesRestrictions reports whether an English question asks whether the
+// license's use restrictions must go into the asker's own terms, or may be
+// left out of them: a word of the restrictions (use restrictions, the
+// prohibited use policy, the acceptable use policy, "the rules") with one
+// of the asker's terms (terms of service, ToS, EULA, user agreement,
+// contract, "my own license", "the license I put on it") and a verb of putting in, passing on or
+// leaving out ("must I paste the prohibited use policy into my ToS", "can
+// my license drop the use restrictions"); or the asker inheriting them
+// ("should we inherit the openrail license", "what rules follow it
+// around"). Not the asker's users bound by them ("do my users inherit the
+// restrictions"), which the clause on users answers, nor a distilled
+// model inheriting them, the definition of a derivative's.
+func passesRestrictions(question string) bool {
+	ws := letterWords(question)
+	restrictions, terms, passed := false, false, false
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case strings.HasPrefix(w, "restriction") || w == "prohibited" || w == "aup" || w == "rules" ||
+			w == "acceptable" && next == "use" || w == "policy" && wordAt(ws, i-1) == "use":
+			restrictions = true
+		case w == "tos" || w == "eula" || w == "eulas" || w == "contract" || w == "contracts" || w == "agreement" && possessives[wordAt(ws, i-1)] ||
+			w == "terms" && (next == "of" || possessives[wordAt(ws, i-1)]) || (w == "user" || w == "users") && next == "agreement" ||
+			isLicenseWord(w) && (possessives[wordAt(ws, i-1)] || wordAt(ws, i-1) == "own" || next == "i" || next == "we"):
+			terms = true
+		case passingVerbs[w] || w == "in" && (wordAt(ws, i-1) == "be" || wordAt(ws, i-1) == "go"):
+			passed = true // "must the restrictions be in my license"
+		case strings.HasPrefix(w, "inherit") && (wordAt(ws, i-1) == "we" || wordAt(ws, i-1) == "i") ||
+			w == "follow" && next == "it" && wordAt(ws, i+2) == "around":
+			return true // "should we inherit the license", "what rules follow it around"; not "do my users inherit"
+		}
+	}
+	return restrictions && terms && passed
+}
+
+// passingVerbs put restrictions into terms, pass them on or leave them
+// out.
+var passingVerbs = map[string]bool{"include": true, "including": true, "included": true, "paste": true, "copy": true,
+	"put": true, "add": true, "pass": true, "passed": true, "carry": true, "keep": true, "drop": true, "remove": true,
+	"strip": true, "skip": true, "omit": true, "enforce": true, "mention": true, "say": true, "contain": true,
+	"incorporate": true, "flow": true, "extend": true, "apply": true}
 
 // adapts reports whether an English question speaks of adapting a work:
 // an adaptation, a remix, a modification, an edit, a translation, a

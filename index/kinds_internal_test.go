@@ -460,6 +460,20 @@ func TestClausesOfTheKindAskedLead(t *testing.T) {
 	} {
 		s.noteKinds(ref, text)
 	}
+	// The clause passing the use restrictions on, for a question on one's
+	// terms of service; the list itself for one on what it bans.
+	s.noteKinds("rail#4.a", "Use-based restrictions as referenced in paragraph 5 MUST be included as an enforceable provision by You in any type of legal agreement (e.g. a license) governing the use and/or distribution of the Model")
+	s.noteKinds("rail#p10", "You agree not to use the Model or Derivatives of the Model: In any way that violates any applicable national, federal, state, local or international law or regulation")
+	rail := &licenseMeta{Key: "creativeml-openrail-m", Docs: []string{"rail"}}
+	for q, lead := range map[string]string{
+		"does my ToS have to include the use restrictions?": "4.a",
+		"what are the use restrictions?":                    "p10",
+	} {
+		got := s.askedFirst(&reading{text: q}, rail, []Hit{{Doc: "rail", Section: "p10"}, {Doc: "rail", Section: "4.a"}})
+		if got[0].Section != lead {
+			t.Errorf("%q: led by %s, want %s", q, got[0].Section, lead)
+		}
+	}
 	// The use policy's line on known dangers, not the list that holds it.
 	s.noteKinds("aup#4", "Fail to appropriately disclose to end users any known dangers of your AI system")
 	s.noteKinds("aup#p2", "We want everyone to use Llama safely and responsibly. You agree you will not use, or allow others to use, Llama to: 1. Violate the law or others’ rights … 2. Engage in, promote, incite, facilitate, or assist in the planning or development of activities that present a risk of death or bodily harm … 4. Fail to appropriately disclose to end users any known dangers of your AI system")
@@ -659,6 +673,27 @@ func TestCredits(t *testing.T) {
 	} {
 		if got := credits(q); got != want {
 			t.Errorf("credits(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// Whether the use restrictions must go into the asker's own terms is told
+// from the restrictions themselves, from the asker's users bound by them
+// and from a distilled model inheriting them.
+func TestPassesRestrictions(t *testing.T) {
+	for q, want := range map[string]bool{
+		"my gemma api's ToS — do i literally have to paste the prohibited use policy into it?":   true,
+		"running a paid sd 1.5 web app — does my ToS have to include the use restrictions?":      true,
+		"lora trained on sd1.5, can the license i put on it drop the openrail use restrictions":  true,
+		"creativeml openrail use restrictions have to be in my license?":                         true,
+		"training a controlnet on top of sd 1.5, what rules follow it around":                    true,
+		"what are the use restrictions of bloom":                                                 false,
+		"reselling deepseek-v2 api, do my users inherit the restrictions":                        false,
+		"distilling deepseek-v2 into my own 7b, does my student model inherit the restrictions?": false,
+		"can i put my deepseek finetune under my own license":                                    false,
+	} {
+		if got := passesRestrictions(q); got != want {
+			t.Errorf("passesRestrictions(%q) = %v, want %v", q, got, want)
 		}
 	}
 }
