@@ -55,8 +55,8 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // changes internally?" of CC asks for its clause on marking changes.
 func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	for i, k := range clauseKinds {
-		if r.asks(clauseKindID(i)) && (k.also == nil || k.also(s, r, l)) && holdsDocOf(s.clausesOfKind[i], l) {
-			return s.clausesOfKind[i]
+		if r.asks(clauseKindID(i)) && (k.also == nil || k.also(s, r, l)) && holdsDocOf(s.ofKind(clauseKindID(i)), l) {
+			return s.ofKind(clauseKindID(i))
 		}
 	}
 	return s.termLed(r, l)
@@ -65,9 +65,8 @@ func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 // clauseKind is a kind of clause a question may ask for by what it says.
 type clauseKind struct {
 	// of reports whether a clause's text is of the kind. It runs over
-	// every clause at every open: a word of its expression is looked for
-	// first (without, an open cost a whole-process ask tens of
-	// milliseconds).
+	// every clause of a build at the kind's first use (ofKind): a word of
+	// its expression is looked for first.
 	of func(text string) bool
 	// asks reports whether an English question asks for the kind.
 	asks func(question string) bool
@@ -166,14 +165,23 @@ var clauseKinds = [numKinds]clauseKind{
 // worked out once.
 func (r *reading) asks(id clauseKindID) bool { return r.once(&r.kinds[id], clauseKinds[id].asks) }
 
-// noteKinds records of which kinds (askedKind) the clause ref with text
-// is.
-func (s *snapshot) noteKinds(ref, text string) {
-	for i, k := range clauseKinds {
-		if k.of(text) {
-			s.clausesOfKind[i][ref] = true
+// ofKind returns the clauses of kind id, testing every clause of the
+// build (clauseKinds' of) at the kind's first use.
+func (s *snapshot) ofKind(id clauseKindID) map[string]bool {
+	s.kindsFound[id].Do(func() {
+		if s.clausesOfKind[id] == nil {
+			s.clausesOfKind[id] = map[string]bool{}
 		}
-	}
+		if s.m == nil {
+			return
+		}
+		for _, c := range s.m.Clauses {
+			if clauseKinds[id].of(c.Text) {
+				s.clausesOfKind[id][c.Doc+"#"+c.Section] = true
+			}
+		}
+	})
+	return s.clausesOfKind[id]
 }
 
 // holdsDocOf reports whether clauses ("doc#section") hold one of l's.

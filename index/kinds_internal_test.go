@@ -390,6 +390,16 @@ func TestAddsTerms(t *testing.T) {
 	}
 }
 
+// noteKinds records of which kinds (askedKind) the clause ref with text
+// is, before their first use (ofKind): the clauses a test gives.
+func (s *snapshot) noteKinds(ref, text string) {
+	for i, k := range clauseKinds {
+		if k.of(text) {
+			s.clausesOfKind[i][ref] = true
+		}
+	}
+}
+
 // A clause of a kind — barring added terms, reserving a remote
 // restriction, withholding marks or endorsement, on one's own terms, on
 // monthly active users, on credit — is noted as of its kind, and leads the

@@ -43,8 +43,11 @@ type snapshot struct {
 	// "multimodal models" (see multimodalAsked).
 	multimodal map[string]bool
 	// clausesOfKind holds, for each kind of clause (clauseKinds), the
-	// clauses of that kind (see askedKind).
+	// clauses of that kind (see askedKind), found at the kind's first use
+	// (kindsFound): an open does not run two dozen clause tests over
+	// every clause for kinds a process may never be asked for.
 	clausesOfKind [numKinds]map[string]bool
+	kindsFound    [numKinds]sync.Once
 	stats         Stats // computed once: /readyz and /metrics ask often
 	docs          map[string]*docMeta
 	licenses      map[string]*licenseMeta
@@ -210,9 +213,6 @@ func (s *snapshot) lookups() {
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
 	s.multimodal = map[string]bool{}
-	for i := range s.clausesOfKind {
-		s.clausesOfKind[i] = map[string]bool{}
-	}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		// "Multimodal model" or "multimodal model", without lowering
@@ -220,7 +220,6 @@ func (s *snapshot) lookups() {
 		if strings.Contains(c.Text, "ultimodal model") {
 			s.multimodal[c.Doc+"#"+c.Section] = true
 		}
-		s.noteKinds(c.Doc+"#"+c.Section, c.Text)
 	}
 	s.stats = Stats{CorpusVersion: m.CorpusVersion, IndexedAt: m.IndexedAt.Format("2006-01-02"),
 		Documents: len(docs), Clauses: len(m.Clauses), Dir: s.dir}
