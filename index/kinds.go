@@ -472,16 +472,16 @@ func keepsApart(question string) bool {
 // code — falls under the license, that paragraph answers; the ranking
 // most often led with the clause that the whole work be licensed.
 
-// asksRunOutput reports whether an English question asks of what a
-// program makes: its output ("the output of a gpl program", "stuff it
-// outputs"), what it generates, produces or makes, what is made with it, or
-// weights or models trained with it ("weights i trained with ultralytics",
-// "train my own weights using that GPL code", "gpl code used to train a
-// model"). Not making a work ("if I
-// produce a modified version", "a productivity app"), a product's next
-// generation, money or keys generated ("generate api keys"), people worked with ("the patch
-// I made with my colleague", "train my staff"), nor marking one's changes
-// ("the changes I made with sed"), which their clause answers.
+// asksRunOutput reports whether an English question asks of what a program
+// makes: its output ("the output of a gpl program", "stuff it outputs"),
+// what it generates, produces or makes, what is made with it, or weights
+// or models trained with it ("weights i trained with ultralytics", "train
+// my own weights using that GPL code", "gpl code used to train a model").
+// Not making a work ("if I produce a modified version", "a productivity
+// app"), a product's next generation, money or keys generated ("generate
+// api keys"), people worked with ("the patch I made with my colleague",
+// "train my staff"), nor marking one's changes ("the changes I made with
+// sed"), which their clause answers.
 func asksRunOutput(question string) bool {
 	if marksChanges(question) {
 		return false
@@ -631,13 +631,15 @@ var ownedBy = map[string]bool{"me": true, "us": true, "you": true, "them": true,
 
 // asksCourt reports whether an English question asks where a dispute is
 // heard: a court, a tribunal, judges, a venue, arbitration, the
-// jurisdiction of a dispute; not an LLM as a judge. Not a court as a subject ("a court reporting startup", "court
-// transcripts", "court judgments", evidence in court) or a place to play
-// ("a tennis court booking app"), nor the court of public opinion, nor a place of use ("my
+// jurisdiction of a dispute; not an LLM as a judge. Not a court as a
+// subject ("a court reporting startup", "court transcripts", "court
+// judgments", evidence in court) or a place to play ("a tennis court
+// booking app"), nor the court of public opinion, nor a place of use ("my
 // jurisdiction", "jurisdictions outside the US") or the law that governs
 // ("which jurisdiction's law governs"), the governing-law clause's; nor
 // defending the licensor in court, which is the indemnity's, nor acting
-// "without going to court".
+// "without going to court", nor what taking the licensor to court does
+// to one's license (suesLicensor).
 func asksCourt(question string) bool {
 	ws := letterWords(question)
 	if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "defend") }) {
@@ -778,10 +780,10 @@ func isLiabilityLimit(text string) bool {
 // accountable", "damages from them") or asked of whom ("who is on the
 // hook"). Not the asker's own liability ("am I liable to my customers",
 // "can customers hold us liable", "does using deepseek make me liable"),
-// nor a duty ("who is responsible for moderating"), nor an indemnity ("must we cover
-// meta", "protect meta"), a patent, the license ended, personal data, nor
-// who of the asker and the licensor answers for an output ("me or
-// google?").
+// nor a duty ("who is responsible for moderating"), nor an indemnity
+// ("must we cover meta", "protect meta"), a patent, the license ended,
+// personal data, nor who of the asker and the licensor answers for an
+// output ("me or google?").
 func asksLicensorLiable(question string) bool {
 	ws := letterWords(question)
 	if slices.ContainsFunc(ws, func(w string) bool {
@@ -922,14 +924,15 @@ var recipientsWarned = map[string]bool{"users": true, "user": true, "customers":
 // suesLicensor reports whether an English question asks what the asker's
 // suing someone does to its license: the asker suing, counterclaiming or
 // going to litigation ("if we sue a competitor over a patent", "if I
-// counterclaim against meta", "if my company initiates litigation",
-// "does suing meta …", "taking deepseek to court"), with a word of what becomes of the license
-// (lose, end, terminate, survive, keep, "what happens"). Not the asker
-// sued ("if a user sues me", "we were sued", "if i'm sued by alibaba"),
-// nor suing for damages alone, where the limits of liability answer, nor
-// what follows a license already ended ("was terminated because we sued:
-// can we keep the copies"), which the clause on termination answers, nor
-// what becomes of another's license ("their license").
+// counterclaim against meta", "if my company initiates litigation", "does
+// suing meta …", "taking deepseek to court"), with a word of what becomes
+// of the license (lose, end, terminate, survive, keep, "what happens").
+// Not the asker sued ("if a user sues me", "we were sued", "if i'm sued by
+// alibaba"), nor suing for damages alone, where the limits of liability
+// answer, nor what follows a license already ended ("was terminated
+// because we sued: can we keep the copies"), which the clause on
+// termination answers, nor what becomes of another's license ("their
+// license").
 func suesLicensor(question string) bool {
 	ws := letterWords(question)
 	fate := false
@@ -1352,11 +1355,11 @@ var marksClause = regexp.MustCompile(`\bNo trademark licen[cs]es? (?:are|is) gra
 // the name or word shown in ads, on a banner, packaging, a homepage, a
 // company's name ("can I call my company LlamaWorks"), or the licensor's
 // name asked how it is shown ("rules on how I show the llama name"; not
-// "how do I format the name of my finetune"). Not the asker's own logo ("my company
-// logo", "the logos we make"), nor a model's name alone ("must my
-// fine-tune's name begin with Llama"), which Llama's naming duty answers,
-// nor branding left out ("no Meta branding visible"), which asks of
-// attribution.
+// "how do I format the name of my finetune"). Not the asker's own logo
+// ("my company logo", "the logos we make"), nor a model's name alone
+// ("must my fine-tune's name begin with Llama"), which Llama's naming duty
+// answers, nor branding left out ("no Meta branding visible"), which asks
+// of attribution.
 func usesMarks(question string) bool {
 	ws := letterWords(question)
 	shown, shownHow := false, false
@@ -1528,13 +1531,13 @@ func relicenses(question string) bool {
 // left out of them: a word of the restrictions (use restrictions, the
 // prohibited use policy, the acceptable use policy, "the rules") with one
 // of the asker's terms (terms of service, ToS, EULA, user agreement,
-// contract, "my own license", "the license I put on it") and a verb of putting in, passing on or
-// leaving out ("must I paste the prohibited use policy into my ToS", "can
-// my license drop the use restrictions"); or the asker inheriting them
-// ("should we inherit the openrail license", "what rules follow it
-// around"). Not the asker's users bound by them ("do my users inherit the
-// restrictions"), which the clause on users answers, nor a distilled
-// model inheriting them, the definition of a derivative's.
+// contract, "my own license", "the license I put on it") and a verb of
+// putting in, passing on or leaving out ("must I paste the prohibited use
+// policy into my ToS", "can my license drop the use restrictions"); or the
+// asker inheriting them ("should we inherit the openrail license", "what
+// rules follow it around"). Not the asker's users bound by them ("do my
+// users inherit the restrictions"), which the clause on users answers, nor
+// a distilled model inheriting them, the definition of a derivative's.
 func passesRestrictions(question string) bool {
 	ws := letterWords(question)
 	restrictions, terms, passed := false, false, false
@@ -1756,9 +1759,10 @@ func readAsCommercial(_ *snapshot, r *reading, _ *licenseMeta) bool {
 
 // credits reports whether an English question asks about crediting the
 // licensor: credit, attribution, acknowledging it, a shout-out or hat tip,
-// "built with" (not "anything built with it"), or whether it must be named ("must our page mention meta",
-// "am I obliged to show the name llama", "leaving meta's name off"). Not
-// a Notice file, which its own topic answers.
+// "built with" (not "anything built with it"), or whether it must be named
+// ("must our page mention meta", "am I obliged to show the name llama",
+// "leaving meta's name off"). Not a Notice file, which its own topic
+// answers.
 func credits(question string) bool {
 	ws := letterWords(question)
 	if slices.Contains(ws, "notice") {
