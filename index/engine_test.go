@@ -1434,7 +1434,7 @@ func TestListFocusFindsTheItemsAsked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lists, focused, first int
+	var lists, focused, first, astray int
 	for _, q := range c.Questions {
 		a, err := e.Ask(context.Background(), q.License(), q.Text())
 		if err != nil {
@@ -1456,15 +1456,54 @@ func TestListFocusFindsTheItemsAsked(t *testing.T) {
 			lists++
 			if slices.ContainsFunc(h.Focus, expected) {
 				focused++
+			} else if len(h.Focus) > 0 {
+				astray++
 			}
 			if slices.ContainsFunc(h.Items[:8], func(it index.Hit) bool { return expected(it.Section) }) {
 				first++
 			}
 		}
 	}
-	t.Logf("%d quoted lists with an expected item: the focus holds one for %d, the first eight items for %d", lists, focused, first)
-	if lists < 100 || 2*focused <= lists || focused < 3*first {
-		t.Errorf("the focus holds an expected item for %d of %d lists, the first eight items for %d", focused, lists, first)
+	t.Logf("%d quoted lists with an expected item: the focus holds one for %d (points elsewhere for %d), the first eight items for %d",
+		lists, focused, astray, first)
+	if lists < 100 || 2*focused <= lists || focused < 3*first || 2*astray >= focused {
+		t.Errorf("the focus holds an expected item for %d of %d lists (points elsewhere for %d), the first eight items for %d",
+			focused, lists, astray, first)
+	}
+}
+
+// A banned use named in everyday words points to the list item that bans
+// it in the policy's words (useCategories): "facial recognition" to the
+// item on private information, "screen job applicants" to the one on
+// discrimination in employment, "pretends to be a human" to
+// impersonation, "legal advice bot" to the unlicensed practice of a
+// profession (hunts 27 and 28).
+func TestBannedUseInEverydayWordsPointsToItsItem(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, c := range []struct{ lic, q, item string }{
+		{"llama3.1", "llama3.1 for facial recognition on our store's cctv", "private information"},
+		{"llama4", "our hr tool on llama 4 auto-screens job applicants", "employment"},
+		{"llama3.1", "our support bot on llama 3.1 pretends to be a human agent named sarah", "mpersonat"},
+		{"llama3", "a legal advice chatbot on llama 3 for people who cant afford lawyers", "unlicensed practice"},
+	} {
+		a, err := e.Ask(context.Background(), c.lic, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, h := range a.Clauses {
+			for _, sec := range h.Focus {
+				i := slices.IndexFunc(h.Items, func(it index.Hit) bool { return it.Section == sec })
+				found = found || i >= 0 && strings.Contains(h.Items[i].Text, c.item)
+			}
+		}
+		if !found {
+			var focus []string
+			for _, h := range a.Clauses {
+				focus = append(focus, h.Section+":"+strings.Join(h.Focus, ","))
+			}
+			t.Errorf("%s %q: no item on %q in the focus (%v)", c.lic, c.q, c.item, focus)
+		}
 	}
 }
 
