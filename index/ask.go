@@ -1533,9 +1533,13 @@ func (s *snapshot) finish(quotes iter.Seq[Hit], r *reading, expand ...[]string) 
 	}
 	s.markMatchedStems(quoted, own, slices.Concat(expand...)...)
 	var focusStems []string
+	focusRead := false
 	for i := range quoted {
-		if len(quoted[i].Items) >= 2 && focusStems == nil {
-			focusStems = slices.Concat(r.stems, s.useStems(r.text))
+		if len(quoted[i].Items) < 2 {
+			continue // no list to point into (focusItems)
+		}
+		if !focusRead {
+			focusStems, focusRead = slices.Concat(r.stems, s.useStems(r.text)), true
 		}
 		quoted[i].Focus = s.focusItems(quoted[i], focusStems)
 	}

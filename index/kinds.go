@@ -894,15 +894,11 @@ func warnsUsers(question string) bool {
 
 // riskWord reports whether w names a risk of an AI system: a danger, harm,
 // mistakes, hallucinations, bias, limitations.
-func riskWord(w string) bool {
-	for _, p := range []string{"danger", "risk", "harm", "mistake", "hallucinat", "bias", "unsafe", "inaccura",
-		"error", "limitation", "wrong"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
+func riskWord(w string) bool { return beginsWith(w, riskWords) }
+
+// riskWords begin the words of riskWord.
+var riskWords = []string{"danger", "risk", "harm", "mistake", "hallucinat", "bias", "unsafe", "inaccura",
+	"error", "limitation", "wrong"}
 
 // noticesOfRights, before "notice", name a notice of the license or of
 // rights, not a warning: "the license notice", "a copyright notice".
@@ -1581,17 +1577,13 @@ func adapts(question string) bool {
 	}) {
 		return false
 	}
-	return slices.ContainsFunc(ws, func(w string) bool {
-		for _, p := range []string{"adapt", "remix", "modif", "edit", "translat", "derivat", "fork", "finetun", "tune", "tuning",
-			"chang", "train", "distil", "relabel", "annotat", "version", "merg", "combin", "based", "deriv", "extend",
-			"expand", "improv", "enrich", "augment", "rewrit"} {
-			if strings.HasPrefix(w, p) {
-				return true
-			}
-		}
-		return false
-	})
+	return slices.ContainsFunc(ws, func(w string) bool { return beginsWith(w, adaptingWords) })
 }
+
+// adaptingWords begin the words of adapting a work (adapts).
+var adaptingWords = []string{"adapt", "remix", "modif", "edit", "translat", "derivat", "fork", "finetun", "tune", "tuning",
+	"chang", "train", "distil", "relabel", "annotat", "version", "merg", "combin", "based", "deriv", "extend",
+	"expand", "improv", "enrich", "augment", "rewrit"}
 
 // putBefore reports whether a verb of putting a work out under a license
 // comes in the ten words before ws[i]: "release it under", "put my own

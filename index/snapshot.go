@@ -48,9 +48,13 @@ type snapshot struct {
 	// every clause for kinds a process may never be asked for.
 	clausesOfKind [numKinds]map[string]bool
 	kindsFound    [numKinds]sync.Once
-	stats         Stats // computed once: /readyz and /metrics ask often
-	docs          map[string]*docMeta
-	licenses      map[string]*licenseMeta
+	// policyStems are the stems of each use category's policy words
+	// (usePolicyStems), stemmed at their first use.
+	policyStems [][]string
+	usesStemmed sync.Once
+	stats       Stats // computed once: /readyz and /metrics ask often
+	docs        map[string]*docMeta
+	licenses    map[string]*licenseMeta
 	// family is the family of each document of a license (a policy is
 	// its license's): which documents are versions of one another.
 	family map[string]string

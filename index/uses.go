@@ -59,13 +59,24 @@ var useCategories = []useCategory{
 // question names in everyday words (useCategories), for pointing to a
 // list's items; nil when it names none.
 func (s *snapshot) useStems(question string) []string {
-	ws := letterWords(question)
-	joined := " " + strings.Join(ws, " ") + " "
+	joined := " " + strings.Join(letterWords(question), " ") + " "
 	var out []string
-	for _, c := range useCategories {
+	for i, c := range useCategories {
 		if slices.ContainsFunc(c.cues, func(cue string) bool { return strings.Contains(joined, " "+cue) }) {
-			out = append(out, s.stems(c.policyWords)...)
+			out = append(out, s.usePolicyStems()[i]...)
 		}
 	}
 	return out
+}
+
+// usePolicyStems returns the stems of each use category's policy words,
+// by useCategories' order, stemmed once per build at first use.
+func (s *snapshot) usePolicyStems() [][]string {
+	s.usesStemmed.Do(func() {
+		s.policyStems = make([][]string, len(useCategories))
+		for i, c := range useCategories {
+			s.policyStems[i] = s.stems(c.policyWords)
+		}
+	})
+	return s.policyStems
 }
