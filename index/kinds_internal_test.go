@@ -1,6 +1,8 @@
 package index
 
 import (
+	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -388,6 +390,68 @@ func TestAddsTerms(t *testing.T) {
 			t.Errorf("addsTerms(%q) = %v, want %v", q, got, want)
 		}
 	}
+}
+
+// TestAddedTermsLeadsHoldEveryBranch checks addsTerms' shortcut: every
+// match of addedTerms begins with a text holding a word of
+// addedTermsLeads, so a question holding none cannot match.
+func TestAddedTermsLeadsHoldEveryBranch(t *testing.T) {
+	re, err := syntax.Parse(addedTerms.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	starts, ok := firstLiterals(re.Simplify())
+	if !ok || len(starts) == 0 {
+		t.Fatalf("cannot tell which words addedTerms begins with (%v)", re)
+	}
+	for _, w := range starts {
+		if !slices.ContainsFunc(addedTermsLeads, func(l string) bool { return strings.Contains(w, l) }) {
+			t.Errorf("a match of addedTerms can begin %q, which holds no word of addedTermsLeads", w)
+		}
+	}
+}
+
+// firstLiterals returns texts one of which begins every match of re,
+// each as long as re says: false when a match may begin otherwise (with a
+// class of letters, say).
+func firstLiterals(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return firstLiterals(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			ws, ok := firstLiterals(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ws...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		// Each literal begins with the ones before it, up to the first
+		// part that is not literal.
+		out := []string{""}
+		for _, sub := range re.Sub {
+			ws, ok := firstLiterals(sub)
+			if !ok {
+				break
+			}
+			var next []string
+			for _, a := range out {
+				for _, b := range ws {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 // noteKinds records of which kinds (askedKind) the clause ref with text
