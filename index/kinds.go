@@ -1704,14 +1704,10 @@ var runningProducts = map[string]bool{"app": true, "apps": true, "application": 
 
 // buildingWord reports whether w says a model is built from another:
 // trained, tuned, improved, distilled, merged.
-func buildingWord(w string) bool {
-	for _, p := range []string{"train", "tun", "finetun", "improv", "distil", "merg", "lora", "derivativ", "adapter"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
+func buildingWord(w string) bool { return beginsWith(w, buildingPrefixes) }
+
+// buildingPrefixes begin buildingWord's words.
+var buildingPrefixes = []string{"train", "tun", "finetun", "improv", "distil", "merg", "lora", "derivativ", "adapter"}
 
 // The Llama licenses, Qwen and Tongyi Qianwen grant commercial use up to
 // a number of monthly active users: Llama's "Additional Commercial Terms"

@@ -207,6 +207,9 @@ func (s *snapshot) namesBreach(r *reading, topic string) bool {
 	return false
 }
 
+// endingPrefixes begin the words of revoking, terminating or expiring.
+var endingPrefixes = []string{"revok", "revoc", "terminat", "expir", "lapse", "cancel"}
+
 // endsLicense reports whether ws[i] says the license ended: a word of
 // revoking, terminating or expiring ("after revocation", "once revoked",
 // "terminated"), or an ending word of endedWords within three words after
@@ -214,10 +217,8 @@ func (s *snapshot) namesBreach(r *reading, topic string) bool {
 // "when my license ends").
 func endsLicense(ws []string, i int) bool {
 	w := ws[i]
-	for _, p := range []string{"revok", "revoc", "terminat", "expir", "lapse", "cancel"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
+	if beginsWith(w, endingPrefixes) {
+		return true
 	}
 	if !endedWords[w] {
 		return false

@@ -2570,14 +2570,10 @@ var asIsAfter = map[string]bool{"provided": true, "licensed": true, "distributed
 
 // passingOn reports whether w is a word of passing a copy on or putting
 // something in it: distribute, ship, include, copy, share, convey, provide.
-func passingOn(w string) bool {
-	for _, p := range []string{"distribut", "redistribut", "ship", "includ", "cop", "shar", "convey", "provid", "bundl", "upload", "publish"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
+func passingOn(w string) bool { return beginsWith(w, passingPrefixes) }
+
+// passingPrefixes begin passingOn's words.
+var passingPrefixes = []string{"distribut", "redistribut", "ship", "includ", "cop", "shar", "convey", "provid", "bundl", "upload", "publish"}
 
 // unmodifiedWords say a copy is as it came: "unmodified", "vanilla",
 // "untouched" (hunt 24). Not "stock", which is more often a photo's, nor
