@@ -254,6 +254,9 @@ type reading struct {
 	// kinds holds, for each kind of clause, 1 when the question asks for
 	// it, -1 when not, 0 before it is worked out (reading.asks).
 	kinds [numKinds]int8
+	// letters are the text's words in lower case, worked out at first
+	// use (see reading.letterWords).
+	letters []string
 	// term holds the clause defining the term the question asks whether
 	// something counts as, for the license termFor (see termLed).
 	term    map[string]bool
@@ -1539,7 +1542,7 @@ func (s *snapshot) finish(quotes iter.Seq[Hit], r *reading, expand ...[]string) 
 			continue // no list to point into (focusItems)
 		}
 		if !focusRead {
-			focusStems, focusRead = slices.Concat(r.stems, s.useStems(r.text)), true
+			focusStems, focusRead = slices.Concat(r.stems, s.useStems(r.letterWords())), true
 		}
 		quoted[i].Focus = s.focusItems(quoted[i], focusStems)
 	}

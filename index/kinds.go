@@ -68,8 +68,11 @@ type clauseKind struct {
 	// every clause of a build at the kind's first use (ofKind): a word of
 	// its expression is looked for first.
 	of func(text string) bool
-	// asks reports whether an English question asks for the kind.
-	asks func(question string) bool
+	// asks reports whether an English question, as its words in lower
+	// case (letterWords), asks for the kind; asksText, when set instead,
+	// reads the question as typed, stops and quotes held.
+	asks     func(ws []string) bool
+	asksText func(question string) bool
 	// also, when set, must hold too of the question as read, asked of l.
 	also func(s *snapshot, r *reading, l *licenseMeta) bool
 }
@@ -129,7 +132,7 @@ var clauseKinds = [numKinds]clauseKind{
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
-	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asks: addsTerms},
+	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asksText: addsTerms},
 	// The OpenRAILs', DeepSeek's and Gemma's: the use restrictions go into
 	// any agreement governing the model's use or distribution.
 	kindRestrictionsPassed: {of: func(t string) bool { return strings.Contains(t, "as an enforceable provision") }, asks: passesRestrictions},
@@ -140,7 +143,9 @@ var clauseKinds = [numKinds]clauseKind{
 	// You apply must not prevent …"; BY-SA's "must be a Creative Commons
 	// license with the same License Elements"): of adapted material only.
 	kindAdapterTerms: {of: func(t string) bool { return strings.Contains(t, "s License You apply must") }, asks: relicenses,
-		also: func(s *snapshot, r *reading, l *licenseMeta) bool { return !s.underOwnName(r, l) && adapts(r.text) }},
+		also: func(s *snapshot, r *reading, l *licenseMeta) bool {
+			return !s.underOwnName(r, l) && adapts(r.letterWords())
+		}},
 	kindRemoteRestriction: {of: func(t string) bool { return strings.Contains(t, "remotely or otherwise") }, asks: shutsOff},
 	kindEndorsement: {of: func(t string) bool { return strings.Contains(t, "endorse") && endorsementClause.MatchString(t) },
 		asks: claimsEndorsement},
@@ -157,13 +162,31 @@ var clauseKinds = [numKinds]clauseKind{
 	// named "Llama": its display falls on distributing.
 	kindBuiltModelCredit: {of: func(t string) bool {
 		return strings.Contains(t, "Built with") && !strings.Contains(t, "distribute or make available the") && modelBuiltTrigger.MatchString(t)
-	}, asks: credits, also: func(_ *snapshot, r *reading, _ *licenseMeta) bool { return buildsModel(r.text) }},
+	}, asks: credits, also: func(_ *snapshot, r *reading, _ *licenseMeta) bool { return buildsModel(r.letterWords()) }},
 	kindAttributionNotice: {of: func(t string) bool { return strings.Contains(t, "the following attribution notice") }, asks: credits},
 }
 
 // asks reports whether r asks for the kind id (clauseKinds' asks),
 // worked out once.
-func (r *reading) asks(id clauseKindID) bool { return r.once(&r.kinds[id], clauseKinds[id].asks) }
+func (r *reading) asks(id clauseKindID) bool {
+	if r.kinds[id] == 0 {
+		k := clauseKinds[id]
+		r.kinds[id] = -1
+		if k.asksText != nil && k.asksText(r.text) || k.asks != nil && k.asks(r.letterWords()) {
+			r.kinds[id] = 1
+		}
+	}
+	return r.kinds[id] == 1
+}
+
+// letterWords returns r's text as its words in lower case (letterWords),
+// worked out once: every kind's question test reads them.
+func (r *reading) letterWords() []string {
+	if r.letters == nil {
+		r.letters = letterWords(r.text)
+	}
+	return r.letters
+}
 
 // ofKind returns the clauses of kind id, testing every clause of the
 // build (clauseKinds' of) at the kind's first use.
@@ -267,8 +290,7 @@ func isUnconveyedClause(text string) bool {
 // decides, and the GPL's definition of conveying, which leaves such use
 // out (cross-validated: of 13 such questions the lead moved on, 11
 // expected those).
-func keepsUnconveyed(question string) bool {
-	ws := letterWords(question)
+func keepsUnconveyed(ws []string) bool {
 	if slices.ContainsFunc(ws, networkWord) || sellsOrPasses(ws) {
 		return false
 	}
@@ -445,8 +467,7 @@ func isAggregateClause(text string) bool {
 // the licensed one run or ship apart: a subprocess, a separate process,
 // program, service or executable, a microservice, a socket, shelling out
 // to it, or the two in the same image, installer or bundle, side by side.
-func keepsApart(question string) bool {
-	ws := letterWords(question)
+func keepsApart(ws []string) bool {
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
@@ -482,11 +503,10 @@ func keepsApart(question string) bool {
 // api keys"), people worked with ("the patch I made with my colleague",
 // "train my staff"), nor marking one's changes ("the changes I made with
 // sed"), which their clause answers.
-func asksRunOutput(question string) bool {
-	if marksChanges(question) {
+func asksRunOutput(ws []string) bool {
+	if marksChanges(ws) {
 		return false
 	}
-	ws := letterWords(question)
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
@@ -552,8 +572,7 @@ var coworkers = map[string]bool{"colleague": true, "colleagues": true, "team": t
 // licensor or the asker, not "a server owned by my client" nor "a
 // subsidiary owned by alibaba". Not an output, which those clauses do not
 // reach ("who owns the text it generates"), nor goodwill, the marks'.
-func asksOwnership(question string) bool {
-	ws := letterWords(question)
+func asksOwnership(ws []string) bool {
 	asked := false
 	for i, w := range ws {
 		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
@@ -640,8 +659,7 @@ var ownedBy = map[string]bool{"me": true, "us": true, "you": true, "them": true,
 // defending the licensor in court, which is the indemnity's, nor acting
 // "without going to court", nor what taking the licensor to court does
 // to one's license (suesLicensor).
-func asksCourt(question string) bool {
-	ws := letterWords(question)
+func asksCourt(ws []string) bool {
 	if slices.ContainsFunc(ws, func(w string) bool { return strings.HasPrefix(w, "defend") }) {
 		return false
 	}
@@ -652,7 +670,7 @@ func asksCourt(question string) bool {
 		}
 		switch {
 		case w == "court" || w == "courts":
-			if prev == "to" && slices.ContainsFunc(ws[max(0, i-5):i], func(x string) bool { return x == "take" || x == "taking" }) && suesLicensor(question) {
+			if prev == "to" && slices.ContainsFunc(ws[max(0, i-5):i], func(x string) bool { return x == "take" || x == "taking" }) && suesLicensor(ws) {
 				continue // "does taking deepseek to court end my license": what suing does to it
 			}
 			if !courtSubjects[next] && !courtGames[prev] && !(next == "of" && wordAt(ws, i+2) == "public") && !slices.Contains(ws, "evidence") {
@@ -711,8 +729,7 @@ func isWarrantyDisclaimer(text string) bool {
 // is not revoked, freedom to modify, against patents), nor "warrant" as
 // a verb ("does my use warrant a license"), nor the notice or text of
 // the disclaimer a work must carry, nor the disclaimer's validity.
-func asksWarranty(question string) bool {
-	ws := letterWords(question)
+func asksWarranty(ws []string) bool {
 	asked := false
 	for i, w := range ws {
 		switch {
@@ -784,8 +801,7 @@ func isLiabilityLimit(text string) bool {
 // ("must we cover meta", "protect meta"), a patent, the license ended,
 // personal data, nor who of the asker and the licensor answers for an
 // output ("me or google?").
-func asksLicensorLiable(question string) bool {
-	ws := letterWords(question)
+func asksLicensorLiable(ws []string) bool {
 	if slices.ContainsFunc(ws, func(w string) bool {
 		return strings.HasPrefix(w, "indemn") || strings.HasPrefix(w, "patent") || strings.HasPrefix(w, "terminat") || notLiable[w]
 	}) {
@@ -861,8 +877,7 @@ var liableParties = map[string]bool{"licensor": true, "licensors": true, "author
 // of rights or of changes, nor the NOTICE file; nor a warning of what is
 // licensed ("warn EU users the weights aren't licensed to them"); nor one
 // given the asker ("our lawyer warned", "huggingface shows a warning").
-func warnsUsers(question string) bool {
-	ws := letterWords(question)
+func warnsUsers(ws []string) bool {
 	risky := slices.ContainsFunc(ws, riskWord)
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
@@ -929,8 +944,7 @@ var recipientsWarned = map[string]bool{"users": true, "user": true, "customers":
 // because we sued: can we keep the copies"), which the clause on
 // termination answers, nor what becomes of another's license ("their
 // license").
-func suesLicensor(question string) bool {
-	ws := letterWords(question)
+func suesLicensor(ws []string) bool {
 	fate := false
 	for i, w := range ws {
 		ended := strings.HasPrefix(w, "terminat") || strings.HasPrefix(w, "revok") || w == "ended"
@@ -1013,8 +1027,7 @@ var lostOtherwise = map[string]bool{"money": true, "profits": true, "revenue": t
 // "sooner or later", "version 2 or later of my app", nor a later version
 // of a work ("only newer versions [of Llama] want it", "future versions
 // of my gpl project", "a newer version of the lgpl library").
-func asksLaterVersion(question string) bool {
-	ws := letterWords(question)
+func asksLaterVersion(ws []string) bool {
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
@@ -1096,8 +1109,7 @@ var changesMarkedClause = regexp.MustCompile(`prominent notices stating that [Yy
 // modified it", "list out all the modifications"), or a notice of the
 // changes ("a modification notice"). Not a changelog, which
 // a question on notices may mention ("the notice file has changelog info").
-func marksChanges(question string) bool {
-	ws := letterWords(question)
+func marksChanges(ws []string) bool {
 	for i, w := range ws {
 		// A notice of the changes: "a modification notice", "a 'changed'
 		// notice", "prominent notices on the files it modified". Not "the
@@ -1261,8 +1273,7 @@ var addedTerms = regexp.MustCompile(`\b(?:` +
 // off switch or bricking ("brick my setup"; not "brick and mortar"), or
 // the licensor as the subject of such a verb on the asker's use ("can
 // google cut off my usage"). Not "remote" alone: "a remote api" serves.
-func shutsOff(question string) bool {
-	ws := letterWords(question)
+func shutsOff(ws []string) bool {
 	afar, stopping := false, false
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
@@ -1367,8 +1378,7 @@ var marksClause = regexp.MustCompile(`\bNo trademark licen[cs]es? (?:are|is) gra
 // ("must my fine-tune's name begin with Llama"), which Llama's naming duty
 // answers, nor branding left out ("no Meta branding visible"), which asks
 // of attribution.
-func usesMarks(question string) bool {
-	ws := letterWords(question)
+func usesMarks(ws []string) bool {
 	shown, shownHow := false, false
 	for i, w := range ws {
 		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
@@ -1467,8 +1477,7 @@ var endorsementClause = regexp.MustCompile(`\bsponsored, endorsed\b|\bsuggest en
 // Wikimedia-approved", "call it the official Wikipedia AI"). Not "the
 // official license text", "OSI approved" or a sponsored club, which claim
 // nothing.
-func claimsEndorsement(question string) bool {
-	ws := letterWords(question)
+func claimsEndorsement(ws []string) bool {
 	for i, w := range ws {
 		claimed := slices.ContainsFunc(ws[max(0, i-6):min(len(ws), i+6)], func(b string) bool { return claimingVerbs[b] })
 		switch {
@@ -1504,8 +1513,7 @@ var claimingVerbs = map[string]bool{"say": true, "says": true, "claim": true, "c
 // after a verb of putting it out (putBefore). Not the terms it sublicenses
 // on or the restrictions that go with it, which their own clauses answer,
 // nor its outputs.
-func relicenses(question string) bool {
-	ws := letterWords(question)
+func relicenses(ws []string) bool {
 	if slices.ContainsFunc(ws, func(w string) bool {
 		return strings.HasPrefix(w, "sublicens") || strings.HasPrefix(w, "restriction") || strings.HasPrefix(w, "output")
 	}) {
@@ -1545,8 +1553,7 @@ func relicenses(question string) bool {
 // rules follow it around"). Not the asker's users bound by them ("do my
 // users inherit the restrictions"), which the clause on users answers, nor
 // a distilled model inheriting them, the definition of a derivative's.
-func passesRestrictions(question string) bool {
-	ws := letterWords(question)
+func passesRestrictions(ws []string) bool {
 	restrictions, terms, passed := false, false, false
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
@@ -1581,8 +1588,7 @@ var passingVerbs = map[string]bool{"include": true, "including": true, "included
 // relabelled version ("can my model trained on cc-by articles go out
 // under a non-commercial license"); not a work passed on as it is
 // ("publish the unmodified dataset under MIT").
-func adapts(question string) bool {
-	ws := letterWords(question)
+func adapts(ws []string) bool {
 	if slices.ContainsFunc(ws, func(w string) bool {
 		return w == "unmodified" || w == "unchanged" || w == "unaltered" || w == "verbatim"
 	}) {
@@ -1633,7 +1639,7 @@ var licenseNames = map[string]bool{"mit": true, "apache": true, "cc": true, "bsd
 // own name ("publish my fine-tuned Falcon under Apache 2.0", asked of
 // Apache): it keeps the license, and asks what else it owes.
 func (s *snapshot) underOwnName(r *reading, l *licenseMeta) bool {
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	for i, w := range ws {
 		if w == "under" && i+1 < len(ws) && s.nameTokens[l.Key][foldName(ws[i+1])] {
 			return true
@@ -1724,8 +1730,8 @@ var buildingPrefixes = []string{"train", "tun", "finetun", "improv", "distil", "
 // with the work: selling, charging, billing, paid tiers, revenue, profit,
 // or commercial use itself (readAsCommercial keeps it to questions read
 // as being on commercial use).
-func monetises(question string) bool {
-	for _, w := range letterWords(question) {
+func monetises(ws []string) bool {
+	for _, w := range ws {
 		if moneyWords[w] || strings.HasPrefix(w, "monetiz") || strings.HasPrefix(w, "monetis") || strings.HasPrefix(w, "commercial") {
 			return true
 		}
@@ -1762,8 +1768,7 @@ func readAsCommercial(_ *snapshot, r *reading, _ *licenseMeta) bool {
 // ("must our page mention meta", "am I obliged to show the name llama",
 // "leaving meta's name off"). Not a Notice file, which its own topic
 // answers.
-func credits(question string) bool {
-	ws := letterWords(question)
+func credits(ws []string) bool {
 	if slices.Contains(ws, "notice") {
 		return false
 	}
@@ -1810,7 +1815,6 @@ var mentionDuty = map[string]bool{"must": true, "need": true, "needs": true, "re
 // buildsModel reports whether an English question says a model is built
 // (buildingWord: trained, fine-tuned, distilled) or names the "built with"
 // line: Qwen's credit falls on a model built.
-func buildsModel(question string) bool {
-	ws := letterWords(question)
+func buildsModel(ws []string) bool {
 	return slices.ContainsFunc(ws, buildingWord) || strings.Contains(strings.Join(ws, " "), "built with")
 }

@@ -46,7 +46,7 @@ func TestKeepsUnconveyed(t *testing.T) {
 		"can i use it on my own server for customers":                                false, // a server serves others
 		"does the apache license need to be shipped with the model":                  false,
 	} {
-		if got := keepsUnconveyed(q); got != want {
+		if got := keepsUnconveyed(letterWords(q)); got != want {
 			t.Errorf("keepsUnconveyed(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -67,7 +67,7 @@ func TestKeepsApart(t *testing.T) {
 		"can i call my product yolo pro":                                               false,
 		"do i have to release the source if i sell the app":                            false,
 	} {
-		if got := keepsApart(q); got != want {
+		if got := keepsApart(letterWords(q)); got != want {
 			t.Errorf("keepsApart(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -101,7 +101,7 @@ func TestAsksRunOutput(t *testing.T) {
 		"this repo may not be used to train any model, is that gpl compatible?": false,
 		"my app makes restful calls to an agpl server":                          false,
 	} {
-		if got := asksRunOutput(q); got != want {
+		if got := asksRunOutput(letterWords(q)); got != want {
 			t.Errorf("asksRunOutput(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -136,7 +136,7 @@ func TestAsksOwnership(t *testing.T) {
 		"can i use llama 4 on a server owned by my client":                   false,
 		"does a subsidiary owned by alibaba get the qwen license":            false,
 	} {
-		if got := asksOwnership(q); got != want {
+		if got := asksOwnership(letterWords(q)); got != want {
 			t.Errorf("asksOwnership(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -166,7 +166,7 @@ func TestAsksCourt(t *testing.T) {
 		"can i use llama in my jurisdiction":                                       false,
 		"is gemma licensed in jurisdictions outside the us":                        false,
 	} {
-		if got := asksCourt(q); got != want {
+		if got := asksCourt(letterWords(q)); got != want {
 			t.Errorf("asksCourt(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -199,7 +199,7 @@ func TestWarrantyKind(t *testing.T) {
 		"can i guarantee my users' privacy while using apache code":             false,
 		"does the gpl guarantee users the freedom to modify":                    false,
 	} {
-		if got := asksWarranty(q); got != want {
+		if got := asksWarranty(letterWords(q)); got != want {
 			t.Errorf("asksWarranty(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -238,7 +238,7 @@ func TestLiabilityKind(t *testing.T) {
 		"who is responsible for moderating content our llama bot posts":                            false,
 		"does the llama 4 license require responsible ai practices":                                false,
 	} {
-		if got := asksLicensorLiable(q); got != want {
+		if got := asksLicensorLiable(letterWords(q)); got != want {
 			t.Errorf("asksLicensorLiable(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -279,7 +279,7 @@ func TestWarnsUsers(t *testing.T) {
 		"should i notify users when i update the llama model in my app":          false,
 		"must i disclose to users that outputs may be used for training":         false,
 	} {
-		if got := warnsUsers(q); got != want {
+		if got := warnsUsers(letterWords(q)); got != want {
 			t.Errorf("warnsUsers(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -307,7 +307,7 @@ func TestSuesLicensor(t *testing.T) {
 		"if our license to llama 3 was terminated because we sued meta over patents, can we keep using the copies we already have?": false,
 		"can i sue someone who uses my apache code without attribution, what happens to their license":                              false,
 	} {
-		if got := suesLicensor(q); got != want {
+		if got := suesLicensor(letterWords(q)); got != want {
 			t.Errorf("suesLicensor(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -329,7 +329,7 @@ func TestAsksLaterVersion(t *testing.T) {
 		"can i release future versions of my gpl project under mit":                           false,
 		"can my app use a newer version of the lgpl library without recompiling":              false,
 	} {
-		if got := asksLaterVersion(q); got != want {
+		if got := asksLaterVersion(letterWords(q)); got != want {
 			t.Errorf("asksLaterVersion(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -353,7 +353,7 @@ func TestMarksChanges(t *testing.T) {
 		"must the fork put prominent notices on the files it modified":            true,
 		"do i need the notice file if i modified the code":                        false, // the NOTICE file
 	} {
-		if got := marksChanges(q); got != want {
+		if got := marksChanges(letterWords(q)); got != want {
 			t.Errorf("marksChanges(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -636,7 +636,7 @@ func TestShutsOff(t *testing.T) {
 		"does the license limit how many users i can have":               false,
 		"remote workers at my company use gemma, is that distribution":   false,
 	} {
-		if got := shutsOff(q); got != want {
+		if got := shutsOff(letterWords(q)); got != want {
 			t.Errorf("shutsOff(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -673,7 +673,7 @@ func TestUsesMarks(t *testing.T) {
 		"what stops me from styling the word llama however i want":        true,
 		"how do i show that my model is a finetune":                       false, // no name shown
 	} {
-		if got := usesMarks(q); got != want {
+		if got := usesMarks(letterWords(q)); got != want {
 			t.Errorf("usesMarks(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -694,7 +694,7 @@ func TestClaimsEndorsement(t *testing.T) {
 		"can meta see what i do with llama":              false,
 		"must i credit the authors of the dataset":       false,
 	} {
-		if got := claimsEndorsement(q); got != want {
+		if got := claimsEndorsement(letterWords(q)); got != want {
 			t.Errorf("claimsEndorsement(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -720,7 +720,7 @@ func TestRelicenses(t *testing.T) {
 		"released with my own license, must i copy the use restrictions into it": false,
 		"can i put my outputs under my own license":                              false,
 	} {
-		if got := relicenses(q); got != want {
+		if got := relicenses(letterWords(q)); got != want {
 			t.Errorf("relicenses(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -745,7 +745,7 @@ func TestCredits(t *testing.T) {
 		"must the model name start with llama":                      false, // naming a model
 		"can i mention llama in my product description":             false, // no duty asked
 	} {
-		if got := credits(q); got != want {
+		if got := credits(letterWords(q)); got != want {
 			t.Errorf("credits(%q) = %v, want %v", q, got, want)
 		}
 	}
@@ -766,7 +766,7 @@ func TestPassesRestrictions(t *testing.T) {
 		"distilling deepseek-v2 into my own 7b, does my student model inherit the restrictions?": false,
 		"can i put my deepseek finetune under my own license":                                    false,
 	} {
-		if got := passesRestrictions(q); got != want {
+		if got := passesRestrictions(letterWords(q)); got != want {
 			t.Errorf("passesRestrictions(%q) = %v, want %v", q, got, want)
 		}
 	}

@@ -99,8 +99,7 @@ var selfDuties = map[string]bool{"need": true, "needs": true, "needed": true, "m
 // preceded, within selfLookBack words and no break, by a word of carrying
 // it, or followed by one of its being carried ("be included"). A question of notices is not: "a NOTICE file, or is the LICENSE
 // file enough" asks of the clause on notices, which the ranking finds.
-func asksOwnCopy(question string) bool {
-	words := letterWords(question)
+func asksOwnCopy(words []string) bool {
 	duty := false
 	for _, w := range words {
 		if w == "notice" || w == "notices" {
@@ -130,16 +129,4 @@ func asksOwnCopy(question string) bool {
 		}
 	}
 	return false
-}
-
-// once returns read of r's text, worked out the first time and kept in
-// flag: 0 before, 1 when it holds, -1 when not.
-func (r *reading) once(flag *int8, read func(string) bool) bool {
-	if *flag == 0 {
-		*flag = -1
-		if read(r.text) {
-			*flag = 1
-		}
-	}
-	return *flag == 1
 }

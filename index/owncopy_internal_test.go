@@ -45,7 +45,7 @@ func TestAsksOwnCopy(t *testing.T) {
 		"is linking to the license sufficient":                     true,
 		"does the gemma terms need to be shipped":                  true,
 	} {
-		if got := asksOwnCopy(q); got != want {
+		if got := asksOwnCopy(letterWords(q)); got != want {
 			t.Errorf("asksOwnCopy(%q) = %v, want %v", q, got, want)
 		}
 	}

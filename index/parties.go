@@ -190,7 +190,7 @@ var creditedWork = map[string]bool{"it": true, "them": true, "him": true, "her":
 // still what the license may no longer ask (Llama's survival clause leaves
 // out its indemnity: hunt 24).
 func (s *snapshot) namesBreach(r *reading, topic string) bool {
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	for i, w := range ws {
 		breach := strings.HasPrefix(w, "breach") || strings.HasPrefix(w, "violat")
 		// "so I don't violate it", "without breaching", "to avoid a
@@ -381,7 +381,7 @@ func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
 	if made && madeItself.MatchString(r.text) {
 		return true
 	}
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	for i, w := range ws {
 		switch {
 		case made && w == "my" && i > 1 && (ws[i-1] == "s" || ws[i-1] == "is") && (ws[i-2] == "it" || ws[i-2] == "this" || ws[i-2] == "that"):
@@ -564,7 +564,7 @@ func (s *snapshot) othersTrainOnOutputs(r *reading, l *licenseMeta, topic string
 	if !trainsModel([]string{topic}) {
 		return false
 	}
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	mine := false
 	for i, w := range ws {
 		if outputWords[w] && slices.ContainsFunc(ws[max(0, i-3):min(len(ws), i+4)], func(x string) bool { return askerWords[x] }) {

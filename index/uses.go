@@ -55,11 +55,11 @@ var useCategories = []useCategory{
 		policyWords: "false information disinformation disseminate"},
 }
 
-// useStems returns the stems of the policy words of the banned uses the
-// question names in everyday words (useCategories), for pointing to a
-// list's items; nil when it names none.
-func (s *snapshot) useStems(question string) []string {
-	joined := " " + strings.Join(letterWords(question), " ") + " "
+// useStems returns the stems of the policy words of the banned uses a
+// question's words (letterWords) name in everyday words (useCategories),
+// for pointing to a list's items; nil when they name none.
+func (s *snapshot) useStems(ws []string) []string {
+	joined := " " + strings.Join(ws, " ") + " "
 	var out []string
 	for i, c := range useCategories {
 		if slices.ContainsFunc(c.cues, func(cue string) bool { return strings.Contains(joined, " "+cue) }) {

@@ -489,7 +489,7 @@ func (s *snapshot) narrows(r *reading, l *licenseMeta, st string, topics []strin
 	cond := s.feat.namesCondition(st)
 	var scope *conceptWords
 	if !cond {
-		scope = s.feat.scopeOf(st, letterWords(r.text))
+		scope = s.feat.scopeOf(st, r.letterWords())
 	}
 	if !cond && scope == nil {
 		return false
@@ -641,7 +641,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 			}
 		case StatusRequired:
 			if negates(r.text) || s.rulesOutModifying(r, l, t) || s.rulesOutDistributing(r, l, t) || s.asksLicensorsPart(r.text, t) ||
-				s.fromLicensor(letterWords(r.text), l, t) ||
+				s.fromLicensor(r.letterWords(), l, t) ||
 				asksToImpose(r.text) || s.servedOnly(r, l, t) || s.triggerUnmet(r, l, t) || s.namesUnnamedPlace(r, l, t) ||
 				creditsThirdParty(r.text, l, s.nameTokens[l.Key]) || asksDutyOfOther(r.text) || asksToReceive(r.text) ||
 				s.keptFromDuty(r, l, t) || s.namesBreach(r, t) || s.buildsNoModel(r, l, t) {
@@ -895,7 +895,7 @@ var partyDuty = map[string]bool{"must": true, "need": true, "needs": true, "have
 // people topic's ban names as a case, which a ban on harming them
 // ("Exploitation or harm to children") does not answer (hunts 10, 13).
 func (s *snapshot) servesAudience(r *reading, topic string) bool {
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	if slices.ContainsFunc(ws, func(w string) bool {
 		return slices.ContainsFunc(harmWords, func(h string) bool { return strings.HasPrefix(w, h) })
 	}) {
@@ -1044,7 +1044,7 @@ var consequenceWords = map[string]bool{"consequence": true, "consequences": true
 // would read as "yes, on that condition" (hunt 14: 8 such). A question
 // that names the work's mark too ("meta's llama trademark") asks of it.
 func (s *snapshot) namesLicensorsMark(r *reading, l *licenseMeta) bool {
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	licensor := false
 	for i := range ws {
 		end, ok := licensorNamedAt(ws, i, l)
@@ -1199,7 +1199,7 @@ var mayWords = map[string]bool{"usable": true, "can": true, "could": true, "may"
 // "in any reasonable manner based on the medium, means, and context")
 // names every place: crediting CC BY material on a website is the duty.
 func (s *snapshot) namesUnnamedPlace(r *reading, l *licenseMeta, topic string) bool {
-	words := letterWords(r.text)
+	words := r.letterWords()
 	for i, w := range words {
 		if i+1 < len(words) {
 			if one, ok := placePairs[w+" "+words[i+1]]; ok {
@@ -1626,7 +1626,7 @@ func (s *snapshot) namesBarred(r *reading, l *licenseMeta, topic string) bool {
 // license's name word ("license") is one of the pair.
 func (s *snapshot) namesBarredPair(c cardMeta, r *reading) bool {
 	asked := map[string]bool{}
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	for i := 0; i+1 < len(ws); i++ {
 		asked[ws[i]+" "+ws[i+1]] = true
 	}
@@ -2032,7 +2032,7 @@ func (s *snapshot) trainsOutsideBan(r *reading, l *licenseMeta, topic string) bo
 	if s.namesNonLanguageModel(r) {
 		return true // "train YOLOv8 on llama 2 outputs" (hunt 25)
 	}
-	words := letterWords(r.text)
+	words := r.letterWords()
 	// A vision, speech or diffusion *language* model is one the ban names
 	// ("a vision language model", "a vision llm"), and "not the same
 	// model" is another.
@@ -2551,7 +2551,7 @@ func negates(question string) bool {
 // (AGPL's network offer), which the question rules out. A duty whose
 // clauses never speak of it (MIT's notice) binds unmodified copies too.
 func (s *snapshot) rulesOutModifying(r *reading, l *licenseMeta, topic string) bool {
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	said := slices.ContainsFunc(ws, func(w string) bool { return unmodifiedWords[w] })
 	// "as is", "as-is" of a copy run or served ("saas as-is", "host it as
 	// is"); not the warranty's "provided as is", nor a copy passed on
@@ -2589,7 +2589,7 @@ var unmodifiedWords = map[string]bool{"unmodified": true, "unchanged": true, "un
 // CONDITIONAL permissions keep their verdict: their conditions
 // (Llama's user cap) bind without distributing.
 func (s *snapshot) rulesOutDistributing(r *reading, l *licenseMeta, topic string) bool {
-	ws := letterWords(r.text)
+	ws := r.letterWords()
 	said := false
 	for i := 1; i < len(ws) && !said; i++ {
 		// letterWords splits "don't" into "don" and "t".
@@ -3366,7 +3366,7 @@ var imposedTerms = map[string]bool{"requirement": true, "requirements": true, "t
 // its verdict. The author's lead, not the one the training questions
 // chose (learnLeads), so that new questions do not move the rule.
 func (s *snapshot) servedOnly(r *reading, l *licenseMeta, topic string) bool {
-	words := letterWords(r.text)
+	words := r.letterWords()
 	only := func(i int) bool {
 		return slices.ContainsFunc(words[max(0, i-3):min(len(words), i+3)], func(w string) bool { return onlyWords[w] })
 	}
