@@ -682,6 +682,38 @@ func asksCourt(ws []string) bool {
 			}
 		case strings.HasPrefix(w, "tribunal") || w == "venue" || strings.HasPrefix(w, "arbitrat") || w == "judges":
 			return true
+		case w == "where" && heardAfter(ws[i+1:min(len(ws), i+12)]) || (w == "fight" || w == "fighting") && next == "it" && wordAt(ws, i+2) == "in":
+			// "where would a qwen license dispute be heard", "if
+			// alibaba sues me do i have to fight it in china"; not with
+			// the law that governs asked too.
+			if slices.ContainsFunc(ws, func(x string) bool { return disputeWords[x] }) && !slices.ContainsFunc(ws, func(x string) bool { return x == "law" || x == "laws" }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// disputeWords name a dispute, for asksCourt's "where would it be heard".
+var disputeWords = map[string]bool{"dispute": true, "disputes": true, "disputed": true, "lawsuit": true,
+	"lawsuits": true, "sue": true, "sues": true, "sued": true, "suing": true, "clash": true, "fight": true,
+	"fighting": true, "disagree": true, "disagreed": true, "disagreement": true, "conflict": true,
+	"litigation": true, "litigate": true}
+
+// heardAfter reports whether the words after a "where" say a dispute is
+// heard or settled: "where would it be handled", "where does that get
+// settled"; or that a dispute named on the way goes or ends up somewhere
+// ("where do disputes go", "where would a lawsuit end up"), not a notice
+// ("where does the notice go if we ever have a dispute").
+func heardAfter(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "heard", "handled", "settled", "resolved", "decided", "litigated", "tried":
+			return true
+		case "go", "goes", "end":
+			if slices.ContainsFunc(ws[:i], func(x string) bool { return disputeWords[x] }) {
+				return true
+			}
 		}
 	}
 	return false

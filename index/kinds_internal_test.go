@@ -165,6 +165,12 @@ func TestAsksCourt(t *testing.T) {
 		"which jurisdiction's law governs qwen":                                    false,
 		"can i use llama in my jurisdiction":                                       false,
 		"is gemma licensed in jurisdictions outside the us":                        false,
+		"where would a qwen license dispute be heard":                              true,
+		"if alibaba and us clash over the license where would it be handled":       true,
+		"if alibaba sues me over qwen 72b do i have to fight it in china":          true,
+		"where does the built with llama notice go if we ever have a dispute":      false, // no hearing after "where"
+		"which law covers the license and where would disputes go":                 false, // the law asked too
+		"where do i put the license file":                                          false,
 	} {
 		if got := asksCourt(letterWords(q)); got != want {
 			t.Errorf("asksCourt(%q) = %v, want %v", q, got, want)
