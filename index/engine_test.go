@@ -1262,6 +1262,9 @@ func TestAnswerNamesTheLicenseToAsk(t *testing.T) {
 		{"apache-2.0", "yolo11n's commercial use", "agpl-3.0"},
 		{"deepseek", "deepseek r1 military", "mit"},
 		{"mit", "deepseek r1 military", ""}, // DeepSeek-R1 is MIT's: no DeepSeek License in it
+		// A model's name of five words is one name: its first word names
+		// no DeepSeek License (hunt 29).
+		{"DeepSeek-R1-Distill-Qwen-7B", "what licenses apply to deepseek r1 distill qwen 7b", ""},
 		{"llama3.1", "can I use llama 3 outputs to train mistral", "llama3"},
 		{"llama3.1", "can I use llama 3's outputs to train mistral", "llama3"},
 		{"gemma", "llama 3 commercial use", "llama3"}, // "3" alone does not name Gemma 3
