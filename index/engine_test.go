@@ -1486,7 +1486,11 @@ func TestBannedUseInEverydayWordsPointsToItsItem(t *testing.T) {
 	for _, c := range []struct{ lic, q, item string }{
 		{"llama3.1", "llama3.1 for facial recognition on our store's cctv", "private information"},
 		{"llama4", "our hr tool on llama 4 auto-screens job applicants", "employment"},
-		{"llama3.1", "our support bot on llama 3.1 pretends to be a human agent named sarah", "mpersonat"},
+		// A bot passing as a person: Llama's ban on representing outputs
+		// as human-generated, not its ban on impersonating another
+		// individual (review 57 split the two).
+		{"llama3.1", "our support bot on llama 3.1 pretends to be a human agent named sarah", "human-generated"},
+		{"llama3", "can i make deepfakes of celebrities with llama 3", "mpersonat"},
 		{"llama3", "a legal advice chatbot on llama 3 for people who cant afford lawyers", "unlicensed practice"},
 	} {
 		a, err := e.Ask(context.Background(), c.lic, c.q)

@@ -516,9 +516,10 @@ func asksRunOutput(ws []string) bool {
 			if !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return generatedOtherwise[x] }) {
 				return true
 			}
-		case (w == "makes" || w == "made" || w == "creates" || w == "created") && wordAt(ws, i-1) == "it":
+		case (w == "makes" || w == "made" || w == "creates" || w == "created") && wordAt(ws, i-1) == "it" && !itMakesOtherwise[next]:
 			return true // "the audio files it makes"
-		case w == "used" && next == "to" && wordAt(ws, i+2) == "train" && wordAt(ws, i-2) != "not" && wordAt(ws, i-1) != "not":
+		case w == "used" && next == "to" && wordAt(ws, i+2) == "train" && wordAt(ws, i-2) != "not" && wordAt(ws, i-1) != "not" &&
+			!coworkers[wordAt(ws, i+3)] && !coworkers[wordAt(ws, i+4)]:
 			return true // "gpl code used to train a model"; not "may not be used to train"
 		case w == "made" && next == "with":
 			if !slices.ContainsFunc(ws[i+2:min(len(ws), i+4)], func(x string) bool { return coworkers[x] }) {
@@ -537,6 +538,12 @@ func asksRunOutput(ws []string) bool {
 	}
 	return false
 }
+
+// itMakesOtherwise, after "it makes" or "it created", make it a
+// consequence, not a program's output: "it makes my code gpl", "it
+// created a derivative work", "it makes sense" (review 57).
+var itMakesOtherwise = map[string]bool{"my": true, "our": true, "me": true, "us": true, "your": true, "the": true,
+	"a": true, "an": true, "sense": true, "requests": true, "obligations": true}
 
 // generatedOtherwise, just after a word of generating, make what is
 // generated the asker's business, not a program's output: revenue, keys.
@@ -577,6 +584,11 @@ func asksOwnership(ws []string) bool {
 	for i, w := range ws {
 		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
 		switch {
+		case (w == "own" || w == "owns") && (prev == "i" || prev == "we") && (next == "a" || next == "an"):
+			// "i own a saas that serves the model": a business owned,
+			// not a work asked about
+		case (w == "mine" || w == "ours") && prev == "of":
+			// "a friend of mine fine-tuned llama"
 		case w == "own" || w == "owns":
 			asked = asked || !possessives[prev] && (next == "it" || next == "them" || next == "that" || ownedAfter(ws, i+1) ||
 				(next == "what" || next == "anything") && slices.ContainsFunc(ws[i+2:min(len(ws), i+4)], func(x string) bool { return x == "i" || x == "we" }))
@@ -632,7 +644,8 @@ var ownedWorks = map[string]bool{"finetune": true, "finetunes": true, "tune": tr
 // the data, the machines, a name, the outputs.
 var ownedOtherwise = map[string]bool{"data": true, "dataset": true, "datasets": true, "gpu": true, "gpus": true,
 	"server": true, "servers": true, "hardware": true, "trademark": true, "name": true, "outputs": true,
-	"output": true, "business": true, "company": true, "house": true, "computer": true, "account": true}
+	"output": true, "business": true, "company": true, "house": true, "computer": true, "account": true,
+	"notice": true, "notices": true, "statement": true, "header": true, "attribution": true, "use": true, "using": true}
 
 // ownedEntities, before "owned", are firms or machines owned, not a work:
 // "a subsidiary owned by alibaba".
@@ -680,8 +693,10 @@ func asksCourt(ws []string) bool {
 			if !possessives[prev] && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return x == "law" || x == "laws" }) {
 				return true
 			}
-		case strings.HasPrefix(w, "tribunal") || w == "venue" || strings.HasPrefix(w, "arbitrat") || w == "judges":
+		case strings.HasPrefix(w, "tribunal") || w == "venue" || strings.HasPrefix(w, "arbitrat"):
 			return true
+		case w == "judges" && (prev == "which" || prev == "whose" || prev == "what" || slices.ContainsFunc(ws, func(x string) bool { return disputeWords[x] })):
+			return true // "whose judges sort out a fight"; not "models as judges for rlhf"
 		case w == "where" && heardAfter(ws[i+1:min(len(ws), i+12)]) || (w == "fight" || w == "fighting") && next == "it" && wordAt(ws, i+2) == "in":
 			// "where would a qwen license dispute be heard", "if
 			// alibaba sues me do i have to fight it in china"; not with
@@ -930,8 +945,12 @@ func warnsUsers(ws []string) bool {
 			}
 		case w == "warned" && slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return recipientsWarned[x] }):
 			return true // "must users be warned"; not "our lawyer warned"
-		case risky && (strings.HasPrefix(w, "disclos") || w == "disclaimer" || w == "disclaimers" || strings.HasPrefix(w, "notice")):
-			return true // "must we put a disclaimer that the ai can be wrong"
+		case risky && (strings.HasPrefix(w, "disclos") || w == "notice" || w == "notices" ||
+			(w == "disclaimer" || w == "disclaimers") && wordAt(ws, i-1) != "warranty" && wordAt(ws, i-1) != "liability"):
+			// "must we put a disclaimer that the ai can be wrong"; not
+			// "i noticed errors", nor whether the warranty disclaimer
+			// holds
+			return true
 		case told && risky && (w == "tell" || strings.HasPrefix(w, "inform") || strings.HasPrefix(w, "notif")):
 			return true
 		}
@@ -999,7 +1018,8 @@ func suesLicensor(ws []string) bool {
 		}
 		if slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return x == "i" || x == "we" }) ||
 			i > 1 && (ws[i-2] == "my" || ws[i-2] == "our") && suingParties[ws[i-1]] ||
-			strings.HasSuffix(w, "ing") && (i == 0 || gerundCues[ws[i-1]]) {
+			strings.HasSuffix(w, "ing") && (i == 0 || gerundCues[ws[i-1]] || i == 1 && ws[0] == "is") ||
+			i > 2 && (ws[i-1] == "is" || ws[i-1] == "are") && (ws[i-3] == "my" || ws[i-3] == "our") && suingParties[ws[i-2]] {
 			return true // "if we sue", "if my company initiates litigation", "does suing meta end my license"
 		}
 	}
@@ -1023,7 +1043,7 @@ var suingParties = map[string]bool{"company": true, "startup": true, "firm": tru
 // gerundCues, before a suit as a gerund, make the asker its subject:
 // "does suing meta …", "would filing a lawsuit …".
 var gerundCues = map[string]bool{"does": true, "would": true, "will": true, "can": true, "could": true, "might": true,
-	"if": true, "is": true, "about": true, "after": true, "by": true}
+	"if": true, "about": true, "after": true, "by": true}
 
 // passiveCues, before a participle, make it passive: "we were sued", "we
 // got sued", "if i'm sued", "it was terminated".
@@ -1612,7 +1632,7 @@ func passesRestrictions(ws []string) bool {
 var passingVerbs = map[string]bool{"include": true, "including": true, "included": true, "paste": true, "copy": true,
 	"put": true, "add": true, "pass": true, "passed": true, "carry": true, "keep": true, "drop": true, "remove": true,
 	"strip": true, "skip": true, "omit": true, "enforce": true, "mention": true, "say": true, "contain": true,
-	"incorporate": true, "flow": true, "extend": true, "apply": true}
+	"incorporate": true, "flow": true, "extend": true}
 
 // adapts reports whether an English question speaks of adapting a work:
 // an adaptation, a remix, a modification, an edit, a translation, a
@@ -1626,8 +1646,27 @@ func adapts(ws []string) bool {
 	}) {
 		return false
 	}
-	return slices.ContainsFunc(ws, func(w string) bool { return beginsWith(w, adaptingWords) })
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case !beginsWith(w, adaptingWords):
+		case strings.HasPrefix(w, "based") && (next == "in" || next == "out"):
+			// "my startup is based in france"
+		case strings.HasPrefix(w, "extend") && next == "to":
+			// "will the license be extended to my users"
+		case strings.HasPrefix(w, "improv") && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return improvedWorks[x] }):
+			// "improve my chances"; not "improve the dataset"
+		default:
+			return true
+		}
+	}
+	return false
 }
+
+// improvedWorks, just after a word of improving, make it a work adapted.
+var improvedWorks = map[string]bool{"it": true, "them": true, "model": true, "models": true, "dataset": true,
+	"datasets": true, "data": true, "work": true, "works": true, "material": true, "images": true, "text": true,
+	"version": true, "weights": true, "article": true, "articles": true, "photo": true, "photos": true}
 
 // adaptingWords begin the words of adapting a work (adapts).
 var adaptingWords = []string{"adapt", "remix", "modif", "edit", "translat", "derivat", "fork", "finetun", "tune", "tuning",

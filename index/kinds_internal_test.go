@@ -100,6 +100,10 @@ func TestAsksRunOutput(t *testing.T) {
 		"gpl code used to train a model, is the model gpl?":                     true,
 		"this repo may not be used to train any model, is that gpl compatible?": false,
 		"my app makes restful calls to an agpl server":                          false,
+		// Review 57: a consequence, not an output; people trained.
+		"if i call a gpl library from my code, it makes my code gpl?":           false,
+		"if i include gpl code in my app, it creates a derivative work, right?": false,
+		"can i sell software that was used to train employees if it's gpl":      false,
 	} {
 		if got := asksRunOutput(letterWords(q)); got != want {
 			t.Errorf("asksRunOutput(%q) = %v, want %v", q, got, want)
@@ -135,6 +139,10 @@ func TestAsksOwnership(t *testing.T) {
 		"we are the copyright owners of our training data, can we use llama": false,
 		"can i use llama 4 on a server owned by my client":                   false,
 		"does a subsidiary owned by alibaba get the qwen license":            false,
+		// Review 57: a notice kept, a business owned, a friend's work.
+		"do i need to keep the copyright notice in my fine-tuned llama 3.1 model": false,
+		"i own a saas that serves a fine-tuned llama model, any rules":            false,
+		"a buddy of mine fine-tuned llama 3, can i host it":                       false,
 	} {
 		if got := asksOwnership(letterWords(q)); got != want {
 			t.Errorf("asksOwnership(%q) = %v, want %v", q, got, want)
@@ -171,6 +179,7 @@ func TestAsksCourt(t *testing.T) {
 		"where does the built with llama notice go if we ever have a dispute":      false, // no hearing after "where"
 		"which law covers the license and where would disputes go":                 false, // the law asked too
 		"where do i put the license file":                                          false,
+		"deepseek models as judges for rlhf, any license issue":                    false, // review 57
 	} {
 		if got := asksCourt(letterWords(q)); got != want {
 			t.Errorf("asksCourt(%q) = %v, want %v", q, got, want)
@@ -284,6 +293,9 @@ func TestWarnsUsers(t *testing.T) {
 		"huggingface shows a warning when i download llama 4, what does it mean": false,
 		"should i notify users when i update the llama model in my app":          false,
 		"must i disclose to users that outputs may be used for training":         false,
+		// Review 57: noticing is no notice; the warranty's disclaimer.
+		"i noticed harmful outputs from llama 3.2, is that a license problem":  false,
+		"is the warranty disclaimer valid if llama 3.2 gives dangerous advice": false,
 	} {
 		if got := warnsUsers(letterWords(q)); got != want {
 			t.Errorf("warnsUsers(%q) = %v, want %v", q, got, want)
@@ -312,6 +324,9 @@ func TestSuesLicensor(t *testing.T) {
 		"if we get sued by a customer, does our apache license end":                                                                 false,
 		"if our license to llama 3 was terminated because we sued meta over patents, can we keep using the copies we already have?": false,
 		"can i sue someone who uses my apache code without attribution, what happens to their license":                              false,
+		// Review 57: the licensor suing the asker; the asker's company suing.
+		"meta is suing my startup for breaking the aup, does our license end": false,
+		"our company is suing meta, do we lose the license":                   true,
 	} {
 		if got := suesLicensor(letterWords(q)); got != want {
 			t.Errorf("suesLicensor(%q) = %v, want %v", q, got, want)
@@ -458,6 +473,24 @@ func firstLiterals(re *syntax.Regexp) ([]string, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+// A work adapted is told from a place a firm is based in, a license
+// extended to others and one's chances improved (review 57).
+func TestAdapts(t *testing.T) {
+	for q, want := range map[string]bool{
+		"can my model trained on cc-by articles go out under a non-commercial license": true,
+		"a dataset based on cc by photos, can i relicense it":                          true,
+		"i improved the dataset, can it be mit now":                                    true,
+		"my startup is based in france, can i relicense cc by images":                  false,
+		"will the license be extended to my users":                                     false,
+		"does relicensing improve my chances with investors":                           false,
+		"can i publish the unmodified dataset under mit":                               false,
+	} {
+		if got := adapts(letterWords(q)); got != want {
+			t.Errorf("adapts(%q) = %v, want %v", q, got, want)
+		}
+	}
 }
 
 // noteKinds records of which kinds (askedKind) the clause ref with text
@@ -771,6 +804,7 @@ func TestPassesRestrictions(t *testing.T) {
 		"reselling deepseek-v2 api, do my users inherit the restrictions":                        false,
 		"distilling deepseek-v2 into my own 7b, does my student model inherit the restrictions?": false,
 		"can i put my deepseek finetune under my own license":                                    false,
+		"does the acceptable use policy apply to my contract work for a client":                  false, // review 57
 	} {
 		if got := passesRestrictions(letterWords(q)); got != want {
 			t.Errorf("passesRestrictions(%q) = %v, want %v", q, got, want)

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -17,8 +16,12 @@ import (
 // points, too, to the items holding the words the policies use for it.
 
 // useCategory is a kind of banned use: the everyday words that name it
-// (cues, as word starts, or two words in a row) and the words the
-// policies' items use for it (policyWords).
+// (cues, as word starts, or two words in a row; a trailing space makes a
+// cue a whole word) and the words the policies' items use for it
+// (policyWords). A cue names the use, not a party or a trait the
+// question may name for another reason: "hiring", not "hire" ("hire a
+// contractor to fine-tune it"); "legal advice", not "lawyer" ("our lawyer
+// asks…") — review 57's misfires.
 type useCategory struct {
 	cues        []string
 	policyWords string
@@ -30,15 +33,20 @@ type useCategory struct {
 var useCategories = []useCategory{
 	{cues: []string{"facial", "face recognition", "biometric", "surveil", "cctv", "track people",
 		"tracking people", "pii", "doxx", "doxing", "stalk", "personal data", "location tracking"},
-		policyWords: "private sensitive personal identifiable identifying information individuals"},
-	{cues: []string{"hiring", "hire", "recruit", "resume screen", "screening resumes", "cv screening", "applicant",
-		"credit scor", "loan", "lending", "tenant", "racial", "profiling", "eligib"},
+		policyWords: "private sensitive personal identifiable identifying information individuals tracking monitoring"},
+	{cues: []string{"hiring", "recruiter", "resume screen", "screening resumes", "cv screening", "applicant",
+		"credit scor", "loan", "lending", "tenants ", "tenant screen", "profiling"},
 		policyWords: "discrimination discriminating employment credit housing automated decision legal rights"},
-	{cues: []string{"deepfake", "impersonat", "pretend", "pose as", "posing as", "voice clon", "catfish",
-		"pass as human", "passing as human", "fake person"},
-		policyWords: "impersonating impersonate human-generated machine generated"},
-	{cues: []string{"legal advice", "lawyer", "attorney", "medical advice", "diagnos", "doctor", "therapist",
-		"financial advice", "medical imaging", "radiolog"},
+	// Passing outputs off as a person's, and passing off as another
+	// person: two bans, told apart; the first, when it names the use,
+	// takes its words from the second ("pretends to be a human").
+	{cues: []string{"pretend to be human", "pretends to be human", "pretending to be human", "pretend to be a human",
+		"pretends to be a human", "pretending to be a human", "catfish", "pass as human", "passing as human", "fake person"},
+		policyWords: "human-generated provenance disclaiming"}, // not "machine", which reaches "heavy machinery"
+	{cues: []string{"deepfake", "impersonat", "pretend", "pose as", "poses as", "posing as", "voice clon"},
+		policyWords: "impersonating impersonate impersonates"},
+	{cues: []string{"legal advice", "lawyer bot", "ai lawyer", "medical advice", "diagnos",
+		"doctor ", "doctors ", "therapist", "financial advice", "medical imaging", "radiolog"},
 		policyWords: "unlicensed practice profession legal medical financial advice"},
 	{cues: []string{"police", "policing", "sentencing", "parole"},
 		policyWords: "law enforcement administration justice immigration asylum"},
@@ -46,13 +54,13 @@ var useCategories = []useCategory{
 		policyWords: "children minors child exploitation"},
 	{cues: []string{"narcotic", "methamphetamine", "fentanyl", "cocaine", "heroin"},
 		policyWords: "drugs controlled substances"},
-	{cues: []string{"army", "armed forces", "soldier", "defense contract", "defence contract", "drone target", "target recognition", "munition"},
+	{cues: []string{"army ", "armies ", "armed forces", "soldier", "defense contract", "defence contract", "drone target", "target recognition", "munition"},
 		policyWords: "military warfare nuclear weapons"},
 	{cues: []string{"self driving", "autonomous driving", "autonomous vehicle", "driving decisions", "autopilot",
 		"power grid", "scada", "air traffic"},
 		policyWords: "critical infrastructure transportation technologies operation"},
 	{cues: []string{"misinformation", "fake news", "hoax"},
-		policyWords: "false information disinformation disseminate"},
+		policyWords: "false information disinformation"},
 }
 
 // useStems returns the stems of the policy words of the banned uses a
@@ -60,14 +68,31 @@ var useCategories = []useCategory{
 // for pointing to a list's items; nil when they name none.
 func (s *snapshot) useStems(ws []string) []string {
 	joined := " " + strings.Join(ws, " ") + " "
+	for _, p := range figurativeUses {
+		joined = strings.ReplaceAll(joined, " "+p+" ", " ")
+	}
 	var out []string
 	for i, c := range useCategories {
-		if slices.ContainsFunc(c.cues, func(cue string) bool { return strings.Contains(joined, " "+cue) }) {
+		named := false
+		for _, cue := range c.cues {
+			if strings.Contains(joined, " "+cue) {
+				named = true
+				if strings.Contains(cue, " ") { // its words name no later category
+					joined = strings.ReplaceAll(joined, " "+cue, " ")
+				}
+			}
+		}
+		if named {
 			out = append(out, s.usePolicyStems()[i]...)
 		}
 	}
 	return out
 }
+
+// figurativeUses are phrases whose cue names no use: "a bot army of
+// agents", "an army of interns", "diagnose bugs".
+var figurativeUses = []string{"bot army", "army of", "diagnose bugs", "diagnose errors", "diagnose issues",
+	"diagnose problems", "diagnosing bugs", "diagnosing errors", "diagnosing issues", "diagnosing problems"}
 
 // usePolicyStems returns the stems of each use category's policy words,
 // by useCategories' order, stemmed once per build at first use.
