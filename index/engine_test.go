@@ -2221,6 +2221,20 @@ func TestQualifiersThatRuleOutTheVerdictWithholdIt(t *testing.T) {
 	})
 }
 
+// An aside to the people asked — "just curious", "thanks", "pls", "does
+// anyone know" — asks nothing of the license and keeps the verdict the
+// question has without it (hunt 29); a word that asks more withholds it.
+func TestAsidesKeepTheVerdict(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama2", "is llama 2 open source, just curious", index.StatusInfo},
+		{"qwen2.5", "qwen 72b notice file contents pls", index.StatusRequired},
+		{"llama3", "hey guys, does llama 3 need a notice file? thanks", index.StatusRequired},
+		{"llama4", "quick question: llama 4 indemnity", index.StatusRequired},
+		{"llama2", "is llama 2 open source like meta says", index.StatusUnknown},
+		{"llama4", "llama 4 indemnity — do i have to actually defend meta or just hold them harmless", index.StatusUnknown},
+	})
+}
+
 // Asked by the work's owner, or of the licensor itself, a license's bans
 // and duties — which bind "you", the licensee — give no verdict (hunt
 // 23); a licensee's question in the same words keeps it.
