@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — twenty-three kinds (clauseKinds), and a term the license defines
+// — twenty-five kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first few (askedLead), and leads its card's clauses wherever that
 // card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -43,7 +43,8 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // warning users of risks (warnsUsers), what suing does to one's license
 // (suesLicensor), a later version of the license (asksLaterVersion),
 // marking one's changes (marksChanges), terms added to the license's
-// (addsTerms), the use restrictions in one's own terms
+// (addsTerms), a link for the credit or for the license's text
+// (linksCredit, linksLicense), the use restrictions in one's own terms
 // (passesRestrictions), one's modifications or adaptations on one's own terms
 // (relicenses), the licensor's right to restrict use remotely
 // (shutsOff), its endorsement (claimsEndorsement) or its marks
@@ -95,6 +96,8 @@ const (
 	kindLaterVersions
 	kindChangesMarked
 	kindFurtherTerms
+	kindCreditLinked
+	kindLicenseLinked
 	kindRestrictionsPassed
 	kindOwnTerms
 	kindAdapterTerms
@@ -133,6 +136,10 @@ var clauseKinds = [numKinds]clauseKind{
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
 	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asksText: addsTerms},
+	// CC's leave to credit through a link, and its notice of the license
+	// itself by one (linkEnough).
+	kindCreditLinked:  {of: func(t string) bool { return strings.Contains(t, "providing a URI or hyperlink to a resource") }, asks: linksCredit},
+	kindLicenseLinked: {of: func(t string) bool { return strings.Contains(t, "the URI or hyperlink to, this Public License") }, asks: linksLicense},
 	// The OpenRAILs', DeepSeek's and Gemma's: the use restrictions go into
 	// any agreement governing the model's use or distribution.
 	kindRestrictionsPassed: {of: func(t string) bool { return strings.Contains(t, "as an enforceable provision") }, asks: passesRestrictions},
@@ -1584,6 +1591,53 @@ func relicenses(ws []string) bool {
 	}
 	return false
 }
+
+// The Creative Commons licenses let the credit and the license's notice
+// be given through a link: "It may be reasonable to satisfy the conditions
+// by providing a URI or hyperlink to a resource that includes the required
+// information" (3(a)(2)); "include the text of, or the URI or hyperlink
+// to, this Public License" (3(a)(1)(C)). Asked whether a link will do,
+// the one the question links to answers: the license itself ("is a link
+// to the license enough, or must I include the full text"), or else the
+// credit ("is a link in the readme enough attribution"). The ranking most
+// often led with the list of what the credit holds.
+
+// linkEnough returns where in ws a question asks whether a link will do
+// ("is a link enough", "a hyperlink … ok?", "link instead of the full
+// text", "just a url"), -1 when it does not.
+func linkEnough(ws []string) int {
+	for i, w := range ws {
+		if w != "link" && w != "hyperlink" && w != "url" && w != "uri" {
+			continue
+		}
+		if slices.ContainsFunc(ws[max(0, i-2):i], func(x string) bool { return x == "just" || x == "only" }) ||
+			slices.ContainsFunc(ws[i+1:min(len(ws), i+10)], func(x string) bool { return enoughWords[x] }) {
+			return i
+		}
+	}
+	return -1
+}
+
+// enoughWords, after a link, ask whether it will do: "is a link enough",
+// "a link instead", "or is a link fine".
+var enoughWords = map[string]bool{"enough": true, "suffice": true, "suffices": true, "sufficient": true,
+	"fine": true, "ok": true, "okay": true, "good": true, "count": true, "counts": true, "instead": true,
+	"acceptable": true}
+
+// linksLicense reports whether an English question asks whether a link
+// to the license will do for its text ("is a link to the license
+// enough", "full license text or is a link ok").
+func linksLicense(ws []string) bool {
+	i := linkEnough(ws)
+	return i >= 0 && (slices.ContainsFunc(ws[i+1:min(len(ws), i+6)], isLicenseWord) ||
+		slices.ContainsFunc(ws, func(x string) bool { return x == "text" || x == "legalcode" }) ||
+		slices.Contains(ws, "legal") && slices.Contains(ws, "code"))
+}
+
+// linksCredit reports whether an English question asks whether a link
+// will do for the credit: a link that is not to the license ("is a link
+// in the readme enough attribution").
+func linksCredit(ws []string) bool { return linkEnough(ws) >= 0 && !linksLicense(ws) }
 
 // The OpenRAILs, DeepSeek and Gemma make their use restrictions follow the
 // model: "Use-based restrictions … MUST be included as an enforceable

@@ -493,6 +493,25 @@ func TestAdapts(t *testing.T) {
 	}
 }
 
+// A link that may do for the credit is told from one that may do for the
+// license's text, and from a link asked for no such thing.
+func TestLinkEnough(t *testing.T) {
+	for q, want := range map[string][2]bool{ // linksCredit, linksLicense
+		"cc-by weights: is a link in the readme enough for attribution?":                      {true, false},
+		"for crediting a cc-by dataset, is a hyperlink to a page listing the authors enough?": {true, false},
+		"is a hyperlink to the cc-by license enough in my mobile app credits screen?":         {false, true},
+		"must the full cc-by-sa legal code ship with my dataset or is a link fine":            {false, true},
+		"cc by-sa — can i just link the license instead of including the full text?":          {false, true},
+		"do i have to link the license of my adapted dataset":                                 {false, false},
+		"the download link is dead, where do i get the weights":                               {false, false},
+	} {
+		ws := letterWords(q)
+		if got := [2]bool{linksCredit(ws), linksLicense(ws)}; got != want {
+			t.Errorf("linksCredit, linksLicense(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // noteKinds records of which kinds (askedKind) the clause ref with text
 // is, before their first use (ofKind): the clauses a test gives.
 func (s *snapshot) noteKinds(ref, text string) {
