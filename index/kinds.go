@@ -675,8 +675,9 @@ var ownedBy = map[string]bool{"me": true, "us": true, "you": true, "them": true,
 // which court, tribunal or jurisdiction, that clause answers.
 
 // asksCourt reports whether an English question asks where a dispute is
-// heard: a court, a tribunal, judges, a venue, arbitration, the
-// jurisdiction of a dispute; not an LLM as a judge. Not a court as a
+// heard: a court, a tribunal, whose judges, a venue, arbitration, the
+// jurisdiction of a dispute, where a dispute named is heard or goes
+// (heardAfter); not an LLM as a judge. Not a court as a
 // subject ("a court reporting startup", "court transcripts", "court
 // judgments", evidence in court) or a place to play ("a tennis court
 // booking app"), nor the court of public opinion, nor a place of use ("my

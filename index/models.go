@@ -556,17 +556,17 @@ func (s *snapshot) versionedName(name, next string, resolve func(string) (string
 	return "", "", false
 }
 
-// modelRuns calls f with each catalogued model named by a run of up to
-// maxModelWords of words, longest runs first, and the run's place, until f
-// returns true; runs that start with a word that starts no model's name
-// (starts, see startsOf) or for which skip (if not nil) is true are not
-// looked up.
 // maxModelWords is the most words a model's name runs to as people type
 // it: "deepseek r1 distill qwen 7b", "llama 4 scout 17b 16e instruct".
 // Read as four, the first of "deepseek r1 distill qwen 7b" was left over
 // to name the DeepSeek License (hunt 29).
 const maxModelWords = 6
 
+// modelRuns calls f with each catalogued model named by a run of up to
+// maxModelWords of words, longest runs first, and the run's place, until f
+// returns true; runs that start with a word that starts no model's name
+// (starts, see startsOf) or for which skip (if not nil) is true are not
+// looked up.
 func (s *snapshot) modelRuns(words []string, starts []bool, skip func(i, n int) bool, f func(mo *modelMeta, i, n int) bool) {
 	for n := min(maxModelWords, len(words)); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
