@@ -13,8 +13,8 @@ import (
 // be marked, one asking whether the licensor can shut the asker's use off
 // — twenty-five kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
-// its first few (askedLead), and leads its card's clauses wherever that
-// card is quoted (askedFirst); the verdict is not touched. Each kind was
+// its first askedReach (askedLead), and leads its card's clauses wherever
+// that card is quoted (askedFirst); the verdict is not touched. Each kind was
 // kept only where cross-validation said it led more answers right than it
 // lost.
 
@@ -137,7 +137,7 @@ var clauseKinds = [numKinds]clauseKind{
 	}, asks: marksChanges},
 	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asksText: addsTerms},
 	// CC's leave to credit through a link, and its notice of the license
-	// itself by one (linkEnough).
+	// itself by one (linkAsked).
 	kindCreditLinked:  {of: func(t string) bool { return strings.Contains(t, "providing a URI or hyperlink to a resource") }, asks: linksCredit},
 	kindLicenseLinked: {of: func(t string) bool { return strings.Contains(t, "the URI or hyperlink to, this Public License") }, asks: linksLicense},
 	// The OpenRAILs', DeepSeek's and Gemma's: the use restrictions go into
@@ -262,8 +262,9 @@ func (s *snapshot) askedLead(r *reading, l *licenseMeta, ranked iter.Seq[Hit]) i
 
 // askedReach is how far down the reranker's order a clause of the kind
 // asked for may be taken from to lead. Three, until session 57: with the
-// question tests narrowed by three reviews, taking it from anywhere in the
-// order led more right than it lost, over four orders of the fit (all
+// question tests narrowed by three reviews, taking it from as far as the
+// order runs (twenty and a thousand answered alike) led more right than it
+// lost, over four orders of the fit (all
 // training questions 0.840–0.842 → 0.841–0.843, real people's mean 0.776 →
 // 0.777, on models' licenses 0.764 → 0.777, dev paraphrases 0.912 →
 // 0.918; wrong verdicts the same). A misfiring test now costs more, so a
@@ -704,18 +705,18 @@ func asksCourt(ws []string) bool {
 				return true
 			}
 		case w == "jurisdiction":
-			if !possessives[prev] && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return x == "law" || x == "laws" }) {
+			if !possessives[prev] && !namesLaw(ws[i+1:min(len(ws), i+4)]) {
 				return true
 			}
 		case strings.HasPrefix(w, "tribunal") || w == "venue" || strings.HasPrefix(w, "arbitrat"):
 			return true
-		case w == "judges" && (prev == "which" || prev == "whose" || prev == "what" || slices.ContainsFunc(ws, func(x string) bool { return disputeWords[x] })):
+		case w == "judges" && (prev == "which" || prev == "whose" || prev == "what" || namesDispute(ws)):
 			return true // "whose judges sort out a fight"; not "models as judges for rlhf"
 		case w == "where" && heardAfter(ws[i+1:min(len(ws), i+12)]) || (w == "fight" || w == "fighting") && next == "it" && wordAt(ws, i+2) == "in":
 			// "where would a qwen license dispute be heard", "if
 			// alibaba sues me do i have to fight it in china"; not with
 			// the law that governs asked too.
-			if slices.ContainsFunc(ws, func(x string) bool { return disputeWords[x] }) && !slices.ContainsFunc(ws, func(x string) bool { return x == "law" || x == "laws" }) {
+			if namesDispute(ws) && !namesLaw(ws) {
 				return true
 			}
 		}
@@ -729,6 +730,17 @@ var disputeWords = map[string]bool{"dispute": true, "disputes": true, "disputed"
 	"fighting": true, "disagree": true, "disagreed": true, "disagreement": true, "conflict": true,
 	"litigation": true, "litigate": true}
 
+// namesDispute reports whether ws name a dispute (disputeWords).
+func namesDispute(ws []string) bool {
+	return slices.ContainsFunc(ws, func(x string) bool { return disputeWords[x] })
+}
+
+// namesLaw reports whether ws name the law ("law", "laws"): "which
+// jurisdiction's law governs", which asks of the governing law.
+func namesLaw(ws []string) bool {
+	return slices.ContainsFunc(ws, func(x string) bool { return x == "law" || x == "laws" })
+}
+
 // heardAfter reports whether the words after a "where" say a dispute is
 // heard or settled: "where would it be handled", "where does that get
 // settled"; or that a dispute named on the way goes or ends up somewhere
@@ -740,7 +752,7 @@ func heardAfter(ws []string) bool {
 		case "heard", "handled", "settled", "resolved", "decided", "litigated", "tried":
 			return true
 		case "go", "goes", "end":
-			if slices.ContainsFunc(ws[:i], func(x string) bool { return disputeWords[x] }) {
+			if namesDispute(ws[:i]) {
 				return true
 			}
 		}
@@ -1609,20 +1621,24 @@ func relicenses(ws []string) bool {
 // credit ("is a link in the readme enough attribution"). The ranking most
 // often led with the list of what the credit holds.
 
-// linkEnough returns where in ws a question asks whether a link will do
-// ("is a link enough", "a hyperlink … ok?", "link instead of the full
-// text", "just a url"), -1 when it does not.
-func linkEnough(ws []string) int {
+// linkAsked reports whether a question asks whether a link will do ("is
+// a link enough", "a hyperlink … ok?", "link instead of the full text",
+// "just a url"), and whether the link is to the license, standing for
+// its text ("is a link to the license enough", "full license text or is
+// a link ok"), rather than for the credit.
+func linkAsked(ws []string) (asked, toLicense bool) {
 	for i, w := range ws {
 		if w != "link" && w != "hyperlink" && w != "url" && w != "uri" {
 			continue
 		}
 		if slices.ContainsFunc(ws[max(0, i-2):i], func(x string) bool { return x == "just" || x == "only" }) ||
 			slices.ContainsFunc(ws[i+1:min(len(ws), i+10)], func(x string) bool { return enoughWords[x] }) {
-			return i
+			return true, slices.ContainsFunc(ws[i+1:min(len(ws), i+6)], isLicenseWord) ||
+				slices.ContainsFunc(ws, func(x string) bool { return x == "text" || x == "legalcode" }) ||
+				slices.Contains(ws, "legal") && slices.Contains(ws, "code")
 		}
 	}
-	return -1
+	return false, false
 }
 
 // enoughWords, after a link, ask whether it will do: "is a link enough",
@@ -1632,19 +1648,19 @@ var enoughWords = map[string]bool{"enough": true, "suffice": true, "suffices": t
 	"acceptable": true}
 
 // linksLicense reports whether an English question asks whether a link
-// to the license will do for its text ("is a link to the license
-// enough", "full license text or is a link ok").
+// to the license will do for its text (linkAsked).
 func linksLicense(ws []string) bool {
-	i := linkEnough(ws)
-	return i >= 0 && (slices.ContainsFunc(ws[i+1:min(len(ws), i+6)], isLicenseWord) ||
-		slices.ContainsFunc(ws, func(x string) bool { return x == "text" || x == "legalcode" }) ||
-		slices.Contains(ws, "legal") && slices.Contains(ws, "code"))
+	asked, toLicense := linkAsked(ws)
+	return asked && toLicense
 }
 
 // linksCredit reports whether an English question asks whether a link
 // will do for the credit: a link that is not to the license ("is a link
 // in the readme enough attribution").
-func linksCredit(ws []string) bool { return linkEnough(ws) >= 0 && !linksLicense(ws) }
+func linksCredit(ws []string) bool {
+	asked, toLicense := linkAsked(ws)
+	return asked && !toLicense
+}
 
 // The OpenRAILs, DeepSeek and Gemma make their use restrictions follow the
 // model: "Use-based restrictions … MUST be included as an enforceable
