@@ -135,7 +135,7 @@ var clauseKinds = [numKinds]clauseKind{
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
-	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asksText: addsTerms},
+	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asksText: func(q string) bool { return addsTerms(q) || storeTerms(q) }},
 	// CC's leave to credit through a link, and its notice of the license
 	// itself by one (linkAsked).
 	kindCreditLinked:  {of: func(t string) bool { return strings.Contains(t, "providing a URI or hyperlink to a resource") }, asks: linksCredit},
@@ -1319,6 +1319,24 @@ func addsTerms(question string) bool {
 	}
 	return false
 }
+
+// storeTerms reports whether an English question asks whether a GPL'd
+// work may go onto Apple's App Store, whose terms of use lay their own
+// restrictions on the buyer ("is it possible to have GPL software in the
+// Mac App Store", "the iOS AppStore's terms prohibit the GPL"): the GNU
+// licenses' bar on further restrictions answers. Not when it asks of the
+// source to give ("what source must I ship"), nor of Google's store, whose
+// terms raise no such question; nor of the LGPL, which lets a work that
+// uses the library go out under terms of the asker's choice (its §4).
+func storeTerms(question string) bool {
+	q := strings.ToLower(question)
+	return (strings.Contains(q, "app store") || strings.Contains(q, "appstore")) &&
+		!strings.Contains(q, "play store") && !strings.Contains(q, "source") &&
+		slices.ContainsFunc(letterWords(q), func(w string) bool { return beginsWith(w, gnuNames) })
+}
+
+// gnuNames begin the words naming the GPL or the AGPL, not the LGPL.
+var gnuNames = []string{"gpl", "agpl"}
 
 // addedTermsLeads hold the start of every word addedTerms' branches
 // begin with: a question holding none cannot match.

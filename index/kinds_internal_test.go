@@ -413,6 +413,28 @@ func TestAddsTerms(t *testing.T) {
 	}
 }
 
+// A GPL'd program bound for Apple's App Store meets the store's own
+// terms of use: the bar on further restrictions answers, not when the
+// question asks what source to give, nor of the LGPL (its §4 lets the
+// work go out under the asker's terms) or Google's store.
+func TestStoreTerms(t *testing.T) {
+	for q, want := range map[string]bool{
+		"is it possible to have GPL software in the Mac App Store?":                         true,
+		"publish on the iOS AppStore whose terms prohibit the GPL, how to work around this": true,
+		"gplv3 app on apple's app store, even free of charge":                               true,
+		"can i sell agpl software on the app store":                                         true,
+		"agpl model inside a mobile app on the app store, what source must i give?":         false,
+		"is the LGPLv3 compatible with the app store at all?":                               false,
+		"gpl app on the google play store":                                                  false,
+		"can i put a cc-by image in my app store listing":                                   false,
+		"is llama allowed in an app store app":                                              false,
+	} {
+		if got := storeTerms(q); got != want {
+			t.Errorf("storeTerms(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestAddedTermsLeadsHoldEveryBranch checks addsTerms' shortcut: every
 // match of addedTerms begins with a text holding a word of
 // addedTermsLeads, so a question holding none cannot match.
