@@ -43,8 +43,9 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // warning users of risks (warnsUsers), what suing does to one's license
 // (suesLicensor), a later version of the license (asksLaterVersion),
 // marking one's changes (marksChanges), terms added to the license's
-// (addsTerms), a link for the credit or for the license's text
-// (linksCredit, linksLicense), the use restrictions in one's own terms
+// (addsTerms, storeTerms), a link for the credit or for the license's
+// text (linksCredit, linksLicense), whether one's own work becomes
+// ShareAlike (becomesShareAlike), the use restrictions in one's own terms
 // (passesRestrictions), one's modifications or adaptations on one's own terms
 // (relicenses), the licensor's right to restrict use remotely
 // (shutsOff), its endorsement (claimsEndorsement) or its marks
@@ -98,6 +99,7 @@ const (
 	kindFurtherTerms
 	kindCreditLinked
 	kindLicenseLinked
+	kindAdaptedDefined
 	kindRestrictionsPassed
 	kindOwnTerms
 	kindAdapterTerms
@@ -140,6 +142,9 @@ var clauseKinds = [numKinds]clauseKind{
 	// itself by one (linkAsked).
 	kindCreditLinked:  {of: func(t string) bool { return strings.Contains(t, "providing a URI or hyperlink to a resource") }, asks: linksCredit},
 	kindLicenseLinked: {of: func(t string) bool { return strings.Contains(t, "the URI or hyperlink to, this Public License") }, asks: linksLicense},
+	// CC's definition of Adapted Material, which decides whether
+	// ShareAlike reaches a work at all.
+	kindAdaptedDefined: {of: func(t string) bool { return strings.Contains(t, "Adapted Material means") }, asks: becomesShareAlike},
 	// The OpenRAILs', DeepSeek's and Gemma's: the use restrictions go into
 	// any agreement governing the model's use or distribution.
 	kindRestrictionsPassed: {of: func(t string) bool { return strings.Contains(t, "as an enforceable provision") }, asks: passesRestrictions},
@@ -1757,6 +1762,54 @@ func adapts(ws []string) bool {
 	}
 	return false
 }
+
+// becomesShareAlike reports whether an English question asks whether a
+// work of the asker's that holds or sits beside ShareAlike material must
+// itself go out under it: "my app ships a cc-by-sa icon pack, does my app
+// code have to be cc-by-sa too", "does the whole book become cc-by-sa",
+// "by-sa benchmark and my eval code in one repo, does the code turn
+// by-sa". Whether the work is Adapted Material at all answers, before
+// the ShareAlike terms on adapted material. Not when the question speaks
+// of adapting, training or merging (adapts): a model trained on BY-SA
+// text asks of the adapter's license too.
+func becomesShareAlike(ws []string) bool {
+	if !namesShareAlike(ws) || adapts(ws) {
+		return false
+	}
+	for i, w := range ws {
+		if !wholeWorks[w] || !slices.ContainsFunc(ws[max(0, i-3):i], func(x string) bool { return worksOwners[x] }) {
+			continue
+		}
+		for j := i + 1; j < min(len(ws), i+9); j++ {
+			if becomingVerbs[ws[j]] && slices.ContainsFunc(ws[j+1:min(len(ws), j+5)], func(x string) bool { return shareAlikeWords[x] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesShareAlike reports whether the words name ShareAlike: "by-sa",
+// "sharealike", "share-alike".
+func namesShareAlike(ws []string) bool {
+	for i, w := range ws {
+		if w == "sa" || w == "sharealike" || w == "share" && wordAt(ws, i+1) == "alike" {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeWorks are works of the asker's a ShareAlike part may sit in;
+// worksOwners come just before them ("my app", "the whole book").
+var (
+	wholeWorks = map[string]bool{"app": true, "code": true, "codebase": true, "project": true, "repo": true, "book": true,
+		"video": true, "game": true, "trailer": true, "program": true, "software": true, "site": true, "website": true,
+		"scripts": true, "dataloader": true, "product": true, "documentation": true, "docs": true}
+	worksOwners     = map[string]bool{"my": true, "our": true, "the": true, "whole": true, "entire": true, "that": true}
+	becomingVerbs   = map[string]bool{"be": true, "become": true, "becomes": true, "turn": true, "turns": true}
+	shareAlikeWords = map[string]bool{"sa": true, "sharealike": true, "share": true, "open": true, "copyleft": true}
+)
 
 // improvedWorks, just after a word of improving, make it a work adapted.
 var improvedWorks = map[string]bool{"it": true, "them": true, "model": true, "models": true, "dataset": true,

@@ -435,6 +435,28 @@ func TestStoreTerms(t *testing.T) {
 	}
 }
 
+// A work of the asker's holding or beside BY-SA material, asked whether
+// it must go out under BY-SA, asks whether it is Adapted Material; an
+// adaptation (a remix, a model trained on the material) asks of the
+// adapter's license, and a work that is not the asker's asks neither.
+func TestBecomesShareAlike(t *testing.T) {
+	for q, want := range map[string]bool{
+		"my app ships a cc-by-sa icon pack, does that mean my app code has to be cc-by-sa too?": true,
+		"selling a book with one cc-by-sa photo inside — does the whole book become cc-by-sa":   true,
+		"by-sa benchmark and my own mit eval code in one repo, does the code turn by-sa?":       true,
+		"dataset is cc-by-sa — does my dataloader code also have to be open source?":            true,
+		"remixed a by-sa pic for my meme page, does my remix gotta be by-sa too":                false, // an adaptation
+		"trained a model on wikipedia text, do the weights have to be cc by-sa?":                false,
+		"my app ships a cc-by icon pack, does my app have to be cc-by too":                      false, // no ShareAlike
+		"does my app have to show the cc-by-sa attribution":                                     false,
+		"is the cc-by-sa icon pack itself still sharealike":                                     false,
+	} {
+		if got := becomesShareAlike(letterWords(q)); got != want {
+			t.Errorf("becomesShareAlike(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestAddedTermsLeadsHoldEveryBranch checks addsTerms' shortcut: every
 // match of addedTerms begins with a text holding a word of
 // addedTermsLeads, so a question holding none cannot match.

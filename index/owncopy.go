@@ -64,14 +64,15 @@ var selfCarried = map[string]bool{"included": true, "shipped": true, "bundled": 
 // the license say", "give credit under the license"), or makes the
 // license another than the document's text: the asker's own ("hand my
 // license over", "with my own license file") or one of another kind
-// ("give me a trademark license", "give other terms").
+// ("give me a trademark license", "give other terms"); and "give up the
+// mit license" leaves a license, carrying none.
 var selfBreakers = map[string]bool{"under": true, "from": true, "with": true, "without": true,
 	"in": true, "on": true, "for": true, "if": true, "when": true, "and": true, "or": true, "but": true,
 	"is": true, "are": true, "does": true, "do": true, "says": true, "say": true, "that": true,
 	"which": true, "what": true, "require": true, "requires": true, "allow": true, "allows": true,
 	"my": true, "our": true, "own": true, "your": true, "me": true, "us": true,
 	"other": true, "another": true, "separate": true, "different": true, "new": true, "extra": true,
-	"additional": true, "follow": true, "following": true, "trademark": true, "patent": true, "commercial": true, "enterprise": true}
+	"additional": true, "up": true, "follow": true, "following": true, "trademark": true, "patent": true, "commercial": true, "enterprise": true}
 
 // selfPlacers ask for the license to go along only of a license already
 // there ("add qwen's license to the PR", "put their licenses", "show the

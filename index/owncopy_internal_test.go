@@ -44,6 +44,7 @@ func TestAsksOwnCopy(t *testing.T) {
 		"must the license be included in the zip":                  true,
 		"is linking to the license sufficient":                     true,
 		"does the gemma terms need to be shipped":                  true,
+		"do i have to give up the mit license":                     false, // leaving one
 	} {
 		if got := asksOwnCopy(letterWords(q)); got != want {
 			t.Errorf("asksOwnCopy(%q) = %v, want %v", q, got, want)
