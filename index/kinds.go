@@ -94,6 +94,8 @@ const (
 	kindNoLiability
 	kindDangersDisclosed
 	kindSuitEnds
+	kindReinstated
+	kindViolationEnds
 	kindLaterVersions
 	kindChangesMarked
 	kindFurtherTerms
@@ -131,6 +133,16 @@ var clauseKinds = [numKinds]clauseKind{
 	kindSuitEnds: {of: func(t string) bool {
 		return strings.Contains(t, "counterclaim") || strings.Contains(t, "institute litigation") || strings.Contains(t, "initiate litigation")
 	}, asks: suesLicensor},
+	// The license's reinstatement after a breach is cured, asked whether
+	// it can be had back (the GNU licenses' §8, CC's §6(b)); else its end
+	// on a breach, and the reinstatement, where the license has one
+	// (Llama's "if you are in breach").
+	kindReinstated: {of: func(t string) bool { return strings.Contains(t, "reinstate") },
+		asks: func(ws []string) bool { return asksAfterViolation(ws) && slices.ContainsFunc(ws, func(w string) bool { return recoveryWords[w] }) }},
+	kindViolationEnds: {of: func(t string) bool {
+		return strings.Contains(t, "reinstate") ||
+			strings.Contains(t, "terminate") && (strings.Contains(t, "automatically") || strings.Contains(t, "in breach"))
+	}, asks: asksAfterViolation},
 	kindLaterVersions: {of: func(t string) bool {
 		return strings.Contains(t, "any later version") && strings.Contains(t, "option") || strings.Contains(t, "any subsequent version")
 	}, asks: asksLaterVersion},
@@ -1056,6 +1068,56 @@ func suesLicensor(ws []string) bool {
 	}
 	return false
 }
+
+// asksAfterViolation reports whether an English question asks what a
+// breach of the license does to it: a word of violating or breaking the
+// license, or of a duty forgotten ("forgot the attribution", "never
+// credited them", "shipped it without offering source"), with a word of
+// what follows (lose, forever, never again, back, fix, toast, screwed,
+// "what happens", "what's our status now"). Not breaking a thing that is
+// not the license ("if the model breaks our pipeline"), nor whether
+// something would be a violation ("is fine-tuning a violation"), which
+// the clause on that use answers.
+func asksAfterViolation(ws []string) bool {
+	breach := false
+	for i, w := range ws {
+		switch {
+		case violationWords[w]:
+			// "is that a breach on my end" asks whether, not what follows.
+			breach = breach || wordAt(ws, i-1) != "a" && wordAt(ws, i-1) != "an"
+		case w == "break" || w == "breaks" || w == "breaking" || w == "broke":
+			breach = breach || slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, breakables) })
+		case w == "forgot" || w == "forgotten" || w == "forget" || w == "never" || w == "without":
+			breach = breach || slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return beginsWith(x, dutiesForgotten) })
+		}
+	}
+	return breach && slices.ContainsFunc(ws, func(w string) bool { return breachFates[w] || licenseFate[w] })
+}
+
+// violationWords name a breach of the license.
+var violationWords = map[string]bool{"violate": true, "violated": true, "violating": true, "violation": true,
+	"violations": true, "breach": true, "breached": true, "breaching": true, "infringed": true}
+
+// breakables, just after a word of breaking, make it the license broken:
+// "broke the agpl", "breaking its terms".
+var breakables = []string{"licen", "gpl", "agpl", "lgpl", "term", "rule", "aup", "polic", "nc", "cc", "mpl", "apache", "agreement"}
+
+// dutiesForgotten, just after "forgot", "never" or "without", make a duty
+// left undone: "forgot the attribution", "never credited", "without
+// offering source".
+var dutiesForgotten = []string{"credit", "attribut", "offer", "source", "notice", "licen", "giv", "includ", "provid", "link", "mention"}
+
+// recoveryWords ask whether a license ended by a breach comes back:
+// "is it gone forever", "do I get it back", "time to fix it".
+var recoveryWords = map[string]bool{"forever": true, "again": true, "back": true, "fix": true, "fixed": true,
+	"cure": true, "cured": true, "permanently": true, "permanent": true, "reinstated": true}
+
+// breachFates are the words, besides licenseFate's, of what follows a
+// breach: "forever", "get it back", "am i toast".
+var breachFates = map[string]bool{"forever": true, "again": true, "back": true, "fix": true, "fixed": true,
+	"cure": true, "cured": true, "toast": true, "screwed": true, "status": true, "permanently": true,
+	"permanent": true, "consequences": true, "consequence": true, "terminated": true, "revoked": true,
+	"reinstated": true, "now": true}
 
 // suitBringers, before a word for a suit, bring one: "initiate
 // litigation", "filing a lawsuit".

@@ -457,6 +457,26 @@ func TestBecomesShareAlike(t *testing.T) {
 	}
 }
 
+// What a breach does to the license is told from whether something is a
+// breach, and from a thing broken that is not the license.
+func TestAsksAfterViolation(t *testing.T) {
+	for q, want := range map[string]bool{
+		"I broke the AGPL by shipping a closed-source app. If I publish the source now, do I get my license back?": true,
+		"does breaking the lgpl once mean i can never use that library again":                                      true,
+		"we forgot the agpl source link for a month on our site, are we screwed??":                                 true,
+		"only noticed today we never credited the cc-by model creators, what's our status now":                     true,
+		"what happens if i violate the aup":                                                                        true,
+		"users of my llama 4 app keep generating harassment, is that a breach on my end?":                          false, // whether
+		"if salesforce's bsd blip breaks our captioning, can we claim what it cost":                                false, // not the license
+		"is fine-tuning for a chatbot a violation of the license":                                                  false,
+		"what does the license say about violations of export law":                                                 false, // no fate
+	} {
+		if got := asksAfterViolation(letterWords(q)); got != want {
+			t.Errorf("asksAfterViolation(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestAddedTermsLeadsHoldEveryBranch checks addsTerms' shortcut: every
 // match of addedTerms begins with a text holding a word of
 // addedTermsLeads, so a question holding none cannot match.
