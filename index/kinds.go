@@ -138,7 +138,9 @@ var clauseKinds = [numKinds]clauseKind{
 	// on a breach, and the reinstatement, where the license has one
 	// (Llama's "if you are in breach").
 	kindReinstated: {of: func(t string) bool { return strings.Contains(t, "reinstate") },
-		asks: func(ws []string) bool { return asksAfterViolation(ws) && slices.ContainsFunc(ws, func(w string) bool { return recoveryWords[w] }) }},
+		asks: func(ws []string) bool {
+			return asksAfterViolation(ws) && slices.ContainsFunc(ws, func(w string) bool { return recoveryWords[w] })
+		}},
 	kindViolationEnds: {of: func(t string) bool {
 		return strings.Contains(t, "reinstate") ||
 			strings.Contains(t, "terminate") && (strings.Contains(t, "automatically") || strings.Contains(t, "in breach"))
