@@ -111,6 +111,7 @@ const (
 	kindBuiltWith
 	kindBuiltModelCredit
 	kindAttributionNotice
+	kindIntegratedProduct
 	kindCommercialTerms
 	numKinds
 )
@@ -179,6 +180,9 @@ var clauseKinds = [numKinds]clauseKind{
 	kindMarks: {of: func(t string) bool {
 		return (strings.Contains(t, "rademark") || strings.Contains(t, "endorse")) && marksClause.MatchString(t)
 	}, asks: usesMarks},
+	// Llama's leave for one who gets the model inside another's product:
+	// the terms on monthly active users do not reach it.
+	kindIntegratedProduct: {of: func(t string) bool { return strings.Contains(t, "integrated end user product") }, asksText: receivesInProduct},
 	kindCommercialTerms: {of: func(t string) bool { return strings.Contains(t, "monthly active users") }, asks: monetises,
 		also: readAsCommercial},
 	kindBuiltWith: {of: func(t string) bool {
@@ -1120,6 +1124,31 @@ var breachFates = map[string]bool{"forever": true, "again": true, "back": true, 
 	"cure": true, "cured": true, "toast": true, "screwed": true, "status": true, "permanently": true,
 	"permanent": true, "consequences": true, "consequence": true, "terminated": true, "revoked": true,
 	"reinstated": true, "now": true}
+
+// receivesInProduct reports whether an English question asks whether
+// Llama's terms on 700 million monthly active users reach one who gets
+// the model inside another's product: the terms named ("the 700M
+// clause", "section 2", "MAU") with a customer, buyer or end user, or a
+// product the model comes in ("a vendor's app with llama built in", "we
+// buy a product that embeds it"). Llama's §1.b.ii answers: the section
+// does not apply to them. Not of a service the asker runs for its
+// customers ("b2b api: do our customers' end users count"), whose users
+// are the licensee's own to count (§2).
+func receivesInProduct(question string) bool {
+	q := strings.ToLower(question)
+	return monthlyTerms.MatchString(q) && receivedIn.MatchString(q) && !servedTo.MatchString(q)
+}
+
+var (
+	// monthlyTerms name Llama's terms on monthly active users.
+	monthlyTerms = regexp.MustCompile(`\b700\s?(?:m\b|mil|million)|\bmaus?\b|\bmonthly active\b|\bsection 2\b`)
+	// servedTo name a service the asker runs for others.
+	servedTo = regexp.MustCompile(`\b(?:api|apis|saas|b2b|hosted|hosting)\b`)
+	// receivedIn name a party receiving the model in a product, or the
+	// product it comes in.
+	receivedIn = regexp.MustCompile(`\b(?:customers?|buyers?|end[- ]users?|clients?|vendors?|resell\w*)\b|` +
+		`\b(?:built[- ]in|baked in|embed\w*|bundl\w*|inside (?:a|an|our|their|the|its) \w+)`)
+)
 
 // suitBringers, before a word for a suit, bring one: "initiate
 // litigation", "filing a lawsuit".

@@ -477,6 +477,23 @@ func TestAsksAfterViolation(t *testing.T) {
 	}
 }
 
+// One who gets Llama inside another's product is told from a licensee
+// counting the users of a service it runs for its customers.
+func TestReceivesInProduct(t *testing.T) {
+	for q, want := range map[string]bool{
+		"we bundle llama2 in our desktop app, do OUR customers also fall under the 700M thing?":              true,
+		"we ship llama 3.2 1b inside a smart speaker, is the buyer of the speaker bound by the 700M clause?": true,
+		"huge telco reselling a vendor app with llama 4 inside, section 2 our problem?":                      true,
+		"b2b api: do our customers' end users count toward the 700M monthly active users for llama 4?":       false, // a service run
+		"our app will pass 700 million users next year, what then":                                           false,
+		"can our customers fine-tune the model we ship them":                                                 false, // no 700M terms
+	} {
+		if got := receivesInProduct(q); got != want {
+			t.Errorf("receivesInProduct(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestAddedTermsLeadsHoldEveryBranch checks addsTerms' shortcut: every
 // match of addedTerms begins with a text holding a word of
 // addedTermsLeads, so a question holding none cannot match.
