@@ -2235,6 +2235,45 @@ func TestAsidesKeepTheVerdict(t *testing.T) {
 	})
 }
 
+// A kind's clause leads only for the question it answers (review 58): the
+// AGPL's offer to remote users, not what running the work leaves free,
+// when its users are named; the GPL's own terms, not its "How to Apply"
+// appendix, for code "or later"; Llama's grant, not its terms on monthly
+// active users, for adapters sold under one's own license.
+func TestKindsLeadOnlyTheirQuestion(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, notLead string }{
+		{"agpl-3.0", "Must I offer the source to users if we don't ship it?", "agpl-3.0#2.p2"},
+		{"agpl-3.0", "Must I offer the source to users if I only show the output?", "agpl-3.0#2.p1"},
+		{"gpl-3.0", "can i use gpl 2 or later code in a gpl 3 project and charge for it", "gpl-3.0#p17"},
+		{"llama4", "we trained LoRA adapters on llama 4 scout for legal docs, can we sell the adapters under our own proprietary license", "llama4-license#2"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Clauses) == 0 || a.Clauses[0].Doc+"#"+a.Clauses[0].Section == tc.notLead {
+			t.Errorf("%s %q: led by %s", tc.license, tc.q, tc.notLead)
+		}
+	}
+}
+
+// A word of a model's name ("DeepSeek-R1-Distill-Qwen-7B") asks no
+// training, and a use named as an aside asked whether it is commercial
+// ("is a thesis commercial use") is the question, not an aside: neither
+// borrows a verdict (review 58; every row but the last two showed one).
+func TestNoVerdictFromANameOrAUseAsked(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"mit", "is deepseek r1 distill qwen 7b under mit", index.StatusUnknown},
+		{"apache-2.0", "is deepseek r1 distill qwen 14b under apache", index.StatusUnknown},
+		{"llama3.1", "is deepseek r1 distill llama 8b under llama 3.1", index.StatusUnknown},
+		{"cc-by-nc-4.0", "is a thesis commercial use under cc by-nc", index.StatusUnknown},
+		{"cc-by-nc-4.0", "is homework commercial use", index.StatusUnknown},
+		{"cc-by-nc-4.0", "do i need to give attribution for my thesis", index.StatusRequired},
+		{"llama3", "hey guys, does llama 3 need a notice file? thanks", index.StatusRequired},
+	})
+}
+
 // Asked by the work's owner, or of the licensor itself, a license's bans
 // and duties — which bind "you", the licensee — give no verdict (hunt
 // 23); a licensee's question in the same words keeps it.

@@ -119,9 +119,9 @@ const (
 // clauseKinds are the kinds of clause, by clauseKindID.
 var clauseKinds = [numKinds]clauseKind{
 	kindOwnCopy:         {of: handsOverSelf, asks: asksOwnCopy},
-	kindUnconveyed:      {of: isUnconveyedClause, asks: keepsUnconveyed},
+	kindUnconveyed:      {of: isUnconveyedClause, asks: keepsUnconveyed, also: noRemoteUsers},
 	kindAggregate:       {of: isAggregateClause, asks: keepsApart},
-	kindRunOutput:       {of: func(t string) bool { return strings.Contains(t, "output from running") }, asks: asksRunOutput},
+	kindRunOutput:       {of: func(t string) bool { return strings.Contains(t, "output from running") }, asks: asksRunOutput, also: noRemoteUsers},
 	kindOwnedDerivative: {of: func(t string) bool { return strings.Contains(t, "you are and will be the owner") }, asks: asksOwnership},
 	kindCourts: {of: func(t string) bool {
 		return strings.Contains(t, "exclusive jurisdiction") || strings.Contains(t, "courts of a jurisdiction")
@@ -147,7 +147,8 @@ var clauseKinds = [numKinds]clauseKind{
 			strings.Contains(t, "terminate") && (strings.Contains(t, "automatically") || strings.Contains(t, "in breach"))
 	}, asks: asksAfterViolation},
 	kindLaterVersions: {of: func(t string) bool {
-		return strings.Contains(t, "any later version") && strings.Contains(t, "option") || strings.Contains(t, "any subsequent version")
+		return (strings.Contains(t, "any later version") && strings.Contains(t, "option") || strings.Contains(t, "any subsequent version")) &&
+			!strings.Contains(t, "This program is free software") && !strings.Contains(t, "This library is free software")
 	}, asks: asksLaterVersion},
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
@@ -184,7 +185,9 @@ var clauseKinds = [numKinds]clauseKind{
 	// the terms on monthly active users do not reach it.
 	kindIntegratedProduct: {of: func(t string) bool { return strings.Contains(t, "integrated end user product") }, asksText: receivesInProduct},
 	kindCommercialTerms: {of: func(t string) bool { return strings.Contains(t, "monthly active users") }, asks: monetises,
-		also: readAsCommercial},
+		also: func(s *snapshot, r *reading, l *licenseMeta) bool {
+			return readAsCommercial(s, r, l) && !relicenses(r.letterWords())
+		}},
 	kindBuiltWith: {of: func(t string) bool {
 		return strings.Contains(t, "Built with") && strings.Contains(t, "distribute or make available the")
 	}, asks: credits},
@@ -735,7 +738,7 @@ func asksCourt(ws []string) bool {
 			return true
 		case w == "judges" && (prev == "which" || prev == "whose" || prev == "what" || namesDispute(ws)):
 			return true // "whose judges sort out a fight"; not "models as judges for rlhf"
-		case w == "where" && heardAfter(ws[i+1:min(len(ws), i+12)]) || (w == "fight" || w == "fighting") && next == "it" && wordAt(ws, i+2) == "in":
+		case w == "where" && heardAfter(ws[i+1:min(len(ws), i+12)]) || (w == "fight" || w == "fighting") && next == "it" && wordAt(ws, i+2) == "in" && fightPlace(ws, i):
 			// "where would a qwen license dispute be heard", "if
 			// alibaba sues me do i have to fight it in china"; not with
 			// the law that governs asked too.
@@ -902,6 +905,12 @@ func asksLicensorLiable(ws []string) bool {
 		return strings.HasPrefix(w, "indemn") || strings.HasPrefix(w, "patent") || strings.HasPrefix(w, "terminat") || notLiable[w]
 	}) {
 		return false
+	}
+	if !slices.ContainsFunc(ws, func(x string) bool {
+		return licensorNames[x] || x == "stability" || x == "bigscience" || x == "licensor"
+	}) &&
+		slices.ContainsFunc(ws, func(x string) bool { return x == "output" || x == "outputs" || strings.HasPrefix(x, "generat") }) {
+		return false // "sd outputs violating the license, who's responsible": the output's clause
 	}
 	for i, w := range ws {
 		if w == "or" && (wordAt(ws, i-1) == "me" || wordAt(ws, i-1) == "us" || wordAt(ws, i+1) == "me" || wordAt(ws, i+1) == "us") {
@@ -1749,8 +1758,8 @@ func linkAsked(ws []string) (asked, toLicense bool) {
 		}
 		if slices.ContainsFunc(ws[max(0, i-2):i], func(x string) bool { return x == "just" || x == "only" }) ||
 			slices.ContainsFunc(ws[i+1:min(len(ws), i+10)], func(x string) bool { return enoughWords[x] }) {
-			return true, slices.ContainsFunc(ws[i+1:min(len(ws), i+6)], isLicenseWord) ||
-				slices.ContainsFunc(ws, func(x string) bool { return x == "text" || x == "legalcode" }) ||
+			return true, slices.ContainsFunc(ws[i+1:min(len(ws), i+8)], func(x string) bool { return isLicenseWord(x) || x == "deed" }) ||
+				slices.ContainsFunc(ws, func(x string) bool { return x == "legalcode" }) || licenseText(ws) ||
 				slices.Contains(ws, "legal") && slices.Contains(ws, "code")
 		}
 	}
@@ -2087,6 +2096,8 @@ func credits(ws []string) bool {
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
+		case strings.HasPrefix(w, "credit") && (financeCredit[next] || wordAt(ws, i-1) == "tax"):
+			// "an automated credit scoring system", "credit eligibility"
 		case strings.HasPrefix(w, "credit"), strings.HasPrefix(w, "attribut"), strings.HasPrefix(w, "acknowledg"),
 			w == "shoutout", w == "shout" && next == "out", w == "hat" && next == "tip", w == "built" && next == "with" && !pronouns[wordAt(ws, i+2)]:
 			return true
@@ -2129,4 +2140,53 @@ var mentionDuty = map[string]bool{"must": true, "need": true, "needs": true, "re
 // line: Qwen's credit falls on a model built.
 func buildsModel(ws []string) bool {
 	return slices.ContainsFunc(ws, buildingWord) || strings.Contains(strings.Join(ws, " "), "built with")
+}
+
+// fightPlace reports whether "fight it in …" at i names a place a dispute
+// is heard ("fight it in china", "in court", "in the us"), not where a
+// thing is fought ("fight it in real time", "in my app", "in pvp battles").
+func fightPlace(ws []string, i int) bool {
+	p := wordAt(ws, i+3)
+	if p == "the" {
+		p = wordAt(ws, i+4)
+	}
+	return courtPlaces[p]
+}
+
+var courtPlaces = map[string]bool{"china": true, "chinese": true, "court": true, "courts": true, "hangzhou": true,
+	"beijing": true, "prc": true, "california": true, "us": true, "usa": true, "america": true, "eu": true,
+	"europe": true, "uk": true, "ireland": true, "germany": true, "india": true, "japan": true}
+
+// licenseText reports whether ws speak of the license's text ("the full
+// text", "the license text", "the text of the license"), not of a text
+// licensed ("a cc by text excerpt").
+func licenseText(ws []string) bool {
+	for i, w := range ws {
+		if w != "text" {
+			continue
+		}
+		prev := wordAt(ws, i-1)
+		if isLicenseWord(prev) || prev == "full" || prev == "whole" || prev == "entire" || prev == "complete" || prev == "legal" ||
+			wordAt(ws, i+1) == "of" && isLicenseWord(wordAt(ws, i+3)) {
+			return true
+		}
+	}
+	return false
+}
+
+// financeCredit, after "credit", make it a lender's, not a credit given.
+var financeCredit = map[string]bool{"scoring": true, "score": true, "scores": true, "eligibility": true, "card": true,
+	"cards": true, "risk": true, "decision": true, "decisions": true, "limit": true, "limits": true, "check": true,
+	"checks": true, "report": true, "reports": true, "history": true, "union": true, "unions": true, "line": true,
+	"lines": true, "rating": true, "ratings": true, "worthiness": true, "approval": true, "approvals": true, "applications": true}
+
+// noRemoteUsers reports whether a question leaves out the users of a
+// license that offers them the source when they interact with the work
+// remotely (the AGPL's §13): asked with its users named ("must I offer
+// the source to users if we don't ship it"), that offer answers, not
+// what running or not conveying the work leaves free.
+func noRemoteUsers(s *snapshot, r *reading, l *licenseMeta) bool {
+	return !slices.ContainsFunc(l.Docs, func(d string) bool { return s.remoteOffers[d] }) || !slices.ContainsFunc(r.letterWords(), func(x string) bool {
+		return x == "user" || x == "users" || x == "customers" || x == "clients" || x == "visitors"
+	})
 }

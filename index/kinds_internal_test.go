@@ -156,30 +156,33 @@ func TestAsksCourt(t *testing.T) {
 	for q, want := range map[string]bool{
 		"qwen 2.5 license, which jurisdiction decides disputes?": true,
 		"llama4 tribunal?": true,
-		"can we pick singapore arbitration for a license dispute":                  true,
-		"do i have to defend meta in court if my app gets sued":                    false,
-		"is it allowed for google to restrict my gemma app without going to court": false,
-		"which law governs the license":                                            false,
-		"if meta sues us, which courts hear it":                                    true,
-		"can meta take me to court in texas over llama":                            true,
-		"if there is a problem, is the court in china or in mexico":                true,
-		"whose judges sort out a fight with meta over llama 4?":                    true,
-		"can i use llama 3.3 as a judge to score my data":                          false,
-		"can the court of public opinion make meta revoke llama 3":                 false,
-		"qwen for a court reporting startup - commercial ok?":                      false,
-		"our tennis court booking app uses qwen, need a license?":                  false,
-		"can i use llama 4 to summarize court judgments for lawyers":               false,
-		"does taking deepseek to court end my license":                             false, // suing's
-		"which jurisdiction's law governs qwen":                                    false,
-		"can i use llama in my jurisdiction":                                       false,
-		"is gemma licensed in jurisdictions outside the us":                        false,
-		"where would a qwen license dispute be heard":                              true,
-		"if alibaba and us clash over the license where would it be handled":       true,
-		"if alibaba sues me over qwen 72b do i have to fight it in china":          true,
-		"where does the built with llama notice go if we ever have a dispute":      false, // no hearing after "where"
-		"which law covers the license and where would disputes go":                 false, // the law asked too
-		"where do i put the license file":                                          false,
-		"deepseek models as judges for rlhf, any license issue":                    false, // review 57
+		"can we pick singapore arbitration for a license dispute":                        true,
+		"do i have to defend meta in court if my app gets sued":                          false,
+		"is it allowed for google to restrict my gemma app without going to court":       false,
+		"which law governs the license":                                                  false,
+		"if meta sues us, which courts hear it":                                          true,
+		"can meta take me to court in texas over llama":                                  true,
+		"if there is a problem, is the court in china or in mexico":                      true,
+		"whose judges sort out a fight with meta over llama 4?":                          true,
+		"can i use llama 3.3 as a judge to score my data":                                false,
+		"can the court of public opinion make meta revoke llama 3":                       false,
+		"qwen for a court reporting startup - commercial ok?":                            false,
+		"our tennis court booking app uses qwen, need a license?":                        false,
+		"can i use llama 4 to summarize court judgments for lawyers":                     false,
+		"does taking deepseek to court end my license":                                   false, // suing's
+		"which jurisdiction's law governs qwen":                                          false,
+		"can i use llama in my jurisdiction":                                             false,
+		"is gemma licensed in jurisdictions outside the us":                              false,
+		"where would a qwen license dispute be heard":                                    true,
+		"if alibaba and us clash over the license where would it be handled":             true,
+		"if alibaba sues me over qwen 72b do i have to fight it in china":                true,
+		"where does the built with llama notice go if we ever have a dispute":            false, // no hearing after "where"
+		"which law covers the license and where would disputes go":                       false, // the law asked too
+		"where do i put the license file":                                                false,
+		"deepseek models as judges for rlhf, any license issue":                          false, // review 57
+		"malware keeps hitting our servers, can i use deepseek to fight it in real time": false, // review 58
+		"spam is a problem on my forum, can qwen fight it in my app":                     false,
+		"would i have to fight it in the us courts if meta sued":                         true,
 	} {
 		if got := asksCourt(letterWords(q)); got != want {
 			t.Errorf("asksCourt(%q) = %v, want %v", q, got, want)
@@ -252,6 +255,7 @@ func TestLiabilityKind(t *testing.T) {
 		"pls help: does using deepseek coder make me liable for copyright infringement in outputs": false,
 		"who is responsible for moderating content our llama bot posts":                            false,
 		"does the llama 4 license require responsible ai practices":                                false,
+		"sd outputs violating the license, who's responsible":                                      false, // review 58: the output's clause
 	} {
 		if got := asksLicensorLiable(letterWords(q)); got != want {
 			t.Errorf("asksLicensorLiable(%q) = %v, want %v", q, got, want)
@@ -585,6 +589,8 @@ func TestLinkEnough(t *testing.T) {
 		"cc by-sa — can i just link the license instead of including the full text?":          {false, true},
 		"do i have to link the license of my adapted dataset":                                 {false, false},
 		"the download link is dead, where do i get the weights":                               {false, false},
+		"can i credit a cc by text excerpt with just a link to the article":                   {true, false}, // review 58: a text licensed
+		"is a link to the cc by 4.0 deed enough":                                              {false, true},
 	} {
 		ws := letterWords(q)
 		if got := [2]bool{linksCredit(ws), linksLicense(ws)}; got != want {
@@ -870,19 +876,21 @@ func TestRelicenses(t *testing.T) {
 // merely say something ("the terms mention 700 million").
 func TestCredits(t *testing.T) {
 	for q, want := range map[string]bool{
-		"do i have to credit meta somewhere":                        true,
-		"llama 4 shoutout mandatory?":                               true,
-		"what attribution does llama 2 need when i share it":        true,
-		"where does built with llama go":                            true,
-		"hat tip to meta required?":                                 true,
-		"llama 3.1 attribution: notice file or license file":        false, // a Notice file
-		"the terms mention 700 million users, can i sell":           false,
-		"can i say powered by meta ai with their wordmark":          false, // a mark
-		"must our product page mention meta anywhere":               true,
-		"am i obligated to show the name llama on the page?":        true,
-		"if our website never name meta, are we breaking the terms": true,
-		"must the model name start with llama":                      false, // naming a model
-		"can i mention llama in my product description":             false, // no duty asked
+		"do i have to credit meta somewhere":                                true,
+		"llama 4 shoutout mandatory?":                                       true,
+		"what attribution does llama 2 need when i share it":                true,
+		"where does built with llama go":                                    true,
+		"hat tip to meta required?":                                         true,
+		"llama 3.1 attribution: notice file or license file":                false, // a Notice file
+		"the terms mention 700 million users, can i sell":                   false,
+		"can i say powered by meta ai with their wordmark":                  false, // a mark
+		"must our product page mention meta anywhere":                       true,
+		"am i obligated to show the name llama on the page?":                true,
+		"if our website never name meta, are we breaking the terms":         true,
+		"must the model name start with llama":                              false, // naming a model
+		"can i mention llama in my product description":                     false, // no duty asked
+		"can llama 3.1 be used to build an automated credit scoring system": false, // review 58: a lender's credit
+		"decisions about credit eligibility for loan applicants":            false,
 	} {
 		if got := credits(letterWords(q)); got != want {
 			t.Errorf("credits(%q) = %v, want %v", q, got, want)

@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -112,6 +113,11 @@ func asksOwnCopy(words []string) bool {
 	for i, w := range words {
 		if !selfWords[w] || i > 0 && selfBreakers[words[i-1]] {
 			continue
+		}
+		if slices.ContainsFunc(words[i+1:min(len(words), i+4)], func(x string) bool {
+			return strings.HasPrefix(x, "terminat") || strings.HasPrefix(x, "expir") || x == "ends" || x == "ended" || x == "revoked"
+		}) {
+			continue // "after the agreement ends", "once the license is terminated"
 		}
 		if duty && i+1 < len(words) && (words[i+1] == "text" || words[i+1] == "file" || words[i+1] == "txt" || words[i+1] == "copy") {
 			return true

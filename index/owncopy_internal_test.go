@@ -36,15 +36,17 @@ func TestAsksOwnCopy(t *testing.T) {
 		"put an apache license on my merge":                                 false,
 		// A review's: "license text" asks no duty by itself; "a license"
 		// after a carrier is one chosen; passive and -ing forms ask too.
-		"where in the license text does it mention commercial use": false,
-		"the license text says 700 million users, what counts":     false,
-		"what does the license text say about 100 million users":   false,
-		"should I include a license in my repo":                    false,
-		"do i have to give a license to my users":                  false,
-		"must the license be included in the zip":                  true,
-		"is linking to the license sufficient":                     true,
-		"does the gemma terms need to be shipped":                  true,
-		"do i have to give up the mit license":                     false, // leaving one
+		"where in the license text does it mention commercial use":     false,
+		"the license text says 700 million users, what counts":         false,
+		"what does the license text say about 100 million users":       false,
+		"should I include a license in my repo":                        false,
+		"do i have to give a license to my users":                      false,
+		"must the license be included in the zip":                      true,
+		"is linking to the license sufficient":                         true,
+		"does the gemma terms need to be shipped":                      true,
+		"do i have to give up the mit license":                         false, // leaving one
+		"can i keep serving llama 4 after the agreement ends":          false, // review 58: an end
+		"do i need to give attribution once the license is terminated": false,
 	} {
 		if got := asksOwnCopy(letterWords(q)); got != want {
 			t.Errorf("asksOwnCopy(%q) = %v, want %v", q, got, want)

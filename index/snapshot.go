@@ -42,6 +42,9 @@ type snapshot struct {
 	// multimodal holds the clauses ("doc#section") that speak of
 	// "multimodal models" (see multimodalAsked).
 	multimodal map[string]bool
+	// remoteOffers holds the documents that offer the source to users
+	// interacting with the work remotely (the AGPL's §13; noRemoteUsers).
+	remoteOffers map[string]bool
 	// clausesOfKind holds, for each kind of clause (clauseKinds), the
 	// clauses of that kind (see askedKind), found at the kind's first use
 	// (kindsFound): an open does not run two dozen clause tests over
@@ -216,9 +219,12 @@ func (s *snapshot) lookups() {
 	m := s.m
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
-	s.multimodal = map[string]bool{}
+	s.multimodal, s.remoteOffers = map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
+		if strings.Contains(c.Text, "interacting with it remotely through a computer network") {
+			s.remoteOffers[c.Doc] = true
+		}
 		// "Multimodal model" or "multimodal model", without lowering
 		// every clause's text as the build opens.
 		if strings.Contains(c.Text, "ultimodal model") {

@@ -68,13 +68,16 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	extra, named := 0, false
 	var trained map[string]bool
 	if trainsModel(topics) {
+		if s.trainsOnlyInNames(r) {
+			return false // "is deepseek r1 distill qwen 7b under mit": the "distill" is the name's
+		}
 		trained = s.trainedModel(r, l)
 	}
 	_, rest := s.restOf(r, l)
 	twoAsked := joinsTwo(r.text)
 	for _, st := range rest {
 		switch {
-		case askingWords[st], asideStems[st]:
+		case askingWords[st], asideStems[st] && !(useAsides[st] && slices.Contains(topics, "commercial-use")):
 		case !inVocab(st) && (trained[st] || trained != nil && isSize(st)):
 			// The model the outputs would train, or a model's size ("to
 			// train mistral 7b", "llama 3 70b"), says which model, not
@@ -362,7 +365,12 @@ func trainsModel(topics []string) bool { return slices.Contains(topics, "outputs
 // nineteen verdicts in twenty on questions as people type them).
 var asideStems = map[string]bool{"curiou": true, "curios": true, "wonder": true, "thank": true,
 	"pleas": true, "pl": true, "lol": true, "tbh": true, "ngl": true, "hei": true, "hi": true, "hello": true,
-	"gui": true, "folk": true, "quick": true, "question": true, "know": true, "thesi": true, "homework": true}
+	"folk": true, "quick": true, "question": true, "know": true, "thesi": true, "homework": true}
+
+// useAsides are asides that name a use ("for my thesis", "homework"):
+// asked whether a use is commercial, the use is what is asked ("is a
+// thesis commercial use").
+var useAsides = map[string]bool{"thesi": true, "homework": true}
 
 // plainSlack is how many words beyond its topics a question may say and
 // still be asked plainly ("in my app"): on the training questions, 0
@@ -3584,3 +3592,30 @@ func isWho(w, question string) bool {
 // whoOpeners are the words after which "who" opens a clause of its own.
 var whoOpeners = map[string]bool{"and": true, "but": true, "or": true, "so": true, "then": true,
 	"to": true, "by": true, "for": true, "from": true, "with": true, "of": true, "about": true}
+
+// trainsOnlyInNames reports whether every word of training in the
+// question lies inside a catalogued model's name ("DeepSeek-R1-Distill-
+// Qwen-7B"), so that no training is asked of.
+func (s *snapshot) trainsOnlyInNames(r *reading) bool {
+	words, starts := s.modelWords(r)
+	in := make([]bool, len(words))
+	if slices.Contains(starts, true) {
+		s.modelRuns(words, starts, nil, func(_ *modelMeta, i, n int) bool {
+			for j := i; j < i+n; j++ {
+				in[j] = true
+			}
+			return false
+		})
+	}
+	inside, outside := false, false
+	for i, w := range s.wordsOf(r) {
+		if isTraining(w) {
+			if in[i] {
+				inside = true
+			} else {
+				outside = true
+			}
+		}
+	}
+	return inside && !outside
+}
