@@ -87,6 +87,7 @@ const (
 	kindOwnCopy clauseKindID = iota
 	kindUnconveyed
 	kindAggregate
+	kindGNUCombined
 	kindRunOutput
 	kindOwnedDerivative
 	kindCourts
@@ -118,9 +119,14 @@ const (
 
 // clauseKinds are the kinds of clause, by clauseKindID.
 var clauseKinds = [numKinds]clauseKind{
-	kindOwnCopy:         {of: handsOverSelf, asks: asksOwnCopy},
-	kindUnconveyed:      {of: isUnconveyedClause, asks: keepsUnconveyed, also: noRemoteUsers},
-	kindAggregate:       {of: isAggregateClause, asks: keepsApart},
+	kindOwnCopy:    {of: handsOverSelf, asks: asksOwnCopy},
+	kindUnconveyed: {of: isUnconveyedClause, asks: keepsUnconveyed, also: noRemoteUsers},
+	kindAggregate:  {of: isAggregateClause, asks: keepsApart},
+	// The GPL's and the AGPL's leave to combine a work under one with a
+	// work under the other (each one's §13).
+	kindGNUCombined: {of: func(t string) bool {
+		return strings.Contains(t, "link or combine any covered work with a work licensed under version 3 of the GNU")
+	}, asks: combinesGNU},
 	kindRunOutput:       {of: func(t string) bool { return strings.Contains(t, "output from running") }, asks: asksRunOutput, also: noRemoteUsers},
 	kindOwnedDerivative: {of: func(t string) bool { return strings.Contains(t, "you are and will be the owner") }, asks: asksOwnership},
 	kindCourts: {of: func(t string) bool {
@@ -1158,6 +1164,33 @@ var (
 	receivedIn = regexp.MustCompile(`\b(?:customers?|buyers?|end[- ]users?|clients?|vendors?|resell\w*)\b|` +
 		`\b(?:built[- ]in|baked in|embed\w*|bundl\w*|inside (?:a|an|our|their|the|its) \w+)`)
 )
+
+// combinesGNU reports whether an English question asks about combining
+// work under the GPL with work under the AGPL: both named ("gplv3",
+// "agpl-3.0", "affero"), with a word of combining, mixing or linking
+// them, of one program holding both, or of which license wins.
+func combinesGNU(ws []string) bool {
+	agpl, gpl, joined := false, false, false
+	for i, w := range ws {
+		switch {
+		case strings.HasPrefix(w, "agpl") || w == "affero":
+			agpl = true
+		case w == "gpl" || w == "gplv" || w == "gnu" && wordAt(ws, i+1) == "gpl":
+			gpl = true
+		case beginsWith(w, combiningWords) || w == "together" || w == "wins" ||
+			(w == "one" || w == "same") && combinedWholes[wordAt(ws, i+1)]:
+			joined = true
+		}
+	}
+	return agpl && gpl && joined
+}
+
+// combiningWords begin the words of putting works together.
+var combiningWords = []string{"combin", "mix", "link", "merg", "bundl", "compatib"}
+
+// combinedWholes, after "one" or "same", make one work of two.
+var combinedWholes = map[string]bool{"program": true, "app": true, "repo": true, "project": true, "server": true,
+	"binary": true, "codebase": true, "product": true, "software": true}
 
 // suitBringers, before a word for a suit, bring one: "initiate
 // litigation", "filing a lawsuit".

@@ -498,6 +498,25 @@ func TestReceivesInProduct(t *testing.T) {
 	}
 }
 
+// Work under the GPL put together with work under the AGPL is told from
+// either license asked about alone, and from a GPL work linked to
+// something else.
+func TestCombinesGNU(t *testing.T) {
+	for q, want := range map[string]bool{
+		"combining my gpl3 project with an agpl library, what license does the combined thing end up under": true,
+		"mixing agpl and gpl code in one model server, is that even allowed?":                               true,
+		"is gpl compatible with agpl":                                   true,
+		"our gpl-3.0 app and ultralytics agpl code in the same program": true,
+		"can i link my proprietary app to an agpl library":              false, // no GPL
+		"can i combine gpl code with mit code":                          false, // no AGPL
+		"agpl vs gpl, what is the difference":                           false, // nothing combined
+	} {
+		if got := combinesGNU(letterWords(q)); got != want {
+			t.Errorf("combinesGNU(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestAddedTermsLeadsHoldEveryBranch checks addsTerms' shortcut: every
 // match of addedTerms begins with a text holding a word of
 // addedTermsLeads, so a question holding none cannot match.
