@@ -527,6 +527,8 @@ func keepsApart(ws []string) bool {
 			return true
 		case (w == "next" || w == "alongside") && (next == "to" || w == "alongside"):
 			return true
+		case w == "length" && (wordAt(ws, i-1) == "arms" || wordAt(ws, i-1) == "s" && wordAt(ws, i-2) == "arm"):
+			return true // "reads it at arm's length"
 		}
 	}
 	return false
@@ -1308,7 +1310,8 @@ var apartThings = map[string]bool{"process": true, "processes": true, "program":
 
 // sharedCarriers follow "same" of what carries two works side by side.
 var sharedCarriers = map[string]bool{"image": true, "installer": true, "bundle": true, "container": true,
-	"download": true, "disk": true, "zip": true, "archive": true}
+	"download": true, "disk": true, "zip": true, "archive": true, "iso": true, "dvd": true, "cd": true,
+	"medium": true, "media": true, "tarball": true, "usb": true}
 
 // Most licenses here make one who modifies a work mark it so: Apache's
 // "You must cause any modified files to carry prominent notices stating
