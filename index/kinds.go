@@ -578,6 +578,11 @@ func asksRunOutput(ws []string) bool {
 			if !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return coworkers[x] }) {
 				return true // "trained with", "train my own weights using"; not "training code with an agpl server"
 			}
+		case w == "train" && wordAt(ws, i-1) == "to" && slices.ContainsFunc(ws[max(0, i-5):i], func(x string) bool { return x == "use" || x == "using" }) &&
+			!coworkers[next] && !coworkers[wordAt(ws, i+2)]:
+			return true // "if i use this repo to train a yolov5 model"
+		case (strings.HasPrefix(w, "label") || strings.HasPrefix(w, "annotat")) && labelledThings[next]:
+			return true // "use darkmark to label datasets", "auto-labeling a dataset with yolo11"
 		case w == "trained" && i > 0 && (ws[i-1] == "i" || ws[i-1] == "we" || ws[i-1] == "my" || ws[i-1] == "our"):
 			if !slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(x string) bool { return coworkers[x] }) {
 				return true // "the weights i trained", "my trained model"; not "we trained our team"
@@ -586,6 +591,11 @@ func asksRunOutput(ws []string) bool {
 	}
 	return false
 }
+
+// labelledThings, after a word of labelling, make the labels a program's
+// output: "label datasets", "annotating images".
+var labelledThings = map[string]bool{"dataset": true, "datasets": true, "data": true, "images": true, "photos": true,
+	"frames": true, "videos": true}
 
 // itMakesOtherwise, after "it makes" or "it created", make it a
 // consequence, not a program's output: "it makes my code gpl", "it
