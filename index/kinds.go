@@ -100,6 +100,7 @@ const (
 	kindLaterVersions
 	kindChangesMarked
 	kindFurtherTerms
+	kindStoreTerms
 	kindCreditLinked
 	kindLicenseLinked
 	kindAdaptedDefined
@@ -159,7 +160,11 @@ var clauseKinds = [numKinds]clauseKind{
 	kindChangesMarked: {of: func(t string) bool {
 		return (strings.Contains(t, "prominent notices") || strings.Contains(t, "indicate if")) && changesMarkedClause.MatchString(t)
 	}, asks: marksChanges},
-	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asksText: func(q string) bool { return addsTerms(q) || storeTerms(q) }},
+	kindFurtherTerms: {of: func(t string) bool { return strings.Contains(t, "impose") && furtherTermsClause.MatchString(t) }, asksText: addsTerms},
+	// The GNU licenses' own bar, asked of Apple's App Store.
+	kindStoreTerms: {of: func(t string) bool {
+		return strings.Contains(t, "You may not impose any further restrictions on the exercise of the rights granted or affirmed")
+	}, asksText: storeTerms},
 	// CC's leave to credit through a link, and its notice of the license
 	// itself by one (linkAsked).
 	kindCreditLinked:  {of: func(t string) bool { return strings.Contains(t, "providing a URI or hyperlink to a resource") }, asks: linksCredit},
@@ -1116,16 +1121,52 @@ func asksAfterViolation(ws []string) bool {
 	for i, w := range ws {
 		switch {
 		case violationWords[w]:
-			// "is that a breach on my end" asks whether, not what follows.
-			breach = breach || wordAt(ws, i-1) != "a" && wordAt(ws, i-1) != "an"
+			// "is that a breach on my end" asks whether, not what follows;
+			// "does my app violate", "would linking violate" too; "used to
+			// violate the law", "report violations" are another's.
+			prev := wordAt(ws, i-1)
+			breach = breach || prev != "a" && prev != "an" && prev != "to" && prev != "report" &&
+				!otherBreakers[prev] &&
+				!((w == "violate" || w == "breach") && slices.ContainsFunc(ws[max(0, i-6):i], func(x string) bool { return whetherAux[x] }))
 		case w == "break" || w == "breaks" || w == "breaking" || w == "broke":
-			breach = breach || slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, breakables) })
+			breach = breach || slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, breakables) }) &&
+				!slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return x == "link" || x == "links" || x == "url" })
+		case w == "never" && i > 0 && !neverSubjects[wordAt(ws, i-1)]:
+			// "the gpl never gives", "the license never mentions"
+		case w == "without" && !slices.ContainsFunc(ws[max(0, i-6):i], func(x string) bool { return strings.HasSuffix(x, "ed") || pastDone[x] }):
+			// "can i ship binaries without source": whether, not after
 		case w == "forgot" || w == "forgotten" || w == "forget" || w == "never" || w == "without":
 			breach = breach || slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return beginsWith(x, dutiesForgotten) })
 		}
 	}
-	return breach && slices.ContainsFunc(ws, func(w string) bool { return breachFates[w] || licenseFate[w] })
+	for i, w := range ws {
+		next, prev := wordAt(ws, i+1), wordAt(ws, i-1)
+		switch {
+		case w == "now" && prev != "what" && next != "what" && i < len(ws)-1:
+			// "violate the terms now that 3.1 requires"; not "what now", "… revoke it now"
+		case w == "end" && (next == "user" || next == "users" || prev == "my" || prev == "our" || prev == "back" || prev == "front"):
+		case w == "back" && (next == "end" || next == "ends"):
+		case w == "keep" && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, []string{"licen", "right", "us"}) }):
+		case breach && (breachFates[w] || licenseFate[w]):
+			return true
+		}
+	}
+	return false
 }
+
+// whetherAux, just before "violate", ask whether a thing is a breach:
+// "does my app violate", "would linking violate".
+var whetherAux = map[string]bool{"does": true, "do": true, "would": true, "will": true, "could": true, "might": true}
+
+// neverSubjects, just before "never", make the duty left undone the asker's.
+// otherBreakers, just before "violate", make the breach another's:
+// "if my users violate the aup".
+var otherBreakers = map[string]bool{"users": true, "user": true, "customers": true}
+
+var neverSubjects = map[string]bool{"i": true, "we": true, "you": true, "they": true}
+
+// pastDone are past tenses without "-ed": "sold it without the notice".
+var pastDone = map[string]bool{"sold": true, "put": true, "built": true, "made": true, "gave": true, "sent": true, "ran": true, "shipped": true}
 
 // violationWords name a breach of the license.
 var violationWords = map[string]bool{"violate": true, "violated": true, "violating": true, "violation": true,
@@ -1477,16 +1518,62 @@ func addsTerms(question string) bool {
 // work may go onto Apple's App Store, whose terms of use lay their own
 // restrictions on the buyer ("is it possible to have GPL software in the
 // Mac App Store", "the iOS AppStore's terms prohibit the GPL"): the GNU
-// licenses' bar on further restrictions answers. Not when it asks of the
-// source to give ("what source must I ship"), nor of Google's store, whose
-// terms raise no such question; nor of the LGPL, which lets a work that
-// uses the library go out under terms of the asker's choice (its §4).
+// licenses' bar on further restrictions answers. The question must ask
+// whether the store and the license agree — Apple or its terms named, or
+// a word of leave or conflict (storeLeave) — and nothing the store's
+// terms do not decide (storeElsewhere: another store, the price, the
+// notices, warranty, patents, marks, a closed or combined work, which
+// version; review 58b found a test on "app store" and "gpl" alone leading
+// with §10 for those). Not when it asks of the source to give, nor of the
+// LGPL, which lets a work that uses the library go out under terms of the
+// asker's choice (its §4).
 func storeTerms(question string) bool {
 	q := strings.ToLower(question)
-	return (strings.Contains(q, "app store") || strings.Contains(q, "appstore")) &&
-		!strings.Contains(q, "play store") && !strings.Contains(q, "source") &&
-		slices.ContainsFunc(letterWords(q), func(w string) bool { return beginsWith(w, gnuNames) })
+	if !strings.Contains(q, "app store") && !strings.Contains(q, "appstore") || strings.Contains(q, "play store") ||
+		strings.Contains(q, "source") {
+		return false
+	}
+	ws := letterWords(q)
+	named, leave := false, false
+	for i, w := range ws {
+		prev, next := wordAt(ws, i-1), wordAt(ws, i+1)
+		switch {
+		case storeElsewhere[w] || strings.HasPrefix(w, "lgpl"),
+			w == "free" && next != "of", w == "charge" && prev != "of", w == "not" && next == "through":
+			return false // "do gpl apps on the app store need to be free", "sell it not through the app store"
+		case beginsWith(w, gnuNames):
+			named = true
+		case storeLeave[w] || beginsWith(w, storeLeaveStems):
+			leave = true
+		}
+	}
+	return named && leave
 }
+
+// storeLeave and the words storeLeaveStems begin ask whether the App
+// Store and the GPL agree: Apple or its terms named, or leave, conflict,
+// putting the work on the store.
+var (
+	storeLeave = map[string]bool{"apple": true, "ios": true, "iphone": true, "ipad": true, "mac": true,
+		"macos": true, "testflight": true, "eula": true, "drm": true, "possible": true, "legal": true, "ok": true,
+		"okay": true, "problem": true, "against": true, "ban": true, "banned": true, "stay": true, "yes": true,
+		"sell": true, "selling": true, "host": true}
+	storeLeaveStems = []string{"term", "rule", "restrict", "allow", "compatib", "conflict", "prohibit", "violat",
+		"submit", "publish", "distribut", "break"}
+)
+
+// storeElsewhere are words by which an App Store question asks of
+// something the store's terms do not decide: another store ("google's app
+// store", "amazon appstore"), a Creative Commons work, the price, the
+// notices or the credit, a copy of the license, warranty or liability,
+// patents or marks, a closed or combined work, a removal, the version.
+var storeElsewhere = map[string]bool{"google": true, "android": true, "amazon": true, "f": true, "fdroid": true,
+	"microsoft": true, "windows": true, "steam": true, "samsung": true, "huawei": true, "cc": true, "sa": true,
+	"price": true, "cost": true, "fee": true, "notice": true, "notices": true, "headers": true,
+	"credit": true, "attribution": true, "copy": true, "warranty": true, "liable": true, "liability": true,
+	"sued": true, "sue": true, "patent": true, "patents": true, "trademark": true, "logo": true,
+	"closed": true, "proprietary": true, "private": true, "whole": true, "combination": true, "installation": true,
+	"outside": true, "removed": true, "dual": true, "competitor": true, "someone": true, "version": true, "versions": true}
 
 // gnuNames begin the words naming the GPL or the AGPL, not the LGPL.
 var gnuNames = []string{"gpl", "agpl"}
@@ -1921,7 +2008,7 @@ func adapts(ws []string) bool {
 // of adapting, training or merging (adapts): a model trained on BY-SA
 // text asks of the adapter's license too.
 func becomesShareAlike(ws []string) bool {
-	if !namesShareAlike(ws) || adapts(ws) {
+	if !namesShareAlike(ws) || adapts(ws) || slices.ContainsFunc(ws, func(w string) bool { return shareAlikeElsewhere[w] }) {
 		return false
 	}
 	for i, w := range ws {
@@ -1929,7 +2016,10 @@ func becomesShareAlike(ws []string) bool {
 			continue
 		}
 		for j := i + 1; j < min(len(ws), i+9); j++ {
-			if becomingVerbs[ws[j]] && slices.ContainsFunc(ws[j+1:min(len(ws), j+5)], func(x string) bool { return shareAlikeWords[x] }) {
+			if becomingVerbs[ws[j]] && slices.ContainsFunc(ws[j+1:min(len(ws), j+5)], func(x string) bool {
+				return shareAlikeWords[x] && x != "open"
+			}) || becomingVerbs[ws[j]] && slices.ContainsFunc(ws[j+1:min(len(ws), j+4)], func(x string) bool { return x == "open" }) &&
+				slices.ContainsFunc(ws[j+1:min(len(ws), j+6)], func(x string) bool { return strings.HasPrefix(x, "sourc") }) {
 				return true
 			}
 		}
@@ -1957,6 +2047,10 @@ var (
 	worksOwners     = map[string]bool{"my": true, "our": true, "the": true, "whole": true, "entire": true, "that": true}
 	becomingVerbs   = map[string]bool{"be": true, "become": true, "becomes": true, "turn": true, "turns": true}
 	shareAlikeWords = map[string]bool{"sa": true, "sharealike": true, "share": true, "open": true, "copyleft": true}
+	// shareAlikeElsewhere ask of another clause: the credit, the
+	// compatible licenses, a work cropped or recoloured (an adaptation).
+	shareAlikeElsewhere = map[string]bool{"credit": true, "credits": true, "credited": true, "attribution": true,
+		"attribute": true, "labelled": true, "labeled": true, "compatible": true, "cropped": true, "recolored": true, "recoloured": true}
 )
 
 // improvedWorks, just after a word of improving, make it a work adapted.

@@ -439,6 +439,10 @@ func TestStoreTerms(t *testing.T) {
 		"gpl app on the google play store":                                                  false,
 		"can i put a cc-by image in my app store listing":                                   false,
 		"is llama allowed in an app store app":                                              false,
+		"can i charge $2.99 for my gpl app on the app store":                                false, // review 58b: the price
+		"do gpl apps on the app store need to be free?":                                     false,
+		"my gpl app on the app store, do i need to keep the notices":                        false,
+		"can my gpl app go on the ios app store":                                            true,
 	} {
 		if got := storeTerms(q); got != want {
 			t.Errorf("storeTerms(%q) = %v, want %v", q, got, want)
@@ -461,6 +465,8 @@ func TestBecomesShareAlike(t *testing.T) {
 		"my app ships a cc-by icon pack, does my app have to be cc-by too":                      false, // no ShareAlike
 		"does my app have to show the cc-by-sa attribution":                                     false,
 		"is the cc-by-sa icon pack itself still sharealike":                                     false,
+		"does my app have to be open for the public beta if it ships a cc-by-sa icon":           false, // review 58b: "open" alone
+		"my app ships cc-by-sa icons, does my app have to be credited as cc-by-sa":              false,
 	} {
 		if got := becomesShareAlike(letterWords(q)); got != want {
 			t.Errorf("becomesShareAlike(%q) = %v, want %v", q, got, want)
