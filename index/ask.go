@@ -288,8 +288,12 @@ func (s *snapshot) wordsOf(r *reading) []word {
 // the rule its card lacks: absent). A question for a
 // party ("who owns gemma outputs") is not one of a topic's names, though
 // "who owns the outputs" is: it asks for no status. Nor is a question
-// that names another model or license besides (see verdictHolds).
+// that names another model or license besides (see verdictHolds), nor
+// one doing without something (doesWithout).
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
+	if doesWithout(r.letterWords()) {
+		return "" // "commercial use not under the gpl" is no bare "commercial use"
+	}
 	if t := r.exact(); t != "" {
 		r.bare = true
 		return t

@@ -2235,6 +2235,23 @@ func TestAsidesKeepTheVerdict(t *testing.T) {
 	})
 }
 
+// Doing without the license — "without the license", "not under the
+// gpl", "licence-free" — is not the bare topic its card answers: the card's
+// ALLOWED holds with the license kept (hunt 30: 41 such verdicts wrong).
+// The same topic asked plainly keeps its verdict.
+func TestNoVerdictDoingWithoutTheLicense(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"mit", "can i sell it without the license", index.StatusUnknown},
+		{"apache-2.0", "commercial use without the license", index.StatusUnknown},
+		{"gpl-3.0", "commercial use not under the gpl", index.StatusUnknown},
+		{"mit", "commercial use but not under mit", index.StatusUnknown},
+		{"mit", "can i sell it licence-free", index.StatusUnknown},
+		{"cc-by-4.0", "can i sell it w/o cc by", index.StatusUnknown},
+		{"mit", "can i sell it", index.StatusAllowed},
+		{"gpl-3.0", "commercial use", index.StatusAllowed},
+	})
+}
+
 // A kind's clause leads only for the question it answers (review 58): the
 // AGPL's offer to remote users, not what running the work leaves free,
 // when its users are named; the GPL's own terms, not its "How to Apply"

@@ -59,6 +59,9 @@ var askingWords = map[string]bool{"can": true, "could": true, "mai": true, "migh
 // gpl?" read as output ownership). Cross-validated, that withheld 2
 // verdicts of 343, one of them wrong.
 func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
+	if doesWithout(r.letterWords()) {
+		return false // "can i sell it without the license": the card's verdict is on it, with the license
+	}
 	if t := r.exact(); t != "" && len(topics) == 1 && t == topics[0] {
 		return true
 	}
@@ -95,6 +98,32 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	}
 	return extra == 0 || extra <= plainSlack && named
 }
+
+// doesWithout reports whether an English question asks about doing
+// without something — "without", "sans", "w/o", "minus", "except", "not
+// under", "but not", "no license", "unlicensed", "licence-free" —, whose object the
+// reading may drop as a stop word or as the license's own name: "can i
+// sell it without the license" read as "can i sell it" took the card's
+// ALLOWED, which holds only with the license's terms kept (hunt 30).
+func doesWithout(ws []string) bool {
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case w == "without" || w == "sans" || w == "minus" || w == "except" || w == "excluding" ||
+			w == "unlicensed" || w == "unlicenced" || w == "free" && isLicenseWord(wordAt(ws, i-1)):
+			return true
+		case w == "w" && next == "o", w == "not" && notDoing[next],
+			w == "but" && next == "not", w == "no" && isLicenseWord(next):
+			return true
+		}
+	}
+	return false
+}
+
+// notDoing, after "not", do without the license or its terms: "not under
+// the gpl", "and not follow gemma terms".
+var notDoing = map[string]bool{"under": true, "with": true, "using": true, "follow": true, "following": true,
+	"comply": true, "complying": true, "accept": true, "accepting": true, "agree": true, "abide": true, "keep": true}
 
 // namesBannedCase reports whether st is a case or a name of another
 // topic that l bans ("malware" beside training on Gemma's outputs, "army"
