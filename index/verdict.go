@@ -101,16 +101,17 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 
 // doesWithout reports whether an English question asks about doing
 // without something — "without", "sans", "w/o", "minus", "except", "not
-// under", "but not", "no license", "unlicensed", "licence-free" —, whose object the
+// under", "but not", "no license", "licence-free" —, whose object the
 // reading may drop as a stop word or as the license's own name: "can i
 // sell it without the license" read as "can i sell it" took the card's
-// ALLOWED, which holds only with the license's terms kept (hunt 30).
+// ALLOWED, which holds only with the license's terms kept (hunt 30). Not
+// "unlicensed", which is the use's ("unlicensed medical advice").
 func doesWithout(ws []string) bool {
 	for i, w := range ws {
 		next := wordAt(ws, i+1)
 		switch {
 		case w == "without" || w == "sans" || w == "minus" || w == "except" || w == "excluding" ||
-			w == "unlicensed" || w == "unlicenced" || w == "free" && isLicenseWord(wordAt(ws, i-1)):
+			w == "free" && isLicenseWord(wordAt(ws, i-1)):
 			return true
 		case w == "w" && next == "o", w == "not" && notDoing[next],
 			w == "but" && next == "not", w == "no" && isLicenseWord(next):
