@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — twenty-five kinds (clauseKinds), and a term the license defines
+// — thirty-one kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first askedReach (askedLead), and leads its card's clauses wherever
 // that card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -36,21 +36,24 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // askedKind returns the clauses of the kind an English question asks for
 // by what it says (clauseKinds, in order), nil when it asks for none: the
 // license's own text to go along (asksOwnCopy), works kept to oneself
-// (keepsUnconveyed), aggregates of separate works (keepsApart), what a
-// program makes (asksRunOutput), who owns one's derivative
-// (asksOwnership), which courts hear a dispute (asksCourt), the
-// licensor's warranty (asksWarranty) or liability (asksLicensorLiable),
-// warning users of risks (warnsUsers), what suing does to one's license
-// (suesLicensor), a later version of the license (asksLaterVersion),
-// marking one's changes (marksChanges), terms added to the license's
-// (addsTerms, storeTerms), a link for the credit or for the license's
+// (keepsUnconveyed), aggregates of separate works (keepsApart), GPL and
+// AGPL work combined (combinesGNU), what a program makes
+// (asksRunOutput), who owns one's derivative (asksOwnership), which
+// courts hear a dispute (asksCourt), the licensor's warranty
+// (asksWarranty) or liability (asksLicensorLiable), warning users of
+// risks (warnsUsers), what suing does to one's license (suesLicensor),
+// what a breach does to it (asksAfterViolation), a later version of the
+// license (asksLaterVersion), marking one's changes (marksChanges), terms
+// added to the license's (addsTerms), Apple's App Store under the GNU
+// licenses (storeTerms), a link for the credit or for the license's
 // text (linksCredit, linksLicense), whether one's own work becomes
 // ShareAlike (becomesShareAlike), the use restrictions in one's own terms
 // (passesRestrictions), one's modifications or adaptations on one's own terms
 // (relicenses), the licensor's right to restrict use remotely
 // (shutsOff), its endorsement (claimsEndorsement) or its marks
-// (usesMarks), the licensor's credit (credits), the licensee's monthly
-// active users (monetises); else the definition of a term asked about
+// (usesMarks), the licensor's credit (credits), Llama in another's
+// product (receivesInProduct), the licensee's monthly active users
+// (monetises); else the definition of a term asked about
 // (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
@@ -1117,52 +1120,78 @@ func suesLicensor(ws []string) bool {
 // something would be a violation ("is fine-tuning a violation"), which
 // the clause on that use answers.
 func asksAfterViolation(ws []string) bool {
-	breach := false
+	return breachNamed(ws) && breachFateAsked(ws)
+}
+
+// breachNamed reports whether ws speak of the asker's breach of the
+// license (asksAfterViolation).
+func breachNamed(ws []string) bool {
 	for i, w := range ws {
+		prev := wordAt(ws, i-1)
 		switch {
 		case violationWords[w]:
 			// "is that a breach on my end" asks whether, not what follows;
 			// "does my app violate", "would linking violate" too; "used to
-			// violate the law", "report violations" are another's.
-			prev := wordAt(ws, i-1)
-			breach = breach || prev != "a" && prev != "an" && prev != "to" && prev != "report" &&
-				!otherBreakers[prev] &&
-				!((w == "violate" || w == "breach") && slices.ContainsFunc(ws[max(0, i-6):i], func(x string) bool { return whetherAux[x] }))
+			// violate the law", "report violations", "if my users violate"
+			// are another's.
+			if prev != "a" && prev != "an" && prev != "to" && prev != "report" && !otherBreakers[prev] &&
+				!((w == "violate" || w == "breach") && slices.ContainsFunc(ws[max(0, i-6):i], func(x string) bool { return whetherAux[x] })) {
+				return true
+			}
 		case w == "break" || w == "breaks" || w == "breaking" || w == "broke":
-			breach = breach || slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, breakables) }) &&
-				!slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return x == "link" || x == "links" || x == "url" })
-		case w == "never" && i > 0 && !neverSubjects[wordAt(ws, i-1)]:
+			// "broke the agpl"; not "the model breaks our pipeline", "broke the license link"
+			if slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, breakables) }) &&
+				!slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return x == "link" || x == "links" || x == "url" }) {
+				return true
+			}
+		case w == "never" && i > 0 && !neverSubjects[prev]:
 			// "the gpl never gives", "the license never mentions"
 		case w == "without" && !slices.ContainsFunc(ws[max(0, i-6):i], func(x string) bool { return strings.HasSuffix(x, "ed") || pastDone[x] }):
 			// "can i ship binaries without source": whether, not after
 		case w == "forgot" || w == "forgotten" || w == "forget" || w == "never" || w == "without":
-			breach = breach || slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return beginsWith(x, dutiesForgotten) })
+			if slices.ContainsFunc(ws[i+1:min(len(ws), i+5)], func(x string) bool { return beginsWith(x, dutiesForgotten) }) {
+				return true
+			}
 		}
 	}
+	return false
+}
+
+// breachFateAsked reports whether ws ask what follows a breach
+// (asksAfterViolation): a word of breachFates or licenseFate, not in
+// another sense ("end users", "on my end", "back end", "now that",
+// "keep it private").
+func breachFateAsked(ws []string) bool {
 	for i, w := range ws {
 		next, prev := wordAt(ws, i+1), wordAt(ws, i-1)
 		switch {
 		case w == "now" && prev != "what" && next != "what" && i < len(ws)-1:
 			// "violate the terms now that 3.1 requires"; not "what now", "… revoke it now"
 		case w == "end" && (next == "user" || next == "users" || prev == "my" || prev == "our" || prev == "back" || prev == "front"):
+			// "end users", "on my end", "the back end"
 		case w == "back" && (next == "end" || next == "ends"):
-		case w == "keep" && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, []string{"licen", "right", "us"}) }):
-		case breach && (breachFates[w] || licenseFate[w]):
+		case w == "keep" && !slices.ContainsFunc(ws[i+1:min(len(ws), i+4)], func(x string) bool { return beginsWith(x, keptRights) }):
+			// "keep our license", "keep using it"; not "keep it private"
+		case breachFates[w] || licenseFate[w]:
 			return true
 		}
 	}
 	return false
 }
 
+// keptRights, after "keep", make it the license kept after a breach.
+var keptRights = []string{"licen", "right", "us"}
+
 // whetherAux, just before "violate", ask whether a thing is a breach:
 // "does my app violate", "would linking violate".
 var whetherAux = map[string]bool{"does": true, "do": true, "would": true, "will": true, "could": true, "might": true}
 
-// neverSubjects, just before "never", make the duty left undone the asker's.
 // otherBreakers, just before "violate", make the breach another's:
 // "if my users violate the aup".
 var otherBreakers = map[string]bool{"users": true, "user": true, "customers": true}
 
+// neverSubjects, just before "never", make the duty left undone the
+// asker's: "we never credited them"; not "the gpl never gives".
 var neverSubjects = map[string]bool{"i": true, "we": true, "you": true, "they": true}
 
 // pastDone are past tenses without "-ed": "sold it without the notice".
