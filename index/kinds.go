@@ -330,6 +330,17 @@ func isUnconveyedClause(text string) bool {
 	return strings.Contains(text, "do not ") && unconveyedClause.MatchString(text)
 }
 
+// noRemoteUsers reports whether a question leaves out the users of a
+// license that offers them the source when they interact with the work
+// remotely (the AGPL's §13): asked with its users named ("must I offer
+// the source to users if we don't ship it"), that offer answers, not
+// what running or not conveying the work leaves free.
+func noRemoteUsers(s *snapshot, r *reading, l *licenseMeta) bool {
+	return !slices.ContainsFunc(l.Docs, func(d string) bool { return s.remoteOffers[d] }) || !slices.ContainsFunc(r.letterWords(), func(x string) bool {
+		return x == "user" || x == "users" || x == "customers" || x == "clients" || x == "visitors"
+	})
+}
+
 // keepsUnconveyed reports whether an English question says the work is
 // kept to the asker: used internally, in house, privately or for personal
 // use, by the asker's staff only, for evaluation or testing, on the
@@ -781,6 +792,22 @@ var disputeWords = map[string]bool{"dispute": true, "disputes": true, "disputed"
 	"lawsuits": true, "sue": true, "sues": true, "sued": true, "suing": true, "clash": true, "fight": true,
 	"fighting": true, "disagree": true, "disagreed": true, "disagreement": true, "conflict": true,
 	"litigation": true, "litigate": true}
+
+// fightPlace reports whether "fight it in …" at i names a place a dispute
+// is heard ("fight it in china", "in court", "in the us"), not where a
+// thing is fought ("fight it in real time", "in my app", "in pvp battles").
+func fightPlace(ws []string, i int) bool {
+	p := wordAt(ws, i+3)
+	if p == "the" {
+		p = wordAt(ws, i+4)
+	}
+	return courtPlaces[p]
+}
+
+// courtPlaces, after "fight it in", name where a dispute is heard.
+var courtPlaces = map[string]bool{"china": true, "chinese": true, "court": true, "courts": true, "hangzhou": true,
+	"beijing": true, "prc": true, "california": true, "us": true, "usa": true, "america": true, "eu": true,
+	"europe": true, "uk": true, "ireland": true, "germany": true, "india": true, "japan": true}
 
 // namesDispute reports whether ws name a dispute (disputeWords).
 func namesDispute(ws []string) bool {
@@ -1908,6 +1935,23 @@ func relicenses(ws []string) bool {
 // credit ("is a link in the readme enough attribution"). The ranking most
 // often led with the list of what the credit holds.
 
+// licenseText reports whether ws speak of the license's text ("the full
+// text", "the license text", "the text of the license"), not of a text
+// licensed ("a cc by text excerpt").
+func licenseText(ws []string) bool {
+	for i, w := range ws {
+		if w != "text" {
+			continue
+		}
+		prev := wordAt(ws, i-1)
+		if isLicenseWord(prev) || prev == "full" || prev == "whole" || prev == "entire" || prev == "complete" || prev == "legal" ||
+			wordAt(ws, i+1) == "of" && isLicenseWord(wordAt(ws, i+3)) {
+			return true
+		}
+	}
+	return false
+}
+
 // linkAsked reports whether a question asks whether a link will do ("is
 // a link enough", "a hyperlink … ok?", "link instead of the full text",
 // "just a url"), and whether the link is to the license, standing for
@@ -2252,6 +2296,12 @@ func readAsCommercial(_ *snapshot, r *reading, _ *licenseMeta) bool {
 // second, of a model built; else the third), where an unsure ranking
 // often led with the policy or the trademark clause.
 
+// financeCredit, after "credit", make it a lender's, not a credit given.
+var financeCredit = map[string]bool{"scoring": true, "score": true, "scores": true, "eligibility": true, "card": true,
+	"cards": true, "risk": true, "decision": true, "decisions": true, "limit": true, "limits": true, "check": true,
+	"checks": true, "report": true, "reports": true, "history": true, "union": true, "unions": true, "line": true,
+	"lines": true, "rating": true, "ratings": true, "worthiness": true, "approval": true, "approvals": true, "applications": true}
+
 // credits reports whether an English question asks about crediting the
 // licensor: credit, attribution, acknowledging it, a shout-out or hat tip,
 // "built with" (not "anything built with it"), or whether it must be named
@@ -2309,53 +2359,4 @@ var mentionDuty = map[string]bool{"must": true, "need": true, "needs": true, "re
 // line: Qwen's credit falls on a model built.
 func buildsModel(ws []string) bool {
 	return slices.ContainsFunc(ws, buildingWord) || strings.Contains(strings.Join(ws, " "), "built with")
-}
-
-// fightPlace reports whether "fight it in …" at i names a place a dispute
-// is heard ("fight it in china", "in court", "in the us"), not where a
-// thing is fought ("fight it in real time", "in my app", "in pvp battles").
-func fightPlace(ws []string, i int) bool {
-	p := wordAt(ws, i+3)
-	if p == "the" {
-		p = wordAt(ws, i+4)
-	}
-	return courtPlaces[p]
-}
-
-var courtPlaces = map[string]bool{"china": true, "chinese": true, "court": true, "courts": true, "hangzhou": true,
-	"beijing": true, "prc": true, "california": true, "us": true, "usa": true, "america": true, "eu": true,
-	"europe": true, "uk": true, "ireland": true, "germany": true, "india": true, "japan": true}
-
-// licenseText reports whether ws speak of the license's text ("the full
-// text", "the license text", "the text of the license"), not of a text
-// licensed ("a cc by text excerpt").
-func licenseText(ws []string) bool {
-	for i, w := range ws {
-		if w != "text" {
-			continue
-		}
-		prev := wordAt(ws, i-1)
-		if isLicenseWord(prev) || prev == "full" || prev == "whole" || prev == "entire" || prev == "complete" || prev == "legal" ||
-			wordAt(ws, i+1) == "of" && isLicenseWord(wordAt(ws, i+3)) {
-			return true
-		}
-	}
-	return false
-}
-
-// financeCredit, after "credit", make it a lender's, not a credit given.
-var financeCredit = map[string]bool{"scoring": true, "score": true, "scores": true, "eligibility": true, "card": true,
-	"cards": true, "risk": true, "decision": true, "decisions": true, "limit": true, "limits": true, "check": true,
-	"checks": true, "report": true, "reports": true, "history": true, "union": true, "unions": true, "line": true,
-	"lines": true, "rating": true, "ratings": true, "worthiness": true, "approval": true, "approvals": true, "applications": true}
-
-// noRemoteUsers reports whether a question leaves out the users of a
-// license that offers them the source when they interact with the work
-// remotely (the AGPL's §13): asked with its users named ("must I offer
-// the source to users if we don't ship it"), that offer answers, not
-// what running or not conveying the work leaves free.
-func noRemoteUsers(s *snapshot, r *reading, l *licenseMeta) bool {
-	return !slices.ContainsFunc(l.Docs, func(d string) bool { return s.remoteOffers[d] }) || !slices.ContainsFunc(r.letterWords(), func(x string) bool {
-		return x == "user" || x == "users" || x == "customers" || x == "clients" || x == "visitors"
-	})
 }
