@@ -2252,6 +2252,29 @@ func TestNoVerdictDoingWithoutTheLicense(t *testing.T) {
 	})
 }
 
+// An opening set off by a colon or "here" that names the asker as the
+// licensor ("meta here,", "googler:", "licensor:") or states a condition
+// ("inference only:", "generated text:") is not the licensee's plain
+// question its card answers (hunt 31: 38 such verdicts wrong); the
+// license's or a model's name so set off is ("llama 4: attribution?").
+func TestNoVerdictForAStatedRoleOrCondition(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama4", "meta here, built with llama?", index.StatusUnknown},
+		{"llama4", "meta: military?", index.StatusUnknown},
+		{"llama4", "(meta employee) attribution?", index.StatusUnknown},
+		{"gemma", "googler: attribution?", index.StatusUnknown},
+		{"mit", "author here: attribution?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "licensor: can I sell it?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "I made it, can I sell it?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "my photo, can I sell it?", index.StatusUnknown},
+		{"gpl-3.0", "I wrote it: closed source?", index.StatusUnknown},
+		{"llama4", "inference only: name prefix?", index.StatusUnknown},
+		{"llama4", "generated text: notice file?", index.StatusUnknown},
+		{"llama4", "llama 4: attribution?", index.StatusRequired},
+		{"bigscience-openrail-m", "bloom: what law governs the license", index.StatusNotAddressed},
+	})
+}
+
 // A kind's clause leads only for the question it answers (review 58): the
 // AGPL's offer to remote users, not what running the work leaves free,
 // when its users are named; the GPL's own terms, not its "How to Apply"

@@ -375,10 +375,13 @@ var receivers = map[string]bool{"us": true, "me": true, "you": true, "users": tr
 // "My own" before a derived work ("my own gpl fork", "my own llama
 // finetune") is a licensee's.
 func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
+	if introducedAsLicensor(r.text, l) {
+		return true
+	}
 	// A company licenses the model licenses (Meta, Google): no asker's
 	// word of having made the work makes the asker that company.
 	made := !companyLicensed(l)
-	if made && madeItself.MatchString(r.text) {
+	if made && (madeItself.MatchString(r.text) || ownPictureFirst.MatchString(r.text)) {
 		return true
 	}
 	ws := r.letterWords()
@@ -417,13 +420,54 @@ func (s *snapshot) askerIsLicensor(r *reading, l *licenseMeta) bool {
 	return false
 }
 
+// ownPictureFirst matches a question opening on a picture or a song of
+// the asker's, set apart: "my photo, can I sell it?" (hunt 31); a picture
+// is its taker's.
+var ownPictureFirst = regexp.MustCompile(`(?i)^\W*my\s+(?:own\s+)?(?:photos?|pictures?|drawings?|paintings?|songs?|artwork)\s*[,:]`)
+
+// introducedAsLicensor reports whether a question opens by naming its
+// asker as l's licensor or the work's owner, tersely: "meta here,", "meta
+// employee: built with llama?", "(meta employee) attribution?", "googler:
+// attribution?", "author here: attribution?", "licensor: can I sell it?",
+// "meta: can I sell it?" (hunt 31: 34 such verdicts read as binding the
+// licensor). A company's name alone before the colon is the asker only
+// where it is not the models' name too: "deepseek: attribution?" asks of
+// the model.
+func introducedAsLicensor(text string, l *licenseMeta) bool {
+	m := selfIntroduction.FindStringSubmatch(strings.ToLower(text))
+	if m == nil {
+		return false
+	}
+	who, role := m[1], m[2]
+	if role == "" && !strings.ContainsAny(m[3], ":)-–—") {
+		return false // "meta, can I …" may address Meta
+	}
+	ws := []string{who}
+	if strings.HasSuffix(who, "er") && licensorOf(l, strings.TrimSuffix(who, "r")) {
+		return true // "googler"
+	}
+	if ownerWords[who] || licensorWords[who] && familyLicensors[who] == "" {
+		return true // "author here", "licensor:"
+	}
+	if _, ok := licensorNamedAt(ws, 0, l); !ok {
+		return false
+	}
+	return role != "" || who != l.Family
+}
+
+// selfIntroduction matches a question's opening words naming its asker:
+// one word, then a role ("here", "employee", "dev", "legal") or a colon,
+// a dash or a closing bracket.
+var selfIntroduction = regexp.MustCompile(`^\W*(\pL+)(?:\s+(here|employee|dev|developer|engineer|legal|lawyer|counsel|staff|intern|researcher))?\s*(here\b|[:)\-–—,])`)
+
 // madeItself matches the asker saying they made the work, ending a
-// sentence or with "myself": "I made it.", "I wrote it myself", "if I
-// drew it myself", "I took these photos myself". Not "I made it with
-// Llama", nor "I made it!" (a success), nor "I made this, using Stable
-// Diffusion".
+// sentence or a clause, or with "myself": "I made it.", "I wrote it: closed
+// source?", "I made it, can I sell it?", "I wrote it myself", "if I drew it
+// myself", "I took these photos myself". Not "I made it with Llama", nor
+// "I made it!" (a success), nor "I made this, using Stable Diffusion".
 var madeItself = regexp.MustCompile(`(?i)\bi\s+(?:made|created|wrote|drew|painted|photographed|composed|authored|coded|took|shot|recorded)\s+` +
-	`(?:it|this|them|these|that|the)(?:\s+(?:photos?|pictures?|images?|songs?|tracks?|code|drawings?))?(?:\s+(?:all\s+)?myself\b|\s*(?:[.?]|$))`)
+	`(?:it|this|them|these|that|the)(?:\s+(?:photos?|pictures?|images?|songs?|tracks?|code|drawings?))?` +
+	`(?:\s+(?:all\s+)?myself\b|\s*(?:[.?:]|$)|\s*,\s*(?:can|may|must|do|does|is|am|should|could)\b)`)
 
 // companyLicensed reports whether a company licenses l's family (Meta,
 // Google, Alibaba, DeepSeek: familyLicensors).

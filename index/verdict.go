@@ -68,6 +68,9 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	inVocab := func(st string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
+	if s.prefixNarrows(r, l, inVocab) {
+		return false
+	}
 	extra, named := 0, false
 	var trained map[string]bool
 	if trainsModel(topics) {
@@ -98,6 +101,39 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	}
 	return extra == 0 || extra <= plainSlack && named
 }
+
+// prefixNarrows reports whether a question opens on a few words set off
+// by a colon that say something beyond its topics: a condition or a role
+// the asker states ("inference only: name prefix?", "unreleased model:
+// name prefix?", "zuck here: attribution?"), which the one word of slack
+// plainly allows would let through (hunt 31), before a terse question.
+// Asides, the license's name,
+// a model's and the topics' own words are no such thing ("quick question:
+// llama 4 indemnity", "llama 4: attribution?", "bloom: what law governs").
+func (s *snapshot) prefixNarrows(r *reading, l *licenseMeta, inVocab func(string) bool) bool {
+	head, tail, found := strings.Cut(r.text, ":")
+	if !found || len(strings.Fields(head)) > maxPrefixWords || len(strings.Fields(tail)) > maxTerseWords {
+		return false
+	}
+	for _, st := range s.stems(s.residualOf(s.words(head), l, nil)) {
+		// A model's name or version ("bloom:", "deepseek v2 license:") says
+		// which model, not a condition.
+		if !askingWords[st] && !asideStems[st] && !inVocab(st) && hasLetter(st) && !hasDigit(st) &&
+			!s.models.starts(st) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPrefixWords is the most words a question's opening may have before a
+// colon to be read as a stated condition or role (prefixNarrows), and
+// maxTerseWords the most after it: an opening before a whole question is
+// its subject line ("llama 3 badge: is it 'Built with Llama' or …").
+const (
+	maxPrefixWords = 4
+	maxTerseWords  = 6
+)
 
 // doesWithout reports whether an English question asks about doing
 // without something — "without", "sans", "w/o", "minus", "except", "not
