@@ -105,11 +105,11 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 // prefixNarrows reports whether a question opens on a few words set off
 // by a colon that say something beyond its topics: a condition or a role
 // the asker states ("inference only: name prefix?", "unreleased model:
-// name prefix?", "zuck here: attribution?"), which the one word of slack
-// plainly allows would let through (hunt 31), before a terse question.
-// Asides, the license's name,
-// a model's and the topics' own words are no such thing ("quick question:
-// llama 4 indemnity", "llama 4: attribution?", "bloom: what law governs").
+// name prefix?", "zuck here: attribution?") before a terse question,
+// which the one word of slack plainly allows would let through (hunt 31).
+// Asides, the license's or a model's name and the topics' own words are
+// no such thing ("quick question: llama 4 indemnity", "llama 4:
+// attribution?", "bloom: what law governs").
 func (s *snapshot) prefixNarrows(r *reading, l *licenseMeta, inVocab func(string) bool) bool {
 	head, tail, found := strings.Cut(r.text, ":")
 	if !found || len(strings.Fields(head)) > maxPrefixWords || len(strings.Fields(tail)) > maxTerseWords {
@@ -424,6 +424,33 @@ func hasDigit(s string) bool { return strings.ContainsFunc(s, unicode.IsDigit) }
 // not counting any model's name for every topic gave 150 more, 26 of
 // them wrong ("eu company using llama 3.2 vision" compares models).
 func trainsModel(topics []string) bool { return slices.Contains(topics, "outputs-training") }
+
+// trainsOnlyInNames reports whether every word of training in the
+// question lies inside a catalogued model's name ("DeepSeek-R1-Distill-
+// Qwen-7B"), so that no training is asked of.
+func (s *snapshot) trainsOnlyInNames(r *reading) bool {
+	words, starts := s.modelWords(r)
+	in := make([]bool, len(words))
+	if slices.Contains(starts, true) {
+		s.modelRuns(words, starts, nil, func(_ *modelMeta, i, n int) bool {
+			for j := i; j < i+n; j++ {
+				in[j] = true
+			}
+			return false
+		})
+	}
+	inside, outside := false, false
+	for i, w := range s.wordsOf(r) {
+		if isTraining(w) {
+			if in[i] {
+				inside = true
+			} else {
+				outside = true
+			}
+		}
+	}
+	return inside && !outside
+}
 
 // asideStems are the words of an aside to the people asked, not of the
 // question: "just curious", "does anyone know", "thanks", "pls", "hey
@@ -3658,30 +3685,3 @@ func isWho(w, question string) bool {
 // whoOpeners are the words after which "who" opens a clause of its own.
 var whoOpeners = map[string]bool{"and": true, "but": true, "or": true, "so": true, "then": true,
 	"to": true, "by": true, "for": true, "from": true, "with": true, "of": true, "about": true}
-
-// trainsOnlyInNames reports whether every word of training in the
-// question lies inside a catalogued model's name ("DeepSeek-R1-Distill-
-// Qwen-7B"), so that no training is asked of.
-func (s *snapshot) trainsOnlyInNames(r *reading) bool {
-	words, starts := s.modelWords(r)
-	in := make([]bool, len(words))
-	if slices.Contains(starts, true) {
-		s.modelRuns(words, starts, nil, func(_ *modelMeta, i, n int) bool {
-			for j := i; j < i+n; j++ {
-				in[j] = true
-			}
-			return false
-		})
-	}
-	inside, outside := false, false
-	for i, w := range s.wordsOf(r) {
-		if isTraining(w) {
-			if in[i] {
-				inside = true
-			} else {
-				outside = true
-			}
-		}
-	}
-	return inside && !outside
-}
