@@ -289,10 +289,11 @@ func (s *snapshot) wordsOf(r *reading) []word {
 // party ("who owns gemma outputs") is not one of a topic's names, though
 // "who owns the outputs" is: it asks for no status. Nor is a question
 // that names another model or license besides (see verdictHolds), nor
-// one doing without something (doesWithout).
+// one doing without something (doesWithout), nor one training l's own
+// model (trainsItself).
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
-	if doesWithout(r.letterWords()) {
-		return "" // "commercial use not under the gpl" is no bare "commercial use"
+	if doesWithout(r.letterWords()) || s.trainsItself(r, l) {
+		return "" // "commercial use not under the gpl" is no bare "commercial use", nor "train llama 2 on outputs" a bare "train on outputs"
 	}
 	if t := r.exact(); t != "" {
 		r.bare = true

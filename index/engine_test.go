@@ -2249,6 +2249,26 @@ func TestNoVerdictDoingWithoutTheLicense(t *testing.T) {
 		{"cc-by-4.0", "can i sell it w/o cc by", index.StatusUnknown},
 		{"mit", "can i sell it", index.StatusAllowed},
 		{"gpl-3.0", "commercial use", index.StatusAllowed},
+		// "Other than" and "all but" are "except" (hunt 32: 39 such).
+		{"llama4", "other than military?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "all but commercial?", index.StatusUnknown},
+		{"llama4", "military?", index.StatusForbidden},
+	})
+}
+
+// A ban on training other models with the outputs excepts the licensed
+// model itself (Llama 2's, Tongyi Qianwen's), and a license that claims
+// no rights in the Output asks no duty of it: neither question is the
+// one the card's verdict answers (hunt 32). The card's own questions keep
+// it.
+func TestNoVerdictOnTheModelItselfOrItsOutputs(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama2", "train llama 2 on outputs?", index.StatusUnknown},
+		{"tongyi-qianwen", "outputs training qwen-chat", index.StatusUnknown},
+		{"creativeml-openrail-m", "attribution for images?", index.StatusUnknown},
+		{"deepseek", "attribution for images?", index.StatusUnknown},
+		{"llama2", "can i use llama 2 outputs to train mistral", index.StatusForbidden},
+		{"creativeml-openrail-m", "attribution?", index.StatusRequired},
 	})
 }
 

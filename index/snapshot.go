@@ -45,6 +45,9 @@ type snapshot struct {
 	// remoteOffers holds the documents that offer the source to users
 	// interacting with the work remotely (the AGPL's §13; noRemoteUsers).
 	remoteOffers map[string]bool
+	// outputFree holds the documents whose licensor claims no rights in
+	// the model's Output (dutyOnOutputs).
+	outputFree map[string]bool
 	// clausesOfKind holds, for each kind of clause (clauseKinds), the
 	// clauses of that kind (see askedKind), found at the kind's first use
 	// (kindsFound): an open does not run two dozen clause tests over
@@ -219,11 +222,14 @@ func (s *snapshot) lookups() {
 	m := s.m
 	s.clauseAt = clauseIndexes(m)
 	docs := map[string]bool{}
-	s.multimodal, s.remoteOffers = map[string]bool{}, map[string]bool{}
+	s.multimodal, s.remoteOffers, s.outputFree = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range m.Clauses {
 		docs[c.Doc] = true
 		if strings.Contains(c.Text, "interacting with it remotely through a computer network") {
 			s.remoteOffers[c.Doc] = true
+		}
+		if strings.Contains(c.Text, "claims no rights in the Output") {
+			s.outputFree[c.Doc] = true
 		}
 		// "Multimodal model" or "multimodal model", without lowering
 		// every clause's text as the build opens.

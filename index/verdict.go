@@ -68,7 +68,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	inVocab := func(st string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
-	if s.prefixNarrows(r, l, inVocab) {
+	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) {
 		return false
 	}
 	extra, named := 0, false
@@ -76,6 +76,9 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	if trainsModel(topics) {
 		if s.trainsOnlyInNames(r) {
 			return false // "is deepseek r1 distill qwen 7b under mit": the "distill" is the name's
+		}
+		if s.trainsItself(r, l) {
+			return false // "train llama 2 on its outputs": Llama 2's ban excepts Llama 2 itself
 		}
 		trained = s.trainedModel(r, l)
 	}
@@ -126,6 +129,24 @@ func (s *snapshot) prefixNarrows(r *reading, l *licenseMeta, inVocab func(string
 	return false
 }
 
+// dutyOnOutputs reports whether a question asks a duty of what the model
+// made — "attribution for images?", "notice for my art?" — under a license
+// that claims no rights in the Output (the OpenRAIL-Ms', DeepSeek's): its
+// duties go with copies of the model, and a REQUIRED would bind the
+// images (hunt 32).
+func (s *snapshot) dutyOnOutputs(r *reading, l *licenseMeta, topics []string) bool {
+	if !slices.ContainsFunc(l.Docs, func(d string) bool { return s.outputFree[d] }) ||
+		!slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == StatusRequired }) {
+		return false
+	}
+	return slices.ContainsFunc(r.letterWords(), func(w string) bool { return madeMedia[w] || outputWords[w] })
+}
+
+// madeMedia are what an image, text or sound model makes.
+var madeMedia = map[string]bool{"image": true, "images": true, "art": true, "artwork": true, "picture": true,
+	"pictures": true, "photos": true, "renders": true, "illustrations": true, "audio": true, "music": true,
+	"songs": true, "videos": true}
+
 // maxPrefixWords is the most words a question's opening may have before a
 // colon to be read as a stated condition or role (prefixNarrows), and
 // maxTerseWords the most after it: an opening before a whole question is
@@ -136,11 +157,13 @@ const (
 )
 
 // doesWithout reports whether an English question asks about doing
-// without something — "without", "sans", "w/o", "minus", "except", "not
-// under", "but not", "no license", "licence-free" —, whose object the
+// without something — "without", "sans", "w/o", "minus", "except", "other
+// than", "anything but", "not under", "but not", "no license",
+// "licence-free" —, whose object the
 // reading may drop as a stop word or as the license's own name: "can i
 // sell it without the license" read as "can i sell it" took the card's
-// ALLOWED, which holds only with the license's terms kept (hunt 30). Not
+// ALLOWED, which holds only with the license's terms kept (hunt 30), and
+// "other than military?" the ban's FORBIDDEN (hunt 32). Not
 // "unlicensed", which is the use's ("unlicensed medical advice").
 func doesWithout(ws []string) bool {
 	for i, w := range ws {
@@ -149,6 +172,8 @@ func doesWithout(ws []string) bool {
 		case w == "without" || w == "sans" || w == "minus" || w == "except" || w == "excluding" ||
 			w == "free" && isLicenseWord(wordAt(ws, i-1)):
 			return true
+		case w == "other" && next == "than", w == "but" && allBut[wordAt(ws, i-1)]:
+			return true // "other than military?", "anything but military?"
 		case w == "w" && next == "o", w == "not" && notDoing[next],
 			w == "but" && next == "not", w == "no" && isLicenseWord(next):
 			return true
@@ -156,6 +181,11 @@ func doesWithout(ws []string) bool {
 	}
 	return false
 }
+
+// allBut, before "but", make it "except": "anything but", "all but",
+// "any use but".
+var allBut = map[string]bool{"anything": true, "everything": true, "all": true, "use": true, "uses": true,
+	"purpose": true, "purposes": true, "nothing": true}
 
 // notDoing, after "not", do without the license or its terms: "not under
 // the gpl", "and not follow gemma terms".
@@ -451,6 +481,33 @@ func (s *snapshot) trainsOnlyInNames(r *reading) bool {
 	}
 	return inside && !outside
 }
+
+// trainsItself reports whether the model a question would train on
+// outputs is l's own, named just after a verb of training ("train llama 2
+// on outputs?", "improve llama 2 itself with outputs?"): Llama 2's and
+// Llama 3's bans on improving other models except Llama itself, and its
+// FORBIDDEN would read as a ban on it (hunt 32).
+func (s *snapshot) trainsItself(r *reading, l *licenseMeta) bool {
+	ws := r.letterWords()
+	for i, w := range ws {
+		if !trainingVerbs[w] {
+			continue
+		}
+		k := i + 1
+		for k < len(ws) && isArticle(ws[k]) {
+			k++
+		}
+		if k < len(ws) && slices.ContainsFunc(s.stems(ws[k]), func(st string) bool { return s.nameStems[l.Key][st] && hasLetter(st) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// trainingVerbs train or improve the model that follows them (not
+// "distill", whose object is the source).
+var trainingVerbs = map[string]bool{"train": true, "training": true, "retrain": true, "finetune": true,
+	"tune": true, "improve": true, "improving": true}
 
 // asideStems are the words of an aside to the people asked, not of the
 // question: "just curious", "does anyone know", "thanks", "pls", "hey
