@@ -448,6 +448,15 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-4.0", "creative commons attribution credit risk model", index.StatusUnknown}, // …but not inside its whole name
 		{"llama2", "llama 2 credit", index.StatusRequired},
 		{"llama4", "notice period", index.StatusUnknown},
+		{"apache-2.0", "attribution modelling?", index.StatusUnknown}, // hunt 33
+		{"llama4", "notice board?", index.StatusUnknown},
+		{"llama4", "open source intelligence?", index.StatusUnknown},
+		{"apache-2.0", "trademark search?", index.StatusUnknown},
+		// A version not the license's, after a word of time or place
+		// (hunt 33); a model's own number is the model's.
+		{"llama4", "eu ban in 3.1?", index.StatusUnknown},
+		{"llama3.2", "was eu use banned in 3.1?", index.StatusUnknown},
+		{"creativeml-openrail-m", "stable diffusion 1.5 no warranty?", index.StatusInfo},
 		// A word that shares only its stem with a topic's ("terminal" of
 		// termination, "government" of governing law), in a form that
 		// no name of the topic and few of its questions use (hunt 13);

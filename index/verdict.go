@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -68,7 +69,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	inVocab := func(st string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
-	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) {
+	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) || s.namesOtherVersion(r, l) {
 		return false
 	}
 	extra, named := 0, false
@@ -128,6 +129,30 @@ func (s *snapshot) prefixNarrows(r *reading, l *licenseMeta, inVocab func(string
 	}
 	return false
 }
+
+// namesOtherVersion reports whether a question names a version number
+// that is not its license's, alone or after a word of time or place ("eu
+// ban in 3.1?", "was it allowed before 3.1?" asked of Llama 4): the card
+// answers for the license asked, not for the version named (hunt 33). A
+// number after a name is the name's ("qwen 2", "stable diffusion 1.5"),
+// and another license or model so named is verdictHolds' to judge.
+func (s *snapshot) namesOtherVersion(r *reading, l *licenseMeta) bool {
+	for _, m := range versionNumber.FindAllStringSubmatch(strings.ToLower(r.text), -1) {
+		if (m[1] == "" || versionLeads[m[1]]) && !s.nameStems[l.Key][m[2]] {
+			return true
+		}
+	}
+	return false
+}
+
+// versionNumber matches a version written alone, with the word before
+// it: "in 3.1", "2", "4.0"; not "v2", a model's.
+var versionNumber = regexp.MustCompile(`(?:^|(?:^|\s)(\pL+)\s+|[\s(])(\d{1,2}(?:\.\d{1,2})?)(?:$|[\s?.,!)])`)
+
+// versionLeads, before a version number, make it a version of its own:
+// "in 3.1", "before 3.1", "version 2".
+var versionLeads = map[string]bool{"in": true, "of": true, "for": true, "before": true, "after": true, "since": true,
+	"from": true, "to": true, "under": true, "than": true, "version": true, "ver": true, "until": true, "pre": true}
 
 // dutyOnOutputs reports whether a question asks a duty of what the model
 // made — "attribution for images?", "notice for my art?" — under a license
