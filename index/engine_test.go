@@ -2265,6 +2265,17 @@ func TestNoVerdictDoingWithoutTheLicense(t *testing.T) {
 	})
 }
 
+// Using the outputs for another model is not the question of who owns
+// them, whose card is NOT-ADDRESSED where the license bans or allows that
+// use (hunt 34).
+func TestNoVerdictUsingOutputsForAnotherModel(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"tongyi-qianwen", "outputs for other llm?", index.StatusUnknown},
+		{"tongyi-qianwen", "outputs for gpt?", index.StatusUnknown},
+		{"llama4", "outputs for gpt?", index.StatusUnknown},
+	})
+}
+
 // A ban on training other models with the outputs excepts the licensed
 // model itself (Llama 2's, Tongyi Qianwen's), and a license that claims
 // no rights in the Output asks no duty of it: neither question is the

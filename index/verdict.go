@@ -69,7 +69,8 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	inVocab := func(st string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
-	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) || s.namesOtherVersion(r, l) {
+	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) || s.namesOtherVersion(r, l) ||
+		outputsForAnother(r, topics) {
 		return false
 	}
 	extra, named := 0, false
@@ -129,6 +130,27 @@ func (s *snapshot) prefixNarrows(r *reading, l *licenseMeta, inVocab func(string
 	}
 	return false
 }
+
+// outputsForAnother reports whether a question read as who owns the
+// outputs asks what they may be used for, naming another model: "outputs
+// for gpt?", "outputs for other llm?" (hunt 34: the ownership card's
+// NOT-ADDRESSED, where the license bans or allows that use).
+func outputsForAnother(r *reading, topics []string) bool {
+	if !slices.Contains(topics, "output-ownership") {
+		return false
+	}
+	ws := r.letterWords()
+	for i, w := range ws {
+		if w == "for" && slices.ContainsFunc(ws[i+1:min(len(ws), i+3)], func(x string) bool { return otherModelWords[x] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherModelWords name a model other than the one licensed.
+var otherModelWords = map[string]bool{"other": true, "another": true, "llm": true, "llms": true, "model": true,
+	"models": true, "gpt": true, "claude": true, "gemini": true, "mistral": true, "chatgpt": true}
 
 // namesOtherVersion reports whether a question names a version number
 // that is not its license's, alone or after a word of time or place ("eu
