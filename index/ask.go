@@ -290,9 +290,10 @@ func (s *snapshot) wordsOf(r *reading) []word {
 // "who owns the outputs" is: it asks for no status. Nor is a question
 // that names another model or license besides (see verdictHolds), nor
 // one doing without something (doesWithout), nor one training l's own
-// model (trainsItself).
+// model (trainsItself), nor a terse one naming the asker's own work
+// ("my own code gpl?": namesOwnWork).
 func (s *snapshot) exactFor(r *reading, l *licenseMeta) string {
-	if doesWithout(r.letterWords()) || s.trainsItself(r, l) {
+	if doesWithout(r.letterWords()) || s.trainsItself(r, l) || namesOwnWork(r.letterWords()) {
 		return "" // "commercial use not under the gpl" is no bare "commercial use", nor "train llama 2 on outputs" a bare "train on outputs"
 	}
 	if t := r.exact(); t != "" {

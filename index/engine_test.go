@@ -2265,6 +2265,21 @@ func TestNoVerdictDoingWithoutTheLicense(t *testing.T) {
 	})
 }
 
+// A duty asked of the asker's own work, or of the prompts put to the
+// model, or of the licensor owing it ("must ultralytics credit me?"), is
+// not the licensee's question the card answers (hunt 35); an app, which
+// may be built on the licensed work, keeps it.
+func TestNoVerdictOnTheAskersOwnWork(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"gpl-3.0", "my own code gpl?", index.StatusUnknown},
+		{"gpl-3.0", "prompts copyleft?", index.StatusUnknown},
+		{"cc-by-sa-4.0", "my blog copyleft?", index.StatusUnknown},
+		{"agpl-3.0", "must ultralytics credit me?", index.StatusUnknown},
+		{"gpl-3.0", "copyleft?", index.StatusRequired},
+		{"llama3.1", "my app attribution?", index.StatusRequired},
+	})
+}
+
 // Using the outputs for another model is not the question of who owns
 // them, whose card is NOT-ADDRESSED where the license bans or allows that
 // use (hunt 34).

@@ -90,10 +90,11 @@ func licensorNamedAt(words []string, i int, l *licenseMeta) (int, bool) {
 
 // partyNames are the names, beyond licensorWords, of those who grant or
 // steward a family's licenses, who are not its licensees: BigScience and
-// Stability for the OpenRAIL-Ms, Mozilla for the MPL, the FSF for the GNU
-// licenses. Not "apache", which is the license's own name too.
+// Stability for the OpenRAIL-Ms, Mozilla for the MPL, the FSF and
+// Ultralytics (YOLO's licensor, hunt 35) for the GNU licenses. Not
+// "apache", which is the license's own name too.
 var partyNames = map[string][]string{"openrail": {"bigscience", "stability", "compvis"},
-	"mpl": {"mozilla"}, "gpl": {"fsf"}}
+	"mpl": {"mozilla"}, "gpl": {"fsf", "ultralytics"}}
 
 // companyWords follow a company's name as part of it.
 var companyWords = map[string]bool{"platforms": true, "llc": true, "inc": true, "ai": true,

@@ -70,7 +70,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
 	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) || s.namesOtherVersion(r, l) ||
-		outputsForAnother(r, topics) {
+		outputsForAnother(r, topics) || s.dutyOnOwnWork(r, l, topics) {
 		return false
 	}
 	extra, named := 0, false
@@ -147,6 +147,53 @@ func outputsForAnother(r *reading, topics []string) bool {
 	}
 	return false
 }
+
+// dutyOnOwnWork reports whether a terse question asks a duty of a work
+// of the asker's own that is not the licensed one — "my own code gpl?",
+// "my data copyleft?", "my blog copyleft?" — or of the prompts put to
+// it ("prompts copyleft?"): the duty's REQUIRED would bind that work
+// (hunt 35: nine such). The duties bind the licensed work and what is
+// based on it; whether the asker's work is, the clauses answer.
+func (s *snapshot) dutyOnOwnWork(r *reading, l *licenseMeta, topics []string) bool {
+	return namesOwnWork(r.letterWords()) &&
+		slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == StatusRequired })
+}
+
+// namesOwnWork reports whether a terse question names a work of the
+// asker's own ("my own code", "my data", "our blog") or the prompts put to
+// a model (dutyOnOwnWork).
+func namesOwnWork(ws []string) bool {
+	if len(ws) > maxOwnWorkWords {
+		return false
+	}
+	for i, w := range ws {
+		if promptWords[w] {
+			return true
+		}
+		if w != "my" && w != "our" {
+			continue
+		}
+		k := i + 1
+		if wordAt(ws, k) == "own" {
+			k++
+		}
+		if ownStuff[wordAt(ws, k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxOwnWorkWords is the most words a question may have for dutyOnOwnWork.
+const maxOwnWorkWords = 6
+
+// ownStuff, after "my" or "our", are works of the asker's own; not "my
+// app" or "my fork", which may be built on the licensed work.
+var ownStuff = map[string]bool{"code": true, "data": true, "dataset": true, "blog": true, "writing": true,
+	"photos": true, "content": true, "prompts": true, "inputs": true, "docs": true, "website": true}
+
+// promptWords name what the asker puts to a model.
+var promptWords = map[string]bool{"prompt": true, "prompts": true, "inputs": true}
 
 // otherModelWords name a model other than the one licensed.
 var otherModelWords = map[string]bool{"other": true, "another": true, "llm": true, "llms": true, "model": true,
