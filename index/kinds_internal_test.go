@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -530,21 +531,31 @@ func TestCombinesGNU(t *testing.T) {
 	}
 }
 
-// TestAddedTermsLeadsHoldEveryBranch checks addsTerms' shortcut: every
-// match of addedTerms begins with a text holding a word of
-// addedTermsLeads, so a question holding none cannot match.
-func TestAddedTermsLeadsHoldEveryBranch(t *testing.T) {
-	re, err := syntax.Parse(addedTerms.String(), syntax.Perl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	starts, ok := firstLiterals(re.Simplify())
-	if !ok || len(starts) == 0 {
-		t.Fatalf("cannot tell which words addedTerms begins with (%v)", re)
-	}
-	for _, w := range starts {
-		if !slices.ContainsFunc(addedTermsLeads, func(l string) bool { return strings.Contains(w, l) }) {
-			t.Errorf("a match of addedTerms can begin %q, which holds no word of addedTermsLeads", w)
+// TestLeadsHoldEveryBranch checks the shortcuts before the slow
+// expressions: every match of addedTerms (addsTerms) and of monthlyTerms
+// (receivesInProduct) begins with a text holding one of its leads, so a
+// question holding none cannot match.
+func TestLeadsHoldEveryBranch(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		re    *regexp.Regexp
+		leads []string
+	}{
+		{"addedTerms", addedTerms, addedTermsLeads},
+		{"monthlyTerms", monthlyTerms, monthlyLeads},
+	} {
+		re, err := syntax.Parse(c.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		starts, ok := firstLiterals(re.Simplify())
+		if !ok || len(starts) == 0 {
+			t.Fatalf("cannot tell which words %s begins with (%v)", c.name, re)
+		}
+		for _, w := range starts {
+			if !slices.ContainsFunc(c.leads, func(l string) bool { return strings.Contains(w, l) }) {
+				t.Errorf("a match of %s can begin %q, which holds none of its leads", c.name, w)
+			}
 		}
 	}
 }

@@ -443,14 +443,13 @@ func introducedAsLicensor(text string, l *licenseMeta) bool {
 	if role == "" && !strings.ContainsAny(m[3], ":)-–—") {
 		return false // "meta, can I …" may address Meta
 	}
-	ws := []string{who}
 	if strings.HasSuffix(who, "er") && licensorOf(l, strings.TrimSuffix(who, "r")) {
 		return true // "googler"
 	}
 	if ownerWords[who] || licensorWords[who] && familyLicensors[who] == "" {
 		return true // "author here", "licensor:"
 	}
-	if _, ok := licensorNamedAt(ws, 0, l); !ok {
+	if _, ok := licensorNamedAt([]string{who}, 0, l); !ok {
 		return false
 	}
 	return role != "" || who != l.Family
