@@ -2467,3 +2467,22 @@ func TestContextThatLeavesTheRuleUntriggeredWithholdsIt(t *testing.T) {
 		{"llama3.1", "do i need a notice file", index.StatusRequired},
 	})
 }
+
+// A ban named in the words of asking gets the ban's verdict whether or
+// not the question names the license ("can I use it for military
+// purposes?" as "can I use llama 4 for military?" does), and "purposes"
+// names no term of one license: "can I use it for commercial purposes?"
+// is the commercial-use question under every license (each row but the
+// last was unknown before; the last keeps its unknown, its use being
+// the subject of a history, not the use).
+func TestBanOrUseAskedOfTheLicenseUnnamed(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama4", "can I use it for military purposes?", index.StatusForbidden},
+		{"llama4", "can we use it for military applications", index.StatusForbidden},
+		{"deepseek", "Can I use it for the army?", index.StatusForbidden},
+		{"llama3.1", "can i use it for espionage", index.StatusForbidden},
+		{"llama4", "can I use it for commercial purposes?", index.StatusConditional},
+		{"gemma", "is it ok for commercial purposes", index.StatusConditional},
+		{"llama4", "can I use it for military history research?", index.StatusUnknown},
+	})
+}

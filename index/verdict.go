@@ -39,8 +39,9 @@ var complyingWords = map[string]bool{"includ": true, "give": true, "show": true,
 // complyingWords, they still count as the topic's own words in plainly
 // ("the full text of the license"). Nor does the party a credit goes to
 // ("credit the author"), whom every license names in its own words (CC's
-// "creator", MIT's "authors", Apache's "Contributor").
-var sharedTerms = map[string]bool{"text": true, "author": true}
+// "creator", MIT's "authors", Apache's "Contributor"), nor "purposes"
+// ("for commercial purposes"), which a question says of any use.
+var sharedTerms = map[string]bool{"text": true, "author": true, "purpos": true}
 
 // askingWords are how questions ask, whatever they ask about (stems).
 var askingWords = map[string]bool{"can": true, "could": true, "mai": true, "might": true, "must": true,
