@@ -2486,3 +2486,25 @@ func TestBanOrUseAskedOfTheLicenseUnnamed(t *testing.T) {
 		{"llama4", "can I use it for military history research?", index.StatusUnknown},
 	})
 }
+
+// A verdict on commercial use is for the licensed work: selling the
+// license itself, the asker's own things or goods no text speaks of
+// gets none (hunt 36: 43 such verdicts, every row but the last five
+// showed one); selling the work, a copy, a print or a work made from it
+// keeps its verdict.
+func TestNoVerdictSellingSomethingElse(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"gpl-3.0", "can I sell the license?", index.StatusUnknown},
+		{"llama3.1", "can I sell the license to Meta?", index.StatusUnknown},
+		{"gpl-3.0", "can I charge a fee for the license?", index.StatusUnknown},
+		{"llama3.1", "can I sell GPUs?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can I sell my car?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can my company sell its own products?", index.StatusUnknown},
+		{"llama3.1", "commercial use of my own dataset?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can I sell the photos?", index.StatusForbidden},
+		{"cc-by-nc-4.0", "sell prints?", index.StatusForbidden},
+		{"llama3.1", "can I sell my finetune?", index.StatusConditional},
+		{"apache-2.0", "can i sell binaries only", index.StatusAllowed},
+		{"gpl-3.0", "can I sell copies?", index.StatusAllowed},
+	})
+}

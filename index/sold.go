@@ -1,0 +1,152 @@
+package index
+
+import (
+	"slices"
+)
+
+// A card on commercial use, or on selling copies, speaks of the licensed
+// work: selling it, charging for it, or for a product or service built on
+// it. A question may sell something else in the same words — the license
+// itself ("can I sell the license?": Llama's grant is non-transferable,
+// the GNU licenses bar a fee for the rights they grant), the asker's own
+// things ("my car", "my prompts", "its own products") or goods the
+// license never speaks of ("GPUs", "laptops") — and the card's verdict
+// would read as the answer: hunt 36 found 43 such, CC BY-NC's FORBIDDEN
+// for "can I sell my car?" among them.
+
+// sellsOther reports whether a question sells, or charges for, something
+// other than the licensed work: the thing sold is a license, the asker's
+// own (after "my", "our", "its" or "their": one of ownWorks, or anything
+// "own" that is not a work made from the licensed one), or a noun no text
+// of l and no topic uses. A pronoun, l's or a model's name, a product or
+// a derived work sells the work ("sell it", "sell llama finetunes", "sell
+// my app").
+func (s *snapshot) sellsOther(r *reading, l *licenseMeta) bool {
+	ws := r.letterWords()
+	if !slices.ContainsFunc(ws, func(w string) bool { return sellingWords[w] || chargingWords[w] || w == "commercial" }) {
+		return false
+	}
+	for i, w := range ws {
+		j := i + 1
+		switch {
+		case sellingWords[w]:
+		case w == "use" && wordAt(ws, i-1) == "commercial" && wordAt(ws, i+1) == "of":
+			j++ // "commercial use of my own dataset"
+		case chargingWords[w]:
+			// "charge for it", "charge a fee for the license"
+			k := slices.Index(ws[j:min(len(ws), j+4)], "for")
+			if k < 0 {
+				continue
+			}
+			j += k + 1
+		default:
+			continue
+		}
+		if s.otherSold(ws, j, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSold reports whether the words from j on, the object of a verb of
+// selling, name something other than l's work (sellsOther).
+func (s *snapshot) otherSold(ws []string, j int, l *licenseMeta) bool {
+	own, owned, definite := false, false, false
+	for ; j < len(ws) && (soldDeterminers[ws[j]] || ownersWords[ws[j]] || ws[j] == "own"); j++ {
+		owned = owned || ownersWords[ws[j]]
+		own = own || ws[j] == "own"
+		definite = definite || definiteWords[ws[j]]
+	}
+	var run []string
+	for k := j; k < len(ws) && len(run) < maxSoldWords && !soldObjectEnds[ws[k]]; k++ {
+		run = append(run, ws[k])
+	}
+	if len(run) == 0 || pronouns[run[0]] {
+		return false
+	}
+	if slices.ContainsFunc(run, isLicenseWord) {
+		return true // "the license", "a gpl license", "the qwen license"
+	}
+	if slices.ContainsFunc(run, func(w string) bool { return s.nameTokens[l.Key][foldName(w)] }) {
+		return false
+	}
+	head := run[len(run)-1]
+	switch {
+	case own && !derivedWords[head], owned && ownWorks[head]:
+		return true // "its own products", "my code", "my photos"
+	case derivedWords[head] || s.stemIn(head, productWords) || s.stemIn(head, workForms):
+		return false // "my finetune", "my app", "binaries"
+	case owned:
+		return !s.stemIn(head, s.topics.vocab["output-ownership"]) // "my car", "my company"; not "my outputs"
+	case definite:
+		return false // "the photos": the work the asker has
+	}
+	return !s.spokenOf(head, l) // "GPUs", "laptops"
+}
+
+// spokenOf reports whether a noun's stem is a word of one of l's texts or
+// of a topic's names: the license may speak of it.
+func (s *snapshot) spokenOf(w string, l *licenseMeta) bool {
+	for _, st := range s.stems(w) {
+		if s.anyVocab(st) || slices.ContainsFunc(s.formsOf(st), func(f string) bool { return s.licenseHolds(l, f) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemIn reports whether a stem of w is in set.
+func (s *snapshot) stemIn(w string, set map[string]bool) bool {
+	return slices.ContainsFunc(s.stems(w), func(st string) bool { return set[st] })
+}
+
+// anyVocab reports whether st is a word of any topic's names.
+func (s *snapshot) anyVocab(st string) bool {
+	for _, v := range s.topics.vocab {
+		if v[st] {
+			return true
+		}
+	}
+	return false
+}
+
+// licenseHolds reports whether a clause of one of l's documents has the
+// stem st.
+func (s *snapshot) licenseHolds(l *licenseMeta, st string) bool {
+	for _, d := range l.Docs {
+		if slices.ContainsFunc(s.clausesOf(d), func(h Hit) bool { return s.holds(h, st) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSoldWords is how many words after a verb of selling make its
+// object: "sell used gaming laptops".
+const maxSoldWords = 3
+
+var (
+	// sellingWords sell what follows them; chargingWords charge for it.
+	sellingWords = map[string]bool{"sell": true, "sells": true, "selling": true, "sold": true, "resell": true,
+		"reselling": true, "resold": true, "monetize": true, "monetise": true, "monetizing": true, "monetising": true}
+	chargingWords = map[string]bool{"charge": true, "charging": true, "charges": true}
+	// soldDeterminers come before the thing sold.
+	soldDeterminers = map[string]bool{"the": true, "a": true, "an": true, "some": true, "any": true,
+		"this": true, "these": true, "those": true, "that": true}
+	// workForms are the forms a work is sold in (stems), whatever words
+	// its license uses for them: "sell binaries only".
+	workForms = map[string]bool{"binari": true, "binary": true, "execut": true, "executabl": true, "copi": true, "print": true}
+	// definiteWords point to a thing sold the asker has in mind: the
+	// licensed work, unless it is a license.
+	definiteWords = map[string]bool{"the": true, "this": true, "these": true, "those": true, "that": true}
+	// ownersWords make the thing sold someone's own.
+	ownersWords = map[string]bool{"my": true, "our": true, "its": true, "their": true}
+	// soldObjectEnds end the words naming the thing sold.
+	soldObjectEnds = map[string]bool{"to": true, "for": true, "with": true, "in": true, "on": true, "at": true,
+		"under": true, "as": true, "if": true, "and": true, "or": true, "that": true, "which": true, "who": true,
+		"made": true, "built": true, "based": true, "using": true, "from": true, "of": true, "via": true,
+		"without": true, "commercially": true, "online": true, "is": true, "are": true, "now": true,
+		"too": true, "also": true, "legally": true, "ok": true, "okay": true, "generated": true, "created": true,
+		"trained": true, "by": true, "i": true, "we": true, "you": true, "only": true}
+)
