@@ -2508,3 +2508,24 @@ func TestNoVerdictSellingSomethingElse(t *testing.T) {
 		{"gpl-3.0", "can I sell copies?", index.StatusAllowed},
 	})
 }
+
+// DRM asked of a license with clauses on technological measures is
+// answered by them (hunt 37: each of these led with a definition, a grant
+// or ShareAlike).
+func TestDRMLedByTheClauseOnTechnologicalMeasures(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"gpl-3.0", "We're making a DRM media player with GPLv3 components; does GPL stop us from invoking the DMCA against users?", "gpl-3.0#3"},
+		{"lgpl-3.0", "Does LGPLv3 let us use anti-circumvention law against users who bypass our DRM that uses the lib?", "lgpl-3.0#gpl.3"},
+		{"cc-by-nc-4.0", "Can I apply DRM to CC BY-NC content in my app?", "cc-by-nc-4.0#2.a.5.b"},
+		{"cc-by-sa-4.0", "Can I ship CC BY-SA maps inside an app with DRM enabled?", "cc-by-sa-4.0#2.a.5.c"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Clauses) == 0 || !strings.HasPrefix(a.Clauses[0].Doc+"#"+a.Clauses[0].Section, tc.lead) {
+			t.Errorf("%s %q: led by %v, want %s", tc.license, tc.q, a.Clauses[:min(1, len(a.Clauses))], tc.lead)
+		}
+	}
+}

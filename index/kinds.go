@@ -41,8 +41,9 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // (asksRunOutput), who owns one's derivative (asksOwnership), which
 // courts hear a dispute (asksCourt), the licensor's warranty
 // (asksWarranty) or liability (asksLicensorLiable), warning users of
-// risks (warnsUsers), what suing does to one's license (suesLicensor),
-// what a breach does to it (asksAfterViolation), a later version of the
+// risks (warnsUsers), DRM and its circumvention (asksTechMeasures), what
+// suing does to one's license (suesLicensor), what a breach does to it
+// (asksAfterViolation), a later version of the
 // license (asksLaterVersion), marking one's changes (marksChanges), terms
 // added to the license's (addsTerms), Apple's App Store under the GNU
 // licenses (storeTerms), a link for the credit or for the license's
@@ -97,6 +98,7 @@ const (
 	kindNoWarranty
 	kindNoLiability
 	kindDangersDisclosed
+	kindTechMeasures
 	kindSuitEnds
 	kindReinstated
 	kindViolationEnds
@@ -168,6 +170,13 @@ var clauseKinds = [numKinds]clauseKind{
 	kindStoreTerms: {of: func(t string) bool {
 		return strings.Contains(t, "You may not impose any further restrictions on the exercise of the rights granted or affirmed")
 	}, asksText: storeTerms},
+	// The GNU licenses' §3 (no covered work is part of an "effective
+	// technological measure", and conveying it waives the power to forbid
+	// circumvention) and CC's bar on applying Effective Technological
+	// Measures, and its leave to circumvent them: not CC's definition.
+	kindTechMeasures: {of: func(t string) bool {
+		return (strings.Contains(t, "echnological measure") || strings.Contains(t, "echnological Measure")) && !strings.Contains(t, "Measures means")
+	}, asks: asksTechMeasures},
 	// CC's leave to credit through a link, and its notice of the license
 	// itself by one (linkAsked).
 	kindCreditLinked:  {of: func(t string) bool { return strings.Contains(t, "providing a URI or hyperlink to a resource") }, asks: linksCredit},
@@ -870,6 +879,32 @@ func isWarrantyDisclaimer(text string) bool {
 	t := strings.ToLower(text)
 	return (strings.Contains(t, "as is") || strings.Contains(t, "as-is")) && strings.Contains(t, "warrant") &&
 		!strings.Contains(t, "not a law firm") && !strings.Contains(t, "you may not use this file")
+}
+
+// asksTechMeasures reports whether an English question asks about DRM,
+// copy protection or the law against circumventing it ("can I use GPLv3
+// code in a DRM system and then sue people who bypass it under the
+// DMCA?", "can I apply DRM to CC BY-NC content?"): hunt 37 found every
+// such question led by another clause, the GNU licenses' definitions or
+// grants, CC's grant or its ShareAlike. Asked of Apple's App Store, the
+// bar on further restrictions answers (storeTerms); suing those who
+// bypass it asks this, not what suing does to one's license (the kind
+// goes before suesLicensor's).
+func asksTechMeasures(ws []string) bool {
+	if slices.Contains(ws, "appstore") || slices.ContainsFunc(ws, func(w string) bool { return w == "store" }) && slices.Contains(ws, "app") {
+		return false
+	}
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case w == "drm" || w == "dmca" || strings.HasPrefix(w, "circumvent") || strings.HasPrefix(w, "anticircumvent"),
+			w == "anti" && strings.HasPrefix(next, "circumvent"),
+			(w == "technological" || w == "technical") && (strings.HasPrefix(next, "measure") || strings.HasPrefix(next, "protection")),
+			w == "copy" && next == "protection":
+			return true
+		}
+	}
+	return false
 }
 
 // asksWarranty reports whether an English question asks whether the

@@ -451,6 +451,36 @@ func TestStoreTerms(t *testing.T) {
 	}
 }
 
+// DRM, copy protection and the law against circumventing it ask for the
+// clauses on technological measures (hunt 37: seven led elsewhere), not
+// asked of Apple's App Store, whose bar on further restrictions answers;
+// the clauses are the GNU licenses' §3 and CC's, not CC's definition.
+func TestAsksTechMeasures(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Can I use GPLv3 code in a DRM system and then sue people who bypass it under the DMCA?": true,
+		"Does LGPLv3 let us use anti-circumvention law against users who bypass our DRM":         true,
+		"can I add copy protection to cc-by images in my game":                                   true,
+		"is circumventing the technological measures on cc material allowed":                     true,
+		"is the gpl ok on the app store with apple's drm?":                                       false,
+		"can i copy the protection clause into my license":                                       false,
+		"must I keep the copyright notice":                                                       false,
+	} {
+		if got := asksTechMeasures(letterWords(q)); got != want {
+			t.Errorf("asksTechMeasures(%q) = %v, want %v", q, got, want)
+		}
+	}
+	of := clauseKinds[kindTechMeasures].of
+	for text, want := range map[string]bool{
+		"No covered work shall be deemed part of an effective technological measure under any applicable law":                                                     true,
+		"You may not offer or impose any additional or different terms or conditions on, or apply any Effective Technological Measures to, the Licensed Material": true,
+		"Effective Technological Measures means those measures that, in the absence of proper authority, may not be circumvented":                                 false,
+	} {
+		if got := of(text); got != want {
+			t.Errorf("of(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 // A work of the asker's holding or beside BY-SA material, asked whether
 // it must go out under BY-SA, asks whether it is Adapted Material; an
 // adaptation (a remix, a model trained on the material) asks of the
