@@ -2490,8 +2490,8 @@ func TestBanOrUseAskedOfTheLicenseUnnamed(t *testing.T) {
 // A verdict on commercial use is for the licensed work: selling the
 // license itself, the asker's own things or goods no text speaks of
 // gets none (hunt 36: 43 such verdicts, every row but the last five
-// showed one); selling the work, a copy, a print or a work made from it
-// keeps its verdict.
+// showed one; review 59: 27 more after "the"); selling the work, a copy,
+// a print or a work made from it keeps its verdict.
 func TestNoVerdictSellingSomethingElse(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		{"gpl-3.0", "can I sell the license?", index.StatusUnknown},
@@ -2506,6 +2506,12 @@ func TestNoVerdictSellingSomethingElse(t *testing.T) {
 		{"llama3.1", "can I sell my finetune?", index.StatusConditional},
 		{"apache-2.0", "can i sell binaries only", index.StatusAllowed},
 		{"gpl-3.0", "can I sell copies?", index.StatusAllowed},
+		// review 59: "the" makes no work of what it names; a pronoun in
+		// the words sold is the work
+		{"cc-by-nc-4.0", "can I sell the furniture?", index.StatusUnknown},
+		{"llama3.1", "can I sell the GPUs?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "can I sell the dataset?", index.StatusForbidden},
+		{"agpl-3.0", "can I charge a fee for distributing it?", index.StatusAllowed},
 	})
 }
 

@@ -52,18 +52,17 @@ func (s *snapshot) sellsOther(r *reading, l *licenseMeta) bool {
 // otherSold reports whether the words from j on, the object of a verb of
 // selling, name something other than l's work (sellsOther).
 func (s *snapshot) otherSold(ws []string, j int, l *licenseMeta) bool {
-	own, owned, definite := false, false, false
+	own, owned := false, false
 	for ; j < len(ws) && (soldDeterminers[ws[j]] || ownersWords[ws[j]] || ws[j] == "own"); j++ {
 		owned = owned || ownersWords[ws[j]]
 		own = own || ws[j] == "own"
-		definite = definite || definiteWords[ws[j]]
 	}
 	var run []string
 	for k := j; k < len(ws) && len(run) < maxSoldWords && !soldObjectEnds[ws[k]]; k++ {
 		run = append(run, ws[k])
 	}
-	if len(run) == 0 || pronouns[run[0]] {
-		return false
+	if len(run) == 0 || slices.ContainsFunc(run, func(w string) bool { return pronouns[w] }) {
+		return false // "sell it", "charge a fee for distributing it"
 	}
 	if slices.ContainsFunc(run, isLicenseWord) {
 		return true // "the license", "a gpl license", "the qwen license"
@@ -79,17 +78,17 @@ func (s *snapshot) otherSold(ws []string, j int, l *licenseMeta) bool {
 		return false // "my finetune", "my app", "binaries"
 	case owned:
 		return !s.stemIn(head, s.topics.vocab["output-ownership"]) // "my car", "my company"; not "my outputs"
-	case definite:
-		return false // "the photos": the work the asker has
+	case ownWorks[head] || soldWorks[head]:
+		return false // "the photos", "music": works a license may grant
 	}
-	return !s.spokenOf(head, l) // "GPUs", "laptops"
+	return !s.spokenOf(head, l) // "GPUs", "the house", "laptops"
 }
 
 // spokenOf reports whether a noun's stem is a word of one of l's texts or
 // of a topic's names: the license may speak of it.
 func (s *snapshot) spokenOf(w string, l *licenseMeta) bool {
 	for _, st := range s.stems(w) {
-		if s.anyVocab(st) || slices.ContainsFunc(s.formsOf(st), func(f string) bool { return s.licenseHolds(l, f) }) {
+		if s.anyVocab(st) || s.licenseHolds(l, st) {
 			return true
 		}
 	}
@@ -134,12 +133,12 @@ var (
 	// soldDeterminers come before the thing sold.
 	soldDeterminers = map[string]bool{"the": true, "a": true, "an": true, "some": true, "any": true,
 		"this": true, "these": true, "those": true, "that": true}
+	// soldWorks, besides ownWorks, are works a license may grant that
+	// its text may call otherwise ("the dataset" of CC's "database").
+	soldWorks = map[string]bool{"dataset": true, "datasets": true, "database": true, "databases": true}
 	// workForms are the forms a work is sold in (stems), whatever words
 	// its license uses for them: "sell binaries only".
 	workForms = map[string]bool{"binari": true, "binary": true, "execut": true, "executabl": true, "copi": true, "print": true}
-	// definiteWords point to a thing sold the asker has in mind: the
-	// licensed work, unless it is a license.
-	definiteWords = map[string]bool{"the": true, "this": true, "these": true, "those": true, "that": true}
 	// ownersWords make the thing sold someone's own.
 	ownersWords = map[string]bool{"my": true, "our": true, "its": true, "their": true}
 	// soldObjectEnds end the words naming the thing sold.
