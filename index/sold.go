@@ -12,15 +12,17 @@ import (
 // things ("my car", "my prompts", "its own products") or goods the
 // license never speaks of ("GPUs", "laptops") — and the card's verdict
 // would read as the answer: hunt 36 found 43 such, CC BY-NC's FORBIDDEN
-// for "can I sell my car?" among them.
+// for "can I sell my car?" among them, and review 59 27 more after "the"
+// ("can I sell the furniture?").
 
 // sellsOther reports whether a question sells, or charges for, something
 // other than the licensed work: the thing sold is a license, the asker's
-// own (after "my", "our", "its" or "their": one of ownWorks, or anything
-// "own" that is not a work made from the licensed one), or a noun no text
-// of l and no topic uses. A pronoun, l's or a model's name, a product or
-// a derived work sells the work ("sell it", "sell llama finetunes", "sell
-// my app").
+// own (after "my", "our", "its" or "their": one of ownWorks, anything
+// "own" that is not a work made from the licensed one, or a thing no
+// topic on outputs names), or a noun that is no work's name and that no
+// text of l and no topic uses. A pronoun, l's name, a product, a form of
+// a work or a derived work sells the work ("sell it", "sell llama
+// finetunes", "sell my app", "sell binaries").
 func (s *snapshot) sellsOther(r *reading, l *licenseMeta) bool {
 	ws := r.letterWords()
 	if !slices.ContainsFunc(ws, func(w string) bool { return sellingWords[w] || chargingWords[w] || w == "commercial" }) {
