@@ -2487,12 +2487,12 @@ func TestBanOrUseAskedOfTheLicenseUnnamed(t *testing.T) {
 	})
 }
 
-// A verdict on commercial use is for the licensed work: selling the
-// license itself, the asker's own things or goods no text speaks of
-// gets none (hunt 36: 43 such verdicts, every row but the last five
+// A verdict on commercial use, modifying, hosting or sharing is for the
+// licensed work: selling the license itself, the asker's own things or
+// goods no text speaks of gets none (hunt 36: 43 such verdicts, every row but the last five
 // showed one; review 59: 27 more after "the"); selling the work, a copy,
 // a print or a work made from it keeps its verdict.
-func TestNoVerdictSellingSomethingElse(t *testing.T) {
+func TestNoVerdictActingOnSomethingElse(t *testing.T) {
 	checkStatuses(t, []statusCase{
 		{"gpl-3.0", "can I sell the license?", index.StatusUnknown},
 		{"llama3.1", "can I sell the license to Meta?", index.StatusUnknown},
@@ -2512,6 +2512,12 @@ func TestNoVerdictSellingSomethingElse(t *testing.T) {
 		{"llama3.1", "can I sell the GPUs?", index.StatusUnknown},
 		{"cc-by-nc-4.0", "can I sell the dataset?", index.StatusForbidden},
 		{"agpl-3.0", "can I charge a fee for distributing it?", index.StatusAllowed},
+		// modifying or hosting something else: the same
+		{"llama3.1", "can I modify my car?", index.StatusUnknown},
+		{"llama4", "can I modify the furniture?", index.StatusUnknown},
+		{"llama4", "can I host GPUs?", index.StatusUnknown},
+		{"mit", "Do I need to publish my source code?", index.StatusNotAddressed},
+		{"apache-2.0", "can I distribute binaries?", index.StatusConditional},
 	})
 }
 

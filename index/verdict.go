@@ -71,7 +71,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
 	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) || s.namesOtherVersion(r, l) ||
-		outputsForAnother(r, topics) || s.dutyOnOwnWork(r, l, topics) || s.sellsOther(r, l) {
+		outputsForAnother(r, topics) || s.dutyOnOwnWork(r, l, topics) || s.actsOnOther(r, l) {
 		return false
 	}
 	extra, named := 0, false

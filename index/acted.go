@@ -4,56 +4,70 @@ import (
 	"slices"
 )
 
-// A card on commercial use, or on selling copies, speaks of the licensed
-// work: selling it, charging for it, or for a product or service built on
-// it. A question may sell something else in the same words — the license
-// itself ("can I sell the license?": Llama's grant is non-transferable,
-// the GNU licenses bar a fee for the rights they grant), the asker's own
-// things ("my car", "my prompts", "its own products") or goods the
-// license never speaks of ("GPUs", "laptops") — and the card's verdict
-// would read as the answer: hunt 36 found 43 such, CC BY-NC's FORBIDDEN
-// for "can I sell my car?" among them, and review 59 27 more after "the"
-// ("can I sell the furniture?").
+// A card on commercial use, on modifying, hosting or passing on the
+// work speaks of the licensed work: selling it, changing it, serving it,
+// sharing it, or a product or service built on it. A question may act on
+// something else in the same words — the license itself ("can I sell
+// the license?": Llama's grant is non-transferable, the GNU licenses bar
+// a fee for the rights they grant), the asker's own things ("my car", "my
+// prompts", "its own products") or things the license never speaks of
+// ("GPUs", "laptops", "the furniture") — and the card's verdict would
+// read as the answer: hunt 36 found 43 such on selling, CC BY-NC's
+// FORBIDDEN for "can I sell my car?" among them, review 59 27 more after
+// "the" ("can I sell the furniture?"), and the same held of "can I modify
+// my car?" (Llama's modification card) and "can I host GPUs?".
 
-// sellsOther reports whether a question sells, or charges for, something
-// other than the licensed work: the thing sold is a license, the asker's
-// own (after "my", "our", "its" or "their": one of ownWorks, anything
-// "own" that is not a work made from the licensed one, or a thing no
-// topic on outputs names), or a noun that is no work's name and that no
-// text of l and no topic uses. A pronoun, l's name, a product, a form of
-// a work or a derived work sells the work ("sell it", "sell llama
-// finetunes", "sell my app", "sell binaries").
-func (s *snapshot) sellsOther(r *reading, l *licenseMeta) bool {
+// actsOnOther reports whether a question sells, charges for, modifies,
+// hosts or passes on something other than the licensed work: the thing
+// acted on is a license (sold or changed; passed on, it is the copy of
+// the license a duty may ask for), the asker's own (after "my", "our",
+// "its" or "their": one of ownWorks, anything "own" that is not a work
+// made from the licensed one, or a thing that is no part of a model and
+// no topic on outputs names), or a noun that is no work's name and that
+// no text of l and no topic uses. A pronoun, l's name, a product, a form
+// of a work, a part of a model or a derived work is the work ("sell it",
+// "sell llama finetunes", "modify my app", "host the weights", "share
+// binaries").
+func (s *snapshot) actsOnOther(r *reading, l *licenseMeta) bool {
 	ws := r.letterWords()
-	if !slices.ContainsFunc(ws, func(w string) bool { return sellingWords[w] || chargingWords[w] || w == "commercial" }) {
+	if !slices.ContainsFunc(ws, func(w string) bool { return actingWords[w] != 0 || chargingWords[w] || w == "commercial" }) {
 		return false
 	}
 	for i, w := range ws {
-		j := i + 1
+		j, act := i+1, actingWords[w]
 		switch {
-		case sellingWords[w]:
+		case act != 0:
 		case w == "use" && wordAt(ws, i-1) == "commercial" && wordAt(ws, i+1) == "of":
-			j++ // "commercial use of my own dataset"
+			j, act = j+1, actSale // "commercial use of my own dataset"
 		case chargingWords[w]:
 			// "charge for it", "charge a fee for the license"
 			k := slices.Index(ws[j:min(len(ws), j+4)], "for")
 			if k < 0 {
 				continue
 			}
-			j += k + 1
+			j, act = j+k+1, actSale
 		default:
 			continue
 		}
-		if s.otherSold(ws, j, l) {
+		if s.otherActedOn(ws, j, l, act) {
 			return true
 		}
 	}
 	return false
 }
 
-// otherSold reports whether the words from j on, the object of a verb of
-// selling, name something other than l's work (sellsOther).
-func (s *snapshot) otherSold(ws []string, j int, l *licenseMeta) bool {
+// act is what a verb does to the thing it acts on (actingWords).
+type act int
+
+const (
+	actSale   act = iota + 1 // sell, resell, monetize
+	actChange                // modify, alter, edit
+	actGive                  // distribute, share, publish, host
+)
+
+// otherActedOn reports whether the words from j on, the object of a verb
+// doing act, name something other than l's work (actsOnOther).
+func (s *snapshot) otherActedOn(ws []string, j int, l *licenseMeta, act act) bool {
 	own, owned := false, false
 	for ; j < len(ws) && (soldDeterminers[ws[j]] || ownersWords[ws[j]] || ws[j] == "own"); j++ {
 		owned = owned || ownersWords[ws[j]]
@@ -67,17 +81,20 @@ func (s *snapshot) otherSold(ws []string, j int, l *licenseMeta) bool {
 		return false // "sell it", "charge a fee for distributing it"
 	}
 	if slices.ContainsFunc(run, isLicenseWord) {
-		return true // "the license", "a gpl license", "the qwen license"
+		return act != actGive // "sell the license", "modify the license"; not "ship the license"
 	}
 	if slices.ContainsFunc(run, func(w string) bool { return s.nameTokens[l.Key][foldName(w)] }) {
 		return false
 	}
 	head := run[len(run)-1]
 	switch {
-	case own && !derivedWords[head], owned && ownWorks[head]:
-		return true // "its own products", "my code", "my photos"
-	case derivedWords[head] || s.stemIn(head, productWords) || s.stemIn(head, workForms):
-		return false // "my finetune", "my app", "binaries"
+	case act != actGive && (own && !derivedWords[head] || owned && ownWorks[head]):
+		// "sell its own products", "sell my code", "modify my photos";
+		// not "publish my source code", which the duties on source
+		// and on sharing speak of
+		return true
+	case derivedWords[head] || s.stemIn(head, productWords) || s.stemIn(head, workForms) || modelParts[head]:
+		return false // "my finetune", "my app", "binaries", "my weights"
 	case owned:
 		return !s.stemIn(head, s.topics.vocab["output-ownership"]) // "my car", "my company"; not "my outputs"
 	case ownWorks[head] || soldWorks[head]:
@@ -123,15 +140,22 @@ func (s *snapshot) licenseHolds(l *licenseMeta, st string) bool {
 	return false
 }
 
-// maxSoldWords is how many words after a verb of selling make its
-// object: "sell used gaming laptops".
+// maxSoldWords is how many words after a verb make its object: "sell
+// used gaming laptops".
 const maxSoldWords = 3
 
 var (
-	// sellingWords sell what follows them; chargingWords charge for it.
-	sellingWords = map[string]bool{"sell": true, "sells": true, "selling": true, "sold": true, "resell": true,
-		"reselling": true, "resold": true, "monetize": true, "monetise": true, "monetizing": true, "monetising": true}
+	// actingWords act on what follows them; chargingWords charge for it.
+	actingWords = map[string]act{"sell": actSale, "sells": actSale, "selling": actSale, "sold": actSale, "resell": actSale, "resold": actSale,
+		"reselling": actSale, "monetize": actSale, "monetise": actSale, "monetizing": actSale, "monetising": actSale,
+		"modify": actChange, "modifying": actChange, "alter": actChange, "altering": actChange, "edit": actChange,
+		"editing": actChange, "tweak": actChange, "host": actGive, "hosting": actGive, "distribute": actGive,
+		"distributing": actGive, "redistribute": actGive, "redistributing": actGive, "share": actGive,
+		"sharing": actGive, "publish": actGive, "publishing": actGive}
 	chargingWords = map[string]bool{"charge": true, "charging": true, "charges": true}
+	// modelParts are parts of a model, which are the work: "my weights".
+	modelParts = map[string]bool{"weights": true, "weight": true, "checkpoints": true, "gguf": true,
+		"tokenizer": true, "safetensors": true, "embeddings": true, "parameters": true}
 	// soldDeterminers come before the thing sold.
 	soldDeterminers = map[string]bool{"the": true, "a": true, "an": true, "some": true, "any": true,
 		"this": true, "these": true, "those": true, "that": true}
