@@ -602,6 +602,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-nc-4.0", "not-for-profit", index.StatusUnknown},
 		{"cc-by-nc-4.0", "is it free for commercial use", index.StatusForbidden},
 		{"llama4", "not military", index.StatusUnknown},
+		{"llama3", "can I use it if I'm not in the military?", index.StatusUnknown}, // review 59: two stop words between
+		{"deepseek", "can I use it if I'm not in the military?", index.StatusUnknown},
 		{"apache-2.0", "no warranty", index.StatusInfo},
 		{"cc-by-nc-4.0", "commercial use", index.StatusForbidden},
 		{"llama4", "non-transferable sublicense", index.StatusNotAddressed}, // the topic's own phrase

@@ -1651,9 +1651,10 @@ func (s *snapshot) nonWord(r *reading, l *licenseMeta, topic string) bool {
 // notTopicWord reports whether "not", "no", "never", "without", "free
 // of" or, with verbs, a verb negated ("won't", "don't"; not "can't",
 // which asks what may be done: "so i can't modify it at all?") comes
-// before a word of topic's vocabulary, with at most a stop word between
-// ("not for profit", "not military", "no revenue", "free of charge",
-// "won't monetize"), unless
+// before a word of topic's vocabulary, with at most a stop word between,
+// or a preposition and an article ("not for profit", "not military", "no
+// revenue", "free of charge", "won't monetize", "not in the military":
+// review 59 found that FORBIDDEN), unless
 // the two are one of the topic's own names ("no warranty"): the question
 // asks about the opposite of what the topic's card speaks to, or about
 // leaving it out, which its status does not say (probe 24: CC BY-NC's
@@ -1688,7 +1689,11 @@ func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string, verbs 
 		if neg != "not" && neg != "not'" && neg != "no" && neg != "never" && neg != "without" && neg != "free of" {
 			continue
 		}
-		for j := i + 1; j < len(ws) && j <= i+2; j++ {
+		reach := i + 2
+		if i+1 < len(ws) && placePrepositions[strings.ToLower(ws[i+1].text)] {
+			reach++ // "not in the military"; not "not the same model"
+		}
+		for j := i + 1; j < len(ws) && j <= reach; j++ {
 			if len(ws[j].stems) == 0 {
 				continue // a stop word: "not for profit"
 			}
@@ -1706,6 +1711,10 @@ func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string, verbs 
 	}
 	return false
 }
+
+// placePrepositions, after "not", may come with an article before the
+// word negated: "not in the military", "not for the army".
+var placePrepositions = map[string]bool{"in": true, "for": true, "at": true, "within": true, "inside": true}
 
 // negatedVerbs are the negated auxiliaries notTopicWord reads as "not",
 // with or without the apostrophe.
