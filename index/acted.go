@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"slices"
 )
 
@@ -56,6 +57,141 @@ func (s *snapshot) actsOnOther(r *reading, l *licenseMeta) bool {
 	return false
 }
 
+// topicOnOther reports whether a word of one of topics takes as its
+// object, or is said of, a thing other than l's work (otherActedOn): the
+// topic's word used of something else — "can I distill water?", "can I
+// fine-tune my piano?", "warranty on my laptop?", "must I indemnify my
+// employer?", "can I patent my invention?", "is my lawyer liable?", "is
+// my novel copyleft?" — or the asker's own mark or patent ("can I use my
+// own trademark?"). The card's verdict speaks of the licensed work, and
+// hunt 38 found 61 such verdicts wrong, and 18 on the asker's own marks.
+//
+// The object follows the word directly after a determiner or a
+// possessive ("my piano"), or after "on" or "of" ("warranty on my
+// laptop"), or "for" of a topic whose card states a fact ("governing law
+// for my will"; for a permission "for my startup" is a purpose, not what
+// is used); a bare noun only after a word used as a verb ("can I distill
+// water"). The subject comes between "is my" and the word ("is my dog open
+// source?").
+func (s *snapshot) topicOnOther(r *reading, l *licenseMeta, topics []string) bool {
+	if !slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status != StatusNotAddressed }) {
+		return false // what the license does not address, it addresses for no thing
+	}
+	topics = slices.DeleteFunc(slices.Clone(topics), func(t string) bool { return useTopics[t] })
+	if len(topics) == 0 {
+		return false
+	}
+	inTopic := func(w string) bool {
+		return slices.ContainsFunc(s.stems(w), func(st string) bool {
+			return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
+		})
+	}
+	fact := slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == StatusInfo })
+	marks := slices.Contains(topics, "trademark")
+	for _, sent := range sentenceSplit.Split(r.text, -1) {
+		if s.sentenceOnOther(letterWords(sent), l, inTopic, fact, marks) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOnOther is topicOnOther for one sentence's words.
+func (s *snapshot) sentenceOnOther(ws []string, l *licenseMeta, inTopic func(string) bool, fact, marks bool) bool {
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		j := i + 1
+		if objectPrepositions[next] || fact && (next == "for" || next == "on") {
+			j++
+		}
+		lead := wordAt(ws, j)
+		switch {
+		case copulas[w] && ownersWords[next]:
+			for k := i + 2; k < min(len(ws), i+4) && !copulas[ws[k]] && !soldObjectEnds[ws[k]]; k++ {
+				if inTopic(ws[k]) {
+					if k > i+2 && s.otherActedOn(ws[:k], i+1, l, actTopic) {
+						return true // "is my dog open source"
+					}
+					break
+				}
+			}
+		case soldDeterminers[lead] || ownersWords[lead], j == i+1 && verbLeads[wordAt(ws, i-1)] && endsBare(ws, j):
+			if !objectPrepositions[next] && next != "for" && actingWords[w] != 0 {
+				continue // actsOnOther's
+			}
+			if inTopic(w) && s.otherActedOn(ws, j, l, actTopic) && !heldAfter(ws[j:], inTopic) {
+				return true
+			}
+		case marks && askerUses(ws[:i]) && askersOwners[wordAt(ws, i-1)]:
+			if k := i + btoi(w == "own"); inTopic(wordAt(ws, k)) {
+				return true // "can I use my own trademark", "my name to endorse"; not "can they use our marks"
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// objectPrepositions bring the object of a topic's word:
+	// "jurisdiction of my divorce"; of a fact's, "on" and "for" too
+	// ("warranty on my laptop"), which of a permission say where or
+	// for what ("on my phone", "for my startup").
+	objectPrepositions = map[string]bool{"of": true}
+	// verbLeads come before a word used as a verb: "can I distill",
+	// "to distill".
+	verbLeads = map[string]bool{"i": true, "we": true, "you": true, "to": true}
+)
+
+// sentenceSplit ends a sentence at a mark followed by a space or the end:
+// not inside "llama 3.1" or "qwen2.5".
+var sentenceSplit = regexp.MustCompile(`[.?!;]+(?:\s+|$)`)
+
+// endsBare reports whether the words from j on are a bare object that
+// ends the sentence, in a word or two ("can I distill water?"): a bare
+// word after a verb mid-sentence is as often no object ("go to
+// arbitration instead of court", "use yolov5 for commercial use").
+func endsBare(ws []string, j int) bool {
+	n := len(ws) - j
+	return n >= 1 && n <= 2 && !slices.ContainsFunc(ws[j:], func(w string) bool { return soldObjectEnds[w] })
+}
+
+// heldAfter reports whether the words naming an object (up to
+// maxSoldWords past its determiners) hold a word of the topic or one
+// naming the people one licenses to: "use our trademarks", "patents of
+// my users" ask of the topic's own things.
+func heldAfter(ws []string, inTopic func(string) bool) bool {
+	for k, w := range ws {
+		if k > maxSoldWords+2 || soldObjectEnds[w] && k > 0 {
+			break
+		}
+		if recipients[w] || inTopic(w) && !soldDeterminers[w] && !ownersWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// askersOwners make a thing the asker's: "my", "our".
+var askersOwners = map[string]bool{"my": true, "our": true}
+
+// useTopics are the topics of the use policies, whose words name a use
+// done to someone ("defaming my competitor"): its object is no work.
+var useTopics = map[string]bool{"acceptable-use": true, "military": true}
+
+// askerUses reports whether ws, the words before a mark's owner, name
+// the asker as the one acting: "can I use my own trademark".
+func askerUses(ws []string) bool {
+	return slices.Contains(ws, "i") || slices.Contains(ws, "we")
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // act is what a verb does to the thing it acts on (actingWords).
 type act int
 
@@ -63,6 +199,7 @@ const (
 	actSale   act = iota + 1 // sell, resell, monetize
 	actChange                // modify, alter, edit
 	actGive                  // distribute, share, publish, host
+	actTopic                 // a topic's word: distill, patent, indemnify
 )
 
 // otherActedOn reports whether the words from j on, the object of a verb
@@ -77,31 +214,52 @@ func (s *snapshot) otherActedOn(ws []string, j int, l *licenseMeta, act act) boo
 	for k := j; k < len(ws) && len(run) < maxSoldWords && !soldObjectEnds[ws[k]]; k++ {
 		run = append(run, ws[k])
 	}
-	if len(run) == 0 || slices.ContainsFunc(run, func(w string) bool { return pronouns[w] }) {
+	if len(run) == 0 || slices.ContainsFunc(run, func(w string) bool { return pronouns[w] || anyoneWords[w] }) {
 		return false // "sell it", "charge a fee for distributing it"
 	}
 	if slices.ContainsFunc(run, isLicenseWord) {
-		return act != actGive // "sell the license", "modify the license"; not "ship the license"
+		return act == actSale || act == actChange // "sell the license", "modify the license"; not "ship the license", "terminate my license"
 	}
 	if slices.ContainsFunc(run, func(w string) bool { return s.nameTokens[l.Key][foldName(w)] }) {
 		return false
 	}
-	head := run[len(run)-1]
+	has := func(f func(string) bool) bool { return slices.ContainsFunc(run, f) }
 	switch {
-	case act != actGive && (own && !derivedWords[head] || owned && ownWorks[head]):
+	case (act == actSale || act == actChange) && (own && !has(s.isModel) || owned && has(isOwnWork)):
 		// "sell its own products", "sell my code", "modify my photos";
-		// not "publish my source code", which the duties on source
-		// and on sharing speak of
+		// not "publish my source code" or "the source code of my work",
+		// which the duties on source and on sharing speak of
 		return true
-	case derivedWords[head] || s.stemIn(head, productWords) || s.stemIn(head, workForms) || modelParts[head]:
-		return false // "my finetune", "my app", "binaries", "my weights"
+	case has(func(w string) bool { return s.partOfWork(w) }):
+		return false // "my finetune", "my app", "binaries", "my weights", "train mixtral"
 	case owned:
-		return !s.stemIn(head, s.topics.vocab["output-ownership"]) // "my car", "my company"; not "my outputs"
-	case ownWorks[head] || soldWorks[head]:
-		return false // "the photos", "music": works a license may grant
+		// "my car"; not "my outputs", nor "the source code of my work"
+		return !has(isOwnWork) && !has(func(w string) bool { return s.stemIn(w, s.topics.vocab["output-ownership"]) })
+	case has(isOwnWork) || has(func(w string) bool { return soldWorks[w] || s.spokenOf(w, l) }):
+		return false // "the photos", "music", "the trademark": works a license may grant, words it uses
 	}
-	return !s.spokenOf(head, l) // "GPUs", "the house", "laptops"
+	return true // "GPUs", "the house", "laptops"
 }
+
+// partOfWork reports whether w names the work, a part or a form of it, a
+// work made from it, a product built on it or another model: what a
+// license's permissions and duties speak of.
+func (s *snapshot) partOfWork(w string) bool {
+	return isDerived(w) || s.stemIn(w, productWords) || s.stemIn(w, workForms) || modelParts[w] || otherModelWords[w] ||
+		s.models.words[w] || w == "changes" || w == "improvements"
+}
+
+// isModel reports whether w names a work made from the licensed one or
+// a model: "our own llama-based model".
+func (s *snapshot) isModel(w string) bool {
+	return derivedWords[w] || otherModelWords[w] || s.models.words[w]
+}
+
+// isDerived reports whether w names a work made from the licensed one.
+func isDerived(w string) bool { return derivedWords[w] }
+
+// isOwnWork reports whether w names a work one makes oneself.
+func isOwnWork(w string) bool { return ownWorks[w] }
 
 // spokenOf reports whether a noun's stem is a word of one of l's texts or
 // of a topic's names: the license may speak of it.
@@ -173,5 +331,10 @@ var (
 		"made": true, "built": true, "based": true, "using": true, "from": true, "of": true, "via": true,
 		"without": true, "commercially": true, "online": true, "is": true, "are": true, "now": true,
 		"too": true, "also": true, "legally": true, "ok": true, "okay": true, "generated": true, "created": true,
-		"trained": true, "by": true, "i": true, "we": true, "you": true, "only": true}
+		"trained": true, "by": true, "i": true, "we": true, "you": true, "only": true, "through": true, "into": true,
+		"onto": true, "over": true, "before": true, "after": true, "when": true, "while": true, "because": true,
+		"so": true, "but": true, "then": true, "just": true, "offline": true}
+	// anyoneWords stand for people at large: "indemnify anyone".
+	anyoneWords = map[string]bool{"anyone": true, "anybody": true, "someone": true, "somebody": true,
+		"everyone": true, "everybody": true, "others": true, "people": true}
 )

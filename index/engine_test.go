@@ -2543,3 +2543,28 @@ func TestDRMLedByTheClauseOnTechnologicalMeasures(t *testing.T) {
 		}
 	}
 }
+
+// A topic's word used of something other than the work gets no verdict:
+// its object ("distill water", "warranty on my laptop", "indemnify my
+// employer"), its subject ("is my lawyer liable?") or the asker's own
+// mark (hunt 38: 83 such verdicts; every row but the last six showed
+// one). A model trained, the licensor's marks, a use done to someone and
+// the license itself keep theirs.
+func TestNoVerdictForATopicsWordUsedOfSomethingElse(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama3.3", "can I distill water?", index.StatusUnknown},
+		{"mit", "can I fine-tune my piano?", index.StatusUnknown},
+		{"mit", "warranty on my laptop?", index.StatusUnknown},
+		{"llama3.1", "must I indemnify my employer?", index.StatusUnknown},
+		{"apache-2.0", "can I patent my invention?", index.StatusUnknown},
+		{"llama3.1", "is my lawyer liable?", index.StatusUnknown},
+		{"gpl-3.0", "is my novel copyleft?", index.StatusUnknown},
+		{"apache-2.0", "can I use my own trademarks?", index.StatusUnknown},
+		{"llama2", "Can I use Llama 2 outputs to train Mixtral?", index.StatusForbidden},
+		{"llama3.1", "can we use their trademarks", index.StatusConditional},
+		{"deepseek", "can i use deepseek for defaming my competitor?", index.StatusForbidden},
+		{"agpl-3.0", "can we use yolov5 for commercial use?", index.StatusAllowed},
+		{"qwen2.5", "what law governs the quen 2.5 license?", index.StatusInfo},
+		{"apache-2.0", "can i patent my improvements", index.StatusInfo},
+	})
+}

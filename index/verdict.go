@@ -71,7 +71,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 		return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 	}
 	if s.prefixNarrows(r, l, inVocab) || s.dutyOnOutputs(r, l, topics) || s.namesOtherVersion(r, l) ||
-		outputsForAnother(r, topics) || s.dutyOnOwnWork(r, l, topics) || s.actsOnOther(r, l) {
+		outputsForAnother(r, topics) || s.dutyOnOwnWork(r, l, topics) {
 		return false
 	}
 	extra, named := 0, false
@@ -895,9 +895,12 @@ func asksWho(question string) bool {
 // mit copyleft?": asksWhetherItHas, namesRule). Such a question gets the
 // card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
+	if s.actsOnOther(r, l) {
+		return false
+	}
 	for _, t := range topics {
 		if s.asksClauseOf(r, l, t) || t == topicOpenSource && (asksOpenWeights(r.text) || opensSource(r.text)) ||
-			s.quotesUnheld(r, l, t) || sharingTopics[t] && s.asksWhichLicense(r) {
+			s.quotesUnheld(r, l, t) || sharingTopics[t] && s.asksWhichLicense(r) || s.topicOnOther(r, l, []string{t}) {
 			return false
 		}
 		c := s.m.Cards[l.Key][t]
