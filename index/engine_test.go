@@ -604,6 +604,13 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama4", "not military", index.StatusUnknown},
 		{"llama3", "can I use it if I'm not in the military?", index.StatusUnknown}, // review 59: two stop words between
 		{"deepseek", "can I use it if I'm not in the military?", index.StatusUnknown},
+		{"llama3.1", "if I'm not building weapons can I use it?", index.StatusUnknown}, // hunt 38: a verb of doing between
+		{"llama3.1", "if I don't make weapons can I use it?", index.StatusUnknown},
+		{"llama3.1", "can I use it for building weapons?", index.StatusForbidden},
+		{"apache-2.0", "no selling?", index.StatusUnknown},
+		{"llama3.3", "can I move to the EU?", index.StatusUnknown}, // hunt 38: going there uses nothing
+		{"llama3.2", "can I vacation in Europe?", index.StatusUnknown},
+		{"llama3.2", "can I use it if I move to the EU?", index.StatusConditional},
 		{"apache-2.0", "no warranty", index.StatusInfo},
 		{"cc-by-nc-4.0", "commercial use", index.StatusForbidden},
 		{"llama4", "non-transferable sublicense", index.StatusNotAddressed}, // the topic's own phrase

@@ -895,7 +895,7 @@ func asksWho(question string) bool {
 // mit copyleft?": asksWhetherItHas, namesRule). Such a question gets the
 // card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
-	if s.actsOnOther(r, l) {
+	if s.actsOnOther(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) {
 		return false
 	}
 	for _, t := range topics {
@@ -1709,11 +1709,45 @@ func (s *snapshot) notTopicWord(r *reading, l *licenseMeta, topic string, verbs 
 				})) {
 				return true
 			}
+			if j == i+1 && slices.ContainsFunc(ws[j].stems, func(st string) bool { return doingStems[st] }) {
+				reach++ // "not building weapons", "don't make weapons"
+				continue
+			}
 			break
 		}
 	}
 	return false
 }
+
+// onlyGoes reports whether a question asks only about going somewhere
+// — moving, travelling, living there — and not about using anything
+// there: "can I move to the EU?", "can I vacation in Europe?" took the EU
+// rule's CONDITIONAL, which speaks of using the models while domiciled
+// there (hunt 38: six such), where "can I use it if I move to the EU?"
+// asks it.
+func (s *snapshot) onlyGoes(r *reading, l *licenseMeta) bool {
+	ws := r.letterWords()
+	if !slices.ContainsFunc(ws, func(w string) bool { return goingWords[w] }) {
+		return false
+	}
+	for _, w := range s.wordsOf(r) {
+		if pronouns[strings.ToLower(w.text)] || s.allNameStems(w, l) ||
+			slices.ContainsFunc(w.stems, func(st string) bool { return usingStems[st] || productWords[st] || doingStems[st] || s.models.words[st] }) {
+			return false
+		}
+	}
+	return true
+}
+
+// goingWords go somewhere, which no license governs.
+var goingWords = map[string]bool{"move": true, "moving": true, "relocate": true, "relocating": true, "travel": true,
+	"travelling": true, "traveling": true, "vacation": true, "holiday": true, "visit": true, "visiting": true,
+	"live": true, "living": true, "emigrate": true, "emigrating": true}
+
+// doingStems, after "not", say what is not done to the word negated:
+// "not building weapons", "don't make weapons".
+var doingStems = map[string]bool{"make": true, "build": true, "develop": true, "creat": true, "do": true,
+	"produc": true, "work": true, "design": true, "sell": true}
 
 // placePrepositions, after "not", may come with an article before the
 // word negated: "not in the military", "not for the army".
