@@ -1732,7 +1732,9 @@ func (s *snapshot) onlyGoes(r *reading, l *licenseMeta) bool {
 	}
 	for _, w := range s.wordsOf(r) {
 		if pronouns[strings.ToLower(w.text)] || s.allNameStems(w, l) ||
-			slices.ContainsFunc(w.stems, func(st string) bool { return usingStems[st] || productWords[st] || doingStems[st] || s.models.words[st] }) {
+			slices.ContainsFunc(w.stems, func(st string) bool {
+				return usingStems[st] || productWords[st] || doingStems[st] || s.models.words[st]
+			}) {
 			return false
 		}
 	}
