@@ -142,6 +142,95 @@ var (
 	verbLeads = map[string]bool{"i": true, "we": true, "you": true, "to": true}
 )
 
+// aboutTheWork reports whether a question asks of a work about the
+// licensed one, not of the work or a copy of it: "must a review of Llama
+// 3.1 display Built with Llama?", "does a tweet about Qwen need
+// attribution?", "… in my review, right?", "is it acceptable to cite
+// Llama 3 in my thesis?". The duties to credit and to pass the license on
+// fall on distributing the work or making it available (hunt 39: 28
+// REQUIREDs on reviews, tutorials, tweets and citations).
+func (s *snapshot) aboutTheWork(r *reading, l *licenseMeta) bool {
+	ws := r.letterWords()
+	for i, w := range ws {
+		next := wordAt(ws, i+1)
+		switch {
+		case commentNouns[w] && (next == "of" || aboutLinks[next]) || aboutNouns[w] && aboutLinks[next],
+			commentNouns[w] && ownersWords[wordAt(ws, i-1)] && wordAt(ws, i-2) == "in":
+			return true // "a review of llama", "a paper about gemma", "in my review"
+		case citingWords[w] && (s.nameTokens[l.Key][foldName(next)] || s.models.words[next]):
+			return true // "cite llama 3"
+		}
+	}
+	return false
+}
+
+var (
+	// commentNouns are works that comment on another: "a review of it",
+	// "in my tweet".
+	commentNouns = map[string]bool{"review": true, "reviews": true, "tutorial": true, "tutorials": true,
+		"tweet": true, "tweets": true, "citation": true, "citations": true, "critique": true,
+		"comparison": true, "comparisons": true, "writeup": true}
+	// aboutNouns may hold the work or speak of it: only "about" it they
+	// speak of it ("a paper about llama", not "a paper with llama's
+	// figures").
+	aboutNouns = map[string]bool{"paper": true, "papers": true, "article": true, "articles": true, "blog": true,
+		"post": true, "posts": true, "video": true, "videos": true, "talk": true, "podcast": true, "thesis": true,
+		"essay": true, "book": true, "course": true, "thread": true}
+	// aboutLinks link a work to what it speaks of.
+	aboutLinks = map[string]bool{"about": true, "on": true, "covering": true, "comparing": true, "reviewing": true}
+	// citingWords name a work without using it.
+	citingWords = map[string]bool{"cite": true, "citing": true, "mention": true, "mentioning": true}
+)
+
+// readsOnly reports whether a question says the asker only reads, views
+// or watches the work ("do I need to credit if I only read it?"): a
+// duty to credit or to pass the license on falls on sharing it, and its
+// REQUIRED would bind the reader (hunt 39).
+func readsOnly(ws []string) bool {
+	for i, w := range ws {
+		if readingWords[w] && (merelyWords[wordAt(ws, i-1)] || merelyWords[wordAt(ws, i-2)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// othersMark reports whether a question names another party's mark —
+// "the OpenAI logo", "my university's logo" —, not the licensor's or
+// the license's: a ban on using the licensor's marks does not speak of it
+// (hunt 39: five FORBIDDENs).
+func (s *snapshot) othersMark(r *reading, l *licenseMeta) bool {
+	ws := r.letterWords()
+	for i, w := range ws {
+		if !logoWords[w] {
+			continue
+		}
+		k := i - 1
+		if wordAt(ws, k) == "s" {
+			k-- // "university's logo"
+		}
+		prev := wordAt(ws, k)
+		if prev != "" && !markQualifiers[prev] && !s.nameTokens[l.Key][foldName(prev)] && !licensorOf(l, prev) &&
+			!s.stemIn(prev, s.topics.vocab["trademark"]) && !(s.models.words[prev] && len(s.catalogued(r)) > 0 && s.otherModel(r, l) == nil) {
+			return true // not "bloom trademark usage" of BLOOM's license
+		}
+	}
+	return false
+}
+
+var (
+	readingWords = map[string]bool{"read": true, "reading": true, "view": true, "viewing": true, "watch": true,
+		"watching": true, "browse": true, "browsing": true, "look": true, "looking": true, "listen": true, "study": true}
+	merelyWords = map[string]bool{"only": true, "just": true, "merely": true, "simply": true}
+	// logoWords name a mark; markQualifiers may come before one without
+	// naming its owner ("the logo", "their official logo").
+	logoWords      = map[string]bool{"logo": true, "logos": true, "trademark": true, "trademarks": true, "wordmark": true}
+	markQualifiers = map[string]bool{"the": true, "a": true, "an": true, "their": true, "its": true, "your": true,
+		"any": true, "my": true, "our": true, "own": true, "official": true, "same": true, "this": true, "that": true,
+		"his": true, "her": true, "use": true, "of": true, "no": true, "and": true, "or": true, "i": true,
+		"we": true, "you": true, "they": true, "to": true, "can": true, "may": true, "should": true, "s": true}
+)
+
 // sentenceSplit ends a sentence at a mark followed by a space or the end:
 // not inside "llama 3.1" or "qwen2.5".
 var sentenceSplit = regexp.MustCompile(`[.?!;]+(?:\s+|$)`)

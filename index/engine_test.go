@@ -2575,3 +2575,22 @@ func TestNoVerdictForATopicsWordUsedOfSomethingElse(t *testing.T) {
 		{"apache-2.0", "can i patent my improvements", index.StatusInfo},
 	})
 }
+
+// A work about the licensed one (a review, a tutorial, a tweet, a
+// citation), reading it only, and another party's mark get none of the
+// duties' or bans' verdicts (hunt 39: 36 such; every row but the last
+// four showed one).
+func TestNoVerdictForWorksAboutItReadingOrOthersMarks(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama3.1", `Must a review of Llama 3.1 display "Built with Llama"?`, index.StatusUnknown},
+		{"qwen2.5", "Does a tweet about Qwen need attribution?", index.StatusUnknown},
+		{"llama3", "Is it acceptable to cite Llama 3 in my thesis?", index.StatusUnknown},
+		{"cc-by-4.0", "Do I need to credit if I only read it?", index.StatusUnknown},
+		{"deepseek", "Can I use the OpenAI logo?", index.StatusUnknown},
+		{"deepseek", "Can I use my university's logo?", index.StatusUnknown},
+		{"bigscience-openrail-m", "bloom trademark usage", index.StatusForbidden},
+		{"cc-by-nc-4.0", "do i need to give attribution for my thesis", index.StatusRequired},
+		{"deepseek", "for my thesis on chinese AI licenses, what governing law does deepseek's model license pick?", index.StatusInfo},
+		{"mit", "Can I use the project's logo?", index.StatusNotAddressed},
+	})
+}

@@ -895,7 +895,10 @@ func asksWho(question string) bool {
 // mit copyleft?": asksWhetherItHas, namesRule). Such a question gets the
 // card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
-	if s.actsOnOther(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) {
+	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(s.m.Cards[l.Key][t].Status) })
+	if s.actsOnOther(r, l) || binds && s.aboutTheWork(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) ||
+		slices.Contains(topics, "trademark") && s.m.Cards[l.Key]["trademark"].Status != StatusNotAddressed && s.othersMark(r, l) ||
+		slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == StatusRequired }) && readsOnly(r.letterWords()) {
 		return false
 	}
 	for _, t := range topics {
