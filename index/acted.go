@@ -3,6 +3,7 @@ package index
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // A card on commercial use, on modifying, hosting or passing on the
@@ -210,9 +211,24 @@ func (s *snapshot) othersMark(r *reading, l *licenseMeta) bool {
 			k-- // "university's logo"
 		}
 		prev := wordAt(ws, k)
+		if k == i-1 && !s.writtenCapitalised(r, prev) {
+			continue // "does it cover trademarks?": a verb, not an owner
+		}
 		if prev != "" && !markQualifiers[prev] && !s.nameTokens[l.Key][foldName(prev)] && !licensorOf(l, prev) &&
 			!s.stemIn(prev, s.topics.vocab["trademark"]) && !(s.models.words[prev] && len(s.catalogued(r)) > 0 && s.otherModel(r, l) == nil) {
 			return true // not "bloom trademark usage" of BLOOM's license
+		}
+	}
+	return false
+}
+
+// writtenCapitalised reports whether the question writes w, a word of
+// it in lower case, with a capital: a name ("the OpenAI logo").
+func (s *snapshot) writtenCapitalised(r *reading, w string) bool {
+	for _, x := range s.wordsOf(r) {
+		t := strings.Trim(x.text, wordPunct)
+		if strings.EqualFold(t, w) && t != strings.ToLower(t) {
+			return true
 		}
 	}
 	return false
@@ -335,8 +351,13 @@ func (s *snapshot) otherActedOn(ws []string, j int, l *licenseMeta, act act) boo
 // license's permissions and duties speak of.
 func (s *snapshot) partOfWork(w string) bool {
 	return isDerived(w) || s.stemIn(w, productWords) || s.stemIn(w, workForms) || modelParts[w] || otherModelWords[w] ||
-		s.models.words[w] || w == "changes" || w == "improvements"
+		s.models.words[w] || modelKinds[w] || w == "changes" || w == "improvements"
 }
+
+// modelKinds are kinds of model: "train a classifier".
+var modelKinds = map[string]bool{"classifier": true, "classifiers": true, "detector": true, "detectors": true,
+	"reranker": true, "rerankers": true, "embedder": true, "encoder": true, "decoder": true, "transformer": true,
+	"transformers": true, "network": true, "networks": true, "tagger": true, "regressor": true, "predictor": true}
 
 // isModel reports whether w names a work made from the licensed one or
 // a model: "our own llama-based model".

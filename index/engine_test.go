@@ -2592,5 +2592,7 @@ func TestNoVerdictForWorksAboutItReadingOrOthersMarks(t *testing.T) {
 		{"cc-by-nc-4.0", "do i need to give attribution for my thesis", index.StatusRequired},
 		{"deepseek", "for my thesis on chinese AI licenses, what governing law does deepseek's model license pick?", index.StatusInfo},
 		{"mit", "Can I use the project's logo?", index.StatusNotAddressed},
+		{"cc-by-4.0", "does it cover trademarks?", index.StatusForbidden}, // a verb before the mark, not its owner
+		{"llama3.1", "Can I use Llama 3.1 outputs to train a classifier?", index.StatusConditional}, // a kind of model
 	})
 }
