@@ -156,8 +156,8 @@ func (s *snapshot) aboutTheWork(r *reading, l *licenseMeta) bool {
 		next := wordAt(ws, i+1)
 		switch {
 		case commentNouns[w] && (next == "of" || aboutLinks[next]) || aboutNouns[w] && aboutLinks[next],
-			commentNouns[w] && ownersWords[wordAt(ws, i-1)] && wordAt(ws, i-2) == "in":
-			return true // "a review of llama", "a paper about gemma", "in my review"
+			commentNouns[w] && ownersWords[wordAt(ws, i-1)]:
+			return true // "a review of llama", "a paper about gemma", "in my review", "does my review need …"
 		case citingWords[w] && (s.nameTokens[l.Key][foldName(next)] || s.models.words[next]):
 			return true // "cite llama 3"
 		}
@@ -183,11 +183,15 @@ var (
 	citingWords = map[string]bool{"cite": true, "citing": true, "mention": true, "mentioning": true}
 )
 
-// readsOnly reports whether a question says the asker only reads, views
-// or watches the work ("do I need to credit if I only read it?"): a
-// duty to credit or to pass the license on falls on sharing it, and its
-// REQUIRED would bind the reader (hunt 39).
+// readsOnly reports whether a question says the asker only reads, views,
+// runs or uses the work ("do I need to credit if I only read it?", "if I
+// only run it"): a duty to credit, to pass the license on or to give the
+// source falls on sharing it, and its REQUIRED would bind the reader
+// (hunt 39; review 59b: "only run it", "only modify it for myself").
 func readsOnly(ws []string) bool {
+	if slices.ContainsFunc(ws, func(w string) bool { return sharingWords[w] }) {
+		return false // "if I only modify it and distribute"
+	}
 	for i, w := range ws {
 		if readingWords[w] && (merelyWords[wordAt(ws, i-1)] || merelyWords[wordAt(ws, i-2)]) {
 			return true
@@ -236,7 +240,14 @@ func (s *snapshot) writtenCapitalised(r *reading, w string) bool {
 
 var (
 	readingWords = map[string]bool{"read": true, "reading": true, "view": true, "viewing": true, "watch": true,
-		"watching": true, "browse": true, "browsing": true, "look": true, "looking": true, "listen": true, "study": true}
+		"watching": true, "browse": true, "browsing": true, "look": true, "looking": true, "listen": true, "study": true,
+		"run": true, "running": true, "test": true, "testing": true, "try": true,
+		"evaluate": true, "download": true, "modify": true, "tinker": true}
+	// sharingWords pass the work on: with one, the asker does more than
+	// read or run it.
+	sharingWords = map[string]bool{"distribute": true, "distributing": true, "redistribute": true, "share": true,
+		"sharing": true, "ship": true, "shipping": true, "sell": true, "selling": true, "host": true, "hosting": true,
+		"give": true, "upload": true, "convey": true, "conveying": true, "deploy": true, "serve": true}
 	merelyWords = map[string]bool{"only": true, "just": true, "merely": true, "simply": true}
 	// logoWords name a mark; markQualifiers may come before one without
 	// naming its owner ("the logo", "their official logo").

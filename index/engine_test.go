@@ -2540,6 +2540,7 @@ func TestDRMLedByTheClauseOnTechnologicalMeasures(t *testing.T) {
 		{"lgpl-3.0", "Does LGPLv3 let us use anti-circumvention law against users who bypass our DRM that uses the lib?", "lgpl-3.0#gpl.3"},
 		{"cc-by-nc-4.0", "Can I apply DRM to CC BY-NC content in my app?", "cc-by-nc-4.0#2.a.5.b"},
 		{"cc-by-sa-4.0", "Can I ship CC BY-SA maps inside an app with DRM enabled?", "cc-by-sa-4.0#2.a.5.c"},
+		{"gpl-3.0", "can I add DRM?", "gpl-3.0#3"}, // review 59: read as copyleft, whose card never cites §3
 	} {
 		a, err := e.Ask(context.Background(), tc.license, tc.q)
 		if err != nil {
@@ -2586,13 +2587,16 @@ func TestNoVerdictForWorksAboutItReadingOrOthersMarks(t *testing.T) {
 		{"qwen2.5", "Does a tweet about Qwen need attribution?", index.StatusUnknown},
 		{"llama3", "Is it acceptable to cite Llama 3 in my thesis?", index.StatusUnknown},
 		{"cc-by-4.0", "Do I need to credit if I only read it?", index.StatusUnknown},
+		{"llama3.1", "do I need to credit if I only run it?", index.StatusUnknown}, // review 59b
+		{"gpl-3.0", "if I only modify it for myself, must I release source?", index.StatusUnknown},
+		{"llama3.1", "does my review need attribution?", index.StatusUnknown},
 		{"deepseek", "Can I use the OpenAI logo?", index.StatusUnknown},
 		{"deepseek", "Can I use my university's logo?", index.StatusUnknown},
 		{"bigscience-openrail-m", "bloom trademark usage", index.StatusForbidden},
 		{"cc-by-nc-4.0", "do i need to give attribution for my thesis", index.StatusRequired},
 		{"deepseek", "for my thesis on chinese AI licenses, what governing law does deepseek's model license pick?", index.StatusInfo},
 		{"mit", "Can I use the project's logo?", index.StatusNotAddressed},
-		{"cc-by-4.0", "does it cover trademarks?", index.StatusForbidden}, // a verb before the mark, not its owner
+		{"cc-by-4.0", "does it cover trademarks?", index.StatusForbidden},                           // a verb before the mark, not its owner
 		{"llama3.1", "Can I use Llama 3.1 outputs to train a classifier?", index.StatusConditional}, // a kind of model
 	})
 }
