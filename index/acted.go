@@ -193,7 +193,8 @@ func readsOnly(ws []string) bool {
 		return false // "if I only modify it and distribute"
 	}
 	for i, w := range ws {
-		if readingWords[w] && (merelyWords[wordAt(ws, i-1)] || merelyWords[wordAt(ws, i-2)]) {
+		reads := readingWords[w] || (w == "use" || w == "using") && pronouns[wordAt(ws, i+1)] // "only use it", not "only use a screenshot"
+		if reads && (merelyWords[wordAt(ws, i-1)] || merelyWords[wordAt(ws, i-2)]) {
 			return true
 		}
 	}

@@ -2588,6 +2588,8 @@ func TestNoVerdictForWorksAboutItReadingOrOthersMarks(t *testing.T) {
 		{"llama3", "Is it acceptable to cite Llama 3 in my thesis?", index.StatusUnknown},
 		{"cc-by-4.0", "Do I need to credit if I only read it?", index.StatusUnknown},
 		{"llama3.1", "do I need to credit if I only run it?", index.StatusUnknown}, // review 59b
+		{"llama3.1", "do I need to credit if I only use it?", index.StatusUnknown},
+		{"cc-by-4.0", "Do I need to credit if I only use a screenshot?", index.StatusRequired}, // a copy made
 		{"gpl-3.0", "if I only modify it for myself, must I release source?", index.StatusUnknown},
 		{"llama3.1", "does my review need attribution?", index.StatusUnknown},
 		{"deepseek", "Can I use the OpenAI logo?", index.StatusUnknown},
