@@ -935,7 +935,7 @@ func asksTechMeasures(ws []string) bool {
 		case w == "drm" || w == "dmca" || strings.HasPrefix(w, "circumvent") || strings.HasPrefix(w, "anticircumvent"),
 			w == "anti" && strings.HasPrefix(next, "circumvent"),
 			(w == "technological" || w == "technical") && (strings.HasPrefix(next, "measure") || strings.HasPrefix(next, "protection")),
-			w == "copy" && next == "protection":
+			w == "copy" && next == "protection", w == "rights" && next == "management" && wordAt(ws, i-1) == "digital":
 			return true
 		}
 	}

@@ -460,6 +460,7 @@ func TestAsksTechMeasures(t *testing.T) {
 		"Can I use GPLv3 code in a DRM system and then sue people who bypass it under the DMCA?": true,
 		"Does LGPLv3 let us use anti-circumvention law against users who bypass our DRM":         true,
 		"can I add copy protection to cc-by images in my game":                                   true,
+		"can I add digital rights management to the ebook?":                                      true,
 		"is circumventing the technological measures on cc material allowed":                     true,
 		"is the gpl ok on the app store with apple's drm?":                                       false,
 		"can i copy the protection clause into my license":                                       false,
