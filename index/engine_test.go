@@ -2602,3 +2602,19 @@ func TestNoVerdictForWorksAboutItReadingOrOthersMarks(t *testing.T) {
 		{"llama3.1", "Can I use Llama 3.1 outputs to train a classifier?", index.StatusConditional}, // a kind of model
 	})
 }
+
+// A word the engine knows nothing of is set aside as the one word a
+// plain question may say beyond its topic only where it cannot name a
+// banned use or undo a duty (hunt 41: 116 such verdicts; every row but
+// the last three showed one).
+func TestNoVerdictPastAnUnknownWord(t *testing.T) {
+	checkStatuses(t, []statusCase{
+		{"llama4", "host it for the navy?", index.StatusUnknown},
+		{"llama3.1", "sell it to mercenaries?", index.StatusUnknown},
+		{"cc-by-4.0", "sell it uncredited?", index.StatusUnknown},
+		{"gpl-3.0", "sell it sourceless?", index.StatusUnknown},
+		{"mit", "sell it to Rheinmetall?", index.StatusAllowed},                // no use banned, no duty undone
+		{"llama3.1", "can i call my finetune superchat", index.StatusRequired}, // a typo's distance from a known word
+		{"llama3.3", "llama 3.3 70b commercial ok?", index.StatusConditional},  // a size
+	})
+}
