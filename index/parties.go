@@ -591,6 +591,27 @@ func locksDown(question string) bool {
 	return false
 }
 
+// keptProprietary reports whether an English question puts the work
+// under proprietary terms or an NDA ("can I sell it as proprietary?",
+// "under NDA?"): a grant's ALLOWED on commercial use or sharing speaks of
+// the work passed on under its license (hunt 42: the GNU licenses' and CC
+// BY-SA's ALLOWED, whose works may go out under no other terms). A
+// CONDITIONAL states what its conditions keep.
+func keptProprietary(question string) bool {
+	return slices.ContainsFunc(letterWords(question), func(w string) bool { return proprietaryWords[w] })
+}
+
+// sharesAlike reports whether l's card on copyleft is a duty (the GPL,
+// the AGPL, CC BY-SA): not Apache's or MIT's leave to close the source,
+// nor the LGPL's and the MPL's conditions, under which a proprietary
+// larger work may hold the licensed one.
+func (s *snapshot) sharesAlike(l *licenseMeta) bool {
+	return s.m.Cards[l.Key]["copyleft"].Status == StatusRequired
+}
+
+// proprietaryWords put a work under terms of one's own.
+var proprietaryWords = map[string]bool{"proprietary": true, "nda": true, "ndas": true, "closed": true}
+
 // lockingWords name a lock on a work.
 var lockingWords = map[string]bool{"drm": true, "eula": true, "eulas": true, "obfuscated": true, "obfuscate": true}
 

@@ -87,6 +87,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	}
 	_, rest := s.restOf(r, l)
 	twoAsked := joinsTwo(r.text)
+	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(s.m.Cards[l.Key][t].Status) })
 	for _, st := range rest {
 		switch {
 		case askingWords[st], asideStems[st] && !(useAsides[st] && slices.Contains(topics, "commercial-use")):
@@ -96,12 +97,13 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 			// another aspect.
 		case !inVocab(st) && (s.narrows(r, l, st, topics) || s.namesBannedCase(l, st, topics) || twoAsked && s.namesOtherAnswer(l, st, topics)):
 			return false
-		case !inVocab(st) && !s.knownStem(st) && (s.bansUses(l) || negatingAffix(st)):
+		case !inVocab(st) && !s.knownStem(st) && (binds && s.bansUses(l) && s.purposeStems(r, l)[st] || negatingAffix(st)):
 			// A word the engine knows nothing of — no training question,
 			// no text and no WordNet entry holds it — is no aside it may
-			// set aside where it may name a banned use ("host it for the
-			// navy?" of Llama) or undo a duty ("sell it uncredited?",
-			// "sourceless"): hunt 41 found 116 such verdicts wrong.
+			// set aside where it may name a banned use, whom or what the
+			// use is for ("host it for the navy?" of Llama), or undo a
+			// duty ("sell it uncredited?", "sourceless"): hunt 41 found 116
+			// such verdicts wrong.
 			return false
 		case !inVocab(st):
 			extra++
@@ -652,6 +654,34 @@ func (s *snapshot) knownStem(st string) bool {
 	return true // the index's terms unread: take it as known
 }
 
+// purposeStems returns the stems of the words a question puts after
+// "for", "with" or "it to", past an article or a possessive: whom or what
+// a use is for ("host it for the navy", "sell it to mercenaries", "share
+// the weights with the navy", "commercially use it for meth"); not a
+// topic's word, the work, a model or the license's name ("for
+// redistribution", "with another model", "start with llama").
+func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
+	ws := r.letterWords()
+	out := map[string]bool{}
+	for i, w := range ws {
+		if w != "for" && w != "with" && !(w == "to" && pronouns[wordAt(ws, i-1)]) {
+			continue // "to" after a verb is an infinitive: "have to start"
+		}
+		j := i + 1
+		for j < len(ws) && (soldDeterminers[ws[j]] || ownersWords[ws[j]]) {
+			j++
+		}
+		if j < len(ws) && !s.partOfWork(ws[j]) && !s.nameTokens[l.Key][foldName(ws[j])] {
+			for _, st := range s.stems(ws[j]) {
+				if !s.anyVocab(st) && !doingStems[st] {
+					out[st] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
 // bansUses reports whether l bans uses: its card on acceptable use or on
 // military use is FORBIDDEN.
 func (s *snapshot) bansUses(l *licenseMeta) bool {
@@ -953,7 +983,8 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 				return false
 			}
 		case StatusAllowed:
-			if asksDuty(r.text) || s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.sourceOwed(r, l) || locksDown(r.text) {
+			if asksDuty(r.text) || s.namesBarred(r, l, t) || s.namesBreach(r, t) || s.sourceOwed(r, l) || locksDown(r.text) ||
+				s.sharesAlike(l) && keptProprietary(r.text) {
 				return false
 			}
 		case StatusRequired:
