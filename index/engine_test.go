@@ -2616,5 +2616,9 @@ func TestNoVerdictPastAnUnknownWord(t *testing.T) {
 		{"mit", "sell it to Rheinmetall?", index.StatusAllowed},                // no use banned, no duty undone
 		{"llama3.1", "can i call my finetune superchat", index.StatusRequired}, // a typo's distance from a known word
 		{"llama3.3", "llama 3.3 70b commercial ok?", index.StatusConditional},  // a size
+		{"llama3.1", "penalties for breach?", index.StatusInfo},                // not what a use is for
+		{"gpl-3.0", "Can I sell it as proprietary?", index.StatusUnknown},      // hunt 42: the work under other terms
+		{"cc-by-sa-4.0", "Can I sell it under NDA?", index.StatusUnknown},
+		{"apache-2.0", "closed source fork", index.StatusAllowed}, // Apache lets the source close
 	})
 }
