@@ -63,17 +63,19 @@ func (s *snapshot) actsOnOther(r *reading, l *licenseMeta) bool {
 // topic's word used of something else — "can I distill water?", "can I
 // fine-tune my piano?", "warranty on my laptop?", "must I indemnify my
 // employer?", "can I patent my invention?", "is my lawyer liable?", "is
-// my novel copyleft?" — or the asker's own mark or patent ("can I use my
-// own trademark?"). The card's verdict speaks of the licensed work, and
-// hunt 38 found 61 such verdicts wrong, and 18 on the asker's own marks.
+// my novel copyleft?" — or the asker's own mark ("can I use my own
+// trademark?"). The card's verdict speaks of the licensed work, and hunt
+// 38 found 61 such verdicts wrong, and 18 on the asker's own marks.
 //
 // The object follows the word directly after a determiner or a
-// possessive ("my piano"), or after "on" or "of" ("warranty on my
-// laptop"), or "for" of a topic whose card states a fact ("governing law
-// for my will"; for a permission "for my startup" is a purpose, not what
-// is used); a bare noun only after a word used as a verb ("can I distill
-// water"). The subject comes between "is my" and the word ("is my dog open
-// source?").
+// possessive ("my piano"), or after "of" ("jurisdiction of my divorce"),
+// or after "on" or "for" of a topic whose card states a fact ("warranty
+// on my laptop", "governing law for my will"; of a permission they say
+// where or for what: "on my phone", "for my startup"); a bare noun only
+// after a word used as a verb, ending the sentence ("can I distill
+// water?"). The subject comes between "is my" and the word ("is my dog
+// open source?"). A use policy's words name a use done to someone
+// ("defaming my competitor"), and are not read so.
 func (s *snapshot) topicOnOther(r *reading, l *licenseMeta, topics []string) bool {
 	if !slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status != StatusNotAddressed }) {
 		return false // what the license does not address, it addresses for no thing
@@ -347,7 +349,7 @@ func (s *snapshot) otherActedOn(ws []string, j int, l *licenseMeta, act act) boo
 		// not "publish my source code" or "the source code of my work",
 		// which the duties on source and on sharing speak of
 		return true
-	case has(func(w string) bool { return s.partOfWork(w) }):
+	case has(s.partOfWork):
 		return false // "my finetune", "my app", "binaries", "my weights", "train mixtral"
 	case owned:
 		// "my car"; not "my outputs", nor "the source code of my work"

@@ -657,7 +657,7 @@ func (s *snapshot) knownStem(st string) bool {
 // purposeStems returns the stems of the words a question puts after
 // "for", "with" or "it to", past an article or a possessive: whom or what
 // a use is for ("host it for the navy", "sell it to mercenaries", "share
-// the weights with the navy", "commercially use it for meth"); not a
+// the weights with the navy"); not a
 // topic's word, the work, a model or the license's name ("for
 // redistribution", "with another model", "start with llama").
 func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
@@ -963,6 +963,8 @@ func asksWho(question string) bool {
 // mit copyleft?": asksWhetherItHas, namesRule). Such a question gets the
 // card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
+	// What the question acts on, or speaks of, may be no part of the
+	// licensed work (acted.go): no topic's verdict answers for it.
 	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(s.m.Cards[l.Key][t].Status) })
 	if s.actsOnOther(r, l) || binds && s.aboutTheWork(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) ||
 		slices.Contains(topics, "trademark") && s.m.Cards[l.Key]["trademark"].Status != StatusNotAddressed && s.othersMark(r, l) ||
