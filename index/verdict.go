@@ -963,12 +963,7 @@ func asksWho(question string) bool {
 // mit copyleft?": asksWhetherItHas, namesRule). Such a question gets the
 // card's clauses without a verdict.
 func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) bool {
-	// What the question acts on, or speaks of, may be no part of the
-	// licensed work (acted.go): no topic's verdict answers for it.
-	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(s.m.Cards[l.Key][t].Status) })
-	if s.actsOnOther(r, l) || binds && s.aboutTheWork(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) ||
-		slices.Contains(topics, "trademark") && s.m.Cards[l.Key]["trademark"].Status != StatusNotAddressed && s.othersMark(r, l) ||
-		slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == StatusRequired }) && readsOnly(r.letterWords()) {
+	if s.speaksOfOther(r, l, topics) {
 		return false
 	}
 	for _, t := range topics {
@@ -1026,6 +1021,19 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		}
 	}
 	return true
+}
+
+// speaksOfOther reports whether what the question acts on, or speaks
+// of, is no part of the licensed work (acted.go), so that no verdict on
+// topics answers for it: something else sold, changed, hosted or passed
+// on, a work about the model, the work only read or run, another party's
+// mark, going to the EU.
+func (s *snapshot) speaksOfOther(r *reading, l *licenseMeta, topics []string) bool {
+	status := func(t string) Status { return s.m.Cards[l.Key][t].Status }
+	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(status(t)) })
+	return s.actsOnOther(r, l) || binds && s.aboutTheWork(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) ||
+		slices.Contains(topics, "trademark") && status("trademark") != StatusNotAddressed && s.othersMark(r, l) ||
+		slices.ContainsFunc(topics, func(t string) bool { return status(t) == StatusRequired }) && readsOnly(r.letterWords())
 }
 
 // asksWhichLicense reports whether an English question asks which
