@@ -41,12 +41,8 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // fetchedKind reports whether the kind r asks for is one whose clause
 // leads even when the ranking does not hold it (clauseKind.fetch).
 func (s *snapshot) fetchedKind(r *reading, l *licenseMeta) bool {
-	for i, k := range clauseKinds {
-		if r.asks(clauseKindID(i)) && (k.also == nil || k.also(s, r, l)) && holdsDocOf(s.ofKind(clauseKindID(i)), l) {
-			return k.fetch
-		}
-	}
-	return false
+	id, ok := s.askedKindID(r, l)
+	return ok && clauseKinds[id].fetch
 }
 
 // firstOfKind returns the first of l's clauses, in the order of its
@@ -89,12 +85,21 @@ func (s *snapshot) firstOfKind(l *licenseMeta, kind map[string]bool) (Hit, bool)
 // A kind l has no clause of gives way to the next: "must I indicate my
 // changes internally?" of CC asks for its clause on marking changes.
 func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
-	for i, k := range clauseKinds {
-		if r.asks(clauseKindID(i)) && (k.also == nil || k.also(s, r, l)) && holdsDocOf(s.ofKind(clauseKindID(i)), l) {
-			return s.ofKind(clauseKindID(i))
-		}
+	if id, ok := s.askedKindID(r, l); ok {
+		return s.ofKind(id)
 	}
 	return s.termLed(r, l)
+}
+
+// askedKindID returns the first kind in clauseKinds that r asks for and
+// l has a clause of (askedKind).
+func (s *snapshot) askedKindID(r *reading, l *licenseMeta) (clauseKindID, bool) {
+	for i, k := range clauseKinds {
+		if r.asks(clauseKindID(i)) && (k.also == nil || k.also(s, r, l)) && holdsDocOf(s.ofKind(clauseKindID(i)), l) {
+			return clauseKindID(i), true
+		}
+	}
+	return 0, false
 }
 
 // clauseKind is a kind of clause a question may ask for by what it says.
@@ -926,7 +931,7 @@ func isWarrantyDisclaimer(text string) bool {
 // bypass it asks this, not what suing does to one's license (the kind
 // goes before suesLicensor's).
 func asksTechMeasures(ws []string) bool {
-	if slices.Contains(ws, "appstore") || slices.ContainsFunc(ws, func(w string) bool { return w == "store" }) && slices.Contains(ws, "app") {
+	if slices.Contains(ws, "appstore") || slices.Contains(ws, "store") && slices.Contains(ws, "app") {
 		return false
 	}
 	for i, w := range ws {
