@@ -2598,6 +2598,8 @@ func TestNoVerdictForWorksAboutItReadingOrOthersMarks(t *testing.T) {
 		{"cc-by-nc-4.0", "do i need to give attribution for my thesis", index.StatusRequired},
 		{"deepseek", "for my thesis on chinese AI licenses, what governing law does deepseek's model license pick?", index.StatusInfo},
 		{"mit", "Can I use the project's logo?", index.StatusNotAddressed},
+		{"llama2", "So I can't use Llama 2 outputs for any training, right?", index.StatusUnknown}, // the ban excepts Llama 2
+		{"llama3", "So I can use Llama 3 outputs to train any model, right?", index.StatusForbidden},
 		{"cc-by-4.0", "does it cover trademarks?", index.StatusForbidden},                           // a verb before the mark, not its owner
 		{"llama3.1", "Can I use Llama 3.1 outputs to train a classifier?", index.StatusConditional}, // a kind of model
 	})

@@ -976,7 +976,7 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 		case StatusForbidden:
 			if asksDuty(r.text) || asksAgainst(r.text) || s.namesLicenseTwice(r, l) || s.outsideBan(r, l, t) ||
 				hasPermission(r.text, l) || s.namesLicenseAsTarget(r, l) || s.trainsOutsideBan(r, l, t) || s.servesAudience(r, t) ||
-				ownRightTopics[t] && claimsOwnRight(r.text) || s.othersTrainOnOutputs(r, l, t) {
+				ownRightTopics[t] && claimsOwnRight(r.text) || s.othersTrainOnOutputs(r, l, t) || s.blanketOverException(r, l, t) {
 				return false
 			}
 		case StatusAllowed:
@@ -1022,6 +1022,33 @@ func (s *snapshot) statusAnswers(r *reading, l *licenseMeta, topics ...string) b
 	}
 	return true
 }
+
+// blanketOverException reports whether a question states a ban on
+// training with outputs as one on every case — "I can't … for any
+// training" — where the ban's clauses set a case apart
+// (s.exceptionStems): "so I can't use Llama 2 outputs for any training,
+// right?" took the FORBIDDEN of a ban that excepts Llama 2 and its
+// derivatives (hunt 39: three such). Asked the other way ("can I … train
+// any model?"), FORBIDDEN answers it.
+func (s *snapshot) blanketOverException(r *reading, l *licenseMeta, topic string) bool {
+	ws := r.letterWords()
+	if !trainsModel([]string{topic}) || !slices.ContainsFunc(ws, func(w string) bool { return denyingWords[w] }) {
+		return false // "can I use its outputs to train any model?": FORBIDDEN says no, rightly
+	}
+	blanket := false
+	for i, w := range ws[:max(0, len(ws)-1)] {
+		if (w == "any" || w == "all" || w == "every") && s.stemIn(ws[i+1], s.topics.vocab[topic]) {
+			blanket = true
+		}
+	}
+	if !blanket {
+		return false
+	}
+	return slices.ContainsFunc(s.m.Cards[l.Key][topic].Refs, func(ref string) bool { return len(s.exceptionStems(ref)) > 0 })
+}
+
+// denyingWords deny: "so I can't …", "cannot", "not allowed".
+var denyingWords = map[string]bool{"t": true, "cannot": true, "not": true, "never": true, "no": true}
 
 // speaksOfOther reports whether what the question acts on, or speaks
 // of, is no part of the licensed work (acted.go), so that no verdict on
