@@ -87,7 +87,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 	}
 	_, rest := s.restOf(r, l)
 	twoAsked := joinsTwo(r.text)
-	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(s.m.Cards[l.Key][t].Status) })
+	unheard := s.unheardWord(r, l, topics)
 	for _, st := range rest {
 		switch {
 		case askingWords[st], asideStems[st] && !(useAsides[st] && slices.Contains(topics, "commercial-use")):
@@ -97,13 +97,7 @@ func (s *snapshot) plainly(r *reading, l *licenseMeta, topics ...string) bool {
 			// another aspect.
 		case !inVocab(st) && (s.narrows(r, l, st, topics) || s.namesBannedCase(l, st, topics) || twoAsked && s.namesOtherAnswer(l, st, topics)):
 			return false
-		case !inVocab(st) && !s.knownStem(st) && (binds && s.bansUses(l) && s.purposeStems(r, l)[st] || negatingAffix(st)):
-			// A word the engine knows nothing of — no training question,
-			// no text and no WordNet entry holds it — is no aside it may
-			// set aside where it may name a banned use, whom or what the
-			// use is for ("host it for the navy?" of Llama), or undo a
-			// duty ("sell it uncredited?", "sourceless"): hunt 41 found 116
-			// such verdicts wrong.
+		case !inVocab(st) && unheard(st):
 			return false
 		case !inVocab(st):
 			extra++
@@ -638,6 +632,33 @@ var asideStems = map[string]bool{"curiou": true, "curios": true, "wonder": true,
 // thesis commercial use").
 var useAsides = map[string]bool{"thesi": true, "homework": true}
 
+// unheardWord returns a test of a stem beyond a question's topics: is it
+// a word the engine knows nothing of — no training question, no text and
+// no WordNet entry holds it — where it may name a banned use, whom or what
+// the use is for ("host it for the navy?" of Llama), or undo a duty ("sell
+// it uncredited?", "sourceless")? Such a word is no aside plainly may set
+// aside (hunt 41 found 116 such verdicts wrong). The words a use is for
+// matter only where a card on topics binds and l bans uses, and are read
+// at most once; knownStem goes last, its typo test scanning the known
+// words.
+func (s *snapshot) unheardWord(r *reading, l *licenseMeta, topics []string) func(st string) bool {
+	var purposes map[string]bool
+	return func(st string) bool {
+		if !negatingAffix(st) {
+			if purposes == nil {
+				purposes = map[string]bool{}
+				if slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(s.m.Cards[l.Key][t].Status) }) && s.bansUses(l) {
+					purposes = s.purposeStems(r, l)
+				}
+			}
+			if !purposes[st] {
+				return false
+			}
+		}
+		return !s.knownStem(st)
+	}
+}
+
 // knownStem reports whether st is a stem the question model has weights
 // for, a word of the corpus's texts or one WordNet holds.
 func (s *snapshot) knownStem(st string) bool {
@@ -1060,7 +1081,7 @@ func (s *snapshot) speaksOfOther(r *reading, l *licenseMeta, topics []string) bo
 	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(status(t)) })
 	return s.actsOnOther(r, l) || binds && s.aboutTheWork(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) ||
 		slices.Contains(topics, "trademark") && status("trademark") != StatusNotAddressed && s.othersMark(r, l) ||
-		slices.ContainsFunc(topics, func(t string) bool { return status(t) == StatusRequired }) && readsOnly(r.letterWords())
+		s.asksADuty(l, topics) && readsOnly(r.letterWords())
 }
 
 // asksWhichLicense reports whether an English question asks which
