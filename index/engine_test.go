@@ -116,7 +116,7 @@ func TestTopicTheTextNeverNamesQuotesTheGrant(t *testing.T) {
 		if a.Verdict.Status != index.StatusNotAddressed || a.Grounded {
 			t.Errorf("%s %s: verdict %+v, grounded %v; want not-addressed, no clause as its grounds", tc.license, tc.topic, a.Verdict, a.Grounded)
 		}
-		if len(a.Clauses) == 0 || a.Clauses[0].Doc+"#"+a.Clauses[0].Section != tc.lead {
+		if leadOf(a) != tc.lead {
 			t.Errorf("%s %s: clauses %+v; want %s first", tc.license, tc.topic, a.Clauses, tc.lead)
 		}
 	}
@@ -197,6 +197,15 @@ func TestWhoQuestionGetsNoVerdict(t *testing.T) {
 type statusCase struct {
 	license, question string
 	want              index.Status
+}
+
+// leadOf returns the clause an answer leads with, as "doc#section", or ""
+// when it quotes none.
+func leadOf(a *index.Answer) string {
+	if len(a.Clauses) == 0 {
+		return ""
+	}
+	return a.Clauses[0].Doc + "#" + a.Clauses[0].Section
 }
 
 // checkStatuses asks each case and holds its status, whether the verdict
@@ -2135,7 +2144,7 @@ func TestACopyOfTheLicenseLeadsWithTheClauseHandingItOver(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(a.Clauses) == 0 || a.Clauses[0].Doc+"#"+a.Clauses[0].Section != tc.lead {
+		if leadOf(a) != tc.lead {
 			t.Errorf("%s %q: clauses %v; want %s first", tc.license, tc.q, a.Clauses, tc.lead)
 		}
 	}
@@ -2356,7 +2365,7 @@ func TestKindsLeadOnlyTheirQuestion(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(a.Clauses) == 0 || a.Clauses[0].Doc+"#"+a.Clauses[0].Section == tc.notLead {
+		if lead := leadOf(a); lead == "" || lead == tc.notLead {
 			t.Errorf("%s %q: led by %s", tc.license, tc.q, tc.notLead)
 		}
 	}
@@ -2546,7 +2555,7 @@ func TestDRMLedByTheClauseOnTechnologicalMeasures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(a.Clauses) == 0 || !strings.HasPrefix(a.Clauses[0].Doc+"#"+a.Clauses[0].Section, tc.lead) {
+		if !strings.HasPrefix(leadOf(a), tc.lead) {
 			t.Errorf("%s %q: led by %v, want %s", tc.license, tc.q, a.Clauses[:min(1, len(a.Clauses))], tc.lead)
 		}
 	}
