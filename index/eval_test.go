@@ -249,6 +249,7 @@ func evalSets(t *testing.T) []evalSet {
 		{"search-dev", filepath.Join(root, "testdata", "eval", "search-dev.yaml"), "dev", 0.70, 0.84, 0},
 		{"search-named-dev", filepath.Join(root, "testdata", "eval", "search-named-dev.yaml"), "dev", 0.60, 0.76, 0},
 		{"real-dev", filepath.Join(root, "testdata", "eval", "real-dev.yaml"), "dev", 0.70, 0.88, 0},
+		{"real-dev-2", filepath.Join(root, "testdata", "eval", "real-dev-2.yaml"), "dev", 0, 0, 0},
 		{"real-test", filepath.Join(root, "testdata", "eval", "real-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test-2", filepath.Join(root, "testdata", "eval", "paraphrase-test-2.yaml"), "test", 0, 0, 1},
