@@ -339,10 +339,13 @@ func (s *snapshot) otherActedOn(ws []string, j int, l *licenseMeta, act act) boo
 	if slices.ContainsFunc(run, isLicenseWord) {
 		return act == actSale || act == actChange // "sell the license", "modify the license"; not "ship the license", "terminate my license"
 	}
+	has := func(f func(string) bool) bool { return slices.ContainsFunc(run, f) }
+	if act == actSale && has(func(w string) bool { return markWords[w] && w != "name" && w != "names" }) {
+		return true // "sell the llama trademark", "sell the brand": no license grants a mark to sell
+	}
 	if slices.ContainsFunc(run, func(w string) bool { return s.nameTokens[l.Key][foldName(w)] }) {
 		return false
 	}
-	has := func(f func(string) bool) bool { return slices.ContainsFunc(run, f) }
 	switch {
 	case (act == actSale || act == actChange) && (own && !has(s.isModel) || owned && has(isOwnWork)):
 		// "sell its own products", "sell my code", "modify my photos";

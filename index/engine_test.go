@@ -2536,6 +2536,9 @@ func TestNoVerdictActingOnSomethingElse(t *testing.T) {
 		{"llama4", "can I host GPUs?", index.StatusUnknown},
 		{"mit", "Do I need to publish my source code?", index.StatusNotAddressed},
 		{"apache-2.0", "can I distribute binaries?", index.StatusConditional},
+		// selling a mark sells no licensed work (session 60)
+		{"llama3.1", "can I sell the Llama trademark commercially?", index.StatusUnknown},
+		{"llama3.1", "can I sell the brand?", index.StatusUnknown},
 	})
 }
 
