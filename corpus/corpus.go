@@ -23,6 +23,9 @@ type Corpus struct {
 	// Lexicon the WordNet relations of the vocabulary (lexicon.tsv).
 	Questions []Question
 	Lexicon   []LexRow
+	// Illicit maps each word WordNet files under a crime, a drug of abuse,
+	// violence, weapons or pornography to that head (illicit.tsv).
+	Illicit map[string]string
 	// Models is the model catalogue (models.yaml).
 	Models *Models
 	// Raw holds each third-party text as read, by document id, for
@@ -122,11 +125,15 @@ func loadOwn(f files, dir string) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
+	illicit, err := loadIllicit(f, filepath.Join(dir, "illicit.tsv"))
+	if err != nil {
+		return nil, err
+	}
 	models, err := loadModels(f, filepath.Join(dir, "models.yaml"), m)
 	if err != nil {
 		return nil, err
 	}
-	return &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Questions: questions, Lexicon: lex,
+	return &Corpus{Manifest: m, Topics: ts, Cards: cards, Notes: notes, Questions: questions, Lexicon: lex, Illicit: illicit,
 		Models: models, Clauses: map[string][]Clause{}, Raw: map[string][]byte{}}, nil
 }
 

@@ -6,5 +6,7 @@
 package corpus
 
 // lexicon.tsv: WordNet relations of the vocabulary of topics.yaml and
-// questions/, from Debian's wordnet-base (apt-get install wordnet-base).
-//go:generate go run ../internal/lexgen -dict /usr/share/wordnet -corpus . -out lexicon.tsv
+// questions/, from Debian's wordnet-base (apt-get install wordnet-base);
+// illicit.tsv: the words WordNet files under crimes, drugs of abuse,
+// violence, weapons or pornography.
+//go:generate go run ../internal/lexgen -dict /usr/share/wordnet -corpus . -out lexicon.tsv -illicit illicit.tsv

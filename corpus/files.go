@@ -12,7 +12,7 @@ import (
 // The third-party texts are not here: they are never committed, and are
 // pulled into the data directory.
 //
-//go:embed manifest.yaml topics.yaml models.yaml lexicon.tsv cards/*.yaml notes/*.yaml questions/*.yaml
+//go:embed manifest.yaml topics.yaml models.yaml lexicon.tsv illicit.tsv cards/*.yaml notes/*.yaml questions/*.yaml
 var embedded embed.FS
 
 // EmbeddedName is what errors about the embedded corpus call its

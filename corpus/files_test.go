@@ -82,7 +82,8 @@ func TestEmbeddedLoadsLikeTheDirectory(t *testing.T) {
 	}
 	if len(embedded.Cards) != len(fromDisk.Cards) || len(embedded.Questions) != len(fromDisk.Questions) ||
 		len(embedded.Clauses) != len(fromDisk.Clauses) || len(embedded.Models.Models) != len(fromDisk.Models.Models) ||
-		len(embedded.Notes) != len(fromDisk.Notes) || len(embedded.Lexicon) != len(fromDisk.Lexicon) {
+		len(embedded.Notes) != len(fromDisk.Notes) || len(embedded.Lexicon) != len(fromDisk.Lexicon) ||
+		len(embedded.Illicit) != len(fromDisk.Illicit) || embedded.Illicit["meth"] == "" {
 		t.Errorf("embedded corpus differs from corpus/: %d/%d cards, %d/%d questions, %d/%d documents",
 			len(embedded.Cards), len(fromDisk.Cards), len(embedded.Questions), len(fromDisk.Questions), len(embedded.Clauses), len(fromDisk.Clauses))
 	}

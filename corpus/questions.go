@@ -226,6 +226,31 @@ var lexRelations = map[string]bool{"syn": true, "der": true, "hypo": true}
 // kept outside this repository builds before its lexicon is regenerated.
 var lexDropped = map[string]bool{"hyper": true}
 
+// loadIllicit reads the generated table of words naming illicit uses
+// (illicit.tsv: word<TAB>the WordNet head it lies under); a missing file
+// means none.
+func loadIllicit(f files, path string) (map[string]string, error) {
+	b, err := f.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, &Error{File: path, Err: err}
+	}
+	out := map[string]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		w, head, ok := strings.Cut(line, "\t")
+		if !ok || w == "" || head == "" || strings.ContainsAny(w+head, "\t ") {
+			return nil, errorf(path, i+1, "got %q, want word<TAB>head (regenerate: go generate ./corpus)", line)
+		}
+		out[w] = head
+	}
+	return out, nil
+}
+
 // LoadLexicon reads the generated lexicon; a missing file means none.
 func LoadLexicon(path string) ([]LexRow, error) { return loadLexicon(disk, path) }
 

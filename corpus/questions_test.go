@@ -108,3 +108,31 @@ func TestLexiconRowsAreCheckedAndOldBroaderTermsDropped(t *testing.T) {
 		}
 	}
 }
+
+// A row of the illicit words that is not word<TAB>head is an error naming
+// the file and the line; a missing table is none.
+func TestIllicitRowsAreChecked(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		words      int
+		want       string // the error's start; "" for none
+	}{
+		{"good", "# generated\nmeth\tcontrolled_substance\nriot\tviolence\n", 2, ""},
+		{"no head", "# generated\nmeth\tcontrolled_substance\nriot\n", 0, `lex/illicit.tsv:3: got "riot"`},
+		{"spaces for a tab", "meth controlled_substance\n", 0, "lex/illicit.tsv:1: got"},
+		{"a third field", "meth\tdrug\textra\n", 0, "lex/illicit.tsv:1: got"},
+	} {
+		fsys := fstest.MapFS{"illicit.tsv": &fstest.MapFile{Data: []byte(c.body)}}
+		words, err := loadIllicit(files{fsys: fsys, root: "lex"}, "lex/illicit.tsv")
+		switch {
+		case c.want == "" && (err != nil || len(words) != c.words):
+			t.Errorf("%s: %d words, %v; want %d", c.name, len(words), err, c.words)
+		case c.want != "" && (err == nil || !strings.HasPrefix(err.Error(), c.want)):
+			t.Errorf("%s: error %v; want one starting %q", c.name, err, c.want)
+		}
+	}
+	words, err := loadIllicit(files{fsys: fstest.MapFS{}, root: "lex"}, "lex/illicit.tsv")
+	if err != nil || words != nil {
+		t.Errorf("a missing table: %v, %v; want none and no error", words, err)
+	}
+}

@@ -2634,5 +2634,12 @@ func TestNoVerdictPastAnUnknownWord(t *testing.T) {
 		{"gpl-3.0", "Can I sell it as proprietary?", index.StatusUnknown},      // hunt 42: the work under other terms
 		{"cc-by-sa-4.0", "Can I sell it under NDA?", index.StatusUnknown},
 		{"apache-2.0", "closed source fork", index.StatusAllowed}, // Apache lets the source close
+		// hunt 42: a word WordNet files under crimes, drugs, violence or
+		// pornography names a use the policy may ban (illicit.tsv)
+		{"llama4", "commercially use it for meth?", index.StatusUnknown},
+		{"llama3.1", "can I use it commercially for riots?", index.StatusUnknown},
+		{"gemma", "commercially use it for erotica?", index.StatusUnknown},
+		{"llama4", "can I use it commercially for my startup?", index.StatusConditional},
+		{"mit", "can I use it commercially for meth?", index.StatusAllowed}, // MIT bans no use
 	})
 }

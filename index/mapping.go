@@ -11,7 +11,7 @@ import (
 // MappingVersion changes whenever the mapping, the analyzers or the meta
 // file change shape. An index built with another version is refused by Open
 // with a message to rebuild, instead of answering from a stale layout.
-const MappingVersion = 34 // 34: the models carry not_llm
+const MappingVersion = 35 // 35: the meta carries the illicit words
 
 // Analyzer and field names live here and nowhere else.
 const (

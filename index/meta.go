@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/licensebot/licensebot/corpus"
@@ -36,6 +37,10 @@ type meta struct {
 	Features *featureData `json:"features"`
 	// Spellings map British spellings to American ones (see respell).
 	Spellings map[string]string `json:"spellings"`
+	// Illicit are the stems of the words WordNet files under a crime, a
+	// drug of abuse, violence, weapons or pornography, sorted (see
+	// illicitUse).
+	Illicit []string `json:"illicit"`
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.
 	QModel *questionModel `json:"qmodel"`
@@ -146,6 +151,7 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 	}
 	m.Features = newFeatureData(buildStems(), c.Lexicon, c.Topics.Concepts)
 	m.Spellings = spellingVariants(c.Lexicon, corpusWords(c))
+	m.Illicit = illicitStems(buildStems(), c.Illicit)
 	m.Models, m.External = modelsMeta(c.Models)
 	m.Quotable = quotableForms(c)
 	m.Lists = listsOf(c)
@@ -315,4 +321,17 @@ func conditions(card *corpus.Card, v *corpus.Verdict) []Condition {
 		out = append(out, c)
 	}
 	return out
+}
+
+// illicitStems returns the stems of the illicit words that are one stem
+// each, sorted and without repeats.
+func illicitStems(stems func(string) []string, words map[string]string) []string {
+	var out []string
+	for w := range words {
+		if st := stems(w); len(st) == 1 {
+			out = append(out, st[0])
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

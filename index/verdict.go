@@ -641,8 +641,17 @@ var useAsides = map[string]bool{"thesi": true, "homework": true}
 // matter only where a card on topics binds and l bans uses, and are read
 // at most once; knownStem goes last, its typo test scanning the known
 // words.
+//
+// Nor is a known word a use is for that names an illicit use (illicitUse:
+// "commercially use it for meth?", "for riots", "for hoaxes") where the
+// verdict permits: the permission holds only outside the policy's bans
+// (hunt 42 found 34 such verdicts wrong).
 func (s *snapshot) unheardWord(r *reading, l *licenseMeta, topics []string) func(st string) bool {
 	var purposes map[string]bool
+	permits := slices.ContainsFunc(topics, func(t string) bool {
+		st := s.m.Cards[l.Key][t].Status
+		return st == StatusAllowed || st == StatusConditional
+	})
 	return func(st string) bool {
 		if !negatingAffix(st) {
 			if purposes == nil {
@@ -654,9 +663,26 @@ func (s *snapshot) unheardWord(r *reading, l *licenseMeta, topics []string) func
 			if !purposes[st] {
 				return false
 			}
+			if permits && s.illicitUse(l, st) {
+				return true
+			}
 		}
 		return !s.knownStem(st)
 	}
+}
+
+// illicitUse reports whether st is the stem of a word WordNet files under
+// a crime, a drug of abuse, violence, weapons or pornography in its most
+// frequent sense (corpus/illicit.tsv), and not a word of l's own texts,
+// whose words the question model reads.
+func (s *snapshot) illicitUse(l *licenseMeta, st string) bool {
+	if len(st) < minUnknownLetters {
+		return false
+	}
+	if _, ok := slices.BinarySearch(s.m.Illicit, st); !ok {
+		return false
+	}
+	return !s.licenseHolds(l, st)
 }
 
 // knownStem reports whether st is a stem the question model has weights

@@ -36,17 +36,23 @@ func main() {
 	dict := flag.String("dict", "/usr/share/wordnet", "WordNet 3.0 database directory (Debian: wordnet-base)")
 	corpusDir := flag.String("corpus", ".", "corpus directory (topics.yaml, questions/)")
 	out := flag.String("out", "lexicon.tsv", "output file")
+	illicit := flag.String("illicit", "", "also write the table of words naming illicit uses here")
 	flag.Parse()
-	if err := run(*dict, *corpusDir, *out); err != nil {
+	if err := run(*dict, *corpusDir, *out, *illicit); err != nil {
 		fmt.Fprintln(os.Stderr, "lexgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dict, corpusDir, out string) error {
+func run(dict, corpusDir, out, illicit string) error {
 	wn, err := loadWordNet(dict)
 	if err != nil {
 		return fmt.Errorf("%w (install Debian's wordnet-base, or pass -dict)", err)
+	}
+	if illicit != "" {
+		if err := writeIllicit(wn, illicit); err != nil {
+			return err
+		}
 	}
 	vocab, err := vocabulary(corpusDir)
 	if err != nil {
@@ -83,7 +89,12 @@ func writeHeader(w io.Writer, n int) {
 # For each of the %d words of the corpus's own vocabulary: its synonyms (syn), derivationally
 # related forms (der) and narrower terms (hypo). Multi-word terms use "_".
 #
-# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+`, n)
+	io.WriteString(w, wordNetNotice)
+}
+
+// wordNetNotice is WordNet's license, which every generated table carries.
+const wordNetNotice = `# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
 # REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
 # PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS
@@ -94,8 +105,7 @@ func writeHeader(w io.Writer, n int) {
 # in this software, database and any associated documentation shall at all times remain
 # with Princeton University and LICENSEE agrees to preserve same.
 # (WordNet 3.0 license: https://wordnet.princeton.edu/license-and-commercial-use)
-`, n)
-}
+`
 
 var wordRE = regexp.MustCompile(`[a-z][a-z-]+`)
 

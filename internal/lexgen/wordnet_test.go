@@ -49,3 +49,34 @@ func TestRelated(t *testing.T) {
 		}
 	}
 }
+
+// A word is illicit when its first noun sense lies under a head, by any
+// number of broader terms; a rarer sense under it does not count.
+func TestIllicit(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		// crime (1) ← felony (2) ← extortion (3); "go" is a game (4) first,
+		// a drug of crime (3) only second; "crime" is a head itself.
+		"index.noun": "crime n 1 0 1 0 00000001  \nfelony n 1 0 1 0 00000002  \nextortion n 1 1 @ 1 0 00000003  \ngo n 2 1 @ 2 0 00000004 00000003  \n",
+		"data.noun": "00000001 04 n 01 crime 0 000 | an illegal act  \n" +
+			"00000002 04 n 01 felony 0 001 @ 00000001 n 0000 | a serious crime  \n" +
+			"00000003 04 n 01 extortion 0 001 @ 00000002 n 0000 | obtaining by threat  \n" +
+			"00000004 04 n 01 go 0 000 | a board game  \n",
+		"index.verb": "", "data.verb": "", "index.adj": "", "data.adj": "", "index.adv": "", "data.adv": "",
+		"noun.exc": "", "verb.exc": "", "adj.exc": "", "adv.exc": "",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wn, err := loadWordNet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := wn.illicit([]string{"crime"})
+	want := [][2]string{{"crime", "crime"}, {"extortion", "crime"}, {"felony", "crime"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("illicit = %v, want %v", got, want)
+	}
+}
