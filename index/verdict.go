@@ -1128,7 +1128,7 @@ func asksWhichLicense(question string) bool {
 	if !containsFoldASCII(question, "licen") {
 		return false // most questions: no "license" nor "licence"
 	}
-	for _, sentence := range sentences(versionDotsOut(strings.ToLower(question))) {
+	for _, sentence := range sentenceSplit.Split(versionDotsOut(strings.ToLower(question)), -1) {
 		all := letterWords(sentence)
 		if slices.ContainsFunc(all, func(w string) bool { return ownWorkWords[w] || derivingWords[w] }) {
 			continue
@@ -1187,11 +1187,6 @@ func opensYesNo(ws []string) bool {
 		return true
 	}
 	return len(ws) > 1 && (ws[0] == "why" || ws[0] == "how") && (copulas[ws[1]] || doAuxiliaries[ws[1]])
-}
-
-// sentences splits text at the marks that end a sentence.
-func sentences(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(".?!;", r) })
 }
 
 // containsFoldASCII reports whether s holds sub, lower-case ASCII, in any
