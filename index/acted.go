@@ -392,7 +392,7 @@ func isOwnWork(w string) bool { return ownWorks[w] }
 // of a topic's names: the license may speak of it.
 func (s *snapshot) spokenOf(w string, l *licenseMeta) bool {
 	for _, st := range s.stems(w) {
-		if s.anyVocab(st) || s.licenseHolds(l, st) {
+		if s.topics.inVocab(st) || s.licenseHolds(l, st) {
 			return true
 		}
 	}
@@ -404,15 +404,6 @@ func (s *snapshot) stemIn(w string, set map[string]bool) bool {
 	return slices.ContainsFunc(s.stems(w), func(st string) bool { return set[st] })
 }
 
-// anyVocab reports whether st is a word of any topic's names.
-func (s *snapshot) anyVocab(st string) bool {
-	for _, v := range s.topics.vocab {
-		if v[st] {
-			return true
-		}
-	}
-	return false
-}
 
 // licenseHolds reports whether a clause of one of l's documents has the
 // stem st.

@@ -228,6 +228,8 @@ type topicMatcher struct {
 	known   func(string) bool
 	byFirst map[string][]int           // a phrase's first stem → its place in phrases
 	vocab   map[string]map[string]bool // topic id → stems of its label, aliases, instances and expansions
+	// anyVocab is the union of vocab: the stems of every topic's words.
+	anyVocab map[string]bool
 	// nameVocab is vocab without the instances' stems: the words that
 	// name a topic or widen its search, not its cases.
 	nameVocab map[string]map[string]bool
@@ -276,7 +278,7 @@ func buildTopicMatcher(stems, ask func(string) []string, topics []corpus.Topic) 
 	tm := &topicMatcher{stems: ask, byID: map[string]*corpus.Topic{}, vocab: map[string]map[string]bool{},
 		nameVocab: map[string]map[string]bool{}, partial: map[string]map[string]bool{}, partialRuns: map[string][][]string{},
 		terms: map[string][][]string{}, rules: map[string][][]string{}, not: map[string][][]string{},
-		named: map[string]map[string]bool{}}
+		named: map[string]map[string]bool{}, anyVocab: map[string]bool{}}
 	for i := range topics {
 		t := &topics[i]
 		tm.byID[t.ID] = t
@@ -327,7 +329,7 @@ func (tm *topicMatcher) addVocab(stems func(string) []string, t *corpus.Topic) {
 	names := append([]string{t.Label}, t.Aliases...)
 	for i, p := range append(names, t.Expand...) {
 		for _, st := range stems(p) {
-			tm.vocab[t.ID][st], tm.nameVocab[t.ID][st] = true, true
+			tm.vocab[t.ID][st], tm.nameVocab[t.ID][st], tm.anyVocab[st] = true, true, true
 			if i < len(names) {
 				tm.named[t.ID][st] = true
 			}
@@ -335,7 +337,7 @@ func (tm *topicMatcher) addVocab(stems func(string) []string, t *corpus.Topic) {
 	}
 	for _, p := range t.Instances {
 		for _, st := range stems(p) {
-			tm.vocab[t.ID][st] = true
+			tm.vocab[t.ID][st], tm.anyVocab[st] = true, true
 		}
 	}
 }
@@ -510,11 +512,4 @@ func runesApart(a, b string) int {
 }
 
 // inVocab reports whether some topic's vocabulary holds stem st.
-func (tm *topicMatcher) inVocab(st string) bool {
-	for _, v := range tm.vocab {
-		if v[st] {
-			return true
-		}
-	}
-	return false
-}
+func (tm *topicMatcher) inVocab(st string) bool { return tm.anyVocab[st] }

@@ -720,7 +720,7 @@ func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
 		}
 		if j < len(ws) && !s.partOfWork(ws[j]) && !s.nameTokens[l.Key][foldName(ws[j])] {
 			for _, st := range s.stems(ws[j]) {
-				if !s.anyVocab(st) && !doingStems[st] {
+				if !s.topics.inVocab(st) && !doingStems[st] {
 					out[st] = true
 				}
 			}
