@@ -253,6 +253,7 @@ func evalSets(t *testing.T) []evalSet {
 		{"real-test", filepath.Join(root, "testdata", "eval", "real-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test", filepath.Join(root, "testdata", "eval", "paraphrase-test.yaml"), "test", 0, 0, 1},
 		{"paraphrase-test-2", filepath.Join(root, "testdata", "eval", "paraphrase-test-2.yaml"), "test", 0, 0, 1},
+		{"paraphrase-test-3", filepath.Join(root, "testdata", "eval", "paraphrase-test-3.yaml"), "test", 0, 0, 1},
 		{"real-test-3", filepath.Join(root, "testdata", "eval", "real-test-3.yaml"), "test", 0, 0, 1},
 		{"search-test", filepath.Join(root, "testdata", "eval", "search-test.yaml"), "test", 0, 0, 1},
 	}...)
