@@ -404,7 +404,6 @@ func (s *snapshot) stemIn(w string, set map[string]bool) bool {
 	return slices.ContainsFunc(s.stems(w), func(st string) bool { return set[st] })
 }
 
-
 // licenseHolds reports whether a clause of one of l's documents has the
 // stem st.
 func (s *snapshot) licenseHolds(l *licenseMeta, st string) bool {

@@ -2641,5 +2641,12 @@ func TestNoVerdictPastAnUnknownWord(t *testing.T) {
 		{"gemma", "commercially use it for erotica?", index.StatusUnknown},
 		{"llama4", "can I use it commercially for my startup?", index.StatusConditional},
 		{"mit", "can I use it commercially for meth?", index.StatusAllowed}, // MIT bans no use
+		// hunt 43: a word of a topic's cases ("identity theft"), a license
+		// that binds use to the law (Qwen), a word derived from an illicit
+		// one ("terrorists" of "terrorism")
+		{"llama4", "Can I use it commercially for theft?", index.StatusUnknown},
+		{"qwen2.5", "Can I use it commercially for theft?", index.StatusUnknown},
+		{"llama3.1", "Can I sell it to terrorists?", index.StatusUnknown},
+		{"qwen2.5", "can I sell it to a bakery?", index.StatusConditional},
 	})
 }

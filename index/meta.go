@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/licensebot/licensebot/corpus"
@@ -151,7 +152,7 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 	}
 	m.Features = newFeatureData(buildStems(), c.Lexicon, c.Topics.Concepts)
 	m.Spellings = spellingVariants(c.Lexicon, corpusWords(c))
-	m.Illicit = illicitStems(buildStems(), c.Illicit)
+	m.Illicit = illicitStems(buildStems(), c.Illicit, c.Lexicon)
 	m.Models, m.External = modelsMeta(c.Models)
 	m.Quotable = quotableForms(c)
 	m.Lists = listsOf(c)
@@ -324,14 +325,42 @@ func conditions(card *corpus.Card, v *corpus.Verdict) []Condition {
 }
 
 // illicitStems returns the stems of the illicit words that are one stem
-// each, sorted and without repeats.
-func illicitStems(stems func(string) []string, words map[string]string) []string {
+// each, sorted and without repeats. Words shorter than four letters are
+// left out: most are slang or abbreviations ("max" and "gin" for drugs,
+// "arm", "sam"), and "ARM devices" would read as weapons. So is a stem
+// that a word of the corpus's vocabulary (the lexicon's words) shares
+// without being illicit itself: "gaming" is gambling to WordNet, but its
+// stem is "game"'s.
+func illicitStems(stems func(string) []string, words map[string]string, lex []corpus.LexRow) []string {
+	innocent := map[string]bool{}
+	for _, row := range lex {
+		if st := stems(row.Word); len(st) == 1 && !slices.ContainsFunc(lemmas(row.Word), func(w string) bool { return words[w] != "" }) {
+			innocent[st[0]] = true
+		}
+	}
 	var out []string
 	for w := range words {
-		if st := stems(w); len(st) == 1 {
+		if st := stems(w); len(st) == 1 && len(w) >= minUnknownLetters && !innocent[st[0]] {
 			out = append(out, st[0])
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// lemmas returns w and the forms a plural's regular endings leave
+// ("bombs" → "bomb", "parties" → "party"): the lemmas the illicit table
+// may list it under.
+func lemmas(w string) []string {
+	out := []string{w}
+	if t, ok := strings.CutSuffix(w, "s"); ok {
+		out = append(out, t)
+	}
+	if t, ok := strings.CutSuffix(w, "es"); ok {
+		out = append(out, t)
+	}
+	if t, ok := strings.CutSuffix(w, "ies"); ok {
+		out = append(out, t+"y")
+	}
+	return out
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/licensebot/licensebot/corpus"
 )
 
 // A meta written by another layout is another version's, to rebuild: the
@@ -85,5 +87,20 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 		if err := m.check(); err == nil {
 			t.Errorf("%s: check passed", name)
 		}
+	}
+}
+
+// The illicit stems leave out words under four letters and a stem a word
+// of the vocabulary shares without being illicit ("gaming" and "game"),
+// but not one its plural shares ("bombs" of "bomb").
+func TestIllicitStems(t *testing.T) {
+	words := map[string]string{"meth": "controlled_substance", "gaming": "wrongdoing", "bomb": "explosive_device", "gin": "drug_of_abuse"}
+	lex := []corpus.LexRow{{Word: "game", Relation: "syn", Related: []string{"play"}}, {Word: "bombs", Relation: "der", Related: []string{"bomber"}}}
+	got := illicitStems(buildStems(), words, lex)
+	stem := func(w string) string { return buildStems()(w)[0] }
+	want := []string{stem("bomb"), stem("meth")}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("illicitStems = %v, want %v", got, want)
 	}
 }

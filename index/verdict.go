@@ -643,46 +643,49 @@ var useAsides = map[string]bool{"thesi": true, "homework": true}
 // words.
 //
 // Nor is a known word a use is for that names an illicit use (illicitUse:
-// "commercially use it for meth?", "for riots", "for hoaxes") where the
-// verdict permits: the permission holds only outside the policy's bans
-// (hunt 42 found 34 such verdicts wrong).
+// "commercially use it for meth?", "for riots", "for theft") where the
+// verdict permits and l bans uses or binds them to the law (Qwen's
+// "comply with applicable laws"), even a word of a topic's cases
+// ("theft" of "identity theft"): the permission holds only outside the
+// policy's bans and the law (hunts 42 and 43 found 34 and 321 such
+// verdicts wrong).
 func (s *snapshot) unheardWord(r *reading, l *licenseMeta, topics []string) func(st string) bool {
 	var purposes map[string]bool
-	permits := slices.ContainsFunc(topics, func(t string) bool {
-		st := s.m.Cards[l.Key][t].Status
-		return st == StatusAllowed || st == StatusConditional
-	})
+	status := func(t string) Status { return s.m.Cards[l.Key][t].Status }
+	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(status(t)) })
+	permits := slices.ContainsFunc(topics, func(t string) bool { return status(t) == StatusAllowed || status(t) == StatusConditional })
+	bans := s.bansUses(l)
+	bounded := bans || status("acceptable-use") == StatusConditional // "comply with applicable laws"
 	return func(st string) bool {
-		if !negatingAffix(st) {
-			if purposes == nil {
-				purposes = map[string]bool{}
-				if slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(s.m.Cards[l.Key][t].Status) }) && s.bansUses(l) {
-					purposes = s.purposeStems(r, l)
-				}
-			}
-			if !purposes[st] {
-				return false
-			}
-			if permits && s.illicitUse(l, st) {
-				return true
-			}
+		if negatingAffix(st) {
+			return !s.knownStem(st)
+		}
+		if !binds || !bounded {
+			return false
+		}
+		if purposes == nil {
+			purposes = s.purposeStems(r, l)
+		}
+		bare, ok := purposes[st]
+		switch {
+		case !ok:
+			return false
+		case permits && s.illicitUse(st):
+			return true
+		case !bare || !bans:
+			return false
 		}
 		return !s.knownStem(st)
 	}
 }
 
 // illicitUse reports whether st is the stem of a word WordNet files under
-// a crime, a drug of abuse, violence, weapons or pornography in its most
-// frequent sense (corpus/illicit.tsv), and not a word of l's own texts,
-// whose words the question model reads.
-func (s *snapshot) illicitUse(l *licenseMeta, st string) bool {
-	if len(st) < minUnknownLetters {
-		return false
-	}
-	if _, ok := slices.BinarySearch(s.m.Illicit, st); !ok {
-		return false
-	}
-	return !s.licenseHolds(l, st)
+// a crime, a wrongdoing, a drug of abuse, violence, weapons or
+// pornography in its most frequent sense (corpus/illicit.tsv; words of
+// four letters or more, see illicitStems).
+func (s *snapshot) illicitUse(st string) bool {
+	_, ok := slices.BinarySearch(s.m.Illicit, st)
+	return ok
 }
 
 // knownStem reports whether st is a stem the question model has weights
@@ -720,8 +723,8 @@ func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
 		}
 		if j < len(ws) && !s.partOfWork(ws[j]) && !s.nameTokens[l.Key][foldName(ws[j])] {
 			for _, st := range s.stems(ws[j]) {
-				if !s.topics.inVocab(st) && !doingStems[st] {
-					out[st] = true
+				if !doingStems[st] {
+					out[st] = !s.topics.inVocab(st)
 				}
 			}
 		}

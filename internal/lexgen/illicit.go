@@ -17,7 +17,7 @@ import (
 // read: the rarer ones are mostly slang ("go" and "rope" as drugs,
 // "company" as a military unit) and would take in everyday words.
 var illicitHeads = []string{"crime", "wrongdoing", "controlled_substance", "drug_of_abuse", "violence",
-	"weapon", "weaponry", "explosive_device", "pornography", "terrorism"}
+	"weapon", "weaponry", "explosive_device", "pornography", "terrorism", "homicide"}
 
 // illicit returns each single word whose first noun sense lies under one
 // of heads (itself or a broader term of a broader term…), with the head
@@ -29,21 +29,42 @@ func (wn *wordNet) illicit(heads []string) [][2]string {
 			under[off] = h
 		}
 	}
-	var out [][2]string
+	found := map[string]string{}
 	for word, offs := range wn.index['n'] {
 		if strings.ContainsAny(word, "_-") || len(offs) == 0 {
 			continue
 		}
 		if h := wn.headOf(offs[0], under); h != "" {
-			out = append(out, [2]string{word, h})
+			found[word] = h
 		}
+	}
+	var out [][2]string
+	// A verb that is no noun, or a noun naming a person, whose first sense
+	// derives from an illicit noun's first sense names the same use: "rob"
+	// of "robbery", "terrorist" of "terrorism".
+	for _, pos := range []byte{'n', 'v'} {
+		for word, offs := range wn.index[pos] {
+			if _, ok := found[word]; ok || strings.ContainsAny(word, "_-") || len(offs) == 0 {
+				continue
+			}
+			if _, noun := wn.index['n'][word]; pos == 'v' && noun {
+				continue // a noun first: "for a game" is no bet, though "to game" is
+			}
+			if h := wn.derivedFrom(pos, word, offs[0], found); h != "" {
+				out = append(out, [2]string{word, h})
+			}
+		}
+	}
+	for w, h := range found {
+		out = append(out, [2]string{w, h})
 	}
 	slices.SortFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
 	return out
 }
 
 // headOf returns the head in under that synset off is, or lies under by
-// broader terms (hypernyms, instance hypernyms), "" if none.
+// broader terms (hypernyms; not an instance's, which would take in the
+// names of people and places: "Teach" the pirate, "Alamo"), "" if none.
 func (wn *wordNet) headOf(off int64, under map[int64]string) string {
 	seen := map[int64]bool{off: true}
 	for queue := []int64{off}; len(queue) > 0; queue = queue[1:] {
@@ -55,10 +76,39 @@ func (wn *wordNet) headOf(off int64, under map[int64]string) string {
 			continue
 		}
 		for _, p := range s.ptrs {
-			if (p.symbol == "@" || p.symbol == "@i") && p.pos == 'n' && !seen[p.offset] {
+			if p.symbol == "@" && p.pos == 'n' && !seen[p.offset] {
 				seen[p.offset] = true
 				queue = append(queue, p.offset)
 			}
+		}
+	}
+	return ""
+}
+
+// nounPerson is WordNet's lexicographer file of nouns naming people.
+const nounPerson = 18
+
+// derivedFrom returns the head of the illicit noun that word's synset off
+// (in pos) is derivationally related to, by a pointer from word itself to
+// a noun whose first sense is that synset; "" if none, or if word is a
+// noun that names no person.
+func (wn *wordNet) derivedFrom(pos byte, word string, off int64, found map[string]string) string {
+	s := wn.data[pos][off]
+	if s == nil || pos == 'n' && s.lexFile != nounPerson {
+		return ""
+	}
+	at := indexOf(s.words, word) + 1
+	for _, p := range s.ptrs {
+		if p.symbol != "+" || p.pos != 'n' || p.src != at {
+			continue
+		}
+		t := wn.data['n'][p.offset]
+		if t == nil || p.dst < 1 || p.dst > len(t.words) {
+			continue
+		}
+		noun := t.words[p.dst-1]
+		if h, ok := found[noun]; ok && wn.index['n'][noun][0] == p.offset {
+			return h
 		}
 	}
 	return ""

@@ -19,8 +19,9 @@ type wordNet struct {
 }
 
 type synset struct {
-	words []string
-	ptrs  []pointer
+	words   []string
+	ptrs    []pointer
+	lexFile int // the lexicographer file: 18 is noun.person
 }
 
 type pointer struct {
@@ -88,7 +89,11 @@ func readData(path string) (map[int64]*synset, error) {
 		if err != nil {
 			return err
 		}
-		s := &synset{}
+		lf, err := strconv.Atoi(f[1])
+		if err != nil {
+			return err
+		}
+		s := &synset{lexFile: lf}
 		i := 4
 		for k := 0; k < int(wc); k++ {
 			w := strings.ToLower(f[i])

@@ -51,18 +51,28 @@ func TestRelated(t *testing.T) {
 }
 
 // A word is illicit when its first noun sense lies under a head, by any
-// number of broader terms; a rarer sense under it does not count.
+// number of broader terms; a rarer sense under it does not count, nor an
+// instance's broader term. A verb that is no noun, or a noun naming a
+// person, derived from an illicit noun's first sense is illicit too.
 func TestIllicit(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		// crime (1) ← felony (2) ← extortion (3); "go" is a game (4) first,
-		// a drug of crime (3) only second; "crime" is a head itself.
-		"index.noun": "crime n 1 0 1 0 00000001  \nfelony n 1 0 1 0 00000002  \nextortion n 1 1 @ 1 0 00000003  \ngo n 2 1 @ 2 0 00000004 00000003  \n",
+		// extortion (3) only second; "capone" (5) is an instance of felony;
+		// "extortioner" (6, a person) and the verb "extort" derive from
+		// extortion, "exaction" (7, not a person) too.
+		"index.noun": "crime n 1 0 1 0 00000001  \nfelony n 1 0 1 0 00000002  \nextortion n 1 1 @ 1 0 00000003  \n" +
+			"go n 2 1 @ 2 0 00000004 00000003  \ncapone n 1 0 1 0 00000005  \nextortioner n 1 0 1 0 00000006  \nexaction n 1 0 1 0 00000007  \n",
 		"data.noun": "00000001 04 n 01 crime 0 000 | an illegal act  \n" +
 			"00000002 04 n 01 felony 0 001 @ 00000001 n 0000 | a serious crime  \n" +
-			"00000003 04 n 01 extortion 0 001 @ 00000002 n 0000 | obtaining by threat  \n" +
-			"00000004 04 n 01 go 0 000 | a board game  \n",
-		"index.verb": "", "data.verb": "", "index.adj": "", "data.adj": "", "index.adv": "", "data.adv": "",
+			"00000003 04 n 01 extortion 0 003 @ 00000002 n 0000 + 00000006 n 0101 + 00000007 n 0101 | obtaining by threat  \n" +
+			"00000004 04 n 01 go 0 000 | a board game  \n" +
+			"00000005 18 n 01 capone 0 001 @i 00000002 n 0000 | a gangster  \n" +
+			"00000006 18 n 01 extortioner 0 001 + 00000003 n 0101 | one who extorts  \n" +
+			"00000007 04 n 01 exaction 0 001 + 00000003 n 0101 | a demand  \n",
+		"index.verb": "extort v 1 1 + 1 0 00000008  \n",
+		"data.verb":  "00000008 40 v 01 extort 0 001 + 00000003 n 0101 | obtain by threat  \n",
+		"index.adj":  "", "data.adj": "", "index.adv": "", "data.adv": "",
 		"noun.exc": "", "verb.exc": "", "adj.exc": "", "adv.exc": "",
 	}
 	for name, body := range files {
@@ -75,7 +85,7 @@ func TestIllicit(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := wn.illicit([]string{"crime"})
-	want := [][2]string{{"crime", "crime"}, {"extortion", "crime"}, {"felony", "crime"}}
+	want := [][2]string{{"crime", "crime"}, {"extort", "crime"}, {"extortion", "crime"}, {"extortioner", "crime"}, {"felony", "crime"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("illicit = %v, want %v", got, want)
 	}
