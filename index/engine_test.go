@@ -616,6 +616,10 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"llama3.1", "if I'm not building weapons can I use it?", index.StatusUnknown}, // hunt 38: a verb of doing between
 		{"llama3.1", "if I don't make weapons can I use it?", index.StatusUnknown},
 		{"llama3.1", "can I use it for building weapons?", index.StatusForbidden},
+		{"llama4", "Can I use it for spam-free marketing?", index.StatusUnknown}, // hunt 43: free of the ban's case
+		{"gemma", "can I use it for violence-free marketing?", index.StatusUnknown},
+		{"llama4", "can I use it for spam?", index.StatusForbidden},
+		{"qwen2.5", "attribution-free redistribution?", index.StatusRequired}, // a duty answers going without it
 		{"apache-2.0", "no selling?", index.StatusUnknown},
 		{"llama3.3", "can I move to the EU?", index.StatusUnknown}, // hunt 38: going there uses nothing
 		{"llama3.2", "can I vacation in Europe?", index.StatusUnknown},

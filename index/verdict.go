@@ -1754,7 +1754,7 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 	// ("if I don't make money"); a fact holds either way ("can meta
 	// revoke it if I haven't breached anything?").
 	c := s.m.Cards[l.Key][topic]
-	if s.notTopicWord(r, l, topic, permitsOrBinds(c.Status)) || s.nonWord(r, l, topic) {
+	if s.notTopicWord(r, l, topic, permitsOrBinds(c.Status)) || s.nonWord(r, l, topic) || s.freeOfTopicWord(r, l, topic) {
 		return true
 	}
 	if !slices.Contains(r.stems, "non") {
@@ -1770,6 +1770,39 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 			return p.topic == topic && len(p.stems) > 1 && p.stems[1] == st[i+1]
 		})
 		if !own {
+			return true
+		}
+	}
+	return false
+}
+
+// freeOfTopicWord reports whether a word of a ban's vocabulary is written
+// with "-free" after it ("spam-free marketing", "violence-free", "drug-free
+// schools"): what is free of the ban's case is no case of it (hunt 43
+// found Llama's and Gemma's FORBIDDEN for "spam-free marketing"). Not a
+// compound l's own texts use ("royalty-free"), which names a term.
+func (s *snapshot) freeOfTopicWord(r *reading, l *licenseMeta, topic string) bool {
+	if !containsFoldASCII(r.text, "-free") || s.m.Cards[l.Key][topic].Status != StatusForbidden {
+		return false // a duty's REQUIRED answers "attribution-free redistribution?"
+	}
+	for _, w := range strings.Fields(strings.ToLower(r.text)) {
+		w = strings.Trim(w, wordPunct)
+		base, ok := strings.CutSuffix(w, "-free")
+		if !ok || base == "" || !slices.ContainsFunc(s.stems(base), func(st string) bool { return s.topics.vocab[topic][st] }) {
+			continue
+		}
+		if !s.textsSay(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// textsSay reports whether a clause of one of l's documents holds phrase,
+// in lower case.
+func (s *snapshot) textsSay(l *licenseMeta, phrase string) bool {
+	for _, d := range l.Docs {
+		if slices.ContainsFunc(s.clausesOf(d), func(h Hit) bool { return strings.Contains(strings.ToLower(h.Text), phrase) }) {
 			return true
 		}
 	}
