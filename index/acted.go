@@ -167,7 +167,95 @@ func (s *snapshot) aboutTheWork(r *reading, l *licenseMeta) bool {
 	return false
 }
 
+// reportsOnBan reports whether a question speaks of reporting on a case
+// of one of topics that l's card bans: "news about crime", "a crime news
+// site", "reporting harassment", "a documentary on terrorism". Reporting
+// on a use is not the use, and the ban's FORBIDDEN would read as banning
+// the news (hunt 43: 59 such verdicts wrong under Llama, Gemma, DeepSeek
+// and OpenRAIL-M).
+func (s *snapshot) reportsOnBan(r *reading, l *licenseMeta, topics []string) bool {
+	banned := func(w string) bool {
+		return slices.ContainsFunc(s.stems(w), func(st string) bool {
+			return slices.ContainsFunc(topics, func(t string) bool {
+				return s.m.Cards[l.Key][t].Status == StatusForbidden && s.topics.vocab[t][st]
+			})
+		})
+	}
+	ws := r.letterWords()
+	for i, w := range ws {
+		if !reportWords[w] {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && (aboutLinks[ws[j]] || ws[j] == "of" || soldDeterminers[ws[j]]) {
+			j++
+		}
+		if j < len(ws) && banned(ws[j]) || i > 0 && reportNounWords[w] && banned(ws[i-1]) && !s.namesCase(topics, ws[i-1]+" "+w) {
+			return true // "news about crime", "reporting harassment"; "crime news", not "fake news"
+		}
+	}
+	return false
+}
+
+// banNamesParty reports whether the word of acceptable use's ban that a
+// question says names whom the work goes to, not a use: the one sold,
+// given or licensed to ("can I sell it to children?") or a party it
+// qualifies ("drug companies", "defamation lawyers"). Selling to children
+// is no child abuse, and a drug company no drug deal (hunt 43: Llama's
+// and OpenRAIL-M's FORBIDDEN).
+func (s *snapshot) banNamesParty(r *reading, l *licenseMeta, topics []string) bool {
+	if !slices.Contains(topics, "acceptable-use") || s.m.Cards[l.Key]["acceptable-use"].Status != StatusForbidden {
+		return false
+	}
+	vocab := s.topics.vocab["acceptable-use"]
+	banned := func(w string) bool { return slices.ContainsFunc(s.stems(w), func(st string) bool { return vocab[st] }) }
+	ws := r.letterWords()
+	for i, w := range ws {
+		switch {
+		case w == "to" && pronouns[wordAt(ws, i-1)] && i > 1 && transferVerbs[ws[i-2]]:
+			j := i + 1
+			for j < len(ws) && soldDeterminers[ws[j]] {
+				j++
+			}
+			if j < len(ws) && banned(ws[j]) {
+				return true // "sell it to children"
+			}
+		case banned(w) && orgNouns[wordAt(ws, i+1)]:
+			return true // "drug companies"
+		}
+	}
+	return false
+}
+
 var (
+	// transferVerbs pass the work to someone: "sell it to …".
+	transferVerbs = map[string]bool{"sell": true, "resell": true, "give": true, "license": true, "distribute": true,
+		"ship": true, "offer": true, "provide": true, "market": true, "rent": true, "lease": true}
+	// orgNouns name a party by what it does: "drug companies".
+	orgNouns = map[string]bool{"company": true, "companies": true, "firm": true, "firms": true, "lawyer": true,
+		"lawyers": true, "attorney": true, "attorneys": true, "shop": true, "shops": true, "store": true, "stores": true,
+		"business": true, "businesses": true, "agency": true, "agencies": true, "startup": true, "startups": true,
+		"customers": true, "clients": true, "researchers": true, "experts": true, "charity": true, "charities": true}
+)
+
+// namesCase reports whether phrase is a name or a case of one of topics
+// as the taxonomy writes it ("fake news").
+func (s *snapshot) namesCase(topics []string, phrase string) bool {
+	return slices.ContainsFunc(topics, func(id string) bool {
+		t := s.topics.byID[id]
+		return t != nil && slices.ContainsFunc(slices.Concat(t.Aliases, t.Instances), func(a string) bool { return strings.EqualFold(a, phrase) })
+	})
+}
+
+var (
+	// reportWords report on what follows them: "news about crime",
+	// "reporting harassment"; reportNounWords also on a word before
+	// them: "crime news", "a terrorism documentary".
+	reportWords = map[string]bool{"news": true, "report": true, "reports": true, "reporting": true,
+		"journalism": true, "article": true, "articles": true, "documentary": true, "documentaries": true,
+		"coverage": true, "covering": true, "story": true, "stories": true, "headlines": true, "awareness": true}
+	reportNounWords = map[string]bool{"news": true, "journalism": true, "documentary": true, "documentaries": true,
+		"coverage": true, "stories": true, "headlines": true, "awareness": true, "reporting": true}
 	// commentNouns are works that comment on another: "a review of it",
 	// "in my tweet".
 	commentNouns = map[string]bool{"review": true, "reviews": true, "tutorial": true, "tutorials": true,

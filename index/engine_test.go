@@ -620,6 +620,16 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"gemma", "can I use it for violence-free marketing?", index.StatusUnknown},
 		{"llama4", "can I use it for spam?", index.StatusForbidden},
 		{"qwen2.5", "attribution-free redistribution?", index.StatusRequired}, // a duty answers going without it
+		// hunt 43: news of a banned use, a party a ban's word names
+		{"llama4", "can I use it for news about crime?", index.StatusUnknown},
+		{"llama4", "crime news site?", index.StatusUnknown},
+		{"gemma", "can I use it for news about harassment?", index.StatusUnknown},
+		{"llama4", "Can I sell it to children?", index.StatusUnknown},
+		{"llama4", "Can I sell it to drug companies?", index.StatusUnknown},
+		{"bigscience-openrail-m", "Can I use it for defamation lawyers?", index.StatusUnknown},
+		{"cc-by-nc-4.0", "Can I sell it to children?", index.StatusForbidden}, // selling is what NC bans
+		{"llama4", "can I use it for crime?", index.StatusForbidden},
+		{"llama4", "can I sell drugs with it?", index.StatusForbidden},
 		{"apache-2.0", "no selling?", index.StatusUnknown},
 		{"llama3.3", "can I move to the EU?", index.StatusUnknown}, // hunt 38: going there uses nothing
 		{"llama3.2", "can I vacation in Europe?", index.StatusUnknown},

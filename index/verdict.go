@@ -1104,13 +1104,15 @@ var denyingWords = map[string]bool{"t": true, "cannot": true, "not": true, "neve
 // of, is no part of the licensed work (acted.go), so that no verdict on
 // topics answers for it: something else sold, changed, hosted or passed
 // on, a work about the model, the work only read or run, another party's
-// mark, going to the EU.
+// mark, going to the EU, news of a banned use, a party named by a ban's
+// word.
 func (s *snapshot) speaksOfOther(r *reading, l *licenseMeta, topics []string) bool {
 	status := func(t string) Status { return s.m.Cards[l.Key][t].Status }
 	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(status(t)) })
 	return s.actsOnOther(r, l) || binds && s.aboutTheWork(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) ||
 		slices.Contains(topics, "trademark") && status("trademark") != StatusNotAddressed && s.othersMark(r, l) ||
-		s.asksADuty(l, topics) && readsOnly(r.letterWords())
+		s.asksADuty(l, topics) && readsOnly(r.letterWords()) || s.reportsOnBan(r, l, topics) ||
+		s.banNamesParty(r, l, topics)
 }
 
 // asksWhichLicense reports whether an English question asks which
