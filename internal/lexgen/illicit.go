@@ -117,25 +117,16 @@ func (wn *wordNet) derivedFrom(pos byte, word string, off int64, found map[strin
 // writeIllicit writes the table of illicit words to path.
 func writeIllicit(wn *wordNet, path string) error {
 	rows := wn.illicit(illicitHeads)
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
+	err := writeFile(path, func(w *bufio.Writer) {
+		writeIllicitHeader(w, len(rows))
+		for _, r := range rows {
+			fmt.Fprintf(w, "%s\t%s\n", r[0], r[1])
+		}
+	})
+	if err == nil {
+		fmt.Fprintf(os.Stderr, "lexgen: %d illicit words → %s\n", len(rows), path)
 	}
-	w := bufio.NewWriter(f)
-	writeIllicitHeader(w, len(rows))
-	for _, r := range rows {
-		fmt.Fprintf(w, "%s\t%s\n", r[0], r[1])
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "lexgen: %d illicit words → %s\n", len(rows), path)
-	return os.Rename(tmp, path)
+	return err
 }
 
 func writeIllicitHeader(w io.Writer, n int) {

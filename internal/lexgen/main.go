@@ -58,30 +58,44 @@ func run(dict, corpusDir, out, illicit string) error {
 	if err != nil {
 		return err
 	}
-	tmp := out + ".tmp"
+	rows := 0
+	err = writeFile(out, func(w *bufio.Writer) {
+		writeHeader(w, len(vocab))
+		for _, word := range vocab {
+			for _, rel := range []string{"syn", "der", "hypo"} {
+				if rs := wn.related(word, rel); len(rs) > 0 {
+					fmt.Fprintf(w, "%s\t%s\t%s\n", word, rel, strings.Join(rs, " "))
+					rows++
+				}
+			}
+		}
+	})
+	if err == nil {
+		fmt.Fprintf(os.Stderr, "lexgen: %d words, %d rows → %s\n", len(vocab), rows, out)
+	}
+	return err
+}
+
+// writeFile writes path through a temporary file beside it, renamed into
+// place once fill has written it all: a failed run leaves the old table.
+func writeFile(path string, fill func(w *bufio.Writer)) error {
+	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	writeHeader(w, len(vocab))
-	rows := 0
-	for _, word := range vocab {
-		for _, rel := range []string{"syn", "der", "hypo"} {
-			if rs := wn.related(word, rel); len(rs) > 0 {
-				fmt.Fprintf(w, "%s\t%s\t%s\n", word, rel, strings.Join(rs, " "))
-				rows++
-			}
-		}
-	}
+	fill(w)
 	if err := w.Flush(); err != nil {
+		f.Close()
+		os.Remove(tmp)
 		return err
 	}
 	if err := f.Close(); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "lexgen: %d words, %d rows → %s\n", len(vocab), rows, out)
-	return os.Rename(tmp, out)
+	return os.Rename(tmp, path)
 }
 
 func writeHeader(w io.Writer, n int) {

@@ -10,19 +10,24 @@ import (
 // A two-synset WordNet in the database's own format: the noun "credit"
 // (sense 1, with "recognition") derives the verb "accredit".
 func tinyWordNet(t *testing.T) *wordNet {
-	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
+	return writeWordNet(t, map[string]string{
 		"index.noun": "  1 license header line\ncredit n 1 1 + 1 0 00000001  \nrecognition n 1 0 1 0 00000001  \n",
 		"data.noun":  "00000001 10 n 02 credit 0 recognition 0 001 + 00000002 v 0101 | approval  \n",
 		"index.verb": "accredit v 1 1 + 1 0 00000002  \n",
 		"data.verb":  "00000002 31 v 01 accredit 0 001 + 00000001 n 0101 | give credit  \n",
-		"index.adj":  "", "data.adj": "", "index.adv": "", "data.adv": "",
-		"noun.exc": "", "verb.exc": "", "adj.exc": "", "adv.exc": "",
-	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
+	})
+}
+
+// writeWordNet writes a WordNet database of the given files (the others
+// empty) and loads it.
+func writeWordNet(t *testing.T, files map[string]string) *wordNet {
+	t.Helper()
+	dir := t.TempDir()
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		for _, name := range []string{"index." + pos, "data." + pos, pos + ".exc"} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(files[name]), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	wn, err := loadWordNet(dir)
@@ -55,8 +60,7 @@ func TestRelated(t *testing.T) {
 // instance's broader term. A verb that is no noun, or a noun naming a
 // person, derived from an illicit noun's first sense is illicit too.
 func TestIllicit(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	wn := writeWordNet(t, map[string]string{
 		// crime (1) ← felony (2) ← extortion (3); "go" is a game (4) first,
 		// extortion (3) only second; "capone" (5) is an instance of felony;
 		// "extortioner" (6, a person) and the verb "extort" derive from
@@ -72,18 +76,7 @@ func TestIllicit(t *testing.T) {
 			"00000007 04 n 01 exaction 0 001 + 00000003 n 0101 | a demand  \n",
 		"index.verb": "extort v 1 1 + 1 0 00000008  \n",
 		"data.verb":  "00000008 40 v 01 extort 0 001 + 00000003 n 0101 | obtain by threat  \n",
-		"index.adj":  "", "data.adj": "", "index.adv": "", "data.adv": "",
-		"noun.exc": "", "verb.exc": "", "adj.exc": "", "adv.exc": "",
-	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	wn, err := loadWordNet(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	got := wn.illicit([]string{"crime"})
 	want := [][2]string{{"crime", "crime"}, {"extort", "crime"}, {"extortion", "crime"}, {"extortioner", "crime"}, {"felony", "crime"}}
 	if !slices.Equal(got, want) {
