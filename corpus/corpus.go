@@ -23,8 +23,9 @@ type Corpus struct {
 	// Lexicon the WordNet relations of the vocabulary (lexicon.tsv).
 	Questions []Question
 	Lexicon   []LexRow
-	// Illicit maps each word WordNet files under a crime, a drug of abuse,
-	// violence, weapons or pornography to that head (illicit.tsv).
+	// Illicit maps each word WordNet files under a crime, a wrongdoing, a
+	// drug of abuse, violence, weapons, pornography, terrorism or homicide,
+	// or derives from one, to that head (illicit.tsv; internal/lexgen).
 	Illicit map[string]string
 	// Models is the model catalogue (models.yaml).
 	Models *Models

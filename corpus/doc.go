@@ -8,5 +8,6 @@ package corpus
 // lexicon.tsv: WordNet relations of the vocabulary of topics.yaml and
 // questions/, from Debian's wordnet-base (apt-get install wordnet-base);
 // illicit.tsv: the words WordNet files under crimes, drugs of abuse,
-// violence, weapons or pornography.
+// violence, weapons, pornography, terrorism or homicide (see
+// internal/lexgen/illicit.go).
 //go:generate go run ../internal/lexgen -dict /usr/share/wordnet -corpus . -out lexicon.tsv -illicit illicit.tsv

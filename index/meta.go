@@ -38,9 +38,8 @@ type meta struct {
 	Features *featureData `json:"features"`
 	// Spellings map British spellings to American ones (see respell).
 	Spellings map[string]string `json:"spellings"`
-	// Illicit are the stems of the words WordNet files under a crime, a
-	// drug of abuse, violence, weapons or pornography, sorted (see
-	// illicitUse).
+	// Illicit are the stems of corpus/illicit.tsv's words, sorted (see
+	// illicitStems, illicitUse).
 	Illicit []string `json:"illicit"`
 	// QModel is the question model fitted at build; nil in a build with
 	// nothing to fit it to.

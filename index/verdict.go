@@ -707,9 +707,10 @@ func (s *snapshot) knownStem(st string) bool {
 // purposeStems returns the stems of the words a question puts after
 // "for", "with" or "it to", past an article or a possessive: whom or what
 // a use is for ("host it for the navy", "sell it to mercenaries", "share
-// the weights with the navy"); not a
-// topic's word, the work, a model or the license's name ("for
-// redistribution", "with another model", "start with llama").
+// the weights with the navy"); not the work, a model or the license's
+// name ("with another model", "start with llama"). Each maps to whether
+// it is no topic's word: a topic's ("for redistribution", "for theft" of
+// "identity theft") counts only as an illicit use (unheardWord).
 func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
 	ws := r.letterWords()
 	out := map[string]bool{}
