@@ -181,17 +181,38 @@ func (s *snapshot) reportsOnBan(r *reading, l *licenseMeta, topics []string) boo
 			})
 		})
 	}
+	// A case of the ban: a word of its instances, not of its names ("use"
+	// of "acceptable use").
+	aCase := func(w string) bool {
+		return slices.ContainsFunc(s.stems(w), func(st string) bool {
+			return slices.ContainsFunc(topics, func(t string) bool {
+				return s.m.Cards[l.Key][t].Status == StatusForbidden && s.topics.vocab[t][st] && !s.topics.nameVocab[t][st]
+			})
+		})
+	}
 	ws := r.letterWords()
+	bannedAt := func(k int) bool { return k >= 0 && k < len(ws) && banned(ws[k]) }
+	// The one banned word, reported on: not a use the question names
+	// besides ("crime news deepfakes", "fake news about crime"), nor one
+	// it does to the news ("to harass news sites").
+	only := func(k int) bool {
+		for x := range ws {
+			if x != k && !reportWords[ws[x]] && aCase(ws[x]) {
+				return false
+			}
+		}
+		return wordAt(ws, k-1) != "to"
+	}
 	for i, w := range ws {
-		if !reportWords[w] {
-			continue
+		if !reportWords[w] || i > 0 && s.namesCase(topics, ws[i-1]+" "+w) {
+			continue // "fake news" is a case
 		}
 		j := i + 1
 		for j < len(ws) && (aboutLinks[ws[j]] || ws[j] == "of" || soldDeterminers[ws[j]]) {
 			j++
 		}
-		if j < len(ws) && banned(ws[j]) || i > 0 && reportNounWords[w] && banned(ws[i-1]) && !s.namesCase(topics, ws[i-1]+" "+w) {
-			return true // "news about crime", "reporting harassment"; "crime news", not "fake news"
+		if bannedAt(j) && only(j) || reportNounWords[w] && bannedAt(i-1) && only(i-1) {
+			return true // "news about crime", "reporting harassment"; "crime news"
 		}
 	}
 	return false
@@ -220,8 +241,8 @@ func (s *snapshot) banNamesParty(r *reading, l *licenseMeta, topics []string) bo
 			if j < len(ws) && banned(ws[j]) {
 				return true // "sell it to children"
 			}
-		case banned(w) && orgNouns[wordAt(ws, i+1)]:
-			return true // "drug companies"
+		case banned(w) && orgNouns[wordAt(ws, i+1)] && wordAt(ws, i-1) != "to":
+			return true // "drug companies"; not "to harass lawyers"
 		}
 	}
 	return false

@@ -630,6 +630,11 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"cc-by-nc-4.0", "Can I sell it to children?", index.StatusForbidden}, // selling is what NC bans
 		{"llama4", "can I use it for crime?", index.StatusForbidden},
 		{"llama4", "can I sell drugs with it?", index.StatusForbidden},
+		// review 60: the ban done, not reported on or named as a party
+		{"bigscience-openrail-m", "Can I use it to harass lawyers?", index.StatusForbidden},
+		{"bigscience-openrail-m", "Can I use it to harass news sites?", index.StatusForbidden},
+		{"bigscience-openrail-m", "Can I use it for crime news deepfakes?", index.StatusForbidden},
+		{"bigscience-openrail-m", "Can I use it for fake news about crime?", index.StatusForbidden},
 		{"apache-2.0", "no selling?", index.StatusUnknown},
 		{"llama3.3", "can I move to the EU?", index.StatusUnknown}, // hunt 38: going there uses nothing
 		{"llama3.2", "can I vacation in Europe?", index.StatusUnknown},
