@@ -207,12 +207,15 @@ func (s *snapshot) reportsOnBan(r *reading, l *licenseMeta, topics []string) boo
 		if !reportWords[w] || i > 0 && s.namesCase(topics, ws[i-1]+" "+w) {
 			continue // "fake news" is a case
 		}
-		j := i + 1
+		j, linked := i+1, false
 		for j < len(ws) && (aboutLinks[ws[j]] || ws[j] == "of" || soldDeterminers[ws[j]]) {
+			linked = linked || aboutLinks[ws[j]] || ws[j] == "of"
 			j++
 		}
-		if bannedAt(j) && only(j) || reportNounWords[w] && bannedAt(i-1) && only(i-1) {
-			return true // "news about crime", "reporting harassment"; "crime news"
+		// "news about crime", "reporting harassment", not "news spam" (the
+		// ban, of the news kind); "crime news".
+		if (linked || reportVerbs[w]) && bannedAt(j) && only(j) || reportNounWords[w] && bannedAt(i-1) && only(i-1) {
+			return true
 		}
 	}
 	return false
@@ -275,6 +278,7 @@ var (
 	reportWords = map[string]bool{"news": true, "report": true, "reports": true, "reporting": true,
 		"journalism": true, "article": true, "articles": true, "documentary": true, "documentaries": true,
 		"coverage": true, "covering": true, "story": true, "stories": true, "headlines": true, "awareness": true}
+	reportVerbs     = map[string]bool{"report": true, "reporting": true, "covering": true}
 	reportNounWords = map[string]bool{"news": true, "journalism": true, "documentary": true, "documentaries": true,
 		"coverage": true, "stories": true, "headlines": true, "awareness": true, "reporting": true}
 	// commentNouns are works that comment on another: "a review of it",

@@ -635,6 +635,9 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		{"bigscience-openrail-m", "Can I use it to harass news sites?", index.StatusForbidden},
 		{"bigscience-openrail-m", "Can I use it for crime news deepfakes?", index.StatusForbidden},
 		{"bigscience-openrail-m", "Can I use it for fake news about crime?", index.StatusForbidden},
+		{"llama4", "Can I use it for news spam?", index.StatusForbidden}, // the ban, of the news kind
+		{"llama4", "Can I use it commercially in theft?", index.StatusUnknown},
+		{"llama4", "can I use it commercially in Zurich?", index.StatusConditional}, // "in" brings only an illicit use
 		{"apache-2.0", "no selling?", index.StatusUnknown},
 		{"llama3.3", "can I move to the EU?", index.StatusUnknown}, // hunt 38: going there uses nothing
 		{"llama3.2", "can I vacation in Europe?", index.StatusUnknown},

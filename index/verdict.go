@@ -715,8 +715,12 @@ func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
 	ws := r.letterWords()
 	out := map[string]bool{}
 	for i, w := range ws {
-		if w != "for" && w != "with" && !(w == "to" && pronouns[wordAt(ws, i-1)]) {
-			continue // "to" after a verb is an infinitive: "have to start"
+		// "in" and an infinitive's "to" bring only an illicit use ("use it
+		// commercially in theft", "commercially to rob people"): an
+		// unknown word there is a place or a verb, no whom or what for.
+		only := w == "in" || w == "to" && !pronouns[wordAt(ws, i-1)]
+		if w != "for" && w != "with" && w != "to" && !only {
+			continue
 		}
 		j := i + 1
 		for j < len(ws) && (soldDeterminers[ws[j]] || ownersWords[ws[j]]) {
@@ -724,8 +728,8 @@ func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
 		}
 		if j < len(ws) && !s.partOfWork(ws[j]) && !s.nameTokens[l.Key][foldName(ws[j])] {
 			for _, st := range s.stems(ws[j]) {
-				if !doingStems[st] {
-					out[st] = !s.topics.inVocab(st)
+				if _, seen := out[st]; !doingStems[st] && !(only && seen) {
+					out[st] = !only && !s.topics.inVocab(st)
 				}
 			}
 		}
