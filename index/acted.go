@@ -172,32 +172,27 @@ func (s *snapshot) aboutTheWork(r *reading, l *licenseMeta) bool {
 // site", "reporting harassment", "a documentary on terrorism". Reporting
 // on a use is not the use, and the ban's FORBIDDEN would read as banning
 // the news (hunt 43: 59 such verdicts wrong under Llama, Gemma, DeepSeek
-// and OpenRAIL-M).
+// and OpenRAIL-M). Not where the ban is done: "news spam" (no link, no
+// verb of reporting), "crime news deepfakes" (another case named),
+// "fake news" (a case itself), "to harass news sites" (review 60).
 func (s *snapshot) reportsOnBan(r *reading, l *licenseMeta, topics []string) bool {
-	banned := func(w string) bool {
+	// A word of a ban's vocabulary; with cases, of its instances only, not
+	// of its names ("use" of "acceptable use").
+	inBan := func(w string, cases bool) bool {
 		return slices.ContainsFunc(s.stems(w), func(st string) bool {
 			return slices.ContainsFunc(topics, func(t string) bool {
-				return s.m.Cards[l.Key][t].Status == StatusForbidden && s.topics.vocab[t][st]
-			})
-		})
-	}
-	// A case of the ban: a word of its instances, not of its names ("use"
-	// of "acceptable use").
-	aCase := func(w string) bool {
-		return slices.ContainsFunc(s.stems(w), func(st string) bool {
-			return slices.ContainsFunc(topics, func(t string) bool {
-				return s.m.Cards[l.Key][t].Status == StatusForbidden && s.topics.vocab[t][st] && !s.topics.nameVocab[t][st]
+				return s.m.Cards[l.Key][t].Status == StatusForbidden && s.topics.vocab[t][st] && !(cases && s.topics.nameVocab[t][st])
 			})
 		})
 	}
 	ws := r.letterWords()
-	bannedAt := func(k int) bool { return k >= 0 && k < len(ws) && banned(ws[k]) }
+	bannedAt := func(k int) bool { return k >= 0 && k < len(ws) && inBan(ws[k], false) }
 	// The one banned word, reported on: not a use the question names
 	// besides ("crime news deepfakes", "fake news about crime"), nor one
 	// it does to the news ("to harass news sites").
 	only := func(k int) bool {
 		for x := range ws {
-			if x != k && !reportWords[ws[x]] && aCase(ws[x]) {
+			if x != k && !reportWords[ws[x]] && inBan(ws[x], true) {
 				return false
 			}
 		}
