@@ -226,8 +226,7 @@ func (s *snapshot) banNamesParty(r *reading, l *licenseMeta, topics []string) bo
 	if !slices.Contains(topics, "acceptable-use") || s.m.Cards[l.Key]["acceptable-use"].Status != StatusForbidden {
 		return false
 	}
-	vocab := s.topics.vocab["acceptable-use"]
-	banned := func(w string) bool { return slices.ContainsFunc(s.stems(w), func(st string) bool { return vocab[st] }) }
+	banned := func(w string) bool { return s.stemIn(w, s.topics.vocab["acceptable-use"]) }
 	ws := r.letterWords()
 	for i, w := range ws {
 		switch {
@@ -515,12 +514,20 @@ func (s *snapshot) stemIn(w string, set map[string]bool) bool {
 // licenseHolds reports whether a clause of one of l's documents has the
 // stem st.
 func (s *snapshot) licenseHolds(l *licenseMeta, st string) bool {
+	_, ok := s.clauseWhere(l, func(h Hit) bool { return s.holds(h, st) })
+	return ok
+}
+
+// clauseWhere returns the first clause of l's documents, in their order,
+// for which f holds.
+func (s *snapshot) clauseWhere(l *licenseMeta, f func(Hit) bool) (Hit, bool) {
 	for _, d := range l.Docs {
-		if slices.ContainsFunc(s.clausesOf(d), func(h Hit) bool { return s.holds(h, st) }) {
-			return true
+		cs := s.clausesOf(d)
+		if i := slices.IndexFunc(cs, f); i >= 0 {
+			return cs[i], true
 		}
 	}
-	return false
+	return Hit{}, false
 }
 
 // maxSoldWords is how many words after a verb make its object: "sell

@@ -48,14 +48,11 @@ func (s *snapshot) fetchedKind(r *reading, l *licenseMeta) bool {
 // firstOfKind returns the first of l's clauses, in the order of its
 // documents, that is of kind.
 func (s *snapshot) firstOfKind(l *licenseMeta, kind map[string]bool) (Hit, bool) {
-	for _, d := range l.Docs {
-		for _, h := range s.clausesOf(d) {
-			if kind[h.Doc+"#"+h.Section] {
-				return s.hit(h.Doc + "#" + h.Section)
-			}
-		}
+	h, ok := s.clauseWhere(l, func(h Hit) bool { return kind[h.Doc+"#"+h.Section] })
+	if !ok {
+		return Hit{}, false
 	}
-	return Hit{}, false
+	return s.hit(h.Doc + "#" + h.Section)
 }
 
 // askedKind returns the clauses of the kind an English question asks for

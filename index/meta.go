@@ -149,9 +149,10 @@ func newMeta(c *corpus.Corpus, now time.Time) *meta {
 		OpenSource:     map[string]*assessmentMeta{},
 		Missing:        c.Missing,
 	}
-	m.Features = newFeatureData(buildStems(), c.Lexicon, c.Topics.Concepts)
+	stems := buildStems()
+	m.Features = newFeatureData(stems, c.Lexicon, c.Topics.Concepts)
 	m.Spellings = spellingVariants(c.Lexicon, corpusWords(c))
-	m.Illicit = illicitStems(buildStems(), c.Illicit, c.Lexicon)
+	m.Illicit = illicitStems(stems, c.Illicit, c.Lexicon)
 	m.Models, m.External = modelsMeta(c.Models)
 	m.Quotable = quotableForms(c)
 	m.Lists = listsOf(c)

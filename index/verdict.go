@@ -1795,7 +1795,7 @@ func (s *snapshot) freeOfTopicWord(r *reading, l *licenseMeta, topic string) boo
 	for _, w := range strings.Fields(strings.ToLower(r.text)) {
 		w = strings.Trim(w, wordPunct)
 		base, ok := strings.CutSuffix(w, "-free")
-		if !ok || base == "" || !slices.ContainsFunc(s.stems(base), func(st string) bool { return s.topics.vocab[topic][st] }) {
+		if !ok || base == "" || !s.stemIn(base, s.topics.vocab[topic]) {
 			continue
 		}
 		if !s.textsSay(l, w) {
@@ -1808,12 +1808,8 @@ func (s *snapshot) freeOfTopicWord(r *reading, l *licenseMeta, topic string) boo
 // textsSay reports whether a clause of one of l's documents holds phrase,
 // in lower case.
 func (s *snapshot) textsSay(l *licenseMeta, phrase string) bool {
-	for _, d := range l.Docs {
-		if slices.ContainsFunc(s.clausesOf(d), func(h Hit) bool { return strings.Contains(strings.ToLower(h.Text), phrase) }) {
-			return true
-		}
-	}
-	return false
+	_, ok := s.clauseWhere(l, func(h Hit) bool { return strings.Contains(strings.ToLower(h.Text), phrase) })
+	return ok
 }
 
 // nonWord reports whether a word of the question, besides l's name, is
