@@ -230,55 +230,65 @@ var lexDropped = map[string]bool{"hyper": true}
 // (illicit.tsv: word<TAB>the WordNet head it lies under); a missing file
 // means none.
 func loadIllicit(f files, path string) (map[string]string, error) {
+	out := map[string]string{}
+	found, err := eachTableRow(f, path, func(line int, text string) error {
+		w, head, ok := strings.Cut(text, "\t")
+		if !ok || w == "" || head == "" || strings.ContainsAny(w+head, "\t ") {
+			return errorf(path, line, "got %q, want word<TAB>head (regenerate: go generate ./corpus)", text)
+		}
+		out[w] = head
+		return nil
+	})
+	if !found || err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachTableRow calls row with each line of the generated table at path
+// that is neither empty nor a comment, and its number; a missing file is
+// no table (found false, no error).
+func eachTableRow(f files, path string, row func(line int, text string) error) (found bool, err error) {
 	b, err := f.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return false, nil
 	}
 	if err != nil {
-		return nil, &Error{File: path, Err: err}
+		return false, &Error{File: path, Err: err}
 	}
-	out := map[string]string{}
 	for i, line := range strings.Split(string(b), "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		w, head, ok := strings.Cut(line, "\t")
-		if !ok || w == "" || head == "" || strings.ContainsAny(w+head, "\t ") {
-			return nil, errorf(path, i+1, "got %q, want word<TAB>head (regenerate: go generate ./corpus)", line)
+		if err := row(i+1, line); err != nil {
+			return true, err
 		}
-		out[w] = head
 	}
-	return out, nil
+	return true, nil
 }
 
 // LoadLexicon reads the generated lexicon; a missing file means none.
 func LoadLexicon(path string) ([]LexRow, error) { return loadLexicon(disk, path) }
 
 func loadLexicon(f files, path string) ([]LexRow, error) {
-	b, err := f.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, &Error{File: path, Err: err}
-	}
 	var out []LexRow
-	for i, line := range strings.Split(string(b), "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	_, err := eachTableRow(f, path, func(line int, text string) error {
+		f := strings.Split(text, "\t")
 		if len(f) == 3 && lexDropped[f[1]] {
-			continue
+			return nil
 		}
 		if len(f) != 3 || !lexRelations[f[1]] {
-			return nil, errorf(path, i+1, "got %q, want word<TAB>syn|der|hypo<TAB>related words (regenerate: go generate ./corpus, or go run ./internal/lexgen -corpus DIR -out DIR/lexicon.tsv for a corpus elsewhere)", line)
+			return errorf(path, line, "got %q, want word<TAB>syn|der|hypo<TAB>related words (regenerate: go generate ./corpus, or go run ./internal/lexgen -corpus DIR -out DIR/lexicon.tsv for a corpus elsewhere)", text)
 		}
 		rel := strings.Fields(f[2])
 		for j, r := range rel {
 			rel[j] = strings.ReplaceAll(r, "_", " ")
 		}
 		out = append(out, LexRow{Word: strings.ReplaceAll(f[0], "_", " "), Relation: f[1], Related: rel})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
