@@ -348,9 +348,11 @@ func illicitStems(stems func(string) []string, words map[string]string, lex []co
 	return slices.Compact(out)
 }
 
-// lemmas returns w and the forms a plural's regular endings leave
-// ("bombs" → "bomb", "parties" → "party"): the lemmas the illicit table
-// may list it under.
+// lemmas returns w and the forms regular endings leave: a plural's
+// ("bombs" → "bomb", "parties" → "party") and a verb's past or
+// participle ("killed" → "kill", "strangled" → "strangle", "stabbed" →
+// "stab", "killing" → "kill"): the lemmas the illicit table may list it
+// under.
 func lemmas(w string) []string {
 	out := []string{w}
 	if t, ok := strings.CutSuffix(w, "s"); ok {
@@ -361,6 +363,16 @@ func lemmas(w string) []string {
 	}
 	if t, ok := strings.CutSuffix(w, "ies"); ok {
 		out = append(out, t+"y")
+	}
+	for _, suffix := range []string{"ed", "ing"} {
+		t, ok := strings.CutSuffix(w, suffix)
+		if !ok || len(t) < 2 {
+			continue
+		}
+		out = append(out, t, t+"e")
+		if n := len(t); t[n-1] == t[n-2] {
+			out = append(out, t[:n-1]) // "stabbed"
+		}
 	}
 	return out
 }

@@ -92,13 +92,16 @@ func TestMetaTablesThatDoNotFitAreAnError(t *testing.T) {
 
 // The illicit stems leave out words under four letters and a stem a word
 // of the vocabulary shares without being illicit ("gaming" and "game"),
-// but not one its plural shares ("bombs" of "bomb").
+// but not one its plural or its verb's forms share ("bombs" of "bomb",
+// "killed" and "stabbed" of "kill" and "stab").
 func TestIllicitStems(t *testing.T) {
-	words := map[string]string{"meth": "controlled_substance", "gaming": "wrongdoing", "bomb": "explosive_device", "gin": "drug_of_abuse"}
-	lex := []corpus.LexRow{{Word: "game", Relation: "syn", Related: []string{"play"}}, {Word: "bombs", Relation: "der", Related: []string{"bomber"}}}
+	words := map[string]string{"meth": "controlled_substance", "gaming": "wrongdoing", "bomb": "explosive_device", "gin": "drug_of_abuse",
+		"kill": "kill", "stab": "violence"}
+	lex := []corpus.LexRow{{Word: "game", Relation: "syn", Related: []string{"play"}}, {Word: "bombs", Relation: "der", Related: []string{"bomber"}},
+		{Word: "killed", Relation: "der", Related: []string{"killer"}}, {Word: "stabbed", Relation: "syn", Related: []string{"knife"}}}
 	got := illicitStems(buildStems(), words, lex)
 	stem := func(w string) string { return buildStems()(w)[0] }
-	want := []string{stem("bomb"), stem("meth")}
+	want := []string{stem("bomb"), stem("meth"), stem("kill"), stem("stab")}
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("illicitStems = %v, want %v", got, want)

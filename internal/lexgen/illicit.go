@@ -16,8 +16,12 @@ import (
 // names such a use though no policy spells it. Only the first sense is
 // read: the rarer ones are mostly slang ("go" and "rope" as drugs,
 // "company" as a military unit) and would take in everyday words.
+//
+// A head written "word#1" is its first sense alone: "kill#1", the act of
+// killing, takes in "massacre" and "slaughter" where all of "killing"'s
+// senses would take in "cleanup", a large profit.
 var illicitHeads = []string{"crime", "wrongdoing", "controlled_substance", "drug_of_abuse", "violence",
-	"weapon", "weaponry", "explosive_device", "pornography", "terrorism", "homicide"}
+	"weapon", "weaponry", "explosive_device", "pornography", "terrorism", "homicide", "kill#1", "killing#1"}
 
 // illicit returns each single word whose first noun sense lies under one
 // of heads (itself or a broader term of a broader term…), with the head
@@ -25,8 +29,13 @@ var illicitHeads = []string{"crime", "wrongdoing", "controlled_substance", "drug
 func (wn *wordNet) illicit(heads []string) [][2]string {
 	under := map[int64]string{}
 	for _, h := range heads {
-		for _, off := range wn.index['n'][h] {
-			under[off] = h
+		word, first := strings.CutSuffix(h, "#1")
+		offs := wn.index['n'][word]
+		if first {
+			offs = offs[:min(1, len(offs))]
+		}
+		for _, off := range offs {
+			under[off] = word
 		}
 	}
 	found := map[string]string{}
