@@ -450,8 +450,15 @@ func (s *snapshot) otherActedOn(ws []string, j int, l *licenseMeta, act act) boo
 	if act == actSale && has(func(w string) bool { return markWords[w] && w != "name" && w != "names" }) {
 		return true // "sell the llama trademark", "sell the brand": no license grants a mark to sell
 	}
-	if slices.ContainsFunc(run, func(w string) bool { return s.nameTokens[l.Key][foldName(w)] }) {
-		return false
+	isName := func(w string) bool { return s.nameTokens[l.Key][foldName(w)] }
+	if i := slices.IndexFunc(run, isName); i >= 0 {
+		// "sell llama merchandise", "sell llama mugs": a thing named
+		// for the model, not the model; not "sell llama finetunes"
+		for i < len(run) && (isName(run[i]) || namedForWords[run[i]]) {
+			i++
+		}
+		return act == actSale && i < len(run) && !s.partOfWork(run[i]) && !isOwnWork(run[i]) &&
+			!soldWorks[run[i]] && !s.spokenOf(run[i], l)
 	}
 	switch {
 	case (act == actSale || act == actChange) && (own && !has(s.isModel) || owned && has(isOwnWork)):
@@ -551,7 +558,10 @@ var (
 		"this": true, "these": true, "those": true, "that": true}
 	// soldWorks, besides ownWorks, are works a license may grant that
 	// its text may call otherwise ("the dataset" of CC's "database").
-	soldWorks = map[string]bool{"dataset": true, "datasets": true, "database": true, "databases": true}
+	// namedForWords join a name to what is made from it or with it:
+	// "llama based apps", "llama powered bots".
+	namedForWords = map[string]bool{"based": true, "powered": true, "derived": true, "built": true}
+	soldWorks     = map[string]bool{"dataset": true, "datasets": true, "database": true, "databases": true}
 	// workForms are the forms a work is sold in (stems), whatever words
 	// its license uses for them: "sell binaries only".
 	workForms = map[string]bool{"binari": true, "binary": true, "execut": true, "executabl": true, "copi": true, "print": true}

@@ -2561,6 +2561,12 @@ func TestNoVerdictActingOnSomethingElse(t *testing.T) {
 		// selling a mark sells no licensed work (session 60)
 		{"llama3.1", "can I sell the Llama trademark commercially?", index.StatusUnknown},
 		{"llama3.1", "can I sell the brand?", index.StatusUnknown},
+		// goods named for the model are no model (session 61); a work
+		// made from it, or a word its text uses, keeps the verdict
+		{"llama4", "can i sell llama merchandise?", index.StatusUnknown},
+		{"qwen2.5", "Can I sell Qwen stickers?", index.StatusUnknown},
+		{"llama3.1", "can I sell llama finetunes?", index.StatusConditional},
+		{"llama4", "can I sell llama 4 services?", index.StatusConditional},
 	})
 }
 
