@@ -77,7 +77,7 @@ func (s *snapshot) actsOnOther(r *reading, l *licenseMeta) bool {
 // open source?"). A use policy's words name a use done to someone
 // ("defaming my competitor"), and are not read so.
 func (s *snapshot) topicOnOther(r *reading, l *licenseMeta, topics []string) bool {
-	if !slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status != StatusNotAddressed }) {
+	if s.allCards(l, topics, statusIs(StatusNotAddressed)) {
 		return false // what the license does not address, it addresses for no thing
 	}
 	topics = slices.DeleteFunc(slices.Clone(topics), func(t string) bool { return useTopics[t] })
@@ -89,7 +89,7 @@ func (s *snapshot) topicOnOther(r *reading, l *licenseMeta, topics []string) boo
 			return slices.ContainsFunc(topics, func(t string) bool { return s.topics.vocab[t][st] })
 		})
 	}
-	fact := slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == StatusInfo })
+	fact := s.anyCard(l, topics, statusIs(StatusInfo))
 	marks := slices.Contains(topics, "trademark")
 	for _, sent := range sentenceSplit.Split(r.text, -1) {
 		if s.sentenceOnOther(letterWords(sent), l, inTopic, fact, marks) {
@@ -118,7 +118,7 @@ func (s *snapshot) sentenceOnOther(ws []string, l *licenseMeta, inTopic func(str
 					break
 				}
 			}
-		case soldDeterminers[lead] || ownersWords[lead], j == i+1 && verbLeads[wordAt(ws, i-1)] && endsBare(ws, j):
+		case determinerOrOwner(lead), j == i+1 && verbLeads[wordAt(ws, i-1)] && endsBare(ws, j):
 			if !objectPrepositions[next] && next != "for" && actingWords[w] != 0 {
 				continue // actsOnOther's
 			}
@@ -181,7 +181,7 @@ func (s *snapshot) reportsOnBan(r *reading, l *licenseMeta, topics []string) boo
 	inBan := func(w string, cases bool) bool {
 		return slices.ContainsFunc(s.stems(w), func(st string) bool {
 			return slices.ContainsFunc(topics, func(t string) bool {
-				return s.m.Cards[l.Key][t].Status == StatusForbidden && s.topics.vocab[t][st] && !(cases && s.topics.nameVocab[t][st])
+				return s.cardStatus(l, t) == StatusForbidden && s.topics.vocab[t][st] && !(cases && s.topics.nameVocab[t][st])
 			})
 		})
 	}
@@ -202,11 +202,9 @@ func (s *snapshot) reportsOnBan(r *reading, l *licenseMeta, topics []string) boo
 		if !reportWords[w] || i > 0 && s.namesCase(topics, ws[i-1]+" "+w) {
 			continue // "fake news" is a case
 		}
-		j, linked := i+1, false
-		for j < len(ws) && (aboutLinks[ws[j]] || ws[j] == "of" || soldDeterminers[ws[j]]) {
-			linked = linked || aboutLinks[ws[j]] || ws[j] == "of"
-			j++
-		}
+		link := func(w string) bool { return aboutLinks[w] || w == "of" }
+		j := skipping(ws, i+1, func(w string) bool { return link(w) || soldDeterminers[w] })
+		linked := slices.ContainsFunc(ws[i+1:j], link)
 		// "news about crime", "reporting harassment", not "news spam" (the
 		// ban, of the news kind); "crime news".
 		if (linked || reportVerbs[w]) && bannedAt(j) && only(j) || reportNounWords[w] && bannedAt(i-1) && only(i-1) {
@@ -223,7 +221,7 @@ func (s *snapshot) reportsOnBan(r *reading, l *licenseMeta, topics []string) boo
 // is no child abuse, and a drug company no drug deal (hunt 43: Llama's
 // and OpenRAIL-M's FORBIDDEN).
 func (s *snapshot) banNamesParty(r *reading, l *licenseMeta, topics []string) bool {
-	if !slices.Contains(topics, "acceptable-use") || s.m.Cards[l.Key]["acceptable-use"].Status != StatusForbidden {
+	if !slices.Contains(topics, "acceptable-use") || s.cardStatus(l, "acceptable-use") != StatusForbidden {
 		return false
 	}
 	banned := func(w string) bool { return s.stemIn(w, s.topics.vocab["acceptable-use"]) }
@@ -231,11 +229,7 @@ func (s *snapshot) banNamesParty(r *reading, l *licenseMeta, topics []string) bo
 	for i, w := range ws {
 		switch {
 		case w == "to" && pronouns[wordAt(ws, i-1)] && i > 1 && transferVerbs[ws[i-2]]:
-			j := i + 1
-			for j < len(ws) && soldDeterminers[ws[j]] {
-				j++
-			}
-			if j < len(ws) && banned(ws[j]) {
+			if j := skipping(ws, i+1, isDeterminer); j < len(ws) && banned(ws[j]) {
 				return true // "sell it to children"
 			}
 		case banned(w) && orgNouns[wordAt(ws, i+1)] && wordAt(ws, i-1) != "to":
@@ -390,7 +384,7 @@ func heldAfter(ws []string, inTopic func(string) bool) bool {
 		if k > maxSoldWords+2 || soldObjectEnds[w] && k > 0 {
 			break
 		}
-		if recipients[w] || inTopic(w) && !soldDeterminers[w] && !ownersWords[w] {
+		if recipients[w] || inTopic(w) && !determinerOrOwner(w) {
 			return true
 		}
 	}
@@ -431,11 +425,10 @@ const (
 // otherActedOn reports whether the words from j on, the object of a verb
 // doing act, name something other than l's work (actsOnOther).
 func (s *snapshot) otherActedOn(ws []string, j int, l *licenseMeta, act act) bool {
-	own, owned := false, false
-	for ; j < len(ws) && (soldDeterminers[ws[j]] || ownersWords[ws[j]] || ws[j] == "own"); j++ {
-		owned = owned || ownersWords[ws[j]]
-		own = own || ws[j] == "own"
-	}
+	start := j
+	j = skipping(ws, j, func(w string) bool { return determinerOrOwner(w) || w == "own" })
+	owned := slices.ContainsFunc(ws[start:j], func(w string) bool { return ownersWords[w] })
+	own := slices.Contains(ws[start:j], "own")
 	var run []string
 	for k := j; k < len(ws) && len(run) < maxSoldWords && !soldObjectEnds[ws[k]]; k++ {
 		run = append(run, ws[k])

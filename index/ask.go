@@ -974,7 +974,7 @@ func (s *snapshot) answer(ctx context.Context, a *Answer, l *licenseMeta, r *rea
 // fact card states the license's terms between its licensor and the
 // licensee, not those of the asker's dealings with others (ownParty).
 func (s *snapshot) asksForFact(r *reading, l *licenseMeta, topic string) bool {
-	if s.m.Cards[l.Key][topic].Status != StatusInfo || permissionAsked(r.text) || ownParty(r.text) {
+	if s.cardStatus(l, topic) != StatusInfo || permissionAsked(r.text) || ownParty(r.text) {
 		return false
 	}
 	return asksWhich(s.wordsOf(r), s.topics.vocab[topic])

@@ -495,11 +495,10 @@ var madeWorks = map[string]bool{"code": true, "photo": true, "photos": true, "im
 // after "the", "its" or "the original": the licensor as licensorNamedAt
 // says, or its author, creator or owner.
 func ownerAt(ws []string, i int, l *licenseMeta) bool {
-	definite := false // "the photographer", not "a photographer"
-	for i < len(ws) && (ws[i] == "the" || ws[i] == "its" || ws[i] == "original" || ws[i] == "a" || ws[i] == "an") {
-		definite = definite || ws[i] == "the" || ws[i] == "its"
-		i++
-	}
+	definiteWord := func(w string) bool { return w == "the" || w == "its" }
+	start := i
+	i = skipping(ws, i, func(w string) bool { return definiteWord(w) || isArticle(w) || w == "original" })
+	definite := slices.ContainsFunc(ws[start:i], definiteWord) // "the photographer", not "a photographer"
 	if i >= len(ws) {
 		return false
 	}
@@ -568,7 +567,7 @@ var binaryWords = map[string]bool{"binary": true, "binaries": true, "executable"
 // sourceOwed reports whether the question says the work goes out without
 // its source (withholdsSource) of a license that makes the source a duty.
 func (s *snapshot) sourceOwed(r *reading, l *licenseMeta) bool {
-	return s.m.Cards[l.Key]["source-code"].Status == StatusRequired && withholdsSource(r.text)
+	return s.cardStatus(l, "source-code") == StatusRequired && withholdsSource(r.text)
 }
 
 // locksDown reports whether an English question says the work goes out
@@ -606,7 +605,7 @@ func keptProprietary(question string) bool {
 // nor the LGPL's and the MPL's conditions, under which a proprietary
 // larger work may hold the licensed one.
 func (s *snapshot) sharesAlike(l *licenseMeta) bool {
-	return s.m.Cards[l.Key]["copyleft"].Status == StatusRequired
+	return s.cardStatus(l, "copyleft") == StatusRequired
 }
 
 // proprietaryWords put a work under terms of one's own.
@@ -640,10 +639,7 @@ func (s *snapshot) othersTrainOnOutputs(r *reading, l *licenseMeta, topic string
 		return false
 	}
 	for i, w := range ws {
-		k := i + 1
-		for k < len(ws) && (isArticle(ws[k]) || ws[k] == "my" || ws[k] == "our" || ws[k] == "other") {
-			k++
-		}
+		k := skipping(ws, i+1, func(w string) bool { return isArticle(w) || askersOwners[w] || w == "other" })
 		if k == len(ws) || !(actingModals[w] || w == "for" && k+1 < len(ws) && ws[k+1] == "to") {
 			continue
 		}

@@ -165,7 +165,7 @@ func (s *snapshot) dutyOnOwnWork(r *reading, l *licenseMeta, topics []string) bo
 // asksADuty reports whether one of topics is a duty of l's: its card is
 // REQUIRED.
 func (s *snapshot) asksADuty(l *licenseMeta, topics []string) bool {
-	return slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == StatusRequired })
+	return s.anyCard(l, topics, statusIs(StatusRequired))
 }
 
 // anyDocOf reports whether one of l's documents is in docs.
@@ -316,7 +316,7 @@ func (s *snapshot) namesBannedCase(l *licenseMeta, st string, topics []string) b
 	}
 	// Beside a ban, another banned use misleads no one: both are banned
 	// ("can I sublicense it for money?" under CC BY-NC).
-	names := slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status != StatusForbidden })
+	names := !s.allCards(l, topics, statusIs(StatusForbidden))
 	for topic, c := range s.m.Cards[l.Key] {
 		if c.Status == StatusForbidden && !slices.Contains(topics, topic) &&
 			(s.topics.isCase(topic, []string{st}) || names && s.namesOnly(topic, st) && !s.namesTheRule(topic, st) && !partyStems[st]) {
@@ -350,7 +350,7 @@ func (s *snapshot) namesOtherAnswer(l *licenseMeta, st string, topics []string) 
 		}
 		// Two facts differ whatever their status ("patent grant and
 		// warranty" of Apache: two INFO cards).
-		if c.Status == StatusInfo || !slices.ContainsFunc(topics, func(t string) bool { return s.m.Cards[l.Key][t].Status == c.Status }) {
+		if c.Status == StatusInfo || !s.anyCard(l, topics, statusIs(c.Status)) {
 			return true
 		}
 	}
@@ -603,11 +603,7 @@ func (s *snapshot) trainsItself(r *reading, l *licenseMeta) bool {
 		if !trainingVerbs[w] {
 			continue
 		}
-		k := i + 1
-		for k < len(ws) && isArticle(ws[k]) {
-			k++
-		}
-		if k < len(ws) && slices.ContainsFunc(s.stems(ws[k]), func(st string) bool { return s.nameStems[l.Key][st] && hasLetter(st) }) {
+		if k := skipping(ws, i+1, isArticle); k < len(ws) && slices.ContainsFunc(s.stems(ws[k]), func(st string) bool { return s.nameStems[l.Key][st] && hasLetter(st) }) {
 			return true
 		}
 	}
@@ -651,11 +647,10 @@ var useAsides = map[string]bool{"thesi": true, "homework": true}
 // verdicts wrong).
 func (s *snapshot) unheardWord(r *reading, l *licenseMeta, topics []string) func(st string) bool {
 	var purposes map[string]bool
-	status := func(t string) Status { return s.m.Cards[l.Key][t].Status }
-	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(status(t)) })
-	permits := slices.ContainsFunc(topics, func(t string) bool { return status(t) == StatusAllowed || status(t) == StatusConditional })
+	binds := s.anyCard(l, topics, permitsOrBinds)
+	permits := s.anyCard(l, topics, statusIs(StatusAllowed, StatusConditional))
 	bans := s.bansUses(l)
-	bounded := bans || status("acceptable-use") == StatusConditional // "comply with applicable laws"
+	bounded := bans || s.cardStatus(l, "acceptable-use") == StatusConditional // "comply with applicable laws"
 	return func(st string) bool {
 		if negatingAffix(st) {
 			return !s.knownStem(st)
@@ -722,10 +717,7 @@ func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
 		if w != "for" && w != "with" && w != "to" && !only {
 			continue
 		}
-		j := i + 1
-		for j < len(ws) && (soldDeterminers[ws[j]] || ownersWords[ws[j]]) {
-			j++
-		}
+		j := skipping(ws, i+1, determinerOrOwner)
 		if j < len(ws) && !s.partOfWork(ws[j]) && !s.nameTokens[l.Key][foldName(ws[j])] {
 			for _, st := range s.stems(ws[j]) {
 				if _, seen := out[st]; !doingStems[st] && !(only && seen) {
@@ -740,7 +732,7 @@ func (s *snapshot) purposeStems(r *reading, l *licenseMeta) map[string]bool {
 // bansUses reports whether l bans uses: its card on acceptable use or on
 // military use is FORBIDDEN.
 func (s *snapshot) bansUses(l *licenseMeta) bool {
-	return s.m.Cards[l.Key]["acceptable-use"].Status == StatusForbidden || s.m.Cards[l.Key]["military"].Status == StatusForbidden
+	return s.anyCard(l, []string{"acceptable-use", "military"}, statusIs(StatusForbidden))
 }
 
 // negatingAffix reports whether a stem is written with an affix that
@@ -827,7 +819,7 @@ func (s *snapshot) onlyOthersCite(l *licenseMeta, topic, st string, forms []stri
 // dutyOrCondition reports whether l's card on topic is a duty or a
 // condition.
 func (s *snapshot) dutyOrCondition(l *licenseMeta, topic string) bool {
-	switch s.m.Cards[l.Key][topic].Status {
+	switch s.cardStatus(l, topic) {
 	case StatusRequired, StatusConditional:
 		return true
 	}
@@ -1112,10 +1104,9 @@ var denyingWords = map[string]bool{"t": true, "cannot": true, "not": true, "neve
 // mark, going to the EU, news of a banned use, a party named by a ban's
 // word.
 func (s *snapshot) speaksOfOther(r *reading, l *licenseMeta, topics []string) bool {
-	status := func(t string) Status { return s.m.Cards[l.Key][t].Status }
-	binds := slices.ContainsFunc(topics, func(t string) bool { return permitsOrBinds(status(t)) })
+	binds := s.anyCard(l, topics, permitsOrBinds)
 	return s.actsOnOther(r, l) || binds && s.aboutTheWork(r, l) || slices.Contains(topics, "eu-restriction") && s.onlyGoes(r, l) ||
-		slices.Contains(topics, "trademark") && status("trademark") != StatusNotAddressed && s.othersMark(r, l) ||
+		slices.Contains(topics, "trademark") && s.cardStatus(l, "trademark") != StatusNotAddressed && s.othersMark(r, l) ||
 		s.asksADuty(l, topics) && readsOnly(r.letterWords()) || s.reportsOnBan(r, l, topics) ||
 		s.banNamesParty(r, l, topics)
 }
@@ -1789,7 +1780,7 @@ func (s *snapshot) negatesTopicWord(r *reading, l *licenseMeta, topic string) bo
 // found Llama's and Gemma's FORBIDDEN for "spam-free marketing"). Not a
 // compound l's own texts use ("royalty-free"), which names a term.
 func (s *snapshot) freeOfTopicWord(r *reading, l *licenseMeta, topic string) bool {
-	if !containsFoldASCII(r.text, "-free") || s.m.Cards[l.Key][topic].Status != StatusForbidden {
+	if !containsFoldASCII(r.text, "-free") || s.cardStatus(l, topic) != StatusForbidden {
 		return false // a duty's REQUIRED answers "attribution-free redistribution?"
 	}
 	for _, w := range strings.Fields(strings.ToLower(r.text)) {
@@ -3305,6 +3296,23 @@ func wordAt(ws []string, i int) string {
 // isArticle reports whether w, lower-cased, is "the", "a" or "an".
 func isArticle(w string) bool { return w == "the" || w == "a" || w == "an" }
 
+// isDeterminer reports whether w is a determiner before a thing sold or
+// given: "the", "some", "these" (soldDeterminers).
+func isDeterminer(w string) bool { return soldDeterminers[w] }
+
+// determinerOrOwner reports whether w is a determiner or an owner's word
+// before a thing: "the", "my", "their".
+func determinerOrOwner(w string) bool { return soldDeterminers[w] || ownersWords[w] }
+
+// skipping returns the place of the first word of ws from j on that skip
+// does not pass, len(ws) if none.
+func skipping(ws []string, j int, skip func(string) bool) int {
+	for j < len(ws) && skip(ws[j]) {
+		j++
+	}
+	return j
+}
+
 // pastArticle returns k, read backwards past an article: k-1 when
 // words[k] is one ("could the licensor": the modal before "the").
 func pastArticle(words []string, k int) int {
@@ -4000,6 +4008,28 @@ var openingWords = map[string]bool{"can": true, "could": true, "may": true, "mig
 	"are": true, "am": true, "i": true, "we": true, "you": true, "it": true, "ok": true, "okay": true, "to": true,
 	"how": true, "so": true, "and": true, "but": true, "then": true, "also": true, "still": true, "really": true,
 	"allowed": true, "legal": true, "fine": true, "please": true, "hey": true, "hi": true}
+
+// cardStatus is the status of l's card on topic, "" where it has none.
+func (s *snapshot) cardStatus(l *licenseMeta, topic string) Status {
+	return s.m.Cards[l.Key][topic].Status
+}
+
+// anyCard reports whether l's card on one of topics has a status ok
+// accepts.
+func (s *snapshot) anyCard(l *licenseMeta, topics []string, ok func(Status) bool) bool {
+	return slices.ContainsFunc(topics, func(t string) bool { return ok(s.cardStatus(l, t)) })
+}
+
+// allCards reports whether l's card on each of topics has a status ok
+// accepts.
+func (s *snapshot) allCards(l *licenseMeta, topics []string, ok func(Status) bool) bool {
+	return !s.anyCard(l, topics, func(st Status) bool { return !ok(st) })
+}
+
+// statusIs returns a test of a status: is it one of these?
+func statusIs(these ...Status) func(Status) bool {
+	return func(st Status) bool { return slices.Contains(these, st) }
+}
 
 // permitsOrBinds reports whether status says what the licensee may or
 // must do, not a fact about the license (INFO, NOT-ADDRESSED).
