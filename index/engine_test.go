@@ -2678,3 +2678,38 @@ func TestNoVerdictPastAnUnknownWord(t *testing.T) {
 		{"qwen2.5", "can I sell it to a bakery?", index.StatusConditional},
 	})
 }
+
+// A question that asks for the license as a whole, and for nothing in
+// it, leads with its grant (session 61: real people's "what's the
+// license for this model?" led with a ban on outputs or the terms for
+// large companies); a question about something in it does not.
+func TestAskingForTheLicenseLedByItsGrant(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"tongyi-qianwen", "What's the license for this model?", "tongyi-qianwen-license#2"},
+		{"llama2", "May I know the license of the model being released?", "llama2-license#1.a"},
+		{"gemma", "what are the terms?", "gemma-terms#2.2"},
+		{"llama4", "what license does llama 4 use", "llama4-license#1.a"},
+		{"deepseek", "what license is this under?", "deepseek-model-license#2"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leadOf(a) != tc.lead {
+			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
+		}
+	}
+	for _, tc := range []struct{ license, q, grant string }{
+		{"llama2", "what license terms apply to commercial use?", "llama2-license#1.a"},
+		{"llama4", "what does the license say about the EU?", "llama4-license#1.a"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leadOf(a) == tc.grant {
+			t.Errorf("%s %q: led by the grant", tc.license, tc.q)
+		}
+	}
+}

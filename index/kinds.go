@@ -41,9 +41,44 @@ func (s *snapshot) askedFirst(r *reading, l *licenseMeta, quoted []Hit) []Hit {
 // fetchedKind reports whether the kind r asks for is one whose clause
 // leads even when the ranking does not hold it (clauseKind.fetch).
 func (s *snapshot) fetchedKind(r *reading, l *licenseMeta) bool {
-	id, ok := s.askedKindID(r, l)
-	return ok && clauseKinds[id].fetch
+	if id, ok := s.askedKindID(r, l); ok {
+		return clauseKinds[id].fetch
+	}
+	return s.asksTheLicense(r, l)
 }
+
+// asksTheLicense reports whether an English question asks for l as a
+// whole and for nothing in it: "what's the license for this model?",
+// "may I know the license of the model being released?", "what are the
+// terms?". Its grant — what the license lets one do, and on what terms
+// — answers that, not the clause of whatever topic the words lean to
+// (the real questions of real-dev-2 led with a ban on outputs and the
+// terms for large companies).
+func (s *snapshot) asksTheLicense(r *reading, l *licenseMeta) bool {
+	if l.Grant == "" {
+		return false
+	}
+	ws := r.letterWords()
+	if !slices.ContainsFunc(ws, isLicenseWord) || !slices.ContainsFunc(ws, func(w string) bool { return whichWords[w] }) {
+		return false
+	}
+	return !slices.ContainsFunc(ws, func(w string) bool {
+		return !isLicenseWord(w) && !whichWords[w] && !wholeWorkWords[w] && !s.nameTokens[l.Key][foldName(w)]
+	})
+}
+
+// whichWords ask for a thing by what it is: "what", "which", "may I know".
+var whichWords = map[string]bool{"what": true, "whats": true, "which": true, "know": true, "tell": true}
+
+// wholeWorkWords may stand beside a license word in a question that asks
+// for the license and nothing in it: how it asks, and the work it is of.
+var wholeWorkWords = map[string]bool{"s": true, "is": true, "are": true, "the": true, "a": true, "an": true,
+	"of": true, "for": true, "this": true, "that": true, "these": true, "its": true, "it": true, "model": true,
+	"models": true, "weights": true, "checkpoint": true, "checkpoints": true, "repo": true, "project": true,
+	"release": true, "released": true, "being": true, "here": true, "used": true, "under": true, "me": true,
+	"may": true, "can": true, "i": true, "we": true, "you": true, "please": true, "do": true, "does": true,
+	"current": true, "exact": true, "full": true, "main": true, "agreement": true, "apply": true, "applies": true,
+	"use": true, "uses": true, "has": true, "have": true}
 
 // firstOfKind returns the first of l's clauses, in the order of its
 // documents, that is of kind.
@@ -84,6 +119,9 @@ func (s *snapshot) firstOfKind(l *licenseMeta, kind map[string]bool) (Hit, bool)
 func (s *snapshot) askedKind(r *reading, l *licenseMeta) map[string]bool {
 	if id, ok := s.askedKindID(r, l); ok {
 		return s.ofKind(id)
+	}
+	if s.asksTheLicense(r, l) {
+		return map[string]bool{l.Grant: true}
 	}
 	return s.termLed(r, l)
 }
