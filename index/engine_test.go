@@ -534,6 +534,8 @@ func TestStatusAnswersTheQuestionAsked(t *testing.T) {
 		// the card's "except its multimodal models" leaves out (hunt 9).
 		{"llama4", "can eu companies use the multimodal models", index.StatusUnknown},
 		{"llama3.2", "llama 3.2 multimodal eu company", index.StatusUnknown},
+		{"llama3.2", "Can we use the vision model? We're in the EU.", index.StatusUnknown}, // hunt 44
+		{"llama3.2", "Can an EU company use it?", index.StatusConditional},
 		// …and so are "law" and "court" without a word of governing, unless
 		// "which" asks for them: police use, a law firm and legality are
 		// not governing law (probe 22).

@@ -1555,9 +1555,10 @@ func (s *snapshot) saysTopicName(r *reading, topic string) bool {
 
 // namesMultimodal reports whether the question was asked of a model the
 // catalogue marks multimodal, names one l governs, or says "multimodal"
-// ("llama 4 multimodal eu company": hunt 9).
+// or a word of one that sees ("llama 4 multimodal eu company": hunt 9;
+// "can we use the vision model? we're in the EU": hunt 44).
 func (s *snapshot) namesMultimodal(r *reading, l *licenseMeta) bool {
-	if r.model != nil || slices.Contains(r.stems, "multimod") {
+	if r.model != nil || slices.ContainsFunc(r.stems, func(st string) bool { return multimodalStems[st] }) {
 		return true
 	}
 	words, starts := s.modelWords(r)
@@ -1568,6 +1569,10 @@ func (s *snapshot) namesMultimodal(r *reading, l *licenseMeta) bool {
 	})
 	return named
 }
+
+// multimodalStems say a model takes more than text in: "multimodal",
+// "vision", "visual", "VLM".
+var multimodalStems = map[string]bool{"multimod": true, "vision": true, "visual": true, "vlm": true}
 
 // asksWhetherItHas reports whether an English question asks whether the
 // license has a rule ("is mit copyleft?", "any eu restriction on
