@@ -2715,3 +2715,32 @@ func TestAskingForTheLicenseLedByItsGrant(t *testing.T) {
 		}
 	}
 }
+
+// Whether the license binds one who never accepted it is answered by the
+// clause that binds by use (session 61: cross-validated, five training
+// questions more led right, none lost); whether a work made from the
+// model is bound is not that question.
+func TestBoundWithoutAcceptingLedByTheClauseThatBindsByUse(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"llama3.1", "a friend sent me the 8b weights on a usb stick and I never clicked anything, does that mean I agreed?", "llama3.1-license#p7"},
+		{"qwen2.5", "pulled qwen 2.5 from a torrent without agreeing to the license, is it even binding on me?", "qwen2.5-license#p1"},
+		{"gpl-3.0", "never accepted the gpl, am I even allowed to run the program I received?", "gpl-3.0#9"},
+		{"cc-by-sa-4.0", "never agreed to anything, am I bound by by-sa?", "cc-by-sa-4.0#p6"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leadOf(a) != tc.lead {
+			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
+		}
+	}
+	a, err := e.Ask(context.Background(), "gemma", "train my own model on gemma generated data - is the student model bound by gemma terms?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if leadOf(a) == "gemma-terms#p2" {
+		t.Errorf("a student model's terms led by the clause that binds by use")
+	}
+}

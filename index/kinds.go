@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — thirty-one kinds (clauseKinds), and a term the license defines
+// — thirty-two kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first askedReach (askedLead), and leads its card's clauses wherever
 // that card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -111,7 +111,9 @@ func (s *snapshot) firstOfKind(l *licenseMeta, kind map[string]bool) (Hit, bool)
 // (shutsOff), its endorsement (claimsEndorsement) or its marks
 // (usesMarks), the licensor's credit (credits), Llama in another's
 // product (receivesInProduct), the licensee's monthly active users
-// (monetises); else the definition of a term asked about
+// (monetises), whether one who never accepted it is bound
+// (asksBoundUnaccepted); else, asked for the license as a whole, its
+// grant (asksTheLicense), or the definition of a term asked about
 // (termLed).
 //
 // A kind l has no clause of gives way to the next: "must I indicate my
@@ -195,6 +197,7 @@ const (
 	kindAttributionNotice
 	kindIntegratedProduct
 	kindCommercialTerms
+	kindBoundByUse
 	numKinds
 )
 
@@ -282,6 +285,14 @@ var clauseKinds = [numKinds]clauseKind{
 	// Llama's leave for one who gets the model inside another's product:
 	// the terms on monthly active users do not reach it.
 	kindIntegratedProduct: {of: func(t string) bool { return strings.Contains(t, "integrated end user product") }, asksText: receivesInProduct},
+	// The preamble that binds whoever uses the work, clicked or not
+	// (Llama's, Gemma's, Qwen's, CC's "By exercising the Licensed
+	// Rights"), and the GNU licenses' "not required to accept this
+	// License in order to receive or run a copy".
+	kindBoundByUse: {of: func(t string) bool {
+		return strings.Contains(t, "agree to be bound") || strings.Contains(t, "deemed to have recognized and accepted") ||
+			strings.Contains(t, "not required to accept this License")
+	}, asks: asksBoundUnaccepted},
 	kindCommercialTerms: {of: func(t string) bool { return strings.Contains(t, "monthly active users") }, asks: monetises,
 		also: func(s *snapshot, r *reading, l *licenseMeta) bool {
 			return readAsCommercial(s, r, l) && !relicenses(r.letterWords())
@@ -2480,3 +2491,53 @@ var mentionDuty = map[string]bool{"must": true, "need": true, "needs": true, "re
 func buildsModel(ws []string) bool {
 	return slices.ContainsFunc(ws, buildingWord) || strings.Contains(strings.Join(ws, " "), "built with")
 }
+
+// asksBoundUnaccepted reports whether an English question asks whether
+// the license binds one who never accepted it, or whether an act short
+// of accepting did: "never clicked accept, am I even bound?", "does
+// downloading it already mean I agreed?", "got the weights from a
+// mirror without agreeing to anything". Who may accept — a minor, for
+// an employer — and contributions accepted are other questions.
+func asksBoundUnaccepted(ws []string) bool {
+	if slices.ContainsFunc(ws, func(w string) bool { return acceptersWords[w] }) {
+		return false
+	}
+	accepts := false
+	for i, w := range ws {
+		accepts = accepts || w == "bound" || acceptingWords[w] && acceptsLicense(ws, i)
+	}
+	return accepts && slices.ContainsFunc(ws, func(w string) bool { return unacceptedWords[w] })
+}
+
+// acceptsLicense reports whether ws[i], a word of accepting, accepts a
+// license: not "signed up" (for mail), nor "agree to indemnify" (a duty
+// agreed to); "agree to the terms", "agreed to anything", "clicked
+// accept".
+func acceptsLicense(ws []string, i int) bool {
+	next := wordAt(ws, i+1)
+	if next == "up" {
+		return false
+	}
+	if next != "to" {
+		return true
+	}
+	after := wordAt(ws, i+2)
+	return after == "" || soldDeterminers[after] || isLicenseWord(after) || after == "it" || after == "anything" ||
+		after == "them" || after == "that"
+}
+
+var (
+	// acceptingWords name accepting a license.
+	acceptingWords = map[string]bool{"accept": true, "accepted": true, "accepting": true, "agree": true, "agreed": true,
+		"agreeing": true, "click": true, "clicked": true, "clicking": true, "sign": true, "signed": true, "signing": true}
+	// unacceptedWords say it was not done, or ask whether something
+	// else did it: "never", "without", "already", "does it mean".
+	unacceptedWords = map[string]bool{"never": true, "not": true, "without": true, "didn": true, "didnt": true,
+		"already": true, "mean": true, "means": true, "automatically": true, "even": true}
+	// acceptersWords ask who may accept, or speak of contributions
+	// accepted.
+	acceptersWords = map[string]bool{"minor": true, "minors": true, "age": true, "underage": true, "teen": true,
+		"teenager": true, "yo": true, "son": true, "daughter": true, "brother": true, "sister": true, "kid": true,
+		"employer": true, "behalf": true, "authority": true, "personally": true, "pull": true, "contribution": true,
+		"contributions": true, "contributor": true, "contributors": true, "cla": true, "prs": true, "boundary": true}
+)
