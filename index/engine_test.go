@@ -2744,3 +2744,24 @@ func TestBoundWithoutAcceptingLedByTheClauseThatBindsByUse(t *testing.T) {
 		t.Errorf("a student model's terms led by the clause that binds by use")
 	}
 }
+
+// Who may accept the license — a minor, an employee for an employer — is
+// answered by the clause on the licensee's age and authority (session
+// 61: cross-validated, seven training questions more led right, none
+// lost).
+func TestWhoMayAcceptLedByTheClauseOnCapacity(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"llama3.1", "my daughter is 14, is she allowed to accept the llama 3.1 license for her science project?", "llama3.1-license#p3"},
+		{"gemma", "I'm a junior employee, can I agree to the gemma terms on behalf of my whole company?", "gemma-terms#2.1"},
+		{"llama4", "who is the licensee if I accepted the license with my work account, me or my employer?", "llama4-license#p3"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leadOf(a) != tc.lead {
+			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
+		}
+	}
+}

@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — thirty-two kinds (clauseKinds), and a term the license defines
+// — thirty-three kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first askedReach (askedLead), and leads its card's clauses wherever
 // that card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -111,7 +111,8 @@ func (s *snapshot) firstOfKind(l *licenseMeta, kind map[string]bool) (Hit, bool)
 // (shutsOff), its endorsement (claimsEndorsement) or its marks
 // (usesMarks), the licensor's credit (credits), Llama in another's
 // product (receivesInProduct), the licensee's monthly active users
-// (monetises), whether one who never accepted it is bound
+// (monetises), who may accept it (asksWhoAccepts), whether one who
+// never accepted it is bound
 // (asksBoundUnaccepted); else, asked for the license as a whole, its
 // grant (asksTheLicense), or the definition of a term asked about
 // (termLed).
@@ -197,6 +198,7 @@ const (
 	kindAttributionNotice
 	kindIntegratedProduct
 	kindCommercialTerms
+	kindAccepterCapacity
 	kindBoundByUse
 	numKinds
 )
@@ -285,6 +287,12 @@ var clauseKinds = [numKinds]clauseKind{
 	// Llama's leave for one who gets the model inside another's product:
 	// the terms on monthly active users do not reach it.
 	kindIntegratedProduct: {of: func(t string) bool { return strings.Contains(t, "integrated end user product") }, asksText: receivesInProduct},
+	// Who may accept: of the age of consent, with authority to bind an
+	// employer (Llama's "Licensee", Gemma's capacity and authority).
+	kindAccepterCapacity: {of: func(t string) bool {
+		return strings.Contains(t, "legal authority to bind") || strings.Contains(t, "legal capacity to enter") ||
+			strings.Contains(t, "age required under applicable laws")
+	}, asks: asksWhoAccepts, fetch: true},
 	// The preamble that binds whoever uses the work, clicked or not
 	// (Llama's, Gemma's, Qwen's, CC's "By exercising the Licensed
 	// Rights"), and the GNU licenses' "not required to accept this
@@ -2540,4 +2548,27 @@ var (
 		"teenager": true, "yo": true, "son": true, "daughter": true, "brother": true, "sister": true, "kid": true,
 		"employer": true, "behalf": true, "authority": true, "personally": true, "pull": true, "contribution": true,
 		"contributions": true, "contributor": true, "contributors": true, "cla": true, "prs": true, "boundary": true}
+)
+
+// asksWhoAccepts reports whether an English question asks who may
+// accept the license, or for whom: a minor ("I'm 16, can I agree to the
+// license myself?"), an employee for an employer ("an intern accepting
+// for the whole company", "accepted with my work account: am I the
+// licensee or my employer?").
+func asksWhoAccepts(ws []string) bool {
+	capacity, accepts := false, false
+	for i, w := range ws {
+		capacity = capacity || accepterWords[w] || w == "old" && strings.HasPrefix(wordAt(ws, i-1), "year")
+		accepts = accepts || acceptingWords[w] && acceptsLicense(ws, i) || bindingWords[w]
+	}
+	return capacity && accepts
+}
+
+var (
+	// accepterWords say who accepts: a minor, or one for an employer.
+	accepterWords = map[string]bool{"minor": true, "minors": true, "age": true, "underage": true, "teen": true,
+		"teenager": true, "yo": true, "son": true, "daughter": true, "brother": true, "sister": true, "kid": true,
+		"intern": true, "employer": true, "employee": true, "behalf": true, "personally": true, "account": true}
+	// bindingWords name the bond a license makes, or the one it binds.
+	bindingWords = map[string]bool{"consent": true, "licensee": true, "bind": true, "binding": true, "legally": true}
 )
