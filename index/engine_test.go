@@ -2765,3 +2765,32 @@ func TestWhoMayAcceptLedByTheClauseOnCapacity(t *testing.T) {
 		}
 	}
 }
+
+// A GNU work served over a network and not passed on, asked whether its
+// source must be published, is answered by the definition of conveying
+// ("mere interaction with a user through a computer network … is not
+// conveying"; session 61: cross-validated, four training questions more
+// led right, none lost); under the AGPL its §13 answers, not that.
+func TestServedGNUWorkLedByTheDefinitionOfConveying(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"gpl-3.0", "gpl code in our saas product, do we need to release our source?", "gpl-3.0#0.p7"},
+		{"lgpl-3.0", "lgpl library used by our online service, must we release source code?", "lgpl-3.0#gpl.0.p7"},
+		{"gpl-3.0", "if I host modified gpl software on my website, do I need to share the code?", "gpl-3.0#0.p7"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leadOf(a) != tc.lead {
+			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
+		}
+	}
+	a, err := e.Ask(context.Background(), "agpl-3.0", "our web app calls an agpl-3.0 library on the backend, must we publish our source code?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if leadOf(a) == "agpl-3.0#0.p7" {
+		t.Errorf("AGPL served work led by the definition of conveying")
+	}
+}

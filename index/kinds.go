@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — thirty-three kinds (clauseKinds), and a term the license defines
+// — thirty-four kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first askedReach (askedLead), and leads its card's clauses wherever
 // that card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -113,7 +113,8 @@ func (s *snapshot) firstOfKind(l *licenseMeta, kind map[string]bool) (Hit, bool)
 // product (receivesInProduct), the licensee's monthly active users
 // (monetises), who may accept it (asksWhoAccepts), whether one who
 // never accepted it is bound
-// (asksBoundUnaccepted); else, asked for the license as a whole, its
+// (asksBoundUnaccepted), a GNU work served and not passed on
+// (servesWithoutSource); else, asked for the license as a whole, its
 // grant (asksTheLicense), or the definition of a term asked about
 // (termLed).
 //
@@ -200,6 +201,7 @@ const (
 	kindCommercialTerms
 	kindAccepterCapacity
 	kindBoundByUse
+	kindServedNotConveyed
 	numKinds
 )
 
@@ -301,6 +303,14 @@ var clauseKinds = [numKinds]clauseKind{
 		return strings.Contains(t, "agree to be bound") || strings.Contains(t, "deemed to have recognized and accepted") ||
 			strings.Contains(t, "not required to accept this License")
 	}, asks: asksBoundUnaccepted},
+	// The GNU licenses' definition of conveying, whose "mere interaction
+	// with a user through a computer network … is not conveying" answers
+	// a work served, not shipped, under a license with no clause offering
+	// the source to remote users (the AGPL's §13 answers that).
+	kindServedNotConveyed: {of: func(t string) bool {
+		return strings.Contains(t, "Mere interaction with a user through a computer network")
+	},
+		asks: servesWithoutSource, also: func(s *snapshot, r *reading, l *licenseMeta) bool { return !anyDocOf(l, s.remoteOffers) }},
 	kindCommercialTerms: {of: func(t string) bool { return strings.Contains(t, "monthly active users") }, asks: monetises,
 		also: func(s *snapshot, r *reading, l *licenseMeta) bool {
 			return readAsCommercial(s, r, l) && !relicenses(r.letterWords())
@@ -2572,3 +2582,12 @@ var (
 	// bindingWords name the bond a license makes, or the one it binds.
 	bindingWords = map[string]bool{"consent": true, "licensee": true, "bind": true, "binding": true, "legally": true}
 )
+
+// servesWithoutSource reports whether an English question asks whether a
+// work served over a network, not passed on, must come with its source:
+// "gpl code in my saas without releasing source", "if I host it in the
+// cloud, must I publish the modified source?".
+func servesWithoutSource(ws []string) bool {
+	return slices.ContainsFunc(ws, networkWord) && !sellsOrPasses(ws) &&
+		slices.ContainsFunc(ws, func(w string) bool { return w == "source" || w == "code" || w == "sourcecode" })
+}
