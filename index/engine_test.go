@@ -2794,3 +2794,24 @@ func TestServedGNUWorkLedByTheDefinitionOfConveying(t *testing.T) {
 		t.Errorf("AGPL served work led by the definition of conveying")
 	}
 }
+
+// Whether a license covers a part of a release — the weights, the
+// checkpoints — is answered by what the license calls the licensed work
+// (session 61: cross-validated, four training questions more led right,
+// three of them real people's, none lost).
+func TestWhatALicenseCoversLedByItsWork(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"apache-2.0", "are the model weights covered under the same apache license as the code?", "apache-2.0#1.p7"},
+		{"cc-by-4.0", "are the checkpoints also under cc by 4.0?", "cc-by-4.0#1.f"},
+		{"gpl-3.0", "are the pretrained weights also under the gpl?", "gpl-3.0#0.p3"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leadOf(a) != tc.lead {
+			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
+		}
+	}
+}
