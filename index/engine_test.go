@@ -2815,3 +2815,24 @@ func TestWhatALicenseCoversLedByItsWork(t *testing.T) {
 		}
 	}
 }
+
+// A CC work converted, reformatted or quantized is answered by the leave
+// to shift media and formats, whose technical modifications never make
+// Adapted Material (session 61: cross-validated, ten training questions
+// more led right, none lost).
+func TestFormatShiftLedByTheLeaveForTechnicalModifications(t *testing.T) {
+	e := indextest.Engine(t)
+	for _, tc := range []struct{ license, q, lead string }{
+		{"cc-by-4.0", "I converted a cc-by speech corpus from flac to opus, is the converted copy adapted material?", "cc-by-4.0#2.a.4"},
+		{"cc-by-sa-4.0", "we quantized a by-sa model to int8, does sharealike apply to the quantized copy?", "cc-by-sa-4.0#2.a.4"},
+		{"cc-by-nc-4.0", "reformatting an nc dataset into tfrecords, is that an adaptation?", "cc-by-nc-4.0#2.a.4"},
+	} {
+		a, err := e.Ask(context.Background(), tc.license, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leadOf(a) != tc.lead {
+			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
+		}
+	}
+}

@@ -11,7 +11,7 @@ import (
 // one asking for the license's own text to go along (owncopy.go), one
 // saying the work never leaves the asker, one asking whether changes must
 // be marked, one asking whether the licensor can shut the asker's use off
-// — thirty-five kinds (clauseKinds), and a term the license defines
+// — thirty-six kinds (clauseKinds), and a term the license defines
 // (termLed). Such a clause leads the answer when the ranking has it among
 // its first askedReach (askedLead), and leads its card's clauses wherever
 // that card is quoted (askedFirst); the verdict is not touched. Each kind was
@@ -114,7 +114,8 @@ func (s *snapshot) firstOfKind(l *licenseMeta, kind map[string]bool) (Hit, bool)
 // (monetises), who may accept it (asksWhoAccepts), whether one who
 // never accepted it is bound
 // (asksBoundUnaccepted), a GNU work served and not passed on
-// (servesWithoutSource), what the license covers (asksWhatItCovers); else, asked for the license as a whole, its
+// (servesWithoutSource), what the license covers (asksWhatItCovers), a
+// work put in another format (shiftsFormat); else, asked for the license as a whole, its
 // grant (asksTheLicense), or the definition of a term asked about
 // (termLed).
 //
@@ -203,6 +204,7 @@ const (
 	kindBoundByUse
 	kindServedNotConveyed
 	kindWorkDefined
+	kindFormatShift
 	numKinds
 )
 
@@ -320,6 +322,10 @@ var clauseKinds = [numKinds]clauseKind{
 	// cross-validated, those led 7 answers wrong that their other
 	// clauses led right.
 	kindWorkDefined: {of: definesTheWork, asks: asksWhatItCovers},
+	// CC's leave to shift media and formats, whose "technical
+	// modifications" never produce Adapted Material, asked of a work
+	// converted or quantized.
+	kindFormatShift: {of: func(t string) bool { return strings.Contains(t, "technical modifications") }, asks: shiftsFormat},
 	kindCommercialTerms: {of: func(t string) bool { return strings.Contains(t, "monthly active users") }, asks: monetises,
 		also: func(s *snapshot, r *reading, l *licenseMeta) bool {
 			return readAsCommercial(s, r, l) && !relicenses(r.letterWords())
@@ -2643,3 +2649,25 @@ var (
 		"images": true, "rule": true, "rules": true, "delete": true, "patent": true, "patents": true, "law": true,
 		"sue": true, "revoke": true, "data": true, "dataset": true, "datasets": true}
 )
+
+// shiftsFormat reports whether an English question speaks of a work put
+// in another format: converted, reformatted, quantized, transcoded, or
+// its format changed ("json to parquet", "to onnx fp16", "a 4-bit
+// gguf").
+func shiftsFormat(ws []string) bool {
+	for i, w := range ws {
+		for _, p := range formatShiftPrefixes {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+		if strings.HasPrefix(w, "chang") && slices.Contains(ws[i+1:min(len(ws), i+4)], "format") {
+			return true
+		}
+	}
+	return false
+}
+
+// formatShiftPrefixes begin the words of putting a work in another
+// format.
+var formatShiftPrefixes = []string{"convert", "conversion", "reformat", "quantiz", "quantis", "transcod"}
