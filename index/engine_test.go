@@ -2686,31 +2686,18 @@ func TestNoVerdictPastAnUnknownWord(t *testing.T) {
 // license for this model?" led with a ban on outputs or the terms for
 // large companies); a question about something in it does not.
 func TestAskingForTheLicenseLedByItsGrant(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct{ license, q, lead string }{
+	e := checkLeads(t, []leadCase{
 		{"tongyi-qianwen", "What's the license for this model?", "tongyi-qianwen-license#2"},
 		{"llama2", "May I know the license of the model being released?", "llama2-license#1.a"},
 		{"gemma", "what are the terms?", "gemma-terms#2.2"},
 		{"llama4", "what license does llama 4 use", "llama4-license#1.a"},
 		{"deepseek", "what license is this under?", "deepseek-model-license#2"},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if leadOf(a) != tc.lead {
-			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
-		}
-	}
-	for _, tc := range []struct{ license, q, grant string }{
+	})
+	for _, tc := range []leadCase{
 		{"llama2", "what license terms apply to commercial use?", "llama2-license#1.a"},
 		{"llama4", "what does the license say about the EU?", "llama4-license#1.a"},
 	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if leadOf(a) == tc.grant {
+		if askLead(t, e, tc.license, tc.q) == tc.lead {
 			t.Errorf("%s %q: led by the grant", tc.license, tc.q)
 		}
 	}
@@ -2721,26 +2708,13 @@ func TestAskingForTheLicenseLedByItsGrant(t *testing.T) {
 // questions more led right, none lost); whether a work made from the
 // model is bound is not that question.
 func TestBoundWithoutAcceptingLedByTheClauseThatBindsByUse(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct{ license, q, lead string }{
+	e := checkLeads(t, []leadCase{
 		{"llama3.1", "a friend sent me the 8b weights on a usb stick and I never clicked anything, does that mean I agreed?", "llama3.1-license#p7"},
 		{"qwen2.5", "pulled qwen 2.5 from a torrent without agreeing to the license, is it even binding on me?", "qwen2.5-license#p1"},
 		{"gpl-3.0", "never accepted the gpl, am I even allowed to run the program I received?", "gpl-3.0#9"},
 		{"cc-by-sa-4.0", "never agreed to anything, am I bound by by-sa?", "cc-by-sa-4.0#p6"},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if leadOf(a) != tc.lead {
-			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
-		}
-	}
-	a, err := e.Ask(context.Background(), "gemma", "train my own model on gemma generated data - is the student model bound by gemma terms?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if leadOf(a) == "gemma-terms#p2" {
+	})
+	if askLead(t, e, "gemma", "train my own model on gemma generated data - is the student model bound by gemma terms?") == "gemma-terms#p2" {
 		t.Errorf("a student model's terms led by the clause that binds by use")
 	}
 }
@@ -2750,20 +2724,11 @@ func TestBoundWithoutAcceptingLedByTheClauseThatBindsByUse(t *testing.T) {
 // 61: cross-validated, seven training questions more led right, none
 // lost).
 func TestWhoMayAcceptLedByTheClauseOnCapacity(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct{ license, q, lead string }{
+	checkLeads(t, []leadCase{
 		{"llama3.1", "my daughter is 14, is she allowed to accept the llama 3.1 license for her science project?", "llama3.1-license#p3"},
 		{"gemma", "I'm a junior employee, can I agree to the gemma terms on behalf of my whole company?", "gemma-terms#2.1"},
 		{"llama4", "who is the licensee if I accepted the license with my work account, me or my employer?", "llama4-license#p3"},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if leadOf(a) != tc.lead {
-			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
-		}
-	}
+	})
 }
 
 // A GNU work served over a network and not passed on, asked whether its
@@ -2772,25 +2737,12 @@ func TestWhoMayAcceptLedByTheClauseOnCapacity(t *testing.T) {
 // conveying"; session 61: cross-validated, four training questions more
 // led right, none lost); under the AGPL its §13 answers, not that.
 func TestServedGNUWorkLedByTheDefinitionOfConveying(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct{ license, q, lead string }{
+	e := checkLeads(t, []leadCase{
 		{"gpl-3.0", "gpl code in our saas product, do we need to release our source?", "gpl-3.0#0.p7"},
 		{"lgpl-3.0", "lgpl library used by our online service, must we release source code?", "lgpl-3.0#gpl.0.p7"},
 		{"gpl-3.0", "if I host modified gpl software on my website, do I need to share the code?", "gpl-3.0#0.p7"},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if leadOf(a) != tc.lead {
-			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
-		}
-	}
-	a, err := e.Ask(context.Background(), "agpl-3.0", "our web app calls an agpl-3.0 library on the backend, must we publish our source code?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if leadOf(a) == "agpl-3.0#0.p7" {
+	})
+	if askLead(t, e, "agpl-3.0", "our web app calls an agpl-3.0 library on the backend, must we publish our source code?") == "agpl-3.0#0.p7" {
 		t.Errorf("AGPL served work led by the definition of conveying")
 	}
 }
@@ -2800,20 +2752,11 @@ func TestServedGNUWorkLedByTheDefinitionOfConveying(t *testing.T) {
 // (session 61: cross-validated, four training questions more led right,
 // three of them real people's, none lost).
 func TestWhatALicenseCoversLedByItsWork(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct{ license, q, lead string }{
+	checkLeads(t, []leadCase{
 		{"apache-2.0", "are the model weights covered under the same apache license as the code?", "apache-2.0#1.p7"},
 		{"cc-by-4.0", "are the checkpoints also under cc by 4.0?", "cc-by-4.0#1.f"},
 		{"gpl-3.0", "are the pretrained weights also under the gpl?", "gpl-3.0#0.p3"},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if leadOf(a) != tc.lead {
-			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
-		}
-	}
+	})
 }
 
 // A CC work converted, reformatted or quantized is answered by the leave
@@ -2821,18 +2764,35 @@ func TestWhatALicenseCoversLedByItsWork(t *testing.T) {
 // Adapted Material (session 61: cross-validated, ten training questions
 // more led right, none lost).
 func TestFormatShiftLedByTheLeaveForTechnicalModifications(t *testing.T) {
-	e := indextest.Engine(t)
-	for _, tc := range []struct{ license, q, lead string }{
+	checkLeads(t, []leadCase{
 		{"cc-by-4.0", "I converted a cc-by speech corpus from flac to opus, is the converted copy adapted material?", "cc-by-4.0#2.a.4"},
 		{"cc-by-sa-4.0", "we quantized a by-sa model to int8, does sharealike apply to the quantized copy?", "cc-by-sa-4.0#2.a.4"},
 		{"cc-by-nc-4.0", "reformatting an nc dataset into tfrecords, is that an adaptation?", "cc-by-nc-4.0#2.a.4"},
-	} {
-		a, err := e.Ask(context.Background(), tc.license, tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if leadOf(a) != tc.lead {
-			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, leadOf(a), tc.lead)
+	})
+}
+
+// leadCase is a question and the clause that should lead its answer.
+type leadCase struct{ license, q, lead string }
+
+// checkLeads asks each case of the test engine and holds the clause its
+// answer leads with; it returns the engine for further questions.
+func checkLeads(t *testing.T, cases []leadCase) *index.Engine {
+	t.Helper()
+	e := indextest.Engine(t)
+	for _, tc := range cases {
+		if got := askLead(t, e, tc.license, tc.q); got != tc.lead {
+			t.Errorf("%s %q: led by %s, want %s", tc.license, tc.q, got, tc.lead)
 		}
 	}
+	return e
+}
+
+// askLead asks e and returns the clause the answer leads with.
+func askLead(t *testing.T, e *index.Engine, license, q string) string {
+	t.Helper()
+	a, err := e.Ask(context.Background(), license, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return leadOf(a)
 }
